@@ -1,0 +1,167 @@
+"""Remove what is not the article: links to other stories, credits, share lines, repeated paragraphs.
+
+Cleaning works on whole paragraphs, so the paragraphs it keeps are the article's own words,
+unchanged; the cleaned text joins them with blank lines. Each removed paragraph is returned as
+a ``Removal`` located in the text as it was read, so ``--explain`` can show what went and why.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsbrief.model import Article, Notice, Removal
+from newsbrief.segment import paragraph_spans
+
+__all__ = ["BOILERPLATE_PATTERNS", "clean", "language_notice", "merge_duplicates"]
+
+_I = re.IGNORECASE
+
+# (reason, pattern matched against a whole stripped paragraph). The first match names the reason.
+BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("link to another story", re.compile(r"^(read more|read also|related|more|see also|also read)\s*:", _I)),
+    ("link to another story", re.compile(r"^(read more|you may also like|related (posts|stories|coverage))\b", _I)),
+    ("link to another story", re.compile(r"^\(?(also on \w+|photos?|quiz|video|watch|listen|story)\s*:", _I)),
+    ("link to another story", re.compile(r"^(watch|listen|interactive map|in video|in graphics|explained)\s*:", _I)),
+    ("link to another story", re.compile(r"^►")),
+    ("source line", re.compile(r"^source\s*:\s*\S.{0,60}$", _I)),
+    ("copyright line", re.compile(r"^(copyright|©|\(c\))\s*\d{4}\b", _I)),
+    ("copyright line", re.compile(r"\bto see more,? visit\b", _I)),
+    ("copyright line", re.compile(r"\ball rights reserved\.?$", _I)),
+    ("image caption or credit", re.compile(r"^(image (copyright|caption|source)|photo(graph)?\s*(by|:)|enlarge)\b", _I)),
+    ("image caption or credit", re.compile(r"^\(?(photo|image|picture)s?\b.{0,80}(getty|ap|reuters|afp)\b", _I)),
+    ("image caption or credit", re.compile(r"(getty images|/ap|/reuters|via getty images)\)?$", _I)),
+    ("image caption or credit", re.compile(r"^(thumbnail )?images? courtesy of\b", _I)),
+    ("share or subscribe line", re.compile(r"^(share|tweet|email|print|comment)s?\b.{0,40}$", _I)),
+    ("share or subscribe line", re.compile(r"^(follow|subscribe|sign up|click here|like us)\b", _I)),
+    ("share or subscribe line", re.compile(r"^[^.]{0,80}\b(newsletter|on twitter|on facebook)\b.{0,30}$", _I)),
+    ("share or subscribe line", re.compile(r"^read or share this story\b", _I)),
+    ("advertisement", re.compile(r"^advertisement\b.{0,40}$", _I)),
+    ("advertisement", re.compile(r"^story continued below$", _I)),
+    ("byline or contributor line", re.compile(r"^(by|contributing|reporting by|—\s*reporting by)\s*:?\s+[A-Z]")),
+    ("byline or contributor line", re.compile(r"^[—-]*\s*with assistance from\b", _I)),
+    ("byline or contributor line", re.compile(r"\bcontributed( to this (report|story))?\.?$", _I)),
+    ("byline or contributor line", re.compile(r"^/?\s*updated\b.{0,60}$", _I)),
+    ("byline or contributor line", re.compile(r"^(posted|published) (at|on)\b.{0,80}$", _I)),
+    ("contact line", re.compile(r"^\S+@\S+\.\w+\b.{0,40}$|^[^.]{0,60}\b\S+@\S+\.(com|org|net)\b[^.]{0,30}$", _I)),
+    ("web address", re.compile(r"^[^.]{0,60}https?://\S+$", _I)),
+    ("update note", re.compile(r"^\(?(this (story|article) (was|has been) (last )?(updated|originally published))\b", _I)),
+)
+
+# A paragraph of at most this many words without sentence-final punctuation is a headline,
+# subhead, caption or button label, not reporting.
+FRAGMENT_MAX_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?…\"'”’)\]]\s*$")
+_REPEAT_MIN_WORDS = 5
+
+
+def clean(article: Article) -> tuple[Article, tuple[Removal, ...]]:
+    """The article with non-article paragraphs removed, and a record of each removal.
+
+    A paragraph that repeats an earlier one word for word (a pull quote set as its own
+    paragraph, as Al Jazeera does) is kept the first time and removed after that.
+    """
+    kept: list[str] = []
+    removals: list[Removal] = []
+    seen: set[str] = set()
+    for start, end in paragraph_spans(article.text):
+        paragraph = article.text[start:end]
+        reason = _boilerplate_reason(paragraph)
+        key = _normalized(paragraph)
+        if reason is None and key in seen:
+            reason = "repeated paragraph"
+        if reason is not None:
+            removals.append(Removal(article.id, reason, start, end, paragraph))
+            continue
+        if len(key.split()) >= _REPEAT_MIN_WORDS:
+            seen.add(key)
+        kept.append(paragraph)
+    cleaned = Article(
+        id=article.id,
+        outlet=article.outlet,
+        title=article.title,
+        url=article.url,
+        published=article.published,
+        text="\n\n".join(kept),
+        source=article.source,
+    )
+    return cleaned, tuple(removals)
+
+
+def _boilerplate_reason(paragraph: str) -> str | None:
+    """Why this paragraph is not part of the article, or None when it is."""
+    flat = " ".join(paragraph.split())
+    for reason, pattern in BOILERPLATE_PATTERNS:
+        if pattern.search(flat):
+            return reason
+    words = flat.split()
+    if len(words) <= FRAGMENT_MAX_WORDS and not _SENTENCE_END.search(flat):
+        return "headline, caption or label"
+    if not any(character.isalnum() for character in flat):
+        return "punctuation only"
+    return None
+
+
+def _normalized(paragraph: str) -> str:
+    return " ".join(paragraph.lower().split())
+
+
+# Share of an article's 5-word shingles found in another article above which it is a copy of
+# it (the same wire story run by two sites, or a truncated copy).
+DUPLICATE_CONTAINMENT = 0.8
+_SHINGLE_WORDS = 5
+# English running text is roughly 40-50% function words; below this share an article is
+# probably in another language, and the English stop list and stemmer will serve it badly.
+MIN_ENGLISH_STOP_SHARE = 0.15
+
+
+def merge_duplicates(articles: tuple[Article, ...]) -> tuple[tuple[Article, ...], tuple[Notice, ...]]:
+    """Articles with near-identical copies merged into the longer one, and a notice for each merge."""
+    shingles = [_shingles(article.text) for article in articles]
+    dropped: dict[int, int] = {}
+    for i in range(len(articles)):
+        for j in range(i + 1, len(articles)):
+            if i in dropped or j in dropped or not shingles[i] or not shingles[j]:
+                continue
+            shared = len(shingles[i] & shingles[j])
+            if shared / min(len(shingles[i]), len(shingles[j])) < DUPLICATE_CONTAINMENT:
+                continue
+            keep, drop = (i, j) if len(shingles[i]) >= len(shingles[j]) else (j, i)
+            dropped[drop] = keep
+    notices = tuple(
+        Notice(
+            code="duplicate-merged",
+            message=(
+                f"{articles[drop].id} ({articles[drop].outlet}) is a near-identical copy of "
+                f"{articles[keep].id} ({articles[keep].outlet}); merged into {articles[keep].id}"
+            ),
+            article_ids=(articles[drop].id, articles[keep].id),
+        )
+        for drop, keep in sorted(dropped.items())
+    )
+    kept = tuple(article for i, article in enumerate(articles) if i not in dropped)
+    return kept, notices
+
+
+def language_notice(article: Article) -> Notice | None:
+    """A notice when the article does not look like English text, else None."""
+    words = re.findall(r"[^\W\d_]+", article.text.lower())
+    if len(words) < 20:
+        return None
+    share = sum(word in ENGLISH_STOP_WORDS for word in words) / len(words)
+    if share >= MIN_ENGLISH_STOP_SHARE:
+        return None
+    return Notice(
+        code="not-english",
+        message=(
+            f"{article.id} ({article.outlet}) does not look like English "
+            f"({share:.0%} common English words); the summary may be poor"
+        ),
+        article_ids=(article.id,),
+    )
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[k : k + _SHINGLE_WORDS]) for k in range(len(words) - _SHINGLE_WORDS + 1)}

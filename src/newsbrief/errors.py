@@ -1,0 +1,47 @@
+"""Errors newsbrief raises on purpose; anything else is a bug.
+
+NewsbriefError          catch this to catch them all
+  InputError            the user can fix it: CLI exit code 2, HTTP 422
+    SourceError         a file, URL or JSONL line that cannot be read
+    EmptyStoryError     no article text left after cleaning
+    OptionError         an option out of range
+  MissingModelError     an analysis needs a package that is not installed
+
+Every message is one line that names the input and says what is wrong, e.g.
+``stories.jsonl line 12: no "documents" field`` or ``--words must be at least 20 (got 5)``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "EmptyStoryError",
+    "InputError",
+    "MissingModelError",
+    "NewsbriefError",
+    "OptionError",
+    "SourceError",
+]
+
+
+class NewsbriefError(Exception):
+    """Base class of every error newsbrief raises on purpose."""
+
+
+class InputError(NewsbriefError):
+    """Bad input the user can fix."""
+
+
+class SourceError(InputError):
+    """A file, URL, string or JSONL record that cannot be read as an article."""
+
+
+class EmptyStoryError(InputError):
+    """No article text is left to summarize."""
+
+
+class OptionError(InputError):
+    """An option is out of its allowed range."""
+
+
+class MissingModelError(NewsbriefError):
+    """An analysis needs a package (such as the spaCy English pipeline) that is not installed."""

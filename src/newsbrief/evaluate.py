@@ -1,0 +1,146 @@
+"""Score briefs against reference summaries with ROUGE, beside the summaries of other systems.
+
+ROUGE as papers report it: Google's ``rouge-score`` (a reimplementation of ROUGE-1.5.5), Porter
+stemming on, F1 of ROUGE-1, ROUGE-2 and ROUGE-Lsum, averaged over stories. For ROUGE-Lsum every
+summary is put one sentence per line, split by the same splitter as the pipeline.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import blingfire
+
+from newsbrief.errors import SourceError
+from newsbrief.model import Brief, Options, Story
+from newsbrief.pipeline import brief
+
+__all__ = ["SYSTEM_NAME", "StoryResult", "SystemScore", "evaluate", "read_peers", "score_summary"]
+
+SYSTEM_NAME = "newsbrief"
+
+
+@dataclass(frozen=True, slots=True)
+class SystemScore:
+    """Mean ROUGE F1 of one system over the stories it summarised."""
+
+    system: str
+    rouge1: float
+    rouge2: float
+    rouge_lsum: float
+    words: float
+    stories: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryResult:
+    """Our brief of one story and the summary text that was scored."""
+
+    story_id: str
+    brief: Brief
+    prediction: str
+
+
+def score_summary(reference: str, summary: str) -> tuple[float, float, float]:
+    """ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 of a summary against a reference."""
+    scores = _scorer().score(_one_sentence_per_line(reference), _one_sentence_per_line(summary))
+    return scores["rouge1"].fmeasure, scores["rouge2"].fmeasure, scores["rougeLsum"].fmeasure
+
+
+def evaluate(
+    stories: Iterable[Story],
+    *,
+    options: Options,
+    peers: Mapping[str, Mapping[str, str]] | None = None,
+    on_story: Callable[[StoryResult], None] | None = None,
+) -> tuple[tuple[SystemScore, ...], tuple[StoryResult, ...]]:
+    """Mean scores of newsbrief and of each peer system, and our brief of every story.
+
+    Stories without a reference are skipped (and not counted). ``peers`` maps a story id to
+    ``{system: summary}``; a peer is scored on the stories it has a summary for.
+    """
+    totals: dict[str, list[tuple[float, float, float, int]]] = {}
+    results = []
+    for story in stories:
+        if story.reference is None:
+            continue
+        result = _summarize(story, options)
+        results.append(result)
+        totals.setdefault(SYSTEM_NAME, []).append(_row(story.reference, result.prediction))
+        for system, summary in sorted((peers or {}).get(story.id, {}).items()):
+            totals.setdefault(system, []).append(_row(story.reference, summary))
+        if on_story is not None:
+            on_story(result)
+    scores = tuple(_mean(system, rows) for system, rows in totals.items())
+    return scores, tuple(results)
+
+
+def read_peers(path: str | os.PathLike[str]) -> dict[str, dict[str, str]]:
+    """Peer summaries by story id and system, from JSONL records ``{"id", system: summary, ...}``."""
+    peers: dict[str, dict[str, str]] = {}
+    name = os.fspath(path)
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise SourceError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{name}: not UTF-8 text") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        record = _json_record(name, number, line)
+        story_id = record.get("id")
+        if not isinstance(story_id, str):
+            raise SourceError(f'{name} line {number}: no "id" field')
+        peers[story_id] = {key: value for key, value in record.items() if key != "id" and isinstance(value, str)}
+    return peers
+
+
+def _json_record(name: str, number: int, line: str) -> dict[str, Any]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise SourceError(f"{name} line {number}: not valid JSON ({exc.msg})") from exc
+    if not isinstance(record, dict):
+        raise SourceError(f"{name} line {number}: expected a JSON object")
+    return record
+
+
+def _summarize(story: Story, options: Options) -> StoryResult:
+    result = brief(story, options)
+    prediction = "\n".join(line.text for line in result.summary)
+    return StoryResult(story_id=story.id, brief=result, prediction=prediction)
+
+
+def _row(reference: str, summary: str) -> tuple[float, float, float, int]:
+    return (*score_summary(reference, summary), len(summary.split()))
+
+
+def _mean(system: str, rows: list[tuple[float, float, float, int]]) -> SystemScore:
+    count = len(rows)
+    return SystemScore(
+        system=system,
+        rouge1=sum(row[0] for row in rows) / count,
+        rouge2=sum(row[1] for row in rows) / count,
+        rouge_lsum=sum(row[2] for row in rows) / count,
+        words=sum(row[3] for row in rows) / count,
+        stories=count,
+    )
+
+
+def _one_sentence_per_line(text: str) -> str:
+    sentences = blingfire.text_to_sentences(" ".join(text.split()))
+    return str(sentences) if sentences else ""
+
+
+@functools.cache
+def _scorer() -> Any:
+    from rouge_score import rouge_scorer  # imports nltk: slow, so only when scoring
+
+    return rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)

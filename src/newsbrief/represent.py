@@ -1,0 +1,62 @@
+"""Lexical vectors for sentences: TF-IDF over stemmed content words and word pairs.
+
+Stemming (Snowball English) lets "officials" meet "official"; word pairs ("supply lines",
+"death toll") carry more of a sentence's meaning than single words do. The IDF is computed over
+the sentences of the story itself, so words every outlet repeats in every sentence weigh less.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import numpy as np
+import snowballstemmer
+from scipy.sparse import csr_matrix
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from newsbrief.model import Sentence
+
+__all__ = ["STOP_WORDS", "content_terms", "represent", "stems"]
+
+STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "mr", "ms", "mrs"}
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+def stems(text: str) -> list[str]:
+    """Lower-cased, stemmed word tokens of the text, stop words included, in order."""
+    return [_stem(word.replace("’", "'")) for word in _WORD.findall(text.lower())]
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words, then word pairs that are not both stop words ("death toll")."""
+    tokens = stems(text)
+    stop = [token in STOP_WORDS or token in _STEMMED_STOP_WORDS for token in tokens]
+    unigrams = [token for token, is_stop in zip(tokens, stop, strict=True) if not is_stop and len(token) > 1]
+    bigrams = [
+        f"{first} {second}"
+        for first, second, stop_first, stop_second in zip(tokens, tokens[1:], stop, stop[1:], strict=False)
+        if not (stop_first and stop_second)
+    ]
+    return unigrams + bigrams
+
+
+_STEMMED_STOP_WORDS = frozenset(_stem(word) for word in STOP_WORDS)
+
+
+def represent(sentences: tuple[Sentence, ...]) -> csr_matrix:
+    """One L2-normalised TF-IDF row per sentence, in order (sublinear term frequency)."""
+    if not sentences:
+        return csr_matrix((0, 0))
+    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2", dtype=np.float64)
+    try:
+        matrix = vectorizer.fit_transform([sent.text for sent in sentences])
+    except ValueError:  # no sentence has a single content word (e.g. only numbers and stop words)
+        return csr_matrix((len(sentences), 0))
+    return csr_matrix(matrix)

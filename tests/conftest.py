@@ -1,0 +1,55 @@
+"""Shared fixtures: the real Aleppo articles and a few real Multi-News stories."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsbrief.model import Article, Story
+
+ROOT = Path(__file__).resolve().parent.parent
+ALEPPO_DIR = ROOT / "examples" / "aleppo"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+OUTLETS = {"aljazeera": "Al Jazeera", "npr": "NPR", "zerohedge": "ZeroHedge"}
+
+
+@pytest.fixture(scope="session")
+def aleppo_dir() -> Path:
+    return ALEPPO_DIR
+
+
+@pytest.fixture(scope="session")
+def aleppo() -> dict[str, Article]:
+    """The three Aleppo articles as read, keyed by id."""
+    return {
+        article_id: Article(
+            id=article_id,
+            outlet=outlet,
+            title="",
+            url=None,
+            published=None,
+            text=(ALEPPO_DIR / f"{article_id}.txt").read_text(encoding="utf-8"),
+        )
+        for article_id, outlet in OUTLETS.items()
+    }
+
+
+@pytest.fixture(scope="session")
+def aleppo_story(aleppo: dict[str, Article]) -> Story:
+    return Story(articles=tuple(aleppo.values()), id="aleppo")
+
+
+@pytest.fixture(scope="session")
+def multinews_stories() -> tuple[Story, ...]:
+    """A few real Multi-News stories with their reference summaries."""
+    stories = []
+    for line in (FIXTURES / "multinews-sample.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        articles = tuple(
+            Article(id=f"d{i}", outlet=f"document {i}", title="", url=None, published=None, text=text)
+            for i, text in enumerate(record["documents"], start=1)
+        )
+        stories.append(Story(articles=articles, id=record["id"], reference=record["summary"]))
+    return tuple(stories)

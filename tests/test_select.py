@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.align import similarity_matrix
+from newsbrief.clean import clean
+from newsbrief.model import Sentence, Story
+from newsbrief.represent import represent
+from newsbrief.segment import segment
+from newsbrief.select import is_back_reference, select
+
+
+def _prepared(story: Story) -> tuple[tuple[Sentence, ...], object]:
+    sentences = tuple(sent for article in story.articles for sent in segment(clean(article)[0]))
+    return sentences, similarity_matrix(represent(sentences))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He said the talks had collapsed.", True),
+        ("But the regime has managed to cut off supply lines.", True),
+        ("“This is existential,” the commander said.", True),
+        ("However, the plan failed.", True),
+        ("The House approved a measure on Thursday.", False),
+        ("Hezbollah fighters entered the villages.", False),
+        ("Thessaloniki is a city.", False),
+    ],
+)
+def test_back_reference_openers(text: str, expected: bool) -> None:
+    assert is_back_reference(text) is expected
+
+
+@pytest.mark.parametrize("max_words", [20, 60, 250, 600])
+def test_summary_keeps_its_word_budget(aleppo_story: Story, max_words: int) -> None:
+    sentences, similarity = _prepared(aleppo_story)
+    chosen = select(sentences, similarity, max_words=max_words)  # type: ignore[arg-type]
+    assert sum(len(s.text.split()) for s in chosen) <= max_words
+    assert chosen
+
+
+def test_back_referring_sentence_follows_its_predecessor(multinews_stories: tuple[Story, ...]) -> None:
+    for story in (*multinews_stories,):
+        sentences, similarity = _prepared(story)
+        chosen = select(sentences, similarity, max_words=400)  # type: ignore[arg-type]
+        for position, sentence in enumerate(chosen):
+            if is_back_reference(sentence.text):
+                previous = chosen[position - 1]
+                assert position > 0
+                assert (previous.article_id, previous.index) == (sentence.article_id, sentence.index - 1)
+
+
+def test_no_two_summary_sentences_say_the_same_thing(aleppo_story: Story) -> None:
+    sentences, similarity = _prepared(aleppo_story)
+    chosen = select(sentences, similarity, max_words=250)  # type: ignore[arg-type]
+    position = {(s.article_id, s.index): i for i, s in enumerate(sentences)}
+    rows = [position[(s.article_id, s.index)] for s in chosen]
+    for i in rows:
+        for j in rows:
+            if i != j:
+                assert similarity[i, j] <= 0.5  # type: ignore[index]
+
+
+def test_each_article_block_is_in_source_order(aleppo_story: Story) -> None:
+    sentences, similarity = _prepared(aleppo_story)
+    chosen = select(sentences, similarity, max_words=250)  # type: ignore[arg-type]
+    for article_id in {s.article_id for s in chosen}:
+        indices = [s.index for s in chosen if s.article_id == article_id]
+        assert indices == sorted(indices)
+
+
+def test_max_sentences(aleppo_story: Story) -> None:
+    sentences, similarity = _prepared(aleppo_story)
+    assert len(select(sentences, similarity, max_words=1000, max_sentences=2)) == 2  # type: ignore[arg-type]
+
+
+def test_empty_input() -> None:
+    assert select((), similarity_matrix(represent(())), max_words=100) == ()
