@@ -478,14 +478,13 @@ def _content_lines(content: str) -> Iterator[_Line]:
 
 def _jsonl_stories(lines: Iterable[_Line], source: str) -> Iterator[Story]:
     """The stories of JSONL lines; blank lines are skipped."""
-    records = (
-        _Record(
-            f"{source} line {line.number}", _json_value(line.text, source, line=line.number), line.notices
-        )
-        for line in lines
-        if line.text.strip()
-    )
-    return _record_stories(records)
+    return _record_stories(_jsonl_record(line, source) for line in lines if line.text.strip())
+
+
+def _jsonl_record(line: _Line, source: str) -> _Record:
+    """The parsed record on one JSONL line."""
+    value = _json_value(line.text, source, line=line.number)
+    return _Record(f"{source} line {line.number}", value, line.notices)
 
 
 def _record_stories(records: Iterable[_Record]) -> Iterator[Story]:
@@ -548,12 +547,11 @@ def _article_record(fields: dict[str, object], where: str, *, number: int) -> Ar
     if not isinstance(text, str):
         raise SourceError(f'{where}: "text" must be a string (got {_json_type(text)})')
     url = _string_field(fields, ("url",), where)
+    outlet = _string_field(fields, ("outlet", "source", "site"), where) or _host(url) or f"document {number}"
     return _article(
         text,
         source=where,
-        outlet=_string_field(fields, ("outlet", "source", "site"), where)
-        or _host(url)
-        or f"document {number}",
+        outlet=outlet,
         title=_string_field(fields, ("title",), where) or "",
         url=url,
         published=_string_field(fields, ("published", "date"), where),
@@ -752,19 +750,18 @@ def _host(url: str | None) -> str | None:
 
 
 def _read_stdin(stdin: TextIO | BinaryIO | None) -> tuple[str, tuple[Notice, ...]]:
-    """The decoded content of standard input (``sys.stdin``'s bytes when stdin is None)."""
-    stream: TextIO | BinaryIO = stdin if stdin is not None else _default_stdin()
-    data = stream.read(MAX_SOURCE_BYTES + 1)
+    """The decoded content of standard input (``sys.stdin`` when stdin is None).
+
+    A text stream with a byte buffer under it (``sys.stdin``) is read as bytes, so that a file
+    that is not UTF-8 gets our fallback and notice instead of a UnicodeDecodeError.
+    """
+    stream = stdin if stdin is not None else sys.stdin
+    buffer: BinaryIO | None = getattr(stream, "buffer", None)
+    data = (buffer if buffer is not None else stream).read(MAX_SOURCE_BYTES + 1)
     _check_size(len(data), _STDIN)
     content, notices = _decode(data, _STDIN) if isinstance(data, bytes) else (_normalise_newlines(data), ())
     _require_text(content, _STDIN, "input")
     return content, notices
-
-
-def _default_stdin() -> TextIO | BinaryIO:
-    """sys.stdin's byte stream, so that decoding is ours; sys.stdin itself when it has none."""
-    buffer: BinaryIO | None = getattr(sys.stdin, "buffer", None)
-    return buffer if buffer is not None else sys.stdin
 
 
 def _read_file_content(path: Path, label: str) -> tuple[str, tuple[Notice, ...]]:

@@ -1,0 +1,145 @@
+"""Speed and memory of newsbrief beside sumy's LexRank, measured in one run on the same stories.
+
+    python benchmarks/speed.py [--stories ../shared/data/multinews/clusters.jsonl] [--repeat 5]
+
+Per story: the median over ``--repeat`` runs of newsbrief's fast path (summary only, no NLP
+model) and of sumy's LexRank cut at the same word budget, both on one core in this process,
+after one warm-up run each, interpreter start not counted. sumy is handed a tokenizer backed by
+the same sentence splitter as newsbrief (blingfire), as the data README advises, so the
+comparison is between the summarizers. Then, as subprocesses: the wall time of the whole
+``newsbrief eval`` on the stories (interpreter start included), and the peak resident memory of
+``newsbrief summarize`` on the Aleppo example. Absolute times depend on the machine and its
+load; the ratio is the number to compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import blingfire
+
+from newsbrief import Article, Options, Story, brief
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_STORIES = ROOT.parent / "shared" / "data" / "multinews" / "clusters.jsonl"
+WORD = re.compile(r"\w+(?:'\w+)?")
+
+
+class BlingfireTokenizer:
+    """The tokenizer interface sumy's PlaintextParser expects, backed by newsbrief's splitter."""
+
+    language = "english"
+
+    def to_sentences(self, text: str) -> tuple[str, ...]:
+        return tuple(line for line in blingfire.text_to_sentences(text).split("\n") if line.strip())
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(WORD.findall(sentence))
+
+
+def load_stories(path: Path) -> list[Story]:
+    stories = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        articles = tuple(
+            Article(id=f"d{i}", outlet=f"document {i}", title="", url=None, published=None, text=text)
+            for i, text in enumerate(record["documents"], start=1)
+        )
+        stories.append(Story(articles=articles, id=record["id"], reference=record["summary"]))
+    return stories
+
+
+def lexrank(max_words: int) -> Callable[[Story], str]:
+    """sumy's LexRank on the story's documents joined, ranked sentences cut at ``max_words``."""
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    tokenizer = BlingfireTokenizer()
+
+    def cut(ranked: list[object]) -> list[object]:
+        kept, words = [], 0
+        for info in ranked:
+            count = len(str(info.sentence).split())  # type: ignore[attr-defined]
+            if words + count > max_words:
+                continue
+            kept.append(info)
+            words += count
+        return kept
+
+    def run(story: Story) -> str:
+        text = "\n\n".join(article.text for article in story.articles)
+        document = PlaintextParser.from_string(text, tokenizer).document
+        return "\n".join(str(sentence) for sentence in summarizer(document, cut))
+
+    return run
+
+
+def median_ms(function: Callable[[Story], object], story: Story, repeat: int) -> float:
+    function(story)  # warm-up: caches, lazy imports
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function(story)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def child_run(arguments: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one ``newsbrief`` subprocess."""
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "newsbrief", *arguments],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "OMP_NUM_THREADS": "1"},
+    )
+    seconds = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, peak_kb / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stories", type=Path, default=DEFAULT_STORIES)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--words", type=int, default=250)
+    args = parser.parse_args()
+
+    stories = load_stories(args.stories)
+    options = Options(max_words=args.words)
+    peer = lexrank(args.words)
+    ours = [median_ms(lambda story: brief(story, options), story, args.repeat) for story in stories]
+    theirs = [median_ms(peer, story, args.repeat) for story in stories]
+    # RUSAGE_CHILDREN keeps the largest child's peak, so the small run must come first.
+    _, summarize_mb = child_run(["summarize", str(ROOT / "examples" / "aleppo")])
+    eval_seconds, _ = child_run(["eval", str(args.stories), "--words", str(args.words)])
+
+    ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
+    print(f"{len(stories)} stories, median of {args.repeat} runs per story, {args.words}-word summaries\n")
+    print("| measure | newsbrief | sumy LexRank | ratio |")
+    print("| --- | --- | --- | --- |")
+    print(
+        f"| median ms per story (one core) | {ours_median:.1f} | {theirs_median:.1f} "
+        f"| {theirs_median / ours_median:.1f}x faster |"
+    )
+    print(f"| slowest story, ms | {max(ours):.1f} | {max(theirs):.1f} | |")
+    print(f"| whole `newsbrief eval` of {len(stories)} stories, s (with start-up) | {eval_seconds:.1f} | | |")
+    print(f"| peak RSS of `newsbrief summarize examples/aleppo`, MB | {summarize_mb:.0f} | | |")
+
+
+if __name__ == "__main__":
+    main()
