@@ -27,7 +27,11 @@ def test_a_fact_never_holds_two_sentences_of_one_article(aleppo_story: Story) ->
 def test_supply_lines_from_turkey_are_one_fact_across_outlets(aleppo_story: Story) -> None:
     sentences = _sentences(aleppo_story)
     facts = align(sentences, represent(sentences))
-    fact = next(f for f in facts if any("Russia and Iran have now cut off supply lines" in s.text for s in f.sentences))
+    fact = next(
+        f
+        for f in facts
+        if any("Russia and Iran have now cut off supply lines" in s.text for s in f.sentences)
+    )
     assert set(fact.article_ids) == {"zerohedge", "npr"}
     assert any("cut off supply lines from Turkey to the rebel area" in s.text for s in fact.sentences)
 

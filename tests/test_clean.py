@@ -82,7 +82,9 @@ def test_reporting_that_mentions_twitter_is_kept() -> None:
 
 def test_near_identical_articles_are_merged_into_the_longer(aleppo: dict[str, Article]) -> None:
     npr = aleppo["npr"]
-    copy = Article(id="npr-copy", outlet="wire", title="", url=None, published=None, text=npr.text[: len(npr.text) // 2])
+    copy = Article(
+        id="npr-copy", outlet="wire", title="", url=None, published=None, text=npr.text[: len(npr.text) // 2]
+    )
     kept, notices = merge_duplicates((copy, npr, aleppo["aljazeera"]))
     assert [a.id for a in kept] == ["npr", "aljazeera"]
     assert len(notices) == 1

@@ -323,6 +323,16 @@ def test_markdown_of_the_aleppo_brief_parses_to_plain_paragraphs_and_lists(alepp
     }
 
 
+def test_markdown_of_hostile_sources_has_no_html_or_links(hostile):
+    markdown_it = pytest.importorskip("markdown_it")
+    tokens = markdown_it.MarkdownIt("commonmark").parse(to_markdown(hostile, explain=True))
+    types = {token.type for token in tokens} | {
+        child.type for token in tokens if token.type == "inline" for child in token.children or []
+    }
+    assert not types & {"html_block", "html_inline", "link_open", "image"}
+    assert "Rebels said the \\<script>alert(1)\\</script> convoy" in to_markdown(hostile)
+
+
 def test_markdown_never_links_a_non_http_url():
     markdown = to_markdown(
         _hand_brief("A sentence of six words here.", outlet="**Outlet**", url="javascript:alert(1)")
@@ -446,20 +456,15 @@ def test_html_shows_every_source_article_in_full(aleppo):
 
 @pytest.mark.parametrize("explain", [False, True])
 def test_html_escapes_everything_from_the_sources(hostile, explain):
+    assert any(line.sentence.article_id == "evil" for line in hostile.summary), "hostile text not summarized"
     page = to_html(hostile, explain=explain)
     parsed = _parse(page)
     assert "<script" not in page.lower()
     assert not re.search(r"<[^<>]*onerror\s*=", page, flags=re.IGNORECASE)
     assert 'href="javascript:' not in page.lower()
-    assert not [(tag, name) for tag, attrs in parsed.tags for name, _ in attrs if name.startswith("on")], (
-        "event handler attribute"
-    )
-    assert not [
-        value
-        for _, attrs in parsed.tags
-        for name, value in attrs
-        if name == "href" and value and ":" in value and not value.startswith("#")
-    ]
+    attributes = [(name, value or "") for _, attrs in parsed.tags for name, value in attrs]
+    assert not [name for name, _ in attributes if name.startswith("on")]
+    assert [value for name, value in attributes if name == "href" and not value.startswith("#")] == []
     # The hostile words are still there, as text the reader can see.
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page

@@ -41,7 +41,9 @@ def test_aleppo_npr_sentences_and_paragraphs(aleppo: dict[str, Article]) -> None
 
 def test_quote_after_colon_stays_with_its_sentence(aleppo: dict[str, Article]) -> None:
     texts = [s.text for s in segment(aleppo["aljazeera"])]
-    assert any(t.startswith("The civilian situation as accurately summarised by a Red Cross worker") for t in texts)
+    assert any(
+        t.startswith("The civilian situation as accurately summarised by a Red Cross worker") for t in texts
+    )
     assert not any(t in {'"', "“"} for t in texts)
 
 
@@ -49,7 +51,10 @@ def test_quote_after_colon_stays_with_its_sentence(aleppo: dict[str, Article]) -
     "text, expected",
     [
         ("One. Two is here.", ["One.", "Two is here."]),
-        ("Café “naïve” 😀 test. Second — sentence é here.", ["Café “naïve” 😀 test.", "Second — sentence é here."]),
+        (
+            "Café “naïve” 😀 test. Second — sentence é here.",
+            ["Café “naïve” 😀 test.", "Second — sentence é here."],
+        ),
         ("Dr. Smith went to Washington. He stayed.", ["Dr. Smith went to Washington.", "He stayed."]),
         ("   \n\n  ", []),
     ],

@@ -21,32 +21,56 @@ _I = re.IGNORECASE
 # (reason, pattern matched against a whole stripped paragraph). The first match names the reason.
 BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("link to another story", re.compile(r"^(read more|read also|related|more|see also|also read)\s*:", _I)),
-    ("link to another story", re.compile(r"^(read more|you may also like|related (posts|stories|coverage))\b", _I)),
+    (
+        "link to another story",
+        re.compile(r"^(read more|you may also like|related (posts|stories|coverage))\b", _I),
+    ),
     ("link to another story", re.compile(r"^\(?(also on \w+|photos?|quiz|video|watch|listen|story)\s*:", _I)),
-    ("link to another story", re.compile(r"^(watch|listen|interactive map|in video|in graphics|explained)\s*:", _I)),
+    (
+        "link to another story",
+        re.compile(r"^(watch|listen|interactive map|in video|in graphics|explained)\s*:", _I),
+    ),
     ("link to another story", re.compile(r"^►")),
     ("source line", re.compile(r"^source\s*:\s*\S.{0,60}$", _I)),
     ("copyright line", re.compile(r"^(copyright|©|\(c\))\s*\d{4}\b", _I)),
     ("copyright line", re.compile(r"\bto see more,? visit\b", _I)),
     ("copyright line", re.compile(r"\ball rights reserved\.?$", _I)),
-    ("image caption or credit", re.compile(r"^(image (copyright|caption|source)|photo(graph)?\s*(by|:)|enlarge)\b", _I)),
-    ("image caption or credit", re.compile(r"^\(?(photo|image|picture)s?\b.{0,80}(getty|ap|reuters|afp)\b", _I)),
+    (
+        "image caption or credit",
+        re.compile(r"^(image (copyright|caption|source)|photo(graph)?\s*(by|:)|enlarge)\b", _I),
+    ),
+    (
+        "image caption or credit",
+        re.compile(r"^\(?(photo|image|picture)s?\b.{0,80}(getty|ap|reuters|afp)\b", _I),
+    ),
     ("image caption or credit", re.compile(r"(getty images|/ap|/reuters|via getty images)\)?$", _I)),
     ("image caption or credit", re.compile(r"^(thumbnail )?images? courtesy of\b", _I)),
     ("share or subscribe line", re.compile(r"^(share|tweet|email|print|comment)s?\b.{0,40}$", _I)),
     ("share or subscribe line", re.compile(r"^(follow|subscribe|sign up|click here|like us)\b", _I)),
-    ("share or subscribe line", re.compile(r"^[^.]{0,80}\b(newsletter|on twitter|on facebook)\b.{0,30}$", _I)),
+    (
+        "share or subscribe line",
+        re.compile(r"^[^.]{0,80}\b(newsletter|on twitter|on facebook)\b.{0,30}$", _I),
+    ),
     ("share or subscribe line", re.compile(r"^read or share this story\b", _I)),
     ("advertisement", re.compile(r"^advertisement\b.{0,40}$", _I)),
     ("advertisement", re.compile(r"^story continued below$", _I)),
-    ("byline or contributor line", re.compile(r"^(by|contributing|reporting by|—\s*reporting by)\s*:?\s+[A-Z]")),
+    (
+        "byline or contributor line",
+        re.compile(r"^(by|contributing|reporting by|—\s*reporting by)\s*:?\s+[A-Z]"),
+    ),
     ("byline or contributor line", re.compile(r"^[—-]*\s*with assistance from\b", _I)),
     ("byline or contributor line", re.compile(r"\bcontributed( to this (report|story))?\.?$", _I)),
     ("byline or contributor line", re.compile(r"^/?\s*updated\b.{0,60}$", _I)),
     ("byline or contributor line", re.compile(r"^(posted|published) (at|on)\b.{0,80}$", _I)),
-    ("contact line", re.compile(r"^\S+@\S+\.\w+\b.{0,40}$|^[^.]{0,60}\b\S+@\S+\.(com|org|net)\b[^.]{0,30}$", _I)),
+    (
+        "contact line",
+        re.compile(r"^\S+@\S+\.\w+\b.{0,40}$|^[^.]{0,60}\b\S+@\S+\.(com|org|net)\b[^.]{0,30}$", _I),
+    ),
     ("web address", re.compile(r"^[^.]{0,60}https?://\S+$", _I)),
-    ("update note", re.compile(r"^\(?(this (story|article) (was|has been) (last )?(updated|originally published))\b", _I)),
+    (
+        "update note",
+        re.compile(r"^\(?(this (story|article) (was|has been) (last )?(updated|originally published))\b", _I),
+    ),
 )
 
 # A paragraph of at most this many words without sentence-final punctuation is a headline,

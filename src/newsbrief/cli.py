@@ -88,11 +88,15 @@ def summarize(
 
     def run() -> str:
         options = Options(max_words=words, max_sentences=sentences)
-        story = read_story(sources, stdin=sys.stdin)
-        return render(brief(story, options), output_format, explain=explain)
+        result = brief(read_story(sources, stdin=sys.stdin), options)
+        text = render(result, output_format, explain=explain)
+        for notice in result.notices:
+            err_console.print(
+                f"[yellow]note:[/yellow] {escape(notice.message)}", highlight=False, soft_wrap=True
+            )
+        return text
 
-    text = _guarded(run)
-    _write(text, output)
+    _write(_guarded(run), output)
 
 
 @app.command("eval")
@@ -163,7 +167,9 @@ def _write(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        err_console.print(f"[red]error:[/red] cannot write {escape(str(output))}: {escape(exc.strerror or str(exc))}")
+        err_console.print(
+            f"[red]error:[/red] cannot write {escape(str(output))}: {escape(exc.strerror or str(exc))}"
+        )
         raise typer.Exit(code=2) from None
 
 

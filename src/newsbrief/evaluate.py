@@ -98,7 +98,9 @@ def read_peers(path: str | os.PathLike[str]) -> dict[str, dict[str, str]]:
         story_id = record.get("id")
         if not isinstance(story_id, str):
             raise SourceError(f'{name} line {number}: no "id" field')
-        peers[story_id] = {key: value for key, value in record.items() if key != "id" and isinstance(value, str)}
+        peers[story_id] = {
+            key: value for key, value in record.items() if key != "id" and isinstance(value, str)
+        }
     return peers
 
 

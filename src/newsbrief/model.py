@@ -209,7 +209,7 @@ class Brief:
         return to_markdown(self, explain=explain)
 
     def to_json(self, *, explain: bool = False) -> str:
-        """The brief as JSON in the documented schema (see README, "JSON output")."""
+        """The brief as JSON in the documented schema (docs/json-schema.md)."""
         from newsbrief.render import to_json
 
         return to_json(self, explain=explain)

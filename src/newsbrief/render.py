@@ -184,8 +184,9 @@ def _is_linkable(url: str | None) -> bool:
 
 def _source_details(source: Source) -> list[str]:
     """Published date and length of a source, the parts shown after its title in every format."""
-    details = [_one_line(source.published)] if source.published and _one_line(source.published) else []
-    return [*details, _plural(source.words, "word")]
+    published = _one_line(source.published or "")
+    words = _plural(source.words, "word")
+    return [published, words] if published else [words]
 
 
 # Markdown ---------------------------------------------------------------------------------------

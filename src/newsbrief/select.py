@@ -21,10 +21,60 @@ __all__ = ["BACK_REFERENCE_OPENERS", "cite", "is_back_reference", "select"]
 # A sentence that opens with one of these points back to the sentence before it, so it may only
 # appear straight after that sentence (Nenkova & McKeown 2011, §4.3, on dangling references).
 BACK_REFERENCE_OPENERS = frozenset(
-    """he she it they his her its their him them this these that those there's but however also
-    and so still meanwhile instead yet moreover furthermore additionally besides then thus
-    therefore hence nevertheless nonetheless otherwise likewise similarly accordingly indeed
-    or nor such both neither either another other others later afterward afterwards here""".split()
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "his",
+        "her",
+        "its",
+        "their",
+        "him",
+        "them",
+        "this",
+        "these",
+        "that",
+        "those",
+        "there's",
+        "but",
+        "however",
+        "also",
+        "and",
+        "so",
+        "still",
+        "meanwhile",
+        "instead",
+        "yet",
+        "moreover",
+        "furthermore",
+        "additionally",
+        "besides",
+        "then",
+        "thus",
+        "therefore",
+        "hence",
+        "nevertheless",
+        "nonetheless",
+        "otherwise",
+        "likewise",
+        "similarly",
+        "accordingly",
+        "indeed",
+        "or",
+        "nor",
+        "such",
+        "both",
+        "neither",
+        "either",
+        "another",
+        "other",
+        "others",
+        "later",
+        "afterward",
+        "afterwards",
+        "here",
+    ]
 )
 _FIRST_WORD = re.compile(r"^[\"'“‘(\[]*([A-Za-z’']+)")
 
@@ -44,7 +94,7 @@ REDUNDANCY_THRESHOLD = 0.3
 def is_back_reference(text: str) -> bool:
     """True when the sentence opens with a pronoun or connective that points back."""
     match = _FIRST_WORD.match(text)
-    return bool(match) and match.group(1).lower().replace("’", "'") in BACK_REFERENCE_OPENERS
+    return match is not None and match.group(1).lower().replace("’", "'") in BACK_REFERENCE_OPENERS
 
 
 def select(
@@ -152,7 +202,9 @@ def cite(
         here = position[(sentence.article_id, sentence.index)]
         others = sorted(
             (
-                _citation(member, number, float(similarity[here, position[(member.article_id, member.index)]]))
+                _citation(
+                    member, number, float(similarity[here, position[(member.article_id, member.index)]])
+                )
                 for member in (fact.sentences if fact else ())
                 if member != sentence
             ),

@@ -1,0 +1,175 @@
+"""End-to-end tests of the ``newsbrief`` command: real processes on the real Aleppo articles."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsbrief import ingest
+from newsbrief.cli import app
+
+runner = CliRunner()
+
+
+def run(*arguments: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsbrief", *arguments],
+        input=stdin.decode("utf-8", "replace") if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_summarize_aleppo_markdown(aleppo_dir: Path) -> None:
+    result = run("summarize", str(aleppo_dir))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "READ MORE" not in out
+    assert "Copyright 2016 NPR" not in out
+    assert out.count("What we are witnessing today is the regime's most aggressive push") <= 1
+    assert "## Sources" in out
+    for name in ("aljazeera", "npr", "zerohedge"):
+        assert name in out
+
+
+def test_summarize_json_spans_match_the_sources(aleppo_dir: Path) -> None:
+    result = run("summarize", str(aleppo_dir), "--format", "json", "--explain", "--words", "150")
+    assert result.returncode == 0, result.stderr
+    brief = json.loads(result.stdout)
+    texts = {article["id"]: article["text"] for article in brief["articles"]}
+    assert brief["words"] <= 150
+    assert brief["summary"]
+    for line in brief["summary"]:
+        assert line["citations"], line
+        for citation in line["citations"]:
+            assert texts[citation["article_id"]][citation["start"] : citation["end"]] == citation["text"]
+
+
+def test_explain_lists_what_cleaning_removed(aleppo_dir: Path) -> None:
+    result = runner.invoke(app, ["summarize", str(aleppo_dir), "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "READ MORE: Why Aleppo matters" in result.output
+    assert "Copyright 2016 NPR" in result.output
+    assert "repeated paragraph" in result.output
+
+
+def test_output_file_and_html(aleppo_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "brief.html"
+    result = runner.invoke(app, ["summarize", str(aleppo_dir), "-f", "html", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
+    assert "Aleppo" in page
+
+
+def test_stdin_is_read_with_a_dash(aleppo_dir: Path) -> None:
+    text = (aleppo_dir / "npr.txt").read_bytes()
+    result = run("summarize", "-", "--words", "60", stdin=text)
+    assert result.returncode == 0, result.stderr
+    assert "Aleppo" in result.stdout
+    assert "only one article" in result.stdout
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.parametrize(
+    "make_source, message",
+    [
+        (lambda tmp: str(tmp / "missing.txt"), "no such file"),
+        (lambda tmp: _write(tmp / "empty.txt", b""), "empty"),
+        (lambda tmp: _write(tmp / "blank.txt", b"  \n\n \n"), "empty"),
+        (
+            lambda tmp: _write(tmp / "junk.txt", b"READ MORE: Why Aleppo matters\n\nAdvertisement\n"),
+            "no article text",
+        ),
+        (lambda tmp: _write(tmp / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary"),
+        (lambda tmp: _write(tmp / "bad.jsonl", b'{"text": "fine"}\n{"text": broken\n'), "line 2"),
+        (lambda tmp: _write(tmp / "nofield.jsonl", b'{"title": "no text"}\n'), "line 1"),
+        (lambda tmp: f"http://127.0.0.1:{_closed_port()}/article", "cannot fetch"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_code_2(tmp_path: Path, make_source, message: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("summarize", make_source(tmp_path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error:")
+    assert message in lines[0]
+
+
+def test_input_above_the_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, aleppo_dir: Path) -> None:
+    monkeypatch.setattr(ingest, "MAX_SOURCE_BYTES", 1000)
+    result = runner.invoke(app, ["summarize", str(aleppo_dir / "npr.txt")])
+    assert result.exit_code == 2
+    assert "error:" in result.output
+
+
+def test_non_utf8_file_is_decoded_with_a_stated_fallback(tmp_path: Path, aleppo_dir: Path) -> None:
+    text = (aleppo_dir / "npr.txt").read_text(encoding="utf-8").replace("—", "-").replace("–", "-")
+    path = _write(tmp_path / "latin.txt", text.replace("Assad", "Assad café").encode("cp1252"))
+    result = run("summarize", path, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    codes = [notice["code"] for notice in json.loads(result.stdout)["notices"]]
+    assert "decode-fallback" in codes
+
+
+@pytest.mark.parametrize("arguments", [["--words", "5"], ["--format", "pdf"], ["--sentences", "0"]])
+def test_bad_options_are_one_line_and_exit_code_2(aleppo_dir: Path, arguments: list[str]) -> None:
+    result = run("summarize", str(aleppo_dir), *arguments)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().startswith("error:")
+
+
+def test_eval_prints_a_table_beside_the_peers(tmp_path: Path) -> None:
+    fixtures = Path(__file__).parent / "fixtures"
+    stories = fixtures / "multinews-sample.jsonl"
+    ids = [json.loads(line)["id"] for line in stories.read_text(encoding="utf-8").splitlines()]
+    peers = tmp_path / "peers.jsonl"
+    peers.write_text(
+        "\n".join(
+            json.dumps({"id": story_id, "lead": "The House approved a measure on Thursday."})
+            for story_id in ids
+        ),
+        encoding="utf-8",
+    )
+    predictions = tmp_path / "predictions.jsonl"
+    result = run("eval", str(stories), "--peers", str(peers), "-o", str(predictions))
+    assert result.returncode == 0, result.stderr
+    assert "newsbrief" in result.stdout and "lead" in result.stdout and "ROUGE-2" in result.stdout
+    written = [json.loads(line) for line in predictions.read_text(encoding="utf-8").splitlines()]
+    assert [record["id"] for record in written] == ids
+    assert all(record["summary"] for record in written)
+
+
+def test_eval_without_references_is_an_error(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "noref.jsonl", json.dumps({"id": "x", "documents": ["Aleppo is besieged."]}).encode()
+    )
+    result = run("eval", path)
+    assert result.returncode == 2
+    assert "reference" in result.stderr
+
+
+def test_help_lists_the_commands() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "summarize" in result.output and "eval" in result.output
+
+
+def _write(path: Path, data: bytes) -> str:
+    path.write_bytes(data)
+    return str(path)

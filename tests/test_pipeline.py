@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsbrief
+from newsbrief import Article, EmptyStoryError, OptionError, Options, Story, brief, summarize
+
+
+def test_every_summary_sentence_cites_its_source_and_spans_match(aleppo_story: Story) -> None:
+    result = brief(aleppo_story)
+    texts = {article.id: article.text for article in result.articles}
+    assert result.summary
+    for line in result.summary:
+        assert line.citations
+        assert line.citations[0].article_id == line.sentence.article_id
+        assert line.citations[0].similarity == 1.0
+        for citation in line.citations:
+            assert texts[citation.article_id][citation.start : citation.end] == citation.text
+        assert len({c.article_id for c in line.citations}) == len(line.citations)
+
+
+def test_corroborated_line_cites_every_outlet_that_reports_it(aleppo_story: Story) -> None:
+    result = brief(aleppo_story)
+    assert any(line.corroboration >= 2 for line in result.summary)
+    numbers = {source.article_id: source.number for source in result.sources}
+    for line in result.summary:
+        for citation in line.citations:
+            assert citation.source_number == numbers[citation.article_id]
+
+
+def test_summary_keeps_the_budget_and_the_brief_records_cleaning(aleppo_story: Story) -> None:
+    result = brief(aleppo_story, Options(max_words=120))
+    assert 0 < result.words <= 120
+    assert any(removal.reason == "repeated paragraph" for removal in result.removals)
+    assert any(removal.text.startswith("Copyright 2016 NPR") for removal in result.removals)
+    assert [stage for stage, _ in result.timing_ms] == [
+        "clean",
+        "segment",
+        "represent",
+        "align",
+        "select",
+        "total",
+    ]
+
+
+def test_single_article_still_works_and_says_so(aleppo: dict[str, Article]) -> None:
+    result = brief(Story(articles=(aleppo["npr"],)))
+    assert result.summary
+    assert [notice.code for notice in result.notices] == ["single-article"]
+    assert all(line.corroboration == 1 for line in result.summary)
+
+
+def test_duplicate_article_is_merged_and_reported(aleppo: dict[str, Article]) -> None:
+    copy = Article(id="npr-wire", outlet="wire", title="", url=None, published=None, text=aleppo["npr"].text)
+    result = brief(Story(articles=(aleppo["npr"], copy, aleppo["aljazeera"])))
+    assert [source.article_id for source in result.sources] == ["npr", "aljazeera"]
+    assert "duplicate-merged" in [notice.code for notice in result.notices]
+
+
+def test_article_with_nothing_left_after_cleaning_is_reported(aleppo: dict[str, Article]) -> None:
+    junk = Article(
+        id="junk", outlet="junk", title="", url=None, published=None, text="READ MORE: Why Aleppo matters"
+    )
+    result = brief(Story(articles=(aleppo["npr"], junk, aleppo["zerohedge"])))
+    assert "junk" not in [source.article_id for source in result.sources]
+    assert any(notice.code == "empty-article" and "junk" in notice.article_ids for notice in result.notices)
+
+
+def test_story_with_no_text_left_is_an_error() -> None:
+    junk = Article(id="junk", outlet="junk", title="", url=None, published=None, text="Advertisement")
+    with pytest.raises(EmptyStoryError):
+        brief(Story(articles=(junk,)))
+
+
+@pytest.mark.parametrize("words", [5, 0, -3, 10**9])
+def test_out_of_range_words_is_an_option_error(words: int) -> None:
+    with pytest.raises(OptionError, match="words must be"):
+        Options(max_words=words)
+
+
+def test_same_input_gives_the_same_bytes(aleppo_dir: object) -> None:
+    first = summarize([str(aleppo_dir)])
+    second = summarize([str(aleppo_dir)])
+    assert first == second
+    assert first.to_markdown() == second.to_markdown()
+    assert _without_timing(first.to_json()) == _without_timing(second.to_json())
+
+
+def test_summarize_accepts_paths_strings_and_articles(aleppo_dir: object, aleppo: dict[str, Article]) -> None:
+    from pathlib import Path
+
+    directory = Path(str(aleppo_dir))
+    result = summarize([directory / "npr.txt", aleppo["aljazeera"], aleppo["zerohedge"].text], words=100)
+    assert [source.outlet for source in result.sources] == ["npr", "Al Jazeera", "text 1"]
+    assert result.words <= 100
+
+
+def test_the_public_api_is_what_all_says() -> None:
+    exported = {name for name in dir(newsbrief) if not name.startswith("_")} - {
+        "align",
+        "clean",
+        "errors",
+        "ingest",
+        "model",
+        "pipeline",
+        "render",
+        "represent",
+        "segment",
+        "select",
+        "logging",
+        "annotations",
+    }
+    assert exported <= set(newsbrief.__all__) | {"evaluate", "cli"}
+    assert all(hasattr(newsbrief, name) for name in newsbrief.__all__)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.permutations(["aljazeera", "npr", "zerohedge"]), st.integers(min_value=20, max_value=400))
+def test_brief_is_deterministic_and_within_budget(
+    aleppo: dict[str, Article], order: list[str], words: int
+) -> None:
+    story = Story(articles=tuple(aleppo[name] for name in order))
+    first, second = brief(story, Options(max_words=words)), brief(story, Options(max_words=words))
+    assert first == second
+    assert first.words <= words
+
+
+def _without_timing(text: str) -> dict[str, object]:
+    data = json.loads(text)
+    data.pop("timing_ms", None)
+    return data  # type: ignore[no-any-return]
