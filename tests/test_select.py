@@ -1,18 +1,22 @@
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from numpy.typing import NDArray
+from scipy.sparse import csr_matrix
 
 from newsbrief.align import similarity_matrix
 from newsbrief.clean import clean
 from newsbrief.model import Sentence, Story
 from newsbrief.represent import represent
 from newsbrief.segment import segment
-from newsbrief.select import is_back_reference, select
+from newsbrief.select import REDUNDANCY_THRESHOLD, is_back_reference, select
 
 
-def _prepared(story: Story) -> tuple[tuple[Sentence, ...], object]:
+def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[np.float64]]:
     sentences = tuple(sent for article in story.articles for sent in segment(clean(article)[0]))
-    return sentences, similarity_matrix(represent(sentences))
+    vectors = represent(sentences)
+    return sentences, vectors, similarity_matrix(vectors)
 
 
 @pytest.mark.parametrize(
@@ -33,16 +37,16 @@ def test_back_reference_openers(text: str, expected: bool) -> None:
 
 @pytest.mark.parametrize("max_words", [20, 60, 250, 600])
 def test_summary_keeps_its_word_budget(aleppo_story: Story, max_words: int) -> None:
-    sentences, similarity = _prepared(aleppo_story)
-    chosen = select(sentences, similarity, max_words=max_words)  # type: ignore[arg-type]
+    sentences, vectors, similarity = _prepared(aleppo_story)
+    chosen = select(sentences, vectors, similarity, max_words=max_words)
     assert sum(len(s.text.split()) for s in chosen) <= max_words
     assert chosen
 
 
 def test_back_referring_sentence_follows_its_predecessor(multinews_stories: tuple[Story, ...]) -> None:
     for story in (*multinews_stories,):
-        sentences, similarity = _prepared(story)
-        chosen = select(sentences, similarity, max_words=400)  # type: ignore[arg-type]
+        sentences, vectors, similarity = _prepared(story)
+        chosen = select(sentences, vectors, similarity, max_words=400)
         for position, sentence in enumerate(chosen):
             if is_back_reference(sentence.text):
                 previous = chosen[position - 1]
@@ -51,28 +55,28 @@ def test_back_referring_sentence_follows_its_predecessor(multinews_stories: tupl
 
 
 def test_no_two_summary_sentences_say_the_same_thing(aleppo_story: Story) -> None:
-    sentences, similarity = _prepared(aleppo_story)
-    chosen = select(sentences, similarity, max_words=250)  # type: ignore[arg-type]
+    sentences, vectors, similarity = _prepared(aleppo_story)
+    chosen = select(sentences, vectors, similarity, max_words=250)
     position = {(s.article_id, s.index): i for i, s in enumerate(sentences)}
     rows = [position[(s.article_id, s.index)] for s in chosen]
     for i in rows:
         for j in rows:
             if i != j:
-                assert similarity[i, j] <= 0.5  # type: ignore[index]
+                assert similarity[i, j] <= REDUNDANCY_THRESHOLD
 
 
 def test_each_article_block_is_in_source_order(aleppo_story: Story) -> None:
-    sentences, similarity = _prepared(aleppo_story)
-    chosen = select(sentences, similarity, max_words=250)  # type: ignore[arg-type]
+    sentences, vectors, similarity = _prepared(aleppo_story)
+    chosen = select(sentences, vectors, similarity, max_words=250)
     for article_id in {s.article_id for s in chosen}:
         indices = [s.index for s in chosen if s.article_id == article_id]
         assert indices == sorted(indices)
 
 
 def test_max_sentences(aleppo_story: Story) -> None:
-    sentences, similarity = _prepared(aleppo_story)
-    assert len(select(sentences, similarity, max_words=1000, max_sentences=2)) == 2  # type: ignore[arg-type]
+    sentences, vectors, similarity = _prepared(aleppo_story)
+    assert len(select(sentences, vectors, similarity, max_words=1000, max_sentences=2)) == 2
 
 
 def test_empty_input() -> None:
-    assert select((), similarity_matrix(represent(())), max_words=100) == ()
+    assert select((), represent(()), similarity_matrix(represent(())), max_words=100) == ()

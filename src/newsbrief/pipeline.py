@@ -35,7 +35,9 @@ def brief(story: Story, options: Options = DEFAULT_OPTIONS) -> Brief:
     facts = align(sentences, vectors)
     clock.lap("align")
     sources = _sources(articles)
-    chosen = select(sentences, similarity, max_words=options.max_words, max_sentences=options.max_sentences)
+    chosen = select(
+        sentences, vectors, similarity, max_words=options.max_words, max_sentences=options.max_sentences
+    )
     summary = cite(chosen, facts, sources, sentences, similarity)
     clock.lap("select")
     return Brief(

@@ -134,8 +134,14 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _brief_title(brief: Brief) -> str:
-    """The first title any source has, on one line; empty when none has one."""
-    return next((title for source in brief.sources if (title := _one_line(source.title))), "")
+    """The story's title when the brief has one source with a title, else empty.
+
+    With several sources, one outlet's headline would speak for all of them, so the brief has
+    none; each source's title is shown in the list of sources.
+    """
+    if len(brief.sources) != 1:
+        return ""
+    return _one_line(brief.sources[0].title)
 
 
 def _outlet(source: Source) -> str:

@@ -19,7 +19,7 @@ from newsbrief.model import Sentence
 
 __all__ = ["STOP_WORDS", "content_terms", "represent", "stems"]
 
-STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "mr", "ms", "mrs"}
+STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _STEMMER = snowballstemmer.stemmer("english")
 
