@@ -28,7 +28,8 @@ from pathlib import Path
 
 import blingfire
 
-from newsbrief import Article, Options, Story, brief
+from newsbrief import Article, Brief, Options, Story, brief
+from newsbrief.evaluate import score_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STORIES = ROOT.parent / "shared" / "data" / "multinews" / "clusters.jsonl"
@@ -119,6 +120,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=250)
     args = parser.parse_args()
 
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core for both summarizers
     stories = load_stories(args.stories)
     options = Options(max_words=args.words)
     peer = lexrank(args.words)
@@ -139,6 +141,20 @@ def main() -> None:
     print(f"| slowest story, ms | {max(ours):.1f} | {max(theirs):.1f} | |")
     print(f"| whole `newsbrief eval` of {len(stories)} stories, s (with start-up) | {eval_seconds:.1f} | | |")
     print(f"| peak RSS of `newsbrief summarize examples/aleppo`, MB | {summarize_mb:.0f} | | |")
+    ours_rouge = [score_summary(s.reference or "", _summary_text(brief(s, options))) for s in stories]
+    theirs_rouge = [score_summary(s.reference or "", peer(s)) for s in stories]
+    print(
+        f"| ROUGE-1 / ROUGE-2 at {args.words} words | {_mean(ours_rouge, 0):.3f} / {_mean(ours_rouge, 1):.3f} "
+        f"| {_mean(theirs_rouge, 0):.3f} / {_mean(theirs_rouge, 1):.3f} | |"
+    )
+
+
+def _summary_text(result: Brief) -> str:
+    return "\n".join(line.text for line in result.summary)
+
+
+def _mean(rows: list[tuple[float, float, float]], column: int) -> float:
+    return statistics.mean(row[column] for row in rows)
 
 
 if __name__ == "__main__":
