@@ -15,9 +15,7 @@ from newsbrief.pipeline import brief
 from newsbrief.render import render, to_html, to_json, to_markdown, to_text
 
 ROOT = Path(__file__).resolve().parent.parent
-ALEPPO = ROOT / "examples" / "aleppo"
 SCHEMA_FILE = ROOT / "docs" / "brief.schema.json"
-OUTLETS = {"aljazeera": "Al Jazeera", "npr": "NPR", "zerohedge": "ZeroHedge"}
 TOP_LEVEL_KEYS = ["schema", "summary", "sources", "words", "options", "notices", "removals", "timing_ms"]
 FORMATS = ["markdown", "json", "html", "text"]
 
@@ -30,24 +28,7 @@ HOSTILE_TEXT = (
 
 
 @pytest.fixture(scope="session")
-def aleppo_story() -> Story:
-    articles = tuple(
-        Article(
-            id=article_id,
-            outlet=outlet,
-            title="",
-            url=None,
-            published=None,
-            text=(ALEPPO / f"{article_id}.txt").read_text(encoding="utf-8"),
-            source=f"examples/aleppo/{article_id}.txt",
-        )
-        for article_id, outlet in OUTLETS.items()
-    )
-    return Story(articles=articles, id="aleppo")
-
-
-@pytest.fixture(scope="session")
-def aleppo(aleppo_story: Story) -> Brief:
+def aleppo_brief(aleppo_story: Story) -> Brief:
     return brief(aleppo_story, Options(max_words=150))
 
 
@@ -160,28 +141,28 @@ def _parse(page: str) -> _Page:
     ],
 )
 @pytest.mark.parametrize("explain", [False, True])
-def test_render_dispatches_to_the_named_format(aleppo, output_format, renderer, explain):
-    rendered = render(aleppo, output_format, explain=explain)
+def test_render_dispatches_to_the_named_format(aleppo_brief, output_format, renderer, explain):
+    rendered = render(aleppo_brief, output_format, explain=explain)
     if explain:  # timing varies only in its values, and they come from the same brief here
-        assert rendered == renderer(aleppo, explain=True)
+        assert rendered == renderer(aleppo_brief, explain=True)
     else:
-        assert rendered == renderer(aleppo)
+        assert rendered == renderer(aleppo_brief)
 
 
-def test_render_defaults_to_markdown(aleppo):
-    assert render(aleppo) == to_markdown(aleppo)
+def test_render_defaults_to_markdown(aleppo_brief):
+    assert render(aleppo_brief) == to_markdown(aleppo_brief)
 
 
 @pytest.mark.parametrize("renderer", [to_markdown, to_json, to_html, to_text])
-def test_brief_methods_call_the_renderers(aleppo, renderer):
-    method = getattr(aleppo, renderer.__name__)
-    assert method(explain=True) == renderer(aleppo, explain=True)
+def test_brief_methods_call_the_renderers(aleppo_brief, renderer):
+    method = getattr(aleppo_brief, renderer.__name__)
+    assert method(explain=True) == renderer(aleppo_brief, explain=True)
 
 
 @pytest.mark.parametrize("output_format", ["pdf", "", "jsonl", "markdown2", "htm"])
-def test_unknown_format_raises_option_error_naming_the_valid_ones(aleppo, output_format):
+def test_unknown_format_raises_option_error_naming_the_valid_ones(aleppo_brief, output_format):
     with pytest.raises(OptionError) as info:
-        render(aleppo, output_format)
+        render(aleppo_brief, output_format)
     message = str(info.value)
     assert "\n" not in message
     assert all(name in message for name in ("markdown", "json", "html", "text"))
@@ -211,37 +192,37 @@ def test_json_is_byte_identical_across_runs_apart_from_timing(aleppo_story):
 # Markdown ---------------------------------------------------------------------------------------
 
 
-def test_markdown_gives_every_summary_line_its_citation_markers(aleppo):
-    markdown = to_markdown(aleppo)
+def test_markdown_gives_every_summary_line_its_citation_markers(aleppo_brief):
+    markdown = to_markdown(aleppo_brief)
     paragraphs = markdown.split("\n\n")
     assert paragraphs[0] == "# Brief"
-    lines = paragraphs[1 : 1 + len(aleppo.summary)]
-    assert len(aleppo.summary) >= 3
-    for paragraph, line in zip(lines, aleppo.summary, strict=True):
+    lines = paragraphs[1 : 1 + len(aleppo_brief.summary)]
+    assert len(aleppo_brief.summary) >= 3
+    for paragraph, line in zip(lines, aleppo_brief.summary, strict=True):
         assert paragraph.endswith(" " + _expected_markers(line))
         markers = set(re.findall(r"\[(\d+)\]", paragraph.rsplit(" ", 1)[1]))
         assert markers == {str(citation.source_number) for citation in line.citations}
-    assert any(len(line.citations) > 1 for line in aleppo.summary), "no corroborated line to check"
+    assert any(len(line.citations) > 1 for line in aleppo_brief.summary), "no corroborated line to check"
 
 
-def test_markdown_counts_words_and_lists_numbered_sources(aleppo):
-    markdown = to_markdown(aleppo)
-    assert f"*{aleppo.words} words from 3 sources*" in markdown
+def test_markdown_counts_words_and_lists_numbered_sources(aleppo_brief):
+    markdown = to_markdown(aleppo_brief)
+    assert f"*{aleppo_brief.words} words from 3 sources*" in markdown
     sources = markdown.split("## Sources\n\n")[1].split("\n\n")[0].splitlines()
     assert sources == [
-        f"{source.number}. **{source.outlet}** · {source.words} words" for source in aleppo.sources
+        f"{source.number}. **{source.outlet}** · {source.words} words" for source in aleppo_brief.sources
     ]
     assert "## What cleaning removed" not in markdown
 
 
-def test_markdown_explain_shows_removals_citation_spans_and_timing(aleppo):
-    markdown = to_markdown(aleppo, explain=True)
+def test_markdown_explain_shows_removals_citation_spans_and_timing(aleppo_brief):
+    markdown = to_markdown(aleppo_brief, explain=True)
     removed = markdown.split("## What cleaning removed\n\n")[1].split("\n\n")[0]
     assert "READ MORE: Why Aleppo matters" in removed
     assert "Copyright 2016 NPR" in removed
     assert "**aljazeera (Al Jazeera)**, link to another story" in removed
     citations = markdown.split("## Citations\n\n")[1]
-    for line in aleppo.summary:
+    for line in aleppo_brief.summary:
         for citation in line.citations:
             assert f"`[{citation.start}:{citation.end}]`" in citations
             assert f"“{citation.text}”" in citations  # the Aleppo sentences need no escaping
@@ -255,7 +236,7 @@ def test_markdown_shows_title_url_and_date_when_given(aleppo_story):
         id=first.id,
         outlet=first.outlet,
         title="Aleppo: the # city | in the middle",
-        url="https://www.aljazeera.com/indepth/opinion/2016/02/aleppo.html",
+        url="https://www.aljazeera.com/indepth/opinion/2016/02/aleppo_brief.html",
         published="2016-02-05",
         text=first.text,
     )
@@ -266,7 +247,7 @@ def test_markdown_shows_title_url_and_date_when_given(aleppo_story):
     assert alone.startswith(r"# Brief — Aleppo: the \# city \| in the middle" + "\n")
     assert (
         r"1. **Al Jazeera** — Aleppo: the # city \| in the middle "
-        "(<https://www.aljazeera.com/indepth/opinion/2016/02/aleppo.html>) · 2016-02-05 · "
+        "(<https://www.aljazeera.com/indepth/opinion/2016/02/aleppo_brief.html>) · 2016-02-05 · "
     ) in markdown
 
 
@@ -307,9 +288,9 @@ def test_markdown_source_text_reads_as_itself_after_parsing(text):
     assert "".join(child.content for child in summary.children or []) == " ".join(text.split()) + " [1]"
 
 
-def test_markdown_of_the_aleppo_brief_parses_to_plain_paragraphs_and_lists(aleppo):
+def test_markdown_of_the_aleppo_brief_parses_to_plain_paragraphs_and_lists(aleppo_brief):
     markdown_it = pytest.importorskip("markdown_it")
-    tokens = markdown_it.MarkdownIt("commonmark").parse(to_markdown(aleppo, explain=True))
+    tokens = markdown_it.MarkdownIt("commonmark").parse(to_markdown(aleppo_brief, explain=True))
     headings = [tokens[i + 1].content for i, token in enumerate(tokens) if token.type == "heading_open"]
     assert headings == ["Brief", "Sources", "What cleaning removed", "Citations", "Timing"]
     inline_types = {
@@ -348,12 +329,12 @@ def test_markdown_never_links_a_non_http_url():
 
 
 @pytest.mark.parametrize("explain", [False, True])
-def test_json_has_the_documented_keys_in_order(aleppo, explain):
-    data = json.loads(to_json(aleppo, explain=explain))
+def test_json_has_the_documented_keys_in_order(aleppo_brief, explain):
+    data = json.loads(to_json(aleppo_brief, explain=explain))
     expected = TOP_LEVEL_KEYS[:-1] + (["articles"] if explain else []) + ["timing_ms"]
     assert list(data) == expected
     assert data["schema"] == "newsbrief.brief/1"
-    assert data["words"] == aleppo.words
+    assert data["words"] == aleppo_brief.words
     assert data["options"] == {"max_words": 150, "max_sentences": None}
     assert list(data["summary"][0]) == [
         "text",
@@ -387,8 +368,8 @@ def test_json_has_the_documented_keys_in_order(aleppo, explain):
     assert list(data["timing_ms"])[-1] == "total"
 
 
-def test_json_citation_spans_point_at_the_cited_words(aleppo):
-    data = json.loads(to_json(aleppo, explain=True))
+def test_json_citation_spans_point_at_the_cited_words(aleppo_brief):
+    data = json.loads(to_json(aleppo_brief, explain=True))
     texts = {article["id"]: article["text"] for article in data["articles"]}
     numbers = {source["number"]: source["article_id"] for source in data["sources"]}
     assert data["summary"]
@@ -401,25 +382,25 @@ def test_json_citation_spans_point_at_the_cited_words(aleppo):
             assert texts[citation["article_id"]][citation["start"] : citation["end"]] == citation["text"]
 
 
-def test_json_keeps_non_ascii_text_readable(aleppo):
-    document = to_json(aleppo, explain=True)
+def test_json_keeps_non_ascii_text_readable(aleppo_brief):
+    document = to_json(aleppo_brief, explain=True)
     assert "regime’s honouring" in document  # a curly apostrophe, not \u2019
     assert "\\u2019" not in document
 
 
 @pytest.mark.parametrize("explain", [False, True])
-def test_json_matches_the_published_json_schema(aleppo, hostile, explain):
+def test_json_matches_the_published_json_schema(aleppo_brief, hostile, explain):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    for story_brief in (aleppo, hostile):
+    for story_brief in (aleppo_brief, hostile):
         jsonschema.validate(json.loads(to_json(story_brief, explain=explain)), schema)
 
 
 # HTML -------------------------------------------------------------------------------------------
 
 
-def test_html_is_one_self_contained_page(aleppo):
-    page = to_html(aleppo, explain=True)
+def test_html_is_one_self_contained_page(aleppo_brief):
+    page = to_html(aleppo_brief, explain=True)
     parsed = _parse(page)
     assert page.startswith("<!DOCTYPE html>")
     assert '<meta charset="utf-8">' in page
@@ -430,29 +411,29 @@ def test_html_is_one_self_contained_page(aleppo):
     assert ":target" in page
 
 
-def test_html_citation_links_land_on_the_cited_words(aleppo):
-    page = _parse(to_html(aleppo, explain=True))
+def test_html_citation_links_land_on_the_cited_words(aleppo_brief):
+    page = _parse(to_html(aleppo_brief, explain=True))
     assert len(page.ids) == len(set(page.ids)), "duplicate ids"
     assert page.fragment_links
     assert set(page.fragment_links) <= set(page.ids)
-    for line in aleppo.summary:
+    for line in aleppo_brief.summary:
         for citation in line.citations:
             anchor = f"s{citation.source_number}-{citation.sentence_index}"
             assert anchor in page.fragment_links
             assert page.span_text[anchor] == citation.text
 
 
-def test_html_summary_markers_link_each_source_once(aleppo):
-    page = to_html(aleppo)
-    for position, line in enumerate(aleppo.summary, start=1):
+def test_html_summary_markers_link_each_source_once(aleppo_brief):
+    page = to_html(aleppo_brief)
+    for position, line in enumerate(aleppo_brief.summary, start=1):
         paragraph = re.search(rf'<p id="line-{position}">(.*?)</p>', page).group(1)
         markers = "".join(re.findall(r'<a href="#s\d+-\d+"[^>]*>(\[\d+\])</a>', paragraph))
         assert markers == _expected_markers(line)
 
 
-def test_html_shows_every_source_article_in_full(aleppo):
-    page = _parse(to_html(aleppo))
-    for source, article in zip(aleppo.sources, aleppo.articles, strict=True):
+def test_html_shows_every_source_article_in_full(aleppo_brief):
+    page = _parse(to_html(aleppo_brief))
+    for source, article in zip(aleppo_brief.sources, aleppo_brief.articles, strict=True):
         spans = [text for anchor, text in page.span_text.items() if anchor.startswith(f"s{source.number}-")]
         assert " ".join(spans).split() == article.text.split()
 
@@ -485,7 +466,7 @@ def test_html_citation_of_an_unknown_sentence_links_to_its_source():
 @pytest.mark.parametrize(
     ("url", "linked"),
     [
-        ("https://www.npr.org/2016/02/05/aleppo", True),
+        ("https://www.npr.org/2016/02/05/aleppo_brief", True),
         ("HTTP://example.com/a?b=1&c=2", True),
         ("javascript:alert(1)", False),
         ("JavaScript:alert(1)", False),
@@ -507,19 +488,19 @@ def test_html_links_only_http_urls(aleppo_story, url, linked):
 # Plain text -------------------------------------------------------------------------------------
 
 
-def test_text_wraps_summary_lines_at_88_columns_with_markers(aleppo):
-    text = to_text(aleppo)
+def test_text_wraps_summary_lines_at_88_columns_with_markers(aleppo_brief):
+    text = to_text(aleppo_brief)
     blocks = text.split("\n\n")
     assert blocks[0] == "Brief\n====="
-    for block, line in zip(blocks[1 : 1 + len(aleppo.summary)], aleppo.summary, strict=True):
+    for block, line in zip(blocks[1 : 1 + len(aleppo_brief.summary)], aleppo_brief.summary, strict=True):
         assert all(len(row) <= 88 for row in block.splitlines())
         assert " ".join(block.split()) == f"{' '.join(line.text.split())} {_expected_markers(line)}"
     assert "Sources\n-------\n  1. Al Jazeera\n" in text
     assert "What cleaning removed" not in text
 
 
-def test_text_explain_lists_removals(aleppo):
-    text = to_text(aleppo, explain=True)
+def test_text_explain_lists_removals(aleppo_brief):
+    text = to_text(aleppo_brief, explain=True)
     removed = text.split("What cleaning removed\n---------------------\n")[1].split("\n\n")[0]
     assert "aljazeera (Al Jazeera), link to another story: “READ MORE: Why Aleppo matters”" in removed
     assert "npr (NPR), copyright line:" in removed
