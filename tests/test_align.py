@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newsbrief.align import align
+from newsbrief.align import align, similarity_matrix
 from newsbrief.clean import clean
 from newsbrief.model import Article, Sentence, Story
 from newsbrief.represent import represent
@@ -13,20 +13,20 @@ def _sentences(story: Story) -> tuple[Sentence, ...]:
 
 def test_every_sentence_is_in_exactly_one_fact(aleppo_story: Story) -> None:
     sentences = _sentences(aleppo_story)
-    facts = align(sentences, represent(sentences))
+    facts = align(sentences, similarity_matrix(represent(sentences)))
     members = [(s.article_id, s.index) for fact in facts for s in fact.sentences]
     assert sorted(members) == sorted((s.article_id, s.index) for s in sentences)
 
 
 def test_a_fact_never_holds_two_sentences_of_one_article(aleppo_story: Story) -> None:
     sentences = _sentences(aleppo_story)
-    for fact in align(sentences, represent(sentences)):
+    for fact in align(sentences, similarity_matrix(represent(sentences))):
         assert len(fact.article_ids) == len(fact.sentences)
 
 
 def test_supply_lines_from_turkey_are_one_fact_across_outlets(aleppo_story: Story) -> None:
     sentences = _sentences(aleppo_story)
-    facts = align(sentences, represent(sentences))
+    facts = align(sentences, similarity_matrix(represent(sentences)))
     fact = next(
         f
         for f in facts
@@ -38,17 +38,17 @@ def test_supply_lines_from_turkey_are_one_fact_across_outlets(aleppo_story: Stor
 
 def test_corroborated_facts_come_first(aleppo_story: Story) -> None:
     sentences = _sentences(aleppo_story)
-    sizes = [len(fact.article_ids) for fact in align(sentences, represent(sentences))]
+    sizes = [len(fact.article_ids) for fact in align(sentences, similarity_matrix(represent(sentences)))]
     assert sizes == sorted(sizes, reverse=True)
     assert sizes[0] >= 2
 
 
 def test_single_article_gives_singletons(aleppo: dict[str, Article]) -> None:
     sentences = segment(clean(aleppo["npr"])[0])
-    facts = align(sentences, represent(sentences))
+    facts = align(sentences, similarity_matrix(represent(sentences)))
     assert all(len(fact.sentences) == 1 for fact in facts)
     assert len(facts) == len(sentences)
 
 
 def test_no_sentences_no_facts() -> None:
-    assert align((), represent(())) == ()
+    assert align((), similarity_matrix(represent(()))) == ()

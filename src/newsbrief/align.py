@@ -33,16 +33,16 @@ def similarity_matrix(vectors: csr_matrix) -> NDArray[np.float64]:
 
 def align(
     sentences: tuple[Sentence, ...],
-    vectors: csr_matrix,
+    similarity: NDArray[np.float64],
     *,
     threshold: float = SAME_CONTENT_THRESHOLD,
 ) -> tuple[Fact, ...]:
     """Every sentence in exactly one fact; facts reported by more articles come first.
 
+    ``similarity`` holds the sentences' pairwise cosines, as ``similarity_matrix`` makes them.
     Singletons are claims only one article makes. Order: number of articles (descending),
     then the position of the representative sentence in the story.
     """
-    similarity = similarity_matrix(vectors)
     groups = _cluster(sentences, similarity, threshold)
     facts = [_fact(sentences, similarity, members) for members in groups]
     order = {(sent.article_id, sent.index): position for position, sent in enumerate(sentences)}

@@ -32,7 +32,7 @@ def brief(story: Story, options: Options = DEFAULT_OPTIONS) -> Brief:
     vectors = represent(sentences)
     similarity = similarity_matrix(vectors)
     clock.lap("represent")
-    facts = align(sentences, vectors)
+    facts = align(sentences, similarity)
     clock.lap("align")
     sources = _sources(articles)
     chosen = select(
