@@ -102,6 +102,7 @@ def test_summarize_accepts_paths_strings_and_articles(aleppo_dir: object, aleppo
 def test_the_public_api_is_what_all_says() -> None:
     exported = {name for name in dir(newsbrief) if not name.startswith("_")} - {
         "align",
+        "analyze",
         "clean",
         "errors",
         "ingest",

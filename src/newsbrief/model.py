@@ -7,28 +7,43 @@ span), so any line of a brief can be traced back to the exact source words.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsbrief.errors import OptionError
 
 __all__ = [
+    "ANALYSES",
     "MAX_WORDS_LIMIT",
     "MIN_WORDS",
+    "ActorNames",
+    "Analysis",
     "Article",
     "Brief",
     "Citation",
+    "Claim",
+    "Conflict",
+    "Entity",
     "Fact",
+    "Figure",
+    "Framing",
     "Notice",
     "Options",
+    "OutletFraming",
+    "Quote",
     "Removal",
     "Sentence",
     "Source",
+    "Span",
     "Story",
     "SummarySentence",
+    "Term",
+    "parse_analyses",
 ]
 
 MIN_WORDS = 20
 MAX_WORDS_LIMIT = 5000
+ANALYSES = ("facts", "figures", "quotes", "entities", "framing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +175,191 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """Some words of one article: ``text == article.text[start:end]`` in the cleaned article."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A notable sentence that only one article reports (no other outlet corroborates it)."""
+
+    sentence: Sentence
+    weight: float  # how much of the story's shared vocabulary it carries; higher is more notable
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number in an article, normalized, with what it counts and who it is attributed to.
+
+    ``span`` covers the figure as written ("more than 300"); ``sentence`` is the sentence it is in.
+    ``qualifier`` is one of "exact", "about", "more-than", "at-least", "less-than", "at-most",
+    "up-to"; ``unit`` is what the value is measured in ("people", "percent", "USD", "km",
+    "year", "date", ...); ``what`` says what it counts in the article's words; ``attribution``
+    names who the article says the figure comes from ("" when it names no one).
+    """
+
+    span: Span
+    sentence: Sentence
+    value: float
+    unit: str
+    qualifier: str
+    what: str
+    attribution: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two or more articles giving different values for the same thing.
+
+    ``what`` names the thing ("civilians killed in eastern Aleppo"); ``figures`` holds one
+    figure per disagreeing article, at least two with values that do not overlap once their
+    qualifiers are taken into account; ``note`` says in one line why they were judged the same.
+    """
+
+    what: str
+    figures: tuple[Figure, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker, carried by one or more articles.
+
+    ``kind`` is "direct" (quoted words) or "indirect" ("according to ...", "X said that ...").
+    ``text`` is the quoted words without the quote marks (the attributed content for indirect
+    ones); ``speaker`` is a name, or the article's description when it gives none ("a Red Cross
+    worker"); ``role`` is the speaker's role where the article states it. ``spans`` has one span
+    per article carrying the quote, covering the quoted words there.
+    """
+
+    kind: str
+    text: str
+    speaker: str
+    role: str
+    spans: tuple[Span, ...]
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        """Distinct articles carrying the quote, in order."""
+        return tuple(dict.fromkeys(span.article_id for span in self.spans))
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organization or place, with every name variant merged under one name.
+
+    ``label`` is spaCy's (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT); ``counts`` pairs each
+    article id with its number of mentions; ``mentions`` are the spans themselves.
+    """
+
+    name: str
+    label: str
+    variants: tuple[str, ...]
+    counts: tuple[tuple[str, int], ...]
+    mentions: tuple[Span, ...]
+
+    @property
+    def total(self) -> int:
+        """Mentions across all articles."""
+        return sum(count for _, count in self.counts)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word or phrase with its log-odds z-score for one outlet against the others."""
+
+    term: str
+    z: float
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class OutletFraming:
+    """How one article's words differ from the rest of the story's coverage.
+
+    ``opinion`` is the share of evaluative and first-person words (0..1); ``style`` is
+    "opinion" or "reporting"; ``opinion_markers`` are examples of the words that made it so.
+    """
+
+    article_id: str
+    distinctive: tuple[Term, ...]
+    opinion: float
+    style: str
+    opinion_markers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorNames:
+    """The different names the articles use for one actor ("regime", "Assad's forces", "SAA").
+
+    ``names`` pairs each article id with the (name, count) pairs it uses, most used first.
+    """
+
+    actor: str
+    names: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """Distinctive vocabulary and style per outlet, and the names each uses for the same actors."""
+
+    outlets: tuple[OutletFraming, ...]
+    actors: tuple[ActorNames, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The cross-source analysis of a story; ``ran`` lists the analyses that were run.
+
+    A section that was not run is empty and its name is absent from ``ran``, so a reader can
+    tell "not asked for" from "nothing found".
+    """
+
+    ran: tuple[str, ...] = ()
+    facts: tuple[Fact, ...] = ()  # agreed: two or more articles, most articles first
+    claims: tuple[Claim, ...] = ()  # notable, only one article
+    figures: tuple[Figure, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    framing: Framing | None = None
+
+
+def parse_analyses(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    """The analyses named by "all", "none", a comma-separated string or a list, in ANALYSES order."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    elif isinstance(value, Sequence) and all(isinstance(name, str) for name in value):
+        names = [name.strip().lower() for name in value]
+    else:
+        raise OptionError(f"analysis must be a string or a list of strings (got {value!r})")
+    if names in (["all"], ["none"]) or not names:
+        return ANALYSES if names == ["all"] else ()
+    unknown = [name for name in names if name not in ANALYSES]
+    if unknown:
+        raise OptionError(f"unknown analysis {unknown[0]!r}: choose all, none, or from {', '.join(ANALYSES)}")
+    return tuple(name for name in ANALYSES if name in names)
+
+
+@dataclass(frozen=True, slots=True)
 class Options:
-    """How to make a brief; checked once when built."""
+    """How to make a brief; checked once when built.
+
+    ``analyses`` names the cross-source analyses to run: any form ``parse_analyses`` reads
+    ("all", "quotes,figures", a list), kept as a tuple in ``ANALYSES`` order. The empty default
+    is the fast path, which needs no NLP model.
+    """
 
     max_words: int = 250
     max_sentences: int | None = None
+    analyses: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if isinstance(self.max_words, bool) or not isinstance(self.max_words, int):
@@ -179,6 +374,7 @@ class Options:
             or self.max_sentences < 1
         ):
             raise OptionError(f"sentences must be a whole number of at least 1 (got {self.max_sentences!r})")
+        object.__setattr__(self, "analyses", parse_analyses(self.analyses))
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +391,7 @@ class Brief:
     removals: tuple[Removal, ...]
     notices: tuple[Notice, ...]
     options: Options
+    analysis: Analysis = Analysis()
     timing_ms: tuple[tuple[str, float], ...] = field(default=(), compare=False)
 
     @property

@@ -4,29 +4,98 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from newsbrief.align import align, similarity_matrix
+from newsbrief.analyze import NEEDS_NLP, analyze
 from newsbrief.clean import clean, language_notice, merge_duplicates
 from newsbrief.errors import EmptyStoryError
 from newsbrief.ingest import read_story
-from newsbrief.model import Article, Brief, Notice, Options, Source, Story
+from newsbrief.model import Article, Brief, Notice, Options, Removal, Source, Story
 from newsbrief.represent import represent
 from newsbrief.segment import segment
 from newsbrief.select import cite, select
 
-__all__ = ["DEFAULT_OPTIONS", "brief", "summarize"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["DEFAULT_OPTIONS", "brief", "briefs", "summarize"]
 
 DEFAULT_OPTIONS = Options()
+# Stories whose articles go through one spaCy stream in briefs(): large enough for nlp.pipe to
+# batch well, small enough that the first brief comes out without waiting for the whole input.
+BATCH_STORIES = 32
 
 
 def brief(story: Story, options: Options = DEFAULT_OPTIONS) -> Brief:
     """The cited brief of a story: the same story and options always give the same brief."""
     clock = _Clock()
+    articles, removals, notices = _prepare(story)
+    clock.lap("clean")
+    return _brief(articles, removals, notices, options, clock)
+
+
+def briefs(stories: Iterable[Story], options: Options = DEFAULT_OPTIONS) -> Iterator[Brief]:
+    """The brief of each story, in order; with analyses, spaCy parses all articles in one stream.
+
+    A story whose articles are all empty raises ``EmptyStoryError`` when its turn comes.
+    """
+    if not NEEDS_NLP.intersection(options.analyses):
+        yield from (brief(story, options) for story in stories)
+        return
+    from newsbrief.nlp import parse
+
+    for batch in _batches(stories, BATCH_STORIES):
+        prepared = [_prepare_or_error(story) for story in batch]
+        texts = [article for item in prepared if not isinstance(item, EmptyStoryError) for article in item[0]]
+        docs = iter(parse(texts))
+        for item in prepared:
+            if isinstance(item, EmptyStoryError):
+                raise item
+            articles, removals, notices = item
+            clock = _Clock()
+            clock.lap("clean")
+            story_docs = [next(docs) for _ in articles]
+            yield _brief(articles, removals, notices, options, clock, story_docs)
+
+
+def _prepare_or_error(
+    story: Story,
+) -> tuple[tuple[Article, ...], tuple[Removal, ...], tuple[Notice, ...]] | EmptyStoryError:
+    try:
+        return _prepare(story)
+    except EmptyStoryError as error:
+        return error
+
+
+def _batches(stories: Iterable[Story], size: int) -> Iterator[list[Story]]:
+    batch: list[Story] = []
+    for story in stories:
+        batch.append(story)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _prepare(story: Story) -> tuple[tuple[Article, ...], tuple[Removal, ...], tuple[Notice, ...]]:
+    """Cleaned, de-duplicated articles, what cleaning removed, and the notices so far."""
     cleaned = [clean(article) for article in story.articles]
     removals = tuple(removal for _, article_removals in cleaned for removal in article_removals)
     articles, notices = _usable_articles(tuple(article for article, _ in cleaned), story.notices)
-    clock.lap("clean")
+    return articles, removals, notices
+
+
+def _brief(
+    articles: tuple[Article, ...],
+    removals: tuple[Removal, ...],
+    notices: tuple[Notice, ...],
+    options: Options,
+    clock: _Clock,
+    docs: Sequence[Doc] | None = None,
+) -> Brief:
     sentences = tuple(sent for article in articles for sent in segment(article))
     clock.lap("segment")
     vectors = represent(sentences)
@@ -40,6 +109,9 @@ def brief(story: Story, options: Options = DEFAULT_OPTIONS) -> Brief:
     )
     summary = cite(chosen, facts, sources, sentences, similarity)
     clock.lap("select")
+    analysis = analyze(articles, sentences, facts, vectors, options.analyses, docs)
+    if options.analyses:
+        clock.lap("analyze")
     return Brief(
         summary=summary,
         sources=sources,
@@ -47,6 +119,7 @@ def brief(story: Story, options: Options = DEFAULT_OPTIONS) -> Brief:
         removals=removals,
         notices=notices,
         options=options,
+        analysis=analysis,
         timing_ms=clock.laps(),
     )
 
@@ -56,13 +129,16 @@ def summarize(
     *,
     words: int = DEFAULT_OPTIONS.max_words,
     sentences: int | None = None,
+    analysis: str | Sequence[str] = (),
     fetch_urls: bool = True,
 ) -> Brief:
     """Read the sources as one story and return its brief.
 
     ``sources`` may be paths, URLs, article texts or ``Article`` objects (or one of them).
+    ``analysis`` is "all", "none", or the analyses to run ("quotes,figures" or a list); the
+    default, none, is the fast path that needs no NLP model.
     """
-    options = Options(max_words=words, max_sentences=sentences)
+    options = Options(max_words=words, max_sentences=sentences, analyses=analysis)  # type: ignore[arg-type]
     if isinstance(sources, str | os.PathLike | Article):
         sources = [sources]
     return brief(read_story(sources, fetch_urls=fetch_urls), options)

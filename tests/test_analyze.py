@@ -1,0 +1,75 @@
+"""The analysis stage: agreed facts, one-outlet claims, and which analyses run."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.errors import OptionError
+from newsbrief.model import ANALYSES, Analysis, Article, Options, Story, parse_analyses
+from newsbrief.pipeline import brief, briefs
+
+
+def test_analysis_is_empty_on_the_fast_path(aleppo_story: Story) -> None:
+    result = brief(aleppo_story)
+    assert result.analysis == Analysis()
+    assert "analyze" not in dict(result.timing_ms)
+
+
+def test_agreed_facts_join_paraphrases_from_different_outlets(aleppo_story: Story) -> None:
+    facts = brief(aleppo_story, Options(analyses=("facts",))).analysis.facts
+    assert facts, "the Aleppo story has sentences two outlets share"
+    assert all(len(fact.article_ids) >= 2 for fact in facts)
+    supply = [fact for fact in facts if any("supply lines from Turkey" in s.text for s in fact.sentences)]
+    assert len(supply) == 1
+    assert set(supply[0].article_ids) == {"npr", "zerohedge"}
+    counts = [len(fact.article_ids) for fact in facts]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_claims_are_sentences_no_other_outlet_reports(aleppo_story: Story) -> None:
+    analysis = brief(aleppo_story, Options(analyses=("facts",))).analysis
+    shared = {(s.article_id, s.index) for fact in analysis.facts for s in fact.sentences}
+    assert analysis.claims
+    assert all((c.sentence.article_id, c.sentence.index) not in shared for c in analysis.claims)
+    per_article = [claim.sentence.article_id for claim in analysis.claims]
+    assert set(per_article) == {"aljazeera", "npr", "zerohedge"}
+    assert max(per_article.count(article) for article in set(per_article)) <= 3
+
+
+def test_one_article_has_no_agreed_facts_and_no_one_outlet_claims(aleppo: dict[str, Article]) -> None:
+    analysis = brief(Story(articles=(aleppo["npr"],)), Options(analyses=("facts",))).analysis
+    assert analysis.ran == ("facts",)
+    assert analysis.facts == ()
+    assert analysis.claims == ()
+
+
+def test_facts_alone_do_not_load_the_language_model(aleppo_story: Story) -> None:
+    analysis = brief(aleppo_story, Options(analyses=("facts",))).analysis
+    assert analysis.quotes == () and analysis.figures == () and analysis.framing is None
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("all", ANALYSES),
+        ("none", ()),
+        ("", ()),
+        ("quotes, Facts", ("facts", "quotes")),
+        (["framing", "entities"], ("entities", "framing")),
+        (None, ()),
+    ],
+)
+def test_analysis_names_are_read_in_every_form(given: object, expected: tuple[str, ...]) -> None:
+    assert parse_analyses(given) == expected  # type: ignore[arg-type]
+    assert Options(analyses=given).analyses == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("given", ["quotes,sentiment", 7, ["facts", 3], "all,quotes"])
+def test_unknown_analysis_names_are_refused_with_the_choices(given: object) -> None:
+    with pytest.raises(OptionError, match="facts, figures, quotes, entities, framing|list of strings"):
+        parse_analyses(given)  # type: ignore[arg-type]
+
+
+def test_briefs_of_many_stories_match_one_at_a_time(multinews_stories: tuple[Story, ...]) -> None:
+    options = Options(analyses=("facts",))
+    assert list(briefs(multinews_stories, options)) == [brief(story, options) for story in multinews_stories]
