@@ -1,0 +1,1078 @@
+"""Direct and indirect quotations in the articles of a story, with speaker, role and outlets.
+
+The method is the classic rule-based one for news (quote marks paired first, then attribution by
+the dependency parse around them: a speech verb and its subject), as in Pareti's PARC attribution
+work and textacy's ``extract.triples.direct_quotations``, extended for the cases news really has:
+
+1. **Quote marks** are paired per paragraph by a small state machine over curly (“ ” ‘ ’) and
+   straight (" ``...'') marks; single marks count only as a quote inside a double-quoted span
+   (elsewhere they are apostrophes). A mark never closed is capped at the end of its paragraph,
+   unless the next paragraph opens with a quote mark: that is news style for a quotation that
+   runs over paragraphs, and the two pieces are one quote (joined with a space).
+2. **Attribution**: the text of the same sentence outside the quote marks, before and after the
+   quote, is searched for a speech verb (``SPEECH_VERBS``: say, tell, add, write, ask, warn, state,
+   ...) or "according to". ``"A," X said`` takes the verb after the quote (the quote must end with a
+   comma, ``?`` or ``!``); ``X said: "A"`` or ``X said that "a"`` the nearest verb before it. The
+   speaker is the verb's subject (or the agent of a passive, or the subject of the verb it hangs
+   from for "..., stating that"). A pronoun speaker ("he said") resolves to the nearest preceding
+   person in the article: a PERSON entity or a noun phrase headed by a person noun ("a commander
+   with one rebel faction"), singular for he/she, plural for they; a surname alone ("Cafarella")
+   expands to the fullest PERSON name in the story ending with it.
+3. **Split quotes**: ``"A," he said. "B."`` and ``"A," he said, "b."`` are ONE quote when the second
+   piece has no attribution of its own and follows in the same paragraph; the pieces are joined
+   with " … " (the attribution between them is left out, as an ellipsis marks elsewhere). A
+   sentence-like quote with no attribution in the paragraph after an attributed one continues it
+   and takes its speaker; any other unattributed quote is dropped.
+4. **Scare quotes are not quotations.** A quoted phrase with no speech verb in its sentence (the
+   "moderate" opposition) is dropped. A quoted phrase inside the content of an attributed speech
+   verb (X stated that "the sky is falling"; they have had "a profoundly positive effect") is a
+   direct quote of that speaker, however short: the article attributes those exact words. Two
+   fragments in one sentence ("A" and that ... "B") are two quotes with the same speaker.
+5. ``role`` is what the article states next to the name: title words before it ("analyst",
+   "President"), an apposition ("X, the head of Y,") or a "with/at/from" phrase after it. For a
+   speaker the article does not name, ``speaker`` is its description ("a Red Cross worker") and
+   ``role`` the description without its determiner when it carries a prepositional phrase ("head
+   of the ... mission to Syria"), else "". A role stated once is carried to the same speaker's
+   later quotes in that article.
+6. **Indirect attributions**: a speech verb outside quote marks with a clausal complement
+   (X said that ...), a parenthetical "..., she says, ..." and "according to X" give kind
+   "indirect" with the attributed clause as text; clauses holding a direct quote are left to it,
+   and first-person speakers (the author's own "we noted") are skipped.
+7. The same quote in several articles (or repeated in one) is one Quote with one span per article:
+   normalized word containment >= ``MERGE_CONTAINMENT``; quotes under ``MIN_MERGE_WORDS`` words merge
+   only when equal and from the same speaker. Order: first article, then position.
+
+``text`` is the quoted words without marks and without a trailing comma; a span covers the quoted
+words in its article (for a split quote, from the first piece to the last).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsbrief.model import Article, Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["MERGE_CONTAINMENT", "MIN_MERGE_WORDS", "PERSON_NOUNS", "SPEECH_VERBS", "TITLES", "find_quotes"]
+
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "write", "ask", "warn", "claim", "insist", "note", "explain", "describe",
+        "accuse", "state", "stress", "argue", "reply", "respond", "answer", "declare", "announce",
+        "confirm", "deny", "admit", "acknowledge", "comment", "remark", "suggest", "tweet", "report",
+        "summarise", "summarize", "maintain", "swear", "call", "complain", "recall", "conclude",
+        "predict", "urge", "caution", "observe", "emphasize", "emphasise", "shout", "scream", "whisper",
+        "joke", "quip", "concede", "contend", "assert", "allege", "testify", "post", "vow", "promise",
+        "threaten", "lament", "reiterate", "mention", "continue", "point", "recount", "boast", "charge",
+        "exclaim", "cry", "demand", "plead", "pledge", "proclaim", "reveal", "retort", "muse", "sigh",
+        "counter", "agree", "disagree", "object", "protest", "estimate", "opine",
+    }
+)  # fmt: skip
+# Nouns that name people, for descriptions that stand in for a name ("a Red Cross worker") and
+# as antecedents of "he"/"she"/"they".
+PERSON_NOUNS = frozenset(
+    {
+        "activist", "adviser", "advisor", "aide", "ambassador", "analyst", "attorney", "author",
+        "boy", "candidate", "captain", "chairman", "chairwoman", "chief", "child", "citizen",
+        "colonel", "commander", "congressman", "congresswoman", "correspondent", "critic", "daughter",
+        "defendant", "delegate", "detective", "diplomat", "director", "doctor", "economist", "editor",
+        "employee", "executive", "expert", "father", "fighter", "founder", "friend", "general", "girl",
+        "governor", "guard", "head", "historian", "husband", "investigator", "journalist", "judge",
+        "lawmaker", "lawyer", "leader", "man", "manager", "mayor", "member", "militant", "minister",
+        "mother", "negotiator", "neighbor", "neighbour", "nurse", "observer", "officer", "official",
+        "owner", "parent", "partner", "patient", "person", "pilot", "police", "policeman", "politician",
+        "president", "professor", "prosecutor", "rebel", "reporter", "representative", "researcher",
+        "resident", "scientist", "secretary", "senator", "sergeant", "sister", "soldier", "son",
+        "source", "speaker", "spokesman", "spokesperson", "spokeswoman", "student", "supporter",
+        "surgeon", "survivor", "teacher", "victim", "volunteer", "wife", "witness", "woman", "worker",
+        "people", "residents", "men", "women", "officials",
+    }
+)  # fmt: skip
+# Words before a name that are a title (role), not part of the name: "President Tayyip Erdogan".
+TITLES = frozenset(
+    {
+        "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "rep.", "representative",
+        "gov.", "governor", "mayor", "dr.", "dr", "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "general", "gen.",
+        "col.", "colonel", "capt.", "captain", "lt.", "sgt.", "commander", "chancellor", "king", "queen",
+        "prince", "princess", "pope", "judge", "justice", "ambassador", "chairman", "chief", "director",
+        "professor", "prof.", "sheikh", "ayatollah", "speaker", "attorney", "officer", "detective",
+        "leader", "commissioner", "councilman", "councilwoman", "spokesman", "spokeswoman", "sheriff",
+    }
+)  # fmt: skip
+MERGE_CONTAINMENT = 0.8
+MIN_MERGE_WORDS = 5
+
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_TERMINATORS = frozenset({".", "?", "!", "…"})
+_SPLIT_JOIN = " … "
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+# Children of a speech verb whose subtree is not what was said ("..., citing ...", "(or ...)").
+_NOT_CONTENT = frozenset({"advcl", "parataxis", "appos", "npadvmod", "advmod", "punct", "nsubj", "nsubjpass"})
+_WORD = re.compile(r"\w+")
+_CONTINUATION_PARAGRAPHS = 1
+_RESOLVE_PARAGRAPHS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """One pair of quote marks: ``start:end`` is the inside, ``open_at:close_end`` with the marks."""
+
+    open_at: int
+    start: int
+    end: int
+    close_end: int
+    paragraph: int
+    closed: bool
+    nested: bool
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One quotation before attribution: one or more segments (pieces) read as one."""
+
+    pieces: list[_Segment]
+    joins: list[str]  # separator before each piece after the first
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    name: str
+    role: str
+    described: bool  # True when the article gives a description, not a name
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A quote in one article, before merging across articles."""
+
+    kind: str
+    text: str
+    speaker: _Speaker
+    span: Span
+
+
+def find_quotes(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[Quote, ...]:
+    """Direct and indirect quotations of the story, one item per quote however many outlets carry it.
+
+    ``docs[i]`` must be the spaCy parse of ``articles[i].text``. Order: the first article carrying a
+    quote, then its position there.
+    """
+    if len(articles) != len(docs):
+        raise ValueError(f"find_quotes needs one parse per article (got {len(articles)} and {len(docs)})")
+    names = _story_names(docs)
+    found: list[_Found] = []
+    for article, doc in zip(articles, docs, strict=True):
+        found.extend(_article_quotes(article, doc, names))
+    return _merge(found)
+
+
+# ---------------------------------------------------------------------------------------------
+# Quote marks
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the non-empty lines of the text (a line is a paragraph in our inputs)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+
+
+def _segments(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Segment]:
+    """Every pair of quote marks, top-level and nested, in text order."""
+    segments: list[_Segment] = []
+    for number, (lo, hi) in enumerate(paragraphs):
+        segments.extend(_paragraph_segments(text, lo, hi, number))
+    return segments
+
+
+def _double_mark(text: str, i: int) -> tuple[int, str]:
+    """(length, kind) of a double quote mark at i: kind "open", "close", "either", or length 0."""
+    pair = text[i : i + 2]
+    if pair == "``":
+        return 2, "open"
+    if pair == "''":
+        return 2, "close"
+    char = text[i]
+    if char in _OPEN_DOUBLE:
+        return 1, "open"
+    if char in _CLOSE_DOUBLE:
+        return 1, "close"
+    if char in '"″':
+        return 1, "either"
+    return 0, ""
+
+
+def _paragraph_segments(text: str, lo: int, hi: int, number: int) -> list[_Segment]:
+    """Pair the double marks of one paragraph; a mark left open is capped at the paragraph end."""
+    segments: list[_Segment] = []
+    open_at = -1
+    i = lo
+    while i < hi:
+        length, kind = _double_mark(text, i)
+        if not length:
+            i += 1
+            continue
+        before = text[i - 1] if i > lo else " "
+        after = text[i + length] if i + length < hi else " "
+        if open_at < 0:
+            can_open = kind != "close" or (before.isspace() and after.isalnum())
+            if can_open and (not after.isspace() or kind == "open"):
+                open_at = i
+                start = i + length
+        elif kind == "open" or (kind == "either" and before.isspace() and not after.isspace()):
+            # a new opening mark while one is open: the first was never closed
+            segments.append(_segment(text, open_at, start, i, i, number, closed=False))
+            open_at, start = i, i + length
+        else:
+            segments.append(_segment(text, open_at, start, i, i + length, number, closed=True))
+            segments.extend(_nested(text, start, i, number))
+            open_at = -1
+        i += length
+    if open_at >= 0:
+        segments.append(_segment(text, open_at, start, hi, hi, number, closed=False))
+        segments.extend(_nested(text, start, hi, number))
+    return segments
+
+
+def _segment(
+    text: str, open_at: int, start: int, end: int, close_end: int, number: int, *, closed: bool
+) -> _Segment:
+    """A segment with its inside trimmed of spaces and of a trailing comma ("A," he said)."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return _Segment(open_at, start, end, close_end, number, closed, nested=False)
+
+
+def _nested(text: str, lo: int, hi: int, number: int) -> list[_Segment]:
+    """Single-quoted spans inside a double-quoted one ('mass celebrations'); apostrophes are not marks."""
+    found: list[_Segment] = []
+    pattern = re.compile(r"(?<![\w])[‘'](?=\w)(.+?)(?<=[\w.,!?])[’'](?![\w])")
+    for match in pattern.finditer(text, lo, hi):
+        found.append(
+            _Segment(
+                match.start(), match.start(1), match.end(1), match.end(), number, closed=True, nested=True
+            )
+        )
+    return found
+
+
+def _units(text: str, segments: Sequence[_Segment], paragraphs: Sequence[tuple[int, int]]) -> list[_Unit]:
+    """Top-level segments, with a quote left open at a paragraph end joined to the next paragraph's."""
+    units: list[_Unit] = []
+    carry: _Unit | None = None
+    for segment in segments:
+        if segment.nested:
+            units.append(_Unit([segment], []))
+            continue
+        if carry is not None:
+            lo = paragraphs[segment.paragraph][0]
+            if segment.paragraph == carry.pieces[-1].paragraph + 1 and segment.open_at == lo:
+                carry.pieces.append(segment)
+                carry.joins.append(" ")
+                carry = (
+                    carry
+                    if not segment.closed and segment.end >= paragraphs[segment.paragraph][1] - 1
+                    else None
+                )
+                continue
+            carry = None
+        unit = _Unit([segment], [])
+        units.append(unit)
+        paragraph_end = paragraphs[segment.paragraph][1]
+        if not segment.closed and segment.close_end >= paragraph_end:
+            carry = unit
+    return units
+
+
+# ---------------------------------------------------------------------------------------------
+# Parse helpers
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What attribution needs about one article: its parse, paragraphs and where quotes are."""
+
+    doc: Doc
+    paragraphs: list[tuple[int, int]]
+    starts: list[int]  # paragraph start offsets, for bisect
+    quoted: list[int]  # per token: index of the top-level unit covering it, or -1
+    names: dict[str, str]  # surname -> full name across the story
+
+
+def _paragraph_of(ctx: _Context, char: int) -> int:
+    return max(0, bisect.bisect_right(ctx.starts, char) - 1)
+
+
+def _mark_tokens(doc: Doc, units: Sequence[_Unit]) -> list[int]:
+    """Per token, the top-level unit whose marks cover it (-1 for none)."""
+    quoted = [-1] * len(doc)
+    starts = [token.idx for token in doc]
+    for number, unit in enumerate(units):
+        if unit.pieces[0].nested:
+            continue
+        for piece in unit.pieces:
+            first = max(0, bisect.bisect_right(starts, piece.open_at) - 1)
+            for index in range(first, len(doc)):
+                token = doc[index]
+                if token.idx >= piece.close_end and token.idx > piece.open_at:
+                    break
+                if token.idx + len(token.text) > piece.open_at:
+                    quoted[index] = number
+    return quoted
+
+
+def _window(ctx: _Context, char: int, step: int, inside: tuple[int, int] | None) -> list[Token]:
+    """Tokens outside quotes from ``char`` going back (step -1) or forward (+1) to a sentence end.
+
+    ``inside`` limits the search to an enclosing quote (for nested quotes).
+    """
+    doc = ctx.doc
+    paragraph = _paragraph_of(ctx, char)
+    lo, hi = inside if inside is not None else ctx.paragraphs[paragraph]
+    starts = [token.idx for token in doc]
+    index = bisect.bisect_left(starts, char) - 1 if step < 0 else bisect.bisect_left(starts, char)
+    tokens: list[Token] = []
+    while 0 <= index < len(doc):
+        token = doc[index]
+        if token.idx < lo or token.idx >= hi:
+            break
+        if inside is None and ctx.quoted[index] >= 0:
+            index += step
+            continue
+        if inside is not None and not (lo <= token.idx < hi):
+            break
+        if token.text in _TERMINATORS:
+            if step > 0:
+                tokens.append(token)
+            break
+        tokens.append(token)
+        index += step
+    return tokens if step > 0 else tokens[::-1]
+
+
+def _is_speech_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS and token.lemma_ != "be"
+
+
+def _according_to(token: Token) -> Token | None:
+    """The pobj X of "according to X" when ``token`` is "according"."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ == "to":
+        for grandchild in following.children:
+            if grandchild.dep_ == "pobj":
+                return grandchild
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker token of a speech verb: its subject, a passive's agent, or its head's subject."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and _same_line(pobj, verb):
+                        return pobj
+        subjects = [child for child in current.children if child.dep_ == "nsubj"]
+        if subjects:
+            on_line = [child for child in subjects if _same_line(child, verb)]
+            return on_line[-1] if on_line else _subject_on_line(subjects[-1], verb)
+        if current.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and current.head is not current:
+            current = current.head
+            continue
+        break
+    return _inverted_subject(verb)
+
+
+def _subject_on_line(subject: Token, verb: Token) -> Token | None:
+    """A subject the parser ran over a line break (a photo credit before "The official said"):
+    the last noun of it on the verb's own line."""
+    nouns = [
+        t for t in subject.subtree
+        if t.pos_ in {"NOUN", "PROPN", "PRON"} and t.i < verb.i and _same_line(t, verb)
+    ]  # fmt: skip
+    return nouns[-1] if nouns else None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "..., says Cafarella." when the parser made the name something other than nsubj."""
+    if verb.i + 1 < len(verb.doc):
+        token = verb.doc[verb.i + 1]
+        while token.dep_ == "compound" and token.head.i > token.i:
+            token = token.head
+        if token.pos_ == "PROPN" or token.lemma_.lower() in PERSON_NOUNS:
+            return token
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers
+
+
+def _story_names(docs: Sequence[Doc]) -> dict[str, str]:
+    """Surname -> the longest PERSON name ending with it in the story (first seen on ties)."""
+    names: dict[str, str] = {}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = _clean_name(ent.text).split()
+            titles = [
+                k for k, word in enumerate(words[:-1]) if word.lower() in TITLES or word.lower() == "the"
+            ]
+            words = words[titles[-1] + 1 :] if titles else words
+            name = " ".join(words)
+            if not words:
+                continue
+            last = words[-1].lower()
+            if len(name) > len(names.get(last, "")):
+                names[last] = name
+    return names
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip())
+    return " ".join(text.split()).strip(" ,.;:…")
+
+
+def _full_name(name: str, names: dict[str, str]) -> str:
+    words = name.split()
+    if not words:
+        return name
+    longer = names.get(words[-1].lower(), "")
+    return longer if len(longer) > len(name) and longer.endswith(words[-1]) else name
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head`` without relative clauses, appositions and trailing commas."""
+    skip = {"relcl", "appos", "punct", "acl", "cc", "conj", "advcl"}
+    kept: list[Token] = [head]
+    for child in head.children:
+        if child.dep_ in skip and not (child.dep_ == "punct" and child.text in "()"):
+            continue
+        kept.extend(child.subtree)
+    kept = sorted((t for t in kept if _same_line(t, head) and not t.is_space), key=lambda t: t.i)
+    # keep one contiguous run around the head
+    left = [t for t in kept if t.i <= head.i]
+    run = [head]
+    for token in reversed(left[:-1]):
+        if token.i != run[0].i - 1:
+            break
+        run.insert(0, token)
+    while run[0].is_punct and run[0].i < head.i and run[0].text != "(":
+        run.pop(0)
+    right = [t for t in kept if t.i > head.i]
+    expected = head.i + 1
+    for token in right:
+        if token.i != expected:
+            break
+        run.append(token)
+        expected += 1
+    while run and run[-1].is_punct and run[-1].text not in ")":
+        run.pop()
+    # "reached a commander with one rebel faction": the parser hangs "with" on the verb
+    following = head.doc[run[-1].i + 1] if run and run[-1].i + 1 < len(head.doc) else None
+    if (
+        following is not None
+        and head.lemma_.lower() in PERSON_NOUNS
+        and following.lower_ in {"with", "from", "at"}
+        and following.dep_ == "prep"
+        and following.head.i == head.head.i
+    ):
+        run.extend(t for t in following.subtree if t.i >= following.i and not _after_comma(following, t))
+    return run
+
+
+def _after_comma(prep: Token, token: Token) -> bool:
+    """Whether a comma lies between the preposition and ``token`` (a relative clause follows)."""
+    return any(t.text == "," for t in prep.doc[prep.i : token.i + 1])
+
+
+def _same_line(a: Token, b: Token) -> bool:
+    """No line break between the two tokens: a name or phrase never runs over a paragraph."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[lo:hi]
+
+
+def _span_text(tokens: Sequence[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[tuple[int, _Speaker, bool]]) -> _Speaker:
+    """Name (or description) and role of the speaker whose head token is ``head``."""
+    lower = head.lower_
+    if head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
+        return _resolve(head, ctx, mentions)
+    name_tokens = _name_tokens(head)
+    if name_tokens:
+        return _named(head, name_tokens, ctx)
+    tokens = _np_tokens(head)
+    description = _span_text(tokens)
+    has_prep = any(t.dep_ == "prep" and t.head.i == head.i for t in tokens)
+    role = description
+    if tokens and tokens[0].dep_ in {"det", "poss"} and has_prep:
+        role = _span_text(tokens[1:])
+    appos = _apposition_name(head)
+    if appos is not None:
+        return _named(appos, _name_tokens(appos), ctx, extra_role=role if has_prep else description)
+    if tokens and tokens[0].pos_ in {"DET", "NUM"} and not tokens[0].text.isupper():
+        description = description[:1].lower() + description[1:]
+    return _Speaker(description, role if has_prep else "", described=True)
+
+
+def _apposition_name(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child
+    return None
+
+
+def _name_tokens(head: Token) -> list[Token]:
+    """The proper name around ``head``: its entity, or its run of proper nouns, without titles."""
+    tokens: list[Token] = []
+    if head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} and head.pos_ in {"PROPN", "NOUN"}:
+        for ent in head.doc.ents:
+            if ent.start <= head.i < ent.end and (head.pos_ == "PROPN" or ent.label_ in {"PERSON", "ORG"}):
+                tokens = [t for t in ent if t.tag_ != "POS" and not t.is_space and _same_line(t, head)]
+                titles = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in TITLES or t.lower_ == "the"]
+                if titles:
+                    tokens = tokens[titles[-1] + 1 :]
+                while tokens and tokens[-1].is_punct:
+                    tokens.pop()
+                break
+    if not tokens:
+        if head.pos_ != "PROPN":
+            return []
+        tokens = [head]
+    # proper nouns before the entity that belong to the name ("Tayyip" when only "Erdogan" was tagged)
+    index = tokens[0].i - 1
+    while index >= 0:
+        token = head.doc[index]
+        if token.is_space and "\n" not in token.text:
+            index -= 1
+            continue
+        if (
+            token.pos_ != "PROPN"
+            or token.lower_ in TITLES
+            or token.dep_ != "compound"
+            or token.ent_type_ == "GPE"
+        ):
+            break
+        tokens.insert(0, token)
+        index -= 1
+    return tokens
+
+
+def _title_tokens(first: Token) -> list[Token]:
+    """Role words right before a name: "analyst", "President", "Syrian president", "Quds commander"."""
+    title: list[Token] = []
+    index = first.i - 1
+    while index >= 0:
+        token = first.doc[index]
+        if token.is_space and "\n" not in token.text:
+            index -= 1
+            continue
+        if token.dep_ not in {"compound", "amod", "nmod"} or token.pos_ not in {"NOUN", "ADJ", "PROPN"}:
+            break
+        if token.ent_type_ == "PERSON" or token.head.i < token.i:
+            break
+        title.insert(0, token)
+        index -= 1
+    return title
+
+
+def _named(head: Token, name_tokens: Sequence[Token], ctx: _Context, *, extra_role: str = "") -> _Speaker:
+    """A named speaker: the name expanded to its fullest form, the role words the article puts beside it."""
+    name = _full_name(_clean_name(_span_text(name_tokens)), ctx.names)
+    first = name_tokens[0] if name_tokens else head
+    role_parts = [extra_role] if extra_role else []
+    title = _title_tokens(first)
+    if title:
+        role_parts.append(" ".join(_span_text(title).split()))
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and child.pos_ != "NUM":
+            role_parts.append(_span_text(_np_tokens(child)))
+    role = ", ".join(part for part in role_parts if part)
+    after = _role_prep(head, name_tokens)
+    if after:
+        role = f"{role} {after}" if role else after
+    return _Speaker(name, role, described=False)
+
+
+def _role_prep(head: Token, name_tokens: Sequence[Token]) -> str:
+    """ "analyst Jennifer Cafarella with the ... Institute": a with/at/from phrase right after the name."""
+    end = (name_tokens[-1].i if name_tokens else head.i) + 1
+    if end >= len(head.doc):
+        return ""
+    token = head.doc[end]
+    if token.lower_ not in {"with", "at", "from"} or token.dep_ != "prep":
+        return ""
+    if token.head.i != head.i and not (token.head.pos_ == "VERB" and head.dep_ in {"nsubj"}):
+        return ""
+    if not any(t.pos_ in {"NOUN", "PROPN"} and t.head.i != head.i for t in token.subtree):
+        return ""
+    if head.lower_ in {"he", "she"}:
+        return ""
+    return "" if not _has_title(head, name_tokens) else _span_text(_np_tokens(token))
+
+
+def _has_title(head: Token, name_tokens: Sequence[Token]) -> bool:
+    first = name_tokens[0].i if name_tokens else head.i
+    return first > 0 and head.doc[first - 1].pos_ == "NOUN"
+
+
+def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[tuple[int, _Speaker, bool]]) -> _Speaker:
+    """The nearest preceding person mention agreeing in number, within a few paragraphs."""
+    lower = pronoun.lower_
+    if lower in _FIRST_PERSON:
+        return _Speaker(pronoun.text, "", described=True)
+    plural = lower in _PLURAL_PRONOUNS
+    paragraph = _paragraph_of(ctx, pronoun.idx)
+    for position, speaker, is_plural in reversed(mentions):
+        if position >= pronoun.idx:
+            continue
+        if _paragraph_of(ctx, position) < paragraph - _RESOLVE_PARAGRAPHS:
+            break
+        if is_plural == plural:
+            return speaker
+    return _Speaker(pronoun.text, "", described=True)
+
+
+def _mentions(ctx: _Context) -> list[tuple[int, _Speaker, bool]]:
+    """People the article mentions outside quotes, in order: (offset, speaker, plural)."""
+    doc = ctx.doc
+    found: list[tuple[int, _Speaker, bool]] = []
+    for token in doc:
+        if ctx.quoted[token.i] >= 0:
+            continue
+        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.ent_iob_ == "B":
+            ent_end = token.i
+            while ent_end + 1 < len(doc) and doc[ent_end + 1].ent_iob_ == "I":
+                ent_end += 1
+            head = doc[ent_end]
+            if head.dep_ in {"compound", "poss", "attr"} and head.head.ent_type_ != "PERSON":
+                continue
+            found.append((token.idx, _named(head, _name_tokens(head), ctx), False))
+        elif (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in PERSON_NOUNS
+            and token.dep_ not in {"pobj", "attr", "compound", "poss", "appos"}
+        ):
+            if any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.head.children):
+                continue
+            speaker = _speaker_of(token, ctx, ())
+            start = min(t.idx for t in token.subtree)
+            found.append((start, speaker, token.tag_ in {"NNS", "NNPS"}))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Attribution
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    verb: Token
+    speaker_head: Token
+
+
+def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
+    """ "A," X said / "A?" asked X: a speech verb in the rest of the sentence after the quote."""
+    last = unit.pieces[-1]
+    text = ctx.doc.text
+    tail = text[last.start : last.close_end].rstrip("”\"'’» ")
+    after = text[last.close_end : last.close_end + 3].lstrip()
+    ends_open = (
+        tail.endswith((",", "?", "!", "—", "–", "-"))
+        or text[last.start : last.close_end].rstrip("”\"'’» ").endswith(",")
+        or after.startswith((",", "—", "–"))
+    )
+    tokens = _window(ctx, last.close_end, +1, inside)
+    for token in tokens:
+        if _is_speech_verb(token):
+            head = _subject(token)
+            if head is None:
+                return None
+            sentence_like = _looks_like_sentence(text[unit.pieces[0].start : unit.pieces[0].end])
+            if ends_open or (sentence_like and _starts_clause(tokens, token, head)):
+                return _Attribution(token, head)
+            return None
+        if token.text in _TERMINATORS:
+            break
+    return None
+
+
+def _starts_clause(tokens: Sequence[Token], verb: Token, head: Token) -> bool:
+    """The words after a quote with no comma are just "X said" (sloppy "Q" X said)."""
+    words = [t for t in tokens if not t.is_punct]
+    if not words:
+        return False
+    subject_ids = {t.i for t in head.subtree}
+    index = 0
+    while index < len(words) and (words[index].i in subject_ids or words[index].i == verb.i):
+        index += 1
+    return index > 0 and any(t.i == verb.i for t in words[:index])
+
+
+def _attribution_before(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
+    """X said: "A" / X said that "a": the nearest speech verb before the quote, if the quote is its content."""
+    first = unit.pieces[0]
+    tokens = _window(ctx, first.open_at, -1, inside)
+    text = ctx.doc.text
+    introduced = text[: first.open_at].rstrip().endswith((":", ","))
+    for token in reversed(tokens):
+        according = _according_to(token)
+        if according is not None and introduced and _introduces(token, first):
+            return _Attribution(token, according)
+        if not _is_speech_verb(token):
+            continue
+        head = _subject(token)
+        if head is None:
+            return None
+        if (introduced and _introduces(token, first)) or _is_content(token, first, ctx):
+            return _Attribution(token, head)
+        return None
+    return None
+
+
+def _introduces(verb: Token, segment: _Segment) -> bool:
+    """ "X said, "A"" / "summarised by X: "A"": no other verb between the speech verb and the quote."""
+    for token in verb.doc[verb.i + 1 :]:
+        if token.idx >= segment.open_at:
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+    return True
+
+
+def _is_content(verb: Token, segment: _Segment, ctx: _Context) -> bool:
+    """Some word of the quote hangs from the verb through a complement (not "..., citing ...")."""
+    doc = ctx.doc
+    inner = [t for t in doc if segment.start <= t.idx < segment.end]
+    for token in inner:
+        current = token
+        path: list[Token] = []
+        while current.head.i != current.i and current.i != verb.i:
+            path.append(current)
+            current = current.head
+        if current.i == verb.i and path:
+            child = path[-1]
+            if child.dep_ not in _NOT_CONTENT:
+                return True
+    return False
+
+
+def _looks_like_sentence(text: str) -> bool:
+    words = _WORD.findall(text)
+    return len(words) >= 3 and (text[:1].isupper() or text[:1] in "…." or text[:1].isdigit())
+
+
+@dataclass(slots=True)
+class _Attributed:
+    """A quote with its speaker; ``number`` is its first unit, ``verb_at`` where its speech verb is."""
+
+    number: int
+    unit: _Unit
+    speaker: _Speaker
+    verb_at: int
+
+
+def _article_quotes(article: Article, doc: Doc, names: dict[str, str]) -> list[_Found]:
+    """Direct quotes of one article, then its indirect attributions, each with its speaker."""
+    text = article.text
+    paragraphs = _paragraphs(text)
+    units = _units(text, _segments(text, paragraphs), paragraphs)
+    ctx = _Context(doc, paragraphs, [lo for lo, _ in paragraphs], _mark_tokens(doc, units), names)
+    mentions = _mentions(ctx)
+    attributed: list[_Attributed] = []
+    in_gap: set[int] = set()  # units inside the attribution between two pieces of one quote
+    for number, unit in enumerate(units):
+        nested = unit.pieces[0].nested
+        inside = _enclosing(unit, units) if nested else None
+        if nested and inside is None:
+            continue
+        split = None if nested else _split_from(ctx, unit, attributed)
+        if split is not None:
+            split.unit = _joined(split.unit, unit)
+            continue
+        attribution = _attribution_after(ctx, unit, inside) or _attribution_before(ctx, unit, inside)
+        if attribution is not None:
+            speaker = _speaker_of(attribution.speaker_head, ctx, mentions)
+            speaker = _carry_role(speaker, [item.speaker for item in attributed])
+            attributed.append(_Attributed(number, unit, speaker, attribution.verb.idx))
+            mentions = _add_mention(mentions, attribution.verb.idx, speaker)
+        elif not nested:
+            previous = _continuation(ctx, unit, attributed)
+            if previous is not None:
+                gap = (previous.unit.pieces[-1].close_end, unit.pieces[0].open_at)
+                in_gap.update(n for n in range(previous.number + 1, number) if _inside(units[n], gap))
+                previous.unit = _joined(previous.unit, unit)
+    kept = [item for item in attributed if item.number not in in_gap]
+    found = [_direct(article, item.unit, item.speaker) for item in kept]
+    result = [item for item in found if item is not None]
+    result.extend(_indirect(article, ctx, mentions, [item.unit for item in kept]))
+    result.sort(key=lambda item: (item.span.start, item.span.end, item.kind))
+    return result
+
+
+def _enclosing(unit: _Unit, units: Sequence[_Unit]) -> tuple[int, int] | None:
+    piece = unit.pieces[0]
+    for other in units:
+        for outer in other.pieces:
+            if not outer.nested and outer.start <= piece.open_at and piece.close_end <= outer.end + 1:
+                return (outer.start, outer.end)
+    return None
+
+
+def _inside(unit: _Unit, gap: tuple[int, int]) -> bool:
+    return gap[0] <= unit.pieces[0].open_at and unit.pieces[-1].close_end <= gap[1]
+
+
+def _carry_role(speaker: _Speaker, earlier: Sequence[_Speaker]) -> _Speaker:
+    """A role stated at the first quote of a speaker holds for that speaker's later quotes."""
+    if speaker.role:
+        return speaker
+    for other in earlier:
+        if other.name == speaker.name and other.role:
+            return _Speaker(speaker.name, other.role, speaker.described)
+    return speaker
+
+
+def _add_mention(
+    mentions: list[tuple[int, _Speaker, bool]], position: int, speaker: _Speaker
+) -> list[tuple[int, _Speaker, bool]]:
+    if speaker.name.lower() in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
+        return mentions
+    plural = speaker.described and speaker.name.split()[-1].lower().endswith("s") and not speaker.role
+    updated = [*mentions, (position, speaker, plural and speaker.name.split()[-1].lower() in PERSON_NOUNS)]
+    updated.sort(key=lambda item: item[0])
+    return updated
+
+
+def _continuation(ctx: _Context, unit: _Unit, attributed: Sequence[_Attributed]) -> _Attributed | None:
+    """The attributed quote that an unattributed, sentence-like quote continues (same or next paragraph).
+
+    News style: ``"A," he said. "B."`` or a second paragraph of bare quotation after an attributed one.
+    """
+    if not attributed:
+        return None
+    first = unit.pieces[0]
+    if not _looks_like_sentence(ctx.doc.text[first.start : first.end]):
+        return None
+    if _window(ctx, first.open_at, -1, None):
+        return None  # words before the quote in its sentence: not a bare continuation
+    previous = attributed[-1]
+    last = previous.unit.pieces[-1]
+    if (
+        last.nested
+        or last.paragraph < first.paragraph - _CONTINUATION_PARAGRAPHS
+        or last.close_end > first.open_at
+    ):
+        return None
+    return previous
+
+
+def _split_from(ctx: _Context, unit: _Unit, attributed: Sequence[_Attributed]) -> _Attributed | None:
+    """The quote this one is the second half of in ``"A," he said, "b."`` (same sentence, no other verb)."""
+    if not attributed:
+        return None
+    previous = attributed[-1]
+    last = previous.unit.pieces[-1]
+    first = unit.pieces[0]
+    if (
+        last.nested
+        or last.paragraph != first.paragraph
+        or not last.close_end <= previous.verb_at < first.open_at
+    ):
+        return None
+    between = ctx.doc.text[last.close_end : first.open_at]
+    if not between.rstrip().endswith(",") or re.search(r"[.?!;]", between):
+        return None
+    window = _window(ctx, first.open_at, -1, None)
+    verbs = [t for t in window if t.pos_ in {"VERB", "AUX"} and t.idx > last.close_end]
+    return previous if [t.idx for t in verbs] == [previous.verb_at] else None
+
+
+def _joined(previous: _Unit, unit: _Unit) -> _Unit:
+    """One quote from two pieces: " … " in a paragraph (an attribution cut out), a space across two."""
+    same_paragraph = previous.pieces[-1].paragraph == unit.pieces[0].paragraph
+    return _Unit(
+        [*previous.pieces, *unit.pieces],
+        [*previous.joins, _SPLIT_JOIN if same_paragraph else " ", *unit.joins],
+    )
+
+
+def _direct(article: Article, unit: _Unit, speaker: _Speaker) -> _Found | None:
+    text = article.text
+    pieces = [piece for piece in unit.pieces if piece.end > piece.start]
+    if not pieces:
+        return None
+    parts = [" ".join(text[piece.start : piece.end].split()) for piece in pieces]
+    joins = unit.joins[-(len(pieces) - 1) :] if len(pieces) > 1 else []
+    quote_text = parts[0] + "".join(join + part for join, part in zip(joins, parts[1:], strict=True))
+    start, end = pieces[0].start, pieces[-1].end
+    span = Span(article.id, start, end, text[start:end])
+    return _Found("direct", quote_text, speaker, span)
+
+
+# ---------------------------------------------------------------------------------------------
+# Indirect attributions
+
+
+def _indirect(
+    article: Article, ctx: _Context, mentions: Sequence[tuple[int, _Speaker, bool]], direct: Sequence[_Unit]
+) -> list[_Found]:
+    """ "X said that ...", "..., she says, ..." and "according to X" outside quote marks."""
+    doc = ctx.doc
+    covered = [(u.pieces[0].open_at, u.pieces[-1].close_end) for u in direct]
+    found: list[_Found] = []
+    for token in doc:
+        if ctx.quoted[token.i] >= 0:
+            continue
+        content: list[Token] = []
+        head: Token | None = None
+        according = _according_to(token)
+        if according is not None:
+            clause = token.head
+            while clause.dep_ not in {"ROOT", "ccomp", "conj"} and clause.head.i != clause.i:
+                clause = clause.head
+            excluded = {t.i for t in token.subtree}
+            content = [t for t in clause.subtree if t.i not in excluded]
+            head = according
+        elif _is_speech_verb(token):
+            complement = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+            subject = _subject(token)
+            if subject is None or subject.lower_ in _FIRST_PERSON | {"it", "this", "that", "which", "who"}:
+                continue
+            if complement:
+                content = list(complement[0].subtree)
+            elif token.dep_ == "parataxis" and token.head.i > token.i:
+                excluded = {t.i for t in token.subtree}
+                content = [t for t in token.head.subtree if t.i not in excluded]
+            head = subject
+        if head is None or not content:
+            continue
+        item = _indirect_item(article, ctx, content, head, mentions, covered)
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _indirect_item(
+    article: Article,
+    ctx: _Context,
+    content: Sequence[Token],
+    head: Token,
+    mentions: Sequence[tuple[int, _Speaker, bool]],
+    covered: Sequence[tuple[int, int]],
+) -> _Found | None:
+    words = [t for t in content if not t.is_punct and not t.is_space]
+    while words and words[0].dep_ == "mark" and words[0].lower_ == "that":
+        words = words[1:]
+    if len(words) < 4:
+        return None
+    start = words[0].idx
+    end = words[-1].idx + len(words[-1].text)
+    if any(ctx.quoted[t.i] >= 0 for t in words):
+        return None
+    if any(lo < end and start < hi for lo, hi in covered):
+        return None
+    if head.lower_ in _FIRST_PERSON:
+        return None
+    speaker = _speaker_of(head, ctx, mentions)
+    if speaker.name.lower() in _FIRST_PERSON:
+        return None
+    span = Span(article.id, start, end, article.text[start:end])
+    kept = {t.i for t in content}
+    inner = [t for t in ctx.doc[words[0].i : words[-1].i + 1] if t.i in kept]
+    text = "".join(
+        t.text_with_ws if k + 1 == len(inner) or inner[k + 1].i == t.i + 1 else t.text + " "
+        for k, t in enumerate(inner)
+    ).strip()
+    return _Found("indirect", " ".join(text.split()), speaker, span)
+
+
+# ---------------------------------------------------------------------------------------------
+# Merging across articles
+
+
+def _words(text: str) -> list[str]:
+    return [word.lower() for word in _WORD.findall(text)]
+
+
+def _same_quote(a: _Found, b: _Found) -> bool:
+    """Normalized word containment of the shorter quote in the longer; short ones must be equal."""
+    if a.kind != b.kind:
+        return False
+    words_a, words_b = _words(a.text), _words(b.text)
+    if not words_a or not words_b:
+        return False
+    if min(len(words_a), len(words_b)) < MIN_MERGE_WORDS:
+        return words_a == words_b and _same_speaker(a.speaker.name, b.speaker.name)
+    set_a, set_b = set(words_a), set(words_b)
+    return len(set_a & set_b) / min(len(set_a), len(set_b)) >= MERGE_CONTAINMENT
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    words_a, words_b = _words(a), _words(b)
+    return bool(words_a) and bool(words_b) and words_a[-1] == words_b[-1]
+
+
+def _merge(found: Iterable[_Found]) -> tuple[Quote, ...]:
+    """One Quote per distinct quote, a span per article carrying it, in first-appearance order."""
+    groups: list[list[_Found]] = []
+    for item in found:
+        for group in groups:
+            if _same_quote(group[0], item):
+                if all(other.span.article_id != item.span.article_id for other in group):
+                    group.append(item)
+                break
+        else:
+            groups.append([item])
+    quotes: list[Quote] = []
+    for group in groups:
+        first = group[0]
+        speaker = _best_speaker(group)
+        quotes.append(
+            Quote(
+                kind=first.kind,
+                text=first.text,
+                speaker=speaker.name,
+                role=speaker.role,
+                spans=tuple(item.span for item in group),
+            )
+        )
+    return tuple(quotes)
+
+
+def _best_speaker(group: Sequence[_Found]) -> _Speaker:
+    """The first named speaker in the group (a name beats a description or a pronoun), with a role."""
+    named = [item.speaker for item in group if not item.speaker.described]
+    speaker = named[0] if named else group[0].speaker
+    if not speaker.role:
+        roles = [
+            item.speaker.role for item in group if item.speaker.role and item.speaker.name == speaker.name
+        ]
+        if roles:
+            return _Speaker(speaker.name, roles[0], speaker.described)
+    return speaker
