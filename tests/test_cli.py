@@ -126,7 +126,10 @@ def test_non_utf8_file_is_decoded_with_a_stated_fallback(tmp_path: Path, aleppo_
     assert "decode-fallback" in codes
 
 
-@pytest.mark.parametrize("arguments", [["--words", "5"], ["--format", "pdf"], ["--sentences", "0"]])
+@pytest.mark.parametrize(
+    "arguments",
+    [["--words", "5"], ["--format", "pdf"], ["--sentences", "0"], ["--analysis", "facts,sentiment"]],
+)
 def test_bad_options_are_one_line_and_exit_code_2(aleppo_dir: Path, arguments: list[str]) -> None:
     result = run("summarize", str(aleppo_dir), *arguments)
     assert result.returncode == 2
@@ -167,7 +170,37 @@ def test_eval_without_references_is_an_error(tmp_path: Path) -> None:
 def test_help_lists_the_commands() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    assert "summarize" in result.output and "eval" in result.output
+    for command in ("summarize", "analyze", "eval", "serve"):
+        assert command in result.output
+
+
+def test_summarize_is_summary_only_unless_analyses_are_asked_for(aleppo_dir: Path) -> None:
+    plain = runner.invoke(app, ["summarize", str(aleppo_dir), "--format", "json"])
+    assert plain.exit_code == 0, plain.output
+    assert json.loads(plain.stdout)["analysis"]["ran"] == []
+    with_facts = runner.invoke(app, ["summarize", str(aleppo_dir), "--format", "json", "--analysis", "facts"])
+    data = json.loads(with_facts.stdout)
+    assert data["analysis"]["ran"] == ["facts"]
+    assert data["summary"] == json.loads(plain.stdout)["summary"]
+    assert data["analysis"]["facts"]
+
+
+@pytest.mark.nlp
+def test_analyze_prints_the_analysis_without_the_summary(aleppo_dir: Path) -> None:
+    result = run("analyze", str(aleppo_dir), "--format", "md")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for heading in ("Agreed facts", "Figures", "Quotes", "Who and where", "Framing"):
+        assert f"## {heading}" in out
+    assert "## Summary" not in out
+    assert "the sky is falling" in out
+    assert "400,000" in out
+
+
+def test_analyze_with_no_analysis_is_an_error(aleppo_dir: Path) -> None:
+    result = run("analyze", str(aleppo_dir), "--analysis", "none")
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("error:") and "nothing to analyze" in result.stderr
 
 
 def _write(path: Path, data: bytes) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from html.parser import HTMLParser
@@ -10,14 +11,50 @@ from pathlib import Path
 import pytest
 
 from newsbrief.errors import OptionError
-from newsbrief.model import Article, Brief, Citation, Options, Sentence, Source, Story, SummarySentence
+from newsbrief.model import (
+    ANALYSES,
+    ActorNames,
+    Analysis,
+    Article,
+    Brief,
+    Citation,
+    Claim,
+    Conflict,
+    Entity,
+    Fact,
+    Figure,
+    Framing,
+    Options,
+    OutletFraming,
+    Quote,
+    Sentence,
+    Source,
+    Span,
+    Story,
+    SummarySentence,
+    Term,
+)
 from newsbrief.pipeline import brief
 from newsbrief.render import render, to_html, to_json, to_markdown, to_text
+from newsbrief.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / "docs" / "brief.schema.json"
-TOP_LEVEL_KEYS = ["schema", "summary", "sources", "words", "options", "notices", "removals", "timing_ms"]
+TOP_LEVEL_KEYS = [
+    "schema",
+    "summary",
+    "sources",
+    "words",
+    "options",
+    "notices",
+    "removals",
+    "analysis",
+    "timing_ms",
+]
 FORMATS = ["markdown", "json", "html", "text"]
+# A citation and a sentence of an agreed fact have the same keys.
+CITED_SENTENCE_KEYS = ["source", "article_id", "sentence_index", "start", "end", "text", "similarity"]
+UNSAFE_MARKDOWN = {"html_block", "html_inline", "link_open", "image"}
 
 HOSTILE_TEXT = (
     "Rebels said the <script>alert(1)</script> convoy was hit near Aleppo on Monday morning.\n\n"
@@ -84,6 +121,15 @@ def _hand_brief(
         notices=(),
         options=Options(),
     )
+
+
+def _markdown_token_types(markdown: str) -> set[str]:
+    """The CommonMark token types of the text, block and inline."""
+    markdown_it = pytest.importorskip("markdown_it")
+    tokens = markdown_it.MarkdownIt("commonmark").parse(markdown)
+    return {token.type for token in tokens} | {
+        child.type for token in tokens if token.type == "inline" for child in token.children or []
+    }
 
 
 class _Page(HTMLParser):
@@ -308,12 +354,7 @@ def test_markdown_of_the_aleppo_brief_parses_to_plain_paragraphs_and_lists(alepp
 
 
 def test_markdown_of_hostile_sources_has_no_html_or_links(hostile):
-    markdown_it = pytest.importorskip("markdown_it")
-    tokens = markdown_it.MarkdownIt("commonmark").parse(to_markdown(hostile, explain=True))
-    types = {token.type for token in tokens} | {
-        child.type for token in tokens if token.type == "inline" for child in token.children or []
-    }
-    assert not types & {"html_block", "html_inline", "link_open", "image"}
+    assert not _markdown_token_types(to_markdown(hostile, explain=True)) & UNSAFE_MARKDOWN
     assert "Rebels said the \\<script>alert(1)\\</script> convoy" in to_markdown(hostile)
 
 
@@ -335,7 +376,7 @@ def test_json_has_the_documented_keys_in_order(aleppo_brief, explain):
     assert list(data) == expected
     assert data["schema"] == "newsbrief.brief/1"
     assert data["words"] == aleppo_brief.words
-    assert data["options"] == {"max_words": 150, "max_sentences": None}
+    assert data["options"] == {"max_words": 150, "max_sentences": None, "analyses": []}
     assert list(data["summary"][0]) == [
         "text",
         "article_id",
@@ -345,15 +386,7 @@ def test_json_has_the_documented_keys_in_order(aleppo_brief, explain):
         "corroboration",
         "citations",
     ]
-    assert list(data["summary"][0]["citations"][0]) == [
-        "source",
-        "article_id",
-        "sentence_index",
-        "start",
-        "end",
-        "text",
-        "similarity",
-    ]
+    assert list(data["summary"][0]["citations"][0]) == CITED_SENTENCE_KEYS
     assert [source["outlet"] for source in data["sources"]] == ["Al Jazeera", "NPR", "ZeroHedge"]
     assert list(data["sources"][0]) == [
         "number",
@@ -515,3 +548,518 @@ def test_text_and_markdown_drop_terminal_control_characters(aleppo_story):
     for rendered in (to_text(story_brief, explain=True), to_markdown(story_brief, explain=True)):
         assert "\x1b" not in rendered
         assert "\x9b" not in rendered
+
+
+# Analysis sections ------------------------------------------------------------------------------
+# The analysis is built by hand from the real Aleppo words, so these tests do not depend on the
+# analysis modules: every span is found with str.find in the cleaned article.
+
+MD_ANALYSIS_HEADINGS = [
+    "Agreed facts",
+    "Only one outlet",
+    "Conflicts",
+    "Figures",
+    "Quotes",
+    "Who and where",
+    "Framing",
+]
+NOTHING_FOUND = [
+    "No facts reported by two or more outlets found.",
+    "No claims made by one outlet only found.",
+    "No conflicting figures found.",
+    "No figures found.",
+    "No quotes found.",
+    "No people, organizations or places found.",
+    "No framing found.",
+]
+CAFARELLA = "The battle of Aleppo is the culmination of many years of fighting,"
+
+
+def _articles(story_brief: Brief) -> dict[str, Article]:
+    return {article.id: article for article in story_brief.articles}
+
+
+def _span(article: Article, phrase: str) -> Span:
+    """The span of the first ``phrase`` in the cleaned article."""
+    start = article.text.find(phrase)
+    assert start >= 0, f"{phrase!r} not in {article.id}"
+    return Span(article.id, start, start + len(phrase), phrase)
+
+
+def _sentence(article: Article, phrase: str) -> Sentence:
+    """The segmented sentence of the cleaned article that contains ``phrase``."""
+    return next(sent for sent in segment(article) if phrase in sent.text)
+
+
+def _mentions(article: Article, word: str) -> tuple[Span, ...]:
+    return tuple(
+        Span(article.id, match.start(), match.end(), word)
+        for match in re.finditer(rf"\b{re.escape(word)}\b", article.text)
+    )
+
+
+def _entity(articles: list[Article], name: str, label: str, word: str, variants: tuple[str, ...]) -> Entity:
+    mentions = [_mentions(article, word) for article in articles]
+    return Entity(
+        name=name,
+        label=label,
+        variants=variants,
+        counts=tuple((article.id, len(spans)) for article, spans in zip(articles, mentions, strict=True)),
+        mentions=tuple(span for spans in mentions for span in spans),
+    )
+
+
+def _figure(
+    article: Article, phrase: str, value: float, qualifier: str, what: str, attribution: str = ""
+) -> Figure:
+    return Figure(
+        span=_span(article, phrase),
+        sentence=_sentence(article, phrase),
+        value=value,
+        unit="people",
+        qualifier=qualifier,
+        what=what,
+        attribution=attribution,
+    )
+
+
+def _full_analysis(story_brief: Brief) -> Analysis:
+    """Every section filled from the real Aleppo articles."""
+    aljazeera, npr, zerohedge = (_articles(story_brief)[key] for key in ("aljazeera", "npr", "zerohedge"))
+    supply = (
+        _sentence(npr, "cut off supply lines"),
+        _sentence(aljazeera, "supply route from Turkey"),
+        _sentence(zerohedge, "cut off supply lines from Turkey"),
+    )
+    divided = (_sentence(aljazeera, "physically divided"), _sentence(npr, "it has been divided"))
+    residents = _figure(
+        aljazeera, "more than 400,000", 400000.0, "more-than", "residents who remain in Aleppo"
+    )
+    fled = _figure(zerohedge, "nearly 40,000", 40000.0, "about", "people have fled an offensive", "AFP")
+    died = _figure(
+        npr,
+        "More than 300",
+        300.0,
+        "more-than",
+        "civilians have died in the last two weeks",
+        "the opposition-leaning Syrian Observatory for Human Rights",
+    )
+    return Analysis(
+        ran=ANALYSES,
+        facts=(Fact(supply, (1.0, 0.41234567, 0.38765432)), Fact(divided, (1.0, 0.32351234))),
+        claims=(Claim(_sentence(aljazeera, "blatantly untrue"), 0.42135678),),
+        figures=(died, residents, fled),
+        conflicts=(
+            Conflict("people in and around Aleppo", (residents, fled), "both count people in Aleppo"),
+        ),
+        quotes=(
+            Quote("direct", CAFARELLA, "Jennifer Cafarella", "analyst", (_span(npr, CAFARELLA),)),
+            Quote(
+                "indirect",
+                "ceasefires can be extended to Aleppo",
+                "John Kerry",
+                "US Secretary of State",
+                (
+                    _span(zerohedge, "Kerry demanded that Moscow halt the offensive"),
+                    _span(aljazeera, "ceasefires can be extended to Aleppo"),
+                ),
+            ),
+        ),
+        entities=(
+            _entity([npr, zerohedge], "Bashar al-Assad", "PERSON", "Assad", ("Assad", "Bashar Assad")),
+            _entity([aljazeera, npr, zerohedge], "Aleppo", "GPE", "Aleppo", ()),
+        ),
+        framing=Framing(
+            outlets=(
+                OutletFraming(
+                    "aljazeera",
+                    (Term("regime", 3.14159, aljazeera.text.count("regime")), Term("ceasefires", 2.0512, 3)),
+                    0.123456,
+                    "opinion",
+                    ("blatantly", "naïve"),
+                ),
+                OutletFraming(
+                    "npr", (Term("says", 2.449, npr.text.count("says")),), 0.01234, "reporting", ()
+                ),
+            ),
+            actors=(
+                ActorNames(
+                    "Syrian government forces",
+                    (
+                        ("aljazeera", (("regime", aljazeera.text.count("regime")),)),
+                        ("npr", (("Assad's forces", npr.text.count("Assad's forces")),)),
+                        ("zerohedge", (("SAA", zerohedge.text.count("SAA")),)),
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def analysed(aleppo_brief: Brief) -> Brief:
+    return dataclasses.replace(aleppo_brief, analysis=_full_analysis(aleppo_brief))
+
+
+@pytest.fixture(scope="module")
+def found_nothing(aleppo_brief: Brief) -> Brief:
+    return dataclasses.replace(aleppo_brief, analysis=Analysis(ran=ANALYSES))
+
+
+@pytest.fixture(scope="module")
+def hostile_quote(hostile: Brief) -> Brief:
+    """The hostile brief with a quote whose words and speaker carry script tags."""
+    evil = _articles(hostile)["evil"]
+    quote = Quote(
+        kind="direct",
+        text="<script>alert(1)</script> convoy",
+        speaker='<script>alert("speaker")</script>',
+        role="<b>spokesman</b> [link](javascript:alert(1))",
+        spans=(_span(evil, "<script>alert(1)</script> convoy"),),
+    )
+    return dataclasses.replace(hostile, analysis=Analysis(ran=("quotes",), quotes=(quote,)))
+
+
+def _md_section(markdown: str, heading: str) -> str:
+    return markdown.split(f"## {heading}\n\n")[1].split("\n\n## ")[0]
+
+
+def _text_section(text: str, heading: str) -> str:
+    return text.split(f"\n{heading}\n{'-' * len(heading)}\n")[1].split("\n\n")[0]
+
+
+def test_markdown_shows_each_analysis_section_between_summary_and_sources(analysed):
+    markdown_it = pytest.importorskip("markdown_it")
+    markdown = to_markdown(analysed)
+    tokens = markdown_it.MarkdownIt("commonmark").enable("table").parse(markdown)
+    headings = [tokens[i + 1].content for i, token in enumerate(tokens) if token.type == "heading_open"]
+    assert headings == ["Brief", *MD_ANALYSIS_HEADINGS, "Sources"]
+    assert _md_section(markdown, "Agreed facts").splitlines() == [
+        "- “But the regime has managed to cut off supply lines from Turkey to the rebel area.” "
+        "— reported by Al Jazeera [1], NPR [2], ZeroHedge [3]",
+        "- “For years, the city has been physically divided between regime- and rebel-aligned forces and "
+        "thus mirrored the larger military stalemate throughout the country.” — reported by Al Jazeera [1], NPR [2]",
+    ]
+    only_one = _md_section(markdown, "Only one outlet")
+    assert only_one.startswith("- “Although blatantly untrue, the move")
+    assert only_one.endswith("ceasefires.” — Al Jazeera [1]")
+
+
+def test_markdown_shows_figures_conflicts_quotes_entities_and_framing(analysed):
+    markdown = to_markdown(analysed)
+    conflict = _md_section(markdown, "Conflicts")
+    assert conflict.startswith(
+        "- **people in and around Aleppo**: **“more than 400,000”** Al Jazeera [1] (“For "
+    )
+    assert " vs **“nearly 40,000”** ZeroHedge [3] (“" in conflict
+    assert conflict.endswith("*both count people in Aleppo*")
+    assert (
+        "- “More than 300”: more than 300 people, civilians have died in the last two weeks, according to the "
+        "opposition-leaning Syrian Observatory for Human Rights — NPR [2]"
+    ) in _md_section(markdown, "Figures")
+    assert "“more than 400,000”: more than 400,000 people, residents who remain in Aleppo" in markdown
+    assert _md_section(markdown, "Quotes").splitlines() == [
+        f"- “{CAFARELLA}” — Jennifer Cafarella (analyst) [2]",
+        "- *indirect:* ceasefires can be extended to Aleppo — John Kerry (US Secretary of State) [1][3]",
+    ]
+    entities = analysed.analysis.entities
+    assert _md_section(markdown, "Who and where").splitlines() == [
+        "| name | kind | mentions | also called |",
+        "| --- | --- | --- | --- |",
+        f"| **Bashar al-Assad** | person | [2] {entities[0].counts[0][1]} · [3] {entities[0].counts[1][1]} "
+        "| Assad, Bashar Assad |",
+        "| **Aleppo** | place | "
+        + " · ".join(f"[{n}] {c}" for n, (_, c) in enumerate(entities[1].counts, 1))
+        + " | — |",
+    ]
+    framing = _md_section(markdown, "Framing")
+    assert (
+        "- Al Jazeera [1]: **opinion**, 12.3% opinion words (blatantly, naïve); distinctive: regime (z 3.14)"
+        in framing
+    )
+    assert "- NPR [2]: **reporting**, 1.2% opinion words; distinctive: says (z 2.45)" in framing
+    assert "- **Syrian government forces** → Al Jazeera [1]: regime (" in framing
+    assert "NPR [2]: Assad's forces (2); ZeroHedge [3]: SAA (" in framing
+
+
+def test_text_shows_each_analysis_section_wrapped(analysed):
+    text = to_text(analysed)
+    positions = [text.index(f"\n{name}\n{'-' * len(name)}\n") for name in MD_ANALYSIS_HEADINGS]
+    assert positions == sorted(positions)
+    assert text.index("sources.\n\nAgreed facts") < positions[0] < text.index("\nSources\n")
+    assert all(len(row) <= 88 for row in text.splitlines())
+    quotes = " ".join(_text_section(text, "Quotes").split())
+    assert f"- “{CAFARELLA}” — Jennifer Cafarella (analyst) [2]" in quotes
+    assert (
+        "- indirect: ceasefires can be extended to Aleppo — John Kerry (US Secretary of State) [1][3]"
+        in quotes
+    )
+    assert "Bashar al-Assad (person), mentions [2] " in _text_section(text, "Who and where")
+    assert "also called Assad, Bashar Assad" in " ".join(_text_section(text, "Who and where").split())
+    assert " vs “nearly 40,000” ZeroHedge [3]" in " ".join(_text_section(text, "Conflicts").split())
+
+
+def test_html_shows_each_analysis_section_with_conflicts_styled(analysed):
+    page = to_html(analysed)
+    headings = re.findall(r"<h2>(.*?)</h2>", page)
+    assert headings == ["Summary", *MD_ANALYSIS_HEADINGS, "Sources"]
+    assert '<section class="analysis conflicts">' in page
+    assert ".conflicts{" in page
+    assert "<strong>“nearly 40,000”</strong> ZeroHedge" in page
+    assert "<em>indirect:</em> ceasefires can be extended to Aleppo" in page
+    assert "<td><strong>Bashar al-Assad</strong></td><td>person</td>" in page
+    parsed = _parse(page)
+    assert not {tag for tag, _ in parsed.tags} & {"script", "link", "img", "iframe"}
+    assert len(parsed.ids) == len(set(parsed.ids)), "duplicate ids"
+    assert set(parsed.fragment_links) <= set(parsed.ids)
+
+
+def _analysis_links(page: str, section: str) -> list[str]:
+    body = page.split(f'<section class="analysis {section}">')[1].split("</section>")[0]
+    return re.findall(r'href="#(s\d+-\d+)"', body)
+
+
+@pytest.mark.parametrize(
+    ("section", "words"),
+    [
+        ("claims", ["blatantly untrue"]),
+        ("figures", ["more than 400,000", "More than 300", "nearly 40,000"]),
+        ("conflicts", ["more than 400,000", "nearly 40,000"]),
+        ("quotes", ["The battle of Aleppo is", "as US Secretary of State John Kerry", "Kerry demanded"]),
+    ],
+)
+def test_html_analysis_markers_link_to_the_sentence_holding_the_words(analysed, section, words):
+    page = to_html(analysed)
+    targets = [_parse(page).span_text[anchor] for anchor in _analysis_links(page, section)]
+    assert len(targets) == len(words)
+    for target in targets:
+        assert any(word in target for word in words), target
+
+
+def test_html_entity_markers_link_to_the_first_mention_in_each_source(analysed):
+    page = to_html(analysed)
+    texts = _parse(page).span_text
+    anchors = _analysis_links(page, "entities")
+    assert [anchor.split("-")[0] for anchor in anchors] == ["s2", "s3", "s1", "s2", "s3"]
+    assert all("Assad" in texts[anchor] for anchor in anchors[:2])
+    assert all("Aleppo" in texts[anchor] for anchor in anchors[2:])
+
+
+@pytest.mark.parametrize("renderer", [to_markdown, to_text, to_html])
+def test_an_analysis_that_ran_and_found_nothing_says_so(found_nothing, renderer):
+    rendered = renderer(found_nothing)
+    for line in NOTHING_FOUND:
+        assert line in rendered
+    assert "<li>" not in rendered.split("Agreed facts")[1].split("Sources")[0]
+
+
+@pytest.mark.parametrize("renderer", [to_markdown, to_text, to_html])
+def test_only_the_analyses_that_ran_get_sections(analysed, renderer):
+    quotes_only = dataclasses.replace(
+        analysed, analysis=dataclasses.replace(analysed.analysis, ran=("quotes",))
+    )
+    rendered = renderer(quotes_only)
+    assert "Quotes" in rendered
+    assert "Cafarella" in rendered
+    for heading in MD_ANALYSIS_HEADINGS:
+        if heading != "Quotes":
+            assert heading not in rendered
+
+
+@pytest.mark.parametrize("renderer", [to_markdown, to_text, to_html])
+@pytest.mark.parametrize("explain", [False, True])
+def test_default_analysis_leaves_the_output_as_it_was(aleppo_brief, analysed, renderer, explain):
+    rendered = renderer(aleppo_brief, explain=explain)
+    assert aleppo_brief.analysis == Analysis()
+    for heading in MD_ANALYSIS_HEADINGS:
+        assert heading not in rendered
+    assert "conflicts" not in rendered
+    # What did not run is not shown, even when there is data for it.
+    not_run = dataclasses.replace(analysed, analysis=dataclasses.replace(analysed.analysis, ran=()))
+    assert re.sub(r"\d+\.\d ms", "", renderer(not_run, explain=explain)) == re.sub(
+        r"\d+\.\d ms", "", rendered
+    )
+
+
+def test_facts_beyond_ten_are_counted_not_shown(analysed):
+    many = dataclasses.replace(analysed.analysis, facts=analysed.analysis.facts * 6)
+    markdown = to_markdown(dataclasses.replace(analysed, analysis=many))
+    section = _md_section(markdown, "Agreed facts")
+    assert len([row for row in section.splitlines() if row.startswith("- ")]) == 10
+    assert section.endswith("… and 2 more (the JSON output lists them all).")
+    assert len(json.loads(to_json(dataclasses.replace(analysed, analysis=many)))["analysis"]["facts"]) == 12
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "written"),
+    [(2016.0, "year", "2016 year"), (2.5, "percent", "2.5 percent"), (1250000.0, "USD", "1,250,000 USD")],
+)
+def test_figure_values_read_as_people_write_them(analysed, value, unit, written):
+    figure = dataclasses.replace(analysed.analysis.figures[0], value=value, unit=unit, qualifier="exact")
+    text = to_text(dataclasses.replace(analysed, analysis=Analysis(ran=("figures",), figures=(figure,))))
+    assert f"“More than 300”: {written}, civilians have died" in text
+
+
+def test_html_escapes_a_quote_with_script_in_its_words_and_speaker(hostile_quote):
+    page = to_html(hostile_quote)
+    assert "<script" not in page.lower()
+    assert "<b>" not in page
+    quotes = page.split('<section class="analysis quotes">')[1].split("</section>")[0]
+    assert "“&lt;script&gt;alert(1)&lt;/script&gt; convoy”" in quotes
+    assert "&lt;script&gt;alert(&quot;speaker&quot;)&lt;/script&gt; (&lt;b&gt;spokesman&lt;/b&gt;" in quotes
+    assert 'href="#s4-0"' in quotes
+    assert "javascript" not in "".join(re.findall(r'href="[^"]*"', page))
+
+
+def test_markdown_escapes_a_quote_with_script_in_its_words_and_speaker(hostile_quote):
+    markdown = to_markdown(hostile_quote)
+    assert not _markdown_token_types(markdown) & UNSAFE_MARKDOWN
+    assert '- “\\<script>alert(1)\\</script> convoy” — \\<script>alert("speaker")\\</script>' in markdown
+
+
+# Analysis in JSON -------------------------------------------------------------------------------
+
+
+def test_json_analysis_follows_the_contract(analysed):
+    data = json.loads(to_json(analysed))
+    analysis = data["analysis"]
+    assert list(analysis) == [
+        "ran",
+        "facts",
+        "claims",
+        "figures",
+        "conflicts",
+        "quotes",
+        "entities",
+        "framing",
+    ]
+    assert analysis["ran"] == list(ANALYSES)
+    assert [fact["sources"] for fact in analysis["facts"]] == [[1, 2, 3], [1, 2]]
+    assert list(analysis["facts"][0]["sentences"][1]) == CITED_SENTENCE_KEYS
+    assert [sent["similarity"] for sent in analysis["facts"][0]["sentences"]] == [1.0, 0.4123, 0.3877]
+    assert analysis["claims"][0]["weight"] == 0.4214
+    assert analysis["claims"][0]["source"] == 1
+    figure = analysis["figures"][0]
+    assert list(figure) == [
+        "text",
+        "value",
+        "unit",
+        "qualifier",
+        "what",
+        "attribution",
+        "source",
+        "article_id",
+        "start",
+        "end",
+        "sentence",
+    ]
+    assert (figure["text"], figure["value"], figure["qualifier"], figure["source"]) == (
+        "More than 300",
+        300,
+        "more-than",
+        2,
+    )
+    assert list(figure["sentence"]) == ["sentence_index", "start", "end", "text"]
+    assert analysis["conflicts"][0]["what"] == "people in and around Aleppo"
+    assert [f["source"] for f in analysis["conflicts"][0]["figures"]] == [1, 3]
+    kerry = analysis["quotes"][1]
+    assert (kerry["kind"], kerry["sources"], [span["source"] for span in kerry["spans"]]) == (
+        "indirect",
+        [1, 3],
+        [3, 1],
+    )
+    assad = analysis["entities"][0]
+    assert list(assad) == ["name", "label", "variants", "total", "counts", "mentions"]
+    assert assad["total"] == len(assad["mentions"]) == sum(count["count"] for count in assad["counts"])
+    outlet = analysis["framing"]["outlets"][0]
+    assert (outlet["source"], outlet["opinion"], outlet["distinctive"][0]["z"]) == (1, 0.1235, 3.14)
+    names = analysis["framing"]["actors"][0]["names"]
+    assert [(entry["source"], entry["names"][0]["name"]) for entry in names] == [
+        (1, "regime"),
+        (2, "Assad's forces"),
+        (3, "SAA"),
+    ]
+
+
+def _spans(node: object, article_id: str = ""):
+    """Every (article id, object with start, end and text) in the JSON analysis."""
+    if isinstance(node, dict):
+        article_id = node.get("article_id", article_id)
+        if {"start", "end", "text"} <= node.keys():
+            yield article_id, node
+        for value in node.values():
+            yield from _spans(value, article_id)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _spans(value, article_id)
+
+
+def test_json_analysis_spans_point_at_the_article_words(analysed):
+    data = json.loads(to_json(analysed, explain=True))
+    texts = {article["id"]: article["text"] for article in data["articles"]}
+    numbers = {source["article_id"]: source["number"] for source in data["sources"]}
+    spans = list(_spans(data["analysis"]))
+    assert len(spans) > 40
+    for article_id, span in spans:
+        assert texts[article_id][span["start"] : span["end"]] == span["text"]
+        assert span.get("source", numbers[article_id]) == numbers[article_id]
+
+
+def test_json_of_the_default_analysis_is_empty_with_null_framing(aleppo_brief, found_nothing):
+    expected = {
+        "ran": [],
+        "facts": [],
+        "claims": [],
+        "figures": [],
+        "conflicts": [],
+        "quotes": [],
+        "entities": [],
+        "framing": None,
+    }
+    assert json.loads(to_json(aleppo_brief))["analysis"] == expected
+    assert json.loads(to_json(found_nothing))["analysis"] == {**expected, "ran": list(ANALYSES)}
+
+
+def test_json_options_list_the_analyses_asked_for(aleppo_brief):
+    options = Options(max_words=150, analyses=("quotes", "facts"))
+    data = json.loads(to_json(dataclasses.replace(aleppo_brief, options=options)))
+    assert data["options"] == {"max_words": 150, "max_sentences": None, "analyses": list(options.analyses)}
+    assert sorted(data["options"]["analyses"]) == ["facts", "quotes"]
+
+
+@pytest.mark.parametrize("explain", [False, True])
+def test_json_with_every_analysis_matches_the_published_schema(
+    analysed, found_nothing, hostile_quote, explain
+):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    for story_brief in (analysed, found_nothing, hostile_quote):
+        jsonschema.validate(json.loads(to_json(story_brief, explain=explain)), schema)
+
+
+def test_schema_rejects_an_analysis_missing_a_key(analysed):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    data = json.loads(to_json(analysed))
+    del data["analysis"]["figures"][0]["sentence"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "text", "html"])
+def test_analysis_only_leaves_out_the_summary_and_its_citations(analysed, output_format):
+    rendered = render(analysed, output_format, explain=True, summary=False)
+    assert "Citations" not in rendered
+    assert "words from" not in rendered
+    assert "Agreed facts" in rendered
+    assert "blatantly untrue" in rendered
+    if output_format == "html":  # the sources are shown in full, but nothing links to summary lines
+        parsed = _parse(rendered)
+        assert set(parsed.fragment_links) <= set(parsed.ids)
+        assert not [anchor for anchor in parsed.fragment_links if anchor.startswith("line-")]
+    else:
+        assert analysed.summary[0].text not in rendered
+
+
+def test_json_is_whole_even_for_analysis_only(analysed):
+    assert render(analysed, "json", summary=False) == to_json(analysed)

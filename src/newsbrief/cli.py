@@ -18,8 +18,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsbrief.errors import NewsbriefError, SourceError
-from newsbrief.model import MAX_WORDS_LIMIT, MIN_WORDS, Options
+from newsbrief.errors import NewsbriefError, OptionError, SourceError
+from newsbrief.model import MAX_WORDS_LIMIT, MIN_WORDS, Options, parse_analyses
 
 if TYPE_CHECKING:
     from newsbrief.evaluate import StoryResult, SystemScore
@@ -49,6 +49,26 @@ WordsOption = Annotated[
 ]
 
 
+SourcesArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Articles: files (.txt .html .json .jsonl), directories, http(s) URLs, or - for stdin.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: md, json, html or text.")]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
+ExplainOption = Annotated[
+    bool, typer.Option("--explain", help="Also show what cleaning removed and each citation's words.")
+]
+ANALYSIS_HELP = (
+    "Cross-source analyses: all, none, or a comma list of facts, figures, quotes, entities, framing."
+    " All but facts load the spaCy English pipeline (about a second once)."
+)
+
+
 def _guarded(action: Callable[[], T]) -> T:
     """Run the action; our errors become one red line on stderr and exit code 2."""
     try:
@@ -60,43 +80,73 @@ def _guarded(action: Callable[[], T]) -> T:
 
 @app.command()
 def summarize(
-    sources: Annotated[
-        list[str],
-        typer.Argument(
-            help="Articles: files (.txt .html .json .jsonl), directories, http(s) URLs, or - for stdin.",
-            show_default=False,
-        ),
-    ],
+    sources: SourcesArgument,
     words: WordsOption = 250,
     sentences: Annotated[
         int | None, typer.Option("--sentences", "-s", help="Stop after this many sentences.")
     ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: md, json, html or text.")
-    ] = "md",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
-    ] = None,
-    explain: Annotated[
-        bool, typer.Option("--explain", help="Also show what cleaning removed and each citation's words.")
+    analysis: Annotated[str, typer.Option("--analysis", "-a", help=ANALYSIS_HELP)] = "none",
+    output_format: FormatOption = "md",
+    output: OutputOption = None,
+    explain: ExplainOption = False,
+) -> None:
+    """Write a cited brief of the articles about one story (summary only unless --analysis)."""
+    text = _guarded(
+        lambda: _brief_text(
+            sources, Options(words, sentences, parse_analyses(analysis)), output_format, explain, summary=True
+        )
+    )
+    _write(text, output)
+
+
+@app.command()
+def analyze(
+    sources: SourcesArgument,
+    analysis: Annotated[str, typer.Option("--analysis", "-a", help=ANALYSIS_HELP)] = "all",
+    output_format: FormatOption = "md",
+    output: OutputOption = None,
+    explain: ExplainOption = False,
+) -> None:
+    """Print only the cross-source analysis: agreed facts, figures and conflicts, quotes, who and where, framing."""
+
+    def run() -> str:
+        analyses = parse_analyses(analysis)
+        if not analyses:
+            raise OptionError("--analysis none leaves nothing to analyze: name at least one analysis")
+        return _brief_text(sources, Options(analyses=analyses), output_format, explain, summary=False)
+
+    _write(_guarded(run), output)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on.", min=1, max=65535)] = 8000,
+    allow_urls: Annotated[
+        bool,
+        typer.Option(
+            "--allow-urls",
+            help="Let requests name article URLs for the server to fetch (public http(s) addresses only).",
+        ),
     ] = False,
 ) -> None:
-    """Write a cited brief of the articles about one story."""
+    """Serve the web page at / and the HTTP API at /v1 (OpenAPI at /openapi.json)."""
+    from newsbrief.server import serve as run_server
+
+    run_server(host, port, allow_urls=allow_urls)
+
+
+def _brief_text(sources: list[str], options: Options, output_format: str, explain: bool, *, summary: bool) -> str:
+    """Read the story, make its brief, print its notices to stderr, and render it."""
     from newsbrief.ingest import read_story
     from newsbrief.pipeline import brief
     from newsbrief.render import render
 
-    def run() -> str:
-        options = Options(max_words=words, max_sentences=sentences)
-        result = brief(read_story(sources, stdin=sys.stdin), options)
-        text = render(result, output_format, explain=explain)
-        for notice in result.notices:
-            err_console.print(
-                f"[yellow]note:[/yellow] {escape(notice.message)}", highlight=False, soft_wrap=True
-            )
-        return text
-
-    _write(_guarded(run), output)
+    result = brief(read_story(sources, stdin=sys.stdin), options)
+    text = render(result, output_format, explain=explain, summary=summary)
+    for notice in result.notices:
+        err_console.print(f"[yellow]note:[/yellow] {escape(notice.message)}", highlight=False, soft_wrap=True)
+    return text
 
 
 @app.command("eval")

@@ -399,26 +399,30 @@ class Brief:
         """Number of words in the summary."""
         return sum(len(line.text.split()) for line in self.summary)
 
-    def to_markdown(self, *, explain: bool = False) -> str:
-        """The brief as Markdown with [n] citation markers and a numbered source list."""
+    def to_markdown(self, *, explain: bool = False, summary: bool = True) -> str:
+        """The brief as Markdown with [n] citation markers and a numbered source list.
+
+        ``summary=False`` leaves out the summary lines (what ``newsbrief analyze`` prints); the
+        JSON output is always whole.
+        """
         from newsbrief.render import to_markdown
 
-        return to_markdown(self, explain=explain)
+        return to_markdown(self, explain=explain, summary=summary)
 
-    def to_json(self, *, explain: bool = False) -> str:
+    def to_json(self, *, explain: bool = False, summary: bool = True) -> str:
         """The brief as JSON in the documented schema (docs/json-schema.md)."""
         from newsbrief.render import to_json
 
-        return to_json(self, explain=explain)
+        return to_json(self, explain=explain, summary=summary)
 
-    def to_html(self, *, explain: bool = False) -> str:
+    def to_html(self, *, explain: bool = False, summary: bool = True) -> str:
         """The brief as one self-contained HTML page; all source text is escaped."""
         from newsbrief.render import to_html
 
-        return to_html(self, explain=explain)
+        return to_html(self, explain=explain, summary=summary)
 
-    def to_text(self, *, explain: bool = False) -> str:
+    def to_text(self, *, explain: bool = False, summary: bool = True) -> str:
         """The brief as plain text for a terminal or an e-mail."""
         from newsbrief.render import to_text
 
-        return to_text(self, explain=explain)
+        return to_text(self, explain=explain, summary=summary)

@@ -19,11 +19,31 @@ import html
 import json
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from newsbrief.errors import OptionError
-from newsbrief.model import Article, Brief, Citation, Removal, Sentence, Source, SummarySentence
+from newsbrief.model import (
+    ActorNames,
+    Analysis,
+    Article,
+    Brief,
+    Citation,
+    Claim,
+    Conflict,
+    Entity,
+    Fact,
+    Figure,
+    Framing,
+    OutletFraming,
+    Quote,
+    Removal,
+    Sentence,
+    Source,
+    Span,
+    SummarySentence,
+)
 from newsbrief.segment import segment
 
 __all__ = ["render", "to_html", "to_json", "to_markdown", "to_text"]
@@ -33,6 +53,37 @@ OUTPUT_FORMATS = ("markdown", "md", "json", "html", "text", "txt")
 TEXT_WIDTH = 88
 # Removed text is shown as a preview: enough to recognise it, short enough to scan a list.
 REMOVAL_PREVIEW_CHARS = 100
+# How many entries of each analysis the reading formats show; JSON always has them all. Enough
+# to read in a minute, as the summary is.
+SHOWN_FACTS = 10
+SHOWN_CLAIMS = 8
+SHOWN_FIGURES = 20
+SHOWN_QUOTES = 12
+SHOWN_ENTITIES = 15
+SHOWN_TERMS = 6  # distinctive terms and opinion markers per outlet
+# Words each side of a conflicting figure: enough to see what it counts.
+FRAGMENT_CHARS = 60
+
+_QUALIFIERS = {
+    "exact": "",
+    "about": "about",
+    "more-than": "more than",
+    "at-least": "at least",
+    "less-than": "less than",
+    "at-most": "at most",
+    "up-to": "up to",
+}
+_NO_VARIANTS = "—"
+# spaCy's entity labels in words a reader knows.
+_ENTITY_KINDS = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "facility",
+    "NORP": "group",
+    "EVENT": "event",
+}
 
 # C0 and C1 control characters other than tab and newline: a terminal would act on them (ESC
 # starts an escape sequence, U+009B is a one-byte CSI).
@@ -79,22 +130,39 @@ th,td{padding:.2rem 1.25rem .2rem 0;text-align:left}
 td.ms{text-align:right;font-variant-numeric:tabular-nums}
 """.strip()
 
+# Added only to pages with analysis sections. Conflicts stand out: they are what a reader of
+# several outlets most needs to see.
+_HTML_ANALYSIS_STYLE = """
+:root{--conflict:#b3261e;--conflict-bg:#fdf0ef}
+@media (prefers-color-scheme:dark){:root{--conflict:#ff7b72;--conflict-bg:#2d1214}}
+.analysis li{margin:.5rem 0}
+.analysis td{vertical-align:top;padding-bottom:.4rem}
+.conflicts{border:2px solid var(--conflict);border-left-width:6px;border-radius:4px;
+background:var(--conflict-bg);padding:0 1rem .5rem;margin:2.5rem 0}
+.conflicts h2{color:var(--conflict);border-bottom-color:var(--conflict);margin-top:1rem}
+.conflicts strong{color:var(--conflict)}
+""".strip()
+
 # No script, no remote resource: the policy makes the browser refuse both even if some text
 # slipped through unescaped.
 _HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
 class _Renderer(Protocol):
-    def __call__(self, brief: Brief, *, explain: bool = False) -> str: ...
+    def __call__(self, brief: Brief, *, explain: bool = False, summary: bool = True) -> str: ...
 
 
-def render(brief: Brief, output_format: str = "markdown", *, explain: bool = False) -> str:
+def render(
+    brief: Brief, output_format: str = "markdown", *, explain: bool = False, summary: bool = True
+) -> str:
     """The brief in the named format: markdown (md), json, html or text (txt).
 
     ``explain`` adds what cleaning removed, the exact source words behind every citation and
-    the time each stage took. Raises OptionError for any other format.
+    the time each stage took. ``summary=False`` leaves the summary and its citations out of
+    the reading formats, for a page of analysis only; JSON always has everything. Raises
+    OptionError for any other format.
     """
-    return _renderer(output_format)(brief, explain=explain)
+    return _renderer(output_format)(brief, explain=explain, summary=summary)
 
 
 def _renderer(output_format: str) -> _Renderer:
@@ -195,23 +263,290 @@ def _source_details(source: Source) -> list[str]:
     return [published, words] if published else [words]
 
 
+# Analysis sections ------------------------------------------------------------------------------
+# The sections are built once, format-neutral, from a _Style that knows how the format escapes
+# text and writes a source marker; each renderer then lays them out as a list or a table.
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    """How one output format writes the pieces of an analysis item.
+
+    ``text`` makes article-derived text safe for the format; ``cite`` writes the marker of an
+    article, pointing (where the format can link) at the sentence holding character ``start``.
+    """
+
+    text: Callable[[str], str]
+    strong: Callable[[str], str]
+    em: Callable[[str], str]
+    cite: Callable[[str, int | None], str]
+    sources: dict[str, Source]
+
+
+@dataclass(frozen=True, slots=True)
+class _Section:
+    """One analysis section: list items, or table rows when ``columns`` is given.
+
+    ``items`` always holds one line per entry (plain text uses them even for a table);
+    ``empty`` is the line shown when the analysis ran and found nothing; ``more`` counts the
+    entries left out (the JSON output has them all).
+    """
+
+    title: str
+    kind: str
+    empty: str
+    items: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    more: int = 0
+
+
+def _analysis_sections(analysis: Analysis, style: _Style) -> list[_Section]:
+    """The sections of the analyses that ran, in reading order: agreement, then disagreement."""
+    sections: list[_Section] = []
+    if "facts" in analysis.ran:
+        sections.append(_facts_section(analysis.facts, style))
+        sections.append(_claims_section(analysis.claims, style))
+    if "figures" in analysis.ran:
+        sections.append(_conflicts_section(analysis.conflicts, style))
+        sections.append(_figures_section(analysis.figures, style))
+    if "quotes" in analysis.ran:
+        sections.append(_quotes_section(analysis.quotes, style))
+    if "entities" in analysis.ran:
+        sections.append(_entities_section(analysis.entities, style))
+    if "framing" in analysis.ran:
+        sections.append(_framing_section(analysis.framing, style))
+    return sections
+
+
+def _plain_cite(sources: dict[str, Source], escape: Callable[[str], str]) -> Callable[[str, int | None], str]:
+    """Markers for formats without links: ``[n]``, or the article id for an article not among the sources."""
+
+    def cite(article_id: str, start: int | None) -> str:
+        source = sources.get(article_id)
+        return f"[{source.number}]" if source else f"({escape(article_id)})"
+
+    return cite
+
+
+def _list_section(title: str, kind: str, empty: str, items: Sequence[str], limit: int) -> _Section:
+    return _Section(title, kind, empty, items=tuple(items[:limit]), more=max(0, len(items) - limit))
+
+
+def _more_line(section: _Section) -> str:
+    return f"… and {section.more} more (the JSON output lists them all)."
+
+
+def _source_order(style: _Style, article_id: str) -> tuple[int, str]:
+    """Sort key putting articles in source-number order, any article not among the sources last."""
+    source = style.sources.get(article_id)
+    return (source.number if source else len(style.sources) + 1, article_id)
+
+
+def _in_source_order(style: _Style, spans: Iterable[Sentence | Span]) -> list[Sentence | Span]:
+    """The first span of each article, in source-number order (articles not among the sources last)."""
+    first: dict[str, Sentence | Span] = {}
+    for span in spans:
+        first.setdefault(span.article_id, span)
+    return sorted(first.values(), key=lambda span: _source_order(style, span.article_id))
+
+
+def _who(style: _Style, article_id: str, start: int | None) -> str:
+    """``Outlet [n]``: the article's outlet and its marker."""
+    source = style.sources.get(article_id)
+    return f"{style.text(_outlet(source) if source else article_id)} {style.cite(article_id, start)}"
+
+
+def _facts_section(facts: Sequence[Fact], style: _Style) -> _Section:
+    items = [
+        f"“{style.text(fact.sentences[0].text)}” — reported by "
+        + ", ".join(
+            _who(style, sent.article_id, sent.start) for sent in _in_source_order(style, fact.sentences)
+        )
+        for fact in facts
+        if fact.sentences
+    ]
+    return _list_section(
+        "Agreed facts", "facts", "No facts reported by two or more outlets found.", items, SHOWN_FACTS
+    )
+
+
+def _claims_section(claims: Sequence[Claim], style: _Style) -> _Section:
+    items = [
+        f"“{style.text(sent.text)}” — {_who(style, sent.article_id, sent.start)}"
+        for sent in (claim.sentence for claim in claims)
+    ]
+    return _list_section(
+        "Only one outlet", "claims", "No claims made by one outlet only found.", items, SHOWN_CLAIMS
+    )
+
+
+def _number(value: float) -> str:
+    """A figure's value as people write it: 300, 2.5, 2016, 400,000 (no exponent, no trailing .0).
+
+    Thousands are grouped from five digits on, so that a year stays 2016.
+    """
+    if not float(value).is_integer():
+        return format(value, "f").rstrip("0").rstrip(".")
+    return f"{int(value):,}" if abs(value) >= 10_000 else str(int(value))
+
+
+def _figure_value(figure: Figure) -> str:
+    """The normalized figure: qualifier, value and unit, as in "more than 300 people"."""
+    qualifier = _QUALIFIERS.get(figure.qualifier, figure.qualifier)
+    return " ".join(part for part in (qualifier, _number(figure.value), figure.unit) if part)
+
+
+def _figure_item(figure: Figure, style: _Style) -> str:
+    described = [style.text(_figure_value(figure))]
+    if _one_line(figure.what):
+        described.append(style.text(figure.what))
+    if _one_line(figure.attribution):
+        described.append("according to " + style.text(figure.attribution))
+    return (
+        f"“{style.text(figure.span.text)}”: {', '.join(described)} — "
+        f"{_who(style, figure.span.article_id, figure.span.start)}"
+    )
+
+
+def _figures_section(figures: Sequence[Figure], style: _Style) -> _Section:
+    ordered = sorted(
+        figures, key=lambda figure: (*_source_order(style, figure.span.article_id), figure.span.start)
+    )
+    items = [_figure_item(figure, style) for figure in ordered]
+    return _list_section("Figures", "figures", "No figures found.", items, SHOWN_FIGURES)
+
+
+def _fragment(figure: Figure, width: int = FRAGMENT_CHARS) -> str:
+    """The words around a figure in its sentence, cut at word boundaries with ellipses."""
+    text = figure.sentence.text
+    start = figure.span.start - figure.sentence.start
+    end = start + len(figure.span.text)
+    if not 0 <= start <= end <= len(text):
+        return _preview(text)
+    left = text.rfind(" ", 0, max(0, start - width)) + 1 if start > width else 0
+    right = text.find(" ", end + width) if len(text) - end > width else -1
+    fragment = text[left : right if right >= 0 else len(text)].strip()
+    return ("…" if left else "") + _one_line(fragment) + ("…" if right >= 0 else "")
+
+
+def _conflict_item(conflict: Conflict, style: _Style) -> str:
+    values = " vs ".join(
+        f"{style.strong('“' + style.text(figure.span.text) + '”')} "
+        f"{_who(style, figure.span.article_id, figure.span.start)} (“{style.text(_fragment(figure))}”)"
+        for figure in conflict.figures
+    )
+    note = f" {style.em(style.text(conflict.note))}" if _one_line(conflict.note) else ""
+    return f"{style.strong(style.text(conflict.what))}: {values}.{note}"
+
+
+def _conflicts_section(conflicts: Sequence[Conflict], style: _Style) -> _Section:
+    items = [_conflict_item(conflict, style) for conflict in conflicts]
+    return _list_section("Conflicts", "conflicts", "No conflicting figures found.", items, len(items))
+
+
+def _quote_item(quote: Quote, style: _Style) -> str:
+    speaker = style.text(quote.speaker) if _one_line(quote.speaker) else "unnamed speaker"
+    if _one_line(quote.role):
+        speaker += f" ({style.text(quote.role)})"
+    markers = "".join(
+        style.cite(span.article_id, span.start) for span in _in_source_order(style, quote.spans)
+    )
+    words = (
+        f"“{style.text(quote.text)}”"
+        if quote.kind == "direct"
+        else f"{style.em('indirect:')} {style.text(quote.text)}"
+    )
+    return f"{words} — {speaker} {markers}"
+
+
+def _quotes_section(quotes: Sequence[Quote], style: _Style) -> _Section:
+    items = [_quote_item(quote, style) for quote in quotes]
+    return _list_section("Quotes", "quotes", "No quotes found.", items, SHOWN_QUOTES)
+
+
+def _entity_cells(entity: Entity, style: _Style) -> tuple[str, str, str, str]:
+    """Name, kind, mentions per source (each marker pointing at the first mention there), variants."""
+    first = {span.article_id: span.start for span in reversed(entity.mentions)}
+    counts = sorted(entity.counts, key=lambda pair: _source_order(style, pair[0]))
+    mentions = " · ".join(
+        f"{style.cite(article_id, first.get(article_id))} {count}" for article_id, count in counts
+    )
+    variants = ", ".join(style.text(variant) for variant in entity.variants)
+    kind = style.text(_ENTITY_KINDS.get(entity.label, entity.label.lower()))
+    return style.strong(style.text(entity.name)), kind, mentions, variants or _NO_VARIANTS
+
+
+def _entity_line(name: str, kind: str, mentions: str, variants: str) -> str:
+    """An entity on one line, for plain text, which has no tables."""
+    line = f"{name} ({kind}), mentions {mentions}"
+    return f"{line}; also called {variants}" if variants != _NO_VARIANTS else line
+
+
+def _entities_section(entities: Sequence[Entity], style: _Style) -> _Section:
+    rows = [_entity_cells(entity, style) for entity in entities[:SHOWN_ENTITIES]]
+    return _Section(
+        "Who and where",
+        "entities",
+        "No people, organizations or places found.",
+        items=tuple(_entity_line(*cells) for cells in rows),
+        columns=("name", "kind", "mentions", "also called"),
+        rows=tuple(rows),
+        more=max(0, len(entities) - SHOWN_ENTITIES),
+    )
+
+
+def _outlet_framing_item(outlet: OutletFraming, style: _Style) -> str:
+    """``Outlet [n]: style, share of opinion words (markers); distinctive: term (z), ...``."""
+    line = f"{_who(style, outlet.article_id, None)}: {style.strong(style.text(outlet.style))}"
+    line += f", {outlet.opinion:.1%} opinion words"
+    if markers := [style.text(marker) for marker in outlet.opinion_markers[:SHOWN_TERMS]]:
+        line += f" ({', '.join(markers)})"
+    terms = ", ".join(
+        f"{style.text(term.term)} (z {term.z:.2f})" for term in outlet.distinctive[:SHOWN_TERMS]
+    )
+    return f"{line}; distinctive: {terms}" if terms else line
+
+
+def _actor_item(actor: ActorNames, style: _Style) -> str:
+    names = "; ".join(
+        f"{_who(style, article_id, None)}: "
+        + ", ".join(f"{style.text(name)} ({count})" for name, count in pairs)
+        for article_id, pairs in actor.names
+    )
+    return f"{style.strong(style.text(actor.actor))} → {names}"
+
+
+def _framing_section(framing: Framing | None, style: _Style) -> _Section:
+    items: list[str] = []
+    if framing is not None:
+        items.extend(_outlet_framing_item(outlet, style) for outlet in framing.outlets)
+        items.extend(_actor_item(actor, style) for actor in framing.actors)
+    return _list_section("Framing", "framing", "No framing found.", items, len(items))
+
+
 # Markdown ---------------------------------------------------------------------------------------
 
 
-def to_markdown(brief: Brief, *, explain: bool = False) -> str:
-    """The brief as Markdown: summary lines with [n] markers, notes, and a numbered source list.
+def to_markdown(brief: Brief, *, explain: bool = False, summary: bool = True) -> str:
+    """The brief as Markdown: summary lines with [n] markers, the analyses that ran, notes, and a
+    numbered source list.
 
     With ``explain``: what cleaning removed, each citation's exact source words and span, and
-    the time per stage.
+    the time per stage. ``summary=False`` leaves out the summary lines and their citations.
     """
-    blocks = [_md_heading(brief), *_md_summary(brief), _md_counts(brief)]
+    blocks = [_md_heading(brief)]
+    if summary:
+        blocks.extend([*_md_summary(brief), _md_counts(brief)])
+    blocks.extend(_md_analysis(brief))
     if brief.notices:
         blocks.append(
             "## Notes\n\n" + "\n".join(f"- {_md_inline(notice.message)}" for notice in brief.notices)
         )
     blocks.append(_md_sources(brief))
     if explain:
-        blocks.extend([_md_removals(brief), _md_citations(brief), "## Timing\n\n" + _timing_line(brief)])
+        citations = [_md_citations(brief)] if summary else []
+        blocks.extend([_md_removals(brief), *citations, "## Timing\n\n" + _timing_line(brief)])
     return "\n\n".join(blocks)
 
 
@@ -244,6 +579,33 @@ def _md_summary(brief: Brief) -> list[str]:
 
 def _md_counts(brief: Brief) -> str:
     return f"*{_plural(brief.words, 'word')} from {_plural(len(brief.sources), 'source')}*"
+
+
+def _md_analysis(brief: Brief) -> list[str]:
+    sources = _sources_by_article(brief)
+    style = _Style(
+        text=_md_inline,
+        strong=lambda text: f"**{text}**",
+        em=lambda text: f"*{text}*",
+        cite=_plain_cite(sources, _md_inline),
+        sources=sources,
+    )
+    return [_md_analysis_section(section) for section in _analysis_sections(brief.analysis, style)]
+
+
+def _md_analysis_section(section: _Section) -> str:
+    if not section.items:
+        body = section.empty
+    elif section.columns:
+        body = "\n".join(
+            "| " + " | ".join(cells) + " |"
+            for cells in (section.columns, tuple("---" for _ in section.columns), *section.rows)
+        )
+    else:
+        body = "\n".join(f"- {item}" for item in section.items)
+    if section.more:
+        body += "\n\n" + _more_line(section)
+    return f"## {section.title}\n\n{body}"
 
 
 def _md_url(url: str) -> str:
@@ -294,11 +656,12 @@ def _md_citations(brief: Brief) -> str:
 # JSON -------------------------------------------------------------------------------------------
 
 
-def to_json(brief: Brief, *, explain: bool = False) -> str:
+def to_json(brief: Brief, *, explain: bool = False, summary: bool = True) -> str:
     """The brief as JSON in the ``newsbrief.brief/1`` schema (docs/json-schema.md).
 
     Keys come in a fixed order, so the output is byte-stable apart from ``timing_ms``.
     With ``explain``, ``articles`` holds the cleaned texts that every span points into.
+    ``summary`` is accepted for a uniform signature and ignored: the JSON document is always whole.
     """
     return json.dumps(_json_document(brief, explain=explain), ensure_ascii=False, indent=2, sort_keys=False)
 
@@ -309,7 +672,11 @@ def _json_document(brief: Brief, *, explain: bool) -> dict[str, object]:
         "summary": [_json_line(line) for line in brief.summary],
         "sources": [_json_source(source) for source in brief.sources],
         "words": brief.words,
-        "options": {"max_words": brief.options.max_words, "max_sentences": brief.options.max_sentences},
+        "options": {
+            "max_words": brief.options.max_words,
+            "max_sentences": brief.options.max_sentences,
+            "analyses": list(brief.options.analyses),
+        },
         "notices": [
             {"code": notice.code, "message": notice.message, "article_ids": list(notice.article_ids)}
             for notice in brief.notices
@@ -324,6 +691,7 @@ def _json_document(brief: Brief, *, explain: bool) -> dict[str, object]:
             }
             for removal in brief.removals
         ],
+        "analysis": _json_analysis(brief.analysis, _sources_by_article(brief)),
     }
     if explain:
         document["articles"] = [_json_article(article) for article in brief.articles]
@@ -378,15 +746,153 @@ def _json_article(article: Article) -> dict[str, object]:
     }
 
 
+def _json_analysis(analysis: Analysis, sources: dict[str, Source]) -> dict[str, object]:
+    """The analysis under the documented keys; an analysis that did not run has an empty list."""
+    return {
+        "ran": list(analysis.ran),
+        "facts": [_json_fact(fact, sources) for fact in analysis.facts],
+        "claims": [
+            {**_json_sentence(claim.sentence, sources), "weight": round(claim.weight, 4)}
+            for claim in analysis.claims
+        ],
+        "figures": [_json_figure(figure, sources) for figure in analysis.figures],
+        "conflicts": [
+            {
+                "what": conflict.what,
+                "note": conflict.note,
+                "figures": [_json_figure(figure, sources) for figure in conflict.figures],
+            }
+            for conflict in analysis.conflicts
+        ],
+        "quotes": [_json_quote(quote, sources) for quote in analysis.quotes],
+        "entities": [_json_entity(entity, sources) for entity in analysis.entities],
+        "framing": _json_framing(analysis.framing, sources) if analysis.framing else None,
+    }
+
+
+def _json_source_of(article_id: str, sources: dict[str, Source]) -> dict[str, object]:
+    """``source`` and ``article_id``, the pair every analysis item starts with."""
+    source = sources.get(article_id)
+    return {"source": source.number if source else None, "article_id": article_id}
+
+
+def _json_numbers(article_ids: Iterable[str], sources: dict[str, Source]) -> list[int]:
+    return sorted({sources[article_id].number for article_id in article_ids if article_id in sources})
+
+
+def _json_sentence(sentence: Sentence, sources: dict[str, Source]) -> dict[str, object]:
+    return {
+        **_json_source_of(sentence.article_id, sources),
+        "sentence_index": sentence.index,
+        "start": sentence.start,
+        "end": sentence.end,
+        "text": sentence.text,
+    }
+
+
+def _json_span(span: Span, sources: dict[str, Source]) -> dict[str, object]:
+    return {
+        **_json_source_of(span.article_id, sources),
+        "start": span.start,
+        "end": span.end,
+        "text": span.text,
+    }
+
+
+def _json_fact(fact: Fact, sources: dict[str, Source]) -> dict[str, object]:
+    return {
+        "sources": _json_numbers(fact.article_ids, sources),
+        "sentences": [
+            {**_json_sentence(sent, sources), "similarity": round(similarity, 4)}
+            for sent, similarity in zip(fact.sentences, fact.similarities, strict=False)
+        ],
+    }
+
+
+def _json_figure(figure: Figure, sources: dict[str, Source]) -> dict[str, object]:
+    value = figure.value
+    return {
+        "text": figure.span.text,
+        "value": int(value) if float(value).is_integer() else value,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "what": figure.what,
+        "attribution": figure.attribution,
+        **_json_span(figure.span, sources),
+        "sentence": {
+            "sentence_index": figure.sentence.index,
+            "start": figure.sentence.start,
+            "end": figure.sentence.end,
+            "text": figure.sentence.text,
+        },
+    }
+
+
+def _json_quote(quote: Quote, sources: dict[str, Source]) -> dict[str, object]:
+    return {
+        "kind": quote.kind,
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "role": quote.role,
+        "sources": _json_numbers(quote.article_ids, sources),
+        "spans": [_json_span(span, sources) for span in quote.spans],
+    }
+
+
+def _json_entity(entity: Entity, sources: dict[str, Source]) -> dict[str, object]:
+    return {
+        "name": entity.name,
+        "label": entity.label,
+        "variants": list(entity.variants),
+        "total": entity.total,
+        "counts": [
+            {**_json_source_of(article_id, sources), "count": count} for article_id, count in entity.counts
+        ],
+        "mentions": [_json_span(span, sources) for span in entity.mentions],
+    }
+
+
+def _json_framing(framing: Framing, sources: dict[str, Source]) -> dict[str, object]:
+    return {
+        "outlets": [
+            {
+                **_json_source_of(outlet.article_id, sources),
+                "style": outlet.style,
+                "opinion": round(outlet.opinion, 4),
+                "opinion_markers": list(outlet.opinion_markers),
+                "distinctive": [
+                    {"term": term.term, "z": round(term.z, 2), "count": term.count}
+                    for term in outlet.distinctive
+                ],
+            }
+            for outlet in framing.outlets
+        ],
+        "actors": [
+            {
+                "actor": actor.actor,
+                "names": [
+                    {
+                        **_json_source_of(article_id, sources),
+                        "names": [{"name": name, "count": count} for name, count in pairs],
+                    }
+                    for article_id, pairs in actor.names
+                ],
+            }
+            for actor in framing.actors
+        ],
+    }
+
+
 # HTML -------------------------------------------------------------------------------------------
 
 
-def to_html(brief: Brief, *, explain: bool = False) -> str:
+def to_html(brief: Brief, *, explain: bool = False, summary: bool = True) -> str:
     """The brief as one self-contained HTML page: no script, no remote resource.
 
-    Each citation marker links to the exact sentence in the full cleaned text of its source,
-    shown below the summary and highlighted when targeted. Every piece of source text is
-    escaped; only http(s) URLs become links.
+    Each citation marker, in the summary and in the analysis sections, links to the exact
+    sentence in the full cleaned text of its source, shown below and highlighted when
+    targeted. Every piece of source text is escaped; only http(s) URLs become links.
+    ``summary=False`` leaves out the summary and its citations.
     """
     title = _brief_title(brief)
     sentences = {article.id: segment(article) for article in brief.articles}
@@ -395,13 +901,18 @@ def to_html(brief: Brief, *, explain: bool = False) -> str:
         for source in brief.sources
         for sent in sentences.get(source.article_id, ())
     }
-    sections = [_html_header(brief, title), _html_summary(brief, anchors)]
+    sections = [_html_header(brief, title, summary=summary)]
+    if summary:
+        sections.append(_html_summary(brief, anchors))
+    sections.extend(_html_analysis(brief, sentences))
     if brief.notices:
         sections.append(_html_notices(brief))
     if explain:
-        sections.extend([_html_citations(brief, anchors), _html_removals(brief), _html_timing(brief)])
-    sections.append(_html_sources(brief, sentences))
-    return "\n".join([_html_head(title), "<body>", "<main>", *sections, "</main>", "</body>", "</html>"])
+        citations = [_html_citations(brief, anchors)] if summary else []
+        sections.extend([*citations, _html_removals(brief), _html_timing(brief)])
+    sections.append(_html_sources(brief, sentences, summary=summary))
+    head = _html_head(title, analysis=bool(brief.analysis.ran))
+    return "\n".join([head, "<body>", "<main>", *sections, "</main>", "</body>", "</html>"])
 
 
 def _e(text: str) -> str:
@@ -409,7 +920,10 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _html_head(title: str) -> str:
+def _html_head(title: str, *, analysis: bool) -> str:
+    """The page head; the analysis styles come only with analysis sections, so a page without
+    them stays as it was."""
+    style = f"{_HTML_STYLE}\n{_HTML_ANALYSIS_STYLE}" if analysis else _HTML_STYLE
     page_title = f"Brief — {title}" if title else "Brief"
     return "\n".join(
         [
@@ -421,15 +935,17 @@ def _html_head(title: str) -> str:
             f'<meta http-equiv="Content-Security-Policy" content="{_HTML_POLICY}">',
             '<meta name="generator" content="newsbrief">',
             f"<title>{_e(page_title)}</title>",
-            f"<style>\n{_HTML_STYLE}\n</style>",
+            f"<style>\n{style}\n</style>",
             "</head>",
         ]
     )
 
 
-def _html_header(brief: Brief, title: str) -> str:
+def _html_header(brief: Brief, title: str, *, summary: bool) -> str:
     heading = f"<h1>Brief — {_e(title)}</h1>" if title else "<h1>Brief</h1>"
-    counts = f"{_plural(brief.words, 'word')} from {_plural(len(brief.sources), 'source')}"
+    counts = _plural(len(brief.sources), "source")
+    if summary:
+        counts = f"{_plural(brief.words, 'word')} from {counts}"
     return f'<header>\n{heading}\n<p class="meta">{counts}</p>\n</header>'
 
 
@@ -465,6 +981,51 @@ def _html_summary(brief: Brief, anchors: set[tuple[int, int]]) -> str:
     return '<section class="summary">\n<h2>Summary</h2>\n' + "\n".join(lines) + "\n</section>"
 
 
+def _html_analysis(brief: Brief, sentences: dict[str, tuple[Sentence, ...]]) -> list[str]:
+    sources = _sources_by_article(brief)
+
+    def cite(article_id: str, start: int | None) -> str:
+        source = sources.get(article_id)
+        if source is None:
+            return _e(f"({article_id})")
+        href = _span_href(source.number, sentences.get(article_id, ()), start)
+        return f'<span class="cites"><a href="{href}">[{source.number}]</a></span>'
+
+    style = _Style(
+        text=_e,
+        strong=lambda text: f"<strong>{text}</strong>",
+        em=lambda text: f"<em>{text}</em>",
+        cite=cite,
+        sources=sources,
+    )
+    return [_html_analysis_section(section) for section in _analysis_sections(brief.analysis, style)]
+
+
+def _span_href(source_number: int, sentences: Sequence[Sentence], start: int | None) -> str:
+    """Link to the sentence holding character ``start``, or to the source when none holds it."""
+    if start is not None:
+        for sent in sentences:
+            if sent.start <= start < sent.end:
+                return "#" + _sentence_id(source_number, sent.index)
+    return f"#source-{source_number}"
+
+
+def _html_analysis_section(section: _Section) -> str:
+    if not section.items:
+        body = f"<p>{_e(section.empty)}</p>"
+    elif section.columns:
+        head = "".join(f"<th>{_e(column)}</th>" for column in section.columns)
+        rows = "\n".join(
+            "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>" for cells in section.rows
+        )
+        body = f"<table>\n<tr>{head}</tr>\n{rows}\n</table>"
+    else:
+        body = _html_list(section.items)
+    if section.more:
+        body += f'\n<p class="meta">{_e(_more_line(section))}</p>'
+    return f'<section class="analysis {section.kind}">\n<h2>{_e(section.title)}</h2>\n{body}\n</section>'
+
+
 def _html_list(items: Iterable[str]) -> str:
     return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>"
 
@@ -484,8 +1045,8 @@ def _html_url(url: str) -> str:
     return f'<span class="url">{_e(_one_line(url))}</span>'
 
 
-def _html_sources(brief: Brief, sentences: dict[str, tuple[Sentence, ...]]) -> str:
-    cited_by = _cited_by(brief)
+def _html_sources(brief: Brief, sentences: dict[str, tuple[Sentence, ...]], *, summary: bool) -> str:
+    cited_by = _cited_by(brief) if summary else {}
     parts = ['<section class="sources">', "<h2>Sources</h2>"]
     for source in brief.sources:
         heading = f"{source.number}. {_e(_outlet(source))}"
@@ -597,29 +1158,29 @@ def _html_timing(brief: Brief) -> str:
 # Plain text -------------------------------------------------------------------------------------
 
 
-def to_text(brief: Brief, *, explain: bool = False) -> str:
-    """The brief as plain text: summary lines wrapped at 88 columns with [n] markers, then sources.
+def to_text(brief: Brief, *, explain: bool = False, summary: bool = True) -> str:
+    """The brief as plain text: summary lines wrapped at 88 columns with [n] markers, the
+    analyses that ran, then sources.
 
     With ``explain``: what cleaning removed, each citation's source words, the time per stage.
+    ``summary=False`` leaves out the summary lines and their citations.
     """
     title = _brief_title(brief)
     heading = f"Brief — {title}" if title else "Brief"
     blocks = [f"{heading}\n{'=' * len(heading)}"]
-    blocks.extend(_wrap(f"{_one_line(line.text)} {_md_markers(line)}".rstrip()) for line in brief.summary)
-    blocks.append(f"{_plural(brief.words, 'word')} from {_plural(len(brief.sources), 'source')}.")
+    if summary:
+        blocks.extend(_wrap(f"{_one_line(line.text)} {_md_markers(line)}".rstrip()) for line in brief.summary)
+        blocks.append(f"{_plural(brief.words, 'word')} from {_plural(len(brief.sources), 'source')}.")
+    blocks.extend(_text_analysis(brief))
     if brief.notices:
         blocks.append(
             _text_section("Notes", [_wrap(notice.message, "  - ", "    ") for notice in brief.notices])
         )
     blocks.append(_text_section("Sources", [_text_source(source) for source in brief.sources]))
     if explain:
-        blocks.extend(
-            [
-                _text_removals(brief),
-                _text_citations(brief),
-                _text_section("Timing", [_wrap(_timing_line(brief), "  ", "  ")]),
-            ]
-        )
+        citations = [_text_citations(brief)] if summary else []
+        timing = _text_section("Timing", [_wrap(_timing_line(brief), "  ", "  ")])
+        blocks.extend([_text_removals(brief), *citations, timing])
     return "\n\n".join(blocks)
 
 
@@ -637,6 +1198,25 @@ def _wrap(text: str, first_indent: str = "", indent: str = "") -> str:
 
 def _text_section(name: str, items: list[str]) -> str:
     return "\n".join([name, "-" * len(name), *items])
+
+
+def _text_analysis(brief: Brief) -> list[str]:
+    sources = _sources_by_article(brief)
+    style = _Style(
+        text=_one_line,
+        strong=str,
+        em=str,
+        cite=_plain_cite(sources, _one_line),
+        sources=sources,
+    )
+    return [_text_analysis_section(section) for section in _analysis_sections(brief.analysis, style)]
+
+
+def _text_analysis_section(section: _Section) -> str:
+    items = [_wrap(item, "  - ", "    ") for item in section.items] or [_wrap(section.empty, "  ", "  ")]
+    if section.more:
+        items.append(_wrap(_more_line(section), "  ", "  "))
+    return _text_section(section.title, items)
 
 
 def _text_source(source: Source) -> str:
