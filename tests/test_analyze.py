@@ -66,7 +66,7 @@ def test_analysis_names_are_read_in_every_form(given: object, expected: tuple[st
 
 @pytest.mark.parametrize("given", ["quotes,sentiment", 7, ["facts", 3], "all,quotes"])
 def test_unknown_analysis_names_are_refused_with_the_choices(given: object) -> None:
-    with pytest.raises(OptionError, match="facts, figures, quotes, entities, framing|list of strings"):
+    with pytest.raises(OptionError, match=r"facts, figures, quotes, entities, framing|list of strings"):
         parse_analyses(given)  # type: ignore[arg-type]
 
 
