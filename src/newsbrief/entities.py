@@ -1,0 +1,523 @@
+"""Who and where: the people, organizations and places of a story, with name variants merged.
+
+spaCy's English pipeline finds the entity mentions; this module cleans them and decides which
+mentions name the same thing, so that "Assad", "Bashar Assad" and "President Bashar al-Assad's"
+count as one PERSON with a mention count per article.
+
+The rules, in order (each is a heuristic; its limits are said beside it):
+
+1. Mentions are spaCy entities labelled PERSON, ORG, GPE, LOC, NORP, FAC or EVENT (plus a few labels
+   the small model confuses them with, which only vote, see 6). Edges are trimmed: determiners,
+   titles before a person ("President", "Secretary"), "pro-"/"anti-" prefixes, possessive "'s",
+   punctuation, and edge words that cannot end a name (prepositions, conjunctions, gerunds). A
+   mention whose left neighbour is a capitalized word outside any entity grows over it (the small
+   model finds "Without Borders" in "Doctors Without Borders").
+2. An acronym in parentheses right after a capitalized phrase pairs the two ("Doctors Without
+   Borders (MSF)"); the phrase becomes a mention even when spaCy missed it.
+3. Junk is dropped: no letters, a single letter, only stop words, or no capital letter at all
+   ("regime-" tagged PERSON is a common noun, not a name).
+4. Names merge when they are the same after case folding, dropping full stops and collapsing
+   white space ("U.S." = "US"); when one is an acronym of the other by initials of its capitalized
+   words, both appearing in the story ("ISW" = "Institute for the Study of War"); when the text
+   pairs them (rule 2); a one-word organization merges into the one longer organization whose
+   first word it is ("Nusra" -> "al-Nusra Front"); and a one-word name merges into the one multi-word person whose last word
+   it is, with the particles "al-"/"el-" optional ("Assad" -> "Bashar al-Assad"). A one-word name
+   that fits several people goes to the one mentioned most (news uses the bare surname for the
+   story's main bearer: "Trump" is Donald, not Ivanka), and stays apart on a tie.
+5. Occurrences spaCy missed are added: every exact, case-sensitive, word-bounded occurrence of a
+   merged name's form that is a proper noun (or several words) and overlaps no other mention.
+6. The label is the majority over the mentions' labels. A mention after a place preposition
+   ("in Aleppo") or beside "city" votes GPE; a NORP vote counts only when the word looks like a
+   group (an adjective, a plural, or a demonym ending), since the small model tags bare place
+   names NORP; a name merged by surname is a PERSON. Ties go to the first of KEPT_LABELS.
+7. The canonical name is the longest full form: the variant with most words, then most mentions,
+   then most characters, then alphabetical; an all-capitals acronym is chosen only when the entity
+   has no other form.
+
+Order: most mentions first, then most articles, then name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsbrief.model import Article, Entity, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["KEPT_LABELS", "find_entities"]
+
+KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+# Labels the small model gives to names it is unsure of ("Aleppo" LANGUAGE, "ISIL" PRODUCT): such a
+# mention joins an entity of the same name and votes, but cannot make an entity on its own.
+VOTING_LABELS = (*KEPT_LABELS, "LANGUAGE", "PRODUCT", "WORK_OF_ART", "LAW")
+
+TITLES = frozenset(
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "general",
+        "gen",
+        "state",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "emir",
+        "sultan",
+        "ayatollah",
+        "pope",
+        "cardinal",
+        "archbishop",
+        "bishop",
+        "rev",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "lord",
+        "lady",
+        "dame",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "gov",
+        "mayor",
+        "chancellor",
+        "premier",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "ceo",
+        "director",
+        "commander",
+        "lieutenant",
+        "lt",
+        "colonel",
+        "col",
+        "major",
+        "maj",
+        "captain",
+        "capt",
+        "sergeant",
+        "sgt",
+        "admiral",
+        "marshal",
+        "field",
+        "brigadier",
+        "judge",
+        "justice",
+        "attorney",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "leader",
+        "deputy",
+        "former",
+        "late",
+        "acting",
+        "opposition",
+    ]
+)
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+PREFIXES = ("pro-", "anti-", "ex-", "post-", "pre-")
+PARTICLES = frozenset({"al", "el"})
+# Lower-case words allowed inside a long organization name ("Institute for the Study of War").
+CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "sans", "on", "in"})
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "near", "around", "across", "throughout", "outside", "inside", "into", "towards", "toward"}
+)
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "capital"})
+DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic", "ite", "ch", "ean")
+EDGE_TAGS = frozenset({"IN", "CC", "DT", "TO", "VBG", "VBZ", "VBD", "VBP", "VB", "MD", "WDT", "WP", "PRP"})
+ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """One cleaned mention: where it is, its words as written, and the label it votes for."""
+
+    article: int
+    start: int
+    end: int
+    text: str
+    vote: str
+    proper: bool  # a proper noun or several words: safe to look for elsewhere (rule 5)
+
+
+def find_entities(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[Entity, ...]:
+    """The story's named entities, variants merged, most mentioned first.
+
+    ``docs[i]`` is the spaCy parse of ``articles[i].text``; every mention is a Span into that text.
+    """
+    mentions: list[_Mention] = []
+    pairs: list[tuple[str, str]] = []
+    for index, doc in enumerate(docs):
+        found, paired = _article_mentions(index, doc)
+        mentions.extend(found)
+        pairs.extend(paired)
+    mentions = [mention for mention in mentions if not _is_junk(mention.text)]
+    clusters = _cluster(mentions, pairs)
+    members = _add_missed(clusters, mentions, articles, docs)
+    entities = []
+    for (_, surname_merged), found in zip(clusters, members, strict=True):
+        entity = _entity(found, articles, surname_merged)
+        if entity is not None:
+            entities.append(entity)
+    return tuple(sorted(entities, key=lambda e: (-e.total, -len(e.counts), e.name, e.label)))
+
+
+def _article_mentions(index: int, doc: Doc) -> tuple[list[_Mention], list[tuple[str, str]]]:
+    """Cleaned mentions of one article, and the (acronym, long form) pairs its text makes."""
+    # Token.is_sent_start scans the whole Doc on every call in spaCy 3.8: collect the starts once.
+    starts = frozenset(sent.start for sent in doc.sents)
+    paired = _parenthesized_pairs(doc, starts)
+    long_spans = [span for span, _ in paired]
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in VOTING_LABELS:
+            continue
+        if any(ent.start_char < span.end_char and span.start_char < ent.end_char for span in long_spans):
+            continue
+        mention = _clean(index, doc, ent.start, ent.end, ent.label_, starts)
+        if mention is not None:
+            mentions.append(mention)
+    for span, acronym in paired:
+        label = acronym.ent_type_ if acronym.ent_type_ in KEPT_LABELS else "ORG"
+        mention = _clean(index, doc, span.start, span.end, label, starts)
+        if mention is not None:
+            mentions.append(mention)
+    pairs = [(_key(acronym.text), _key(span.text)) for span, acronym in paired]
+    return mentions, pairs
+
+
+def _parenthesized_pairs(doc: Doc, starts: frozenset[int]) -> list[tuple[SpacySpan, Token]]:
+    """(long form, acronym) where the text writes "Long Form Name (ACRONYM" (rule 2)."""
+    pairs = []
+    for token in doc[1:-1]:
+        acronym = doc[token.i + 1]
+        if token.text != "(" or not ACRONYM.match(acronym.text):
+            continue
+        start = token.i
+        while start > 0:
+            previous = doc[start - 1]
+            if not (previous.is_title or previous.is_upper or previous.lower_ in CONNECTORS):
+                break
+            if previous.i in starts and previous.lower_ in CONNECTORS:
+                break
+            start -= 1
+        words = list(doc[start : token.i])
+        while words and words[0].lower_ in CONNECTORS:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        span = _best_long_form(doc[words[0].i : token.i], acronym.text)
+        if span is not None:
+            pairs.append((span, acronym))
+    return pairs
+
+
+def _best_long_form(phrase: SpacySpan, acronym: str) -> SpacySpan | None:
+    """The shortest tail of the phrase whose initials spell the acronym, else the tail after the last "and"."""
+    letters = acronym.replace(".", "")
+    for start in range(phrase.end - 1, phrase.start - 1, -1):
+        tail = phrase.doc[start : phrase.end]
+        if tail[0].is_title and _initials(tail.text) == letters:
+            return tail
+    tail_start = phrase.start
+    for token in phrase:
+        if token.lower_ == "and":
+            tail_start = token.i + 1
+    while tail_start < phrase.end and phrase.doc[tail_start].lower_ in CONNECTORS:
+        tail_start += 1
+    tail = phrase.doc[tail_start : phrase.end]
+    return tail if len(tail) >= 2 else None
+
+
+def _clean(index: int, doc: Doc, start: int, end: int, label: str, starts: frozenset[int]) -> _Mention | None:
+    """The mention doc[start:end] with its edges trimmed (rule 1); None when nothing is left."""
+    while start > 0 and _can_grow_left(doc[start - 1], starts):
+        start -= 1
+    while start < end and _is_left_edge(doc[start], label, end - start):
+        start += 1
+    while end > start and _is_right_edge(doc[end - 1]):
+        end -= 1
+    if start >= end:
+        return None
+    start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    text = doc[start:end].text  # Doc.text joins every token on each call
+    for prefix in PREFIXES:
+        if text.lower().startswith(prefix):
+            start_char += len(prefix)
+            text = text[len(prefix) :]
+    text_end = len(text.rstrip("-–—'’ "))
+    end_char = start_char + text_end
+    text = text[:text_end]
+    if not text:
+        return None
+    proper = end - start > 1 or doc[start].pos_ == "PROPN"
+    return _Mention(index, start_char, end_char, text, _vote(doc, start, end, label), proper)
+
+
+def _can_grow_left(token: Token, starts: frozenset[int]) -> bool:
+    """A capitalized word outside any entity, inside a sentence: part of the name the model cut."""
+    return bool(
+        token.ent_iob_ == "O"
+        and token.is_title
+        and token.i not in starts
+        and token.is_alpha
+        and token.lower_ not in TITLES
+        and not token.is_stop
+    )
+
+
+def _is_left_edge(token: Token, label: str, length: int) -> bool:
+    """A first word that is not part of the name: a determiner, a title, punctuation, a verb."""
+    lower = token.lower_.rstrip(".")
+    if token.is_punct or lower in DETERMINERS or token.text in {"-", "–"}:
+        return True
+    if label == "PERSON" and lower in TITLES and length > 1:
+        return True
+    return (token.tag_ in EDGE_TAGS and not token.is_title and length > 1) or token.tag_ == "VBG"
+
+
+def _is_right_edge(token: Token) -> bool:
+    """A last word that is not part of the name: a possessive, punctuation, a preposition."""
+    if token.lower_ in {"'s", "’s", "'", "’"} or token.tag_ == "POS" or token.is_punct:
+        return True
+    return token.tag_ in {"IN", "CC", "DT", "TO"}
+
+
+def _vote(doc: Doc, start: int, end: int, label: str) -> str:
+    """The label this mention votes for, with the place and group cues of rule 6."""
+    previous = doc[start - 1].lower_ if start > 0 else ""
+    following = doc[end].lower_ if end < len(doc) else ""
+    before_of = doc[start - 2].lower_ if start > 1 else ""
+    if label not in {"GPE", "LOC", "FAC"} and (
+        previous in PLACE_PREPOSITIONS
+        or following in PLACE_NOUNS
+        or (previous == "of" and before_of in PLACE_NOUNS)
+    ):
+        return "GPE"
+    if label == "NORP" and not _looks_like_group(doc[start:end]):
+        return ""
+    return label
+
+
+def _looks_like_group(span: SpacySpan) -> bool:
+    """Whether a NORP mention reads as nationality or group ("Syrian", "Turks"), not a bare place."""
+    last = span[-1]
+    return last.tag_ in {"JJ", "NNPS", "NNS"} or last.lower_.endswith(DEMONYM_ENDINGS)
+
+
+def _is_junk(text: str) -> bool:
+    """Rule 3: no letters, one letter, only stop words, or no capital letter."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    letters = [char for char in text if char.isalpha()]
+    if len(letters) < 2 or not any(char.isupper() for char in letters):
+        return True
+    # "US" is a name, "us" a stop word: only lower- or title-case words can be stop words
+    words = re.findall(r"[^\W\d_]+", text)
+    return all(word.lower() in STOP_WORDS and not word.isupper() for word in words)
+
+
+def _key(text: str) -> str:
+    """Case, full stops, apostrophe style and white space do not make a different name."""
+    return " ".join(text.casefold().replace("’", "'").replace(".", "").split())
+
+
+def _name_words(key: str) -> tuple[str, ...]:
+    """The words of a name key, hyphens split and the particles "al"/"el" dropped."""
+    return tuple(word for word in re.split(r"[\s\-‐]+", key) if word and word not in PARTICLES)
+
+
+def _initials(text: str) -> str:
+    """Initials of the capitalized words ("Institute for the Study of War" -> "ISW")."""
+    words = re.split(r"[\s\-]+", text)
+    return "".join(word[0] for word in words if word[:1].isupper() and word.lower() not in PARTICLES)
+
+
+class _Groups:
+    """Union-find over name keys; the smallest key of a group is its root, so merging is order-free."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self.parent = {key: key for key in keys}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            key = self.parent[key]
+        return key
+
+    def union(self, first: str, second: str) -> None:
+        roots = sorted((self.find(first), self.find(second)))
+        self.parent[roots[1]] = roots[0]
+
+
+def _cluster(
+    mentions: Sequence[_Mention], pairs: Sequence[tuple[str, str]]
+) -> list[tuple[frozenset[str], bool]]:
+    """Groups of name keys that name one entity (rule 4), each with whether a surname joined it."""
+    forms: dict[str, str] = {}
+    votes: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        key = _key(mention.text)
+        forms.setdefault(key, mention.text)
+        votes.setdefault(key, Counter())[mention.vote] += 1
+    keys = sorted(forms)
+    groups = _Groups(keys)
+    for acronym, long_form in pairs:
+        if acronym in forms and long_form in forms:
+            groups.union(acronym, long_form)
+    _merge_acronyms(keys, forms, groups)
+    surnames = _merge_people(keys, votes, groups)
+    _merge_short_organizations(keys, votes, groups)
+    clusters: dict[str, set[str]] = {}
+    for key in keys:
+        clusters.setdefault(groups.find(key), set()).add(key)
+    return [(frozenset(members), bool(members & surnames)) for _, members in sorted(clusters.items())]
+
+
+def _merge_acronyms(keys: Sequence[str], forms: dict[str, str], groups: _Groups) -> None:
+    """Join an acronym to the one name whose initials spell it, when the story uses both."""
+    long_forms = [key for key in keys if len(_name_words(key)) >= 2]
+    for key in keys:
+        text = forms[key]
+        if not ACRONYM.match(text):
+            continue
+        letters = text.replace(".", "")
+        matches = [other for other in long_forms if _initials(forms[other]) == letters]
+        if len({groups.find(other) for other in matches}) == 1:
+            groups.union(key, matches[0])
+
+
+def _merge_people(keys: Sequence[str], votes: dict[str, Counter[str]], groups: _Groups) -> set[str]:
+    """Join full names that differ only by particles, then surnames to the one person they fit."""
+    people = [key for key in keys if len(_name_words(key)) >= 2 and _majority(votes[key]) == "PERSON"]
+    by_words: dict[tuple[str, ...], str] = {}
+    for key in people:
+        words = _name_words(key)
+        if words in by_words:
+            groups.union(key, by_words[words])
+        by_words.setdefault(words, key)
+    joined = set()
+    for key in keys:
+        words = _name_words(key)
+        if len(words) != 1:
+            continue
+        matches = [person for person in people if _name_words(person)[-1] == words[0]]
+        person = _most_mentioned(matches, votes, groups)
+        if person:
+            groups.union(key, person)
+            joined.add(key)
+    return joined
+
+
+def _most_mentioned(matches: Sequence[str], votes: dict[str, Counter[str]], groups: _Groups) -> str:
+    """The full name whose person is mentioned strictly most among the matches; "" on a tie or none."""
+    totals: Counter[str] = Counter()
+    for key in matches:
+        totals[groups.find(key)] += votes[key].total()
+    ranked = totals.most_common()
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return ""
+    return ranked[0][0]
+
+
+def _merge_short_organizations(keys: Sequence[str], votes: dict[str, Counter[str]], groups: _Groups) -> None:
+    """Join a one-word organization to the one longer organization it starts ("Nusra" -> "al-Nusra Front")."""
+    organizations = [key for key in keys if len(_name_words(key)) >= 2 and _majority(votes[key]) == "ORG"]
+    for key in keys:
+        words = _name_words(key)
+        if len(words) != 1 or _majority(votes[key]) != "ORG" or votes[key]["PERSON"]:
+            continue
+        matches = [other for other in organizations if _name_words(other)[0] == words[0]]
+        if matches and len({groups.find(other) for other in matches}) == 1:
+            groups.union(key, matches[0])
+
+
+def _majority(votes: Counter[str]) -> str:
+    """The kept label with most votes; ties go to the first in KEPT_LABELS; "" when none votes."""
+    ranked = [(-votes[label], KEPT_LABELS.index(label), label) for label in KEPT_LABELS if votes[label] > 0]
+    return min(ranked)[2] if ranked else ""
+
+
+def _add_missed(
+    clusters: Sequence[tuple[frozenset[str], bool]],
+    mentions: Sequence[_Mention],
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+) -> list[list[_Mention]]:
+    """Each cluster's mentions, with rule 5 applied: longest forms claim missed occurrences first."""
+    members: list[list[_Mention]] = [[] for _ in clusters]
+    cluster_of = {key: number for number, (keys, _) in enumerate(clusters) for key in keys}
+    for mention in mentions:
+        members[cluster_of[_key(mention.text)]].append(mention)
+    covered = [bytearray(len(article.text)) for article in articles]  # 1 where a mention already is
+    for mention in mentions:
+        covered[mention.article][mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    forms = sorted(
+        {(mention.text, cluster_of[_key(mention.text)]) for mention in mentions if mention.proper},
+        key=lambda item: (-len(item[0]), item),
+    )
+    for form, number in forms:
+        pattern = re.compile(r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])")
+        for index, article in enumerate(articles):
+            for match in pattern.finditer(article.text):
+                if any(covered[index][match.start() : match.end()]):
+                    continue
+                words = docs[index].char_span(match.start(), match.end())
+                if words is None or (len(words) == 1 and words[0].pos_ != "PROPN"):
+                    continue
+                members[number].append(_Mention(index, match.start(), match.end(), form, "", True))
+                covered[index][match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    return members
+
+
+def _entity(members: Sequence[_Mention], articles: Sequence[Article], surname_merged: bool) -> Entity | None:
+    """One Entity from its mentions; None when no mention carries a kept label."""
+    votes = Counter(mention.vote for mention in members)
+    label = "PERSON" if surname_merged else _majority(votes)
+    if not label or not any(vote in KEPT_LABELS for vote in votes):
+        return None
+    ordered = sorted(members, key=lambda m: (m.article, m.start, m.end))
+    spans = tuple(
+        Span(articles[m.article].id, m.start, m.end, articles[m.article].text[m.start : m.end])
+        for m in ordered
+    )
+    form_counts = Counter(" ".join(span.text.split()) for span in spans)
+    name = _canonical(form_counts)
+    variants = tuple(
+        form for form, _ in sorted(form_counts.items(), key=lambda item: (-item[1], item[0])) if form != name
+    )
+    per_article = Counter(m.article for m in members)
+    counts = tuple((articles[index].id, per_article[index]) for index in sorted(per_article))
+    return Entity(name=name, label=label, variants=variants, counts=counts, mentions=spans)
+
+
+def _canonical(form_counts: Counter[str]) -> str:
+    """Rule 7: the longest full form, an acronym only when there is nothing else."""
+    full = [form for form in form_counts if not ACRONYM.match(form)] or list(form_counts)
+    return min(full, key=lambda form: (-len(form.split()), -form_counts[form], -len(form), form))

@@ -1,0 +1,402 @@
+"""How each outlet frames the story: its distinctive words, its names for the actors, its tone.
+
+Three measures per story, all on the spaCy parse of the articles:
+
+- Distinctive terms: the weighted log-odds ratio with an informative Dirichlet prior of Monroe,
+  Colaresi and Quinn, "Fightin' Words" (Political Analysis 16(4), 2008, eq. 22), each article
+  against the rest of the story's articles pooled. The prior is the story's own pooled word
+  distribution scaled to the size of one average article of the story (section 3.5.2 of the paper
+  uses a background corpus in the same way; "one article's worth" of prior shrinks words used once
+  or twice hard without drowning a word one outlet repeats; on Aleppo 404 pseudo-counts); no background English frequencies are used, because none ships with
+  the installed packages we depend on. Terms are lower-case lemmas of content words (nouns,
+  proper nouns, verbs, adjectives, adverbs; no stop words, numbers or punctuation). A term is
+  reported when z >= Z_MIN (two-sided 5 %) and the article uses it at least MIN_COUNT times, at
+  most MAX_TERMS per article, highest z first. A story of one article has nothing to compare
+  against: its outlet gets no distinctive terms.
+- Actor names: a small lexicon of name families that news uses for the two sides of an armed or
+  political conflict (ACTOR_FAMILIES: "regime", "government forces", "Assad's forces", "SAA" for
+  the state; "rebels", "militants", "terrorists" for its armed opponents), matched with spaCy's
+  Matcher on lemmas, plus every entity whose merged name variants differ between articles (the
+  entity step already grouped "Assad" with "Bashar al-Assad"). A family word right after another
+  named group ("Hezbollah militants") names that group, so it is not counted; a nationality in
+  front must be the story's main one ("Syrian army"), since "Russian military" is another actor.
+- Opinion: the share of the words outside quotation marks (quoted words are reported speech)
+  that mark the writer's own stance: strongly subjective evaluative words (a compact list in the
+  spirit of the MPQA subjectivity lexicon's "strongsubj" entries, Wilson, Wiebe and Hoffmann 2005),
+  intensifiers and hedges, the modals "should", "must", "ought", first-person pronouns, question
+  marks and exclamation marks. Above OPINION_THRESHOLD the article is "opinion", else "reporting".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from newsbrief.model import ActorNames, Article, Entity, Framing, OutletFraming, Term
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = [
+    "ACTOR_FAMILIES",
+    "MAX_TERMS",
+    "MIN_COUNT",
+    "OPINION_THRESHOLD",
+    "Z_MIN",
+    "frame",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    """The white-space separated words of a word list written as a paragraph."""
+    return frozenset(text.split())
+
+
+Z_MIN = 1.96
+MIN_COUNT = 2
+MAX_TERMS = 10
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+
+# Share of marker words above which an article reads as opinion. Measured with this lexicon on the
+# Aleppo articles (NPR report 0.0038, Al Jazeera opinion 0.0297, ZeroHedge blog 0.0338) and on the
+# 115 documents of the 40 Multi-News stories (mostly news reports): median 0.005, 90th percentile
+# 0.028; the documents above 0.025 are columns, blog posts, tweets and an error page.
+OPINION_THRESHOLD = 0.025
+MAX_MARKERS = 8
+
+# Strongly subjective, evaluative words (MPQA "strongsubj" style): judgements a reporter leaves to
+# sources. Lemmas, lower case.
+EVALUATIVE = _words(
+    """
+    absurd abhorrent alarming appalling atrocious awful bad baseless benevolent bizarre blatant
+    blatantly bleak brilliant brutal callous catastrophic cowardly cruel cynical dangerous
+    deplorable desperate despicable devastating dire disastrous disgraceful disgusting dishonest
+    dreadful egregious evil excellent extraordinary fantastic farcical foolish glaring good great
+    grotesque hideous horrendous horrible horrific hypocritical idiotic imaginary immoral
+    incompetent incredible indefensible indiscriminate inexcusable inhumane insane intolerable
+    laughable ludicrous magnificent malicious marvellous marvelous merciless monstrous naive naïve
+    nasty nefarious notorious obscene outrageous pathetic pitiful preposterous pretext profound
+    reckless remarkable reprehensible ridiculous sad scandalous senseless shameful shameless
+    shocking sinister sorrow stupid superb suffocating terrible terrific tragic tragedy tremendous
+    tyrant unacceptable unbelievable unconscionable unimaginable unjust untrue unthinkable useless
+    vicious vile villain wicked wonderful worthless wrong benighted emblematic desolation utter
+    aggressive devastation onslaught atrocity heinous barbaric savage disgrace farce hypocrisy
+    propaganda sham absurdity outrage shame betrayal cynicism courageous heroic noble admirable
+    hopeless futile pointless misguided disingenuous insidious draconian
+    """
+)
+# Intensifiers, stance adverbs and hedges that grade rather than report.
+INTENSIFIERS = _words(
+    """
+    absolutely actually admittedly arguably certainly clearly completely critically definitely
+    deeply entirely enormously especially exceedingly extremely flatly frankly fundamentally
+    hardly highly hugely immensely incredibly indeed merely necessarily obviously perhaps
+    precisely purely quite really seriously simply supposedly surely thoroughly totally truly
+    undeniably undoubtedly unquestionably utterly very virtually wholly
+    """
+)
+MODALS = frozenset({"should", "must", "ought"})
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]{20,}’")
+
+GOVERNMENT = "government forces"
+OPPOSITION = "armed opposition"
+FORCE_WORDS = ["force", "troop", "soldier", "army", "military", "militia", "regime", "government"]
+STATE_WORDS = ["regime", "government", "army", "military", "troop", "soldier", "loyalist", "administration"]
+REBEL_WORDS = [
+    "rebel",
+    "opposition",
+    "militant",
+    "insurgent",
+    "terrorist",
+    "jihadist",
+    "fighter",
+    "extremist",
+]
+REBEL_UNITS = ["force", "group", "faction", "fighter", "coalition", "brigade", "militia"]
+# The name families: (family, pattern) pairs for spaCy's Matcher, longest patterns win overlaps.
+ACTOR_FAMILIES: tuple[tuple[str, tuple[dict[str, Any], ...]], ...] = (
+    (GOVERNMENT, ({"LOWER": "saa"},)),
+    (GOVERNMENT, ({"LOWER": "syrian"}, {"LOWER": "arab"}, {"LOWER": "army"})),
+    (GOVERNMENT, ({"ENT_TYPE": "PERSON", "OP": "+"}, {"TAG": "POS"}, {"LEMMA": {"IN": FORCE_WORDS}})),
+    (
+        GOVERNMENT,
+        (
+            {"LOWER": "pro"},
+            {"ORTH": {"IN": ["-", "‐"]}},
+            {"IS_TITLE": True},
+            {"LOWER": "ground", "OP": "?"},
+            {"LEMMA": {"IN": ["force", "troop", "militia"]}},
+        ),
+    ),
+    (
+        GOVERNMENT,
+        (
+            {"LOWER": "pro"},
+            {"ORTH": {"IN": ["-", "‐"]}},
+            {"LOWER": {"IN": ["regime", "government"]}},
+            {"LOWER": "ground", "OP": "?"},
+            {"LEMMA": {"IN": ["force", "troop", "militia"]}},
+        ),
+    ),
+    (
+        GOVERNMENT,
+        (
+            {"LOWER": {"IN": ["regime", "government"]}},
+            {"ORTH": {"IN": ["-", "‐"]}},
+            {"LOWER": {"IN": ["aligned", "allied", "backed", "loyal"]}},
+            {"LEMMA": {"IN": ["force", "troop", "militia"]}},
+        ),
+    ),
+    (GOVERNMENT, ({"ENT_TYPE": "PERSON"}, {"LEMMA": {"IN": ["regime", "government", "administration"]}})),
+    (
+        GOVERNMENT,
+        ({"LEMMA": {"IN": ["government", "regime"]}}, {"LEMMA": {"IN": ["force", "troop", "soldier"]}}),
+    ),
+    (GOVERNMENT, ({"LEMMA": "security"}, {"LEMMA": "force"})),
+    (GOVERNMENT, ({"LEMMA": {"IN": ["regime", "government"]}},)),
+    (GOVERNMENT, ({"LEMMA": {"IN": STATE_WORDS}, "POS": "NOUN"},)),
+    (OPPOSITION, ({"LEMMA": "rebel"}, {"LEMMA": {"IN": REBEL_UNITS}})),
+    (OPPOSITION, ({"LEMMA": "opposition"}, {"LEMMA": {"IN": ["force", "fighter", "group", "faction"]}})),
+    (OPPOSITION, ({"LEMMA": {"IN": REBEL_WORDS}},)),
+)
+# A nationality in front of a state word is part of the name ("Syrian army").
+NATIONAL_PATTERN: dict[str, Any] = {"ENT_TYPE": {"IN": ["NORP", "GPE"]}}
+
+
+def frame(articles: Sequence[Article], docs: Sequence[Doc], entities: Sequence[Entity]) -> Framing:
+    """Distinctive terms, opinion score and style per article, and the actors named differently.
+
+    ``docs[i]`` is the spaCy parse of ``articles[i].text``; ``entities`` come from
+    ``find_entities`` on the same articles.
+    """
+    counts = [_term_counts(doc) for doc in docs]
+    outlets = []
+    for index, (article, doc) in enumerate(zip(articles, docs, strict=True)):
+        rest: Counter[str] = Counter()
+        for other, other_counts in enumerate(counts):
+            if other != index:
+                rest.update(other_counts)
+        distinctive = _distinctive(counts[index], rest, len(articles)) if len(articles) > 1 else ()
+        score, markers = _opinion(article, doc)
+        style = "opinion" if score > OPINION_THRESHOLD else "reporting"
+        outlets.append(OutletFraming(article.id, distinctive, round(score, 4), style, markers))
+    actors = _actors(articles, docs, entities)
+    return Framing(outlets=tuple(outlets), actors=actors)
+
+
+def _term_counts(doc: Doc) -> Counter[str]:
+    """Lower-case lemmas of the content words of one article."""
+    return Counter(
+        token.lemma_.lower()
+        for token in doc
+        if token.pos_ in CONTENT_POS
+        and token.is_alpha
+        and not token.is_stop
+        and not token.like_num
+        and len(token.text) > 1
+        and token.lemma_.lower() not in _stop_words()
+    )
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _distinctive(mine: Counter[str], rest: Counter[str], n_articles: int) -> tuple[Term, ...]:
+    """Monroe et al.'s z-scores of this article's terms against the rest, the significant ones."""
+    pooled = mine + rest
+    pooled_total = sum(pooled.values())
+    mine_total, rest_total = sum(mine.values()), sum(rest.values())
+    if not mine_total or not rest_total:
+        return ()
+    prior_total = pooled_total / n_articles
+    terms = []
+    for term, count in mine.items():
+        if count < MIN_COUNT:
+            continue
+        prior = prior_total * pooled[term] / pooled_total
+        z = _log_odds_z(count, mine_total, rest[term], rest_total, prior, prior_total)
+        if z >= Z_MIN:
+            terms.append(Term(term, round(z, 2), count))
+    terms.sort(key=lambda t: (-t.z, -t.count, t.term))
+    return tuple(terms[:MAX_TERMS])
+
+
+def _log_odds_z(
+    count: int, total: int, other: int, other_total: int, prior: float, prior_total: float
+) -> float:
+    """Eq. 22 of Monroe et al. (2008): log-odds difference over its estimated standard deviation."""
+    mine = math.log((count + prior) / (total + prior_total - count - prior))
+    theirs = math.log((other + prior) / (other_total + prior_total - other - prior))
+    variance = 1.0 / (count + prior) + 1.0 / (other + prior)
+    return (mine - theirs) / math.sqrt(variance)
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks: words the article reports, not its own."""
+    return [(match.start(), match.end()) for match in QUOTED.finditer(text)]
+
+
+def _opinion(article: Article, doc: Doc) -> tuple[float, tuple[str, ...]]:
+    """Share of the article's own words (outside quotes) that mark stance, and examples of them."""
+    quoted = _quoted(article.text)
+    words = 0
+    markers: list[str] = []
+    for token in doc:
+        if any(start <= token.idx < end for start, end in quoted):
+            continue
+        if token.is_alpha:
+            words += 1
+            if _is_marker(token):
+                markers.append(token.lower_)
+        elif token.text in {"?", "!"}:
+            markers.append(token.text)
+    if not words:
+        return 0.0, ()
+    examples = tuple(
+        word for word, _ in sorted(Counter(markers).items(), key=lambda item: (-item[1], item[0]))
+    )
+    return len(markers) / words, examples[:MAX_MARKERS]
+
+
+def _is_marker(token: Token) -> bool:
+    """Whether a word marks the writer's stance: evaluative, intensifier, modal or first person."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if lower in FIRST_PERSON:
+        # "US" the country is not "us" the writers
+        return token.text != "US"
+    if lower in MODALS or lower in INTENSIFIERS:
+        return True
+    return lemma in EVALUATIVE or lower in EVALUATIVE
+
+
+def _actors(
+    articles: Sequence[Article], docs: Sequence[Doc], entities: Sequence[Entity]
+) -> tuple[ActorNames, ...]:
+    """Actors that two or more articles name, with two or more different names between them."""
+    nationality = _main_nationality(entities)
+    found: list[tuple[str, str, str, str]] = []  # (actor, article id, key, surface)
+    for article, doc in zip(articles, docs, strict=True):
+        for family, span in _family_matches(doc, nationality):
+            found.append((family, article.id, _name_key(span), _display(span)))
+    for entity in entities:
+        for mention in entity.mentions:
+            surface = " ".join(mention.text.replace("’", "'").split())
+            found.append((entity.name, mention.article_id, _entity_key(surface), surface))
+    labels = {
+        GOVERNMENT: f"{nationality} government forces" if nationality else "government",
+        OPPOSITION: OPPOSITION,
+    }
+    order = {article.id: index for index, article in enumerate(articles)}
+    actors = []
+    for actor in sorted({item[0] for item in found}):
+        rows = [item for item in found if item[0] == actor]
+        if len({item[1] for item in rows}) < 2 or len({item[2] for item in rows}) < 2:
+            continue
+        actors.append((len(rows), labels.get(actor, actor), _names_by_article(rows, order)))
+    actors.sort(key=lambda item: (-item[0], item[1]))
+    return tuple(ActorNames(actor, names) for _, actor, names in actors)
+
+
+def _names_by_article(
+    rows: Iterable[tuple[str, str, str, str]], order: dict[str, int]
+) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """Per article in story order, the names it uses, most used first; each as the article writes it."""
+    surfaces: dict[tuple[str, str], Counter[str]] = {}  # (article id, name key) -> surface forms
+    per_article: set[str] = set()
+    for _, article_id, key, surface in rows:
+        surfaces.setdefault((article_id, key), Counter())[surface] += 1
+        per_article.add(article_id)
+    result = []
+    for article_id in sorted(per_article, key=lambda a: order[a]):
+        named = [
+            (min(counter, key=lambda s: (-counter[s], s)), counter.total())
+            for key, counter in surfaces.items()
+            if key[0] == article_id
+        ]
+        result.append((article_id, tuple(sorted(named, key=lambda item: (-item[1], item[0])))))
+    return tuple(result)
+
+
+def _main_nationality(entities: Sequence[Entity]) -> str:
+    """The story's most mentioned nationality that names one of its countries ("Syrian" for Syria).
+
+    "" when there is none: "Republicans" is a NORP but no nationality.
+    """
+    countries = [entity.name.casefold() for entity in entities if entity.label == "GPE"]
+    for entity in entities:
+        name = entity.name.casefold()
+        if entity.label == "NORP" and any(
+            len(c) >= 4 and name.startswith(c[:4]) and name != c for c in countries
+        ):
+            return entity.name
+    return ""
+
+
+def _family_matches(doc: Doc, nationality: str) -> list[tuple[str, SpacySpan]]:
+    """Non-overlapping matches of the name families in one article, longest first, in text order."""
+    from spacy.matcher import Matcher
+    from spacy.util import filter_spans
+
+    matcher = Matcher(doc.vocab)
+    for number, (family, pattern) in enumerate(ACTOR_FAMILIES):
+        matcher.add(f"{family}|{number}", [list(pattern)])
+        if family == GOVERNMENT and len(pattern) <= 2 and "ENT_TYPE" not in pattern[0]:
+            matcher.add(f"{family}|{number}|national", [[NATIONAL_PATTERN, *pattern]])
+    spans = []
+    for match_id, start, end in matcher(doc):
+        label = doc.vocab.strings[match_id]
+        span = doc[start:end]
+        span.label_ = label
+        spans.append(span)
+    results = []
+    for span in sorted(filter_spans(spans), key=lambda s: s.start):
+        family = span.label_.split("|")[0]
+        if span.label_.endswith("|national") and not _is_nationality(span[0], nationality):
+            continue
+        if not span.label_.endswith("|national") and _named_group_before(doc, span):
+            continue
+        results.append((family, span))
+    return results
+
+
+def _is_nationality(token: Token, nationality: str) -> bool:
+    """Whether the word is the story's main nationality or its country ("Syrian", "Syria")."""
+    word = token.text.casefold()
+    main = nationality.casefold()
+    return bool(main) and (word == main or (len(word) >= 4 and main.startswith(word)))
+
+
+def _named_group_before(doc: Doc, span: SpacySpan) -> bool:
+    """A single family word after a named group ("Hezbollah militants") names that group."""
+    if len(span) > 1 or span.start == 0:
+        return False
+    previous = doc[span.start - 1]
+    return previous.ent_type_ in {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+
+
+def _name_key(span: SpacySpan) -> str:
+    """Names that differ only in number, case or hyphen spacing are one name ("rebel" = "rebels")."""
+    return " ".join(token.lemma_.lower() for token in span if token.text not in {"-", "‐"})
+
+
+def _display(span: SpacySpan) -> str:
+    """The name as written, lower-cased except proper nouns, one space between words."""
+    words = []
+    for token in span:
+        text = token.text.replace("’", "'")
+        words.append(text if token.pos_ == "PROPN" or token.ent_type_ or text.isupper() else text.lower())
+        words.append(token.whitespace_ and " ")
+    return "".join(words).strip()
+
+
+def _entity_key(surface: str) -> str:
+    """An entity name variant compared without case and full stops ("U.S." = "US")."""
+    return " ".join(surface.casefold().replace(".", "").split())

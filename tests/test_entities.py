@@ -1,0 +1,116 @@
+"""Tests for entities.py on the real Aleppo articles and small real-looking sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.entities import KEPT_LABELS, find_entities
+from newsbrief.model import Article, Entity
+from newsbrief.nlp import parse
+
+pytestmark = pytest.mark.nlp
+
+
+def _article(article_id: str, text: str) -> Article:
+    return Article(id=article_id, outlet=article_id, title="", url=None, published=None, text=text)
+
+
+@pytest.fixture(scope="module")
+def aleppo_parsed(aleppo: dict[str, Article]) -> tuple[tuple[Article, ...], list]:
+    articles = tuple(aleppo.values())
+    return articles, parse(articles)
+
+
+@pytest.fixture(scope="module")
+def aleppo_entities(aleppo_parsed) -> tuple[Entity, ...]:
+    return find_entities(*aleppo_parsed)
+
+
+def _named(entities: tuple[Entity, ...], name: str) -> Entity:
+    return next(entity for entity in entities if entity.name == name)
+
+
+def test_assad_variants_merge_into_one_person_with_counts_per_article(aleppo_entities):
+    assad = _named(aleppo_entities, "Bashar al-Assad")
+    assert assad.label == "PERSON"
+    assert set(assad.variants) == {"Assad", "Bashar Assad"}
+    assert dict(assad.counts) == {"npr": 5, "zerohedge": 8}
+    assert not [e for e in aleppo_entities if e.name in {"Assad", "Bashar Assad"}]
+
+
+def test_mentions_point_back_into_the_text_and_counts_add_up(aleppo_parsed, aleppo_entities):
+    texts = {article.id: article.text for article in aleppo_parsed[0]}
+    for entity in aleppo_entities:
+        assert entity.label in KEPT_LABELS
+        assert all(texts[m.article_id][m.start : m.end] == m.text for m in entity.mentions)
+        assert entity.total == len(entity.mentions)
+        assert all(count >= 1 for _, count in entity.counts)
+        ids = [article_id for article_id, _ in entity.counts]
+        assert ids == [a for a in texts if a in ids]  # articles in input order
+
+
+def test_titles_possessives_and_junk_are_stripped(aleppo_entities):
+    names = {entity.name for entity in aleppo_entities}
+    assert not [
+        name for name in names if name.startswith(("the ", "The ", "President ")) or name.endswith("'s")
+    ]
+    assert "regime" not in {name.lower() for name in names}  # "regime-" tagged PERSON by the small model
+    assert "Aleppo" in names and _named(aleppo_entities, "Aleppo").label == "GPE"
+
+
+def test_acronyms_join_their_expansion_when_paired_or_spelled(aleppo_entities):
+    msf = _named(aleppo_entities, "Doctors Without Borders")
+    assert "MSF" in msf.variants
+    assert {article_id for article_id, _ in msf.counts} == {"aljazeera", "npr"}
+    assert "ISIL" in _named(aleppo_entities, "Islamic State of Iraq and the Levant").variants
+    assert "FSA" in _named(aleppo_entities, "Free Syrian Army").variants
+    assert "Nusra" in _named(aleppo_entities, "al-Nusra Front").variants
+
+
+def test_order_is_most_mentioned_first(aleppo_entities):
+    keys = [(-e.total, -len(e.counts), e.name) for e in aleppo_entities]
+    assert keys == sorted(keys)
+    assert aleppo_entities[0].name == "Aleppo"
+
+
+@pytest.mark.parametrize(
+    "text, name, variant",
+    [
+        (
+            "Analyst Jennifer Cafarella works at the Institute for the Study of War. The ISW tracks the war.",
+            "Institute for the Study of War",
+            "ISW",
+        ),
+        (
+            "President Bashar al-Assad spoke on Monday. Assad said the army would advance.",
+            "Bashar al-Assad",
+            "Assad",
+        ),
+        (
+            "Médecins Sans Frontières (MSF) runs the hospital. MSF said two nurses were hurt.",
+            "Médecins Sans Frontières",
+            "MSF",
+        ),
+    ],
+)
+def test_small_cases_merge(text, name, variant):
+    article = _article("a", text)
+    entities = find_entities([article], parse([article]))
+    entity = _named(entities, name)
+    assert variant in entity.variants
+
+
+def test_acronym_without_pairing_or_initials_stays_apart():
+    article = _article("a", "Doctors Without Borders sent a team. MSF did not comment on Tuesday.")
+    names = {entity.name for entity in find_entities([article], parse([article]))}
+    assert "MSF" in names
+
+
+def test_article_without_entities_and_empty_input():
+    article = _article("a", "it was raining and nobody came to the meeting that was planned for the evening.")
+    assert find_entities([article], parse([article])) == ()
+    assert find_entities([], []) == ()
+
+
+def test_same_input_gives_the_same_output(aleppo_parsed, aleppo_entities):
+    assert find_entities(*aleppo_parsed) == aleppo_entities

@@ -1,0 +1,128 @@
+"""Tests for framing.py on the real Aleppo articles and small real-looking texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.entities import find_entities
+from newsbrief.framing import MAX_TERMS, OPINION_THRESHOLD, Z_MIN, frame
+from newsbrief.model import Article, Framing, OutletFraming
+from newsbrief.nlp import parse
+
+pytestmark = pytest.mark.nlp
+
+
+def _article(article_id: str, text: str) -> Article:
+    return Article(id=article_id, outlet=article_id, title="", url=None, published=None, text=text)
+
+
+@pytest.fixture(scope="module")
+def aleppo_parsed(aleppo: dict[str, Article]) -> tuple[tuple[Article, ...], list, tuple]:
+    articles = tuple(aleppo.values())
+    docs = parse(articles)
+    return articles, docs, find_entities(articles, docs)
+
+
+@pytest.fixture(scope="module")
+def aleppo_framing(aleppo_parsed) -> Framing:
+    return frame(*aleppo_parsed)
+
+
+def _outlet(framing: Framing, article_id: str) -> OutletFraming:
+    return next(outlet for outlet in framing.outlets if outlet.article_id == article_id)
+
+
+def test_regime_is_distinctive_of_al_jazeera(aleppo_framing):
+    terms = {term.term: term for term in _outlet(aleppo_framing, "aljazeera").distinctive}
+    assert terms["regime"].z >= Z_MIN
+    assert terms["regime"].count == 17
+    assert "regime" not in {t.term for t in _outlet(aleppo_framing, "npr").distinctive}
+    assert "russia" in {t.term for t in _outlet(aleppo_framing, "zerohedge").distinctive}
+
+
+def test_distinctive_terms_are_significant_repeated_and_few(aleppo_framing):
+    assert [outlet.article_id for outlet in aleppo_framing.outlets] == ["aljazeera", "npr", "zerohedge"]
+    for outlet in aleppo_framing.outlets:
+        assert len(outlet.distinctive) <= MAX_TERMS
+        assert all(term.z >= Z_MIN and term.count >= 2 for term in outlet.distinctive)
+        assert [t.z for t in outlet.distinctive] == sorted((t.z for t in outlet.distinctive), reverse=True)
+
+
+def test_npr_reports_and_the_opinion_piece_and_blog_score_higher(aleppo_framing):
+    npr, aljazeera, zerohedge = (_outlet(aleppo_framing, name) for name in ("npr", "aljazeera", "zerohedge"))
+    assert npr.style == "reporting" and npr.opinion <= OPINION_THRESHOLD
+    assert aljazeera.opinion > npr.opinion and zerohedge.opinion > npr.opinion
+    assert aljazeera.style == "opinion"
+    assert "blatantly" in aljazeera.opinion_markers or "brutal" in aljazeera.opinion_markers
+    assert len(aljazeera.opinion_markers) <= 8
+
+
+def test_government_forces_are_named_differently_by_each_outlet(aleppo_framing):
+    actor = next(a for a in aleppo_framing.actors if a.actor == "Syrian government forces")
+    names = {article_id: dict(pairs) for article_id, pairs in actor.names}
+    assert set(names) == {"aljazeera", "npr", "zerohedge"}
+    assert next(iter(names["aljazeera"])) == "regime"  # most used first
+    assert "SAA" in names["zerohedge"] and "SAA" not in names["npr"]
+    assert "Assad's forces" in names["npr"] and "government" in names["npr"]
+
+
+def test_rebels_and_terrorists_are_one_actor(aleppo_framing):
+    actor = next(a for a in aleppo_framing.actors if a.actor == "armed opposition")
+    names = {article_id: dict(pairs) for article_id, pairs in actor.names}
+    assert names["zerohedge"]["terrorists"] == 2
+    assert names["npr"]["rebels"] >= 5
+
+
+def test_every_actor_has_two_articles_and_two_names(aleppo_framing):
+    for actor in aleppo_framing.actors:
+        assert len(actor.names) >= 2
+        assert len({name for _, pairs in actor.names for name, _ in pairs}) >= 2
+
+
+def test_one_article_story_has_no_distinctive_terms(aleppo):
+    article = aleppo["npr"]
+    docs = parse([article])
+    framing = frame([article], docs, find_entities([article], docs))
+    assert len(framing.outlets) == 1
+    assert framing.outlets[0].distinctive == ()
+    assert framing.outlets[0].style == "reporting"
+    assert framing.actors == ()
+
+
+@pytest.mark.parametrize(
+    "text, style",
+    [
+        (
+            "The ministry said on Tuesday that 40 people were killed in the attack, according to officials.",
+            "reporting",
+        ),
+        (
+            "We must stop this. It is a shameful, utterly reckless policy, and frankly I am sick of it!",
+            "opinion",
+        ),
+        # first person inside quotation marks is the source's voice, not the writer's
+        (
+            '"We will never leave our city and we must stay," said one resident, who gave her name as Rana.',
+            "reporting",
+        ),
+    ],
+)
+def test_opinion_style_of_small_texts(text, style):
+    article = _article("a", text)
+    docs = parse([article])
+    assert frame([article], docs, ()).outlets[0].style == style
+
+
+def test_article_with_no_entities_does_not_crash():
+    articles = (
+        _article("a", "it rained all day and the roads were flooded near the old bridge."),
+        _article("b", "the roads were closed and it rained again in the evening."),
+    )
+    docs = parse(articles)
+    framing = frame(articles, docs, find_entities(articles, docs))
+    assert [outlet.article_id for outlet in framing.outlets] == ["a", "b"]
+    assert framing.actors == ()
+
+
+def test_same_input_gives_the_same_output(aleppo_parsed, aleppo_framing):
+    assert frame(*aleppo_parsed) == aleppo_framing
