@@ -61,6 +61,43 @@ def test_kept_paragraphs_are_unchanged(aleppo: dict[str, Article]) -> None:
         ("Read more about: Marco Rubio, Guns, Gun Control", "link to another story"),
         ("Scott Wong, Jesse Byrnes and Peter Sullivan contributed.", "byline or contributor line"),
         ("Stern warning", "headline, caption or label"),
+        (
+            "JUST WATCHED Romney: Dishonesty is Trump's hallmark Replay More Videos ... "
+            "MUST WATCH Romney: Dishonesty is Trump's hallmark 01:55",
+            "video or embedded post",
+        ),
+        (
+            "Media playback is unsupported on your device Media caption The announcement was "
+            "greeted by cheers and excitement in the hall",
+            "video or embedded post",
+        ),
+        (
+            "You can add location information to your Tweets, such as your city or precise location, "
+            "from the web and via third-party applications. You always have the option to delete "
+            "your Tweet location history. Learn more",
+            "site notice",
+        ),
+        (
+            "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+            "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
+            "embargo period.",
+            "site notice",
+        ),
+        (
+            "Breaking News Emails Get breaking news alerts and special reports. The news and stories "
+            "that matter, delivered weekday mornings.",
+            "share or subscribe line",
+        ),
+        (
+            "In this photo taken May 4, 2012, Chinese Vice President Xi Jinping speaks at a conference "
+            "to celebrate the 90th anniversary of the founding of... (Associated Press)",
+            "image caption or credit",
+        ),
+        (
+            "A man is rescued from the rubble of a building after an earthquake, in Accumoli, central "
+            "Italy, Wednesday, Aug. 24, 2016. A devastating earthquake... (AP)",
+            "image caption or credit",
+        ),
     ],
 )
 def test_boilerplate_paragraphs(paragraph: str, reason: str) -> None:
@@ -111,3 +148,13 @@ def test_non_english_text_gets_a_notice() -> None:
 
 def test_english_text_gets_no_language_notice(aleppo: dict[str, Article]) -> None:
     assert all(language_notice(article) is None for article in aleppo.values())
+
+
+def test_reporting_about_an_archived_page_is_kept() -> None:
+    text = (
+        "An archived copy of the page, captured by the Wayback Machine in 2016, shows the claim "
+        "before it was deleted."
+    )
+    article, removals = clean(_article(text))
+    assert article.text == text
+    assert removals == ()

@@ -10,7 +10,15 @@ from newsbrief.clean import clean
 from newsbrief.model import Sentence, Story
 from newsbrief.represent import represent
 from newsbrief.segment import segment
-from newsbrief.select import REDUNDANCY_THRESHOLD, is_back_reference, select
+from newsbrief.select import (
+    CENTROID_WEIGHT,
+    QUOTE_BONUS,
+    REDUNDANCY_THRESHOLD,
+    is_back_reference,
+    quotes_someone,
+    select,
+    sentence_prior,
+)
 
 
 def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[np.float64]]:
@@ -80,3 +88,33 @@ def test_max_sentences(aleppo_story: Story) -> None:
 
 def test_empty_input() -> None:
     assert select((), represent(()), similarity_matrix(represent(())), max_words=100) == ()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“This is existential,” the commander said.", True),
+        ('"The opposition has not been able to withstand it," says Cafarella.', True),
+        ("The officials emphasized that they know of no instance of omitted threats.", False),
+        ("Aleppo's fall would restore the regime's hold on the north.", False),
+    ],
+)
+def test_quotes_someone(text: str, expected: bool) -> None:
+    assert quotes_someone(text) is expected
+
+
+def _sentence(index: int, text: str) -> Sentence:
+    return Sentence(article_id="a", index=index, paragraph=index, start=0, end=len(text), text=text)
+
+
+def test_prior_favours_central_and_quoting_sentences() -> None:
+    sentences = (
+        _sentence(0, "Government forces retook eastern Aleppo on Thursday after a month of siege."),
+        _sentence(1, "Government forces said eastern Aleppo was retaken after the siege."),
+        _sentence(2, "The weather in the coastal city of Latakia was mild."),
+        _sentence(3, "“Eastern Aleppo is retaken,” government forces said after the siege."),
+    )
+    prior = sentence_prior(sentences, represent(sentences))
+    assert prior[0] > prior[2] and prior[1] > prior[2]
+    assert prior[3] > prior[1]
+    assert all(1.0 <= value <= (1.0 + CENTROID_WEIGHT) * (1.0 + QUOTE_BONUS) + 1e-9 for value in prior)

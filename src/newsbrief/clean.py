@@ -31,6 +31,7 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^(watch|listen|interactive map|in video|in graphics|explained)\s*:", _I),
     ),
     ("link to another story", re.compile(r"^►")),
+    ("link to another story", re.compile(r"^photo gallery\b", _I)),
     ("source line", re.compile(r"^source\s*:\s*\S.{0,60}$", _I)),
     ("copyright line", re.compile(r"^(copyright|©|\(c\))\s*\d{4}\b", _I)),
     ("copyright line", re.compile(r"\bto see more,? visit\b", _I)),
@@ -45,6 +46,16 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("image caption or credit", re.compile(r"(getty images|/ap|/reuters|via getty images)\)?$", _I)),
     ("image caption or credit", re.compile(r"^(thumbnail )?images? courtesy of\b", _I)),
+    (
+        "image caption or credit",
+        re.compile(r"^in this (undated |file |handout )?(photo|image|picture)\b", _I),
+    ),
+    # Wire photo captions as syndicated: cut off mid-sentence, then the agency in brackets.
+    ("image caption or credit", re.compile(r"\.\.\. \((associated press|ap|reuters|afp)\)$", _I)),
+    (
+        "image caption or credit",
+        re.compile(r"^an? (handout )?(photo|picture|image) (from|provided by)\b", _I),
+    ),
     ("share or subscribe line", re.compile(r"^(share|tweet|email|print|comment)s?\b.{0,40}$", _I)),
     ("share or subscribe line", re.compile(r"^(follow|subscribe|sign up|click here|like us)\b", _I)),
     (
@@ -52,6 +63,27 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^[^.]{0,80}\b(newsletter|on twitter|on facebook)\b.{0,30}$", _I),
     ),
     ("share or subscribe line", re.compile(r"^read or share this story\b", _I)),
+    # Anchored at the paragraph start where possible: an unanchored case-blind search costs about
+    # 1 ms per story for each pattern.
+    ("share or subscribe line", re.compile(r"^(breaking news emails|newsletter sign up)\b", _I)),
+    # Video players and embedded posts as they come out of CNN, NBC, BBC and other pages.
+    ("video or embedded post", re.compile(r"^just watched\b.{0,200}\breplay more videos\b", _I)),
+    ("video or embedded post", re.compile(r"^embed\b.{0,200}\bcopy this code to your (website|blog)\b", _I)),
+    ("video or embedded post", re.compile(r"^media playback is unsupported on your device\b", _I)),
+    (
+        "video or embedded post",
+        re.compile(r"^you need the latest version of (the )?adobe flash player\b", _I),
+    ),
+    # What a page fetched from Twitter or the Internet Archive says when the post itself is gone.
+    ("site notice", re.compile(r"^you can add location information to your tweets\b", _I)),
+    (
+        "site notice",
+        re.compile(
+            r"^(starting in \d{4}, alexa internet has been donating|these crawls are part of an effort)\b"
+            r"|^a collection of government web content\b",
+            _I,
+        ),
+    ),
     ("advertisement", re.compile(r"^advertisement\b.{0,40}$", _I)),
     ("advertisement", re.compile(r"^story continued below$", _I)),
     (
@@ -59,6 +91,7 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^(by|contributing|reporting by|—\s*reporting by)\s*:?\s+[A-Z]"),
     ),
     ("byline or contributor line", re.compile(r"^[—-]*\s*with assistance from\b", _I)),
+    ("byline or contributor line", re.compile(r"^contributing\s*:", _I)),
     ("byline or contributor line", re.compile(r"\bcontributed( to this (report|story))?\.?$", _I)),
     ("byline or contributor line", re.compile(r"^/?\s*updated\b.{0,60}$", _I)),
     ("byline or contributor line", re.compile(r"^(posted|published) (at|on)\b.{0,80}$", _I)),

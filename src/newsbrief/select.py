@@ -9,11 +9,16 @@ thing twice earns nothing. A concept's weight is
 where df is the number of articles that use it (agreement between outlets: "content several
 outlets report weighs more"), tf the number of sentences that use it, and j the position of
 the earliest sentence that uses it (news puts what matters first). Sentences are taken greedily
-by uncovered weight per √words, the cost-scaled greedy of Lin & Bilmes (2010).
+by uncovered weight per √words, the cost-scaled greedy of Lin & Bilmes (2010), times a sentence
+prior with two parts: closeness to the story's centroid (MEAD, Radev et al. 2004), which favours
+lines about what the whole story is about over lines that only cover rare concepts cheaply; and
+a bonus for quoting someone, because the summaries news readers are given quote the people
+involved more often than the articles do (40% of the Multi-News reference sentences carry a
+quotation mark, 29% of the source sentences).
 
 The exponents were chosen by 5-fold cross-validation on the 40 Multi-News development stories
 from the grid df^{1,2,3} × tf{log, linear} × decay{0.2, 0.3, 0.5} × length^{0.5, 0.7}; every
-fold chose the values above (see benchmarks/README.md).
+fold chose the values above; then the prior's two weights, likewise (see benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -27,7 +32,16 @@ from scipy.sparse import csr_matrix
 
 from newsbrief.model import Citation, Fact, Sentence, Source, SummarySentence
 
-__all__ = ["BACK_REFERENCE_OPENERS", "cite", "is_back_reference", "select"]
+__all__ = [
+    "BACK_REFERENCE_OPENERS",
+    "CENTROID_WEIGHT",
+    "QUOTE_BONUS",
+    "cite",
+    "is_back_reference",
+    "quotes_someone",
+    "select",
+    "sentence_prior",
+]
 
 # A sentence that opens with one of these points back to the sentence before it, so it may only
 # appear straight after that sentence (Nenkova & McKeown 2011, §4.3, on dangling references).
@@ -97,12 +111,24 @@ POSITION_DECAY = 0.5
 LENGTH_POWER = 0.5
 # Two summary lines closer than this (TF-IDF cosine) say the same thing; the later is not taken.
 REDUNDANCY_THRESHOLD = 0.5
+# A sentence's gain per √words is multiplied by (1 + CENTROID_WEIGHT × cosine to the story
+# centroid) × (1 + QUOTE_BONUS if it has a quotation mark). Chosen by 5-fold cross-validation
+# from {0, 0.25, 0.5} × {0, 0.1, 0.2}: every fold chose 0.5 for the centroid, three of five 0.2
+# for quotes (the other two 0.1; on all 40 stories the two are within 0.0001).
+CENTROID_WEIGHT = 0.5
+QUOTE_BONUS = 0.2
+_QUOTATION_MARK = re.compile(r"[\"“”]")
 
 
 def is_back_reference(text: str) -> bool:
     """True when the sentence opens with a pronoun or connective that points back."""
     match = _FIRST_WORD.match(text)
     return match is not None and match.group(1).lower().replace("’", "'") in BACK_REFERENCE_OPENERS
+
+
+def quotes_someone(text: str) -> bool:
+    """True when the sentence carries a double quotation mark (straight or curly)."""
+    return _QUOTATION_MARK.search(text) is not None
 
 
 def select(
@@ -122,7 +148,8 @@ def select(
         return ()
     concepts = _incidence(vectors)
     weights = concept_weights(sentences, concepts)
-    chosen = _cover_under_budget(sentences, concepts, weights, similarity, max_words, max_sentences)
+    prior = sentence_prior(sentences, vectors)
+    chosen = _cover_under_budget(sentences, concepts, weights, prior, similarity, max_words, max_sentences)
     return _reading_order(sentences, concepts @ weights, chosen)
 
 
@@ -149,6 +176,18 @@ def concept_weights(sentences: Sequence[Sentence], concepts: csr_matrix) -> NDAr
     )
 
 
+def sentence_prior(sentences: Sequence[Sentence], vectors: csr_matrix) -> NDArray[np.float64]:
+    """Multiplier of each sentence's gain: centrality in the story, and a bonus for quoting someone.
+
+    ``vectors`` rows are L2-normalised, so a row times the unit centroid is their cosine.
+    """
+    centroid = np.asarray(vectors.sum(axis=0), dtype=np.float64).ravel()
+    norm = float(np.linalg.norm(centroid))
+    closeness = vectors @ (centroid / norm) if norm > 0 else np.zeros(len(sentences))
+    quoting = np.array([quotes_someone(sent.text) for sent in sentences], dtype=np.float64)
+    return np.asarray((1.0 + CENTROID_WEIGHT * closeness) * (1.0 + QUOTE_BONUS * quoting), dtype=np.float64)
+
+
 def _incidence(vectors: csr_matrix) -> csr_matrix:
     """Binary sentence-by-concept matrix: which concepts each sentence uses."""
     concepts = csr_matrix(vectors, dtype=np.float64, copy=True)
@@ -160,12 +199,14 @@ def _cover_under_budget(
     sentences: tuple[Sentence, ...],
     concepts: csr_matrix,
     weights: NDArray[np.float64],
+    prior: NDArray[np.float64],
     similarity: NDArray[np.float64],
     max_words: int,
     max_sentences: int | None,
 ) -> list[int]:
     """Greedy budgeted coverage: the eligible sentence with most new weight per √words, until none fits.
 
+    Dividing a sentence's cost by its prior is the same as multiplying its gain by it.
     Ties go to the earlier sentence in story order (argmax takes the first maximum).
     """
     count = len(sentences)
@@ -178,6 +219,7 @@ def _cover_under_budget(
     if not usable.any():  # a story of fragments: better short lines than no summary
         usable = words > 0
     cost = np.maximum(words, 1).astype(np.float64) ** LENGTH_POWER
+    cost /= prior
     remaining = weights.copy()
     chosen = np.zeros(count, dtype=bool)
     closest = np.zeros(count)
