@@ -106,7 +106,9 @@ def single_claims(
     """Each article's most on-topic sentences that no other article reports, in article order."""
     if len(sentences) == 0 or len({sent.article_id for sent in sentences}) < 2:
         return ()
-    corroborated = {(s.article_id, s.index) for fact in facts if len(fact.article_ids) > 1 for s in fact.sentences}
+    corroborated = {
+        (s.article_id, s.index) for fact in facts if len(fact.article_ids) > 1 for s in fact.sentences
+    }
     weights = _centrality(vectors)
     best: dict[str, list[tuple[float, int]]] = {}
     for position, sent in enumerate(sentences):
@@ -119,7 +121,9 @@ def single_claims(
     claims: list[Claim] = []
     for article_id in dict.fromkeys(sent.article_id for sent in sentences):
         top = sorted(best.get(article_id, []), key=lambda item: (-item[0], item[1]))[:per_article]
-        claims.extend(Claim(sentence=sentences[p], weight=round(w, 4)) for w, p in sorted(top, key=lambda t: t[1]))
+        claims.extend(
+            Claim(sentence=sentences[p], weight=round(w, 4)) for w, p in sorted(top, key=lambda t: t[1])
+        )
     return tuple(claims)
 
 

@@ -136,7 +136,9 @@ def serve(
     run_server(host, port, allow_urls=allow_urls)
 
 
-def _brief_text(sources: list[str], options: Options, output_format: str, explain: bool, *, summary: bool) -> str:
+def _brief_text(
+    sources: list[str], options: Options, output_format: str, explain: bool, *, summary: bool
+) -> str:
     """Read the story, make its brief, print its notices to stderr, and render it."""
     from newsbrief.ingest import read_story
     from newsbrief.pipeline import brief

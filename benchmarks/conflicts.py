@@ -1,0 +1,277 @@
+"""Figures and conflicts on the 40 Multi-News stories, and a planted-figure test of the detector.
+
+Run: ``python benchmarks/conflicts.py`` (about a minute and a half on one core; spaCy parses every copy).
+
+1. Real stories: each story's articles are cleaned and segmented as the pipeline does, parsed
+   once, and every conflict ``find_conflicts`` flags is printed with both values, both sentences
+   and the article ids, then a count. These are the lines to check by hand.
+2. Planted figures: for every article and every figure in it whose qualifier gives a closed range
+   (exact, about, nearly/almost), a copy of the article is made with that one figure changed
+   (×1.5, written the way the article wrote it; a date moves by 7 days, a year by 3), and the
+   detector runs on [original, copy]. A hit is exactly one conflict, between the changed figure and
+   the original one; anything else flagged is a false conflict. Also measured: unchanged copies
+   (every conflict is false), changes inside qualifier overlap ("more than 300" → "more than 450")
+   and changes within rounding (+1%), where every conflict is false.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from newsbrief.clean import clean
+from newsbrief.figures import find_conflicts, find_figures
+from newsbrief.model import Article, Conflict, Figure
+from newsbrief.nlp import parse
+from newsbrief.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+CLUSTERS = ROOT.parent / "shared" / "data" / "multinews" / "clusters.jsonl"
+if not CLUSTERS.exists():
+    CLUSTERS = Path("/work/shared/data/multinews/clusters.jsonl")
+
+CLOSED = ("exact", "about")
+OPEN = ("more-than", "at-least", "less-than", "up-to")
+SMALL_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def load_stories() -> list[tuple[str, tuple[Article, ...]]]:
+    """The 40 stories as cleaned articles d1, d2, ... (as the pipeline reads Multi-News lines)."""
+    stories = []
+    for line in CLUSTERS.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        articles = tuple(
+            clean(Article(id=f"d{i}", outlet=f"document {i}", title="", url=None, published=None, text=text))[
+                0
+            ]
+            for i, text in enumerate(record["documents"], start=1)
+        )
+        stories.append((record["id"], tuple(article for article in articles if article.text.strip())))
+    return stories
+
+
+def analyze(
+    articles: Sequence[Article], docs: Sequence[object]
+) -> tuple[tuple[Figure, ...], tuple[Conflict, ...]]:
+    sentences = [sent for article in articles for sent in segment(article)]
+    figures = find_figures(articles, docs, sentences)  # type: ignore[arg-type]
+    return figures, find_conflicts(figures)
+
+
+def show(story_id: str, conflict: Conflict) -> None:
+    print(f"- [{story_id}] {conflict.what!r}  ({conflict.note})")
+    for figure in conflict.figures:
+        sentence = " ".join(figure.sentence.text.split())
+        print(
+            f"    {figure.span.article_id}: {figure.span.text!r} = {figure.value:g} {figure.unit} "
+            f"[{figure.qualifier}] what={figure.what!r} attr={figure.attribution!r}"
+        )
+        print(f"        « {sentence[:300]} »")
+
+
+def planted_text(figure: Figure, factor: float) -> str | None:
+    """The figure's words with its value changed, written as the article wrote it; None if unsure."""
+    text = figure.span.text
+    if figure.unit == "date":
+        match = re.search(r"\b([1-9]|[12]\d|3[01])\b(?!,\d)", text)
+        if not match:
+            return None
+        day = int(match.group(1))
+        new_day = day + 7 if day <= 21 else day - 7
+        return text[: match.start()] + str(new_day) + text[match.end() :]
+    if figure.unit == "year":
+        match = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
+        return (
+            None if not match else text[: match.start()] + str(int(match.group(1)) - 3) + text[match.end() :]
+        )
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    if match:
+        written = match.group(0)
+        number = float(written.replace(",", ""))
+        decimals = len(written.split(".")[1]) if "." in written else 0
+        new = round(number * factor, decimals)
+        if new == number:
+            new = number + 10**-decimals
+        formatted = f"{new:,.{decimals}f}" if "," in written else f"{new:.{decimals}f}"
+        return text[: match.start()] + formatted + text[match.end() :]
+    for position, word in enumerate(SMALL_WORDS):
+        hit = re.search(rf"\b{word}\b", text, flags=re.IGNORECASE)
+        if hit and figure.value == position:
+            new_value = round(position * factor)
+            if new_value == position:
+                new_value += 1
+            if new_value >= len(SMALL_WORDS):
+                return None
+            new_word = SMALL_WORDS[new_value]
+            if hit.group(0)[0].isupper():
+                new_word = new_word.capitalize()
+            return text[: hit.start()] + new_word + text[hit.end() :]
+    return None
+
+
+def within_rounding(before: str, after: str) -> bool:
+    """True when the first number written changed by at most 2% (and changed at all)."""
+    old, new = (re.search(r"\d[\d,]*(?:\.\d+)?", text) for text in (before, after))
+    if old is None or new is None:
+        return False
+    old_value, new_value = (float(m.group(0).replace(",", "")) for m in (old, new))
+    return old_value > 0 and old_value != new_value and abs(new_value - old_value) <= 0.02 * old_value
+
+
+def copy_with(article: Article, figure: Figure, new_text: str) -> Article:
+    text = article.text[: figure.span.start] + new_text + article.text[figure.span.end :]
+    return replace(article, id="copy", text=text)
+
+
+def is_planted(conflict: Conflict, figure: Figure) -> bool:
+    """True when the conflict is between the original figure and its changed copy."""
+
+    def overlaps(other: Figure) -> bool:
+        return other.span.start < figure.span.end + 8 and figure.span.start < other.span.end + 8
+
+    return (
+        len(conflict.figures) == 2
+        and any(f.span.article_id == figure.span.article_id and overlaps(f) for f in conflict.figures)
+        and any(f.span.article_id == "copy" and overlaps(f) for f in conflict.figures)
+    )
+
+
+def real_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, list[object]]) -> None:
+    print("## Conflicts flagged on the 40 stories\n")
+    total = 0
+    n_figures = 0
+    units: Counter[str] = Counter()
+    for story_id, articles in stories:
+        figures, conflicts = analyze(articles, docs[story_id])
+        n_figures += len(figures)
+        units.update(figure.unit for figure in figures)
+        for conflict in conflicts:
+            show(story_id, conflict)
+        total += len(conflicts)
+    print(f"\nfigures: {n_figures}; most common units: {units.most_common(8)}")
+    print(f"conflicts flagged: {total} in {len(stories)} stories\n")
+
+
+def planted_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, list[object]]) -> None:
+    print("## Planted figures\n")
+    counts: Counter[str] = Counter()
+    missed: list[str] = []
+    false: list[str] = []
+    for story_id, articles in stories:
+        for article, doc in zip(articles, docs[story_id], strict=True):
+            figures, _ = analyze([article], [doc])
+            # an unchanged copy: nothing may be flagged
+            _, conflicts = analyze([article, replace(article, id="copy")], [doc, doc])
+            counts["unchanged copies"] += 1
+            counts["false conflicts, unchanged copies"] += len(conflicts)
+            jobs: list[tuple[str, Figure, Article]] = []
+            for figure in figures:
+                if figure.qualifier in CLOSED or (
+                    figure.qualifier == "at-most" and re.search(r"nearly|almost", figure.span.text, re.I)
+                ):
+                    new_text = planted_text(figure, 1.5)
+                    if new_text is None:
+                        counts["closed-range figures not rewritable"] += 1
+                        continue
+                    jobs.append(("planted", figure, copy_with(article, figure, new_text)))
+                    small = planted_text(figure, 1.01) if figure.unit not in ("date", "year") else None
+                    if small is not None and within_rounding(figure.span.text, small):
+                        jobs.append(("rounding", figure, copy_with(article, figure, small)))
+                elif figure.qualifier in OPEN:
+                    new_text = planted_text(
+                        figure, 1.5 if figure.qualifier in ("more-than", "at-least") else 0.67
+                    )
+                    if new_text is not None:
+                        jobs.append(("overlap", figure, copy_with(article, figure, new_text)))
+            copies = parse([copy for _, _, copy in jobs]) if jobs else []
+            for (kind, figure, copy), copy_doc in zip(jobs, copies, strict=True):
+                _, conflicts = analyze([article, copy], [doc, copy_doc])
+                if kind == "planted":
+                    counts["planted"] += 1
+                    counts[
+                        f"planted {figure.unit if figure.unit in ('people', 'percent', 'USD', 'date', 'year', 'count') else 'other unit'}"
+                    ] += 1
+                    hit = [c for c in conflicts if is_planted(c, figure)]
+                    if hit:
+                        counts["detected"] += 1
+                    elif figure.what and figure.unit != "count":
+                        missed.append(
+                            f"{story_id}/{article.id} {figure.span.text!r} {figure.unit} what={figure.what!r}"
+                        )
+                    if not figure.what or figure.unit == "count":
+                        counts["planted without what or with unit count"] += 1
+                        counts["detected, without what or with unit count"] += bool(hit)
+                    extra = [c for c in conflicts if not is_planted(c, figure)]
+                    counts["false conflicts, planted"] += len(extra)
+                    false += [
+                        f"{story_id}/{article.id} planted {figure.span.text!r}: flagged {[f.span.text for f in c.figures]}"
+                        for c in extra
+                    ]
+                else:
+                    counts[f"{kind} copies"] += 1
+                    counts[f"false conflicts, {kind}"] += len(conflicts)
+                    false += [
+                        f"{story_id}/{article.id} {kind} {figure.span.text!r}: flagged {[f.span.text for f in c.figures]}"
+                        for c in conflicts
+                    ]
+    planted = counts["planted"]
+    eligible = planted - counts["planted without what or with unit count"]
+    eligible_hits = counts["detected"] - counts["detected, without what or with unit count"]
+    print(f"planted figures (closed range, rewritable): {planted}")
+    print(
+        f"detection recall, all planted: {counts['detected']}/{planted} = {counts['detected'] / max(planted, 1):.3f}"
+    )
+    print(
+        f"detection recall, planted figures with a 'what' and a named unit: {eligible_hits}/{eligible} = {eligible_hits / max(eligible, 1):.3f}"
+    )
+    for key in sorted(counts):
+        print(f"  {key}: {counts[key]}")
+    print("\nmissed (with a 'what'), first 25:")
+    for line in missed[:25]:
+        print("  " + line)
+    print(f"\nfalse conflicts ({len(false)}), first 25:")
+    for line in false[:25]:
+        print("  " + line)
+
+
+def main() -> int:
+    started = time.perf_counter()
+    stories = load_stories()
+    docs = {story_id: list(parse(articles)) for story_id, articles in stories}
+    real_run(stories, docs)
+    if "--no-planted" not in sys.argv:
+        planted_run(stories, docs)
+    print(f"\n(total {time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,950 @@
+"""Figures in the articles (counts, money, percentages, dates) and the conflicts between outlets.
+
+``find_figures`` reads spaCy's number entities (CARDINAL, MONEY, PERCENT, QUANTITY, DATE) and the
+number tokens spaCy did not tag, turns the words into a value ("1.5 million" → 1500000, "a dozen"
+→ 12), reads the qualifier in front ("more than", "at least", "nearly", ...), and builds from the
+dependency parse what the figure counts ("civilians died in the last two weeks on the rebel side")
+and who the article says it comes from ("according to X", "X said", "X reported").
+
+``find_conflicts`` pairs figures of different articles that count the same thing (same unit, same
+counted noun or a synonym, overlapping words, same time frame) and reports those whose values
+cannot both be true once qualifiers and rounding are allowed for. A false conflict misleads the
+reader, so every rule leans towards saying nothing.
+
+Qualifiers: "nearly" and "almost" are read as "at-most" (the true number is just under the one
+written); for conflicts they mean the range [0.9 v, v], so "nearly 40,000" agrees with "40,000".
+"about" means [0.9 v, 1.1 v]; "more than"/"at least" are open upwards, "less than"/"at most"/
+"up to" downwards. A range "between 300 and 400" is read as "at-least 300".
+
+Durations get plural units ("years", "weeks") so that they never meet calendar years ("year").
+Ages ("a 45-year-old man", "45 years old") get the unit "age".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsbrief.model import Article, Conflict, Figure, Sentence, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["find_conflicts", "find_figures"]
+
+NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"})
+# Entities whose numbers are part of a name ("G20", "Boeing 737", "Apollo 11").
+NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PERSON", "GPE"})
+
+QUALIFIERS: tuple[tuple[str, str], ...] = (
+    # longest first: "no more than" before "more than"
+    ("no more than", "at-most"),
+    ("no fewer than", "at-least"),
+    ("no less than", "at-least"),
+    ("not more than", "at-most"),
+    ("more than", "more-than"),
+    ("greater than", "more-than"),
+    ("in excess of", "more-than"),
+    ("upwards of", "more-than"),
+    ("well over", "more-than"),
+    ("just over", "more-than"),
+    ("over", "more-than"),
+    ("above", "more-than"),
+    ("exceeding", "more-than"),
+    ("at least", "at-least"),
+    ("a minimum of", "at-least"),
+    ("a maximum of", "at-most"),
+    ("at most", "at-most"),
+    ("less than", "less-than"),
+    ("fewer than", "less-than"),
+    ("just under", "less-than"),
+    ("under", "less-than"),
+    ("below", "less-than"),
+    ("up to", "up-to"),
+    ("as many as", "up-to"),
+    ("as much as", "up-to"),
+    ("nearly", "at-most"),
+    ("almost", "at-most"),
+    ("close to", "about"),
+    ("an estimated", "about"),
+    ("estimated", "about"),
+    ("approximately", "about"),
+    ("roughly", "about"),
+    ("around", "about"),
+    ("about", "about"),
+    ("some", "about"),
+    ("circa", "about"),
+    ("approx.", "about"),
+)
+NEARLY_WORDS = ("nearly", "almost")
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a": 1, "an": 1, "half": 0.5,
+}  # fmt: skip
+TENS_WORDS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+SCALES = {
+    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+}  # fmt: skip
+# "hundreds", "thousands of", "dozens": not a figure anyone could check.
+VAGUE_WORDS = frozenset({"hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens"})
+
+CURRENCIES: tuple[tuple[str, str], ...] = (
+    ("us$", "USD"), ("$", "USD"), ("dollar", "USD"), ("usd", "USD"), ("€", "EUR"), ("euro", "EUR"),
+    ("£", "GBP"), ("pound", "GBP"), ("sterling", "GBP"), ("¥", "JPY"), ("yen", "JPY"),
+    ("yuan", "CNY"), ("rupee", "INR"), ("ruble", "RUB"), ("rouble", "RUB"), ("cent", "USD"),
+)  # fmt: skip
+QUANTITY_UNITS = {
+    "km": "km", "kilometer": "km", "kilometre": "km", "mile": "mile", "mi": "mile",
+    "meter": "m", "metre": "m", "foot": "ft", "feet": "ft", "ft": "ft", "inch": "inch",
+    "kg": "kg", "kilogram": "kg", "ton": "ton", "tonne": "ton", "acre": "acre", "hectare": "hectare",
+    "gallon": "gallon", "barrel": "barrel", "degree": "degree", "mph": "mph", "pound": "lb", "lb": "lb",
+}  # fmt: skip
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+MONTH_ABBREVIATIONS = {name[:3]: number for number, name in enumerate(MONTHS, start=1)} | {"sept": 9}
+
+PEOPLE_NOUNS = frozenset(
+    ["people", "person", "civilian", "resident", "child", "kid", "adult", "man", "woman", "refugee", "migrant", "immigrant", "victim", "soldier", "troop", "student", "worker", "employee", "passenger", "fighter", "rebel", "militant", "member", "citizen", "inhabitant", "patient", "protester", "protestor", "demonstrator", "voter", "individual", "baby", "infant", "teenager", "teen", "boy", "girl", "officer", "staff", "staffer", "hostage", "prisoner", "inmate", "detainee", "survivor", "tourist", "visitor", "pilgrim", "worshipper", "evacuee", "casualty", "fatality", "death", "dead", "toll", "body", "injury", "injured", "wounded", "suspect", "juror", "doctor", "nurse", "firefighter", "policeman", "journalist", "reporter", "delegate", "lawmaker", "senator", "fan", "spectator", "attendee", "customer", "driver", "crew", "crewmember", "sailor", "marine", "personnel", "official", "guard", "miner", "farmer"]
+)  # fmt: skip
+# Words that name the same counted thing; the key is what the conflict rule compares.
+SYNONYMS = {
+    "killed": frozenset(
+        [
+            "kill",
+            "die",
+            "dead",
+            "death",
+            "fatality",
+            "toll",
+            "body",
+            "murder",
+            "slay",
+            "perish",
+            "killing",
+            "life",
+        ]
+    ),
+    "injured": frozenset(["injure", "wound", "hurt", "injury", "injured", "wounded"]),
+    "displaced": frozenset(["flee", "displace", "evacuate", "evacuee", "refugee", "uproot"]),
+    "arrested": frozenset(["arrest", "detain", "detention", "detainee"]),
+    "missing": frozenset({"missing"}),
+    "people": frozenset(["people", "person", "individual"]),
+}
+GENERIC_PEOPLE = frozenset(
+    {"people", "person", "individual", "death", "fatality", "toll", "dead", "body", "casualty"}
+)
+
+REPORTING_VERBS = frozenset(
+    ["say", "tell", "report", "estimate", "count", "tally", "announce", "state", "claim", "confirm", "add", "write", "note", "put", "record", "document", "cite", "find", "show", "reveal", "indicate"]
+)  # fmt: skip
+PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "who", "this", "that", "these", "those"])
+TIME_FRAME_PREPOSITIONS = frozenset(
+    {"in", "for", "over", "during", "within", "after", "since", "past", "from"}
+)
+# Words of a "what" that carry no content for comparing two figures.
+WHAT_STOP = frozenset(
+    ["the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "from", "with", "and", "or", "be", "have", "has", "had", "been", "being", "was", "were", "is", "are", "who", "which", "that", "this", "these", "those", "it", "its", "their", "his", "her", "there", "than", "as", "more", "most", "some", "about"]
+)  # fmt: skip
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_AGE = re.compile(r"^(\d+)[- ]years?[- ]old$", re.IGNORECASE)
+_LETTER_DIGIT = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
+_MAX_RATIO = 5.0  # values further apart than this count different things ("300" vs "3,000 troops")
+_ROUNDING = 0.02  # relative difference left to rounding
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def find_figures(
+    articles: Sequence[Article], docs: Sequence[Doc], sentences: Sequence[Sentence]
+) -> tuple[Figure, ...]:
+    """The figures of all articles, in article order then text order.
+
+    ``docs[i]`` is the spaCy parse of ``articles[i].text``; ``sentences`` are newsbrief's
+    sentences of these articles, and each figure keeps the one that contains it.
+    """
+    figures: list[Figure] = []
+    for article, doc in zip(articles, docs, strict=True):
+        own = sorted((sent for sent in sentences if sent.article_id == article.id), key=lambda s: s.start)
+        seen: set[tuple[int, int]] = set()
+        for candidate in _candidates(doc):
+            figure = _figure(article, candidate, own)
+            if figure is None or (figure.span.start, figure.span.end) in seen:
+                continue
+            seen.add((figure.span.start, figure.span.end))
+            figures.append(figure)
+    order = {article.id: position for position, article in enumerate(articles)}
+    return tuple(sorted(figures, key=lambda f: (order[f.span.article_id], f.span.start, f.span.end)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """Tokens that may be a figure, with spaCy's label ("CARDINAL" for untagged numbers)."""
+
+    tokens: SpacySpan
+    label: str
+
+
+def _candidates(doc: Doc) -> list[_Candidate]:
+    """Number entities, and number tokens that no entity covers, in text order."""
+    candidates = [_Candidate(_trimmed(ent), ent.label_) for ent in doc.ents if ent.label_ in NUMBER_LABELS]
+    covered = {token.i for ent in doc.ents for token in ent}
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if token.i in covered or token.pos_ != "NUM" or not token.like_num:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(doc) and doc[end].i not in covered and doc[end].like_num and doc[end].pos_ == "NUM":
+            end += 1
+        candidates.append(_Candidate(doc[index:end], "CARDINAL"))
+        index = end
+    return sorted(candidates, key=lambda c: c.tokens.start)
+
+
+def _trimmed(ent: SpacySpan) -> SpacySpan:
+    """The entity cut at its first line break, with a currency symbol just before it taken in."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    for token in ent:
+        if token.is_space and "\n" in token.text:
+            end = token.i
+            break
+    if start > 0 and doc[start - 1].text in ("$", "€", "£", "¥", "US$"):
+        start -= 1
+    return doc[start : max(end, start + 1)]
+
+
+def _figure(article: Article, candidate: _Candidate, sentences: Sequence[Sentence]) -> Figure | None:
+    """The figure a candidate stands for, or None when it is not a figure worth showing."""
+    tokens = candidate.tokens
+    if _is_excluded(tokens, candidate.label):
+        return None
+    start_token, qualifier = _qualifier(tokens)
+    number_tokens = tokens.doc[max(start_token, tokens.start) : tokens.end]
+    parsed = _value_and_unit(number_tokens, candidate.label)
+    if parsed is None:
+        return None
+    value, unit, anchor = parsed
+    if _is_range(tokens):
+        if any(t.lower_ == "and" for t in tokens) and not any(t.lower_ == "between" for t in tokens):
+            return None  # "75 and 71 years old": two figures in one entity, each unknown alone
+        qualifier = "at-least" if qualifier == "exact" else qualifier
+    start = tokens.doc[min(start_token, tokens.start)].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    sentence = _sentence_at(sentences, start, end)
+    if sentence is None:
+        return None
+    thing = _counted_thing(anchor, tokens)
+    if thing.pos_ == "PROPN" and thing.i != anchor.i and thing.ent_type_ != "NORP":
+        return None  # "50 Old Colony Rd", "Windows 10": a name, not a count
+    if unit == "":
+        unit = _count_unit(thing, anchor)
+        if unit == "count" and _YEAR.match(tokens.text):
+            return None  # a year spaCy did not tag as a date
+    what = _what(thing, anchor, tokens)
+    return Figure(
+        span=Span(article.id, start, end, article.text[start:end]),
+        sentence=sentence,
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        what=what,
+        attribution=_attribution(anchor, tokens),
+    )
+
+
+def _is_excluded(tokens: SpacySpan, label: str) -> bool:
+    """True for numbers in names, ordinals, page numbers, phone numbers, times, "one of the"."""
+    doc = tokens.doc
+    text = tokens.text
+    first, last = tokens[0], tokens[-1]
+    previous = doc[first.i - 1] if first.i > 0 else None
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if _LETTER_DIGIT.search(text) and label not in ("MONEY", "QUANTITY"):
+        return True  # "G20", "COVID-19", "3D"
+    if any(token.ent_type_ in NAME_LABELS for token in tokens):
+        return True
+    if previous is not None and previous.lower_ in (
+        "every",
+        "each",
+        "per",
+        "page",
+        "p.",
+        "pp.",
+        "no.",
+        "#",
+        "chapter",
+    ):
+        return True
+    name_before = (
+        previous is not None and previous.pos_ == "PROPN" and previous.ent_type_ not in ("DATE", "MONEY")
+    )
+    if name_before and first.text[:1].isdigit():
+        return True  # "Boeing 737", "Apollo 11", "Interstate 95"
+    if _PHONE.search(doc[max(0, first.i - 5) : min(len(doc), last.i + 6)].text):
+        return True
+    if following is not None and following.text in ("-", "–") and label == "CARDINAL":
+        nxt = doc[following.i + 1] if following.i + 1 < len(doc) else None
+        if nxt is not None and nxt.like_num:
+            return True  # scores "3-2", "24-7"
+    if (following is not None and re.match(r"^-?to-?\d|^-\d", following.text)) or re.search(
+        r"\d-to-\d", text
+    ):
+        return True  # vote tallies "219-to-197"
+    if text in ("911", "999", "112"):
+        return True  # emergency numbers
+    if first.lower_ == "the" and label == "PERCENT" and (following is None or following.lower_ != "of"):
+        return True  # "the 99 percent", "the 1%": names of groups
+    if first.lower_ == "one" and len(tokens) == 1:
+        return True  # "one of the", "one resident": a pronoun or an article, not a count
+    return following is not None and following.lower_ == "of" and first.lower_ in ("one", "a", "an")
+
+
+def _qualifier(tokens: SpacySpan) -> tuple[int, str]:
+    """The token index where the figure starts, counting its qualifier words, and the qualifier."""
+    doc = tokens.doc
+    # The qualifier may be inside the entity ("More than 300") or just before it ("at least 12").
+    window_start = max(0, tokens.start - 4)
+    number_start = tokens.start
+    for token in tokens:
+        if token.like_num or token.text in ("$", "€", "£", "¥") or token.lower_ in UNITS_WORDS:
+            number_start = token.i
+            break
+    lead = [t.lower_ for t in doc[window_start:number_start]]
+    for phrase, qualifier in QUALIFIERS:
+        words = phrase.split()
+        if len(words) <= len(lead) and lead[-len(words) :] == words:
+            return number_start - len(words), qualifier
+    return tokens.start if tokens.start < number_start else number_start, "exact"
+
+
+def _is_range(tokens: SpacySpan) -> bool:
+    """True for "between 300 and 400", "300 to 400", "300-400"."""
+    lowers = [t.lower_ for t in tokens]
+    numbers = sum(1 for t in tokens if t.like_num and t.lower_ not in SCALES)
+    return numbers >= 2 and any(word in ("and", "to", "-", "–", "or") for word in lowers)
+
+
+def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] | None:
+    """The value, the unit ("" when it is a count to be named later) and the anchor token."""
+    if not len(tokens):
+        return None
+    text = tokens.text
+    lowers = [t.lower_ for t in tokens]
+    if any(word in VAGUE_WORDS for word in lowers):
+        return None
+    anchor = tokens.root
+    if label == "DATE":
+        return _date_value(tokens)
+    if label == "TIME":
+        return None
+    value = _number(tokens)
+    if value is None:
+        return None
+    if label == "PERCENT" or "%" in text or any(w in ("percent", "pct", "cent") for w in lowers):
+        return value, "percent", anchor
+    if label == "MONEY" or any(t.text in ("$", "€", "£", "¥") for t in tokens):
+        return value, _currency(tokens), anchor
+    if label == "QUANTITY":
+        for token in reversed(tokens):
+            unit = QUANTITY_UNITS.get(token.lemma_.lower()) or QUANTITY_UNITS.get(token.lower_)
+            if unit:
+                return value, unit, anchor
+        return value, tokens[-1].lemma_.lower(), anchor
+    return value, "", anchor
+
+
+def _number(tokens: Iterable[Token]) -> float | None:
+    """The number written in the tokens: digits, number words and scale words; None if none."""
+    total = 0.0
+    current: float | None = None
+    seen_number = False
+    previous_word = ""
+    for token in tokens:
+        word = token.lower_.replace("$", "").replace("€", "").replace("£", "")
+        if word in ("-", "–") and previous_word in TENS_WORDS:
+            continue  # "twenty-five" split in three tokens
+        previous_word = word
+        if word in ("", "-", "–", ",", "and", "to", "or", "between"):
+            if seen_number and word in ("to", "or", "-", "–", "and") and current is not None and total == 0:
+                break  # a range: keep its lower end
+            continue
+        glued = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn)", word)
+        if glued:
+            return float(glued.group(1).replace(",", "")) * SCALES[glued.group(2)]
+        if _DIGITS.match(word):
+            if seen_number and current is not None:
+                break
+            current = float(word.replace(",", ""))
+            seen_number = True
+        elif word in SCALES and seen_number and word not in ("m", "b", "k"):
+            current = (current if current is not None else 1.0) * SCALES[word]
+            if SCALES[word] >= 1e3:
+                total += current
+                current = None
+        elif word in SCALES and not seen_number and word in ("hundred", "thousand", "million", "billion"):
+            current = SCALES[word]
+            seen_number = True
+        elif word in ("a", "an"):
+            current = current if current is not None else 1.0
+            seen_number = True
+        elif word == "dozen":
+            current = (current if current is not None else 1.0) * 12
+            seen_number = True
+        elif word in UNITS_WORDS or ("-" in word and all(p in UNITS_WORDS for p in word.split("-"))):
+            parts = [UNITS_WORDS[p] for p in word.split("-")] if "-" in word else [UNITS_WORDS[word]]
+            current = (current or 0.0) + float(sum(parts))
+            seen_number = True
+        elif seen_number:
+            continue
+    if not seen_number:
+        return None
+    return total + (current or 0.0)
+
+
+def _currency(tokens: SpacySpan) -> str:
+    """ISO code of the currency named in a money entity; "USD" for a bare "$"."""
+    text = tokens.text.lower()
+    for marker, code in CURRENCIES:
+        if marker in text:
+            return code
+    return "money"
+
+
+def _date_value(tokens: SpacySpan) -> tuple[float, str, Token] | None:
+    """Ages, calendar dates, years and durations in a DATE entity; None for the rest."""
+    text = tokens.text
+    lowers = [t.lower_ for t in tokens]
+    age = _AGE.match(text.replace(" - ", "-"))
+    if age or (len(lowers) >= 3 and lowers[-2:] == ["years", "old"]):
+        value = float(age.group(1)) if age else _number(tokens)
+        return (value, "age", tokens.root) if value is not None else None
+    month = next((MONTH_ABBREVIATIONS[w[:3]] for w in lowers if w.rstrip(".")[:3] in MONTH_ABBREVIATIONS
+                  and (w in MONTHS or w.rstrip(".") in MONTH_ABBREVIATIONS or w == "sept")), None)  # fmt: skip
+    day = next((int(t.text) for t in tokens if t.text.isdigit() and 1 <= int(t.text) <= 31), None)
+    year = next((int(t.text) for t in tokens if _YEAR.match(t.text)), None)
+    if month is not None and day is not None:
+        # A calendar date: YYYYMMDD when the year is given, MMDD otherwise (never compared together).
+        value = year * 10000 + month * 100 + day if year else month * 100 + day
+        return float(value), "date", tokens.root
+    if year is not None and len(tokens) <= 2 and month is None:
+        anchor = tokens.root
+        if (
+            anchor.dep_ == "pobj"
+            and anchor.head.lower_ in ("in", "since", "until", "by")
+            and anchor.head.head.pos_ in ("VERB", "AUX")
+        ):
+            return float(year), "year", anchor
+        return None
+    root = tokens.root
+    if root.lemma_.lower() in TIME_UNITS and any(t.like_num for t in tokens if t.i != root.i):
+        if _is_time_frame(root) or any(
+            w in ("last", "past", "next", "ago", "this", "every", "each") for w in lowers
+        ):
+            return None
+        value = _number(t for t in tokens if t.i != root.i)
+        if value is None:
+            return None
+        return value, root.lemma_.lower() + "s", root
+    return None
+
+
+def _is_time_frame(token: Token) -> bool:
+    """True for a duration that says when ("for four years", "after five years of war")."""
+    if token.dep_ in ("npadvmod", "advmod"):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in TIME_FRAME_PREPOSITIONS:
+        return True
+    return token.dep_ == "nsubj"  # "The last two weeks have seen ..."
+
+
+def _sentence_at(sentences: Sequence[Sentence], start: int, end: int) -> Sentence | None:
+    """The sentence containing the span, or the one containing its start."""
+    fallback = None
+    for sent in sentences:
+        if sent.start <= start and end <= sent.end:
+            return sent
+        if fallback is None and sent.start <= start < sent.end:
+            fallback = sent
+    return fallback
+
+
+# --------------------------------------------------------------------------- what it counts
+
+
+def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
+    """The token naming what the figure counts: the noun it modifies, "of"'s object, or itself."""
+    inside = {t.i for t in tokens}
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]  # "two of the victims", "40 percent of residents"
+    modifies = anchor.dep_ in ("nummod", "quantmod", "amod", "compound") and anchor.head.i not in inside
+    if modifies and anchor.head.pos_ in ("NOUN", "PROPN"):
+        return anchor.head
+    if (
+        anchor.dep_ == "pobj"
+        and anchor.head.lower_ in ("to", "at", "by")
+        and anchor.head.head.pos_ in ("VERB", "AUX")
+    ):
+        verb = anchor.head.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
+            return subjects[0]  # "the death toll rose to 300"
+    if anchor.dep_ == "attr" and anchor.head.lemma_ == "be":
+        subjects = [c for c in anchor.head.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
+            return subjects[0]  # "the number of dead was 300"
+    return anchor
+
+
+def _count_unit(thing: Token, anchor: Token) -> str:
+    """The unit of a plain count: "people" for people, else the counted noun's lemma."""
+    lemma = thing.lemma_.lower()
+    nouns = [lemma]
+    if lemma in ("number", "total", "toll", "tally") or thing.i == anchor.i:
+        nouns += [c.lemma_.lower() for c in thing.subtree if c.pos_ in ("NOUN", "ADJ") and c.i != thing.i]
+    if thing.i == anchor.i:
+        verb = _governing_verb(thing)
+        if (
+            verb is not None
+            and verb.lemma_.lower()
+            in SYNONYMS["killed"] | SYNONYMS["injured"] | SYNONYMS["displaced"] | SYNONYMS["arrested"]
+        ):
+            return "people"
+        return "count" if thing.pos_ != "NOUN" else lemma
+    if any(noun in PEOPLE_NOUNS for noun in nouns) or thing.ent_type_ == "NORP":
+        return "people"
+    return lemma
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb the token is subject, object or prepositional object of."""
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") and token.head.pos_ in ("VERB", "AUX"):
+        return token.head
+    return None
+
+
+def _what(thing: Token, anchor: Token, figure_tokens: SpacySpan) -> str:
+    """What the figure counts, in the article's words: the counted noun and its verb phrase."""
+    skip = {t.i for t in figure_tokens}
+    chosen: set[int] = set()
+    chosen |= _noun_phrase(thing, skip, keep_det=False)
+    for child in thing.children:
+        if (
+            (child.dep_ == "prep" and child.lower_ != "of")
+            or (child.dep_ == "prep" and thing.i == anchor.i)
+            or (child.dep_ == "prep" and child.lower_ == "of" and thing.i != anchor.i)
+        ):
+            chosen |= _prep_phrase(child, skip)
+        elif child.dep_ in ("relcl", "acl"):
+            chosen |= _verb_phrase(child, skip, exclude=thing.i)
+            chosen |= {
+                c.i
+                for c in child.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which")
+            }
+    verb = _governing_verb(thing) or (_governing_verb(anchor) if thing.i != anchor.i else None)
+    if (
+        verb is None
+        and thing.i == anchor.i
+        and anchor.dep_ == "pobj"
+        and anchor.head.head.pos_ in ("VERB", "AUX")
+    ):
+        verb = anchor.head.head  # "was founded in 1998", "sold for $5 million"
+        if verb.lemma_.lower() in REPORTING_VERBS:
+            return ""  # the day a statement was made is not the figure of an event
+        chosen |= _verb_phrase(verb, skip | {anchor.head.i}, exclude=anchor.head.i) | _subject(verb, skip)
+        return _join(thing.doc, sorted(chosen - skip - {anchor.i}))
+    if verb is not None and not (thing.dep_ == "dobj" and verb.lemma_.lower() in REPORTING_VERBS):
+        chosen.add(thing.i)
+        chosen |= _verb_phrase(verb, skip, exclude=thing.i if verb.i == thing.head.i else anchor.i)
+        if verb.i != thing.head.i or thing.dep_ in ("dobj", "attr", "oprd"):
+            chosen |= _subject(verb, skip)
+    chosen -= skip
+    if not chosen:
+        return ""
+    return _join(thing.doc, sorted(chosen))
+
+
+def _subject(verb: Token, skip: set[int]) -> set[int]:
+    """The verb's subject as a noun phrase ("wind and solar generated ..."); nothing for pronouns."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i not in skip and child.lower_ not in PRONOUNS:
+            chosen = _noun_phrase(child, skip, keep_det=False)
+            for conj in child.children:
+                if conj.dep_ in ("cc", "conj"):
+                    chosen |= _noun_phrase(conj, skip, keep_det=False)
+            return chosen
+    return set()
+
+
+def _noun_phrase(noun: Token, skip: set[int], *, keep_det: bool) -> set[int]:
+    """The noun with the modifiers to its left (adjectives, compounds, possessives)."""
+    chosen = {noun.i}
+    for child in noun.rights:
+        if child.dep_ == "conj" and child.i not in skip:
+            chosen |= _noun_phrase(child, skip, keep_det=True) | {
+                c.i for c in noun.children if c.dep_ == "cc"
+            }
+    for child in noun.lefts:
+        if child.i in skip:
+            continue
+        if child.dep_ == "det" and not keep_det:
+            continue
+        if child.dep_ in ("amod", "compound", "nmod", "poss", "det", "npadvmod", "nummod", "case"):
+            chosen |= {t.i for t in child.subtree if t.i not in skip}
+    return chosen
+
+
+def _prep_phrase(prep: Token, skip: set[int]) -> set[int]:
+    """A preposition and the left part of its object ("on the rebel side", not "of the lines")."""
+    chosen = {prep.i}
+    for child in prep.children:
+        if child.dep_ == "pobj" and child.i not in skip:
+            chosen |= _noun_phrase(child, skip, keep_det=True) - skip
+    return chosen if len(chosen) > 1 else set()
+
+
+def _verb_phrase(verb: Token, skip: set[int], *, exclude: int) -> set[int]:
+    """The verb with its particle, negation, object, prepositions and time words; no auxiliaries."""
+    chosen = {verb.i}
+    for child in verb.children:
+        if child.i == exclude or child.i in skip:
+            continue
+        if child.dep_ in ("prt", "neg", "acomp"):
+            chosen.add(child.i)
+        elif child.dep_ in ("dobj", "attr", "oprd"):
+            chosen |= _noun_phrase(child, skip, keep_det=True)
+        elif (
+            child.dep_ in ("prep", "agent")
+            and child.i > verb.i
+            and child.lower_ not in ("according", "despite", "amid")
+        ):
+            chosen |= _prep_phrase(child, skip)
+        elif child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
+            chosen |= _noun_phrase(child, skip, keep_det=True)
+    return chosen
+
+
+def _join(doc: Doc, indices: Sequence[int]) -> str:
+    """The tokens as text: their own spacing where adjacent, one space across gaps."""
+    parts: list[str] = []
+    for position, index in enumerate(indices):
+        token = doc[index]
+        parts.append(token.text)
+        if position + 1 < len(indices):
+            adjacent = indices[position + 1] == index + 1
+            parts.append(token.whitespace_ if adjacent else " ")
+    return "".join(parts).strip(" ,;:")
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def _attribution(anchor: Token, figure_tokens: SpacySpan) -> str:
+    """Who the sentence says the figure comes from: "according to X", "X said", "X reported"."""
+    sent = anchor.sent
+    inside = {t.i for t in figure_tokens}
+    for token in sent:
+        if token.lower_ == "according":
+            for to in token.children:
+                objects = [c for c in to.children if c.dep_ == "pobj"]
+                if to.lower_ == "to" and objects:
+                    return _source_phrase(objects[0])
+    candidates = []
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ != "it"]
+        if not subjects or subjects[0].lower_ in PRONOUNS or subjects[0].i in inside:
+            continue
+        subject_span = {t.i for t in subjects[0].subtree}
+        if subject_span & inside:
+            continue
+        if anchor.i in {t.i for t in token.subtree} or token.dep_ == "ROOT":
+            candidates.append((abs(token.i - anchor.i), token.i, subjects[0], token))
+    if not candidates:
+        return ""
+    _, _, subject, verb = min(candidates)
+    source = _source_phrase(subject)
+    citing = [c for c in verb.subtree if c.lower_ == "citing" and c.head.i == verb.i]
+    if citing:
+        objects = [c for c in citing[0].children if c.dep_ == "dobj"]
+        if objects:
+            source += ", citing " + _source_phrase(objects[0])
+    return source
+
+
+def _source_phrase(head: Token) -> str:
+    """The words naming a source: the head's subtree up to the first comma or bracket."""
+    tokens = list(head.subtree)
+    kept: list[Token] = []
+    for token in tokens:
+        if token.i > head.i and token.text in (",", "(", "—", "–", ";", '"', "“", "”"):
+            break
+        if token.i < head.i and token.text in (",", '"', "“", "”"):
+            kept = []
+            continue
+        kept.append(token)
+    return _join(head.doc, [t.i for t in kept])
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def find_conflicts(figures: Sequence[Figure]) -> tuple[Conflict, ...]:
+    """Things for which two or more articles give values that cannot both be true.
+
+    Two figures count the same thing when they share a unit and a counted-thing key (the same
+    noun lemma, or synonyms such as killed/dead/died/death toll), their other content words
+    overlap, and their time frames agree. They disagree when their qualifier ranges do not meet,
+    allowing 2% (or the written precision of "1.5 million") for rounding and ignoring values more
+    than five times apart, which are different quantities. Figures of one article never conflict.
+    """
+    profiles = [_profile(figure) for figure in figures]
+    ambiguous = _ambiguous(figures)
+    same: dict[int, list[int]] = {i: [] for i in range(len(profiles))}
+    for i, first in enumerate(profiles):
+        for j in range(i + 1, len(profiles)):
+            if i in ambiguous or j in ambiguous:
+                continue
+            if first.article_id != profiles[j].article_id and _same_thing(first, profiles[j]):
+                same[i].append(j)
+                same[j].append(i)
+    edges = [
+        (i, j)
+        for i in range(len(profiles))
+        for j in same[i]
+        if i < j and _disagree(profiles[i], profiles[j]) and not _agreed_elsewhere(profiles, same, i, j)
+    ]
+    return _merge(figures, profiles, edges)
+
+
+def _ambiguous(figures: Sequence[Figure]) -> set[int]:
+    """Figures whose description does not tell them apart from another value in the same sentence.
+
+    "The 219-to-197 vote" or "the couple, 75 and 71" give two values one description; which of
+    them another article's figure should be compared with is unknown, so neither is compared.
+    """
+    seen: dict[tuple[str, int, str, str], list[int]] = {}
+    for index, figure in enumerate(figures):
+        key = (figure.span.article_id, figure.sentence.index, figure.unit, figure.what)
+        seen.setdefault(key, []).append(index)
+    return {
+        index
+        for indices in seen.values()
+        if len({figures[i].value for i in indices}) > 1
+        for index in indices
+    }
+
+
+def _agreed_elsewhere(profiles: Sequence[_Profile], same: dict[int, list[int]], i: int, j: int) -> bool:
+    """True when either article also gives, for the same thing, a value the other agrees with."""
+    for one, other in ((i, j), (j, i)):
+        for k in same[one]:
+            if profiles[k].article_id == profiles[other].article_id and not _disagree(
+                profiles[one], profiles[k]
+            ):
+                return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """What the conflict rules compare for one figure."""
+
+    article_id: str
+    unit: str
+    key: str
+    words: frozenset[str]
+    frame: str
+    low: float
+    high: float
+    value: float
+
+
+def _profile(figure: Figure) -> _Profile:
+    words = _content_words(figure.what)
+    return _Profile(
+        article_id=figure.span.article_id,
+        unit=figure.unit,
+        key=_thing_key(figure),
+        words=words,
+        frame=_time_frame(figure.what),
+        low=_bounds(figure)[0],
+        high=_bounds(figure)[1],
+        value=figure.value,
+    )
+
+
+def _content_words(what: str) -> frozenset[str]:
+    """Lower-case content words of a "what", with synonyms mapped to one key and plurals cut."""
+    words = set()
+    for raw in re.findall(r"[A-Za-z][A-Za-z'-]*", what.lower()):
+        if raw in WHAT_STOP:
+            continue
+        words.add(_canonical(raw))
+    return frozenset(words)
+
+
+def _canonical(word: str) -> str:
+    """One spelling for a word and its synonyms: "deaths", "killed", "dead" → "killed"."""
+    stem = _stem(word)
+    for key, synonyms in SYNONYMS.items():
+        if word in synonyms or stem in synonyms:
+            return key
+    return stem
+
+
+def _stem(word: str) -> str:
+    """A crude stem good enough to match "civilians"/"civilian", "killed"/"kill", "fled"/"flee"."""
+    irregular = {"fled": "flee", "died": "die", "dies": "die", "dying": "die", "people": "people",
+                 "children": "child", "men": "man", "women": "woman", "lives": "life", "hurt": "hurt"}  # fmt: skip
+    if word in irregular:
+        return irregular[word]
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            return base
+    return word
+
+
+def _thing_key(figure: Figure) -> str:
+    """The counted thing's key: a synonym group when one applies, else the first content word."""
+    words = [
+        _canonical(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", figure.what.lower()) if w not in WHAT_STOP
+    ]
+    for key in ("killed", "injured", "displaced", "arrested", "missing"):
+        if key in words:
+            return key
+    return words[0] if words else ""
+
+
+def _time_frame(what: str) -> str:
+    """Words of the "what" that say when ("in the last two weeks", "on Tuesday"), normalized."""
+    lowered = what.lower()
+    pattern = (
+        r"\b(?:today|yesterday|tonight|this (?:week|month|year|morning)|last (?:week|month|year|night)"
+        r"|(?:the )?(?:last|past|first|next) [a-z0-9 ]*?(?:days?|weeks?|months?|years?|hours?)"
+        r"|(?:over|in|during|within|for|after) [a-z0-9 ]*?(?:days|weeks|months|years|hours|decades)"
+        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:19|20)\d\d"
+        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2})\b"
+    )
+    return " ".join(sorted(set(re.findall(pattern, lowered))))
+
+
+def _bounds(figure: Figure) -> tuple[float, float]:
+    """The range of true values the figure allows, given its qualifier."""
+    value = figure.value
+    span = figure.span.text.lower()
+    qualifier = figure.qualifier
+    if qualifier == "at-most" and any(word in span for word in NEARLY_WORDS):
+        return value * 0.9, value
+    bounds = {
+        "exact": (value, value),
+        "about": (value * 0.9, value * 1.1),
+        "more-than": (value, float("inf")),
+        "at-least": (value, float("inf")),
+        "less-than": (0.0, value),
+        "at-most": (0.0, value),
+        "up-to": (0.0, value),
+    }
+    return bounds.get(qualifier, (value, value))
+
+
+def _same_thing(first: _Profile, second: _Profile) -> bool:
+    """True when two figures count the same thing in the same time frame."""
+    if first.unit != second.unit or not first.key or first.key != second.key:
+        return False
+    if first.unit in ("count",) or not first.words or not second.words:
+        return False
+    if first.frame != second.frame:
+        return False
+    smaller, larger = sorted((first.words, second.words), key=lambda words: (len(words), sorted(words)))
+    missing = smaller - larger
+    # Every content word of the shorter description must be in the longer one:
+    # "Republicans voted present" is not "Republicans voted against", "generate" is not "made up".
+    if len(smaller) < 2 or missing:
+        return False
+    # Different counted nouns for people ("civilians" and "soldiers") are different things.
+    nouns_first = first.words & PEOPLE_STEMS
+    nouns_second = second.words & PEOPLE_STEMS
+    return not (nouns_first and nouns_second and not nouns_first & nouns_second)
+
+
+PEOPLE_STEMS = frozenset(_canonical(noun) for noun in PEOPLE_NOUNS - GENERIC_PEOPLE)
+
+
+def _disagree(first: _Profile, second: _Profile) -> bool:
+    """True when the two value ranges cannot meet, allowing for rounding."""
+    small, large = sorted((first.value, second.value))
+    if small <= 0 or large / small > _MAX_RATIO:
+        return False
+    if first.unit in ("date", "year"):
+        return first.high < second.low or second.high < first.low
+    tolerance = _ROUNDING * max(abs(first.value), abs(second.value))
+    return first.high + tolerance < second.low or second.high + tolerance < first.low
+
+
+def _merge(
+    figures: Sequence[Figure], profiles: Sequence[_Profile], edges: Sequence[tuple[int, int]]
+) -> tuple[Conflict, ...]:
+    """Conflicts from disagreeing figure pairs, joined when they share a figure."""
+    parent = {index: index for edge in edges for index in edge}
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            index = parent[index]
+        return index
+
+    for i, j in sorted(edges):
+        first, second = root(i), root(j)
+        parent[max(first, second)] = min(first, second)
+    groups: dict[int, list[int]] = {}
+    for index in sorted(parent):
+        groups.setdefault(root(index), []).append(index)
+    conflicts = []
+    for _, members in sorted(groups.items()):
+        chosen: dict[str, int] = {}
+        for index in members:
+            chosen.setdefault(profiles[index].article_id, index)
+        picked = tuple(figures[index] for index in sorted(chosen.values()))
+        unit, key = profiles[members[0]].unit, profiles[members[0]].key
+        conflicts.append(Conflict(what=_conflict_what(picked), figures=picked, note=_note(picked, unit, key)))
+    return tuple(conflicts)
+
+
+def _conflict_what(figures: Sequence[Figure]) -> str:
+    """The shortest description among the figures: the words they most likely share."""
+    return min((figure.what for figure in figures), key=lambda what: (len(what), what))
+
+
+def _note(figures: Sequence[Figure], unit: str, key: str) -> str:
+    """One line saying why the figures were judged to count the same thing, and why they differ."""
+    shared = sorted(frozenset.intersection(*(_content_words(figure.what) for figure in figures)) - {key})
+    frame = _time_frame(figures[0].what)
+    counted = unit if key == unit else f"{unit} ({key})"
+    words = f", described with the same words ({', '.join(shared)})" if shared else ""
+    when = f", same time frame ({frame})" if frame else ""
+    values = " and ".join(figure.span.text for figure in figures)
+    many = "both" if len(figures) == 2 else f"all {len(figures)}"
+    return f"{many} count {counted}{words}{when}; {values} cannot {many.split()[0]} be true"
