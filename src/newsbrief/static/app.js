@@ -1,0 +1,919 @@
+/* newsbrief web page: collect articles, ask POST /v1/briefs for a brief, show it with its sources.
+ *
+ * Security: every piece of text that comes from an article, the user or the server is put into
+ * the page with textContent / createTextNode, never as markup; a link is made only for an
+ * http(s) URL, with rel="noopener noreferrer". The page runs under the CSP "script-src 'self'",
+ * so this file adds every event listener itself and sets no inline style.
+ */
+"use strict";
+
+(function () {
+  const ANALYSES = ["facts", "figures", "quotes", "entities", "framing"];
+  const MIN_WORDS = 20;
+  const MAX_WORDS = 5000;
+  const HTML_FILE = /\.x?html?$/i;
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+  const WHITE_SPACE = /\s+/g;
+  const NARROW = "(max-width: 56rem)";
+  const SHOWN_ITEMS = 10; // analysis items shown before "show more": 70 entities would bury the rest
+
+  /** What the page knows about the brief on show. */
+  const state = {
+    data: null, // the brief JSON, parsed
+    raw: "", // the brief JSON as the server sent it (the JSON download)
+    texts: new Map(), // article id -> cleaned text that every span points into
+    byNumber: new Map(), // source number -> source
+    byArticle: new Map(), // article id -> source
+    activeMarker: null,
+    articleSerial: 0,
+  };
+
+  const $ = (id) => document.getElementById(id);
+
+  // DOM helpers: text only, never markup ----------------------------------------------------
+
+  /** An element with a class and children; strings become text nodes. */
+  function el(tag, className, ...children) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    for (const child of children) {
+      if (child === null || child === undefined || child === "") continue;
+      node.append(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+    }
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  /** The string on one line: control characters and runs of white space become one space. */
+  function oneLine(value) {
+    return String(value ?? "").replace(CONTROL, " ").replace(WHITE_SPACE, " ").trim();
+  }
+
+  /** True for an absolute http(s) URL: the only kind that becomes a link. */
+  function isHttpUrl(value) {
+    if (typeof value !== "string" || /[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return false;
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }
+
+  /** A link for an http(s) URL, else the URL as plain text. */
+  function urlNode(value) {
+    if (!isHttpUrl(value)) return el("span", "url", oneLine(value));
+    const link = el("a", "url", value);
+    link.href = value;
+    link.rel = "noopener noreferrer";
+    link.target = "_blank";
+    return link;
+  }
+
+  function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? "" : "s"}`;
+  }
+
+  function outletName(source) {
+    return oneLine(source && source.outlet) || (source && source.article_id) || "unknown source";
+  }
+
+  // Article inputs --------------------------------------------------------------------------
+
+  /** Add one article box to the form (filled from a file when given) and return it. */
+  function addArticle(fill) {
+    const template = $("article-template");
+    const card = template.content.firstElementChild.cloneNode(true);
+    const serial = ++state.articleSerial;
+    for (const name of ["outlet", "title", "text"]) {
+      const id = `article-${serial}-${name}`;
+      card.querySelector(`.input-${name}`).id = id;
+      card.querySelector(`.label-${name}`).htmlFor = id;
+    }
+    card.dataset.kind = "text";
+    card.querySelector(".button-remove").addEventListener("click", () => removeArticle(card));
+    $("articles").append(card);
+    if (fill) fillArticle(card, fill);
+    renumberArticles();
+    return card;
+  }
+
+  function fillArticle(card, fill) {
+    card.querySelector(".input-text").value = fill.text || "";
+    if (fill.outlet !== undefined) card.querySelector(".input-outlet").value = fill.outlet;
+    card.dataset.kind = fill.kind || "text";
+    const note = card.querySelector(".file-note");
+    if (fill.fileName) {
+      note.textContent =
+        card.dataset.kind === "html"
+          ? `From the file ${fill.fileName}: sent as HTML, the server extracts the article's text.`
+          : `From the file ${fill.fileName}.`;
+      note.hidden = false;
+    } else {
+      note.hidden = true;
+    }
+  }
+
+  function removeArticle(card) {
+    const cards = articleCards();
+    const next = cards[cards.indexOf(card) + 1] || cards[cards.indexOf(card) - 1];
+    card.remove();
+    if (articleCards().length === 0) addArticle();
+    renumberArticles();
+    const focusTarget = next && next.isConnected ? next.querySelector(".input-text") : $("add-article");
+    focusTarget.focus();
+  }
+
+  function articleCards() {
+    return Array.from($("articles").querySelectorAll("fieldset.article"));
+  }
+
+  function renumberArticles() {
+    const cards = articleCards();
+    cards.forEach((card, index) => {
+      card.querySelector(".article-legend").textContent = `Article ${index + 1}`;
+      const remove = card.querySelector(".button-remove");
+      remove.hidden = cards.length === 1;
+      remove.setAttribute("aria-label", `Remove article ${index + 1}`);
+    });
+  }
+
+  /** An empty article box to fill, or a new one. */
+  function emptyArticle() {
+    const empty = articleCards().find(
+      (card) => !card.querySelector(".input-text").value.trim() && !card.querySelector(".input-outlet").value.trim(),
+    );
+    return empty || addArticle();
+  }
+
+  function readFile(file) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(new Error(`could not read ${file.name}`));
+      reader.readAsText(file);
+    });
+  }
+
+  /** Read dropped or chosen files in the browser: one article box per file. */
+  async function addFiles(fileList) {
+    const files = Array.from(fileList);
+    if (!files.length) return;
+    hideError();
+    let added = 0;
+    for (const file of files) {
+      try {
+        const text = await readFile(file);
+        const kind = HTML_FILE.test(file.name) || file.type === "text/html" ? "html" : "text";
+        const stem = file.name.replace(/\.[^.]+$/, "");
+        fillArticle(emptyArticle(), { text, kind, outlet: kind === "html" ? "" : stem, fileName: file.name });
+        added += 1;
+      } catch (error) {
+        showError(error.message);
+      }
+    }
+    renumberArticles();
+    setStatus(`${plural(added, "file")} added as articles.`);
+  }
+
+  function setUpDropZone() {
+    const zone = $("drop-zone");
+    const input = $("file-input");
+    input.addEventListener("change", () => {
+      addFiles(input.files);
+      input.value = "";
+    });
+    for (const type of ["dragenter", "dragover"]) {
+      zone.addEventListener(type, (event) => {
+        event.preventDefault();
+        zone.classList.add("dragging");
+      });
+    }
+    for (const type of ["dragleave", "dragend"]) zone.addEventListener(type, () => zone.classList.remove("dragging"));
+    zone.addEventListener("drop", (event) => {
+      event.preventDefault();
+      zone.classList.remove("dragging");
+      if (event.dataTransfer && event.dataTransfer.files) addFiles(event.dataTransfer.files);
+    });
+  }
+
+  // The request -----------------------------------------------------------------------------
+
+  /** The request body from the form, or an error message for the user. */
+  function collectRequest() {
+    const articles = [];
+    for (const [index, card] of articleCards().entries()) {
+      const text = card.querySelector(".input-text").value;
+      const outlet = card.querySelector(".input-outlet").value.trim();
+      const title = card.querySelector(".input-title").value.trim();
+      if (!text.trim()) {
+        if (outlet || title) return { error: `Article ${index + 1} has no text: paste it, or remove the article.` };
+        continue;
+      }
+      const article = card.dataset.kind === "html" ? { html: text } : { text };
+      if (outlet) article.outlet = outlet;
+      if (title) article.title = title;
+      articles.push(article);
+    }
+    for (const line of $("urls").value.split("\n")) {
+      const url = line.trim();
+      if (url) articles.push({ url });
+    }
+    if (!articles.length) {
+      return { error: "Add at least one article: paste its text, drop a file, or enter a web address." };
+    }
+    const wordsText = $("words").value.trim();
+    const words = Number(wordsText);
+    if (!/^\d+$/.test(wordsText) || words < MIN_WORDS || words > MAX_WORDS) {
+      return { error: `The length must be a whole number of words from ${MIN_WORDS} to ${MAX_WORDS}.` };
+    }
+    const chosen = Array.from(document.querySelectorAll('input[name="analysis"]:checked'), (box) => box.value);
+    const analysis = chosen.length === 0 ? "none" : chosen.length === ANALYSES.length ? "all" : chosen.join(",");
+    return { body: { articles, words, analysis } };
+  }
+
+  /** One readable line from an error response: {"detail": "..."} or FastAPI's list of problems. */
+  function describeError(payload, status) {
+    const detail = payload && typeof payload === "object" ? payload.detail : undefined;
+    if (typeof detail === "string" && detail.trim()) return oneLine(detail);
+    if (Array.isArray(detail) && detail.length) {
+      const first = detail[0] || {};
+      const where = Array.isArray(first.loc) ? first.loc.filter((part) => part !== "body").join(" › ") : "";
+      const message = oneLine(first.msg || "the request is not valid");
+      const more = detail.length > 1 ? ` (and ${plural(detail.length - 1, "more problem")})` : "";
+      return `${where ? `${where}: ` : ""}${message}${more}`;
+    }
+    return `The server could not make the brief (HTTP ${status}).`;
+  }
+
+  async function submit(event) {
+    event.preventDefault();
+    hideError();
+    const request = collectRequest();
+    if (request.error) {
+      showError(request.error);
+      setStatus("");
+      return;
+    }
+    const button = $("submit");
+    button.disabled = true;
+    $("brief-form").setAttribute("aria-busy", "true");
+    const count = request.body.articles.length;
+    setStatus(`Writing the brief of ${plural(count, "article")}…`);
+    try {
+      const response = await fetch("/v1/briefs", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(request.body),
+      });
+      const raw = await response.text();
+      let payload = null;
+      try {
+        payload = JSON.parse(raw);
+      } catch {
+        payload = null;
+      }
+      if (!response.ok || payload === null || typeof payload !== "object") {
+        showError(response.ok ? "The server sent a reply that is not a brief." : describeError(payload, response.status));
+        setStatus("");
+        return;
+      }
+      state.raw = raw;
+      showBrief(payload);
+      setStatus(`Brief ready: ${plural(payload.words || 0, "word")} from ${plural((payload.sources || []).length, "source")}.`);
+      $("brief-heading").focus({ preventScroll: true });
+      $("result").scrollIntoView({ block: "start" });
+    } catch (error) {
+      showError(`Could not reach the server: ${oneLine(error && error.message)}`);
+      setStatus("");
+    } finally {
+      button.disabled = false;
+      $("brief-form").removeAttribute("aria-busy");
+    }
+  }
+
+  function setStatus(message) {
+    $("status").textContent = message;
+  }
+
+  function showError(message) {
+    const box = $("error");
+    box.textContent = message;
+    box.hidden = false;
+  }
+
+  function hideError() {
+    const box = $("error");
+    box.textContent = "";
+    box.hidden = true;
+  }
+
+  // The brief -------------------------------------------------------------------------------
+
+  function showBrief(data) {
+    state.data = data;
+    state.texts = new Map((data.articles || []).map((article) => [article.id, String(article.text ?? "")]));
+    state.byNumber = new Map((data.sources || []).map((source) => [source.number, source]));
+    state.byArticle = new Map((data.sources || []).map((source) => [source.article_id, source]));
+    state.activeMarker = null;
+
+    const sources = data.sources || [];
+    const total = data.timing_ms && typeof data.timing_ms.total === "number" ? ` · ${Math.round(data.timing_ms.total)} ms` : "";
+    $("brief-meta").textContent = `${plural(data.words || 0, "word")} from ${plural(sources.length, "source")}${total}`;
+
+    const summary = $("summary");
+    clear(summary);
+    for (const line of data.summary || []) {
+      summary.append(el("p", "line", String(line.text ?? ""), " ", markersFor(citationMarkers(line))));
+    }
+    if (!(data.summary || []).length) summary.append(el("p", "hint", "The brief has no summary sentences."));
+
+    const notices = $("notices");
+    clear(notices);
+    if ((data.notices || []).length) {
+      notices.append(el("h3", "", "Notes"), el("ul", "notices", ...data.notices.map((notice) => el("li", "", oneLine(notice.message)))));
+    }
+
+    const list = $("sources");
+    clear(list);
+    for (const source of sources) list.append(sourceItem(source));
+
+    const analysis = $("analysis");
+    clear(analysis);
+    if (data.analysis && typeof data.analysis === "object") analysis.append(analysisSections(data.analysis));
+
+    resetPanel();
+    $("result").hidden = false;
+  }
+
+  function sourceItem(source) {
+    const item = el("li", "source", el("strong", "", outletName(source)));
+    item.value = source.number;
+    if (oneLine(source.title)) item.append(" — ", el("span", "title", oneLine(source.title)));
+    const details = [oneLine(source.published), plural(source.words || 0, "word")].filter(Boolean).join(" · ");
+    item.append(el("span", "meta", ` · ${details}`));
+    if (source.url) item.append(" ", urlNode(source.url));
+    const read = el("button", "link-button", "Read");
+    read.type = "button";
+    read.setAttribute("aria-label", `Read source ${source.number}, ${outletName(source)}`);
+    read.addEventListener("click", () => showSource({ source: source.number, article_id: source.article_id }, read));
+    item.append(" ", read);
+    return item;
+  }
+
+  /** The markers of a summary line: its own source first, then the others in order, once each. */
+  function citationMarkers(line) {
+    const citations = line.citations || [];
+    if (!citations.length) return [];
+    const first = citations[0];
+    const seen = new Set([first.source]);
+    const others = citations
+      .filter((citation) => !seen.has(citation.source) && seen.add(citation.source))
+      .sort((a, b) => a.source - b.source);
+    return [first, ...others];
+  }
+
+  function markersFor(spans) {
+    const group = el("span", "markers");
+    for (const span of spans) group.append(marker(span));
+    return group;
+  }
+
+  /** Source number of a span: given, or found from its article id. */
+  function sourceNumber(span) {
+    if (typeof span.source === "number") return span.source;
+    const source = state.byArticle.get(span.article_id);
+    return source ? source.number : 0;
+  }
+
+  /** A [n] button that shows the span in its source, highlighted. */
+  function marker(span) {
+    const number = sourceNumber(span);
+    const source = state.byNumber.get(number);
+    const button = el("button", "marker", `[${number}]`);
+    button.type = "button";
+    button.setAttribute("aria-label", `[${number}] ${outletName(source || { article_id: span.article_id })}`);
+    button.title = `Show in source ${number}: ${outletName(source || { article_id: span.article_id })}`;
+    button.addEventListener("click", () => showSource(span, button));
+    return button;
+  }
+
+  // The source panel ------------------------------------------------------------------------
+
+  function resetPanel() {
+    $("panel-heading").textContent = "Source";
+    clear($("panel-meta"));
+    const body = $("panel-body");
+    clear(body);
+    body.append(el("p", "hint", "Click a citation marker such as [1] to read the cited words in their article."));
+    $("source-panel").dataset.open = "false";
+  }
+
+  /** Show a source's article in the panel, with the span's words highlighted and scrolled to. */
+  function showSource(span, button) {
+    const number = sourceNumber(span);
+    const source = state.byNumber.get(number) || { article_id: span.article_id, number };
+    const articleId = span.article_id || source.article_id;
+    const text = state.texts.get(articleId);
+
+    $("panel-heading").textContent = `[${number}] ${outletName(source)}`;
+    const meta = $("panel-meta");
+    clear(meta);
+    if (oneLine(source.title)) meta.append(el("span", "title", oneLine(source.title)));
+    if (oneLine(source.published)) meta.append(el("span", "", ` · ${oneLine(source.published)}`));
+    if (source.url) meta.append(" ", urlNode(source.url));
+
+    const body = $("panel-body");
+    clear(body);
+    let highlight = null;
+    if (text === undefined) {
+      body.append(el("p", "hint", "The server did not send this article's text."));
+      if (span.text) body.append(el("blockquote", "cited", String(span.text)));
+    } else {
+      const article = el("div", "article-text");
+      const start = Number(span.start);
+      const end = Number(span.end);
+      if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= text.length) {
+        highlight = el("mark", "highlight", text.slice(start, end));
+        highlight.tabIndex = -1;
+        article.append(text.slice(0, start), highlight, text.slice(end));
+      } else {
+        article.append(text);
+      }
+      body.append(article);
+    }
+
+    if (state.activeMarker) state.activeMarker.classList.remove("active");
+    state.activeMarker = button || null;
+    if (button) button.classList.add("active");
+
+    const panel = $("source-panel");
+    panel.dataset.open = "true";
+    const narrow = window.matchMedia(NARROW).matches;
+    if (narrow) $("panel-heading").focus({ preventScroll: true });
+    if (highlight) {
+      scrollToMark(body, highlight);
+    } else {
+      body.scrollTop = 0;
+      if (!narrow) panel.scrollIntoView({ block: "nearest" });
+    }
+    setStatus(
+      highlight
+        ? `Showing source ${number}, ${outletName(source)}, with the cited words highlighted.`
+        : `Showing source ${number}, ${outletName(source)}.`,
+    );
+  }
+
+  /** Centre the highlight in the panel's own scroller; scroll the page only if it is still out of view. */
+  function scrollToMark(scroller, mark) {
+    const box = scroller.getBoundingClientRect();
+    const target = mark.getBoundingClientRect();
+    scroller.scrollTop += target.top - box.top - Math.max(0, (box.height - target.height) / 2);
+    const after = mark.getBoundingClientRect();
+    if (after.top < 0 || after.bottom > window.innerHeight) mark.scrollIntoView({ block: "nearest" });
+  }
+
+  function closePanel() {
+    const panel = $("source-panel");
+    if (panel.dataset.open !== "true") return;
+    panel.dataset.open = "false";
+    if (state.activeMarker && state.activeMarker.isConnected) state.activeMarker.focus();
+  }
+
+  // Analysis sections -----------------------------------------------------------------------
+
+  function section(title, ...content) {
+    return el("section", "analysis-section", el("h3", "", title), ...content);
+  }
+
+  /** The items as a list; past SHOWN_ITEMS, the rest behind a "show more" disclosure. */
+  function listOrNone(items, render) {
+    if (!Array.isArray(items) || !items.length) return el("p", "hint", "None found.");
+    const rows = items.map((item) => el("li", "", ...render(item)));
+    if (rows.length <= SHOWN_ITEMS + 2) return el("ul", "items", ...rows);
+    const rest = rows.splice(SHOWN_ITEMS);
+    return el(
+      "div",
+      "",
+      el("ul", "items", ...rows),
+      el("details", "more", el("summary", "", `Show ${rest.length} more`), el("ul", "items", ...rest)),
+    );
+  }
+
+  function outletOf(span) {
+    return outletName(state.byNumber.get(sourceNumber(span)) || { article_id: span.article_id });
+  }
+
+  /** First span per source, in source order: one marker per outlet. */
+  function onePerSource(spans) {
+    const first = new Map();
+    for (const span of spans || []) if (!first.has(sourceNumber(span))) first.set(sourceNumber(span), span);
+    return Array.from(first.entries())
+      .sort((a, b) => a[0] - b[0])
+      .map((entry) => entry[1]);
+  }
+
+  function analysisSections(analysis) {
+    const ran = new Set(Array.isArray(analysis.ran) ? analysis.ran : []);
+    const fragment = document.createDocumentFragment();
+    if (!ran.size) return fragment;
+    fragment.append(el("h2", "analysis-heading", "Across the sources"));
+    if (ran.has("facts")) {
+      fragment.append(
+        section("Agreed facts", listOrNone(analysis.facts, (fact) => factItem(fact))),
+        section("Claims only one outlet makes", listOrNone(analysis.claims, (claim) => [
+          String(claim.text ?? ""), " ", el("span", "who", `— ${outletOf(claim)} only`), " ", markersFor([claim]),
+        ])),
+      );
+    }
+    if (ran.has("figures")) {
+      fragment.append(
+        section("Figures", listOrNone(analysis.figures, (figure) => figureItem(figure))),
+        section("Conflicting figures", listOrNone(analysis.conflicts, (conflict) => conflictItem(conflict))),
+      );
+    }
+    if (ran.has("quotes")) fragment.append(section("Quotes", listOrNone(analysis.quotes, (quote) => quoteItem(quote))));
+    if (ran.has("entities")) {
+      fragment.append(section("Who and where", listOrNone(analysis.entities, (entity) => entityItem(entity))));
+    }
+    if (ran.has("framing")) fragment.append(section("Framing", framingContent(analysis.framing)));
+    return fragment;
+  }
+
+  function factItem(fact) {
+    const sentences = fact.sentences || [];
+    const first = sentences[0] || {};
+    const outlets = onePerSource(sentences).map(outletOf).join(", ");
+    return [String(first.text ?? ""), " ", el("span", "who", `— ${outlets}`), " ", markersFor(sentences)];
+  }
+
+  function figureLine(figure) {
+    const parts = [el("strong", "figure", oneLine(figure.text))];
+    if (oneLine(figure.what)) parts.push(` ${oneLine(figure.what)}`);
+    if (oneLine(figure.attribution)) parts.push(el("span", "who", ` (according to ${oneLine(figure.attribution)})`));
+    return parts;
+  }
+
+  function figureItem(figure) {
+    return [...figureLine(figure), " ", el("span", "who", `— ${outletOf(figure)}`), " ", markersFor([figure])];
+  }
+
+  function conflictItem(conflict) {
+    const rows = (conflict.figures || []).map((figure) =>
+      el("li", "", el("span", "who", `${outletOf(figure)}: `), ...figureLine(figure), " ", markersFor([figure])),
+    );
+    return [
+      el("strong", "", oneLine(conflict.what)),
+      oneLine(conflict.note) ? el("span", "who", ` — ${oneLine(conflict.note)}`) : "",
+      el("ul", "sub-items", ...rows),
+    ];
+  }
+
+  function quoteItem(quote) {
+    const speaker = [oneLine(quote.speaker), oneLine(quote.role)].filter(Boolean).join(", ");
+    const words = quote.kind === "indirect" ? el("span", "quote indirect", String(quote.text ?? "")) : el("q", "quote", String(quote.text ?? ""));
+    return [
+      words,
+      " ",
+      el("span", "who", `— ${speaker || "unnamed speaker"}${quote.kind === "indirect" ? " (reported)" : ""}`),
+      " ",
+      markersFor(onePerSource(quote.spans)),
+    ];
+  }
+
+  function entityItem(entity) {
+    const counts = (entity.counts || [])
+      .map((count) => `${outletOf(count)} ${count.count}`)
+      .join(" · ");
+    const variants = (entity.variants || []).map(oneLine).filter(Boolean);
+    return [
+      el("strong", "", oneLine(entity.name)),
+      " ",
+      el("span", "tag", oneLine(entity.label)),
+      " ",
+      el("span", "who", `${plural(entity.total || 0, "mention")}${counts ? `: ${counts}` : ""}`),
+      variants.length ? el("span", "who", `; also “${variants.join("”, “")}”`) : "",
+      " ",
+      markersFor(onePerSource(entity.mentions)),
+    ];
+  }
+
+  function framingContent(framing) {
+    if (!framing || typeof framing !== "object") return el("p", "hint", "None found.");
+    const box = document.createDocumentFragment();
+    const outlets = (framing.outlets || []).map((outlet) => {
+      const terms = (outlet.distinctive || []).map((term) => `${oneLine(term.term)} (${term.count})`).join(", ");
+      const markers = (outlet.opinion_markers || []).map(oneLine).filter(Boolean);
+      const opinion = typeof outlet.opinion === "number" ? ` · ${Math.round(outlet.opinion * 100)}% opinion words` : "";
+      return el(
+        "li",
+        "",
+        el("strong", "", outletOf(outlet)),
+        " ",
+        markersFor([{ source: outlet.source, article_id: outlet.article_id }]),
+        " ",
+        el("span", "tag", oneLine(outlet.style)),
+        el("span", "who", opinion),
+        terms ? el("div", "", "Distinctive words: ", el("span", "terms", terms)) : "",
+        markers.length ? el("div", "", "Opinion markers: ", el("span", "terms", markers.join(", "))) : "",
+      );
+    });
+    box.append(el("h4", "", "Each outlet's words"), outlets.length ? el("ul", "items", ...outlets) : el("p", "hint", "None found."));
+    const actors = (framing.actors || []).map((actor) => {
+      const names = (actor.names || []).map((entry) =>
+        el(
+          "li",
+          "",
+          el("span", "who", `${outletOf(entry)}: `),
+          (entry.names || []).map((name) => `“${oneLine(name.name)}” (${name.count})`).join(", "),
+        ),
+      );
+      return el("li", "", el("strong", "", oneLine(actor.actor)), el("ul", "sub-items", ...names));
+    });
+    if (actors.length) box.append(el("h4", "", "Names for the same actors"), el("ul", "items", ...actors));
+    return box;
+  }
+
+  // Downloads -------------------------------------------------------------------------------
+
+  function download(fileName, text, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = fileName;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    setStatus(`Downloaded ${fileName}.`);
+  }
+
+  /** Source text made safe inside a Markdown line (as render.py's _md_inline does). */
+  function mdInline(value) {
+    return oneLine(value).replace(/([\\`*_[\]<|]|&(?=#?\w+;))/g, "\\$1");
+  }
+
+  /** Source text made safe at the start of a Markdown line: it cannot open a heading or list. */
+  function mdBlock(value) {
+    return mdInline(value).replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2").replace(/^([#>+=~-])/, "\\$1");
+  }
+
+  function mdMarkers(spans) {
+    return spans.map((span) => `[${sourceNumber(span)}]`).join("");
+  }
+
+  /** The brief as Markdown, in the layout of `newsbrief --format md`, with the analysis added. */
+  function toMarkdown(data) {
+    const sources = data.sources || [];
+    const title = sources.length === 1 ? oneLine(sources[0].title) : "";
+    const blocks = [title ? `# Brief — ${mdInline(title).replace(/#/g, "\\#")}` : "# Brief"];
+    for (const line of data.summary || []) blocks.push(`${mdBlock(line.text)} ${mdMarkers(citationMarkers(line))}`.trimEnd());
+    blocks.push(`*${plural(data.words || 0, "word")} from ${plural(sources.length, "source")}*`);
+    if ((data.notices || []).length) blocks.push(`## Notes\n\n${data.notices.map((n) => `- ${mdInline(n.message)}`).join("\n")}`);
+    const items = sources.map((source) => {
+      let item = `${source.number}. **${mdInline(outletName(source))}**`;
+      if (oneLine(source.title)) item += ` — ${mdInline(source.title)}`;
+      if (oneLine(source.url)) item += ` (${isHttpUrl(source.url) ? `<${source.url}>` : mdInline(source.url)})`;
+      const details = [oneLine(source.published), plural(source.words || 0, "word")].filter(Boolean);
+      return [item, ...details.map(mdInline)].join(" · ");
+    });
+    blocks.push(`## Sources\n\n${items.join("\n")}`);
+    blocks.push(...markdownAnalysis(data.analysis));
+    return blocks.join("\n\n") + "\n";
+  }
+
+  function mdList(title, items, render) {
+    const lines = Array.isArray(items) && items.length ? items.map((item) => `- ${render(item)}`) : ["None found."];
+    return `## ${title}\n\n${lines.join("\n")}`;
+  }
+
+  function markdownAnalysis(analysis) {
+    if (!analysis || typeof analysis !== "object") return [];
+    const ran = new Set(Array.isArray(analysis.ran) ? analysis.ran : []);
+    const blocks = [];
+    const figure = (f) =>
+      [`**${mdInline(f.text)}**`, mdInline(f.what), oneLine(f.attribution) ? `(according to ${mdInline(f.attribution)})` : ""]
+        .filter(Boolean)
+        .join(" ") + ` ${mdMarkers([f])}`;
+    if (ran.has("facts")) {
+      blocks.push(mdList("Agreed facts", analysis.facts, (fact) => `${mdInline((fact.sentences || [])[0]?.text)} ${mdMarkers(fact.sentences || [])}`));
+      blocks.push(mdList("Claims only one outlet makes", analysis.claims, (claim) => `${mdInline(claim.text)} ${mdMarkers([claim])}`));
+    }
+    if (ran.has("figures")) {
+      blocks.push(mdList("Figures", analysis.figures, figure));
+      blocks.push(
+        mdList("Conflicting figures", analysis.conflicts, (conflict) =>
+          [`**${mdInline(conflict.what)}**${oneLine(conflict.note) ? ` — ${mdInline(conflict.note)}` : ""}`,
+            ...(conflict.figures || []).map((f) => `  - ${mdInline(outletOf(f))}: ${figure(f)}`)].join("\n"),
+        ),
+      );
+    }
+    if (ran.has("quotes")) {
+      blocks.push(
+        mdList("Quotes", analysis.quotes, (quote) => {
+          const speaker = [oneLine(quote.speaker), oneLine(quote.role)].filter(Boolean).map(mdInline).join(", ");
+          return `“${mdInline(quote.text)}” — ${speaker || "unnamed speaker"} ${mdMarkers(onePerSource(quote.spans))}`;
+        }),
+      );
+    }
+    if (ran.has("entities")) {
+      blocks.push(
+        mdList("Who and where", analysis.entities, (entity) => {
+          const counts = (entity.counts || []).map((c) => `${mdInline(outletOf(c))} ${c.count}`).join(" · ");
+          return `**${mdInline(entity.name)}** (${mdInline(entity.label)}), ${plural(entity.total || 0, "mention")}${counts ? `: ${counts}` : ""} ${mdMarkers(onePerSource(entity.mentions))}`;
+        }),
+      );
+    }
+    if (ran.has("framing")) {
+      const framing = analysis.framing || {};
+      const outlets = (framing.outlets || []).map((o) => {
+        const terms = (o.distinctive || []).map((t) => `${mdInline(t.term)} (${t.count})`).join(", ");
+        return `**${mdInline(outletOf(o))}** [${sourceNumber(o)}]: ${mdInline(o.style)}${terms ? `; distinctive words: ${terms}` : ""}`;
+      });
+      const actors = (framing.actors || []).map((a) =>
+        `**${mdInline(a.actor)}**: ${(a.names || []).map((e) => `${mdInline(outletOf(e))} ${(e.names || []).map((n) => `“${mdInline(n.name)}”`).join(", ")}`).join("; ")}`,
+      );
+      const lines = [...outlets, ...actors].map((line) => `- ${line}`);
+      blocks.push(`## Framing\n\n${lines.length ? lines.join("\n") : "None found."}`);
+    }
+    return blocks;
+  }
+
+  const EXPORT_STYLE = [
+    ":root{color-scheme:light dark}",
+    "body{margin:0 auto;max-width:44rem;padding:1.5rem 1.125rem 4rem;font:1.0625rem/1.6 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;overflow-wrap:break-word}",
+    "h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:2.25rem;border-bottom:1px solid #8884;padding-bottom:.25rem}",
+    ".meta,.who{color:#667;font-size:.9em}a{color:#0b5cad}sup a{text-decoration:none}",
+    "@media (prefers-color-scheme:dark){a{color:#58a6ff}}",
+    "li{margin:.3rem 0}",
+  ].join("\n");
+  const EXPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+  /** The brief as one self-contained HTML page, built as a DOM: the serializer escapes all text. */
+  function toHtml(data) {
+    const doc = document.implementation.createHTMLDocument("Brief");
+    const make = (tag, ...children) => {
+      const node = doc.createElement(tag);
+      for (const child of children) {
+        if (child === null || child === undefined || child === "") continue;
+        node.append(typeof child === "string" ? doc.createTextNode(child) : child);
+      }
+      return node;
+    };
+    const head = doc.head;
+    const charset = doc.createElement("meta");
+    charset.setAttribute("charset", "utf-8");
+    const policy = doc.createElement("meta");
+    policy.httpEquiv = "Content-Security-Policy";
+    policy.content = EXPORT_POLICY;
+    const viewport = doc.createElement("meta");
+    viewport.name = "viewport";
+    viewport.content = "width=device-width, initial-scale=1";
+    head.prepend(charset, policy, viewport);
+    doc.documentElement.lang = "en";
+
+    const sources = data.sources || [];
+    const refs = (spans) => {
+      const sup = make("sup", "");
+      for (const span of spans) {
+        const link = make("a", `[${sourceNumber(span)}]`);
+        link.href = `#source-${sourceNumber(span)}`;
+        sup.append(link);
+      }
+      return sup;
+    };
+    const body = doc.body;
+    body.append(make("h1", "Brief"), make("p", `${plural(data.words || 0, "word")} from ${plural(sources.length, "source")}`));
+    body.lastChild.className = "meta";
+    for (const line of data.summary || []) body.append(make("p", String(line.text ?? ""), " ", refs(citationMarkers(line))));
+    if ((data.notices || []).length) {
+      body.append(make("h2", "Notes"), make("ul", ...data.notices.map((n) => make("li", oneLine(n.message)))));
+    }
+    body.append(make("h2", "Sources"));
+    const list = make("ol");
+    for (const source of sources) {
+      const item = make("li", make("strong", outletName(source)));
+      item.id = `source-${source.number}`;
+      item.value = source.number;
+      if (oneLine(source.title)) item.append(` — ${oneLine(source.title)}`);
+      if (source.url) {
+        item.append(" ");
+        if (isHttpUrl(source.url)) {
+          const link = make("a", source.url);
+          link.href = source.url;
+          link.rel = "noopener noreferrer";
+          item.append(link);
+        } else {
+          item.append(oneLine(source.url));
+        }
+      }
+      item.append(make("span", ` · ${[oneLine(source.published), plural(source.words || 0, "word")].filter(Boolean).join(" · ")}`));
+      item.lastChild.className = "meta";
+      list.append(item);
+    }
+    body.append(list);
+
+    // The analysis sections: the Markdown export's items, as plain text lines with links.
+    const analysis = data.analysis;
+    const ran = new Set(analysis && Array.isArray(analysis.ran) ? analysis.ran : []);
+    const htmlList = (title, items, render) => {
+      body.append(make("h2", title));
+      if (!Array.isArray(items) || !items.length) {
+        body.append(make("p", "None found."));
+        return;
+      }
+      body.append(make("ul", ...items.map((item) => make("li", ...render(item)))));
+    };
+    const figure = (f) => [
+      make("strong", oneLine(f.text)),
+      [" ", oneLine(f.what), oneLine(f.attribution) ? ` (according to ${oneLine(f.attribution)})` : "", " "].join(""),
+      refs([f]),
+    ];
+    if (ran.has("facts")) {
+      htmlList("Agreed facts", analysis.facts, (fact) => [String((fact.sentences || [])[0]?.text ?? ""), " ", refs(fact.sentences || [])]);
+      htmlList("Claims only one outlet makes", analysis.claims, (claim) => [String(claim.text ?? ""), " ", refs([claim])]);
+    }
+    if (ran.has("figures")) {
+      htmlList("Figures", analysis.figures, figure);
+      htmlList("Conflicting figures", analysis.conflicts, (conflict) => [
+        make("strong", oneLine(conflict.what)),
+        oneLine(conflict.note) ? ` — ${oneLine(conflict.note)}` : "",
+        make("ul", ...(conflict.figures || []).map((f) => make("li", `${outletOf(f)}: `, ...figure(f)))),
+      ]);
+    }
+    if (ran.has("quotes")) {
+      htmlList("Quotes", analysis.quotes, (quote) => {
+        const speaker = [oneLine(quote.speaker), oneLine(quote.role)].filter(Boolean).join(", ");
+        return [make("q", String(quote.text ?? "")), ` — ${speaker || "unnamed speaker"} `, refs(onePerSource(quote.spans))];
+      });
+    }
+    if (ran.has("entities")) {
+      htmlList("Who and where", analysis.entities, (entity) => {
+        const counts = (entity.counts || []).map((c) => `${outletOf(c)} ${c.count}`).join(" · ");
+        return [
+          make("strong", oneLine(entity.name)),
+          ` (${oneLine(entity.label)}), ${plural(entity.total || 0, "mention")}${counts ? `: ${counts}` : ""} `,
+          refs(onePerSource(entity.mentions)),
+        ];
+      });
+    }
+    if (ran.has("framing")) {
+      const framing = analysis.framing || {};
+      const rows = [
+        ...(framing.outlets || []).map((o) => [
+          make("strong", outletOf(o)),
+          `: ${oneLine(o.style)}; distinctive words: ${(o.distinctive || []).map((t) => `${oneLine(t.term)} (${t.count})`).join(", ") || "none"}`,
+        ]),
+        ...(framing.actors || []).map((a) => [
+          make("strong", oneLine(a.actor)),
+          `: ${(a.names || []).map((e) => `${outletOf(e)} ${(e.names || []).map((n) => `“${oneLine(n.name)}”`).join(", ")}`).join("; ")}`,
+        ]),
+      ];
+      htmlList("Framing", rows, (row) => row);
+    }
+    // The constant style sheet goes in as text: a <style> element made here would break this page's CSP.
+    const page = doc.documentElement.outerHTML.replace("</head>", `<style>\n${EXPORT_STYLE}\n</style></head>`);
+    return `<!doctype html>\n${page}\n`;
+  }
+
+  /** Untick and disable the analyses that need the NLP model when the server says it is not installed. */
+  async function checkHealth() {
+    try {
+      const response = await fetch("/v1/health", { headers: { Accept: "application/json" } });
+      const health = await response.json();
+      if (!response.ok || health.nlp !== false) return;
+      for (const box of document.querySelectorAll('input[name="analysis"]')) {
+        if (box.value === "facts") continue;
+        box.checked = false;
+        box.disabled = true;
+      }
+      $("analyses-note").textContent = "This server has no NLP model: only agreed facts and single-outlet claims are available.";
+    } catch {
+      // the server will say what is wrong when the brief is asked for
+    }
+  }
+
+  // Start -----------------------------------------------------------------------------------
+
+  function start() {
+    addArticle();
+    $("add-article").addEventListener("click", () => addArticle().querySelector(".input-text").focus());
+    $("brief-form").addEventListener("submit", submit);
+    $("panel-close").addEventListener("click", closePanel);
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && window.matchMedia(NARROW).matches) closePanel();
+    });
+    $("download-json").addEventListener("click", () => state.data && download("brief.json", state.raw, "application/json"));
+    $("download-md").addEventListener("click", () => state.data && download("brief.md", toMarkdown(state.data), "text/markdown"));
+    $("download-html").addEventListener("click", () => state.data && download("brief.html", toHtml(state.data), "text/html"));
+    setUpDropZone();
+    checkHealth();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

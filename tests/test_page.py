@@ -1,0 +1,568 @@
+"""The web page in a real headless Chromium, against the real app served by uvicorn on loopback.
+
+The page is plain JavaScript (src/newsbrief/static/); these tests drive it as a reader would:
+paste the Aleppo articles, get the brief, click citation markers, download the brief, and try
+an article written to run script. Set NEWSBRIEF_SCREENSHOT=docs/screenshot.png to also write
+the README's screenshot from
+``test_aleppo_brief_cites_and_a_marker_shows_the_cited_words_in_their_source``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsbrief.model import Article
+
+sync_api = pytest.importorskip("playwright.sync_api")
+uvicorn = pytest.importorskip("uvicorn")
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
+
+from newsbrief.server import create_app  # noqa: E402  (after the skips: the server needs FastAPI)
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+LAPTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+ORDER = ("aljazeera", "npr", "zerohedge")
+XSS_TEXT = (
+    "Officials said on Monday that the relief convoy reached the northern districts of the city.\n\n"
+    "The statement quoted the engineer as writing <script>window.__xss=1</script> in the log, "
+    "which the council published in full.\n\n"
+    'A second message carried <img src=x onerror="window.__xss=1"> and the reporters kept it as sent.\n\n'
+    "The council said the roads to the northern districts would stay open for another week."
+)
+XSS_OUTLET = "<b>x</b>"
+XSS_TITLE = '<a href="javascript:window.__xss=1">Read the council statement</a>'
+
+
+# Fixtures ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    """The real app (URL fetching off) on a free loopback port, served from a background thread."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning", ws="none")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Watch:
+    """What the page did that it must not: dialogs, uncaught errors, blocked scripts."""
+
+    def __init__(self) -> None:
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.console_errors: list[str] = []
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture
+def page(browser: Any, base_url: str, watch: Watch) -> Iterator[Any]:
+    context = browser.new_context(viewport=LAPTOP, accept_downloads=True)
+    tab = context.new_page()
+    tab.on("dialog", lambda dialog: (watch.dialogs.append(dialog.message), dialog.dismiss()))
+    tab.on("pageerror", lambda error: watch.errors.append(str(error)))
+    tab.on("console", lambda message: message.type == "error" and watch.console_errors.append(message.text))
+    tab.goto(base_url + "/")
+    yield tab
+    context.close()
+
+
+# Helpers ----------------------------------------------------------------------------------------
+
+
+def fill_articles(page: Any, articles: list[dict[str, str]]) -> None:
+    """Type the articles into the form, one box each, through their labels."""
+    for index, article in enumerate(articles):
+        if index:
+            page.get_by_role("button", name="Add another article").click()
+        card = page.locator("fieldset.article").nth(index)
+        card.get_by_label("Outlet").fill(article.get("outlet", ""))
+        card.get_by_label("Title").fill(article.get("title", ""))
+        card.get_by_label("Text").fill(article["text"])
+
+
+def choose_analyses(page: Any, names: set[str]) -> None:
+    for box in page.locator('input[name="analysis"]').all():
+        box.set_checked(box.get_attribute("value") in names)
+
+
+def get_brief(page: Any) -> dict[str, Any]:
+    """Click the button, wait for the brief on screen; the JSON the server sent."""
+    with page.expect_response("**/v1/briefs") as answer:
+        page.get_by_role("button", name="Get the brief").click()
+    response = answer.value
+    assert response.status == 200, response.text()
+    page.locator("#summary .line").first.wait_for()
+    data: dict[str, Any] = response.json()
+    return data
+
+
+def aleppo_inputs(aleppo: dict[str, Article]) -> list[dict[str, str]]:
+    return [{"outlet": aleppo[key].outlet, "text": aleppo[key].text} for key in ORDER]
+
+
+def texts_of(data: dict[str, Any]) -> dict[str, str]:
+    return {article["id"]: article["text"] for article in data["articles"]}
+
+
+def assert_in_view(page: Any, selector: str) -> None:
+    """The element is inside the viewport and on top there (not scrolled away, not covered)."""
+    visible = page.evaluate(
+        """(selector) => {
+            const node = document.querySelector(selector);
+            const box = node.getClientRects()[0];
+            const x = box.left + Math.min(box.width / 2, 10), y = box.top + box.height / 2;
+            const top = document.elementFromPoint(x, y);
+            return box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth
+                && top !== null && (top === node || node.contains(top));
+        }""",
+        selector,
+    )
+    assert visible, f"{selector} is not in view"
+
+
+def download(page: Any, button: str, tmp_path: Path) -> str:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button, exact=True).click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    return target.read_text(encoding="utf-8")
+
+
+def contract_analysis(data: dict[str, Any]) -> dict[str, Any]:
+    """An analysis in the documented shape, made from real words of the brief's articles."""
+    texts = texts_of(data)
+    number = {source["article_id"]: source["number"] for source in data["sources"]}
+    ids = {source["outlet"]: source["article_id"] for source in data["sources"]}
+
+    def span(outlet: str, words: str) -> dict[str, Any]:
+        article_id = ids[outlet]
+        start = texts[article_id].index(words)
+        return {
+            "source": number[article_id],
+            "article_id": article_id,
+            "start": start,
+            "end": start + len(words),
+            "text": words,
+        }
+
+    def figure(outlet: str, words: str, value: float, what: str) -> dict[str, Any]:
+        return {
+            **span(outlet, words),
+            "value": value,
+            "unit": "people",
+            "qualifier": "more-than",
+            "what": what,
+            "attribution": "",
+            "text": words,
+        }
+
+    deaths = figure("NPR", "More than 300", 300, "civilians have died in the last two weeks")
+    quote = span("NPR", "The battle of Aleppo is the culmination of many years of fighting")
+    return {
+        "ran": ["facts", "figures", "quotes", "entities", "framing"],
+        "facts": [
+            {
+                "sources": [1, 2],
+                "sentences": [
+                    {
+                        **span("Al Jazeera", "For years, the city has been physically divided"),
+                        "sentence_index": 2,
+                        "similarity": 1.0,
+                    },
+                    {
+                        **span("NPR", "For four years, it has been divided"),
+                        "sentence_index": 2,
+                        "similarity": 0.3,
+                    },
+                ],
+            }
+        ],
+        "claims": [
+            {
+                **span("ZeroHedge", "Critically, Russia and Iran have now cut off supply lines from Turkey."),
+                "sentence_index": 10,
+                "weight": 0.4,
+            }
+        ],
+        "figures": [deaths],
+        "conflicts": [
+            {
+                "what": "civilian deaths",
+                "note": "both count deaths in the city",
+                "figures": [deaths, figure("Al Jazeera", "hundreds of deaths", 200, "deaths in the city")],
+            }
+        ],
+        "quotes": [
+            {
+                "kind": "direct",
+                "text": quote["text"],
+                "speaker": "Jennifer Cafarella",
+                "role": "analyst",
+                "sources": [2],
+                "spans": [quote],
+            }
+        ],
+        "entities": [
+            {
+                "name": "Bashar al-Assad",
+                "label": "PERSON",
+                "variants": ["Assad"],
+                "total": 2,
+                "counts": [{"source": 2, "article_id": ids["NPR"], "count": 2}],
+                "mentions": [span("NPR", "Bashar Assad")],
+            }
+        ],
+        "framing": {
+            "outlets": [
+                {
+                    "source": 1,
+                    "article_id": ids["Al Jazeera"],
+                    "style": "opinion",
+                    "opinion": 0.1,
+                    "opinion_markers": ["blatantly"],
+                    "distinctive": [{"term": "regime", "z": 3.1, "count": 9}],
+                }
+            ],
+            "actors": [
+                {
+                    "actor": "Syrian government forces",
+                    "names": [
+                        {
+                            "source": 1,
+                            "article_id": ids["Al Jazeera"],
+                            "names": [{"name": "regime", "count": 9}],
+                        }
+                    ],
+                }
+            ],
+        },
+    }
+
+
+def fulfil_with(page: Any, body: dict[str, Any], status: int = 200) -> None:
+    """Answer the page's next briefs with this JSON instead of the server (a shape the server may send)."""
+    page.route(
+        "**/v1/briefs",
+        lambda route: route.fulfill(status=status, content_type="application/json", body=json.dumps(body)),
+    )
+
+
+# Tests ------------------------------------------------------------------------------------------
+
+
+def test_aleppo_brief_cites_and_a_marker_shows_the_cited_words_in_their_source(
+    page: Any, aleppo: dict[str, Article], tmp_path: Path, watch: Watch
+) -> None:
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, {"facts"})
+    # long enough for a line that two outlets report
+    page.get_by_label("Length of the summary, in words").fill("400")
+    data = get_brief(page)
+    texts = texts_of(data)
+    lines = page.locator("#summary .line")
+    assert lines.count() == len(data["summary"]) > 2
+    first = data["summary"][0]
+    assert first["text"] in lines.first.text_content()
+    assert lines.first.locator(".marker").first.text_content() == f"[{first['citations'][0]['source']}]"
+    assert lines.first.locator(".marker").first.evaluate("node => node.tagName") == "BUTTON"
+    assert page.locator("#sources li").all_text_contents()[1].startswith("NPR")
+    assert page.get_by_role("heading", name="Agreed facts").is_visible()
+    assert page.get_by_role("heading", name="Quotes").count() == 0  # not asked for, not shown
+    assert "Brief ready" in page.locator("#status").text_content()
+
+    # a line that other outlets corroborate: its second marker points into another article
+    position, line = next((i, line) for i, line in enumerate(data["summary"]) if len(line["citations"]) > 1)
+    cited = sorted(line["citations"][1:], key=lambda citation: citation["source"])[0]
+    page.locator("#summary .line").nth(position).locator(".marker").nth(1).click()
+
+    source = data["sources"][cited["source"] - 1]
+    assert page.locator("#panel-heading").text_content() == f"[{cited['source']}] {source['outlet']}"
+    highlight = page.locator("#source-panel .highlight")
+    assert highlight.count() == 1
+    assert (
+        highlight.text_content() == cited["text"] == texts[cited["article_id"]][cited["start"] : cited["end"]]
+    )
+    assert page.locator("#source-panel .article-text").text_content() == texts[cited["article_id"]]
+    assert_in_view(page, "#source-panel .highlight")
+
+    page.wait_for_timeout(250)  # let the marker's colour transition finish before the picture
+    page.screenshot(path=tmp_path / "page-aleppo.png")
+    if target := os.environ.get("NEWSBRIEF_SCREENSHOT"):
+        page.screenshot(path=target)
+    assert (tmp_path / "page-aleppo.png").stat().st_size > 10_000
+    assert watch.errors == [] and watch.console_errors == []
+
+
+@pytest.mark.nlp
+def test_analysis_markers_highlight_their_words(page: Any, aleppo: dict[str, Article]) -> None:
+    fill_articles(page, aleppo_inputs(aleppo))  # every analysis box is ticked by default
+    data = get_brief(page)
+    analysis = data["analysis"]
+    assert analysis["ran"] == ["facts", "figures", "quotes", "entities", "framing"]
+    for heading in ("Agreed facts", "Claims only one outlet makes", "Figures", "Conflicting figures",
+                    "Quotes", "Who and where", "Framing"):  # fmt: skip
+        assert page.get_by_role("heading", name=heading, exact=True).is_visible(), heading
+
+    def section(heading: str) -> Any:
+        return page.locator(
+            "section.analysis-section", has=page.get_by_role("heading", name=heading, exact=True)
+        )
+
+    section("Figures").locator("li").first.locator(".marker").click()
+    assert page.locator("#source-panel .highlight").text_content() == analysis["figures"][0]["text"]
+    assert_in_view(page, "#source-panel .highlight")
+
+    quote = analysis["quotes"][0]
+    assert quote["speaker"] in section("Quotes").locator("li").first.text_content()
+    section("Quotes").locator("li").first.locator(".marker").first.click()
+    assert page.locator("#source-panel .highlight").text_content() == quote["spans"][0]["text"]
+
+    entity = analysis["entities"][0]
+    assert entity["name"] in section("Who and where").locator("li").first.text_content()
+    section("Who and where").locator("li").first.locator(".marker").first.click()
+    assert page.locator("#source-panel .highlight").text_content() == entity["mentions"][0]["text"]
+    assert_in_view(page, "#source-panel .highlight")
+
+
+def test_every_analysis_section_of_the_contract_is_shown(
+    page: Any, base_url: str, aleppo: dict[str, Article]
+) -> None:
+    plain = page.request.post(
+        base_url + "/v1/briefs",
+        data={"articles": aleppo_inputs(aleppo), "analysis": "none"},
+    ).json()
+    data = {**plain, "analysis": contract_analysis(plain)}
+    fulfil_with(page, data)
+    fill_articles(page, aleppo_inputs(aleppo))
+    get_brief(page)
+    for heading in (
+        "Agreed facts",
+        "Claims only one outlet makes",
+        "Figures",
+        "Conflicting figures",
+        "Quotes",
+        "Who and where",
+        "Framing",
+    ):
+        assert page.get_by_role("heading", name=heading, exact=True).is_visible(), heading
+    quotes = page.locator("section.analysis-section", has=page.get_by_role("heading", name="Quotes"))
+    assert "Jennifer Cafarella, analyst" in quotes.text_content()
+    quotes.locator(".marker").click()
+    assert page.locator("#panel-heading").text_content() == "[2] NPR"
+    assert page.locator(".highlight").text_content() == data["analysis"]["quotes"][0]["text"]
+    conflicts = page.locator(
+        "section.analysis-section", has=page.get_by_role("heading", name="Conflicting figures")
+    )
+    conflicts.locator(".marker").nth(1).click()
+    assert page.locator(".highlight").text_content() == "hundreds of deaths"
+    assert_in_view(page, ".highlight")
+
+
+def test_article_written_to_run_script_runs_nothing(page: Any, watch: Watch, tmp_path: Path) -> None:
+    fill_articles(page, [{"outlet": XSS_OUTLET, "title": XSS_TITLE, "text": XSS_TEXT}])
+    data = get_brief(page)
+    page.locator("#summary .marker").first.click()
+    page.get_by_role("button", name="Read source 1").click()
+    html_download = download(page, "HTML", tmp_path)
+
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert watch.dialogs == [] and watch.errors == []
+    assert page.evaluate("document.images.length") == 0
+    assert page.locator("script").count() == 1  # app.js only
+    assert page.locator('a[href^="javascript:" i]').count() == 0
+    assert page.locator("#sources b, #summary b, #source-panel b").count() == 0
+    # the words are shown as written, as text
+    assert page.get_by_text("<script>window.__xss=1</script>", exact=False).first.is_visible()
+    assert (
+        '<img src=x onerror="window.__xss=1">' in page.locator("#source-panel .article-text").text_content()
+    )
+    assert page.locator("#sources strong").first.text_content() == XSS_OUTLET
+    assert XSS_TITLE in page.locator("#sources li").first.text_content()
+    assert data["sources"][0]["outlet"] == XSS_OUTLET
+    assert "<script" not in html_download and "&lt;script&gt;window.__xss=1&lt;/script&gt;" in html_download
+    assert "<img" not in html_download and "<b>" not in html_download
+
+
+def test_only_http_urls_become_links(page: Any, base_url: str, aleppo: dict[str, Article]) -> None:
+    plain = page.request.post(
+        base_url + "/v1/briefs", data={"articles": aleppo_inputs(aleppo)[:2], "analysis": "none"}
+    ).json()
+    sources = [
+        {**plain["sources"][0], "url": "javascript:window.__xss=1", "outlet": XSS_OUTLET},
+        {**plain["sources"][1], "url": "https://example.org/aleppo?a=1&b=2"},
+    ]
+    fulfil_with(page, {**plain, "sources": sources})
+    fill_articles(page, [{"text": "Anything: the answer is given by the route."}])
+    get_brief(page)
+    links = page.locator("#sources a")
+    assert links.count() == 1
+    assert links.get_attribute("href") == "https://example.org/aleppo?a=1&b=2"
+    assert set(links.get_attribute("rel").split()) == {"noopener", "noreferrer"}
+    assert "javascript:window.__xss=1" in page.locator("#sources li").first.text_content()
+    assert page.evaluate("typeof window.__xss") == "undefined"
+
+
+def test_empty_submission_and_server_refusals_are_shown(page: Any) -> None:
+    error = page.get_by_role("alert")
+    page.get_by_role("button", name="Get the brief").click()
+    assert error.is_visible()
+    assert error.text_content().startswith("Add at least one article")
+
+    page.get_by_label("Web addresses").fill("https://example.org/aleppo-story")
+    with page.expect_response("**/v1/briefs") as answer:
+        page.get_by_role("button", name="Get the brief").click()
+    assert answer.value.status == 422
+    assert "fetching URLs is turned off" in error.text_content()
+    assert error.text_content() == answer.value.json()["detail"]
+
+    fulfil_with(
+        page,
+        {
+            "detail": [
+                {
+                    "loc": ["body", "words"],
+                    "msg": "Input should be greater than or equal to 20",
+                    "type": "greater_than_equal",
+                }
+            ]
+        },
+        status=422,
+    )
+    page.get_by_role("button", name="Get the brief").click()
+    page.get_by_text("words: Input should be greater than or equal to 20").wait_for()
+    assert page.locator("#summary .line").count() == 0
+
+
+def test_downloads_hold_the_brief(
+    page: Any, aleppo: dict[str, Article], tmp_path: Path, watch: Watch
+) -> None:
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, {"facts"})
+    data = get_brief(page)
+    line = next(line for line in data["summary"] if not set(line["text"]) & set("\\`*_[]<|&#>-"))
+    markers = "".join(
+        f"[{n}]"
+        for n in dict.fromkeys(
+            [line["citations"][0]["source"], *sorted(c["source"] for c in line["citations"])]
+        )
+    )
+
+    markdown = download(page, "Markdown", tmp_path)
+    assert markdown.startswith("# Brief\n")
+    assert f"{' '.join(line['text'].split())} {markers}" in markdown
+    assert "## Sources\n\n1. **Al Jazeera**" in markdown
+    assert "## Agreed facts" in markdown
+
+    received = json.loads(download(page, "JSON", tmp_path))
+    assert received["summary"] == data["summary"] and received["articles"] == data["articles"]
+
+    page_html = download(page, "HTML", tmp_path)
+    assert page_html.startswith("<!doctype html>") and "<script" not in page_html
+    assert html.escape(line["text"], quote=False).replace("\xa0", "&nbsp;") in page_html
+    assert 'href="#source-1"' in page_html and "Content-Security-Policy" in page_html
+    assert watch.errors == [] and watch.console_errors == []  # e.g. no CSP violation while exporting
+
+
+def test_phone_layout_fits_and_opens_the_source_over_the_brief(page: Any, aleppo: dict[str, Article]) -> None:
+    page.set_viewport_size(PHONE)
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, {"facts"})
+    data = get_brief(page)
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert not page.locator("#source-panel").is_visible()  # closed until a marker is clicked
+
+    marker = page.locator("#summary .marker").nth(2)
+    marker.click()
+    assert page.locator("#source-panel").is_visible()
+    cited = [citation for line in data["summary"] for citation in line["citations"][:1]]
+    assert page.locator(".highlight").text_content() in {citation["text"] for citation in cited}
+    assert_in_view(page, ".highlight")
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+    page.get_by_role("button", name="Close").click()
+    assert not page.locator("#source-panel").is_visible()
+    assert marker.evaluate("node => node === document.activeElement")
+
+
+def test_dropped_and_chosen_files_become_articles(page: Any, aleppo: dict[str, Article]) -> None:
+    page.locator("#drop-zone").evaluate(
+        """(zone, texts) => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([texts[0]], "npr.txt", {type: "text/plain"}));
+            transfer.items.add(new File([texts[1]], "zerohedge.txt", {type: "text/plain"}));
+            zone.dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+        }""",
+        [aleppo["npr"].text, aleppo["zerohedge"].text],
+    )
+    cards = page.locator("fieldset.article")
+    cards.nth(1).get_by_label("Text").wait_for()
+    assert cards.nth(0).get_by_label("Outlet").input_value() == "npr"
+    assert cards.nth(1).get_by_label("Text").input_value() == aleppo["zerohedge"].text
+
+    page.locator("#file-input").set_input_files(
+        {
+            "name": "page.html",
+            "mimeType": "text/html",
+            "buffer": b"<html><body><article><p>"
+            + aleppo["aljazeera"].text.encode()
+            + b"</p></article></body></html>",
+        }
+    )
+    cards.nth(2).get_by_text("sent as HTML").wait_for()
+    choose_analyses(page, set())
+    data = get_brief(page)
+    assert [source["outlet"] for source in data["sources"]][:2] == ["npr", "zerohedge"]
+    assert len(data["sources"]) == 3
+
+
+def test_analyses_that_need_the_missing_model_are_disabled(page: Any, base_url: str) -> None:
+    page.route(
+        "**/v1/health",
+        lambda route: route.fulfill(
+            content_type="application/json",
+            body=json.dumps({"status": "ok", "version": "0", "nlp": False, "analyses": ["facts"]}),
+        ),
+    )
+    page.goto(base_url + "/")
+    page.get_by_text("This server has no NLP model").wait_for()
+    assert page.get_by_label("Agreed facts").is_enabled()
+    assert page.get_by_label("Quotes").is_disabled() and not page.get_by_label("Quotes").is_checked()

