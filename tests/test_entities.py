@@ -114,3 +114,45 @@ def test_article_without_entities_and_empty_input():
 
 def test_same_input_gives_the_same_output(aleppo_parsed, aleppo_entities):
     assert find_entities(*aleppo_parsed) == aleppo_entities
+
+
+def test_a_first_name_joins_the_one_person_it_names():
+    # Sentences of a Multi-News story (mn-18231, Romney on Trump).
+    article = _article(
+        "a",
+        "Mitt Romney delivered a sweeping broadside against Donald Trump on Thursday. "
+        "“Mitt’s one of our leaders, he’s a principled conservative,” Ryan said on Fox News.",
+    )
+    romney = _named(find_entities([article], parse([article])), "Mitt Romney")
+    assert "Mitt" in romney.variants
+
+
+def test_a_first_name_two_people_share_stays_apart():
+    article = _article(
+        "a",
+        "Paul Ryan met Paul Manafort in Washington on Monday. Paul said later that the talks went well.",
+    )
+    entities = find_entities([article], parse([article]))
+    assert all("Paul" not in entity.variants for entity in entities)
+
+
+def test_a_legislative_title_is_not_part_of_the_name():
+    article = _article(
+        "a",
+        "House Speaker Paul Ryan, who was Romney's running mate four years ago, said he wasn’t "
+        "“going to get into who endorsed who in 2012.” Ryan spoke on Fox News.",
+    )
+    names = {entity.name for entity in find_entities([article], parse([article]))}
+    assert "Paul Ryan" in names
+    assert not any("Speaker" in name for name in names)
+
+
+def test_a_group_and_its_plural_are_one_group():
+    article = _article(
+        "a",
+        "The Republican party descended into full-scale civil war on Thursday. Republicans in "
+        "Congress were split, and one Republican senator said the party would survive.",
+    )
+    entities = find_entities([article], parse([article]))
+    groups = [entity for entity in entities if entity.name in {"Republican", "Republicans"}]
+    assert len(groups) == 1

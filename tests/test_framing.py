@@ -126,3 +126,25 @@ def test_article_with_no_entities_does_not_crash():
 
 def test_same_input_gives_the_same_output(aleppo_parsed, aleppo_framing):
     assert frame(*aleppo_parsed) == aleppo_framing
+
+
+def test_stray_war_words_in_a_story_of_no_war_make_no_armed_actor():
+    # Sentences of a Multi-News story (mn-18231): "terrorists" once or twice, "loyalists" once.
+    articles = (
+        _article(
+            "a",
+            "Romney lambasted Trump on foreign policy, casting him as very, very not-smart in his "
+            "comments about proposing the slaughter of the families of terrorists. The effort comes "
+            "amid a last-ditch rush among the party's donors and loyalists to stop Trump.",
+        ),
+        _article(
+            "b",
+            "He calls for the killing of innocent children and family members of terrorists. "
+            "The government did not comment on the speech.",
+        ),
+    )
+    docs = parse(articles)
+    actors = frame(articles, docs, find_entities(articles, docs)).actors
+    assert not any(
+        "forces" in actor.actor or actor.actor in {"armed opposition", "government"} for actor in actors
+    )

@@ -23,7 +23,10 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    first word it is ("Nusra" -> "al-Nusra Front"); and a one-word name merges into the one multi-word person whose last word
    it is, with the particles "al-"/"el-" optional ("Assad" -> "Bashar al-Assad"). A one-word name
    that fits several people goes to the one mentioned most (news uses the bare surname for the
-   story's main bearer: "Trump" is Donald, not Ivanka), and stays apart on a tie.
+   story's main bearer: "Trump" is Donald, not Ivanka), and stays apart on a tie. A one-word
+   PERSON that is no one's surname joins the one person whose first name it is ("Mitt" -> "Mitt
+   Romney"), and stays apart when two people share that first name. A group's plural joins its
+   singular when both are groups ("Republicans" = "Republican").
 5. Occurrences spaCy missed are added: every exact, case-sensitive, word-bounded occurrence of a
    merged name's form that is a proper noun (or several words) and overlaps no other mention.
 6. The label is the majority over the mentions' labels. A mention after a place preposition
@@ -134,6 +137,10 @@ TITLES = frozenset(
         "spokeswoman",
         "spokesperson",
         "leader",
+        "speaker",
+        "majority",
+        "minority",
+        "whip",
         "deputy",
         "former",
         "late",
@@ -394,6 +401,7 @@ def _cluster(
     _merge_acronyms(keys, forms, groups)
     surnames = _merge_people(keys, votes, groups)
     _merge_short_organizations(keys, votes, groups)
+    _merge_plural_groups(keys, votes, groups)
     clusters: dict[str, set[str]] = {}
     for key in keys:
         clusters.setdefault(groups.find(key), set()).add(key)
@@ -428,11 +436,25 @@ def _merge_people(keys: Sequence[str], votes: dict[str, Counter[str]], groups: _
         if len(words) != 1:
             continue
         matches = [person for person in people if _name_words(person)[-1] == words[0]]
-        person = _most_mentioned(matches, votes, groups)
+        person = _most_mentioned(matches, votes, groups) or _only_person_named(key, people, votes, groups)
         if person:
             groups.union(key, person)
             joined.add(key)
     return joined
+
+
+def _only_person_named(
+    key: str, people: Sequence[str], votes: dict[str, Counter[str]], groups: _Groups
+) -> str:
+    """The one person whose first name this one-word PERSON mention is ("Mitt" -> "Mitt Romney").
+
+    First names are shared more often than surnames, so this needs exactly one such person; "" else.
+    """
+    if _majority(votes[key]) != "PERSON":
+        return ""
+    word = _name_words(key)[0]
+    matches = {groups.find(person) for person in people if _name_words(person)[0] == word}
+    return matches.pop() if len(matches) == 1 else ""
 
 
 def _most_mentioned(matches: Sequence[str], votes: dict[str, Counter[str]], groups: _Groups) -> str:
@@ -444,6 +466,20 @@ def _most_mentioned(matches: Sequence[str], votes: dict[str, Counter[str]], grou
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return ""
     return ranked[0][0]
+
+
+def _merge_plural_groups(keys: Sequence[str], votes: dict[str, Counter[str]], groups: _Groups) -> None:
+    """Join a group's plural to its singular when both are groups ("Republicans" -> "Republican")."""
+    present = set(keys)
+    for key in keys:
+        singular = key[:-1]
+        if (
+            key.endswith("s")
+            and singular in present
+            and _majority(votes[key]) == "NORP"
+            and _majority(votes[singular]) == "NORP"
+        ):
+            groups.union(singular, key)
 
 
 def _merge_short_organizations(keys: Sequence[str], votes: dict[str, Counter[str]], groups: _Groups) -> None:

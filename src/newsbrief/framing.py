@@ -103,10 +103,13 @@ MODALS = frozenset({"should", "must", "ought"})
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]{20,}’")
 
+# An armed actor (a family below) counts only when two articles each name it this often.
+MIN_FAMILY_MENTIONS = 2
 GOVERNMENT = "government forces"
 OPPOSITION = "armed opposition"
 FORCE_WORDS = ["force", "troop", "soldier", "army", "military", "militia", "regime", "government"]
-STATE_WORDS = ["regime", "government", "army", "military", "troop", "soldier", "loyalist", "administration"]
+# Armed or ruling power only: "the Trump administration" is a civilian executive, not a party to a war.
+STATE_WORDS = ["regime", "government", "army", "military", "troop", "soldier", "loyalist"]
 REBEL_WORDS = [
     "rebel",
     "opposition",
@@ -152,7 +155,7 @@ ACTOR_FAMILIES: tuple[tuple[str, tuple[dict[str, Any], ...]], ...] = (
             {"LEMMA": {"IN": ["force", "troop", "militia"]}},
         ),
     ),
-    (GOVERNMENT, ({"ENT_TYPE": "PERSON"}, {"LEMMA": {"IN": ["regime", "government", "administration"]}})),
+    (GOVERNMENT, ({"ENT_TYPE": "PERSON"}, {"LEMMA": {"IN": ["regime", "government"]}})),
     (
         GOVERNMENT,
         ({"LEMMA": {"IN": ["government", "regime"]}}, {"LEMMA": {"IN": ["force", "troop", "soldier"]}}),
@@ -300,9 +303,21 @@ def _actors(
         rows = [item for item in found if item[0] == actor]
         if len({item[1] for item in rows}) < 2 or len({item[2] for item in rows}) < 2:
             continue
+        if actor in labels and not _named_often_enough(rows):
+            continue
         actors.append((len(rows), labels.get(actor, actor), _names_by_article(rows, order)))
     actors.sort(key=lambda item: (-item[0], item[1]))
     return tuple(ActorNames(actor, names) for _, actor, names in actors)
+
+
+def _named_often_enough(rows: Iterable[tuple[str, str, str, str]]) -> bool:
+    """Whether two articles each name the armed actor at least ``MIN_FAMILY_MENTIONS`` times.
+
+    The families are words of war ("regime", "rebels"); in a story that is not about one, a stray
+    "government" or "rebelling" is no actor, and a pair of them would be a framing made of noise.
+    """
+    per_article = Counter(item[1] for item in rows)
+    return sum(count >= MIN_FAMILY_MENTIONS for count in per_article.values()) >= 2
 
 
 def _names_by_article(
