@@ -156,3 +156,39 @@ def test_a_group_and_its_plural_are_one_group():
     entities = find_entities([article], parse([article]))
     groups = [entity for entity in entities if entity.name in {"Republican", "Republicans"}]
     assert len(groups) == 1
+
+
+def test_a_middle_initial_does_not_make_another_person():
+    # Sentences of a Multi-News story (mn-44348, on cholesterol drugs).
+    article = _article(
+        "a",
+        "Dr. Steven E. Nissen, chairman of cardiology at the Cleveland Clinic, said the results were "
+        "disappointing. Steven Nissen has long been a critic of the drug. Nissen said patients should wait.",
+    )
+    nissen = _named(find_entities([article], parse([article])), "Steven E. Nissen")
+    assert {"Steven Nissen", "Nissen"} <= set(nissen.variants)
+
+
+def test_an_occupation_before_a_name_is_not_part_of_it():
+    # Sentences of a Multi-News story (mn-41905).
+    article = _article(
+        "a",
+        "Actor Burt Reynolds is in intensive care in a Florida hospital, where he went for treatment of "
+        "flu symptoms. Burt Reynolds was dehydrated when he went to the hospital.",
+    )
+    names = {entity.name for entity in find_entities([article], parse([article]))}
+    assert "Burt Reynolds" in names
+    assert "Actor Burt Reynolds" not in names
+
+
+def test_a_country_is_not_the_surname_of_a_name_the_model_took_for_a_person():
+    # Sentences of a Multi-News story (mn-24807): spaCy's small model tags "Santé Publique France" PERSON.
+    article = _article(
+        "a",
+        "The public health authority Santé Publique France said about 150 babies a year in total were born "
+        "with similar disfigurements in France. The medical community in France is divided. In a statement, "
+        "Santé Publique France said it had closed its investigation into the cases.",
+    )
+    entities = find_entities([article], parse([article]))
+    france = [entity for entity in entities if entity.name == "France" or "France" in entity.variants]
+    assert [entity.label for entity in france] == ["GPE"]

@@ -20,8 +20,12 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    white space ("U.S." = "US"); when one is an acronym of the other by initials of its capitalized
    words, both appearing in the story ("ISW" = "Institute for the Study of War"); when the text
    pairs them (rule 2); a one-word organization merges into the one longer organization whose
-   first word it is ("Nusra" -> "al-Nusra Front"); and a one-word name merges into the one multi-word person whose last word
-   it is, with the particles "al-"/"el-" optional ("Assad" -> "Bashar al-Assad"). A one-word name
+   first word it is, if that has two words ("Nusra" -> "al-Nusra Front"; "Senate" stays apart from
+   "Senate Armed Services Committee"); and a one-word name merges into the one multi-word person whose last word
+   it is, with the particles "al-"/"el-" and middle initials optional ("Assad" -> "Bashar al-Assad";
+   "Donald J. Trump" = "Donald Trump"); a word the model mostly takes for a place or a group only
+   when at least one of its mentions is taken for a person (the model takes "Santé Publique France"
+   for a person, and "Dunham" mostly for a place). A one-word name
    that fits several people goes to the one mentioned most (news uses the bare surname for the
    story's main bearer: "Trump" is Donald, not Ivanka), and stays apart on a tie. A one-word
    PERSON that is no one's surname joins the one person whose first name it is ("Mitt" -> "Mitt
@@ -57,6 +61,8 @@ if TYPE_CHECKING:
 __all__ = ["KEPT_LABELS", "find_entities"]
 
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+# A one-word name that is mostly one of these is a place or a group, never a person's surname.
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # Labels the small model gives to names it is unsure of ("Aleppo" LANGUAGE, "ISIL" PRODUCT): such a
 # mention joins an entity of the same name and votes, but cannot make an entity on its own.
 VOTING_LABELS = (*KEPT_LABELS, "LANGUAGE", "PRODUCT", "WORK_OF_ART", "LAW")
@@ -136,6 +142,18 @@ TITLES = frozenset(
         "spokesman",
         "spokeswoman",
         "spokesperson",
+        "actor",
+        "actress",
+        "singer",
+        "rapper",
+        "comedian",
+        "author",
+        "novelist",
+        "professor",
+        "prof",
+        "father",
+        "detective",
+        "sheriff",
         "leader",
         "speaker",
         "majority",
@@ -426,7 +444,7 @@ def _merge_people(keys: Sequence[str], votes: dict[str, Counter[str]], groups: _
     people = [key for key in keys if len(_name_words(key)) >= 2 and _majority(votes[key]) == "PERSON"]
     by_words: dict[tuple[str, ...], str] = {}
     for key in people:
-        words = _name_words(key)
+        words = _without_initials(_name_words(key))
         if words in by_words:
             groups.union(key, by_words[words])
         by_words.setdefault(words, key)
@@ -437,10 +455,18 @@ def _merge_people(keys: Sequence[str], votes: dict[str, Counter[str]], groups: _
             continue
         matches = [person for person in people if _name_words(person)[-1] == words[0]]
         person = _most_mentioned(matches, votes, groups) or _only_person_named(key, people, votes, groups)
+        if person and _majority(votes[key]) in PLACE_LABELS and not votes[key]["PERSON"]:
+            continue  # "France" is no surname of a "Santé Publique France" the model took for a person
         if person:
             groups.union(key, person)
             joined.add(key)
     return joined
+
+
+def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A full name without its middle initials ("Donald J. Trump" -> "Donald Trump")."""
+    middle = tuple(word for word in words[1:-1] if len(word) > 1)
+    return (words[0], *middle, words[-1]) if len(words) > 2 else words
 
 
 def _only_person_named(
@@ -483,8 +509,12 @@ def _merge_plural_groups(keys: Sequence[str], votes: dict[str, Counter[str]], gr
 
 
 def _merge_short_organizations(keys: Sequence[str], votes: dict[str, Counter[str]], groups: _Groups) -> None:
-    """Join a one-word organization to the one longer organization it starts ("Nusra" -> "al-Nusra Front")."""
-    organizations = [key for key in keys if len(_name_words(key)) >= 2 and _majority(votes[key]) == "ORG"]
+    """Join a one-word organization to the one two-word organization it starts ("Nusra" -> "al-Nusra Front").
+
+    A longer name that starts with it is a body inside it ("Senate" and "Senate Armed Services
+    Committee"), not another name for it.
+    """
+    organizations = [key for key in keys if len(_name_words(key)) == 2 and _majority(votes[key]) == "ORG"]
     for key in keys:
         words = _name_words(key)
         if len(words) != 1 or _majority(votes[key]) != "ORG" or votes[key]["PERSON"]:
