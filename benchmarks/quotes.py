@@ -1,14 +1,18 @@
-"""Quote finding against the hand-made Aleppo gold file, as a Markdown table.
+"""Quote finding against the hand-made gold files, as a Markdown table.
 
-    python benchmarks/quotes.py [--gold tests/fixtures/aleppo-quotes.json] [--show-multinews 3]
+    python benchmarks/quotes.py [--gold tests/fixtures/aleppo-quotes.json]
+        [--multinews-gold tests/fixtures/multinews-quotes.json] [--show-multinews 3]
 
-Scores ``newsbrief.quotes.find_quotes`` on the direct quotations of examples/aleppo/*.txt:
-precision, recall and F1 of quotes (a found quote matches a gold one of the same article when
-their word multisets overlap by at least ``MATCH_OVERLAP`` of the longer one, one-to-one), and
-speaker accuracy over the matched quotes (same head word, and the shorter name's words all in the
-longer: "Cafarella" = "Jennifer Cafarella", "a commander" = "a commander with one rebel faction").
-Misses and inventions are listed below the table. ``--show-multinews N`` prints what is found in
-the first N Multi-News stories of ../shared/data, to read by eye (no gold there).
+Scores ``newsbrief.quotes.find_quotes`` on the direct quotations of examples/aleppo/*.txt and of
+the Multi-News stories annotated in the second gold file (their documents, copied there from
+../shared/data/multinews/clusters.jsonl, as articles d1, d2, ... each through
+``newsbrief.clean.clean`` as the pipeline does): precision, recall and F1 of quotes (a found quote matches a gold one of the same article
+when their word multisets overlap by at least ``MATCH_OVERLAP`` of the longer one, one-to-one),
+and speaker accuracy over the matched quotes (same head word, and the shorter name's words all in
+the longer: "Cafarella" = "Jennifer Cafarella", "a commander" = "a commander with one rebel
+faction"). One row per gold set and per Multi-News story; misses, inventions and wrong speakers
+are listed below the table. ``--show-multinews N`` prints what is found in the first N
+Multi-News stories, to read by eye.
 """
 
 from __future__ import annotations
@@ -20,12 +24,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from newsbrief.clean import clean
 from newsbrief.model import Article, Quote
 from newsbrief.nlp import parse
 from newsbrief.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "fixtures" / "aleppo-quotes.json"
+MULTINEWS_GOLD = ROOT / "tests" / "fixtures" / "multinews-quotes.json"
 ALEPPO = ROOT / "examples" / "aleppo"
 MULTINEWS = ROOT.parent / "shared" / "data" / "multinews" / "clusters.jsonl"
 MATCH_OVERLAP = 0.8
@@ -96,6 +102,7 @@ def score(found: tuple[Quote, ...], gold: list[dict[str, Any]]) -> dict[str, Any
         "precision": precision,
         "recall": recall,
         "f1": f1,
+        "speakers_right": speakers_right,
         "speaker_accuracy": speakers_right / matched if matched else 0.0,
         "missed": [expected[g] for g in range(len(expected)) if g not in {p[0] for p in pairs}],
         "invented": [items[f] for f in range(len(items)) if f not in used],
@@ -105,6 +112,21 @@ def score(found: tuple[Quote, ...], gold: list[dict[str, Any]]) -> dict[str, Any
             if not same_speaker(items[f][2], expected[g][2])
         ],
     }
+
+
+def combined(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """One score over several stories: counts added, rates recomputed, lists joined."""
+    total: dict[str, Any] = {
+        key: sum(r[key] for r in results) for key in ("found", "gold", "matched", "speakers_right")
+    }
+    precision = total["matched"] / total["found"] if total["found"] else 0.0
+    recall = total["matched"] / total["gold"] if total["gold"] else 0.0
+    total["precision"], total["recall"] = precision, recall
+    total["f1"] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    total["speaker_accuracy"] = total["speakers_right"] / total["matched"] if total["matched"] else 0.0
+    for label in ("missed", "invented", "wrong_speaker"):
+        total[label] = [row for r in results for row in r[label]]
+    return total
 
 
 def aleppo_articles() -> list[Article]:
@@ -119,6 +141,43 @@ def aleppo_articles() -> list[Article]:
         )
         for name in ("aljazeera", "npr", "zerohedge")
     ]
+
+
+def multinews_articles(documents: list[str]) -> list[Article]:
+    """The documents of one Multi-News record as cleaned articles d1, d2, ... (as the pipeline sees them)."""
+    return [
+        clean(Article(id=f"d{i}", outlet=f"document {i}", title="", url=None, published=None, text=text))[0]
+        for i, text in enumerate(documents, start=1)
+    ]
+
+
+def score_multinews(gold: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per annotated story id (in gold-file order), the score of its found quotes against its gold.
+
+    The gold file carries the stories' documents (copied from clusters.jsonl), so it stands alone.
+    """
+    results: dict[str, dict[str, Any]] = {}
+    for story_id, documents in gold["documents"].items():
+        articles = multinews_articles(documents)
+        story_gold = [g for g in gold["quotes"] if g["story"] == story_id]
+        results[story_id] = score(find_quotes(articles, parse(articles)), story_gold)
+    return results
+
+
+def print_row(label: str, result: dict[str, Any]) -> None:
+    print(
+        f"| {label} | {result['gold']} | {result['found']} | {result['matched']} | {result['precision']:.3f} "
+        f"| {result['recall']:.3f} | {result['f1']:.3f} | {result['speaker_accuracy']:.3f} |"
+    )
+
+
+def print_lists(label: str, result: dict[str, Any]) -> None:
+    for kind in ("missed", "invented", "wrong_speaker"):
+        rows = result[kind]
+        if rows:
+            print(f"\n{label} {kind}:")
+            for row in rows:
+                print(f"- {row}")
 
 
 def show_multinews(count: int) -> None:
@@ -139,25 +198,24 @@ def show_multinews(count: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--multinews-gold", type=Path, default=MULTINEWS_GOLD)
     parser.add_argument("--show-multinews", type=int, default=0, metavar="N")
     args = parser.parse_args()
 
     gold = json.loads(args.gold.read_text(encoding="utf-8"))["quotes"]
     articles = aleppo_articles()
-    result = score(find_quotes(articles, parse(articles)), gold)
-    print("Direct quotes on examples/aleppo against the hand annotation\n")
-    print("| gold | found | matched | precision | recall | F1 | speaker accuracy |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
-    print(
-        f"| {result['gold']} | {result['found']} | {result['matched']} | {result['precision']:.3f} "
-        f"| {result['recall']:.3f} | {result['f1']:.3f} | {result['speaker_accuracy']:.3f} |"
-    )
-    for label in ("missed", "invented", "wrong_speaker"):
-        rows = result[label]
-        if rows:
-            print(f"\n{label}:")
-            for row in rows:
-                print(f"- {row}")
+    aleppo = score(find_quotes(articles, parse(articles)), gold)
+    stories = score_multinews(json.loads(args.multinews_gold.read_text(encoding="utf-8")))
+    print("Direct quotes against the hand annotations\n")
+    print("| gold set | gold | found | matched | precision | recall | F1 | speaker accuracy |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print_row("Aleppo", aleppo)
+    print_row("Multi-News, all", combined(list(stories.values())))
+    for story_id, result in stories.items():
+        print_row(f"Multi-News {story_id}", result)
+    print_lists("Aleppo", aleppo)
+    for story_id, result in stories.items():
+        print_lists(story_id, result)
     if args.show_multinews:
         show_multinews(args.show_multinews)
 

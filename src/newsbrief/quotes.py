@@ -8,21 +8,34 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    straight (" ``...'') marks; single marks count only as a quote inside a double-quoted span
    (elsewhere they are apostrophes). A mark never closed is capped at the end of its paragraph,
    unless the next paragraph opens with a quote mark: that is news style for a quotation that
-   runs over paragraphs, and the two pieces are one quote (joined with a space).
+   runs over paragraphs, and the two pieces are one quote (joined with a space). A quoted span in
+   title case ("Meet the Press", "Gang of Eight": two or more capitalised words and only minor
+   words between) is a name or title, not a quotation, and is read as plain text.
 2. **Attribution**: the text of the same sentence outside the quote marks, before and after the
    quote, is searched for a speech verb (``SPEECH_VERBS``: say, tell, add, write, ask, warn, state,
    ...) or "according to". ``"A," X said`` takes the verb after the quote (the quote must end with a
    comma, ``?`` or ``!``); ``X said: "A"`` or ``X said that "a"`` the nearest verb before it. The
    speaker is the verb's subject (or the agent of a passive, or the subject of the verb it hangs
-   from for "..., stating that"). A pronoun speaker ("he said") resolves to the nearest preceding
-   person in the article: a PERSON entity or a noun phrase headed by a person noun ("a commander
-   with one rebel faction"), singular for he/she, plural for they; a surname alone ("Cafarella")
-   expands to the fullest PERSON name in the story ending with it.
+   from for "..., stating that"; for a second speech verb the parser hung on the reported clause,
+   "X said the cause was "A", but warned ...", the reporting verb's subject). A parenthetical
+   ", she said," attributes the quote in the clause it interrupts. A pronoun speaker ("he said")
+   resolves to the nearest preceding person in the article: a PERSON entity or a noun phrase headed
+   by a person noun ("a commander with one rebel faction"), singular for he/she, plural for they;
+   with none in the last few paragraphs, "he"/"she" is the person named most often as a subject so
+   far. A definite description ("the senator", "the Florida Republican", "the 87-year-old", not
+   "the head of ...") stands for the person last given that title ("President Donald Trump" ->
+   "the president"), else for the unnamed person introduced with the same noun ("a senior
+   official" -> "the official"), else for the person named most often as a subject in the last few
+   paragraphs, else stays a description. A surname alone ("Cafarella") expands to the fullest
+   PERSON name in the story ending with it.
 3. **Split quotes**: ``"A," he said. "B."`` and ``"A," he said, "b."`` are ONE quote when the second
    piece has no attribution of its own and follows in the same paragraph; the pieces are joined
    with " … " (the attribution between them is left out, as an ellipsis marks elsewhere). A
    sentence-like quote with no attribution in the paragraph after an attributed one continues it
-   and takes its speaker; any other unattributed quote is dropped.
+   and takes its speaker; ``"A," X said, adding, "b."`` is one quote too. A sentence-like quote that
+   opens its paragraph with no attribution, after a paragraph whose speech verb names a speaker
+   ("These searches weren't simple, Gomes said."), is that speaker's; any other unattributed quote
+   is dropped.
 4. **Scare quotes are not quotations.** A quoted phrase with no speech verb in its sentence (the
    "moderate" opposition) is dropped. A quoted phrase inside the content of an attributed speech
    verb (X stated that "the sky is falling"; they have had "a profoundly positive effect") is a
@@ -40,7 +53,9 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    and first-person speakers (the author's own "we noted") are skipped.
 7. The same quote in several articles (or repeated in one) is one Quote with one span per article:
    normalized word containment >= ``MERGE_CONTAINMENT``; quotes under ``MIN_MERGE_WORDS`` words merge
-   only when equal and from the same speaker. Order: first article, then position.
+   only when equal and from the same speaker. A quote joins a group that already holds another
+   quote of its article only when it repeats that one (two pieces of a quotation another outlet
+   carries whole stay two quotes). Order: first article, then position.
 
 ``text`` is the quoted words without marks and without a trailing comma; a span covers the quoted
 words in its article (for a split quote, from the first piece to the last).
@@ -71,7 +86,7 @@ SPEECH_VERBS = frozenset(
         "joke", "quip", "concede", "contend", "assert", "allege", "testify", "post", "vow", "promise",
         "threaten", "lament", "reiterate", "mention", "continue", "point", "recount", "boast", "charge",
         "exclaim", "cry", "demand", "plead", "pledge", "proclaim", "reveal", "retort", "muse", "sigh",
-        "counter", "agree", "disagree", "object", "protest", "estimate", "opine",
+        "counter", "agree", "disagree", "object", "protest", "estimate", "opine", "dismiss", "question",
     }
 )  # fmt: skip
 # Nouns that name people, for descriptions that stand in for a name ("a Red Cross worker") and
@@ -118,7 +133,13 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
 # Children of a speech verb whose subtree is not what was said ("..., citing ...", "(or ...)").
 _NOT_CONTENT = frozenset({"advcl", "parataxis", "appos", "npadvmod", "advmod", "punct", "nsubj", "nsubjpass"})
 _WORD = re.compile(r"\w+")
+# Title case: words that stay lower case in a title ("Face the Nation", "State of the Union").
+_TITLE_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "s"}
+)
+_TITLE_MIN_CAPITALISED = 2
 _CONTINUATION_PARAGRAPHS = 1
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _RESOLVE_PARAGRAPHS = 4
 
 
@@ -265,6 +286,25 @@ def _nested(text: str, lo: int, hi: int, number: int) -> list[_Segment]:
     return found
 
 
+def _is_title(text: str, segment: _Segment) -> bool:
+    """A closed, top-level quoted span in title case: a programme, book or film, or a group's name.
+
+    News puts such names in quote marks (on NBC's "Meet the Press", the "Gang of Eight"); nobody is
+    quoted there, and treating them as quotes breaks the attribution around them. Speech is
+    almost never set with every word capitalised, so two or more capitalised words with nothing
+    but minor words ("the", "of", ...) between them make a title.
+    """
+    if segment.nested or not segment.closed:
+        return False
+    words = _WORD.findall(text[segment.start : segment.end])
+    capitalised = [word for word in words if word[0].isupper()]
+    return (
+        len(capitalised) >= _TITLE_MIN_CAPITALISED
+        and words[0][0].isupper()
+        and all(word[0].isupper() or word.isdigit() or word.lower() in _TITLE_MINOR_WORDS for word in words)
+    )
+
+
 def _units(text: str, segments: Sequence[_Segment], paragraphs: Sequence[tuple[int, int]]) -> list[_Unit]:
     """Top-level segments, with a quote left open at a paragraph end joined to the next paragraph's."""
     units: list[_Unit] = []
@@ -306,6 +346,7 @@ class _Context:
     starts: list[int]  # paragraph start offsets, for bisect
     quoted: list[int]  # per token: index of the top-level unit covering it, or -1
     names: dict[str, str]  # surname -> full name across the story
+    subjects: list[Token]  # named people that are the subject of a clause, outside quotes, in order
 
 
 def _paragraph_of(ctx: _Context, char: int) -> int:
@@ -392,12 +433,30 @@ def _subject(verb: Token) -> Token | None:
         subjects = [child for child in current.children if child.dep_ == "nsubj"]
         if subjects:
             on_line = [child for child in subjects if _same_line(child, verb)]
-            return on_line[-1] if on_line else _subject_on_line(subjects[-1], verb)
+            # "Melinda Mostini (...), one of the mothers concerned has questioned": the parser
+            # reads the apposition as a second subject; the name is the speaker
+            named = [child for child in on_line if child.ent_type_ == "PERSON" and child.pos_ == "PROPN"]
+            return (named or on_line)[-1] if on_line else _subject_on_line(subjects[-1], verb)
+        if current.dep_ == "conj" and current.head.dep_ == "ccomp" and _mute_subject(current.head):
+            # "Amar said the cause was "X", but warned ...": the parser hangs the second verb on the
+            # reported clause, whose subject cannot speak; the speaker is the reporting verb's subject
+            current = current.head.head
+            continue
         if current.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and current.head is not current:
             current = current.head
             continue
         break
     return _inverted_subject(verb)
+
+
+def _mute_subject(verb: Token) -> bool:
+    """Whether the verb has a subject and none could be a speaker (a name, a pronoun, a noun for
+    people): "the most likely cause ... was", "the clusters may be linked"."""
+    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and not any(
+        child.pos_ in {"PROPN", "PRON"} or child.lemma_.lower() in PERSON_NOUNS or bool(child.ent_type_)
+        for child in subjects
+    )
 
 
 def _subject_on_line(subject: Token, verb: Token) -> Token | None:
@@ -447,7 +506,12 @@ def _story_names(docs: Sequence[Doc]) -> dict[str, str]:
 
 
 def _clean_name(text: str) -> str:
+    """The name without a possessive, spaces or edge punctuation, and without what a comma ends:
+    the tagger runs "Obama, Conard says" into one PERSON, but a name has no comma in it."""
     text = re.sub(r"['’]s$", "", text.strip())
+    head, _, tail = text.rpartition(",")
+    if head and tail.strip(" .").lower() not in _NAME_SUFFIXES:
+        text = tail
     return " ".join(text.split()).strip(" ,.;:…")
 
 
@@ -523,9 +587,9 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[tuple[int, _Speak
     if head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
         return _resolve(head, ctx, mentions)
     name_tokens = _name_tokens(head)
-    if name_tokens:
-        return _named(head, name_tokens, ctx)
     tokens = _np_tokens(head)
+    if name_tokens and not (head.ent_type_ == "NORP" and _is_anaphoric(head)):
+        return _named(head, name_tokens, ctx)
     description = _span_text(tokens)
     has_prep = any(t.dep_ == "prep" and t.head.i == head.i for t in tokens)
     role = description
@@ -534,9 +598,110 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[tuple[int, _Speak
     appos = _apposition_name(head)
     if appos is not None:
         return _named(appos, _name_tokens(appos), ctx, extra_role=role if has_prep else description)
+    introduced = (_titled(head, ctx) or _introduced_unnamed(head, ctx)) if _is_anaphoric(head) else None
+    if introduced is not None:
+        return introduced
+    antecedent = _antecedent(head, ctx) if _is_anaphoric(head) else None
+    if antecedent is not None:
+        return _Speaker(antecedent.name, antecedent.role or description, described=False)
     if tokens and tokens[0].pos_ in {"DET", "NUM"} and not tokens[0].text.isupper():
         description = description[:1].lower() + description[1:]
     return _Speaker(description, role if has_prep else "", described=True)
+
+
+def _is_anaphoric(head: Token) -> bool:
+    """ "the senator", "the Florida Republican", "the 87-year-old": a definite description that
+    names a role, party or age, not a new person ("the head of the ... mission" is one: "of")."""
+    definite = any(child.dep_ == "det" and child.lower_ == "the" for child in head.children)
+    if not definite or head.tag_ in {"NNS", "NNPS"}:
+        return False
+    if any(child.dep_ == "prep" and child.lower_ == "of" for child in head.children):
+        return False
+    lemma = head.lemma_.lower()
+    aged = lemma == "old" and any(child.lower_ == "year" for child in head.subtree)
+    return lemma in PERSON_NOUNS or lemma in TITLES or head.ent_type_ == "NORP" or aged
+
+
+def _introduced_unnamed(head: Token, ctx: _Context) -> _Speaker | None:
+    """ "A senior Pentagon official, who stated ..." then "the official added": the description that
+    introduced the same unnamed person (same head noun, not "the") earlier in the article."""
+    for token in reversed(ctx.doc[: head.i]):
+        if token.lemma_ != head.lemma_ or token.tag_ != head.tag_ or ctx.quoted[token.i] >= 0:
+            continue
+        if token.dep_ == "compound" or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+            return _named(token.head, _name_tokens(token.head), ctx)  # "Chen, a legal activist,"
+        return _speaker_of(token, ctx, ())
+    return None
+
+
+def _titled(head: Token, ctx: _Context) -> _Speaker | None:
+    """ "the president" after "President Donald Trump": the last person the article gave that title."""
+    for token in reversed(ctx.doc[: head.i]):
+        following = ctx.doc[token.i + 1] if token.i + 1 < head.i else None
+        if token.lower_ == head.lower_ and following is not None and following.ent_type_ == "PERSON":
+            name = following
+            while (
+                name.i + 1 < head.i and name.dep_ == "compound" and ctx.doc[name.i + 1].ent_type_ == "PERSON"
+            ):
+                name = ctx.doc[name.i + 1]
+            return _named(name, _name_tokens(name), ctx)
+    return None
+
+
+def _antecedent(head: Token, ctx: _Context, *, paragraphs: int = _RESOLVE_PARAGRAPHS) -> _Speaker | None:
+    """The person a definite description stands for: news names someone, then calls them "the senator".
+
+    The candidates are the named people that were the subject of a clause in the last
+    ``paragraphs`` paragraphs; the one named most often wins (the story's protagonist, not a
+    passing "Sen. Ted Cruz saying it does"), the nearer on ties. None when the article has named
+    no one there.
+    """
+    paragraph = _paragraph_of(ctx, head.idx)
+    counts: dict[str, int] = {}
+    latest: dict[str, tuple[int, _Speaker]] = {}
+    for subject in ctx.subjects:
+        if subject.idx >= head.idx:
+            break
+        if _paragraph_of(ctx, subject.idx) < paragraph - paragraphs:
+            continue
+        speaker = _named(subject, _name_tokens(subject), ctx)
+        counts[speaker.name] = counts.get(speaker.name, 0) + 1
+        latest[speaker.name] = (subject.idx, speaker)
+    if not counts:
+        return None
+    best = max(counts, key=lambda name: (counts[name], latest[name][0]))
+    return latest[best][1]
+
+
+def _person_subjects(doc: Doc, quoted: Sequence[int], names: dict[str, str]) -> list[Token]:
+    """Heads of PERSON names that are the subject of a clause, outside quote marks, in text order."""
+    return [
+        token
+        for token in doc
+        if token.dep_ in {"nsubj", "nsubjpass"}
+        and token.pos_ == "PROPN"
+        and (token.ent_type_ == "PERSON" or _is_known_surname(token, names))
+        and quoted[token.i] < 0
+    ]
+
+
+def _is_known_surname(token: Token, names: dict[str, str]) -> bool:
+    """A proper noun the tagger did not call a PERSON that is the surname of one named in the story.
+
+    The small English model tags "Rubio" PERSON in one sentence and ORG or FAC in the next; a
+    surname the story has given in full is a person wherever it stands alone (but not where it is
+    tagged a place: the same model also makes "Amatrice Rome" a PERSON).
+    """
+    full = names.get(token.lower_, "")
+    return (
+        token.pos_ == "PROPN"
+        and token.ent_type_ in {"", "ORG", "FAC", "PRODUCT", "NORP"}
+        and " " in full
+        and full.endswith(token.text)
+        and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN")
+    )
 
 
 def _apposition_name(head: Token) -> Token | None:
@@ -641,7 +806,8 @@ def _has_title(head: Token, name_tokens: Sequence[Token]) -> bool:
 
 
 def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[tuple[int, _Speaker, bool]]) -> _Speaker:
-    """The nearest preceding person mention agreeing in number, within a few paragraphs."""
+    """The nearest preceding person mention agreeing in number, within a few paragraphs; for "he"
+    or "she" with none there, the person named most often as a subject earlier in the article."""
     lower = pronoun.lower_
     if lower in _FIRST_PERSON:
         return _Speaker(pronoun.text, "", described=True)
@@ -654,7 +820,9 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[tuple[int, _Speak
             break
         if is_plural == plural:
             return speaker
-    return _Speaker(pronoun.text, "", described=True)
+    # No person in the last few paragraphs: "he" is the one the article is about so far
+    protagonist = None if plural else _antecedent(pronoun, ctx, paragraphs=len(ctx.paragraphs))
+    return protagonist or _Speaker(pronoun.text, "", described=True)
 
 
 def _mentions(ctx: _Context) -> list[tuple[int, _Speaker, bool]]:
@@ -766,9 +934,13 @@ def _introduces(verb: Token, segment: _Segment) -> bool:
 
 
 def _is_content(verb: Token, segment: _Segment, ctx: _Context) -> bool:
-    """Some word of the quote hangs from the verb through a complement (not "..., citing ...")."""
+    """Some word of the quote hangs from the verb through a complement (not "..., citing ..."),
+    or from the clause a parenthetical verb interrupts ("each possibility, she said, was
+    considered "as the evidence presented itself"")."""
     doc = ctx.doc
     inner = [t for t in doc if segment.start <= t.idx < segment.end]
+    if verb.dep_ == "parataxis" and any(verb.head in t.ancestors or t == verb.head for t in inner):
+        return _between_commas(verb)
     for token in inner:
         current = token
         path: list[Token] = []
@@ -780,6 +952,16 @@ def _is_content(verb: Token, segment: _Segment, ctx: _Context) -> bool:
             if child.dep_ not in _NOT_CONTENT:
                 return True
     return False
+
+
+def _between_commas(verb: Token) -> bool:
+    """The verb's own words ("she said") are set off by commas on both sides: a parenthetical."""
+    tokens = list(verb.subtree)
+    doc = verb.doc
+    before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+    inside_commas = tokens[0].text == "," and tokens[-1].text == ","
+    return inside_commas or (before is not None and after is not None and before.text == after.text == ",")
 
 
 def _looks_like_sentence(text: str) -> bool:
@@ -801,8 +983,12 @@ def _article_quotes(article: Article, doc: Doc, names: dict[str, str]) -> list[_
     """Direct quotes of one article, then its indirect attributions, each with its speaker."""
     text = article.text
     paragraphs = _paragraphs(text)
-    units = _units(text, _segments(text, paragraphs), paragraphs)
-    ctx = _Context(doc, paragraphs, [lo for lo, _ in paragraphs], _mark_tokens(doc, units), names)
+    segments = [segment for segment in _segments(text, paragraphs) if not _is_title(text, segment)]
+    units = _units(text, segments, paragraphs)
+    quoted = _mark_tokens(doc, units)
+    ctx = _Context(
+        doc, paragraphs, [lo for lo, _ in paragraphs], quoted, names, _person_subjects(doc, quoted, names)
+    )
     mentions = _mentions(ctx)
     attributed: list[_Attributed] = []
     in_gap: set[int] = set()  # units inside the attribution between two pieces of one quote
@@ -816,17 +1002,19 @@ def _article_quotes(article: Article, doc: Doc, names: dict[str, str]) -> list[_
             split.unit = _joined(split.unit, unit)
             continue
         attribution = _attribution_after(ctx, unit, inside) or _attribution_before(ctx, unit, inside)
+        previous = None
+        if attribution is None and not nested:
+            previous = _continuation(ctx, unit, attributed)
+            attribution = _reporter_before(ctx, unit) if previous is None else None
         if attribution is not None:
             speaker = _speaker_of(attribution.speaker_head, ctx, mentions)
             speaker = _carry_role(speaker, [item.speaker for item in attributed])
             attributed.append(_Attributed(number, unit, speaker, attribution.verb.idx))
             mentions = _add_mention(mentions, attribution.verb.idx, speaker)
-        elif not nested:
-            previous = _continuation(ctx, unit, attributed)
-            if previous is not None:
-                gap = (previous.unit.pieces[-1].close_end, unit.pieces[0].open_at)
-                in_gap.update(n for n in range(previous.number + 1, number) if _inside(units[n], gap))
-                previous.unit = _joined(previous.unit, unit)
+        elif previous is not None:
+            gap = (previous.unit.pieces[-1].close_end, unit.pieces[0].open_at)
+            in_gap.update(n for n in range(previous.number + 1, number) if _inside(units[n], gap))
+            previous.unit = _joined(previous.unit, unit)
     kept = [item for item in attributed if item.number not in in_gap]
     found = [_direct(article, item.unit, item.speaker) for item in kept]
     result = [item for item in found if item is not None]
@@ -879,7 +1067,7 @@ def _continuation(ctx: _Context, unit: _Unit, attributed: Sequence[_Attributed])
     first = unit.pieces[0]
     if not _looks_like_sentence(ctx.doc.text[first.start : first.end]):
         return None
-    if _window(ctx, first.open_at, -1, None):
+    if any(not token.is_punct for token in _window(ctx, first.open_at, -1, None)):
         return None  # words before the quote in its sentence: not a bare continuation
     previous = attributed[-1]
     last = previous.unit.pieces[-1]
@@ -890,6 +1078,34 @@ def _continuation(ctx: _Context, unit: _Unit, attributed: Sequence[_Attributed])
     ):
         return None
     return previous
+
+
+def _reporter_before(ctx: _Context, unit: _Unit) -> _Attribution | None:
+    """The speaker of a bare quote paragraph announced by the paragraph before it.
+
+    News introduces a quote paragraph with a reported one: "These searches weren't simple, Gomes
+    said." then "Legal complexities ... have been challenging," with no attribution of its own.
+    The quote must open its paragraph and read as a sentence; the speaker is the subject of the
+    last speech verb outside quote marks in the previous paragraph (a first-person or "it" subject
+    does not count).
+    """
+    first = unit.pieces[0]
+    paragraph = first.paragraph
+    if paragraph == 0 or first.open_at != ctx.paragraphs[paragraph][0]:
+        return None
+    if not _looks_like_sentence(ctx.doc.text[first.start : first.end]):
+        return None
+    lo, hi = ctx.paragraphs[paragraph - 1]
+    found: _Attribution | None = None
+    for token in ctx.doc:
+        if token.idx >= hi:
+            break
+        if token.idx < lo or ctx.quoted[token.i] >= 0 or not _is_speech_verb(token):
+            continue
+        subject = _subject(token)
+        if subject is not None and subject.lower_ not in _FIRST_PERSON | {"it", "this", "that"}:
+            found = _Attribution(token, subject)
+    return found
 
 
 def _split_from(ctx: _Context, unit: _Unit, attributed: Sequence[_Attributed]) -> _Attributed | None:
@@ -910,7 +1126,15 @@ def _split_from(ctx: _Context, unit: _Unit, attributed: Sequence[_Attributed]) -
         return None
     window = _window(ctx, first.open_at, -1, None)
     verbs = [t for t in window if t.pos_ in {"VERB", "AUX"} and t.idx > last.close_end]
-    return previous if [t.idx for t in verbs] == [previous.verb_at] else None
+    others = [t for t in verbs if t.idx != previous.verb_at]
+    if len(others) == len(verbs):
+        return None
+    # "A," Rubio said, adding, "b.": a second speech verb with no subject of its own goes on talking
+    return previous if all(_is_speech_verb(t) and not _has_own_subject(t) for t in others) else None
+
+
+def _has_own_subject(verb: Token) -> bool:
+    return any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children)
 
 
 def _joined(previous: _Unit, unit: _Unit) -> _Unit:
@@ -1042,13 +1266,11 @@ def _merge(found: Iterable[_Found]) -> tuple[Quote, ...]:
     """One Quote per distinct quote, a span per article carrying it, in first-appearance order."""
     groups: list[list[_Found]] = []
     for item in found:
-        for group in groups:
-            if _same_quote(group[0], item):
-                if all(other.span.article_id != item.span.article_id for other in group):
-                    group.append(item)
-                break
-        else:
+        group = _group_of(groups, item)
+        if group is None:
             groups.append([item])
+        elif all(other.span.article_id != item.span.article_id for other in group):
+            group.append(item)
     quotes: list[Quote] = []
     for group in groups:
         first = group[0]
@@ -1063,6 +1285,22 @@ def _merge(found: Iterable[_Found]) -> tuple[Quote, ...]:
             )
         )
     return tuple(quotes)
+
+
+def _group_of(groups: Sequence[list[_Found]], item: _Found) -> list[_Found] | None:
+    """The first group the quote belongs to, or None for a new one.
+
+    A group that already holds another quote of the same article takes this one only when it
+    repeats that quote (a pull quote): two different pieces of one long quotation that another
+    outlet carries whole ("A" and, two paragraphs on, "B") are two quotes of their article.
+    """
+    for group in groups:
+        if not _same_quote(group[0], item):
+            continue
+        in_article = [other for other in group if other.span.article_id == item.span.article_id]
+        if not in_article or any(_same_quote(other, item) for other in in_article):
+            return group
+    return None
 
 
 def _best_speaker(group: Sequence[_Found]) -> _Speaker:
