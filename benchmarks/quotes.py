@@ -31,6 +31,7 @@ from newsbrief.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "fixtures" / "aleppo-quotes.json"
+BLIND = ROOT / "tests" / "fixtures" / "blind"  # annotations made without seeing the code or our gold
 MULTINEWS_GOLD = ROOT / "tests" / "fixtures" / "multinews-quotes.json"
 ALEPPO = ROOT / "examples" / "aleppo"
 MULTINEWS = ROOT.parent / "shared" / "data" / "multinews" / "clusters.jsonl"
@@ -213,6 +214,16 @@ def main() -> None:
     print_row("Multi-News, all", combined(list(stories.values())))
     for story_id, result in stories.items():
         print_row(f"Multi-News {story_id}", result)
+    for path in sorted(BLIND.glob("*.json")):
+        blind = json.loads(path.read_text(encoding="utf-8"))
+        if "documents" in blind:
+            for story_id, result in score_multinews(blind).items():
+                print_row(f"blind annotation `{path.name}`: {story_id}", result)
+        else:
+            print_row(
+                f"blind annotation `{path.name}`: Aleppo",
+                score(find_quotes(articles, parse(articles)), blind["quotes"]),
+            )
     print_lists("Aleppo", aleppo)
     for story_id, result in stories.items():
         print_lists(story_id, result)

@@ -475,7 +475,7 @@ def test_name_stops_at_a_comma() -> None:
     assert quote.speaker == "Edward Conard"
 
 
-def test_two_pieces_of_one_longer_quote_elsewhere_are_both_kept() -> None:
+def test_each_outlet_keeps_its_own_stretch_of_a_statement() -> None:
     whole = (
         "“They will have to come forward and pass a rigorous background check. If they’re criminals they "
         "won’t qualify,” Rubio said. “If they pass that background check, they will be given an opportunity "
@@ -490,8 +490,57 @@ def test_two_pieces_of_one_longer_quote_elsewhere_are_both_kept() -> None:
         "stay in the U.S., work, travel and pay taxes,” he added."
     )
     found = _direct(whole, pieces)
-    # the whole quote, carried in part by a2, and a2's second piece as a quote of its own
+    # a1's whole quote is more than either piece of a2: three items, each in its outlet's own words
     assert [(q.text[:20], q.article_ids) for q in found] == [
-        ("They will have to co", ("a1", "a2")),
+        ("They will have to co", ("a1",)),
+        ("They will have to co", ("a2",)),
         ("If they pass that ba", ("a2",)),
     ]
+    assert found[1].text.endswith("they won’t qualify")
+
+
+def test_two_fragments_under_one_speech_verb_are_one_quote(aleppo_quotes: tuple[Quote, ...]) -> None:
+    # Al Jazeera: One resident stated that at this point "those who wanted to leave Aleppo have
+    # fled" and that those who stayed have decided to do so "under all circumstances of shelling and siege".
+    (quote,) = [q for q in aleppo_quotes if "wanted to leave Aleppo" in q.text]
+    assert (
+        quote.text
+        == "those who wanted to leave Aleppo have fled … under all circumstances of shelling and siege"
+    )
+    assert quote.speaker == "one resident"
+
+
+def test_two_sentences_with_only_their_attribution_between_are_one_quote(
+    aleppo_quotes: tuple[Quote, ...],
+) -> None:
+    # ZeroHedge: "Russia continues ... peace talks?" President Tayyip Erdogan asked in a speech in
+    # Peru."In an environment where ... for the tyrant," he said.
+    (quote,) = [q for q in aleppo_quotes if "Russia continues to kill" in q.text]
+    assert quote.text.endswith(
+        "… In an environment where children are still being killed, such attempts do not have any function apart from making things easier for the tyrant"
+    )
+    assert quote.speaker == "Tayyip Erdogan"
+
+
+def test_a_fragment_in_the_writers_sentence_stays_apart_from_the_full_quote_after_it() -> None:
+    # The Guardian (Multi-News mn-24807).
+    text = (
+        "Amar said the authority’s conclusion was not acceptable and that the number of babies born with "
+        "similar disfigurements in the Ain department was “58 times higher than what we would normally "
+        "expect”. “We’re saying to families that they’ll have to live with questions and that it’s just "
+        "bad luck,” she said."
+    )
+    assert [q.text for q in _direct(text)] == [
+        "58 times higher than what we would normally expect",
+        "We’re saying to families that they’ll have to live with questions and that it’s just bad luck",
+    ]
+
+
+def test_two_remarks_with_news_between_them_stay_two_quotes() -> None:
+    # The Globe and Mail (Multi-News mn-7296).
+    text = (
+        "“We haven’t developed any suspects,” she said, nor would she discuss possible motives. When "
+        "reporters suggested some to her — the theories surrounding the couple’s deaths range from wild "
+        "to wilder — she would reply serenely, “It’s possible.”"
+    )
+    assert len(_direct(text)) == 2
