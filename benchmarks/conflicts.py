@@ -1,6 +1,9 @@
 """Figures and conflicts on the 40 Multi-News stories, and a planted-figure test of the detector.
 
-Run: ``python benchmarks/conflicts.py`` (about a minute and a half on one core; spaCy parses every copy).
+Run: ``python benchmarks/conflicts.py`` (about five minutes on one core; spaCy parses every copy).
+Options: ``--no-planted`` (the real stories only), ``--stories N`` (the first N stories only, for
+iterating), ``--show N`` (how many missed and false lines to print; 25 by default; missed figures
+without a "what" or with the unit "count" are printed too, marked "[no what/count]").
 
 1. Real stories: each story's articles are cleaned and segmented as the pipeline does, parsed
    once, and every conflict ``find_conflicts`` flags is printed with both values, both sentences
@@ -180,7 +183,9 @@ def real_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, lis
     print(f"conflicts flagged: {total} in {len(stories)} stories\n")
 
 
-def planted_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, list[object]]) -> None:
+def planted_run(
+    stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, list[object]], *, show: int
+) -> None:
     print("## Planted figures\n")
     counts: Counter[str] = Counter()
     missed: list[str] = []
@@ -222,9 +227,10 @@ def planted_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, 
                     hit = [c for c in conflicts if is_planted(c, figure)]
                     if hit:
                         counts["detected"] += 1
-                    elif figure.what and figure.unit != "count":
+                    else:
+                        mark = "" if figure.what and figure.unit != "count" else " [no what/count]"
                         missed.append(
-                            f"{story_id}/{article.id} {figure.span.text!r} {figure.unit} what={figure.what!r}"
+                            f"{story_id}/{article.id} {figure.span.text!r} {figure.unit} what={figure.what!r}{mark}"
                         )
                     if not figure.what or figure.unit == "count":
                         counts["planted without what or with unit count"] += 1
@@ -254,21 +260,28 @@ def planted_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, 
     )
     for key in sorted(counts):
         print(f"  {key}: {counts[key]}")
-    print("\nmissed (with a 'what'), first 25:")
-    for line in missed[:25]:
+    print(f"\nmissed ({len(missed)}), first {show}:")
+    for line in missed[:show]:
         print("  " + line)
-    print(f"\nfalse conflicts ({len(false)}), first 25:")
-    for line in false[:25]:
+    print(f"\nfalse conflicts ({len(false)}), first {show}:")
+    for line in false[:show]:
         print("  " + line)
+
+
+def _option(name: str, default: int) -> int:
+    """The integer after ``name`` on the command line, or the default."""
+    if name in sys.argv:
+        return int(sys.argv[sys.argv.index(name) + 1])
+    return default
 
 
 def main() -> int:
     started = time.perf_counter()
-    stories = load_stories()
+    stories = load_stories()[: _option("--stories", 10**6)]
     docs = {story_id: list(parse(articles)) for story_id, articles in stories}
     real_run(stories, docs)
     if "--no-planted" not in sys.argv:
-        planted_run(stories, docs)
+        planted_run(stories, docs, show=_option("--show", 25))
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
     return 0
 

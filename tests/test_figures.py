@@ -247,3 +247,137 @@ def test_different_time_frames_do_not_conflict() -> None:
     first = _article("At least 20 people were killed in the fighting on Tuesday.", "a")
     second = _article("At least 45 people were killed in the fighting on Friday.", "b")
     assert find_conflicts(_figures([first, second])) == ()
+
+
+# --------------------------------------------------------------------------- planted changes
+# Real sentences (Multi-News stories, the Aleppo articles), copied with one figure changed.
+
+NIGER = (
+    "The U.S. military is still searching for answers on what happened in Niger two weeks ago when "
+    "four U.S. soldiers were killed during an ambush, apparently by a branch of ISIS."
+)
+MCCAIN = (
+    "Sen. John McCain said Thursday that he might seek a subpoena to gain the information he wants "
+    "about the attack in Niger that left four US soldiers dead and two wounded."
+)
+TWITCH = (
+    "If that sounds insane to you, then you probably aren’t one of the 150 million users and "
+    "1.5 million broadcasters who visit every month."
+)
+MERCK = "Still, it is among Merck’s top-selling drugs, earning $3 billion last year."
+TRUMP_DELEGATES = "He's won 46 percent of the delegates in the first 15 states that have voted."
+FUNDING = "The current government-funding measure expires Dec. 11 so a new one must pass by then."
+APOTEX = (
+    "Toronto police have searched Barry Sherman's workplace at Apotex Inc., a generic drug "
+    "manufacturing company that he founded in 1973."
+)
+NPR_DEATHS = "300 civilians have died in the last two weeks on the rebel side, the Observatory said."
+FLU = (
+    "Eight more children have died from the flu, bringing this season's total pediatric deaths to 37."
+    "\n\nAbout 100 children die in an average flu season."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        (NIGER, "four U.S.", "six U.S."),  # word numbers
+        (TWITCH, "1.5 million broadcasters", "2.25 million broadcasters"),
+        (MERCK, "$3 billion", "$4.5 billion"),
+        (TRUMP_DELEGATES, "46 percent", "69 percent"),
+        (FUNDING, "Dec. 11", "Dec. 18"),  # a date moved by a week
+        (APOTEX, "1973", "1970"),
+        (NPR_DEATHS, "300 civilians", "450 civilians"),  # exact values, unlike "more than 300"
+        (MCCAIN, "two wounded", "three wounded"),  # one word of description, the same sentence
+        (FLU, "Eight more", "Twelve more"),  # "about 100 ... in an average season" is another number
+    ],
+)
+def test_changed_figure_in_a_copy_is_one_conflict(text: str, old: str, new: str) -> None:
+    original = _article(text)
+    conflicts = find_conflicts(_figures([original, _copy(original, old, new)]))
+    assert len(conflicts) == 1
+    written = [figure.span.text for figure in conflicts[0].figures]
+    assert old.split()[0] in written[0] and new.split()[0] in written[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        (NPR_DEATHS, "300 civilians", "302 civilians"),  # rounding
+        (
+            "_People ages 40 to 75 who have an estimated 10-year risk of heart disease of 7.5 percent "
+            "or higher, based on the new formula.",
+            "7.5 percent or higher",
+            "11.25 percent or higher",
+        ),  # open upwards: both can be true
+        ("The vote was 219 to 197, with three Democratic yes votes.", "219 to 197", "221 to 197"),
+        ("The House measure, approved on a 219-197 vote, is the first step.", "219-197", "221-197"),
+    ],
+)
+def test_change_within_rounding_open_range_or_tally_is_no_conflict(text: str, old: str, new: str) -> None:
+    original = _article(text)
+    assert find_conflicts(_figures([original, _copy(original, old, new)])) == ()
+
+
+def test_vote_tallies_and_ratios_are_not_figures() -> None:
+    texts = [
+        'The vote was 219 to 197, with three Democratic "yes" votes.',
+        "Still, the bill passed by a 219-to-197 vote.",
+        "The House measure, approved on a 219-197 vote, is the first step.",
+        "Baker estimates the ratio is 5 to 1.",
+    ]
+    found = {figure.span.text for figure in _figures([_article(text) for text in texts])}
+    assert not found & {"219", "197", "5", "1"}
+    assert "three" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "span_text", "value", "qualifier"),
+    [
+        (
+            "Over the past two decades, an estimated 37 children have died of heat stroke each year.",
+            "an estimated 37",
+            37,
+            "about",
+        ),
+        ("The cemetery is believed to hold 300 to 400 bodies.", "300 to 400", 300, "at-least"),
+        ("About one and a half million people fled.", "About one and a half million", 1.5e6, "about"),
+        ("In all, 1124 children have died of vehicular heatstroke since 1998.", "1124", 1124, "exact"),
+    ],
+)
+def test_values_ranges_and_articles(text: str, span_text: str, value: float, qualifier: str) -> None:
+    figure = _one(_figures([_article(text)]), span_text)
+    assert (figure.value, figure.qualifier) == (value, qualifier)
+
+
+def test_a_share_in_words_is_not_the_number_one() -> None:
+    figures = _figures([_article("Almost a third were younger than 1, and two-thirds were boys.")])
+    assert [(figure.span.text, figure.value) for figure in figures] == [("1", 1)]
+
+
+def test_thin_descriptions_in_different_sentences_do_not_conflict() -> None:
+    # Two earthquakes, each "killed people": the same words, but not the same thing.
+    first = _article(
+        "The magnitude-7.8 earthquake that struck Nepal in April 2015, for instance, killing 8,000 "
+        "people, released roughly 250 times more energy.",
+        "a",
+    )
+    second = _article(
+        "The area experienced significant earthquakes in the past, including one with a magnitude of "
+        "6.3 near the town of L'Aquila in 2009 that killed 6,000 people.",
+        "b",
+    )
+    wounded = _article(MCCAIN, "c")
+    other_wounded = _article("Three were wounded when a rocket hit the base near the capital.", "d")
+    assert find_conflicts(_figures([first, second])) == ()
+    assert find_conflicts(_figures([wounded, other_wounded])) == ()
+
+
+def test_counts_since_different_years_do_not_conflict() -> None:
+    first = _article(
+        "In all, 749 children have died as result of vehicular heatstroke since 1998, according to "
+        "the website.",
+        "a",
+    )
+    second = _article("There have been 30 children who have died since 1990.", "b")
+    assert find_conflicts(_figures([first, second])) == ()

@@ -16,8 +16,18 @@ written); for conflicts they mean the range [0.9 v, v], so "nearly 40,000" agree
 "about" means [0.9 v, 1.1 v]; "more than"/"at least" are open upwards, "less than"/"at most"/
 "up to" downwards. A range "between 300 and 400" is read as "at-least 300".
 
+"7.5 percent or higher" and "$100 million-plus" are open upwards, "65 or younger" downwards.
+"300 to 400" and "2 or 3" (the smaller number first) are ranges read as "at-least 300"; a pair with
+the larger number first ("voted 219 to 197", "a 219-197 vote", "won 3-2", "a ratio of 5 to 1") is a
+tally, score or ratio and not a figure: neither number says alone what it counts.
+
 Durations get plural units ("years", "weeks") so that they never meet calendar years ("year").
 Ages ("a 45-year-old man", "45 years old") get the unit "age".
+
+A description that names nothing beyond the counted thing ("two wounded", "29 times", "killing
+8,000 people") is too thin to tell one event from another, so such figures, and counts with no
+unit, are compared only when their two sentences say the same thing in the same words apart from
+the figures: wire copy carried by two outlets, or one report updated.
 """
 
 from __future__ import annotations
@@ -80,6 +90,14 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("approx.", "about"),
 )
 NEARLY_WORDS = ("nearly", "almost")
+# "7.5 percent or higher", "aged 65 or older", "five or fewer"
+TRAILING_QUALIFIERS = {
+    "more": "at-least", "higher": "at-least", "greater": "at-least", "above": "at-least",
+    "over": "at-least", "older": "at-least", "longer": "at-least",
+    "less": "at-most", "fewer": "at-most", "lower": "at-most", "below": "at-most",
+    "under": "at-most", "younger": "at-most",
+}  # fmt: skip
+CURRENCY_SYMBOLS = ("$", "€", "£", "¥", "US$")
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -93,6 +111,9 @@ SCALES = {
     "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
 }  # fmt: skip
+# Words "a" multiplies: "a dozen", "a million"; anywhere else "a" is an article ("an estimated 37").
+A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
+FRACTIONS = r"^(?:.*-)?(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?$"
 # "hundreds", "thousands of", "dozens": not a figure anyone could check.
 VAGUE_WORDS = frozenset({"hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens"})
 
@@ -141,6 +162,7 @@ SYNONYMS = {
     "missing": frozenset({"missing"}),
     "people": frozenset(["people", "person", "individual"]),
 }
+CASUALTY_WORDS = SYNONYMS["killed"] | SYNONYMS["injured"] | SYNONYMS["displaced"] | SYNONYMS["arrested"]
 GENERIC_PEOPLE = frozenset(
     {"people", "person", "individual", "death", "fatality", "toll", "dead", "body", "casualty"}
 )
@@ -149,12 +171,14 @@ REPORTING_VERBS = frozenset(
     ["say", "tell", "report", "estimate", "count", "tally", "announce", "state", "claim", "confirm", "add", "write", "note", "put", "record", "document", "cite", "find", "show", "reveal", "indicate"]
 )  # fmt: skip
 PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "who", "this", "that", "these", "those"])
+# Prepositions whose object is a source or a circumstance, not part of what is counted.
+OFF_EVENT_PREPOSITIONS = frozenset({"according", "despite", "amid"})
 TIME_FRAME_PREPOSITIONS = frozenset(
     {"in", "for", "over", "during", "within", "after", "since", "past", "from"}
 )
 # Words of a "what" that carry no content for comparing two figures.
 WHAT_STOP = frozenset(
-    ["the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "from", "with", "and", "or", "be", "have", "has", "had", "been", "being", "was", "were", "is", "are", "who", "which", "that", "this", "these", "those", "it", "its", "their", "his", "her", "there", "than", "as", "more", "most", "some", "about"]
+    ["the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "from", "with", "and", "or", "be", "have", "has", "had", "been", "being", "was", "were", "is", "are", "who", "which", "that", "this", "these", "those", "it", "its", "their", "his", "her", "there", "than", "as", "more", "most", "some", "about", "since", "until", "till"]
 )  # fmt: skip
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
@@ -165,6 +189,8 @@ _AGE = re.compile(r"^(\d+)[- ]years?[- ]old$", re.IGNORECASE)
 _LETTER_DIGIT = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
 _MAX_RATIO = 5.0  # values further apart than this count different things ("300" vs "3,000 troops")
 _ROUNDING = 0.02  # relative difference left to rounding
+REPORT_MIN_WORDS = 5
+REPORT_OVERLAP = 0.8
 
 
 # --------------------------------------------------------------------------- figures
@@ -215,7 +241,45 @@ def _candidates(doc: Doc) -> list[_Candidate]:
             end += 1
         candidates.append(_Candidate(doc[index:end], "CARDINAL"))
         index = end
-    return sorted(candidates, key=lambda c: c.tokens.start)
+    return _paired(sorted(candidates, key=lambda c: c.tokens.start))
+
+
+def _paired(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Candidates with "A to B" / "A-B" / "A or B" pairs read as one: a range when A < B, else dropped.
+
+    "300 to 400 bodies", "ages 40 to 75" and "2 or 3 people" are ranges (the smaller number first,
+    read as "at least A" like "between A and B"); "The vote was 219 to 197", "a 219-197 vote",
+    "won 3-2" and "a ratio of 5 to 1" are tallies, scores and ratios (the larger number first, or a
+    tie), where neither number alone says what it counts, so they are not figures. "rose from 120
+    to 247" is a change, two values at two times: kept apart.
+    """
+    kept: list[_Candidate] = []
+    index = 0
+    while index < len(candidates):
+        first = candidates[index]
+        second = candidates[index + 1] if index + 1 < len(candidates) else None
+        if second is None or not _linked(first, second):
+            kept.append(first)
+            index += 1
+            continue
+        low, high = _number(first.tokens), _number(second.tokens)
+        if low is not None and high is not None and low < high:
+            doc = first.tokens.doc
+            kept.append(_Candidate(doc[first.tokens.start : second.tokens.end], second.label))
+        index += 2
+    return kept
+
+
+def _linked(first: _Candidate, second: _Candidate) -> bool:
+    """True when two number candidates are joined by "to", "or", "-" or "–", not after "from"."""
+    if {first.label, second.label} & {"DATE", "TIME"}:
+        return False  # "2007 to 2017", "9 to 5": periods, not counts
+    doc = first.tokens.doc
+    if not re.fullmatch(r"\s*(?:-|–|to|or)\s*", doc.text[first.tokens.end_char : second.tokens.start_char]):
+        return False
+    before = doc[first.tokens.start - 1].lower_ if first.tokens.start > 0 else ""
+    edges = (first.tokens[-1], second.tokens[0])
+    return before != "from" and all(t.like_num or t.text in CURRENCY_SYMBOLS for t in edges)
 
 
 def _trimmed(ent: SpacySpan) -> SpacySpan:
@@ -246,6 +310,8 @@ def _figure(article: Article, candidate: _Candidate, sentences: Sequence[Sentenc
         if any(t.lower_ == "and" for t in tokens) and not any(t.lower_ == "between" for t in tokens):
             return None  # "75 and 71 years old": two figures in one entity, each unknown alone
         qualifier = "at-least" if qualifier == "exact" else qualifier
+    if qualifier == "exact":
+        tokens, qualifier = _trailing_qualifier(tokens)
     start = tokens.doc[min(start_token, tokens.start)].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     sentence = _sentence_at(sentences, start, end)
@@ -304,10 +370,10 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
         nxt = doc[following.i + 1] if following.i + 1 < len(doc) else None
         if nxt is not None and nxt.like_num:
             return True  # scores "3-2", "24-7"
-    if (following is not None and re.match(r"^-?to-?\d|^-\d", following.text)) or re.search(
+    if re.match(r"\s?(?:-|–)?\s?to-\d|-\d", doc.text[last.idx + len(last.text) :]) or re.search(
         r"\d-to-\d", text
     ):
-        return True  # vote tallies "219-to-197"
+        return True  # vote tallies "219-to-197", which spaCy splits as "219", "-", "to-197"
     if text in ("911", "999", "112"):
         return True  # emergency numbers
     if first.lower_ == "the" and label == "PERCENT" and (following is None or following.lower_ != "of"):
@@ -324,7 +390,7 @@ def _qualifier(tokens: SpacySpan) -> tuple[int, str]:
     window_start = max(0, tokens.start - 4)
     number_start = tokens.start
     for token in tokens:
-        if token.like_num or token.text in ("$", "€", "£", "¥") or token.lower_ in UNITS_WORDS:
+        if _starts_number(token):
             number_start = token.i
             break
     lead = [t.lower_ for t in doc[window_start:number_start]]
@@ -333,6 +399,38 @@ def _qualifier(tokens: SpacySpan) -> tuple[int, str]:
         if len(words) <= len(lead) and lead[-len(words) :] == words:
             return number_start - len(words), qualifier
     return tokens.start if tokens.start < number_start else number_start, "exact"
+
+
+def _starts_number(token: Token) -> bool:
+    """True for the first word of a number: digits, a currency sign, a number word, "a" before
+    a scale ("a dozen", "a million"); "an estimated 37" starts at "37", not at "an"."""
+    if token.like_num or token.text in CURRENCY_SYMBOLS:
+        return True
+    if token.lower_ in ("a", "an"):
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return following is not None and following.lower_ in A_SCALES
+    return token.lower_ in UNITS_WORDS
+
+
+def _trailing_qualifier(tokens: SpacySpan) -> tuple[SpacySpan, str]:
+    """The figure with "or more", "or higher", "-plus" after it taken in, and its qualifier.
+
+    "7.5 percent or higher" is open upwards like "at least 7.5 percent"; "exact" when nothing follows.
+    """
+    doc = tokens.doc
+    end = tokens.end
+    if (
+        end < len(doc)
+        and doc[end].text in ("-", "–")
+        and end + 1 < len(doc)
+        and doc[end + 1].lower_ == "plus"
+    ):
+        return doc[tokens.start : end + 2], "at-least"  # "$100 million-plus"
+    if end < len(doc) and doc[end].lower_ == "plus":
+        return doc[tokens.start : end + 1], "at-least"
+    if end + 1 < len(doc) and doc[end].lower_ == "or" and doc[end + 1].lower_ in TRAILING_QUALIFIERS:
+        return doc[tokens.start : end + 2], TRAILING_QUALIFIERS[doc[end + 1].lower_]
+    return tokens, "exact"
 
 
 def _is_range(tokens: SpacySpan) -> bool:
@@ -350,8 +448,10 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
     lowers = [t.lower_ for t in tokens]
     if any(word in VAGUE_WORDS for word in lowers):
         return None
-    anchor = tokens.root
-    if label == "DATE":
+    starts = [t.i for t in tokens if _starts_number(t)]
+    # The number's own root: in "an estimated 37 children" spaCy may root the entity at "an".
+    anchor = tokens.doc[starts[0] : tokens.end].root if starts else tokens.root
+    if label == "DATE" and not _is_bare_number(tokens):
         return _date_value(tokens)
     if label == "TIME":
         return None
@@ -371,18 +471,27 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
     return value, "", anchor
 
 
+def _is_bare_number(tokens: SpacySpan) -> bool:
+    """True for a lone number that is not a year: spaCy tags some counts as dates ("1124 children")."""
+    return len(tokens) == 1 and bool(_DIGITS.match(tokens.text)) and not _YEAR.match(tokens.text)
+
+
 def _number(tokens: Iterable[Token]) -> float | None:
     """The number written in the tokens: digits, number words and scale words; None if none."""
     total = 0.0
     current: float | None = None
     seen_number = False
     previous_word = ""
-    for token in tokens:
-        word = token.lower_.replace("$", "").replace("€", "").replace("£", "")
+    words = [token.lower_.replace("$", "").replace("€", "").replace("£", "") for token in tokens]
+    if any(re.search(FRACTIONS, word) for word in words):
+        return None  # "a third", "two-thirds": a share of something unnamed, not a count
+    for position, word in enumerate(words):
         if word in ("-", "–") and previous_word in TENS_WORDS:
             continue  # "twenty-five" split in three tokens
         previous_word = word
         if word in ("", "-", "–", ",", "and", "to", "or", "between"):
+            if word == "and" and "half" in words[position + 1 : position + 3]:
+                continue  # "one and a half million": not a range
             if seen_number and word in ("to", "or", "-", "–", "and") and current is not None and total == 0:
                 break  # a range: keep its lower end
             continue
@@ -403,8 +512,9 @@ def _number(tokens: Iterable[Token]) -> float | None:
             current = SCALES[word]
             seen_number = True
         elif word in ("a", "an"):
-            current = current if current is not None else 1.0
-            seen_number = True
+            if position + 1 < len(words) and words[position + 1] in A_SCALES:
+                current = current if current is not None else 1.0
+                seen_number = True
         elif word == "dozen":
             current = (current if current is not None else 1.0) * 12
             seen_number = True
@@ -524,11 +634,9 @@ def _count_unit(thing: Token, anchor: Token) -> str:
         nouns += [c.lemma_.lower() for c in thing.subtree if c.pos_ in ("NOUN", "ADJ") and c.i != thing.i]
     if thing.i == anchor.i:
         verb = _governing_verb(thing)
-        if (
-            verb is not None
-            and verb.lemma_.lower()
-            in SYNONYMS["killed"] | SYNONYMS["injured"] | SYNONYMS["displaced"] | SYNONYMS["arrested"]
-        ):
+        described = [c for c in thing.children if c.dep_ in ("amod", "acl", "relcl")]
+        # "2 million have been displaced", "the four killed", "7,000 dead"
+        if any(word.lemma_.lower() in CASUALTY_WORDS for word in [*described, *([verb] if verb else [])]):
             return "people"
         return "count" if thing.pos_ != "NOUN" else lemma
     if any(noun in PEOPLE_NOUNS for noun in nouns) or thing.ent_type_ == "NORP":
@@ -537,16 +645,30 @@ def _count_unit(thing: Token, anchor: Token) -> str:
 
 
 def _governing_verb(token: Token) -> Token | None:
-    """The verb the token is subject, object or prepositional object of."""
-    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") and token.head.pos_ in ("VERB", "AUX"):
+    """The verb the token is subject, object, adverbial ("carried out 29 times") or, through one
+    preposition, prepositional object of ("point to two studies", "recommended for 15 percent")."""
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod") and token.head.pos_ in (
+        "VERB",
+        "AUX",
+    ):
         return token.head
-    return None
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ not in ("prep", "agent") or prep.lower_ in OFF_EVENT_PREPOSITIONS:
+        return None
+    # A root noun is a verb the tagger got wrong ("City officials point to two studies"); a
+    # preposition before its verb is a topic ("For the 400,000 residents ..., the future is bleak").
+    verb_like = prep.head.pos_ in ("VERB", "AUX") or prep.head.dep_ == "ROOT"
+    return prep.head if verb_like and prep.i > prep.head.i else None
 
 
 def _what(thing: Token, anchor: Token, figure_tokens: SpacySpan) -> str:
     """What the figure counts, in the article's words: the counted noun and its verb phrase."""
     skip = {t.i for t in figure_tokens}
     chosen: set[int] = set()
+    if thing.i != anchor.i and thing.dep_ in ("compound", "amod", "nmod") and thing.head.pos_ == "NOUN":
+        # "a two-part plan", "a 12-man team": the count describes the noun it modifies.
+        chosen.add(thing.i)
+        thing = thing.head
     chosen |= _noun_phrase(thing, skip, keep_det=False)
     for child in thing.children:
         if (
@@ -555,6 +677,8 @@ def _what(thing: Token, anchor: Token, figure_tokens: SpacySpan) -> str:
             or (child.dep_ == "prep" and child.lower_ == "of" and thing.i != anchor.i)
         ):
             chosen |= _prep_phrase(child, skip)
+        elif child.dep_ == "amod" and child.i > thing.i:
+            chosen |= {t.i for t in child.subtree}  # "7,000 dead"
         elif child.dep_ in ("relcl", "acl"):
             chosen |= _verb_phrase(child, skip, exclude=thing.i)
             chosen |= {
@@ -619,7 +743,9 @@ def _prep_phrase(prep: Token, skip: set[int]) -> set[int]:
     """A preposition and the left part of its object ("on the rebel side", not "of the lines")."""
     chosen = {prep.i}
     for child in prep.children:
-        if child.dep_ == "pobj" and child.i not in skip:
+        if child.dep_ == "pobj" and child.i in skip:
+            return chosen  # the figure's own preposition: "recommended for [15 percent] of adults"
+        if child.dep_ == "pobj":
             chosen |= _noun_phrase(child, skip, keep_det=True) - skip
     return chosen if len(chosen) > 1 else set()
 
@@ -637,7 +763,7 @@ def _verb_phrase(verb: Token, skip: set[int], *, exclude: int) -> set[int]:
         elif (
             child.dep_ in ("prep", "agent")
             and child.i > verb.i
-            and child.lower_ not in ("according", "despite", "amid")
+            and child.lower_ not in OFF_EVENT_PREPOSITIONS
         ):
             chosen |= _prep_phrase(child, skip)
         elif child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
@@ -654,7 +780,7 @@ def _join(doc: Doc, indices: Sequence[int]) -> str:
         if position + 1 < len(indices):
             adjacent = indices[position + 1] == index + 1
             parts.append(token.whitespace_ if adjacent else " ")
-    return "".join(parts).strip(" ,;:")
+    return "".join(parts).strip(" ,;:-–")
 
 
 # --------------------------------------------------------------------------- attribution
@@ -758,12 +884,14 @@ def _ambiguous(figures: Sequence[Figure]) -> set[int]:
 
 
 def _agreed_elsewhere(profiles: Sequence[_Profile], same: dict[int, list[int]], i: int, j: int) -> bool:
-    """True when either article also gives, for the same thing, a value the other agrees with."""
+    """True when either article also gives, for the same thing, a value the other agrees with.
+
+    Agreeing means the value ranges meet; a value more than five times apart is another quantity
+    ("8 children died" beside "about 100 die in an average season") and agrees with nothing.
+    """
     for one, other in ((i, j), (j, i)):
         for k in same[one]:
-            if profiles[k].article_id == profiles[other].article_id and not _disagree(
-                profiles[one], profiles[k]
-            ):
+            if profiles[k].article_id == profiles[other].article_id and _agree(profiles[one], profiles[k]):
                 return True
     return False
 
@@ -780,6 +908,7 @@ class _Profile:
     low: float
     high: float
     value: float
+    context: frozenset[str]
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -790,6 +919,7 @@ def _profile(figure: Figure) -> _Profile:
         key=_thing_key(figure),
         words=words,
         frame=_time_frame(figure.what),
+        context=_content_words(figure.sentence.text) - NUMBER_WORDS,
         low=_bounds(figure)[0],
         high=_bounds(figure)[1],
         value=figure.value,
@@ -875,15 +1005,18 @@ def _same_thing(first: _Profile, second: _Profile) -> bool:
     """True when two figures count the same thing in the same time frame."""
     if first.unit != second.unit or not first.key or first.key != second.key:
         return False
-    if first.unit in ("count",) or not first.words or not second.words:
-        return False
-    if first.frame != second.frame:
+    if not first.words or not second.words or first.frame != second.frame:
         return False
     smaller, larger = sorted((first.words, second.words), key=lambda words: (len(words), sorted(words)))
-    missing = smaller - larger
     # Every content word of the shorter description must be in the longer one:
     # "Republicans voted present" is not "Republicans voted against", "generate" is not "made up".
-    if len(smaller) < 2 or missing:
+    if smaller - larger:
+        return False
+    # A description with no word beyond the counted thing ("wounded", "times", "killing people")
+    # or a thing without a unit ("the four killed") says too little: three earthquakes in one
+    # story all "killed people". Then only two sentences telling the same report will do.
+    thin = not smaller - {first.key} - GENERIC_WORDS or first.unit == "count"
+    if thin and not _same_report(first.context, second.context):
         return False
     # Different counted nouns for people ("civilians" and "soldiers") are different things.
     nouns_first = first.words & PEOPLE_STEMS
@@ -892,6 +1025,19 @@ def _same_thing(first: _Profile, second: _Profile) -> bool:
 
 
 PEOPLE_STEMS = frozenset(_canonical(noun) for noun in PEOPLE_NOUNS - GENERIC_PEOPLE)
+GENERIC_WORDS = frozenset(_canonical(word) for word in GENERIC_PEOPLE)
+NUMBER_WORDS = frozenset(_canonical(word) for word in [*UNITS_WORDS, *SCALES, *VAGUE_WORDS])
+
+
+def _same_report(first: frozenset[str], second: frozenset[str]) -> bool:
+    """True when two sentences share nearly all their content words, numbers aside.
+
+    Wire copy reprinted by several outlets, or one report updated, differs only in its figures:
+    "Around 2 million have been displaced" is then the same thing in both. At least
+    REPORT_MIN_WORDS shared words, and REPORT_OVERLAP of all the words of the two sentences.
+    """
+    shared = first & second
+    return len(shared) >= REPORT_MIN_WORDS and len(shared) >= REPORT_OVERLAP * len(first | second)
 
 
 def _disagree(first: _Profile, second: _Profile) -> bool:
@@ -899,10 +1045,15 @@ def _disagree(first: _Profile, second: _Profile) -> bool:
     small, large = sorted((first.value, second.value))
     if small <= 0 or large / small > _MAX_RATIO:
         return False
-    if first.unit in ("date", "year"):
-        return first.high < second.low or second.high < first.low
-    tolerance = _ROUNDING * max(abs(first.value), abs(second.value))
-    return first.high + tolerance < second.low or second.high + tolerance < first.low
+    return not _agree(first, second)
+
+
+def _agree(first: _Profile, second: _Profile) -> bool:
+    """True when the two value ranges meet, allowing for rounding (none for dates and years)."""
+    tolerance = (
+        0.0 if first.unit in ("date", "year") else _ROUNDING * max(abs(first.value), abs(second.value))
+    )
+    return first.high + tolerance >= second.low and second.high + tolerance >= first.low
 
 
 def _merge(
@@ -944,6 +1095,8 @@ def _note(figures: Sequence[Figure], unit: str, key: str) -> str:
     frame = _time_frame(figures[0].what)
     counted = unit if key == unit else f"{unit} ({key})"
     words = f", described with the same words ({', '.join(shared)})" if shared else ""
+    if not set(shared) - GENERIC_WORDS:
+        words += ", in sentences worded the same apart from the figures"
     when = f", same time frame ({frame})" if frame else ""
     values = " and ".join(figure.span.text for figure in figures)
     many = "both" if len(figures) == 2 else f"all {len(figures)}"
