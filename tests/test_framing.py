@@ -148,3 +148,8 @@ def test_stray_war_words_in_a_story_of_no_war_make_no_armed_actor():
     assert not any(
         "forces" in actor.actor or actor.actor in {"armed opposition", "government"} for actor in actors
     )
+
+
+def test_a_group_named_in_the_singular_and_the_plural_is_not_named_differently(aleppo_framing):
+    # ZeroHedge writes "Russian" and "Russians"; Al Jazeera and NPR "Russian": one name, not a framing.
+    assert all(actor.actor != "Russian" for actor in aleppo_framing.actors)

@@ -292,7 +292,7 @@ def _actors(
     for entity in entities:
         for mention in entity.mentions:
             surface = " ".join(mention.text.replace("’", "'").split())
-            found.append((entity.name, mention.article_id, _entity_key(surface), surface))
+            found.append((entity.name, mention.article_id, _entity_key(surface, entity.label), surface))
     labels = {
         GOVERNMENT: f"{nationality} government forces" if nationality else "government",
         OPPOSITION: OPPOSITION,
@@ -412,6 +412,10 @@ def _display(span: SpacySpan) -> str:
     return "".join(words).strip()
 
 
-def _entity_key(surface: str) -> str:
-    """An entity name variant compared without case and full stops ("U.S." = "US")."""
-    return " ".join(surface.casefold().replace(".", "").split())
+def _entity_key(surface: str, label: str) -> str:
+    """An entity name variant compared without case and full stops ("U.S." = "US").
+
+    A group's plural is the same name ("Russians" = "Russian"): number is no choice of framing.
+    """
+    key = " ".join(surface.casefold().replace(".", "").split())
+    return key.removesuffix("s") if label == "NORP" else key
