@@ -275,7 +275,11 @@ def _linked(first: _Candidate, second: _Candidate) -> bool:
     if {first.label, second.label} & {"DATE", "TIME"}:
         return False  # "2007 to 2017", "9 to 5": periods, not counts
     doc = first.tokens.doc
-    if not re.fullmatch(r"\s*(?:-|–|to|or)\s*", doc.text[first.tokens.end_char : second.tokens.start_char]):
+    joint = doc[first.tokens.end - 1 : second.tokens.start + 1]  # not Doc.text: that joins the whole doc
+    between = joint.text[
+        first.tokens.end_char - joint.start_char : second.tokens.start_char - joint.start_char
+    ]
+    if not re.fullmatch(r"\s*(?:-|–|to|or)\s*", between):
         return False
     before = doc[first.tokens.start - 1].lower_ if first.tokens.start > 0 else ""
     edges = (first.tokens[-1], second.tokens[0])
@@ -370,9 +374,8 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
         nxt = doc[following.i + 1] if following.i + 1 < len(doc) else None
         if nxt is not None and nxt.like_num:
             return True  # scores "3-2", "24-7"
-    if re.match(r"\s?(?:-|–)?\s?to-\d|-\d", doc.text[last.idx + len(last.text) :]) or re.search(
-        r"\d-to-\d", text
-    ):
+    after = last.whitespace_ + doc[last.i + 1 : last.i + 4].text  # Doc.text would join the whole doc
+    if re.match(r"\s?(?:-|–)?\s?to-\d|-\d", after) or re.search(r"\d-to-\d", text):
         return True  # vote tallies "219-to-197", which spaCy splits as "219", "-", "to-197"
     if text in ("911", "999", "112"):
         return True  # emergency numbers

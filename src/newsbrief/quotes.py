@@ -350,6 +350,8 @@ class _Context:
     """What attribution needs about one article: its parse, paragraphs and where quotes are."""
 
     doc: Doc
+    text: str  # the doc's text, once: Doc.text joins every token again on each call
+    token_starts: list[int]  # each token's character offset, for bisect
     paragraphs: list[tuple[int, int]]
     starts: list[int]  # paragraph start offsets, for bisect
     quoted: list[int]  # per token: index of the top-level unit covering it, or -1
@@ -387,7 +389,7 @@ def _window(ctx: _Context, char: int, step: int, inside: tuple[int, int] | None)
     doc = ctx.doc
     paragraph = _paragraph_of(ctx, char)
     lo, hi = inside if inside is not None else ctx.paragraphs[paragraph]
-    starts = [token.idx for token in doc]
+    starts = ctx.token_starts
     index = bisect.bisect_left(starts, char) - 1 if step < 0 else bisect.bisect_left(starts, char)
     tokens: list[Token] = []
     while 0 <= index < len(doc):
@@ -578,15 +580,14 @@ def _after_comma(prep: Token, token: Token) -> bool:
 
 def _same_line(a: Token, b: Token) -> bool:
     """No line break between the two tokens: a name or phrase never runs over a paragraph."""
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    lo, hi = sorted((a.i, b.i))
+    return "\n" not in a.doc[lo : hi + 1].text
 
 
 def _span_text(tokens: Sequence[Token]) -> str:
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[tuple[int, _Speaker, bool]]) -> _Speaker:
@@ -875,7 +876,7 @@ class _Attribution:
 def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
     """ "A," X said / "A?" asked X: a speech verb in the rest of the sentence after the quote."""
     last = unit.pieces[-1]
-    text = ctx.doc.text
+    text = ctx.text
     tail = text[last.start : last.close_end].rstrip("”\"'’» ")
     after = text[last.close_end : last.close_end + 3].lstrip()
     ends_open = (
@@ -914,7 +915,7 @@ def _attribution_before(ctx: _Context, unit: _Unit, inside: tuple[int, int] | No
     """X said: "A" / X said that "a": the nearest speech verb before the quote, if the quote is its content."""
     first = unit.pieces[0]
     tokens = _window(ctx, first.open_at, -1, inside)
-    text = ctx.doc.text
+    text = ctx.text
     introduced = text[: first.open_at].rstrip().endswith((":", ","))
     for token in reversed(tokens):
         according = _according_to(token)
@@ -995,7 +996,14 @@ def _article_quotes(article: Article, doc: Doc, names: dict[str, str]) -> list[_
     units = _units(text, segments, paragraphs)
     quoted = _mark_tokens(doc, units)
     ctx = _Context(
-        doc, paragraphs, [lo for lo, _ in paragraphs], quoted, names, _person_subjects(doc, quoted, names)
+        doc,
+        text,
+        [token.idx for token in doc],
+        paragraphs,
+        [lo for lo, _ in paragraphs],
+        quoted,
+        names,
+        _person_subjects(doc, quoted, names),
     )
     mentions = _mentions(ctx)
     attributed: list[_Attributed] = []
@@ -1057,7 +1065,7 @@ def _same_statement(ctx: _Context, previous: _Attributed, item: _Attributed) -> 
         return False
     if previous.verb_at == item.verb_at:
         return True
-    between = ctx.doc.text[last.close_end : first.open_at]
+    between = ctx.text[last.close_end : first.open_at]
     if _QUOTE_MARK.search(between) or len(_WORD.findall(between)) > _MAX_ATTRIBUTION_WORDS:
         return False
     return all(_opens_sentence(ctx, piece) for piece in (previous.unit.pieces[0], first))
@@ -1065,7 +1073,7 @@ def _same_statement(ctx: _Context, previous: _Attributed, item: _Attributed) -> 
 
 def _opens_sentence(ctx: _Context, piece: _Segment) -> bool:
     """A quote that reads as a sentence and starts its sentence (not a fragment in the writer's words)."""
-    if not _looks_like_sentence(ctx.doc.text[piece.start : piece.end]):
+    if not _looks_like_sentence(ctx.text[piece.start : piece.end]):
         return False
     return all(token.is_punct for token in _window(ctx, piece.open_at, -1, None))
 
@@ -1112,7 +1120,7 @@ def _continuation(ctx: _Context, unit: _Unit, attributed: Sequence[_Attributed])
     if not attributed:
         return None
     first = unit.pieces[0]
-    if not _looks_like_sentence(ctx.doc.text[first.start : first.end]):
+    if not _looks_like_sentence(ctx.text[first.start : first.end]):
         return None
     if any(not token.is_punct for token in _window(ctx, first.open_at, -1, None)):
         return None  # words before the quote in its sentence: not a bare continuation
@@ -1140,7 +1148,7 @@ def _reporter_before(ctx: _Context, unit: _Unit) -> _Attribution | None:
     paragraph = first.paragraph
     if paragraph == 0 or first.open_at != ctx.paragraphs[paragraph][0]:
         return None
-    if not _looks_like_sentence(ctx.doc.text[first.start : first.end]):
+    if not _looks_like_sentence(ctx.text[first.start : first.end]):
         return None
     lo, hi = ctx.paragraphs[paragraph - 1]
     found: _Attribution | None = None
@@ -1168,7 +1176,7 @@ def _split_from(ctx: _Context, unit: _Unit, attributed: Sequence[_Attributed]) -
         or not last.close_end <= previous.verb_at < first.open_at
     ):
         return None
-    between = ctx.doc.text[last.close_end : first.open_at]
+    between = ctx.text[last.close_end : first.open_at]
     if not between.rstrip().endswith(",") or re.search(r"[.?!;]", between):
         return None
     window = _window(ctx, first.open_at, -1, None)
