@@ -894,7 +894,20 @@ def test_facts_beyond_ten_are_counted_not_shown(analysed):
 
 @pytest.mark.parametrize(
     ("value", "unit", "written"),
-    [(2016.0, "year", "2016 year"), (2.5, "percent", "2.5 percent"), (1250000.0, "USD", "1,250,000 USD")],
+    [
+        (2016.0, "year", "the year 2016"),
+        (2.5, "percent", "2.5 percent"),
+        (1250000.0, "USD", "1,250,000 USD"),
+        (20160229.0, "date", "2016-02-29"),
+        (315.0, "date", "March 15"),
+        (21.0, "count", "21"),
+        (2.0, "village", "2 villages"),
+        (3.0, "city", "3 cities"),
+        (1.0, "village", "1 village"),
+        (45.0, "age", "age 45"),
+        (400000.0, "people", "400,000 people"),
+        (3.0, "weeks", "3 weeks"),
+    ],
 )
 def test_figure_values_read_as_people_write_them(analysed, value, unit, written):
     figure = dataclasses.replace(analysed.analysis.figures[0], value=value, unit=unit, qualifier="exact")
@@ -1065,3 +1078,16 @@ def test_analysis_only_leaves_out_the_summary_and_its_citations(analysed, output
 
 def test_json_is_whole_even_for_analysis_only(analysed):
     assert render(analysed, "json", summary=False) == to_json(analysed)
+
+
+def test_a_bare_count_that_says_nothing_of_what_it_counts_is_counted_not_shown(analysed):
+    telling = analysed.analysis.figures[0]
+    bare = dataclasses.replace(telling, value=21.0, unit="count", what="", qualifier="exact")
+    analysis = Analysis(ran=("figures",), figures=(telling, bare))
+    markdown = to_markdown(dataclasses.replace(analysed, analysis=analysis))
+    section = _md_section(markdown, "Figures")
+    assert len([row for row in section.splitlines() if row.startswith("- ")]) == 1
+    assert section.endswith("… and 1 more (the JSON output lists them all).")
+    assert (
+        len(json.loads(to_json(dataclasses.replace(analysed, analysis=analysis)))["analysis"]["figures"]) == 2
+    )

@@ -15,6 +15,7 @@ Renderers return the text without a trailing newline, ready for ``print`` or ``t
 
 from __future__ import annotations
 
+import calendar
 import html
 import json
 import re
@@ -61,6 +62,11 @@ SHOWN_FIGURES = 20
 SHOWN_QUOTES = 12
 SHOWN_ENTITIES = 15
 SHOWN_TERMS = 6  # distinctive terms and opinion markers per outlet
+# Units whose plural is the same word, or that are measures rather than things counted.
+_INVARIANT_UNITS = frozenset(
+    {"people", "percent", "children", "men", "women", "police", "staff", "personnel", "sheep", "fish",
+     "deer", "aircraft", "series", "species", "degree", "celsius", "fahrenheit"}
+)  # fmt: skip
 # Words each side of a conflicting figure: enough to see what it counts.
 FRAGMENT_CHARS = 60
 
@@ -392,9 +398,45 @@ def _number(value: float) -> str:
 
 
 def _figure_value(figure: Figure) -> str:
-    """The normalized figure: qualifier, value and unit, as in "more than 300 people"."""
+    """The normalized figure: qualifier, value and unit, as in "more than 300 people", "in 2016"."""
     qualifier = _QUALIFIERS.get(figure.qualifier, figure.qualifier)
-    return " ".join(part for part in (qualifier, _number(figure.value), figure.unit) if part)
+    return " ".join(part for part in (qualifier, _amount(figure.value, figure.unit)) if part)
+
+
+def _amount(value: float, unit: str) -> str:
+    """A value in its unit as a reader writes it: "2016-02-29", "March 15", "the year 2016",
+    "age 45", "21" (a bare count), "2 villages" (the unit is a noun's lemma, so made plural)."""
+    if unit == "date":
+        return _date(int(value))
+    if unit == "year":
+        return f"the year {_number(value)}"
+    if unit == "age":
+        return f"age {_number(value)}"
+    if unit == "count":
+        return _number(value)
+    return f"{_number(value)} {_plural_unit(unit) if value != 1 else unit}"
+
+
+def _date(value: int) -> str:
+    """YYYYMMDD as ISO 8601, MMDD (no year given) as "March 15"; anything else as the number."""
+    year, month, day = value // 10_000, value // 100 % 100, value % 100
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return _number(value)
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"{calendar.month_name[month]} {day}"
+
+
+def _plural_unit(unit: str) -> str:
+    """English plural of a unit noun's lemma ("village" -> "villages"); units that are not
+    lower-case words ("USD", "km"), already plural or invariant stay as they are."""
+    if not unit.isalpha() or not unit.islower() or unit in _INVARIANT_UNITS or len(unit) <= 2:
+        return unit
+    if unit.endswith("s"):
+        return unit
+    if unit.endswith("y") and unit[-2:-1] not in tuple("aeiou"):
+        return unit[:-1] + "ies"
+    if unit.endswith(("x", "z", "ch", "sh")):
+        return unit + "es"
+    return unit + "s"
 
 
 def _figure_item(figure: Figure, style: _Style) -> str:
@@ -413,8 +455,12 @@ def _figures_section(figures: Sequence[Figure], style: _Style) -> _Section:
     ordered = sorted(
         figures, key=lambda figure: (*_source_order(style, figure.span.article_id), figure.span.start)
     )
-    items = [_figure_item(figure, style) for figure in ordered]
-    return _list_section("Figures", "figures", "No figures found.", items, SHOWN_FIGURES)
+    # A bare number with nothing said of what it counts tells a reader nothing; JSON still has it.
+    telling = [figure for figure in ordered if figure.unit != "count" or _one_line(figure.what)]
+    items = [_figure_item(figure, style) for figure in telling[:SHOWN_FIGURES]]
+    return _Section(
+        "Figures", "figures", "No figures found.", items=tuple(items), more=len(ordered) - len(items)
+    )
 
 
 def _fragment(figure: Figure, width: int = FRAGMENT_CHARS) -> str:
