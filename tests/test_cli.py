@@ -206,3 +206,11 @@ def test_analyze_with_no_analysis_is_an_error(aleppo_dir: Path) -> None:
 def _write(path: Path, data: bytes) -> str:
     path.write_bytes(data)
     return str(path)
+
+
+def test_version_prints_the_package_version():
+    from newsbrief import __version__
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"newsbrief {__version__}"

@@ -28,11 +28,35 @@ __all__ = ["app", "main"]
 
 app = typer.Typer(
     name="newsbrief",
-    help="Several articles about one story in; one short summary out, every sentence citing its sources.",
+    help=(
+        "Several articles about one story in; one short summary out, every sentence citing its "
+        "sources, and beside it what the outlets agree on, their figures and conflicts, who said "
+        "what, who is named, and how each outlet frames the story."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from newsbrief import __version__
+
+        typer.echo(f"newsbrief {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """The commands below; ``--version`` prints the version."""
+
+
 err_console = Console(stderr=True)
 
 FORMATS = ("md", "markdown", "json", "html", "text")
