@@ -1091,3 +1091,13 @@ def test_a_bare_count_that_says_nothing_of_what_it_counts_is_counted_not_shown(a
     assert (
         len(json.loads(to_json(dataclasses.replace(analysed, analysis=analysis)))["analysis"]["figures"]) == 2
     )
+
+
+def test_a_claim_that_is_itself_a_quotation_is_not_quoted_again(aleppo_story):
+    analysed_story = brief(aleppo_story, Options(max_words=150, analyses=("facts",)))
+    section = _md_section(to_markdown(analysed_story), "Only one outlet")
+    # NPR's commander, a whole quotation; ZeroHedge's Bloomberg line, a quotation and its attribution
+    wholly = '"To make a path and break the siege for our people in Aleppo city."'
+    partly = '"Backed by Russian firepower and Hezbollah militants, Syrian government troops have cut off rebel supply lines between the northern city of Aleppo and Turkey," Bloomberg writes.'
+    assert f"- {wholly} — " in section
+    assert f"- “{partly}” — " in section

@@ -62,6 +62,8 @@ SHOWN_FIGURES = 20
 SHOWN_QUOTES = 12
 SHOWN_ENTITIES = 15
 SHOWN_TERMS = 6  # distinctive terms and opinion markers per outlet
+# A sentence that is one quotation: opening mark first, closing mark at or just before its end.
+_WHOLLY_QUOTED = re.compile(r"[\"“][^\"“”]+[\"”][.!?]?")
 # Units whose plural is the same word, or that are measures rather than things counted.
 _INVARIANT_UNITS = frozenset(
     {"people", "percent", "children", "men", "women", "police", "staff", "personnel", "sheep", "fish",
@@ -363,9 +365,17 @@ def _who(style: _Style, article_id: str, start: int | None) -> str:
     return f"{style.text(_outlet(source) if source else article_id)} {style.cite(article_id, start)}"
 
 
+def _verbatim(style: _Style, sentence: str) -> str:
+    """A source sentence in curly quotes, or as it is when it is itself a quotation from start to
+    end (“"A," she said.” would read as a quote in a quote)."""
+    if _WHOLLY_QUOTED.fullmatch(sentence):
+        return style.text(sentence)
+    return f"“{style.text(sentence)}”"
+
+
 def _facts_section(facts: Sequence[Fact], style: _Style) -> _Section:
     items = [
-        f"“{style.text(fact.sentences[0].text)}” — reported by "
+        f"{_verbatim(style, fact.sentences[0].text)} — reported by "
         + ", ".join(
             _who(style, sent.article_id, sent.start) for sent in _in_source_order(style, fact.sentences)
         )
@@ -379,7 +389,7 @@ def _facts_section(facts: Sequence[Fact], style: _Style) -> _Section:
 
 def _claims_section(claims: Sequence[Claim], style: _Style) -> _Section:
     items = [
-        f"“{style.text(sent.text)}” — {_who(style, sent.article_id, sent.start)}"
+        f"{_verbatim(style, sent.text)} — {_who(style, sent.article_id, sent.start)}"
         for sent in (claim.sentence for claim in claims)
     ]
     return _list_section(
