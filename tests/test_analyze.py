@@ -73,3 +73,18 @@ def test_unknown_analysis_names_are_refused_with_the_choices(given: object) -> N
 def test_briefs_of_many_stories_match_one_at_a_time(multinews_stories: tuple[Story, ...]) -> None:
     options = Options(analyses=("facts",))
     assert list(briefs(multinews_stories, options)) == [brief(story, options) for story in multinews_stories]
+
+
+def test_a_bare_quotation_is_no_claim_of_the_outlet(aleppo_story: Story) -> None:
+    # NPR's "To make a path and break the siege for our people in Aleppo city." is the commander's.
+    claims = brief(aleppo_story, Options(analyses=("facts",))).analysis.claims
+    assert claims
+    assert not any(claim.sentence.text.startswith('"To make a path') for claim in claims)
+    assert all(
+        not (
+            c.sentence.text.startswith('"')
+            and c.sentence.text.count('"') == 2
+            and c.sentence.text.rstrip(".!?").endswith('"')
+        )
+        for c in claims
+    )

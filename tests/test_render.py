@@ -1093,11 +1093,13 @@ def test_a_bare_count_that_says_nothing_of_what_it_counts_is_counted_not_shown(a
     )
 
 
-def test_a_claim_that_is_itself_a_quotation_is_not_quoted_again(aleppo_story):
-    analysed_story = brief(aleppo_story, Options(max_words=150, analyses=("facts",)))
-    section = _md_section(to_markdown(analysed_story), "Only one outlet")
+def test_a_sentence_that_is_itself_a_quotation_is_not_quoted_again(aleppo_brief, aleppo):
     # NPR's commander, a whole quotation; ZeroHedge's Bloomberg line, a quotation and its attribution
+    sentences = {sent.text: sent for key in ("npr", "zerohedge") for sent in segment(aleppo[key])}
     wholly = '"To make a path and break the siege for our people in Aleppo city."'
     partly = '"Backed by Russian firepower and Hezbollah militants, Syrian government troops have cut off rebel supply lines between the northern city of Aleppo and Turkey," Bloomberg writes.'
+    claims = tuple(Claim(sentence=sentences[text], weight=0.5) for text in (wholly, partly))
+    shown = dataclasses.replace(aleppo_brief, analysis=Analysis(ran=("facts",), claims=claims))
+    section = _md_section(to_markdown(shown), "Only one outlet")
     assert f"- {wholly} — " in section
     assert f"- “{partly}” — " in section

@@ -12,6 +12,7 @@ own subject that nobody else reports is notable, an aside is not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ CLAIMS_PER_ARTICLE = 3
 # A claim is a statement: very short lines (datelines, headings) and very long run-ons are not.
 MIN_CLAIM_WORDS = 8
 MAX_CLAIM_WORDS = 60
+# A sentence that is one quotation from start to end, with no attribution in it.
+_WHOLLY_QUOTED = re.compile(r"[\"“][^\"“”]+[\"”][.!?]?")
 
 
 def analyze(
@@ -115,8 +118,8 @@ def single_claims(
         words = len(sent.text.split())
         if (sent.article_id, sent.index) in corroborated or not MIN_CLAIM_WORDS <= words <= MAX_CLAIM_WORDS:
             continue
-        if sent.text.rstrip().endswith("?"):
-            continue
+        if sent.text.rstrip().endswith("?") or _WHOLLY_QUOTED.fullmatch(sent.text.strip()):
+            continue  # a question claims nothing; a bare quotation is someone's words, not the outlet's
         best.setdefault(sent.article_id, []).append((float(weights[position]), position))
     claims: list[Claim] = []
     for article_id in dict.fromkeys(sent.article_id for sent in sentences):
