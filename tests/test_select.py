@@ -118,3 +118,22 @@ def test_prior_favours_central_and_quoting_sentences() -> None:
     assert prior[0] > prior[2] and prior[1] > prior[2]
     assert prior[3] > prior[1]
     assert all(1.0 <= value <= (1.0 + CENTROID_WEIGHT) * (1.0 + QUOTE_BONUS) + 1e-9 for value in prior)
+
+
+@pytest.mark.parametrize(
+    ("text", "points_back"),
+    [
+        # NPR, Aleppo: "she" is the analyst named in the sentence before
+        (
+            "For four years, she says, Assad's forces and regional allies fighting alongside them have planned to recapture the whole of Aleppo city and the surrounding countryside.",
+            True,
+        ),
+        (
+            '"The battle of Aleppo is the culmination of many years of fighting," says analyst Jennifer Cafarella with the Washington, D.C.-based Institute for the Study of War.',
+            False,
+        ),
+        ('"The battle to open a path is first," he says.', False),
+    ],
+)
+def test_a_pronoun_attribution_inside_a_sentence_points_back(text, points_back):
+    assert is_back_reference(text) is points_back

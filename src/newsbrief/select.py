@@ -102,6 +102,12 @@ BACK_REFERENCE_OPENERS = frozenset(
     ]
 )
 _FIRST_WORD = re.compile(r"^[\"'“‘(\[]*([A-Za-z’']+)")
+# ", she says," inside a sentence: the speaker was named in the sentence before. (The same at the
+# end of a quotation, ""...," he said.", is left alone: on the 40 stories it cost 0.004 ROUGE-1 and 0.002 ROUGE-2, and the quotation marks tell whose words they are.)
+_PRONOUN_ATTRIBUTION = re.compile(
+    r",\s*(?:he|she|they)\s+(?:says|said|adds|added|tells|told|explains|explained|notes|noted),",
+    re.IGNORECASE,
+)
 
 # Sentences outside this range are fragments or run-ons, poor summary lines.
 MIN_SENTENCE_WORDS = 6
@@ -121,9 +127,12 @@ _QUOTATION_MARK = re.compile(r"[\"“”]")
 
 
 def is_back_reference(text: str) -> bool:
-    """True when the sentence opens with a pronoun or connective that points back."""
+    """True when the sentence opens with a pronoun or connective that points back, or names its
+    speaker by a pronoun set off by commas ("For four years, she says, ...")."""
     match = _FIRST_WORD.match(text)
-    return match is not None and match.group(1).lower().replace("’", "'") in BACK_REFERENCE_OPENERS
+    if match is not None and match.group(1).lower().replace("’", "'") in BACK_REFERENCE_OPENERS:
+        return True
+    return _PRONOUN_ATTRIBUTION.search(text) is not None
 
 
 def quotes_someone(text: str) -> bool:
