@@ -1120,10 +1120,8 @@ def _continuation(ctx: _Context, unit: _Unit, attributed: Sequence[_Attributed])
     if not attributed:
         return None
     first = unit.pieces[0]
-    if not _looks_like_sentence(ctx.text[first.start : first.end]):
-        return None
-    if any(not token.is_punct for token in _window(ctx, first.open_at, -1, None)):
-        return None  # words before the quote in its sentence: not a bare continuation
+    if not _opens_sentence(ctx, first):
+        return None  # a fragment, or words before the quote in its sentence: not a bare continuation
     previous = attributed[-1]
     last = previous.unit.pieces[-1]
     if (
