@@ -12,7 +12,6 @@ own subject that nobody else reports is notable, an aside is not.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsbrief.model import Analysis, Article, Claim, Fact, Sentence
+from newsbrief.segment import is_whole_quotation
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -33,8 +33,6 @@ CLAIMS_PER_ARTICLE = 3
 # A claim is a statement: very short lines (datelines, headings) and very long run-ons are not.
 MIN_CLAIM_WORDS = 8
 MAX_CLAIM_WORDS = 60
-# A sentence that is one quotation from start to end, with no attribution in it.
-_WHOLLY_QUOTED = re.compile(r"[\"“][^\"“”]+[\"”][.!?]?")
 
 
 def analyze(
@@ -118,7 +116,7 @@ def single_claims(
         words = len(sent.text.split())
         if (sent.article_id, sent.index) in corroborated or not MIN_CLAIM_WORDS <= words <= MAX_CLAIM_WORDS:
             continue
-        if sent.text.rstrip().endswith("?") or _WHOLLY_QUOTED.fullmatch(sent.text.strip()):
+        if sent.text.rstrip().endswith("?") or is_whole_quotation(sent.text):
             continue  # a question claims nothing; a bare quotation is someone's words, not the outlet's
         best.setdefault(sent.article_id, []).append((float(weights[position]), position))
     claims: list[Claim] = []

@@ -45,7 +45,7 @@ from newsbrief.model import (
     Span,
     SummarySentence,
 )
-from newsbrief.segment import segment
+from newsbrief.segment import is_whole_quotation, segment
 
 __all__ = ["render", "to_html", "to_json", "to_markdown", "to_text"]
 
@@ -62,8 +62,6 @@ SHOWN_FIGURES = 20
 SHOWN_QUOTES = 12
 SHOWN_ENTITIES = 15
 SHOWN_TERMS = 6  # distinctive terms and opinion markers per outlet
-# A sentence that is one quotation: opening mark first, closing mark at or just before its end.
-_WHOLLY_QUOTED = re.compile(r"[\"“][^\"“”]+[\"”][.!?]?")
 # Units whose plural is the same word, or that are measures rather than things counted.
 _INVARIANT_UNITS = frozenset(
     {"people", "percent", "children", "men", "women", "police", "staff", "personnel", "sheep", "fish",
@@ -368,7 +366,7 @@ def _who(style: _Style, article_id: str, start: int | None) -> str:
 def _verbatim(style: _Style, sentence: str) -> str:
     """A source sentence in curly quotes, or as it is when it is itself a quotation from start to
     end (“"A," she said.” would read as a quote in a quote)."""
-    if _WHOLLY_QUOTED.fullmatch(sentence):
+    if is_whole_quotation(sentence):
         return style.text(sentence)
     return f"“{style.text(sentence)}”"
 
