@@ -15,10 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
-
 from newsbrief.model import Analysis, Article, Claim, Fact, Sentence
+from newsbrief.represent import centroid_closeness
 from newsbrief.segment import is_whole_quotation
 
 if TYPE_CHECKING:
@@ -110,7 +108,7 @@ def single_claims(
     corroborated = {
         (s.article_id, s.index) for fact in facts if len(fact.article_ids) > 1 for s in fact.sentences
     }
-    weights = _centrality(vectors)
+    weights = centroid_closeness(vectors)
     best: dict[str, list[tuple[float, int]]] = {}
     for position, sent in enumerate(sentences):
         words = len(sent.text.split())
@@ -126,15 +124,6 @@ def single_claims(
             Claim(sentence=sentences[p], weight=round(w, 4)) for w, p in sorted(top, key=lambda t: t[1])
         )
     return tuple(claims)
-
-
-def _centrality(vectors: csr_matrix) -> NDArray[np.float64]:
-    """Cosine of every sentence to the centroid of all sentences of the story."""
-    centroid = np.asarray(vectors.mean(axis=0)).ravel()
-    norm = float(np.linalg.norm(centroid))
-    if norm == 0.0:
-        return np.zeros(vectors.shape[0])
-    return np.asarray(vectors @ (centroid / norm)).ravel()
 
 
 def _mean_similarity(fact: Fact) -> float:

@@ -12,12 +12,13 @@ import re
 
 import numpy as np
 import snowballstemmer
+from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from newsbrief.model import Sentence
 
-__all__ = ["STOP_WORDS", "content_terms", "represent", "stems"]
+__all__ = ["STOP_WORDS", "centroid_closeness", "content_terms", "represent", "stems"]
 
 STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -60,3 +61,16 @@ def represent(sentences: tuple[Sentence, ...]) -> csr_matrix:
     except ValueError:  # no sentence has a single content word (e.g. only numbers and stop words)
         return csr_matrix((len(sentences), 0))
     return csr_matrix(matrix)
+
+
+def centroid_closeness(vectors: csr_matrix) -> NDArray[np.float64]:
+    """Cosine of every sentence vector to the centroid of them all: how central it is to the story.
+
+    Rows are L2-normalised, so a row times the unit centroid is their cosine; all zeros when the
+    story has no content words.
+    """
+    centroid = np.asarray(vectors.sum(axis=0), dtype=np.float64).ravel()
+    norm = float(np.linalg.norm(centroid))
+    if norm == 0.0:
+        return np.zeros(vectors.shape[0])
+    return np.asarray(vectors @ (centroid / norm), dtype=np.float64).ravel()

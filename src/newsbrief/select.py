@@ -31,6 +31,7 @@ from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
 from newsbrief.model import Citation, Fact, Sentence, Source, SummarySentence
+from newsbrief.represent import centroid_closeness
 
 __all__ = [
     "BACK_REFERENCE_OPENERS",
@@ -186,13 +187,8 @@ def concept_weights(sentences: Sequence[Sentence], concepts: csr_matrix) -> NDAr
 
 
 def sentence_prior(sentences: Sequence[Sentence], vectors: csr_matrix) -> NDArray[np.float64]:
-    """Multiplier of each sentence's gain: centrality in the story, and a bonus for quoting someone.
-
-    ``vectors`` rows are L2-normalised, so a row times the unit centroid is their cosine.
-    """
-    centroid = np.asarray(vectors.sum(axis=0), dtype=np.float64).ravel()
-    norm = float(np.linalg.norm(centroid))
-    closeness = vectors @ (centroid / norm) if norm > 0 else np.zeros(len(sentences))
+    """Multiplier of each sentence's gain: centrality in the story, and a bonus for quoting someone."""
+    closeness = centroid_closeness(vectors)
     quoting = np.array([quotes_someone(sent.text) for sent in sentences], dtype=np.float64)
     return np.asarray((1.0 + CENTROID_WEIGHT * closeness) * (1.0 + QUOTE_BONUS * quoting), dtype=np.float64)
 
