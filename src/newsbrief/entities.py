@@ -21,8 +21,8 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    words, both appearing in the story ("ISW" = "Institute for the Study of War"); when the text
    pairs them (rule 2); a one-word organization merges into the one longer organization whose
    first word it is, if that has two words ("Nusra" -> "al-Nusra Front"; "Senate" stays apart from
-   "Senate Armed Services Committee"); and a one-word name merges into the one multi-word person whose last word
-   it is, with the particles "al-"/"el-" and middle initials optional ("Assad" -> "Bashar al-Assad";
+   "Senate Armed Services Committee"); and a one-word name merges into the one multi-word person
+   whose last word it is, with the particles "al-"/"el-" and middle initials optional ("Assad" -> "Bashar al-Assad";
    "Donald J. Trump" = "Donald Trump"); a word the model mostly takes for a place or a group only
    when at least one of its mentions is taken for a person (the model takes "Santé Publique France"
    for a person, and "Dunham" mostly for a place). A one-word name
