@@ -16,21 +16,21 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    Borders (MSF)"); the phrase becomes a mention even when spaCy missed it.
 3. Junk is dropped: no letters, a single letter, only stop words, or no capital letter at all
    ("regime-" tagged PERSON is a common noun, not a name).
-4. Names merge when they are the same after case folding, dropping full stops and collapsing
-   white space ("U.S." = "US"); when one is an acronym of the other by initials of its capitalized
-   words, both appearing in the story ("ISW" = "Institute for the Study of War"); when the text
-   pairs them (rule 2); a one-word organization merges into the one longer organization whose
-   first word it is, if that has two words ("Nusra" -> "al-Nusra Front"; "Senate" stays apart from
-   "Senate Armed Services Committee"); and a one-word name merges into the one multi-word person
-   whose last word it is, with the particles "al-"/"el-" and middle initials optional ("Assad" -> "Bashar al-Assad";
-   "Donald J. Trump" = "Donald Trump"); a word the model mostly takes for a place or a group only
-   when at least one of its mentions is taken for a person (the model takes "Santé Publique France"
-   for a person, and "Dunham" mostly for a place). A one-word name
-   that fits several people goes to the one mentioned most (news uses the bare surname for the
-   story's main bearer: "Trump" is Donald, not Ivanka), and stays apart on a tie. A one-word
-   PERSON that is no one's surname joins the one person whose first name it is ("Mitt" -> "Mitt
-   Romney"), and stays apart when two people share that first name. A group's plural joins its
-   singular when both are groups ("Republicans" = "Republican").
+4. Names merge when they are the same after case folding, dropping full stops and collapsing white
+   space ("U.S." = "US"); when one is an acronym of the other by initials of its capitalized words,
+   both appearing in the story ("ISW" = "Institute for the Study of War"); when the text pairs them
+   (rule 2); a one-word organization merges into the one longer organization whose first word it
+   is, if that has two words ("Nusra" -> "al-Nusra Front"; "Senate" stays apart from "Senate Armed
+   Services Committee"); and a one-word name merges into the one multi-word person whose last word
+   it is, with the particles "al-"/"el-" and middle initials optional ("Assad" -> "Bashar
+   al-Assad"; "Donald J. Trump" = "Donald Trump"); a word the model mostly takes for a place or a
+   group only when at least one of its mentions is taken for a person (the model takes "Santé
+   Publique France" for a person, and "Dunham" mostly for a place). A one-word name that fits
+   several people goes to the one mentioned most (news uses the bare surname for the story's main
+   bearer: "Trump" is Donald, not Ivanka), and stays apart on a tie. A one-word PERSON that is no
+   one's surname joins the one person whose first name it is ("Mitt" -> "Mitt Romney"), and stays
+   apart when two people share that first name. A group's plural joins its singular when both are
+   groups ("Republicans" = "Republican").
 5. Occurrences spaCy missed are added: every exact, case-sensitive, word-bounded occurrence of a
    merged name's form that is a proper noun (or several words) and overlaps no other mention.
 6. The label is the majority over the mentions' labels. A mention after a place preposition
