@@ -138,7 +138,7 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
 # Children of a speech verb whose subtree is not what was said ("..., citing ...", "(or ...)").
 _NOT_CONTENT = frozenset({"advcl", "parataxis", "appos", "npadvmod", "advmod", "punct", "nsubj", "nsubjpass"})
 _WORD = re.compile(r"\w+")
-_QUOTE_MARK = re.compile('["“”«»]')
+_QUOTE_MARK = re.compile("[" + re.escape('"' + _OPEN_DOUBLE + _CLOSE_DOUBLE) + "]")
 # At most this many words between two quotes of one statement: an attribution, not more news.
 _MAX_ATTRIBUTION_WORDS = 12
 # Title case: words that stay lower case in a title ("Face the Nation", "State of the Union").
