@@ -19,8 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsbrief import ANALYSES, Options, Story, brief, briefs, read_story
-from newsbrief.nlp import load_nlp, parse
-from newsbrief.pipeline import _prepare
+from newsbrief.analysis.nlp import load_nlp, parse
+from newsbrief.pipeline.brief import _prepare
 from speed import DEFAULT_STORIES, ROOT, load_stories  # benchmarks/ is on sys.path when run as a script
 
 FULL = Options(analyses=ANALYSES)

@@ -28,11 +28,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from newsbrief.clean import clean
-from newsbrief.figures import find_conflicts, find_figures
+from newsbrief.analysis.figures import find_conflicts, find_figures
+from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article, Conflict, Figure
-from newsbrief.nlp import parse
-from newsbrief.segment import segment
+from newsbrief.pipeline.clean import clean
+from newsbrief.pipeline.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 CLUSTERS = ROOT.parent / "shared" / "data" / "multinews" / "clusters.jsonl"

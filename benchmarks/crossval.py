@@ -2,7 +2,7 @@
 
     python benchmarks/crossval.py [--folds 5] [--grid NAME=v1,v2,... ...]
 
-Each ``--grid`` names a module constant of ``newsbrief.select`` and the values to try (default:
+Each ``--grid`` names a module constant of ``newsbrief.pipeline.select`` and the values to try (default:
 the sentence prior's two weights, ``CENTROID_WEIGHT`` and ``QUOTE_BONUS``). Every setting of the
 grid summarizes all stories once with the product code (``newsbrief.brief`` at the default
 250-word budget) and scores each summary with ``newsbrief.evaluate.score_summary``. Then, for
@@ -22,8 +22,8 @@ from pathlib import Path
 import numpy as np
 
 from newsbrief import Options, Story, brief, read_stories
-from newsbrief import select as select_module
 from newsbrief.evaluate import score_summary
+from newsbrief.pipeline import select as select_module
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "multinews" / "clusters.jsonl"
 DEFAULT_GRID = ("CENTROID_WEIGHT=0,0.25,0.5,0.75,1,1.5", "QUOTE_BONUS=0,0.1,0.2,0.3,0.4")
@@ -37,7 +37,7 @@ def parse_grid(specs: Sequence[str]) -> list[Setting]:
     for spec in specs:
         name, values = spec.split("=", 1)
         if not hasattr(select_module, name):
-            raise SystemExit(f"error: newsbrief.select has no constant {name}")
+            raise SystemExit(f"error: newsbrief.pipeline.select has no constant {name}")
         axes.append([(name, float(value)) for value in values.split(",")])
     return [tuple(combination) for combination in itertools.product(*axes)]
 

@@ -35,9 +35,9 @@ from pathlib import Path
 
 import httpx
 
-from newsbrief.ingest import read_story
 from newsbrief.model import ANALYSES, Options
-from newsbrief.pipeline import brief
+from newsbrief.pipeline.brief import brief
+from newsbrief.pipeline.ingest import read_story
 
 ROOT = Path(__file__).resolve().parent.parent
 ALEPPO = ROOT / "examples" / "aleppo"

@@ -3,10 +3,10 @@
     python benchmarks/quotes.py [--gold tests/fixtures/aleppo-quotes.json]
         [--multinews-gold tests/fixtures/multinews-quotes.json] [--show-multinews 3]
 
-Scores ``newsbrief.quotes.find_quotes`` on the direct quotations of examples/aleppo/*.txt and of
+Scores ``newsbrief.analysis.quotes.find_quotes`` on the direct quotations of examples/aleppo/*.txt and of
 the Multi-News stories annotated in the second gold file (their documents, copied there from
 ../shared/data/multinews/clusters.jsonl, as articles d1, d2, ... each through
-``newsbrief.clean.clean`` as the pipeline does): precision, recall and F1 of quotes (a found quote matches a gold one of the same article
+``newsbrief.pipeline.clean.clean`` as the pipeline does): precision, recall and F1 of quotes (a found quote matches a gold one of the same article
 when their word multisets overlap by at least ``MATCH_OVERLAP`` of the longer one, one-to-one),
 and speaker accuracy over the matched quotes (same head word, and the shorter name's words all in
 the longer: "Cafarella" = "Jennifer Cafarella", "a commander" = "a commander with one rebel
@@ -24,10 +24,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from newsbrief.clean import clean
+from newsbrief.analysis.nlp import parse
+from newsbrief.analysis.quotes import find_quotes
 from newsbrief.model import Article, Quote
-from newsbrief.nlp import parse
-from newsbrief.quotes import find_quotes
+from newsbrief.pipeline.clean import clean
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "fixtures" / "aleppo-quotes.json"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsbrief import ingest
 from newsbrief.cli import app
+from newsbrief.pipeline import ingest
 
 runner = CliRunner()
 

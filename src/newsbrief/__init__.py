@@ -20,7 +20,6 @@ from newsbrief.errors import (
     OptionError,
     SourceError,
 )
-from newsbrief.ingest import read_stories, read_story
 from newsbrief.model import (
     ANALYSES,
     ActorNames,
@@ -47,8 +46,9 @@ from newsbrief.model import (
     Term,
     parse_analyses,
 )
-from newsbrief.pipeline import DEFAULT_OPTIONS, brief, briefs, summarize
-from newsbrief.render import render
+from newsbrief.pipeline.brief import DEFAULT_OPTIONS, brief, briefs, summarize
+from newsbrief.pipeline.ingest import read_stories, read_story
+from newsbrief.rendering import render
 
 __version__ = "0.1.0"
 

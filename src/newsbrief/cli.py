@@ -155,7 +155,7 @@ def serve(
     ] = False,
 ) -> None:
     """Serve the web page at / and the HTTP API at /v1 (OpenAPI at /openapi.json)."""
-    from newsbrief.server import serve as run_server
+    from newsbrief.service.app import serve as run_server
 
     run_server(host, port, allow_urls=allow_urls)
 
@@ -164,9 +164,9 @@ def _brief_text(
     sources: list[str], options: Options, output_format: str, explain: bool, *, summary: bool
 ) -> str:
     """Read the story, make its brief, print its notices to stderr, and render it."""
-    from newsbrief.ingest import read_story
-    from newsbrief.pipeline import brief
-    from newsbrief.render import render
+    from newsbrief.pipeline.brief import brief
+    from newsbrief.pipeline.ingest import read_story
+    from newsbrief.rendering import render
 
     result = brief(read_story(sources, stdin=sys.stdin), options)
     text = render(result, output_format, explain=explain, summary=summary)
@@ -191,7 +191,7 @@ def evaluate_command(
 ) -> None:
     """Score newsbrief with ROUGE against reference summaries, side by side with peer systems."""
     from newsbrief.evaluate import evaluate, read_peers
-    from newsbrief.ingest import read_stories
+    from newsbrief.pipeline.ingest import read_stories
 
     def run() -> tuple[tuple[SystemScore, ...], tuple[StoryResult, ...]]:
         options = Options(max_words=words)

@@ -19,7 +19,7 @@ import blingfire
 
 from newsbrief.errors import SourceError
 from newsbrief.model import Brief, Options, Story
-from newsbrief.pipeline import brief
+from newsbrief.pipeline.brief import brief
 
 __all__ = ["SYSTEM_NAME", "StoryResult", "SystemScore", "evaluate", "read_peers", "score_summary"]
 

@@ -405,24 +405,24 @@ class Brief:
         ``summary=False`` leaves out the summary lines (what ``newsbrief analyze`` prints); the
         JSON output is always whole.
         """
-        from newsbrief.render import to_markdown
+        from newsbrief.rendering import to_markdown
 
         return to_markdown(self, explain=explain, summary=summary)
 
     def to_json(self, *, explain: bool = False, summary: bool = True) -> str:
         """The brief as JSON in the documented schema (docs/json-schema.md)."""
-        from newsbrief.render import to_json
+        from newsbrief.rendering import to_json
 
         return to_json(self, explain=explain, summary=summary)
 
     def to_html(self, *, explain: bool = False, summary: bool = True) -> str:
         """The brief as one self-contained HTML page; all source text is escaped."""
-        from newsbrief.render import to_html
+        from newsbrief.rendering import to_html
 
         return to_html(self, explain=explain, summary=summary)
 
     def to_text(self, *, explain: bool = False, summary: bool = True) -> str:
         """The brief as plain text for a terminal or an e-mail."""
-        from newsbrief.render import to_text
+        from newsbrief.rendering import to_text
 
         return to_text(self, explain=explain, summary=summary)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.entities import KEPT_LABELS, find_entities
+from newsbrief.analysis.entities import KEPT_LABELS, find_entities
+from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article, Entity
-from newsbrief.nlp import parse
 
 pytestmark = pytest.mark.nlp
 

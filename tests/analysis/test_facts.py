@@ -6,7 +6,7 @@ import pytest
 
 from newsbrief.errors import OptionError
 from newsbrief.model import ANALYSES, Analysis, Article, Options, Story, parse_analyses
-from newsbrief.pipeline import brief, briefs
+from newsbrief.pipeline.brief import brief, briefs
 
 
 def test_analysis_is_empty_on_the_fast_path(aleppo_story: Story) -> None:

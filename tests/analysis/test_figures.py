@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from newsbrief.figures import find_conflicts, find_figures
+from newsbrief.analysis.figures import find_conflicts, find_figures
+from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article, Figure
-from newsbrief.nlp import parse
-from newsbrief.segment import segment
+from newsbrief.pipeline.segment import segment
 
 pytestmark = pytest.mark.nlp
 

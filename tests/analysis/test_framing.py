@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.entities import find_entities
-from newsbrief.framing import MAX_TERMS, OPINION_THRESHOLD, Z_MIN, frame
+from newsbrief.analysis.entities import find_entities
+from newsbrief.analysis.framing import MAX_TERMS, OPINION_THRESHOLD, Z_MIN, frame
+from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article, Framing, OutletFraming
-from newsbrief.nlp import parse
 
 pytestmark = pytest.mark.nlp
 

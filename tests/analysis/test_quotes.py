@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from newsbrief import quotes
-from newsbrief.clean import clean
+from newsbrief.analysis import quotes
+from newsbrief.analysis.nlp import parse
+from newsbrief.analysis.quotes import find_quotes
 from newsbrief.model import Article, Quote
-from newsbrief.nlp import parse
-from newsbrief.quotes import find_quotes
+from newsbrief.pipeline.clean import clean
 
 pytestmark = pytest.mark.nlp
 
-GOLD = Path(__file__).resolve().parent / "fixtures" / "aleppo-quotes.json"
-MULTINEWS_GOLD = Path(__file__).resolve().parent / "fixtures" / "multinews-quotes.json"
+GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "aleppo-quotes.json"
+MULTINEWS_GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "multinews-quotes.json"
 JOIN = " … "
 
 

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from newsbrief.align import align, similarity_matrix
-from newsbrief.clean import clean
 from newsbrief.model import Article, Sentence, Story
-from newsbrief.represent import represent
-from newsbrief.segment import segment
+from newsbrief.pipeline.align import align, similarity_matrix
+from newsbrief.pipeline.clean import clean
+from newsbrief.pipeline.represent import represent
+from newsbrief.pipeline.segment import segment
 
 
 def _sentences(story: Story) -> tuple[Sentence, ...]:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.clean import clean, language_notice, merge_duplicates
 from newsbrief.model import Article
+from newsbrief.pipeline.clean import clean, language_notice, merge_duplicates
 
 
 def _article(text: str, article_id: str = "a") -> Article:

@@ -16,12 +16,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsbrief import ingest
 from newsbrief.errors import EmptyStoryError, SourceError
-from newsbrief.ingest import read_json, read_stories, read_story, read_text
 from newsbrief.model import Article
+from newsbrief.pipeline import ingest
+from newsbrief.pipeline.ingest import read_json, read_stories, read_story, read_text
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 ZEROHEDGE_HEADLINE = (
     'Closing In: Russia, Iran, Assad "Encircle" Syria\'s Largest City As Peace Talks Collapse In Geneva'
 )

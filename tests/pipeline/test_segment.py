@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsbrief.model import Article
-from newsbrief.segment import paragraph_spans, segment
+from newsbrief.pipeline.segment import paragraph_spans, segment
 
 
 def _article(text: str) -> Article:

@@ -5,12 +5,12 @@ import pytest
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
-from newsbrief.align import similarity_matrix
-from newsbrief.clean import clean
 from newsbrief.model import Sentence, Story
-from newsbrief.represent import represent
-from newsbrief.segment import segment
-from newsbrief.select import (
+from newsbrief.pipeline.align import similarity_matrix
+from newsbrief.pipeline.clean import clean
+from newsbrief.pipeline.represent import represent
+from newsbrief.pipeline.segment import segment
+from newsbrief.pipeline.select import (
     CENTROID_WEIGHT,
     QUOTE_BONUS,
     REDUNDANCY_THRESHOLD,

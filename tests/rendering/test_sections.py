@@ -34,11 +34,11 @@ from newsbrief.model import (
     SummarySentence,
     Term,
 )
-from newsbrief.pipeline import brief
-from newsbrief.render import render, to_html, to_json, to_markdown, to_text
-from newsbrief.segment import segment
+from newsbrief.pipeline.brief import brief
+from newsbrief.pipeline.segment import segment
+from newsbrief.rendering import render, to_html, to_json, to_markdown, to_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_FILE = ROOT / "docs" / "brief.schema.json"
 TOP_LEVEL_KEYS = [
     "schema",

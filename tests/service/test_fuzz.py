@@ -19,7 +19,7 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
-from newsbrief.server import create_app
+from newsbrief.service.app import create_app
 
 with warnings.catch_warnings():
     # Starlette asks for the httpx2 fork, which is not installed; httpx works.

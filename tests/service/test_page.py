@@ -30,7 +30,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
 
-from newsbrief.server import create_app  # noqa: E402  (after the skips: the server needs FastAPI)
+from newsbrief.service.app import create_app  # noqa: E402  (after the skips: the server needs FastAPI)
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 LAPTOP = {"width": 1280, "height": 900}

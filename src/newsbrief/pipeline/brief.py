@@ -7,15 +7,15 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from newsbrief.align import align, similarity_matrix
-from newsbrief.analyze import NEEDS_NLP, analyze
-from newsbrief.clean import clean, language_notice, merge_duplicates
+from newsbrief.analysis import NEEDS_NLP, analyze
 from newsbrief.errors import EmptyStoryError
-from newsbrief.ingest import read_story
 from newsbrief.model import Article, Brief, Notice, Options, Removal, Source, Story
-from newsbrief.represent import represent
-from newsbrief.segment import segment
-from newsbrief.select import cite, select
+from newsbrief.pipeline.align import align, similarity_matrix
+from newsbrief.pipeline.clean import clean, language_notice, merge_duplicates
+from newsbrief.pipeline.ingest import read_story
+from newsbrief.pipeline.represent import centroid_closeness, represent
+from newsbrief.pipeline.segment import segment
+from newsbrief.pipeline.select import cite, select
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -44,7 +44,7 @@ def briefs(stories: Iterable[Story], options: Options = DEFAULT_OPTIONS) -> Iter
     if not NEEDS_NLP.intersection(options.analyses):
         yield from (brief(story, options) for story in stories)
         return
-    from newsbrief.nlp import parse
+    from newsbrief.analysis.nlp import parse
 
     for batch in _batches(stories, BATCH_STORIES):
         prepared = [_prepare_or_error(story) for story in batch]
@@ -109,7 +109,7 @@ def _brief(
     )
     summary = cite(chosen, facts, sources, sentences, similarity)
     clock.lap("select")
-    analysis = analyze(articles, sentences, facts, vectors, options.analyses, docs)
+    analysis = analyze(articles, sentences, facts, centroid_closeness(vectors), options.analyses, docs)
     if options.analyses:
         clock.lap("analyze")
     return Brief(

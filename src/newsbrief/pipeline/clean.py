@@ -12,7 +12,7 @@ import re
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsbrief.model import Article, Notice, Removal
-from newsbrief.segment import paragraph_spans
+from newsbrief.pipeline.segment import paragraph_spans
 
 __all__ = ["BOILERPLATE_PATTERNS", "clean", "language_notice", "merge_duplicates"]
 

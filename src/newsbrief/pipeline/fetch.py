@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from newsbrief.errors import SourceError
-from newsbrief.ingest import FETCH_TIMEOUT_S, USER_AGENT
+from newsbrief.pipeline.ingest import FETCH_TIMEOUT_S, USER_AGENT
 
 __all__ = [
     "DEFAULT_MAX_FETCH_BYTES",

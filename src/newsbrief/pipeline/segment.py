@@ -13,19 +13,12 @@ import blingfire
 
 from newsbrief.model import Article, Sentence
 
-__all__ = ["is_whole_quotation", "paragraph_spans", "segment"]
+__all__ = ["paragraph_spans", "segment"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”][.!?]?")
 # blingfire splits after an opening quote that follows a colon ("...a Red Cross worker: "Where...");
 # a piece made only of quote marks and brackets belongs to the sentence after it.
 _ONLY_PUNCTUATION = re.compile(r"^[\"'“”‘’«»()\[\]\s]+$")
-
-
-def is_whole_quotation(text: str) -> bool:
-    """True when the sentence is one quotation from its first character to its last, with no
-    attribution outside the marks ("\"To make a path ... Aleppo city.\"")."""
-    return _WHOLE_QUOTATION.fullmatch(text.strip()) is not None
 
 
 def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:

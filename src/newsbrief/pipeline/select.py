@@ -31,7 +31,7 @@ from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
 from newsbrief.model import Citation, Fact, Sentence, Source, SummarySentence
-from newsbrief.represent import centroid_closeness
+from newsbrief.pipeline.represent import centroid_closeness
 
 __all__ = [
     "BACK_REFERENCE_OPENERS",

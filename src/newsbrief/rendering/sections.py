@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from newsbrief.analysis.lexicon import is_whole_quotation
 from newsbrief.errors import OptionError
 from newsbrief.model import (
     ActorNames,
@@ -45,7 +46,7 @@ from newsbrief.model import (
     Span,
     SummarySentence,
 )
-from newsbrief.segment import is_whole_quotation, segment
+from newsbrief.pipeline.segment import segment
 
 __all__ = ["render", "to_html", "to_json", "to_markdown", "to_text"]
 

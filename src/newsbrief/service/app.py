@@ -19,7 +19,7 @@ Content-Length, then by counting the bytes as they arrive, before the body is re
 installed, and a bare 500 (no traceback text) only for a bug.
 
 URLs in requests are fetched only when the operator starts the server with ``allow_urls``; then
-``newsbrief.fetch`` refuses every address that is not public (see there).
+``newsbrief.pipeline.fetch`` refuses every address that is not public (see there).
 """
 
 from __future__ import annotations
@@ -43,12 +43,12 @@ from starlette.exceptions import HTTPException
 from starlette.staticfiles import StaticFiles
 
 from newsbrief import __version__
+from newsbrief.analysis.nlp import MODEL_NAMES
 from newsbrief.errors import InputError, MissingModelError, SourceError
-from newsbrief.fetch import DEFAULT_MAX_FETCH_BYTES, Fetched, fetch
-from newsbrief.ingest import FETCH_TIMEOUT_S, MAX_ARTICLE_CHARS, read_html, read_story, read_text
 from newsbrief.model import ANALYSES, MAX_WORDS_LIMIT, MIN_WORDS, Article, Options, Story
-from newsbrief.nlp import MODEL_NAMES
-from newsbrief.pipeline import brief
+from newsbrief.pipeline.brief import brief
+from newsbrief.pipeline.fetch import DEFAULT_MAX_FETCH_BYTES, Fetched, fetch
+from newsbrief.pipeline.ingest import FETCH_TIMEOUT_S, MAX_ARTICLE_CHARS, read_html, read_story, read_text
 
 __all__ = ["DEFAULT_LIMITS", "SECURITY_HEADERS", "Limits", "create_app", "serve"]
 
@@ -271,9 +271,15 @@ def _json_item(article: ArticleIn, label: str) -> _Item:
 
 async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_Item], Options]:
     """The items and options of a multipart upload: ``files`` (several), ``words``, ``analysis``."""
-    async with request.form(
-        max_files=limits.max_articles, max_fields=_MAX_FORM_FIELDS, max_part_size=_MAX_FIELD_CHARS * 4
-    ) as form:
+    try:
+        form = await request.form(
+            max_files=limits.max_articles, max_fields=_MAX_FORM_FIELDS, max_part_size=_MAX_FIELD_CHARS * 4
+        )
+    except HTTPException as exc:  # Starlette answers a malformed body with a bare 400
+        if exc.status_code != 400:
+            raise
+        raise InputError(f"malformed multipart body: {exc.detail}") from None
+    try:
         unknown = sorted(set(form.keys()) - {"files", "words", "sentences", "analysis"})
         if unknown:
             raise InputError(f"unknown form field {unknown[0]!r}: send files, words, sentences, analysis")
@@ -288,6 +294,8 @@ async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_It
             _form_int(form.get("sentences"), "sentences", None),
             analysis[0] if len(analysis) == 1 else analysis or "none",
         )
+    finally:
+        await form.close()
     return items, options
 
 

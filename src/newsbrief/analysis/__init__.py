@@ -1,0 +1,81 @@
+"""The cross-source analysis: agreed facts, figures and conflicts, quotes, entities, framing.
+
+Each analysis has its own module; ``analyze`` runs those asked for over the articles of one
+story and gathers their results into an ``Analysis``. The spaCy parse is made once and shared
+(``newsbrief.pipeline.brief.briefs`` parses the articles of many stories in one ``nlp.pipe``
+stream). Entities are resolved first, and quotes, figures and framing read them, so that a name
+means the same person or organisation everywhere in a brief.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsbrief.analysis.facts import agreed_facts, single_claims
+from newsbrief.model import Analysis, Article, Fact, Sentence
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+    from spacy.tokens import Doc
+
+__all__ = ["NEEDS_NLP", "analyze"]
+
+NEEDS_NLP = frozenset({"figures", "quotes", "entities", "framing"})
+
+
+def analyze(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    facts: Sequence[Fact],
+    closeness: NDArray[np.float64],
+    analyses: Sequence[str],
+    docs: Sequence[Doc] | None = None,
+) -> Analysis:
+    """Run the named analyses; ``docs`` (one parse per article) is made here when needed and not given.
+
+    ``closeness`` is each sentence's cosine to the story's centroid (``centroid_closeness``).
+    """
+    if not analyses:
+        return Analysis()
+    if docs is None and NEEDS_NLP.intersection(analyses):
+        from newsbrief.analysis.nlp import parse
+
+        docs = parse(articles)
+    ran = tuple(name for name in ("facts", "figures", "quotes", "entities", "framing") if name in analyses)
+    found: dict[str, object] = {}
+    if "facts" in ran:
+        found["facts"] = agreed_facts(facts)
+        found["claims"] = single_claims(sentences, facts, closeness)
+    if docs is not None:
+        found.update(_nlp_analyses(articles, sentences, docs, ran))
+    return Analysis(ran=ran, **found)  # type: ignore[arg-type]
+
+
+def _nlp_analyses(
+    articles: Sequence[Article], sentences: Sequence[Sentence], docs: Sequence[Doc], ran: Sequence[str]
+) -> dict[str, object]:
+    """The analyses that read the spaCy parse."""
+    found: dict[str, object] = {}
+    if "figures" in ran:
+        from newsbrief.analysis.figures import find_conflicts, find_figures
+
+        figures = find_figures(articles, docs, sentences)
+        found["figures"] = figures
+        found["conflicts"] = find_conflicts(figures)
+    if "quotes" in ran:
+        from newsbrief.analysis.quotes import find_quotes
+
+        found["quotes"] = find_quotes(articles, docs)
+    if "entities" in ran or "framing" in ran:
+        from newsbrief.analysis.entities import find_entities
+
+        entities = find_entities(articles, docs)
+        if "entities" in ran:
+            found["entities"] = entities
+        if "framing" in ran:
+            from newsbrief.analysis.framing import frame
+
+            found["framing"] = frame(articles, docs, entities)
+    return found
