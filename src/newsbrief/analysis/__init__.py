@@ -56,26 +56,26 @@ def analyze(
 def _nlp_analyses(
     articles: Sequence[Article], sentences: Sequence[Sentence], docs: Sequence[Doc], ran: Sequence[str]
 ) -> dict[str, object]:
-    """The analyses that read the spaCy parse."""
+    """The analyses that read the spaCy parse; entities first, since the others name by them."""
+    from newsbrief.analysis.entities import find_entities, names_of
+
+    entities = find_entities(articles, docs)
+    names = names_of(entities)
     found: dict[str, object] = {}
     if "figures" in ran:
         from newsbrief.analysis.figures import find_conflicts, find_figures
 
-        figures = find_figures(articles, docs, sentences)
+        figures = find_figures(articles, docs, sentences, names)
         found["figures"] = figures
         found["conflicts"] = find_conflicts(figures)
     if "quotes" in ran:
         from newsbrief.analysis.quotes import find_quotes
 
-        found["quotes"] = find_quotes(articles, docs)
-    if "entities" in ran or "framing" in ran:
-        from newsbrief.analysis.entities import find_entities
+        found["quotes"] = find_quotes(articles, docs, names)
+    if "entities" in ran:
+        found["entities"] = entities
+    if "framing" in ran:
+        from newsbrief.analysis.framing import frame
 
-        entities = find_entities(articles, docs)
-        if "entities" in ran:
-            found["entities"] = entities
-        if "framing" in ran:
-            from newsbrief.analysis.framing import frame
-
-            found["framing"] = frame(articles, docs, entities)
+        found["framing"] = frame(articles, docs, entities)
     return found

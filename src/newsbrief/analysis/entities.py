@@ -27,9 +27,11 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    group only when at least one of its mentions is taken for a person (the model takes "Santé
    Publique France" for a person, and "Dunham" mostly for a place). A one-word name that fits
    several people goes to the one mentioned most (news uses the bare surname for the story's main
-   bearer: "Trump" is Donald, not Ivanka), and stays apart on a tie. A one-word PERSON that is no
-   one's surname joins the one person whose first name it is ("Mitt" -> "Mitt Romney"), and stays
-   apart when two people share that first name. A group's plural joins its singular when both are
+   bearer: "Trump" is Donald, not Ivanka), and on a tie to the one the story names first (the
+   main bearer is introduced before a relative: "Donald Trump", then "Fred Christopher Trump, his
+   nephew"). Quotes, figures and framing read this decision through ``Names``. A one-word PERSON
+   that is no one's surname joins the one person whose first name it is ("Mitt" -> "Mitt
+   Romney"), and stays apart when two people share that first name. A group's plural joins its singular when both are
    groups ("Republicans" = "Republican").
 5. Occurrences spaCy missed are added: every exact, case-sensitive, word-bounded occurrence of a
    merged name's form that is a proper noun (or several words) and overlaps no other mention.
@@ -46,9 +48,10 @@ Order: most mentions first, then most articles, then name.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -58,7 +61,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["KEPT_LABELS", "find_entities"]
+__all__ = ["KEPT_LABELS", "Names", "find_entities", "names_of"]
 
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 # A one-word name that is mostly one of these is a place or a group, never a person's surname.
@@ -169,6 +172,7 @@ TITLES = frozenset(
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PREFIXES = ("pro-", "anti-", "ex-", "post-", "pre-")
 PARTICLES = frozenset({"al", "el"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Lower-case words allowed inside a long organization name ("Institute for the Study of War").
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "sans", "on", "in"})
 PLACE_PREPOSITIONS = frozenset(
@@ -214,6 +218,52 @@ def find_entities(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[Ent
     return tuple(sorted(entities, key=lambda e: (-e.total, -len(e.counts), e.name, e.label)))
 
 
+@dataclass(frozen=True, slots=True)
+class Names:
+    """Who each name of a story is, as ``find_entities`` decided: the one resolution the analyses share.
+
+    ``mentions[article_id]`` is that article's entity mentions as (start, end, entity index) in
+    text order; ``keys`` maps a name's key (case, full stops and spacing folded) to the entity it
+    was merged into. Quotes, figures and framing read names here instead of deciding again, so
+    that "Trump" is the same person in every section of a brief.
+    """
+
+    entities: tuple[Entity, ...]
+    mentions: Mapping[str, tuple[tuple[int, int, int], ...]]
+    keys: Mapping[str, int]
+
+    def at(self, article_id: str, position: int) -> Entity | None:
+        """The entity whose mention holds the character at ``position`` in the article, or None."""
+        found = self.mentions.get(article_id, ())
+        index = bisect.bisect_right(found, position, key=lambda mention: mention[0]) - 1
+        return self.entities[found[index][2]] if index >= 0 and found[index][1] > position else None
+
+    def named(self, text: str) -> Entity | None:
+        """The entity a name written this way belongs to anywhere in the story, or None."""
+        number = self.keys.get(_key(text))
+        return None if number is None else self.entities[number]
+
+    def before(self, article_id: str, position: int) -> tuple[tuple[int, Entity], ...]:
+        """The entity mentions that start before ``position`` in the article, nearest first."""
+        found = self.mentions.get(article_id, ())
+        stop = bisect.bisect_left(found, position, key=lambda mention: mention[0])
+        return tuple((start, self.entities[number]) for start, _, number in reversed(found[:stop]))
+
+
+def names_of(entities: Sequence[Entity]) -> Names:
+    """The resolver of the story's names, built from ``find_entities``'s result."""
+    mentions: dict[str, list[tuple[int, int, int]]] = {}
+    keys: dict[str, int] = {}
+    for number, entity in enumerate(entities):
+        for span in entity.mentions:
+            mentions.setdefault(span.article_id, []).append((span.start, span.end, number))
+        for form in (entity.name, *entity.variants):
+            keys.setdefault(_key(form), number)
+    return Names(
+        tuple(entities), {article_id: tuple(sorted(found)) for article_id, found in mentions.items()}, keys
+    )
+
+
 def _article_mentions(index: int, doc: Doc) -> tuple[list[_Mention], list[tuple[str, str]]]:
     """Cleaned mentions of one article, and the (acronym, long form) pairs its text makes."""
     # Token.is_sent_start scans the whole Doc on every call in spaCy 3.8: collect the starts once.
@@ -226,9 +276,10 @@ def _article_mentions(index: int, doc: Doc) -> tuple[list[_Mention], list[tuple[
             continue
         if any(ent.start_char < span.end_char and span.start_char < ent.end_char for span in long_spans):
             continue
-        mention = _clean(index, doc, ent.start, ent.end, ent.label_, starts)
-        if mention is not None:
-            mentions.append(mention)
+        for start, end in _comma_pieces(ent):
+            mention = _clean(index, doc, start, end, ent.label_, starts)
+            if mention is not None:
+                mentions.append(mention)
     for span, acronym in paired:
         label = acronym.ent_type_ if acronym.ent_type_ in KEPT_LABELS else "ORG"
         mention = _clean(index, doc, span.start, span.end, label, starts)
@@ -236,6 +287,20 @@ def _article_mentions(index: int, doc: Doc) -> tuple[list[_Mention], list[tuple[
             mentions.append(mention)
     pairs = [(_key(acronym.text), _key(span.text)) for span, acronym in paired]
     return mentions, pairs
+
+
+def _comma_pieces(ent: SpacySpan) -> list[tuple[int, int]]:
+    """The token ranges of an entity cut at its commas: a name has no comma in it, but the tagger
+    runs "Obama, Conard says" into one PERSON. A comma before a suffix ("King, Jr.") stays."""
+    pieces = []
+    start = ent.start
+    for token in ent:
+        following = ent.doc[token.i + 1].lower_.rstrip(".") if token.i + 1 < len(ent.doc) else ""
+        if token.text == "," and following not in NAME_SUFFIXES:
+            pieces.append((start, token.i))
+            start = token.i + 1
+    pieces.append((start, ent.end))
+    return [(lo, hi) for lo, hi in pieces if hi > lo]
 
 
 def _parenthesized_pairs(doc: Doc, starts: frozenset[int]) -> list[tuple[SpacySpan, Token]]:
@@ -407,17 +472,19 @@ def _cluster(
     """Groups of name keys that name one entity (rule 4), each with whether a surname joined it."""
     forms: dict[str, str] = {}
     votes: dict[str, Counter[str]] = {}
+    first: dict[str, tuple[int, int]] = {}  # where the story first names it: (article, offset)
     for mention in mentions:
         key = _key(mention.text)
         forms.setdefault(key, mention.text)
         votes.setdefault(key, Counter())[mention.vote] += 1
+        first[key] = min(first.get(key, (mention.article, mention.start)), (mention.article, mention.start))
     keys = sorted(forms)
     groups = _Groups(keys)
     for acronym, long_form in pairs:
         if acronym in forms and long_form in forms:
             groups.union(acronym, long_form)
     _merge_acronyms(keys, forms, groups)
-    surnames = _merge_people(keys, votes, groups)
+    surnames = _merge_people(keys, votes, first, groups)
     _merge_short_organizations(keys, votes, groups)
     _merge_plural_groups(keys, votes, groups)
     clusters: dict[str, set[str]] = {}
@@ -439,7 +506,9 @@ def _merge_acronyms(keys: Sequence[str], forms: dict[str, str], groups: _Groups)
             groups.union(key, matches[0])
 
 
-def _merge_people(keys: Sequence[str], votes: dict[str, Counter[str]], groups: _Groups) -> set[str]:
+def _merge_people(
+    keys: Sequence[str], votes: dict[str, Counter[str]], first: dict[str, tuple[int, int]], groups: _Groups
+) -> set[str]:
     """Join full names that differ only by particles, then surnames to the one person they fit."""
     people = [key for key in keys if len(_name_words(key)) >= 2 and _majority(votes[key]) == "PERSON"]
     by_words: dict[tuple[str, ...], str] = {}
@@ -454,7 +523,9 @@ def _merge_people(keys: Sequence[str], votes: dict[str, Counter[str]], groups: _
         if len(words) != 1:
             continue
         matches = [person for person in people if _name_words(person)[-1] == words[0]]
-        person = _most_mentioned(matches, votes, groups) or _only_person_named(key, people, votes, groups)
+        person = _most_mentioned(matches, votes, first, groups) or _only_person_named(
+            key, people, votes, groups
+        )
         if person and _majority(votes[key]) in PLACE_LABELS and not votes[key]["PERSON"]:
             continue  # "France" is no surname of a "Santé Publique France" the model took for a person
         if person:
@@ -483,15 +554,21 @@ def _only_person_named(
     return matches.pop() if len(matches) == 1 else ""
 
 
-def _most_mentioned(matches: Sequence[str], votes: dict[str, Counter[str]], groups: _Groups) -> str:
-    """The full name whose person is mentioned strictly most among the matches; "" on a tie or none."""
+def _most_mentioned(
+    matches: Sequence[str], votes: dict[str, Counter[str]], first: dict[str, tuple[int, int]], groups: _Groups
+) -> str:
+    """The full name whose person is mentioned most among the matches, on a tie the one the story
+    names first (news introduces a story's main bearer of a surname before any relative); "" for none.
+    """
     totals: Counter[str] = Counter()
+    named_at: dict[str, tuple[int, int]] = {}
     for key in matches:
-        totals[groups.find(key)] += votes[key].total()
-    ranked = totals.most_common()
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        root = groups.find(key)
+        totals[root] += votes[key].total()
+        named_at[root] = min(named_at.get(root, first[key]), first[key])
+    if not totals:
         return ""
-    return ranked[0][0]
+    return min(totals, key=lambda root: (-totals[root], named_at[root], root))
 
 
 def _merge_plural_groups(keys: Sequence[str], votes: dict[str, Counter[str]], groups: _Groups) -> None:

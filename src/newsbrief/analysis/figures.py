@@ -37,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsbrief.analysis.entities import Names
 from newsbrief.model import Article, Conflict, Figure, Sentence, Span
 
 if TYPE_CHECKING:
@@ -197,19 +198,24 @@ REPORT_OVERLAP = 0.8
 
 
 def find_figures(
-    articles: Sequence[Article], docs: Sequence[Doc], sentences: Sequence[Sentence]
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+    sentences: Sequence[Sentence],
+    names: Names | None = None,
 ) -> tuple[Figure, ...]:
     """The figures of all articles, in article order then text order.
 
     ``docs[i]`` is the spaCy parse of ``articles[i].text``; ``sentences`` are newsbrief's
-    sentences of these articles, and each figure keeps the one that contains it.
+    sentences of these articles, and each figure keeps the one that contains it. With ``names``
+    (the story's entity resolution) a source that is a bare name is given as the entity it was
+    counted under ("Trump said" -> "Donald Trump"), as the quotes and entities name it.
     """
     figures: list[Figure] = []
     for article, doc in zip(articles, docs, strict=True):
         own = sorted((sent for sent in sentences if sent.article_id == article.id), key=lambda s: s.start)
         seen: set[tuple[int, int]] = set()
         for candidate in _candidates(doc):
-            figure = _figure(article, candidate, own)
+            figure = _figure(article, candidate, own, names)
             if figure is None or (figure.span.start, figure.span.end) in seen:
                 continue
             seen.add((figure.span.start, figure.span.end))
@@ -299,7 +305,9 @@ def _trimmed(ent: SpacySpan) -> SpacySpan:
     return doc[start : max(end, start + 1)]
 
 
-def _figure(article: Article, candidate: _Candidate, sentences: Sequence[Sentence]) -> Figure | None:
+def _figure(
+    article: Article, candidate: _Candidate, sentences: Sequence[Sentence], names: Names | None
+) -> Figure | None:
     """The figure a candidate stands for, or None when it is not a figure worth showing."""
     tokens = candidate.tokens
     if _is_excluded(tokens, candidate.label):
@@ -336,7 +344,7 @@ def _figure(article: Article, candidate: _Candidate, sentences: Sequence[Sentenc
         unit=unit,
         qualifier=qualifier,
         what=what,
-        attribution=_attribution(anchor, tokens),
+        attribution=_attribution(anchor, tokens, _Sources(article.id, names)),
     )
 
 
@@ -789,7 +797,15 @@ def _join(doc: Doc, indices: Sequence[int]) -> str:
 # --------------------------------------------------------------------------- attribution
 
 
-def _attribution(anchor: Token, figure_tokens: SpacySpan) -> str:
+@dataclass(frozen=True, slots=True)
+class _Sources:
+    """Where a source phrase stands, and the story's names to give it by."""
+
+    article_id: str
+    names: Names | None
+
+
+def _attribution(anchor: Token, figure_tokens: SpacySpan, sources: _Sources) -> str:
     """Who the sentence says the figure comes from: "according to X", "X said", "X reported"."""
     sent = anchor.sent
     inside = {t.i for t in figure_tokens}
@@ -798,7 +814,7 @@ def _attribution(anchor: Token, figure_tokens: SpacySpan) -> str:
             for to in token.children:
                 objects = [c for c in to.children if c.dep_ == "pobj"]
                 if to.lower_ == "to" and objects:
-                    return _source_phrase(objects[0])
+                    return _source_phrase(objects[0], sources)
     candidates = []
     for token in sent:
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
@@ -814,17 +830,18 @@ def _attribution(anchor: Token, figure_tokens: SpacySpan) -> str:
     if not candidates:
         return ""
     _, _, subject, verb = min(candidates)
-    source = _source_phrase(subject)
+    source = _source_phrase(subject, sources)
     citing = [c for c in verb.subtree if c.lower_ == "citing" and c.head.i == verb.i]
     if citing:
         objects = [c for c in citing[0].children if c.dep_ == "dobj"]
         if objects:
-            source += ", citing " + _source_phrase(objects[0])
+            source += ", citing " + _source_phrase(objects[0], sources)
     return source
 
 
-def _source_phrase(head: Token) -> str:
-    """The words naming a source: the head's subtree up to the first comma or bracket."""
+def _source_phrase(head: Token, sources: _Sources) -> str:
+    """The words naming a source: the head's subtree up to the first comma or bracket; a phrase
+    that is only a name is the entity's name."""
     tokens = list(head.subtree)
     kept: list[Token] = []
     for token in tokens:
@@ -834,7 +851,14 @@ def _source_phrase(head: Token) -> str:
             kept = []
             continue
         kept.append(token)
-    return _join(head.doc, [t.i for t in kept])
+    phrase = _join(head.doc, [t.i for t in kept])
+    entity = sources.names.at(sources.article_id, head.idx) if sources.names is not None else None
+    article, _, rest = phrase.partition(" ")
+    if article.lower() != "the" or not rest:
+        article, rest = "", phrase
+    if entity is None or sources.names is None or sources.names.named(rest) is not entity:
+        return phrase
+    return f"{article} {entity.name}" if article else entity.name
 
 
 # --------------------------------------------------------------------------- conflicts

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_whole_quotation"]
+__all__ = ["ORGANISATION_NOUNS", "is_whole_quotation"]
+
+# Nouns news uses to refer back to an organisation it has just named ("the authority said").
+ORGANISATION_NOUNS = frozenset(
+    {
+        "agency", "authority", "body", "organisation", "organization", "institute", "institution",
+        "ministry", "department", "watchdog", "regulator", "charity", "company", "firm", "group",
+    }
+)  # fmt: skip
 
 _WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”][.!?]?")
 

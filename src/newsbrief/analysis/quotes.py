@@ -74,7 +74,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsbrief.model import Article, Quote, Span
+from newsbrief.analysis.entities import Names, find_entities, names_of
+from newsbrief.analysis.lexicon import ORGANISATION_NOUNS
+from newsbrief.model import Article, Entity, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -189,15 +191,20 @@ class _Found:
     span: Span
 
 
-def find_quotes(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[Quote, ...]:
+def find_quotes(
+    articles: Sequence[Article], docs: Sequence[Doc], names: Names | None = None
+) -> tuple[Quote, ...]:
     """Direct and indirect quotations of the story, one item per quote however many outlets carry it.
 
-    ``docs[i]`` must be the spaCy parse of ``articles[i].text``. Order: the first article carrying a
-    quote, then its position there.
+    ``docs[i]`` must be the spaCy parse of ``articles[i].text``. ``names`` is the story's entity
+    resolution (``names_of(find_entities(articles, docs))``, made here when not given): a speaker
+    is named as the entity analysis resolved that mention, so that "Trump said" is the Trump the
+    entities count it under. Order: the first article carrying a quote, then its position there.
     """
     if len(articles) != len(docs):
         raise ValueError(f"find_quotes needs one parse per article (got {len(articles)} and {len(docs)})")
-    names = _story_names(docs)
+    if names is None:
+        names = names_of(find_entities(articles, docs))
     found: list[_Found] = []
     for article, doc in zip(articles, docs, strict=True):
         found.extend(_article_quotes(article, doc, names))
@@ -355,7 +362,8 @@ class _Context:
     paragraphs: list[tuple[int, int]]
     starts: list[int]  # paragraph start offsets, for bisect
     quoted: list[int]  # per token: index of the top-level unit covering it, or -1
-    names: dict[str, str]  # surname -> full name across the story
+    article_id: str
+    names: Names  # who each name of the story is, as the entity analysis resolved it
     subjects: list[Token]  # named people that are the subject of a clause, outside quotes, in order
 
 
@@ -494,27 +502,6 @@ def _inverted_subject(verb: Token) -> Token | None:
 # Speakers
 
 
-def _story_names(docs: Sequence[Doc]) -> dict[str, str]:
-    """Surname -> the longest PERSON name ending with it in the story (first seen on ties)."""
-    names: dict[str, str] = {}
-    for doc in docs:
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            words = _clean_name(ent.text).split()
-            titles = [
-                k for k, word in enumerate(words[:-1]) if word.lower() in TITLES or word.lower() == "the"
-            ]
-            words = words[titles[-1] + 1 :] if titles else words
-            name = " ".join(words)
-            if not words:
-                continue
-            last = words[-1].lower()
-            if len(name) > len(names.get(last, "")):
-                names[last] = name
-    return names
-
-
 def _clean_name(text: str) -> str:
     """The name without a possessive, spaces or edge punctuation, and without what a comma ends:
     the tagger runs "Obama, Conard says" into one PERSON, but a name has no comma in it."""
@@ -525,12 +512,14 @@ def _clean_name(text: str) -> str:
     return " ".join(text.split()).strip(" ,.;:…")
 
 
-def _full_name(name: str, names: dict[str, str]) -> str:
-    words = name.split()
-    if not words:
+def _resolved(name: str, last: Token, ctx: _Context) -> str:
+    """The name of the entity the entity analysis counted this mention under (its last word at
+    ``last``), or the name as written when it made no entity of it or the text writes it in full
+    where the tagger took only the surname ("Tayyip Erdogan" where the entity is "Erdogan")."""
+    entity = ctx.names.at(ctx.article_id, last.idx) or ctx.names.named(name)
+    if entity is None or (len(name.split()) > len(entity.name.split()) and name.endswith(entity.name)):
         return name
-    longer = names.get(words[-1].lower(), "")
-    return longer if len(longer) > len(name) and longer.endswith(words[-1]) else name
+    return entity.name
 
 
 def _np_tokens(head: Token) -> list[Token]:
@@ -607,6 +596,9 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[tuple[int, _Speak
     appos = _apposition_name(head)
     if appos is not None:
         return _named(appos, _name_tokens(appos), ctx, extra_role=role if has_prep else description)
+    organisation = _organisation_referred(head, ctx) if _refers_to_organisation(head) else None
+    if organisation is not None:
+        return _Speaker(organisation.name, "", described=False)
     introduced = (_titled(head, ctx) or _introduced_unnamed(head, ctx)) if _is_anaphoric(head) else None
     if introduced is not None:
         return introduced
@@ -629,6 +621,58 @@ def _is_anaphoric(head: Token) -> bool:
     lemma = head.lemma_.lower()
     aged = lemma == "old" and any(child.lower_ == "year" for child in head.subtree)
     return lemma in PERSON_NOUNS or lemma in TITLES or head.ent_type_ == "NORP" or aged
+
+
+def _refers_to_organisation(head: Token) -> bool:
+    """ "the authority", "the organisation", "the body": a definite singular noun that news uses
+    for an organisation it has just named ("the body of ..." names something else)."""
+    return (
+        head.lemma_.lower() in ORGANISATION_NOUNS
+        and head.tag_ == "NN"
+        and any(child.dep_ == "det" and child.lower_ == "the" for child in head.children)
+        and not any(child.dep_ == "prep" and child.lower_ == "of" for child in head.children)
+    )
+
+
+def _organisation_referred(head: Token, ctx: _Context) -> Entity | None:
+    """The organisation named last before ``head`` in the last few paragraphs, outside quotes.
+
+    An organisation is an entity labelled ORG, or one the article puts beside an organisation
+    noun ("the public health authority Santé Publique France", "Remera, a public body"): the small
+    model takes many an organisation's name for a person's.
+    """
+    paragraph = _paragraph_of(ctx, head.idx)
+    for start, entity in ctx.names.before(ctx.article_id, head.idx):
+        if _paragraph_of(ctx, start) < paragraph - _RESOLVE_PARAGRAPHS:
+            break
+        token = ctx.doc[bisect.bisect_right(ctx.token_starts, start) - 1]
+        if ctx.quoted[token.i] < 0 and (entity.label == "ORG" or _introduced_as_organisation(entity, ctx)):
+            return entity
+    return None
+
+
+def _introduced_as_organisation(entity: Entity, ctx: _Context) -> bool:
+    """Whether the article sets one of the entity's names beside an organisation noun: right before
+    it ("the authority Santé Publique France", "body, Santé ...") or in apposition to it."""
+    for mention in entity.mentions:
+        if mention.article_id != ctx.article_id:
+            continue
+        words = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if words is None:
+            continue
+        before = [t for t in ctx.doc[max(0, words.start - 2) : words.start] if t.text != ","]
+        if before and before[-1].lemma_.lower() in ORGANISATION_NOUNS:
+            return True
+        inside = range(words.start, words.end)
+        appositions = [
+            other
+            for token in words
+            for other in (token.head, *token.children)
+            if other.i not in inside and (other.dep_ == "appos" or token.dep_ == "appos")
+        ]
+        if any(other.lemma_.lower() in ORGANISATION_NOUNS for other in appositions):
+            return True
+    return False
 
 
 def _introduced_unnamed(head: Token, ctx: _Context) -> _Speaker | None:
@@ -684,26 +728,27 @@ def _antecedent(head: Token, ctx: _Context, *, paragraphs: int = _RESOLVE_PARAGR
     return latest[best][1]
 
 
-def _person_subjects(doc: Doc, quoted: Sequence[int], names: dict[str, str]) -> list[Token]:
+def _person_subjects(doc: Doc, quoted: Sequence[int], names: Names, article_id: str) -> list[Token]:
     """Heads of PERSON names that are the subject of a clause, outside quote marks, in text order."""
     return [
         token
         for token in doc
         if token.dep_ in {"nsubj", "nsubjpass"}
         and token.pos_ == "PROPN"
-        and (token.ent_type_ == "PERSON" or _is_known_surname(token, names))
+        and (token.ent_type_ == "PERSON" or _is_known_surname(token, names, article_id))
         and quoted[token.i] < 0
     ]
 
 
-def _is_known_surname(token: Token, names: dict[str, str]) -> bool:
+def _is_known_surname(token: Token, names: Names, article_id: str) -> bool:
     """A proper noun the tagger did not call a PERSON that is the surname of one named in the story.
 
     The small English model tags "Rubio" PERSON in one sentence and ORG or FAC in the next; a
     surname the story has given in full is a person wherever it stands alone (but not where it is
     tagged a place: the same model also makes "Amatrice Rome" a PERSON).
     """
-    full = names.get(token.lower_, "")
+    entity = names.at(article_id, token.idx) or names.named(token.text)
+    full = entity.name if entity is not None and entity.label == "PERSON" else ""
     return (
         token.pos_ == "PROPN"
         and token.ent_type_ in {"", "ORG", "FAC", "PRODUCT", "NORP"}
@@ -776,8 +821,8 @@ def _title_tokens(first: Token) -> list[Token]:
 
 def _named(head: Token, name_tokens: Sequence[Token], ctx: _Context, *, extra_role: str = "") -> _Speaker:
     """A named speaker: the name expanded to its fullest form, the role words the article puts beside it."""
-    name = _full_name(_clean_name(_span_text(name_tokens)), ctx.names)
-    first = name_tokens[0] if name_tokens else head
+    first, last = (name_tokens[0], name_tokens[-1]) if name_tokens else (head, head)
+    name = _resolved(_clean_name(_span_text(name_tokens)), last, ctx)
     role_parts = [extra_role] if extra_role else []
     title = _title_tokens(first)
     if title:
@@ -988,7 +1033,7 @@ class _Attributed:
     verb_at: int
 
 
-def _article_quotes(article: Article, doc: Doc, names: dict[str, str]) -> list[_Found]:
+def _article_quotes(article: Article, doc: Doc, names: Names) -> list[_Found]:
     """Direct quotes of one article, then its indirect attributions, each with its speaker."""
     text = article.text
     paragraphs = _paragraphs(text)
@@ -1002,8 +1047,9 @@ def _article_quotes(article: Article, doc: Doc, names: dict[str, str]) -> list[_
         paragraphs,
         [lo for lo, _ in paragraphs],
         quoted,
+        article.id,
         names,
-        _person_subjects(doc, quoted, names),
+        _person_subjects(doc, quoted, names, article.id),
     )
     mentions = _mentions(ctx)
     attributed: list[_Attributed] = []
