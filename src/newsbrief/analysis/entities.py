@@ -55,6 +55,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsbrief.analysis.lexicon import NAME_SUFFIXES, is_title
 from newsbrief.model import Article, Entity, Span
 
 if TYPE_CHECKING:
@@ -70,109 +71,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # mention joins an entity of the same name and votes, but cannot make an entity on its own.
 VOTING_LABELS = (*KEPT_LABELS, "LANGUAGE", "PRODUCT", "WORK_OF_ART", "LAW")
 
-TITLES = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "secretary",
-        "general",
-        "gen",
-        "state",
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "sheikh",
-        "emir",
-        "sultan",
-        "ayatollah",
-        "pope",
-        "cardinal",
-        "archbishop",
-        "bishop",
-        "rev",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "sir",
-        "lord",
-        "lady",
-        "dame",
-        "senator",
-        "sen",
-        "rep",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "governor",
-        "gov",
-        "mayor",
-        "chancellor",
-        "premier",
-        "chairman",
-        "chairwoman",
-        "chief",
-        "ceo",
-        "director",
-        "commander",
-        "lieutenant",
-        "lt",
-        "colonel",
-        "col",
-        "major",
-        "maj",
-        "captain",
-        "capt",
-        "sergeant",
-        "sgt",
-        "admiral",
-        "marshal",
-        "field",
-        "brigadier",
-        "judge",
-        "justice",
-        "attorney",
-        "ambassador",
-        "envoy",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "actor",
-        "actress",
-        "singer",
-        "rapper",
-        "comedian",
-        "author",
-        "novelist",
-        "professor",
-        "prof",
-        "father",
-        "detective",
-        "sheriff",
-        "leader",
-        "speaker",
-        "majority",
-        "minority",
-        "whip",
-        "deputy",
-        "former",
-        "late",
-        "acting",
-        "opposition",
-    ]
-)
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PREFIXES = ("pro-", "anti-", "ex-", "post-", "pre-")
 PARTICLES = frozenset({"al", "el"})
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Lower-case words allowed inside a long organization name ("Institute for the Study of War").
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "sans", "on", "in"})
 PLACE_PREPOSITIONS = frozenset(
@@ -378,7 +279,7 @@ def _can_grow_left(token: Token, starts: frozenset[int]) -> bool:
         and token.is_title
         and token.i not in starts
         and token.is_alpha
-        and token.lower_ not in TITLES
+        and not is_title(token.text)
         and not token.is_stop
     )
 
@@ -388,7 +289,7 @@ def _is_left_edge(token: Token, label: str, length: int) -> bool:
     lower = token.lower_.rstrip(".")
     if token.is_punct or lower in DETERMINERS or token.text in {"-", "–"}:
         return True
-    if label == "PERSON" and lower in TITLES and length > 1:
+    if label == "PERSON" and is_title(lower) and length > 1:
         return True
     return (token.tag_ in EDGE_TAGS and not token.is_title and length > 1) or token.tag_ == "VBG"
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.entities import Names
+from newsbrief.analysis.lexicon import REPORTING_VERBS
 from newsbrief.model import Article, Conflict, Figure, Sentence, Span
 
 if TYPE_CHECKING:
@@ -168,9 +169,6 @@ GENERIC_PEOPLE = frozenset(
     {"people", "person", "individual", "death", "fatality", "toll", "dead", "body", "casualty"}
 )
 
-REPORTING_VERBS = frozenset(
-    ["say", "tell", "report", "estimate", "count", "tally", "announce", "state", "claim", "confirm", "add", "write", "note", "put", "record", "document", "cite", "find", "show", "reveal", "indicate"]
-)  # fmt: skip
 PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "who", "this", "that", "these", "those"])
 # Prepositions whose object is a source or a circumstance, not part of what is counted.
 OFF_EVENT_PREPOSITIONS = frozenset({"according", "despite", "amid"})

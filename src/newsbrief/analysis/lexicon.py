@@ -8,7 +8,90 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ORGANISATION_NOUNS", "is_whole_quotation"]
+__all__ = [
+    "NAME_SUFFIXES",
+    "ORGANISATION_NOUNS",
+    "PERSON_NOUNS",
+    "REPORTING_VERBS",
+    "SPEECH_VERBS",
+    "TITLES",
+    "TITLE_QUALIFIERS",
+    "is_title",
+    "is_whole_quotation",
+]
+
+# Verbs that introduce speech, whose subject is a quote's speaker (quotes).
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "write", "ask", "warn", "claim", "insist", "note", "explain", "describe",
+        "accuse", "state", "stress", "argue", "reply", "respond", "answer", "declare", "announce",
+        "confirm", "deny", "admit", "acknowledge", "comment", "remark", "suggest", "tweet", "report",
+        "summarise", "summarize", "maintain", "swear", "call", "complain", "recall", "conclude",
+        "predict", "urge", "caution", "observe", "emphasize", "emphasise", "shout", "scream", "whisper",
+        "joke", "quip", "concede", "contend", "assert", "allege", "testify", "post", "vow", "promise",
+        "threaten", "lament", "reiterate", "mention", "continue", "point", "recount", "boast", "charge",
+        "exclaim", "cry", "demand", "plead", "pledge", "proclaim", "reveal", "retort", "muse", "sigh",
+        "counter", "agree", "disagree", "object", "protest", "estimate", "opine", "dismiss", "question",
+    }
+)  # fmt: skip
+# Verbs by which a source gives a number ("the ministry put the toll at", "a count found"): whose
+# subject is a figure's attribution (figures).
+REPORTING_VERBS = frozenset(
+    {
+        "say", "tell", "report", "estimate", "count", "tally", "announce", "state", "claim",
+        "confirm", "add", "write", "note", "put", "record", "document", "cite", "find", "show",
+        "reveal", "indicate",
+    }
+)  # fmt: skip
+# Nouns that name people: descriptions that stand in for a name ("a Red Cross worker") and
+# antecedents of "he"/"she"/"they" (quotes).
+PERSON_NOUNS = frozenset(
+    {
+        "activist", "adviser", "advisor", "aide", "ambassador", "analyst", "attorney", "author",
+        "boy", "candidate", "captain", "chairman", "chairwoman", "chief", "child", "citizen",
+        "colonel", "commander", "congressman", "congresswoman", "correspondent", "critic", "daughter",
+        "defendant", "delegate", "detective", "diplomat", "director", "doctor", "economist", "editor",
+        "employee", "executive", "expert", "father", "fighter", "founder", "friend", "general", "girl",
+        "governor", "guard", "head", "historian", "husband", "investigator", "journalist", "judge",
+        "lawmaker", "lawyer", "leader", "man", "manager", "mayor", "member", "militant", "minister",
+        "mother", "negotiator", "neighbor", "neighbour", "nurse", "observer", "officer", "official",
+        "owner", "parent", "partner", "patient", "person", "pilot", "police", "policeman", "politician",
+        "president", "professor", "prosecutor", "rebel", "reporter", "representative", "researcher",
+        "resident", "scientist", "secretary", "senator", "sergeant", "sister", "soldier", "son",
+        "source", "speaker", "spokesman", "spokesperson", "spokeswoman", "student", "supporter",
+        "surgeon", "survivor", "teacher", "victim", "volunteer", "wife", "witness", "woman", "worker",
+        "people", "residents", "men", "women", "officials",
+    }
+)  # fmt: skip
+# Titles and honorifics that stand before a person's name, lower case without full stops
+# ("President", "Sen.", "Dr"): a role, not part of the name (entities trim them, quotes take them
+# for the role; "the senator" stands for the person last given the title).
+TITLES = frozenset(
+    {
+        "actor", "actress", "admiral", "ambassador", "archbishop", "attorney", "author",
+        "ayatollah", "bishop", "brigadier", "capt", "captain", "cardinal", "ceo", "chairman",
+        "chairwoman", "chancellor", "chief", "col", "colonel", "comedian", "commander",
+        "commissioner", "congressman", "congresswoman", "councilman", "councilwoman", "dame",
+        "detective", "director", "dr", "emir", "envoy", "father", "gen", "general", "gov",
+        "governor", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt",
+        "maj", "major", "marshal", "mayor", "minister", "miss", "mr", "mrs", "ms", "novelist",
+        "officer", "pope", "premier", "president", "prince", "princess", "prof", "professor",
+        "queen", "rapper", "rep", "representative", "rev", "secretary", "sen", "senator",
+        "sergeant", "sgt", "sheikh", "sheriff", "singer", "sir", "speaker", "spokesman",
+        "spokesperson", "spokeswoman", "sultan", "whip",
+    }
+)  # fmt: skip
+# Words that only qualify a title before a name ("former", "Vice", "acting", "of State"): trimmed
+# with the title, but no description of a person by themselves ("the state" is no senator).
+TITLE_QUALIFIERS = frozenset(
+    {
+        "acting", "defence", "defense", "deputy", "field", "foreign", "former", "interior", "late",
+        "majority", "minority", "opposition", "prime", "state", "vice",
+    }
+)  # fmt: skip
+_TITLE_WORDS = TITLES | TITLE_QUALIFIERS
+# Suffixes after a surname, lower case without full stops: "Martin Luther King, Jr." is one name.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 # Nouns news uses to refer back to an organisation it has just named ("the authority said").
 ORGANISATION_NOUNS = frozenset(
@@ -25,3 +108,8 @@ def is_whole_quotation(text: str) -> bool:
     """True when the sentence is one quotation from its first character to its last, with no
     attribution outside the marks ("\"To make a path ... Aleppo city.\"")."""
     return _WHOLE_QUOTATION.fullmatch(text.strip()) is not None
+
+
+def is_title(word: str) -> bool:
+    """True for a title or its qualifier as written before a name ("Sen.", "former", "President")."""
+    return word.lower().rstrip(".") in _TITLE_WORDS

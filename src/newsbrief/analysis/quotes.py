@@ -26,8 +26,12 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    "the head of ...") stands for the person last given that title ("President Donald Trump" ->
    "the president"), else for the unnamed person introduced with the same noun ("a senior
    official" -> "the official"), else for the person named most often as a subject in the last few
-   paragraphs, else stays a description. A surname alone ("Cafarella") expands to the fullest
-   PERSON name in the story ending with it.
+   paragraphs, else stays a description. "The authority", "the organisation", "the body"
+   (``ORGANISATION_NOUNS``) stand for the organisation named last before them in the last few
+   paragraphs. A name is the entity the entity analysis counted that mention under (``Names``):
+   a surname alone ("Trump said") is the person ``find_entities`` merged it into, so that quotes
+   and entities never disagree on who a surname is; a name written in full where the entity
+   holds only the surname ("Tayyip Erdogan") stays as written.
 3. **Split quotes**: ``"A," he said. "B."`` and ``"A," he said, "b."`` are ONE quote when the second
    piece has no attribution of its own and follows in the same paragraph; the pieces are joined
    with " … " (the attribution between them is left out, as an ellipsis marks elsewhere). A
@@ -75,58 +79,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.entities import Names, find_entities, names_of
-from newsbrief.analysis.lexicon import ORGANISATION_NOUNS
+from newsbrief.analysis.lexicon import (
+    NAME_SUFFIXES,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+    is_title,
+)
 from newsbrief.model import Article, Entity, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["MERGE_CONTAINMENT", "MIN_MERGE_WORDS", "PERSON_NOUNS", "SPEECH_VERBS", "TITLES", "find_quotes"]
+__all__ = ["MERGE_CONTAINMENT", "MIN_MERGE_WORDS", "find_quotes"]
 
-SPEECH_VERBS = frozenset(
-    {
-        "say", "tell", "add", "write", "ask", "warn", "claim", "insist", "note", "explain", "describe",
-        "accuse", "state", "stress", "argue", "reply", "respond", "answer", "declare", "announce",
-        "confirm", "deny", "admit", "acknowledge", "comment", "remark", "suggest", "tweet", "report",
-        "summarise", "summarize", "maintain", "swear", "call", "complain", "recall", "conclude",
-        "predict", "urge", "caution", "observe", "emphasize", "emphasise", "shout", "scream", "whisper",
-        "joke", "quip", "concede", "contend", "assert", "allege", "testify", "post", "vow", "promise",
-        "threaten", "lament", "reiterate", "mention", "continue", "point", "recount", "boast", "charge",
-        "exclaim", "cry", "demand", "plead", "pledge", "proclaim", "reveal", "retort", "muse", "sigh",
-        "counter", "agree", "disagree", "object", "protest", "estimate", "opine", "dismiss", "question",
-    }
-)  # fmt: skip
-# Nouns that name people, for descriptions that stand in for a name ("a Red Cross worker") and
-# as antecedents of "he"/"she"/"they".
-PERSON_NOUNS = frozenset(
-    {
-        "activist", "adviser", "advisor", "aide", "ambassador", "analyst", "attorney", "author",
-        "boy", "candidate", "captain", "chairman", "chairwoman", "chief", "child", "citizen",
-        "colonel", "commander", "congressman", "congresswoman", "correspondent", "critic", "daughter",
-        "defendant", "delegate", "detective", "diplomat", "director", "doctor", "economist", "editor",
-        "employee", "executive", "expert", "father", "fighter", "founder", "friend", "general", "girl",
-        "governor", "guard", "head", "historian", "husband", "investigator", "journalist", "judge",
-        "lawmaker", "lawyer", "leader", "man", "manager", "mayor", "member", "militant", "minister",
-        "mother", "negotiator", "neighbor", "neighbour", "nurse", "observer", "officer", "official",
-        "owner", "parent", "partner", "patient", "person", "pilot", "police", "policeman", "politician",
-        "president", "professor", "prosecutor", "rebel", "reporter", "representative", "researcher",
-        "resident", "scientist", "secretary", "senator", "sergeant", "sister", "soldier", "son",
-        "source", "speaker", "spokesman", "spokesperson", "spokeswoman", "student", "supporter",
-        "surgeon", "survivor", "teacher", "victim", "volunteer", "wife", "witness", "woman", "worker",
-        "people", "residents", "men", "women", "officials",
-    }
-)  # fmt: skip
-# Words before a name that are a title (role), not part of the name: "President Tayyip Erdogan".
-TITLES = frozenset(
-    {
-        "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "rep.", "representative",
-        "gov.", "governor", "mayor", "dr.", "dr", "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "general", "gen.",
-        "col.", "colonel", "capt.", "captain", "lt.", "sgt.", "commander", "chancellor", "king", "queen",
-        "prince", "princess", "pope", "judge", "justice", "ambassador", "chairman", "chief", "director",
-        "professor", "prof.", "sheikh", "ayatollah", "speaker", "attorney", "officer", "detective",
-        "leader", "commissioner", "councilman", "councilwoman", "spokesman", "spokeswoman", "sheriff",
-    }
-)  # fmt: skip
 MERGE_CONTAINMENT = 0.8
 MIN_MERGE_WORDS = 5
 
@@ -149,7 +116,6 @@ _TITLE_MINOR_WORDS = frozenset(
 )
 _TITLE_MIN_CAPITALISED = 2
 _CONTINUATION_PARAGRAPHS = 1
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _RESOLVE_PARAGRAPHS = 4
 
 
@@ -507,7 +473,7 @@ def _clean_name(text: str) -> str:
     the tagger runs "Obama, Conard says" into one PERSON, but a name has no comma in it."""
     text = re.sub(r"['’]s$", "", text.strip())
     head, _, tail = text.rpartition(",")
-    if head and tail.strip(" .").lower() not in _NAME_SUFFIXES:
+    if head and tail.strip(" .").lower() not in NAME_SUFFIXES:
         text = tail
     return " ".join(text.split()).strip(" ,.;:…")
 
@@ -772,7 +738,7 @@ def _name_tokens(head: Token) -> list[Token]:
         for ent in head.doc.ents:
             if ent.start <= head.i < ent.end and (head.pos_ == "PROPN" or ent.label_ in {"PERSON", "ORG"}):
                 tokens = [t for t in ent if t.tag_ != "POS" and not t.is_space and _same_line(t, head)]
-                titles = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in TITLES or t.lower_ == "the"]
+                titles = [k for k, t in enumerate(tokens[:-1]) if is_title(t.text) or t.lower_ == "the"]
                 if titles:
                     tokens = tokens[titles[-1] + 1 :]
                 while tokens and tokens[-1].is_punct:
@@ -791,7 +757,7 @@ def _name_tokens(head: Token) -> list[Token]:
             continue
         if (
             token.pos_ != "PROPN"
-            or token.lower_ in TITLES
+            or is_title(token.text)
             or token.dep_ != "compound"
             or token.ent_type_ == "GPE"
         ):
