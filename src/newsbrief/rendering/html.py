@@ -39,7 +39,7 @@ from newsbrief.rendering.sections import (
 
 __all__ = ["to_html"]
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+_TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +109,7 @@ class _SourceView:
 def _template() -> jinja2.Template:
     """The page template, loaded once; autoescape escapes every value it is given."""
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        loader=jinja2.FileSystemLoader(_TEMPLATE_DIR),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
