@@ -38,6 +38,7 @@ import httpx
 from newsbrief.model import ANALYSES, Options
 from newsbrief.pipeline.brief import brief
 from newsbrief.pipeline.ingest import read_story
+from newsbrief.rendering import render
 
 ROOT = Path(__file__).resolve().parent.parent
 ALEPPO = ROOT / "examples" / "aleppo"
@@ -116,14 +117,14 @@ async def run_load(
 
 
 def in_process_ms(analyses: tuple[str, ...], words: int, repeat: int) -> float:
-    """Median milliseconds of brief() + to_json(explain=True) on the Aleppo articles, after a warm-up."""
+    """Median milliseconds of brief() + render(..., "json", explain=True) on the Aleppo articles, after a warm-up."""
     story = read_story([ALEPPO])
     options = Options(max_words=words, analyses=analyses)
-    brief(story, options).to_json(explain=True)
+    render(brief(story, options), "json", explain=True)
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        brief(story, options).to_json(explain=True)
+        render(brief(story, options), "json", explain=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
 

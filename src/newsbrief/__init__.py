@@ -2,7 +2,7 @@
 
     >>> import newsbrief
     >>> brief = newsbrief.summarize(["examples/aleppo"], words=120)
-    >>> print(brief.to_markdown())
+    >>> print(newsbrief.render(brief, "markdown"))
 
 Every summary sentence is taken verbatim from a source and carries citations: the article it
 comes from and every other article that reports the same content.

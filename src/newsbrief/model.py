@@ -381,13 +381,17 @@ class Options:
 class Brief:
     """The output unit: a cited summary of a story and everything needed to check it.
 
-    ``articles`` are the cleaned articles that citation spans point into; ``timing_ms`` is the
-    only field that changes between runs on the same input, and it takes no part in equality.
+    ``articles`` are the cleaned articles that citation spans point into; ``sentences`` are
+    every sentence of them, in article order, as the pipeline segmented them (the ones that
+    ``Citation.sentence_index`` counts), so that a renderer can point at a cited sentence
+    without segmenting again; ``timing_ms`` is the only field that changes between runs on the
+    same input, and it takes no part in equality. Render a brief with ``newsbrief.render``.
     """
 
     summary: tuple[SummarySentence, ...]
     sources: tuple[Source, ...]
     articles: tuple[Article, ...]
+    sentences: tuple[Sentence, ...]
     removals: tuple[Removal, ...]
     notices: tuple[Notice, ...]
     options: Options
@@ -398,31 +402,3 @@ class Brief:
     def words(self) -> int:
         """Number of words in the summary."""
         return sum(len(line.text.split()) for line in self.summary)
-
-    def to_markdown(self, *, explain: bool = False, summary: bool = True) -> str:
-        """The brief as Markdown with [n] citation markers and a numbered source list.
-
-        ``summary=False`` leaves out the summary lines (what ``newsbrief analyze`` prints); the
-        JSON output is always whole.
-        """
-        from newsbrief.rendering import to_markdown
-
-        return to_markdown(self, explain=explain, summary=summary)
-
-    def to_json(self, *, explain: bool = False, summary: bool = True) -> str:
-        """The brief as JSON in the documented schema (docs/json-schema.md)."""
-        from newsbrief.rendering import to_json
-
-        return to_json(self, explain=explain, summary=summary)
-
-    def to_html(self, *, explain: bool = False, summary: bool = True) -> str:
-        """The brief as one self-contained HTML page; all source text is escaped."""
-        from newsbrief.rendering import to_html
-
-        return to_html(self, explain=explain, summary=summary)
-
-    def to_text(self, *, explain: bool = False, summary: bool = True) -> str:
-        """The brief as plain text for a terminal or an e-mail."""
-        from newsbrief.rendering import to_text
-
-        return to_text(self, explain=explain, summary=summary)

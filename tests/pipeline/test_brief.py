@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsbrief
-from newsbrief import Article, EmptyStoryError, OptionError, Options, Story, brief, summarize
+from newsbrief import Article, EmptyStoryError, OptionError, Options, Story, brief, render, summarize
 
 
 def test_every_summary_sentence_cites_its_source_and_spans_match(aleppo_story: Story) -> None:
@@ -87,8 +87,8 @@ def test_same_input_gives_the_same_bytes(aleppo_dir: object) -> None:
     first = summarize([str(aleppo_dir)])
     second = summarize([str(aleppo_dir)])
     assert first == second
-    assert first.to_markdown() == second.to_markdown()
-    assert _without_timing(first.to_json()) == _without_timing(second.to_json())
+    assert render(first, "markdown") == render(second, "markdown")
+    assert _without_timing(render(first, "json")) == _without_timing(render(second, "json"))
 
 
 def test_summarize_accepts_paths_strings_and_articles(aleppo_dir: object, aleppo: dict[str, Article]) -> None:
@@ -125,3 +125,17 @@ def _without_timing(text: str) -> dict[str, object]:
     data = json.loads(text)
     data.pop("timing_ms", None)
     return data  # type: ignore[no-any-return]
+
+
+def test_the_brief_carries_every_sentence_it_cites(aleppo_dir: object) -> None:
+    from newsbrief.pipeline.segment import segment
+
+    result = summarize([str(aleppo_dir)])
+    assert result.sentences == tuple(sent for article in result.articles for sent in segment(article))
+    texts = {article.id: article.text for article in result.articles}
+    assert all(texts[sent.article_id][sent.start : sent.end] == sent.text for sent in result.sentences)
+    by_position = {(sent.article_id, sent.index): sent for sent in result.sentences}
+    for line in result.summary:
+        for citation in line.citations:
+            cited = by_position[(citation.article_id, citation.sentence_index)]
+            assert (cited.start, cited.end, cited.text) == (citation.start, citation.end, citation.text)

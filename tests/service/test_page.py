@@ -9,10 +9,12 @@ the README's screenshot from
 
 from __future__ import annotations
 
-import html
 import json
 import os
+import re
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -20,7 +22,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import escape
 
+import newsbrief
 from newsbrief.model import Article
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -496,10 +500,66 @@ def test_downloads_hold_the_brief(
     assert received["summary"] == data["summary"] and received["articles"] == data["articles"]
 
     page_html = download(page, "HTML", tmp_path)
-    assert page_html.startswith("<!doctype html>") and "<script" not in page_html
-    assert html.escape(line["text"], quote=False).replace("\xa0", "&nbsp;") in page_html
-    assert 'href="#source-1"' in page_html and "Content-Security-Policy" in page_html
+    assert page_html.startswith("<!DOCTYPE html>") and "<script" not in page_html
+    assert str(escape(line["text"])) in page_html
+    assert 'id="source-1"' in page_html and "Content-Security-Policy" in page_html
     assert watch.errors == [] and watch.console_errors == []  # e.g. no CSP violation while exporting
+
+
+def _cli(aleppo_dir: Path, *arguments: str) -> bytes:
+    """What ``newsbrief summarize`` prints for the Aleppo example, as bytes."""
+    result = subprocess.run(
+        [sys.executable, "-m", "newsbrief", "summarize", str(aleppo_dir), *arguments],
+        capture_output=True,
+        timeout=300,
+        check=False,
+        # the newsbrief under test, whatever is installed
+        env={**os.environ, "PYTHONPATH": str(Path(newsbrief.__file__).resolve().parents[1])},
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    return result.stdout
+
+
+def _without_timing_values(document: bytes) -> bytes:
+    """The JSON bytes with the times of the timing_ms object blanked (the stage names stay)."""
+    head, timing = document.split(b'"timing_ms": {', 1)
+    return head + re.sub(rb": [0-9.e+-]+", b": 0", timing)
+
+
+@pytest.mark.nlp
+def test_issue_9_downloads_are_byte_for_byte_what_the_cli_writes(
+    page: Any, aleppo_dir: Path, tmp_path: Path, watch: Watch
+) -> None:
+    # The cards hold what the CLI reads from the directory: the file's text, the file name as outlet.
+    names = sorted(path.stem for path in aleppo_dir.glob("*.txt"))
+    fill_articles(
+        page,
+        [
+            {"outlet": name, "text": (aleppo_dir / f"{name}.txt").read_text(encoding="utf-8")}
+            for name in names
+        ],
+    )
+    page.get_by_label("Length of the summary, in words").fill("250")  # every analysis is ticked by default
+    data = get_brief(page)
+    assert [source["outlet"] for source in data["sources"]] == names
+
+    def downloaded(button: str) -> bytes:
+        with page.expect_download() as info:
+            page.get_by_role("button", name=button, exact=True).click()
+        target = tmp_path / info.value.suggested_filename
+        info.value.save_as(target)
+        return target.read_bytes()
+
+    options = ("--words", "250", "--analysis", "all")
+    assert downloaded("Markdown") == _cli(aleppo_dir, *options, "--format", "md")
+    assert downloaded("HTML") == _cli(aleppo_dir, *options, "--format", "html")
+    # The page's JSON is the server's default, with the articles (as --explain writes it); the
+    # stage times differ between any two runs, so only they are blanked.
+    page_json = downloaded("JSON")
+    cli_json = _cli(aleppo_dir, *options, "--format", "json", "--explain")
+    assert _without_timing_values(page_json) == _without_timing_values(cli_json)
+    assert page_json.endswith(b"}\n") and b'"articles": [' in page_json
+    assert watch.errors == [] and watch.console_errors == []
 
 
 def test_phone_layout_fits_and_opens_the_source_over_the_brief(page: Any, aleppo: dict[str, Article]) -> None:

@@ -116,6 +116,7 @@ def _brief(
         summary=summary,
         sources=sources,
         articles=articles,
+        sentences=sentences,
         removals=removals,
         notices=notices,
         options=options,

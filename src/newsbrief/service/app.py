@@ -3,9 +3,13 @@
 Routes:
 
 - ``POST /v1/briefs``: a JSON body ``{"articles": [{"text"|"html"|"url": ..., "outlet", "title",
-  "published"}], "words", "sentences", "analysis"}`` or a multipart upload (``files``, ``words``,
-  ``analysis``); answers the brief as JSON (``newsbrief.brief/1`` with ``articles``, as
-  ``--format json --explain`` writes it).
+  "published"}], "words", "sentences", "analysis", "format", "explain"}`` or a multipart upload
+  (``files``, ``words``, ``sentences``, ``analysis``, ``format``, ``explain``); ``format`` and
+  ``explain`` may also come as query parameters (``?format=md``). Answers the brief rendered by
+  ``newsbrief.rendering``, the code the CLI uses, byte for byte what ``newsbrief summarize``
+  prints (ending in one newline): by default JSON (``newsbrief.brief/1`` with ``articles``, as
+  ``--format json --explain`` writes it); ``md``/``markdown``, ``html`` or ``text`` as
+  ``--format`` does, without ``--explain`` unless ``explain`` is true.
 - ``GET /v1/health``: status, version and whether the NLP model the analyses need is installed.
 - ``GET /``: the web page (``static/index.html``); ``GET /static/...``: its scripts and styles.
 - ``GET /openapi.json``: the API description. There is no ``/docs``: FastAPI's Swagger page loads
@@ -35,7 +39,7 @@ from typing import Any, Literal
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 from pydantic.json_schema import models_json_schema
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -49,8 +53,9 @@ from newsbrief.model import ANALYSES, MAX_WORDS_LIMIT, MIN_WORDS, Article, Optio
 from newsbrief.pipeline.brief import brief
 from newsbrief.pipeline.fetch import DEFAULT_MAX_FETCH_BYTES, Fetched, fetch
 from newsbrief.pipeline.ingest import FETCH_TIMEOUT_S, MAX_ARTICLE_CHARS, read_html, read_story, read_text
+from newsbrief.rendering import render
 
-__all__ = ["DEFAULT_LIMITS", "SECURITY_HEADERS", "Limits", "create_app", "serve"]
+__all__ = ["DEFAULT_LIMITS", "MEDIA_TYPES", "SECURITY_HEADERS", "Limits", "create_app", "serve"]
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +80,22 @@ _BINARY_SNIFF_BYTES = 8192
 _MAX_FIELD_CHARS = 1000  # outlet, title, published, analysis
 _MAX_URL_CHARS = 2048
 _MAX_FORM_FIELDS = 20
+# The formats a brief can be asked in, and the media type each answers with.
+MEDIA_TYPES: dict[str, str] = {
+    "json": "application/json",
+    "md": "text/markdown; charset=utf-8",
+    "markdown": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "text": "text/plain; charset=utf-8",
+}
+_FORMAT_HELP = (
+    "json (default: newsbrief.brief/1 with the cleaned articles), md or markdown, html (one"
+    " self-contained page) or text: what `newsbrief summarize --format` writes."
+)
+_EXPLAIN_HELP = (
+    "Add what cleaning removed, each citation's words and the time per stage (as --explain)."
+    " Default: true for json (its articles are the texts every span points into), false otherwise."
+)
 
 _PLACEHOLDER_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>newsbrief</title></head>
@@ -139,6 +160,8 @@ class BriefRequest(BaseModel):
         default="none",
         description=f'"all", "none", or analyses to run, comma-separated or a list: {", ".join(ANALYSES)}.',
     )
+    format: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS, description=_FORMAT_HELP)
+    explain: StrictBool | None = Field(default=None, description=_EXPLAIN_HELP)
 
 
 class ErrorOut(BaseModel):
@@ -154,6 +177,14 @@ class HealthOut(BaseModel):
     version: str
     nlp: bool
     analyses: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Output:
+    """How the request wants the brief: a format name, and explain (None: the format's default)."""
+
+    output_format: str | None = None
+    explain: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,8 +229,13 @@ def create_app(
         openapi_extra=_BRIEF_REQUEST_BODY,
         responses={
             200: {
-                "description": "The brief (newsbrief.brief/1 JSON with articles).",
-                "content": {"application/json": {"schema": {"type": "object"}}},
+                "description": "The brief, in the format asked for (default: newsbrief.brief/1 JSON with articles).",
+                "content": {
+                    "application/json": {"schema": {"type": "object"}},
+                    "text/markdown": {"schema": {"type": "string"}},
+                    "text/html": {"schema": {"type": "string"}},
+                    "text/plain": {"schema": {"type": "string"}},
+                },
             },
             413: {"model": ErrorOut, "description": "Request body over the size cap."},
             415: {"model": ErrorOut, "description": "Body neither JSON nor multipart."},
@@ -208,10 +244,14 @@ def create_app(
         },
     )
     async def create_brief(request: Request) -> Response:
-        """The brief of the articles in a JSON body or a multipart upload."""
-        items, options = await _read_request(request, limits)
-        result = await run_in_threadpool(_make_brief, items, options, limits, allow_urls, get_url)
-        return Response(result, media_type="application/json")
+        """The brief of the articles in a JSON body or a multipart upload, in the format asked for."""
+        items, options, asked = await _read_request(request, limits)
+        output_format, explain = _output(asked, request.query_params)
+        result = await run_in_threadpool(
+            _make_brief, items, options, limits, allow_urls, get_url, output_format, explain
+        )
+        # what `newsbrief summarize` prints: the rendering and one newline
+        return Response(result + "\n", media_type=MEDIA_TYPES[output_format])
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
     app.add_exception_handler(InputError, _input_error)
@@ -233,8 +273,8 @@ def serve(host: str, port: int, *, allow_urls: bool = False) -> None:
 # Reading the request ----------------------------------------------------------------------------
 
 
-async def _read_request(request: Request, limits: Limits) -> tuple[list[_Item], Options]:
-    """The items and options of a JSON or multipart request."""
+async def _read_request(request: Request, limits: Limits) -> tuple[list[_Item], Options, _Output]:
+    """The items, options and output of a JSON or multipart request."""
     media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if media_type == "application/json" or media_type.endswith("+json"):
         # validating megabytes of JSON takes milliseconds of CPU: not on the event loop
@@ -244,8 +284,8 @@ async def _read_request(request: Request, limits: Limits) -> tuple[list[_Item], 
     raise HTTPException(415, "send the articles as application/json or multipart/form-data")
 
 
-def _json_request(body: bytes, limits: Limits) -> tuple[list[_Item], Options]:
-    """The items and options of a JSON body; pydantic's first complaint becomes the 422 message."""
+def _json_request(body: bytes, limits: Limits) -> tuple[list[_Item], Options, _Output]:
+    """The items, options and output of a JSON body; pydantic's first complaint becomes the 422 message."""
     try:
         parsed = BriefRequest.model_validate_json(body)
     except ValidationError as exc:
@@ -253,7 +293,7 @@ def _json_request(body: bytes, limits: Limits) -> tuple[list[_Item], Options]:
     _check_count(len(parsed.articles), limits)
     items = [_json_item(article, f"articles[{index}]") for index, article in enumerate(parsed.articles)]
     options = _options(parsed.words, parsed.sentences, parsed.analysis)
-    return items, options
+    return items, options, _Output(parsed.format, parsed.explain)
 
 
 def _json_item(article: ArticleIn, label: str) -> _Item:
@@ -269,8 +309,9 @@ def _json_item(article: ArticleIn, label: str) -> _Item:
     return _Item(kind, content, label, article.outlet, article.title, article.published)  # type: ignore[arg-type]
 
 
-async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_Item], Options]:
-    """The items and options of a multipart upload: ``files`` (several), ``words``, ``analysis``."""
+async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_Item], Options, _Output]:
+    """The items, options and output of a multipart upload: ``files`` (several), ``words``,
+    ``sentences``, ``analysis``, ``format``, ``explain``."""
     try:
         form = await request.form(
             max_files=limits.max_articles, max_fields=_MAX_FORM_FIELDS, max_part_size=_MAX_FIELD_CHARS * 4
@@ -280,9 +321,11 @@ async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_It
             raise
         raise InputError(f"malformed multipart body: {exc.detail}") from None
     try:
-        unknown = sorted(set(form.keys()) - {"files", "words", "sentences", "analysis"})
+        unknown = sorted(set(form.keys()) - {"files", "words", "sentences", "analysis", "format", "explain"})
         if unknown:
-            raise InputError(f"unknown form field {unknown[0]!r}: send files, words, sentences, analysis")
+            raise InputError(
+                f"unknown form field {unknown[0]!r}: send files, words, sentences, analysis, format, explain"
+            )
         uploads = form.getlist("files")
         if not uploads:
             raise InputError('no files: upload the articles as "files"')
@@ -294,9 +337,10 @@ async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_It
             _form_int(form.get("sentences"), "sentences", None),
             analysis[0] if len(analysis) == 1 else analysis or "none",
         )
+        output = _Output(_form_text(form.get("format"), "format"), _form_bool(form.get("explain"), "explain"))
     finally:
         await form.close()
-    return items, options
+    return items, options, output
 
 
 async def _upload_item(upload: UploadFile | str, index: int, limits: Limits) -> _Item:
@@ -338,6 +382,46 @@ def _form_int(value: UploadFile | str | None, name: str, default: int | None) ->
         shown = value if isinstance(value, str) else "a file"
         raise InputError(f"{name} must be a whole number (got {shown[:40]!r})")
     return int(value)
+
+
+def _form_text(value: UploadFile | str | None, name: str) -> str | None:
+    """A text form field; InputError for a file."""
+    if value is None or isinstance(value, str):
+        return value
+    raise InputError(f"{name} must be a text field, not a file")
+
+
+def _form_bool(value: UploadFile | str | None, name: str) -> bool | None:
+    """true/false (or 1/0) from a form field or query parameter; InputError otherwise."""
+    text = _form_text(value, name)
+    if text is None or text == "":
+        return None
+    if text.strip().lower() in ("true", "1"):
+        return True
+    if text.strip().lower() in ("false", "0"):
+        return False
+    raise InputError(f"{name} must be true or false (got {text[:40]!r})")
+
+
+def _output(asked: _Output, query: Mapping[str, str]) -> tuple[str, bool]:
+    """The format and explain flag from the body and the query; they must agree if both are given.
+
+    Without ``explain``, JSON explains (its articles are what every span points into, as the
+    API always answered) and the reading formats do not (as the CLI's default).
+    """
+    query_output = _Output(query.get("format"), _form_bool(query.get("explain"), "explain"))
+    if None not in (asked.output_format, query_output.output_format) and (
+        asked.output_format != query_output.output_format
+    ):
+        raise InputError("format is given twice, differently: in the query and in the body")
+    if None not in (asked.explain, query_output.explain) and asked.explain != query_output.explain:
+        raise InputError("explain is given twice, differently: in the query and in the body")
+    name = asked.output_format or query_output.output_format or "json"
+    output_format = name.strip().lower()
+    if output_format not in MEDIA_TYPES:
+        raise InputError(f"unknown format {name[:40]!r}: use one of {', '.join(MEDIA_TYPES)}")
+    explain = asked.explain if asked.explain is not None else query_output.explain
+    return output_format, output_format == "json" if explain is None else explain
 
 
 def _options(words: int | None, sentences: int | None, analysis: str | Sequence[str]) -> Options:
@@ -386,9 +470,15 @@ def _validation_message(exc: ValidationError) -> str:
 
 
 def _make_brief(
-    items: Sequence[_Item], options: Options, limits: Limits, allow_urls: bool, get_url: Fetcher
+    items: Sequence[_Item],
+    options: Options,
+    limits: Limits,
+    allow_urls: bool,
+    get_url: Fetcher,
+    output_format: str,
+    explain: bool,
 ) -> str:
-    """The brief's JSON with the cleaned articles; runs in a worker thread (it blocks on CPU and URLs)."""
+    """The brief rendered in the format; runs in a worker thread (it blocks on CPU and URLs)."""
     n_urls = sum(item.kind == "url" for item in items)
     if n_urls and not allow_urls:
         first = next(item for item in items if item.kind == "url")
@@ -401,8 +491,10 @@ def _make_brief(
     story: Story = read_story(articles, fetch_urls=False)  # makes the ids unique
     if _NLP_ANALYSES.intersection(options.analyses):
         with _NLP_LOCK:
-            return brief(story, options).to_json(explain=True)
-    return brief(story, options).to_json(explain=True)
+            result = brief(story, options)
+    else:
+        result = brief(story, options)
+    return render(result, output_format, explain=explain)
 
 
 def _read_item(item: _Item, number: int, limits: Limits, get_url: Fetcher) -> Article:
@@ -591,6 +683,23 @@ def _prepend(first: _Message, receive: _Receive) -> _Receive:
 # OpenAPI ----------------------------------------------------------------------------------------
 
 _BRIEF_REQUEST_BODY: dict[str, Any] = {
+    "parameters": [
+        {
+            "name": "format",
+            "in": "query",
+            "required": False,
+            "description": _FORMAT_HELP
+            + " The body's format field says the same; if both are given they must agree.",
+            "schema": {"type": "string", "enum": list(MEDIA_TYPES), "default": "json"},
+        },
+        {
+            "name": "explain",
+            "in": "query",
+            "required": False,
+            "description": _EXPLAIN_HELP,
+            "schema": {"type": "boolean"},
+        },
+    ],
     "requestBody": {
         "required": True,
         "content": {
@@ -609,11 +718,13 @@ _BRIEF_REQUEST_BODY: dict[str, Any] = {
                         "words": {"type": "integer", "minimum": MIN_WORDS, "maximum": MAX_WORDS_LIMIT},
                         "sentences": {"type": "integer", "minimum": 1},
                         "analysis": {"type": "string"},
+                        "format": {"type": "string", "enum": list(MEDIA_TYPES), "description": _FORMAT_HELP},
+                        "explain": {"type": "boolean", "description": _EXPLAIN_HELP},
                     },
                 }
             },
         },
-    }
+    },
 }
 
 

@@ -21,6 +21,7 @@
   const state = {
     data: null, // the brief JSON, parsed
     raw: "", // the brief JSON as the server sent it (the JSON download)
+    request: null, // the request body that made the brief on show (the other downloads ask again)
     texts: new Map(), // article id -> cleaned text that every span points into
     byNumber: new Map(), // source number -> source
     byArticle: new Map(), // article id -> source
@@ -282,6 +283,7 @@
         return;
       }
       state.raw = raw;
+      state.request = request.body;
       showBrief(payload);
       setStatus(`Brief ready: ${plural(payload.words || 0, "word")} from ${plural((payload.sources || []).length, "source")}.`);
       $("brief-heading").focus({ preventScroll: true });
@@ -652,232 +654,35 @@
     setStatus(`Downloaded ${fileName}.`);
   }
 
-  /** Source text made safe inside a Markdown line (as render.py's _md_inline does). */
-  function mdInline(value) {
-    return oneLine(value).replace(/([\\`*_[\]<|]|&(?=#?\w+;))/g, "\\$1");
-  }
-
-  /** Source text made safe at the start of a Markdown line: it cannot open a heading or list. */
-  function mdBlock(value) {
-    return mdInline(value).replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2").replace(/^([#>+=~-])/, "\\$1");
-  }
-
-  function mdMarkers(spans) {
-    return spans.map((span) => `[${sourceNumber(span)}]`).join("");
-  }
-
-  /** The brief as Markdown, in the layout of `newsbrief --format md`, with the analysis added. */
-  function toMarkdown(data) {
-    const sources = data.sources || [];
-    const title = sources.length === 1 ? oneLine(sources[0].title) : "";
-    const blocks = [title ? `# Brief — ${mdInline(title).replace(/#/g, "\\#")}` : "# Brief"];
-    for (const line of data.summary || []) blocks.push(`${mdBlock(line.text)} ${mdMarkers(citationMarkers(line))}`.trimEnd());
-    blocks.push(`*${plural(data.words || 0, "word")} from ${plural(sources.length, "source")}*`);
-    if ((data.notices || []).length) blocks.push(`## Notes\n\n${data.notices.map((n) => `- ${mdInline(n.message)}`).join("\n")}`);
-    const items = sources.map((source) => {
-      let item = `${source.number}. **${mdInline(outletName(source))}**`;
-      if (oneLine(source.title)) item += ` — ${mdInline(source.title)}`;
-      if (oneLine(source.url)) item += ` (${isHttpUrl(source.url) ? `<${source.url}>` : mdInline(source.url)})`;
-      const details = [oneLine(source.published), plural(source.words || 0, "word")].filter(Boolean);
-      return [item, ...details.map(mdInline)].join(" · ");
-    });
-    blocks.push(`## Sources\n\n${items.join("\n")}`);
-    blocks.push(...markdownAnalysis(data.analysis));
-    return blocks.join("\n\n") + "\n";
-  }
-
-  function mdList(title, items, render) {
-    const lines = Array.isArray(items) && items.length ? items.map((item) => `- ${render(item)}`) : ["None found."];
-    return `## ${title}\n\n${lines.join("\n")}`;
-  }
-
-  function markdownAnalysis(analysis) {
-    if (!analysis || typeof analysis !== "object") return [];
-    const ran = new Set(Array.isArray(analysis.ran) ? analysis.ran : []);
-    const blocks = [];
-    const figure = (f) =>
-      [`**${mdInline(f.text)}**`, mdInline(f.what), oneLine(f.attribution) ? `(according to ${mdInline(f.attribution)})` : ""]
-        .filter(Boolean)
-        .join(" ") + ` ${mdMarkers([f])}`;
-    if (ran.has("facts")) {
-      blocks.push(mdList("Agreed facts", analysis.facts, (fact) => `${mdInline((fact.sentences || [])[0]?.text)} ${mdMarkers(fact.sentences || [])}`));
-      blocks.push(mdList("Claims only one outlet makes", analysis.claims, (claim) => `${mdInline(claim.text)} ${mdMarkers([claim])}`));
-    }
-    if (ran.has("figures")) {
-      blocks.push(mdList("Figures", analysis.figures, figure));
-      blocks.push(
-        mdList("Conflicting figures", analysis.conflicts, (conflict) =>
-          [`**${mdInline(conflict.what)}**${oneLine(conflict.note) ? ` — ${mdInline(conflict.note)}` : ""}`,
-            ...(conflict.figures || []).map((f) => `  - ${mdInline(outletOf(f))}: ${figure(f)}`)].join("\n"),
-        ),
-      );
-    }
-    if (ran.has("quotes")) {
-      blocks.push(
-        mdList("Quotes", analysis.quotes, (quote) => {
-          const speaker = [oneLine(quote.speaker), oneLine(quote.role)].filter(Boolean).map(mdInline).join(", ");
-          return `“${mdInline(quote.text)}” — ${speaker || "unnamed speaker"} ${mdMarkers(onePerSource(quote.spans))}`;
-        }),
-      );
-    }
-    if (ran.has("entities")) {
-      blocks.push(
-        mdList("Who and where", analysis.entities, (entity) => {
-          const counts = (entity.counts || []).map((c) => `${mdInline(outletOf(c))} ${c.count}`).join(" · ");
-          return `**${mdInline(entity.name)}** (${mdInline(entity.label)}), ${plural(entity.total || 0, "mention")}${counts ? `: ${counts}` : ""} ${mdMarkers(onePerSource(entity.mentions))}`;
-        }),
-      );
-    }
-    if (ran.has("framing")) {
-      const framing = analysis.framing || {};
-      const outlets = (framing.outlets || []).map((o) => {
-        const terms = (o.distinctive || []).map((t) => `${mdInline(t.term)} (${t.count})`).join(", ");
-        return `**${mdInline(outletOf(o))}** [${sourceNumber(o)}]: ${mdInline(o.style)}${terms ? `; distinctive words: ${terms}` : ""}`;
+  /** Ask the server for the brief on show in another format and save what it sends, byte for byte:
+   * the page renders nothing itself, so a download is what `newsbrief summarize --format` writes. */
+  async function downloadAs(outputFormat, fileName) {
+    if (!state.request) return;
+    hideError();
+    setStatus(`Preparing ${fileName}…`);
+    try {
+      const response = await fetch(`/v1/briefs?format=${encodeURIComponent(outputFormat)}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(state.request),
       });
-      const actors = (framing.actors || []).map((a) =>
-        `**${mdInline(a.actor)}**: ${(a.names || []).map((e) => `${mdInline(outletOf(e))} ${(e.names || []).map((n) => `“${mdInline(n.name)}”`).join(", ")}`).join("; ")}`,
-      );
-      const lines = [...outlets, ...actors].map((line) => `- ${line}`);
-      blocks.push(`## Framing\n\n${lines.length ? lines.join("\n") : "None found."}`);
-    }
-    return blocks;
-  }
-
-  const EXPORT_STYLE = [
-    ":root{color-scheme:light dark}",
-    "body{margin:0 auto;max-width:44rem;padding:1.5rem 1.125rem 4rem;font:1.0625rem/1.6 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;overflow-wrap:break-word}",
-    "h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:2.25rem;border-bottom:1px solid #8884;padding-bottom:.25rem}",
-    ".meta,.who{color:#667;font-size:.9em}a{color:#0b5cad}sup a{text-decoration:none}",
-    "@media (prefers-color-scheme:dark){a{color:#58a6ff}}",
-    "li{margin:.3rem 0}",
-  ].join("\n");
-  const EXPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
-
-  /** The brief as one self-contained HTML page, built as a DOM: the serializer escapes all text. */
-  function toHtml(data) {
-    const doc = document.implementation.createHTMLDocument("Brief");
-    const make = (tag, ...children) => {
-      const node = doc.createElement(tag);
-      for (const child of children) {
-        if (child === null || child === undefined || child === "") continue;
-        node.append(typeof child === "string" ? doc.createTextNode(child) : child);
-      }
-      return node;
-    };
-    const head = doc.head;
-    const charset = doc.createElement("meta");
-    charset.setAttribute("charset", "utf-8");
-    const policy = doc.createElement("meta");
-    policy.httpEquiv = "Content-Security-Policy";
-    policy.content = EXPORT_POLICY;
-    const viewport = doc.createElement("meta");
-    viewport.name = "viewport";
-    viewport.content = "width=device-width, initial-scale=1";
-    head.prepend(charset, policy, viewport);
-    doc.documentElement.lang = "en";
-
-    const sources = data.sources || [];
-    const refs = (spans) => {
-      const sup = make("sup", "");
-      for (const span of spans) {
-        const link = make("a", `[${sourceNumber(span)}]`);
-        link.href = `#source-${sourceNumber(span)}`;
-        sup.append(link);
-      }
-      return sup;
-    };
-    const body = doc.body;
-    body.append(make("h1", "Brief"), make("p", `${plural(data.words || 0, "word")} from ${plural(sources.length, "source")}`));
-    body.lastChild.className = "meta";
-    for (const line of data.summary || []) body.append(make("p", String(line.text ?? ""), " ", refs(citationMarkers(line))));
-    if ((data.notices || []).length) {
-      body.append(make("h2", "Notes"), make("ul", ...data.notices.map((n) => make("li", oneLine(n.message)))));
-    }
-    body.append(make("h2", "Sources"));
-    const list = make("ol");
-    for (const source of sources) {
-      const item = make("li", make("strong", outletName(source)));
-      item.id = `source-${source.number}`;
-      item.value = source.number;
-      if (oneLine(source.title)) item.append(` — ${oneLine(source.title)}`);
-      if (source.url) {
-        item.append(" ");
-        if (isHttpUrl(source.url)) {
-          const link = make("a", source.url);
-          link.href = source.url;
-          link.rel = "noopener noreferrer";
-          item.append(link);
-        } else {
-          item.append(oneLine(source.url));
+      const text = await response.text();
+      if (!response.ok) {
+        let payload = null;
+        try {
+          payload = JSON.parse(text);
+        } catch {
+          payload = null;
         }
-      }
-      item.append(make("span", ` · ${[oneLine(source.published), plural(source.words || 0, "word")].filter(Boolean).join(" · ")}`));
-      item.lastChild.className = "meta";
-      list.append(item);
-    }
-    body.append(list);
-
-    // The analysis sections: the Markdown export's items, as plain text lines with links.
-    const analysis = data.analysis;
-    const ran = new Set(analysis && Array.isArray(analysis.ran) ? analysis.ran : []);
-    const htmlList = (title, items, render) => {
-      body.append(make("h2", title));
-      if (!Array.isArray(items) || !items.length) {
-        body.append(make("p", "None found."));
+        showError(describeError(payload, response.status));
+        setStatus("");
         return;
       }
-      body.append(make("ul", ...items.map((item) => make("li", ...render(item)))));
-    };
-    const figure = (f) => [
-      make("strong", oneLine(f.text)),
-      [" ", oneLine(f.what), oneLine(f.attribution) ? ` (according to ${oneLine(f.attribution)})` : "", " "].join(""),
-      refs([f]),
-    ];
-    if (ran.has("facts")) {
-      htmlList("Agreed facts", analysis.facts, (fact) => [String((fact.sentences || [])[0]?.text ?? ""), " ", refs(fact.sentences || [])]);
-      htmlList("Claims only one outlet makes", analysis.claims, (claim) => [String(claim.text ?? ""), " ", refs([claim])]);
+      download(fileName, text, response.headers.get("Content-Type") || "text/plain");
+    } catch (error) {
+      showError(`Could not reach the server: ${oneLine(error && error.message)}`);
+      setStatus("");
     }
-    if (ran.has("figures")) {
-      htmlList("Figures", analysis.figures, figure);
-      htmlList("Conflicting figures", analysis.conflicts, (conflict) => [
-        make("strong", oneLine(conflict.what)),
-        oneLine(conflict.note) ? ` — ${oneLine(conflict.note)}` : "",
-        make("ul", ...(conflict.figures || []).map((f) => make("li", `${outletOf(f)}: `, ...figure(f)))),
-      ]);
-    }
-    if (ran.has("quotes")) {
-      htmlList("Quotes", analysis.quotes, (quote) => {
-        const speaker = [oneLine(quote.speaker), oneLine(quote.role)].filter(Boolean).join(", ");
-        return [make("q", String(quote.text ?? "")), ` — ${speaker || "unnamed speaker"} `, refs(onePerSource(quote.spans))];
-      });
-    }
-    if (ran.has("entities")) {
-      htmlList("Who and where", analysis.entities, (entity) => {
-        const counts = (entity.counts || []).map((c) => `${outletOf(c)} ${c.count}`).join(" · ");
-        return [
-          make("strong", oneLine(entity.name)),
-          ` (${oneLine(entity.label)}), ${plural(entity.total || 0, "mention")}${counts ? `: ${counts}` : ""} `,
-          refs(onePerSource(entity.mentions)),
-        ];
-      });
-    }
-    if (ran.has("framing")) {
-      const framing = analysis.framing || {};
-      const rows = [
-        ...(framing.outlets || []).map((o) => [
-          make("strong", outletOf(o)),
-          `: ${oneLine(o.style)}; distinctive words: ${(o.distinctive || []).map((t) => `${oneLine(t.term)} (${t.count})`).join(", ") || "none"}`,
-        ]),
-        ...(framing.actors || []).map((a) => [
-          make("strong", oneLine(a.actor)),
-          `: ${(a.names || []).map((e) => `${outletOf(e)} ${(e.names || []).map((n) => `“${oneLine(n.name)}”`).join(", ")}`).join("; ")}`,
-        ]),
-      ];
-      htmlList("Framing", rows, (row) => row);
-    }
-    // The constant style sheet goes in as text: a <style> element made here would break this page's CSP.
-    const page = doc.documentElement.outerHTML.replace("</head>", `<style>\n${EXPORT_STYLE}\n</style></head>`);
-    return `<!doctype html>\n${page}\n`;
   }
 
   /** Untick and disable the analyses that need the NLP model when the server says it is not installed. */
@@ -908,8 +713,8 @@
       if (event.key === "Escape" && window.matchMedia(NARROW).matches) closePanel();
     });
     $("download-json").addEventListener("click", () => state.data && download("brief.json", state.raw, "application/json"));
-    $("download-md").addEventListener("click", () => state.data && download("brief.md", toMarkdown(state.data), "text/markdown"));
-    $("download-html").addEventListener("click", () => state.data && download("brief.html", toHtml(state.data), "text/html"));
+    $("download-md").addEventListener("click", () => downloadAs("md", "brief.md"));
+    $("download-html").addEventListener("click", () => downloadAs("html", "brief.html"));
     setUpDropZone();
     checkHealth();
   }
