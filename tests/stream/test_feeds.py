@@ -57,6 +57,11 @@ class _Site(BaseHTTPRequestHandler):
         name = self.path.removeprefix("/feeds/").removesuffix(".xml")
         if self.path == "/feeds/flaky.xml" and self.hits[self.path] == 1:
             self._reply(500, "text/plain", b"upstream timed out")
+        elif self.path == "/feeds/cyrillic.xml":  # no XML declaration: only the HTTP header names the charset
+            atom = (
+                (STREAM / "atom.xml").read_text().split("\n", 1)[1].replace("NPR : Parallels", "РИА Новости")
+            )
+            self._reply(200, "application/atom+xml; charset=windows-1251", atom.encode("windows-1251"))
         elif self.path.startswith("/feeds/") and (STREAM / f"{name}.xml").is_file():
             self._reply(200, _FEED_TYPES.get(name, "text/xml"), (STREAM / f"{name}.xml").read_bytes())
         elif self.path in _PAGES:
@@ -135,6 +140,11 @@ def test_atom_entry_with_only_an_updated_date(web: _Web) -> None:
     assert npr.published == "2016-10-05T20:12:00+00:00"
     assert "says analyst Jennifer Cafarella with the Washington, D.C.-based Institute" in npr.text
     assert "Arts & Life" not in npr.text
+
+
+def test_the_charset_of_the_http_header_decodes_the_feed(web: _Web) -> None:
+    (entry,) = read_entries(f"{SITE}/feeds/cyrillic.xml", get=web.get)
+    assert entry.outlet == "РИА Новости"
 
 
 def test_a_feed_file_is_read_and_its_links_fetched(web: _Web) -> None:

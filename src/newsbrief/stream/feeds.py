@@ -360,10 +360,9 @@ def _feed_line(line: str, folder: Path, where: str) -> str:
 
 def _read_entries(source: str, get: Fetcher) -> tuple[tuple[FeedEntry, ...], int]:
     """(the entries that have a key, how many had none) of a feed URL or file."""
-    data, base_url = _feed_bytes(source, get)
-    headers = {"content-location": base_url} if base_url else None
+    data, headers = _feed_bytes(source, get)
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
-    feed_outlet = _one_line(parsed.feed.get("title", "")) or _host(base_url)
+    feed_outlet = _one_line(parsed.feed.get("title", "")) or _host(headers.get("content-location"))
     entries: list[FeedEntry] = []
     n_keyless = 0
     for number, raw in enumerate(parsed.entries, 1):
@@ -378,11 +377,18 @@ def _read_entries(source: str, get: Fetcher) -> tuple[tuple[FeedEntry, ...], int
     return tuple(entries), n_keyless
 
 
-def _feed_bytes(source: str, get: Fetcher) -> tuple[bytes, str | None]:
-    """(the feed's bytes, the URL it came from, for resolving relative links; None for a file)."""
+def _feed_bytes(source: str, get: Fetcher) -> tuple[bytes, dict[str, str]]:
+    """(the feed's bytes, the HTTP headers feedparser should know; none for a file).
+
+    ``content-location`` is the URL relative links resolve against; ``content-type`` is passed
+    only when it names a charset, which a feed without an XML declaration depends on.
+    """
     if urlsplit(source).scheme.lower() in _URL_SCHEMES:
         response = get(source)
-        return response.body, response.url
+        headers = {"content-location": response.url}
+        if response.charset:
+            headers["content-type"] = f"{response.content_type}; charset={response.charset}"
+        return response.body, headers
     try:
         with Path(source).open("rb") as file:
             data = file.read(MAX_SOURCE_BYTES + 1)
@@ -390,7 +396,7 @@ def _feed_bytes(source: str, get: Fetcher) -> tuple[bytes, str | None]:
         raise SourceError(f"{source}: cannot read ({exc.strerror or exc})") from exc
     if len(data) > MAX_SOURCE_BYTES:
         raise SourceError(f"{source}: larger than the limit of {MAX_SOURCE_BYTES:,} bytes")
-    return data, None
+    return data, {}
 
 
 def _entry(raw: Any, feed_outlet: str, feed: str, number: int) -> FeedEntry | None:
