@@ -23,6 +23,7 @@ from newsbrief.model import MAX_WORDS_LIMIT, MIN_WORDS, Options, parse_analyses
 
 if TYPE_CHECKING:
     from newsbrief.evaluate import StoryResult, SystemScore
+    from newsbrief.stream.feeds import RoundReport, WatchReport
 
 __all__ = ["app", "main"]
 
@@ -234,6 +235,67 @@ def evaluate_command(
             for result in results
         )
         _write("\n".join(lines) + "\n", output)
+
+
+@app.command()
+def watch(
+    feeds_file: Annotated[
+        Path, typer.Argument(help="A text file naming one RSS/Atom feed (URL or file) per line; # comments.")
+    ],
+    db: Annotated[Path, typer.Option("--db", help="The SQLite file that keeps the articles and stories.")],
+    every: Annotated[
+        float, typer.Option("--every", help="Minutes between two polls of the feeds.", min=0.1)
+    ] = 15.0,
+    rounds: Annotated[
+        int | None,
+        typer.Option("--rounds", help="Stop after this many polls (default: until Ctrl-C).", min=1),
+    ] = None,
+) -> None:
+    """Poll RSS/Atom feeds, fetch each new article's page, and cluster the articles into stories."""
+    from newsbrief.stream.feeds import percentile, read_feed_list
+    from newsbrief.stream.feeds import watch as watch_feeds
+
+    def run() -> WatchReport:
+        feeds = read_feed_list(feeds_file)
+        # stream.cluster and stream.store come from the stream-core branch; the ignores go once it is merged
+        from newsbrief.stream.cluster import Clusterer  # type: ignore[import-not-found]
+        from newsbrief.stream.store import Store  # type: ignore[import-not-found]
+
+        clusterer = Clusterer(Store(db))
+        try:
+            return watch_feeds(
+                feeds, clusterer.add, every_minutes=every, rounds=rounds, on_round=_print_round
+            )
+        finally:
+            clusterer.close()
+
+    report = _guarded(run)
+    added = report.added
+    processing = [article.processing_s * 1000 for article in added]
+    fetching = [article.fetch_s * 1000 for article in added if article.fetch_s]
+    stopped = "stopped by Ctrl-C after" if report.interrupted else "watched"
+    typer.echo(
+        f"{stopped} {len(report.rounds)} {'round' if len(report.rounds) == 1 else 'rounds'}: "
+        f"{len(added)} articles added, {report.skipped_seen} already seen; per article "
+        f"processing p50 {percentile(processing, 0.5):.1f} ms, p99 {percentile(processing, 0.99):.1f} ms, "
+        f"page fetch p50 {percentile(fetching, 0.5):.0f} ms, p99 {percentile(fetching, 0.99):.0f} ms"
+    )
+
+
+def _print_round(report: RoundReport) -> None:
+    """One line for a finished round on stdout; its failures and notes on stderr."""
+    failed = len(report.feeds_failed)
+    typer.echo(
+        f"round {report.number}: {len(report.feeds_ok)} feeds ok, {failed} failed, "
+        f"{len(report.added)} new articles, {report.skipped_seen} already seen, "
+        f"{len(report.stories)} stories touched"
+    )
+    for failure in report.feeds_failed:
+        err_console.print(
+            f"[yellow]feed failed:[/yellow] {escape(failure.reason)}", highlight=False, soft_wrap=True
+        )
+    for note in report.notes:
+        err_console.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
 
 
 def _write(text: str, output: Path | None) -> None:

@@ -1,0 +1,1 @@
+"""The stream half of newsbrief: articles arriving over time, grouped into stories."""

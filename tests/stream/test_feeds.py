@@ -1,0 +1,357 @@
+"""RSS/Atom feeds and ``watch``, against a real HTTP server on loopback serving real articles.
+
+The feeds name their pages at ``news.example``; ``fetch_via`` resolves that host to a public
+address (so the SSRF checks run as in production) and lands every connection on the local server.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from local_web import fetch_via
+from newsbrief.cli import app
+from newsbrief.errors import OptionError, SourceError
+from newsbrief.model import Article
+from newsbrief.pipeline.fetch import Fetched
+from newsbrief.stream.feeds import (
+    FeedEntry,
+    fetch_article,
+    percentile,
+    read_entries,
+    read_feed,
+    read_feed_list,
+    watch,
+)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+STREAM = FIXTURES / "stream"
+SITE = "http://news.example"
+RSS, ATOM, MALFORMED, FLAKY = (f"{SITE}/feeds/{name}.xml" for name in ("rss", "atom", "malformed", "flaky"))
+NYT_KEY = "https://www.nytimes.com/2010/05/18/nyregion/18blumenthal.html"
+SESTAK_KEY = "https://www.nytimes.com/2010/05/29/us/politics/29sestak.html"
+NPR_KEY = "tag:npr.org,2016-10-05:496748227"
+FOX_KEY = "foxnews-politics-2010-05-18-blumenthal"
+
+_PAGES = {
+    "/pages/npr.html": FIXTURES / "ingest" / "npr.html",
+    "/pages/blumenthal-nyt.html": STREAM / "pages" / "blumenthal-nyt.html",
+    "/pages/blumenthal-fox.html": STREAM / "pages" / "blumenthal-fox.html",
+}
+_FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "flaky": "application/rss+xml"}
+
+
+class _Site(BaseHTTPRequestHandler):
+    """Feeds at /feeds/NAME.xml (flaky.xml answers 500 the first time), pages at /pages/; the rest 404."""
+
+    hits: Counter[str]
+
+    def do_GET(self) -> None:
+        self.hits[self.path] += 1
+        name = self.path.removeprefix("/feeds/").removesuffix(".xml")
+        if self.path == "/feeds/flaky.xml" and self.hits[self.path] == 1:
+            self._reply(500, "text/plain", b"upstream timed out")
+        elif self.path == "/feeds/cyrillic.xml":  # no XML declaration: only the HTTP header names the charset
+            atom = (
+                (STREAM / "atom.xml").read_text().split("\n", 1)[1].replace("NPR : Parallels", "РИА Новости")
+            )
+            self._reply(200, "application/atom+xml; charset=windows-1251", atom.encode("windows-1251"))
+        elif self.path.startswith("/feeds/") and (STREAM / f"{name}.xml").is_file():
+            self._reply(200, _FEED_TYPES.get(name, "text/xml"), (STREAM / f"{name}.xml").read_bytes())
+        elif self.path in _PAGES:
+            self._reply(200, "text/html; charset=utf-8", _PAGES[self.path].read_bytes())
+        else:
+            self._reply(404, "text/html", b"<html><body><h1>Page not found</h1></body></html>")
+
+    def _reply(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: no access log in the test output."""
+
+
+class _Web:
+    """The running site: ``get`` fetches from it as if it were public, ``hits`` counts requests by path."""
+
+    def __init__(self, port: int, hits: Counter[str]) -> None:
+        self.port = port
+        self.hits = hits
+
+    def get(self, url: str) -> Fetched:
+        return fetch_via(self.port, url)
+
+
+@pytest.fixture
+def web() -> Iterator[_Web]:
+    hits: Counter[str] = Counter()
+    handler = type("Site", (_Site,), {"hits": hits})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield _Web(server.server_address[1], hits)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def by_id(articles: tuple[Article, ...] | list[Article]) -> dict[str, Article]:
+    return {article.id: article for article in articles}
+
+
+def test_rss_entries_become_articles_with_their_pages_text(web: _Web) -> None:
+    articles = by_id(read_feed(RSS, get=web.get))
+    assert list(articles) == [NYT_KEY, SESTAK_KEY]
+    nyt = articles[NYT_KEY]
+    assert nyt.title == "Richard Blumenthal's Words on Vietnam Service Differ From History"
+    assert nyt.outlet == "NYT > Politics"
+    assert nyt.url == f"{SITE}/pages/blumenthal-nyt.html"
+    assert nyt.published == "2010-05-18T02:51:00+00:00"  # Mon, 17 May 2010 22:51:00 -0400
+    # a paragraph of the page that the feed's description does not hold
+    assert "He obtained at least five military deferments from 1965 to 1970" in nyt.text
+    assert "Copyright 2010" not in nyt.text
+    assert "Opinion" not in nyt.text.split("\n\n")[0]
+
+
+def test_a_page_that_fails_falls_back_to_the_entry_summary(web: _Web) -> None:
+    sestak = by_id(read_feed(RSS, get=web.get))[SESTAK_KEY]
+    assert sestak.text.startswith("President Obama’s chief of staff used former President Bill Clinton")
+    assert sestak.text.endswith("the White House said in a statement.")
+    assert "\n\n" in sestak.text  # the description's two <p> stay two paragraphs
+    assert "<p>" not in sestak.text
+    assert web.hits["/pages/sestak-nyt.html"] == 1
+
+
+def test_atom_entry_with_only_an_updated_date(web: _Web) -> None:
+    (npr,) = read_feed(ATOM, get=web.get)
+    assert npr.id == NPR_KEY
+    assert npr.outlet == "NPR : Parallels"
+    assert npr.published == "2016-10-05T20:12:00+00:00"
+    assert "says analyst Jennifer Cafarella with the Washington, D.C.-based Institute" in npr.text
+    assert "Arts & Life" not in npr.text
+
+
+def test_the_charset_of_the_http_header_decodes_the_feed(web: _Web) -> None:
+    (entry,) = read_entries(f"{SITE}/feeds/cyrillic.xml", get=web.get)
+    assert entry.outlet == "РИА Новости"
+
+
+def test_a_feed_file_is_read_and_its_links_fetched(web: _Web) -> None:
+    (fox,) = read_feed(str(STREAM / "flaky.xml"), get=web.get)
+    assert fox.id == FOX_KEY
+    assert fox.outlet == "Fox News Politics"
+    assert fox.published == "2010-05-18T13:30:00+00:00"
+    assert "John Cornyn" in fox.text  # from the page, not in the feed's description
+    assert fox.source.endswith("flaky.xml entry 1")
+
+
+@pytest.mark.parametrize("feed", [MALFORMED, str(STREAM / "malformed.xml"), f"{SITE}/pages/npr.html"])
+def test_a_malformed_feed_is_a_source_error(web: _Web, feed: str) -> None:
+    with pytest.raises(SourceError, match="not a readable RSS or Atom feed"):
+        read_entries(feed, get=web.get)
+
+
+def test_a_feed_that_is_down_is_a_source_error(web: _Web) -> None:
+    with pytest.raises(SourceError, match="HTTP 500"):
+        read_entries(FLAKY, get=web.get)
+
+
+def test_feedparser_never_opens_what_the_feed_names(web: _Web, tmp_path: Path) -> None:
+    """The bytes reach feedparser as a stream: a feed whose content is a path is not opened as one."""
+    secret = tmp_path / "secret.xml"
+    secret.write_bytes((STREAM / "rss.xml").read_bytes())
+    fake = tmp_path / "feed.xml"
+    fake.write_text(str(secret))
+    with pytest.raises(SourceError, match="not a readable RSS or Atom feed"):
+        read_entries(str(fake), get=web.get)
+
+
+def test_watch_retries_a_feed_that_was_down_and_adds_nothing_twice(web: _Web) -> None:
+    added: list[Article] = []
+    slept: list[float] = []
+
+    def add(article: Article) -> str:
+        added.append(article)
+        return f"story-{article.outlet}"
+
+    report = watch(
+        [RSS, ATOM, MALFORMED, FLAKY], add, every_minutes=5, rounds=2, get=web.get, sleep=slept.append
+    )
+    first, second = report.rounds
+    assert slept == [300.0]
+    assert first.feeds_ok == (RSS, ATOM)
+    assert [failure.feed for failure in first.feeds_failed] == [MALFORMED, FLAKY]
+    assert "HTTP 500" in first.feeds_failed[1].reason
+    assert [article.key for article in first.added] == [NYT_KEY, SESTAK_KEY, NPR_KEY]
+    assert first.stories == ("story-NYT > Politics", "story-NPR : Parallels")
+    assert [article.from_summary for article in first.added] == [False, True, False]
+    (note,) = first.notes
+    assert "rss.xml entry 2" in note and "summary stands in" in note and "HTTP 404" in note
+
+    assert second.feeds_ok == (RSS, ATOM, FLAKY)
+    assert [failure.feed for failure in second.feeds_failed] == [MALFORMED]
+    assert [article.key for article in second.added] == [FOX_KEY]
+    assert second.skipped_seen == 3
+    assert "John Cornyn" in added[-1].text
+
+    assert [article.id for article in added] == [NYT_KEY, SESTAK_KEY, NPR_KEY, FOX_KEY]
+    assert web.hits["/pages/blumenthal-nyt.html"] == 1  # seen entries are not fetched again
+    assert web.hits["/feeds/rss.xml"] == 2
+    assert not report.interrupted
+    assert all(article.fetch_s > 0 and article.extract_s > 0 for article in report.added)
+
+
+def test_ctrl_c_between_rounds_ends_the_watch_with_its_report(web: _Web) -> None:
+    def interrupt(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    report = watch([ATOM], lambda article: None, every_minutes=1, get=web.get, sleep=interrupt)
+    assert report.interrupted
+    assert len(report.rounds) == 1
+    assert [article.key for article in report.added] == [NPR_KEY]
+    assert report.added[0].story == ""
+
+
+def test_ctrl_c_inside_a_round_keeps_what_it_added(web: _Web) -> None:
+    def add(article: Article) -> str:
+        if article.id == SESTAK_KEY:
+            raise KeyboardInterrupt
+        return "s1"
+
+    report = watch([RSS], add, every_minutes=1, get=web.get, sleep=lambda seconds: None)
+    assert report.interrupted
+    assert [article.key for article in report.added] == [NYT_KEY]
+
+
+def test_an_entry_without_any_text_is_reported_and_tried_again(web: _Web, tmp_path: Path) -> None:
+    feed = tmp_path / "bare.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Bare</title>'
+        f"<item><title>Gone</title><link>{SITE}/pages/gone.html</link></item></channel></rss>"
+    )
+    report = watch(
+        [str(feed)], lambda article: "s", every_minutes=1, rounds=2, get=web.get, sleep=lambda s: None
+    )
+    for round_report in report.rounds:
+        assert not round_report.added
+        (note,) = round_report.notes
+        assert "bare.xml entry 1: no text" in note and "HTTP 404" in note and "tried again" in note
+    assert web.hits["/pages/gone.html"] == 2
+
+
+def test_an_article_the_store_refuses_is_a_note_not_a_crash(web: _Web) -> None:
+    def add(article: Article) -> str:
+        raise SourceError(f"{article.id}: already stored with another text")
+
+    report = watch([ATOM], add, every_minutes=1, rounds=2, get=web.get, sleep=lambda s: None)
+    assert not report.added
+    assert "not added" in report.rounds[0].notes[0]
+    assert report.rounds[1].skipped_seen == 1
+
+
+@pytest.mark.parametrize(("every", "rounds"), [(0, 1), (-1, 1), (float("nan"), 1), (5, 0)])
+def test_watch_refuses_a_bad_schedule(every: float, rounds: int) -> None:
+    with pytest.raises(OptionError):
+        watch([RSS], lambda article: None, every_minutes=every, rounds=rounds)
+
+
+def test_fetch_article_uses_the_page_and_keeps_the_entry_fields(web: _Web) -> None:
+    entry = FeedEntry(
+        key="k1",
+        title="",
+        url=f"{SITE}/pages/npr.html",
+        published=None,
+        outlet="npr.org",
+        summary="",
+        source="test entry",
+    )
+    article = fetch_article(entry, web.get)
+    assert article.id == "k1"
+    assert article.title == "Battle For Aleppo Is A Key Test In Syria's Civil War"  # the page's
+    assert article.published == "2016-10-05"  # the page's date, when the entry has none
+    assert article.outlet == "npr.org"
+
+
+def test_a_refused_address_falls_back_to_the_summary() -> None:
+    """The default fetch refuses loopback: the summary stands in, with the reason logged."""
+    entry = FeedEntry("k", "t", "http://127.0.0.1:9/x", None, "o", "Summary text.", "test entry")
+    assert fetch_article(entry).text == "Summary text."
+
+
+def test_feed_list_skips_comments_and_resolves_files(tmp_path: Path) -> None:
+    (tmp_path / "local.xml").write_bytes((STREAM / "atom.xml").read_bytes())
+    listing = tmp_path / "FEEDS.txt"
+    listing.write_text(f"# politics\n\n{RSS}\n  local.xml  \n{RSS}\n")
+    assert read_feed_list(listing) == (RSS, str(tmp_path / "local.xml"))
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("ftp://news.example/feed.xml", "only http and https"),
+        ("missing.xml", "no such feed file: missing.xml"),
+        (f"{RSS} {ATOM}", "one feed URL or file per line"),
+    ],
+)
+def test_a_bad_feed_list_line_names_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+    listing = tmp_path / "FEEDS.txt"
+    listing.write_text(f"# feeds\n{RSS}\n{line}\n")
+    with pytest.raises(SourceError, match=f"FEEDS.txt line 3: {message}"):
+        read_feed_list(listing)
+
+
+def test_an_empty_feed_list_is_an_error(tmp_path: Path) -> None:
+    listing = tmp_path / "FEEDS.txt"
+    listing.write_text("# nothing yet\n")
+    with pytest.raises(SourceError, match="no feeds"):
+        read_feed_list(listing)
+
+
+@pytest.mark.parametrize(
+    ("values", "fraction", "expected"),
+    [
+        ([], 0.5, 0.0),
+        ([3.0], 0.99, 3.0),
+        ([4.0, 1.0, 3.0, 2.0], 0.5, 2.0),
+        ([float(v) for v in range(1, 101)], 0.99, 99.0),
+    ],
+)
+def test_percentile_is_nearest_rank(values: list[float], fraction: float, expected: float) -> None:
+    assert percentile(values, fraction) == expected
+
+
+def test_cli_watch_bad_feed_list_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    listing = tmp_path / "FEEDS.txt"
+    listing.write_text("gopher://old.example/feed\n")
+    result = CliRunner().invoke(app, ["watch", str(listing), "--db", str(tmp_path / "s.db"), "--rounds", "1"])
+    assert result.exit_code == 2
+    assert "FEEDS.txt line 1: only http and https" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_watch_clusters_a_feed_file(tmp_path: Path) -> None:
+    pytest.importorskip("newsbrief.stream.cluster")
+    feed = tmp_path / "feed.xml"
+    # links at a loopback address: the CLI's fetch refuses them, so the summaries stand in
+    feed.write_text(
+        (STREAM / "rss.xml").read_text().replace("http://news.example/pages/", "http://127.0.0.1:9/")
+    )
+    listing = tmp_path / "FEEDS.txt"
+    listing.write_text("feed.xml\n")
+    arguments = ["watch", str(listing), "--db", str(tmp_path / "s.db"), "--rounds", "1"]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    assert "round 1: 1 feeds ok, 0 failed, 2 new articles, 0 already seen, 2 stories touched" in result.output
+    assert "the entry's summary stands in for its page" in result.output
+    assert "watched 1 round: 2 articles added" in result.output
