@@ -28,6 +28,7 @@ from newsbrief.model import (
     Brief,
     Citation,
     Claim,
+    ClusterSettings,
     Conflict,
     Entity,
     Fact,
@@ -42,6 +43,7 @@ from newsbrief.model import (
     Source,
     Span,
     Story,
+    StreamStory,
     SummarySentence,
     Term,
     parse_analyses,
@@ -49,6 +51,7 @@ from newsbrief.model import (
 from newsbrief.pipeline.brief import DEFAULT_OPTIONS, brief, briefs, summarize
 from newsbrief.pipeline.ingest import read_stories, read_story
 from newsbrief.rendering import render
+from newsbrief.stream import Clusterer, cluster
 
 __version__ = "0.1.0"
 
@@ -61,6 +64,8 @@ __all__ = [
     "Brief",
     "Citation",
     "Claim",
+    "ClusterSettings",
+    "Clusterer",
     "Conflict",
     "EmptyStoryError",
     "Entity",
@@ -81,11 +86,13 @@ __all__ = [
     "SourceError",
     "Span",
     "Story",
+    "StreamStory",
     "SummarySentence",
     "Term",
     "__version__",
     "brief",
     "briefs",
+    "cluster",
     "parse_analyses",
     "read_stories",
     "read_story",

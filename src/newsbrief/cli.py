@@ -257,9 +257,8 @@ def watch(
 
     def run() -> WatchReport:
         feeds = read_feed_list(feeds_file)
-        # stream.cluster and stream.store come from the stream-core branch; the ignores go once it is merged
-        from newsbrief.stream.cluster import Clusterer  # type: ignore[import-not-found]
-        from newsbrief.stream.store import Store  # type: ignore[import-not-found]
+        from newsbrief.stream.cluster import Clusterer
+        from newsbrief.stream.store import Store
 
         clusterer = Clusterer(Store(db))
         try:
@@ -296,6 +295,100 @@ def _print_round(report: RoundReport) -> None:
         )
     for note in report.notes:
         err_console.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
+
+
+@app.command("cluster")
+def cluster_command(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles: JSONL (an article or a Multi-News story per line), directories, HTML or text files.",
+            show_default=False,
+        ),
+    ],
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="SQLite store to keep (and resume) the stream in; in memory if not given."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the stories here as JSONL.")
+    ] = None,
+    briefs_dir: Annotated[
+        Path | None,
+        typer.Option("--briefs", help="Write a brief of every story with two or more outlets here."),
+    ] = None,
+    formats: Annotated[
+        str, typer.Option("--format", "-f", help="Brief formats, comma-separated: md, json, html, text.")
+    ] = "md",
+    window: Annotated[
+        float, typer.Option("--window", help="Days a story stays open after its last article.")
+    ] = 3.0,
+) -> None:
+    """Group a stream of articles into stories, in publication order; one story per JSONL line."""
+    import dataclasses
+
+    from newsbrief.model import Story
+    from newsbrief.pipeline.brief import briefs
+    from newsbrief.rendering import render
+    from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, in_publication_order
+    from newsbrief.stream.sources import read_articles
+    from newsbrief.stream.store import Store
+
+    extensions = {"md": "md", "markdown": "md", "json": "json", "html": "html", "text": "txt"}
+
+    def run() -> str:
+        chosen = [name.strip().lower() for name in formats.split(",") if name.strip()]
+        unknown = [name for name in chosen if name not in extensions]
+        if unknown or not chosen:
+            raise OptionError(f"--format {formats!r}: choose from md, json, html, text")
+        clusterer = Clusterer(Store(db), settings=dataclasses.replace(DEFAULT_SETTINGS, window_days=window))
+        try:
+            articles = in_publication_order(read_articles(sources))
+            with Progress(
+                TextColumn("clustering"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err_console,
+                transient=True,
+                disable=not sys.stderr.isatty(),
+            ) as progress:
+                task = progress.add_task("cluster", total=len(articles))
+                for article in articles:
+                    clusterer.add(article)
+                    progress.advance(task)
+            stories = clusterer.stories()
+            if briefs_dir is not None:
+                briefs_dir.mkdir(parents=True, exist_ok=True)
+                wide = [story for story in stories if len(story.outlets) >= 2]
+                inputs = (Story(articles=clusterer.articles(story), id=story.id) for story in wide)
+                for story, made in zip(wide, briefs(inputs), strict=True):
+                    for name in chosen:
+                        path = briefs_dir / f"{story.id}.{extensions[name]}"
+                        path.write_text(render(made, name), encoding="utf-8")
+        finally:
+            clusterer.close()
+        lines = [
+            json.dumps(
+                {
+                    "id": story.id,
+                    "articles": list(story.articles),
+                    "duplicates": dict(story.duplicates),
+                    "outlets": list(story.outlets),
+                    "first_published": story.first_published,
+                    "last_published": story.last_published,
+                    "title": story.title,
+                    "keywords": list(story.keywords),
+                    "merged_from": list(story.merged_from),
+                    "language": story.language,
+                },
+                ensure_ascii=False,
+            )
+            for story in stories
+        ]
+        return "\n".join(lines) + "\n" if lines else ""
+
+    _write(_guarded(run), output)
 
 
 def _write(text: str, output: Path | None) -> None:

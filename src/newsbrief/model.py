@@ -22,6 +22,7 @@ __all__ = [
     "Brief",
     "Citation",
     "Claim",
+    "ClusterSettings",
     "Conflict",
     "Entity",
     "Fact",
@@ -36,6 +37,7 @@ __all__ = [
     "Source",
     "Span",
     "Story",
+    "StreamStory",
     "SummarySentence",
     "Term",
     "parse_analyses",
@@ -402,3 +404,62 @@ class Brief:
     def words(self) -> int:
         """Number of words in the summary."""
         return sum(len(line.text.split()) for line in self.summary)
+
+
+@dataclass(frozen=True, slots=True)
+class StreamStory:
+    """One story found in a stream of articles (``newsbrief.cluster``, ``newsbrief.Clusterer``).
+
+    ``articles`` are article keys (the article's id, else its URL, else a hash of its text) in
+    arrival order; ``duplicates`` pairs a near-identical copy with the earlier article it copies.
+    ``merged_from`` names the stories merged into this one; ``language`` is ``en``, or ``und``
+    for articles that do not look like English (they are clustered only among themselves).
+    """
+
+    id: str
+    articles: tuple[str, ...]
+    duplicates: tuple[tuple[str, str], ...]
+    outlets: tuple[str, ...]
+    first_published: str | None
+    last_published: str | None
+    title: str
+    keywords: tuple[str, ...]
+    merged_from: tuple[str, ...] = ()
+    language: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSettings:
+    """How the online clusterer weighs and joins articles; checked once when built.
+
+    The defaults were chosen by cross-validation over stories (``benchmarks/clustering.py``).
+    ``threshold`` is the least decayed cosine to a story's centroid that joins it;
+    ``merge_threshold`` the least centroid-to-centroid cosine that merges two stories;
+    ``window_days`` how long a story stays open after its last article; ``decay_days`` the time
+    constant of the exponential decay applied to the cosine; ``lead_words`` how much of the text
+    is read beside the title; ``title_weight`` and ``entity_weight`` multiply the weight of title
+    terms and of capitalised words inside a sentence (a cheap stand-in for named entities);
+    ``duplicate_jaccard`` the estimated shingle Jaccard similarity above which an article is a
+    copy of an earlier one.
+    """
+
+    threshold: float = 0.3
+    merge_threshold: float = 0.5
+    window_days: float = 3.0
+    decay_days: float = 3.0
+    lead_words: int = 60
+    title_weight: float = 2.0
+    entity_weight: float = 2.0
+    duplicate_jaccard: float = 0.8
+
+    def __post_init__(self) -> None:
+        for name in ("threshold", "merge_threshold", "duplicate_jaccard"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 < value <= 1.0:
+                raise OptionError(f"{name} must be a number above 0 and at most 1 (got {value!r})")
+        for name in ("window_days", "decay_days", "title_weight", "entity_weight"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0.0:
+                raise OptionError(f"{name} must be a positive number (got {value!r})")
+        if isinstance(self.lead_words, bool) or not isinstance(self.lead_words, int) or self.lead_words < 1:
+            raise OptionError(f"lead_words must be a whole number of at least 1 (got {self.lead_words!r})")

@@ -18,7 +18,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from newsbrief.model import Sentence
 
-__all__ = ["STOP_WORDS", "centroid_closeness", "content_terms", "represent", "stems"]
+__all__ = ["STOP_WORDS", "centroid_closeness", "content_terms", "represent", "stem", "stems"]
 
 STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -28,6 +28,11 @@ _STEMMER = snowballstemmer.stemmer("english")
 @functools.lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
+
+
+def stem(word: str) -> str:
+    """The Snowball English stem of one lower-cased word (cached), as ``stems`` makes it."""
+    return _stem(word.replace("’", "'"))
 
 
 def stems(text: str) -> list[str]:

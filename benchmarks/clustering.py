@@ -1,0 +1,283 @@
+"""Story clustering from a stream: quality (BCubed, pairwise F1, AMI) and throughput.
+
+    PYTHONPATH=src python benchmarks/clustering.py            # cross-validation, table, speed
+    PYTHONPATH=src python benchmarks/clustering.py --quick    # default settings only, no CV
+
+Data (``benchmarks/data/stream/``, see its README): BASIL (100 events x 3 outlets, dated),
+the AllSides leads (2,131 stories x ~3 excerpts, undated) and the 40 Multi-News stories
+flattened. A *dense stream* gives each story a start time drawn uniformly (seeded) over a span
+holding ``rate`` story starts a day and each of its articles a time within 24 hours after it;
+ids are opaque and the labels hidden from the clusterer.
+
+Settings are chosen by 3-fold cross-validation over stories, pooled across the three data sets
+at 70 stories a day: for each fold the grid point with the best mean BCubed F1 on the other
+folds' stories is scored on the fold's stories (held out). The baseline (one pass of TF-IDF
+cosine to every story centroid, IDF fitted on the stream itself) gets its threshold the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import random
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import adjusted_mutual_info_score
+
+from newsbrief.model import Article, ClusterSettings
+from newsbrief.stream import Store, cluster
+from newsbrief.stream.cluster import DEFAULT_SETTINGS
+
+DATA = Path(__file__).resolve().parent / "data" / "stream"
+DAY_S = 86_400.0
+FOLDS = 3
+SEED = 13
+RATES = (3, 70, 350)
+CV_RATE = 70
+GRID = [
+    dataclasses.replace(DEFAULT_SETTINGS, threshold=threshold, entity_weight=entity, merge_threshold=merge)
+    for threshold in (0.15, 0.2, 0.25)
+    for entity in (2.0,)
+    for merge in (0.5, 1.0)
+]
+BASELINE_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+
+Labelled = tuple[str, str, str, str | None, str]  # (story, title, text, published, outlet)
+
+
+def load(root: Path) -> dict[str, list[Labelled]]:
+    """The three data sets as labelled articles in file order."""
+    sets: dict[str, list[Labelled]] = {"basil": [], "allsides": [], "multinews": []}
+    for line in (root / "basil.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        sets["basil"].append(
+            (record["story"], record["title"], record["text"], record["published"], record["outlet"])
+        )
+    for line in (root / "allsides-probe.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        sets["allsides"].append((record["story"], record["title"], record["text"], None, "?"))
+    for line in (root / "multinews-clusters.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for document in record["documents"]:
+            if document.strip():
+                sets["multinews"].append((record["id"], "", document, None, "?"))
+    return sets
+
+
+def dense_stream(items: Sequence[Labelled], rate: float, seed: int) -> tuple[list[Article], dict[str, str]]:
+    """Articles with opaque ids at synthetic times (``rate`` story starts a day), and id -> story."""
+    rng = random.Random(seed)
+    stories = sorted({item[0] for item in items})
+    span_s = len(stories) / rate * DAY_S
+    start = {story: rng.uniform(0.0, span_s) for story in stories}
+    timed = [(start[item[0]] + rng.uniform(0.0, DAY_S), item) for item in items]
+    rng.shuffle(timed)
+    articles: list[Article] = []
+    labels: dict[str, str] = {}
+    for number, (offset, (story, title, text, _, outlet)) in enumerate(timed, 1):
+        moment = datetime.fromtimestamp(1_600_000_000 + offset, tz=UTC).isoformat()
+        article_id = f"a{number}"
+        labels[article_id] = story
+        articles.append(
+            Article(id=article_id, outlet=outlet, title=title, url=None, published=moment, text=text)
+        )
+    return articles, labels
+
+
+def dated_stream(items: Sequence[Labelled], seed: int) -> tuple[list[Article], dict[str, str]]:
+    """BASIL at its real dates, shuffled within a day, with opaque ids."""
+    rng = random.Random(seed)
+    shuffled = list(items)
+    rng.shuffle(shuffled)
+    articles, labels = [], {}
+    for number, (story, title, text, published, outlet) in enumerate(shuffled, 1):
+        labels[f"a{number}"] = story
+        articles.append(
+            Article(id=f"a{number}", outlet=outlet, title=title, url=None, published=published, text=text)
+        )
+    return articles, labels
+
+
+def scores(labels: dict[str, str], clusters: dict[str, int]) -> dict[str, float]:
+    """BCubed P/R/F1 (Bagga & Baldwin 1998; Amigo et al. 2009), pairwise F1 and AMI."""
+    keys = sorted(labels)
+    by_cluster: dict[int, list[str]] = defaultdict(list)
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        by_cluster[clusters[key]].append(key)
+        by_label[labels[key]].append(key)
+    overlap: dict[tuple[int, str], int] = defaultdict(int)
+    for key in keys:
+        overlap[clusters[key], labels[key]] += 1
+    precision = statistics.fmean(overlap[clusters[k], labels[k]] / len(by_cluster[clusters[k]]) for k in keys)
+    recall = statistics.fmean(overlap[clusters[k], labels[k]] / len(by_label[labels[k]]) for k in keys)
+    same_both = sum(n * (n - 1) / 2 for n in overlap.values())
+    same_cluster = sum(len(m) * (len(m) - 1) / 2 for m in by_cluster.values())
+    same_label = sum(len(m) * (len(m) - 1) / 2 for m in by_label.values())
+    pair_p = same_both / same_cluster if same_cluster else 1.0
+    pair_r = same_both / same_label if same_label else 1.0
+    return {
+        "P": precision,
+        "R": recall,
+        "F1": 2 * precision * recall / (precision + recall),
+        "pairF1": 2 * pair_p * pair_r / (pair_p + pair_r) if pair_p + pair_r else 0.0,
+        "AMI": adjusted_mutual_info_score([labels[k] for k in keys], [clusters[k] for k in keys]),
+    }
+
+
+def run_ours(articles: list[Article], settings: ClusterSettings) -> dict[str, int]:
+    """Article id -> cluster number from newsbrief's online clusterer (in-memory store)."""
+    return {
+        key: number
+        for number, story in enumerate(cluster(articles, settings=settings))
+        for key in story.articles
+    }
+
+
+def run_singletons(articles: list[Article]) -> dict[str, int]:
+    return {article.id: number for number, article in enumerate(articles)}
+
+
+def run_baseline(articles: list[Article], thresholds: Sequence[float]) -> list[dict[str, int]]:
+    """One pass of TF-IDF cosine to every story centroid, at each threshold (shared vectors)."""
+    ordered = sorted(articles, key=lambda a: a.published or "")
+    vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
+        [f"{a.title}\n{a.text}" for a in ordered]
+    )
+    n = len(ordered)
+    labels = [np.zeros(n, dtype=np.int64) for _ in thresholds]
+    norms2 = [[] for _ in thresholds]  # type: list[list[float]]
+    for i in range(n):
+        sims = (vectors[:i] @ vectors[i].T).toarray().ravel() if i else np.zeros(0)
+        for t, threshold in enumerate(thresholds):
+            n_clusters = len(norms2[t])
+            dots = np.bincount(labels[t][:i], weights=sims, minlength=n_clusters)
+            cosines = dots / np.sqrt(np.maximum(norms2[t], 1e-12)) if n_clusters else dots
+            best = int(np.argmax(cosines)) if n_clusters else -1
+            if best >= 0 and cosines[best] >= threshold:
+                labels[t][i] = best
+                norms2[t][best] += 2 * dots[best] + 1.0
+            else:
+                labels[t][i] = n_clusters
+                norms2[t].append(1.0)
+    return [{ordered[i].id: int(label[i]) for i in range(n)} for label in labels]
+
+
+def folds_of(items: Sequence[Labelled], seed: int) -> dict[str, int]:
+    """Story -> fold number, a seeded shuffle dealt round-robin."""
+    stories = sorted({item[0] for item in items})
+    random.Random(seed).shuffle(stories)
+    return {story: number % FOLDS for number, story in enumerate(stories)}
+
+
+def cross_validate(sets: dict[str, list[Labelled]]) -> dict[str, object]:
+    """Held-out scores of ours and the baseline, settings chosen on the other folds (pooled sets)."""
+    folds = {name: folds_of(items, SEED) for name, items in sets.items()}
+    held: dict[str, list[dict[str, float]]] = defaultdict(list)
+    chosen: list[ClusterSettings] = []
+    chosen_base: list[float] = []
+    train_means: dict[int, list[float]] = defaultdict(list)
+    for fold in range(FOLDS):
+        streams = {}
+        for name, items in sets.items():
+            train = [item for item in items if folds[name][item[0]] != fold]
+            test = [item for item in items if folds[name][item[0]] == fold]
+            streams[name] = (
+                dense_stream(train, CV_RATE, SEED + fold),
+                dense_stream(test, CV_RATE, SEED + fold),
+            )
+        grid_f1 = []
+        for point, settings in enumerate(GRID):
+            mean = statistics.fmean(
+                scores(labels, run_ours(arts, settings))["F1"] for (arts, labels), _ in streams.values()
+            )
+            grid_f1.append(mean)
+            train_means[point].append(mean)
+        best = GRID[max(range(len(GRID)), key=lambda p: (grid_f1[p], -p))]
+        chosen.append(best)
+        base_f1 = np.zeros(len(BASELINE_THRESHOLDS))
+        for (arts, labels), _ in streams.values():
+            base_f1 += [scores(labels, c)["F1"] for c in run_baseline(arts, BASELINE_THRESHOLDS)]
+        base_threshold = BASELINE_THRESHOLDS[int(np.argmax(base_f1))]
+        chosen_base.append(base_threshold)
+        for name, (_, (arts, labels)) in streams.items():
+            held[f"{name}/ours"].append(scores(labels, run_ours(arts, best)))
+            held[f"{name}/baseline"].append(scores(labels, run_baseline(arts, [base_threshold])[0]))
+            held[f"{name}/singletons"].append(scores(labels, run_singletons(arts)))
+        print(f"fold {fold}: chose {settings_text(best)}; baseline threshold {base_threshold}", flush=True)
+    overall = max(train_means, key=lambda p: (statistics.fmean(train_means[p]), -p))
+    return {"held": held, "chosen": chosen, "baseline": chosen_base, "overall": GRID[overall]}
+
+
+def settings_text(settings: ClusterSettings) -> str:
+    return (
+        f"threshold {settings.threshold}, entity_weight {settings.entity_weight}, "
+        f"merge_threshold {settings.merge_threshold}"
+    )
+
+
+def table_row(name: str, method: str, result: dict[str, float]) -> str:
+    cells = " | ".join(f"{result[k]:.3f}" for k in ("P", "R", "F1", "pairF1", "AMI"))
+    return f"| {name} | {method} | {cells} |"
+
+
+def mean_scores(results: list[dict[str, float]]) -> dict[str, float]:
+    return {key: statistics.fmean(r[key] for r in results) for key in results[0]}
+
+
+def throughput(articles: list[Article], make_store: Callable[[], Store]) -> float:
+    """Articles a second through cluster() with the given store (one process, one core)."""
+    start = time.perf_counter()
+    cluster(articles, store=make_store())
+    return len(articles) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--quick", action="store_true", help="default settings only: no cross-validation")
+    args = parser.parse_args()
+    sets = load(args.data)
+    print("| data | method | BCubed P | BCubed R | BCubed F1 | pairwise F1 | AMI |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    if not args.quick:
+        result = cross_validate(sets)
+        held = result["held"]
+        assert isinstance(held, dict)
+        for key in sorted(held):
+            name, method = key.split("/")
+            print(table_row(f"{name} @{CV_RATE}/day, held out", method, mean_scores(held[key])), flush=True)
+        print(f"settings chosen over all folds: {settings_text(result['overall'])}")  # type: ignore[arg-type]
+    for name, items in sets.items():
+        for rate in RATES:
+            arts, labels = dense_stream(items, rate, SEED)
+            print(
+                table_row(
+                    f"{name} @{rate}/day", "ours (defaults)", scores(labels, run_ours(arts, DEFAULT_SETTINGS))
+                ),
+                flush=True,
+            )
+    arts, labels = dated_stream(sets["basil"], SEED)
+    print(table_row("basil real dates", "ours (defaults)", scores(labels, run_ours(arts, DEFAULT_SETTINGS))))
+    arts, _ = dense_stream(sets["allsides"], CV_RATE, SEED)
+    with tempfile.TemporaryDirectory() as folder:
+        memory = throughput(arts, lambda: Store(None))
+        on_file = throughput(arts, lambda: Store(Path(folder) / "bench.sqlite"))
+    print(
+        f"throughput, AllSides @70/day ({len(arts)} articles): {memory:.0f}/s in memory, {on_file:.0f}/s on file"
+    )
+
+
+if __name__ == "__main__":
+    main()

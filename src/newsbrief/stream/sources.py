@@ -1,0 +1,115 @@
+"""Read the articles of a stream: article-per-line JSONL, Multi-News stories flattened, and the rest.
+
+``pipeline.ingest`` reads a JSONL file of article records as one story and gives its articles
+slug ids; a stream needs each record's own ``id`` (its key) and files far larger than a story.
+So ``.jsonl`` files are read here line by line: an article record (``text`` and optionally ``id``,
+``published``/``date``, ``outlet``/``source``/``site``, ``title``, ``url``) is one article; a
+story record (``documents``, as in Multi-News) is flattened into its documents, a document
+without an id getting ``<story id>-<n>``. Every other source (directories, HTML, text, ``.json``,
+Multi-News ``.src``) goes through ``pipeline.ingest.read_story``, and its articles are keyed by URL
+or text (their ids there are made-up slugs).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from newsbrief.errors import SourceError
+from newsbrief.model import Article
+from newsbrief.pipeline.ingest import MAX_ARTICLE_CHARS, read_stories, read_story
+
+__all__ = ["read_articles"]
+
+
+def read_articles(sources: Iterable[str]) -> Iterator[Article]:
+    """The articles of every source, in input order."""
+    for source in sources:
+        path = Path(source)
+        if path.suffix.lower() == ".jsonl" and path.is_file():
+            yield from _jsonl_articles(path, source)
+        elif path.suffix.lower() == ".src" and path.is_file():
+            for story in read_stories(source):
+                yield from (replace(article, id="") for article in story.articles)
+        else:
+            yield from (
+                replace(article, id="") for article in read_story([source], fetch_urls=False).articles
+            )
+
+
+def _jsonl_articles(path: Path, label: str) -> Iterator[Article]:
+    """The articles of a JSONL file of article or story records, read line by line."""
+    try:
+        file = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
+    with file:
+        for number, line in enumerate(file, 1):
+            if not line.strip():
+                continue
+            where = f"{label} line {number}"
+            try:
+                record = json.loads(line)
+            except (ValueError, RecursionError) as exc:
+                raise SourceError(f"{where}: not valid JSON") from exc
+            if not isinstance(record, dict):
+                raise SourceError(f"{where}: expected a JSON object")
+            if "documents" in record:
+                yield from _story_articles(record, where)
+            else:
+                yield _article(record, where, default_id="")
+
+
+def _story_articles(record: dict[str, object], where: str) -> Iterator[Article]:
+    """The non-blank documents of a story record, ids ``<story id>-<n>`` unless they carry one."""
+    documents = record["documents"]
+    if not isinstance(documents, list):
+        raise SourceError(f'{where}: "documents" must be an array')
+    story_id = str(record.get("id") or "")
+    for number, document in enumerate(documents, 1):
+        fields = {"text": document} if isinstance(document, str) else document
+        if not isinstance(fields, dict):
+            raise SourceError(f"{where} document {number}: expected a string or a JSON object")
+        text = fields.get("text")
+        if isinstance(text, str) and not text.strip():
+            continue
+        default_id = f"{story_id}-{number}" if story_id else ""
+        yield _article(fields, f"{where} document {number}", default_id=default_id)
+
+
+def _article(fields: dict[str, object], where: str, *, default_id: str) -> Article:
+    """The article of one record; SourceError naming the line when a field is missing or mistyped."""
+    text = fields.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise SourceError(f'{where}: no "text" string')
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise SourceError(
+            f"{where}: article of {len(text):,} characters is over the limit of {MAX_ARTICLE_CHARS:,}"
+        )
+    record_id = fields.get("id")
+    if isinstance(record_id, int) and not isinstance(record_id, bool):
+        record_id = str(record_id)
+    url = _text_field(fields, ("url",), where)
+    return Article(
+        id=record_id if isinstance(record_id, str) and record_id else default_id,
+        outlet=_text_field(fields, ("outlet", "source", "site"), where) or "",
+        title=" ".join((_text_field(fields, ("title",), where) or "").split()),
+        url=url,
+        published=_text_field(fields, ("published", "date"), where),
+        text=text.strip(),
+        source=where,
+    )
+
+
+def _text_field(fields: dict[str, object], names: tuple[str, ...], where: str) -> str | None:
+    """The first of the named fields that is present and not null; SourceError when not a string."""
+    for name in names:
+        value = fields.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise SourceError(f'{where}: "{name}" must be a string')
+        return value
+    return None

@@ -1,0 +1,199 @@
+"""The embedded store: one SQLite file holding a stream's articles, stories, assignments and merges.
+
+Each article is written with its assignment (and any merge it caused) in one transaction, with
+everything the clusterer needs to rebuild its exact state when the file is opened again: the
+article's weighted term vector as it was computed on arrival (document frequencies are counted
+back from the vectors' terms) and its MinHash. A process killed between two articles therefore
+leaves a file from which the stream goes on as if it had never stopped.
+
+The file is in WAL mode with ``synchronous=NORMAL``: a committed article survives the process
+being killed (the operating system holds the write), though not a power cut; that keeps a
+commit per article cheap enough for thousands of articles a second.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsbrief.errors import OptionError, SourceError
+from newsbrief.model import Article
+
+__all__ = ["SCHEMA_VERSION", "ArticleRecord", "MergeRecord", "Store"]
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    seq INTEGER PRIMARY KEY,          -- arrival number, from 1
+    key TEXT NOT NULL UNIQUE,         -- id, else URL, else sha256 of the text
+    text_sha256 TEXT NOT NULL,
+    id TEXT NOT NULL, outlet TEXT NOT NULL, title TEXT NOT NULL, url TEXT, published TEXT,
+    text TEXT NOT NULL, source TEXT NOT NULL,
+    time REAL NOT NULL,               -- seconds since the epoch the clusterer used for it
+    language TEXT NOT NULL,
+    terms BLOB NOT NULL, weights BLOB NOT NULL,  -- the weighted vector: int64 terms, float64 weights
+    minhash BLOB NOT NULL             -- uint32 MinHash values
+);
+CREATE TABLE IF NOT EXISTS stories (id INTEGER PRIMARY KEY, language TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS assignments (
+    article INTEGER PRIMARY KEY REFERENCES articles(seq),
+    story INTEGER NOT NULL REFERENCES stories(id),  -- the story it joined on arrival
+    similarity REAL NOT NULL,
+    duplicate_of INTEGER REFERENCES articles(seq)
+);
+CREATE TABLE IF NOT EXISTS merges (
+    seq INTEGER NOT NULL REFERENCES articles(seq),  -- the article whose arrival caused it
+    kept INTEGER NOT NULL REFERENCES stories(id),
+    merged INTEGER NOT NULL REFERENCES stories(id),
+    similarity REAL NOT NULL,
+    PRIMARY KEY (seq, merged)
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """One stored article, its vector and MinHash, and the story it joined on arrival."""
+
+    seq: int
+    key: str
+    text_sha256: str
+    article: Article
+    time: float
+    language: str
+    terms: bytes
+    weights: bytes
+    minhash: bytes
+    story: int
+    similarity: float
+    duplicate_of: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRecord:
+    """Story ``merged`` joined story ``kept`` when article ``seq`` arrived."""
+
+    seq: int
+    kept: int
+    merged: int
+    similarity: float
+
+
+class Store:
+    """A stream's SQLite file (``path``), or an in-memory database when ``path`` is None."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = None if path is None else Path(path)
+        self._label = ":memory:" if path is None else str(path)
+        try:
+            self._db = sqlite3.connect(self._label, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+            version = self._meta("schema")
+        except sqlite3.DatabaseError as exc:
+            raise SourceError(f"{self._label}: not a newsbrief stream store ({exc})") from exc
+        if version is None:
+            self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        elif version != str(SCHEMA_VERSION):
+            raise SourceError(f"{self._label}: store schema {version}, this newsbrief reads {SCHEMA_VERSION}")
+
+    def check_settings(self, settings: dict[str, object]) -> None:
+        """Record the clusterer settings in a new store; OptionError when an old one used others."""
+        wanted = json.dumps(settings, sort_keys=True)
+        stored = self._meta("settings")
+        if stored is None:
+            self._db.execute("INSERT INTO meta VALUES ('settings', ?)", (wanted,))
+        elif stored != wanted:
+            raise OptionError(
+                f"{self._label} was clustered with other settings ({stored}); "
+                "open it with those or start a new store"
+            )
+
+    def articles(self) -> Iterator[ArticleRecord]:
+        """Every stored article with its assignment, in arrival order."""
+        rows = self._db.execute(
+            "SELECT a.seq, a.key, a.text_sha256, a.id, a.outlet, a.title, a.url, a.published, a.text,"
+            " a.source, a.time, a.language, a.terms, a.weights, a.minhash, s.story, s.similarity,"
+            " s.duplicate_of FROM articles a JOIN assignments s ON s.article = a.seq ORDER BY a.seq"
+        )
+        for row in rows:
+            article = Article(
+                id=row[3],
+                outlet=row[4],
+                title=row[5],
+                url=row[6],
+                published=row[7],
+                text=row[8],
+                source=row[9],
+            )
+            yield ArticleRecord(row[0], row[1], row[2], article, *row[10:])
+
+    def merges(self) -> list[MergeRecord]:
+        """Every merge, in the order it happened."""
+        rows = self._db.execute("SELECT seq, kept, merged, similarity FROM merges ORDER BY seq, rowid")
+        return [MergeRecord(*row) for row in rows]
+
+    def add(self, record: ArticleRecord, *, new_story: bool, merges: Sequence[MergeRecord]) -> None:
+        """Write an article, its assignment and the merges it caused in one transaction."""
+        article = record.article
+        with self._transaction():
+            if new_story:
+                self._db.execute("INSERT INTO stories VALUES (?, ?)", (record.story, record.language))
+            self._db.execute(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.seq,
+                    record.key,
+                    record.text_sha256,
+                    article.id,
+                    article.outlet,
+                    article.title,
+                    article.url,
+                    article.published,
+                    article.text,
+                    article.source,
+                    record.time,
+                    record.language,
+                    record.terms,
+                    record.weights,
+                    record.minhash,
+                ),
+            )
+            self._db.execute(
+                "INSERT INTO assignments VALUES (?, ?, ?, ?)",
+                (record.seq, record.story, record.similarity, record.duplicate_of),
+            )
+            self._db.executemany(
+                "INSERT INTO merges VALUES (?, ?, ?, ?)",
+                [(merge.seq, merge.kept, merge.merged, merge.similarity) for merge in merges],
+            )
+
+    def close(self) -> None:
+        """Close the database (an in-memory store is gone after this)."""
+        self._db.close()
+
+    def _meta(self, name: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    """BEGIN on entry; COMMIT on a clean exit, ROLLBACK when the block raised."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN")
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        self._db.execute("COMMIT" if kind is None else "ROLLBACK")

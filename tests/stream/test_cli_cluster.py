@@ -1,0 +1,81 @@
+"""``newsbrief cluster`` on real articles: stories as JSONL, briefs, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+BASIL = ROOT / "tests" / "fixtures" / "stream" / "basil-24.jsonl"
+
+
+def run(*arguments: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(
+        [sys.executable, "-m", "newsbrief", "cluster", *arguments],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_stories_are_written_one_per_line_and_the_same_bytes_twice(tmp_path: Path) -> None:
+    first, second = run(str(BASIL)), run(str(BASIL))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    stories = [json.loads(line) for line in first.stdout.splitlines()]
+    keys = [key for story in stories for key in story["articles"]]
+    assert len(keys) == len(set(keys)) == 24
+    assert {
+        "id",
+        "articles",
+        "duplicates",
+        "outlets",
+        "first_published",
+        "last_published",
+        "title",
+        "keywords",
+    } <= set(stories[0])
+    assert first.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+def test_briefs_are_written_for_stories_with_two_outlets(tmp_path: Path) -> None:
+    result = run(
+        str(BASIL),
+        "--briefs",
+        str(tmp_path / "briefs"),
+        "--format",
+        "md,json",
+        "-o",
+        str(tmp_path / "s.jsonl"),
+    )
+    assert result.returncode == 0, result.stderr
+    stories = [json.loads(line) for line in (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()]
+    wide = {story["id"] for story in stories if len(story["outlets"]) >= 2}
+    assert wide
+    assert {path.stem for path in (tmp_path / "briefs").glob("*.md")} == wide
+    assert {path.stem for path in (tmp_path / "briefs").glob("*.json")} == wide
+
+
+def test_a_key_with_two_texts_exits_2_with_one_line_naming_both(tmp_path: Path) -> None:
+    lines = BASIL.read_text(encoding="utf-8").splitlines()
+    first, second = json.loads(lines[0]), json.loads(lines[5])
+    second["id"] = first["id"]
+    clash = tmp_path / "clash.jsonl"
+    clash.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n", encoding="utf-8")
+    result = run(str(clash))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "clash.jsonl line 1" in result.stderr and "clash.jsonl line 2" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_format_exits_2() -> None:
+    result = run(str(BASIL), "--briefs", "out", "--format", "pdf")
+    assert result.returncode == 2
+    assert "--format" in result.stderr

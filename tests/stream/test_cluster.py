@@ -1,0 +1,96 @@
+"""The online clusterer on real BASIL and AllSides articles."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+import newsbrief
+from newsbrief.errors import OptionError, SourceError
+from newsbrief.model import Article, ClusterSettings
+from newsbrief.stream import Clusterer, cluster
+from newsbrief.stream.sources import read_articles
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "stream"
+
+
+@pytest.fixture(scope="module")
+def basil() -> list[Article]:
+    return list(read_articles([str(FIXTURES / "basil-24.jsonl")]))
+
+
+def event(key: str) -> str:
+    """The BASIL event a fixture id embeds: basil-<event uuid>-<outlet>."""
+    return key.removeprefix("basil-").rsplit("-", 1)[0]
+
+
+def test_articles_of_one_event_join_and_no_story_mixes_events(basil: list[Article]) -> None:
+    stories = cluster(basil)
+    assert all(len({event(key) for key in story.articles}) == 1 for story in stories)
+    three_outlets = [story for story in stories if len(story.outlets) == 3]
+    assert three_outlets, "no event was linked across its three outlets"
+    assert sum(len(story.articles) for story in stories) == len(basil)
+
+
+def test_a_wire_copy_is_recorded_as_a_duplicate_in_its_original_story(basil: list[Article]) -> None:
+    original = basil[0]
+    copy = dataclasses.replace(original, id="wire-copy", outlet="Yahoo News", url="https://example.org/beck")
+    clusterer = Clusterer()
+    first = clusterer.add(original)
+    assert clusterer.add(copy) == first
+    story = next(story for story in clusterer.stories() if story.id == first)
+    assert story.duplicates == (("wire-copy", original.id),)
+    assert story.articles == (original.id, "wire-copy")
+
+
+def test_adding_an_article_again_changes_nothing(basil: list[Article]) -> None:
+    clusterer = Clusterer()
+    joined = [clusterer.add(article) for article in basil]
+    before = clusterer.stories()
+    assert [clusterer.add(article) for article in basil] == [
+        next(story.id for story in before if article.id in story.articles) for article in basil
+    ]
+    assert clusterer.stories() == before
+    assert joined[0] == before[0].id
+
+
+def test_same_key_with_other_text_is_an_error_naming_both(basil: list[Article]) -> None:
+    clusterer = Clusterer()
+    clusterer.add(dataclasses.replace(basil[0], source="a.jsonl line 1"))
+    changed = dataclasses.replace(basil[1], id=basil[0].id, source="b.jsonl line 7")
+    with pytest.raises(SourceError, match=r"b\.jsonl line 7 .*a\.jsonl line 1"):
+        clusterer.add(changed)
+    assert [story.articles for story in clusterer.stories()] == [(basil[0].id,)]
+
+
+def test_key_is_the_url_then_a_text_hash_when_there_is_no_id(basil: list[Article]) -> None:
+    by_url = dataclasses.replace(basil[0], id="", url="https://www.foxnews.com/beck")
+    by_text = dataclasses.replace(basil[3], id="", url=None)
+    stories = cluster([by_url, by_text])
+    keys = [key for story in stories for key in story.articles]
+    assert "https://www.foxnews.com/beck" in keys
+    assert any(key.startswith("sha256:") for key in keys)
+
+
+def test_story_reports_outlets_dates_title_and_keywords(basil: list[Article]) -> None:
+    story = max(cluster(basil), key=lambda story: (len(story.articles), story.id))
+    members = [article for article in basil if article.id in story.articles]
+    assert story.title in {article.title for article in members}
+    assert set(story.outlets) == {article.outlet for article in members}
+    assert story.first_published == min(article.published or "" for article in members)
+    assert story.keywords and all(word == word.lower() for word in story.keywords)
+
+
+@pytest.mark.parametrize(
+    "field, value", [("threshold", 0.0), ("threshold", 1.5), ("window_days", -1.0), ("lead_words", 0)]
+)
+def test_settings_out_of_range_are_refused(field: str, value: float) -> None:
+    with pytest.raises(OptionError, match=field):
+        ClusterSettings(**{field: value})
+
+
+def test_cluster_and_clusterer_are_public() -> None:
+    assert {"cluster", "Clusterer", "StreamStory", "ClusterSettings"} <= set(newsbrief.__all__)
+    assert newsbrief.cluster is cluster

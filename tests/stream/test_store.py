@@ -1,0 +1,98 @@
+"""The SQLite store: reopening rebuilds the exact state, and a killed run resumes to the same stories."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from newsbrief.errors import OptionError, SourceError
+from newsbrief.model import ClusterSettings
+from newsbrief.stream import Clusterer, Store, cluster
+from newsbrief.stream.sources import read_articles
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "stream"
+ALLSIDES = ROOT / "benchmarks" / "data" / "stream" / "allsides-probe.jsonl"
+
+
+def test_a_reopened_store_goes_on_as_one_uninterrupted_run(tmp_path: Path) -> None:
+    articles = list(read_articles([str(FIXTURES / "basil-24.jsonl")]))
+    first = Clusterer(Store(tmp_path / "x.sqlite"))
+    for article in articles[:10]:
+        first.add(article)
+    first.close()
+    second = Clusterer(Store(tmp_path / "x.sqlite"))
+    for article in articles:
+        second.add(article)
+    assert second.stories() == cluster(articles)
+    second.close()
+
+
+def test_feeding_the_same_input_twice_stores_nothing_twice(tmp_path: Path) -> None:
+    articles = list(read_articles([str(FIXTURES / "allsides-30.jsonl")]))
+    for _ in range(2):
+        clusterer = Clusterer(Store(tmp_path / "x.sqlite"))
+        for article in articles:
+            clusterer.add(article)
+        clusterer.close()
+    with closing(sqlite3.connect(tmp_path / "x.sqlite")) as db:
+        assert db.execute("SELECT count(*) FROM articles").fetchone() == (len(articles),)
+        assert db.execute("SELECT count(*) FROM assignments").fetchone() == (len(articles),)
+
+
+def test_a_store_made_with_other_settings_is_refused(tmp_path: Path) -> None:
+    Clusterer(Store(tmp_path / "x.sqlite")).close()
+    with pytest.raises(OptionError, match="other settings"):
+        Clusterer(Store(tmp_path / "x.sqlite"), settings=ClusterSettings(window_days=7.0))
+
+
+def test_a_file_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("Trump slams John Kerry for 'shadow diplomacy' on Iran deal\n" * 100, encoding="utf-8")
+    with pytest.raises(SourceError, match="not a newsbrief stream store"):
+        Store(path)
+
+
+def _cluster_command(source: Path, db: Path, output: Path) -> subprocess.Popen[bytes]:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, "-m", "newsbrief", "cluster", str(source), "--db", str(db), "-o", str(output)]
+    return subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _stored(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with closing(sqlite3.connect(db, timeout=5)) as connection:
+            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:  # the schema is not written yet
+        return 0
+
+
+def test_killing_the_process_mid_stream_and_rerunning_gives_the_same_stories(tmp_path: Path) -> None:
+    big = tmp_path / "big.jsonl"
+    lines = ALLSIDES.read_text(encoding="utf-8").splitlines()[:600]
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    whole = _cluster_command(big, tmp_path / "whole.sqlite", tmp_path / "whole.jsonl")
+    assert whole.wait(timeout=600) == 0
+    killed = _cluster_command(big, tmp_path / "x.sqlite", tmp_path / "killed.jsonl")
+    deadline = time.monotonic() + 300
+    while _stored(tmp_path / "x.sqlite") < 100 and time.monotonic() < deadline and killed.poll() is None:
+        time.sleep(0.05)
+    killed.send_signal(signal.SIGKILL)
+    killed.wait(timeout=60)
+    stored = _stored(tmp_path / "x.sqlite")
+    assert 100 <= stored < len(lines), f"the kill came at {stored} of {len(lines)} articles"
+    assert not (tmp_path / "killed.jsonl").exists()
+    resumed = _cluster_command(big, tmp_path / "x.sqlite", tmp_path / "resumed.jsonl")
+    assert resumed.wait(timeout=600) == 0
+    assert (tmp_path / "resumed.jsonl").read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
+    assert _stored(tmp_path / "x.sqlite") == len(lines)
