@@ -28,7 +28,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from newsbrief.analysis.figures import find_conflicts, find_figures
+from newsbrief.analysis.conflicts import find_conflicts
+from newsbrief.analysis.figures import find_figures
 from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article, Conflict, Figure
 from newsbrief.pipeline.clean import clean

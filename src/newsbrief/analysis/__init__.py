@@ -59,7 +59,8 @@ def _nlp_analyses(
     """The analyses that read the spaCy parse."""
     found: dict[str, object] = {}
     if "figures" in ran:
-        from newsbrief.analysis.figures import find_conflicts, find_figures
+        from newsbrief.analysis.conflicts import find_conflicts
+        from newsbrief.analysis.figures import find_figures
 
         figures = find_figures(articles, docs, sentences)
         found["figures"] = figures
