@@ -49,12 +49,16 @@ def analyze(
         found["facts"] = agreed_facts(facts)
         found["claims"] = single_claims(sentences, facts, closeness)
     if docs is not None:
-        found.update(_nlp_analyses(articles, sentences, docs, ran))
+        found.update(_nlp_analyses(articles, sentences, docs, ran, facts))
     return Analysis(ran=ran, **found)  # type: ignore[arg-type]
 
 
 def _nlp_analyses(
-    articles: Sequence[Article], sentences: Sequence[Sentence], docs: Sequence[Doc], ran: Sequence[str]
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    docs: Sequence[Doc],
+    ran: Sequence[str],
+    facts: Sequence[Fact],
 ) -> dict[str, object]:
     """The analyses that read the spaCy parse."""
     found: dict[str, object] = {}
@@ -64,7 +68,10 @@ def _nlp_analyses(
 
         figures = find_figures(articles, docs, sentences)
         found["figures"] = figures
-        found["conflicts"] = find_conflicts(figures)
+        found["conflicts"] = find_conflicts(figures, articles=articles, facts=facts)
+        from newsbrief.analysis.disputes import find_disputes
+
+        found["disputes"] = find_disputes(articles, docs, sentences)  # conflicts of claims, not figures
     if "quotes" in ran:
         from newsbrief.analysis.quotes import find_quotes
 

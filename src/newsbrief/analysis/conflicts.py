@@ -1,17 +1,34 @@
 """Conflicts between outlets: figures of different articles that count the same thing and disagree.
 
-``find_conflicts`` pairs figures of different articles that count the same thing (same unit, same
-counted noun or a synonym, overlapping words, same time frame) and reports those whose values
-cannot both be true once qualifiers and rounding are allowed for. A false conflict misleads the
-reader, so every rule leans towards saying nothing. The figures themselves come from
+``find_conflicts`` pairs figures of different articles in two ways and reports the pairs whose
+values cannot both be true once qualifiers and rounding are allowed for:
+
+- by shared words (the first rule): same unit, same counted noun or a synonym, every content word
+  of the shorter description in the longer one, same time frame. This finds wire copy and a
+  report updated in place.
+- by meaning: outlets that disagree word things differently ("about 900,000 Jews were murdered
+  at this concentration camp" against "they had killed some 1.6 million Jews"). Two figures are
+  candidates when their units are of one family once converted (km and miles, feet and metres,
+  °F and °C), they count the same kind of thing (a measurement unit names its own kind; a count
+  needs the same counted-thing key, synonyms mapped, and a description beyond the bare noun), their
+  time frames and the years their sentences name do not differ, and their sentences are close in
+  meaning: in one fact of the alignment, or at least ``MEANING_MIN`` cosine apart in WordLlama's
+  static embeddings (``newsbrief.analysis.similarity``).
+
+A false conflict misleads the reader, so every rule leans towards saying nothing. Counts of
+casualties can grow between reports: with publication times, a toll that is larger in the later
+report is an update ("an earlier report said ..."), not a conflict; without them the conflict
+says that the difference may be one of time. The figures themselves come from
 ``newsbrief.analysis.figures``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from newsbrief.analysis.figures import (
     GENERIC_PEOPLE,
@@ -23,45 +40,91 @@ from newsbrief.analysis.figures import (
     VAGUE_WORDS,
     WHAT_STOP,
 )
-from newsbrief.model import Conflict, Figure
+from newsbrief.analysis.similarity import embed
+from newsbrief.model import Article, Conflict, Fact, Figure
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = ["find_conflicts"]
 
 _MAX_RATIO = 5.0  # values further apart than this count different things ("300" vs "3,000 troops")
 _ROUNDING = 0.02  # relative difference left to rounding
+_ACROSS_UNITS = 0.03  # "90 kilometers (55 miles)": a conversion rounds more than a count does
 REPORT_MIN_WORDS = 5
 REPORT_OVERLAP = 0.8
+# Cosine of the WordLlama vectors of two figures' contexts (eight words each side) at or above
+# which they say the same thing in other words; SHARED_NOUN_MIN when their descriptions also share a
+# counted noun ("Jews"). Chosen on the Multi-News dev stories' pairs, all listed in
+# benchmarks/README.md: above 0.7 true pairs outnumber false ones; below it the false ones do.
+MEANING_MIN = 0.7
+SHARED_NOUN_MIN = 0.4
+CONTEXT_WORDS = 8
+# Units of measurement, each with its family and the factor to the family's base unit. A
+# measurement names its own kind of thing ("four kilometers" deep); counts need a counted noun.
+UNIT_FAMILIES: dict[str, tuple[str, float]] = {
+    "km": ("metre", 1000.0), "mile": ("metre", 1609.344), "m": ("metre", 1.0), "ft": ("metre", 0.3048),
+    "inch": ("metre", 0.0254), "kg": ("kg", 1.0), "lb": ("kg", 0.45359237), "ton": ("kg", 1000.0),
+    "acre": ("square metre", 4046.8564), "hectare": ("square metre", 10000.0), "mph": ("km/h", 1.609344),
+    "magnitude": ("magnitude", 1.0),
+}  # fmt: skip
+# "3.7 million square feet": the figure parser gives "ft"; the words before the unit make it an area.
+SQUARE_UNITS = {"ft": 0.09290304, "mile": 2589988.11, "km": 1e6, "m": 1.0, "metre": 1.0, "inch": 0.00064516}
+# Near-synonyms of counted things beyond figures.SYNONYMS, as (phrase in the description, key).
+NEAR_SYNONYMS: tuple[tuple[str, str], ...] = (
+    ("fell victim", "killed"), ("fall victim", "killed"), ("lost their lives", "killed"),
+)  # fmt: skip
+_SENTENCE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_FAHRENHEIT = re.compile(r"fahrenheit|°\s?f\b|\bdegrees? f\b", re.IGNORECASE)
+_CELSIUS = re.compile(r"celsius|centigrade|°\s?c\b|\bdegrees? c\b", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- conflicts
 
 
-def find_conflicts(figures: Sequence[Figure]) -> tuple[Conflict, ...]:
+def find_conflicts(
+    figures: Sequence[Figure], *, articles: Sequence[Article] = (), facts: Sequence[Fact] = ()
+) -> tuple[Conflict, ...]:
     """Things for which two or more articles give values that cannot both be true.
 
-    Two figures count the same thing when they share a unit and a counted-thing key (the same
-    noun lemma, or synonyms such as killed/dead/died/death toll), their other content words
-    overlap, and their time frames agree. They disagree when their qualifier ranges do not meet,
-    allowing 2% (or the written precision of "1.5 million") for rounding and ignoring values more
-    than five times apart, which are different quantities. Figures of one article never conflict.
+    Two figures count the same thing when the shared-words rule (``_same_thing``) or the
+    by-meaning rule (``_same_by_meaning``) says so. They disagree when their qualifier ranges do
+    not meet once converted to one unit, allowing 2% (3% across units) for rounding and ignoring
+    values more than five times apart, which are different quantities. Figures of one article
+    never conflict. ``articles`` gives publication times (a toll that grew is an update);
+    ``facts`` is the story's alignment, whose groups count as sentences close in meaning.
     """
     profiles = [_profile(figure) for figure in figures]
     ambiguous = _ambiguous(figures)
+    meaning = _Meaning.of(figures)
+    in_fact = _fact_numbers(figures, facts)
     same: dict[int, list[int]] = {i: [] for i in range(len(profiles))}
+    how: dict[tuple[int, int], str] = {}
     for i, first in enumerate(profiles):
         for j in range(i + 1, len(profiles)):
-            if i in ambiguous or j in ambiguous:
+            if first.article_id == profiles[j].article_id:
                 continue
-            if first.article_id != profiles[j].article_id and _same_thing(first, profiles[j]):
-                same[i].append(j)
-                same[j].append(i)
+            if _same_thing(first, profiles[j]) and not (i in ambiguous or j in ambiguous):
+                how[(i, j)] = "the same words describe what both count"
+            elif _same_kind(first, profiles[j]):
+                basis = _by_meaning(first, profiles[j], meaning.cosine(i, j), in_fact[i] == in_fact[j] >= 0)
+                if basis:
+                    how[(i, j)] = basis
+    for i, j in _mutual_best(how, profiles, meaning):
+        same[i].append(j)
+        same[j].append(i)
     edges = [
         (i, j)
         for i in range(len(profiles))
         for j in same[i]
-        if i < j and _disagree(profiles[i], profiles[j]) and not _agreed_elsewhere(profiles, same, i, j)
+        if i < j
+        and _disagree(profiles[i], profiles[j])
+        and not _agreed_elsewhere(profiles, same, i, j)
+        and not _agreed_in_sentence(figures, profiles, i, j)
     ]
-    return _merge(figures, profiles, edges)
+    published = {article.id: article.published for article in articles}
+    return _merge(figures, profiles, edges, how, published)
 
 
 def _ambiguous(figures: Sequence[Figure]) -> set[int]:
@@ -97,7 +160,7 @@ def _agreed_elsewhere(profiles: Sequence[_Profile], same: dict[int, list[int]], 
 
 @dataclass(frozen=True, slots=True)
 class _Profile:
-    """What the conflict rules compare for one figure."""
+    """What the conflict rules compare for one figure; values in the unit family's base unit."""
 
     article_id: str
     unit: str
@@ -108,21 +171,56 @@ class _Profile:
     high: float
     value: float
     context: frozenset[str]
+    base: str  # the unit family ("metre" for km and miles), or the unit itself
+    years: frozenset[str]  # years the sentence names besides the figure itself
+    exclusive: bool  # "more than", "less than": the bound itself is not allowed
 
 
 def _profile(figure: Figure) -> _Profile:
     words = _content_words(figure.what)
+    base, convert = _base_unit(figure)
+    low, high = _bounds(figure)
+    sentence = figure.sentence.text
+    own = figure.span.start - figure.sentence.start
+    years = frozenset(
+        match.group(0)
+        for match in _SENTENCE_YEAR.finditer(sentence)
+        if not own <= match.start() < own + len(figure.span.text)
+    )
     return _Profile(
         article_id=figure.span.article_id,
         unit=figure.unit,
         key=_thing_key(figure),
         words=words,
         frame=_time_frame(figure.what),
-        context=_content_words(figure.sentence.text) - NUMBER_WORDS,
-        low=_bounds(figure)[0],
-        high=_bounds(figure)[1],
-        value=figure.value,
+        context=_content_words(sentence) - NUMBER_WORDS,
+        low=convert(low),
+        high=convert(high),
+        value=convert(figure.value),
+        base=base,
+        years=years,
+        exclusive=figure.qualifier in ("more-than", "less-than"),
     )
+
+
+def _base_unit(figure: Figure) -> tuple[str, Callable[[float], float]]:
+    """The figure's unit family and how to convert its values into the family's base unit.
+
+    Lengths go to metres, areas ("square feet") to square metres, masses to kilograms, degrees
+    named Celsius to Fahrenheit; a degree without a scale stays "degree" and meets only degrees.
+    """
+    unit = figure.unit
+    if unit == "degree":
+        if _CELSIUS.search(figure.sentence.text) and not _FAHRENHEIT.search(figure.sentence.text):
+            return "°F", lambda value: value * 9 / 5 + 32
+        return ("°F" if _FAHRENHEIT.search(figure.sentence.text) else "degree"), lambda value: value
+    if unit in SQUARE_UNITS and re.search(r"\b(?:square|sq\.?)\s", figure.span.text, re.IGNORECASE):
+        factor = SQUARE_UNITS[unit]
+        return "square metre", lambda value: value * factor
+    if unit in UNIT_FAMILIES:
+        family, factor = UNIT_FAMILIES[unit]
+        return family, lambda value: value * factor
+    return unit, lambda value: value
 
 
 def _content_words(what: str) -> frozenset[str]:
@@ -165,6 +263,10 @@ def _thing_key(figure: Figure) -> str:
     for key in ("killed", "injured", "displaced", "arrested", "missing"):
         if key in words:
             return key
+    lowered = figure.what.lower()
+    for phrase, key in NEAR_SYNONYMS:
+        if phrase in lowered:
+            return key
     return words[0] if words else ""
 
 
@@ -202,7 +304,7 @@ def _bounds(figure: Figure) -> tuple[float, float]:
 
 def _same_thing(first: _Profile, second: _Profile) -> bool:
     """True when two figures count the same thing in the same time frame."""
-    if first.unit != second.unit or not first.key or first.key != second.key:
+    if first.base != second.base or not first.key or first.key != second.key:
         return False
     if not first.words or not second.words or first.frame != second.frame:
         return False
@@ -223,9 +325,140 @@ def _same_thing(first: _Profile, second: _Profile) -> bool:
     return not (nouns_first and nouns_second and not nouns_first & nouns_second)
 
 
+def _by_meaning(first: _Profile, second: _Profile, cosine: float, one_fact: bool) -> str:
+    """Why two figures of one kind count the same thing by the meaning of their contexts, or "".
+
+    The contexts must be MEANING_MIN close; SHARED_NOUN_MIN is enough when the descriptions share
+    a counted noun ("Jews") or the alignment put the two sentences in one fact.
+    """
+    shared = sorted(first.words & second.words - {first.key} - GENERIC_WORDS - NUMBER_WORDS)
+    reasons = []
+    if shared and first.base not in MEASURES:
+        reasons.append(f"both count {', '.join(shared)}")
+    if one_fact:
+        reasons.append("their sentences are in one fact of the alignment")
+    least = SHARED_NOUN_MIN if reasons else MEANING_MIN
+    if cosine < least:
+        return ""
+    return f"their contexts are close in meaning (cosine {cosine:.2f} ≥ {least}{''.join(', ' + r for r in reasons)})"
+
+
+def _fact_numbers(figures: Sequence[Figure], facts: Sequence[Fact]) -> tuple[int, ...]:
+    """For each figure, the number of the alignment's fact its sentence is in (-2: none)."""
+    group = {
+        (sent.article_id, sent.index): number
+        for number, fact in enumerate(facts)
+        if len(fact.article_ids) > 1
+        for sent in fact.sentences
+    }
+    return tuple(group.get((figure.sentence.article_id, figure.sentence.index), -2) for figure in figures)
+
+
+def _mutual_best(
+    how: dict[tuple[int, int], str], profiles: Sequence[_Profile], meaning: _Meaning
+) -> list[tuple[int, int]]:
+    """The pairs to compare: all found by shared words; by meaning, only mutual best matches.
+
+    A figure paired by meaning is compared with, in each other article, only the figure whose
+    context is closest to its own, and only when it is that figure's closest too: an article that
+    gives "89 degrees" outside and "130-170 degrees" inside a truck has one figure for "inside".
+    """
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for (i, j), basis in how.items():
+        if basis.startswith("the same words"):
+            continue
+        cosine = meaning.cosine(i, j)
+        for one, other in ((i, j), (j, i)):
+            slot = (one, profiles[other].article_id)
+            if slot not in best or (cosine, -other) > (best[slot][0], -best[slot][1]):
+                best[slot] = (cosine, other)
+    return sorted(
+        (i, j)
+        for (i, j), basis in how.items()
+        if basis.startswith("the same words")
+        or (best[(i, profiles[j].article_id)][1] == j and best[(j, profiles[i].article_id)][1] == i)
+    )
+
+
+def _agreed_in_sentence(figures: Sequence[Figure], profiles: Sequence[_Profile], i: int, j: int) -> bool:
+    """True when either sentence also holds a figure of the same unit that agrees with the other.
+
+    "Only 7 Republicans voted against the bill, while three others voted present" agrees with
+    "Three Republicans voted present": the sentence gives both values, so which one the other
+    outlet's figure stands for is plain, and it is not the one that differs.
+    """
+    for one, other in ((i, j), (j, i)):
+        sentence = figures[other].sentence
+        for k, figure in enumerate(figures):
+            if k == other or figure.sentence != sentence or profiles[k].base != profiles[other].base:
+                continue
+            if _agree(profiles[one], profiles[k]):
+                return True
+    return False
+
+
+def _same_kind(first: _Profile, second: _Profile) -> bool:
+    """True when two figures, however worded, may count the same kind of thing at the same time.
+
+    A measurement (length, area, mass, temperature, magnitude) names its kind by its unit family;
+    other figures need the same counted-thing key (synonyms mapped) and a description that says
+    more than the bare counted noun; of counts of people, money and shares only casualty tolls
+    (killed, injured, displaced, arrested, missing), whose key names the event. Dates, years, ages and unnamed counts are never paired this
+    way: too many of them in one story are about different things. Time frames that both figures
+    state must agree, and so must the years their sentences name.
+    """
+    if first.base != second.base or first.base in NEVER_BY_MEANING:
+        return False
+    if first.frame and second.frame and first.frame != second.frame:
+        return False
+    if first.years != second.years:
+        return False  # "the 2009 quake killed more than 300" is not this quake's toll
+    if first.base in MEASURES or first.unit not in COUNTS_NEEDING_KEY:
+        return True  # "11 other nations": a counted noun as unit names the kind too
+    if first.key not in GROWING or first.key != second.key:
+        return False  # "Republicans voted present" is not "voted against": only tolls are paired by meaning
+    if any(not profile.words - {profile.key} - GENERIC_WORDS for profile in (first, second)):
+        return False
+    nouns_first, nouns_second = first.words & PEOPLE_STEMS, second.words & PEOPLE_STEMS
+    return not (nouns_first and nouns_second and not nouns_first & nouns_second)
+
+
+@dataclass(frozen=True, slots=True)
+class _Meaning:
+    """How close in meaning the figures' contexts are: WordLlama vectors of each figure's words
+    with CONTEXT_WORDS words either side (the whole sentence would let "89 degrees" outside and
+    "130-170 degrees" inside the truck, in one sentence, look alike)."""
+
+    vectors: NDArray[np.float32]
+
+    @classmethod
+    def of(cls, figures: Sequence[Figure]) -> _Meaning:
+        several = len({figure.span.article_id for figure in figures}) > 1
+        return cls(embed([_context(figure) for figure in figures] if several else []))
+
+    def cosine(self, i: int, j: int) -> float:
+        """Cosine of the two figures' contexts."""
+        return float(self.vectors[i] @ self.vectors[j])
+
+
+def _context(figure: Figure) -> str:
+    """The figure as written with CONTEXT_WORDS words of its sentence either side."""
+    text = figure.sentence.text
+    start = figure.span.start - figure.sentence.start
+    end = start + len(figure.span.text)
+    words = [*text[:start].split()[-CONTEXT_WORDS:], figure.span.text, *text[end:].split()[:CONTEXT_WORDS]]
+    return " ".join(words)
+
+
 PEOPLE_STEMS = frozenset(_canonical(noun) for noun in PEOPLE_NOUNS - GENERIC_PEOPLE)
 GENERIC_WORDS = frozenset(_canonical(word) for word in GENERIC_PEOPLE)
 NUMBER_WORDS = frozenset(_canonical(word) for word in [*UNITS_WORDS, *SCALES, *VAGUE_WORDS])
+MEASURES = frozenset({family for family, _ in UNIT_FAMILIES.values()} | {"°F", "degree", "square metre"})
+COUNTS_NEEDING_KEY = frozenset(
+    {"people", "percent", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "money"}
+)
+GROWING = frozenset({"killed", "injured", "displaced", "arrested", "missing"})
+NEVER_BY_MEANING = frozenset({"date", "year", "age", "count", "years", "months", "weeks", "days", "hours"})
 
 
 def _same_report(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -248,15 +481,30 @@ def _disagree(first: _Profile, second: _Profile) -> bool:
 
 
 def _agree(first: _Profile, second: _Profile) -> bool:
-    """True when the two value ranges meet, allowing for rounding (none for dates and years)."""
-    tolerance = (
-        0.0 if first.unit in ("date", "year") else _ROUNDING * max(abs(first.value), abs(second.value))
+    """True when the two value ranges meet, allowing for rounding (none for dates and years).
+
+    Two stated bounds meet only where both allow the value: "more than 300,000" and "as many as
+    300,000" do not, since "more than" excludes the number written. Rounding is allowed only when
+    one figure is a measured value ("exact", "about", "nearly"), not between two bounds.
+    """
+    bounds_only = all(
+        profile.low in (0.0, profile.value) and profile.high != profile.low for profile in (first, second)
     )
+    if bounds_only and (first.exclusive or second.exclusive):
+        touching = first.high == second.low or second.high == first.low
+        if touching and first.high != second.high and first.low != second.low:
+            return False
+    rounding = _ACROSS_UNITS if first.unit != second.unit else _ROUNDING
+    tolerance = 0.0 if first.unit in ("date", "year") else rounding * max(abs(first.value), abs(second.value))
     return first.high + tolerance >= second.low and second.high + tolerance >= first.low
 
 
 def _merge(
-    figures: Sequence[Figure], profiles: Sequence[_Profile], edges: Sequence[tuple[int, int]]
+    figures: Sequence[Figure],
+    profiles: Sequence[_Profile],
+    edges: Sequence[tuple[int, int]],
+    how: dict[tuple[int, int], str],
+    published: dict[str, str | None],
 ) -> tuple[Conflict, ...]:
     """Conflicts from disagreeing figure pairs, joined when they share a figure."""
     parent = {index: index for edge in edges for index in edge}
@@ -277,10 +525,64 @@ def _merge(
         chosen: dict[str, int] = {}
         for index in members:
             chosen.setdefault(profiles[index].article_id, index)
-        picked = tuple(figures[index] for index in sorted(chosen.values()))
+        indices = sorted(chosen.values())
+        picked = tuple(figures[index] for index in indices)
         unit, key = profiles[members[0]].unit, profiles[members[0]].key
-        conflicts.append(Conflict(what=_conflict_what(picked), figures=picked, note=_note(picked, unit, key)))
+        bases = sorted({how[edge] for edge in edges if edge[0] in members})
+        kind, timing = _timing([profiles[index] for index in indices], picked, key, published)
+        conflicts.append(
+            Conflict(
+                what=_conflict_what(picked),
+                figures=picked,
+                note=_note(picked, unit, key),
+                kind=kind,
+                unit=profiles[members[0]].base,
+                values=tuple(round(profiles[index].value, 6) for index in indices),
+                compared="; ".join(bases),
+                timing=timing,
+            )
+        )
     return tuple(conflicts)
+
+
+def _timing(
+    profiles: Sequence[_Profile], figures: Sequence[Figure], key: str, published: dict[str, str | None]
+) -> tuple[str, str]:
+    """The conflict's kind and what time says of it.
+
+    A count that can only grow (the dead, injured, displaced, arrested, missing) and is larger in
+    the later of two dated reports is an update; undated, the difference may be one of time.
+    """
+    if key not in GROWING or len(figures) != 2:
+        return "disagreement", ""
+    times = [_parse_time(published.get(profile.article_id)) for profile in profiles]
+    earlier, later = times
+    if earlier is None or later is None or earlier == later:
+        return (
+            "disagreement",
+            "the difference may be one of time: the reports carry no publication times"
+            if (earlier is None or later is None)
+            else "",
+        )
+    order = sorted(range(2), key=lambda index: times[index])  # type: ignore[arg-type, return-value]
+    first, last = order
+    if profiles[last].low >= profiles[first].high:
+        return "update", (
+            f"an earlier report ({published[profiles[first].article_id]}) said {figures[first].span.text}; "
+            f"a later one ({published[profiles[last].article_id]}) says {figures[last].span.text}"
+        )
+    return "disagreement", ""
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    """An ISO 8601 publication time, or None when missing or unreadable; naive times read as UTC."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _conflict_what(figures: Sequence[Figure]) -> str:

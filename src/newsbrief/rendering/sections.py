@@ -34,6 +34,7 @@ from newsbrief.model import (
     Citation,
     Claim,
     Conflict,
+    DisputedClaim,
     Entity,
     Fact,
     Figure,
@@ -316,6 +317,7 @@ def _analysis_sections(analysis: Analysis, style: _Style) -> list[_Section]:
         sections.append(_claims_section(analysis.claims, style))
     if "figures" in analysis.ran:
         sections.append(_conflicts_section(analysis.conflicts, style))
+        sections.append(_disputes_section(analysis.disputes, style))
         sections.append(_figures_section(analysis.figures, style))
     if "quotes" in analysis.ran:
         sections.append(_quotes_section(analysis.quotes, style))
@@ -492,7 +494,40 @@ def _conflict_item(conflict: Conflict, style: _Style) -> str:
         for figure in conflict.figures
     )
     note = f" {style.em(style.text(conflict.note))}" if _one_line(conflict.note) else ""
-    return f"{style.strong(style.text(conflict.what))}: {values}.{note}"
+    return f"{style.strong(style.text(conflict.what))}: {values}.{note}{_conflict_basis(conflict, style)}"
+
+
+def _conflict_basis(conflict: Conflict, style: _Style) -> str:
+    """What was compared and what time says of it (issue 11): values normalised, pairing, timing."""
+    parts = []
+    if conflict.kind == "update":
+        parts.append("Not a disagreement: an update")
+    if _one_line(conflict.timing):
+        parts.append(conflict.timing)
+    if conflict.values and conflict.unit:
+        parts.append(
+            "compared as " + " vs ".join(f"{value:,.6g} {conflict.unit}" for value in conflict.values)
+        )
+    if _one_line(conflict.compared):
+        parts.append("paired because " + conflict.compared)
+    return "".join(f" {style.em(style.text(_one_line(part)))}." for part in parts)
+
+
+def _dispute_item(dispute: DisputedClaim, style: _Style) -> str:
+    """One disputed claim: the stating sentence and the denying one, each with its source."""
+    claim, denial = dispute.claim, dispute.dispute
+    said = f"{_who(style, claim.article_id, claim.start)} “{style.text(_one_line(claim.text))}”"
+    denied = f"{_who(style, denial.article_id, denial.start)} “{style.text(_one_line(denial.text))}”"
+    before = ""
+    if dispute.disputed != denial:
+        before = f" (of “{style.text(_one_line(dispute.disputed.text))}”)"
+    basis = f" {style.em(style.text('matched because ' + dispute.compared))}." if dispute.compared else ""
+    return f"{said} — disputed as {style.strong(style.text(dispute.cue))}: {denied}{before}.{basis}"
+
+
+def _disputes_section(disputes: Sequence[DisputedClaim], style: _Style) -> _Section:
+    items = [_dispute_item(dispute, style) for dispute in disputes]
+    return _list_section("Disputed claims", "conflicts", "No disputed claims found.", items, len(items))
 
 
 def _conflicts_section(conflicts: Sequence[Conflict], style: _Style) -> _Section:
@@ -816,12 +851,36 @@ def _json_analysis(analysis: Analysis, sources: dict[str, Source]) -> dict[str, 
                 "what": conflict.what,
                 "note": conflict.note,
                 "figures": [_json_figure(figure, sources) for figure in conflict.figures],
+                **_json_conflict_basis(conflict),
             }
             for conflict in analysis.conflicts
         ],
+        "disputes": [_json_dispute(dispute, sources) for dispute in analysis.disputes],
         "quotes": [_json_quote(quote, sources) for quote in analysis.quotes],
         "entities": [_json_entity(entity, sources) for entity in analysis.entities],
         "framing": _json_framing(analysis.framing, sources) if analysis.framing else None,
+    }
+
+
+def _json_conflict_basis(conflict: Conflict) -> dict[str, object]:
+    """The conflict fields added by issue 11: kind, normalised values, what was compared, timing."""
+    return {
+        "kind": conflict.kind,
+        "unit": conflict.unit,
+        "values": list(conflict.values),
+        "compared": conflict.compared,
+        "timing": conflict.timing,
+    }
+
+
+def _json_dispute(dispute: DisputedClaim, sources: dict[str, Source]) -> dict[str, object]:
+    """A disputed claim: both sentences with their sources, the denial word, what matched."""
+    return {
+        "claim": _json_sentence(dispute.claim, sources),
+        "dispute": _json_sentence(dispute.dispute, sources),
+        "disputed": _json_sentence(dispute.disputed, sources),
+        "cue": dispute.cue,
+        "compared": dispute.compared,
     }
 
 
