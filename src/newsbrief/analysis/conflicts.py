@@ -534,7 +534,9 @@ def _merge(
             Conflict(
                 what=_conflict_what(picked),
                 figures=picked,
-                note=_note(picked, unit, key),
+                note=_note(picked, unit, key)
+                if any(b.startswith("the same words") for b in bases)
+                else _meaning_note(picked, unit, key),
                 kind=kind,
                 unit=profiles[members[0]].base,
                 values=tuple(round(profiles[index].value, 6) for index in indices),
@@ -583,6 +585,14 @@ def _parse_time(value: str | None) -> datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _meaning_note(figures: Sequence[Figure], unit: str, key: str) -> str:
+    """One line for figures paired by meaning: what they count and that they cannot all be true."""
+    counted = unit if key in ("", unit) else f"{unit} ({key})"
+    values = " and ".join(figure.span.text for figure in figures)
+    many = "both" if len(figures) == 2 else f"all {len(figures)}"
+    return f"{many} count {counted}, in other words; {values} cannot {many.split()[0]} be true"
 
 
 def _conflict_what(figures: Sequence[Figure]) -> str:

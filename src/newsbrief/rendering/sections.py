@@ -855,10 +855,10 @@ def _json_analysis(analysis: Analysis, sources: dict[str, Source]) -> dict[str, 
             }
             for conflict in analysis.conflicts
         ],
-        "disputes": [_json_dispute(dispute, sources) for dispute in analysis.disputes],
         "quotes": [_json_quote(quote, sources) for quote in analysis.quotes],
         "entities": [_json_entity(entity, sources) for entity in analysis.entities],
         "framing": _json_framing(analysis.framing, sources) if analysis.framing else None,
+        "disputes": [_json_dispute(dispute, sources) for dispute in analysis.disputes],
     }
 
 
