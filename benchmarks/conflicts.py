@@ -28,7 +28,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from newsbrief.analysis.figures import find_conflicts, find_figures
+from newsbrief.analysis.conflicts import find_conflicts
+from newsbrief.analysis.figures import find_figures
 from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article, Conflict, Figure
 from newsbrief.pipeline.clean import clean
@@ -86,11 +87,11 @@ def analyze(
 ) -> tuple[tuple[Figure, ...], tuple[Conflict, ...]]:
     sentences = [sent for article in articles for sent in segment(article)]
     figures = find_figures(articles, docs, sentences)  # type: ignore[arg-type]
-    return figures, find_conflicts(figures)
+    return figures, find_conflicts(figures, articles=articles)
 
 
 def show(story_id: str, conflict: Conflict) -> None:
-    print(f"- [{story_id}] {conflict.what!r}  ({conflict.note})")
+    print(f"- [{story_id}] {conflict.what!r}  ({conflict.note}) [{conflict.kind}; {conflict.compared}]")
     for figure in conflict.figures:
         sentence = " ".join(figure.sentence.text.split())
         print(
@@ -167,8 +168,28 @@ def is_planted(conflict: Conflict, figure: Figure) -> bool:
     )
 
 
+HAND_FOUND = Path(__file__).resolve().parent / "real-conflicts.json"
+
+
+def hand_found_hits(story_id: str, conflict: Conflict) -> list[int]:
+    """Indexes of the hand-found disagreements (real-conflicts.json) this conflict is: one of its
+    figures in each of the two hand-found sentences."""
+    records = json.loads(HAND_FOUND.read_text(encoding="utf-8"))["conflicts"]
+
+    def holds(side: dict[str, str]) -> bool:
+        wanted = " ".join(side["sentence"].split())[:60]
+        return any(
+            f.span.article_id == side["doc"] and wanted in " ".join(f.sentence.text.split())
+            for f in conflict.figures
+        )
+
+    return [n for n, r in enumerate(records) if r["story"] == story_id and holds(r["a"]) and holds(r["b"])]
+
+
 def real_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, list[object]]) -> None:
     print("## Conflicts flagged on the 40 stories\n")
+    records = json.loads(HAND_FOUND.read_text(encoding="utf-8"))["conflicts"]
+    found: set[int] = set()
     total = 0
     n_figures = 0
     units: Counter[str] = Counter()
@@ -178,9 +199,16 @@ def real_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, lis
         units.update(figure.unit for figure in figures)
         for conflict in conflicts:
             show(story_id, conflict)
+            found.update(hand_found_hits(story_id, conflict))
         total += len(conflicts)
     print(f"\nfigures: {n_figures}; most common units: {units.most_common(8)}")
-    print(f"conflicts flagged: {total} in {len(stories)} stories\n")
+    print(f"conflicts flagged: {total} in {len(stories)} stories")
+    kinds = Counter(records[n]["kind"] for n in found)
+    print(
+        f"hand-found disagreements found: {kinds['conflict']} of "
+        f"{sum(r['kind'] == 'conflict' for r in records)} (and {kinds['different times']} of "
+        f"{sum(r['kind'] == 'different times' for r in records)} from different times)\n"
+    )
 
 
 def planted_run(

@@ -24,6 +24,7 @@ __all__ = [
     "Claim",
     "ClusterSettings",
     "Conflict",
+    "DisputedClaim",
     "Entity",
     "Fact",
     "Figure",
@@ -226,6 +227,16 @@ class Conflict:
     what: str
     figures: tuple[Figure, ...]
     note: str = ""
+    # Added for pairing by meaning (issue 11). ``kind`` is "disagreement", or "update" when the
+    # articles' publication times show a toll that grew between an earlier and a later report;
+    # ``values`` are the figures' values normalised to ``unit`` (km and miles both in metres);
+    # ``compared`` says how the figures were paired (shared words, or sentence similarity by
+    # meaning with its cosine); ``timing`` says when the difference may be one of time.
+    kind: str = "disagreement"
+    unit: str = ""
+    values: tuple[float, ...] = ()
+    compared: str = ""
+    timing: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,6 +341,7 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     entities: tuple[Entity, ...] = ()
     framing: Framing | None = None
+    disputes: tuple[DisputedClaim, ...] = ()  # claims one outlet states and another calls false
 
 
 def parse_analyses(value: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -463,3 +475,20 @@ class ClusterSettings:
                 raise OptionError(f"{name} must be a positive number (got {value!r})")
         if isinstance(self.lead_words, bool) or not isinstance(self.lead_words, int) or self.lead_words < 1:
             raise OptionError(f"lead_words must be a whole number of at least 1 (got {self.lead_words!r})")
+
+
+@dataclass(frozen=True, slots=True)
+class DisputedClaim:
+    """A claim one outlet states and another outlet denies, disputes or calls false.
+
+    ``claim`` is the stating sentence; ``dispute`` is the other outlet's sentence with the denial
+    word ``cue`` ("untrue", "denied", "no evidence", ...); ``disputed`` is the sentence whose claim
+    it denies, in the disputing article: the denial sentence itself, or the sentence before it
+    when the denial refers back ("Although blatantly untrue, ..."). ``compared`` says what matched.
+    """
+
+    claim: Sentence
+    dispute: Sentence
+    disputed: Sentence
+    cue: str
+    compared: str = ""

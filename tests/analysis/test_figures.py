@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from newsbrief.analysis.figures import find_conflicts, find_figures
+from newsbrief.analysis.conflicts import find_conflicts
+from newsbrief.analysis.figures import find_figures
 from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article, Figure
 from newsbrief.pipeline.segment import segment

@@ -583,6 +583,7 @@ MD_ANALYSIS_HEADINGS = [
     "Agreed facts",
     "Only one outlet",
     "Conflicts",
+    "Disputed claims",
     "Figures",
     "Quotes",
     "Who and where",
@@ -971,6 +972,7 @@ def test_json_analysis_follows_the_contract(analysed):
         "quotes",
         "entities",
         "framing",
+        "disputes",
     ]
     assert analysis["ran"] == list(ANALYSES)
     assert [fact["sources"] for fact in analysis["facts"]] == [[1, 2, 3], [1, 2]]
@@ -1054,6 +1056,7 @@ def test_json_of_the_default_analysis_is_empty_with_null_framing(aleppo_brief, f
         "quotes": [],
         "entities": [],
         "framing": None,
+        "disputes": [],
     }
     assert json.loads(to_json(aleppo_brief))["analysis"] == expected
     assert json.loads(to_json(found_nothing))["analysis"] == {**expected, "ran": list(ANALYSES)}

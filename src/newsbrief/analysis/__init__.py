@@ -49,12 +49,16 @@ def analyze(
         found["facts"] = agreed_facts(facts)
         found["claims"] = single_claims(sentences, facts, closeness)
     if docs is not None:
-        found.update(_nlp_analyses(articles, sentences, docs, ran))
+        found.update(_nlp_analyses(articles, sentences, docs, ran, facts))
     return Analysis(ran=ran, **found)  # type: ignore[arg-type]
 
 
 def _nlp_analyses(
-    articles: Sequence[Article], sentences: Sequence[Sentence], docs: Sequence[Doc], ran: Sequence[str]
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    docs: Sequence[Doc],
+    ran: Sequence[str],
+    facts: Sequence[Fact],
 ) -> dict[str, object]:
     """The analyses that read the spaCy parse; entities first, since the others name by them."""
     from newsbrief.analysis.entities import find_entities, names_of
@@ -63,11 +67,15 @@ def _nlp_analyses(
     names = names_of(entities)
     found: dict[str, object] = {}
     if "figures" in ran:
-        from newsbrief.analysis.figures import find_conflicts, find_figures
+        from newsbrief.analysis.conflicts import find_conflicts
+        from newsbrief.analysis.figures import find_figures
 
         figures = find_figures(articles, docs, sentences, names)
         found["figures"] = figures
-        found["conflicts"] = find_conflicts(figures)
+        found["conflicts"] = find_conflicts(figures, articles=articles, facts=facts)
+        from newsbrief.analysis.disputes import find_disputes
+
+        found["disputes"] = find_disputes(articles, docs, sentences)  # conflicts of claims, not figures
     if "quotes" in ran:
         from newsbrief.analysis.quotes import find_quotes
 

@@ -14,6 +14,8 @@ from newsbrief.model import (
     Article,
     Brief,
     Citation,
+    Conflict,
+    DisputedClaim,
     Entity,
     Fact,
     Figure,
@@ -136,12 +138,36 @@ def _json_analysis(analysis: Analysis, sources: dict[str, Source]) -> dict[str, 
                 "what": conflict.what,
                 "note": conflict.note,
                 "figures": [_json_figure(figure, sources) for figure in conflict.figures],
+                **_json_conflict_basis(conflict),
             }
             for conflict in analysis.conflicts
         ],
         "quotes": [_json_quote(quote, sources) for quote in analysis.quotes],
         "entities": [_json_entity(entity, sources) for entity in analysis.entities],
         "framing": _json_framing(analysis.framing, sources) if analysis.framing else None,
+        "disputes": [_json_dispute(dispute, sources) for dispute in analysis.disputes],
+    }
+
+
+def _json_conflict_basis(conflict: Conflict) -> dict[str, object]:
+    """Kind, normalised values, what was compared and what time says of the pair."""
+    return {
+        "kind": conflict.kind,
+        "unit": conflict.unit,
+        "values": list(conflict.values),
+        "compared": conflict.compared,
+        "timing": conflict.timing,
+    }
+
+
+def _json_dispute(dispute: DisputedClaim, sources: dict[str, Source]) -> dict[str, object]:
+    """A disputed claim: both sentences with their sources, the denial word, what matched."""
+    return {
+        "claim": _json_sentence(dispute.claim, sources),
+        "dispute": _json_sentence(dispute.dispute, sources),
+        "disputed": _json_sentence(dispute.disputed, sources),
+        "cue": dispute.cue,
+        "compared": dispute.compared,
     }
 
 

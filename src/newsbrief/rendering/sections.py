@@ -25,6 +25,7 @@ from newsbrief.model import (
     Citation,
     Claim,
     Conflict,
+    DisputedClaim,
     Entity,
     Fact,
     Figure,
@@ -242,6 +243,7 @@ def analysis_sections(analysis: Analysis, style: Style) -> list[Section]:
         sections.append(_claims_section(analysis.claims, style))
     if "figures" in analysis.ran:
         sections.append(_conflicts_section(analysis.conflicts, style))
+        sections.append(_disputes_section(analysis.disputes, style))
         sections.append(_figures_section(analysis.figures, style))
     if "quotes" in analysis.ran:
         sections.append(_quotes_section(analysis.quotes, style))
@@ -425,7 +427,54 @@ def _conflict_item(conflict: Conflict, style: Style) -> str:
         for figure in conflict.figures
     )
     note = style.markup(" {}").format(style.em(style.text(conflict.note))) if one_line(conflict.note) else ""
-    return style.markup("{}: {}.{}").format(style.strong(style.text(conflict.what)), values, note)
+    return style.markup("{}: {}.{}{}").format(
+        style.strong(style.text(conflict.what)), values, note, _conflict_basis(conflict, style)
+    )
+
+
+def _conflict_basis(conflict: Conflict, style: Style) -> str:
+    """What was compared and what time says of it: values normalised, why paired, timing."""
+    parts = []
+    if conflict.kind == "update":
+        parts.append("Not a disagreement: an update")
+    if one_line(conflict.timing):
+        parts.append(conflict.timing)
+    if conflict.values and conflict.unit:
+        parts.append(
+            "compared as " + " vs ".join(f"{value:,.6g} {conflict.unit}" for value in conflict.values)
+        )
+    if one_line(conflict.compared):
+        parts.append("paired because " + conflict.compared)
+    return style.markup("").join(
+        style.markup(" {}.").format(style.em(style.text(one_line(part)))) for part in parts
+    )
+
+
+def _dispute_item(dispute: DisputedClaim, style: Style) -> str:
+    """One disputed claim: the stating sentence and the denying one, each with its source."""
+    claim, denial = dispute.claim, dispute.dispute
+    said = style.markup("{} “{}”").format(
+        _who(style, claim.article_id, claim.start), style.text(one_line(claim.text))
+    )
+    denied = style.markup("{} “{}”").format(
+        _who(style, denial.article_id, denial.start), style.text(one_line(denial.text))
+    )
+    before = style.markup("")
+    if dispute.disputed != denial:
+        before = style.markup(" (of “{}”)").format(style.text(one_line(dispute.disputed.text)))
+    basis = (
+        style.markup(" {}.").format(style.em(style.text("matched because " + dispute.compared)))
+        if dispute.compared
+        else style.markup("")
+    )
+    return style.markup("{} — disputed as {}: {}{}.{}").format(
+        said, style.strong(style.text(dispute.cue)), denied, before, basis
+    )
+
+
+def _disputes_section(disputes: Sequence[DisputedClaim], style: Style) -> Section:
+    items = [_dispute_item(dispute, style) for dispute in disputes]
+    return _list_section("Disputed claims", "conflicts", "No disputed claims found.", items, len(items))
 
 
 def _conflicts_section(conflicts: Sequence[Conflict], style: Style) -> Section:

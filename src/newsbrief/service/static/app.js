@@ -535,6 +535,7 @@
       fragment.append(
         section("Figures", listOrNone(analysis.figures, (figure) => figureItem(figure))),
         section("Conflicting figures", listOrNone(analysis.conflicts, (conflict) => conflictItem(conflict))),
+        section("Disputed claims", listOrNone(analysis.disputes || [], (dispute) => disputeItem(dispute))),
       );
     }
     if (ran.has("quotes")) fragment.append(section("Quotes", listOrNone(analysis.quotes, (quote) => quoteItem(quote))));
@@ -571,6 +572,28 @@
       el("strong", "", oneLine(conflict.what)),
       oneLine(conflict.note) ? el("span", "who", ` — ${oneLine(conflict.note)}`) : "",
       el("ul", "sub-items", ...rows),
+      conflictBasis(conflict),
+    ];
+  }
+
+  // Issue 11: update or disagreement, the values compared in one unit, and why they were paired.
+  function conflictBasis(conflict) {
+    const values = (conflict.values || []).map((value) => `${value} ${conflict.unit || ""}`.trim()).join(" vs ");
+    const parts = [
+      conflict.kind === "update" ? "Not a disagreement: an update" : "",
+      oneLine(conflict.timing),
+      values ? `compared as ${values}` : "",
+      oneLine(conflict.compared) ? `paired because ${oneLine(conflict.compared)}` : "",
+    ].filter(Boolean);
+    return parts.length ? el("span", "who", parts.join(". ")) : "";
+  }
+
+  function disputeItem(dispute) {
+    const line = (sentence) => [el("span", "who", `${outletOf(sentence)}: `), el("q", "quote", oneLine(sentence.text)), " ", markersFor([sentence])];
+    return [
+      ...line(dispute.claim),
+      el("div", "", el("strong", "", `disputed as “${oneLine(dispute.cue)}”: `), ...line(dispute.dispute)),
+      dispute.disputed && dispute.disputed.text !== dispute.dispute.text ? el("div", "who", `of: ${oneLine(dispute.disputed.text)}`) : "",
     ];
   }
 

@@ -1,0 +1,614 @@
+"""Conflicts between outlets: figures of different articles that count the same thing and disagree.
+
+``find_conflicts`` pairs figures of different articles in two ways and reports the pairs whose
+values cannot both be true once qualifiers and rounding are allowed for:
+
+- by shared words (the first rule): same unit, same counted noun or a synonym, every content word
+  of the shorter description in the longer one, same time frame. This finds wire copy and a
+  report updated in place.
+- by meaning: outlets that disagree word things differently ("about 900,000 Jews were murdered
+  at this concentration camp" against "they had killed some 1.6 million Jews"). Two figures are
+  candidates when their units are of one family once converted (km and miles, feet and metres,
+  °F and °C), they count the same kind of thing (a measurement unit names its own kind; a count
+  needs the same counted-thing key, synonyms mapped, and a description beyond the bare noun), their
+  time frames and the years their sentences name do not differ, and their sentences are close in
+  meaning: in one fact of the alignment, or at least ``MEANING_MIN`` cosine apart in WordLlama's
+  static embeddings (``newsbrief.analysis.similarity``).
+
+A false conflict misleads the reader, so every rule leans towards saying nothing. Counts of
+casualties can grow between reports: with publication times, a toll that is larger in the later
+report is an update ("an earlier report said ..."), not a conflict; without them the conflict
+says that the difference may be one of time. The figures themselves come from
+``newsbrief.analysis.figures``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from newsbrief.analysis.figures import (
+    GENERIC_PEOPLE,
+    NEARLY_WORDS,
+    PEOPLE_NOUNS,
+    SCALES,
+    SYNONYMS,
+    UNITS_WORDS,
+    VAGUE_WORDS,
+    WHAT_STOP,
+)
+from newsbrief.analysis.similarity import embed
+from newsbrief.model import Article, Conflict, Fact, Figure
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+__all__ = ["find_conflicts"]
+
+_MAX_RATIO = 5.0  # values further apart than this count different things ("300" vs "3,000 troops")
+_ROUNDING = 0.02  # relative difference left to rounding
+_ACROSS_UNITS = 0.03  # "90 kilometers (55 miles)": a conversion rounds more than a count does
+REPORT_MIN_WORDS = 5
+REPORT_OVERLAP = 0.8
+# Cosine of the WordLlama vectors of two figures' contexts (eight words each side) at or above
+# which they say the same thing in other words; SHARED_NOUN_MIN when their descriptions also share a
+# counted noun ("Jews"). Chosen on the Multi-News dev stories' pairs, all listed in
+# benchmarks/README.md: above 0.7 true pairs outnumber false ones; below it the false ones do.
+MEANING_MIN = 0.7
+SHARED_NOUN_MIN = 0.4
+CONTEXT_WORDS = 8
+# Units of measurement, each with its family and the factor to the family's base unit. A
+# measurement names its own kind of thing ("four kilometers" deep); counts need a counted noun.
+UNIT_FAMILIES: dict[str, tuple[str, float]] = {
+    "km": ("metre", 1000.0), "mile": ("metre", 1609.344), "m": ("metre", 1.0), "ft": ("metre", 0.3048),
+    "inch": ("metre", 0.0254), "kg": ("kg", 1.0), "lb": ("kg", 0.45359237), "ton": ("kg", 1000.0),
+    "acre": ("square metre", 4046.8564), "hectare": ("square metre", 10000.0), "mph": ("km/h", 1.609344),
+    "magnitude": ("magnitude", 1.0),
+}  # fmt: skip
+# "3.7 million square feet": the figure parser gives "ft"; the words before the unit make it an area.
+SQUARE_UNITS = {"ft": 0.09290304, "mile": 2589988.11, "km": 1e6, "m": 1.0, "metre": 1.0, "inch": 0.00064516}
+# Near-synonyms of counted things beyond figures.SYNONYMS, as (phrase in the description, key).
+NEAR_SYNONYMS: tuple[tuple[str, str], ...] = (
+    ("fell victim", "killed"), ("fall victim", "killed"), ("lost their lives", "killed"),
+)  # fmt: skip
+_SENTENCE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_FAHRENHEIT = re.compile(r"fahrenheit|°\s?f\b|\bdegrees? f\b", re.IGNORECASE)
+_CELSIUS = re.compile(r"celsius|centigrade|°\s?c\b|\bdegrees? c\b", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def find_conflicts(
+    figures: Sequence[Figure], *, articles: Sequence[Article] = (), facts: Sequence[Fact] = ()
+) -> tuple[Conflict, ...]:
+    """Things for which two or more articles give values that cannot both be true.
+
+    Two figures count the same thing when the shared-words rule (``_same_thing``) or the
+    by-meaning rule (``_same_by_meaning``) says so. They disagree when their qualifier ranges do
+    not meet once converted to one unit, allowing 2% (3% across units) for rounding and ignoring
+    values more than five times apart, which are different quantities. Figures of one article
+    never conflict. ``articles`` gives publication times (a toll that grew is an update);
+    ``facts`` is the story's alignment, whose groups count as sentences close in meaning.
+    """
+    profiles = [_profile(figure) for figure in figures]
+    ambiguous = _ambiguous(figures)
+    meaning = _Meaning.of(figures)
+    in_fact = _fact_numbers(figures, facts)
+    same: dict[int, list[int]] = {i: [] for i in range(len(profiles))}
+    how: dict[tuple[int, int], str] = {}
+    for i, first in enumerate(profiles):
+        for j in range(i + 1, len(profiles)):
+            if first.article_id == profiles[j].article_id:
+                continue
+            if _same_thing(first, profiles[j]) and not (i in ambiguous or j in ambiguous):
+                how[(i, j)] = "the same words describe what both count"
+            elif _same_kind(first, profiles[j]):
+                basis = _by_meaning(first, profiles[j], meaning.cosine(i, j), in_fact[i] == in_fact[j] >= 0)
+                if basis:
+                    how[(i, j)] = basis
+    for i, j in _mutual_best(how, profiles, meaning):
+        same[i].append(j)
+        same[j].append(i)
+    edges = [
+        (i, j)
+        for i in range(len(profiles))
+        for j in same[i]
+        if i < j
+        and _disagree(profiles[i], profiles[j])
+        and not _agreed_elsewhere(profiles, same, i, j)
+        and not _agreed_in_sentence(figures, profiles, i, j)
+    ]
+    published = {article.id: article.published for article in articles}
+    return _merge(figures, profiles, edges, how, published)
+
+
+def _ambiguous(figures: Sequence[Figure]) -> set[int]:
+    """Figures whose description does not tell them apart from another value in the same sentence.
+
+    "The 219-to-197 vote" or "the couple, 75 and 71" give two values one description; which of
+    them another article's figure should be compared with is unknown, so neither is compared.
+    """
+    seen: dict[tuple[str, int, str, str], list[int]] = {}
+    for index, figure in enumerate(figures):
+        key = (figure.span.article_id, figure.sentence.index, figure.unit, figure.what)
+        seen.setdefault(key, []).append(index)
+    return {
+        index
+        for indices in seen.values()
+        if len({figures[i].value for i in indices}) > 1
+        for index in indices
+    }
+
+
+def _agreed_elsewhere(profiles: Sequence[_Profile], same: dict[int, list[int]], i: int, j: int) -> bool:
+    """True when either article also gives, for the same thing, a value the other agrees with.
+
+    Agreeing means the value ranges meet; a value more than five times apart is another quantity
+    ("8 children died" beside "about 100 die in an average season") and agrees with nothing.
+    """
+    for one, other in ((i, j), (j, i)):
+        for k in same[one]:
+            if profiles[k].article_id == profiles[other].article_id and _agree(profiles[one], profiles[k]):
+                return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """What the conflict rules compare for one figure; values in the unit family's base unit."""
+
+    article_id: str
+    unit: str
+    key: str
+    words: frozenset[str]
+    frame: str
+    low: float
+    high: float
+    value: float
+    context: frozenset[str]
+    base: str  # the unit family ("metre" for km and miles), or the unit itself
+    years: frozenset[str]  # years the sentence names besides the figure itself
+    exclusive: bool  # "more than", "less than": the bound itself is not allowed
+
+
+def _profile(figure: Figure) -> _Profile:
+    words = _content_words(figure.what)
+    base, convert = _base_unit(figure)
+    low, high = _bounds(figure)
+    sentence = figure.sentence.text
+    own = figure.span.start - figure.sentence.start
+    years = frozenset(
+        match.group(0)
+        for match in _SENTENCE_YEAR.finditer(sentence)
+        if not own <= match.start() < own + len(figure.span.text)
+    )
+    return _Profile(
+        article_id=figure.span.article_id,
+        unit=figure.unit,
+        key=_thing_key(figure),
+        words=words,
+        frame=_time_frame(figure.what),
+        context=_content_words(sentence) - NUMBER_WORDS,
+        low=convert(low),
+        high=convert(high),
+        value=convert(figure.value),
+        base=base,
+        years=years,
+        exclusive=figure.qualifier in ("more-than", "less-than"),
+    )
+
+
+def _base_unit(figure: Figure) -> tuple[str, Callable[[float], float]]:
+    """The figure's unit family and how to convert its values into the family's base unit.
+
+    Lengths go to metres, areas ("square feet") to square metres, masses to kilograms, degrees
+    named Celsius to Fahrenheit; a degree without a scale stays "degree" and meets only degrees.
+    """
+    unit = figure.unit
+    if unit == "degree":
+        if _CELSIUS.search(figure.sentence.text) and not _FAHRENHEIT.search(figure.sentence.text):
+            return "°F", lambda value: value * 9 / 5 + 32
+        return ("°F" if _FAHRENHEIT.search(figure.sentence.text) else "degree"), lambda value: value
+    if unit in SQUARE_UNITS and re.search(r"\b(?:square|sq\.?)\s", figure.span.text, re.IGNORECASE):
+        factor = SQUARE_UNITS[unit]
+        return "square metre", lambda value: value * factor
+    if unit in UNIT_FAMILIES:
+        family, factor = UNIT_FAMILIES[unit]
+        return family, lambda value: value * factor
+    return unit, lambda value: value
+
+
+def _content_words(what: str) -> frozenset[str]:
+    """Lower-case content words of a "what", with synonyms mapped to one key and plurals cut."""
+    words = set()
+    for raw in re.findall(r"[A-Za-z][A-Za-z'-]*", what.lower()):
+        if raw in WHAT_STOP:
+            continue
+        words.add(_canonical(raw))
+    return frozenset(words)
+
+
+def _canonical(word: str) -> str:
+    """One spelling for a word and its synonyms: "deaths", "killed", "dead" → "killed"."""
+    stem = _stem(word)
+    for key, synonyms in SYNONYMS.items():
+        if word in synonyms or stem in synonyms:
+            return key
+    return stem
+
+
+def _stem(word: str) -> str:
+    """A crude stem good enough to match "civilians"/"civilian", "killed"/"kill", "fled"/"flee"."""
+    irregular = {"fled": "flee", "died": "die", "dies": "die", "dying": "die", "people": "people",
+                 "children": "child", "men": "man", "women": "woman", "lives": "life", "hurt": "hurt"}  # fmt: skip
+    if word in irregular:
+        return irregular[word]
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            return base
+    return word
+
+
+def _thing_key(figure: Figure) -> str:
+    """The counted thing's key: a synonym group when one applies, else the first content word."""
+    words = [
+        _canonical(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", figure.what.lower()) if w not in WHAT_STOP
+    ]
+    for key in ("killed", "injured", "displaced", "arrested", "missing"):
+        if key in words:
+            return key
+    lowered = figure.what.lower()
+    for phrase, key in NEAR_SYNONYMS:
+        if phrase in lowered:
+            return key
+    return words[0] if words else ""
+
+
+def _time_frame(what: str) -> str:
+    """Words of the "what" that say when ("in the last two weeks", "on Tuesday"), normalized."""
+    lowered = what.lower()
+    pattern = (
+        r"\b(?:today|yesterday|tonight|this (?:week|month|year|morning)|last (?:week|month|year|night)"
+        r"|(?:the )?(?:last|past|first|next) [a-z0-9 ]*?(?:days?|weeks?|months?|years?|hours?)"
+        r"|(?:over|in|during|within|for|after) [a-z0-9 ]*?(?:days|weeks|months|years|hours|decades)"
+        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:19|20)\d\d"
+        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2})\b"
+    )
+    return " ".join(sorted(set(re.findall(pattern, lowered))))
+
+
+def _bounds(figure: Figure) -> tuple[float, float]:
+    """The range of true values the figure allows, given its qualifier."""
+    value = figure.value
+    span = figure.span.text.lower()
+    qualifier = figure.qualifier
+    if qualifier == "at-most" and any(word in span for word in NEARLY_WORDS):
+        return value * 0.9, value
+    bounds = {
+        "exact": (value, value),
+        "about": (value * 0.9, value * 1.1),
+        "more-than": (value, float("inf")),
+        "at-least": (value, float("inf")),
+        "less-than": (0.0, value),
+        "at-most": (0.0, value),
+        "up-to": (0.0, value),
+    }
+    return bounds.get(qualifier, (value, value))
+
+
+def _same_thing(first: _Profile, second: _Profile) -> bool:
+    """True when two figures count the same thing in the same time frame."""
+    if first.base != second.base or not first.key or first.key != second.key:
+        return False
+    if not first.words or not second.words or first.frame != second.frame:
+        return False
+    smaller, larger = sorted((first.words, second.words), key=lambda words: (len(words), sorted(words)))
+    # Every content word of the shorter description must be in the longer one:
+    # "Republicans voted present" is not "Republicans voted against", "generate" is not "made up".
+    if smaller - larger:
+        return False
+    # A description with no word beyond the counted thing ("wounded", "times", "killing people")
+    # or a thing without a unit ("the four killed") says too little: three earthquakes in one
+    # story all "killed people". Then only two sentences telling the same report will do.
+    thin = not smaller - {first.key} - GENERIC_WORDS or first.unit == "count"
+    if thin and not _same_report(first.context, second.context):
+        return False
+    # Different counted nouns for people ("civilians" and "soldiers") are different things.
+    nouns_first = first.words & PEOPLE_STEMS
+    nouns_second = second.words & PEOPLE_STEMS
+    return not (nouns_first and nouns_second and not nouns_first & nouns_second)
+
+
+def _by_meaning(first: _Profile, second: _Profile, cosine: float, one_fact: bool) -> str:
+    """Why two figures of one kind count the same thing by the meaning of their contexts, or "".
+
+    The contexts must be MEANING_MIN close; SHARED_NOUN_MIN is enough when the descriptions share
+    a counted noun ("Jews") or the alignment put the two sentences in one fact.
+    """
+    shared = sorted(first.words & second.words - {first.key} - GENERIC_WORDS - NUMBER_WORDS)
+    reasons = []
+    if shared and first.base not in MEASURES:
+        reasons.append(f"both count {', '.join(shared)}")
+    if one_fact:
+        reasons.append("their sentences are in one fact of the alignment")
+    least = SHARED_NOUN_MIN if reasons else MEANING_MIN
+    if cosine < least:
+        return ""
+    return f"their contexts are close in meaning (cosine {cosine:.2f} ≥ {least}{''.join(', ' + r for r in reasons)})"
+
+
+def _fact_numbers(figures: Sequence[Figure], facts: Sequence[Fact]) -> tuple[int, ...]:
+    """For each figure, the number of the alignment's fact its sentence is in (-2: none)."""
+    group = {
+        (sent.article_id, sent.index): number
+        for number, fact in enumerate(facts)
+        if len(fact.article_ids) > 1
+        for sent in fact.sentences
+    }
+    return tuple(group.get((figure.sentence.article_id, figure.sentence.index), -2) for figure in figures)
+
+
+def _mutual_best(
+    how: dict[tuple[int, int], str], profiles: Sequence[_Profile], meaning: _Meaning
+) -> list[tuple[int, int]]:
+    """The pairs to compare: all found by shared words; by meaning, only mutual best matches.
+
+    A figure paired by meaning is compared with, in each other article, only the figure whose
+    context is closest to its own, and only when it is that figure's closest too: an article that
+    gives "89 degrees" outside and "130-170 degrees" inside a truck has one figure for "inside".
+    """
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for (i, j), basis in how.items():
+        if basis.startswith("the same words"):
+            continue
+        cosine = meaning.cosine(i, j)
+        for one, other in ((i, j), (j, i)):
+            slot = (one, profiles[other].article_id)
+            if slot not in best or (cosine, -other) > (best[slot][0], -best[slot][1]):
+                best[slot] = (cosine, other)
+    return sorted(
+        (i, j)
+        for (i, j), basis in how.items()
+        if basis.startswith("the same words")
+        or (best[(i, profiles[j].article_id)][1] == j and best[(j, profiles[i].article_id)][1] == i)
+    )
+
+
+def _agreed_in_sentence(figures: Sequence[Figure], profiles: Sequence[_Profile], i: int, j: int) -> bool:
+    """True when either sentence also holds a figure of the same unit that agrees with the other.
+
+    "Only 7 Republicans voted against the bill, while three others voted present" agrees with
+    "Three Republicans voted present": the sentence gives both values, so which one the other
+    outlet's figure stands for is plain, and it is not the one that differs.
+    """
+    for one, other in ((i, j), (j, i)):
+        sentence = figures[other].sentence
+        for k, figure in enumerate(figures):
+            if k == other or figure.sentence != sentence or profiles[k].base != profiles[other].base:
+                continue
+            if _agree(profiles[one], profiles[k]):
+                return True
+    return False
+
+
+def _same_kind(first: _Profile, second: _Profile) -> bool:
+    """True when two figures, however worded, may count the same kind of thing at the same time.
+
+    A measurement (length, area, mass, temperature, magnitude) names its kind by its unit family;
+    other figures need the same counted-thing key (synonyms mapped) and a description that says
+    more than the bare counted noun; of counts of people, money and shares only casualty tolls
+    (killed, injured, displaced, arrested, missing), whose key names the event. Dates, years, ages and unnamed counts are never paired this
+    way: too many of them in one story are about different things. Time frames that both figures
+    state must agree, and so must the years their sentences name.
+    """
+    if first.base != second.base or first.base in NEVER_BY_MEANING:
+        return False
+    if first.frame and second.frame and first.frame != second.frame:
+        return False
+    if first.years != second.years:
+        return False  # "the 2009 quake killed more than 300" is not this quake's toll
+    if first.base in MEASURES or first.unit not in COUNTS_NEEDING_KEY:
+        return True  # "11 other nations": a counted noun as unit names the kind too
+    if first.key not in GROWING or first.key != second.key:
+        return False  # "Republicans voted present" is not "voted against": only tolls are paired by meaning
+    if any(not profile.words - {profile.key} - GENERIC_WORDS for profile in (first, second)):
+        return False
+    nouns_first, nouns_second = first.words & PEOPLE_STEMS, second.words & PEOPLE_STEMS
+    return not (nouns_first and nouns_second and not nouns_first & nouns_second)
+
+
+@dataclass(frozen=True, slots=True)
+class _Meaning:
+    """How close in meaning the figures' contexts are: WordLlama vectors of each figure's words
+    with CONTEXT_WORDS words either side (the whole sentence would let "89 degrees" outside and
+    "130-170 degrees" inside the truck, in one sentence, look alike)."""
+
+    vectors: NDArray[np.float32]
+
+    @classmethod
+    def of(cls, figures: Sequence[Figure]) -> _Meaning:
+        several = len({figure.span.article_id for figure in figures}) > 1
+        return cls(embed([_context(figure) for figure in figures] if several else []))
+
+    def cosine(self, i: int, j: int) -> float:
+        """Cosine of the two figures' contexts."""
+        return float(self.vectors[i] @ self.vectors[j])
+
+
+def _context(figure: Figure) -> str:
+    """The figure as written with CONTEXT_WORDS words of its sentence either side."""
+    text = figure.sentence.text
+    start = figure.span.start - figure.sentence.start
+    end = start + len(figure.span.text)
+    words = [*text[:start].split()[-CONTEXT_WORDS:], figure.span.text, *text[end:].split()[:CONTEXT_WORDS]]
+    return " ".join(words)
+
+
+PEOPLE_STEMS = frozenset(_canonical(noun) for noun in PEOPLE_NOUNS - GENERIC_PEOPLE)
+GENERIC_WORDS = frozenset(_canonical(word) for word in GENERIC_PEOPLE)
+NUMBER_WORDS = frozenset(_canonical(word) for word in [*UNITS_WORDS, *SCALES, *VAGUE_WORDS])
+MEASURES = frozenset({family for family, _ in UNIT_FAMILIES.values()} | {"°F", "degree", "square metre"})
+COUNTS_NEEDING_KEY = frozenset(
+    {"people", "percent", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "money"}
+)
+GROWING = frozenset({"killed", "injured", "displaced", "arrested", "missing"})
+NEVER_BY_MEANING = frozenset({"date", "year", "age", "count", "years", "months", "weeks", "days", "hours"})
+
+
+def _same_report(first: frozenset[str], second: frozenset[str]) -> bool:
+    """True when two sentences share nearly all their content words, numbers aside.
+
+    Wire copy reprinted by several outlets, or one report updated, differs only in its figures:
+    "Around 2 million have been displaced" is then the same thing in both. At least
+    REPORT_MIN_WORDS shared words, and REPORT_OVERLAP of all the words of the two sentences.
+    """
+    shared = first & second
+    return len(shared) >= REPORT_MIN_WORDS and len(shared) >= REPORT_OVERLAP * len(first | second)
+
+
+def _disagree(first: _Profile, second: _Profile) -> bool:
+    """True when the two value ranges cannot meet, allowing for rounding."""
+    small, large = sorted((first.value, second.value))
+    if small <= 0 or large / small > _MAX_RATIO:
+        return False
+    return not _agree(first, second)
+
+
+def _agree(first: _Profile, second: _Profile) -> bool:
+    """True when the two value ranges meet, allowing for rounding (none for dates and years).
+
+    Two stated bounds meet only where both allow the value: "more than 300,000" and "as many as
+    300,000" do not, since "more than" excludes the number written. Rounding is allowed only when
+    one figure is a measured value ("exact", "about", "nearly"), not between two bounds.
+    """
+    bounds_only = all(
+        profile.low in (0.0, profile.value) and profile.high != profile.low for profile in (first, second)
+    )
+    if bounds_only and (first.exclusive or second.exclusive):
+        touching = first.high == second.low or second.high == first.low
+        if touching and first.high != second.high and first.low != second.low:
+            return False
+    rounding = _ACROSS_UNITS if first.unit != second.unit else _ROUNDING
+    tolerance = 0.0 if first.unit in ("date", "year") else rounding * max(abs(first.value), abs(second.value))
+    return first.high + tolerance >= second.low and second.high + tolerance >= first.low
+
+
+def _merge(
+    figures: Sequence[Figure],
+    profiles: Sequence[_Profile],
+    edges: Sequence[tuple[int, int]],
+    how: dict[tuple[int, int], str],
+    published: dict[str, str | None],
+) -> tuple[Conflict, ...]:
+    """Conflicts from disagreeing figure pairs, joined when they share a figure."""
+    parent = {index: index for edge in edges for index in edge}
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            index = parent[index]
+        return index
+
+    for i, j in sorted(edges):
+        first, second = root(i), root(j)
+        parent[max(first, second)] = min(first, second)
+    groups: dict[int, list[int]] = {}
+    for index in sorted(parent):
+        groups.setdefault(root(index), []).append(index)
+    conflicts = []
+    for _, members in sorted(groups.items()):
+        chosen: dict[str, int] = {}
+        for index in members:
+            chosen.setdefault(profiles[index].article_id, index)
+        indices = sorted(chosen.values())
+        picked = tuple(figures[index] for index in indices)
+        unit, key = profiles[members[0]].unit, profiles[members[0]].key
+        bases = sorted({how[edge] for edge in edges if edge[0] in members})
+        kind, timing = _timing([profiles[index] for index in indices], picked, key, published)
+        conflicts.append(
+            Conflict(
+                what=_conflict_what(picked),
+                figures=picked,
+                note=_note(picked, unit, key)
+                if any(b.startswith("the same words") for b in bases)
+                else _meaning_note(picked, unit, key),
+                kind=kind,
+                unit=profiles[members[0]].base,
+                values=tuple(round(profiles[index].value, 6) for index in indices),
+                compared="; ".join(bases),
+                timing=timing,
+            )
+        )
+    return tuple(conflicts)
+
+
+def _timing(
+    profiles: Sequence[_Profile], figures: Sequence[Figure], key: str, published: dict[str, str | None]
+) -> tuple[str, str]:
+    """The conflict's kind and what time says of it.
+
+    A count that can only grow (the dead, injured, displaced, arrested, missing) and is larger in
+    the later of two dated reports is an update; undated, the difference may be one of time.
+    """
+    if key not in GROWING or len(figures) != 2:
+        return "disagreement", ""
+    times = [_parse_time(published.get(profile.article_id)) for profile in profiles]
+    earlier, later = times
+    if earlier is None or later is None or earlier == later:
+        return (
+            "disagreement",
+            "the difference may be one of time: the reports carry no publication times"
+            if (earlier is None or later is None)
+            else "",
+        )
+    order = sorted(range(2), key=lambda index: times[index])  # type: ignore[arg-type, return-value]
+    first, last = order
+    if profiles[last].low >= profiles[first].high:
+        return "update", (
+            f"an earlier report ({published[profiles[first].article_id]}) said {figures[first].span.text}; "
+            f"a later one ({published[profiles[last].article_id]}) says {figures[last].span.text}"
+        )
+    return "disagreement", ""
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    """An ISO 8601 publication time, or None when missing or unreadable; naive times read as UTC."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _meaning_note(figures: Sequence[Figure], unit: str, key: str) -> str:
+    """One line for figures paired by meaning: what they count and that they cannot all be true."""
+    counted = unit if key in ("", unit) else f"{unit} ({key})"
+    values = " and ".join(figure.span.text for figure in figures)
+    many = "both" if len(figures) == 2 else f"all {len(figures)}"
+    return f"{many} count {counted}, in other words; {values} cannot {many.split()[0]} be true"
+
+
+def _conflict_what(figures: Sequence[Figure]) -> str:
+    """The shortest description among the figures: the words they most likely share."""
+    return min((figure.what for figure in figures), key=lambda what: (len(what), what))
+
+
+def _note(figures: Sequence[Figure], unit: str, key: str) -> str:
+    """One line saying why the figures were judged to count the same thing, and why they differ."""
+    shared = sorted(frozenset.intersection(*(_content_words(figure.what) for figure in figures)) - {key})
+    frame = _time_frame(figures[0].what)
+    counted = unit if key == unit else f"{unit} ({key})"
+    words = f", described with the same words ({', '.join(shared)})" if shared else ""
+    if not set(shared) - GENERIC_WORDS:
+        words += ", in sentences worded the same apart from the figures"
+    when = f", same time frame ({frame})" if frame else ""
+    values = " and ".join(figure.span.text for figure in figures)
+    many = "both" if len(figures) == 2 else f"all {len(figures)}"
+    return f"{many} count {counted}{words}{when}; {values} cannot {many.split()[0]} be true"

@@ -1,0 +1,169 @@
+"""Disputed claims: a sentence in one outlet that calls false a claim another outlet states.
+
+A denial sentence holds one of DENIAL_CUES ("untrue", "false", "denied", "no evidence",
+"disputed", "contrary to", ...). What it denies is its own content, or the sentence before it
+when it opens by referring back ("Although blatantly untrue, the move has justified ...": the
+move is the claim of the sentence before). The claim is then looked for in the other outlets:
+a sentence that shares with the denied one a content lemma that is not the story's subject (in at most
+RARE_SHARE of its sentences) and names an entity of a label the denied sentence names among
+organisations, groups and people (who holds a city, who did a thing), best first by the WordLlama
+cosine of the two sentences. Precision first: a sentence the reader finds unrelated costs more
+than a dispute left out, so at most one claim is shown per denial and it must pass both tests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsbrief.analysis.similarity import embed
+from newsbrief.model import Article, DisputedClaim, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["DENIAL_CUES", "find_disputes"]
+
+DENIAL_CUES = re.compile(
+    r"\b(?:(?:blatantly |patently |completely |totally )?untrue|false(?:ly|hood)?|not true|"
+    r"den(?:y|ies|ied|ial)|no evidence|disput(?:e|es|ed)|contrary to|baseless|debunk(?:ed|s)?|"
+    r"fabricat(?:ed|ion)|unfounded)\b",
+    re.IGNORECASE,
+)
+# "Although untrue, ...", "This is false", "That claim was denied": the denial refers back.
+BACK_REFERENCE = re.compile(
+    r"^\W*(?:although|though|while|this|that|these|those|it|such|but|the claim)\b", re.I
+)
+BACK_REFERENCE_WORDS = 6  # the cue must come within the first words for the sentence to refer back
+RARE_SHARE = 0.25  # a word in a quarter of the sentences is the story's subject, not a claim
+# Who the claim is about; places are left out, since every sentence of a story names its place.
+ARGUMENT_LABELS = frozenset({"ORG", "NORP", "PERSON"})
+CLAIM_VERBS = frozenset(
+    {"argue", "claim", "say", "allege", "insist", "assert", "maintain", "suggest", "contend"}
+)
+CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})  # names are matched as entities
+
+
+def find_disputes(
+    articles: Sequence[Article], docs: Sequence[Doc], sentences: Sequence[Sentence]
+) -> tuple[DisputedClaim, ...]:
+    """Claims stated by one outlet and called false by another, in the denying article's order."""
+    if len({sent.article_id for sent in sentences}) < 2:
+        return ()
+    spans = _spacy_sentences(articles, docs, sentences)
+    claimed = [_claimed(span, sent.text) for span, sent in zip(spans, sentences, strict=True)]
+    lemmas = [_content_lemmas(span) for span in claimed]
+    frequency: dict[str, int] = {}
+    for found in lemmas:
+        for lemma in found:
+            frequency[lemma] = frequency.get(lemma, 0) + 1
+    rare = {lemma for lemma, count in frequency.items() if count <= RARE_SHARE * len(sentences)}
+    vectors = embed([sent.text for sent in sentences])
+    disputes = []
+    for position, sent in enumerate(sentences):
+        cue = _cue(sent.text)
+        if cue is None:
+            continue
+        denied = _denied(sentences, position, cue)
+        wanted = lemmas[denied] & rare
+        candidates = [
+            (float(vectors[denied] @ vectors[other]), other)
+            for other, candidate in enumerate(sentences)
+            if candidate.article_id != sent.article_id
+            and _cue(candidate.text) is None
+            and _named_alike(claimed[denied], claimed[other], set(lemmas[other] & wanted))
+        ]
+        if not candidates:
+            continue
+        _, best = max(candidates, key=lambda item: (item[0], -item[1]))
+        shared = sorted(lemmas[best] & wanted)
+        named = sorted(_labels(claimed[best], set(shared)) & _labels(claimed[denied], set(shared)))
+        disputes.append(
+            DisputedClaim(
+                claim=sentences[best],
+                dispute=sent,
+                disputed=sentences[denied],
+                cue=cue,
+                compared=f"both say {', '.join(shared)} of named {', '.join(named)} entities",
+            )
+        )
+    return tuple(disputes)
+
+
+def _cue(text: str) -> str | None:
+    """The denial words in the sentence, or None; a quoted denial is someone's words, kept too."""
+    match = DENIAL_CUES.search(text)
+    return match.group(0) if match else None
+
+
+def _denied(sentences: Sequence[Sentence], position: int, cue: str) -> int:
+    """The position of the sentence whose claim the denial at ``position`` denies."""
+    sent = sentences[position]
+    opening = " ".join(sent.text.split()[:BACK_REFERENCE_WORDS]).lower()
+    previous = position - 1
+    refers_back = BACK_REFERENCE.match(sent.text) is not None and cue.lower() in opening
+    if refers_back and previous >= 0 and sentences[previous].article_id == sent.article_id:
+        return previous
+    return position
+
+
+def _spacy_sentences(
+    articles: Sequence[Article], docs: Sequence[Doc], sentences: Sequence[Sentence]
+) -> list[SpacySpan]:
+    """The spaCy span of each newsbrief sentence, by its character offsets."""
+    by_article = {article.id: doc for article, doc in zip(articles, docs, strict=True)}
+    spans = []
+    for sent in sentences:
+        doc = by_article[sent.article_id]
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        spans.append(span if span is not None else doc[0:0])
+    return spans
+
+
+def _claimed(span: SpacySpan, text: str) -> SpacySpan:
+    """What the sentence claims: the clause after "argued that", "claim that"; in a denial, what
+    follows the denial words ("denied [he had any encounter]"); else all of it.
+
+    "The regime and its allies have argued that Aleppo was mostly under the control of al-Nusra
+    Front": the claim is about who controls Aleppo, not about the regime's allies.
+    """
+    cue = DENIAL_CUES.search(text)
+    if cue is not None and not BACK_REFERENCE.match(text):
+        after = [token for token in span if token.idx >= span.start_char + cue.end()]
+        if after:
+            return span.doc[after[0].i : span.end]
+    for token in span:
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in CLAIM_VERBS:
+            subtree = list(token.subtree)
+            return span.doc[subtree[0].i : subtree[-1].i + 1]
+    return span
+
+
+def _named_alike(first: SpacySpan, second: SpacySpan, shared: set[str]) -> bool:
+    """True when both spans use a shared lemma of someone of one kind: the entities inside the
+    phrases the lemma heads ("the control of al-Nusra Front", "controlled by ... al-Qaeda")
+    share a label."""
+    return bool(shared) and bool(_labels(first, shared) & _labels(second, shared))
+
+
+def _labels(span: SpacySpan, lemmas: set[str]) -> set[str]:
+    """Labels of the entities in the subtrees of the span's tokens with these lemmas."""
+    inside = {
+        child.i
+        for token in span
+        if token.lemma_.lower() in lemmas
+        for child in token.subtree
+        if span.start <= child.i < span.end
+    }
+    return {ent.label_ for ent in span.ents if ent.label_ in ARGUMENT_LABELS and ent.start in inside}
+
+
+def _content_lemmas(span: SpacySpan) -> frozenset[str]:
+    """Lower-case lemmas of the span's content words, stop words aside."""
+    return frozenset(
+        token.lemma_.lower()
+        for token in span
+        if token.pos_ in CONTENT_POS and not token.is_stop and token.is_alpha and len(token) > 2
+    )

@@ -1,0 +1,99 @@
+"""Conflicts paired by meaning: real sentences from Multi-News stories, parsed by spaCy."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.analysis.conflicts import find_conflicts
+from newsbrief.analysis.figures import find_figures
+from newsbrief.analysis.nlp import parse
+from newsbrief.model import Article, Conflict, Figure
+from newsbrief.pipeline.segment import segment
+
+pytestmark = pytest.mark.nlp
+
+# mn-9144: the L'Aquila distance, in kilometres by one outlet and in miles by another.
+AQUILA_AP = (
+    "The devastation harked back to the 2009 quake that killed more than 300 people in and around "
+    "L'Aquila, about 90 kilometers (55 miles) south of the latest quake."
+)
+AQUILA_OTHER = (
+    "The same underlying geology was responsible for the devastating 2009 earthquake in the city of "
+    "L'Aquila, just 34 miles (55 kilometers) away from today's quake."
+)
+# mn-6619: Treblinka's dead, in different words.
+TREBLINKA_A = (
+    "Historians estimate that about 900,000 Jews were murdered at this concentration camp in "
+    "Nazi-occupied Poland over a mere 16 months."
+)
+TREBLINKA_B = (
+    "The camp, which the Germans leveled and buried once they had killed some 1.6 million Jews and "
+    "other undesirables, is the subject of the film."
+)
+# mn-2847: the Darfur toll, "as many as" against "more than".
+DARFUR_A = (
+    "The United Nations has estimated that as many as 300,000 people have been killed in the Darfur "
+    "conflict since 2003, a tally the Sudanese government says is inflated."
+)
+DARFUR_B = (
+    "More than 400,000 people have died in the Darfur conflict dating back to 2003, according to "
+    "United Nations figures."
+)
+
+
+def _conflicts(texts: list[tuple[str, str | None]]) -> tuple[tuple[Figure, ...], tuple[Conflict, ...]]:
+    articles = [
+        Article(id=f"d{n}", outlet=f"outlet {n}", title="", url=None, published=published, text=text)
+        for n, (text, published) in enumerate(texts, start=1)
+    ]
+    sentences = [sent for article in articles for sent in segment(article)]
+    figures = find_figures(articles, parse(articles), sentences)
+    return figures, find_conflicts(figures, articles=articles)
+
+
+def test_kilometres_against_miles_are_compared_in_one_unit() -> None:
+    _, conflicts = _conflicts([(AQUILA_AP, None), (AQUILA_OTHER, None)])
+    assert len(conflicts) == 1
+    conflict = conflicts[0]
+    assert conflict.unit == "metre"
+    assert {figure.span.article_id for figure in conflict.figures} == {"d1", "d2"}
+    written = {figure.span.text for figure in conflict.figures}
+    assert written & {"about 90 kilometers", "55 miles"} and written & {"just 34 miles", "55 kilometers"}
+    assert all(30_000 < value < 100_000 for value in conflict.values)  # metres, both sides
+    assert "close in meaning" in conflict.compared
+
+
+def test_a_disagreement_in_different_words_is_found() -> None:
+    _, conflicts = _conflicts([(TREBLINKA_A, None), (TREBLINKA_B, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [
+        ["about 900,000", "some 1.6 million"]
+    ]
+    assert conflicts[0].kind == "disagreement"
+    assert "jew" in conflicts[0].compared
+    assert "may be one of time" in conflicts[0].timing  # a toll, and no publication times
+
+
+def test_a_toll_that_grew_between_dated_reports_is_an_update() -> None:
+    _, conflicts = _conflicts([(DARFUR_A, "2008-04-22T10:00:00Z"), (DARFUR_B, "2013-03-01T09:00:00Z")])
+    assert len(conflicts) == 1
+    assert conflicts[0].kind == "update"
+    assert "an earlier report (2008-04-22T10:00:00Z) said as many as 300,000" in conflicts[0].timing
+
+
+def test_the_same_toll_falling_in_the_later_report_stays_a_disagreement() -> None:
+    _, conflicts = _conflicts([(DARFUR_A, "2013-03-01T09:00:00Z"), (DARFUR_B, "2008-04-22T10:00:00Z")])
+    assert [conflict.kind for conflict in conflicts] == ["disagreement"]
+
+
+def test_different_counted_things_are_not_a_conflict() -> None:
+    # mn-9144: the L'Aquila toll of 2009 and this quake's toll are different events.
+    first = "The magnitude-6.2 quake killed at least 241 people and left hundreds more injured."
+    second = "In 2009, the 6.3-magnitude earthquake that struck L'Aquila killed more than 300 people."
+    figures, conflicts = _conflicts([(first, None), (second, None)])
+    assert {figure.unit for figure in figures} >= {"people"}
+    assert conflicts == ()
+
+
+def test_unchanged_copies_never_conflict() -> None:
+    _, conflicts = _conflicts([(AQUILA_AP, None), (AQUILA_AP, None)])
+    assert conflicts == ()
