@@ -196,11 +196,20 @@ def serve(
             help="Let requests name article URLs for the server to fetch (public http(s) addresses only).",
         ),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            help="Server processes; each answers requests on its own core with its own copy of the NLP model.",
+            min=1,
+            max=64,
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web page at / and the HTTP API at /v1 (OpenAPI at /openapi.json)."""
     from newsbrief.service.app import serve as run_server
 
-    run_server(host, port, allow_urls=allow_urls)
+    run_server(host, port, allow_urls=allow_urls, workers=workers)
 
 
 def _brief_text(
