@@ -2,9 +2,10 @@
 
     python benchmarks/load.py [--workers 1 2] [--requests 500] [--all-requests 40] [--clients 16] [--words 250]
 
-For each worker count, starts ``newsbrief serve --workers N`` (uvicorn) on a free loopback port
-in a subprocess, then sends ``--requests`` requests from ``--clients`` concurrent httpx clients
-for each run:
+Starts one ``newsbrief serve --workers N`` (uvicorn) per worker count, each on a free loopback
+port in a subprocess, then sends ``--requests`` requests from ``--clients`` concurrent httpx
+clients for each run, to each server in turn (run by run, so that the servers compared are
+measured minutes apart at most on a machine whose load varies; an idle server costs no CPU):
 
 - ``GET /v1/health``: the floor (HTTP, uvicorn and FastAPI, no work);
 - ``POST /v1/briefs`` with the three Aleppo articles, ``analysis: "none"`` (the fast path);
@@ -177,26 +178,28 @@ def main() -> None:
     )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
     throughputs: dict[tuple[str, int], float] = {}
-    for workers in args.workers:
-        port = free_port()
-        base_url = f"http://127.0.0.1:{port}"
-        server = start_server(port, workers)
-        floor_p50 = 0.0
-        try:
-            for name, method, path, body, n_requests, direct in plan:
+    floor_p50: dict[int, float] = {}
+    servers: dict[int, tuple[str, subprocess.Popen[bytes]]] = {}
+    try:
+        for workers in args.workers:
+            port = free_port()
+            servers[workers] = f"http://127.0.0.1:{port}", start_server(port, workers)
+        for name, method, path, body, n_requests, direct in plan:
+            for workers, (base_url, _) in servers.items():
                 run = asyncio.run(run_load(name, base_url, method, path, body, n_requests, args.clients))
-                floor_p50 = floor_p50 or run.percentile(0.5)
+                floor_p50.setdefault(workers, run.percentile(0.5))
                 throughput = len(run.latencies) / run.wall_s
                 throughputs[name, workers] = throughput
                 peer = f"{direct:.1f} | {throughput * direct / 1000:.2f}" if direct is not None else "– | –"
                 print(
                     f"| {run.name} | {workers} | {len(run.latencies)} | {run.errors} | "
                     f"{run.percentile(0.5) * 1000:.1f} | {run.percentile(0.95) * 1000:.1f} | "
-                    f"{run.percentile(0.99) * 1000:.1f} | {throughput:.1f} | "
-                    f"{run.percentile(0.5) / floor_p50:.1f} | {peer} |",
+                    f"{run.percentile(0.99) * 1000:.1f} | {throughput:.2f} | "
+                    f"{run.percentile(0.5) / floor_p50[workers]:.1f} | {peer} |",
                     flush=True,
                 )
-        finally:
+    finally:
+        for _, server in servers.values():
             server.terminate()
             server.wait(timeout=60)
     print_side_by_side(throughputs, [name for name, *_ in plan], args.workers)
@@ -211,7 +214,7 @@ def print_side_by_side(
     print("".join(f" | {n} / {first}" for n in workers[1:]) + " |")
     print("| --- |" + " ---: |" * (2 * len(workers) - 1))
     for name in runs:
-        cells = [f"{throughputs[name, n]:.1f}" for n in workers]
+        cells = [f"{throughputs[name, n]:.2f}" for n in workers]
         cells += [f"{throughputs[name, n] / throughputs[name, first]:.2f}x" for n in workers[1:]]
         print(f"| {name} | " + " | ".join(cells) + " |")
 
