@@ -1,6 +1,6 @@
 """Speed of the full cross-source analysis, beside the spaCy parse it rests on, in one run.
 
-    python benchmarks/analysis.py [--stories ../shared/data/multinews/clusters.jsonl] [--repeat 5]
+    python benchmarks/analysis.py [--stories benchmarks/data/clusters.jsonl] [--repeat 5]
 
 Per story of about 2,000 words (the Multi-News stories of 1,500 to 2,500 words, and the Aleppo
 example): the median over ``--repeat`` runs of ``brief()`` with every analysis on, after the

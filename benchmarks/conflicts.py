@@ -36,9 +36,7 @@ from newsbrief.pipeline.clean import clean
 from newsbrief.pipeline.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
-CLUSTERS = ROOT.parent / "shared" / "data" / "multinews" / "clusters.jsonl"
-if not CLUSTERS.exists():
-    CLUSTERS = Path("/work/shared/data/multinews/clusters.jsonl")
+CLUSTERS = ROOT / "benchmarks" / "data" / "clusters.jsonl"
 
 CLOSED = ("exact", "about")
 OPEN = ("more-than", "at-least", "less-than", "up-to")

@@ -25,7 +25,7 @@ from newsbrief import Options, Story, brief, read_stories
 from newsbrief.evaluate import score_summary
 from newsbrief.pipeline import select as select_module
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "multinews" / "clusters.jsonl"
+DATA = Path(__file__).resolve().parent / "data" / "clusters.jsonl"
 DEFAULT_GRID = ("CENTROID_WEIGHT=0,0.25,0.5,0.75,1,1.5", "QUOTE_BONUS=0,0.1,0.2,0.3,0.4")
 
 Setting = tuple[tuple[str, float], ...]

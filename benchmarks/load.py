@@ -1,14 +1,16 @@
-"""Latency and throughput of the HTTP API under concurrent clients, beside two peers in the same run.
+"""Latency and throughput of the HTTP API under concurrent clients, for 1 and 2 worker processes.
 
-    python benchmarks/load.py [--requests 500] [--all-requests 100] [--clients 16] [--words 250]
+    python benchmarks/load.py [--workers 1 2] [--requests 500] [--all-requests 40] [--clients 16] [--words 250]
 
-Starts ``newsbrief serve`` (uvicorn, one process) on a free loopback port in a subprocess, then
-sends ``--requests`` requests from ``--clients`` concurrent httpx clients for each run:
+Starts one ``newsbrief serve --workers N`` (uvicorn) per worker count, each on a free loopback
+port in a subprocess, then sends ``--requests`` requests from ``--clients`` concurrent httpx
+clients for each run, to each server in turn (run by run, so that the servers compared are
+measured minutes apart at most on a machine whose load varies; an idle server costs no CPU):
 
 - ``GET /v1/health``: the floor (HTTP, uvicorn and FastAPI, no work);
 - ``POST /v1/briefs`` with the three Aleppo articles, ``analysis: "none"`` (the fast path);
 - the same with ``analysis: "all"`` (spaCy parse and every analysis), ``--all-requests`` of them:
-  each costs seconds of CPU, so 500 would take over 20 minutes on a small machine.
+  each costs most of a second of CPU, so 500 would take many minutes on a small machine.
 
 Each run starts after a warm-up of one request per client (spaCy loads on the first "all").
 Latency is measured per request in the client, from send to the last byte of the answer.
@@ -16,7 +18,8 @@ The peers: the floor above, and ``brief()`` called directly in this process on t
 (median of repeated calls, ``to_json(explain=True)`` included), i.e. the work without HTTP.
 Prints a Markdown table; the last column, server throughput times the in-process time of one
 brief, is the server's efficiency: 1.0 means HTTP costs nothing and the CPU is used as fully as
-by serial calls in one process (more than 1.0 needs several cores working at once).
+by serial calls in one process (more than 1.0 needs several cores working at once, i.e. several
+workers). A second table puts each run's throughput for the worker counts side by side.
 Absolute times depend on the machine and its load; compare the ratios.
 """
 
@@ -43,6 +46,7 @@ from newsbrief.rendering import render
 ROOT = Path(__file__).resolve().parent.parent
 ALEPPO = ROOT / "examples" / "aleppo"
 OUTLETS = {"aljazeera": "Al Jazeera", "npr": "NPR", "zerohedge": "ZeroHedge"}
+SERVER_START_S = 180  # workers import spaCy: slow on a busy shared machine
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +69,15 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(port: int) -> subprocess.Popen[bytes]:
-    """``newsbrief serve`` on loopback, ready to answer /v1/health."""
+def start_server(port: int, workers: int) -> subprocess.Popen[bytes]:
+    """``newsbrief serve --workers N`` on loopback, ready to answer /v1/health."""
+    command = [sys.executable, "-m", "newsbrief", "serve", "--host", "127.0.0.1", "--port", str(port)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsbrief", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [*command, "--workers", str(workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + SERVER_START_S
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1).status_code == 200:
@@ -80,7 +85,7 @@ def start_server(port: int) -> subprocess.Popen[bytes]:
         except httpx.TransportError:
             time.sleep(0.1)
     process.terminate()
-    raise SystemExit("the server did not start within 60 s")
+    raise SystemExit(f"the server did not start within {SERVER_START_S} s")
 
 
 async def run_load(
@@ -131,9 +136,13 @@ def in_process_ms(analyses: tuple[str, ...], words: int, repeat: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to compare")
     parser.add_argument("--requests", type=int, default=500)
     parser.add_argument(
-        "--all-requests", type=int, default=100, help='requests in the "all" run (each takes seconds of CPU)'
+        "--all-requests",
+        type=int,
+        default=40,
+        help='requests in the "all" run (each takes most of a second of CPU)',
     )
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--words", type=int, default=250)
@@ -161,33 +170,54 @@ def main() -> None:
     ]
     body_kb = len(json.dumps(plan[1][3]).encode()) / 1000
     print(
-        f"{args.clients} concurrent clients; one uvicorn process; request body {body_kb:.0f} kB "
-        f"(3 Aleppo articles), words={args.words}\n"
+        f"{args.clients} concurrent clients; uvicorn with {' and '.join(map(str, args.workers))} worker "
+        f"processes; request body {body_kb:.0f} kB (3 Aleppo articles), words={args.words}\n"
     )
     print(
-        "| run | requests | errors | p50 ms | p95 ms | p99 ms | req/s | p50 / floor p50 | "
+        "| run | workers | requests | errors | p50 ms | p95 ms | p99 ms | req/s | p50 / floor p50 | "
         "in-process brief() ms | server req/s x in-process s |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    server = start_server(port)
-    floor_p50 = 0.0
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
+    throughputs: dict[tuple[str, int], float] = {}
+    floor_p50: dict[int, float] = {}
+    servers: dict[int, tuple[str, subprocess.Popen[bytes]]] = {}
     try:
+        for workers in args.workers:
+            port = free_port()
+            servers[workers] = f"http://127.0.0.1:{port}", start_server(port, workers)
         for name, method, path, body, n_requests, direct in plan:
-            run = asyncio.run(run_load(name, base_url, method, path, body, n_requests, args.clients))
-            floor_p50 = floor_p50 or run.percentile(0.5)
-            throughput = len(run.latencies) / run.wall_s
-            peer = f"{direct:.1f} | {throughput * direct / 1000:.2f}" if direct is not None else "– | –"
-            print(
-                f"| {run.name} | {len(run.latencies)} | {run.errors} | {run.percentile(0.5) * 1000:.1f} | "
-                f"{run.percentile(0.95) * 1000:.1f} | {run.percentile(0.99) * 1000:.1f} | {throughput:.1f} | "
-                f"{run.percentile(0.5) / floor_p50:.1f} | {peer} |",
-                flush=True,
-            )
+            for workers, (base_url, _) in servers.items():
+                run = asyncio.run(run_load(name, base_url, method, path, body, n_requests, args.clients))
+                floor_p50.setdefault(workers, run.percentile(0.5))
+                throughput = len(run.latencies) / run.wall_s
+                throughputs[name, workers] = throughput
+                peer = f"{direct:.1f} | {throughput * direct / 1000:.2f}" if direct is not None else "– | –"
+                print(
+                    f"| {run.name} | {workers} | {len(run.latencies)} | {run.errors} | "
+                    f"{run.percentile(0.5) * 1000:.1f} | {run.percentile(0.95) * 1000:.1f} | "
+                    f"{run.percentile(0.99) * 1000:.1f} | {throughput:.2f} | "
+                    f"{run.percentile(0.5) / floor_p50[workers]:.1f} | {peer} |",
+                    flush=True,
+                )
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for _, server in servers.values():
+            server.terminate()
+            server.wait(timeout=60)
+    print_side_by_side(throughputs, [name for name, *_ in plan], args.workers)
+
+
+def print_side_by_side(
+    throughputs: dict[tuple[str, int], float], runs: list[str], workers: list[int]
+) -> None:
+    """Requests per second of each run for each worker count, and each count's ratio to the first."""
+    first = workers[0]
+    print("\n| run | " + " | ".join(f"req/s, {n} worker{'s' * (n > 1)}" for n in workers), end="")
+    print("".join(f" | {n} / {first}" for n in workers[1:]) + " |")
+    print("| --- |" + " ---: |" * (2 * len(workers) - 1))
+    for name in runs:
+        cells = [f"{throughputs[name, n]:.2f}" for n in workers]
+        cells += [f"{throughputs[name, n] / throughputs[name, first]:.2f}x" for n in workers[1:]]
+        print(f"| {name} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """ROUGE of newsbrief beside the peer systems, on the Multi-News stories, as a Markdown table.
 
-    python benchmarks/quality.py [--stories ...clusters.jsonl] [--peers ...peers.jsonl] [--words 250]
+    python benchmarks/quality.py [--stories benchmarks/data/clusters.jsonl] [--peers benchmarks/data/peers.jsonl] [--words 250]
 
 The same scoring as ``newsbrief eval`` (rouge-score, Porter stemming, F1; ROUGE-Lsum on one
 sentence per line, split by blingfire for every system alike), plus newsbrief's per-split means
@@ -17,7 +17,7 @@ from pathlib import Path
 from newsbrief import Options, read_stories
 from newsbrief.evaluate import SYSTEM_NAME, evaluate, read_peers, score_summary
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "multinews"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def main() -> None:

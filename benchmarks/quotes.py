@@ -5,7 +5,7 @@
 
 Scores ``newsbrief.analysis.quotes.find_quotes`` on the direct quotations of examples/aleppo/*.txt and of
 the Multi-News stories annotated in the second gold file (their documents, copied there from
-../shared/data/multinews/clusters.jsonl, as articles d1, d2, ... each through
+benchmarks/data/clusters.jsonl, as articles d1, d2, ... each through
 ``newsbrief.pipeline.clean.clean`` as the pipeline does): precision, recall and F1 of quotes (a found quote matches a gold one of the same article
 when their word multisets overlap by at least ``MATCH_OVERLAP`` of the longer one, one-to-one),
 and speaker accuracy over the matched quotes (same head word, and the shorter name's words all in
@@ -34,7 +34,7 @@ GOLD = ROOT / "tests" / "fixtures" / "aleppo-quotes.json"
 BLIND = ROOT / "tests" / "fixtures" / "blind"  # annotations made without seeing the code or our gold
 MULTINEWS_GOLD = ROOT / "tests" / "fixtures" / "multinews-quotes.json"
 ALEPPO = ROOT / "examples" / "aleppo"
-MULTINEWS = ROOT.parent / "shared" / "data" / "multinews" / "clusters.jsonl"
+MULTINEWS = ROOT / "benchmarks" / "data" / "clusters.jsonl"
 MATCH_OVERLAP = 0.8
 JOIN = " … "
 _DETERMINERS = {"a", "an", "the", "one"}

@@ -1,6 +1,6 @@
 """Speed and memory of newsbrief beside sumy's LexRank, measured in one run on the same stories.
 
-    python benchmarks/speed.py [--stories ../shared/data/multinews/clusters.jsonl] [--repeat 5]
+    python benchmarks/speed.py [--stories benchmarks/data/clusters.jsonl] [--repeat 5]
 
 Per story: the median over ``--repeat`` runs of newsbrief's fast path (summary only, no NLP
 model) and of sumy's LexRank cut at the same word budget, both on one core in this process,
@@ -32,7 +32,7 @@ from newsbrief import Article, Brief, Options, Story, brief
 from newsbrief.evaluate import score_summary
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_STORIES = ROOT.parent / "shared" / "data" / "multinews" / "clusters.jsonl"
+DEFAULT_STORIES = ROOT / "benchmarks" / "data" / "clusters.jsonl"
 WORD = re.compile(r"\w+(?:'\w+)?")
 
 

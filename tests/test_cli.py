@@ -214,3 +214,56 @@ def test_version_prints_the_package_version():
     result = run("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"newsbrief {__version__}"
+
+
+# A real command whose pipeline raises: ``brief`` is replaced in a fresh interpreter, then the
+# console script's ``main()`` runs with the given arguments. No hook in the product code.
+_PLANTED_FAILURE = """
+import sys
+import newsbrief.pipeline.brief as pipeline_brief
+from newsbrief.cli import main
+
+def fail(*args, **kwargs):
+    raise {exception}
+
+pipeline_brief.brief = fail
+sys.argv = ["newsbrief", *sys.argv[1:]]
+main()
+"""
+
+
+def run_with_failing_pipeline(exception: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", _PLANTED_FAILURE.format(exception=exception), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_an_internal_error_is_one_line_and_exit_code_1(aleppo_dir: Path) -> None:
+    result = run_with_failing_pipeline('ValueError("planted\\nfailure")', "summarize", str(aleppo_dir))
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines == [
+        "error: internal error: ValueError: planted failure (please report; rerun with --debug for the traceback)"
+    ]
+
+
+def test_debug_lets_the_traceback_through(aleppo_dir: Path) -> None:
+    result = run_with_failing_pipeline(
+        'ValueError("planted failure")', "--debug", "summarize", str(aleppo_dir)
+    )
+    assert result.returncode == 1
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "ValueError: planted failure" in result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_an_interrupt_is_one_line_and_exit_code_130(aleppo_dir: Path) -> None:
+    result = run_with_failing_pipeline("KeyboardInterrupt", "summarize", str(aleppo_dir))
+    assert result.returncode == 130
+    assert result.stderr.strip() == "error: interrupted"

@@ -1,7 +1,8 @@
 """The ``newsbrief`` command: a thin layer over the Python API.
 
-Only newsbrief's own errors are caught (one line on stderr, exit code 2); anything else is a
-bug and keeps its traceback.
+newsbrief's own errors are one line on stderr and exit code 2. Anything else is a bug: it is
+one line too (``error: internal error: ...``, exit code 1) unless ``--debug`` asks for the
+traceback; an interrupt (Ctrl-C) is one line and exit code 130.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from newsbrief.errors import NewsbriefError, OptionError, SourceError
 from newsbrief.model import MAX_WORDS_LIMIT, MIN_WORDS, Options, parse_analyses
@@ -27,7 +29,46 @@ if TYPE_CHECKING:
 
 __all__ = ["app", "main"]
 
+INTERRUPTED_EXIT_CODE = 130  # 128 + SIGINT, as shells report it
+err_console = Console(stderr=True)
+
+
+class _TopLevelGroup(TyperGroup):
+    """The root command: what a command lets escape becomes one line on stderr, not a traceback.
+
+    Typer's own exits, aborts and usage errors pass through untouched. ``KeyboardInterrupt`` is
+    caught here because Typer would otherwise turn it into a silent exit 130.
+    """
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]  # Typer's contexts are typer.Context
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except KeyboardInterrupt:
+            _error_line("interrupted")
+            raise typer.Exit(code=INTERRUPTED_EXIT_CODE) from None
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                raise
+            _error_line(
+                f"internal error: {_describe(exc)} (please report; rerun with --debug for the traceback)"
+            )
+            raise typer.Exit(code=1) from None
+
+
+def _describe(exc: BaseException) -> str:
+    """``Type: message`` of an exception, on one line."""
+    message = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def _error_line(message: str) -> None:
+    err_console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+
+
 app = typer.Typer(
+    cls=_TopLevelGroup,
     name="newsbrief",
     help=(
         "Several articles about one story in; one short summary out, every sentence citing its "
@@ -54,11 +95,13 @@ def _root(
         bool,
         typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Show the traceback of an internal error (a bug) instead of one line."),
+    ] = False,
 ) -> None:
-    """The commands below; ``--version`` prints the version."""
+    """The commands below; ``--version`` prints the version, ``--debug`` lets a bug's traceback through."""
 
-
-err_console = Console(stderr=True)
 
 FORMATS = ("md", "markdown", "json", "html", "text")
 T = TypeVar("T")
@@ -99,7 +142,7 @@ def _guarded(action: Callable[[], T]) -> T:
     try:
         return action()
     except NewsbriefError as exc:
-        err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        _error_line(str(exc))
         raise typer.Exit(code=2) from None
 
 
@@ -154,11 +197,20 @@ def serve(
             help="Let requests name article URLs for the server to fetch (public http(s) addresses only).",
         ),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            help="Server processes; each answers requests on its own core with its own copy of the NLP model.",
+            min=1,
+            max=64,
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web page at / and the HTTP API at /v1 (OpenAPI at /openapi.json)."""
     from newsbrief.service.app import serve as run_server
 
-    run_server(host, port, allow_urls=allow_urls)
+    run_server(host, port, allow_urls=allow_urls, workers=workers)
 
 
 def _brief_text(
@@ -405,5 +457,9 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def main() -> None:
-    """Entry point of the ``newsbrief`` console script."""
-    app()
+    """Entry point of the ``newsbrief`` console script; an interrupt before a command runs is one line too."""
+    try:
+        app(prog_name="newsbrief")
+    except KeyboardInterrupt:
+        _error_line("interrupted")
+        sys.exit(INTERRUPTED_EXIT_CODE)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 import warnings
 from collections.abc import Iterator
 from functools import partial
@@ -614,10 +619,12 @@ def test_url_count_is_capped(page_server: int) -> None:
 # A real server -----------------------------------------------------------------------------------
 
 
-def test_a_real_uvicorn_server_answers_on_loopback(aleppo_items: list[dict[str, str]]) -> None:
+@pytest.fixture(scope="module")
+def real_server() -> Iterator[int]:
+    """A real uvicorn serving the default app on a free loopback port, in a thread; yields the port."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+        port = int(probe.getsockname()[1])
     config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     uvicorn_server = uvicorn.Server(config)
     thread = threading.Thread(target=uvicorn_server.run, daemon=True)
@@ -627,15 +634,86 @@ def test_a_real_uvicorn_server_answers_on_loopback(aleppo_items: list[dict[str, 
             if uvicorn_server.started:
                 break
             time.sleep(0.01)
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
-            response = http.post("/v1/briefs", json={"articles": aleppo_items, "words": 60})
-            too_big = http.post(
-                "/v1/briefs", content=b"x" * 6_000_000, headers={"Content-Type": "application/json"}
-            )
+        yield port
     finally:
         uvicorn_server.should_exit = True
         thread.join()
+
+
+def test_a_real_uvicorn_server_answers_on_loopback(
+    real_server: int, aleppo_items: list[dict[str, str]]
+) -> None:
+    with httpx.Client(base_url=f"http://127.0.0.1:{real_server}", timeout=30) as http:
+        response = http.post("/v1/briefs", json={"articles": aleppo_items, "words": 60})
+        too_big = http.post(
+            "/v1/briefs", content=b"x" * 6_000_000, headers={"Content-Type": "application/json"}
+        )
     assert response.status_code == 200
     assert response.headers["x-content-type-options"] == "nosniff"
     assert len(response.json()["sources"]) == 3
     assert_error(too_big, 413, "over the limit of 5,000,000 bytes")
+
+
+def test_issue_9_a_client_still_sending_an_over_cap_body_reads_the_413(real_server: int) -> None:
+    # urllib sends the whole body before it reads the answer: if the server answered and closed
+    # at the cap, this client would get "connection reset" instead of the 413
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{real_server}/v1/briefs",
+        data=b"x" * 15_000_000,
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=60)
+    assert refused.value.code == 413
+    assert refused.value.headers["Content-Type"] == "application/json"
+    assert json.loads(refused.value.read()) == {"detail": "request body is over the limit of 5,000,000 bytes"}
+
+
+def test_serve_with_two_worker_processes(aleppo_items: list[dict[str, str]], page_server: int) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    command = [
+        sys.executable,
+        "-m",
+        "newsbrief",
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        "2",
+        "--allow-urls",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+            health = _wait_for_health(http, process)
+            brief = http.post("/v1/briefs", json={"articles": aleppo_items, "words": 60})
+            # --allow-urls reached the workers: a URL is checked (and refused as loopback), not turned away
+            url = http.post(
+                "/v1/briefs", json={"articles": [{"url": f"http://127.0.0.1:{page_server}/article"}]}
+            )
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            _, log = process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            _, log = process.communicate()
+    assert health.json()["status"] == "ok"
+    assert brief.status_code == 200
+    assert len(brief.json()["sources"]) == 3
+    assert_error(url, 422, "a loopback address")
+    assert log.count("Started server process") == 2, log
+
+
+def _wait_for_health(http: httpx.Client, process: subprocess.Popen[str]) -> httpx.Response:
+    """The first answer of GET /v1/health from a server that is starting (workers import spaCy)."""
+    for _ in range(240):
+        assert process.poll() is None, "the server exited"
+        try:
+            return http.get("/v1/health")
+        except httpx.TransportError:
+            time.sleep(0.5)
+    raise AssertionError("the server did not answer within 120 s")

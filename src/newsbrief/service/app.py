@@ -17,19 +17,23 @@ Routes:
   work offline).
 
 Every error answers ``{"detail": "<one line>"}``: 413 for a body over the cap (checked against
-Content-Length, then by counting the bytes as they arrive, before the body is read in full),
+Content-Length, then by counting the bytes as they arrive; never buffered, see ``_GuardMiddleware``),
 415 for a body that is neither JSON nor multipart, 422 for anything the user can fix (our
 ``InputError`` and every malformed request), 503 when an analysis needs a model that is not
 installed, and a bare 500 (no traceback text) only for a bug.
 
 URLs in requests are fetched only when the operator starts the server with ``allow_urls``; then
 ``newsbrief.pipeline.fetch`` refuses every address that is not public (see there).
+
+``serve`` runs one or several uvicorn worker processes; each builds its app with
+``app_from_environment``, since workers import the app by name and take no arguments.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import threading
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, replace
@@ -55,11 +59,24 @@ from newsbrief.pipeline.fetch import DEFAULT_MAX_FETCH_BYTES, Fetched, fetch
 from newsbrief.pipeline.ingest import FETCH_TIMEOUT_S, MAX_ARTICLE_CHARS, read_html, read_story, read_text
 from newsbrief.rendering import render
 
-__all__ = ["DEFAULT_LIMITS", "MEDIA_TYPES", "SECURITY_HEADERS", "Limits", "create_app", "serve"]
+__all__ = [
+    "ALLOW_URLS_ENV",
+    "DEFAULT_LIMITS",
+    "MEDIA_TYPES",
+    "SECURITY_HEADERS",
+    "Limits",
+    "app_from_environment",
+    "create_app",
+    "serve",
+]
 
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+# "1" lets the app built by app_from_environment fetch URLs; serve sets it for its workers.
+ALLOW_URLS_ENV = "NEWSBRIEF_ALLOW_URLS"
+WORKER_HEALTHCHECK_TIMEOUT_S = 60
 
 SECURITY_HEADERS: dict[str, str] = {
     "Content-Security-Policy": (
@@ -263,11 +280,32 @@ def create_app(
     return app
 
 
-def serve(host: str, port: int, *, allow_urls: bool = False) -> None:
-    """Run the API with uvicorn until interrupted."""
+def app_from_environment() -> FastAPI:
+    """The app of one uvicorn worker, its options read from the environment (``ALLOW_URLS_ENV``).
+
+    uvicorn starts workers in fresh processes that import the app by name and call this factory
+    without arguments, so the operator's options travel in environment variables, which the
+    workers inherit.
+    """
+    return create_app(allow_urls=os.environ.get(ALLOW_URLS_ENV) == "1")
+
+
+def serve(host: str, port: int, *, allow_urls: bool = False, workers: int = 1) -> None:
+    """Run the API with uvicorn in ``workers`` processes (each its own spaCy, on its own core) until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(allow_urls=allow_urls), host=host, port=port, log_level="info")
+    os.environ[ALLOW_URLS_ENV] = "1" if allow_urls else "0"
+    uvicorn.run(
+        f"{__name__}:{app_from_environment.__name__}",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        # uvicorn kills a worker that does not answer its health check in 5 s; on a busy machine
+        # a new worker can take longer than that just to import, and is then killed in a loop
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_TIMEOUT_S,
+        log_level="info",
+    )
 
 
 # Reading the request ----------------------------------------------------------------------------
@@ -598,21 +636,39 @@ _Send = Callable[[_Message], Awaitable[None]]
 _ASGIApp = Callable[[_Scope, _Receive, _Send], Awaitable[None]]
 
 
+# How much of an over-cap body is read and thrown away so that its client gets to read the 413.
+_DRAIN_FACTOR = 4
+_MAX_DRAIN_BYTES = 64_000_000
+
+
 class _BodyTooLargeError(Exception):
-    """The request body went past the cap."""
+    """The request body went past the cap; says how much of it was read and whether more follows."""
+
+    def __init__(self, *, received: int = 0, more: bool = True, declared: int | None = None) -> None:
+        super().__init__("request body over the cap")
+        self.received = received
+        self.more = more
+        self.declared = declared
 
 
 class _GuardMiddleware:
     """Adds the security headers to every response and caps the request body.
 
-    A Content-Length over the cap is refused before a byte of the body is read; otherwise the
-    body is read as it arrives, at most ``max_body_bytes + 1`` bytes, and handed to the app
-    only when it is within the cap (chunked uploads have no Content-Length to check).
+    The body is read as it arrives, at most ``max_body_bytes`` plus one chunk, and handed to the
+    app only when it is within the cap (chunked uploads have no Content-Length to check). A body
+    over the cap is never buffered; before the 413 the rest of it is read and dropped, up to
+    ``max_drain_bytes``, because a client such as ``urllib`` or ``requests`` reads the answer only
+    once it has sent its whole body: a server that answers and closes while the client is still
+    sending resets the connection, and the client sees "connection reset", not the 413. A body
+    declared (Content-Length) or found to be over ``max_drain_bytes`` is answered without
+    reading further, and uvicorn then closes the connection; so is one whose client asked
+    ``Expect: 100-continue`` and waits for the answer before sending.
     """
 
     def __init__(self, app: _ASGIApp, *, max_body_bytes: int) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.max_drain_bytes = min(_DRAIN_FACTOR * max_body_bytes, _MAX_DRAIN_BYTES)
 
     async def __call__(self, scope: _Scope, receive: _Receive, send: _Send) -> None:
         if scope["type"] != "http":
@@ -635,7 +691,9 @@ class _GuardMiddleware:
 
         try:
             body, receive_rest = await self._read_body(scope, receive)
-        except _BodyTooLargeError:
+        except _BodyTooLargeError as exc:
+            if exc.more and not _expects_continue(scope):
+                await self._discard_body(receive, exc)
             response = _error(413, f"request body is over the limit of {self.max_body_bytes:,} bytes")
             await response(scope, receive, send_with_headers)
             return
@@ -645,8 +703,10 @@ class _GuardMiddleware:
     async def _read_body(self, scope: _Scope, receive: _Receive) -> tuple[bytes, _Receive]:
         """The whole body, at most the cap; _BodyTooLargeError as soon as it is known to be over."""
         declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
-            raise _BodyTooLargeError
+        if declared is not None and not declared.isdigit():
+            raise _BodyTooLargeError(more=False)  # nothing sane to drain: answer and close
+        if declared is not None and int(declared) > self.max_body_bytes:
+            raise _BodyTooLargeError(declared=int(declared))
         chunks: list[bytes] = []
         size = 0
         while True:
@@ -657,10 +717,29 @@ class _GuardMiddleware:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_body_bytes:
-                raise _BodyTooLargeError
+                raise _BodyTooLargeError(received=size, more=message.get("more_body", False))
             chunks.append(chunk)
             if not message.get("more_body", False):
                 return b"".join(chunks), receive
+
+    async def _discard_body(self, receive: _Receive, over: _BodyTooLargeError) -> None:
+        """Read and drop the rest of an over-cap body, unless it is known to pass max_drain_bytes."""
+        if over.declared is not None and over.declared > self.max_drain_bytes:
+            return
+        received = over.received
+        while received <= self.max_drain_bytes:
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # the client went away
+            received += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                return
+
+
+def _expects_continue(scope: _Scope) -> bool:
+    """Whether the client waits for an interim 100 before sending its body (reading it would ask for it)."""
+    expect = dict(scope.get("headers", [])).get(b"expect", b"")
+    return bool(expect.lower() == b"100-continue")
 
 
 _LOWER_SECURITY_HEADERS = frozenset(name.lower() for name in SECURITY_HEADERS)
