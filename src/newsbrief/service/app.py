@@ -10,6 +10,10 @@ Routes:
   prints (ending in one newline): by default JSON (``newsbrief.brief/1`` with ``articles``, as
   ``--format json --explain`` writes it); ``md``/``markdown``, ``html`` or ``text`` as
   ``--format`` does, without ``--explain`` unless ``explain`` is true.
+- ``POST /v1/stories``: a JSON batch of articles grouped into stories (``newsbrief.stream.cluster``),
+  answered as the records ``newsbrief cluster -o`` writes, with notices.
+- ``GET /v1/stories`` and ``GET /v1/stories/{id}/brief``: with a store (``create_app(store_path=...)``,
+  ``newsbrief serve --db``), its latest stories newest first, and one story's brief rendered as above.
 - ``GET /v1/health``: status, version and whether the NLP model the analyses need is installed.
 - ``GET /``: the web page (``static/index.html``); ``GET /static/...``: its scripts and styles.
 - ``GET /openapi.json``: the API description. There is no ``/docs``: FastAPI's Swagger page loads
