@@ -206,11 +206,26 @@ def serve(
             max=64,
         ),
     ] = 1,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="A stream store (of newsbrief watch or cluster --db) whose stories the page lists and briefs.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web page at / and the HTTP API at /v1 (OpenAPI at /openapi.json)."""
     from newsbrief.service.app import serve as run_server
 
-    run_server(host, port, allow_urls=allow_urls, workers=workers)
+    if db is not None and not db.is_file():
+        err_console.print(
+            f"[red]error:[/red] --db {escape(str(db))}: no such file; "
+            "fill a store first with newsbrief watch FEEDS --db FILE or newsbrief cluster ... --db FILE",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(code=2)
+    run_server(host, port, allow_urls=allow_urls, workers=workers, store_path=db)
 
 
 def _brief_text(
@@ -381,7 +396,7 @@ def cluster_command(
 
     from newsbrief.model import Story
     from newsbrief.pipeline.brief import briefs
-    from newsbrief.rendering import render
+    from newsbrief.rendering import render, story_record
     from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, in_publication_order
     from newsbrief.stream.sources import read_articles
     from newsbrief.stream.store import Store
@@ -420,24 +435,7 @@ def cluster_command(
                         path.write_text(render(made, name), encoding="utf-8")
         finally:
             clusterer.close()
-        lines = [
-            json.dumps(
-                {
-                    "id": story.id,
-                    "articles": list(story.articles),
-                    "duplicates": dict(story.duplicates),
-                    "outlets": list(story.outlets),
-                    "first_published": story.first_published,
-                    "last_published": story.last_published,
-                    "title": story.title,
-                    "keywords": list(story.keywords),
-                    "merged_from": list(story.merged_from),
-                    "language": story.language,
-                },
-                ensure_ascii=False,
-            )
-            for story in stories
-        ]
+        lines = [json.dumps(story_record(story), ensure_ascii=False) for story in stories]
         return "\n".join(lines) + "\n" if lines else ""
 
     _write(_guarded(run), output)

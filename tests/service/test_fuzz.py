@@ -8,8 +8,10 @@ is reached only through the explicit "all" example below, kept small.
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 from typing import Any
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
@@ -20,6 +22,8 @@ from schemathesis.checks import (
 )
 
 from newsbrief.service.app import create_app
+from newsbrief.stream import Clusterer, Store
+from newsbrief.stream.sources import read_articles
 
 with warnings.catch_warnings():
     # Starlette asks for the httpx2 fork, which is not installed; httpx works.
@@ -34,6 +38,28 @@ CHECKS = (not_a_server_error, status_code_conformance, content_type_conformance,
 @schema.parametrize()
 @settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_request_makes_a_server_error(case: Any) -> None:
+    case.call_and_validate(checks=CHECKS)
+
+
+@pytest.fixture(scope="module")
+def stored_schema(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The same description, served by an app on a store of real BASIL articles (GET /v1/stories)."""
+    path = tmp_path_factory.mktemp("store") / "stream.sqlite"
+    clusterer = Clusterer(Store(path))
+    for article in read_articles(
+        [str(Path(__file__).resolve().parents[1] / "fixtures" / "stream" / "basil-24.jsonl")]
+    ):
+        clusterer.add(article)
+    clusterer.close()
+    return schemathesis.openapi.from_asgi("/openapi.json", create_app(store_path=path))
+
+
+stored = schemathesis.pytest.from_fixture("stored_schema").include(method="GET", path_regex="^/v1/stories")
+
+
+@stored.parametrize()
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_request_to_a_store_makes_a_server_error(case: Any) -> None:
     case.call_and_validate(checks=CHECKS)
 
 

@@ -54,13 +54,12 @@ XSS_TITLE = '<a href="javascript:window.__xss=1">Read the council statement</a>'
 # Fixtures ---------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def base_url() -> Iterator[str]:
-    """The real app (URL fetching off) on a free loopback port, served from a background thread."""
+def served(app: Any) -> Iterator[str]:
+    """The base URL of the app on a free loopback port, served by uvicorn from a background thread."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning", ws="none")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="none")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -73,6 +72,12 @@ def base_url() -> Iterator[str]:
     server.should_exit = True
     thread.join(timeout=10)
     sock.close()
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    """The real app (URL fetching off) on loopback."""
+    yield from served(create_app())
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,10 @@ Routes:
   prints (ending in one newline): by default JSON (``newsbrief.brief/1`` with ``articles``, as
   ``--format json --explain`` writes it); ``md``/``markdown``, ``html`` or ``text`` as
   ``--format`` does, without ``--explain`` unless ``explain`` is true.
+- ``POST /v1/stories``: a JSON batch of articles grouped into stories (``newsbrief.stream.cluster``),
+  answered as the records ``newsbrief cluster -o`` writes, with notices.
+- ``GET /v1/stories`` and ``GET /v1/stories/{id}/brief``: with a store (``create_app(store_path=...)``,
+  ``newsbrief serve --db``), its latest stories newest first, and one story's brief rendered as above.
 - ``GET /v1/health``: status, version and whether the NLP model the analyses need is installed.
 - ``GET /``: the web page (``static/index.html``); ``GET /static/...``: its scripts and styles.
 - ``GET /openapi.json``: the API description. There is no ``/docs``: FastAPI's Swagger page loads
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import math
 import os
 import threading
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
@@ -43,7 +48,16 @@ from typing import Any, Literal
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+)
 from pydantic.json_schema import models_json_schema
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -53,17 +67,30 @@ from starlette.staticfiles import StaticFiles
 from newsbrief import __version__
 from newsbrief.analysis.nlp import MODEL_NAMES
 from newsbrief.errors import InputError, MissingModelError, SourceError
-from newsbrief.model import ANALYSES, MAX_WORDS_LIMIT, MIN_WORDS, Article, Options, Story
+from newsbrief.model import (
+    ANALYSES,
+    MAX_WORDS_LIMIT,
+    MIN_WORDS,
+    Article,
+    ClusterSettings,
+    Notice,
+    Options,
+    Story,
+    StreamStory,
+)
 from newsbrief.pipeline.brief import brief
 from newsbrief.pipeline.fetch import DEFAULT_MAX_FETCH_BYTES, Fetched, fetch
 from newsbrief.pipeline.ingest import FETCH_TIMEOUT_S, MAX_ARTICLE_CHARS, read_html, read_story, read_text
-from newsbrief.rendering import render
+from newsbrief.rendering import render, story_record
+from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, article_key, cluster, published_time
+from newsbrief.stream.store import Store
 
 __all__ = [
     "ALLOW_URLS_ENV",
     "DEFAULT_LIMITS",
     "MEDIA_TYPES",
     "SECURITY_HEADERS",
+    "STORE_PATH_ENV",
     "Limits",
     "app_from_environment",
     "create_app",
@@ -76,6 +103,8 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 # "1" lets the app built by app_from_environment fetch URLs; serve sets it for its workers.
 ALLOW_URLS_ENV = "NEWSBRIEF_ALLOW_URLS"
+# the stream store (newsbrief serve --db) whose stories the app of each worker serves; empty for none
+STORE_PATH_ENV = "NEWSBRIEF_DB"
 WORKER_HEALTHCHECK_TIMEOUT_S = 60
 
 SECURITY_HEADERS: dict[str, str] = {
@@ -134,6 +163,9 @@ class Limits:
     max_articles: int = 50
     max_article_chars: int = min(MAX_ARTICLE_CHARS, 200_000)
     max_urls: int = 10
+    # clustering is cheap next to a brief (thousands of articles a second), so a batch of
+    # articles to group into stories may be larger; the body cap still bounds its size
+    max_stream_articles: int = 1000
     fetch_timeout_s: float = FETCH_TIMEOUT_S
     max_fetch_bytes: int = DEFAULT_MAX_FETCH_BYTES
 
@@ -217,9 +249,17 @@ class _Item:
 
 
 def create_app(
-    *, allow_urls: bool = False, limits: Limits = DEFAULT_LIMITS, fetcher: Fetcher | None = None
+    *,
+    allow_urls: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    fetcher: Fetcher | None = None,
+    store_path: str | Path | None = None,
 ) -> FastAPI:
-    """The API as an ASGI app; ``fetcher`` replaces the SSRF-safe fetch (tests give a fake one)."""
+    """The API as an ASGI app; ``fetcher`` replaces the SSRF-safe fetch (tests give a fake one).
+
+    ``store_path`` is a stream store (``newsbrief watch``/``cluster --db``) whose stories
+    ``GET /v1/stories`` lists and briefs; without it those routes answer 404 saying how to add one.
+    """
     app = FastAPI(
         title="newsbrief",
         version=__version__,
@@ -270,6 +310,7 @@ def create_app(
         # what `newsbrief summarize` prints: the rendering and one newline
         return Response(result + "\n", media_type=MEDIA_TYPES[output_format])
 
+    _add_story_routes(app, limits, None if store_path is None else Path(store_path))
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
     app.add_exception_handler(InputError, _input_error)
     app.add_exception_handler(MissingModelError, _missing_model)
@@ -281,20 +322,26 @@ def create_app(
 
 
 def app_from_environment() -> FastAPI:
-    """The app of one uvicorn worker, its options read from the environment (``ALLOW_URLS_ENV``).
+    """The app of one uvicorn worker, its options read from the environment (``ALLOW_URLS_ENV``,
+    ``STORE_PATH_ENV``).
 
     uvicorn starts workers in fresh processes that import the app by name and call this factory
     without arguments, so the operator's options travel in environment variables, which the
     workers inherit.
     """
-    return create_app(allow_urls=os.environ.get(ALLOW_URLS_ENV) == "1")
+    return create_app(
+        allow_urls=os.environ.get(ALLOW_URLS_ENV) == "1", store_path=os.environ.get(STORE_PATH_ENV) or None
+    )
 
 
-def serve(host: str, port: int, *, allow_urls: bool = False, workers: int = 1) -> None:
+def serve(
+    host: str, port: int, *, allow_urls: bool = False, workers: int = 1, store_path: str | Path | None = None
+) -> None:
     """Run the API with uvicorn in ``workers`` processes (each its own spaCy, on its own core) until interrupted."""
     import uvicorn
 
     os.environ[ALLOW_URLS_ENV] = "1" if allow_urls else "0"
+    os.environ[STORE_PATH_ENV] = str(Path(store_path).resolve()) if store_path is not None else ""
     uvicorn.run(
         f"{__name__}:{app_from_environment.__name__}",
         factory=True,
@@ -527,6 +574,11 @@ def _make_brief(
         raise InputError(f"{n_urls} URLs: a request may fetch at most {limits.max_urls}")
     articles = [_read_item(item, number, limits, get_url) for number, item in enumerate(items, 1)]
     story: Story = read_story(articles, fetch_urls=False)  # makes the ids unique
+    return _render_brief(story, options, output_format, explain)
+
+
+def _render_brief(story: Story, options: Options, output_format: str, explain: bool) -> str:
+    """The story's brief rendered in the format, one spaCy call at a time."""
     if _NLP_ANALYSES.intersection(options.analyses):
         with _NLP_LOCK:
             result = brief(story, options)
@@ -813,8 +865,391 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         return app.openapi_schema
     schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
     _, definitions = models_json_schema(
-        [(BriefRequest, "validation")], ref_template="#/components/schemas/{model}"
+        [(BriefRequest, "validation"), (StoriesRequest, "validation")],
+        ref_template="#/components/schemas/{model}",
     )
     schema.setdefault("components", {}).setdefault("schemas", {}).update(definitions.get("$defs", {}))
     app.openapi_schema = schema
     return schema
+
+
+# Stories ----------------------------------------------------------------------------------------
+#
+# POST /v1/stories groups a batch of articles into stories (``newsbrief.stream.cluster``); with a
+# store (``serve --db``), GET /v1/stories lists the store's latest stories and
+# GET /v1/stories/{id}/brief briefs one of them, as ``newsbrief cluster --briefs`` does.
+
+_DEFAULT_STORY_LIMIT = 50
+_MAX_STORY_LIMIT = 500
+_MAX_WINDOW_DAYS = 3650.0
+_NO_STORE = "this server has no story store: start it with newsbrief serve --db FILE (a store of newsbrief watch or cluster --db)"
+
+
+class StreamArticleIn(BaseModel):
+    """One article of a batch to group into stories: exactly one of ``text`` or ``html``."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["html"]}]}
+    )
+
+    text: StrictStr | None = Field(default=None, description="The article as plain text.")
+    html: StrictStr | None = Field(default=None, description="The article's HTML page.")
+    id: StrictStr | None = Field(
+        default=None,
+        max_length=_MAX_FIELD_CHARS,
+        description="The article's key in the stories; default: its url, else a hash of its text.",
+    )
+    outlet: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS)
+    title: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS)
+    url: StrictStr | None = Field(
+        default=None, max_length=_MAX_URL_CHARS, description="Where the article is published; never fetched."
+    )
+    published: StrictStr | None = Field(
+        default=None, max_length=_MAX_FIELD_CHARS, description="ISO 8601 or RFC 2822 date and time."
+    )
+
+
+class StoriesRequest(BaseModel):
+    """A batch of articles to group into stories, in publication order."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[StreamArticleIn] = Field(
+        min_length=1,
+        max_length=DEFAULT_LIMITS.max_stream_articles,
+        description="The articles, about any number of stories.",
+    )
+    window_days: StrictFloat | None = Field(
+        default=None,
+        gt=0,
+        le=_MAX_WINDOW_DAYS,
+        allow_inf_nan=False,
+        description=f"Days a story stays open after its last article (default {DEFAULT_SETTINGS.window_days:g}).",
+    )
+
+
+class StoryOut(BaseModel):
+    """One story: what a line of ``newsbrief cluster -o`` holds."""
+
+    id: str
+    articles: list[str] = Field(
+        description="Article keys (id, else URL, else sha256 of the text), in arrival order."
+    )
+    duplicates: dict[str, str] = Field(
+        description="A near-identical copy's key -> the key of the article it copies."
+    )
+    outlets: list[str]
+    first_published: str | None
+    last_published: str | None
+    title: str = Field(description="The headline of the article closest to the story's centre.")
+    keywords: list[str]
+    merged_from: list[str] = Field(description="Stories merged into this one.")
+    language: str = Field(description='"en", or "und" for articles that do not look like English.')
+
+
+class NoticeOut(BaseModel):
+    """Something to know about how the stories were made."""
+
+    code: str
+    message: str
+    article_ids: list[str]
+
+
+class StoriesOut(BaseModel):
+    """The stories of a batch of articles, in order of their first article."""
+
+    stories: list[StoryOut]
+    notices: list[NoticeOut]
+
+
+class StoryListOut(BaseModel):
+    """The latest stories of the server's store, newest first; ``total`` counts them all."""
+
+    stories: list[StoryOut]
+    total: int
+
+
+def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> None:
+    """POST /v1/stories always; GET /v1/stories and /v1/stories/{story_id}/brief read the store."""
+    shelf = None if store_path is None else _StoryShelf(store_path)
+
+    def current() -> _Snapshot:
+        if shelf is None:
+            raise HTTPException(404, _NO_STORE)
+        return shelf.current()
+
+    @app.post(
+        "/v1/stories",
+        openapi_extra=_STORIES_REQUEST_BODY,
+        responses={
+            200: {"model": StoriesOut, "description": "The stories, in order of their first article."},
+            413: {"model": ErrorOut, "description": "Request body over the size cap."},
+            415: {"model": ErrorOut, "description": "Body not JSON."},
+            422: {"model": ErrorOut, "description": "Bad input, said in one line."},
+        },
+    )
+    async def create_stories(request: Request) -> Response:
+        """Group the articles of a JSON body into stories, as ``newsbrief cluster`` does."""
+        media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if not (media_type == "application/json" or media_type.endswith("+json")):
+            raise HTTPException(415, "send the articles as application/json")
+        return JSONResponse(await run_in_threadpool(_make_stories, await request.body(), limits))
+
+    @app.get(
+        "/v1/stories",
+        openapi_extra=_STORY_LIST_PARAMETERS,
+        responses={
+            200: {"model": StoryListOut, "description": "The latest stories, newest first."},
+            404: {"model": ErrorOut, "description": "The server has no story store (serve --db)."},
+            422: {"model": ErrorOut, "description": "Bad input, said in one line."},
+        },
+    )
+    async def list_stories(request: Request) -> Response:
+        """The store's latest stories: by last article's date, newest first; undated ones last."""
+        limit = _form_int(request.query_params.get("limit"), "limit", _DEFAULT_STORY_LIMIT)
+        if limit is None or not 1 <= limit <= _MAX_STORY_LIMIT:
+            raise InputError(f"limit must be from 1 to {_MAX_STORY_LIMIT} (got {limit})")
+        snapshot = await run_in_threadpool(current)
+        stories = [story_record(story) for story in snapshot.latest[:limit]]
+        return JSONResponse({"stories": stories, "total": len(snapshot.latest)})
+
+    @app.get(
+        "/v1/stories/{story_id}/brief",
+        openapi_extra=_STORY_BRIEF_PARAMETERS,
+        responses={
+            200: _BRIEF_RESPONSE,
+            404: {"model": ErrorOut, "description": "No such story, or no story store (serve --db)."},
+            422: {"model": ErrorOut, "description": "Bad input, said in one line."},
+            503: {"model": ErrorOut, "description": "An analysis needs a model that is not installed."},
+        },
+    )
+    async def story_brief(story_id: str, request: Request) -> Response:
+        """The brief of one stored story's articles, rendered as ``POST /v1/briefs`` renders."""
+        query = request.query_params
+        output_format, explain = _output(_Output(), query)
+        analysis = query.getlist("analysis")
+        options = _options(
+            _form_int(query.get("words"), "words", 250),
+            _form_int(query.get("sentences"), "sentences", None),
+            analysis[0] if len(analysis) == 1 else analysis or "none",
+        )
+        snapshot = await run_in_threadpool(current)
+        articles = snapshot.articles.get(story_id)
+        if articles is None:
+            raise HTTPException(404, f"no story {story_id[:40]!r} in the store: GET /v1/stories lists them")
+        story = Story(articles=articles, id=story_id)
+        result = await run_in_threadpool(_render_brief, story, options, output_format, explain)
+        return Response(result + "\n", media_type=MEDIA_TYPES[output_format])
+
+
+def _make_stories(body: bytes, limits: Limits) -> dict[str, object]:
+    """The stories and notices of a JSON body of articles; runs in a worker thread."""
+    try:
+        parsed = StoriesRequest.model_validate_json(body)
+    except ValidationError as exc:
+        raise InputError(_validation_message(exc)) from None
+    _check_count(len(parsed.articles), replace(limits, max_articles=limits.max_stream_articles))
+    articles = [
+        _stream_article(article, f"articles[{index}]", limits)
+        for index, article in enumerate(parsed.articles)
+    ]
+    settings = (
+        DEFAULT_SETTINGS
+        if parsed.window_days is None
+        else replace(DEFAULT_SETTINGS, window_days=parsed.window_days)
+    )
+    stories = cluster(articles, settings=settings)
+    notices = [
+        {"code": notice.code, "message": notice.message, "article_ids": list(notice.article_ids)}
+        for notice in _stream_notices(articles, stories)
+    ]
+    return {"stories": [story_record(story) for story in stories], "notices": notices}
+
+
+def _stream_article(article: StreamArticleIn, label: str, limits: Limits) -> Article:
+    """The article of one request item, read as ``POST /v1/briefs`` reads text or HTML; the
+    request's id (its key; empty: the key is its URL or text hash), outlet, title, URL and date win."""
+    given = [(kind, value) for kind, value in (("text", article.text), ("html", article.html)) if value]
+    if len(given) != 1:
+        raise SourceError(f'{label}: give exactly one of "text" or "html", not empty (got {len(given)})')
+    kind, content = given[0]
+    _check_chars(content, label, limits)
+    reader = read_html if kind == "html" else read_text
+    read = reader(content, source=label, outlet=article.outlet or "", url=article.url)
+    _check_chars(read.text, label, limits)
+    return replace(
+        read,
+        id=article.id or "",
+        outlet=article.outlet or read.outlet,
+        title=" ".join(article.title.split()) if article.title else read.title,
+        published=article.published or read.published,
+    )
+
+
+def _stream_notices(articles: Sequence[Article], stories: Sequence[StreamStory]) -> list[Notice]:
+    """What the reader of the stories should know: undated articles, articles not in English."""
+    notices = []
+    undated = tuple(article_key(article) for article in articles if published_time(article.published) is None)
+    if undated:
+        notices.append(
+            Notice(
+                "undated",
+                f"{len(undated)} of {len(articles)} articles have no readable date: each was placed "
+                "as if published with the article before it in the request",
+                undated,
+            )
+        )
+    foreign = tuple(key for story in stories if story.language == "und" for key in story.articles)
+    if foreign:
+        notices.append(
+            Notice(
+                "not-english",
+                f"{len(foreign)} articles do not look like English: they were grouped only among themselves",
+                foreign,
+            )
+        )
+    return notices
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    """A store's stories as read at one version of its files; immutable, so threads share it."""
+
+    version: tuple[tuple[int, int] | None, ...]
+    latest: tuple[StreamStory, ...]  # newest first
+    articles: Mapping[str, tuple[Article, ...]]  # story id -> its articles, keyed as for a brief
+
+
+class _StoryShelf:
+    """The stories of a store file, read again only when the file has changed.
+
+    ``newsbrief watch`` or ``cluster --db`` may be writing the file while the server runs; each
+    request compares the size and modification time of the file and its write-ahead log with
+    those of the snapshot, and rebuilds the snapshot (one thread at a time, on its own SQLite
+    connection, closed at once) when they differ. Reading never writes to an existing store.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._snapshot: _Snapshot | None = None
+
+    def current(self) -> _Snapshot:
+        """The snapshot of the file as it is now."""
+        version = _file_version(self.path)
+        snapshot = self._snapshot
+        if snapshot is not None and snapshot.version == version:
+            return snapshot
+        with self._lock:
+            if self._snapshot is None or self._snapshot.version != version:
+                self._snapshot = _read_snapshot(self.path, version)
+            return self._snapshot
+
+
+def _file_version(path: Path) -> tuple[tuple[int, int] | None, ...]:
+    """(modification time, size) of the store and its write-ahead log; None for a missing file."""
+    versions: list[tuple[int, int] | None] = []
+    for part in (path, path.with_name(path.name + "-wal")):
+        try:
+            status = part.stat()
+        except FileNotFoundError:
+            versions.append(None)
+        else:
+            versions.append((status.st_mtime_ns, status.st_size))
+    return tuple(versions)
+
+
+def _read_snapshot(path: Path, version: tuple[tuple[int, int] | None, ...]) -> _Snapshot:
+    """The stories of the store at ``path`` (none if the file is gone), with the settings it was made with."""
+    if not path.is_file():
+        return _Snapshot(version, (), {})
+    store = Store(path)
+    try:
+        clusterer = Clusterer(store, settings=_store_settings(store, path))
+        stories = clusterer.stories()
+        articles = {story.id: clusterer.articles(story) for story in stories}
+    finally:
+        store.close()
+    return _Snapshot(version, tuple(_newest_first(stories)), articles)
+
+
+def _store_settings(store: Store, path: Path) -> ClusterSettings:
+    """The clusterer settings the store was made with (the defaults for a store without any)."""
+    stored = store.settings()
+    if stored is None:
+        return DEFAULT_SETTINGS
+    try:
+        return ClusterSettings(**stored)  # type: ignore[arg-type]
+    except TypeError as exc:
+        raise SourceError(f"{path}: settings this newsbrief does not know ({exc})") from exc
+
+
+def _newest_first(stories: Sequence[StreamStory]) -> list[StreamStory]:
+    """By the date of the last article, newest first, undated last; on a tie the story begun later first."""
+
+    def recency(position: int) -> tuple[float, int]:
+        time = published_time(stories[position].last_published)
+        return (-math.inf if time is None else time, position)
+
+    return [stories[position] for position in sorted(range(len(stories)), key=recency, reverse=True)]
+
+
+_BRIEF_RESPONSE: dict[str, Any] = {
+    "description": "The brief, in the format asked for (default: newsbrief.brief/1 JSON with articles).",
+    "content": {
+        "application/json": {"schema": {"type": "object"}},
+        "text/markdown": {"schema": {"type": "string"}},
+        "text/html": {"schema": {"type": "string"}},
+        "text/plain": {"schema": {"type": "string"}},
+    },
+}
+
+_STORIES_REQUEST_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StoriesRequest"}}},
+    },
+}
+
+_STORY_LIST_PARAMETERS: dict[str, Any] = {
+    "parameters": [
+        {
+            "name": "limit",
+            "in": "query",
+            "required": False,
+            "description": "How many stories to list, the newest first.",
+            "schema": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": _MAX_STORY_LIMIT,
+                "default": _DEFAULT_STORY_LIMIT,
+            },
+        }
+    ]
+}
+
+_STORY_BRIEF_PARAMETERS: dict[str, Any] = {
+    "parameters": [
+        *_BRIEF_REQUEST_BODY["parameters"],
+        {
+            "name": "words",
+            "in": "query",
+            "required": False,
+            "description": "Summary budget.",
+            "schema": {"type": "integer", "minimum": MIN_WORDS, "maximum": MAX_WORDS_LIMIT, "default": 250},
+        },
+        {
+            "name": "sentences",
+            "in": "query",
+            "required": False,
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_WORDS_LIMIT},
+        },
+        {
+            "name": "analysis",
+            "in": "query",
+            "required": False,
+            "description": f'"all", "none" (default), or analyses to run, comma-separated: {", ".join(ANALYSES)}.',
+            "schema": {"type": "string"},
+        },
+    ]
+}

@@ -115,6 +115,11 @@ class Store:
                 "open it with those or start a new store"
             )
 
+    def settings(self) -> dict[str, object] | None:
+        """The clusterer settings the store was made with (``dataclasses.asdict`` of them), or None if new."""
+        stored = self._meta("settings")
+        return None if stored is None else dict(json.loads(stored))
+
     def articles(self) -> Iterator[ArticleRecord]:
         """Every stored article with its assignment, in arrival order."""
         rows = self._db.execute(

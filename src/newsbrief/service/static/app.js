@@ -22,6 +22,8 @@
     data: null, // the brief JSON, parsed
     raw: "", // the brief JSON as the server sent it (the JSON download)
     request: null, // the request body that made the brief on show (the other downloads ask again)
+    briefUrl: null, // or the GET /v1/stories/{id}/brief URL (without format) of a story's brief on show
+    briefView: "articles", // the view the brief on show belongs to: "articles" or "stories"
     texts: new Map(), // article id -> cleaned text that every span points into
     byNumber: new Map(), // source number -> source
     byArticle: new Map(), // article id -> source
@@ -231,9 +233,13 @@
     if (!/^\d+$/.test(wordsText) || words < MIN_WORDS || words > MAX_WORDS) {
       return { error: `The length must be a whole number of words from ${MIN_WORDS} to ${MAX_WORDS}.` };
     }
+    return { body: { articles, words, analysis: chosenAnalysis() } };
+  }
+
+  /** The ticked analyses as the API's "analysis" value. */
+  function chosenAnalysis() {
     const chosen = Array.from(document.querySelectorAll('input[name="analysis"]:checked'), (box) => box.value);
-    const analysis = chosen.length === 0 ? "none" : chosen.length === ANALYSES.length ? "all" : chosen.join(",");
-    return { body: { articles, words, analysis } };
+    return chosen.length === 0 ? "none" : chosen.length === ANALYSES.length ? "all" : chosen.join(",");
   }
 
   /** One readable line from an error response: {"detail": "..."} or FastAPI's list of problems. */
@@ -284,6 +290,9 @@
       }
       state.raw = raw;
       state.request = request.body;
+      state.briefUrl = null;
+      state.briefView = "articles";
+      $("brief-story").hidden = true;
       showBrief(payload);
       setStatus(`Brief ready: ${plural(payload.words || 0, "word")} from ${plural((payload.sources || []).length, "source")}.`);
       $("brief-heading").focus({ preventScroll: true });
@@ -680,15 +689,17 @@
   /** Ask the server for the brief on show in another format and save what it sends, byte for byte:
    * the page renders nothing itself, so a download is what `newsbrief summarize --format` writes. */
   async function downloadAs(outputFormat, fileName) {
-    if (!state.request) return;
+    if (!state.request && !state.briefUrl) return;
     hideError();
     setStatus(`Preparing ${fileName}…`);
     try {
-      const response = await fetch(`/v1/briefs?format=${encodeURIComponent(outputFormat)}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(state.request),
-      });
+      const response = state.briefUrl
+        ? await fetch(`${state.briefUrl}&format=${encodeURIComponent(outputFormat)}`)
+        : await fetch(`/v1/briefs?format=${encodeURIComponent(outputFormat)}`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify(state.request),
+          });
       const text = await response.text();
       if (!response.ok) {
         let payload = null;
@@ -725,6 +736,171 @@
     }
   }
 
+  // Stories ---------------------------------------------------------------------------------
+  //
+  // The "Stories" view (#stories): the latest stories of the server's store (newsbrief serve --db),
+  // newest first; opening one asks GET /v1/stories/{id}/brief for its brief, shown by showBrief.
+  // A server without a store answers 404, and the view says how to start one that has it.
+
+  const STORY_LIMIT = 50;
+  let storiesLoading = null; // the request in flight, so that a second click does not start another
+  let listNote = ""; // what the list shows ("All 19 stories, newest first."), said again after a brief
+
+  function startStories() {
+    window.addEventListener("hashchange", showView);
+    $("stories-refresh").addEventListener("click", () => loadStories());
+    showView();
+  }
+
+  function inStoriesView() {
+    return window.location.hash === "#stories";
+  }
+
+  /** Show the view the address names: the stories, or the form for your own articles. */
+  function showView() {
+    const stories = inStoriesView();
+    $("brief-form").hidden = stories;
+    $("stories").hidden = !stories;
+    $("view-articles").setAttribute("aria-current", stories ? "false" : "page");
+    $("view-stories").setAttribute("aria-current", stories ? "page" : "false");
+    $("result").hidden = !state.data || state.briefView !== (stories ? "stories" : "articles");
+    if (stories && !$("story-list").childElementCount) loadStories();
+  }
+
+  function setStoriesNote(message) {
+    $("stories-note").textContent = message;
+  }
+
+  function showStoriesError(message) {
+    const box = $("stories-error");
+    box.textContent = message;
+    box.hidden = !message;
+  }
+
+  /** Fetch and list the latest stories. */
+  function loadStories() {
+    if (!storiesLoading) storiesLoading = fetchStories().finally(() => (storiesLoading = null));
+    return storiesLoading;
+  }
+
+  async function fetchStories() {
+    showStoriesError("");
+    setStoriesNote("Loading the latest stories…");
+    try {
+      const response = await fetch(`/v1/stories?limit=${STORY_LIMIT}`, { headers: { Accept: "application/json" } });
+      let payload = null;
+      try {
+        payload = await response.json();
+      } catch {
+        payload = null;
+      }
+      const list = $("story-list");
+      clear(list);
+      if (response.status === 404) {
+        setStoriesNote(
+          "This server has no story store. Start it with “newsbrief serve --db FILE”, where FILE is the store " +
+            "that “newsbrief watch FEEDS --db FILE” or “newsbrief cluster … --db FILE” fills.",
+        );
+        return;
+      }
+      if (!response.ok || !payload || !Array.isArray(payload.stories)) {
+        setStoriesNote("");
+        showStoriesError(describeError(payload, response.status));
+        return;
+      }
+      for (const story of payload.stories) list.append(storyItem(story));
+      const total = Number(payload.total) || 0;
+      const stories = `${total} ${total === 1 ? "story" : "stories"}`;
+      const shown = payload.stories.length;
+      listNote =
+        total === 0
+          ? "The store has no stories yet."
+          : `${shown === total ? `All ${stories}` : `The latest ${shown} of ${stories}`}, newest first.`;
+      setStoriesNote(listNote);
+    } catch (error) {
+      setStoriesNote("");
+      showStoriesError(`Could not reach the server: ${oneLine(error && error.message)}`);
+    }
+  }
+
+  /** "2010-05-27 – 2010-05-28", one date when both are the same, or "undated". */
+  function storyDates(story) {
+    const first = oneLine(story.first_published);
+    const last = oneLine(story.last_published);
+    if (!first && !last) return "undated";
+    return first && last && first !== last ? `${first} – ${last}` : first || last;
+  }
+
+  function storyItem(story) {
+    const count = (story.articles || []).length;
+    const copies = Object.keys(story.duplicates || {}).length;
+    const outlets = (story.outlets || []).map(oneLine).filter(Boolean);
+    const open = el("button", "link-button story-open", oneLine(story.title) || "Untitled story");
+    open.type = "button";
+    open.addEventListener("click", () => openStory(story, open));
+    const item = el(
+      "li",
+      "story",
+      el("h3", "", open),
+      el(
+        "p",
+        "story-meta",
+        el("span", "story-count", `${count} ${count === 1 ? "article" : "articles"}`),
+        copies ? ` (${copies} ${copies === 1 ? "copy" : "copies"})` : "",
+        " · ",
+        el("span", "story-outlets", outlets.length ? outlets.join(", ") : "outlet unknown"),
+        " · ",
+        el("span", "story-dates", storyDates(story)),
+      ),
+    );
+    item.dataset.story = String(story.id ?? "");
+    return item;
+  }
+
+  /** Ask for a story's brief, with the form's length and analyses, and show it. */
+  async function openStory(story, button) {
+    const params = new URLSearchParams({ analysis: chosenAnalysis() });
+    const words = $("words").value.trim();
+    if (/^\d+$/.test(words) && Number(words) >= MIN_WORDS && Number(words) <= MAX_WORDS) params.set("words", words);
+    const briefUrl = `/v1/stories/${encodeURIComponent(String(story.id ?? ""))}/brief?${params}`;
+    showStoriesError("");
+    setStoriesNote(`Making the brief of “${oneLine(story.title) || "the story"}”…`);
+    button.disabled = true;
+    try {
+      const response = await fetch(`${briefUrl}&format=json&explain=true`, { headers: { Accept: "application/json" } });
+      const raw = await response.text();
+      let payload = null;
+      try {
+        payload = JSON.parse(raw);
+      } catch {
+        payload = null;
+      }
+      if (!response.ok || payload === null || typeof payload !== "object") {
+        setStoriesNote("");
+        showStoriesError(response.ok ? "The server sent a reply that is not a brief." : describeError(payload, response.status));
+        return;
+      }
+      state.raw = raw;
+      state.request = null;
+      state.briefUrl = briefUrl;
+      state.briefView = "stories";
+      for (const other of document.querySelectorAll(".story-open[aria-current]")) other.removeAttribute("aria-current");
+      button.setAttribute("aria-current", "true");
+      showBrief(payload);
+      const line = $("brief-story");
+      line.textContent = oneLine(story.title) || "Untitled story";
+      line.hidden = false;
+      setStoriesNote(`${listNote} Brief ready: ${plural(payload.words || 0, "word")} from ${plural((payload.sources || []).length, "source")}.`);
+      $("brief-heading").focus({ preventScroll: true });
+      $("result").scrollIntoView({ block: "start" });
+    } catch (error) {
+      setStoriesNote("");
+      showStoriesError(`Could not reach the server: ${oneLine(error && error.message)}`);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   // Start -----------------------------------------------------------------------------------
 
   function start() {
@@ -740,6 +916,7 @@
     $("download-html").addEventListener("click", () => downloadAs("html", "brief.html"));
     setUpDropZone();
     checkHealth();
+    startStories();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,306 @@
+"""The stories API on real BASIL articles: POST /v1/stories groups a batch as `newsbrief cluster`
+does; a server started on a store lists its latest stories and briefs them, and sees what a
+writer adds while it runs."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import socket
+import threading
+import time
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+# the one error shape, checked as for /v1/briefs (tests/service is on sys.path)
+from test_app import assert_error, assert_security_headers
+from typer.testing import CliRunner
+
+from newsbrief.cli import app as cli
+from newsbrief.model import Article, Options, Story
+from newsbrief.pipeline.brief import brief
+from newsbrief.rendering import render, story_record
+from newsbrief.service.app import Limits, create_app
+from newsbrief.stream import DEFAULT_SETTINGS, Clusterer, Store, cluster
+from newsbrief.stream.cluster import published_time
+from newsbrief.stream.sources import read_articles
+
+with warnings.catch_warnings():
+    # Starlette asks for the httpx2 fork, which is not installed; httpx works.
+    warnings.filterwarnings("ignore", "Using `httpx` with `starlette.testclient`", UserWarning)
+    from starlette.testclient import TestClient
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+BASIL = FIXTURES / "stream" / "basil-24.jsonl"
+NPR_HTML = (FIXTURES / "ingest" / "npr.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def basil() -> list[Article]:
+    return list(read_articles([str(BASIL)]))
+
+
+@pytest.fixture(scope="module")
+def basil_items() -> list[dict[str, str]]:
+    """The BASIL articles as a client would send them (the JSONL records without their labels)."""
+    records = [json.loads(line) for line in BASIL.read_text(encoding="utf-8").splitlines()]
+    return [
+        {name: record[name] for name in ("id", "outlet", "title", "published", "text")} for record in records
+    ]
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app()) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory, basil: list[Article]) -> Path:
+    """A store filled by the Clusterer with the BASIL articles, as `newsbrief watch` would."""
+    path = tmp_path_factory.mktemp("store") / "stream.sqlite"
+    clusterer = Clusterer(Store(path))
+    for article in basil:
+        clusterer.add(article)
+    clusterer.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def stored(store_path: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(store_path=store_path)) as test_client:
+        yield test_client
+
+
+# POST /v1/stories --------------------------------------------------------------------------------
+
+
+def test_a_batch_gives_the_stories_newsbrief_cluster_writes(
+    client: TestClient, basil_items: list[dict[str, str]], tmp_path: Path
+) -> None:
+    response = client.post("/v1/stories", json={"articles": basil_items})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/json"
+    assert_security_headers(response)
+    written = tmp_path / "stories.jsonl"
+    result = CliRunner().invoke(cli, ["cluster", str(BASIL), "-o", str(written)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in written.read_text(encoding="utf-8").splitlines()]
+    data = response.json()
+    assert data["stories"] == lines
+    assert data["notices"] == []  # every article is dated and in English
+    # the Sestak event: NYT on the 27th, Fox and HuffPost on the 28th, in one story
+    sestak = next(story for story in data["stories"] if "Sestak" in story["title"])
+    assert sorted(sestak["outlets"]) == ["Fox News", "HuffPost", "New York Times"]
+    assert (sestak["first_published"], sestak["last_published"]) == ("2010-05-27", "2010-05-28")
+
+
+def test_the_window_is_the_clusterer_setting(
+    client: TestClient, basil_items: list[dict[str, str]], basil: list[Article]
+) -> None:
+    response = client.post("/v1/stories", json={"articles": basil_items, "window_days": 0.25})
+    assert response.status_code == 200, response.text
+    narrow = cluster(basil, settings=dataclasses.replace(DEFAULT_SETTINGS, window_days=0.25))
+    assert response.json()["stories"] == [story_record(story) for story in narrow]
+    # a quarter-day window closes a story before the next day's articles arrive
+    assert len(narrow) > len(cluster(basil))
+
+
+def test_html_articles_undated_ones_and_keys(client: TestClient) -> None:
+    body = {
+        "articles": [
+            {"html": NPR_HTML, "url": "https://www.npr.org/aleppo"},
+            {
+                "text": "Government forces retook most of eastern Aleppo on Monday, officials said.",
+                "id": "a2",
+            },
+        ]
+    }
+    response = client.post("/v1/stories", json=body)
+    assert response.status_code == 200, response.text
+    data = response.json()
+    keys = [key for story in data["stories"] for key in story["articles"]]
+    assert sorted(keys) == ["a2", "https://www.npr.org/aleppo"]
+    npr = next(story for story in data["stories"] if "https://www.npr.org/aleppo" in story["articles"])
+    assert "Aleppo" in npr["title"]  # the page's headline, read by trafilatura
+    undated = [notice for notice in data["notices"] if notice["code"] == "undated"]
+    assert undated and "a2" in undated[0]["article_ids"]
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ({"articles": []}, "articles"),
+        ({"articles": [{"text": "x", "html": "<p>x</p>"}]}, 'exactly one of "text" or "html"'),
+        ({"articles": [{"outlet": "NPR"}]}, 'exactly one of "text" or "html"'),
+        ({"articles": [{"text": "Some words."}], "window_days": 0}, "window_days"),
+        ({"articles": [{"text": "Some words."}], "window_days": "3"}, "window_days"),
+        ({"articles": [{"text": "Some words.", "words": 50}]}, "articles[0].words"),
+        ({"articles": [{"html": "<html><body></body></html>"}]}, "articles[0]: no article text"),
+    ],
+)
+def test_bad_batches_are_one_line_422s(client: TestClient, body: dict[str, Any], words: str) -> None:
+    assert_error(client.post("/v1/stories", json=body), 422, words)
+
+
+def test_one_key_with_two_texts_is_refused_naming_both(client: TestClient) -> None:
+    body = {"articles": [{"text": "The first text.", "id": "k"}, {"text": "Another text.", "id": "k"}]}
+    assert_error(client.post("/v1/stories", json=body), 422, "'k'", "articles[1]", "articles[0]")
+
+
+def test_caps_and_media_type(client: TestClient) -> None:
+    limits = Limits(max_body_bytes=20_000, max_stream_articles=2, max_article_chars=100)
+    with TestClient(create_app(limits=limits)) as capped:
+        three = {"articles": [{"text": f"Article number {n}."} for n in range(3)]}
+        assert_error(capped.post("/v1/stories", json=three), 422, "3 articles: a request may hold at most 2")
+        long = {"articles": [{"text": "word " * 30}]}
+        assert_error(capped.post("/v1/stories", json=long), 422, "150 characters is over the limit of 100")
+        huge = {"articles": [{"text": "x" * 30_000}]}
+        assert_error(capped.post("/v1/stories", json=huge), 413, "over the limit of 20,000 bytes")
+    assert_error(client.post("/v1/stories", content=b"text", headers={"Content-Type": "text/plain"}), 415)
+    assert_error(client.post("/v1/stories", content=b"{", headers={"Content-Type": "application/json"}), 422)
+
+
+# A server on a store ----------------------------------------------------------------------------
+
+
+def test_the_latest_stories_come_newest_first(stored: TestClient, basil: list[Article]) -> None:
+    response = stored.get("/v1/stories?limit=5")
+    assert response.status_code == 200, response.text
+    assert_security_headers(response)
+    data = response.json()
+    expected = cluster(basil)
+    assert data["total"] == len(expected)
+    assert len(data["stories"]) == 5
+    times = [published_time(story["last_published"]) for story in data["stories"]]
+    assert times == sorted(times, reverse=True)  # type: ignore[type-var]
+    assert data["stories"][0]["last_published"] == "2010-12-01"
+    everything = stored.get("/v1/stories?limit=500").json()["stories"]
+    assert sorted(story["id"] for story in everything) == sorted(story.id for story in expected)
+    assert {story["id"]: story for story in everything} == {
+        story.id: story_record(story) for story in expected
+    }
+
+
+@pytest.mark.parametrize("query", ["limit=0", "limit=501", "limit=ten", "limit=-1"])
+def test_a_bad_limit_is_a_422(stored: TestClient, query: str) -> None:
+    assert_error(stored.get(f"/v1/stories?{query}"), 422, "limit")
+
+
+@pytest.mark.parametrize("output_format", ["md", "html", "text"])
+def test_a_stored_story_brief_is_what_the_pipeline_renders(
+    stored: TestClient, store_path: Path, output_format: str
+) -> None:
+    story = next(story for story in stored.get("/v1/stories").json()["stories"] if len(story["outlets"]) >= 2)
+    response = stored.get(f"/v1/stories/{story['id']}/brief?format={output_format}&words=100&analysis=facts")
+    assert response.status_code == 200, response.text
+    clusterer = Clusterer(Store(store_path))
+    stream_story = next(found for found in clusterer.stories() if found.id == story["id"])
+    articles = clusterer.articles(stream_story)
+    clusterer.close()
+    made = brief(Story(articles=articles, id=story["id"]), Options(max_words=100, analyses=("facts",)))
+    assert response.text == render(made, output_format) + "\n"
+
+
+def test_a_stored_story_brief_in_json_cites_its_articles(stored: TestClient) -> None:
+    story = next(story for story in stored.get("/v1/stories").json()["stories"] if len(story["outlets"]) >= 2)
+    response = stored.get(f"/v1/stories/{story['id']}/brief")
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["schema"] == "newsbrief.brief/1"
+    assert [source["article_id"] for source in data["sources"]] == story["articles"]
+    assert sorted({source["outlet"] for source in data["sources"]}) == sorted(story["outlets"])
+    texts = {article["id"]: article["text"] for article in data["articles"]}
+    assert data["summary"] and data["words"] <= Options().max_words
+    for line in data["summary"]:
+        for citation in line["citations"]:
+            assert texts[citation["article_id"]][citation["start"] : citation["end"]] == citation["text"]
+
+
+def test_unknown_stories_bad_formats_and_no_store(stored: TestClient, client: TestClient) -> None:
+    assert_error(stored.get("/v1/stories/s999/brief"), 404, "no story 's999'")
+    assert_error(stored.get("/v1/stories/s1/brief?format=pdf"), 422, "unknown format 'pdf'")
+    assert_error(stored.get("/v1/stories/s1/brief?analysis=gossip"), 422, "unknown analysis 'gossip'")
+    assert_error(stored.get("/v1/stories/s1/brief?words=5"), 422, "words")
+    assert_error(client.get("/v1/stories"), 404, "serve --db FILE")
+    assert_error(client.get("/v1/stories/s1/brief"), 404, "serve --db FILE")
+
+
+def test_reading_sees_what_a_writer_adds(tmp_path: Path, basil: list[Article]) -> None:
+    path = tmp_path / "live.sqlite"
+    writer = Clusterer(Store(path))
+    for article in basil[:12]:
+        writer.add(article)
+    with TestClient(create_app(store_path=path)) as reader:
+        before = reader.get("/v1/stories?limit=500").json()
+        for article in basil[12:]:
+            writer.add(article)  # the writer keeps its connection open, as `newsbrief watch` does
+        after = reader.get("/v1/stories?limit=500").json()
+    writer.close()
+    assert before["total"] == len(cluster(basil[:12]))
+    assert after["total"] == len(cluster(basil))
+    assert after["stories"][0]["last_published"] == "2010-12-01"
+    assert before["stories"][0]["last_published"] == max(str(article.published) for article in basil[:12])
+
+
+def test_reading_a_store_leaves_its_file_as_it_was(store_path: Path) -> None:
+    content, modified = store_path.read_bytes(), store_path.stat().st_mtime_ns
+    with TestClient(create_app(store_path=store_path)) as reader:
+        assert reader.get("/v1/stories").status_code == 200
+    assert store_path.read_bytes() == content
+    assert store_path.stat().st_mtime_ns == modified
+    assert sorted(path.name for path in store_path.parent.iterdir()) == [store_path.name]
+
+
+def test_serve_without_the_store_file_is_a_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.sqlite")])
+    assert result.exit_code == 2
+    assert "no such file" in result.output and "Traceback" not in result.output
+
+
+# A real server ----------------------------------------------------------------------------------
+
+
+def test_a_real_server_on_a_store_answers_concurrent_readers(store_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(
+        create_app(store_path=store_path), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    answers: list[httpx.Response] = []
+
+    def ask() -> None:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
+            answers.append(http.get("/v1/stories?limit=3"))
+
+    try:
+        for _ in range(500):
+            if server.started:
+                break
+            time.sleep(0.01)
+        readers = [threading.Thread(target=ask) for _ in range(6)]
+        for reader in readers:
+            reader.start()
+        for reader in readers:
+            reader.join()
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+            first = answers[0].json()["stories"][0]["id"]
+            made = http.get(f"/v1/stories/{first}/brief?format=md&words=60")
+    finally:
+        server.should_exit = True
+        thread.join()
+    assert [answer.status_code for answer in answers] == [200] * 6
+    assert len({answer.text for answer in answers}) == 1
+    assert made.status_code == 200
+    assert made.headers["content-type"] == "text/markdown; charset=utf-8"
+    assert made.text.startswith("# Brief")

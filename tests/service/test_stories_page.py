@@ -1,0 +1,222 @@
+"""The page's Stories view in a real headless Chromium, against a server started on a store.
+
+The store is filled by the Clusterer with the real BASIL articles, as ``newsbrief watch`` fills
+it (and another with an article whose title and outlet are markup). Set NEWSBRIEF_SCREENSHOT=docs/screenshot.png
+to also write docs/stories.png, the README's picture of this view.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+# the browser, the page watch and the loopback server of the page tests (tests/service is on sys.path)
+from test_page import CHROMIUM_ARGS, LAPTOP, XSS_OUTLET, XSS_TEXT, XSS_TITLE, Watch, download, served
+
+from newsbrief.model import Article
+from newsbrief.service.app import create_app
+from newsbrief.stream import Clusterer, Store
+from newsbrief.stream.sources import read_articles
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+BASIL = Path(__file__).resolve().parents[1] / "fixtures" / "stream" / "basil-24.jsonl"
+MARKUP = Article(
+    id="markup", outlet=XSS_OUTLET, title=XSS_TITLE, url=None, published="2009-06-01", text=XSS_TEXT
+)
+
+
+def store_of(articles: list[Article], path: Path) -> Path:
+    """A store filled by the Clusterer with the articles, as `newsbrief watch` fills it."""
+    clusterer = Clusterer(Store(path))
+    for article in articles:
+        clusterer.add(article)
+    clusterer.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def store_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    path = store_of(list(read_articles([str(BASIL)])), tmp_path_factory.mktemp("store") / "stream.sqlite")
+    yield from served(create_app(store_path=path))
+
+
+@pytest.fixture(scope="module")
+def markup_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store of a BASIL article and one whose title and outlet are markup."""
+    articles = [next(read_articles([str(BASIL)])), MARKUP]
+    path = store_of(articles, tmp_path_factory.mktemp("markup") / "stream.sqlite")
+    yield from served(create_app(store_path=path))
+
+
+@pytest.fixture(scope="module")
+def bare_url() -> Iterator[str]:
+    yield from served(create_app())
+
+
+@pytest.fixture(scope="module")
+def listed(store_url: str) -> list[dict[str, Any]]:
+    """The stories as the API lists them, newest first."""
+    stories: list[dict[str, Any]] = httpx.get(f"{store_url}/v1/stories", timeout=60).json()["stories"]
+    return stories
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+def open_page(browser: Any, url: str, watch: Watch) -> Any:
+    context = browser.new_context(viewport=LAPTOP, accept_downloads=True)
+    tab = context.new_page()
+    tab.on("dialog", lambda dialog: (watch.dialogs.append(dialog.message), dialog.dismiss()))
+    tab.on("pageerror", lambda error: watch.errors.append(str(error)))
+    tab.on("console", lambda message: message.type == "error" and watch.console_errors.append(message.text))
+    tab.goto(url + "/")
+    return tab
+
+
+@pytest.fixture
+def page(browser: Any, store_url: str, watch: Watch) -> Iterator[Any]:
+    tab = open_page(browser, store_url, watch)
+    yield tab
+    tab.context.close()
+
+
+def show_stories(page: Any, count: int) -> Any:
+    """Click the Stories tab; the list once it holds ``count`` stories."""
+    page.get_by_role("link", name="Stories").click()
+    items = page.locator("#story-list .story")
+    items.nth(count - 1).wait_for()
+    return items
+
+
+def open_story(page: Any, title: str) -> dict[str, Any]:
+    """Click a story's title; the brief JSON the server sent, once the brief is on screen."""
+    with page.expect_response("**/v1/stories/*/brief?*") as answer:
+        page.get_by_role("button", name=title, exact=True).click()
+    assert answer.value.status == 200, answer.value.text()
+    page.locator("#summary .line").first.wait_for()
+    data: dict[str, Any] = answer.value.json()
+    return data
+
+
+def test_stories_are_listed_newest_first_and_open_their_cited_brief(
+    page: Any, listed: list[dict[str, Any]], watch: Watch, tmp_path: Path
+) -> None:
+    # the brief is made with the length and analyses chosen in the other view
+    page.get_by_label("Length of the summary, in words").fill("150")
+    for box in page.locator('input[name="analysis"]').all():
+        box.set_checked(box.get_attribute("value") == "facts")
+    items = show_stories(page, len(listed))
+    assert page.locator("#brief-form").is_hidden()
+    assert items.count() == len(listed)
+    assert [item.get_attribute("data-story") for item in items.all()] == [story["id"] for story in listed]
+    last_dates = [item.locator(".story-dates").text_content().split(" – ")[-1] for item in items.all()]
+    assert last_dates == sorted(last_dates, reverse=True)  # ISO dates: newest first
+    assert last_dates[0] == "2010-12-01"
+    assert "newest first" in page.locator("#stories-note").text_content()
+
+    sestak = next(story for story in listed if "Sestak" in story["title"])
+    item = page.locator(f'#story-list .story[data-story="{sestak["id"]}"]')
+    assert item.locator(".story-count").text_content() == "3 articles"
+    assert item.locator(".story-outlets").text_content() == ", ".join(sestak["outlets"])
+    assert item.locator(".story-dates").text_content() == "2010-05-27 – 2010-05-28"
+
+    data = open_story(page, sestak["title"])
+    assert page.locator("#brief-story").text_content().startswith(sestak["title"])
+    assert [source["outlet"] for source in data["sources"]] == sestak["outlets"]
+    assert data["words"] <= 150
+    assert page.locator("#sources li").count() == 3
+    assert page.get_by_role("heading", name="Agreed facts").is_visible()
+    lines = page.locator("#summary .line")
+    assert lines.count() == len(data["summary"]) > 0
+
+    # a citation marker shows the cited words in their article
+    position, line = next(
+        ((i, line) for i, line in enumerate(data["summary"]) if len(line["citations"]) > 1),
+        (0, data["summary"][0]),
+    )
+    lines.nth(position).locator(".marker").last.click()
+    cited = max(line["citations"], key=lambda citation: citation["source"])
+    texts = {article["id"]: article["text"] for article in data["articles"]}
+    assert page.locator("#source-panel .highlight").text_content() == cited["text"]
+    assert texts[cited["article_id"]][cited["start"] : cited["end"]] == cited["text"]
+
+    page.wait_for_timeout(250)  # let the marker's colour transition finish before the picture
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=tmp_path / "stories.png")
+    if target := os.environ.get("NEWSBRIEF_SCREENSHOT"):
+        page.screenshot(path=Path(target).with_name("stories.png"))
+    assert (tmp_path / "stories.png").stat().st_size > 10_000
+
+    # each view keeps its own brief
+    page.get_by_role("link", name="Your articles").click()
+    assert page.locator("#brief-form").is_visible() and page.locator("#result").is_hidden()
+    page.get_by_role("link", name="Stories").click()
+    assert page.locator("#result").is_visible() and page.locator("#brief-form").is_hidden()
+    assert watch.errors == [] and watch.console_errors == [] and watch.dialogs == []
+
+
+def test_a_story_brief_downloads_what_the_server_renders(
+    page: Any, store_url: str, listed: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    for box in page.locator('input[name="analysis"]').all():
+        box.set_checked(box.get_attribute("value") == "facts")
+    show_stories(page, len(listed))
+    story = next(story for story in listed if len(story["outlets"]) == 3)
+    open_story(page, story["title"])
+    markdown = download(page, "Markdown", tmp_path)
+    expected = httpx.get(
+        f"{store_url}/v1/stories/{story['id']}/brief",
+        params={"analysis": "facts", "words": "250", "format": "md"},
+        timeout=120,
+    )
+    assert expected.status_code == 200
+    assert markdown == expected.text
+    assert markdown.startswith("# Brief")
+
+
+def test_markup_in_a_story_is_shown_as_text(browser: Any, markup_url: str, watch: Watch) -> None:
+    tab = open_page(browser, markup_url, watch)
+    try:
+        items = show_stories(tab, 2)
+        last = items.last  # dated 2009, before the BASIL article
+        assert last.locator(".story-open").text_content() == XSS_TITLE
+        assert last.locator(".story-outlets").text_content() == XSS_OUTLET
+        assert last.locator("a, b, img, script").count() == 0
+        with tab.expect_response("**/v1/stories/*/brief?*"):
+            last.locator(".story-open").click()
+        tab.locator("#summary .line").first.wait_for()
+        assert tab.locator("#brief-story").text_content().startswith(XSS_TITLE)
+        assert tab.locator("#sources li").first.text_content().startswith(XSS_OUTLET)
+        assert tab.evaluate("window.__xss") is None
+        assert watch.dialogs == [] and watch.errors == []
+    finally:
+        tab.context.close()
+
+
+def test_without_a_store_the_view_says_how_to_start_one(browser: Any, bare_url: str, watch: Watch) -> None:
+    tab = open_page(browser, bare_url, watch)
+    try:
+        tab.get_by_role("link", name="Stories").click()
+        note = tab.locator("#stories-note")
+        note.filter(has_text="serve --db FILE").wait_for()
+        assert tab.locator("#story-list .story").count() == 0
+        assert tab.locator("#stories-error").is_hidden()
+        assert watch.errors == []
+    finally:
+        tab.context.close()
