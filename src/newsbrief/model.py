@@ -440,7 +440,9 @@ class ClusterSettings:
     is read beside the title; ``title_weight`` and ``entity_weight`` multiply the weight of title
     terms and of capitalised words inside a sentence (a cheap stand-in for named entities);
     ``duplicate_jaccard`` the estimated shingle Jaccard similarity above which an article is a
-    copy of an earlier one.
+    copy of an earlier one; ``dense`` adds a WordLlama embedding of title and lead, whose cosine
+    to a story's mean embedding weighs ``dense_weight`` against ``1 - dense_weight`` for the
+    lexical cosine.
     """
 
     threshold: float = 0.3
@@ -451,6 +453,8 @@ class ClusterSettings:
     title_weight: float = 2.0
     entity_weight: float = 2.0
     duplicate_jaccard: float = 0.8
+    dense: bool = False
+    dense_weight: float = 0.5
 
     def __post_init__(self) -> None:
         for name in ("threshold", "merge_threshold", "duplicate_jaccard"):
@@ -461,5 +465,10 @@ class ClusterSettings:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0.0:
                 raise OptionError(f"{name} must be a positive number (got {value!r})")
+        if not isinstance(self.dense, bool):
+            raise OptionError(f"dense must be true or false (got {self.dense!r})")
+        weight = self.dense_weight
+        if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0.0 <= weight <= 1.0:
+            raise OptionError(f"dense_weight must be a number from 0 to 1 (got {weight!r})")
         if isinstance(self.lead_words, bool) or not isinstance(self.lead_words, int) or self.lead_words < 1:
             raise OptionError(f"lead_words must be a whole number of at least 1 (got {self.lead_words!r})")
