@@ -1,7 +1,7 @@
 """Online story clustering: each article joins a story when it arrives, from what came before it.
 
 An article's title and lead become an L2-normalised TF-IDF vector over hashed stems and word
-pairs, with document frequencies counted online, kept to its 40 heaviest terms
+pairs, with document frequencies counted online, kept to its 80 heaviest terms
 (``stream.features``), and optionally a dense embedding. Candidate stories come from an inverted
 index (term -> open stories with the term's weight in their centroid), never from a scan of every
 story: one pass over the postings of the article's terms gives the exact cosine to every open
@@ -62,7 +62,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_SETTINGS = ClusterSettings()
 _DAY_S = 86_400.0
-_VECTOR_TERMS = 40  # an article's vector keeps its heaviest terms: the rest weigh little and cost much
+_VECTOR_TERMS = 80  # an article keeps its heaviest terms: fewer cost recall (40 lost 0.03 BCubed F1 on BASIL)
 _MERGE_CANDIDATES = 3
 _SWEEP_EVERY = 256  # articles between sweeps of dormant stories out of the index
 _KEYWORDS = 5
@@ -239,7 +239,7 @@ class Clusterer:
         language = "en" if found.english else "und"
         weights = self._weights(found.terms, found.weights, seq)
         kept = np.flatnonzero(weights)
-        dense = embed([(article.title, article.text)])[0].astype(np.float64) if self.settings.dense else None
+        dense = embed(article.title, article.text) if self.settings.dense else None
         query = _Query(found.terms[kept].tolist(), weights[kept].tolist(), dense)
         minhash = self._sketcher.values(found.words).tobytes()
         copied = self._copied(minhash, language)

@@ -152,14 +152,16 @@ class Sketcher:
         return values
 
 
-def embed(titles_and_texts: list[tuple[str, str]]) -> NDArray[np.float32]:
-    """Unit-length WordLlama embeddings of each title and the first 60 words of its text, one row each."""
-    texts = [
-        f"{title}\n{' '.join(text.split(None, _DENSE_WORDS)[:_DENSE_WORDS])}"
-        for title, text in titles_and_texts
-    ]
-    vectors: NDArray[np.float32] = _wordllama().embed(texts, norm=True).astype(np.float32)
-    return vectors
+@functools.lru_cache(maxsize=20_000)
+def embed(title: str, text: str) -> NDArray[np.float64]:
+    """The unit-length WordLlama embedding of the title and the first 60 words of the text.
+
+    Cached: an article sent again (feeds repeat their entries) is not embedded twice.
+    """
+    lead = " ".join(text.split(None, _DENSE_WORDS)[:_DENSE_WORDS])
+    vector: NDArray[np.float64] = _wordllama().embed([f"{title}\n{lead}"], norm=True)[0].astype(np.float64)
+    vector.setflags(write=False)
+    return vector
 
 
 @functools.cache

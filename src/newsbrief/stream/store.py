@@ -2,8 +2,9 @@
 
 Each article is written with its assignment (and any merge it caused) in one transaction, with
 everything the clusterer needs to rebuild its exact state when the file is opened again: the
-article's weighted term vector as it was computed on arrival (document frequencies are counted
-back from the vectors' terms) and its MinHash. A process killed between two articles therefore
+article's weighted term vector as it was computed on arrival (all its terms, those outside the
+vector with weight 0, so that document frequencies are counted back from them), its MinHash and,
+when the settings have ``dense`` on, its embedding. A process killed between two articles therefore
 leaves a file from which the stream goes on as if it had never stopped.
 
 The file is in WAL mode with ``synchronous=NORMAL``: a committed article survives the process
