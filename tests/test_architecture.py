@@ -21,7 +21,7 @@ ALLOWED = {
     "analysis": {"model", "errors"},
     "pipeline": {"model", "errors", "analysis"},
     "rendering": {"model", "errors", "analysis.lexicon"},
-    "stream": {"model", "errors", "pipeline", "rendering"},
+    "stream": {"model", "errors", "pipeline", "analysis.similarity", "rendering"},
     "evaluate": {"model", "errors", "pipeline"},
     "service": {"model", "errors", "pipeline", "analysis", "rendering", "stream", "__init__"},
     "cli": {

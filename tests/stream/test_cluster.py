@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import socket
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 import newsbrief
 from newsbrief.errors import OptionError, SourceError
 from newsbrief.model import Article, ClusterSettings
-from newsbrief.stream import Clusterer, cluster
+from newsbrief.stream import Clusterer, Store, cluster, features
 from newsbrief.stream.sources import read_articles
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "stream"
@@ -94,3 +95,34 @@ def test_settings_out_of_range_are_refused(field: str, value: float) -> None:
 def test_cluster_and_clusterer_are_public() -> None:
     assert {"cluster", "Clusterer", "StreamStory", "ClusterSettings"} <= set(newsbrief.__all__)
     assert newsbrief.cluster is cluster
+
+
+def test_dense_embeddings_load_from_the_wheel_without_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("wordllama tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    features._wordllama.cache_clear()
+    features.embed.cache_clear()
+    vector = features.embed("Trump slams John Kerry", "President Trump on Monday slammed John Kerry.")
+    assert vector.shape == (features.DENSE_DIMENSIONS,)
+    assert abs(float(vector @ vector) - 1.0) < 1e-5
+
+
+def test_dense_clustering_keeps_events_apart_and_resumes_from_its_store(
+    basil: list[Article], tmp_path: Path
+) -> None:
+    settings = ClusterSettings(dense=True, threshold=0.35)
+    stories = cluster(basil, settings=settings)
+    assert all(len({event(key) for key in story.articles}) == 1 for story in stories)
+    assert any(len(story.outlets) == 3 for story in stories)
+    first = Clusterer(Store(tmp_path / "x.sqlite"), settings=settings)
+    for article in basil[:10]:
+        first.add(article)
+    first.close()
+    features.embed.cache_clear()  # the reopened store replays the stored embeddings, not the cache
+    second = Clusterer(Store(tmp_path / "x.sqlite"), settings=settings)
+    for article in basil:
+        second.add(article)
+    assert second.stories() == stories
+    second.close()

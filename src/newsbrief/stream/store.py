@@ -2,8 +2,9 @@
 
 Each article is written with its assignment (and any merge it caused) in one transaction, with
 everything the clusterer needs to rebuild its exact state when the file is opened again: the
-article's weighted term vector as it was computed on arrival (document frequencies are counted
-back from the vectors' terms) and its MinHash. A process killed between two articles therefore
+article's weighted term vector as it was computed on arrival (all its terms, those outside the
+vector with weight 0, so that document frequencies are counted back from them), its MinHash and,
+when the settings have ``dense`` on, its embedding. A process killed between two articles therefore
 leaves a file from which the stream goes on as if it had never stopped.
 
 The file is in WAL mode with ``synchronous=NORMAL``: a committed article survives the process
@@ -24,7 +25,7 @@ from newsbrief.model import Article
 
 __all__ = ["SCHEMA_VERSION", "ArticleRecord", "MergeRecord", "Store"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,7 +38,8 @@ CREATE TABLE IF NOT EXISTS articles (
     time REAL NOT NULL,               -- seconds since the epoch the clusterer used for it
     language TEXT NOT NULL,
     terms BLOB NOT NULL, weights BLOB NOT NULL,  -- the weighted vector: int64 terms, float64 weights
-    minhash BLOB NOT NULL             -- uint32 MinHash values
+    minhash BLOB NOT NULL,            -- uint32 MinHash values
+    dense BLOB                        -- float32 unit embedding, when the settings have dense on
 );
 CREATE TABLE IF NOT EXISTS stories (id INTEGER PRIMARY KEY, language TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS assignments (
@@ -69,6 +71,7 @@ class ArticleRecord:
     terms: bytes
     weights: bytes
     minhash: bytes
+    dense: bytes | None
     story: int
     similarity: float
     duplicate_of: int | None
@@ -124,7 +127,7 @@ class Store:
         """Every stored article with its assignment, in arrival order."""
         rows = self._db.execute(
             "SELECT a.seq, a.key, a.text_sha256, a.id, a.outlet, a.title, a.url, a.published, a.text,"
-            " a.source, a.time, a.language, a.terms, a.weights, a.minhash, s.story, s.similarity,"
+            " a.source, a.time, a.language, a.terms, a.weights, a.minhash, a.dense, s.story, s.similarity,"
             " s.duplicate_of FROM articles a JOIN assignments s ON s.article = a.seq ORDER BY a.seq"
         )
         for row in rows:
@@ -151,7 +154,7 @@ class Store:
             if new_story:
                 self._db.execute("INSERT INTO stories VALUES (?, ?)", (record.story, record.language))
             self._db.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     record.seq,
                     record.key,
@@ -168,16 +171,18 @@ class Store:
                     record.terms,
                     record.weights,
                     record.minhash,
+                    record.dense,
                 ),
             )
             self._db.execute(
                 "INSERT INTO assignments VALUES (?, ?, ?, ?)",
                 (record.seq, record.story, record.similarity, record.duplicate_of),
             )
-            self._db.executemany(
-                "INSERT INTO merges VALUES (?, ?, ?, ?)",
-                [(merge.seq, merge.kept, merge.merged, merge.similarity) for merge in merges],
-            )
+            if merges:
+                self._db.executemany(
+                    "INSERT INTO merges VALUES (?, ?, ?, ?)",
+                    [(merge.seq, merge.kept, merge.merged, merge.similarity) for merge in merges],
+                )
 
     def close(self) -> None:
         """Close the database (an in-memory store is gone after this)."""
