@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import newsbrief
+from newsbrief.analysis.similarity import load_wordllama
 from newsbrief.errors import OptionError, SourceError
 from newsbrief.model import Article, ClusterSettings
 from newsbrief.stream import Clusterer, Store, cluster, features
@@ -102,7 +103,7 @@ def test_dense_embeddings_load_from_the_wheel_without_the_network(monkeypatch: p
         raise AssertionError("wordllama tried to reach the network")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
-    features._wordllama.cache_clear()
+    load_wordllama.cache_clear()
     features.embed.cache_clear()
     vector = features.embed("Trump slams John Kerry", "President Trump on Monday slammed John Kerry.")
     assert vector.shape == (features.DENSE_DIMENSIONS,)
