@@ -1,8 +1,9 @@
 """Figures and conflicts on the 40 Multi-News stories, and a planted-figure test of the detector.
 
-Run: ``python benchmarks/conflicts.py`` (about five minutes on one core; spaCy parses every copy).
-Options: ``--no-planted`` (the real stories only), ``--stories N`` (the first N stories only, for
-iterating), ``--show N`` (how many missed and false lines to print; 25 by default; missed figures
+Run: ``python benchmarks/conflicts.py`` (half an hour on the shared machine: every copy is parsed,
+its entities resolved and its story aligned; ``--hard-only`` takes about four minutes).
+Options: ``--no-planted`` (the real stories only), ``--hard-only`` (planted the hard way only),
+``--stories N`` (the first N stories only, for iterating), ``--ids a,b`` (those stories only), ``--show N`` (how many missed and false lines to print; 25 by default; missed figures
 without a "what" or with the unit "count" are printed too, marked "[no what/count]").
 
 1. Real stories: each story's articles are cleaned and segmented as the pipeline does, parsed
