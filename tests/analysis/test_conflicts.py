@@ -60,7 +60,7 @@ def test_kilometres_against_miles_are_compared_in_one_unit() -> None:
     written = {figure.span.text for figure in conflict.figures}
     assert written & {"about 90 kilometers", "55 miles"} and written & {"just 34 miles", "55 kilometers"}
     assert all(30_000 < value < 100_000 for value in conflict.values)  # metres, both sides
-    assert "close in meaning" in conflict.compared
+    assert conflict.compared == "both measure distance in metre units"  # "south of", "away from"
 
 
 def test_a_disagreement_in_different_words_is_found() -> None:
@@ -97,3 +97,48 @@ def test_different_counted_things_are_not_a_conflict() -> None:
 def test_unchanged_copies_never_conflict() -> None:
     _, conflicts = _conflicts([(AQUILA_AP, None), (AQUILA_AP, None)])
     assert conflicts == ()
+
+
+# mn-9144: the quake's depth, in kilometres by AP and in miles (from the USGS) by another outlet.
+DEPTH_AP = (
+    "The magnitude 6 quake's epicenter was located near Accumoli and Arquata del Tronto and had a "
+    "shallow depth of just four kilometers, Italy's geological institute said."
+)
+DEPTH_OTHER = (
+    "But the Italian quake was very shallow: According to the United States Geological Survey, it "
+    "occurred about six miles below the surface."
+)
+# mn-33118: one sentence gives the wreck's depth and its length in one unit.
+WRECK = (
+    "Resting at a depth of more than 650 feet in the waters off the Ligurian coast near Alassio, the "
+    "vessel is estimated to be 98 feet long and dates between the first and the second century A.D."
+)
+
+
+def test_two_depths_in_different_words_and_units_conflict() -> None:
+    _, conflicts = _conflicts([(DEPTH_AP, None), (DEPTH_OTHER, None)])
+    assert len(conflicts) == 1
+    assert {figure.span.text for figure in conflicts[0].figures} == {
+        "just four kilometers",
+        "about six miles",
+    }
+    assert conflicts[0].compared == "both measure depth in metre units"
+
+
+def test_a_depth_is_not_compared_with_a_length() -> None:
+    other = "The wreck lies some 60 metres below the surface, the archaeologists said."
+    _, conflicts = _conflicts([(WRECK, None), (other, None)])
+    # 650 feet (198 m) deep against 60 m deep disagree; 98 feet (30 m) long is another dimension
+    assert [sorted(figure.span.text for figure in conflict.figures) for conflict in conflicts] == [
+        ["more than 650 feet", "some 60 metres"]
+    ]
+
+
+def test_magnitudes_written_every_way_are_read_as_magnitudes() -> None:
+    first = "The magnitude-6.2 quake killed at least 241 people and left hundreds more injured."
+    second = "The magnitude 6 quake struck at 3:36 a.m. and was felt across a broad swath of central Italy."
+    figures, _ = _conflicts([(first, None), (second, None)])
+    assert [(f.span.text, f.value) for f in figures if f.unit == "magnitude"] == [
+        ("magnitude-6.2", 6.2),
+        ("6", 6.0),
+    ]

@@ -25,6 +25,7 @@ says that the difference may be one of time. The figures themselves come from
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -75,6 +76,22 @@ SQUARE_UNITS = {"ft": 0.09290304, "mile": 2589988.11, "km": 1e6, "m": 1.0, "metr
 NEAR_SYNONYMS: tuple[tuple[str, str], ...] = (
     ("fell victim", "killed"), ("fall victim", "killed"), ("lost their lives", "killed"),
 )  # fmt: skip
+# Words that say which dimension a measurement measures, looked for among the DIMENSION_WORDS
+# words either side of it, nearest first: "a shallow depth of just four kilometers" and "about
+# six miles below the surface" both measure depth; "98 feet long" and "more than 650 feet" deep
+# in one sentence are two different things.
+DIMENSIONS: dict[str, str] = {
+    "deep": "depth", "depth": "depth", "below": "depth", "beneath": "depth", "underground": "depth",
+    "shallow": "depth", "underwater": "depth", "long": "length", "length": "length",
+    "tall": "height", "height": "height", "altitude": "height", "high": "height",
+    "wide": "width", "width": "width", "across": "width", "away": "distance", "distance": "distance",
+    "north": "distance", "south": "distance", "east": "distance", "west": "distance",
+    "northeast": "distance", "northwest": "distance", "southeast": "distance", "southwest": "distance",
+}  # fmt: skip
+DIMENSION_WORDS = 3
+# A description is compared by meaning only when it has at least this many content words:
+# "casualties" or "killed people" alone would make any two tolls look alike.
+DESCRIPTION_MIN_WORDS = 2
 _SENTENCE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _FAHRENHEIT = re.compile(r"fahrenheit|°\s?f\b|\bdegrees? f\b", re.IGNORECASE)
 _CELSIUS = re.compile(r"celsius|centigrade|°\s?c\b|\bdegrees? c\b", re.IGNORECASE)
@@ -99,6 +116,7 @@ def find_conflicts(
     ambiguous = _ambiguous(figures)
     meaning = _Meaning.of(figures)
     in_fact = _fact_numbers(figures, facts)
+    sole = _sole_measures(profiles)
     same: dict[int, list[int]] = {i: [] for i in range(len(profiles))}
     how: dict[tuple[int, int], str] = {}
     for i, first in enumerate(profiles):
@@ -108,7 +126,10 @@ def find_conflicts(
             if _same_thing(first, profiles[j]) and not (i in ambiguous or j in ambiguous):
                 how[(i, j)] = "the same words describe what both count"
             elif _same_kind(first, profiles[j]):
-                basis = _by_meaning(first, profiles[j], meaning.cosine(i, j), in_fact[i] == in_fact[j] >= 0)
+                one_fact = in_fact[i] == in_fact[j] >= 0
+                basis = _by_meaning(
+                    first, profiles[j], meaning.cosine(i, j), one_fact, i in sole and j in sole
+                )
                 if basis:
                     how[(i, j)] = basis
     for i, j in _mutual_best(how, profiles, meaning):
@@ -133,9 +154,15 @@ def _ambiguous(figures: Sequence[Figure]) -> set[int]:
     "The 219-to-197 vote" or "the couple, 75 and 71" give two values one description; which of
     them another article's figure should be compared with is unknown, so neither is compared.
     """
-    seen: dict[tuple[str, int, str, str], list[int]] = {}
+    seen: dict[tuple[str, int, str, str, str], list[int]] = {}
     for index, figure in enumerate(figures):
-        key = (figure.span.article_id, figure.sentence.index, figure.unit, figure.what)
+        key = (
+            figure.span.article_id,
+            figure.sentence.index,
+            figure.unit,
+            figure.what,
+            _dimension(figure) if figure.unit in UNIT_FAMILIES else "",
+        )
         seen.setdefault(key, []).append(index)
     return {
         index
@@ -172,6 +199,7 @@ class _Profile:
     value: float
     context: frozenset[str]
     base: str  # the unit family ("metre" for km and miles), or the unit itself
+    dimension: str  # what a measurement measures ("depth", "length", ...), "" when unsaid
     years: frozenset[str]  # years the sentence names besides the figure itself
     exclusive: bool  # "more than", "less than": the bound itself is not allowed
 
@@ -198,9 +226,23 @@ def _profile(figure: Figure) -> _Profile:
         high=convert(high),
         value=convert(figure.value),
         base=base,
+        dimension=_dimension(figure) if base in MEASURES else "",
         years=years,
         exclusive=figure.qualifier in ("more-than", "less-than"),
     )
+
+
+def _dimension(figure: Figure) -> str:
+    """The dimension a measurement's nearest dimension word names ("deep" → "depth"), or ""."""
+    text = figure.sentence.text
+    start = figure.span.start - figure.sentence.start
+    before = re.findall(r"[a-z]+", text[:start].lower())[-DIMENSION_WORDS:]
+    after = re.findall(r"[a-z]+", text[start + len(figure.span.text) :].lower())[:DIMENSION_WORDS]
+    for distance in range(DIMENSION_WORDS):
+        for words in (after[distance : distance + 1], before[len(before) - 1 - distance :][:1]):
+            if words and words[0] in DIMENSIONS:
+                return DIMENSIONS[words[0]]
+    return ""
 
 
 def _base_unit(figure: Figure) -> tuple[str, Callable[[float], float]]:
@@ -325,15 +367,49 @@ def _same_thing(first: _Profile, second: _Profile) -> bool:
     return not (nouns_first and nouns_second and not nouns_first & nouns_second)
 
 
-def _by_meaning(first: _Profile, second: _Profile, cosine: float, one_fact: bool) -> str:
-    """Why two figures of one kind count the same thing by the meaning of their contexts, or "".
+def _shared_nouns(first: _Profile, second: _Profile) -> list[str]:
+    """The content words two descriptions share beyond generic people words and number words."""
+    return sorted(first.words & second.words - GENERIC_WORDS - NUMBER_WORDS)
 
-    The contexts must be MEANING_MIN close; SHARED_NOUN_MIN is enough when the descriptions share
-    a counted noun ("Jews") or the alignment put the two sentences in one fact.
+
+def _sole_measures(profiles: Sequence[_Profile]) -> set[int]:
+    """Measurements that are their article's only one of their unit family, years aside.
+
+    "3.7 million square feet" and "approximately 4.5 million square feet", each the one area of
+    its article, are the story's area; a measurement whose sentence names a year ("the 2009
+    quake") is about another event and counts for nothing here.
     """
-    shared = sorted(first.words & second.words - {first.key} - GENERIC_WORDS - NUMBER_WORDS)
+    counts = Counter((p.article_id, p.base) for p in profiles if p.base in MEASURES and not p.years)
+    return {
+        index
+        for index, p in enumerate(profiles)
+        if p.base in MEASURES and not p.years and counts[(p.article_id, p.base)] == 1
+    }
+
+
+def _by_meaning(first: _Profile, second: _Profile, cosine: float, one_fact: bool, sole: bool) -> str:
+    """Why two figures of one kind count the same thing by meaning, or "".
+
+    ``cosine`` is the closer of their contexts' and their descriptions' (``_Meaning``). It must be
+    MEANING_MIN; SHARED_NOUN_MIN is enough when the descriptions share a counted noun ("Jews"),
+    the unit is the same counted noun ("townhouses"), or the alignment put the two sentences in
+    one fact. Two measurements of one dimension ("4 km" deep, "six miles below the surface") need
+    no closeness at all: what they measure is said; nor do two that are each the only measurement
+    of their family in their article.
+    """
+    if first.dimension and first.dimension == second.dimension:
+        return f"both measure {first.dimension} in {first.base} units"
+    if sole and not (first.dimension or second.dimension):
+        return f"each is the only {first.base} measurement of its article"
+    shared = [
+        word
+        for word in _shared_nouns(first, second)
+        if word != first.key or first.base not in COUNTS_NEEDING_KEY
+    ]
     reasons = []
-    if shared and first.base not in MEASURES:
+    if first.base not in MEASURES and first.unit == second.unit and first.unit not in COUNTS_NEEDING_KEY:
+        reasons.append(f"both count {first.unit}")
+    elif shared and first.base not in MEASURES:
         reasons.append(f"both count {', '.join(shared)}")
     if one_fact:
         reasons.append("their sentences are in one fact of the alignment")
@@ -413,7 +489,9 @@ def _same_kind(first: _Profile, second: _Profile) -> bool:
         return False
     if first.years != second.years:
         return False  # "the 2009 quake killed more than 300" is not this quake's toll
-    if first.base in MEASURES or first.unit not in COUNTS_NEEDING_KEY:
+    if first.base in MEASURES:
+        return not (first.dimension and second.dimension and first.dimension != second.dimension)
+    if first.unit not in COUNTS_NEEDING_KEY:
         return True  # "11 other nations": a counted noun as unit names the kind too
     if first.key not in GROWING or first.key != second.key:
         return False  # "Republicans voted present" is not "voted against": only tolls are paired by meaning
@@ -425,20 +503,34 @@ def _same_kind(first: _Profile, second: _Profile) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Meaning:
-    """How close in meaning the figures' contexts are: WordLlama vectors of each figure's words
-    with CONTEXT_WORDS words either side (the whole sentence would let "89 degrees" outside and
-    "130-170 degrees" inside the truck, in one sentence, look alike)."""
+    """How close in meaning two figures are: the closer of two WordLlama cosines, of their
+    contexts (the figure with CONTEXT_WORDS words either side; the whole sentence would let "89
+    degrees" outside and "130-170 degrees" inside the truck, in one sentence, look alike) and of
+    their descriptions (the parser's "what": "babies born with similar disfigurements" and "babies
+    born each year around France with similar birth defects"), the latter only when both
+    descriptions have DESCRIPTION_MIN_WORDS content words."""
 
-    vectors: NDArray[np.float32]
+    contexts: NDArray[np.float32]
+    descriptions: NDArray[np.float32]
+    described: tuple[bool, ...]
 
     @classmethod
     def of(cls, figures: Sequence[Figure]) -> _Meaning:
         several = len({figure.span.article_id for figure in figures}) > 1
-        return cls(embed([_context(figure) for figure in figures] if several else []))
+        described = tuple(
+            len(_content_words(figure.what) - NUMBER_WORDS) >= DESCRIPTION_MIN_WORDS for figure in figures
+        )
+        # an undescribed figure's description row is never read; its context stands in (no empty text)
+        descriptions = [f.what if ok else _context(f) for f, ok in zip(figures, described, strict=True)]
+        vectors = embed([_context(figure) for figure in figures] + descriptions if several else [])
+        return cls(vectors[: len(vectors) // 2], vectors[len(vectors) // 2 :], described)
 
     def cosine(self, i: int, j: int) -> float:
-        """Cosine of the two figures' contexts."""
-        return float(self.vectors[i] @ self.vectors[j])
+        """The closer of the two figures' context and description cosines."""
+        context = float(self.contexts[i] @ self.contexts[j])
+        if self.described[i] and self.described[j]:
+            return max(context, float(self.descriptions[i] @ self.descriptions[j]))
+        return context
 
 
 def _context(figure: Figure) -> str:

@@ -183,6 +183,7 @@ _PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _AGE = re.compile(r"^(\d+)[- ]years?[- ]old$", re.IGNORECASE)
 _LETTER_DIGIT = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
+_GLUED_MAGNITUDE = re.compile(r"magnitude-(\d(?:\.\d)?)", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- figures
@@ -238,6 +239,10 @@ def _candidates(doc: Doc) -> list[_Candidate]:
             end += 1
         candidates.append(_Candidate(doc[index:end], "CARDINAL"))
         index = end
+    # "The magnitude-6.2 quake": one token, which spaCy may even tag as a name.
+    candidates += [
+        _Candidate(doc[t.i : t.i + 1], "MAGNITUDE") for t in doc if _GLUED_MAGNITUDE.fullmatch(t.text)
+    ]
     return _paired(sorted(candidates, key=lambda c: c.tokens.start))
 
 
@@ -323,6 +328,8 @@ def _figure(
     thing = _counted_thing(anchor, tokens)
     if thing.pos_ == "PROPN" and thing.i != anchor.i and thing.ent_type_ != "NORP":
         return None  # "50 Old Colony Rd", "Windows 10": a name, not a count
+    if tokens.start > 0 and tokens.doc[tokens.start - 1].lower_ == "magnitude":
+        unit = "magnitude"  # "a magnitude 6 quake": the quake is not what is counted
     if unit == "":
         unit = _count_unit(thing, anchor)
         if unit == "count" and _YEAR.match(tokens.text):
@@ -343,6 +350,8 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
     """True for numbers in names, ordinals, page numbers, phone numbers, times, "one of the"."""
     doc = tokens.doc
     text = tokens.text
+    if label == "MAGNITUDE":
+        return False  # "magnitude-6.2": letters and digits, and often tagged as a name
     first, last = tokens[0], tokens[-1]
     previous = doc[first.i - 1] if first.i > 0 else None
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
@@ -457,6 +466,9 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
         return _date_value(tokens)
     if label == "TIME":
         return None
+    glued = _GLUED_MAGNITUDE.fullmatch(text)
+    if label == "MAGNITUDE" and glued:
+        return float(glued.group(1)), "magnitude", anchor
     value = _number(tokens)
     if value is None:
         return None
