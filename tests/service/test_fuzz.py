@@ -7,7 +7,10 @@ is reached only through the explicit "all" example below, kept small.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,20 +44,30 @@ def test_no_request_makes_a_server_error(case: Any) -> None:
     case.call_and_validate(checks=CHECKS)
 
 
-@pytest.fixture(scope="module")
-def stored_schema(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """The same description, served by an app on a store of real BASIL articles (GET /v1/stories)."""
-    path = tmp_path_factory.mktemp("store") / "stream.sqlite"
+def _store_of_real_articles(directory: Path) -> Path:
+    """A stream store of 24 real BASIL articles, for the routes that read one (GET /v1/stories)."""
+    path = directory / "stream.sqlite"
     clusterer = Clusterer(Store(path))
     for article in read_articles(
         [str(Path(__file__).resolve().parents[1] / "fixtures" / "stream" / "basil-24.jsonl")]
     ):
         clusterer.add(article)
     clusterer.close()
-    return schemathesis.openapi.from_asgi("/openapi.json", create_app(store_path=path))
+    return path
 
 
-stored = schemathesis.pytest.from_fixture("stored_schema").include(method="GET", path_regex="^/v1/stories")
+# Built when the module is collected: schemathesis' from_fixture breaks under pytest 9.2
+# ("'Function' object has no attribute '_nodeid'"), so the schema cannot come from a fixture.
+_STORE_DIR = Path(tempfile.mkdtemp(prefix="newsbrief-fuzz-"))
+stored = schemathesis.openapi.from_asgi(
+    "/openapi.json", create_app(store_path=_store_of_real_articles(_STORE_DIR))
+).include(method="GET", path_regex="^/v1/stories")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _remove_the_store() -> Iterator[None]:
+    yield
+    shutil.rmtree(_STORE_DIR, ignore_errors=True)
 
 
 @stored.parametrize()
