@@ -154,6 +154,10 @@ class SummarySentence:
     text: str
     sentence: Sentence
     citations: tuple[Citation, ...]
+    # The outlet whose own voice the line speaks in (first person, a call to act, a sneer ...;
+    # see pipeline/voice.py), taken only because nothing else carried its content; None for a
+    # line in no outlet's voice.
+    voice: str | None = None
 
     @property
     def corroboration(self) -> int:

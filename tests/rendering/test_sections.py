@@ -387,6 +387,7 @@ def test_json_has_the_documented_keys_in_order(aleppo_brief, explain):
         "end",
         "corroboration",
         "citations",
+        "voice",
     ]
     assert list(data["summary"][0]["citations"][0]) == CITED_SENTENCE_KEYS
     assert [source["outlet"] for source in data["sources"]] == ["Al Jazeera", "NPR", "ZeroHedge"]

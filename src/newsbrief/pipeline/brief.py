@@ -105,7 +105,12 @@ def _brief(
     clock.lap("align")
     sources = _sources(articles)
     chosen = select(
-        sentences, vectors, similarity, max_words=options.max_words, max_sentences=options.max_sentences
+        sentences,
+        vectors,
+        similarity,
+        max_words=options.max_words,
+        max_sentences=options.max_sentences,
+        texts={article.id: article.text for article in articles},
     )
     summary = cite(chosen, facts, sources, sentences, similarity)
     clock.lap("select")

@@ -628,8 +628,13 @@ def _md_heading(brief: Brief) -> str:
 
 
 def _md_summary(brief: Brief) -> list[str]:
-    """One paragraph per summary line, each ending with its citation markers."""
-    return [f"{_md_block(line.text)} {_md_markers(line)}".rstrip() for line in brief.summary]
+    """One paragraph per summary line, each ending with its citation markers; a line in an
+    outlet's own voice says whose (issue 12)."""
+    return [f"{_md_block(line.text)}{_md_voice(line)} {_md_markers(line)}".rstrip() for line in brief.summary]
+
+
+def _md_voice(line: SummarySentence) -> str:
+    return f" *(in {_md_inline(line.voice)}'s voice)*" if line.voice else ""
 
 
 def _md_counts(brief: Brief) -> str:
@@ -763,6 +768,7 @@ def _json_line(line: SummarySentence) -> dict[str, object]:
         "end": line.sentence.end,
         "corroboration": line.corroboration,
         "citations": [_json_citation(citation) for citation in line.citations],
+        "voice": line.voice,
     }
 
 
