@@ -83,7 +83,7 @@ _ATTRIBUTION = re.compile(
     r"thought|insisted|insists|warned|warns|urged|urges|called|calls|according to|claimed|claims|"
     r"contended|contends|stated|states|added|adds|noted|notes|suggested|suggests|asked|asks|"
     r"demanded|demands|want|wants|wanted|alleged|alleging|alleges|accused|accusing|accuses|described|describing|"
-    r"describes|calling|argued|arguing)\b",
+    r"describes|calling|argued|arguing|ruled|rules|ordered|orders|order|telling|suggestions?|argument)\b",
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]{12,}’|(?<!\w)'[^']{12,}'(?!\w)")
@@ -103,7 +103,8 @@ _SELF_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _FAST_FORWARD = re.compile(r"^\W*fast[- ]forward\b", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# A word, not a letter of an abbreviation ("F.B.I." has no first-person "I").
+_WORD = re.compile(r"(?<![\w.])[A-Za-z][A-Za-z'’-]*(?!\.\w)")
 
 
 def outside_quotations(text: str) -> str:
