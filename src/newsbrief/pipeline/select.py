@@ -16,6 +16,12 @@ a bonus for quoting someone, because the summaries news readers are given quote 
 involved more often than the articles do (40% of the Multi-News reference sentences carry a
 quotation mark, 29% of the source sentences).
 
+Issue 12 adds what an editor asks of a brief of several outlets: a line in which an outlet speaks
+for itself (``voice.py``) is taken only when nothing else adds content, and marked; a quotation
+the splitter cut into sentences is one candidate line or none; lines are ordered what happened
+first, then background, then quotations, most corroborated first; and a per-outlet balance term
+is available, off by default (see BALANCE_WEIGHT).
+
 The exponents were chosen by 5-fold cross-validation on the 40 Multi-News development stories
 from the grid df^{1,2,3} × tf{log, linear} × decay{0.2, 0.3, 0.5} × length^{0.5, 0.7}; every
 fold chose the values above; then the prior's two weights, likewise (see benchmarks/README.md).
