@@ -72,6 +72,8 @@ def test_an_outlet_speaking_for_itself_is_found(text: str, reason: str) -> None:
         "The legislation would provide up to $1,200 in payments (or $2,400 for married couples), with an extra $1,200 per dependent up to a maximum of three.",
         "So tomorrow I will be changing my registration to Republican.”",
         'He was pathetic," he added.',
+        # Multi-News (CBS): question marks where the source's encoding lost a character
+        "New government figures show that??flu cases??seem to be leveling off nationwide.",
     ],
 )
 def test_reporting_and_quoted_speech_are_not_the_outlets_voice(text: str) -> None:
@@ -90,6 +92,16 @@ def test_reporting_and_quoted_speech_are_not_the_outlets_voice(text: str) -> Non
         ('"The battle to open a path is first," he says.', (False, False)),
         ("So tomorrow I will be changing my registration to Republican.”", (True, False)),
         ("Hezbollah fighters entered the villages.", (False, False)),
+        # Multi-News: one quotation opened with a curly mark and closed with a straight one
+        (
+            'Trump said: “Great, now I can go after Horseface and her 3rd rate lawyer in the Great State of Texas."',
+            (False, False),
+        ),
+        ('The notation gave them a clue: "Copyright 1902 by L.C. Handy.”', (False, False)),
+        (
+            '"We have not seen a copy of this report,” wrote a Google spokeswoman, “but we believe it is mistaken.',
+            (False, True),
+        ),
     ],
 )
 def test_quotation_ends(text: str, ends: tuple[bool, bool]) -> None:

@@ -89,7 +89,9 @@ _ATTRIBUTION = re.compile(
 _QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]{12,}’|(?<!\w)'[^']{12,}'(?!\w)")
 # A closing mark before any opening one: a curly ”, or a straight " right after punctuation.
 _UNOPENED_CLOSER = re.compile(r"^[^“\"]*”|^[^“\"]*[.,!?…—-]\"(?=\s|$)")
-_STRAIGHT_CLOSER = re.compile(r"^[^\"]*[.,!?…—-]\"(?=\s|$)")
+# A question or exclamation mark that ends a clause; one glued between letters ("flu cases??seem",
+# a character the source's encoding lost) asks nothing.
+_CLAUSE_END_MARK = re.compile(r"[?!](?=[\s\"”’')\]]|$)")
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
 _ASIDE_OPENERS = re.compile(
     r"^(?:or,|or (?:in other words|rather|as|to put it)\b|in other words\b|i\.e\.|read:|sic\b|hint\b|"
@@ -123,22 +125,34 @@ def outside_quotations(text: str) -> str:
 
 def quotation_ends(text: str) -> tuple[bool, bool]:
     """Whether the sentence closes a quotation it did not open, and whether it opens one it does
-    not close (a quotation the sentence splitter cut in two)."""
+    not close (a quotation the sentence splitter cut in two).
+
+    The marks are read left to right as one kind, since outlets mix curly and straight marks
+    within one quotation (“... Texas."): “ opens, ” closes, and a straight mark closes an open
+    quotation, or, with none open, opens one, unless it is the sentence's first mark and follows
+    punctuation (a closer whose opener is in an earlier sentence).
+    """
     depth, closes = 0, False
-    for mark in re.findall(r"[“”]", text):
-        if mark == "“":
+    for match in re.finditer(r"[“”\"]", text):
+        mark = match.group()
+        if mark == "“" or (mark == '"' and depth == 0 and not _closes_unopened(text, match.start())):
             depth += 1
         elif depth:
             depth -= 1
         else:
             closes = True
-    opens = depth > 0
-    if text.count('"') % 2:  # an odd straight mark: a closer when it follows punctuation
-        if _STRAIGHT_CLOSER.match(text) is not None:
-            closes = True
-        else:
-            opens = True
-    return closes, opens
+    return closes, depth > 0
+
+
+def _closes_unopened(text: str, at: int) -> bool:
+    """True when the straight mark at ``at`` is the first mark of the sentence and follows
+    punctuation and precedes a space or the end: the close of a quotation opened earlier."""
+    before = text[:at]
+    return (
+        not re.search(r"[“”\"]", before)
+        and bool(re.search(r"[.,!?…—-]$", before))
+        and (at + 1 == len(text) or text[at + 1].isspace())
+    )
 
 
 def is_attributed(text: str) -> bool:
@@ -155,7 +169,7 @@ def own_voice(text: str) -> str | None:
         return "first person"
     if any(word in SECOND_PERSON for word in lowered):
         return "direct address"
-    if re.search(r"[?!]", own):
+    if _CLAUSE_END_MARK.search(own):
         return "question or exclamation"
     if (lowered and lowered[0] in IMPERATIVE_OPENERS and words[0][:1].isupper()) or _FAST_FORWARD.match(own):
         return "imperative"
