@@ -177,11 +177,14 @@ def select(
     max_words: int,
     max_sentences: int | None = None,
     texts: Mapping[str, str] | None = None,
+    style: str = "extract",
 ) -> tuple[Sentence, ...]:
-    """The summary's lines in the story's order, at most ``max_words`` words in all.
+    """The summary's lines, at most ``max_words`` words in all.
 
     ``vectors`` are the sentences' concept vectors (one row each, as ``represent`` makes them),
-    ``similarity`` their cosine similarities. ``texts`` (article id to cleaned text) lets a
+    ``similarity`` their cosine similarities. ``style`` "extract" takes sentences by coverage
+    alone, in reading order; "neutral" (issue 12) also avoids lines in an outlet's own voice and
+    puts them in the story's order, and there ``texts`` (article id to cleaned text) lets a
     quotation that runs over several sentences become one line, a ``Sentence`` spanning them;
     without it such a quotation is never used.
     """
@@ -190,10 +193,15 @@ def select(
     concepts = _incidence(vectors)
     weights = concept_weights(sentences, concepts)
     prior = sentence_prior(sentences, vectors)
-    units = _units(sentences, texts)
-    chosen = _cover_under_budget(
-        sentences, units, concepts, weights, prior, similarity, max_words, max_sentences
+    neutral = style == "neutral"
+    units: list[tuple[int, ...]] = (
+        _units(sentences, texts) if neutral else [(i,) for i in range(len(sentences))]
     )
+    chosen = _cover_under_budget(
+        sentences, units, concepts, weights, prior, similarity, max_words, max_sentences, neutral=neutral
+    )
+    if not neutral:
+        return _reading_order(sentences, concepts @ weights, chosen)
     ordered = _story_order(sentences, units, chosen, concepts @ weights, similarity)
     return tuple(_joined(sentences, units[u], texts) for u in ordered)
 
@@ -291,6 +299,8 @@ def _cover_under_budget(
     similarity: NDArray[np.float64],
     max_words: int,
     max_sentences: int | None,
+    *,
+    neutral: bool,
 ) -> list[int]:
     """Greedy budgeted coverage: the eligible unit with most new weight per √words, until none fits.
 
@@ -301,6 +311,8 @@ def _cover_under_budget(
     a line that would give its outlet more than MAX_OUTLET_SHARE of the lines only when no other
     outlet's line adds anything. Dividing a unit's cost by its prior is the same as multiplying
     its gain by it. Ties go to the earlier sentence in story order (argmax takes the first).
+    Not ``neutral`` (the extract style), every unit is one sentence and the voice preference and
+    balance terms are off: plain cost-scaled greedy coverage.
     Returns unit numbers (each unit's first sentence) in the order taken.
     """
     count = len(sentences)
@@ -309,11 +321,7 @@ def _cover_under_budget(
     offsets = np.cumsum([0] + [len(unit) for unit in members[:-1]])
     sentence_words = np.array([len(sent.text.split()) for sent in sentences])
     words = np.add.reduceat(sentence_words[flat], offsets)
-    unit_concepts = csr_matrix(
-        (np.ones(len(flat)), (np.repeat(np.arange(count), [len(unit) for unit in members]), flat)),
-        shape=(count, count),
-    )
-    unit_concepts = csr_matrix((unit_concepts @ concepts) > 0, dtype=np.float64)
+    unit_concepts = _unit_concepts(members, flat, concepts)
     position_of = {(sent.article_id, sent.index): i for i, sent in enumerate(sentences)}
     predecessor = np.array([position_of.get((sent.article_id, sent.index - 1), -1) for sent in sentences])
     needs_predecessor = np.array([is_back_reference(sent.text) for sent in sentences])
@@ -326,7 +334,10 @@ def _cover_under_budget(
     usable &= np.array([not sentences[unit[-1]].text.rstrip("\"'”’)").endswith("?") for unit in members])
     if not usable.any():  # a story of fragments: better short lines than no summary
         usable = np.array([bool(unit) for unit in units]) & (words > 0)
-    voiced = np.array([own_voice(" ".join(sentences[j].text for j in unit)) is not None for unit in members])
+    voiced = np.array(
+        [neutral and own_voice(" ".join(sentences[j].text for j in unit)) is not None for unit in members],
+        dtype=bool,
+    )
     article_ids = sorted({sent.article_id for sent in sentences})
     outlet = np.array([article_ids.index(sent.article_id) for sent in sentences])
     outlet_concepts = (
@@ -336,6 +347,7 @@ def _cover_under_budget(
     cost = np.maximum(words, 1).astype(np.float64) ** LENGTH_POWER
     cost /= prior
     scale = float(np.sqrt(weights.sum())) if weights.size else 0.0
+    balance_weight = BALANCE_WEIGHT if neutral else 0.0
     remaining = weights.copy()
     taken = np.zeros(count, dtype=bool)
     closest = np.zeros(count)
@@ -351,9 +363,9 @@ def _cover_under_budget(
         if not eligible.any():
             break
         gain = unit_concepts @ remaining if remaining.size else np.zeros(count)
-        balance = BALANCE_WEIGHT * scale * (np.sqrt(drawn[outlet] + gain) - np.sqrt(drawn[outlet]))
+        balance = balance_weight * scale * (np.sqrt(drawn[outlet] + gain) - np.sqrt(drawn[outlet]))
         value = np.where(eligible, (gain + balance) / cost, -np.inf)
-        if order:
+        if order and neutral:
             value[_over_share(outlet, lines, outlet_concepts @ remaining, len(order))] *= DOMINANT_DISCOUNT
         # A line in an outlet's voice must bring at least an average line's worth of new weight.
         covered_per_line = (weights.sum() - remaining.sum()) / max(len(order), 1)
@@ -369,6 +381,21 @@ def _cover_under_budget(
         remaining[unit_concepts.indices[unit_concepts.indptr[best] : unit_concepts.indptr[best + 1]]] = 0.0
         closest = np.maximum(closest, similarity[list(members[best])].max(axis=0))
     return order
+
+
+def _unit_concepts(
+    members: list[tuple[int, ...]], flat: NDArray[np.int64], concepts: csr_matrix
+) -> csr_matrix:
+    """Binary unit-by-concept matrix: the concepts any sentence of each unit uses (the sentences'
+    own matrix when every unit is one sentence, so the gains are summed exactly as for them)."""
+    if len(flat) == len(members):
+        return concepts
+    count = len(members)
+    spans = csr_matrix(
+        (np.ones(len(flat)), (np.repeat(np.arange(count), [len(unit) for unit in members]), flat)),
+        shape=(count, count),
+    )
+    return csr_matrix((spans @ concepts) > 0, dtype=np.float64)
 
 
 def _over_share(
@@ -394,6 +421,28 @@ def _preferred(value: NDArray[np.float64], tiers: list[NDArray[np.bool_]], *, fi
         if candidates[best] > 0:
             return best
     return int(np.argmax(value)) if first else -1
+
+
+def _reading_order(
+    sentences: tuple[Sentence, ...], scores: NDArray[np.float64], chosen: list[int]
+) -> tuple[Sentence, ...]:
+    """The extract style's order: articles in the order of their best chosen sentence; each
+    article's lines in source order.
+
+    Source order inside an article keeps a back-referring sentence right after the one it
+    follows.
+    """
+    best: dict[str, float] = {}
+    for i in chosen:
+        article_id = sentences[i].article_id
+        best[article_id] = max(best.get(article_id, float("-inf")), float(scores[i]))
+    first_seen = {sent.article_id: position for position, sent in reversed(list(enumerate(sentences)))}
+    return tuple(
+        sorted(
+            (sentences[i] for i in chosen),
+            key=lambda sent: (-best[sent.article_id], first_seen[sent.article_id], sent.index),
+        )
+    )
 
 
 def _story_order(
@@ -461,9 +510,11 @@ def cite(
     sources: tuple[Source, ...],
     sentences: tuple[Sentence, ...],
     similarity: NDArray[np.float64],
+    *,
+    style: str = "extract",
 ) -> tuple[SummarySentence, ...]:
     """Each chosen sentence with citations: itself first, then the other members of its fact;
-    a line in an outlet's own voice says whose."""
+    in the neutral style a line in an outlet's own voice says whose."""
     number = {source.article_id: source.number for source in sources}
     outlet = {source.article_id: source.outlet for source in sources}
     position = {(sent.article_id, sent.index): i for i, sent in enumerate(sentences)}
@@ -487,7 +538,9 @@ def cite(
                 text=sentence.text,
                 sentence=sentence,
                 citations=(_citation(sentence, number, 1.0), *others),
-                voice=outlet[sentence.article_id] if own_voice(sentence.text) else None,
+                voice=outlet[sentence.article_id]
+                if style == "neutral" and own_voice(sentence.text)
+                else None,
             )
         )
     return tuple(lines)

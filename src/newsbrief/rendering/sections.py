@@ -736,6 +736,7 @@ def _json_document(brief: Brief, *, explain: bool) -> dict[str, object]:
             "max_words": brief.options.max_words,
             "max_sentences": brief.options.max_sentences,
             "analyses": list(brief.options.analyses),
+            "style": brief.options.style,
         },
         "notices": [
             {"code": notice.code, "message": notice.message, "article_ids": list(notice.article_ids)}

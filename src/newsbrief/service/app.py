@@ -3,8 +3,8 @@
 Routes:
 
 - ``POST /v1/briefs``: a JSON body ``{"articles": [{"text"|"html"|"url": ..., "outlet", "title",
-  "published"}], "words", "sentences", "analysis"}`` or a multipart upload (``files``, ``words``,
-  ``analysis``); answers the brief as JSON (``newsbrief.brief/1`` with ``articles``, as
+  "published"}], "words", "sentences", "analysis", "style"}`` or a multipart upload (``files``,
+  ``words``, ``sentences``, ``analysis``, ``style``); answers the brief as JSON (``newsbrief.brief/1`` with ``articles``, as
   ``--format json --explain`` writes it).
 - ``GET /v1/health``: status, version and whether the NLP model the analyses need is installed.
 - ``GET /``: the web page (``static/index.html``); ``GET /static/...``: its scripts and styles.
@@ -45,7 +45,7 @@ from starlette.staticfiles import StaticFiles
 from newsbrief import __version__
 from newsbrief.analysis.nlp import MODEL_NAMES
 from newsbrief.errors import InputError, MissingModelError, SourceError
-from newsbrief.model import ANALYSES, MAX_WORDS_LIMIT, MIN_WORDS, Article, Options, Story
+from newsbrief.model import ANALYSES, MAX_WORDS_LIMIT, MIN_WORDS, STYLES, Article, Options, Story
 from newsbrief.pipeline.brief import brief
 from newsbrief.pipeline.fetch import DEFAULT_MAX_FETCH_BYTES, Fetched, fetch
 from newsbrief.pipeline.ingest import FETCH_TIMEOUT_S, MAX_ARTICLE_CHARS, read_html, read_story, read_text
@@ -138,6 +138,11 @@ class BriefRequest(BaseModel):
     analysis: StrictStr | list[StrictStr] = Field(
         default="none",
         description=f'"all", "none", or analyses to run, comma-separated or a list: {", ".join(ANALYSES)}.',
+    )
+    style: StrictStr = Field(
+        default="extract",
+        max_length=_MAX_FIELD_CHARS,
+        description='How the summary is chosen: "extract" or "neutral" (experimental).',
     )
 
 
@@ -252,7 +257,7 @@ def _json_request(body: bytes, limits: Limits) -> tuple[list[_Item], Options]:
         raise InputError(_validation_message(exc)) from None
     _check_count(len(parsed.articles), limits)
     items = [_json_item(article, f"articles[{index}]") for index, article in enumerate(parsed.articles)]
-    options = _options(parsed.words, parsed.sentences, parsed.analysis)
+    options = _options(parsed.words, parsed.sentences, parsed.analysis, parsed.style)
     return items, options
 
 
@@ -280,9 +285,11 @@ async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_It
             raise
         raise InputError(f"malformed multipart body: {exc.detail}") from None
     try:
-        unknown = sorted(set(form.keys()) - {"files", "words", "sentences", "analysis"})
+        unknown = sorted(set(form.keys()) - {"files", "words", "sentences", "analysis", "style"})
         if unknown:
-            raise InputError(f"unknown form field {unknown[0]!r}: send files, words, sentences, analysis")
+            raise InputError(
+                f"unknown form field {unknown[0]!r}: send files, words, sentences, analysis, style"
+            )
         uploads = form.getlist("files")
         if not uploads:
             raise InputError('no files: upload the articles as "files"')
@@ -293,6 +300,7 @@ async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_It
             _form_int(form.get("words"), "words", 250),
             _form_int(form.get("sentences"), "sentences", None),
             analysis[0] if len(analysis) == 1 else analysis or "none",
+            _form_style(form.get("style")),
         )
     finally:
         await form.close()
@@ -340,13 +348,23 @@ def _form_int(value: UploadFile | str | None, name: str, default: int | None) ->
     return int(value)
 
 
-def _options(words: int | None, sentences: int | None, analysis: str | Sequence[str]) -> Options:
+def _options(words: int | None, sentences: int | None, analysis: str | Sequence[str], style: str) -> Options:
     """The Options of a request; OptionError (422) for values out of range."""
     return Options(
         max_words=250 if words is None else words,
         max_sentences=sentences,
         analyses=_parse_analyses(analysis),
+        style=style,
     )
+
+
+def _form_style(value: UploadFile | str | None) -> str:
+    """The ``style`` form field: "extract" when absent; InputError (422) for an upload."""
+    if value is None or value == "":
+        return "extract"
+    if not isinstance(value, str):
+        raise InputError("style must be a form field, not a file")
+    return value
 
 
 def _parse_analyses(value: str | Sequence[str]) -> tuple[str, ...]:
@@ -609,6 +627,7 @@ _BRIEF_REQUEST_BODY: dict[str, Any] = {
                         "words": {"type": "integer", "minimum": MIN_WORDS, "maximum": MAX_WORDS_LIMIT},
                         "sentences": {"type": "integer", "minimum": 1},
                         "analysis": {"type": "string"},
+                        "style": {"type": "string", "enum": list(STYLES)},
                     },
                 }
             },
