@@ -13,7 +13,8 @@ Prints each fold's choice, the held-out means, and the whole grid on all stories
 With ``--roundups PATH`` (the AllSides roundups, summarized at ``--roundup-words``, 60) the folds
 are pooled: fold k holds out the k-th part of each data set, and a setting's score on the
 training folds is the mean of the two data sets' means, so the 2,130 short roundups do not drown
-the 40 Multi-News stories. Held-out scores are printed per data set.
+the 40 Multi-News stories. Held-out scores are printed per data set. ``--style neutral`` tunes
+the neutral style's constants (``BALANCE_WEIGHT``, ``DOMINANT_DISCOUNT`` take effect only there).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import numpy as np
 
 from newsbrief import Options, Story, brief, read_stories
 from newsbrief.evaluate import score_summary
+from newsbrief.model import STYLES
 from newsbrief.pipeline import select as select_module
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "multinews" / "clusters.jsonl"
@@ -47,7 +49,9 @@ def parse_grid(specs: Sequence[str]) -> list[Setting]:
     return [tuple(combination) for combination in itertools.product(*axes)]
 
 
-def score_setting(setting: Setting, stories: Sequence[Story], max_words: int = 250) -> np.ndarray:
+def score_setting(
+    setting: Setting, stories: Sequence[Story], max_words: int = 250, style: str = "extract"
+) -> np.ndarray:
     """ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 of each story's summary under this setting (stories × 3)."""
     saved = {name: getattr(select_module, name) for name, _ in setting}
     try:
@@ -55,7 +59,9 @@ def score_setting(setting: Setting, stories: Sequence[Story], max_words: int = 2
             setattr(select_module, name, value)
         rows = []
         for story in stories:
-            summary = "\n".join(line.text for line in brief(story, Options(max_words=max_words)).summary)
+            summary = "\n".join(
+                line.text for line in brief(story, Options(max_words=max_words, style=style)).summary
+            )
             rows.append(score_summary(story.reference or "", summary))
         return np.array(rows)
     finally:
@@ -74,6 +80,7 @@ def main() -> None:
     parser.add_argument("--roundup-words", type=int, default=60)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--grid", nargs="+", default=list(DEFAULT_GRID))
+    parser.add_argument("--style", choices=STYLES, default="extract", help="the summary style to tune")
     args = parser.parse_args()
 
     sets = {"Multi-News": (tuple(read_stories(args.stories)), 250)}
@@ -84,7 +91,7 @@ def main() -> None:
         )
     settings = parse_grid(args.grid)
     scores = {
-        name: {setting: score_setting(setting, stories, words) for setting in settings}
+        name: {setting: score_setting(setting, stories, words, args.style) for setting in settings}
         for name, (stories, words) in sets.items()
     }
     folds = {name: np.array_split(np.arange(len(stories)), args.folds) for name, (stories, _) in sets.items()}

@@ -19,7 +19,8 @@ system, at the same word budget, in one run:
   reference, per summary; lower is better. It measures how strongly charged the words are
   that a summary adds beyond the neutral reference, not arousal itself.
 
-Systems: ``newsbrief`` (``newsbrief.brief`` at ``--words``); ``lead (first article)``, the first
+Systems: ``newsbrief`` (``newsbrief.brief`` at ``--words``, the default extract style) and
+``newsbrief --style neutral`` (the experimental neutral style of issue 12); ``lead (first article)``, the first
 ``--words`` words of the documents read in order (the first article, then the next);
 ``lead (round-robin)``, sentences taken in turn from each article's start (first sentence of
 each, then the second of each, ...), cut at ``--words`` words; ``lexrank``, sumy's LexRank as
@@ -75,8 +76,8 @@ def lead_round_robin(max_words: int) -> Callable[[Story], str]:
     return run
 
 
-def newsbrief_lines(max_words: int) -> Callable[[Story], list[str]]:
-    options = Options(max_words=max_words)
+def newsbrief_lines(max_words: int, style: str) -> Callable[[Story], list[str]]:
+    options = Options(max_words=max_words, style=style)
     return lambda story: [line.text for line in brief(story, options).summary]
 
 
@@ -112,7 +113,8 @@ def main() -> None:
 
     stories = [story for story in read_stories(args.stories) if story.reference][: args.limit]
     systems: dict[str, Callable[[Story], list[str]]] = {
-        "newsbrief": newsbrief_lines(args.words),
+        "newsbrief": newsbrief_lines(args.words, "extract"),
+        "newsbrief --style neutral": newsbrief_lines(args.words, "neutral"),
         "lead (first article)": split_after(lead_first(args.words)),
         "lead (round-robin)": split_after(lead_round_robin(args.words)),
         "lexrank": split_after(lexrank(args.words)),
