@@ -9,6 +9,12 @@ grid summarizes all stories once with the product code (``newsbrief.brief`` at t
 each fold (stories in file order, split into ``--folds`` contiguous parts), the setting with the
 best mean of ROUGE-1 and ROUGE-2 on the other folds is picked and scored on the held-out one.
 Prints each fold's choice, the held-out means, and the whole grid on all stories, as Markdown.
+
+With ``--roundups PATH`` (the AllSides roundups, summarized at ``--roundup-words``, 60) the folds
+are pooled: fold k holds out the k-th part of each data set, and a setting's score on the
+training folds is the mean of the two data sets' means, so the 2,130 short roundups do not drown
+the 40 Multi-News stories. Held-out scores are printed per data set. ``--style neutral`` tunes
+the neutral style's constants (``BALANCE_WEIGHT``, ``DOMINANT_DISCOUNT`` take effect only there).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import numpy as np
 
 from newsbrief import Options, Story, brief, read_stories
 from newsbrief.evaluate import score_summary
+from newsbrief.model import STYLES
 from newsbrief.pipeline import select as select_module
 
 DATA = Path(__file__).resolve().parent / "data" / "clusters.jsonl"
@@ -42,7 +49,9 @@ def parse_grid(specs: Sequence[str]) -> list[Setting]:
     return [tuple(combination) for combination in itertools.product(*axes)]
 
 
-def score_setting(setting: Setting, stories: Sequence[Story]) -> np.ndarray:
+def score_setting(
+    setting: Setting, stories: Sequence[Story], max_words: int = 250, style: str = "extract"
+) -> np.ndarray:
     """ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 of each story's summary under this setting (stories × 3)."""
     saved = {name: getattr(select_module, name) for name, _ in setting}
     try:
@@ -50,7 +59,9 @@ def score_setting(setting: Setting, stories: Sequence[Story]) -> np.ndarray:
             setattr(select_module, name, value)
         rows = []
         for story in stories:
-            summary = "\n".join(line.text for line in brief(story, Options()).summary)
+            summary = "\n".join(
+                line.text for line in brief(story, Options(max_words=max_words, style=style)).summary
+            )
             rows.append(score_summary(story.reference or "", summary))
         return np.array(rows)
     finally:
@@ -65,39 +76,60 @@ def label(setting: Setting) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stories", type=Path, default=DATA)
+    parser.add_argument("--roundups", type=Path, default=None)
+    parser.add_argument("--roundup-words", type=int, default=60)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--grid", nargs="+", default=list(DEFAULT_GRID))
+    parser.add_argument("--style", choices=STYLES, default="extract", help="the summary style to tune")
     args = parser.parse_args()
 
-    stories = tuple(read_stories(args.stories))
-    settings = parse_grid(args.grid)
-    scores = {setting: score_setting(setting, stories) for setting in settings}
-    objective = {setting: rows[:, :2].mean(axis=1) for setting, rows in scores.items()}
-    folds = np.array_split(np.arange(len(stories)), args.folds)
-
-    print(f"{len(stories)} stories, {args.folds} folds, {len(settings)} settings\n")
-    print("| fold | chosen | held-out ROUGE-1 | held-out ROUGE-2 | held-out ROUGE-Lsum |")
-    print("| --- | --- | --- | --- | --- |")
-    held_out = []
-    for number, held in enumerate(folds, start=1):
-        train = np.setdiff1d(np.arange(len(stories)), held)
-        best = max(settings, key=lambda setting: (objective[setting][train].mean(), -settings.index(setting)))
-        fold_scores = scores[best][held].mean(axis=0)
-        held_out.append(fold_scores)
-        print(
-            f"| {number} | {label(best)} | {fold_scores[0]:.3f} | {fold_scores[1]:.3f} | {fold_scores[2]:.3f} |"
+    sets = {"Multi-News": (tuple(read_stories(args.stories)), 250)}
+    if args.roundups is not None:
+        sets["roundups"] = (
+            tuple(story for story in read_stories(args.roundups) if story.reference),
+            args.roundup_words,
         )
-    means = np.mean(held_out, axis=0)
-    spread = [statistics.stdev(fold[k] for fold in held_out) for k in range(3)]
-    print(
-        f"| **mean** | | **{means[0]:.3f}** (sd {spread[0]:.3f}) | **{means[1]:.3f}** (sd {spread[1]:.3f}) "
-        f"| {means[2]:.3f} |\n"
-    )
-    print("| setting | ROUGE-1 | ROUGE-2 | ROUGE-Lsum |")
-    print("| --- | --- | --- | --- |")
-    for setting in sorted(settings, key=lambda setting: -objective[setting].mean()):
-        r1, r2, rl = scores[setting].mean(axis=0)
-        print(f"| {label(setting)} | {r1:.3f} | {r2:.3f} | {rl:.3f} |")
+    settings = parse_grid(args.grid)
+    scores = {
+        name: {setting: score_setting(setting, stories, words, args.style) for setting in settings}
+        for name, (stories, words) in sets.items()
+    }
+    folds = {name: np.array_split(np.arange(len(stories)), args.folds) for name, (stories, _) in sets.items()}
+
+    def train_objective(setting: Setting, fold: int) -> float:
+        means = []
+        for name, (stories, _) in sets.items():
+            train = np.setdiff1d(np.arange(len(stories)), folds[name][fold])
+            means.append(scores[name][setting][train, :2].mean())
+        return float(np.mean(means))
+
+    sizes = ", ".join(f"{len(stories)} {name} stories" for name, (stories, _) in sets.items())
+    print(f"{sizes}; {args.folds} folds, {len(settings)} settings\n")
+    names = list(sets)
+    print("| fold | chosen | " + " | ".join(f"held-out {name} R-1 / R-2 / R-Lsum" for name in names) + " |")
+    print("| --- | --- | " + " | ".join("---" for _ in names) + " |")
+    held_out: dict[str, list[np.ndarray]] = {name: [] for name in names}
+    for fold in range(args.folds):
+        best = max(settings, key=lambda setting: (train_objective(setting, fold), -settings.index(setting)))
+        cells = []
+        for name in names:
+            fold_scores = scores[name][best][folds[name][fold]].mean(axis=0)
+            held_out[name].append(fold_scores)
+            cells.append(" / ".join(f"{value:.3f}" for value in fold_scores))
+        print(f"| {fold + 1} | {label(best)} | " + " | ".join(cells) + " |")
+    cells = []
+    for name in names:
+        means = np.mean(held_out[name], axis=0)
+        spread = [statistics.stdev(fold[k] for fold in held_out[name]) for k in range(2)]
+        cells.append(
+            f"**{means[0]:.3f} / {means[1]:.3f}** / {means[2]:.3f} (sd {spread[0]:.3f} / {spread[1]:.3f})"
+        )
+    print("| **mean** | | " + " | ".join(cells) + " |\n")
+    print("| setting | " + " | ".join(f"{name} R-1 / R-2 / R-Lsum" for name in names) + " |")
+    print("| --- | " + " | ".join("---" for _ in names) + " |")
+    for setting in settings:
+        cells = [" / ".join(f"{value:.3f}" for value in scores[name][setting].mean(axis=0)) for name in names]
+        print(f"| {label(setting)} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -128,6 +128,14 @@ FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
+StyleOption = Annotated[
+    str,
+    typer.Option(
+        "--style",
+        help="How the summary is chosen: extract (default) or neutral (experimental: avoids and flags "
+        "lines in an outlet's own voice, joins quotations, puts the news first).",
+    ),
+]
 ExplainOption = Annotated[
     bool, typer.Option("--explain", help="Also show what cleaning removed and each citation's words.")
 ]
@@ -154,6 +162,7 @@ def summarize(
         int | None, typer.Option("--sentences", "-s", help="Stop after this many sentences.")
     ] = None,
     analysis: Annotated[str, typer.Option("--analysis", "-a", help=ANALYSIS_HELP)] = "none",
+    style: StyleOption = "extract",
     output_format: FormatOption = "md",
     output: OutputOption = None,
     explain: ExplainOption = False,
@@ -161,7 +170,11 @@ def summarize(
     """Write a cited brief of the articles about one story (summary only unless --analysis)."""
     text = _guarded(
         lambda: _brief_text(
-            sources, Options(words, sentences, parse_analyses(analysis)), output_format, explain, summary=True
+            sources,
+            Options(words, sentences, parse_analyses(analysis), style),
+            output_format,
+            explain,
+            summary=True,
         )
     )
     _write(text, output)
@@ -171,6 +184,7 @@ def summarize(
 def analyze(
     sources: SourcesArgument,
     analysis: Annotated[str, typer.Option("--analysis", "-a", help=ANALYSIS_HELP)] = "all",
+    style: StyleOption = "extract",
     output_format: FormatOption = "md",
     output: OutputOption = None,
     explain: ExplainOption = False,
@@ -181,7 +195,9 @@ def analyze(
         analyses = parse_analyses(analysis)
         if not analyses:
             raise OptionError("--analysis none leaves nothing to analyze: name at least one analysis")
-        return _brief_text(sources, Options(analyses=analyses), output_format, explain, summary=False)
+        return _brief_text(
+            sources, Options(analyses=analyses, style=style), output_format, explain, summary=False
+        )
 
     _write(_guarded(run), output)
 

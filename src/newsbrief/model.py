@@ -16,6 +16,7 @@ __all__ = [
     "ANALYSES",
     "MAX_WORDS_LIMIT",
     "MIN_WORDS",
+    "STYLES",
     "ActorNames",
     "Analysis",
     "Article",
@@ -47,6 +48,8 @@ __all__ = [
 MIN_WORDS = 20
 MAX_WORDS_LIMIT = 5000
 ANALYSES = ("facts", "figures", "quotes", "entities", "framing")
+# How the summary is chosen; the first is the default (see Options.style).
+STYLES = ("extract", "neutral")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +160,10 @@ class SummarySentence:
     text: str
     sentence: Sentence
     citations: tuple[Citation, ...]
+    # The outlet whose own voice the line speaks in (first person, a call to act, a sneer ...;
+    # see pipeline/voice.py), taken only because nothing else carried its content; None for a
+    # line in no outlet's voice.
+    voice: str | None = None
 
     @property
     def corroboration(self) -> int:
@@ -368,12 +375,15 @@ class Options:
 
     ``analyses`` names the cross-source analyses to run: any form ``parse_analyses`` reads
     ("all", "quotes,figures", a list), kept as a tuple in ``ANALYSES`` order. The empty default
-    is the fast path, which needs no NLP model.
+    is the fast path, which needs no NLP model. ``style`` is how the summary is chosen: "extract"
+    (the default, tuned on Multi-News) or "neutral" (experimental, issue 12: lines in an outlet's
+    own voice avoided and flagged, quotations joined across sentences, the news first).
     """
 
     max_words: int = 250
     max_sentences: int | None = None
     analyses: tuple[str, ...] = ()
+    style: str = "extract"
 
     def __post_init__(self) -> None:
         if isinstance(self.max_words, bool) or not isinstance(self.max_words, int):
@@ -389,6 +399,8 @@ class Options:
         ):
             raise OptionError(f"sentences must be a whole number of at least 1 (got {self.max_sentences!r})")
         object.__setattr__(self, "analyses", parse_analyses(self.analyses))
+        if self.style not in STYLES:
+            raise OptionError(f"unknown style {str(self.style)[:40]!r}: choose {' or '.join(STYLES)}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
-from newsbrief.model import Sentence, Story
+from newsbrief import Options, brief, summarize
+from newsbrief.model import Article, Sentence, Story
 from newsbrief.pipeline.align import similarity_matrix
 from newsbrief.pipeline.clean import clean
 from newsbrief.pipeline.represent import represent
@@ -19,6 +22,7 @@ from newsbrief.pipeline.select import (
     select,
     sentence_prior,
 )
+from newsbrief.pipeline.voice import own_voice, quotation_ends
 
 
 def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[np.float64]]:
@@ -71,14 +75,6 @@ def test_no_two_summary_sentences_say_the_same_thing(aleppo_story: Story) -> Non
         for j in rows:
             if i != j:
                 assert similarity[i, j] <= REDUNDANCY_THRESHOLD
-
-
-def test_each_article_block_is_in_source_order(aleppo_story: Story) -> None:
-    sentences, vectors, similarity = _prepared(aleppo_story)
-    chosen = select(sentences, vectors, similarity, max_words=250)
-    for article_id in {s.article_id for s in chosen}:
-        indices = [s.index for s in chosen if s.article_id == article_id]
-        assert indices == sorted(indices)
 
 
 def test_max_sentences(aleppo_story: Story) -> None:
@@ -137,3 +133,116 @@ def test_prior_favours_central_and_quoting_sentences() -> None:
 )
 def test_a_pronoun_attribution_inside_a_sentence_points_back(text, points_back):
     assert is_back_reference(text) is points_back
+
+
+def test_each_article_block_is_in_source_order(aleppo_story: Story) -> None:
+    sentences, vectors, similarity = _prepared(aleppo_story)
+    chosen = select(sentences, vectors, similarity, max_words=250)
+    for article_id in {s.article_id for s in chosen}:
+        indices = [s.index for s in chosen if s.article_id == article_id]
+        assert indices == sorted(indices)
+
+
+def test_the_extract_style_is_the_default_and_keeps_its_brief(aleppo_dir: Path) -> None:
+    """The default brief is the one tuned on Multi-News: it opens as it did before the neutral
+    style existed, may take ZeroHedge's own "As we noted" line, and flags no voice."""
+    default = summarize([str(aleppo_dir)])
+    assert default.summary == summarize([str(aleppo_dir)], style="extract").summary
+    assert default.summary[0].text.startswith("By the time Russia began constructing an air base at Latakia")
+    assert any(line.text.startswith("As we noted four months ago") for line in default.summary)
+    assert all(line.voice is None for line in default.summary)
+
+
+def test_the_neutral_style_differs_from_the_extract_style(aleppo_story: Story) -> None:
+    extract = brief(aleppo_story, Options(style="extract")).summary
+    neutral = brief(aleppo_story, Options(style="neutral")).summary
+    assert [line.text for line in extract] != [line.text for line in neutral]
+    assert [line.text for line in neutral if own_voice(line.text)] == []
+
+
+def test_aleppo_brief_speaks_in_no_outlets_voice(aleppo_story: Story) -> None:
+    for max_words in (100, 250, 400):
+        summary = brief(aleppo_story, Options(style="neutral", max_words=max_words)).summary
+        assert [line.text for line in summary if own_voice(line.text)] == []
+        assert all(line.voice is None for line in summary)
+        assert not any("As we noted" in line.text or "one guy in London" in line.text for line in summary)
+
+
+def test_a_line_in_an_outlets_voice_says_whose_it_is() -> None:
+    """ZeroHedge's own sentences alone: nothing else carries their content, so one is taken and marked."""
+    text = (
+        "As we noted four months ago, if Russia and Hezbollah manage to recapture the city, it would "
+        "effectively restore the Assad government in Syria even if the east of the country is still "
+        "controlled by Islamic State.\n\nBack in October, we previewed the battle for Aleppo, Syria's "
+        "largest city prior to the war."
+    )
+    article = Article(id="zh", outlet="ZeroHedge", title="", url=None, published=None, text=text)
+    result = brief(Story(articles=(article,), id="zh"), Options(style="neutral", max_words=40))
+    assert [line.voice for line in result.summary] == ["ZeroHedge"]
+    assert "(in ZeroHedge's voice)" in result.to_markdown()
+
+
+# At 400 words Al Jazeera supplies 8 of 15 lines: the balance terms that would prevent it cost
+# Multi-News more than its floor allows, so they are off (select.py, BALANCE_WEIGHT).
+@pytest.mark.parametrize("max_words", [150, 250])
+def test_no_outlet_supplies_more_than_half_the_aleppo_lines(aleppo_story: Story, max_words: int) -> None:
+    summary = brief(aleppo_story, Options(style="neutral", max_words=max_words)).summary
+    per_outlet = [sum(line.sentence.article_id == a.id for line in summary) for a in aleppo_story.articles]
+    assert all(count >= 1 for count in per_outlet)
+    assert max(per_outlet) <= len(summary) / 2
+
+
+def test_the_opening_line_does_not_depend_on_the_order_of_the_outlets(aleppo_story: Story) -> None:
+    reordered = Story(articles=tuple(reversed(aleppo_story.articles)), id="aleppo")
+    first = brief(aleppo_story, Options(style="neutral")).summary[0]
+    assert brief(reordered, Options(style="neutral")).summary[0].text == first.text
+
+
+def test_the_opening_line_reports_what_happened(aleppo_story: Story) -> None:
+    """Not a quotation nor an outlet's comment; background ("For years", "In the early stages")
+    only when the summary holds no report of what happened (at 60 words it is one line)."""
+    background = ("For years", "In the early stages", "Back in")
+    for max_words in (60, 150, 250, 400):
+        texts = [
+            line.text for line in brief(aleppo_story, Options(style="neutral", max_words=max_words)).summary
+        ]
+        reports = [
+            t for t in texts if not quotes_someone(t) and not t.startswith(background) and not own_voice(t)
+        ]
+        assert not quotes_someone(texts[0]) and own_voice(texts[0]) is None
+        assert texts[0] in reports or not reports
+
+
+def test_the_news_comes_before_context_and_reaction(aleppo_story: Story) -> None:
+    texts = [line.text for line in brief(aleppo_story, Options(style="neutral", max_words=400)).summary]
+    context = texts.index(next(t for t in texts if t.startswith(("For years", "In the early stages"))))
+    quotations = [i for i, t in enumerate(texts) if quotes_someone(t)]
+    assert context > 0 and quotations and min(quotations) > context
+
+
+def test_no_line_opens_a_quotation_it_does_not_close(
+    aleppo_story: Story, multinews_stories: tuple[Story, ...]
+) -> None:
+    for story in (aleppo_story, *multinews_stories):
+        for max_words in (100, 250, 600):
+            for line in brief(story, Options(style="neutral", max_words=max_words)).summary:
+                assert quotation_ends(line.text) == (False, False), line.text
+
+
+def test_a_quotation_split_over_sentences_becomes_one_line(aleppo: dict[str, Article]) -> None:
+    """Al Jazeera's two-sentence Red Cross quotation: one line, from its attribution to its close."""
+    paragraph = next(p for p in aleppo["aljazeera"].text.split("\n\n") if "Wherever you are" in p)
+    article = Article(id="aj", outlet="Al Jazeera", title="", url=None, published=None, text=paragraph)
+    summary = brief(Story(articles=(article,), id="aj"), Options(style="neutral", max_words=60)).summary
+    assert [line.text for line in summary] == [paragraph.strip()]
+    assert paragraph[summary[0].sentence.start : summary[0].sentence.end] == summary[0].text
+    assert summary[0].text.endswith("that hasn't been hit.\"")
+
+
+def test_sentences_inside_a_quotation_are_not_lines_of_their_own(aleppo: dict[str, Article]) -> None:
+    """ZeroHedge quotes Erdogan's questions over three sentences; the middle one is his, not the blog's."""
+    paragraph = next(p for p in aleppo["zerohedge"].text.split("\n\n") if "Russia continues to kill" in p)
+    article = Article(id="zh", outlet="ZeroHedge", title="", url=None, published=None, text=paragraph)
+    for line in brief(Story(articles=(article,), id="zh"), Options(style="neutral", max_words=100)).summary:
+        assert not line.text.startswith(("Could there be", "Russia continues"))
+        assert quotation_ends(line.text) == (False, False)

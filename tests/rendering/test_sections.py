@@ -401,7 +401,7 @@ def test_json_has_the_documented_keys_in_order(aleppo_brief, explain):
     assert list(data) == expected
     assert data["schema"] == "newsbrief.brief/1"
     assert data["words"] == aleppo_brief.words
-    assert data["options"] == {"max_words": 150, "max_sentences": None, "analyses": []}
+    assert data["options"] == {"max_words": 150, "max_sentences": None, "analyses": [], "style": "extract"}
     assert list(data["summary"][0]) == [
         "text",
         "article_id",
@@ -410,6 +410,7 @@ def test_json_has_the_documented_keys_in_order(aleppo_brief, explain):
         "end",
         "corroboration",
         "citations",
+        "voice",
     ]
     assert list(data["summary"][0]["citations"][0]) == CITED_SENTENCE_KEYS
     assert [source["outlet"] for source in data["sources"]] == ["Al Jazeera", "NPR", "ZeroHedge"]
@@ -1065,7 +1066,12 @@ def test_json_of_the_default_analysis_is_empty_with_null_framing(aleppo_brief, f
 def test_json_options_list_the_analyses_asked_for(aleppo_brief):
     options = Options(max_words=150, analyses=("quotes", "facts"))
     data = json.loads(to_json(dataclasses.replace(aleppo_brief, options=options)))
-    assert data["options"] == {"max_words": 150, "max_sentences": None, "analyses": list(options.analyses)}
+    assert data["options"] == {
+        "max_words": 150,
+        "max_sentences": None,
+        "analyses": list(options.analyses),
+        "style": "extract",
+    }
     assert sorted(data["options"]["analyses"]) == ["facts", "quotes"]
 
 

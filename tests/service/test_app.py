@@ -234,6 +234,24 @@ def test_multipart_upload_of_text_and_html(client: TestClient, aleppo_dir: Path)
     assert data["sources"][2]["title"]  # the ZeroHedge headline line
 
 
+def test_the_style_field_in_json_and_multipart(
+    client: TestClient, aleppo_items: list[dict[str, str]], aleppo_dir: Path
+) -> None:
+    extract = client.post("/v1/briefs", json={"articles": aleppo_items, "words": 150}).json()
+    neutral = client.post(
+        "/v1/briefs", json={"articles": aleppo_items, "words": 150, "style": "neutral"}
+    ).json()
+    assert (extract["options"]["style"], neutral["options"]["style"]) == ("extract", "neutral")
+    assert [line["text"] for line in extract["summary"]] != [line["text"] for line in neutral["summary"]]
+    files = [
+        ("files", (name, (aleppo_dir / name).read_bytes(), "text/plain"))
+        for name in ("npr.txt", "zerohedge.txt")
+    ]
+    uploaded = client.post("/v1/briefs", files=files, data={"words": "100", "style": "neutral"})
+    assert uploaded.status_code == 200, uploaded.text
+    assert uploaded.json()["options"]["style"] == "neutral"
+
+
 @pytest.mark.nlp
 def test_all_analyses_run_and_are_reported(client: TestClient, aleppo_items: list[dict[str, str]]) -> None:
     # the first paragraphs are enough to show the analyses ran, and keep the spaCy parse short
@@ -345,6 +363,8 @@ TEXT = (
         ),
         ({"articles": [{"text": TEXT}], "analysis": "opinions"}, "unknown analysis 'opinions'"),
         ({"articles": [{"text": TEXT}], "analysis": 3}, "analysis"),
+        ({"articles": [{"text": TEXT}], "style": "balanced"}, "unknown style 'balanced'"),
+        ({"articles": [{"text": TEXT}], "style": 1}, "style"),
         ({"articles": [{"text": TEXT}], "analysis": ["facts", None]}, "analysis"),
         ({"articles": [{"text": TEXT}] * 51}, "articles: List should have at most 50 items"),
         ({"articles": [{"url": "https://www.npr.org/aleppo"}]}, "fetching URLs is turned off"),
@@ -410,6 +430,7 @@ def test_a_body_that_is_neither_json_nor_multipart_gets_415(
         ),
         ([("files", ("a.txt", TEXT.encode(), "text/plain"))], {"words": "5"}, "words must be at least 20"),
         ([("files", ("a.txt", TEXT.encode(), "text/plain"))], {"analysis": "gossip"}, "unknown analysis"),
+        ([("files", ("a.txt", TEXT.encode(), "text/plain"))], {"style": "fair"}, "unknown style 'fair'"),
         (
             [("files", ("a.txt", TEXT.encode(), "text/plain"))],
             {"colour": "red"},

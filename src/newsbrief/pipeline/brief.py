@@ -105,9 +105,15 @@ def _brief(
     clock.lap("align")
     sources = _sources(articles)
     chosen = select(
-        sentences, vectors, similarity, max_words=options.max_words, max_sentences=options.max_sentences
+        sentences,
+        vectors,
+        similarity,
+        max_words=options.max_words,
+        max_sentences=options.max_sentences,
+        texts={article.id: article.text for article in articles},
+        style=options.style,
     )
-    summary = cite(chosen, facts, sources, sentences, similarity)
+    summary = cite(chosen, facts, sources, sentences, similarity, style=options.style)
     clock.lap("select")
     analysis = analyze(articles, sentences, facts, centroid_closeness(vectors), options.analyses, docs)
     if options.analyses:
@@ -131,15 +137,17 @@ def summarize(
     words: int = DEFAULT_OPTIONS.max_words,
     sentences: int | None = None,
     analysis: str | Sequence[str] = (),
+    style: str = DEFAULT_OPTIONS.style,
     fetch_urls: bool = True,
 ) -> Brief:
     """Read the sources as one story and return its brief.
 
     ``sources`` may be paths, URLs, article texts or ``Article`` objects (or one of them).
     ``analysis`` is "all", "none", or the analyses to run ("quotes,figures" or a list); the
-    default, none, is the fast path that needs no NLP model.
+    default, none, is the fast path that needs no NLP model. ``style`` is "extract" (the default)
+    or "neutral" (experimental; see ``Options.style``).
     """
-    options = Options(max_words=words, max_sentences=sentences, analyses=analysis)  # type: ignore[arg-type]
+    options = Options(max_words=words, max_sentences=sentences, analyses=analysis, style=style)  # type: ignore[arg-type]
     if isinstance(sources, str | os.PathLike | Article):
         sources = [sources]
     return brief(read_story(sources, fetch_urls=fetch_urls), options)

@@ -53,6 +53,7 @@ def _json_document(brief: Brief, *, explain: bool) -> dict[str, object]:
             "max_words": brief.options.max_words,
             "max_sentences": brief.options.max_sentences,
             "analyses": list(brief.options.analyses),
+            "style": brief.options.style,
         },
         "notices": [
             {"code": notice.code, "message": notice.message, "article_ids": list(notice.article_ids)}
@@ -85,6 +86,7 @@ def _json_line(line: SummarySentence) -> dict[str, object]:
         "end": line.sentence.end,
         "corroboration": line.corroboration,
         "citations": [_json_citation(citation) for citation in line.citations],
+        "voice": line.voice,
     }
 
 

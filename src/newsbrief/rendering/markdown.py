@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from newsbrief.model import Brief
+from newsbrief.model import Brief, SummarySentence
 from newsbrief.rendering.sections import (
     Section,
     Style,
@@ -79,8 +79,13 @@ def _md_heading(brief: Brief) -> str:
 
 
 def _md_summary(brief: Brief) -> list[str]:
-    """One paragraph per summary line, each ending with its citation markers."""
-    return [f"{_md_block(line.text)} {marker_text(line)}".rstrip() for line in brief.summary]
+    """One paragraph per summary line, each ending with its citation markers; a line in an
+    outlet's own voice (the neutral style takes one only when nothing else carries it) says whose."""
+    return [f"{_md_block(line.text)}{_md_voice(line)} {marker_text(line)}".rstrip() for line in brief.summary]
+
+
+def _md_voice(line: SummarySentence) -> str:
+    return f" *(in {_md_inline(line.voice)}'s voice)*" if line.voice else ""
 
 
 def _md_counts(brief: Brief) -> str:

@@ -3,8 +3,8 @@
 Routes:
 
 - ``POST /v1/briefs``: a JSON body ``{"articles": [{"text"|"html"|"url": ..., "outlet", "title",
-  "published"}], "words", "sentences", "analysis", "format", "explain"}`` or a multipart upload
-  (``files``, ``words``, ``sentences``, ``analysis``, ``format``, ``explain``); ``format`` and
+  "published"}], "words", "sentences", "analysis", "style", "format", "explain"}`` or a multipart
+  upload (``files``, ``words``, ``sentences``, ``analysis``, ``style``, ``format``, ``explain``); ``format`` and
   ``explain`` may also come as query parameters (``?format=md``). Answers the brief rendered by
   ``newsbrief.rendering``, the code the CLI uses, byte for byte what ``newsbrief summarize``
   prints (ending in one newline): by default JSON (``newsbrief.brief/1`` with ``articles``, as
@@ -71,6 +71,7 @@ from newsbrief.model import (
     ANALYSES,
     MAX_WORDS_LIMIT,
     MIN_WORDS,
+    STYLES,
     Article,
     ClusterSettings,
     Notice,
@@ -208,6 +209,11 @@ class BriefRequest(BaseModel):
     analysis: StrictStr | list[StrictStr] = Field(
         default="none",
         description=f'"all", "none", or analyses to run, comma-separated or a list: {", ".join(ANALYSES)}.',
+    )
+    style: StrictStr = Field(
+        default="extract",
+        max_length=_MAX_FIELD_CHARS,
+        description='How the summary is chosen: "extract" or "neutral" (experimental).',
     )
     format: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS, description=_FORMAT_HELP)
     explain: StrictBool | None = Field(default=None, description=_EXPLAIN_HELP)
@@ -377,7 +383,7 @@ def _json_request(body: bytes, limits: Limits) -> tuple[list[_Item], Options, _O
         raise InputError(_validation_message(exc)) from None
     _check_count(len(parsed.articles), limits)
     items = [_json_item(article, f"articles[{index}]") for index, article in enumerate(parsed.articles)]
-    options = _options(parsed.words, parsed.sentences, parsed.analysis)
+    options = _options(parsed.words, parsed.sentences, parsed.analysis, parsed.style)
     return items, options, _Output(parsed.format, parsed.explain)
 
 
@@ -406,10 +412,12 @@ async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_It
             raise
         raise InputError(f"malformed multipart body: {exc.detail}") from None
     try:
-        unknown = sorted(set(form.keys()) - {"files", "words", "sentences", "analysis", "format", "explain"})
+        unknown = sorted(
+            set(form.keys()) - {"files", "words", "sentences", "analysis", "style", "format", "explain"}
+        )
         if unknown:
             raise InputError(
-                f"unknown form field {unknown[0]!r}: send files, words, sentences, analysis, format, explain"
+                f"unknown form field {unknown[0]!r}: send files, words, sentences, analysis, style, format, explain"
             )
         uploads = form.getlist("files")
         if not uploads:
@@ -421,6 +429,7 @@ async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_It
             _form_int(form.get("words"), "words", 250),
             _form_int(form.get("sentences"), "sentences", None),
             analysis[0] if len(analysis) == 1 else analysis or "none",
+            _form_style(form.get("style")),
         )
         output = _Output(_form_text(form.get("format"), "format"), _form_bool(form.get("explain"), "explain"))
     finally:
@@ -509,13 +518,21 @@ def _output(asked: _Output, query: Mapping[str, str]) -> tuple[str, bool]:
     return output_format, output_format == "json" if explain is None else explain
 
 
-def _options(words: int | None, sentences: int | None, analysis: str | Sequence[str]) -> Options:
+def _options(
+    words: int | None, sentences: int | None, analysis: str | Sequence[str], style: str = "extract"
+) -> Options:
     """The Options of a request; OptionError (422) for values out of range."""
     return Options(
         max_words=250 if words is None else words,
         max_sentences=sentences,
         analyses=_parse_analyses(analysis),
+        style=style,
     )
+
+
+def _form_style(value: UploadFile | str | None) -> str:
+    """The ``style`` form field or query parameter: "extract" when absent; InputError (422) for an upload."""
+    return _form_text(value, "style") or "extract"
 
 
 def _parse_analyses(value: str | Sequence[str]) -> tuple[str, ...]:
@@ -849,6 +866,7 @@ _BRIEF_REQUEST_BODY: dict[str, Any] = {
                         "words": {"type": "integer", "minimum": MIN_WORDS, "maximum": MAX_WORDS_LIMIT},
                         "sentences": {"type": "integer", "minimum": 1},
                         "analysis": {"type": "string"},
+                        "style": {"type": "string", "enum": list(STYLES)},
                         "format": {"type": "string", "enum": list(MEDIA_TYPES), "description": _FORMAT_HELP},
                         "explain": {"type": "boolean", "description": _EXPLAIN_HELP},
                     },
@@ -1032,6 +1050,7 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
             _form_int(query.get("words"), "words", 250),
             _form_int(query.get("sentences"), "sentences", None),
             analysis[0] if len(analysis) == 1 else analysis or "none",
+            _form_style(query.get("style")),
         )
         snapshot = await run_in_threadpool(current)
         articles = snapshot.articles.get(story_id)

@@ -1,0 +1,194 @@
+"""Whether a sentence speaks in its outlet's own voice, outside any quotation.
+
+A neutral brief reports what happened and who said what; it does not pass on an outlet's own
+comment. A sentence is in the outlet's voice when, once quoted words are set aside, it has
+one of these marks (the opinion signals of the framing analysis, Wilson, Wiebe and Hoffmann
+2005, restated here as the brief asks, plus the marks an editor strikes from wire copy):
+
+- the first person ("we", "our", "I"): the writer speaking of itself;
+- a question or an exclamation;
+- the outlet pointing at its own text ("As noted above");
+- direct address ("you", "your") or an imperative opening ("Note their silence ...");
+- a call to act: "should", "must", "ought to", unless the sentence says whose view it is
+  ("Trump said the U.S. should ...");
+- an aside in parentheses that comments rather than explains ("(or in other words, ...)",
+  "(sic)", a quotation or an exclamation inside the brackets); "(MSF)" or "(R-Texas)" explain;
+- heavily evaluative wording: one sneering word ("laughable", "hypocritical") or two strongly
+  evaluative ones ("brutal", "tragic") in the outlet's own words.
+
+Limits: word lists, no parse. An evaluative word in indirect speech without a reporting verb
+nearby counts as the outlet's; a question asked inside a quotation does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "CALLS_TO_ACT",
+    "EVALUATIVE",
+    "FIRST_PERSON",
+    "IMPERATIVE_OPENERS",
+    "SNEERS",
+    "is_attributed",
+    "outside_quotations",
+    "own_voice",
+    "quotation_ends",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    """The white-space separated words of a word list written as a paragraph."""
+    return frozenset(text.split())
+
+
+# Lower case; "us" only in lower case, since "US" is the country.
+FIRST_PERSON = _words("i me my mine myself we us our ours ourselves i'm i've i'd we're we've we'd we'll")
+SECOND_PERSON = _words("you your yours yourself yourselves you're you've you'll you'd")
+CALLS_TO_ACT = _words("should must ought shouldn't mustn't")
+# Words that mark a writer's scorn whenever the outlet uses them in its own voice.
+SNEERS = _words(
+    """
+    absurd absurdity laughable ludicrous preposterous ridiculous farcical farce hypocritical
+    hypocrisy idiotic stupid pathetic disingenuous despicable disgraceful shameless shameful
+    scandalous outrageous nefarious sham propaganda blatantly blatant insane moronic clueless
+    lunatic hysterical hysteria craven spineless duplicitous deranged delusional sneaky
+    whopping supposedly so-called
+    """
+)
+# Strongly subjective evaluative words (MPQA "strongsubj" in spirit); two in a sentence make it
+# the outlet's judgement. Word forms, lower case.
+EVALUATIVE = SNEERS | _words(
+    """
+    abhorrent alarming appalling atrocious awful baseless benevolent bizarre bleak brilliant brutal
+    brutally callous cowardly cruel cynical deplorable
+    disastrous disgusting dishonest dreadful egregious evil excellent fantastic foolish glaring
+    grotesque hideous horrendous horrible horrific immoral incompetent indefensible inexcusable
+    inhumane intolerable magnificent malicious marvellous marvelous merciless monstrous naive
+    nasty notorious obscene reckless reprehensible senseless shocking sinister superb terrible
+    terrific tragic tremendous tyrant unacceptable unconscionable unjust untrue vicious vile
+    villain wicked wonderful worthless benighted emblematic desolation aggressive devastation
+    onslaught atrocity heinous barbaric savage disgrace hypocrisy betrayal cynicism courageous
+    heroic noble admirable hopeless futile pointless misguided insidious draconian radical
+    extremist disastrously shockingly stunning stunningly bombshell
+    """
+)
+# Sentence-initial verbs that address the reader ("Note their silence", "Consider ...").
+IMPERATIVE_OPENERS = _words(
+    "note consider remember imagine look recall read watch think picture forget don't let's see behold"
+)
+# A reporting verb or attribution says whose view a modal or an evaluation is.
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|argued|argues|argue|wrote|writes|believes?|believed|thinks?|"
+    r"thought|insisted|insists|warned|warns|urged|urges|called|calls|according to|claimed|claims|"
+    r"contended|contends|stated|states|added|adds|noted|notes|suggested|suggests|asked|asks|"
+    r"demanded|demands|want|wants|wanted|alleged|alleging|alleges|accused|accusing|accuses|described|describing|"
+    r"describes|calling|argued|arguing|ruled|rules|ordered|orders|order|telling|suggestions?|argument)\b",
+    re.IGNORECASE,
+)
+_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]{12,}’|(?<!\w)'[^']{12,}'(?!\w)")
+# A closing mark before any opening one: a curly ”, or a straight " right after punctuation.
+_UNOPENED_CLOSER = re.compile(r"^[^“\"]*”|^[^“\"]*[.,!?…—-]\"(?=\s|$)")
+# A question or exclamation mark that ends a clause; one glued between letters ("flu cases??seem",
+# a character the source's encoding lost) asks nothing.
+_CLAUSE_END_MARK = re.compile(r"[?!](?=[\s\"”’')\]]|$)")
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+_ASIDE_OPENERS = re.compile(
+    r"^(?:or,|or (?:in other words|rather|as|to put it)\b|in other words\b|i\.e\.|read:|sic\b|hint\b|"
+    r"surprise\b|of course\b|naturally\b|ahem\b|seriously\b|lol\b)",
+    re.IGNORECASE,
+)
+# The outlet pointing at its own text ("As noted above"), or its chatty "Fast forward ...".
+_SELF_REFERENCE = re.compile(
+    r"\bas (?:we |i )?(?:noted|mentioned|discussed|explained|reported|wrote|said) "
+    r"(?:above|below|earlier|before|previously|here)\b",
+    re.IGNORECASE,
+)
+_FAST_FORWARD = re.compile(r"^\W*fast[- ]forward\b", re.IGNORECASE)
+# A word, not a letter of an abbreviation ("F.B.I." has no first-person "I").
+_WORD = re.compile(r"(?<![\w.])[A-Za-z][A-Za-z'’-]*(?!\.\w)")
+
+
+def outside_quotations(text: str) -> str:
+    """The sentence with every quotation replaced by a placeholder word (reported speech is the
+    speaker's, not the outlet's).
+
+    A quotation that runs over several sentences is split by the sentence splitter: a sentence
+    that closes a quotation it did not open is quoted up to that mark, and one that opens a
+    quotation it does not close is quoted from that mark to its end.
+    """
+    closer = _UNOPENED_CLOSER.match(text)
+    if closer is not None:
+        text = " QUOTE " + text[closer.end() :]
+    return _QUOTATION.sub(" QUOTE ", text)
+
+
+def quotation_ends(text: str) -> tuple[bool, bool]:
+    """Whether the sentence closes a quotation it did not open, and whether it opens one it does
+    not close (a quotation the sentence splitter cut in two).
+
+    The marks are read left to right as one kind, since outlets mix curly and straight marks
+    within one quotation (“... Texas."): “ opens, ” closes, and a straight mark closes an open
+    quotation, or, with none open, opens one, unless it is the sentence's first mark and follows
+    punctuation (a closer whose opener is in an earlier sentence).
+    """
+    depth, closes = 0, False
+    for match in re.finditer(r"[“”\"]", text):
+        mark = match.group()
+        if mark == "“" or (mark == '"' and depth == 0 and not _closes_unopened(text, match.start())):
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            closes = True
+    return closes, depth > 0
+
+
+def _closes_unopened(text: str, at: int) -> bool:
+    """True when the straight mark at ``at`` is the first mark of the sentence and follows
+    punctuation and precedes a space or the end: the close of a quotation opened earlier."""
+    before = text[:at]
+    return (
+        not re.search(r"[“”\"]", before)
+        and bool(re.search(r"[.,!?…—-]$", before))
+        and (at + 1 == len(text) or text[at + 1].isspace())
+    )
+
+
+def is_attributed(text: str) -> bool:
+    """True when the sentence says, outside quotations, whose words or view it reports."""
+    return _ATTRIBUTION.search(outside_quotations(text)) is not None
+
+
+def own_voice(text: str) -> str | None:
+    """What marks the sentence as the outlet speaking for itself, or None when nothing does."""
+    own = outside_quotations(text)
+    words = [word.replace("’", "'") for word in _WORD.findall(own)]
+    lowered = [word.lower() for word in words]
+    if any(word in FIRST_PERSON for word in lowered if word != "us") or "us" in words:
+        return "first person"
+    if any(word in SECOND_PERSON for word in lowered):
+        return "direct address"
+    if _CLAUSE_END_MARK.search(own):
+        return "question or exclamation"
+    if (lowered and lowered[0] in IMPERATIVE_OPENERS and words[0][:1].isupper()) or _FAST_FORWARD.match(own):
+        return "imperative"
+    if _SELF_REFERENCE.search(own):
+        return "self-reference"
+    attributed = _ATTRIBUTION.search(own) is not None
+    if not attributed and any(word in CALLS_TO_ACT for word in lowered):
+        return "call to act"
+    if any(_is_comment(aside) for aside in _PARENTHESIS.findall(text)):
+        return "aside"
+    if not attributed and any(word in SNEERS for word in lowered):
+        return "sneer"
+    if not attributed and sum(word in EVALUATIVE for word in lowered) >= 2:
+        return "evaluative"
+    return None
+
+
+def _is_comment(aside: str) -> bool:
+    """True when a parenthesis comments ("or in other words, ...", "sic", a quotation, "!")
+    rather than explains ("MSF", "R-Texas", "file photo")."""
+    aside = aside.strip()
+    return bool(re.search(r"[\"“”!?]", aside)) or _ASIDE_OPENERS.match(aside) is not None

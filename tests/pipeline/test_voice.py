@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.pipeline.voice import is_attributed, outside_quotations, own_voice, quotation_ends
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        # ZeroHedge, Aleppo: the blog speaking for itself
+        (
+            "Back in October, we previewed the “promised” battle for Aleppo, Syria’s largest city prior to the war.",
+            "first person",
+        ),
+        (
+            "As we noted four months ago, if Russia and Hezbollah manage to recapture the city, it would effectively restore the Assad government in Syria even if the east of the country is still controlled by Islamic State.",
+            "first person",
+        ),
+        (
+            'And trust us, Erdogan knows something about what makes "things easier for a tyrant."',
+            "first person",
+        ),
+        (
+            '"On the ground, nearly 40,000 people have fled an offensive this week by President Bashar al-Assad\'s regime north of the city of Aleppo," AFP said on Thursday, citing the Syrian Observatory for Human Rights (or in other words, "citing one guy in London").',
+            "aside",
+        ),
+        ("Could there be such a peace gathering?", "question or exclamation"),
+        (
+            "In any event, the urgency expressed by the US, Saudi Arabia, and Turkey shouldn't be mistaken for some kind of benevolent regard for the lives are lost each and every day the war drags on.",
+            "call to act",
+        ),
+        (
+            "As noted above, if the SAA can retake Aleppo, Assad will have control of most of the country's major urban centers, effectively restoring his grip on power.",
+            "self-reference",
+        ),
+        # Al Jazeera opinion, Aleppo
+        (
+            "Although blatantly untrue, the move has justified the continued bombardment of Aleppo and the imposition of a suffocating siege while maintaining the appearance of the regime’s honouring of the ceasefire.",
+            "sneer",
+        ),
+        (
+            "Regime-aligned forces are doing so through some of the most horrific and indiscriminate means of violence, including barrel bombings and brutal sieges that leave civilians without basic necessities.",
+            "evaluative",
+        ),
+        # AllSides roundup leads
+        (
+            "Liberals tried to criminalize contacts with Russia. Note their hypocritical silence about the former secretary of state’s ‘strategizing’ with Iran.",
+            "sneer",
+        ),
+        ("Note their silence about the former secretary of state’s meetings with Iran.", "imperative"),
+        ("The University of Chicago refuses to be your safe space from new ideas.", "direct address"),
+        ("Restaurants should consider disposable menus and plates.", "call to act"),
+    ],
+)
+def test_an_outlet_speaking_for_itself_is_found(text: str, reason: str) -> None:
+    assert own_voice(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NPR and Al Jazeera, Aleppo: reporting, and quoted speech
+        "For two weeks, a battle has raged in Aleppo, generating tragic images of injured civilians amid the rubble.",
+        '"The opposition and the civilian population have not been able to withstand it," says Cafarella of the Russian-led bombardment.',
+        '"Really, if we got anti-aircraft weapons to fight the regime, God willing, it would be defeated," he said.',
+        "The aid group Doctors Without Borders (MSF) and U.N. agencies also count hundreds of civilian deaths there.",
+        "The rebels have long sought the arms but the U.S. and other allies fear they would fall into the hands of extremist factions, including a group with links to al-Qaeda.",
+        # AllSides roundup leads
+        "President Trump on Monday slammed former Secretary of State John Kerry for reportedly working to save the Iran nuclear deal.",
+        'US President Donald Trump has said he is going to halt funding to the World Health Organization (WHO) because it has "failed in its basic duty" in its response to the coronavirus outbreak.',
+        "The legislation would provide up to $1,200 in payments (or $2,400 for married couples), with an extra $1,200 per dependent up to a maximum of three.",
+        "So tomorrow I will be changing my registration to Republican.”",
+        'He was pathetic," he added.',
+        # Multi-News (CBS): question marks where the source's encoding lost a character
+        "New government figures show that??flu cases??seem to be leveling off nationwide.",
+    ],
+)
+def test_reporting_and_quoted_speech_are_not_the_outlets_voice(text: str) -> None:
+    assert own_voice(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, ends",
+    [
+        ('"Russia continues to kill people in Syria.', (False, True)),
+        (
+            'Could there be such peace talks?" President Tayyip Erdogan asked in a speech in Peru.',
+            (True, False),
+        ),
+        ("“This is existential,” the commander said.", (False, False)),
+        ('"The battle to open a path is first," he says.', (False, False)),
+        ("So tomorrow I will be changing my registration to Republican.”", (True, False)),
+        ("Hezbollah fighters entered the villages.", (False, False)),
+        # Multi-News: one quotation opened with a curly mark and closed with a straight one
+        (
+            'Trump said: “Great, now I can go after Horseface and her 3rd rate lawyer in the Great State of Texas."',
+            (False, False),
+        ),
+        ('The notation gave them a clue: "Copyright 1902 by L.C. Handy.”', (False, False)),
+        (
+            '"We have not seen a copy of this report,” wrote a Google spokeswoman, “but we believe it is mistaken.',
+            (False, True),
+        ),
+    ],
+)
+def test_quotation_ends(text: str, ends: tuple[bool, bool]) -> None:
+    assert quotation_ends(text) == ends
+
+
+def test_quoted_words_are_set_aside() -> None:
+    text = '"We will win," the general said of our troops.'
+    assert "We will win" not in outside_quotations(text)
+    assert "our troops" in outside_quotations(text)
+
+
+def test_attribution_says_whose_view_it_is() -> None:
+    assert is_attributed("Trump said the U.S. should leave the deal.")
+    assert own_voice("Trump said the U.S. should leave the deal.") is None
+    assert not is_attributed('"We should leave," the U.S. should hear.')
