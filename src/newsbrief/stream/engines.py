@@ -56,7 +56,7 @@ _CONNECT_TIMEOUT_S = 10
 
 
 @dataclass(frozen=True, slots=True)
-class Window:
+class _Window:
     """One task's input: margin articles (owned by earlier windows), then its own, with their times."""
 
     index: int
@@ -68,7 +68,7 @@ class Window:
 
 
 @dataclass(frozen=True, slots=True)
-class Part:
+class _Part:
     """The articles one window owns of one of its stories, and what links them across windows."""
 
     articles: tuple[str, ...]  # owned article keys, in arrival order
@@ -83,11 +83,11 @@ class Part:
 
 
 @dataclass(frozen=True, slots=True)
-class WindowResult:
+class _WindowResult:
     """What a task returns: its parts, and the store records of its own articles when asked."""
 
     index: int
-    parts: tuple[Part, ...]
+    parts: tuple[_Part, ...]
     records: tuple[tuple[ArticleRecord, str | None], ...]  # (record, key of the article it copies)
 
 
@@ -154,7 +154,7 @@ def cluster_on_dask(
     return _stories(links, seq, dated)
 
 
-def cluster_window(window: Window, settings: ClusterSettings, keep_records: bool) -> WindowResult:
+def _cluster_window(window: _Window, settings: ClusterSettings, keep_records: bool) -> _WindowResult:
     """Cluster one window (margin first) in memory and report its parts: the task run on a worker."""
     clusterer = Clusterer(None, settings=settings)
     try:
@@ -175,7 +175,7 @@ def cluster_window(window: Window, settings: ClusterSettings, keep_records: bool
             head = not margin and first < window.start + margin_s
             tail = last >= window.end - margin_s
             parts.append(
-                Part(
+                _Part(
                     articles=mine,
                     margin=margin,
                     duplicates=tuple(pair for pair in story.duplicates if pair[0] in owned),
@@ -190,7 +190,7 @@ def cluster_window(window: Window, settings: ClusterSettings, keep_records: bool
         records = _owned_records(clusterer.store, owned) if keep_records else ()
     finally:
         clusterer.close()
-    return WindowResult(window.index, tuple(parts), records)
+    return _WindowResult(window.index, tuple(parts), records)
 
 
 def _owned_records(store: Store, owned: set[str]) -> tuple[tuple[ArticleRecord, str | None], ...]:
@@ -235,9 +235,9 @@ def _unique_in_order(articles: Iterable[Article]) -> tuple[list[Article], list[f
     return ordered, [time if time > -math.inf else first for time in times]
 
 
-def _windows(articles: list[Article], times: list[float], margin_s: float, width_s: float) -> list[Window]:
+def _windows(articles: list[Article], times: list[float], margin_s: float, width_s: float) -> list[_Window]:
     """The non-empty windows ``width_s`` wide from the first article, each with its margin."""
-    windows: list[Window] = []
+    windows: list[_Window] = []
     if not articles:
         return windows
     origin = times[0]
@@ -248,7 +248,7 @@ def _windows(articles: list[Article], times: list[float], margin_s: float, width
         high = bisect.bisect_left(times, end, lo=low)
         margin_low = bisect.bisect_left(times, start - margin_s, hi=low)
         windows.append(
-            Window(
+            _Window(
                 index=len(windows),
                 articles=tuple(articles[margin_low:high]),
                 times=tuple(times[margin_low:high]),
@@ -262,24 +262,24 @@ def _windows(articles: list[Article], times: list[float], margin_s: float, width
 
 
 def _run(
-    client: Client, windows: list[Window], settings: ClusterSettings, *, keep_records: bool
-) -> list[WindowResult]:
+    client: Client, windows: list[_Window], settings: ClusterSettings, *, keep_records: bool
+) -> list[_WindowResult]:
     """Every window's result, in window order; a few windows in flight per worker thread at a time."""
     in_flight = _TASKS_PER_WORKER * max(1, sum(client.nthreads().values()))
     pending = iter(windows)
     futures = as_completed()
     for window in pending:
-        futures.add(client.submit(cluster_window, window, settings, keep_records, pure=False))
+        futures.add(client.submit(_cluster_window, window, settings, keep_records, pure=False))
         if futures.count() >= in_flight:
             break
-    results: dict[int, WindowResult] = {}
+    results: dict[int, _WindowResult] = {}
     for future in futures:
         result = future.result()
         results[result.index] = result
         future.release()
         following = next(pending, None)
         if following is not None:
-            futures.add(client.submit(cluster_window, following, settings, keep_records, pure=False))
+            futures.add(client.submit(_cluster_window, following, settings, keep_records, pure=False))
     return [results[index] for index in sorted(results)]
 
 
@@ -287,16 +287,16 @@ def _run(
 class _Links:
     """How the reduce step joined the parts, numbered across windows in window order."""
 
-    parts: list[Part]
+    parts: list[_Part]
     owner: dict[str, int]  # article key -> its part
     chain: list[int]  # part -> first part of the chain it continues (continuations only)
     story: list[int]  # part -> first part of its story (continuations and merges)
     merged: dict[int, float]  # chain merged into an earlier story at its first article -> cosine
 
 
-def _link(results: Sequence[WindowResult], seq: dict[str, int], settings: ClusterSettings) -> _Links:
+def _link(results: Sequence[_WindowResult], seq: dict[str, int], settings: ClusterSettings) -> _Links:
     """Join each window's parts to earlier windows': continuations by margin, merges by centroid."""
-    parts: list[Part] = []
+    parts: list[_Part] = []
     owner: dict[str, int] = {}
     chain: list[int] = []
     story: list[int] = []
@@ -307,7 +307,7 @@ def _link(results: Sequence[WindowResult], seq: dict[str, int], settings: Cluste
         numbers = range(len(parts), len(parts) + len(result.parts))
         parts.extend(result.parts)
         for number in numbers:
-            target = _continued(parts[number], owner, seq)
+            target = _continued(parts[number], owner)
             chain.append(number if target is None else chain[target])
             story.append(number if target is None else story[target])
         for number in numbers:
@@ -322,7 +322,7 @@ def _link(results: Sequence[WindowResult], seq: dict[str, int], settings: Cluste
     return _Links(parts, owner, chain, story, merged)
 
 
-def _continued(part: Part, owner: dict[str, int], seq: dict[str, int]) -> int | None:
+def _continued(part: _Part, owner: dict[str, int]) -> int | None:
     """The earlier part owning most of this part's margin articles (the earliest on a tie), if any."""
     counts: dict[int, int] = {}
     for key in part.margin:
@@ -335,7 +335,7 @@ def _continued(part: Part, owner: dict[str, int], seq: dict[str, int]) -> int | 
 
 
 def _closest(
-    parts: list[Part], heads: list[int], tails: list[int], threshold: float, margin_s: float
+    parts: list[_Part], heads: list[int], tails: list[int], threshold: float, margin_s: float
 ) -> dict[int, tuple[int, float]]:
     """Head part -> (the earlier tail part closest to it, cosine), where that reaches ``threshold``.
 
@@ -363,7 +363,7 @@ def _closest(
     return closest
 
 
-def _matrix(parts: list[Part], numbers: list[int], column: dict[int, int]) -> sparse.csr_matrix:
+def _matrix(parts: list[_Part], numbers: list[int], column: dict[int, int]) -> sparse.csr_matrix:
     """The parts' centroids as the rows of a sparse matrix over the shared vocabulary."""
     rows, cols, values = [], [], []
     for row, number in enumerate(numbers):
@@ -407,7 +407,7 @@ def _stories(
     return stories
 
 
-def _write(store: Store, results: Sequence[WindowResult], links: _Links, seq: dict[str, int]) -> None:
+def _write(store: Store, results: Sequence[_WindowResult], links: _Links, seq: dict[str, int]) -> None:
     """Store the articles in stream order, each in its chain's story, with the merges between chains.
 
     A chain's story id is the arrival number of its first article, as in the embedded path; a
