@@ -18,13 +18,14 @@ from distributed import Client
 from newsbrief.errors import OptionError
 from newsbrief.model import Article, StreamStory
 from newsbrief.stream import Clusterer, Store, cluster
-from newsbrief.stream.engines import cluster_on_dask, dask_client
+from newsbrief.stream.engines import _Shape, _unique_in_order, _windows, cluster_on_dask, dask_client
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BASIL = ROOT / "benchmarks" / "data" / "stream" / "basil.jsonl"
 BASIL_24 = ROOT / "tests" / "fixtures" / "stream" / "basil-24.jsonl"
 STORIES_A_DAY = 3  # about 33 days of BASIL events: windows of 2 days cut many stories in two
-PARTITION_DAYS = 2.0
+# windows of 2 days and at least 50 articles, margins of at least 100: several windows in 300 articles
+WINDOWS = {"partition_days": 2.0, "min_window_articles": 50, "min_margin_articles": 100}
 
 
 @pytest.fixture(scope="module")
@@ -79,19 +80,36 @@ def test_dask_stories_score_within_a_hundredth_of_the_embedded_path(
     client: Client, stream: tuple[list[Article], dict[str, str]]
 ) -> None:
     articles, labels = stream
-    dask = cluster_on_dask(articles, client=client, partition_days=PARTITION_DAYS)
+    dask = cluster_on_dask(articles, client=client, **WINDOWS)
     embedded = cluster(articles)
     keys = [key for story in dask for key in story.articles]
     assert sorted(keys) == sorted(labels)  # every article in exactly one story
     assert abs(bcubed_f1(labels, dask) - bcubed_f1(labels, embedded)) <= 0.01
 
 
+def test_each_article_is_owned_by_one_window_and_the_margin_covers_the_open_stories(
+    stream: tuple[list[Article], dict[str, str]],
+) -> None:
+    articles, _ = stream
+    ordered, times = _unique_in_order(articles)
+    windows = _windows(ordered, times, _Shape(2 * 86_400.0, 50, 3 * 86_400.0, 100))
+    assert len(windows) >= 4
+    owned = [article for window in windows for article in window.articles[window.n_margin :]]
+    assert owned == ordered
+    for window in windows[1:]:
+        margin = window.times[: window.n_margin]
+        assert window.n_margin >= 100 or margin[0] == times[0]  # at least 100, unless the stream is shorter
+        assert all(time < window.start for time in margin)
+        before = [time for time in times if window.start - 3 * 86_400.0 <= time < window.start]
+        assert len(before) <= window.n_margin  # every article of the three days before is in it
+
+
 def test_same_input_gives_the_same_stories_whatever_the_worker_timing(
     client: Client, stream: tuple[list[Article], dict[str, str]]
 ) -> None:
     articles, _ = stream
-    first = cluster_on_dask(articles, client=client, partition_days=PARTITION_DAYS)
-    second = cluster_on_dask(list(reversed(articles)), client=client, partition_days=PARTITION_DAYS)
+    first = cluster_on_dask(articles, client=client, **WINDOWS)
+    second = cluster_on_dask(list(reversed(articles)), client=client, **WINDOWS)
     assert first == second
 
 
@@ -100,7 +118,7 @@ def test_the_store_it_writes_reopens_in_the_embedded_clusterer(
 ) -> None:
     articles, _ = stream
     store = Store(tmp_path / "stream.sqlite")
-    stories = cluster_on_dask(articles, client=client, partition_days=PARTITION_DAYS, store=store)
+    stories = cluster_on_dask(articles, client=client, **WINDOWS, store=store)
     store.close()
     reopened = Clusterer(Store(tmp_path / "stream.sqlite"))
     try:

@@ -1,9 +1,10 @@
 """Scale-out on Dask: cluster time windows of a stream in parallel, then link them into stories.
 
-The stream, in publication order, is cut into windows ``partition_days`` wide. Each window is a
-``dask.distributed`` task that clusters its articles with an in-memory ``Clusterer``, preceded by
-a *margin*: the articles of the ``window_days`` before it (owned by earlier windows), which are
-exactly the articles of the stories still open at the boundary. A task reports, for each of its
+The stream, in publication order, is cut into windows ``partition_days`` wide (widened to hold
+at least ``min_window_articles``). Each window is a ``dask.distributed`` task that clusters its
+articles with an in-memory ``Clusterer``, preceded by a *margin*: the articles of the
+``window_days`` before it (at least ``min_margin_articles``; they are owned by earlier windows),
+which hold every story still open at the boundary and warm up document frequencies. A task reports, for each of its
 stories, the articles it owns, the margin articles that joined it, and the centroid of the
 stories that may link across a boundary. The reduce step, on the client, walks the windows in
 order: a story holding margin articles continues the earlier story that owns most of them; a
@@ -45,11 +46,19 @@ from newsbrief.stream.cluster import (
 )
 from newsbrief.stream.store import ArticleRecord, MergeRecord, Store
 
-__all__ = ["DEFAULT_PARTITION_DAYS", "cluster_on_dask", "dask_client"]
+__all__ = [
+    "DEFAULT_MIN_MARGIN_ARTICLES",
+    "DEFAULT_MIN_WINDOW_ARTICLES",
+    "DEFAULT_PARTITION_DAYS",
+    "cluster_on_dask",
+    "dask_client",
+]
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_PARTITION_DAYS = 7.0
+DEFAULT_MIN_WINDOW_ARTICLES = 2_000
+DEFAULT_MIN_MARGIN_ARTICLES = 500
 _DAY_S = 86_400.0
 _TASKS_PER_WORKER = 2  # windows in flight per worker thread: keeps every worker busy, bounds memory
 _CONNECT_TIMEOUT_S = 10
@@ -112,7 +121,7 @@ def dask_client(scheduler: str | None = None, *, workers: int = 2) -> Iterator[C
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: several clusters may share a machine
             silence_logs=logging.ERROR,
         ) as cluster,
         Client(cluster) as client,
@@ -126,6 +135,8 @@ def cluster_on_dask(
     client: Client,
     settings: ClusterSettings = DEFAULT_SETTINGS,
     partition_days: float = DEFAULT_PARTITION_DAYS,
+    min_window_articles: int = DEFAULT_MIN_WINDOW_ARTICLES,
+    min_margin_articles: int = DEFAULT_MIN_MARGIN_ARTICLES,
     store: Store | None = None,
 ) -> list[StreamStory]:
     """The stories of the articles, clustered window by window on the client's Dask workers.
@@ -144,7 +155,13 @@ def cluster_on_dask(
             )
         store.check_settings(dataclasses.asdict(settings))
     ordered, times = _unique_in_order(articles)
-    windows = _windows(ordered, times, settings.window_days * _DAY_S, partition_days * _DAY_S)
+    shape = _Shape(
+        partition_days * _DAY_S,
+        max(1, min_window_articles),
+        settings.window_days * _DAY_S,
+        min_margin_articles,
+    )
+    windows = _windows(ordered, times, shape)
     results = _run(client, windows, settings, keep_records=store is not None)
     seq = {article_key(article): number for number, article in enumerate(ordered, 1)}
     links = _link(results, seq, settings)
@@ -235,18 +252,29 @@ def _unique_in_order(articles: Iterable[Article]) -> tuple[list[Article], list[f
     return ordered, [time if time > -math.inf else first for time in times]
 
 
-def _windows(articles: list[Article], times: list[float], margin_s: float, width_s: float) -> list[_Window]:
-    """The non-empty windows ``width_s`` wide from the first article, each with its margin."""
+def _windows(articles: list[Article], times: list[float], shape: _Shape) -> list[_Window]:
+    """The windows: ``partition_s`` wide on a grid from the first article, widened to hold at least
+    ``min_articles``; each with the articles of ``margin_s`` before it, at least ``min_margin`` of them.
+
+    A small window or margin would count document frequencies over too few articles, and its
+    stories would drift from the embedded path's; a stream sparse enough for that is cheap anyway.
+    """
     windows: list[_Window] = []
     if not articles:
         return windows
-    origin = times[0]
-    low = 0
+    origin, low, floor = times[0], 0, -math.inf
     while low < len(articles):
-        slot = math.floor((times[low] - origin) / width_s)
-        start, end = origin + slot * width_s, origin + (slot + 1) * width_s
+        slot = math.floor((times[low] - origin) / shape.partition_s)
+        start, end = max(origin + slot * shape.partition_s, floor), origin + (slot + 1) * shape.partition_s
         high = bisect.bisect_left(times, end, lo=low)
-        margin_low = bisect.bisect_left(times, start - margin_s, hi=low)
+        if high - low < shape.min_articles:
+            cut = low + shape.min_articles
+            # never split the articles of one moment between two windows
+            high = bisect.bisect_left(times, times[cut], lo=low + 1) if cut < len(articles) else len(articles)
+            end = times[high] if high < len(articles) else max(end, times[-1] + 1.0)
+        margin_low = min(
+            bisect.bisect_left(times, start - shape.margin_s, hi=low), max(0, low - shape.min_margin)
+        )
         windows.append(
             _Window(
                 index=len(windows),
@@ -257,8 +285,18 @@ def _windows(articles: list[Article], times: list[float], margin_s: float, width
                 end=end,
             )
         )
-        low = high
+        low, floor = high, end
     return windows
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """How the stream is cut: window width, least articles in a window, margin span and least size."""
+
+    partition_s: float
+    min_articles: int
+    margin_s: float
+    min_margin: int
 
 
 def _run(
