@@ -83,10 +83,10 @@ def quality(partition_days: float) -> None:
                 differences.append(dask["F1"] - embedded["F1"])
                 print(
                     f"| {name} @{rate}/day | {embedded['F1']:.3f} | {dask['F1']:.3f} | "
-                    f"{differences[-1]:+.3f} |",
+                    f"{differences[-1]:+.4f} |",
                     flush=True,
                 )
-    print(f"largest difference {max(differences, key=abs):+.3f} (partition_days {partition_days})")
+    print(f"largest difference {max(differences, key=abs):+.4f} (partition_days {partition_days})")
 
 
 def scale(sizes: Sequence[int], workers: Sequence[int], partition_days: float) -> None:

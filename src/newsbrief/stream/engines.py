@@ -58,7 +58,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_PARTITION_DAYS = 7.0
 DEFAULT_MIN_WINDOW_ARTICLES = 2_000
-DEFAULT_MIN_MARGIN_ARTICLES = 500
+DEFAULT_MIN_MARGIN_ARTICLES = 1_000
 _DAY_S = 86_400.0
 _TASKS_PER_WORKER = 2  # windows in flight per worker thread: keeps every worker busy, bounds memory
 _CONNECT_TIMEOUT_S = 10
