@@ -54,8 +54,6 @@ __all__ = [
     "dask_client",
 ]
 
-logger = logging.getLogger(__name__)
-
 DEFAULT_PARTITION_DAYS = 7.0
 DEFAULT_MIN_WINDOW_ARTICLES = 2_000
 DEFAULT_MIN_MARGIN_ARTICLES = 1_000
@@ -146,7 +144,7 @@ def cluster_on_dask(
     embedded path stores them. Raises SourceError for one key with two different texts.
     """
     if not partition_days > 0.0:
-        raise OptionError(f"--partition-days must be above 0 (got {partition_days})")
+        raise OptionError(f"partition_days must be above 0 (got {partition_days})")
     if store is not None:
         if next(store.articles(), None) is not None:
             raise OptionError(
