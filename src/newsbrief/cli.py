@@ -21,7 +21,15 @@ from rich.table import Table
 from typer.core import TyperGroup
 
 from newsbrief.errors import NewsbriefError, OptionError, SourceError
-from newsbrief.model import MAX_WORDS_LIMIT, MIN_WORDS, Options, parse_analyses
+from newsbrief.model import (
+    MAX_WORDS_LIMIT,
+    MIN_WORDS,
+    Article,
+    ClusterSettings,
+    Options,
+    StreamStory,
+    parse_analyses,
+)
 
 if TYPE_CHECKING:
     from newsbrief.evaluate import StoryResult, SystemScore
@@ -406,6 +414,21 @@ def cluster_command(
     window: Annotated[
         float, typer.Option("--window", help="Days a story stays open after its last article.")
     ] = 3.0,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine", help="embedded (one process) or dask (time windows in parallel on dask.distributed)."
+        ),
+    ] = "embedded",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", help="Dask scheduler address (tcp://host:8786); a LocalCluster if not given."
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Worker processes of the LocalCluster (--engine dask).")
+    ] = 2,
 ) -> None:
     """Group a stream of articles into stories, in publication order; one story per JSONL line."""
     import dataclasses
@@ -424,37 +447,69 @@ def cluster_command(
         unknown = [name for name in chosen if name not in extensions]
         if unknown or not chosen:
             raise OptionError(f"--format {formats!r}: choose from md, json, html, text")
-        clusterer = Clusterer(Store(db), settings=dataclasses.replace(DEFAULT_SETTINGS, window_days=window))
+        if engine not in ("embedded", "dask"):
+            raise OptionError(f"--engine {engine!r}: choose embedded or dask")
+        settings = dataclasses.replace(DEFAULT_SETTINGS, window_days=window)
+        clusterer = None if engine == "dask" else Clusterer(Store(db), settings=settings)
         try:
-            articles = in_publication_order(read_articles(sources))
-            with Progress(
-                TextColumn("clustering"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=err_console,
-                transient=True,
-                disable=not sys.stderr.isatty(),
-            ) as progress:
-                task = progress.add_task("cluster", total=len(articles))
-                for article in articles:
-                    clusterer.add(article)
-                    progress.advance(task)
-            stories = clusterer.stories()
+            if clusterer is None:
+                stories, articles_of = _dask_stories(sources, db, settings, scheduler, workers)
+            else:
+                articles = in_publication_order(read_articles(sources))
+                with Progress(
+                    TextColumn("clustering"),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TimeElapsedColumn(),
+                    console=err_console,
+                    transient=True,
+                    disable=not sys.stderr.isatty(),
+                ) as progress:
+                    task = progress.add_task("cluster", total=len(articles))
+                    for article in articles:
+                        clusterer.add(article)
+                        progress.advance(task)
+                stories, articles_of = clusterer.stories(), clusterer.articles
             if briefs_dir is not None:
                 briefs_dir.mkdir(parents=True, exist_ok=True)
                 wide = [story for story in stories if len(story.outlets) >= 2]
-                inputs = (Story(articles=clusterer.articles(story), id=story.id) for story in wide)
+                inputs = (Story(articles=articles_of(story), id=story.id) for story in wide)
                 for story, made in zip(wide, briefs(inputs), strict=True):
                     for name in chosen:
                         path = briefs_dir / f"{story.id}.{extensions[name]}"
                         path.write_text(render(made, name), encoding="utf-8")
         finally:
-            clusterer.close()
+            if clusterer is not None:
+                clusterer.close()
         lines = [json.dumps(story_record(story), ensure_ascii=False) for story in stories]
         return "\n".join(lines) + "\n" if lines else ""
 
     _write(_guarded(run), output)
+
+
+def _dask_stories(
+    sources: list[str], db: Path | None, settings: ClusterSettings, scheduler: str | None, workers: int
+) -> tuple[list[StreamStory], Callable[[StreamStory], tuple[Article, ...]]]:
+    """The stories from the Dask engine, and each story's articles (keyed as in the store) for briefs."""
+    import dataclasses
+
+    from newsbrief.stream.cluster import article_key
+    from newsbrief.stream.engines import cluster_on_dask, dask_client
+    from newsbrief.stream.sources import read_articles
+    from newsbrief.stream.store import Store
+
+    articles = list(read_articles(sources))
+    by_key = {
+        article_key(article): dataclasses.replace(article, id=article_key(article)) for article in articles
+    }
+    store = Store(db) if db is not None else None
+    try:
+        with dask_client(scheduler, workers=workers) as client:
+            stories = cluster_on_dask(articles, client=client, settings=settings, store=store)
+    finally:
+        if store is not None:
+            store.close()
+    return stories, lambda story: tuple(by_key[key] for key in story.articles)
 
 
 def _write(text: str, output: Path | None) -> None:

@@ -7,7 +7,7 @@ import pytest
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
-from newsbrief import Options, brief, summarize
+from newsbrief import Options, brief, render, summarize
 from newsbrief.model import Article, Sentence, Story
 from newsbrief.pipeline.align import similarity_matrix
 from newsbrief.pipeline.clean import clean
@@ -179,7 +179,7 @@ def test_a_line_in_an_outlets_voice_says_whose_it_is() -> None:
     article = Article(id="zh", outlet="ZeroHedge", title="", url=None, published=None, text=text)
     result = brief(Story(articles=(article,), id="zh"), Options(style="neutral", max_words=40))
     assert [line.voice for line in result.summary] == ["ZeroHedge"]
-    assert "(in ZeroHedge's voice)" in result.to_markdown()
+    assert "(in ZeroHedge's voice)" in render(result, "markdown")
 
 
 # At 400 words Al Jazeera supplies 8 of 15 lines: the balance terms that would prevent it cost

@@ -477,6 +477,21 @@ class Clusterer:
         best = sorted(weight, key=lambda term: (-weight[term], term))[:_KEYWORDS]
         return tuple(max(sorted(spellings[term]), key=lambda word: spellings[term][word]) for term in best)
 
+    def story_vectors(self) -> dict[str, dict[int, float]]:
+        """Story id -> its L2-normalised centroid (hashed term -> weight), for linking stories elsewhere.
+
+        The scale-out engine (``stream.engines``) links the stories of neighbouring time windows
+        with the same centroid cosine as the merge rule here.
+        """
+        vectors: dict[str, dict[int, float]] = {}
+        for story_id, story in sorted(self._stories.items()):
+            norm = math.sqrt(story.norm2) if story.norm2 > 0.0 else 0.0
+            centroid = story.centroid
+            vectors[_story_name(story_id)] = (
+                {term: centroid[term] / norm for term in sorted(centroid)} if norm > 0.0 else {}
+            )
+        return vectors
+
 
 def cluster(
     articles: Iterable[Article], *, store: Store | None = None, settings: ClusterSettings = DEFAULT_SETTINGS

@@ -1,0 +1,474 @@
+"""Scale-out on Dask: cluster time windows of a stream in parallel, then link them into stories.
+
+The stream, in publication order, is cut into windows ``partition_days`` wide (widened to hold
+at least ``min_window_articles``). Each window is a ``dask.distributed`` task that clusters its
+articles with an in-memory ``Clusterer``, preceded by a *margin*: the articles of the
+``window_days`` before it (at least ``min_margin_articles``; they are owned by earlier windows),
+which hold every story still open at the boundary and warm up document frequencies. A task reports, for each of its
+stories, the articles it owns, the margin articles that joined it, and the centroid of the
+stories that may link across a boundary. The reduce step, on the client, walks the windows in
+order: a story holding margin articles continues the earlier story that owns most of them; a
+story that starts near the window's start without any is merged into the closest story that was
+open before it when their centroids' cosine reaches ``merge_threshold`` (the clusterer's own
+merge rule). Each article belongs to the window it falls in, so every article is in exactly one
+story, and the result depends on the input only, never on which worker finished first.
+
+Differences from the embedded path, measured in ``benchmarks/scale.py``: each window counts its
+own document frequencies, warmed up by its margin, and a story's title and keywords are those of
+its largest window part. With a store, the articles, assignments and cross-window merges are
+written as the embedded clusterer writes them, so ``Clusterer(store)`` (``newsbrief watch``)
+can go on from it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import dataclasses
+import hashlib
+import logging
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from distributed import Client, LocalCluster, as_completed
+from scipy import sparse
+
+from newsbrief.errors import OptionError, SourceError
+from newsbrief.model import Article, ClusterSettings, StreamStory
+from newsbrief.stream.cluster import (
+    DEFAULT_SETTINGS,
+    Clusterer,
+    article_key,
+    in_publication_order,
+    published_time,
+)
+from newsbrief.stream.store import ArticleRecord, MergeRecord, Store
+
+__all__ = [
+    "DEFAULT_MIN_MARGIN_ARTICLES",
+    "DEFAULT_MIN_WINDOW_ARTICLES",
+    "DEFAULT_PARTITION_DAYS",
+    "cluster_on_dask",
+    "dask_client",
+]
+
+DEFAULT_PARTITION_DAYS = 7.0
+DEFAULT_MIN_WINDOW_ARTICLES = 2_000
+DEFAULT_MIN_MARGIN_ARTICLES = 1_000
+_DAY_S = 86_400.0
+_TASKS_PER_WORKER = 2  # windows in flight per worker thread: keeps every worker busy, bounds memory
+_CONNECT_TIMEOUT_S = 10
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """One task's input: margin articles (owned by earlier windows), then its own, with their times."""
+
+    index: int
+    articles: tuple[Article, ...]
+    times: tuple[float, ...]
+    n_margin: int
+    start: float  # seconds since the epoch; the window owns [start, end)
+    end: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """The articles one window owns of one of its stories, and what links them across windows."""
+
+    articles: tuple[str, ...]  # owned article keys, in arrival order
+    margin: tuple[str, ...]  # margin articles (owned by earlier windows) in the same story
+    duplicates: tuple[tuple[str, str], ...]  # owned copies and the article each copies
+    title: str
+    keywords: tuple[str, ...]
+    language: str
+    first: float
+    last: float
+    centroid: dict[int, float] | None  # only when it may link by centroid: a head or a tail
+
+
+@dataclass(frozen=True, slots=True)
+class _WindowResult:
+    """What a task returns: its parts, and the store records of its own articles when asked."""
+
+    index: int
+    parts: tuple[_Part, ...]
+    records: tuple[tuple[ArticleRecord, str | None], ...]  # (record, key of the article it copies)
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: str | None = None, *, workers: int = 2) -> Iterator[Client]:
+    """A client of the scheduler at ``scheduler``, else of a LocalCluster of ``workers`` processes.
+
+    Raises OptionError when ``workers`` is below 1 or the scheduler cannot be reached.
+    """
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=_CONNECT_TIMEOUT_S)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise OptionError(f"--scheduler {scheduler}: cannot connect ({exc})") from exc
+        with client:
+            yield client
+        return
+    if workers < 1:
+        raise OptionError(f"--workers must be at least 1 (got {workers})")
+    with (
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # any free port: several clusters may share a machine
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def cluster_on_dask(
+    articles: Iterable[Article],
+    *,
+    client: Client,
+    settings: ClusterSettings = DEFAULT_SETTINGS,
+    partition_days: float = DEFAULT_PARTITION_DAYS,
+    min_window_articles: int = DEFAULT_MIN_WINDOW_ARTICLES,
+    min_margin_articles: int = DEFAULT_MIN_MARGIN_ARTICLES,
+    store: Store | None = None,
+) -> list[StreamStory]:
+    """The stories of the articles, clustered window by window on the client's Dask workers.
+
+    Same input and settings give the same stories whatever the number of workers and their
+    timing. With ``store`` (it must hold no articles yet), the articles are stored as the
+    embedded path stores them. Raises SourceError for one key with two different texts.
+    """
+    if not partition_days > 0.0:
+        raise OptionError(f"partition_days must be above 0 (got {partition_days})")
+    if store is not None:
+        if next(store.articles(), None) is not None:
+            raise OptionError(
+                f"{store.path or 'the store'} already holds articles: the Dask engine writes a new "
+                "store; add to this one with --engine embedded"
+            )
+        store.check_settings(dataclasses.asdict(settings))
+    ordered, times = _unique_in_order(articles)
+    shape = _Shape(
+        partition_days * _DAY_S,
+        max(1, min_window_articles),
+        settings.window_days * _DAY_S,
+        min_margin_articles,
+    )
+    windows = _windows(ordered, times, shape)
+    results = _run(client, windows, settings, keep_records=store is not None)
+    seq = {article_key(article): number for number, article in enumerate(ordered, 1)}
+    links = _link(results, seq, settings)
+    if store is not None:
+        _write(store, results, links, seq)
+    dated = {article_key(article): (article, time) for article, time in zip(ordered, times, strict=True)}
+    return _stories(links, seq, dated)
+
+
+def _cluster_window(window: _Window, settings: ClusterSettings, keep_records: bool) -> _WindowResult:
+    """Cluster one window (margin first) in memory and report its parts: the task run on a worker."""
+    clusterer = Clusterer(None, settings=settings)
+    try:
+        for article in window.articles:
+            clusterer.add(article)
+        keys = [article_key(article) for article in window.articles]
+        owned = set(keys[window.n_margin :])
+        time_of = dict(zip(keys, window.times, strict=True))
+        vectors = clusterer.story_vectors()
+        margin_s = settings.window_days * _DAY_S
+        parts = []
+        for story in clusterer.stories():
+            mine = tuple(key for key in story.articles if key in owned)
+            if not mine:
+                continue
+            margin = tuple(key for key in story.articles if key not in owned)
+            first, last = min(time_of[key] for key in mine), max(time_of[key] for key in mine)
+            head = not margin and first < window.start + margin_s
+            tail = last >= window.end - margin_s
+            parts.append(
+                _Part(
+                    articles=mine,
+                    margin=margin,
+                    duplicates=tuple(pair for pair in story.duplicates if pair[0] in owned),
+                    title=story.title,
+                    keywords=story.keywords,
+                    language=story.language,
+                    first=first,
+                    last=last,
+                    centroid=vectors[story.id] if head or tail else None,
+                )
+            )
+        records = _owned_records(clusterer.store, owned) if keep_records else ()
+    finally:
+        clusterer.close()
+    return _WindowResult(window.index, tuple(parts), records)
+
+
+def _owned_records(store: Store, owned: set[str]) -> tuple[tuple[ArticleRecord, str | None], ...]:
+    """The stored records of the owned articles, each with the key of the article it copies."""
+    key_of: dict[int, str] = {}
+    records = []
+    for record in store.articles():
+        key_of[record.seq] = record.key
+        if record.key in owned:
+            copied = key_of[record.duplicate_of] if record.duplicate_of is not None else None
+            records.append((record, copied))
+    return tuple(records)
+
+
+def _unique_in_order(articles: Iterable[Article]) -> tuple[list[Article], list[float]]:
+    """Articles in publication order without repeats, and the time the clusterer gives each.
+
+    An article repeated with the same key and text counts once, as ``Clusterer.add`` does; an
+    undated article takes the time of the one before it.
+    """
+    ordered: list[Article] = []
+    times: list[float] = []
+    texts: dict[str, tuple[str, Article]] = {}
+    last = -math.inf
+    for article in in_publication_order(articles):
+        key = article_key(article)
+        text_sha256 = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+        seen = texts.get(key)
+        if seen is not None:
+            if seen[0] != text_sha256:
+                raise SourceError(
+                    f"article key {key!r}: {article.source or 'an article'} has different text "
+                    f"from {seen[1].source or 'an earlier article'}; nothing was overwritten"
+                )
+            continue
+        texts[key] = (text_sha256, article)
+        time = published_time(article.published)
+        last = time if time is not None else last
+        ordered.append(article)
+        times.append(last)
+    first = next((time for time in times if time > -math.inf), 0.0)
+    return ordered, [time if time > -math.inf else first for time in times]
+
+
+def _windows(articles: list[Article], times: list[float], shape: _Shape) -> list[_Window]:
+    """The windows: ``partition_s`` wide on a grid from the first article, widened to hold at least
+    ``min_articles``; each with the articles of ``margin_s`` before it, at least ``min_margin`` of them.
+
+    A small window or margin would count document frequencies over too few articles, and its
+    stories would drift from the embedded path's; a stream sparse enough for that is cheap anyway.
+    """
+    windows: list[_Window] = []
+    if not articles:
+        return windows
+    origin, low, floor = times[0], 0, -math.inf
+    while low < len(articles):
+        slot = math.floor((times[low] - origin) / shape.partition_s)
+        start, end = max(origin + slot * shape.partition_s, floor), origin + (slot + 1) * shape.partition_s
+        high = bisect.bisect_left(times, end, lo=low)
+        if high - low < shape.min_articles:
+            cut = low + shape.min_articles
+            # never split the articles of one moment between two windows
+            high = bisect.bisect_left(times, times[cut], lo=low + 1) if cut < len(articles) else len(articles)
+            end = times[high] if high < len(articles) else max(end, times[-1] + 1.0)
+        margin_low = min(
+            bisect.bisect_left(times, start - shape.margin_s, hi=low), max(0, low - shape.min_margin)
+        )
+        windows.append(
+            _Window(
+                index=len(windows),
+                articles=tuple(articles[margin_low:high]),
+                times=tuple(times[margin_low:high]),
+                n_margin=low - margin_low,
+                start=start,
+                end=end,
+            )
+        )
+        low, floor = high, end
+    return windows
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """How the stream is cut: window width, least articles in a window, margin span and least size."""
+
+    partition_s: float
+    min_articles: int
+    margin_s: float
+    min_margin: int
+
+
+def _run(
+    client: Client, windows: list[_Window], settings: ClusterSettings, *, keep_records: bool
+) -> list[_WindowResult]:
+    """Every window's result, in window order; a few windows in flight per worker thread at a time."""
+    in_flight = _TASKS_PER_WORKER * max(1, sum(client.nthreads().values()))
+    pending = iter(windows)
+    futures = as_completed()
+    for window in pending:
+        futures.add(client.submit(_cluster_window, window, settings, keep_records, pure=False))
+        if futures.count() >= in_flight:
+            break
+    results: dict[int, _WindowResult] = {}
+    for future in futures:
+        result = future.result()
+        results[result.index] = result
+        future.release()
+        following = next(pending, None)
+        if following is not None:
+            futures.add(client.submit(_cluster_window, following, settings, keep_records, pure=False))
+    return [results[index] for index in sorted(results)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Links:
+    """How the reduce step joined the parts, numbered across windows in window order."""
+
+    parts: list[_Part]
+    owner: dict[str, int]  # article key -> its part
+    chain: list[int]  # part -> first part of the chain it continues (continuations only)
+    story: list[int]  # part -> first part of its story (continuations and merges)
+    merged: dict[int, float]  # chain merged into an earlier story at its first article -> cosine
+
+
+def _link(results: Sequence[_WindowResult], seq: dict[str, int], settings: ClusterSettings) -> _Links:
+    """Join each window's parts to earlier windows': continuations by margin, merges by centroid."""
+    parts: list[_Part] = []
+    owner: dict[str, int] = {}
+    chain: list[int] = []
+    story: list[int] = []
+    merged: dict[int, float] = {}
+    pool: list[int] = []  # earlier parts that may still be linked to by centroid
+    margin_s = settings.window_days * _DAY_S
+    for result in results:
+        numbers = range(len(parts), len(parts) + len(result.parts))
+        parts.extend(result.parts)
+        for number in numbers:
+            target = _continued(parts[number], owner)
+            chain.append(number if target is None else chain[target])
+            story.append(number if target is None else story[target])
+        for number in numbers:
+            owner.update(dict.fromkeys(parts[number].articles, number))
+        heads = [n for n in numbers if not parts[n].margin and parts[n].centroid is not None]
+        start = min((parts[n].first for n in numbers), default=0.0)
+        pool = [n for n in pool if parts[n].last >= start - margin_s]
+        for head, (tail, cosine) in _closest(parts, heads, pool, settings.merge_threshold, margin_s).items():
+            story[head] = story[tail]
+            merged[head] = cosine
+        pool.extend(n for n in numbers if parts[n].centroid is not None)
+    return _Links(parts, owner, chain, story, merged)
+
+
+def _continued(part: _Part, owner: dict[str, int]) -> int | None:
+    """The earlier part owning most of this part's margin articles (the earliest on a tie), if any."""
+    counts: dict[int, int] = {}
+    for key in part.margin:
+        earlier = owner.get(key)
+        if earlier is not None:
+            counts[earlier] = counts.get(earlier, 0) + 1
+    if not counts:
+        return None
+    return min(counts, key=lambda n: (-counts[n], n))
+
+
+def _closest(
+    parts: list[_Part], heads: list[int], tails: list[int], threshold: float, margin_s: float
+) -> dict[int, tuple[int, float]]:
+    """Head part -> (the earlier tail part closest to it, cosine), where that reaches ``threshold``.
+
+    A tail qualifies when it is in the same language and its last article is at most a window
+    before the head's first; the best is the highest cosine, then the earliest part.
+    """
+    if not heads or not tails:
+        return {}
+    vocabulary = sorted({term for n in (*heads, *tails) for term in parts[n].centroid or {}})
+    column = {term: index for index, term in enumerate(vocabulary)}
+    product = (_matrix(parts, heads, column) @ _matrix(parts, tails, column).T).tocsr()
+    closest: dict[int, tuple[int, float]] = {}
+    for row, head in enumerate(heads):
+        span = slice(product.indptr[row], product.indptr[row + 1])
+        found = [
+            (float(cosine), tails[int(col)])
+            for col, cosine in zip(product.indices[span], product.data[span], strict=True)
+            if cosine >= threshold
+            and parts[tails[int(col)]].language == parts[head].language
+            and parts[tails[int(col)]].last >= parts[head].first - margin_s
+        ]
+        if found:
+            cosine, tail = min(found, key=lambda item: (-item[0], item[1]))
+            closest[head] = (tail, cosine)
+    return closest
+
+
+def _matrix(parts: list[_Part], numbers: list[int], column: dict[int, int]) -> sparse.csr_matrix:
+    """The parts' centroids as the rows of a sparse matrix over the shared vocabulary."""
+    rows, cols, values = [], [], []
+    for row, number in enumerate(numbers):
+        for term, weight in (parts[number].centroid or {}).items():
+            rows.append(row)
+            cols.append(column[term])
+            values.append(weight)
+    return sparse.csr_matrix((values, (rows, cols)), shape=(len(numbers), len(column)), dtype=np.float64)
+
+
+def _stories(
+    links: _Links, seq: dict[str, int], dated: dict[str, tuple[Article, float]]
+) -> list[StreamStory]:
+    """One StreamStory per linked story, in order of its first article, as the embedded path reports it."""
+    members: dict[int, list[int]] = {}
+    for number, root in enumerate(links.story):
+        members.setdefault(root, []).append(number)
+    stories = []
+    for root in sorted(members, key=lambda n: seq[links.parts[n].articles[0]]):
+        parts = [links.parts[n] for n in members[root]]
+        keys = sorted((key for part in parts for key in part.articles), key=seq.__getitem__)
+        times = sorted((dated[key][1], published) for key in keys if (published := dated[key][0].published))
+        largest = min(parts, key=lambda part: (-len(part.articles), seq[part.articles[0]]))
+        chains = sorted(n for n in members[root] if links.chain[n] == n and n != root)
+        stories.append(
+            StreamStory(
+                id=_story_name(seq[keys[0]]),
+                articles=tuple(keys),
+                duplicates=tuple(
+                    sorted((pair for part in parts for pair in part.duplicates), key=lambda p: seq[p[0]])
+                ),
+                outlets=tuple(dict.fromkeys(dated[key][0].outlet for key in keys)),
+                first_published=times[0][1] if times else None,
+                last_published=times[-1][1] if times else None,
+                title=largest.title,
+                keywords=largest.keywords,
+                merged_from=tuple(_story_name(seq[links.parts[n].articles[0]]) for n in chains),
+                language=links.parts[root].language,
+            )
+        )
+    return stories
+
+
+def _write(store: Store, results: Sequence[_WindowResult], links: _Links, seq: dict[str, int]) -> None:
+    """Store the articles in stream order, each in its chain's story, with the merges between chains.
+
+    A chain's story id is the arrival number of its first article, as in the embedded path; a
+    chain merged by centroid is merged into its story's first chain when its first article arrives.
+    """
+    for result in results:
+        for record, copied in result.records:
+            number = seq[record.key]
+            chain = links.chain[links.owner[record.key]]
+            chain_id = seq[links.parts[chain].articles[0]]
+            merges = []
+            if chain_id == number and chain in links.merged:
+                kept = seq[links.parts[links.story[chain]].articles[0]]
+                merges.append(MergeRecord(number, kept, number, links.merged[chain]))
+            store.add(
+                dataclasses.replace(
+                    record,
+                    seq=number,
+                    story=chain_id,
+                    duplicate_of=seq[copied] if copied is not None else None,
+                ),
+                new_story=chain_id == number,
+                merges=merges,
+            )
+
+
+def _story_name(story_id: int) -> str:
+    return f"s{story_id}"
