@@ -45,11 +45,11 @@ FOLDS = 3
 SEED = 13
 RATES = (3, 70, 350)
 CV_RATE = 70
-# Lexical cosines and lexical/dense mixtures live on different scales: each gets its thresholds.
+# Lexical mean cosines and lexical/dense mixtures live on different scales: each gets its thresholds.
 GRID = [
     *(
         ClusterSettings(threshold=threshold, entity_weight=entity, dense=False)
-        for threshold in (0.15, 0.2)
+        for threshold in (0.12, 0.13)
         for entity in (2.0, 3.0)
     ),
     *(ClusterSettings(threshold=threshold, entity_weight=3.0, dense=True) for threshold in (0.3, 0.35)),

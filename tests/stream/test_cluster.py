@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import socket
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import newsbrief
@@ -45,6 +47,31 @@ def test_a_wire_copy_is_recorded_as_a_duplicate_in_its_original_story(basil: lis
     story = next(story for story in clusterer.stories() if story.id == first)
     assert story.duplicates == (("wire-copy", original.id),)
     assert story.articles == (original.id, "wire-copy")
+
+
+def test_an_article_is_scored_by_its_mean_cosine_to_the_story_members(basil: list[Article]) -> None:
+    """Group-average link: a story's pull does not grow with its size (the centroid cosine did)."""
+    clusterer = Clusterer()
+    for article in newsbrief.stream.in_publication_order(basil):
+        clusterer.add(article)
+    records = list(clusterer.store.articles())
+    vectors = {
+        r.seq: dict(zip(np.frombuffer(r.terms, np.int64), np.frombuffer(r.weights, np.float64), strict=True))
+        for r in records
+    }
+    checked = 0
+    for record in records:
+        earlier = [r for r in records if r.seq < record.seq and r.story == record.story]
+        if len(earlier) < 2 or record.duplicate_of is not None or any(r.duplicate_of for r in earlier):
+            continue
+        cosines = [
+            sum(w * vectors[r.seq].get(t, 0.0) for t, w in vectors[record.seq].items()) for r in earlier
+        ]
+        gap_days = abs(record.time - max(r.time for r in earlier)) / 86_400.0
+        expected = sum(cosines) / len(cosines) * math.exp(-gap_days / clusterer.settings.decay_days)
+        assert record.similarity == pytest.approx(expected, rel=1e-9)
+        checked += 1
+    assert checked, "no article joined a story of two or more members"
 
 
 def test_adding_an_article_again_changes_nothing(basil: list[Article]) -> None:

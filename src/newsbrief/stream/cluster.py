@@ -4,11 +4,17 @@ An article's title and lead become an L2-normalised TF-IDF vector over hashed st
 pairs, with document frequencies counted online, kept to its 80 heaviest terms
 (``stream.features``), and optionally a dense embedding. Candidate stories come from an inverted
 index (term -> open stories with the term's weight in their centroid), never from a scan of every
-story: one pass over the postings of the article's terms gives the exact cosine to every open
-story that shares a term. The score of a story is that cosine (mixed with the cosine to the
-story's mean embedding when ``dense`` is on) times an exponential time decay; the article joins
-the best story when its score is at least ``threshold``, and founds a new story otherwise (single-pass clustering with a
-time window, as in TDT's first-story detection; Allan et al. 1998). A story that has received
+story: one pass over the postings of the article's terms gives the dot product with every open
+story's centroid (the sum of its members' vectors) that shares a term. The score of a story is
+the article's mean cosine to its members, that dot product over their number (group-average
+link), mixed with the cosine to the story's mean embedding when ``dense`` is on, times an
+exponential time decay. The mean cosine, unlike the cosine to the centroid, does not grow with
+the story: a story's centroid is cleaner than any member, so its cosine to an article on the same
+topic rises with every member it gathers, and in a stream of many stories on one topic the large
+ones drew in their neighbours' articles (AllSides at 70 stories a day: BCubed F1 0.79 -> 0.85).
+The article joins the best story when its score is at least ``threshold``, and founds a new story
+otherwise (single-pass clustering with a time window, as in TDT's first-story detection; Allan et
+al. 1998). A story that has received
 nothing for ``window_days`` goes dormant and is no longer a candidate. After an article joins, a
 candidate whose centroid has become as close as ``merge_threshold`` to the joined story's is
 merged into the older of the two, and the merge is recorded. A near-identical copy of an earlier
@@ -293,7 +299,10 @@ class Clusterer:
         return self._stories[self._current(self._story_of[seq - 1])].language
 
     def _scored(self, query: _Query, time: float, language: str) -> list[tuple[float, int]]:
-        """(score, story) of the open stories sharing a term with the article, best first."""
+        """(score, story) of the open stories sharing a term with the article, best first.
+
+        The lexical part is the mean cosine to the story's members (their vectors are unit length).
+        """
         index = self._index.get(language, {})
         dots: dict[int, float] = {}
         for term, weight in zip(query.terms, query.weights, strict=True):
@@ -306,7 +315,7 @@ class Clusterer:
         stories = [story for story in stories if abs(time - story.last_time) <= window_s]
         if not stories:
             return []
-        lexical = np.array([dots[story.id] / math.sqrt(story.norm2) for story in stories])
+        lexical = np.array([dots[story.id] / _vectors(story) for story in stories])
         gaps = np.array([abs(time - story.last_time) for story in stories])
         decay = np.exp(-gaps / (self.settings.decay_days * _DAY_S))
         scores = self._mixed(lexical, stories, query.dense) * decay
@@ -523,6 +532,11 @@ def _story_name(story_id: int) -> str:
 
 def _text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _vectors(story: _Story) -> int:
+    """How many member vectors the story's centroid sums: its members less their duplicates."""
+    return len(story.members) - len(story.duplicates)
 
 
 def _unit(vector: NDArray[np.float64] | None) -> NDArray[np.float64]:
