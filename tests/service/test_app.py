@@ -343,7 +343,7 @@ TEXT = (
             {"articles": [{"text": TEXT, "colour": "red"}]},
             "articles[0].colour: Extra inputs are not permitted",
         ),
-        ({"articles": [{"text": TEXT}], "style": "md"}, "style: Extra inputs are not permitted"),
+        ({"articles": [{"text": TEXT}], "colour": "md"}, "colour: Extra inputs are not permitted"),
         (
             {"articles": [{"text": TEXT}], "words": 10**30},
             "words: Input should be less than or equal to 5000",
