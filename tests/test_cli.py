@@ -13,19 +13,14 @@ from typer.testing import CliRunner
 
 from newsbrief.cli import app
 from newsbrief.pipeline import ingest
+from newsbrief_cli import run_newsbrief
 
 runner = CliRunner()
 
 
 def run(*arguments: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsbrief", *arguments],
-        input=stdin.decode("utf-8", "replace") if stdin is not None else None,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    text = stdin.decode("utf-8", "replace") if stdin is not None else None
+    return run_newsbrief(*arguments, stdin=text, timeout=120)
 
 
 def test_summarize_aleppo_markdown(aleppo_dir: Path) -> None:

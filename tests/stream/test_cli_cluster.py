@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from newsbrief_cli import run_newsbrief
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BASIL = ROOT / "tests" / "fixtures" / "stream" / "basil-24.jsonl"
 
 
 def run(*arguments: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "newsbrief", "cluster", *arguments],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=300,
-        check=False,
-    )
+    return run_newsbrief("cluster", *arguments)
 
 
 def test_stories_are_written_one_per_line_and_the_same_bytes_twice(tmp_path: Path) -> None:

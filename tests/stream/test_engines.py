@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import subprocess
-import sys
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -19,6 +17,7 @@ from newsbrief.errors import OptionError
 from newsbrief.model import Article, StreamStory
 from newsbrief.stream import Clusterer, Store, cluster
 from newsbrief.stream.engines import _Shape, _unique_in_order, _windows, cluster_on_dask, dask_client
+from newsbrief_cli import run_newsbrief
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BASIL = ROOT / "benchmarks" / "data" / "stream" / "basil.jsonl"
@@ -146,15 +145,7 @@ def test_a_store_that_holds_articles_is_refused(
 
 
 def run(*arguments: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "newsbrief", "cluster", *arguments],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=300,
-        check=False,
-    )
+    return run_newsbrief("cluster", *arguments)
 
 
 def test_cli_engine_dask_writes_the_embedded_schema(tmp_path: Path) -> None:

@@ -92,6 +92,7 @@ __all__ = [
     "read_story",
     "read_text",
     "read_url",
+    "string_field",
 ]
 
 MAX_SOURCE_BYTES = 50_000_000
@@ -516,7 +517,7 @@ def _story_record(fields: dict[str, object], where: str) -> Story:
     documents = fields["documents"]
     if not isinstance(documents, list):
         raise SourceError(f'{where}: "documents" must be an array (got {_json_type(documents)})')
-    reference = _string_field(fields, ("summary",), where)
+    reference = string_field(fields, ("summary",), where)
     articles: list[Article] = []
     empty: list[int] = []
     for number, document in enumerate(documents, 1):
@@ -546,20 +547,20 @@ def _article_record(fields: dict[str, object], where: str, *, number: int) -> Ar
     text = fields["text"]
     if not isinstance(text, str):
         raise SourceError(f'{where}: "text" must be a string (got {_json_type(text)})')
-    url = _string_field(fields, ("url",), where)
-    outlet = _string_field(fields, ("outlet", "source", "site"), where) or _host(url) or f"document {number}"
+    url = string_field(fields, ("url",), where)
+    outlet = string_field(fields, ("outlet", "source", "site"), where) or _host(url) or f"document {number}"
     return _article(
         text,
         source=where,
         outlet=outlet,
-        title=_string_field(fields, ("title",), where) or "",
+        title=string_field(fields, ("title",), where) or "",
         url=url,
-        published=_string_field(fields, ("published", "date"), where),
+        published=string_field(fields, ("published", "date"), where),
         article_id=_id_field(fields, where),
     )
 
 
-def _string_field(fields: dict[str, object], keys: tuple[str, ...], where: str) -> str | None:
+def string_field(fields: dict[str, object], keys: tuple[str, ...], where: str) -> str | None:
     """The first of the keys that is present and not null; SourceError when it is not a string."""
     for key in keys:
         value = fields.get(key)
@@ -576,7 +577,7 @@ def _id_field(fields: dict[str, object], where: str) -> str:
     value = fields.get("id")
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    return _string_field(fields, ("id",), where) or ""
+    return string_field(fields, ("id",), where) or ""
 
 
 def _as_object(value: object, where: str, *, expected: str = "a JSON object") -> dict[str, object]:

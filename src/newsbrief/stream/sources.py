@@ -19,7 +19,7 @@ from pathlib import Path
 
 from newsbrief.errors import SourceError
 from newsbrief.model import Article
-from newsbrief.pipeline.ingest import MAX_ARTICLE_CHARS, read_stories, read_story
+from newsbrief.pipeline.ingest import MAX_ARTICLE_CHARS, read_stories, read_story, string_field
 
 __all__ = ["read_articles"]
 
@@ -91,25 +91,13 @@ def _article(fields: dict[str, object], where: str, *, default_id: str) -> Artic
     record_id = fields.get("id")
     if isinstance(record_id, int) and not isinstance(record_id, bool):
         record_id = str(record_id)
-    url = _text_field(fields, ("url",), where)
+    url = string_field(fields, ("url",), where)
     return Article(
         id=record_id if isinstance(record_id, str) and record_id else default_id,
-        outlet=_text_field(fields, ("outlet", "source", "site"), where) or "",
-        title=" ".join((_text_field(fields, ("title",), where) or "").split()),
+        outlet=string_field(fields, ("outlet", "source", "site"), where) or "",
+        title=" ".join((string_field(fields, ("title",), where) or "").split()),
         url=url,
-        published=_text_field(fields, ("published", "date"), where),
+        published=string_field(fields, ("published", "date"), where),
         text=text.strip(),
         source=where,
     )
-
-
-def _text_field(fields: dict[str, object], names: tuple[str, ...], where: str) -> str | None:
-    """The first of the named fields that is present and not null; SourceError when not a string."""
-    for name in names:
-        value = fields.get(name)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            raise SourceError(f'{where}: "{name}" must be a string')
-        return value
-    return None
