@@ -142,6 +142,67 @@ class _Copies:
         ]
 
 
+class _Index:
+    """The open stories of one language by term, with their scoring fields in arrays.
+
+    ``postings`` maps a term to {slot: the term's weight in the story's centroid}; a story holds a
+    small integer slot while it is open (slots of dormant stories are reused), so that the scores
+    of the stories an article reaches through its postings are computed on arrays indexed by slot.
+    """
+
+    def __init__(self) -> None:
+        self.postings: dict[int, dict[int, float]] = {}
+        self.slot_of: dict[int, int] = {}  # story -> slot
+        self._free: list[int] = []
+        self.story = np.zeros(0, dtype=np.int64)  # slot -> story id
+        self.last_time = np.zeros(0)  # slot -> time of the story's last article
+        self.vectors = np.zeros(0)  # slot -> member vectors in the centroid
+
+    def open(self, story_id: int) -> int:
+        """A slot for a new story."""
+        if not self._free:
+            size = len(self.story)
+            grown = max(64, 2 * size)
+            self.story = np.resize(self.story, grown)
+            self.last_time = np.resize(self.last_time, grown)
+            self.vectors = np.resize(self.vectors, grown)
+            self._free = list(range(grown - 1, size - 1, -1))
+        slot = self._free.pop()
+        self.slot_of[story_id] = slot
+        self.story[slot] = story_id
+        return slot
+
+    def set(self, term: int, slot: int, weight: float) -> None:
+        """Set a story's centroid weight for a term."""
+        postings = self.postings.get(term)
+        if postings is None:
+            self.postings[term] = {slot: weight}
+        else:
+            postings[slot] = weight
+
+    def close(self, story_id: int, terms: Iterable[int]) -> None:
+        """Take a story and its terms out of the index; its slot is free again."""
+        slot = self.slot_of.pop(story_id)
+        for term in terms:
+            postings = self.postings.get(term)
+            if postings is not None:
+                postings.pop(slot, None)
+                if not postings:
+                    del self.postings[term]
+        self._free.append(slot)
+
+    def dots(self, terms: list[int], weights: list[float]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
+        """The slots of the stories sharing a term with the article, and their dot products with it."""
+        dots: dict[int, float] = {}
+        for term, weight in zip(terms, weights, strict=True):
+            postings = self.postings.get(term)
+            if postings:
+                for slot, story_weight in postings.items():
+                    dots[slot] = dots.get(slot, 0.0) + weight * story_weight
+        count = len(dots)
+        return np.fromiter(dots, np.intp, count), np.fromiter(dots.values(), np.float64, count)
+
+
 def article_key(article: Article) -> str:
     """The article's key in a stream: its id, else its URL, else ``sha256:`` and a hash of its text."""
     return article.id or article.url or "sha256:" + _text_hash(article.text)[:32]
@@ -181,7 +242,7 @@ class Clusterer:
         self._stories: dict[int, _Story] = {}
         self._merged_into: dict[int, int] = {}
         self._df: Counter[int] = Counter()
-        self._index: dict[str, dict[int, dict[int, float]]] = {}  # language -> term -> story -> weight
+        self._index: dict[str, _Index] = {}  # language -> its open stories
         self._indexed: dict[int, None] = {}  # stories in the index, oldest first
         self._copies = _Copies(settings.duplicate_jaccard)
         self._sketcher = Sketcher()
@@ -303,26 +364,22 @@ class Clusterer:
 
         The lexical part is the mean cosine to the story's members (their vectors are unit length).
         """
-        index = self._index.get(language, {})
-        dots: dict[int, float] = {}
-        for term, weight in zip(query.terms, query.weights, strict=True):
-            postings = index.get(term)
-            if postings:
-                for story_id, story_weight in postings.items():
-                    dots[story_id] = dots.get(story_id, 0.0) + weight * story_weight
-        window_s = self.settings.window_days * _DAY_S
-        stories = [self._stories[sid] for sid in dots]
-        stories = [story for story in stories if abs(time - story.last_time) <= window_s]
-        if not stories:
+        index = self._index.get(language)
+        if index is None:
             return []
-        lexical = np.array([dots[story.id] / _vectors(story) for story in stories])
-        gaps = np.array([abs(time - story.last_time) for story in stories])
+        slots, dots = index.dots(query.terms, query.weights)
+        gaps = np.abs(time - index.last_time[slots])
+        near = gaps <= self.settings.window_days * _DAY_S
+        if not near.any():
+            return []
+        slots, dots, gaps = slots[near], dots[near], gaps[near]
+        lexical = dots / index.vectors[slots]
         decay = np.exp(-gaps / (self.settings.decay_days * _DAY_S))
+        story_ids = index.story[slots]
+        stories = [] if query.dense is None else [self._stories[sid] for sid in story_ids.tolist()]
         scores = self._mixed(lexical, stories, query.dense) * decay
-        return sorted(
-            zip(scores.tolist(), [story.id for story in stories], strict=True),
-            key=lambda item: (-item[0], item[1]),
-        )
+        order = np.lexsort((story_ids, -scores))
+        return list(zip(scores[order].tolist(), story_ids[order].tolist(), strict=True))
 
     def _mixed(
         self, lexical: NDArray[np.float64], stories: list[_Story], dense: NDArray[np.float64] | None
@@ -373,6 +430,7 @@ class Clusterer:
         if story is None:
             story = self._stories[record.story] = _Story(record.story, record.language, record.time)
             self._indexed[story.id] = None
+            self._index.setdefault(story.language, _Index()).open(story.id)
         story.members.append(record.seq)
         story.last_time = max(story.last_time, record.time)
         if record.duplicate_of is not None:
@@ -380,6 +438,7 @@ class Clusterer:
         else:
             dense = None if record.dense is None else np.frombuffer(record.dense, dtype=np.float32)
             self._add_vector(story, vector, dense)
+        self._refresh(story)
         self._copies.insert(record.seq, record.minhash)
         for merge in merges:
             self._merge(merge)
@@ -391,7 +450,8 @@ class Clusterer:
     ) -> None:
         """Add a member's vector to the story's centroid and index, and its embedding to the sum."""
         centroid = story.centroid
-        index = self._index.setdefault(story.language, {})
+        index = self._index[story.language]
+        slot = index.slot_of.get(story.id, -1)
         norm2 = story.norm2
         for term, weight in vector.items():
             old = centroid.get(term, 0.0)
@@ -399,11 +459,7 @@ class Clusterer:
             centroid[term] = new
             norm2 += new * new - old * old
             if story.indexed:
-                postings = index.get(term)
-                if postings is None:
-                    index[term] = {story.id: new}
-                else:
-                    postings[story.id] = new
+                index.set(term, slot, new)
         story.norm2 = norm2
         if dense is not None:
             story.dense = dense.astype(np.float64) if story.dense is None else story.dense + dense
@@ -418,6 +474,15 @@ class Clusterer:
         kept.merged_from = sorted([*kept.merged_from, merged.id, *merged.merged_from])
         kept.last_time = max(kept.last_time, merged.last_time)
         self._add_vector(kept, merged.centroid, merged.dense)
+        self._refresh(kept)
+
+    def _refresh(self, story: _Story) -> None:
+        """Copy an open story's last time and number of vectors into its index's arrays."""
+        if story.indexed:
+            index = self._index[story.language]
+            slot = index.slot_of[story.id]
+            index.last_time[slot] = story.last_time
+            index.vectors[slot] = _vectors(story)
 
     def _sweep(self) -> None:
         """Drop stories that have been quiet for longer than the window from the index."""
@@ -428,13 +493,7 @@ class Clusterer:
                 self._unindex(story)
 
     def _unindex(self, story: _Story) -> None:
-        index = self._index.get(story.language, {})
-        for term in story.centroid:
-            postings = index.get(term)
-            if postings is not None:
-                postings.pop(story.id, None)
-                if not postings:
-                    del index[term]
+        self._index[story.language].close(story.id, story.centroid)
         story.indexed = False
         self._indexed.pop(story.id, None)
 
