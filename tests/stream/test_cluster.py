@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import math
 import socket
 from pathlib import Path
@@ -83,6 +84,19 @@ def test_adding_an_article_again_changes_nothing(basil: list[Article]) -> None:
     ]
     assert clusterer.stories() == before
     assert joined[0] == before[0].id
+
+
+def test_adding_in_batches_gives_what_adding_one_at_a_time_gives(
+    basil: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """add_all featurizes batches ahead (here of 5, so batches end mid-stream); nothing may change."""
+    monkeypatch.setattr(importlib.import_module("newsbrief.stream.cluster"), "_BATCH", 5)
+    ordered = newsbrief.stream.in_publication_order(basil)
+    one_by_one, batched = Clusterer(), Clusterer()
+    joined = [one_by_one.add(article) for article in ordered]
+    assert list(batched.add_all([*ordered, ordered[3]])) == [*joined, joined[3]]
+    assert batched.stories() == one_by_one.stories()
+    assert list(batched.store.articles()) == list(one_by_one.store.articles())
 
 
 def test_same_key_with_other_text_is_an_error_naming_both(basil: list[Article]) -> None:

@@ -16,8 +16,10 @@ disabled.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,9 +36,9 @@ __all__ = [
     "DENSE_DIMENSIONS",
     "MINHASH_PERMUTATIONS",
     "Features",
-    "Sketcher",
     "embed",
     "features",
+    "sketches",
     "title_words",
 ]
 
@@ -53,8 +55,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A capitalised word after a character that does not end a sentence (or open a quotation or a
 # line): "said Kerry", not "Kerry said" at the start of a sentence.
 _INNER_CAPITAL = re.compile(r"""(?<=[^\s.!?…:"“”‘'—])\s+([A-ZÀ-ÖØ-Þ][^\W_]*)""")
-_PAIR_MULTIPLIER = np.uint64(0x9E3779B1)  # golden-ratio multiplier: word pairs hash apart from words
-_HASH_MASK = np.uint64(0xFFFFFFFF)
+_PAIR_MULTIPLIER = 0x9E3779B1  # golden-ratio multiplier: word pairs hash apart from words
+_HASH_MASK = 0xFFFFFFFF
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,30 +78,41 @@ def features(title: str, text: str, settings: ClusterSettings) -> Features:
     head = text[: max(settings.lead_words, _MINHASH_WORDS) * _CHARS_PER_WORD]
     words = _WORD.findall(head)[:_MINHASH_WORDS]
     lead = words[: settings.lead_words]
-    title_terms, title_weights = _part(
-        _WORD.findall(title), _INNER_CAPITAL.findall(title), settings.title_weight, settings.entity_weight
+    raw: dict[int, float] = {}
+    _add_part(
+        raw,
+        _WORD.findall(title),
+        _INNER_CAPITAL.findall(title),
+        settings.title_weight,
+        settings.entity_weight,
     )
-    lead_terms, lead_weights = _part(lead, _INNER_CAPITAL.findall(head), 1.0, settings.entity_weight)
-    unique, inverse = np.unique(np.concatenate([title_terms, lead_terms]), return_inverse=True)
-    raw = np.concatenate([title_weights, lead_weights])
-    weights = np.bincount(inverse, weights=raw, minlength=len(unique)).astype(np.float64)
-    return Features(terms=unique, weights=weights, english=_looks_english(words), words=tuple(words))
+    _add_part(raw, lead, _INNER_CAPITAL.findall(head), 1.0, settings.entity_weight)
+    terms = sorted(raw)
+    return Features(
+        terms=np.array(terms, dtype=np.int64),
+        weights=np.array([raw[term] for term in terms], dtype=np.float64),
+        english=_looks_english(words),
+        words=tuple(words),
+    )
 
 
-def _part(
-    words: list[str], names: list[str], weight: float, entity_weight: float
-) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-    """Terms and raw weights of one part: its content words, then its adjacent content-word pairs."""
-    all_terms = np.array([_term(word) for word in words], dtype=np.int64)
-    content = all_terms >= 0
-    single = all_terms[content].astype(np.uint64)
-    pairs = (single[:-1] * _PAIR_MULTIPLIER + single[1:]) & _HASH_MASK
-    weights = np.full(len(single) + len(pairs), weight)
-    if names:
-        named = set(names)
-        is_name = np.array([word in named for word in words], dtype=bool)[content]
-        weights[: len(single)][is_name] *= entity_weight
-    return np.concatenate([single, pairs]).astype(np.int64), weights
+def _add_part(
+    raw: dict[int, float], words: list[str], names: list[str], weight: float, entity_weight: float
+) -> None:
+    """Add one part's raw weights to ``raw``: its content words, then its adjacent content-word pairs.
+
+    Plain Python on purpose: a part has tens of words, too few for numpy's per-call cost.
+    """
+    named = set(names)
+    single: list[int] = []
+    for word in words:
+        term = _term(word)
+        if term >= 0:
+            single.append(term)
+            raw[term] = raw.get(term, 0.0) + (weight * entity_weight if word in named else weight)
+    for first, second in itertools.pairwise(single):
+        pair = (first * _PAIR_MULTIPLIER + second) & _HASH_MASK
+        raw[pair] = raw.get(pair, 0.0) + weight
 
 
 def _looks_english(words: list[str]) -> bool:
@@ -125,27 +138,46 @@ def _term(word: str) -> int:
     return zlib.crc32(stem(lower).encode("utf-8"))
 
 
-class Sketcher:
-    """Computes MinHash values of word 4-shingles with one reused datasketch MinHash.
+def sketches(batch: Sequence[tuple[str, ...]]) -> NDArray[np.uint32]:
+    """The MinHash values (one uint32 row per item) of the lower-cased word 4-shingles of each item.
 
-    Building a MinHash checks its permutations again each time; clearing one and updating it
-    with a batch of shingles gives the same values for a fraction of the cost.
+    The values of datasketch's ``MinHash(num_perm=64, hashfunc=zlib.crc32, seed=1,
+    scheme="affine32")`` updated with the shingles (tested): each shingle's CRC-32 goes through
+    the MurmurHash3 finalizer and the sketch's affine permutations, computed here for a whole
+    batch of articles in a few array operations instead of a MinHash per article.
     """
-
-    def __init__(self) -> None:
-        self._sketch = MinHash(num_perm=MINHASH_PERMUTATIONS, hashfunc=zlib.crc32, seed=1, scheme=_SCHEME)
-
-    def values(self, words: tuple[str, ...]) -> NDArray[np.uint32]:
-        """The MinHash values (uint32) of the lower-cased word 4-shingles of the words."""
+    hashes: list[int] = []
+    starts: list[int] = []
+    for words in batch:
+        starts.append(len(hashes))
         lower = [word.lower() for word in words]
-        shingles = [
-            " ".join(lower[k : k + _SHINGLE_WORDS]).encode("utf-8")
+        hashes.extend(
+            zlib.crc32(" ".join(lower[k : k + _SHINGLE_WORDS]).encode("utf-8"))
             for k in range(max(1, len(lower) - _SHINGLE_WORDS + 1))
-        ]
-        self._sketch.clear()
-        self._sketch.update_batch(shingles)
-        values: NDArray[np.uint32] = self._sketch.hashvalues.astype(np.uint32, copy=True)
-        return values
+        )
+    multipliers, offsets = _permutations()
+    permuted = _fmix32(np.array(hashes, dtype=np.uint32))[:, None] * multipliers + offsets
+    values: NDArray[np.uint32] = np.minimum.reduceat(permuted, starts, axis=0)
+    return values
+
+
+@functools.cache
+def _permutations() -> tuple[NDArray[np.uint32], NDArray[np.uint32]]:
+    """The affine permutations (multipliers, offsets) of datasketch's MinHash with our seed and scheme."""
+    multipliers, offsets = MinHash(
+        num_perm=MINHASH_PERMUTATIONS, hashfunc=zlib.crc32, seed=1, scheme=_SCHEME
+    ).permutations
+    return np.asarray(multipliers, dtype=np.uint32), np.asarray(offsets, dtype=np.uint32)
+
+
+def _fmix32(hashes: NDArray[np.uint32]) -> NDArray[np.uint32]:
+    """The MurmurHash3 32-bit finalizer (Appleby 2011), which datasketch applies before permuting."""
+    hashes = hashes ^ (hashes >> np.uint32(16))
+    hashes = hashes * np.uint32(0x85EBCA6B)
+    hashes = hashes ^ (hashes >> np.uint32(13))
+    hashes = hashes * np.uint32(0xC2B2AE35)
+    mixed: NDArray[np.uint32] = hashes ^ (hashes >> np.uint32(16))
+    return mixed
 
 
 @functools.lru_cache(maxsize=20_000)
