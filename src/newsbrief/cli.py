@@ -466,8 +466,7 @@ def cluster_command(
                     disable=not sys.stderr.isatty(),
                 ) as progress:
                     task = progress.add_task("cluster", total=len(articles))
-                    for article in articles:
-                        clusterer.add(article)
+                    for _ in clusterer.add_all(articles):
                         progress.advance(task)
                 stories, articles_of = clusterer.stories(), clusterer.articles
             if briefs_dir is not None:

@@ -173,8 +173,8 @@ def _cluster_window(window: _Window, settings: ClusterSettings, keep_records: bo
     """Cluster one window (margin first) in memory and report its parts: the task run on a worker."""
     clusterer = Clusterer(None, settings=settings)
     try:
-        for article in window.articles:
-            clusterer.add(article)
+        for _ in clusterer.add_all(window.articles):
+            pass
         keys = [article_key(article) for article in window.articles]
         owned = set(keys[window.n_margin :])
         time_of = dict(zip(keys, window.times, strict=True))
