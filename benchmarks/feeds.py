@@ -4,14 +4,16 @@
 
 A real ``http.server`` on 127.0.0.1 serves one RSS 2.0 feed of ``--articles`` entries and one
 HTML page per entry, made from the BASIL articles (full texts, about 640 words each) in the
-same page template as ``tests/fixtures/stream/pages``. ``watch`` runs two rounds with an
-``add`` that does nothing, so the numbers are this side's work only: the second round finds
-every entry already seen. Reported per article, nearest-rank p50 / p99 / max:
+same page template as ``tests/fixtures/stream/pages``. ``watch`` runs two rounds with the
+``add`` of ``newsbrief watch``: a ``Clusterer`` on a new SQLite file (one transaction per
+article); the second round finds every entry already seen. Reported per article, nearest-rank
+p50 / p99 / max:
 
 - processing: the page's decoding and main-text extraction (trafilatura) into an Article, plus
-  the (empty) add; the network is excluded;
+  clustering and storing it; the network is excluded;
 - the feed's parse (feedparser) shared out over its entries;
-- the page fetch over loopback (``pipeline.fetch`` with its SSRF checks), apart.
+- the page fetch over loopback (``pipeline.fetch`` with its SSRF checks), apart, and the two
+  summed per article.
 
 trafilatura is imported before timing (its first import costs about a fifth of a second, once
 per process); that cost is printed apart. Times depend on the machine and its load.
@@ -23,6 +25,7 @@ import argparse
 import html
 import json
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -34,6 +37,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from newsbrief.pipeline.fetch import Fetched, fetch
+from newsbrief.stream import Clusterer, Store
 from newsbrief.stream.feeds import percentile, read_entries, watch
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,9 +143,12 @@ def main() -> None:
             parse_started = time.perf_counter()
             entries = read_entries(feed_url, get=get)
             feed_times.append(time.perf_counter() - parse_started)
-        report = watch(
-            [feed_url], lambda article: article.id, every_minutes=1, rounds=2, get=get, sleep=lambda s: None
-        )
+        with tempfile.TemporaryDirectory() as folder:
+            clusterer = Clusterer(Store(Path(folder) / "watch.sqlite"))
+            report = watch(
+                [feed_url], clusterer.add, every_minutes=1, rounds=2, get=get, sleep=lambda s: None
+            )
+            clusterer.close()
 
     first, second = report.rounds
     processing = [article.processing_s * 1000 for article in first.added]
@@ -157,8 +164,12 @@ def main() -> None:
     print("| per article (ms) | p50 | p99 | max |")
     print("| --- | ---: | ---: | ---: |")
     for name, values in (
-        ("processing (extract + add), network excluded", processing),
+        ("processing (extract + cluster + store), network excluded", processing),
         ("page fetch over loopback", fetching),
+        (
+            "both (fetch included)",
+            [done + fetched for done, fetched in zip(processing, fetching, strict=True)],
+        ),
     ):
         print(
             f"| {name} | {percentile(values, 0.5):.1f} | {percentile(values, 0.99):.1f} | {max(values):.1f} |"
