@@ -9,7 +9,9 @@ leaves a file from which the stream goes on as if it had never stopped.
 
 The file is in WAL mode with ``synchronous=NORMAL``: a committed article survives the process
 being killed (the operating system holds the write), though not a power cut; that keeps a
-commit per article cheap enough for thousands of articles a second.
+commit per article cheap enough for thousands of articles a second. An in-memory store has no
+crash to survive: it keeps written articles in a buffer and writes ``_BUFFER_ARTICLES`` of them
+in one transaction, or whatever is buffered before anything is read.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from newsbrief.model import Article
 __all__ = ["SCHEMA_VERSION", "ArticleRecord", "MergeRecord", "Store"]
 
 SCHEMA_VERSION = 2
+_BUFFER_ARTICLES = 512
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -93,6 +96,7 @@ class Store:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = None if path is None else Path(path)
         self._label = ":memory:" if path is None else str(path)
+        self._pending: list[_Rows] = []  # in memory only: articles not yet written
         try:
             self._db = sqlite3.connect(self._label, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -125,6 +129,7 @@ class Store:
 
     def articles(self) -> Iterator[ArticleRecord]:
         """Every stored article with its assignment, in arrival order."""
+        self._flush()
         rows = self._db.execute(
             "SELECT a.seq, a.key, a.text_sha256, a.id, a.outlet, a.title, a.url, a.published, a.text,"
             " a.source, a.time, a.language, a.terms, a.weights, a.minhash, a.dense, s.story, s.similarity,"
@@ -144,45 +149,42 @@ class Store:
 
     def merges(self) -> list[MergeRecord]:
         """Every merge, in the order it happened."""
+        self._flush()
         rows = self._db.execute("SELECT seq, kept, merged, similarity FROM merges ORDER BY seq, rowid")
         return [MergeRecord(*row) for row in rows]
 
     def add(self, record: ArticleRecord, *, new_story: bool, merges: Sequence[MergeRecord]) -> None:
         """Write an article, its assignment and the merges it caused in one transaction."""
-        article = record.article
+        rows = _rows(record, new_story, merges)
+        if self.path is not None:
+            self._write([rows])
+            return
+        self._pending.append(rows)
+        if len(self._pending) >= _BUFFER_ARTICLES:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Write the buffered articles of an in-memory store."""
+        if self._pending:
+            self._write(self._pending)
+            self._pending = []
+
+    def _write(self, batch: Sequence[_Rows]) -> None:
+        """Write articles' rows in one transaction."""
         with self._transaction():
-            if new_story:
-                self._db.execute("INSERT INTO stories VALUES (?, ?)", (record.story, record.language))
-            self._db.execute(
+            self._db.executemany(
+                "INSERT INTO stories VALUES (?, ?)", [row for rows in batch for row in rows.stories]
+            )
+            self._db.executemany(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    record.seq,
-                    record.key,
-                    record.text_sha256,
-                    article.id,
-                    article.outlet,
-                    article.title,
-                    article.url,
-                    article.published,
-                    article.text,
-                    article.source,
-                    record.time,
-                    record.language,
-                    record.terms,
-                    record.weights,
-                    record.minhash,
-                    record.dense,
-                ),
+                [rows.article for rows in batch],
             )
-            self._db.execute(
-                "INSERT INTO assignments VALUES (?, ?, ?, ?)",
-                (record.seq, record.story, record.similarity, record.duplicate_of),
+            self._db.executemany(
+                "INSERT INTO assignments VALUES (?, ?, ?, ?)", [rows.assignment for rows in batch]
             )
-            if merges:
-                self._db.executemany(
-                    "INSERT INTO merges VALUES (?, ?, ?, ?)",
-                    [(merge.seq, merge.kept, merge.merged, merge.similarity) for merge in merges],
-                )
+            self._db.executemany(
+                "INSERT INTO merges VALUES (?, ?, ?, ?)", [row for rows in batch for row in rows.merges]
+            )
 
     def close(self) -> None:
         """Close the database (an in-memory store is gone after this)."""
@@ -194,6 +196,44 @@ class Store:
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    """The table rows of one added article."""
+
+    stories: list[tuple[int, str]]
+    article: tuple[object, ...]
+    assignment: tuple[int, int, float, int | None]
+    merges: list[tuple[int, int, int, float]]
+
+
+def _rows(record: ArticleRecord, new_story: bool, merges: Sequence[MergeRecord]) -> _Rows:
+    """The rows an article adds: its story if new, the article, its assignment, its merges."""
+    article = record.article
+    return _Rows(
+        stories=[(record.story, record.language)] if new_story else [],
+        article=(
+            record.seq,
+            record.key,
+            record.text_sha256,
+            article.id,
+            article.outlet,
+            article.title,
+            article.url,
+            article.published,
+            article.text,
+            article.source,
+            record.time,
+            record.language,
+            record.terms,
+            record.weights,
+            record.minhash,
+            record.dense,
+        ),
+        assignment=(record.seq, record.story, record.similarity, record.duplicate_of),
+        merges=[(merge.seq, merge.kept, merge.merged, merge.similarity) for merge in merges],
+    )
 
 
 class _Transaction:
