@@ -13,7 +13,8 @@ quality): article i copies a dev article chosen by a seeded generator, cut to it
 copies are not MinHash duplicates and skip nothing), published ``ARTICLES_A_DAY`` a day. Each
 size runs on a fresh LocalCluster of 1 and of 2 worker processes (one thread each); the wall
 time covers windowing, the tasks and the reduce step, not the cluster's start or the generator;
-the peak memory per worker is the highest RSS of each worker process, sampled every 0.2 s.
+the peak memory per worker is the highest RSS of each worker process, sampled every 0.2 s; the
+machine's 1-minute load average is printed from before and after each run (the machine is shared).
 """
 
 from __future__ import annotations
@@ -91,8 +92,10 @@ def quality(partition_days: float) -> None:
 
 def scale(sizes: Sequence[int], workers: Sequence[int], partition_days: float) -> None:
     """Wall time and peak RSS per worker for each size and worker count."""
-    print("| N | workers | windows | wall time (s) | articles/s | peak RSS per worker (MB) |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print(
+        "| N | workers | windows | wall time (s) | articles/s | peak RSS per worker (MB) | load before, after |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for n_articles in sizes:
         articles = synthetic_stream(n_articles)
         for n_workers in workers:
@@ -100,6 +103,7 @@ def scale(sizes: Sequence[int], workers: Sequence[int], partition_days: float) -
                 pids = client.run(os.getpid)
                 peaks = _Peaks([int(pid) for pid in pids.values()])
                 peaks.start()
+                load_before = os.getloadavg()[0]
                 start = time.perf_counter()
                 stories = cluster_on_dask(articles, client=client, partition_days=partition_days)
                 wall_s = time.perf_counter() - start
@@ -108,7 +112,7 @@ def scale(sizes: Sequence[int], workers: Sequence[int], partition_days: float) -
             memory = ", ".join(f"{peak / 2**20:.0f}" for peak in peaks.peaks())
             print(
                 f"| {n_articles:,} | {n_workers} | {n_windows} | {wall_s:.0f} | "
-                f"{n_articles / wall_s:.0f} | {memory} |",
+                f"{n_articles / wall_s:.0f} | {memory} | {load_before:.1f}, {os.getloadavg()[0]:.1f} |",
                 flush=True,
             )
             del stories
