@@ -126,8 +126,41 @@ def test_story_reports_outlets_dates_title_and_keywords(basil: list[Article]) ->
     assert story.keywords and all(word == word.lower() for word in story.keywords)
 
 
+# Two real AllSides leads on weekly jobless claims, a week apart: the figures tell them apart.
+CLAIMS = "Data released Thursday showed {} Americans filed first-time jobless claims in the week ended"
+
+
+def test_figures_are_terms_that_tell_weekly_reports_apart() -> None:
+    settings = ClusterSettings()
+    march = features.features("", CLAIMS.format("719,000"), settings)
+    december = features.features("", CLAIMS.format("885,000"), settings)
+    assert set(march.terms.tolist()) != set(december.terms.tolist())
+    assert set(march.terms.tolist()) == set(
+        features.features("", CLAIMS.format("719,000"), settings).terms.tolist()
+    )
+
+
+def test_a_word_pair_weighs_pair_weight_of_a_word() -> None:
+    found = features.features("", "Jobless claims", ClusterSettings(pair_weight=0.25))
+    assert sorted(found.weights.tolist()) == [0.25, 1.0, 1.0]
+
+
+def test_keywords_are_words_not_figures() -> None:
+    titles = (
+        "719,000 Americans file for first-time unemployment benefits",
+        "U.S. jobless claims rise to 719K",
+    )
+    articles = [
+        Article(id=f"a{n}", outlet="x", title=title, url=None, published=None, text=CLAIMS.format("719,000"))
+        for n, title in enumerate(titles)
+    ]
+    (story,) = cluster(articles)
+    assert story.keywords and not any(word.isdigit() for word in story.keywords)
+
+
 @pytest.mark.parametrize(
-    "field, value", [("threshold", 0.0), ("threshold", 1.5), ("window_days", -1.0), ("lead_words", 0)]
+    "field, value",
+    [("threshold", 0.0), ("threshold", 1.5), ("window_days", -1.0), ("lead_words", 0), ("pair_weight", 0.0)],
 )
 def test_settings_out_of_range_are_refused(field: str, value: float) -> None:
     with pytest.raises(OptionError, match=field):
