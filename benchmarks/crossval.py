@@ -14,7 +14,8 @@ With ``--roundups PATH`` (the AllSides roundups, summarized at ``--roundup-words
 are pooled: fold k holds out the k-th part of each data set, and a setting's score on the
 training folds is the mean of the two data sets' means, so the 2,130 short roundups do not drown
 the 40 Multi-News stories. Held-out scores are printed per data set. ``--style neutral`` tunes
-the neutral style's constants (``BALANCE_WEIGHT``, ``DOMINANT_DISCOUNT`` take effect only there).
+the neutral style's constants (``BALANCE_WEIGHT``, ``DOMINANT_DISCOUNT``,
+``NEUTRAL_CENTROID_WEIGHT`` take effect only there).
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ system, at the same word budget, in one run:
   reference, per summary; lower is better. It measures how strongly charged the words are
   that a summary adds beyond the neutral reference, not arousal itself.
 
-Systems: ``newsbrief`` (``newsbrief.brief`` at ``--words``, the default extract style) and
-``newsbrief --style neutral`` (the experimental neutral style of issue 12); ``lead (first article)``, the first
+Systems: ``newsbrief --style S`` for each style in ``STYLES`` (``newsbrief.brief`` at ``--words``;
+the default style first); ``lead (first article)``, the first
 ``--words`` words of the documents read in order (the first article, then the next);
 ``lead (round-robin)``, sentences taken in turn from each article's start (first sentence of
 each, then the second of each, ...), cut at ``--words`` words; ``lexrank``, sumy's LexRank as
@@ -40,6 +40,7 @@ import blingfire
 
 from newsbrief import Options, Story, brief, read_stories
 from newsbrief.evaluate import score_summary
+from newsbrief.model import STYLES
 from newsbrief.pipeline.voice import own_voice
 from speed import lexrank  # benchmarks/ is on sys.path when this file is run
 
@@ -113,8 +114,12 @@ def main() -> None:
 
     stories = [story for story in read_stories(args.stories) if story.reference][: args.limit]
     systems: dict[str, Callable[[Story], list[str]]] = {
-        "newsbrief": newsbrief_lines(args.words, "extract"),
-        "newsbrief --style neutral": newsbrief_lines(args.words, "neutral"),
+        **{
+            f"newsbrief --style {style}" + (" (default)" if style == STYLES[0] else ""): newsbrief_lines(
+                args.words, style
+            )
+            for style in STYLES
+        },
         "lead (first article)": split_after(lead_first(args.words)),
         "lead (round-robin)": split_after(lead_round_robin(args.words)),
         "lexrank": split_after(lexrank(args.words)),

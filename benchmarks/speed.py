@@ -3,8 +3,10 @@
     python benchmarks/speed.py [--stories benchmarks/data/clusters.jsonl] [--repeat 5]
 
 Per story: the median over ``--repeat`` runs of newsbrief's fast path (summary only, no NLP
-model) and of sumy's LexRank cut at the same word budget, both on one core in this process,
-after one warm-up run each, interpreter start not counted. sumy is handed a tokenizer backed by
+model) in each style (``STYLES``, the default first; the styles run back to back on each story,
+so they see the same load) and of sumy's LexRank cut at the same word budget, all on one core
+in this process, after one warm-up run each, interpreter start not counted; wall time, and CPU
+time (``time.process_time``) beside it, which a loaded machine disturbs less. sumy is handed a tokenizer backed by
 the same sentence splitter as newsbrief (blingfire), as the data README advises, so the
 comparison is between the summarizers. Then, as subprocesses: the wall time of the whole
 ``newsbrief eval`` on the stories (interpreter start included), and the peak resident memory of
@@ -30,6 +32,7 @@ import blingfire
 
 from newsbrief import Article, Brief, Options, Story, brief
 from newsbrief.evaluate import score_summary
+from newsbrief.model import STYLES
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STORIES = ROOT / "benchmarks" / "data" / "clusters.jsonl"
@@ -89,14 +92,16 @@ def lexrank(max_words: int) -> Callable[[Story], str]:
     return run
 
 
-def median_ms(function: Callable[[Story], object], story: Story, repeat: int) -> float:
+def median_ms(function: Callable[[Story], object], story: Story, repeat: int) -> tuple[float, float]:
+    """Median wall and CPU milliseconds of ``repeat`` runs, after one warm-up run."""
     function(story)  # warm-up: caches, lazy imports
-    times = []
+    wall, cpu = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         function(story)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def child_run(arguments: list[str]) -> tuple[float, float]:
@@ -122,31 +127,51 @@ def main() -> None:
 
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core for both summarizers
     stories = load_stories(args.stories)
-    options = Options(max_words=args.words)
+    styles = {style: Options(max_words=args.words, style=style) for style in STYLES}
     peer = lexrank(args.words)
-    ours = [median_ms(lambda story: brief(story, options), story, args.repeat) for story in stories]
+    ours: dict[str, list[tuple[float, float]]] = {style: [] for style in styles}
+    for story in stories:
+        for style, options in styles.items():
+            ours[style].append(
+                median_ms(lambda story, options=options: brief(story, options), story, args.repeat)
+            )
     theirs = [median_ms(peer, story, args.repeat) for story in stories]
     # RUSAGE_CHILDREN keeps the largest child's peak, so the small run must come first.
     _, summarize_mb = child_run(["summarize", str(ROOT / "examples" / "aleppo")])
     eval_seconds, _ = child_run(["eval", str(args.stories), "--words", str(args.words)])
 
-    ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
+    names = [f"newsbrief --style {style}" for style in styles]
     print(f"{len(stories)} stories, median of {args.repeat} runs per story, {args.words}-word summaries\n")
-    print("| measure | newsbrief | sumy LexRank | ratio |")
-    print("| --- | --- | --- | --- |")
+    print("| measure | " + " | ".join(names) + " | sumy LexRank |")
+    print("| --- | " + " | ".join("---" for _ in names) + " | --- |")
+    theirs_wall = statistics.median(wall for wall, _ in theirs)
+    cells = [
+        f"{_median(ours[style], 0):.1f} ({theirs_wall / _median(ours[style], 0):.1f}x faster)"
+        for style in styles
+    ]
+    print(f"| median ms per story, wall (one core) | {' | '.join(cells)} | {theirs_wall:.1f} |")
+    cells = [f"{_median(ours[style], 1):.1f}" for style in styles]
+    print(f"| median ms per story, CPU | {' | '.join(cells)} | {_median(theirs, 1):.1f} |")
+    cells = [f"{max(wall for wall, _ in ours[style]):.1f}" for style in styles]
+    print(f"| slowest story, ms | {' | '.join(cells)} | {max(wall for wall, _ in theirs):.1f} |")
+    blanks = " | ".join("" for _ in names[1:])
     print(
-        f"| median ms per story (one core) | {ours_median:.1f} | {theirs_median:.1f} "
-        f"| {theirs_median / ours_median:.1f}x faster |"
+        f"| whole `newsbrief eval` of {len(stories)} stories, s (with start-up) | {eval_seconds:.1f} | {blanks} | |"
     )
-    print(f"| slowest story, ms | {max(ours):.1f} | {max(theirs):.1f} | |")
-    print(f"| whole `newsbrief eval` of {len(stories)} stories, s (with start-up) | {eval_seconds:.1f} | | |")
-    print(f"| peak RSS of `newsbrief summarize examples/aleppo`, MB | {summarize_mb:.0f} | | |")
-    ours_rouge = [score_summary(s.reference or "", _summary_text(brief(s, options))) for s in stories]
+    print(f"| peak RSS of `newsbrief summarize examples/aleppo`, MB | {summarize_mb:.0f} | {blanks} | |")
+    cells = []
+    for options in styles.values():
+        rouge = [score_summary(s.reference or "", _summary_text(brief(s, options))) for s in stories]
+        cells.append(f"{_mean(rouge, 0):.3f} / {_mean(rouge, 1):.3f}")
     theirs_rouge = [score_summary(s.reference or "", peer(s)) for s in stories]
     print(
-        f"| ROUGE-1 / ROUGE-2 at {args.words} words | {_mean(ours_rouge, 0):.3f} / {_mean(ours_rouge, 1):.3f} "
-        f"| {_mean(theirs_rouge, 0):.3f} / {_mean(theirs_rouge, 1):.3f} | |"
+        f"| ROUGE-1 / ROUGE-2 at {args.words} words | {' | '.join(cells)} "
+        f"| {_mean(theirs_rouge, 0):.3f} / {_mean(theirs_rouge, 1):.3f} |"
     )
+
+
+def _median(times: list[tuple[float, float]], column: int) -> float:
+    return statistics.median(row[column] for row in times)
 
 
 def _summary_text(result: Brief) -> str:

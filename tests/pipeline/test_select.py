@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -8,8 +9,8 @@ from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
 from newsbrief import Options, brief, render, summarize
-from newsbrief.model import Article, Sentence, Story
-from newsbrief.pipeline.align import similarity_matrix
+from newsbrief.model import Article, Brief, Sentence, Story, SummarySentence
+from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD, similarity_matrix
 from newsbrief.pipeline.clean import clean
 from newsbrief.pipeline.represent import represent
 from newsbrief.pipeline.segment import segment
@@ -211,6 +212,39 @@ def test_the_opening_line_reports_what_happened(aleppo_story: Story) -> None:
         ]
         assert not quotes_someone(texts[0]) and own_voice(texts[0]) is None
         assert texts[0] in reports or not reports
+
+
+@pytest.mark.parametrize("max_words", [150, 250, 400])
+def test_the_opening_line_is_the_most_corroborated_report(
+    aleppo_story: Story, multinews_stories: tuple[Story, ...], max_words: int
+) -> None:
+    """Of the lines that report what happened, the first is said by the most other outlets (a
+    sentence of theirs at the alignment's similarity threshold or above)."""
+    for story in (aleppo_story, *multinews_stories):
+        result = brief(story, Options(style="neutral", max_words=max_words))
+        reports = [
+            line
+            for line in result.summary
+            if not quotes_someone(line.text)
+            and own_voice(line.text) is None
+            and not line.text.startswith(("For years", "In the early stages", "Back in", "Since"))
+        ]
+        assert reports and result.summary[0] == reports[0], story.id
+        corroboration = _corroboration(result)
+        assert corroboration(reports[0]) == max(corroboration(line) for line in reports), story.id
+
+
+def _corroboration(result: Brief) -> Callable[[SummarySentence], int]:
+    """How many other outlets have a sentence at the alignment's threshold or above to a line."""
+    similarity = similarity_matrix(represent(result.sentences))
+    position = {(sent.article_id, sent.index): i for i, sent in enumerate(result.sentences)}
+
+    def count(line: SummarySentence) -> int:
+        row = similarity[position[(line.sentence.article_id, line.sentence.index)]]
+        others = {result.sentences[j].article_id for j in np.flatnonzero(row >= SAME_CONTENT_THRESHOLD)}
+        return len(others - {line.sentence.article_id})
+
+    return count
 
 
 def test_the_news_comes_before_context_and_reaction(aleppo_story: Story) -> None:

@@ -147,6 +147,12 @@ MAX_QUOTE_SENTENCES = 4
 BALANCE_WEIGHT = 0.0
 MAX_OUTLET_SHARE = 0.5
 DOMINANT_DISCOUNT = 1.0
+# The neutral style's weight on closeness to the centroid. Its candidate lines differ (joined
+# quotations, lines in an outlet's voice set aside), so it was cross-validated on its own: pooled
+# 5-fold over Multi-News and the roundups, {0.5, 1} x BALANCE_WEIGHT {0, 0.05}, every fold chose
+# 1 (held out, Multi-News 0.475 / 0.168, roundups 0.392 / 0.172; benchmarks/README.md, which also
+# gives a wider grid that held out lower).
+NEUTRAL_CENTROID_WEIGHT = 1.0
 # A line that opens with one of these gives background, not the news.
 _CONTEXT_OPENER = re.compile(
     r"^(?:In the (?:early|first|late) (?:stages|days|years|months)|For (?:years|decades|months|"
@@ -192,8 +198,8 @@ def select(
         return ()
     concepts = _incidence(vectors)
     weights = concept_weights(sentences, concepts)
-    prior = sentence_prior(sentences, vectors)
     neutral = style == "neutral"
+    prior = sentence_prior(sentences, vectors, NEUTRAL_CENTROID_WEIGHT if neutral else CENTROID_WEIGHT)
     units: list[tuple[int, ...]] = (
         _units(sentences, texts) if neutral else [(i,) for i in range(len(sentences))]
     )
@@ -229,11 +235,15 @@ def concept_weights(sentences: Sequence[Sentence], concepts: csr_matrix) -> NDAr
     )
 
 
-def sentence_prior(sentences: Sequence[Sentence], vectors: csr_matrix) -> NDArray[np.float64]:
-    """Multiplier of each sentence's gain: centrality in the story, and a bonus for quoting someone."""
+def sentence_prior(
+    sentences: Sequence[Sentence], vectors: csr_matrix, centroid_weight: float | None = None
+) -> NDArray[np.float64]:
+    """Multiplier of each sentence's gain: centrality in the story (weighed by ``centroid_weight``,
+    CENTROID_WEIGHT unless given), and a bonus for quoting someone."""
+    weight = CENTROID_WEIGHT if centroid_weight is None else centroid_weight
     closeness = centroid_closeness(vectors)
     quoting = np.array([quotes_someone(sent.text) for sent in sentences], dtype=np.float64)
-    return np.asarray((1.0 + CENTROID_WEIGHT * closeness) * (1.0 + QUOTE_BONUS * quoting), dtype=np.float64)
+    return np.asarray((1.0 + weight * closeness) * (1.0 + QUOTE_BONUS * quoting), dtype=np.float64)
 
 
 def _incidence(vectors: csr_matrix) -> csr_matrix:
