@@ -22,6 +22,7 @@ from typer.core import TyperGroup
 
 from newsbrief.errors import NewsbriefError, OptionError, SourceError
 from newsbrief.model import (
+    DEFAULT_STYLE,
     MAX_WORDS_LIMIT,
     MIN_WORDS,
     Article,
@@ -140,8 +141,9 @@ StyleOption = Annotated[
     str,
     typer.Option(
         "--style",
-        help="How the summary is chosen: extract (default) or neutral (experimental: avoids and flags "
-        "lines in an outlet's own voice, joins quotations, puts the news first).",
+        help="How the summary is chosen: neutral (default: avoids and flags lines in an outlet's own "
+        "voice, joins quotations, puts the news first) or extract (plain extraction in the sources' order "
+        "and voice).",
     ),
 ]
 ExplainOption = Annotated[
@@ -170,7 +172,7 @@ def summarize(
         int | None, typer.Option("--sentences", "-s", help="Stop after this many sentences.")
     ] = None,
     analysis: Annotated[str, typer.Option("--analysis", "-a", help=ANALYSIS_HELP)] = "none",
-    style: StyleOption = "extract",
+    style: StyleOption = DEFAULT_STYLE,
     output_format: FormatOption = "md",
     output: OutputOption = None,
     explain: ExplainOption = False,
@@ -192,7 +194,7 @@ def summarize(
 def analyze(
     sources: SourcesArgument,
     analysis: Annotated[str, typer.Option("--analysis", "-a", help=ANALYSIS_HELP)] = "all",
-    style: StyleOption = "extract",
+    style: StyleOption = DEFAULT_STYLE,
     output_format: FormatOption = "md",
     output: OutputOption = None,
     explain: ExplainOption = False,

@@ -49,7 +49,8 @@ MIN_WORDS = 20
 MAX_WORDS_LIMIT = 5000
 ANALYSES = ("facts", "figures", "quotes", "entities", "framing")
 # How the summary is chosen; the first is the default (see Options.style).
-STYLES = ("extract", "neutral")
+STYLES = ("neutral", "extract")
+DEFAULT_STYLE = STYLES[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,15 +376,16 @@ class Options:
 
     ``analyses`` names the cross-source analyses to run: any form ``parse_analyses`` reads
     ("all", "quotes,figures", a list), kept as a tuple in ``ANALYSES`` order. The empty default
-    is the fast path, which needs no NLP model. ``style`` is how the summary is chosen: "extract"
-    (the default, tuned on Multi-News) or "neutral" (experimental, issue 12: lines in an outlet's
-    own voice avoided and flagged, quotations joined across sentences, the news first).
+    is the fast path, which needs no NLP model. ``style`` is how the summary is chosen: "neutral"
+    (the default: lines in an outlet's own voice avoided and flagged, quotations joined across
+    sentences, the news first) or "extract" (plain concept-coverage extraction, the order and
+    voice of the sources kept).
     """
 
     max_words: int = 250
     max_sentences: int | None = None
     analyses: tuple[str, ...] = ()
-    style: str = "extract"
+    style: str = DEFAULT_STYLE
 
     def __post_init__(self) -> None:
         if isinstance(self.max_words, bool) or not isinstance(self.max_words, int):

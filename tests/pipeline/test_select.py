@@ -138,20 +138,26 @@ def test_a_pronoun_attribution_inside_a_sentence_points_back(text, points_back):
 
 def test_each_article_block_is_in_source_order(aleppo_story: Story) -> None:
     sentences, vectors, similarity = _prepared(aleppo_story)
-    chosen = select(sentences, vectors, similarity, max_words=250)
+    chosen = select(sentences, vectors, similarity, max_words=250, style="extract")
     for article_id in {s.article_id for s in chosen}:
         indices = [s.index for s in chosen if s.article_id == article_id]
         assert indices == sorted(indices)
 
 
-def test_the_extract_style_is_the_default_and_keeps_its_brief(aleppo_dir: Path) -> None:
-    """The default brief is the one tuned on Multi-News: it opens as it did before the neutral
-    style existed, may take ZeroHedge's own "As we noted" line, and flags no voice."""
+def test_the_neutral_style_is_the_default(aleppo_dir: Path) -> None:
     default = summarize([str(aleppo_dir)])
-    assert default.summary == summarize([str(aleppo_dir)], style="extract").summary
-    assert default.summary[0].text.startswith("By the time Russia began constructing an air base at Latakia")
-    assert any(line.text.startswith("As we noted four months ago") for line in default.summary)
-    assert all(line.voice is None for line in default.summary)
+    assert default.options.style == "neutral"
+    assert default.summary == summarize([str(aleppo_dir)], style="neutral").summary
+    assert not any(line.text.startswith("As we noted four months ago") for line in default.summary)
+
+
+def test_the_extract_style_keeps_its_brief(aleppo_dir: Path) -> None:
+    """The extract style is the brief tuned on Multi-News before the neutral style existed: it
+    opens as it did, may take ZeroHedge's own "As we noted" line, and flags no voice."""
+    extract = summarize([str(aleppo_dir)], style="extract")
+    assert extract.summary[0].text.startswith("By the time Russia began constructing an air base at Latakia")
+    assert any(line.text.startswith("As we noted four months ago") for line in extract.summary)
+    assert all(line.voice is None for line in extract.summary)
 
 
 def test_the_neutral_style_differs_from_the_extract_style(aleppo_story: Story) -> None:

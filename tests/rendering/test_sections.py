@@ -401,7 +401,7 @@ def test_json_has_the_documented_keys_in_order(aleppo_brief, explain):
     assert list(data) == expected
     assert data["schema"] == "newsbrief.brief/1"
     assert data["words"] == aleppo_brief.words
-    assert data["options"] == {"max_words": 150, "max_sentences": None, "analyses": [], "style": "extract"}
+    assert data["options"] == {"max_words": 150, "max_sentences": None, "analyses": [], "style": "neutral"}
     assert list(data["summary"][0]) == [
         "text",
         "article_id",
@@ -1070,7 +1070,7 @@ def test_json_options_list_the_analyses_asked_for(aleppo_brief):
         "max_words": 150,
         "max_sentences": None,
         "analyses": list(options.analyses),
-        "style": "extract",
+        "style": "neutral",
     }
     assert sorted(data["options"]["analyses"]) == ["facts", "quotes"]
 

@@ -237,9 +237,9 @@ def test_multipart_upload_of_text_and_html(client: TestClient, aleppo_dir: Path)
 def test_the_style_field_in_json_and_multipart(
     client: TestClient, aleppo_items: list[dict[str, str]], aleppo_dir: Path
 ) -> None:
-    extract = client.post("/v1/briefs", json={"articles": aleppo_items, "words": 150}).json()
-    neutral = client.post(
-        "/v1/briefs", json={"articles": aleppo_items, "words": 150, "style": "neutral"}
+    neutral = client.post("/v1/briefs", json={"articles": aleppo_items, "words": 150}).json()
+    extract = client.post(
+        "/v1/briefs", json={"articles": aleppo_items, "words": 150, "style": "extract"}
     ).json()
     assert (extract["options"]["style"], neutral["options"]["style"]) == ("extract", "neutral")
     assert [line["text"] for line in extract["summary"]] != [line["text"] for line in neutral["summary"]]
@@ -247,9 +247,9 @@ def test_the_style_field_in_json_and_multipart(
         ("files", (name, (aleppo_dir / name).read_bytes(), "text/plain"))
         for name in ("npr.txt", "zerohedge.txt")
     ]
-    uploaded = client.post("/v1/briefs", files=files, data={"words": "100", "style": "neutral"})
+    uploaded = client.post("/v1/briefs", files=files, data={"words": "100", "style": "extract"})
     assert uploaded.status_code == 200, uploaded.text
-    assert uploaded.json()["options"]["style"] == "neutral"
+    assert uploaded.json()["options"]["style"] == "extract"
 
 
 @pytest.mark.nlp

@@ -144,8 +144,8 @@ def summarize(
 
     ``sources`` may be paths, URLs, article texts or ``Article`` objects (or one of them).
     ``analysis`` is "all", "none", or the analyses to run ("quotes,figures" or a list); the
-    default, none, is the fast path that needs no NLP model. ``style`` is "extract" (the default)
-    or "neutral" (experimental; see ``Options.style``).
+    default, none, is the fast path that needs no NLP model. ``style`` is "neutral" (the default)
+    or "extract" (see ``Options.style``).
     """
     options = Options(max_words=words, max_sentences=sentences, analyses=analysis, style=style)  # type: ignore[arg-type]
     if isinstance(sources, str | os.PathLike | Article):

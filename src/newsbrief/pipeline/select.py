@@ -36,7 +36,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
-from newsbrief.model import Citation, Fact, Sentence, Source, SummarySentence
+from newsbrief.model import DEFAULT_STYLE, Citation, Fact, Sentence, Source, SummarySentence
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD
 from newsbrief.pipeline.represent import centroid_closeness
 from newsbrief.pipeline.voice import own_voice, quotation_ends
@@ -183,7 +183,7 @@ def select(
     max_words: int,
     max_sentences: int | None = None,
     texts: Mapping[str, str] | None = None,
-    style: str = "extract",
+    style: str = DEFAULT_STYLE,
 ) -> tuple[Sentence, ...]:
     """The summary's lines, at most ``max_words`` words in all.
 
@@ -521,7 +521,7 @@ def cite(
     sentences: tuple[Sentence, ...],
     similarity: NDArray[np.float64],
     *,
-    style: str = "extract",
+    style: str = DEFAULT_STYLE,
 ) -> tuple[SummarySentence, ...]:
     """Each chosen sentence with citations: itself first, then the other members of its fact;
     in the neutral style a line in an outlet's own voice says whose."""

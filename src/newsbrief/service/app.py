@@ -69,6 +69,7 @@ from newsbrief.analysis.nlp import MODEL_NAMES
 from newsbrief.errors import InputError, MissingModelError, SourceError
 from newsbrief.model import (
     ANALYSES,
+    DEFAULT_STYLE,
     MAX_WORDS_LIMIT,
     MIN_WORDS,
     STYLES,
@@ -211,9 +212,9 @@ class BriefRequest(BaseModel):
         description=f'"all", "none", or analyses to run, comma-separated or a list: {", ".join(ANALYSES)}.',
     )
     style: StrictStr = Field(
-        default="extract",
+        default=DEFAULT_STYLE,
         max_length=_MAX_FIELD_CHARS,
-        description='How the summary is chosen: "extract" or "neutral" (experimental).',
+        description='How the summary is chosen: "neutral" (the default) or "extract".',
     )
     format: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS, description=_FORMAT_HELP)
     explain: StrictBool | None = Field(default=None, description=_EXPLAIN_HELP)
@@ -519,7 +520,7 @@ def _output(asked: _Output, query: Mapping[str, str]) -> tuple[str, bool]:
 
 
 def _options(
-    words: int | None, sentences: int | None, analysis: str | Sequence[str], style: str = "extract"
+    words: int | None, sentences: int | None, analysis: str | Sequence[str], style: str = DEFAULT_STYLE
 ) -> Options:
     """The Options of a request; OptionError (422) for values out of range."""
     return Options(
@@ -531,8 +532,8 @@ def _options(
 
 
 def _form_style(value: UploadFile | str | None) -> str:
-    """The ``style`` form field or query parameter: "extract" when absent; InputError (422) for an upload."""
-    return _form_text(value, "style") or "extract"
+    """The ``style`` form field or query parameter: the default style when absent; InputError (422) for an upload."""
+    return _form_text(value, "style") or DEFAULT_STYLE
 
 
 def _parse_analyses(value: str | Sequence[str]) -> tuple[str, ...]:
