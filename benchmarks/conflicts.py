@@ -378,7 +378,7 @@ def hard_run(
     """Change a figure that another article also reports and run the detector on the whole story.
 
     Planted: ×1.5 of a closed-range figure (exact, about, nearly), written as the article writes
-    it; a hit is a conflict holding the changed figure and one of the other articles' figures of
+    it (×0.67 when the other articles give only lower bounds, which a larger value meets); a hit is a conflict holding the changed figure and one of the other articles' figures of
     the same value. Rounding: the same figure +1%; overlap: an open bound ("more than 300") moved
     within its range when the other article gives the same bound; for these two any new conflict
     holding the changed figure is false. Conflicts of the story as it is are not counted (they are
@@ -398,7 +398,7 @@ def hard_run(
             if figure.qualifier in CLOSED or (
                 figure.qualifier == "at-most" and re.search(r"nearly|almost", figure.span.text, re.I)
             ):
-                new_text = planted_text(figure, 1.5)
+                new_text = planted_text(figure, _contradicting_factor(others))
                 if new_text is None:
                     counts["shared figures not rewritable"] += 1
                     continue
@@ -458,6 +458,12 @@ def hard_run(
     print(f"\nfalse conflicts ({len(false)}), first {show}:")
     for line in false[:show]:
         print("  " + line)
+
+
+def _contradicting_factor(others: Sequence[Figure]) -> float:
+    """×1.5, or ×0.67 when every other report is a lower bound ("more than 150", "7.5 percent or
+    higher"): 225 is more than 150, so only a smaller value makes a conflict to detect."""
+    return 0.67 if all(o.qualifier in ("more-than", "at-least") for o in others) else 1.5
 
 
 def _changed(article: Article, figure: Figure, new_text: str) -> Article:

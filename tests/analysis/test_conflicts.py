@@ -69,7 +69,7 @@ def test_a_disagreement_in_different_words_is_found() -> None:
         ["about 900,000", "some 1.6 million"]
     ]
     assert conflicts[0].kind == "disagreement"
-    assert "jew" in conflicts[0].compared
+    assert "killed" in conflicts[0].compared  # a toll of the killed: "murdered", "had killed"
     assert "may be one of time" in conflicts[0].timing  # a toll, and no publication times
 
 
@@ -142,3 +142,54 @@ def test_magnitudes_written_every_way_are_read_as_magnitudes() -> None:
         ("magnitude-6.2", 6.2),
         ("6", 6.0),
     ]
+
+
+# mn-14110: the townhouse project, "will have 69 townhouses" and "build 69 townhouses".
+TOWNHOUSES_A = (
+    "The proposed project, Village Park at Deerfield Beach, will have 69 townhouses, said property "
+    "owner Rob Kassab, and enhance the area's value."
+)
+TOWNHOUSES_B = (
+    "So it's unlikely the mystery of Deerfield Beach's former black cemetery will bury developer's "
+    "plans to build 69 townhouses."
+)
+# mn-6619: another outlet's Treblinka toll, the same value in other words.
+TREBLINKA_C = "About 900,000 people fell victim there in a little more than a year."
+
+
+def test_a_counted_noun_paraphrased_around_is_paired_by_its_kind() -> None:
+    _, agreed = _conflicts([(TOWNHOUSES_A, None), (TOWNHOUSES_B, None)])
+    assert agreed == ()
+    _, conflicts = _conflicts([(TOWNHOUSES_A, None), (TOWNHOUSES_B.replace("69", "96"), None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["69", "96"]]
+    assert conflicts[0].compared == "each is the only townhouse figure of its article"
+
+
+def test_rounding_and_more_than_moves_do_not_conflict() -> None:
+    _, rounded = _conflicts([(TREBLINKA_A, None), (TREBLINKA_C.replace("900,000", "909,000"), None)])
+    assert rounded == ()
+    more_than = DARFUR_B.replace("400,000", "300,000")
+    _, moved = _conflicts([(more_than, None), (more_than.replace("300,000", "450,000"), None)])
+    assert moved == ()  # "more than 300,000" and "more than 450,000" can both be true
+
+
+def test_odds_are_not_counts() -> None:
+    # BASIL (f11c2566...): HuffPost and NYT quote the same odds, once read as the counts 3 and two.
+    first = '"I would say that there is a 2 in 3 chance that we win control of the House again.'
+    second = (
+        "“I would say that there is a two-in-three chance that we win control of the House again, but "
+        "there’s a one-in-three chance that we could lose, and I’m being myself, frank,” he said."
+    )
+    figures, conflicts = _conflicts([(first, None), (second, None)])
+    assert [figure.span.text for figure in figures] == []
+    assert conflicts == ()
+
+
+def test_a_length_restated_in_brackets_is_compared_once() -> None:
+    # mn-33118: "about 100 feet (30 meters) long" is one length; only the first unit is compared.
+    first = (
+        "The vessel was about 100 feet (30 meters) long and held up to 400 tons of cargo, making it one "
+        "of the largest Roman shipwrecks ever found."
+    )
+    _, conflicts = _conflicts([(first, None), (WRECK.replace("98 feet", "150 feet"), None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["150 feet", "about 100 feet"]]

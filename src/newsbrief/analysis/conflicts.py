@@ -25,7 +25,6 @@ says that the difference may be one of time. The figures themselves come from
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -41,6 +40,7 @@ from newsbrief.analysis.figures import (
     VAGUE_WORDS,
     WHAT_STOP,
 )
+from newsbrief.analysis.lexicon import COUNTED_NOUN_GROUPS
 from newsbrief.analysis.similarity import embed
 from newsbrief.model import Article, Conflict, Fact, Figure
 
@@ -60,7 +60,7 @@ REPORT_OVERLAP = 0.8
 # counted noun ("Jews"). Chosen on the Multi-News dev stories' pairs, all listed in
 # benchmarks/README.md: above 0.7 true pairs outnumber false ones; below it the false ones do.
 MEANING_MIN = 0.7
-SHARED_NOUN_MIN = 0.4
+KIND_MIN = 0.4
 CONTEXT_WORDS = 8
 # Units of measurement, each with its family and the factor to the family's base unit. A
 # measurement names its own kind of thing ("four kilometers" deep); counts need a counted noun.
@@ -112,11 +112,12 @@ def find_conflicts(
     never conflict. ``articles`` gives publication times (a toll that grew is an update);
     ``facts`` is the story's alignment, whose groups count as sentences close in meaning.
     """
+    figures = _without_restatements(figures)
     profiles = [_profile(figure) for figure in figures]
     ambiguous = _ambiguous(figures)
     meaning = _Meaning.of(figures)
     in_fact = _fact_numbers(figures, facts)
-    sole = _sole_measures(profiles)
+    sole = _sole_of_kind(profiles)
     same: dict[int, list[int]] = {i: [] for i in range(len(profiles))}
     how: dict[tuple[int, int], str] = {}
     for i, first in enumerate(profiles):
@@ -146,6 +147,31 @@ def find_conflicts(
     ]
     published = {article.id: article.published for article in articles}
     return _merge(figures, profiles, edges, how, published)
+
+
+def _without_restatements(figures: Sequence[Figure]) -> tuple[Figure, ...]:
+    """The figures less those that restate the one before in another unit, in brackets.
+
+    "about 100 feet (30 meters) long" is one length: compared twice it would be paired twice, and
+    the bracketed copy could meet a different figure of the other article than the first does.
+    """
+    kept: list[Figure] = []
+    for figure in figures:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.sentence == figure.sentence
+            and _base_unit(previous)[0] == _base_unit(figure)[0]
+            and re.fullmatch(
+                r"\s*\(\s*",
+                figure.sentence.text[
+                    previous.span.end - figure.sentence.start : figure.span.start - figure.sentence.start
+                ],
+            )
+        ):
+            continue
+        kept.append(figure)
+    return tuple(kept)
 
 
 def _ambiguous(figures: Sequence[Figure]) -> set[int]:
@@ -233,8 +259,13 @@ def _profile(figure: Figure) -> _Profile:
 
 
 def _dimension(figure: Figure) -> str:
-    """The dimension a measurement's nearest dimension word names ("deep" → "depth"), or ""."""
+    """The dimension a measurement's nearest dimension word names ("deep" → "depth"), or "".
+
+    A magnitude measures the main quake unless its sentence speaks of aftershocks or foreshocks.
+    """
     text = figure.sentence.text
+    if figure.unit == "magnitude":
+        return "aftershock" if re.search(r"aftershock|foreshock|tremor", text, re.IGNORECASE) else "quake"
     start = figure.span.start - figure.sentence.start
     before = re.findall(r"[a-z]+", text[:start].lower())[-DIMENSION_WORDS:]
     after = re.findall(r"[a-z]+", text[start + len(figure.span.text) :].lower())[:DIMENSION_WORDS]
@@ -262,6 +293,9 @@ def _base_unit(figure: Figure) -> tuple[str, Callable[[float], float]]:
     if unit in UNIT_FAMILIES:
         family, factor = UNIT_FAMILIES[unit]
         return family, lambda value: value * factor
+    if unit in DURATION_DAYS:
+        days = DURATION_DAYS[unit]
+        return "duration", lambda value: value * days
     return unit, lambda value: value
 
 
@@ -276,12 +310,29 @@ def _content_words(what: str) -> frozenset[str]:
 
 
 def _canonical(word: str) -> str:
-    """One spelling for a word and its synonyms: "deaths", "killed", "dead" → "killed"."""
+    """One spelling for a word and its synonyms: "deaths", "killed", "dead" → "killed";
+    "babies", "children" → "child" (``COUNTED_NOUN_GROUPS``)."""
     stem = _stem(word)
     for key, synonyms in SYNONYMS.items():
         if word in synonyms or stem in synonyms:
             return key
+    singular = _singular(word)
+    for key, nouns in COUNTED_NOUN_GROUPS.items():
+        if word in nouns or singular in nouns:
+            return key
     return stem
+
+
+def _singular(word: str) -> str:
+    """The singular of a regular or common irregular English plural ("babies" → "baby")."""
+    irregular = {"children": "child", "people": "person", "men": "man", "women": "woman"}
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _stem(word: str) -> str:
@@ -302,13 +353,15 @@ def _thing_key(figure: Figure) -> str:
     words = [
         _canonical(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", figure.what.lower()) if w not in WHAT_STOP
     ]
-    for key in ("killed", "injured", "displaced", "arrested", "missing"):
+    for key in (*sorted(GROWING), "casualty"):
         if key in words:
             return key
     lowered = figure.what.lower()
     for phrase, key in NEAR_SYNONYMS:
         if phrase in lowered:
             return key
+    if figure.unit not in GENERAL_UNITS and figure.unit != "people" and figure.unit not in UNIT_FAMILIES:
+        return _canonical(figure.unit)  # "69 townhouses": the counted noun is the unit
     return words[0] if words else ""
 
 
@@ -367,53 +420,52 @@ def _same_thing(first: _Profile, second: _Profile) -> bool:
     return not (nouns_first and nouns_second and not nouns_first & nouns_second)
 
 
-def _shared_nouns(first: _Profile, second: _Profile) -> list[str]:
-    """The content words two descriptions share beyond generic people words and number words."""
-    return sorted(first.words & second.words - GENERIC_WORDS - NUMBER_WORDS)
-
-
-def _sole_measures(profiles: Sequence[_Profile]) -> set[int]:
-    """Measurements that are their article's only one of their unit family, years aside.
+def _sole_of_kind(profiles: Sequence[_Profile]) -> set[int]:
+    """Figures of a specific kind that give their article's only value of that kind, years aside.
 
     "3.7 million square feet" and "approximately 4.5 million square feet", each the one area of
-    its article, are the story's area; a measurement whose sentence names a year ("the 2009
-    quake") is about another event and counts for nothing here.
+    its article, are the story's area; "build 69 townhouses" and "have 69 townhouses" the
+    project's size. A figure whose sentence names a year ("the 2009 quake") is about another
+    event and counts for nothing here; general kinds (shares, money, bare counts) never qualify,
+    nor tolls ("two wounded" in an ambush, "three wounded" by a rocket: two events).
     """
-    counts = Counter((p.article_id, p.base) for p in profiles if p.base in MEASURES and not p.years)
+    values: dict[tuple[str, str], set[float]] = {}
+    for p in profiles:
+        kind = _kind(p)
+        if kind and _is_specific(kind) and kind not in TOLLS and not p.years:
+            values.setdefault((p.article_id, kind), set()).add(p.value)
     return {
         index
         for index, p in enumerate(profiles)
-        if p.base in MEASURES and not p.years and counts[(p.article_id, p.base)] == 1
+        if not p.years and len(values.get((p.article_id, _kind(p)), ())) == 1
     }
 
 
 def _by_meaning(first: _Profile, second: _Profile, cosine: float, one_fact: bool, sole: bool) -> str:
     """Why two figures of one kind count the same thing by meaning, or "".
 
-    ``cosine`` is the closer of their contexts' and their descriptions' (``_Meaning``). It must be
-    MEANING_MIN; SHARED_NOUN_MIN is enough when the descriptions share a counted noun ("Jews"),
-    the unit is the same counted noun ("townhouses"), or the alignment put the two sentences in
-    one fact. Two measurements of one dimension ("4 km" deep, "six miles below the surface") need
-    no closeness at all: what they measure is said; nor do two that are each the only measurement
-    of their family in their article.
+    ``cosine`` is the closer of their value-blind contexts' and their descriptions' (``_Meaning``).
+    It must be at least KIND_MIN when something besides the wording says they count the same
+    thing: a specific kind ("townhouses", a toll of the killed), all the more when the alignment
+    put the two sentences in one fact; else MEANING_MIN (a share, a sum of money, a bare count, people, a
+    measurement with no dimension said), and those general kinds need a description on both sides. Two measurements
+    of one dimension ("4 km" deep, "six miles below the surface") need no closeness at all: what
+    they measure is said; nor do two of a specific kind (a measurement family, a counted noun)
+    that are each their article's only value of it.
     """
     if first.dimension and first.dimension == second.dimension:
         return f"both measure {first.dimension} in {first.base} units"
+    kind = _kind(first)
     if sole and not (first.dimension or second.dimension):
-        return f"each is the only {first.base} measurement of its article"
-    shared = [
-        word
-        for word in _shared_nouns(first, second)
-        if word != first.key or first.base not in COUNTS_NEEDING_KEY
-    ]
+        return f"each is the only {kind} figure of its article"
+    if not _is_specific(kind) and not (first.words and second.words):
+        return ""  # "10 percent" of nothing said: its context alone cannot tell which share it is
     reasons = []
-    if first.base not in MEASURES and first.unit == second.unit and first.unit not in COUNTS_NEEDING_KEY:
-        reasons.append(f"both count {first.unit}")
-    elif shared and first.base not in MEASURES:
-        reasons.append(f"both count {', '.join(shared)}")
-    if one_fact:
+    if first.base not in MEASURES and _is_specific(kind):
+        reasons.append(f"both count {kind}")
+    if one_fact and _is_specific(kind):
         reasons.append("their sentences are in one fact of the alignment")
-    least = SHARED_NOUN_MIN if reasons else MEANING_MIN
+    least = KIND_MIN if reasons else MEANING_MIN
     if cosine < least:
         return ""
     return f"their contexts are close in meaning (cosine {cosine:.2f} ≥ {least}{''.join(', ' + r for r in reasons)})"
@@ -476,29 +528,59 @@ def _agreed_in_sentence(figures: Sequence[Figure], profiles: Sequence[_Profile],
 def _same_kind(first: _Profile, second: _Profile) -> bool:
     """True when two figures, however worded, may count the same kind of thing at the same time.
 
-    A measurement (length, area, mass, temperature, magnitude) names its kind by its unit family;
-    other figures need the same counted-thing key (synonyms mapped) and a description that says
-    more than the bare counted noun; of counts of people, money and shares only casualty tolls
-    (killed, injured, displaced, arrested, missing), whose key names the event. Dates, years, ages and unnamed counts are never paired this
-    way: too many of them in one story are about different things. Time frames that both figures
-    state must agree, and so must the years their sentences name.
+    Their kinds (``_kind``) must be equal: a measurement's unit family (and dimension, when both
+    say one), a counted noun's lemma with its synonyms, a casualty toll's key, or one of the
+    general kinds (people, shares, money, bare counts, durations). Dates, years and ages are never
+    paired this way: too many of them in one story are about different things. Time frames that
+    both figures state must agree, and so must the years their sentences name; two counts of
+    people named by different nouns ("civilians", "soldiers") are different things.
     """
-    if first.base != second.base or first.base in NEVER_BY_MEANING:
+    kind = _kind(first)
+    if not kind or kind != _kind(second):
         return False
-    if first.frame and second.frame and first.frame != second.frame:
+    if _frames_differ(first.frame, second.frame):
         return False
     if first.years != second.years:
         return False  # "the 2009 quake killed more than 300" is not this quake's toll
     if first.base in MEASURES:
         return not (first.dimension and second.dimension and first.dimension != second.dimension)
-    if first.unit not in COUNTS_NEEDING_KEY:
-        return True  # "11 other nations": a counted noun as unit names the kind too
-    if first.key not in GROWING or first.key != second.key:
-        return False  # "Republicans voted present" is not "voted against": only tolls are paired by meaning
-    if any(not profile.words - {profile.key} - GENERIC_WORDS for profile in (first, second)):
-        return False
     nouns_first, nouns_second = first.words & PEOPLE_STEMS, second.words & PEOPLE_STEMS
     return not (nouns_first and nouns_second and not nouns_first & nouns_second)
+
+
+def _kind(profile: _Profile) -> str:
+    """What kind of thing a figure counts, as far as its words say: "" when never paired by meaning.
+
+    Specific kinds (``_is_specific``) name the thing: a measurement's unit family, a counted noun
+    ("townhouse", "nation" = "country"), a casualty toll ("killed"). General kinds say only how it
+    is counted: "percent", a currency, "count", "duration"; their figures must be closer in
+    meaning to be paired. Other counts of people are not paired by meaning at all.
+    """
+    if profile.base in NEVER_BY_MEANING:
+        return ""
+    if profile.base in MEASURES:
+        return profile.base
+    if profile.unit == "people":
+        # "Three Republicans voted present" and "Seven voted against" read alike to the
+        # embeddings: people are paired by meaning only as a toll, whose key names the event.
+        return profile.key if profile.key in TOLLS else ""
+    if profile.unit in GENERAL_UNITS or profile.base == "duration":
+        return profile.base
+    return profile.key
+
+
+def _is_specific(kind: str) -> bool:
+    """True when a kind names the counted thing itself, not only how it is counted."""
+    return kind not in GENERAL_KINDS
+
+
+def _frames_differ(first: str, second: str) -> bool:
+    """True when two stated time frames cannot be the same: "in the last two weeks" against "this
+    year". A day said two ways ("Wednesday", "yesterday") may be one day, so days never differ."""
+    if not first or not second or first == second:
+        return False
+    days = re.compile(r"^(?:today|yesterday|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$")
+    return not (days.match(first) or days.match(second))
 
 
 @dataclass(frozen=True, slots=True)
@@ -534,23 +616,29 @@ class _Meaning:
 
 
 def _context(figure: Figure) -> str:
-    """The figure as written with CONTEXT_WORDS words of its sentence either side."""
+    """CONTEXT_WORDS words of the figure's sentence either side of it, without the figure itself:
+    pairing must not depend on the values it is about to compare."""
     text = figure.sentence.text
     start = figure.span.start - figure.sentence.start
     end = start + len(figure.span.text)
-    words = [*text[:start].split()[-CONTEXT_WORDS:], figure.span.text, *text[end:].split()[:CONTEXT_WORDS]]
-    return " ".join(words)
+    return " ".join([*text[:start].split()[-CONTEXT_WORDS:], *text[end:].split()[:CONTEXT_WORDS]])
 
 
 PEOPLE_STEMS = frozenset(_canonical(noun) for noun in PEOPLE_NOUNS - GENERIC_PEOPLE)
 GENERIC_WORDS = frozenset(_canonical(word) for word in GENERIC_PEOPLE)
 NUMBER_WORDS = frozenset(_canonical(word) for word in [*UNITS_WORDS, *SCALES, *VAGUE_WORDS])
 MEASURES = frozenset({family for family, _ in UNIT_FAMILIES.values()} | {"°F", "degree", "square metre"})
-COUNTS_NEEDING_KEY = frozenset(
-    {"people", "percent", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "money"}
-)
 GROWING = frozenset({"killed", "injured", "displaced", "arrested", "missing"})
-NEVER_BY_MEANING = frozenset({"date", "year", "age", "count", "years", "months", "weeks", "days", "hours"})
+TOLLS = GROWING | {"casualty"}
+NEVER_BY_MEANING = frozenset({"date", "year", "age"})
+# "a 10-year risk" and "a 15-year risk": durations meet whatever unit they are written in.
+DURATION_DAYS = {
+    "seconds": 1 / 86400, "minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0,
+    "months": 30.44, "years": 365.25, "decades": 3652.5, "centurys": 36525.0,
+}  # fmt: skip
+# Units that say how a thing is counted, not what: their kind is the unit itself.
+GENERAL_UNITS = frozenset({"percent", "count", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "money"})
+GENERAL_KINDS = GENERAL_UNITS | {"duration"}
 
 
 def _same_report(first: frozenset[str], second: frozenset[str]) -> bool:
