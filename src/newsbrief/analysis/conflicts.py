@@ -485,26 +485,26 @@ def _fact_numbers(figures: Sequence[Figure], facts: Sequence[Fact]) -> tuple[int
 def _mutual_best(
     how: dict[tuple[int, int], str], profiles: Sequence[_Profile], meaning: _Meaning
 ) -> list[tuple[int, int]]:
-    """The pairs to compare: all found by shared words; by meaning, only mutual best matches.
+    """The pairs to compare: mutual best matches only.
 
-    A figure paired by meaning is compared with, in each other article, only the figure whose
-    context is closest to its own, and only when it is that figure's closest too: an article that
-    gives "89 degrees" outside and "130-170 degrees" inside a truck has one figure for "inside".
+    A figure is compared with, in each other article, only the candidate that is its best match,
+    and only when it is that figure's best too: a pair described with the same words beats a pair
+    by meaning, then the closer contexts win. An article that gives "89 degrees" outside and
+    "130-170 degrees" inside a truck has one figure for "inside"; "Wednesday's high temperature
+    reached 89 degrees" shares every word of "the temperature inside could have reached 120
+    degrees" but is not its best match when the other article also says how hot it got inside.
     """
-    best: dict[tuple[int, str], tuple[float, int]] = {}
+    best: dict[tuple[int, str], tuple[bool, float, int]] = {}
     for (i, j), basis in how.items():
-        if basis.startswith("the same words"):
-            continue
-        cosine = meaning.cosine(i, j)
+        rank = (basis.startswith("the same words"), meaning.cosine(i, j))
         for one, other in ((i, j), (j, i)):
             slot = (one, profiles[other].article_id)
-            if slot not in best or (cosine, -other) > (best[slot][0], -best[slot][1]):
-                best[slot] = (cosine, other)
+            if slot not in best or (*rank, -other) > best[slot]:
+                best[slot] = (*rank, -other)
     return sorted(
         (i, j)
-        for (i, j), basis in how.items()
-        if basis.startswith("the same words")
-        or (best[(i, profiles[j].article_id)][1] == j and best[(j, profiles[i].article_id)][1] == i)
+        for i, j in how
+        if best[(i, profiles[j].article_id)][2] == -j and best[(j, profiles[i].article_id)][2] == -i
     )
 
 
@@ -701,14 +701,10 @@ def _merge(
     for index in sorted(parent):
         groups.setdefault(root(index), []).append(index)
     conflicts = []
-    for _, members in sorted(groups.items()):
-        chosen: dict[str, int] = {}
-        for index in members:
-            chosen.setdefault(profiles[index].article_id, index)
-        indices = sorted(chosen.values())
+    for indices in _one_per_article(groups, edges, profiles):
         picked = tuple(figures[index] for index in indices)
-        unit, key = profiles[members[0]].unit, profiles[members[0]].key
-        bases = sorted({how[edge] for edge in edges if edge[0] in members})
+        unit, key = profiles[indices[0]].unit, profiles[indices[0]].key
+        bases = sorted({how[edge] for edge in edges if edge[0] in indices and edge[1] in indices})
         kind, timing = _timing([profiles[index] for index in indices], picked, key, published)
         conflicts.append(
             Conflict(
@@ -718,13 +714,32 @@ def _merge(
                 if any(b.startswith("the same words") for b in bases)
                 else _meaning_note(picked, unit, key),
                 kind=kind,
-                unit=profiles[members[0]].base,
+                unit=profiles[indices[0]].base,
                 values=tuple(round(profiles[index].value, 6) for index in indices),
                 compared="; ".join(bases),
                 timing=timing,
             )
         )
     return tuple(conflicts)
+
+
+def _one_per_article(
+    groups: dict[int, list[int]], edges: Sequence[tuple[int, int]], profiles: Sequence[_Profile]
+) -> list[list[int]]:
+    """The figures of each conflict: a joined group when it holds one figure per article, else
+    each of its disagreeing pairs on its own.
+
+    A conflict shows one figure per outlet; a group that joined two figures of one article
+    ("89 degrees" outside and "nearly 180 degrees" inside the truck) would have to drop one of
+    them, perhaps the one that disagrees.
+    """
+    result = []
+    for _, members in sorted(groups.items()):
+        if len({profiles[index].article_id for index in members}) == len(members):
+            result.append(sorted(members))
+        else:
+            result += [[i, j] for i, j in sorted(edges) if i in members]
+    return result
 
 
 def _timing(

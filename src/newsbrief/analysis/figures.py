@@ -360,8 +360,9 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if _LETTER_DIGIT.search(text) and label not in ("MONEY", "QUANTITY"):
         return True  # "G20", "COVID-19", "3D"
-    if any(token.ent_type_ in NAME_LABELS for token in tokens):
-        return True
+    counts_a_noun = last.like_num and last.dep_ == "nummod" and last.head.pos_ == "NOUN"
+    if any(token.ent_type_ in NAME_LABELS for token in tokens) and not counts_a_noun:
+        return True  # "build 104 townhouses" tagged a PRODUCT is still a count of townhouses
     if previous is not None and previous.lower_ in (
         "every",
         "each",
