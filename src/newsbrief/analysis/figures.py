@@ -375,6 +375,8 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
         "chapter",
     ):
         return True
+    if previous is not None and previous.text == "." and first.i > 1 and doc[first.i - 2].lower_ == "no":
+        return True  # "the No. 3 position", which spaCy splits as "No", ".", "3": a rank
     name_before = (
         previous is not None and previous.pos_ == "PROPN" and previous.ent_type_ not in ("DATE", "MONEY")
     )
