@@ -26,9 +26,16 @@ TREBLINKA_A = (
     "Historians estimate that about 900,000 Jews were murdered at this concentration camp in "
     "Nazi-occupied Poland over a mere 16 months."
 )
-TREBLINKA_B = (
-    "The camp, which the Germans leveled and buried once they had killed some 1.6 million Jews and "
-    "other undesirables, is the subject of the film."
+# mn-5164: the countries the US was compared with, in different words.
+NATIONS_A = (
+    "The United States healthcare system is the most expensive in the world, but when it comes to "
+    "health outcomes, it performs worse than 11 other similar industrialized nations, according to a "
+    "new report released today by the Commonwealth Fund."
+)
+NATIONS_B = (
+    "A report released Monday by a respected think tank ranks the United States dead last in the "
+    "quality of its health-care system when compared with 10 other western, industrialized nations, "
+    "the same spot it occupied in four previous studies by the same organization."
 )
 # mn-2847: the Darfur toll, "as many as" against "more than".
 DARFUR_A = (
@@ -64,12 +71,18 @@ def test_kilometres_against_miles_are_compared_in_one_unit() -> None:
 
 
 def test_a_disagreement_in_different_words_is_found() -> None:
-    _, conflicts = _conflicts([(TREBLINKA_A, None), (TREBLINKA_B, None)])
-    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [
-        ["about 900,000", "some 1.6 million"]
-    ]
+    _, conflicts = _conflicts([(NATIONS_A, None), (NATIONS_B, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["10", "11"]]
     assert conflicts[0].kind == "disagreement"
-    assert "killed" in conflicts[0].compared  # a toll of the killed: "murdered", "had killed"
+    assert (
+        conflicts[0].compared == "each is the only country figure of its article"
+    )  # "nations" = "countries"
+    assert conflicts[0].timing == ""  # not a toll: time cannot explain it
+
+
+def test_an_undated_toll_may_differ_by_time() -> None:
+    _, conflicts = _conflicts([(DARFUR_A, None), (DARFUR_B, None)])
+    assert len(conflicts) == 1
     assert "may be one of time" in conflicts[0].timing  # a toll, and no publication times
 
 
@@ -126,11 +139,11 @@ def test_two_depths_in_different_words_and_units_conflict() -> None:
 
 
 def test_a_depth_is_not_compared_with_a_length() -> None:
-    other = "The wreck lies some 60 metres below the surface, the archaeologists said."
+    other = "The wreck lies some 120 metres below the surface, the archaeologists said."
     _, conflicts = _conflicts([(WRECK, None), (other, None)])
-    # 650 feet (198 m) deep against 60 m deep disagree; 98 feet (30 m) long is another dimension
+    # 650 feet (198 m) deep against 120 m deep disagree; 98 feet (30 m) long is another dimension
     assert [sorted(figure.span.text for figure in conflict.figures) for conflict in conflicts] == [
-        ["more than 650 feet", "some 60 metres"]
+        ["more than 650 feet", "some 120 metres"]
     ]
 
 
@@ -193,3 +206,34 @@ def test_a_length_restated_in_brackets_is_compared_once() -> None:
     )
     _, conflicts = _conflicts([(first, None), (WRECK.replace("98 feet", "150 feet"), None)])
     assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["150 feet", "about 100 feet"]]
+
+
+def test_a_part_is_not_compared_with_a_whole() -> None:
+    # BASIL (b5eefefb...): two debates left and three in all are both true.
+    fox = (
+        "There are two more presidential debates on the calendar, and the polls have started to swing "
+        "in Romney's favor."
+    )
+    huffpost = (
+        "It foreshadowed how the president will approach next Tuesday's debate with Romney, the second "
+        "of three debates for the two men running for president."
+    )
+    _, conflicts = _conflicts([(fox, None), (huffpost, None)])
+    assert conflicts == ()
+
+
+def test_the_oath_counted_in_other_words_conflicts() -> None:
+    # BASIL (84b3c118...): HuffPost's 38-word oath against the Times's 35-word oath.
+    huffpost = (
+        "Chief Justice John Roberts administered the 38-word oath at 12:00 p.m., capping Trump's "
+        "unlikely journey from New York City real estate developer and reality TV star to the nation's "
+        "highest office."
+    )
+    times = (
+        "Wearing a dark suit and red tie and accompanied by his wife, Melania, in a powder-blue suit and "
+        "matching gloves, Mr. Trump took the 35-word oath administered by Chief Justice John G. Roberts "
+        "Jr. precisely at noon."
+    )
+    _, conflicts = _conflicts([(huffpost, None), (times, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["35", "38"]]
+    assert conflicts[0].compared == "each is the only word figure of its article"
