@@ -3,6 +3,8 @@
 Run: ``python benchmarks/conflicts.py`` (half an hour on the shared machine: every copy is parsed,
 its entities resolved and its story aligned; ``--hard-only`` takes about four minutes).
 Options: ``--no-planted`` (the real stories only), ``--hard-only`` (planted the hard way only),
+``--crossval`` (the conflict thresholds chosen by 5-fold cross-validation over stories on the
+planted-hard set, held-out numbers; about twenty minutes),
 ``--stories N`` (the first N stories only, for iterating), ``--ids a,b`` (those stories only), ``--show N`` (how many missed and false lines to print; 25 by default; missed figures
 without a "what" or with the unit "count" are printed too, marked "[no what/count]").
 
@@ -20,6 +22,8 @@ without a "what" or with the unit "count" are printed too, marked "[no what/coun
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 import sys
@@ -29,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from newsbrief.analysis import conflicts as conflict_rules
 from newsbrief.analysis.conflicts import find_conflicts
 from newsbrief.analysis.entities import find_entities, names_of
 from newsbrief.analysis.figures import find_figures
@@ -473,6 +478,72 @@ def _changed(article: Article, figure: Figure, new_text: str) -> Article:
     )
 
 
+# ----------------------------------------------------------------- thresholds by cross-validation
+# The grid is fixed beforehand; the score is detections minus twice the false flags (on changed
+# copies, and flags on the unchanged story beyond the hand-found disagreements they hit); ties go
+# to the higher thresholds (precision first).
+KIND_GRID = (0.3, 0.4, 0.55)
+MEANING_GRID = (0.7, 0.85)
+FOLDS = 5
+
+
+def _story_counts(story: tuple[str, tuple[Article, ...]], docs: dict[str, list[object]]) -> tuple[int, ...]:
+    """(detected, planted, false on changed copies, flags beyond the hand-found) for one story."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        hard_run([story], docs, show=0)
+        real_run([story], docs)
+    text = out.getvalue()
+    detected = re.search(r"detected: (\d+)/(\d+)", text)
+    assert detected is not None
+    false = sum(int(n) for n in re.findall(r"false conflicts, \w+: (\d+)", text))
+    flags = int(re.findall(r"conflicts flagged: (\d+)", text)[-1])
+    found = re.search(r"hand-found disagreements found: (\d+) of \d+ \(and (\d+)", text)
+    assert found is not None
+    return (
+        int(detected.group(1)),
+        int(detected.group(2)),
+        false,
+        max(flags - int(found.group(1)) - int(found.group(2)), 0),
+    )
+
+
+def crossval_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, list[object]]) -> None:
+    """Choose (KIND_MIN, MEANING_MIN) on four folds of stories, score the fifth; print held-out totals."""
+    print("## Thresholds by 5-fold cross-validation over stories (planted the hard way)\n")
+    saved = conflict_rules.KIND_MIN, conflict_rules.MEANING_MIN
+    counts: dict[tuple[float, float], dict[str, tuple[int, ...]]] = {}
+    for kind_min in KIND_GRID:
+        for meaning_min in MEANING_GRID:
+            conflict_rules.KIND_MIN, conflict_rules.MEANING_MIN = kind_min, meaning_min
+            counts[(kind_min, meaning_min)] = {story[0]: _story_counts(story, docs) for story in stories}
+    conflict_rules.KIND_MIN, conflict_rules.MEANING_MIN = saved
+
+    def total(grid: tuple[float, float], ids: Sequence[str]) -> tuple[int, ...]:
+        return tuple(sum(counts[grid][i][n] for i in ids) for n in range(4))
+
+    def score(grid: tuple[float, float], ids: Sequence[str]) -> tuple[float, ...]:
+        detected, _, false, extra = total(grid, ids)
+        return (detected - 2 * (false + extra), *grid)
+
+    ids = sorted(story_id for story_id, _ in stories)
+    for grid in counts:
+        print(f"  {grid}: detected, planted, false on copies, extra flags = {total(grid, ids)}")
+    held = [0, 0, 0, 0]
+    for fold in range(FOLDS):
+        test = ids[fold::FOLDS]
+        train = [i for i in ids if i not in test]
+        chosen = max(counts, key=lambda grid: score(grid, train))
+        result = total(chosen, test)
+        held = [a + b for a, b in zip(held, result, strict=True)]
+        print(
+            f"  fold {fold}: chose {chosen}; held out {result[0]}/{result[1]}, false {result[2]}, extra {result[3]}"
+        )
+    print(
+        f"held out: {held[0]}/{held[1]} = {held[0] / max(held[1], 1):.3f}; false on copies {held[2]}; extra flags {held[3]}\n"
+    )
+
+
 def _option(name: str, default: int) -> int:
     """The integer after ``name`` on the command line, or the default."""
     if name in sys.argv:
@@ -487,6 +558,9 @@ def main() -> int:
         wanted = set(sys.argv[sys.argv.index("--ids") + 1].split(","))
         stories = [story for story in stories if story[0] in wanted]
     docs = {story_id: list(parse(articles)) for story_id, articles in stories}
+    if "--crossval" in sys.argv:
+        crossval_run(stories, docs)
+        return 0
     if "--hard-only" not in sys.argv:
         real_run(stories, docs)
     if "--no-planted" not in sys.argv:
