@@ -6,14 +6,20 @@ values cannot both be true once qualifiers and rounding are allowed for:
 - by shared words (the first rule): same unit, same counted noun or a synonym, every content word
   of the shorter description in the longer one, same time frame. This finds wire copy and a
   report updated in place.
-- by meaning: outlets that disagree word things differently ("about 900,000 Jews were murdered
-  at this concentration camp" against "they had killed some 1.6 million Jews"). Two figures are
-  candidates when their units are of one family once converted (km and miles, feet and metres,
-  °F and °C), they count the same kind of thing (a measurement unit names its own kind; a count
-  needs the same counted-thing key, synonyms mapped, and a description beyond the bare noun), their
-  time frames and the years their sentences name do not differ, and their sentences are close in
-  meaning: in one fact of the alignment, or at least ``MEANING_MIN`` cosine apart in WordLlama's
-  static embeddings (``newsbrief.analysis.similarity``).
+- by kind and meaning: outlets that disagree word things differently ("performs worse than 11
+  other similar industrialized nations" against "compared with 10 other western, industrialized
+  nations"). Two figures are candidates when they count the same kind of thing (``_kind``: a
+  measurement's unit family, converted, and its dimension; a counted noun with its synonyms from
+  ``newsbrief.analysis.lexicon``; a casualty toll; a share, a currency, a bare count), their time
+  frames and the years their sentences name do not differ, neither is a part ("two more") of what
+  the other counts whole, and they are close in meaning: WordLlama's cosine of their value-blind
+  contexts or descriptions (``newsbrief.analysis.similarity``) at least ``KIND_MIN`` for a kind
+  that names the thing, ``MEANING_MIN`` for a general one; or, with no closeness needed, two
+  measurements of one dimension, or two figures that are each their article's only value of
+  their specific kind.
+
+Each figure is compared only with its mutual best match in each other article, and values more
+than ``_MAX_RATIO`` apart count different quantities.
 
 A false conflict misleads the reader, so every rule leans towards saying nothing. Counts of
 casualties can grow between reports: with publication times, a toll that is larger in the later
