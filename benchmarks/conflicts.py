@@ -3,6 +3,8 @@
 Run: ``python benchmarks/conflicts.py`` (half an hour on the shared machine: every copy is parsed,
 its entities resolved and its story aligned; ``--hard-only`` takes about four minutes).
 Options: ``--no-planted`` (the real stories only), ``--hard-only`` (planted the hard way only),
+``--crossval`` (the conflict thresholds chosen by 5-fold cross-validation over stories on the
+planted-hard set, held-out numbers; about twenty minutes),
 ``--stories N`` (the first N stories only, for iterating), ``--ids a,b`` (those stories only), ``--show N`` (how many missed and false lines to print; 25 by default; missed figures
 without a "what" or with the unit "count" are printed too, marked "[no what/count]").
 
@@ -20,6 +22,8 @@ without a "what" or with the unit "count" are printed too, marked "[no what/coun
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 import sys
@@ -29,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from newsbrief.analysis import conflicts as conflict_rules
 from newsbrief.analysis.conflicts import find_conflicts
 from newsbrief.analysis.entities import find_entities, names_of
 from newsbrief.analysis.figures import find_figures
@@ -378,7 +383,7 @@ def hard_run(
     """Change a figure that another article also reports and run the detector on the whole story.
 
     Planted: ×1.5 of a closed-range figure (exact, about, nearly), written as the article writes
-    it; a hit is a conflict holding the changed figure and one of the other articles' figures of
+    it (×0.67 when the other articles give only lower bounds, which a larger value meets); a hit is a conflict holding the changed figure and one of the other articles' figures of
     the same value. Rounding: the same figure +1%; overlap: an open bound ("more than 300") moved
     within its range when the other article gives the same bound; for these two any new conflict
     holding the changed figure is false. Conflicts of the story as it is are not counted (they are
@@ -398,7 +403,7 @@ def hard_run(
             if figure.qualifier in CLOSED or (
                 figure.qualifier == "at-most" and re.search(r"nearly|almost", figure.span.text, re.I)
             ):
-                new_text = planted_text(figure, 1.5)
+                new_text = planted_text(figure, _contradicting_factor(others))
                 if new_text is None:
                     counts["shared figures not rewritable"] += 1
                     continue
@@ -460,10 +465,82 @@ def hard_run(
         print("  " + line)
 
 
+def _contradicting_factor(others: Sequence[Figure]) -> float:
+    """×1.5, or ×0.67 when every other report is a lower bound ("more than 150", "7.5 percent or
+    higher"): 225 is more than 150, so only a smaller value makes a conflict to detect."""
+    return 0.67 if all(o.qualifier in ("more-than", "at-least") for o in others) else 1.5
+
+
 def _changed(article: Article, figure: Figure, new_text: str) -> Article:
     """The article with the figure's words replaced; same id, so the story keeps its outlets."""
     return replace(
         article, text=article.text[: figure.span.start] + new_text + article.text[figure.span.end :]
+    )
+
+
+# ----------------------------------------------------------------- thresholds by cross-validation
+# The grid is fixed beforehand; the score is detections minus twice the false flags (on changed
+# copies, and flags on the unchanged story beyond the hand-found disagreements they hit); ties go
+# to the higher thresholds (precision first).
+KIND_GRID = (0.3, 0.4, 0.55)
+MEANING_GRID = (0.7, 0.85)
+FOLDS = 5
+
+
+def _story_counts(story: tuple[str, tuple[Article, ...]], docs: dict[str, list[object]]) -> tuple[int, ...]:
+    """(detected, planted, false on changed copies, flags beyond the hand-found) for one story."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        hard_run([story], docs, show=0)
+        real_run([story], docs)
+    text = out.getvalue()
+    detected = re.search(r"detected: (\d+)/(\d+)", text)
+    assert detected is not None
+    false = sum(int(n) for n in re.findall(r"false conflicts, \w+: (\d+)", text))
+    flags = int(re.findall(r"conflicts flagged: (\d+)", text)[-1])
+    found = re.search(r"hand-found disagreements found: (\d+) of \d+ \(and (\d+)", text)
+    assert found is not None
+    return (
+        int(detected.group(1)),
+        int(detected.group(2)),
+        false,
+        max(flags - int(found.group(1)) - int(found.group(2)), 0),
+    )
+
+
+def crossval_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, list[object]]) -> None:
+    """Choose (KIND_MIN, MEANING_MIN) on four folds of stories, score the fifth; print held-out totals."""
+    print("## Thresholds by 5-fold cross-validation over stories (planted the hard way)\n")
+    saved = conflict_rules.KIND_MIN, conflict_rules.MEANING_MIN
+    counts: dict[tuple[float, float], dict[str, tuple[int, ...]]] = {}
+    for kind_min in KIND_GRID:
+        for meaning_min in MEANING_GRID:
+            conflict_rules.KIND_MIN, conflict_rules.MEANING_MIN = kind_min, meaning_min
+            counts[(kind_min, meaning_min)] = {story[0]: _story_counts(story, docs) for story in stories}
+    conflict_rules.KIND_MIN, conflict_rules.MEANING_MIN = saved
+
+    def total(grid: tuple[float, float], ids: Sequence[str]) -> tuple[int, ...]:
+        return tuple(sum(counts[grid][i][n] for i in ids) for n in range(4))
+
+    def score(grid: tuple[float, float], ids: Sequence[str]) -> tuple[float, ...]:
+        detected, _, false, extra = total(grid, ids)
+        return (detected - 2 * (false + extra), *grid)
+
+    ids = sorted(story_id for story_id, _ in stories)
+    for grid in counts:
+        print(f"  {grid}: detected, planted, false on copies, extra flags = {total(grid, ids)}")
+    held = [0, 0, 0, 0]
+    for fold in range(FOLDS):
+        test = ids[fold::FOLDS]
+        train = [i for i in ids if i not in test]
+        chosen = max(counts, key=lambda grid: score(grid, train))
+        result = total(chosen, test)
+        held = [a + b for a, b in zip(held, result, strict=True)]
+        print(
+            f"  fold {fold}: chose {chosen}; held out {result[0]}/{result[1]}, false {result[2]}, extra {result[3]}"
+        )
+    print(
+        f"held out: {held[0]}/{held[1]} = {held[0] / max(held[1], 1):.3f}; false on copies {held[2]}; extra flags {held[3]}\n"
     )
 
 
@@ -481,6 +558,9 @@ def main() -> int:
         wanted = set(sys.argv[sys.argv.index("--ids") + 1].split(","))
         stories = [story for story in stories if story[0] in wanted]
     docs = {story_id: list(parse(articles)) for story_id, articles in stories}
+    if "--crossval" in sys.argv:
+        crossval_run(stories, docs)
+        return 0
     if "--hard-only" not in sys.argv:
         real_run(stories, docs)
     if "--no-planted" not in sys.argv:

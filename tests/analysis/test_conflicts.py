@@ -26,9 +26,16 @@ TREBLINKA_A = (
     "Historians estimate that about 900,000 Jews were murdered at this concentration camp in "
     "Nazi-occupied Poland over a mere 16 months."
 )
-TREBLINKA_B = (
-    "The camp, which the Germans leveled and buried once they had killed some 1.6 million Jews and "
-    "other undesirables, is the subject of the film."
+# mn-5164: the countries the US was compared with, in different words.
+NATIONS_A = (
+    "The United States healthcare system is the most expensive in the world, but when it comes to "
+    "health outcomes, it performs worse than 11 other similar industrialized nations, according to a "
+    "new report released today by the Commonwealth Fund."
+)
+NATIONS_B = (
+    "A report released Monday by a respected think tank ranks the United States dead last in the "
+    "quality of its health-care system when compared with 10 other western, industrialized nations, "
+    "the same spot it occupied in four previous studies by the same organization."
 )
 # mn-2847: the Darfur toll, "as many as" against "more than".
 DARFUR_A = (
@@ -64,12 +71,18 @@ def test_kilometres_against_miles_are_compared_in_one_unit() -> None:
 
 
 def test_a_disagreement_in_different_words_is_found() -> None:
-    _, conflicts = _conflicts([(TREBLINKA_A, None), (TREBLINKA_B, None)])
-    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [
-        ["about 900,000", "some 1.6 million"]
-    ]
+    _, conflicts = _conflicts([(NATIONS_A, None), (NATIONS_B, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["10", "11"]]
     assert conflicts[0].kind == "disagreement"
-    assert "jew" in conflicts[0].compared
+    assert (
+        conflicts[0].compared == "each is the only country figure of its article"
+    )  # "nations" = "countries"
+    assert conflicts[0].timing == ""  # not a toll: time cannot explain it
+
+
+def test_an_undated_toll_may_differ_by_time() -> None:
+    _, conflicts = _conflicts([(DARFUR_A, None), (DARFUR_B, None)])
+    assert len(conflicts) == 1
     assert "may be one of time" in conflicts[0].timing  # a toll, and no publication times
 
 
@@ -126,11 +139,11 @@ def test_two_depths_in_different_words_and_units_conflict() -> None:
 
 
 def test_a_depth_is_not_compared_with_a_length() -> None:
-    other = "The wreck lies some 60 metres below the surface, the archaeologists said."
+    other = "The wreck lies some 120 metres below the surface, the archaeologists said."
     _, conflicts = _conflicts([(WRECK, None), (other, None)])
-    # 650 feet (198 m) deep against 60 m deep disagree; 98 feet (30 m) long is another dimension
+    # 650 feet (198 m) deep against 120 m deep disagree; 98 feet (30 m) long is another dimension
     assert [sorted(figure.span.text for figure in conflict.figures) for conflict in conflicts] == [
-        ["more than 650 feet", "some 60 metres"]
+        ["more than 650 feet", "some 120 metres"]
     ]
 
 
@@ -142,3 +155,85 @@ def test_magnitudes_written_every_way_are_read_as_magnitudes() -> None:
         ("magnitude-6.2", 6.2),
         ("6", 6.0),
     ]
+
+
+# mn-14110: the townhouse project, "will have 69 townhouses" and "build 69 townhouses".
+TOWNHOUSES_A = (
+    "The proposed project, Village Park at Deerfield Beach, will have 69 townhouses, said property "
+    "owner Rob Kassab, and enhance the area's value."
+)
+TOWNHOUSES_B = (
+    "So it's unlikely the mystery of Deerfield Beach's former black cemetery will bury developer's "
+    "plans to build 69 townhouses."
+)
+# mn-6619: another outlet's Treblinka toll, the same value in other words.
+TREBLINKA_C = "About 900,000 people fell victim there in a little more than a year."
+
+
+def test_a_counted_noun_paraphrased_around_is_paired_by_its_kind() -> None:
+    _, agreed = _conflicts([(TOWNHOUSES_A, None), (TOWNHOUSES_B, None)])
+    assert agreed == ()
+    _, conflicts = _conflicts([(TOWNHOUSES_A, None), (TOWNHOUSES_B.replace("69", "96"), None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["69", "96"]]
+    assert conflicts[0].compared == "each is the only townhouse figure of its article"
+
+
+def test_rounding_and_more_than_moves_do_not_conflict() -> None:
+    _, rounded = _conflicts([(TREBLINKA_A, None), (TREBLINKA_C.replace("900,000", "909,000"), None)])
+    assert rounded == ()
+    more_than = DARFUR_B.replace("400,000", "300,000")
+    _, moved = _conflicts([(more_than, None), (more_than.replace("300,000", "450,000"), None)])
+    assert moved == ()  # "more than 300,000" and "more than 450,000" can both be true
+
+
+def test_odds_are_not_counts() -> None:
+    # BASIL (f11c2566...): HuffPost and NYT quote the same odds, once read as the counts 3 and two.
+    first = '"I would say that there is a 2 in 3 chance that we win control of the House again.'
+    second = (
+        "“I would say that there is a two-in-three chance that we win control of the House again, but "
+        "there’s a one-in-three chance that we could lose, and I’m being myself, frank,” he said."
+    )
+    figures, conflicts = _conflicts([(first, None), (second, None)])
+    assert [figure.span.text for figure in figures] == []
+    assert conflicts == ()
+
+
+def test_a_length_restated_in_brackets_is_compared_once() -> None:
+    # mn-33118: "about 100 feet (30 meters) long" is one length; only the first unit is compared.
+    first = (
+        "The vessel was about 100 feet (30 meters) long and held up to 400 tons of cargo, making it one "
+        "of the largest Roman shipwrecks ever found."
+    )
+    _, conflicts = _conflicts([(first, None), (WRECK.replace("98 feet", "150 feet"), None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["150 feet", "about 100 feet"]]
+
+
+def test_a_part_is_not_compared_with_a_whole() -> None:
+    # BASIL (b5eefefb...): two debates left and three in all are both true.
+    fox = (
+        "There are two more presidential debates on the calendar, and the polls have started to swing "
+        "in Romney's favor."
+    )
+    huffpost = (
+        "It foreshadowed how the president will approach next Tuesday's debate with Romney, the second "
+        "of three debates for the two men running for president."
+    )
+    _, conflicts = _conflicts([(fox, None), (huffpost, None)])
+    assert conflicts == ()
+
+
+def test_the_oath_counted_in_other_words_conflicts() -> None:
+    # BASIL (84b3c118...): HuffPost's 38-word oath against the Times's 35-word oath.
+    huffpost = (
+        "Chief Justice John Roberts administered the 38-word oath at 12:00 p.m., capping Trump's "
+        "unlikely journey from New York City real estate developer and reality TV star to the nation's "
+        "highest office."
+    )
+    times = (
+        "Wearing a dark suit and red tie and accompanied by his wife, Melania, in a powder-blue suit and "
+        "matching gloves, Mr. Trump took the 35-word oath administered by Chief Justice John G. Roberts "
+        "Jr. precisely at noon."
+    )
+    _, conflicts = _conflicts([(huffpost, None), (times, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["35", "38"]]
+    assert conflicts[0].compared == "each is the only word figure of its article"

@@ -21,6 +21,9 @@ tally, score or ratio and not a figure: neither number says alone what it counts
 Durations get plural units ("years", "weeks") so that they never meet calendar years ("year").
 Ages ("a 45-year-old man", "45 years old") get the unit "age".
 
+Odds ("a 2 in 3 chance", "two-in-three", "one in five") are not figures: neither number counts
+anything alone.
+
 A description that names nothing beyond the counted thing ("two wounded", "29 times", "killing
 8,000 people") is too thin to tell one event from another, so such figures, and counts with no
 unit, are compared only when their two sentences say the same thing in the same words apart from
@@ -357,8 +360,9 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if _LETTER_DIGIT.search(text) and label not in ("MONEY", "QUANTITY"):
         return True  # "G20", "COVID-19", "3D"
-    if any(token.ent_type_ in NAME_LABELS for token in tokens):
-        return True
+    counts_a_noun = last.like_num and last.dep_ == "nummod" and last.head.pos_ == "NOUN"
+    if any(token.ent_type_ in NAME_LABELS for token in tokens) and not counts_a_noun:
+        return True  # "build 104 townhouses" tagged a PRODUCT is still a count of townhouses
     if previous is not None and previous.lower_ in (
         "every",
         "each",
@@ -371,6 +375,8 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
         "chapter",
     ):
         return True
+    if previous is not None and previous.text == "." and first.i > 1 and doc[first.i - 2].lower_ == "no":
+        return True  # "the No. 3 position", which spaCy splits as "No", ".", "3": a rank
     name_before = (
         previous is not None and previous.pos_ == "PROPN" and previous.ent_type_ not in ("DATE", "MONEY")
     )
@@ -387,11 +393,39 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
         return True  # vote tallies "219-to-197", which spaCy splits as "219", "-", "to-197"
     if text in ("911", "999", "112"):
         return True  # emergency numbers
+    if _is_odds(tokens):
+        return True  # "a 2 in 3 chance", "one in five": odds, not a count of either number
     if first.lower_ == "the" and label == "PERCENT" and (following is None or following.lower_ != "of"):
         return True  # "the 99 percent", "the 1%": names of groups
     if first.lower_ == "one" and len(tokens) == 1:
         return True  # "one of the", "one resident": a pronoun or an article, not a count
     return following is not None and following.lower_ == "of" and first.lower_ in ("one", "a", "an")
+
+
+def _is_odds(tokens: SpacySpan) -> bool:
+    """True when the number is one side of "N in M" ("2 in 3 chance", "two-in-three", "one in
+    five Americans"): read alone, "2 in 3" would be the count 3 or the count 2."""
+    doc = tokens.doc
+
+    def step(index: int, direction: int) -> Token | None:
+        index += direction
+        while 0 <= index < len(doc) and doc[index].text in ("-", "–"):
+            index += direction
+        return doc[index] if 0 <= index < len(doc) else None
+
+    def count_like(token: Token | None) -> bool:
+        # "killed 12 in 2015": a year is a time, not the other side of odds
+        return (
+            token is not None and token.like_num and token.ent_type_ != "DATE" and not _YEAR.match(token.text)
+        )
+
+    if not count_like(tokens[0]) or not count_like(tokens[-1]):
+        return False
+    after = step(tokens[-1].i, 1)
+    if after is not None and after.lower_ == "in" and count_like(step(after.i, 1)):
+        return True
+    before = step(tokens[0].i, -1)
+    return before is not None and before.lower_ == "in" and count_like(step(before.i, -1))
 
 
 def _qualifier(tokens: SpacySpan) -> tuple[int, str]:

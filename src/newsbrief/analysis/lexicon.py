@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "COUNTED_NOUN_GROUPS",
     "NAME_SUFFIXES",
     "ORGANISATION_NOUNS",
     "PERSON_NOUNS",
@@ -100,6 +101,18 @@ ORGANISATION_NOUNS = frozenset(
         "ministry", "department", "watchdog", "regulator", "charity", "company", "firm", "group",
     }
 )  # fmt: skip
+
+# Counted nouns that name one kind of thing however an outlet words it, each group under one key
+# (conflicts pair "13 babies" with "Thirteen children", "11 nations" with "10 countries").
+# Deliberately small: a pair of words goes in only when news uses them for the same count.
+COUNTED_NOUN_GROUPS: dict[str, frozenset[str]] = {
+    "child": frozenset({"child", "kid", "baby", "infant", "newborn", "toddler"}),
+    "country": frozenset({"country", "nation"}),
+    "casualty": frozenset({"casualty", "casualties"}),
+    "home": frozenset({"home", "house", "dwelling"}),
+    "vehicle": frozenset({"vehicle", "car"}),
+    "company": frozenset({"company", "firm", "business"}),
+}
 
 _WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”][.!?]?")
 
