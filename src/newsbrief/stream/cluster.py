@@ -31,6 +31,7 @@ to the same stories as an uninterrupted run.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import itertools
 import logging
@@ -395,7 +396,7 @@ class Clusterer:
         Terms past the first ``_VECTOR_TERMS`` (by weight, then term) get weight 0; their document
         frequencies are still counted.
         """
-        df = np.array([self._df.get(term, 0) for term in terms.tolist()], dtype=np.float64)
+        df = np.array(list(map(self._df.get, terms.tolist(), itertools.repeat(0))), dtype=np.float64)
         weights = np.log1p(raw) * (np.log((1.0 + seq) / (2.0 + df)) + 1.0)
         if len(weights) > _VECTOR_TERMS:
             weights[np.lexsort((terms, -weights))[_VECTOR_TERMS:]] = 0.0
@@ -506,17 +507,16 @@ class Clusterer:
         centroid = story.centroid
         index = self._index[story.language]
         slot = index.slot_of.get(story.id, -1)
-        norm2 = story.norm2
-        changed: list[tuple[int, float]] = []
-        for term, weight in vector.items():
-            old = centroid.get(term, 0.0)
-            new = old + weight
-            centroid[term] = new
-            norm2 += new * new - old * old
-            changed.append((term, new))
+        # C-level maps; the squared norm takes the same terms in the same order as a loop of
+        # norm2 += new * new - old * old (its floating-point value is part of the output)
+        olds = list(map(centroid.get, vector, itertools.repeat(0.0)))
+        news = list(map(operator.add, olds, vector.values()))
+        changed = list(zip(vector, news, strict=True))
+        centroid.update(changed)
+        squares = map(operator.sub, map(operator.mul, news, news), map(operator.mul, olds, olds))
+        story.norm2 = functools.reduce(operator.add, squares, story.norm2)
         if story.indexed:
             index.update(slot, changed)
-        story.norm2 = norm2
         if dense is not None:
             story.dense = dense.astype(np.float64) if story.dense is None else story.dense + dense
 
@@ -585,7 +585,10 @@ class Clusterer:
             return ""
 
         def closeness(seen: _Seen) -> float:
-            return sum(weight * story.centroid.get(term, 0.0) for term, weight in seen.vector.items())
+            # the same products summed in the same order as a generator would, at C speed
+            shared = map(story.centroid.get, seen.vector, itertools.repeat(0.0))
+            total: float = sum(map(operator.mul, seen.vector.values(), shared))
+            return total
 
         return max(titled, key=lambda seen: (closeness(seen), -members.index(seen))).article.title
 
