@@ -99,6 +99,33 @@ def test_adding_in_batches_gives_what_adding_one_at_a_time_gives(
     assert list(batched.store.articles()) == list(one_by_one.store.articles())
 
 
+def test_the_postings_give_every_open_storys_dot_product_as_stories_go_dormant(
+    basil: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing a dormant story moves other stories' entries within the postings; every dot product
+    must still be the sum over the article's terms, in their order, bit for bit."""
+    monkeypatch.setattr(importlib.import_module("newsbrief.stream.cluster"), "_SWEEP_EVERY", 2)
+    clusterer = Clusterer()
+    dormant = 0
+    for article in newsbrief.stream.in_publication_order(basil):
+        clusterer.add(article)
+        index = clusterer._index["en"]
+        open_stories = {sid: story for sid, story in clusterer._stories.items() if story.indexed}
+        dormant = max(dormant, len(clusterer._stories) - len(open_stories))
+        query = clusterer._seen[-1].vector
+        slots, dots = index.dots(list(query), list(query.values()))
+        found = {int(index.story[slot]): dot for slot, dot in zip(slots.tolist(), dots.tolist(), strict=True)}
+        expected = {
+            sid: sum(
+                weight * story.centroid[term] for term, weight in query.items() if term in story.centroid
+            )
+            for sid, story in open_stories.items()
+            if not story.centroid.keys().isdisjoint(query)
+        }
+        assert found == expected
+    assert dormant, "no story went dormant: the closing of postings was not exercised"
+
+
 def test_same_key_with_other_text_is_an_error_naming_both(basil: list[Article]) -> None:
     clusterer = Clusterer()
     clusterer.add(dataclasses.replace(basil[0], source="a.jsonl line 1"))

@@ -31,11 +31,13 @@ to the same stories as an uninterrupted run.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import itertools
 import logging
 import math
 import operator
+import struct
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -78,6 +80,8 @@ _KEYWORDS = 5
 _BATCH = 256  # articles featurized together ahead of placing them
 _LSH_BANDS = 16  # 16 bands of 4 values: a pair at Jaccard 0.8 shares a band with probability > 0.999
 _LSH_ROWS = MINHASH_PERMUTATIONS // _LSH_BANDS
+_ENTRY = struct.Struct("<qd")  # a posting: an open story's slot, the term's weight in its centroid
+_ENTRY_DTYPE = np.dtype([("slot", "<i8"), ("weight", "<f8")])
 
 
 @dataclass(slots=True)
@@ -149,13 +153,17 @@ class _Copies:
 class _Index:
     """The open stories of one language by term, with their scoring fields in arrays.
 
-    ``postings`` maps a term to {slot: the term's weight in the story's centroid}; a story holds a
-    small integer slot while it is open (slots of dormant stories are reused), so that the scores
-    of the stories an article reaches through its postings are computed on arrays indexed by slot.
+    ``postings`` maps a term to a buffer of 16-byte entries (an open story's slot, the term's
+    weight in its centroid), so that the postings of all an article's terms are gathered by one
+    ``bytes.join`` and read as two arrays, without a Python step per posting; ``where`` gives, per
+    slot, the byte offset of each of its terms' entries. A story holds a small integer slot while
+    it is open (slots of dormant stories are reused), so that the scores of the stories an article
+    reaches are computed on arrays indexed by slot.
     """
 
     def __init__(self) -> None:
-        self.postings: dict[int, dict[int, float]] = {}
+        self.postings: dict[int, bytearray] = {}
+        self.where: list[dict[int, int]] = []  # slot -> term -> offset of its entry in the term's postings
         self.slot_of: dict[int, int] = {}  # story -> slot
         self._free: list[int] = []
         self.story = np.zeros(0, dtype=np.int64)  # slot -> story id
@@ -170,42 +178,67 @@ class _Index:
             self.story = np.resize(self.story, grown)
             self.last_time = np.resize(self.last_time, grown)
             self.vectors = np.resize(self.vectors, grown)
+            self.where.extend({} for _ in range(grown - size))
             self._free = list(range(grown - 1, size - 1, -1))
         slot = self._free.pop()
         self.slot_of[story_id] = slot
         self.story[slot] = story_id
         return slot
 
-    def set(self, term: int, slot: int, weight: float) -> None:
-        """Set a story's centroid weight for a term."""
-        postings = self.postings.get(term)
-        if postings is None:
-            self.postings[term] = {slot: weight}
-        else:
-            postings[slot] = weight
+    def update(self, slot: int, changed: list[tuple[int, float]]) -> None:
+        """Set a story's centroid weights for the (term, weight) pairs given."""
+        where, postings, pack, pack_into = self.where[slot], self.postings, _ENTRY.pack, _ENTRY.pack_into
+        for term, weight in changed:
+            at = where.get(term)
+            if at is not None:
+                pack_into(postings[term], at, slot, weight)
+                continue
+            entries = postings.get(term)
+            if entries is None:
+                postings[term] = bytearray(pack(slot, weight))
+                where[term] = 0
+            else:
+                where[term] = len(entries)
+                entries += pack(slot, weight)
 
-    def close(self, story_id: int, terms: Iterable[int]) -> None:
-        """Take a story and its terms out of the index; its slot is free again."""
+    def close(self, story_id: int) -> None:
+        """Take a story and its terms out of the index (a term's last entry fills the gap); its slot is free again."""
         slot = self.slot_of.pop(story_id)
-        for term in terms:
-            postings = self.postings.get(term)
-            if postings is not None:
-                postings.pop(slot, None)
-                if not postings:
-                    del self.postings[term]
+        size = _ENTRY.size
+        for term, at in self.where[slot].items():
+            entries = self.postings[term]
+            end = len(entries) - size
+            if at < end:
+                entries[at : at + size] = entries[end:]
+                self.where[_ENTRY.unpack_from(entries, at)[0]][term] = at
+            del entries[end:]
+            if not entries:
+                del self.postings[term]
+        self.where[slot] = {}
         self._free.append(slot)
 
     def dots(self, terms: list[int], weights: list[float]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
-        """The slots of the stories sharing a term with the article, and their dot products with it."""
-        dots: dict[int, float] = {}
-        dot_of, postings_of = dots.get, self.postings.get  # bound once: this loop is the hot spot
-        for term, weight in zip(terms, weights, strict=True):
-            postings = postings_of(term)
-            if postings:
-                for slot, story_weight in postings.items():
-                    dots[slot] = dot_of(slot, 0.0) + weight * story_weight
-        count = len(dots)
-        return np.fromiter(dots, np.intp, count), np.fromiter(dots.values(), np.float64, count)
+        """The slots of the stories sharing a term with the article, and their dot products with it.
+
+        The postings of the article's terms are joined into one array of (slot, centroid weight)
+        and summed per slot by ``np.bincount``, which adds in input order: each dot product is the
+        same sum, in the same order (the article's term order), as a loop over the postings.
+        """
+        postings_of = self.postings.get
+        reached = [
+            (entries, weight)
+            for term, weight in zip(terms, weights, strict=True)
+            if (entries := postings_of(term))
+        ]
+        joined = np.frombuffer(b"".join([entries for entries, _ in reached]), dtype=_ENTRY_DTYPE)
+        sizes = [len(entries) // _ENTRY.size for entries, _ in reached]
+        products = (
+            np.repeat(np.array([weight for _, weight in reached], dtype=np.float64), sizes) * joined["weight"]
+        )
+        slots = joined["slot"]
+        shared = np.flatnonzero(np.bincount(slots, minlength=len(self.story)))
+        sums: NDArray[np.float64] = np.bincount(slots, products, minlength=len(self.story))  # type: ignore[assignment]
+        return shared, sums[shared]
 
 
 def article_key(article: Article) -> str:
@@ -363,7 +396,7 @@ class Clusterer:
         Terms past the first ``_VECTOR_TERMS`` (by weight, then term) get weight 0; their document
         frequencies are still counted.
         """
-        df = np.array([self._df.get(term, 0) for term in terms.tolist()], dtype=np.float64)
+        df = np.array(list(map(self._df.get, terms.tolist(), itertools.repeat(0))), dtype=np.float64)
         weights = np.log1p(raw) * (np.log((1.0 + seq) / (2.0 + df)) + 1.0)
         if len(weights) > _VECTOR_TERMS:
             weights[np.lexsort((terms, -weights))[_VECTOR_TERMS:]] = 0.0
@@ -474,15 +507,16 @@ class Clusterer:
         centroid = story.centroid
         index = self._index[story.language]
         slot = index.slot_of.get(story.id, -1)
-        norm2 = story.norm2
-        for term, weight in vector.items():
-            old = centroid.get(term, 0.0)
-            new = old + weight
-            centroid[term] = new
-            norm2 += new * new - old * old
-            if story.indexed:
-                index.set(term, slot, new)
-        story.norm2 = norm2
+        # C-level maps; the squared norm takes the same terms in the same order as a loop of
+        # norm2 += new * new - old * old (its floating-point value is part of the output)
+        olds = list(map(centroid.get, vector, itertools.repeat(0.0)))
+        news = list(map(operator.add, olds, vector.values()))
+        changed = list(zip(vector, news, strict=True))
+        centroid.update(changed)
+        squares = map(operator.sub, map(operator.mul, news, news), map(operator.mul, olds, olds))
+        story.norm2 = functools.reduce(operator.add, squares, story.norm2)
+        if story.indexed:
+            index.update(slot, changed)
         if dense is not None:
             story.dense = dense.astype(np.float64) if story.dense is None else story.dense + dense
 
@@ -515,7 +549,7 @@ class Clusterer:
                 self._unindex(story)
 
     def _unindex(self, story: _Story) -> None:
-        self._index[story.language].close(story.id, story.centroid)
+        self._index[story.language].close(story.id)
         story.indexed = False
         self._indexed.pop(story.id, None)
 
@@ -551,7 +585,10 @@ class Clusterer:
             return ""
 
         def closeness(seen: _Seen) -> float:
-            return sum(weight * story.centroid.get(term, 0.0) for term, weight in seen.vector.items())
+            # the same products summed in the same order as a generator would, at C speed
+            shared = map(story.centroid.get, seen.vector, itertools.repeat(0.0))
+            total: float = sum(map(operator.mul, seen.vector.values(), shared))
+            return total
 
         return max(titled, key=lambda seen: (closeness(seen), -members.index(seen))).article.title
 

@@ -129,7 +129,7 @@ def _looks_english(words: list[str]) -> bool:
     """True unless enough words are read and too few of them are common English words."""
     if len(words) < _LANGUAGE_MIN_WORDS:
         return True
-    common = sum(word.lower() in ENGLISH_STOP_WORDS for word in words)
+    common: int = sum(map(ENGLISH_STOP_WORDS.__contains__, map(str.lower, words)))
     return common / len(words) >= MIN_ENGLISH_STOP_SHARE
 
 
@@ -163,11 +163,14 @@ def sketches(batch: Sequence[tuple[str, ...]]) -> NDArray[np.uint32]:
     starts: list[int] = []
     for words in batch:
         starts.append(len(hashes))
-        lower = [word.lower() for word in words]
-        hashes.extend(
-            zlib.crc32(" ".join(lower[k : k + _SHINGLE_WORDS]).encode("utf-8"))
-            for k in range(max(1, len(lower) - _SHINGLE_WORDS + 1))
+        lower = list(map(str.lower, words))
+        # each shingle's words side by side, through C-level maps (an item of fewer words is one shingle)
+        shingles = (
+            zip(*(lower[k:] for k in range(_SHINGLE_WORDS)), strict=False)
+            if len(lower) >= _SHINGLE_WORDS
+            else [lower]
         )
+        hashes.extend(map(zlib.crc32, map(str.encode, map(" ".join, shingles))))
     multipliers, offsets = _permutations()
     permuted = _fmix32(np.array(hashes, dtype=np.uint32))[:, None] * multipliers + offsets
     values: NDArray[np.uint32] = np.minimum.reduceat(permuted, starts, axis=0)
