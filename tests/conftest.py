@@ -6,8 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from newsbrief.model import Article, Story
+
+# No per-example time limit: timings do not belong in unit tests, and on a loaded machine
+# Hypothesis's default 200 ms deadline failed correct code.
+settings.register_profile("newsbrief", deadline=None)
+settings.load_profile("newsbrief")
 
 ROOT = Path(__file__).resolve().parent.parent
 ALEPPO_DIR = ROOT / "examples" / "aleppo"
