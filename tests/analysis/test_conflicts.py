@@ -237,3 +237,52 @@ def test_the_oath_counted_in_other_words_conflicts() -> None:
     _, conflicts = _conflicts([(huffpost, None), (times, None)])
     assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["35", "38"]]
     assert conflicts[0].compared == "each is the only word figure of its article"
+
+
+def test_children_counted_as_babies_in_other_words_conflict() -> None:
+    # mn-24807: one outlet's "Thirteen children ... missing hands" (the figure changed to twenty
+    # in the other outlet's words) is a count of children, not a toll of the missing.
+    first = (
+        "Thirteen children have been born missing hands, forearms or arms in three rural areas of France "
+        "between 2007 and 2017."
+    )
+    second = (
+        "A total of 20 babies were born without arms between 2007 and 2017 in three specific rural areas "
+        "of the country that have come under the microscope."
+    )
+    _, conflicts = _conflicts([(first, None), (second, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["20", "Thirteen"]]
+    assert "both count child" in conflicts[0].compared
+
+
+def test_a_toll_worded_differently_is_paired_by_its_near_context() -> None:
+    # mn-6619, a disagreement a reader found by hand: Treblinka's toll in two outlets' words.
+    first = (
+        "Historians estimate that about 900,000 Jews were murdered at this concentration camp in "
+        "Nazi-occupied Poland over a mere 16 months."
+    )
+    second = (
+        "“Treblinka” follows British forensic archeologist Dr. Caroline Sturdy Colls as she and a small "
+        "team try to reconstruct the physical layout of the camp, which the Germans leveled and buried "
+        "once they had killed some 1.6 million Jews and other “undesirables” there."
+    )
+    _, conflicts = _conflicts([(first, None), (second, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [
+        ["about 900,000", "some 1.6 million"]
+    ]
+
+
+def test_two_tax_rates_close_in_a_few_words_are_not_one_share() -> None:
+    # mn-56054: the top income tax rate and the business tax rate; within four words of the
+    # figures the two sentences read alike, but a share's near context does not name what it is.
+    first = (
+        "Trump's plan would also disproportionally benefit wealthy earners by lowering the highest "
+        "income tax rate from 39.6 percent to 25 percent, and businesses by cutting their tax rate — "
+        "from major corporations to mom-and-pop shops — to no more than 15 percent."
+    )
+    second = (
+        "The Trump plan will lower the business tax rate from 35 percent to 15 percent, and eliminate "
+        "the corporate alternative minimum tax."
+    )
+    _, conflicts = _conflicts([(first, None), (second, None)])
+    assert conflicts == ()
