@@ -142,7 +142,11 @@ def find_conflicts(
                 closeness[(i, j)] = meaning.cosine(i, j, near=False)
             elif kind := _same_kind(first, profiles[j]):
                 one_fact = in_fact[i] == in_fact[j] >= 0
-                cosine = meaning.cosine(i, j, near=_is_specific(kind))
+                # a near context speaks for the thing only when the kind names it and both
+                # descriptions say more than the kind: "two wounded" in an ambush and "Three
+                # were wounded when a rocket hit" are alike within four words
+                near = _is_specific(kind) and not (_thin(first, kind) or _thin(profiles[j], kind))
+                cosine = meaning.cosine(i, j, near=near)
                 basis = _by_meaning(first, profiles[j], kind, cosine, one_fact, i in sole and j in sole)
                 if basis:
                     how[(i, j)] = basis
@@ -492,11 +496,13 @@ def _by_meaning(
         return f"each is the only {kind} figure of its article"
     if not _is_specific(kind) and not (first.words and second.words):
         return ""  # "10 percent" of nothing said: its context alone cannot tell which share it is
-    thin = any(not profile.words - _forms(kind) for profile in (first, second))
+    thin = _thin(first, kind) or _thin(second, kind)
     if first.base not in MEASURES and kind not in TOLLS and thin:
         return ""  # "a majority of 51 votes" against "60 votes to overcome a filibuster": "votes" alone
     reasons = []
-    if first.base not in MEASURES and _is_specific(kind):
+    # A noun for people is no toll: a story counts many groups of "senators" or "children" ("three
+    # Republican state senators", "the state's two Republican senators"), so it needs MEANING_MIN.
+    if first.base not in MEASURES and _is_specific(kind) and kind not in PEOPLE_STEMS:
         reasons.append(f"both count {kind}")
     if one_fact and _is_specific(kind):
         reasons.append("their sentences are in one fact of the alignment")
@@ -504,6 +510,11 @@ def _by_meaning(
     if cosine < least:
         return ""
     return f"their contexts are close in meaning (cosine {cosine:.2f} ≥ {least}{''.join(', ' + r for r in reasons)})"
+
+
+def _thin(profile: _Profile, kind: str) -> bool:
+    """True when the figure's description names nothing beyond its kind ("wounded", "votes")."""
+    return not profile.words - _forms(kind)
 
 
 def _fact_numbers(figures: Sequence[Figure], facts: Sequence[Fact]) -> tuple[int, ...]:
