@@ -302,3 +302,18 @@ def test_two_groups_named_by_one_noun_for_people_are_not_one_count() -> None:
     )
     _, conflicts = _conflicts([(times, None), (huffpost, None)])
     assert conflicts == ()
+
+
+def test_a_quake_is_not_compared_with_an_aftershock_named_elsewhere_in_its_sentence() -> None:
+    # mn-9144: the main quake "followed by aftershocks", against an expected aftershock.
+    ap = (
+        "The magnitude 6 quake struck at 3:36 a.m. and was felt across a broad swath of central Italy, "
+        "including Rome, where residents woke to a long swaying followed by aftershocks."
+    )
+    other = (
+        "“We know that usually the largest aftershock is about one unit of magnitude lower than the main "
+        "shock, so you can reasonably expect that the aftershock will be of around 5 magnitude, but we "
+        "can not tell when it will occur,” he added."
+    )
+    _, conflicts = _conflicts([(ap, None), (other, None)])
+    assert conflicts == ()

@@ -101,6 +101,7 @@ DIMENSIONS: dict[str, str] = {
     "northeast": "distance", "northwest": "distance", "southeast": "distance", "southwest": "distance",
 }  # fmt: skip
 DIMENSION_WORDS = 3
+SHOCK_WORDS = 6
 # A description is compared by meaning only when it has at least this many content words:
 # "casualties" or "killed people" alone would make any two tolls look alike.
 DESCRIPTION_MIN_WORDS = 2
@@ -291,12 +292,22 @@ def _is_part(figure: Figure) -> bool:
 def _dimension(figure: Figure) -> str:
     """The dimension a measurement's nearest dimension word names ("deep" → "depth"), or "".
 
-    A magnitude measures the main quake unless its sentence speaks of aftershocks or foreshocks.
+    A magnitude measures the main quake unless the nearest of the words naming a shock, within
+    SHOCK_WORDS either side, is an aftershock or foreshock: "The magnitude 6 quake struck ...
+    followed by aftershocks" is the quake's; "the aftershock will be of around 5 magnitude" is not.
     """
     text = figure.sentence.text
-    if figure.unit == "magnitude":
-        return "aftershock" if re.search(r"aftershock|foreshock|tremor", text, re.IGNORECASE) else "quake"
     start = figure.span.start - figure.sentence.start
+    if figure.unit == "magnitude":
+        before = re.findall(r"[a-z]+", text[:start].lower())[-SHOCK_WORDS:]
+        after = re.findall(r"[a-z]+", text[start + len(figure.span.text) :].lower())[:SHOCK_WORDS]
+        for distance in range(SHOCK_WORDS):
+            for words in (after[distance : distance + 1], before[len(before) - 1 - distance :][:1]):
+                if words and re.fullmatch(r"(?:earth)?quakes?|shocks?|temblors?", words[0]):
+                    return "quake"
+                if words and re.fullmatch(r"(?:after|fore)shocks?|tremors?", words[0]):
+                    return "aftershock"
+        return "quake"
     before = re.findall(r"[a-z]+", text[:start].lower())[-DIMENSION_WORDS:]
     after = re.findall(r"[a-z]+", text[start + len(figure.span.text) :].lower())[:DIMENSION_WORDS]
     for distance in range(DIMENSION_WORDS):
