@@ -237,3 +237,83 @@ def test_the_oath_counted_in_other_words_conflicts() -> None:
     _, conflicts = _conflicts([(huffpost, None), (times, None)])
     assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["35", "38"]]
     assert conflicts[0].compared == "each is the only word figure of its article"
+
+
+def test_children_counted_as_babies_in_other_words_conflict() -> None:
+    # mn-24807: one outlet's "Thirteen children ... missing hands" (the figure changed to twenty
+    # in the other outlet's words) is a count of children, not a toll of the missing.
+    first = (
+        "Thirteen children have been born missing hands, forearms or arms in three rural areas of France "
+        "between 2007 and 2017."
+    )
+    second = (
+        "A total of 20 babies were born without arms between 2007 and 2017 in three specific rural areas "
+        "of the country that have come under the microscope."
+    )
+    _, conflicts = _conflicts([(first, None), (second, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["20", "Thirteen"]]
+    assert conflicts[0].compared.startswith("their contexts are close in meaning")
+
+
+def test_a_toll_worded_differently_is_paired_by_its_near_context() -> None:
+    # mn-6619, a disagreement a reader found by hand: Treblinka's toll in two outlets' words.
+    first = (
+        "Historians estimate that about 900,000 Jews were murdered at this concentration camp in "
+        "Nazi-occupied Poland over a mere 16 months."
+    )
+    second = (
+        "“Treblinka” follows British forensic archeologist Dr. Caroline Sturdy Colls as she and a small "
+        "team try to reconstruct the physical layout of the camp, which the Germans leveled and buried "
+        "once they had killed some 1.6 million Jews and other “undesirables” there."
+    )
+    _, conflicts = _conflicts([(first, None), (second, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [
+        ["about 900,000", "some 1.6 million"]
+    ]
+
+
+def test_two_tax_rates_close_in_a_few_words_are_not_one_share() -> None:
+    # mn-56054: the top income tax rate and the business tax rate; within four words of the
+    # figures the two sentences read alike, but a share's near context does not name what it is.
+    first = (
+        "Trump's plan would also disproportionally benefit wealthy earners by lowering the highest "
+        "income tax rate from 39.6 percent to 25 percent, and businesses by cutting their tax rate — "
+        "from major corporations to mom-and-pop shops — to no more than 15 percent."
+    )
+    second = (
+        "The Trump plan will lower the business tax rate from 35 percent to 15 percent, and eliminate "
+        "the corporate alternative minimum tax."
+    )
+    _, conflicts = _conflicts([(first, None), (second, None)])
+    assert conflicts == ()
+
+
+def test_two_groups_named_by_one_noun_for_people_are_not_one_count() -> None:
+    # BASIL 58ed2376: Arizona's three Republican state senators and its two Republican US senators.
+    times = (
+        "Their calls were echoed by three Republican state senators — Adam Driggs, Steve Pierce and Bob "
+        "Worsley, all members of the party’s conservative camp — who had helped pass the legislation in "
+        "the first place."
+    )
+    huffpost = (
+        "The state's two Republican senators, Jeff Flake and John McCain, called on Brewer to veto it, and "
+        "major corporations like Marriott, Apple and American Airlines all wrote to the governor and "
+        "expressed their opposition."
+    )
+    _, conflicts = _conflicts([(times, None), (huffpost, None)])
+    assert conflicts == ()
+
+
+def test_a_quake_is_not_compared_with_an_aftershock_named_elsewhere_in_its_sentence() -> None:
+    # mn-9144: the main quake "followed by aftershocks", against an expected aftershock.
+    ap = (
+        "The magnitude 6 quake struck at 3:36 a.m. and was felt across a broad swath of central Italy, "
+        "including Rome, where residents woke to a long swaying followed by aftershocks."
+    )
+    other = (
+        "“We know that usually the largest aftershock is about one unit of magnitude lower than the main "
+        "shock, so you can reasonably expect that the aftershock will be of around 5 magnitude, but we "
+        "can not tell when it will occur,” he added."
+    )
+    _, conflicts = _conflicts([(ap, None), (other, None)])
+    assert conflicts == ()

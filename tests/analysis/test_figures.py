@@ -382,3 +382,13 @@ def test_counts_since_different_years_do_not_conflict() -> None:
     )
     second = _article("There have been 30 children who have died since 1990.", "b")
     assert find_conflicts(_figures([first, second])) == ()
+
+
+def test_a_number_tagged_as_a_name_alone_is_still_a_count() -> None:
+    # mn-14110 with the count changed: spaCy tags "104" alone as a PRODUCT; it counts townhouses.
+    article = _article(
+        "So it's unlikely the mystery of Deerfield Beach's former black cemetery will bury developer's "
+        "plans to build 104 townhouses."
+    )
+    figures = _figures([article])
+    assert [(f.span.text, f.value, f.unit) for f in figures] == [("104", 104.0, "townhouse")]

@@ -230,7 +230,14 @@ class _Candidate:
 def _candidates(doc: Doc) -> list[_Candidate]:
     """Number entities, and number tokens that no entity covers, in text order."""
     candidates = [_Candidate(_trimmed(ent), ent.label_) for ent in doc.ents if ent.label_ in NUMBER_LABELS]
-    covered = {token.i for ent in doc.ents for token in ent}
+    # A "name" that is a number alone ("build 104 townhouses" tagged a PRODUCT) covers nothing:
+    # its number is a candidate like any other, and _is_excluded decides.
+    covered = {
+        token.i
+        for ent in doc.ents
+        if ent.label_ in NUMBER_LABELS or not all(t.like_num for t in ent)
+        for token in ent
+    }
     index = 0
     while index < len(doc):
         token = doc[index]
