@@ -14,7 +14,10 @@ copies are not MinHash duplicates and skip nothing), published ``ARTICLES_A_DAY`
 size runs on a fresh LocalCluster of 1 and of 2 worker processes (one thread each); the wall
 time covers windowing, the tasks and the reduce step, not the cluster's start or the generator;
 the peak memory per worker is the highest RSS of each worker process, sampled every 0.2 s; the
-machine's 1-minute load average is printed from before and after each run (the machine is shared).
+CPU seconds of each worker process and of the client process (which on a LocalCluster also runs
+the scheduler and the nannies, and does the reduce step) during the run, which say how much of
+two cores the client takes from the workers; the machine's 1-minute load average is printed from
+before and after each run (the machine is shared).
 """
 
 from __future__ import annotations
@@ -93,29 +96,40 @@ def quality(partition_days: float) -> None:
 def scale(sizes: Sequence[int], workers: Sequence[int], partition_days: float) -> None:
     """Wall time and peak RSS per worker for each size and worker count."""
     print(
-        "| N | workers | windows | wall time (s) | articles/s | peak RSS per worker (MB) | load before, after |"
+        "| N | workers | windows | wall time (s) | articles/s | peak RSS per worker (MB) "
+        "| CPU per worker (s) | client CPU (s) | load before, after |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for n_articles in sizes:
         articles = synthetic_stream(n_articles)
         for n_workers in workers:
             with dask_client(workers=n_workers) as client:
                 pids = client.run(os.getpid)
                 peaks = _Peaks([int(pid) for pid in pids.values()])
+                processes = [psutil.Process(int(pid)) for pid in sorted(pids.values())]
                 peaks.start()
                 load_before = os.getloadavg()[0]
+                cpu_before = [_cpu_s(process) for process in (psutil.Process(), *processes)]
                 start = time.perf_counter()
                 stories = cluster_on_dask(articles, client=client, partition_days=partition_days)
                 wall_s = time.perf_counter() - start
+                cpu = [_cpu_s(p) - b for p, b in zip((psutil.Process(), *processes), cpu_before, strict=True)]
                 peaks.stop()
             n_windows = math.ceil(n_articles / ARTICLES_A_DAY / partition_days)
             memory = ", ".join(f"{peak / 2**20:.0f}" for peak in peaks.peaks())
             print(
                 f"| {n_articles:,} | {n_workers} | {n_windows} | {wall_s:.0f} | "
-                f"{n_articles / wall_s:.0f} | {memory} | {load_before:.1f}, {os.getloadavg()[0]:.1f} |",
+                f"{n_articles / wall_s:.0f} | {memory} | {', '.join(f'{s:.0f}' for s in cpu[1:])} | "
+                f"{cpu[0]:.0f} | {load_before:.1f}, {os.getloadavg()[0]:.1f} |",
                 flush=True,
             )
             del stories
+
+
+def _cpu_s(process: psutil.Process) -> float:
+    """User and system CPU seconds the process has used so far."""
+    times = process.cpu_times()
+    return float(times.user + times.system)
 
 
 class _Peaks(threading.Thread):

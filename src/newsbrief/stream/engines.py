@@ -31,8 +31,10 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+import dask
 import numpy as np
 from distributed import Client, LocalCluster, as_completed
+from numpy.typing import NDArray
 from scipy import sparse
 
 from newsbrief.errors import OptionError, SourceError
@@ -60,6 +62,16 @@ DEFAULT_MIN_MARGIN_ARTICLES = 1_000
 _DAY_S = 86_400.0
 _TASKS_PER_WORKER = 2  # windows in flight per worker thread: keeps every worker busy, bounds memory
 _CONNECT_TIMEOUT_S = 10
+# A LocalCluster shares this machine's cores between the workers and the client (which also runs
+# the scheduler and the nannies): its diagnostics would take CPU from the tasks. Off are the
+# workers' statistical profiler (it samples the task's stack every 10 ms: about 8% of a worker's
+# CPU on a window here); slower are the event loops' blocked-loop check (every 20 ms) and the
+# system monitor (every 0.5 s), which together kept the idle client at 6% of a core, 2% after.
+_LOCAL_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "200ms",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +87,19 @@ class _Window:
 
 
 @dataclass(frozen=True, slots=True)
+class _Centroid:
+    """A story's unit centroid as two arrays (sorted hashed terms, their weights).
+
+    Arrays, not a dict: they pickle from worker to client in one copy and stack into the reduce
+    step's sparse matrix without a Python loop over terms, so the client (which shares the
+    machine's cores with the workers on a LocalCluster) stays light.
+    """
+
+    terms: NDArray[np.int64]
+    weights: NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
 class _Part:
     """The articles one window owns of one of its stories, and what links them across windows."""
 
@@ -86,7 +111,7 @@ class _Part:
     language: str
     first: float
     last: float
-    centroid: dict[int, float] | None  # only when it may link by centroid: a head or a tail
+    centroid: _Centroid | None  # only when it may link by centroid: a head or a tail
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +140,7 @@ def dask_client(scheduler: str | None = None, *, workers: int = 2) -> Iterator[C
     if workers < 1:
         raise OptionError(f"--workers must be at least 1 (got {workers})")
     with (
+        dask.config.set(_LOCAL_CONFIG),
         LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
@@ -160,9 +186,11 @@ def cluster_on_dask(
         min_margin_articles,
     )
     windows = _windows(ordered, times, shape)
-    results = _run(client, windows, settings, keep_records=store is not None)
     seq = {article_key(article): number for number, article in enumerate(ordered, 1)}
-    links = _link(results, seq, settings)
+    results: list[_WindowResult] = []
+    links = _link(
+        _kept(_run(client, windows, settings, keep_records=store is not None), results), seq, settings
+    )
     if store is not None:
         _write(store, results, links, seq)
     dated = {article_key(article): (article, time) for article, time in zip(ordered, times, strict=True)}
@@ -199,13 +227,21 @@ def _cluster_window(window: _Window, settings: ClusterSettings, keep_records: bo
                     language=story.language,
                     first=first,
                     last=last,
-                    centroid=vectors[story.id] if head or tail else None,
+                    centroid=_compact(vectors[story.id]) if head or tail else None,
                 )
             )
         records = _owned_records(clusterer.store, owned) if keep_records else ()
     finally:
         clusterer.close()
     return _WindowResult(window.index, tuple(parts), records)
+
+
+def _compact(vector: dict[int, float]) -> _Centroid:
+    """The centroid as arrays, in the vector's (sorted) term order."""
+    return _Centroid(
+        np.fromiter(vector.keys(), dtype=np.int64, count=len(vector)),
+        np.fromiter(vector.values(), dtype=np.float64, count=len(vector)),
+    )
 
 
 def _owned_records(store: Store, owned: set[str]) -> tuple[tuple[ArticleRecord, str | None], ...]:
@@ -299,8 +335,12 @@ class _Shape:
 
 def _run(
     client: Client, windows: list[_Window], settings: ClusterSettings, *, keep_records: bool
-) -> list[_WindowResult]:
-    """Every window's result, in window order; a few windows in flight per worker thread at a time."""
+) -> Iterator[_WindowResult]:
+    """Every window's result, in window order, each as soon as it and all before it are done.
+
+    A few windows are in flight per worker thread at a time; the next one is submitted before a
+    result is handed on, so the reduce step runs on the client while the workers cluster.
+    """
     in_flight = _TASKS_PER_WORKER * max(1, sum(client.nthreads().values()))
     pending = iter(windows)
     futures = as_completed()
@@ -308,15 +348,25 @@ def _run(
         futures.add(client.submit(_cluster_window, window, settings, keep_records, pure=False))
         if futures.count() >= in_flight:
             break
-    results: dict[int, _WindowResult] = {}
+    done: dict[int, _WindowResult] = {}
+    ready = 0
     for future in futures:
         result = future.result()
-        results[result.index] = result
+        done[result.index] = result
         future.release()
         following = next(pending, None)
         if following is not None:
             futures.add(client.submit(_cluster_window, following, settings, keep_records, pure=False))
-    return [results[index] for index in sorted(results)]
+        while ready in done:
+            yield done.pop(ready)
+            ready += 1
+
+
+def _kept(results: Iterable[_WindowResult], into: list[_WindowResult]) -> Iterator[_WindowResult]:
+    """The results, each also appended to ``into`` (for writing the store after the reduce step)."""
+    for result in results:
+        into.append(result)
+        yield result
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +380,7 @@ class _Links:
     merged: dict[int, float]  # chain merged into an earlier story at its first article -> cosine
 
 
-def _link(results: Sequence[_WindowResult], seq: dict[str, int], settings: ClusterSettings) -> _Links:
+def _link(results: Iterable[_WindowResult], seq: dict[str, int], settings: ClusterSettings) -> _Links:
     """Join each window's parts to earlier windows': continuations by margin, merges by centroid."""
     parts: list[_Part] = []
     owner: dict[str, int] = {}
@@ -380,34 +430,44 @@ def _closest(
     """
     if not heads or not tails:
         return {}
-    vocabulary = sorted({term for n in (*heads, *tails) for term in parts[n].centroid or {}})
-    column = {term: index for index, term in enumerate(vocabulary)}
-    product = (_matrix(parts, heads, column) @ _matrix(parts, tails, column).T).tocsr()
+    head_rows, tail_rows = _rows(parts, heads), _rows(parts, tails)
+    vocabulary = np.union1d(head_rows[0], tail_rows[0])
+    product = (_matrix(head_rows, vocabulary) @ _matrix(tail_rows, vocabulary).T).tocsr()
+    row_of = np.repeat(np.arange(len(heads)), np.diff(product.indptr))
+    close = product.data >= threshold
     closest: dict[int, tuple[int, float]] = {}
-    for row, head in enumerate(heads):
-        span = slice(product.indptr[row], product.indptr[row + 1])
-        found = [
-            (float(cosine), tails[int(col)])
-            for col, cosine in zip(product.indices[span], product.data[span], strict=True)
-            if cosine >= threshold
-            and parts[tails[int(col)]].language == parts[head].language
-            and parts[tails[int(col)]].last >= parts[head].first - margin_s
-        ]
-        if found:
-            cosine, tail = min(found, key=lambda item: (-item[0], item[1]))
-            closest[head] = (tail, cosine)
+    for row, col, cosine in zip(row_of[close], product.indices[close], product.data[close], strict=True):
+        head, tail = heads[int(row)], tails[int(col)]
+        if parts[tail].language != parts[head].language or parts[tail].last < parts[head].first - margin_s:
+            continue
+        best = closest.get(head)
+        if best is None or (-float(cosine), tail) < (-best[1], best[0]):
+            closest[head] = (tail, float(cosine))
     return closest
 
 
-def _matrix(parts: list[_Part], numbers: list[int], column: dict[int, int]) -> sparse.csr_matrix:
-    """The parts' centroids as the rows of a sparse matrix over the shared vocabulary."""
-    rows, cols, values = [], [], []
-    for row, number in enumerate(numbers):
-        for term, weight in (parts[number].centroid or {}).items():
-            rows.append(row)
-            cols.append(column[term])
-            values.append(weight)
-    return sparse.csr_matrix((values, (rows, cols)), shape=(len(numbers), len(column)), dtype=np.float64)
+def _rows(
+    parts: list[_Part], numbers: list[int]
+) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.intp]]:
+    """The parts' centroids stacked: all terms, all weights, and where each part's row starts (CSR)."""
+    centroids = [parts[number].centroid for number in numbers]
+    terms = [centroid.terms for centroid in centroids if centroid is not None]
+    weights = [centroid.weights for centroid in centroids if centroid is not None]
+    lengths = [0] + [len(centroid.terms) if centroid is not None else 0 for centroid in centroids]
+    return (
+        np.concatenate(terms) if terms else np.zeros(0, dtype=np.int64),
+        np.concatenate(weights) if weights else np.zeros(0, dtype=np.float64),
+        np.cumsum(lengths, dtype=np.intp),
+    )
+
+
+def _matrix(
+    rows: tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.intp]], vocabulary: NDArray[np.int64]
+) -> sparse.csr_matrix:
+    """Stacked centroids as the rows of a sparse matrix whose columns are the sorted vocabulary."""
+    terms, weights, starts = rows
+    columns = np.searchsorted(vocabulary, terms)
+    return sparse.csr_matrix((weights, columns, starts), shape=(len(starts) - 1, len(vocabulary)))
 
 
 def _stories(
