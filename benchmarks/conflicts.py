@@ -297,14 +297,7 @@ def planted_run(
     print(
         f"detection recall, planted figures with a 'what' and a named unit: {eligible_hits}/{eligible} = {eligible_hits / max(eligible, 1):.3f}"
     )
-    for key in sorted(counts):
-        print(f"  {key}: {counts[key]}")
-    print(f"\nmissed ({len(missed)}), first {show}:")
-    for line in missed[:show]:
-        print("  " + line)
-    print(f"\nfalse conflicts ({len(false)}), first {show}:")
-    for line in false[:show]:
-        print("  " + line)
+    _print_counts_and_cases(counts, missed, false, show)
 
 
 # ----------------------------------------------------------------- planted, the hard way
@@ -455,6 +448,11 @@ def hard_run(
     print(
         f"detected: {counts['planted detected']}/{planted} = {counts['planted detected'] / max(planted, 1):.3f}"
     )
+    _print_counts_and_cases(counts, missed, false, show)
+
+
+def _print_counts_and_cases(counts: Counter[str], missed: list[str], false: list[str], show: int) -> None:
+    """Every count, then the first ``show`` missed and false cases of a planted run."""
     for key in sorted(counts):
         print(f"  {key}: {counts[key]}")
     print(f"\nmissed ({len(missed)}), first {show}:")
