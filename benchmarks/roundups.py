@@ -105,6 +105,22 @@ def framing_bias(summary: str, reference: str, lexicon: dict[str, float]) -> flo
     return sum(lexicon.get(word, 0.0) for word in WORD.findall(summary.lower()) if word not in used)
 
 
+def systems(max_words: int) -> dict[str, Callable[[Story], list[str]]]:
+    """Every system of the table by name, each at ``max_words``; the reference last."""
+    return {
+        **{
+            f"newsbrief --style {style}" + (" (default)" if style == STYLES[0] else ""): newsbrief_lines(
+                max_words, style
+            )
+            for style in STYLES
+        },
+        "lead (first article)": split_after(lead_first(max_words)),
+        "lead (round-robin)": split_after(lead_round_robin(max_words)),
+        "lexrank": split_after(lexrank(max_words)),
+        "reference": lambda story: sentences_of(story.reference or ""),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stories", type=Path, default=DATA)
@@ -113,20 +129,13 @@ def main() -> None:
     args = parser.parse_args()
 
     stories = [story for story in read_stories(args.stories) if story.reference][: args.limit]
-    systems: dict[str, Callable[[Story], list[str]]] = {
-        **{
-            f"newsbrief --style {style}" + (" (default)" if style == STYLES[0] else ""): newsbrief_lines(
-                args.words, style
-            )
-            for style in STYLES
-        },
-        "lead (first article)": split_after(lead_first(args.words)),
-        "lead (round-robin)": split_after(lead_round_robin(args.words)),
-        "lexrank": split_after(lexrank(args.words)),
-        "reference": lambda story: sentences_of(story.reference or ""),
-    }
-    lexicon = vader_valence()
     print(f"{len(stories)} stories, {args.words}-word budget\n")
+    print_table(stories, systems(args.words))
+
+
+def print_table(stories: list[Story], systems: dict[str, Callable[[Story], list[str]]]) -> None:
+    """One Markdown row per system: ROUGE against each story's reference, words, own voice, bias."""
+    lexicon = vader_valence()
     print(
         "| system | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | words | own voice (sentences) | framing bias (VADER) |"
     )
