@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 import numpy as np
 import snowballstemmer
@@ -43,13 +44,13 @@ def stem(word: str) -> str:
 
 def stems(text: str) -> list[str]:
     """Lower-cased, stemmed word tokens of the text, stop words included, in order."""
-    return [_stem(word.replace("’", "'")) for word in _WORD.findall(text.lower())]
+    return list(map(_stem, _WORD.findall(text.lower().replace("’", "'"))))
 
 
 def content_terms(text: str) -> list[str]:
     """Stemmed content words, then word pairs that are not both stop words ("death toll")."""
     tokens = stems(text)
-    stop = [token in STOP_WORDS or token in _STEMMED_STOP_WORDS for token in tokens]
+    stop = [token in _STOP_STEMS for token in tokens]
     unigrams = [token for token, is_stop in zip(tokens, stop, strict=True) if not is_stop and len(token) > 1]
     bigrams = [
         f"{first} {second}"
@@ -59,7 +60,8 @@ def content_terms(text: str) -> list[str]:
     return unigrams + bigrams
 
 
-_STEMMED_STOP_WORDS = frozenset(_stem(word) for word in STOP_WORDS)
+# A token is a stop word when it is one or is the stem of one.
+_STOP_STEMS = STOP_WORDS | frozenset(_stem(word) for word in STOP_WORDS)
 
 
 def represent(sentences: tuple[Sentence, ...]) -> csr_matrix:
@@ -95,11 +97,8 @@ def _term_counts(sentences: tuple[Sentence, ...]) -> tuple[csr_matrix, dict[str,
     counts: list[int] = []
     indptr = [0]
     for sent in sentences:
-        row: dict[int, int] = {}
-        for term in content_terms(sent.text):
-            column = vocabulary.setdefault(term, len(vocabulary))
-            row[column] = row.get(column, 0) + 1
-        indices.extend(row)
+        row = Counter(content_terms(sent.text))  # terms in order of first use, as numbered
+        indices.extend(vocabulary.setdefault(term, len(vocabulary)) for term in row)
         counts.extend(row.values())
         indptr.append(len(indices))
     matrix = csr_matrix(
