@@ -8,7 +8,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsbrief.model import Article, Sentence, Story
 from newsbrief.pipeline.clean import clean
-from newsbrief.pipeline.represent import content_terms, represent
+from newsbrief.pipeline.represent import centroid_closeness, content_terms, represent
 from newsbrief.pipeline.segment import segment
 
 
@@ -56,3 +56,11 @@ def test_a_word_shared_by_every_sentence_weighs_least() -> None:
 def test_a_story_without_content_words_has_no_columns(text: str) -> None:
     sentences = segment(_article(text))
     assert represent(sentences).shape == (len(sentences), 0)
+
+
+def test_centroid_closeness_is_the_cosine_to_the_summed_rows(aleppo_story: Story) -> None:
+    vectors = represent(_sentences(aleppo_story))
+    centroid = np.asarray(vectors.sum(axis=0), dtype=np.float64).ravel()
+    expected = np.asarray(vectors @ (centroid / np.linalg.norm(centroid)), dtype=np.float64).ravel()
+    assert centroid_closeness(vectors).tobytes() == expected.tobytes()
+    assert centroid_closeness(represent(segment(_article("It is. So is it.")))).tolist() == [0.0, 0.0]

@@ -10,8 +10,11 @@ from __future__ import annotations
 import ctypes
 import itertools
 import re
+from typing import Any
 
 import blingfire
+import numpy as np
+from numpy.typing import NDArray
 
 from newsbrief.model import Article, Sentence
 
@@ -93,18 +96,21 @@ def sentence_offsets(text: str) -> list[tuple[int, int]]:
     wrapper itself, so the result is always the wrapper's.
     """
     data = text.encode("utf-8")
+    if not data:  # nothing to split: the wrapper's answer, whatever it is
+        return list(blingfire.text_to_sentences_and_offsets(text)[1])
     size = 2 * len(data)  # the wrapper's buffer sizes
-    output = ctypes.create_string_buffer(size)
-    starts = (ctypes.c_int32 * size)()
-    ends = (ctypes.c_int32 * size)()
-    length = _SPLIT_WITH_OFFSETS(
-        data, len(data), ctypes.byref(output), ctypes.byref(starts), ctypes.byref(ends), size
-    )
+    # NumPy buffers: a ctypes array of a new length is a new ctypes type, slower to make.
+    output = np.zeros(size, dtype=np.uint8)
+    starts = np.zeros(size, dtype=np.int32)
+    ends = np.zeros(size, dtype=np.int32)
+    length = _SPLIT_WITH_OFFSETS(data, len(data), _pointer(output), _pointer(starts), _pointer(ends), size)
     if length == -1 or length > size:
         return []
-    count = output.value.count(b"\n") + 1
+    count = output.tobytes().split(b"\0", 1)[0].count(b"\n") + 1  # the sentences, as the wrapper counts
     bounds = [
-        bound for start, end in zip(starts[:count], ends[:count], strict=True) for bound in (start, end + 1)
+        bound
+        for start, end in zip(starts[:count].tolist(), ends[:count].tolist(), strict=True)
+        for bound in (start, end + 1)
     ]
     if len(bounds) != 2 * count or not _maps_as_it_stands(data, bounds):
         return list(blingfire.text_to_sentences_and_offsets(text)[1])
@@ -112,6 +118,10 @@ def sentence_offsets(text: str) -> list[tuple[int, int]]:
     if not text.isascii():
         bounds = [len(data[:bound].decode("utf-8")) for bound in bounds]
     return list(zip(bounds[::2], bounds[1::2], strict=True))
+
+
+def _pointer(array: NDArray[Any]) -> ctypes.c_void_p:
+    return ctypes.c_void_p(array.ctypes.data)
 
 
 def _maps_as_it_stands(data: bytes, bounds: list[int]) -> bool:
