@@ -22,7 +22,6 @@ nearby counts as the outlet's; a question asked inside a quotation does not.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 
@@ -180,12 +179,8 @@ def _names_a_view(lowered: list[str]) -> bool:
     return any(first == "according" and second == "to" for first, second in itertools.pairwise(parts))
 
 
-@functools.lru_cache(maxsize=4096)
 def own_voice(text: str) -> str | None:
-    """What marks the sentence as the outlet speaking for itself, or None when nothing does.
-
-    Cached: selection asks about a line when choosing it, ordering it and citing it.
-    """
+    """What marks the sentence as the outlet speaking for itself, or None when nothing does."""
     own = outside_quotations(text)
     words = [word.replace("’", "'") for word in _WORD.findall(own)]
     lowered = [word.lower() for word in words]
