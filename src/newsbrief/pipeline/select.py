@@ -213,23 +213,26 @@ def select(
 
 
 def concept_weights(sentences: Sequence[Sentence], concepts: csr_matrix) -> NDArray[np.float64]:
-    """Weight of each concept: agreement across articles, frequency and earliest position."""
+    """Weight of each concept: agreement across articles, frequency and earliest position.
+
+    ``concepts`` is the binary sentence-by-concept incidence (``_incidence``). The counts and the
+    maximum are taken over its entries with NumPy (exact, whatever the order), not through
+    sparse products, whose overhead cost more than the sums on a story's matrix.
+    """
     if concepts.shape[1] == 0:
         return np.zeros(0)
-    article_ids = sorted({sent.article_id for sent in sentences})
-    row_of = {article_id: k for k, article_id in enumerate(article_ids)}
-    membership = csr_matrix(
-        (
-            np.ones(len(sentences)),
-            ([row_of[sent.article_id] for sent in sentences], np.arange(len(sentences))),
-        ),
-        shape=(len(article_ids), len(sentences)),
-    )
-    articles_using = np.asarray(((membership @ concepts) > 0).sum(axis=0), dtype=np.float64).ravel()
-    sentences_using = np.asarray(concepts.sum(axis=0), dtype=np.float64).ravel()
+    count = concepts.shape[1]
+    row_of = {article_id: k for k, article_id in enumerate(sorted({sent.article_id for sent in sentences}))}
+    article = np.array([row_of[sent.article_id] for sent in sentences], dtype=np.int64)
+    sentence_of_entry = np.repeat(np.arange(len(sentences)), np.diff(concepts.indptr))
+    column = concepts.indices.astype(np.int64)
+    used_by = np.unique(article[sentence_of_entry] * count + column)  # (article, concept) pairs
+    articles_using = np.bincount(used_by % count, minlength=count).astype(np.float64)
+    sentences_using = np.bincount(column, minlength=count).astype(np.float64)
     position = np.array([sent.index for sent in sentences], dtype=np.float64)
     prior = (1.0 + position) ** -POSITION_DECAY
-    earliest = np.asarray(concepts.multiply(prior[:, None]).max(axis=0).todense(), dtype=np.float64).ravel()
+    earliest = np.zeros(count)
+    np.maximum.at(earliest, column, prior[sentence_of_entry])
     return np.asarray(
         articles_using**AGREEMENT_POWER * np.log1p(sentences_using) * earliest, dtype=np.float64
     )
