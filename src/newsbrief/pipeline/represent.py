@@ -98,7 +98,7 @@ def _term_counts(sentences: tuple[Sentence, ...]) -> tuple[csr_matrix, dict[str,
     indptr = [0]
     for sent in sentences:
         row = Counter(content_terms(sent.text))  # terms in order of first use, as numbered
-        indices.extend(vocabulary.setdefault(term, len(vocabulary)) for term in row)
+        indices.extend([vocabulary.setdefault(term, len(vocabulary)) for term in row])
         counts.extend(row.values())
         indptr.append(len(indices))
     matrix = csr_matrix(
