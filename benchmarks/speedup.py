@@ -1,6 +1,6 @@
 """The summary path beside a baseline revision: the same briefs byte for byte, and the time ratio.
 
-    python benchmarks/speedup.py [--baseline 366b090] [--roundups 300] [--rounds 3] [--repeat 3]
+    python benchmarks/speedup.py [--baseline 366b090] [--roundups 300] [--repeat 5] [--no-speed]
 
 Each version (the ``--baseline`` git revision's ``src/``, extracted with ``git archive``, then
 this checkout's ``src/``) runs in its own Python process pinned to one core.
@@ -12,11 +12,12 @@ seventh-or-so of the AllSides roundups (``--roundups`` stories, evenly spaced th
 at 60 words (the roundups benchmark's budget) and at 250. The script stops on the first brief that
 differs and shows where.
 
-Speed: ``--rounds`` rounds, each running the baseline then the current version, each timing
-every Multi-News story in each style: the median over ``--repeat`` runs after one warm-up, wall
-(``time.perf_counter``) and CPU (``time.process_time``), interpreter start and reading excluded,
-as ``speed.py`` times it. Reported: per version and style the median over stories of the best
-round (the round least disturbed by other jobs), and the ratio of the medians round by round.
+Speed: each version keeps one worker process (pinned to the same core, the data read before
+timing starts); the script asks them in turn, story by story and style by style, for the median
+over ``--repeat`` runs of that brief after one warm-up run, wall (``time.perf_counter``) and CPU
+(``time.process_time``), so that both versions see the same load. Reported per style: the median
+over stories of each version, the ratio of the CPU medians and of the CPU totals, and the median
+and range of the per-story CPU ratios.
 """
 
 from __future__ import annotations
@@ -66,25 +67,25 @@ def briefs_worker(roundups: int) -> dict[str, str]:
     return found
 
 
-def timing_worker(repeat: int) -> dict[str, list[list[float]]]:
-    """Per style, each Multi-News story's median wall and CPU milliseconds over ``repeat`` runs."""
+def timing_worker(repeat: int) -> None:
+    """Answer timing requests from the parent, one per line: "story style" in, the median wall
+    and CPU milliseconds of ``repeat`` runs of that brief (after one warm-up run) out, as JSON."""
     from newsbrief import Options, brief, read_stories
     from newsbrief.model import STYLES
 
     stories = list(read_stories(MULTINEWS))
-    found: dict[str, list[list[float]]] = {style: [] for style in STYLES}
-    for story in stories:
-        for style in STYLES:
-            options = Options(style=style)
-            brief(story, options)  # warm-up: caches, lazy imports
-            wall, cpu = [], []
-            for _ in range(repeat):
-                start, start_cpu = time.perf_counter(), time.process_time()
-                brief(story, options)
-                wall.append((time.perf_counter() - start) * 1000)
-                cpu.append((time.process_time() - start_cpu) * 1000)
-            found[style].append([statistics.median(wall), statistics.median(cpu)])
-    return found
+    print(json.dumps([len(stories), list(STYLES)]), flush=True)  # ready: data read
+    for line in sys.stdin:
+        number, style = line.split()
+        story, options = stories[int(number)], Options(style=style)
+        brief(story, options)  # warm-up: caches, lazy imports
+        wall, cpu = [], []
+        for _ in range(repeat):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            brief(story, options)
+            wall.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
+        print(json.dumps([statistics.median(wall), statistics.median(cpu)]), flush=True)
 
 
 def _spaced(items: list[Story], count: int) -> list[Story]:
@@ -138,38 +139,67 @@ def check_identical(versions: dict[str, Path], roundups: int) -> bool:
     return True
 
 
-def compare_speed(versions: dict[str, Path], rounds: int, repeat: int) -> None:
-    """Alternate the versions ``rounds`` times and print their medians and ratios."""
-    medians: dict[str, dict[str, list[tuple[float, float]]]] = {name: {} for name in versions}
-    for _ in range(rounds):
-        for name, src in versions.items():
-            result = run_version(src, "--timing-worker", "--repeat", str(repeat))
-            for style, rows in result.items():
-                wall = statistics.median(row[0] for row in rows)  # type: ignore[attr-defined]
-                cpu = statistics.median(row[1] for row in rows)  # type: ignore[attr-defined]
-                medians[name].setdefault(style, []).append((wall, cpu))
-    (base_name, base), (name, current) = medians.items()
-    print(f"\nMulti-News, 40 stories, median ms per story (wall / CPU), one core, {rounds} rounds:")
-    for style in current:
-        rounds_text = "; ".join(
-            f"{old[0]:.1f}/{old[1]:.1f} -> {new[0]:.1f}/{new[1]:.1f} ({old[1] / new[1]:.2f}x CPU)"
-            for old, new in zip(base[style], current[style], strict=True)
-        )
-        best_old, best_new = min(base[style]), min(current[style])
-        ratios = [old[1] / new[1] for old, new in zip(base[style], current[style], strict=True)]
-        print(f"  --style {style}: {rounds_text}")
+def compare_speed(versions: dict[str, Path], repeat: int) -> None:
+    """Time every Multi-News story in each style in both versions, alternating story by story so
+    that both see the same load, and print the medians and the ratio."""
+    started = {name: _start_timing_worker(src, repeat) for name, src in versions.items()}
+    workers = {name: worker for name, (worker, _) in started.items()}
+    stories, styles = started["current"][1]  # the styles this checkout has
+    times: dict[str, dict[str, list[list[float]]]] = {
+        name: {style: [] for style in styles} for name in versions
+    }
+    for number in range(stories):
+        for style in styles:
+            for name, worker in workers.items():
+                assert worker.stdin is not None and worker.stdout is not None
+                worker.stdin.write(f"{number} {style}\n")
+                worker.stdin.flush()
+                times[name][style].append(json.loads(worker.stdout.readline()))
+    for worker in workers.values():
+        assert worker.stdin is not None
+        worker.stdin.close()
+        worker.wait()
+    (base_name, base), (name, current) = times.items()
+    print(
+        f"\nMulti-News, {stories} stories, each the median of {repeat} runs; median over stories, one core:"
+    )
+    for style in styles:
+        old, new = base[style], current[style]
+        ratios = [before[1] / after[1] for before, after in zip(old, new, strict=True)]
         print(
-            f"    best round: {base_name} {best_old[0]:.1f} wall / {best_old[1]:.1f} CPU, "
-            f"{name} {best_new[0]:.1f} / {best_new[1]:.1f}; CPU ratio median {statistics.median(ratios):.2f}x"
+            f"  --style {style}: {base_name} {_median(old, 0):.1f} ms wall / {_median(old, 1):.1f} CPU, "
+            f"{name} {_median(new, 0):.1f} / {_median(new, 1):.1f}; CPU ratio of the medians "
+            f"{_median(old, 1) / _median(new, 1):.2f}x, of the totals {sum(r[1] for r in old) / sum(r[1] for r in new):.2f}x, "
+            f"median per story {statistics.median(ratios):.2f}x (range {min(ratios):.2f}-{max(ratios):.2f})"
         )
+
+
+def _start_timing_worker(src: Path, repeat: int) -> tuple[subprocess.Popen[str], tuple[int, list[str]]]:
+    """A timing worker for the newsbrief in ``src``, once it has read the stories; with their
+    number and the styles it knows."""
+    env = {**os.environ, "PYTHONPATH": str(src), "OMP_NUM_THREADS": "1"}
+    worker = subprocess.Popen(
+        [sys.executable, __file__, "--timing-worker", "--repeat", str(repeat)],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert worker.stdout is not None
+    stories, styles = json.loads(worker.stdout.readline())
+    return worker, (stories, styles)
+
+
+def _median(rows: list[list[float]], column: int) -> float:
+    return statistics.median(row[column] for row in rows)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", default="366b090", help="git revision to compare with")
     parser.add_argument("--roundups", type=int, default=300, help="roundups stories to check")
-    parser.add_argument("--rounds", type=int, default=3, help="alternating timing rounds (0: none)")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs per story and style")
+    parser.add_argument("--no-speed", dest="speed", action="store_false", help="only check the briefs")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per story, style and version")
     parser.add_argument("--briefs-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--timing-worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -178,7 +208,7 @@ def main() -> None:
         print(json.dumps(briefs_worker(args.roundups)))
         return
     if args.timing_worker:
-        print(json.dumps(timing_worker(args.repeat)))
+        timing_worker(args.repeat)
         return
     print(f"load average before: {os.getloadavg()}")
     with tempfile.TemporaryDirectory() as folder:
@@ -188,8 +218,8 @@ def main() -> None:
         }
         identical = check_identical(versions, args.roundups)
         print(f"load average: {os.getloadavg()}")
-        if args.rounds:
-            compare_speed(versions, args.rounds, args.repeat)
+        if args.speed:
+            compare_speed(versions, args.repeat)
     print(f"load average after: {os.getloadavg()}")
     sys.exit(0 if identical else 1)
 
