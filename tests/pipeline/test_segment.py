@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import blingfire
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsbrief.model import Article
-from newsbrief.pipeline.segment import paragraph_spans, segment
+from newsbrief.model import Article, Story
+from newsbrief.pipeline.segment import paragraph_spans, segment, sentence_offsets
 
 
 def _article(text: str) -> Article:
@@ -61,3 +64,49 @@ def test_quote_after_colon_stays_with_its_sentence(aleppo: dict[str, Article]) -
 )
 def test_split_points(text: str, expected: list[str]) -> None:
     assert [s.text for s in segment(_article(text))] == expected
+
+
+def _wrapper_offsets(text: str) -> list[tuple[int, int]]:
+    return list(blingfire.text_to_sentences_and_offsets(text)[1])
+
+
+def _outcome(split: Callable[[str], list[tuple[int, int]]], text: str) -> list[tuple[int, int]] | str:
+    """The spans, or the name of the error: the wrapper fails on some texts (a lone no-break
+    space), and must fail alike here."""
+    try:
+        return split(text)
+    except (AssertionError, UnicodeDecodeError) as error:
+        return type(error).__name__
+
+
+# Words, sentence ends, curly quotes, accents, dashes, no-break spaces and emoji: multi-byte
+# characters at the edges of sentences are where byte and character offsets part.
+_PIECES = st.sampled_from(
+    ["Aleppo", " ", ". ", "? ", "“", "”", '"', "’s", "é", "—", "…", "🙂", "\n", "Mr.", "U.S.", "42", "\u00a0"]
+)
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_sentence_offsets_are_blingfires_on_built_text(text: str) -> None:
+    assert _outcome(sentence_offsets, text) == _outcome(_wrapper_offsets, text)
+
+
+@given(st.text())
+def test_sentence_offsets_are_blingfires_on_any_text(text: str) -> None:
+    assert _outcome(sentence_offsets, text) == _outcome(_wrapper_offsets, text)
+
+
+def test_sentence_offsets_are_blingfires_on_real_paragraphs(
+    aleppo: dict[str, Article], multinews_stories: tuple[Story, ...]
+) -> None:
+    texts = [article.text for article in aleppo.values()]
+    texts += [article.text for story in multinews_stories for article in story.articles]
+    paragraphs = [text[start:end] for text in texts for start, end in paragraph_spans(text)]
+    assert any(not paragraph.isascii() for paragraph in paragraphs)
+    for paragraph in paragraphs:
+        assert sentence_offsets(paragraph) == _wrapper_offsets(paragraph)
+    start, end = paragraph_spans(aleppo["npr"].text)[1]
+    paragraph = aleppo["npr"].text[start:end]  # "The city — once the country's most populous, ..."
+    first, second = (paragraph[start:end] for start, end in sentence_offsets(paragraph)[:2])
+    assert first.endswith("is a key prize in the civil war.")
+    assert second.startswith("For four years, it has been divided")

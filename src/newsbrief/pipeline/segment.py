@@ -7,18 +7,25 @@ is about 30 times slower). A sentence never crosses a paragraph break.
 
 from __future__ import annotations
 
+import ctypes
+import itertools
 import re
+from typing import Any
 
 import blingfire
+import numpy as np
+from numpy.typing import NDArray
 
 from newsbrief.model import Article, Sentence
 
-__all__ = ["paragraph_spans", "segment"]
+__all__ = ["paragraph_spans", "segment", "sentence_offsets"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # blingfire splits after an opening quote that follows a colon ("...a Red Cross worker: "Where...");
 # a piece made only of quote marks and brackets belongs to the sentence after it.
 _ONLY_PUNCTUATION = re.compile(r"^[\"'“”‘’«»()\[\]\s]+$")
+# blingfire's sentence splitter with offsets, the C function its Python wrapper calls.
+_SPLIT_WITH_OFFSETS = blingfire.blingfire.TextToSentencesWithOffsets
 
 
 def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -57,7 +64,7 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """Sentence spans within one paragraph, with stray leading punctuation pieces merged forward."""
     if not paragraph.strip():
         return []
-    _, offsets = blingfire.text_to_sentences_and_offsets(paragraph)
+    offsets = sentence_offsets(paragraph)
     spans: list[tuple[int, int]] = []
     carry: int | None = None
     for start, end in offsets:
@@ -76,6 +83,56 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         else:
             spans.append((carry, len(paragraph)))
     return spans
+
+
+def sentence_offsets(text: str) -> list[tuple[int, int]]:
+    """blingfire's sentence spans of ``text`` in characters, as its
+    ``text_to_sentences_and_offsets`` returns them, found without its loop over every byte.
+
+    The wrapper maps the splitter's UTF-8 byte offsets (ends inclusive) to characters in Python
+    one byte at a time, which cost more than the splitting; here an ASCII text's offsets are its
+    byte offsets, and another's are counted by decoding the bytes before each. Offsets the
+    wrapper's mapping would not take as they are (out of order, or inside a character) go to the
+    wrapper itself, so the result is always the wrapper's.
+    """
+    data = text.encode("utf-8")
+    if not data:  # nothing to split: the wrapper's answer, whatever it is
+        return list(blingfire.text_to_sentences_and_offsets(text)[1])
+    size = 2 * len(data)  # the wrapper's buffer sizes
+    # NumPy buffers: a ctypes array of a new length is a new ctypes type, slower to make.
+    output = np.zeros(size, dtype=np.uint8)
+    starts = np.zeros(size, dtype=np.int32)
+    ends = np.zeros(size, dtype=np.int32)
+    length = _SPLIT_WITH_OFFSETS(data, len(data), _pointer(output), _pointer(starts), _pointer(ends), size)
+    if length == -1 or length > size:
+        return []
+    count = output.tobytes().split(b"\0", 1)[0].count(b"\n") + 1  # the sentences, as the wrapper counts
+    bounds = [
+        bound
+        for start, end in zip(starts[:count].tolist(), ends[:count].tolist(), strict=True)
+        for bound in (start, end + 1)
+    ]
+    if len(bounds) != 2 * count or not _maps_as_it_stands(data, bounds):
+        return list(blingfire.text_to_sentences_and_offsets(text)[1])
+    bounds[-1] = min(bounds[-1], len(data))
+    if not text.isascii():
+        bounds = [len(data[:bound].decode("utf-8")) for bound in bounds]
+    return list(zip(bounds[::2], bounds[1::2], strict=True))
+
+
+def _pointer(array: NDArray[Any]) -> ctypes.c_void_p:
+    return ctypes.c_void_p(array.ctypes.data)
+
+
+def _maps_as_it_stands(data: bytes, bounds: list[int]) -> bool:
+    """True when the byte offsets rise and each starts a character, the last one perhaps at or
+    past the end: the wrapper then maps each to the character that starts there (the end of
+    the text for the last one past it)."""
+    if not all(first <= second for first, second in itertools.pairwise(bounds)):
+        return False
+    return all(0 <= bound < len(data) and data[bound] & 0xC0 != 0x80 for bound in bounds[:-1]) and (
+        bounds[-1] >= len(data) or data[bounds[-1]] & 0xC0 != 0x80
+    )
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int] | None:

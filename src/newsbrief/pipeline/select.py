@@ -30,7 +30,7 @@ fold chose the values above; then the prior's two weights, likewise (see benchma
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -213,23 +213,26 @@ def select(
 
 
 def concept_weights(sentences: Sequence[Sentence], concepts: csr_matrix) -> NDArray[np.float64]:
-    """Weight of each concept: agreement across articles, frequency and earliest position."""
+    """Weight of each concept: agreement across articles, frequency and earliest position.
+
+    ``concepts`` is the binary sentence-by-concept incidence (``_incidence``). The counts and the
+    maximum are taken over its entries with NumPy (exact, whatever the order), not through
+    sparse products, whose overhead cost more than the sums on a story's matrix.
+    """
     if concepts.shape[1] == 0:
         return np.zeros(0)
-    article_ids = sorted({sent.article_id for sent in sentences})
-    row_of = {article_id: k for k, article_id in enumerate(article_ids)}
-    membership = csr_matrix(
-        (
-            np.ones(len(sentences)),
-            ([row_of[sent.article_id] for sent in sentences], np.arange(len(sentences))),
-        ),
-        shape=(len(article_ids), len(sentences)),
-    )
-    articles_using = np.asarray(((membership @ concepts) > 0).sum(axis=0), dtype=np.float64).ravel()
-    sentences_using = np.asarray(concepts.sum(axis=0), dtype=np.float64).ravel()
+    count = concepts.shape[1]
+    row_of = {article_id: k for k, article_id in enumerate(sorted({sent.article_id for sent in sentences}))}
+    article = np.array([row_of[sent.article_id] for sent in sentences], dtype=np.int64)
+    sentence_of_entry = np.repeat(np.arange(len(sentences)), np.diff(concepts.indptr))
+    column = concepts.indices.astype(np.int64)
+    used_by = np.unique(article[sentence_of_entry] * count + column)  # (article, concept) pairs
+    articles_using = np.bincount(used_by % count, minlength=count).astype(np.float64)
+    sentences_using = np.bincount(column, minlength=count).astype(np.float64)
     position = np.array([sent.index for sent in sentences], dtype=np.float64)
     prior = (1.0 + position) ** -POSITION_DECAY
-    earliest = np.asarray(concepts.multiply(prior[:, None]).max(axis=0).todense(), dtype=np.float64).ravel()
+    earliest = np.zeros(count)
+    np.maximum.at(earliest, column, prior[sentence_of_entry])
     return np.asarray(
         articles_using**AGREEMENT_POWER * np.log1p(sentences_using) * earliest, dtype=np.float64
     )
@@ -344,10 +347,9 @@ def _cover_under_budget(
     usable &= np.array([not sentences[unit[-1]].text.rstrip("\"'”’)").endswith("?") for unit in members])
     if not usable.any():  # a story of fragments: better short lines than no summary
         usable = np.array([bool(unit) for unit in units]) & (words > 0)
-    voiced = np.array(
-        [neutral and own_voice(" ".join(sentences[j].text for j in unit)) is not None for unit in members],
-        dtype=bool,
-    )
+    # Whether each unit is in an outlet's own voice, decided when it first matters (_settle_voice).
+    voiced = np.zeros(count, dtype=bool)
+    undecided = np.full(count, neutral)
     article_ids = sorted({sent.article_id for sent in sentences})
     outlet = np.array([article_ids.index(sent.article_id) for sent in sentences])
     outlet_concepts = (
@@ -379,6 +381,7 @@ def _cover_under_budget(
             value[_over_share(outlet, lines, outlet_concepts @ remaining, len(order))] *= DOMINANT_DISCOUNT
         # A line in an outlet's voice must bring at least an average line's worth of new weight.
         covered_per_line = (weights.sum() - remaining.sum()) / max(len(order), 1)
+        _settle_voice(value, voiced, undecided, lambda u: _in_own_voice(sentences, members[u]))
         voice_ok = ~voiced | (gain >= covered_per_line) if order else ~voiced
         best = _preferred(value, [~voiced, voice_ok], first=not order)
         if best < 0:
@@ -391,6 +394,33 @@ def _cover_under_budget(
         remaining[unit_concepts.indices[unit_concepts.indptr[best] : unit_concepts.indptr[best + 1]]] = 0.0
         closest = np.maximum(closest, similarity[list(members[best])].max(axis=0))
     return order
+
+
+def _settle_voice(
+    value: NDArray[np.float64],
+    voiced: NDArray[np.bool_],
+    undecided: NDArray[np.bool_],
+    in_own_voice: Callable[[int], bool],
+) -> None:
+    """Decide the voice of undecided units, best value first, until the best unit worth taking
+    (value > 0) that is not in an outlet's voice is decided; ``voiced`` and ``undecided`` are
+    updated in place.
+
+    ``_preferred`` then chooses exactly as if every unit's voice had been decided first: every
+    unit it could prefer to that one is decided, and when no unit worth taking is free of the
+    outlet's voice, all of them are. On a Multi-News story this checks about one unit in five.
+    """
+    while True:
+        candidates = np.where(~voiced & (value > 0), value, -np.inf)
+        best = int(np.argmax(candidates))
+        if not (candidates[best] > 0 and undecided[best]):
+            return
+        voiced[best] = in_own_voice(best)
+        undecided[best] = False
+
+
+def _in_own_voice(sentences: tuple[Sentence, ...], unit: tuple[int, ...]) -> bool:
+    return own_voice(" ".join(sentences[j].text for j in unit)) is not None
 
 
 def _unit_concepts(

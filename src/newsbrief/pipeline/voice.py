@@ -111,6 +111,8 @@ _SELF_REFERENCE = re.compile(
 )
 _FAST_FORWARD = re.compile(r"^\W*fast[- ]forward\b", re.IGNORECASE)
 _WORD_PARTS = re.compile(r"[-'’]")
+_QUOTATION_MARK = re.compile(r"[“”\"]")
+_AFTER_PUNCTUATION = re.compile(r"[.,!?…—-]$")
 # A word, not a letter of an abbreviation ("F.B.I." has no first-person "I").
 _WORD = re.compile(r"(?<![\w.])[A-Za-z][A-Za-z'’-]*(?!\.\w)")
 
@@ -138,8 +140,10 @@ def quotation_ends(text: str) -> tuple[bool, bool]:
     quotation, or, with none open, opens one, unless it is the sentence's first mark and follows
     punctuation (a closer whose opener is in an earlier sentence).
     """
+    if '"' not in text and "“" not in text and "”" not in text:
+        return False, False
     depth, closes = 0, False
-    for match in re.finditer(r"[“”\"]", text):
+    for match in _QUOTATION_MARK.finditer(text):
         mark = match.group()
         if mark == "“" or (mark == '"' and depth == 0 and not _closes_unopened(text, match.start())):
             depth += 1
@@ -155,8 +159,8 @@ def _closes_unopened(text: str, at: int) -> bool:
     punctuation and precedes a space or the end: the close of a quotation opened earlier."""
     before = text[:at]
     return (
-        not re.search(r"[“”\"]", before)
-        and bool(re.search(r"[.,!?…—-]$", before))
+        not _QUOTATION_MARK.search(before)
+        and bool(_AFTER_PUNCTUATION.search(before))
         and (at + 1 == len(text) or text[at + 1].isspace())
     )
 

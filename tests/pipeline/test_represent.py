@@ -1,0 +1,66 @@
+"""represent(): TF-IDF rows of the story's sentences, the same to the bit as scikit-learn's."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from newsbrief.model import Article, Sentence, Story
+from newsbrief.pipeline.clean import clean
+from newsbrief.pipeline.represent import centroid_closeness, content_terms, represent
+from newsbrief.pipeline.segment import segment
+
+
+def _sentences(story: Story) -> tuple[Sentence, ...]:
+    return tuple(sent for article in story.articles for sent in segment(clean(article)[0]))
+
+
+def _vectorizer_rows(sentences: tuple[Sentence, ...]) -> object:
+    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2", dtype=np.float64)
+    return vectorizer.fit_transform([sent.text for sent in sentences])
+
+
+def test_rows_are_the_vectorizers_bit_for_bit(
+    aleppo_story: Story, multinews_stories: tuple[Story, ...]
+) -> None:
+    for story in (aleppo_story, *multinews_stories):
+        sentences = _sentences(story)
+        ours, theirs = represent(sentences), _vectorizer_rows(sentences)
+        assert ours.shape == theirs.shape  # type: ignore[attr-defined]
+        # Entry order too: sums over a row (norms, dot products) add in the same order.
+        assert np.array_equal(ours.indptr, theirs.indptr)  # type: ignore[attr-defined]
+        assert np.array_equal(ours.indices, theirs.indices)  # type: ignore[attr-defined]
+        assert ours.data.tobytes() == theirs.data.tobytes()  # type: ignore[attr-defined]
+
+
+def _article(text: str) -> Article:
+    return Article(id="npr", outlet="NPR", title="", url=None, published=None, text=text)
+
+
+def test_a_word_shared_by_every_sentence_weighs_least() -> None:
+    sentences = segment(
+        _article(
+            "Syrian forces advanced on eastern Aleppo. Rebels in Aleppo said the siege had cut supply lines. "
+            "Aid groups warned that Aleppo hospitals were out of fuel."
+        )
+    )
+    vectors = represent(sentences)
+    terms = sorted({term for sent in sentences for term in content_terms(sent.text)})
+    first = vectors[0].toarray().ravel()
+    assert first[terms.index("aleppo")] < first[terms.index("forc")]
+    assert np.allclose(np.linalg.norm(vectors.toarray(), axis=1), 1.0)
+
+
+@pytest.mark.parametrize("text", ["", "It is. So is it, and it is."])
+def test_a_story_without_content_words_has_no_columns(text: str) -> None:
+    sentences = segment(_article(text))
+    assert represent(sentences).shape == (len(sentences), 0)
+
+
+def test_centroid_closeness_is_the_cosine_to_the_summed_rows(aleppo_story: Story) -> None:
+    vectors = represent(_sentences(aleppo_story))
+    centroid = np.asarray(vectors.sum(axis=0), dtype=np.float64).ravel()
+    expected = np.asarray(vectors @ (centroid / np.linalg.norm(centroid)), dtype=np.float64).ravel()
+    assert centroid_closeness(vectors).tobytes() == expected.tobytes()
+    assert centroid_closeness(represent(segment(_article("It is. So is it.")))).tolist() == [0.0, 0.0]
