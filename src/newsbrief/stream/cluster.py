@@ -55,7 +55,6 @@ from newsbrief.stream.features import (
     Features,
     embed,
     features,
-    sketches,
     title_words,
 )
 from newsbrief.stream.store import ArticleRecord, MergeRecord, Store
@@ -118,6 +117,18 @@ class _Query:
     terms: list[int]
     weights: list[float]
     dense: NDArray[np.float64] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Weighted:
+    """A new article's terms with their TF-IDF weights (0 outside its vector), language and MinHash."""
+
+    terms: NDArray[np.int64]
+    weights: NDArray[np.float64]
+    vector_terms: list[int]  # the terms of non-zero weight, in term order
+    vector_weights: list[float]
+    english: bool
+    minhash: bytes
 
 
 class _Copies:
@@ -296,33 +307,46 @@ class Clusterer:
     def add_all(self, articles: Iterable[Article]) -> Iterator[str]:
         """``add`` each article in turn, yielding the id of its story; the same result, faster.
 
-        The features and MinHashes of ``_BATCH`` articles are computed together before they are
-        placed one by one: they depend on the article alone (the document frequencies, which
-        depend on the articles before it, are applied when it is placed).
+        ``_BATCH`` articles are weighed together before they are placed one by one: their
+        features depend on the article alone, and the document frequencies an article's IDF
+        uses (those of every article placed before it) are known ahead too, since each new
+        article of the batch is placed; only the article's place depends on the stories so far.
         """
         iterator = iter(articles)
         while batch := list(itertools.islice(iterator, _BATCH)):
-            found = [features(article.title, article.text, self.settings) for article in batch]
-            minhashes = sketches([item.words for item in found])
-            for article, item, minhash in zip(batch, found, minhashes, strict=True):
-                yield self._add(article, item, minhash.tobytes())
+            keys = [article_key(article) for article in batch]
+            hashes = [_text_hash(article.text) for article in batch]
+            fresh = self._fresh(keys)
+            found = features(
+                [(article.title, article.text) for article, new in zip(batch, fresh, strict=True) if new],
+                self.settings,
+            )
+            weighted = iter(self._weighted(found, len(self._seen) + 1))
+            for article, key, text_sha256, new in zip(batch, keys, hashes, fresh, strict=True):
+                yield self._add(article, key, text_sha256, next(weighted) if new else None)
 
-    def _add(self, article: Article, found: Features, minhash: bytes) -> str:
-        """``add`` with the article's features and MinHash computed."""
-        key = article_key(article)
-        text_sha256 = _text_hash(article.text)
-        known = self._keys.get(key)
-        if known is not None:
-            seen = self._seen[known - 1]
+    def _fresh(self, keys: list[str]) -> list[bool]:
+        """Whether each key is new: neither stored nor earlier in the list."""
+        fresh: list[bool] = []
+        earlier: set[str] = set()
+        for key in keys:
+            fresh.append(key not in self._keys and key not in earlier)
+            earlier.add(key)
+        return fresh
+
+    def _add(self, article: Article, key: str, text_sha256: str, weighted: _Weighted | None) -> str:
+        """``add`` with the article's key, text hash and, when the key is new, its weighted features."""
+        if weighted is None:  # stored before, by an earlier batch or earlier in this one
+            seen = self._seen[self._keys[key] - 1]
             if seen.text_sha256 != text_sha256:
                 raise SourceError(
                     f"article key {key!r}: {article.source or 'the new article'} has different text "
                     f"from the stored {seen.article.source or 'article'}; nothing was overwritten"
                 )
-            return _story_name(self._current(self._story_of[known - 1]))
-        record, new_story, merges = self._place(article, key, text_sha256, found, minhash)
+            return _story_name(self._current(self._story_of[self._keys[key] - 1]))
+        record, new_story, merges = self._place(article, key, text_sha256, weighted)
         self.store.add(record, new_story=new_story, merges=merges)
-        self._apply(record, merges)
+        self._apply(record, merges, dict(zip(weighted.vector_terms, weighted.vector_weights, strict=True)))
         return _story_name(self._current(record.story))
 
     def stories(self) -> list[StreamStory]:
@@ -345,24 +369,22 @@ class Clusterer:
         for merge in self.store.merges():
             merges.setdefault(merge.seq, []).append(merge)
         for record in self.store.articles():
-            self._apply(record, merges.get(record.seq, ()))
+            self._apply(record, merges.get(record.seq, ()), _vector(record))
         if self._seen:
             logger.info("reopened a store of %d articles", len(self._seen))
 
     def _place(
-        self, article: Article, key: str, text_sha256: str, found: Features, minhash: bytes
+        self, article: Article, key: str, text_sha256: str, weighted: _Weighted
     ) -> tuple[ArticleRecord, bool, list[MergeRecord]]:
         """Where a new article goes (its record, whether it founds a story, merges): no state changes."""
         seq = len(self._seen) + 1
         time = published_time(article.published)
         if time is None:
             time = self._clock if self._clock > -math.inf else 0.0
-        language = "en" if found.english else "und"
-        weights = self._weights(found.terms, found.weights, seq)
-        kept = np.flatnonzero(weights)
+        language = "en" if weighted.english else "und"
         dense = embed(article.title, article.text) if self.settings.dense else None
-        query = _Query(found.terms[kept].tolist(), weights[kept].tolist(), dense)
-        copied = self._copied(minhash, language)
+        query = _Query(weighted.vector_terms, weighted.vector_weights, dense)
+        copied = self._copied(weighted.minhash, language)
         merges: list[MergeRecord] = []
         if copied is not None:
             story, similarity, new_story = self._current(self._story_of[copied - 1]), 1.0, False
@@ -380,9 +402,9 @@ class Clusterer:
             article=article,
             time=time,
             language=language,
-            terms=found.terms.tobytes(),
-            weights=weights.tobytes(),
-            minhash=minhash,
+            terms=weighted.terms.tobytes(),
+            weights=weighted.weights.tobytes(),
+            minhash=weighted.minhash,
             dense=None if dense is None else dense.astype(np.float32).tobytes(),
             story=story,
             similarity=similarity,
@@ -390,18 +412,46 @@ class Clusterer:
         )
         return record, new_story, merges
 
-    def _weights(self, terms: NDArray[np.int64], raw: NDArray[np.float64], seq: int) -> NDArray[np.float64]:
-        """Sublinear TF times online IDF (counting this article), kept to the heaviest terms, L2-normalised.
+    def _weighted(self, found: Features, seq: int) -> list[_Weighted]:
+        """The batch's articles weighed as they will be placed, the first as article ``seq``.
 
-        Terms past the first ``_VECTOR_TERMS`` (by weight, then term) get weight 0; their document
-        frequencies are still counted.
+        Sublinear TF times online IDF (counting the article), kept to the heaviest terms,
+        L2-normalised. An article's document frequencies are those stored now plus those of the
+        batch's articles before it. Terms past the first ``_VECTOR_TERMS`` of an article (by
+        weight, then term) get weight 0; their document frequencies are still counted.
         """
-        df = np.array(list(map(self._df.get, terms.tolist(), itertools.repeat(0))), dtype=np.float64)
-        weights = np.log1p(raw) * (np.log((1.0 + seq) / (2.0 + df)) + 1.0)
-        if len(weights) > _VECTOR_TERMS:
-            weights[np.lexsort((terms, -weights))[_VECTOR_TERMS:]] = 0.0
-        norm = math.sqrt(float(weights @ weights))
-        return weights / norm if norm > 0.0 else weights
+        terms, starts = found.terms, found.starts
+        sizes = np.diff(starts)
+        article = np.repeat(np.arange(len(sizes)), sizes)
+        unique, inverse = np.unique(terms, return_inverse=True)
+        stored = np.array(list(map(self._df.get, unique.tolist(), itertools.repeat(0))), dtype=np.int64)
+        df = (stored[inverse] + _earlier(terms)).astype(np.float64)
+        weights = np.log1p(found.weights) * (np.log((1.0 + (seq + article)) / (2.0 + df)) + 1.0)
+        by_weight = np.lexsort((terms, -weights, article))
+        weights[by_weight[np.arange(len(terms)) - starts[article[by_weight]] >= _VECTOR_TERMS]] = 0.0
+        bounds = starts.tolist()
+        norms = [math.sqrt(float(weights[a:b] @ weights[a:b])) for a, b in itertools.pairwise(bounds)]
+        weights /= np.repeat([norm if norm > 0.0 else 1.0 for norm in norms], sizes)
+        kept = np.flatnonzero(weights)
+        kept_terms, kept_weights = terms[kept].tolist(), weights[kept].tolist()
+        ends = np.searchsorted(kept, starts).tolist()
+        return [
+            _Weighted(
+                terms=terms[a:b],
+                weights=weights[a:b],
+                vector_terms=kept_terms[c:d],
+                vector_weights=kept_weights[c:d],
+                english=english,
+                minhash=minhash.tobytes(),
+            )
+            for (a, b), (c, d), english, minhash in zip(
+                itertools.pairwise(bounds),
+                itertools.pairwise(ends),
+                found.english,
+                found.minhashes,
+                strict=True,
+            )
+        ]
 
     def _copied(self, minhash: bytes, language: str) -> int | None:
         """The earliest stored article of the same language the new one nearly copies, if any."""
@@ -470,12 +520,12 @@ class Clusterer:
                 joined = min(joined, other)
         return merges
 
-    def _apply(self, record: ArticleRecord, merges: Iterable[MergeRecord]) -> None:
-        """Take a placed article (and its merges) into the state: the one path for add and reopen."""
+    def _apply(self, record: ArticleRecord, merges: Iterable[MergeRecord], vector: dict[int, float]) -> None:
+        """Take a placed article (its vector: its terms of non-zero weight) and its merges into the state.
+
+        The one path for add and reopen.
+        """
         terms = np.frombuffer(record.terms, dtype=np.int64)
-        weights = np.frombuffer(record.weights, dtype=np.float64)
-        kept = np.flatnonzero(weights)
-        vector = dict(zip(terms[kept].tolist(), weights[kept].tolist(), strict=True))
         self._seen.append(_Seen(record.key, record.text_sha256, record.article, record.time, vector))
         self._keys[record.key] = record.seq
         self._story_of.append(record.story)
@@ -650,6 +700,23 @@ def _story_name(story_id: int) -> str:
 
 def _text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _vector(record: ArticleRecord) -> dict[int, float]:
+    """A stored article's vector: its terms of non-zero weight, in term order."""
+    terms = np.frombuffer(record.terms, dtype=np.int64)
+    weights = np.frombuffer(record.weights, dtype=np.float64)
+    kept = np.flatnonzero(weights)
+    return dict(zip(terms[kept].tolist(), weights[kept].tolist(), strict=True))
+
+
+def _earlier(terms: NDArray[np.int64]) -> NDArray[np.int64]:
+    """For each term of a batch (each article's terms unique, articles in order): how many articles before have it."""
+    order = np.argsort(terms, kind="stable")
+    ordered = terms[order]
+    earlier = np.empty(len(terms), dtype=np.int64)
+    earlier[order] = np.arange(len(terms)) - np.searchsorted(ordered, ordered)
+    return earlier
 
 
 def _vectors(story: _Story) -> int:
