@@ -147,8 +147,10 @@ def _summed(
     order = np.argsort(np.concatenate([2 * parts, 2 * pair_parts + 1]), kind="stable")
     keys = (np.concatenate([parts, pair_parts]) // 2 << 32 | np.concatenate([terms, pairs]))[order]
     unique, inverse = np.unique(keys, return_inverse=True)
-    raw = np.bincount(inverse, np.concatenate([weights, pair_weights])[order], minlength=len(unique))
-    return unique, raw
+    raw: NDArray[np.float64] = np.bincount(  # type: ignore[assignment]
+        inverse, np.concatenate([weights, pair_weights])[order], minlength=len(unique)
+    )
+    return unique.astype(np.int64), raw
 
 
 def _looks_english(words: list[str]) -> bool:
