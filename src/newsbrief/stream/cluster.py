@@ -246,9 +246,8 @@ class _Index:
         products = (
             np.repeat(np.array([weight for _, weight in reached], dtype=np.float64), sizes) * joined["weight"]
         )
-        slots = joined["slot"]
-        shared = np.flatnonzero(np.bincount(slots, minlength=len(self.story)))
-        sums: NDArray[np.float64] = np.bincount(slots, products, minlength=len(self.story))  # type: ignore[assignment]
+        sums: NDArray[np.float64] = np.bincount(joined["slot"], products, minlength=len(self.story))  # type: ignore[assignment]
+        shared = np.flatnonzero(sums)  # weights are positive: a story sharing a term has a positive sum
         return shared, sums[shared]
 
 
@@ -463,25 +462,28 @@ class Clusterer:
         return self._stories[self._current(self._story_of[seq - 1])].language
 
     def _scored(self, query: _Query, time: float, language: str) -> list[tuple[float, int]]:
-        """(score, story) of the open stories sharing a term with the article, best first.
+        """(score, story) of the best open stories sharing a term with the article, best first.
 
-        The lexical part is the mean cosine to the story's members (their vectors are unit length).
+        The best one and the ``_MERGE_CANDIDATES`` after it, all the placing and the merge check
+        look at. The lexical part is the mean cosine to the story's members (their vectors are
+        unit length).
         """
         index = self._index.get(language)
         if index is None:
             return []
         slots, dots = index.dots(query.terms, query.weights)
         gaps = np.abs(time - index.last_time[slots])
-        near = gaps <= self.settings.window_days * _DAY_S
-        if not near.any():
+        near = np.flatnonzero(gaps <= self.settings.window_days * _DAY_S)
+        if len(near) == 0:
             return []
-        slots, dots, gaps = slots[near], dots[near], gaps[near]
+        if len(near) < len(slots):  # stories go dormant only at sweeps: most often all are near
+            slots, dots, gaps = slots[near], dots[near], gaps[near]
         lexical = dots / index.vectors[slots]
         decay = np.exp(-gaps / (self.settings.decay_days * _DAY_S))
         story_ids = index.story[slots]
         stories = [] if query.dense is None else [self._stories[sid] for sid in story_ids.tolist()]
         scores = self._mixed(lexical, stories, query.dense) * decay
-        order = np.lexsort((story_ids, -scores))
+        order = np.lexsort((story_ids, -scores))[: 1 + _MERGE_CANDIDATES]
         return list(zip(scores[order].tolist(), story_ids[order].tolist(), strict=True))
 
     def _mixed(
@@ -499,8 +501,9 @@ class Clusterer:
         """The candidates whose centroid is close to the joined story's once the article is in it."""
         story = self._stories[joined]
         centroid = dict(story.centroid)
-        for term, weight in zip(query.terms, query.weights, strict=True):
-            centroid[term] = centroid.get(term, 0.0) + weight
+        # C-level maps; the terms are unique, so reading each before writing any gives the same sums
+        sums = list(map(operator.add, map(centroid.get, query.terms, itertools.repeat(0.0)), query.weights))
+        centroid.update(zip(query.terms, sums, strict=True))
         norm = math.sqrt(math.fsum(map(operator.mul, centroid.values(), centroid.values())))
         dense = None
         if story.dense is not None and query.dense is not None:
@@ -535,7 +538,10 @@ class Clusterer:
         if story is None:
             story = self._stories[record.story] = _Story(record.story, record.language, record.time)
             self._indexed[story.id] = None
-            self._index.setdefault(story.language, _Index()).open(story.id)
+            index = self._index.get(story.language)
+            if index is None:
+                index = self._index[story.language] = _Index()
+            index.open(story.id)
         story.members.append(record.seq)
         story.last_time = max(story.last_time, record.time)
         if record.duplicate_of is not None:
