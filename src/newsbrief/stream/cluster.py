@@ -301,7 +301,8 @@ class Clusterer:
 
         Raises SourceError when an article with the same key but different text is stored.
         """
-        return next(self.add_all([article]))
+        (story,) = self.add_all([article])
+        return story
 
     def add_all(self, articles: Iterable[Article]) -> Iterator[str]:
         """``add`` each article in turn, yielding the id of its story; the same result, faster.
@@ -310,6 +311,8 @@ class Clusterer:
         features depend on the article alone, and the document frequencies an article's IDF
         uses (those of every article placed before it) are known ahead too, since each new
         article of the batch is placed; only the article's place depends on the stories so far.
+        The store commits the articles placed after each batch, in one transaction, and when
+        the iteration stops early (an error, or a caller that stops asking).
         """
         iterator = iter(articles)
         while batch := list(itertools.islice(iterator, _BATCH)):
@@ -321,8 +324,11 @@ class Clusterer:
                 self.settings,
             )
             weighted = iter(self._weighted(found, len(self._seen) + 1))
-            for article, key, text_sha256, new in zip(batch, keys, hashes, fresh, strict=True):
-                yield self._add(article, key, text_sha256, next(weighted) if new else None)
+            try:
+                for article, key, text_sha256, new in zip(batch, keys, hashes, fresh, strict=True):
+                    yield self._add(article, key, text_sha256, next(weighted) if new else None)
+            finally:
+                self.store.commit()
 
     def _fresh(self, keys: list[str]) -> list[bool]:
         """Whether each key is new: neither stored nor earlier in the list."""
