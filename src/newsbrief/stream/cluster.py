@@ -152,6 +152,8 @@ class _Copies:
         found: set[int] = set()
         for band, bucket in enumerate(self._bands):
             found.update(bucket.get(values[band * width : (band + 1) * width], ()))
+        if not found:
+            return []
         new = np.frombuffer(values, dtype=np.uint32)
         return [
             seq
