@@ -237,17 +237,14 @@ class _Index:
         and summed per slot by ``np.bincount``, which adds in input order: each dot product is the
         same sum, in the same order (the article's term order), as a loop over the postings.
         """
-        postings_of = self.postings.get
-        reached = [
-            (entries, weight)
-            for term, weight in zip(terms, weights, strict=True)
-            if (entries := postings_of(term))
-        ]
-        joined = np.frombuffer(b"".join([entries for entries, _ in reached]), dtype=_ENTRY_DTYPE)
-        sizes = [len(entries) // _ENTRY.size for entries, _ in reached]
-        products = (
-            np.repeat(np.array([weight for _, weight in reached], dtype=np.float64), sizes) * joined["weight"]
+        buffers = list(map(self.postings.get, terms))  # None where no open story has the term
+        reached = list(filter(None, buffers))
+        joined = np.frombuffer(b"".join(reached), dtype=_ENTRY_DTYPE)
+        sizes = np.fromiter(map(len, reached), dtype=np.intp, count=len(reached)) // _ENTRY.size
+        reached_weights = np.fromiter(
+            itertools.compress(weights, buffers), dtype=np.float64, count=len(reached)
         )
+        products = np.repeat(reached_weights, sizes) * joined["weight"]
         sums: NDArray[np.float64] = np.bincount(joined["slot"], products, minlength=len(self.story))  # type: ignore[assignment]
         shared = np.flatnonzero(sums)  # weights are positive: a story sharing a term has a positive sum
         return shared, sums[shared]
@@ -644,7 +641,7 @@ class Clusterer:
 
     def _central_title(self, story: _Story, members: list[_Seen]) -> str:
         """The headline of the titled member closest to the centroid (the earliest on a tie)."""
-        titled = [seen for seen in members if seen.article.title]
+        titled = [(position, seen) for position, seen in enumerate(members) if seen.article.title]
         if not titled:
             return ""
 
@@ -654,7 +651,7 @@ class Clusterer:
             total: float = sum(map(operator.mul, seen.vector.values(), shared))
             return total
 
-        return max(titled, key=lambda seen: (closeness(seen), -members.index(seen))).article.title
+        return max(titled, key=lambda item: (closeness(item[1]), -item[0]))[1].article.title
 
     def _keywords(self, story: _Story, members: list[_Seen]) -> tuple[str, ...]:
         """The title words whose stems weigh most in the centroid, in their most common spelling."""
