@@ -521,8 +521,10 @@ class Clusterer:
             # the same products summed in the same order as a generator would, at C speed
             shared = map(centroid.get, candidate.centroid, itertools.repeat(0.0))
             dot = sum(map(operator.mul, candidate.centroid.values(), shared))
-            lexical = np.array([dot / (norm * math.sqrt(candidate.norm2))])
-            similarity = float(self._mixed(lexical, [candidate], dense)[0])
+            lexical = dot / (norm * math.sqrt(candidate.norm2))
+            similarity = (
+                lexical if dense is None else float(self._mixed(np.array([lexical]), [candidate], dense)[0])
+            )
             if similarity >= self.settings.merge_threshold:
                 merges.append(MergeRecord(seq, min(joined, other), max(joined, other), similarity))
                 joined = min(joined, other)
