@@ -6,8 +6,8 @@ Each version (the ``--baseline`` git revision's ``src/``, extracted with ``git a
 this checkout's ``src/``) runs in its own Python process pinned to one core: it reads the
 AllSides leads as a dense stream at 70 stories a day (``benchmarks/clustering.py``'s stream,
 same seed), takes the first ``--articles`` in publication order and times
-``newsbrief.cluster`` on them with an in-memory store, then with a file store (one transaction
-per article, as ``--db``); wall and process CPU time, interpreter start and data loading
+``newsbrief.cluster`` on them with an in-memory store, then with a file store (``--db``),
+committed as each version commits it (per article up to ``366b090``, per batch of 256 articles after); wall and process CPU time, interpreter start and data loading
 excluded. ``--dense`` times the dense embedding too.
 
 Then both versions cluster the BASIL, AllSides and Multi-News dense streams (70 stories a day,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import itertools
 import math
 import socket
 from pathlib import Path
@@ -159,17 +160,35 @@ CLAIMS = "Data released Thursday showed {} Americans filed first-time jobless cl
 
 def test_figures_are_terms_that_tell_weekly_reports_apart() -> None:
     settings = ClusterSettings()
-    march = features.features("", CLAIMS.format("719,000"), settings)
-    december = features.features("", CLAIMS.format("885,000"), settings)
-    assert set(march.terms.tolist()) != set(december.terms.tolist())
-    assert set(march.terms.tolist()) == set(
-        features.features("", CLAIMS.format("719,000"), settings).terms.tolist()
+    found = features.features(
+        [("", CLAIMS.format("719,000")), ("", CLAIMS.format("885,000")), ("", CLAIMS.format("719,000"))],
+        settings,
     )
+    march, december, again = (
+        set(found.terms[start:end].tolist()) for start, end in itertools.pairwise(found.starts.tolist())
+    )
+    assert march != december
+    assert march == again
 
 
 def test_a_word_pair_weighs_pair_weight_of_a_word() -> None:
-    found = features.features("", "Jobless claims", ClusterSettings(pair_weight=0.25))
+    found = features.features([("", "Jobless claims")], ClusterSettings(pair_weight=0.25))
     assert sorted(found.weights.tolist()) == [0.25, 1.0, 1.0]
+
+
+def test_a_batch_sums_each_articles_weights_in_title_then_lead_order() -> None:
+    """Title words weigh ``title_weight``, inner capitals ``entity_weight`` more; articles stay apart."""
+    settings = ClusterSettings(title_weight=3.0, entity_weight=2.0, pair_weight=0.5)
+    found = features.features([("Claims rise", "Jobless claims rise, Labor says"), ("", "")], settings)
+    assert found.starts.tolist() == [0, len(found.terms), len(found.terms)]
+    weight = dict(zip(found.terms.tolist(), found.weights.tolist(), strict=True))
+    singles = {
+        word: weight.pop(features._term(word)) for word in ("claims", "rise", "jobless", "labor", "says")
+    }
+    # "claims" and "rise": 3 in the title, 1 in the lead; "Labor" is capitalised inside a sentence
+    assert singles == {"claims": 4.0, "rise": 4.0, "jobless": 1.0, "labor": 2.0, "says": 1.0}
+    # pairs: "claims rise" in the title (1.5) and the lead (0.5); jobless-claims, rise-labor, labor-says
+    assert sorted(weight.values()) == [0.5, 0.5, 0.5, 2.0]
 
 
 def test_keywords_are_words_not_figures() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sqlite3
@@ -34,6 +35,33 @@ def test_a_reopened_store_goes_on_as_one_uninterrupted_run(tmp_path: Path) -> No
         second.add(article)
     assert second.stories() == cluster(articles)
     second.close()
+
+
+def test_a_stream_is_committed_batch_by_batch_and_a_lone_article_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another connection sees each finished batch; stopping mid-batch commits what was placed."""
+    monkeypatch.setattr(importlib.import_module("newsbrief.stream.cluster"), "_BATCH", 5)
+    articles = list(read_articles([str(FIXTURES / "basil-24.jsonl")]))
+    clusterer = Clusterer(Store(tmp_path / "x.sqlite"))
+    stream = clusterer.add_all(articles[:12])
+    for _ in range(7):
+        next(stream)
+    assert _stored(tmp_path / "x.sqlite") == 5
+    stream.close()
+    assert _stored(tmp_path / "x.sqlite") == 7
+    clusterer.add(articles[12])
+    assert _stored(tmp_path / "x.sqlite") == 8
+    clusterer.close()
+    reopened = Clusterer(Store(tmp_path / "x.sqlite"))
+    for article in articles:
+        reopened.add(article)
+    arrival = [*articles[:7], articles[12], *articles[7:12], *articles[13:]]
+    uninterrupted = Clusterer(None)
+    for _ in uninterrupted.add_all(arrival):
+        pass
+    assert reopened.stories() == uninterrupted.stories()
+    reopened.close()
 
 
 def test_feeding_the_same_input_twice_stores_nothing_twice(tmp_path: Path) -> None:

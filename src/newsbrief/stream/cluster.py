@@ -55,7 +55,6 @@ from newsbrief.stream.features import (
     Features,
     embed,
     features,
-    sketches,
     title_words,
 )
 from newsbrief.stream.store import ArticleRecord, MergeRecord, Store
@@ -120,6 +119,18 @@ class _Query:
     dense: NDArray[np.float64] | None
 
 
+@dataclass(frozen=True, slots=True)
+class _Weighted:
+    """A new article's terms with their TF-IDF weights (0 outside its vector), language and MinHash."""
+
+    terms: NDArray[np.int64]
+    weights: NDArray[np.float64]
+    vector_terms: list[int]  # the terms of non-zero weight, in term order
+    vector_weights: list[float]
+    english: bool
+    minhash: bytes
+
+
 class _Copies:
     """Banded LSH over MinHash values, each candidate checked by its estimated Jaccard similarity."""
 
@@ -141,6 +152,8 @@ class _Copies:
         found: set[int] = set()
         for band, bucket in enumerate(self._bands):
             found.update(bucket.get(values[band * width : (band + 1) * width], ()))
+        if not found:
+            return []
         new = np.frombuffer(values, dtype=np.uint32)
         return [
             seq
@@ -224,20 +237,16 @@ class _Index:
         and summed per slot by ``np.bincount``, which adds in input order: each dot product is the
         same sum, in the same order (the article's term order), as a loop over the postings.
         """
-        postings_of = self.postings.get
-        reached = [
-            (entries, weight)
-            for term, weight in zip(terms, weights, strict=True)
-            if (entries := postings_of(term))
-        ]
-        joined = np.frombuffer(b"".join([entries for entries, _ in reached]), dtype=_ENTRY_DTYPE)
-        sizes = [len(entries) // _ENTRY.size for entries, _ in reached]
-        products = (
-            np.repeat(np.array([weight for _, weight in reached], dtype=np.float64), sizes) * joined["weight"]
+        buffers = list(map(self.postings.get, terms))  # None where no open story has the term
+        reached = list(filter(None, buffers))
+        joined = np.frombuffer(b"".join(reached), dtype=_ENTRY_DTYPE)
+        sizes = np.fromiter(map(len, reached), dtype=np.intp, count=len(reached)) // _ENTRY.size
+        reached_weights = np.fromiter(
+            itertools.compress(weights, buffers), dtype=np.float64, count=len(reached)
         )
-        slots = joined["slot"]
-        shared = np.flatnonzero(np.bincount(slots, minlength=len(self.story)))
-        sums: NDArray[np.float64] = np.bincount(slots, products, minlength=len(self.story))  # type: ignore[assignment]
+        products = np.repeat(reached_weights, sizes) * joined["weight"]
+        sums: NDArray[np.float64] = np.bincount(joined["slot"], products, minlength=len(self.story))  # type: ignore[assignment]
+        shared = np.flatnonzero(sums)  # weights are positive: a story sharing a term has a positive sum
         return shared, sums[shared]
 
 
@@ -291,38 +300,57 @@ class Clusterer:
 
         Raises SourceError when an article with the same key but different text is stored.
         """
-        return next(self.add_all([article]))
+        (story,) = self.add_all([article])
+        return story
 
     def add_all(self, articles: Iterable[Article]) -> Iterator[str]:
         """``add`` each article in turn, yielding the id of its story; the same result, faster.
 
-        The features and MinHashes of ``_BATCH`` articles are computed together before they are
-        placed one by one: they depend on the article alone (the document frequencies, which
-        depend on the articles before it, are applied when it is placed).
+        ``_BATCH`` articles are weighed together before they are placed one by one: their
+        features depend on the article alone, and the document frequencies an article's IDF
+        uses (those of every article placed before it) are known ahead too, since each new
+        article of the batch is placed; only the article's place depends on the stories so far.
+        The store commits the articles placed after each batch, in one transaction, and when
+        the iteration stops early (an error, or a caller that stops asking).
         """
         iterator = iter(articles)
         while batch := list(itertools.islice(iterator, _BATCH)):
-            found = [features(article.title, article.text, self.settings) for article in batch]
-            minhashes = sketches([item.words for item in found])
-            for article, item, minhash in zip(batch, found, minhashes, strict=True):
-                yield self._add(article, item, minhash.tobytes())
+            keys = [article_key(article) for article in batch]
+            hashes = [_text_hash(article.text) for article in batch]
+            fresh = self._fresh(keys)
+            found = features(
+                [(article.title, article.text) for article, new in zip(batch, fresh, strict=True) if new],
+                self.settings,
+            )
+            weighted = iter(self._weighted(found, len(self._seen) + 1))
+            try:
+                for article, key, text_sha256, new in zip(batch, keys, hashes, fresh, strict=True):
+                    yield self._add(article, key, text_sha256, next(weighted) if new else None)
+            finally:
+                self.store.commit()
 
-    def _add(self, article: Article, found: Features, minhash: bytes) -> str:
-        """``add`` with the article's features and MinHash computed."""
-        key = article_key(article)
-        text_sha256 = _text_hash(article.text)
-        known = self._keys.get(key)
-        if known is not None:
-            seen = self._seen[known - 1]
+    def _fresh(self, keys: list[str]) -> list[bool]:
+        """Whether each key is new: neither stored nor earlier in the list."""
+        fresh: list[bool] = []
+        earlier: set[str] = set()
+        for key in keys:
+            fresh.append(key not in self._keys and key not in earlier)
+            earlier.add(key)
+        return fresh
+
+    def _add(self, article: Article, key: str, text_sha256: str, weighted: _Weighted | None) -> str:
+        """``add`` with the article's key, text hash and, when the key is new, its weighted features."""
+        if weighted is None:  # stored before, by an earlier batch or earlier in this one
+            seen = self._seen[self._keys[key] - 1]
             if seen.text_sha256 != text_sha256:
                 raise SourceError(
                     f"article key {key!r}: {article.source or 'the new article'} has different text "
                     f"from the stored {seen.article.source or 'article'}; nothing was overwritten"
                 )
-            return _story_name(self._current(self._story_of[known - 1]))
-        record, new_story, merges = self._place(article, key, text_sha256, found, minhash)
+            return _story_name(self._current(self._story_of[self._keys[key] - 1]))
+        record, new_story, merges = self._place(article, key, text_sha256, weighted)
         self.store.add(record, new_story=new_story, merges=merges)
-        self._apply(record, merges)
+        self._apply(record, merges, dict(zip(weighted.vector_terms, weighted.vector_weights, strict=True)))
         return _story_name(self._current(record.story))
 
     def stories(self) -> list[StreamStory]:
@@ -345,24 +373,22 @@ class Clusterer:
         for merge in self.store.merges():
             merges.setdefault(merge.seq, []).append(merge)
         for record in self.store.articles():
-            self._apply(record, merges.get(record.seq, ()))
+            self._apply(record, merges.get(record.seq, ()), _vector(record))
         if self._seen:
             logger.info("reopened a store of %d articles", len(self._seen))
 
     def _place(
-        self, article: Article, key: str, text_sha256: str, found: Features, minhash: bytes
+        self, article: Article, key: str, text_sha256: str, weighted: _Weighted
     ) -> tuple[ArticleRecord, bool, list[MergeRecord]]:
         """Where a new article goes (its record, whether it founds a story, merges): no state changes."""
         seq = len(self._seen) + 1
         time = published_time(article.published)
         if time is None:
             time = self._clock if self._clock > -math.inf else 0.0
-        language = "en" if found.english else "und"
-        weights = self._weights(found.terms, found.weights, seq)
-        kept = np.flatnonzero(weights)
+        language = "en" if weighted.english else "und"
         dense = embed(article.title, article.text) if self.settings.dense else None
-        query = _Query(found.terms[kept].tolist(), weights[kept].tolist(), dense)
-        copied = self._copied(minhash, language)
+        query = _Query(weighted.vector_terms, weighted.vector_weights, dense)
+        copied = self._copied(weighted.minhash, language)
         merges: list[MergeRecord] = []
         if copied is not None:
             story, similarity, new_story = self._current(self._story_of[copied - 1]), 1.0, False
@@ -380,9 +406,9 @@ class Clusterer:
             article=article,
             time=time,
             language=language,
-            terms=found.terms.tobytes(),
-            weights=weights.tobytes(),
-            minhash=minhash,
+            terms=weighted.terms.tobytes(),
+            weights=weighted.weights.tobytes(),
+            minhash=weighted.minhash,
             dense=None if dense is None else dense.astype(np.float32).tobytes(),
             story=story,
             similarity=similarity,
@@ -390,18 +416,46 @@ class Clusterer:
         )
         return record, new_story, merges
 
-    def _weights(self, terms: NDArray[np.int64], raw: NDArray[np.float64], seq: int) -> NDArray[np.float64]:
-        """Sublinear TF times online IDF (counting this article), kept to the heaviest terms, L2-normalised.
+    def _weighted(self, found: Features, seq: int) -> list[_Weighted]:
+        """The batch's articles weighed as they will be placed, the first as article ``seq``.
 
-        Terms past the first ``_VECTOR_TERMS`` (by weight, then term) get weight 0; their document
-        frequencies are still counted.
+        Sublinear TF times online IDF (counting the article), kept to the heaviest terms,
+        L2-normalised. An article's document frequencies are those stored now plus those of the
+        batch's articles before it. Terms past the first ``_VECTOR_TERMS`` of an article (by
+        weight, then term) get weight 0; their document frequencies are still counted.
         """
-        df = np.array(list(map(self._df.get, terms.tolist(), itertools.repeat(0))), dtype=np.float64)
-        weights = np.log1p(raw) * (np.log((1.0 + seq) / (2.0 + df)) + 1.0)
-        if len(weights) > _VECTOR_TERMS:
-            weights[np.lexsort((terms, -weights))[_VECTOR_TERMS:]] = 0.0
-        norm = math.sqrt(float(weights @ weights))
-        return weights / norm if norm > 0.0 else weights
+        terms, starts = found.terms, found.starts
+        sizes = np.diff(starts)
+        article = np.repeat(np.arange(len(sizes)), sizes)
+        unique, inverse = np.unique(terms, return_inverse=True)
+        stored = np.array(list(map(self._df.get, unique.tolist(), itertools.repeat(0))), dtype=np.int64)
+        df = (stored[inverse] + _earlier(terms)).astype(np.float64)
+        weights = np.log1p(found.weights) * (np.log((1.0 + (seq + article)) / (2.0 + df)) + 1.0)
+        by_weight = np.lexsort((terms, -weights, article))
+        weights[by_weight[np.arange(len(terms)) - starts[article[by_weight]] >= _VECTOR_TERMS]] = 0.0
+        bounds = starts.tolist()
+        norms = [math.sqrt(float(weights[a:b] @ weights[a:b])) for a, b in itertools.pairwise(bounds)]
+        weights /= np.repeat([norm if norm > 0.0 else 1.0 for norm in norms], sizes)
+        kept = np.flatnonzero(weights)
+        kept_terms, kept_weights = terms[kept].tolist(), weights[kept].tolist()
+        ends = np.searchsorted(kept, starts).tolist()
+        return [
+            _Weighted(
+                terms=terms[a:b],
+                weights=weights[a:b],
+                vector_terms=kept_terms[c:d],
+                vector_weights=kept_weights[c:d],
+                english=english,
+                minhash=minhash.tobytes(),
+            )
+            for (a, b), (c, d), english, minhash in zip(
+                itertools.pairwise(bounds),
+                itertools.pairwise(ends),
+                found.english,
+                found.minhashes,
+                strict=True,
+            )
+        ]
 
     def _copied(self, minhash: bytes, language: str) -> int | None:
         """The earliest stored article of the same language the new one nearly copies, if any."""
@@ -413,25 +467,28 @@ class Clusterer:
         return self._stories[self._current(self._story_of[seq - 1])].language
 
     def _scored(self, query: _Query, time: float, language: str) -> list[tuple[float, int]]:
-        """(score, story) of the open stories sharing a term with the article, best first.
+        """(score, story) of the best open stories sharing a term with the article, best first.
 
-        The lexical part is the mean cosine to the story's members (their vectors are unit length).
+        The best one and the ``_MERGE_CANDIDATES`` after it, all the placing and the merge check
+        look at. The lexical part is the mean cosine to the story's members (their vectors are
+        unit length).
         """
         index = self._index.get(language)
         if index is None:
             return []
         slots, dots = index.dots(query.terms, query.weights)
         gaps = np.abs(time - index.last_time[slots])
-        near = gaps <= self.settings.window_days * _DAY_S
-        if not near.any():
+        near = np.flatnonzero(gaps <= self.settings.window_days * _DAY_S)
+        if len(near) == 0:
             return []
-        slots, dots, gaps = slots[near], dots[near], gaps[near]
+        if len(near) < len(slots):  # stories go dormant only at sweeps: most often all are near
+            slots, dots, gaps = slots[near], dots[near], gaps[near]
         lexical = dots / index.vectors[slots]
         decay = np.exp(-gaps / (self.settings.decay_days * _DAY_S))
         story_ids = index.story[slots]
         stories = [] if query.dense is None else [self._stories[sid] for sid in story_ids.tolist()]
         scores = self._mixed(lexical, stories, query.dense) * decay
-        order = np.lexsort((story_ids, -scores))
+        order = np.lexsort((story_ids, -scores))[: 1 + _MERGE_CANDIDATES]
         return list(zip(scores[order].tolist(), story_ids[order].tolist(), strict=True))
 
     def _mixed(
@@ -449,8 +506,9 @@ class Clusterer:
         """The candidates whose centroid is close to the joined story's once the article is in it."""
         story = self._stories[joined]
         centroid = dict(story.centroid)
-        for term, weight in zip(query.terms, query.weights, strict=True):
-            centroid[term] = centroid.get(term, 0.0) + weight
+        # C-level maps; the terms are unique, so reading each before writing any gives the same sums
+        sums = list(map(operator.add, map(centroid.get, query.terms, itertools.repeat(0.0)), query.weights))
+        centroid.update(zip(query.terms, sums, strict=True))
         norm = math.sqrt(math.fsum(map(operator.mul, centroid.values(), centroid.values())))
         dense = None
         if story.dense is not None and query.dense is not None:
@@ -463,19 +521,21 @@ class Clusterer:
             # the same products summed in the same order as a generator would, at C speed
             shared = map(centroid.get, candidate.centroid, itertools.repeat(0.0))
             dot = sum(map(operator.mul, candidate.centroid.values(), shared))
-            lexical = np.array([dot / (norm * math.sqrt(candidate.norm2))])
-            similarity = float(self._mixed(lexical, [candidate], dense)[0])
+            lexical = dot / (norm * math.sqrt(candidate.norm2))
+            similarity = (
+                lexical if dense is None else float(self._mixed(np.array([lexical]), [candidate], dense)[0])
+            )
             if similarity >= self.settings.merge_threshold:
                 merges.append(MergeRecord(seq, min(joined, other), max(joined, other), similarity))
                 joined = min(joined, other)
         return merges
 
-    def _apply(self, record: ArticleRecord, merges: Iterable[MergeRecord]) -> None:
-        """Take a placed article (and its merges) into the state: the one path for add and reopen."""
+    def _apply(self, record: ArticleRecord, merges: Iterable[MergeRecord], vector: dict[int, float]) -> None:
+        """Take a placed article (its vector: its terms of non-zero weight) and its merges into the state.
+
+        The one path for add and reopen.
+        """
         terms = np.frombuffer(record.terms, dtype=np.int64)
-        weights = np.frombuffer(record.weights, dtype=np.float64)
-        kept = np.flatnonzero(weights)
-        vector = dict(zip(terms[kept].tolist(), weights[kept].tolist(), strict=True))
         self._seen.append(_Seen(record.key, record.text_sha256, record.article, record.time, vector))
         self._keys[record.key] = record.seq
         self._story_of.append(record.story)
@@ -485,7 +545,10 @@ class Clusterer:
         if story is None:
             story = self._stories[record.story] = _Story(record.story, record.language, record.time)
             self._indexed[story.id] = None
-            self._index.setdefault(story.language, _Index()).open(story.id)
+            index = self._index.get(story.language)
+            if index is None:
+                index = self._index[story.language] = _Index()
+            index.open(story.id)
         story.members.append(record.seq)
         story.last_time = max(story.last_time, record.time)
         if record.duplicate_of is not None:
@@ -580,7 +643,7 @@ class Clusterer:
 
     def _central_title(self, story: _Story, members: list[_Seen]) -> str:
         """The headline of the titled member closest to the centroid (the earliest on a tie)."""
-        titled = [seen for seen in members if seen.article.title]
+        titled = [(position, seen) for position, seen in enumerate(members) if seen.article.title]
         if not titled:
             return ""
 
@@ -590,7 +653,7 @@ class Clusterer:
             total: float = sum(map(operator.mul, seen.vector.values(), shared))
             return total
 
-        return max(titled, key=lambda seen: (closeness(seen), -members.index(seen))).article.title
+        return max(titled, key=lambda item: (closeness(item[1]), -item[0]))[1].article.title
 
     def _keywords(self, story: _Story, members: list[_Seen]) -> tuple[str, ...]:
         """The title words whose stems weigh most in the centroid, in their most common spelling."""
@@ -650,6 +713,23 @@ def _story_name(story_id: int) -> str:
 
 def _text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _vector(record: ArticleRecord) -> dict[int, float]:
+    """A stored article's vector: its terms of non-zero weight, in term order."""
+    terms = np.frombuffer(record.terms, dtype=np.int64)
+    weights = np.frombuffer(record.weights, dtype=np.float64)
+    kept = np.flatnonzero(weights)
+    return dict(zip(terms[kept].tolist(), weights[kept].tolist(), strict=True))
+
+
+def _earlier(terms: NDArray[np.int64]) -> NDArray[np.int64]:
+    """For each term of a batch (each article's terms unique, articles in order): how many articles before have it."""
+    order = np.argsort(terms, kind="stable")
+    ordered = terms[order]
+    earlier = np.empty(len(terms), dtype=np.int64)
+    earlier[order] = np.arange(len(terms)) - np.searchsorted(ordered, ordered)
+    return earlier
 
 
 def _vectors(story: _Story) -> int:

@@ -508,6 +508,7 @@ def _write(store: Store, results: Sequence[_WindowResult], links: _Links, seq: d
 
     A chain's story id is the arrival number of its first article, as in the embedded path; a
     chain merged by centroid is merged into its story's first chain when its first article arrives.
+    The articles of one window are committed together.
     """
     for result in results:
         for record, copied in result.records:
@@ -528,6 +529,7 @@ def _write(store: Store, results: Sequence[_WindowResult], links: _Links, seq: d
                 new_story=chain_id == number,
                 merges=merges,
             )
+        store.commit()  # a window's articles in one transaction
 
 
 def _story_name(story_id: int) -> str:

@@ -20,7 +20,6 @@ disabled.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 import zlib
 from collections.abc import Sequence
@@ -65,64 +64,93 @@ _HASH_MASK = 0xFFFFFFFF
 
 @dataclass(frozen=True, slots=True)
 class Features:
-    """An article's hashed terms (sorted, unique) with their raw weights, and its English-ness."""
+    """The features of a batch of articles, flat: article ``i`` owns ``terms[starts[i]:starts[i + 1]]``.
+
+    Per article, its hashed terms (sorted, unique) with their raw weights; per article, whether
+    it looks English and the MinHash values of its start (one uint32 row each).
+    """
 
     terms: NDArray[np.int64]
     weights: NDArray[np.float64]
-    english: bool
-    words: tuple[str, ...]  # the words of the start of the text, original case, for the MinHash
+    starts: NDArray[np.int64]
+    english: list[bool]
+    minhashes: NDArray[np.uint32]
 
 
-def features(title: str, text: str, settings: ClusterSettings) -> Features:
-    """The terms of the title and the first ``lead_words`` words of the text, and the language.
+def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Features:
+    """The features of each (title, text): terms of the title and the first ``lead_words`` words.
 
     A term's raw weight is the sum over its occurrences of 1, times ``title_weight`` in the title,
     times ``entity_weight`` for a capitalised word inside a sentence, times ``pair_weight`` for a
-    word pair; the clusterer applies IDF.
+    word pair; the clusterer applies IDF. The regular expressions run per article (in C); the
+    terms of the whole batch are then paired and summed in a few array operations. The sums are
+    taken in the order a loop over each article would take them (title words, title pairs, lead
+    words, lead pairs), so that every raw weight is the same float as one such loop's.
     """
-    head = text[: max(settings.lead_words, _MINHASH_WORDS) * _CHARS_PER_WORD]
-    words = _WORD.findall(head)[:_MINHASH_WORDS]
-    lead = words[: settings.lead_words]
-    raw: dict[int, float] = {}
-    _add_part(
-        raw,
-        _WORD.findall(title),
-        _INNER_CAPITAL.findall(title),
-        settings.title_weight,
-        settings,
-    )
-    _add_part(raw, lead, _INNER_CAPITAL.findall(head), 1.0, settings)
-    terms = sorted(raw)
+    words: list[str] = []  # per article: the title's words, then the lead's
+    named: list[bool] = []
+    sizes: list[int] = []  # words per part: title of article 0, its lead, title of article 1, ...
+    starts: list[tuple[str, ...]] = []
+    english: list[bool] = []
+    for title, text in items:
+        head = text[: max(settings.lead_words, _MINHASH_WORDS) * _CHARS_PER_WORD]
+        start = _WORD.findall(head)[:_MINHASH_WORDS]
+        lead = start[: settings.lead_words]
+        in_title = _WORD.findall(title)
+        words += in_title
+        words += lead
+        named += map(set(_INNER_CAPITAL.findall(title)).__contains__, in_title)
+        named += map(set(_INNER_CAPITAL.findall(head)).__contains__, lead)
+        sizes += (len(in_title), len(lead))
+        starts.append(tuple(start))
+        english.append(_looks_english(start))
+    terms, weights, parts = _words(words, named, sizes, settings)
+    keys, raw = _summed(terms, weights, parts, settings)
+    articles = keys >> 32
     return Features(
-        terms=np.array(terms, dtype=np.int64),
-        weights=np.array([raw[term] for term in terms], dtype=np.float64),
-        english=_looks_english(words),
-        words=tuple(words),
+        terms=keys & _HASH_MASK,
+        weights=raw,
+        starts=np.searchsorted(articles, np.arange(len(items) + 1)).astype(np.int64),
+        english=english,
+        minhashes=sketches(starts),
     )
 
 
-def _add_part(
-    raw: dict[int, float],
-    words: list[str],
-    names: list[str],
-    weight: float,
-    settings: ClusterSettings,
-) -> None:
-    """Add one part's raw weights to ``raw``: its content words, then its adjacent content-word pairs.
+def _words(
+    words: list[str], named: list[bool], sizes: list[int], settings: ClusterSettings
+) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.int64]]:
+    """The hashed terms of the content words, their weights and their part numbers (2 x article + 1 in the lead)."""
+    parts = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    part_weight = np.where(parts % 2 == 0, float(settings.title_weight), 1.0)
+    weights = np.where(np.array(named, dtype=bool), part_weight * settings.entity_weight, part_weight)
+    terms = np.fromiter(map(_term, words), dtype=np.int64, count=len(words))
+    content = terms >= 0
+    return terms[content], weights[content], parts[content]
 
-    Plain Python on purpose: a part has tens of words, too few for numpy's per-call cost.
+
+def _summed(
+    terms: NDArray[np.int64],
+    weights: NDArray[np.float64],
+    parts: NDArray[np.int64],
+    settings: ClusterSettings,
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """(article << 32 | term) sorted, and each one's raw weight: words and adjacent-word pairs summed.
+
+    A pair is two content words next to each other in one part. ``np.bincount`` adds in input
+    order, so the occurrences are first put in a loop's order: by part, a part's words before its pairs.
     """
-    named = set(names)
-    single: list[int] = []
-    for word in words:
-        term = _term(word)
-        if term >= 0:
-            single.append(term)
-            raw[term] = raw.get(term, 0.0) + (weight * settings.entity_weight if word in named else weight)
-    pair_weight = weight * settings.pair_weight
-    for first, second in itertools.pairwise(single):
-        pair = (first * _PAIR_MULTIPLIER + second) & _HASH_MASK
-        raw[pair] = raw.get(pair, 0.0) + pair_weight
+    paired = parts[:-1] == parts[1:]
+    first, second = terms[:-1][paired].astype(np.uint64), terms[1:][paired].astype(np.uint64)
+    pairs = ((first * np.uint64(_PAIR_MULTIPLIER) + second) & np.uint64(_HASH_MASK)).astype(np.int64)
+    pair_parts = parts[:-1][paired]
+    pair_weights = np.where(pair_parts % 2 == 0, float(settings.title_weight), 1.0) * settings.pair_weight
+    order = np.argsort(np.concatenate([2 * parts, 2 * pair_parts + 1]), kind="stable")
+    keys = (np.concatenate([parts, pair_parts]) // 2 << 32 | np.concatenate([terms, pairs]))[order]
+    unique, inverse = np.unique(keys, return_inverse=True)
+    raw: NDArray[np.float64] = np.bincount(  # type: ignore[assignment]
+        inverse, np.concatenate([weights, pair_weights])[order], minlength=len(unique)
+    )
+    return unique.astype(np.int64), raw
 
 
 def _looks_english(words: list[str]) -> bool:

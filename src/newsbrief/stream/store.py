@@ -1,17 +1,19 @@
 """The embedded store: one SQLite file holding a stream's articles, stories, assignments and merges.
 
-Each article is written with its assignment (and any merge it caused) in one transaction, with
-everything the clusterer needs to rebuild its exact state when the file is opened again: the
-article's weighted term vector as it was computed on arrival (all its terms, those outside the
-vector with weight 0, so that document frequencies are counted back from them), its MinHash and,
-when the settings have ``dense`` on, its embedding. A process killed between two articles therefore
-leaves a file from which the stream goes on as if it had never stopped.
+Each article is stored with its assignment (and any merge it caused) and with everything the
+clusterer needs to rebuild its exact state when the file is opened again: the article's weighted
+term vector as it was computed on arrival (all its terms, those outside the vector with weight 0,
+so that document frequencies are counted back from them), its MinHash and, when the settings have
+``dense`` on, its embedding. Added articles are buffered until ``commit`` writes them in one
+transaction: the clusterer commits after each article it is given alone (``Clusterer.add``) and
+after each batch of up to 256 articles of a stream (``Clusterer.add_all``). The file therefore
+always holds the stream's first articles up to a commit, each with its complete state; a process
+killed mid-batch loses the articles of that batch, which a rerun on the same input adds again, and
+the stream goes on as if it had never stopped.
 
 The file is in WAL mode with ``synchronous=NORMAL``: a committed article survives the process
 being killed (the operating system holds the write), though not a power cut; that keeps a
-commit per article cheap enough for thousands of articles a second. An in-memory store has no
-crash to survive: it keeps written articles in a buffer and writes ``_BUFFER_ARTICLES`` of them
-in one transaction, or whatever is buffered before anything is read.
+commit cheap enough for one article at a time from a feed. Reading commits what is buffered first.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ from newsbrief.model import Article
 __all__ = ["SCHEMA_VERSION", "ArticleRecord", "MergeRecord", "Store"]
 
 SCHEMA_VERSION = 2
-_BUFFER_ARTICLES = 512
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -96,7 +97,7 @@ class Store:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = None if path is None else Path(path)
         self._label = ":memory:" if path is None else str(path)
-        self._pending: list[_Rows] = []  # in memory only: articles not yet written
+        self._pending: list[_Rows] = []  # articles added and not yet committed
         try:
             self._db = sqlite3.connect(self._label, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -129,7 +130,7 @@ class Store:
 
     def articles(self) -> Iterator[ArticleRecord]:
         """Every stored article with its assignment, in arrival order."""
-        self._flush()
+        self.commit()
         rows = self._db.execute(
             "SELECT a.seq, a.key, a.text_sha256, a.id, a.outlet, a.title, a.url, a.published, a.text,"
             " a.source, a.time, a.language, a.terms, a.weights, a.minhash, a.dense, s.story, s.similarity,"
@@ -149,22 +150,16 @@ class Store:
 
     def merges(self) -> list[MergeRecord]:
         """Every merge, in the order it happened."""
-        self._flush()
+        self.commit()
         rows = self._db.execute("SELECT seq, kept, merged, similarity FROM merges ORDER BY seq, rowid")
         return [MergeRecord(*row) for row in rows]
 
     def add(self, record: ArticleRecord, *, new_story: bool, merges: Sequence[MergeRecord]) -> None:
-        """Write an article, its assignment and the merges it caused in one transaction."""
-        rows = _rows(record, new_story, merges)
-        if self.path is not None:
-            self._write([rows])
-            return
-        self._pending.append(rows)
-        if len(self._pending) >= _BUFFER_ARTICLES:
-            self._flush()
+        """Add an article, its assignment and the merges it caused; written at the next ``commit``."""
+        self._pending.append(_rows(record, new_story, merges))
 
-    def _flush(self) -> None:
-        """Write the buffered articles of an in-memory store."""
+    def commit(self) -> None:
+        """Write the articles added since the last commit in one transaction."""
         if self._pending:
             self._write(self._pending)
             self._pending = []
