@@ -149,7 +149,9 @@ def find_conflicts(
                 # were wounded when a rocket hit" are alike within four words
                 near = _is_specific(kind) and not (_thin(first, kind) or _thin(profiles[j], kind))
                 cosine = meaning.cosine(i, j, near=near)
-                basis = _by_meaning(first, profiles[j], kind, cosine, one_fact, i in sole and j in sole)
+                basis = _by_meaning(
+                    first, profiles[j], kind, cosine, one_fact, (i, kind) in sole and (j, kind) in sole
+                )
                 if basis:
                     how[(i, j)] = basis
                     closeness[(i, j)] = cosine
@@ -249,6 +251,7 @@ class _Profile:
     years: frozenset[str]  # years the sentence names besides the figure itself
     exclusive: bool  # "more than", "less than": the bound itself is not allowed
     part: bool  # "two more debates", "another 30": what is added or left, not the whole
+    head: frozenset[str]  # the noun the number modifies and its compounds ("bond", "tax", "rate")
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -277,6 +280,7 @@ def _profile(figure: Figure) -> _Profile:
         years=years,
         exclusive=figure.qualifier in ("more-than", "less-than"),
         part=_is_part(figure),
+        head=frozenset(_canonical(word) for word in figure.head.split()) - NUMBER_WORDS,
     )
 
 
@@ -467,24 +471,29 @@ def _forms(key: str) -> frozenset[str]:
     return frozenset({key, _canonical(key + "s"), _canonical(key + "es")})
 
 
-def _sole_of_kind(profiles: Sequence[_Profile]) -> set[int]:
-    """Figures of a specific kind that give their article's only value of that kind, years aside.
+def _sole_of_kind(profiles: Sequence[_Profile]) -> set[tuple[int, str]]:
+    """(figure, kind) for each specific kind of which the figure gives its article's only value,
+    years aside.
 
     "3.7 million square feet" and "approximately 4.5 million square feet", each the one area of
     its article, are the story's area; "build 69 townhouses" and "have 69 townhouses" the
-    project's size. A figure whose sentence names a year ("the 2009 quake") is about another
-    event and counts for nothing here; general kinds (shares, money, bare counts) never qualify,
-    nor counts of people ("two wounded" in an ambush, "three wounded" by a rocket: two events).
+    project's size; "held on $100,000 bond" and "$100,000 bond or $50,000 cash bail" the bond. A
+    figure whose sentence names a year ("the 2009 quake") is about another event and counts for
+    nothing here; general kinds (shares, money, bare counts with no noun) never qualify, nor
+    counts of people ("two wounded" in an ambush, "three wounded" by a rocket: two events).
     """
     values: dict[tuple[str, str], set[float]] = {}
     for p in profiles:
-        kind = _kind(p)
-        if kind and _is_specific(kind) and p.unit != "people" and not p.years:
-            values.setdefault((p.article_id, kind), set()).add(p.value)
+        if p.unit == "people" or p.years:
+            continue
+        for kind in _kinds(p):
+            if _is_specific(kind):
+                values.setdefault((p.article_id, kind), set()).add(p.value)
     return {
-        index
+        (index, kind)
         for index, p in enumerate(profiles)
-        if not p.years and len(values.get((p.article_id, _kind(p)), ())) == 1
+        for kind in _kinds(p)
+        if len(values.get((p.article_id, kind), ())) == 1
     }
 
 
@@ -604,7 +613,7 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
         return ""  # "the 2009 quake killed more than 300" is not this quake's toll
     if first.part != second.part:
         return ""  # "two more debates" are not "three debates" in all
-    kind = min(shared)
+    kind = min(shared, key=lambda shared_kind: (not _is_specific(shared_kind), shared_kind))
     if first.base in MEASURES:
         return "" if first.dimension and second.dimension and first.dimension != second.dimension else kind
     nouns_first, nouns_second = first.words & PEOPLE_STEMS, second.words & PEOPLE_STEMS
@@ -618,8 +627,10 @@ def _kinds(profile: _Profile) -> frozenset[str]:
     ("townhouse", "nation" = "country"), a casualty toll ("killed"), the noun naming the people
     counted ("Thirteen children born missing hands" is a count of children, and of the missing).
     General kinds say only how it is counted: "percent", a currency, "count", "duration"; their
-    figures must be closer in meaning to be paired. Counts of people named by no specific noun
-    are not paired by meaning unless they are a toll.
+    figures must be closer in meaning to be paired. A share, a sum or a bare count whose number
+    modifies a noun also has that noun as a specific kind ("USD (bond)" for "$100,000 bond",
+    "percent (tax)" for "a one-time tax of 10 percent", "count (chen)" for "Chen, 40,"). Counts
+    of people named by no specific noun are not paired by meaning unless they are a toll.
     """
     if profile.base in NEVER_BY_MEANING:
         return frozenset()
@@ -631,14 +642,12 @@ def _kinds(profile: _Profile) -> frozenset[str]:
         # or by the noun that names them.
         toll = {profile.key} if profile.key in TOLLS else set()
         return frozenset(toll | (profile.words & PEOPLE_STEMS))
-    if profile.unit in GENERAL_UNITS or profile.base == "duration":
+    if profile.unit in GENERAL_UNITS:
+        # "$100,000 bond", "a 7.5% risk": the noun the number modifies names what is counted
+        return frozenset({profile.base} | {f"{profile.base} ({noun})" for noun in profile.head})
+    if profile.base == "duration":
         return frozenset({profile.base})
     return frozenset({profile.key}) if profile.key else frozenset()
-
-
-def _kind(profile: _Profile) -> str:
-    """The figure's one kind for telling its article's values apart: the first of ``_kinds``."""
-    return min(_kinds(profile), default="")
 
 
 def _is_specific(kind: str) -> bool:
