@@ -375,3 +375,28 @@ def test_an_age_in_apposition_is_paired_by_the_name() -> None:
     assert conflicts[0].compared == "each is the only count (chen) figure of its article"
     _, unchanged = _conflicts([(CHEN_A, None), (CHEN_B, None)])
     assert unchanged == ()
+
+
+# mn-56054: the repatriation tax, in two outlets' words; the second article has another tax too.
+TAX_A = (
+    "Trump said his plan would also bring in new sources of revenue to the Treasury by allowing "
+    "corporations to bring money held in overseas accounts back to the United States after paying a "
+    "one-time tax of 10 percent."
+)
+TAX_B = (
+    "The 3.8 percent Obamacare tax on investment income will be repealed, as will the alternative "
+    "minimum tax. It will provide a deemed repatriation of corporate profits held offshore at a "
+    "one-time tax rate of 10 percent."
+)
+
+
+def test_a_share_of_a_noun_is_paired_by_its_near_context_though_undescribed() -> None:
+    # Neither "10 percent" has a description ("what" is empty); the noun it is a share of, "tax",
+    # names it, and the four words either side agree ("a one-time tax of" / "one-time tax rate of").
+    changed = TAX_B.replace("rate of 10 percent", "rate of 15 percent")
+    _, conflicts = _conflicts([(TAX_A, None), (changed, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["10 percent", "15 percent"]]
+    assert conflicts[0].compared.startswith("their contexts are close in meaning")
+    assert conflicts[0].compared.endswith("both count percent (tax))")
+    _, unchanged = _conflicts([(TAX_A, None), (TAX_B, None)])
+    assert unchanged == ()

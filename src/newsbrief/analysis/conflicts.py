@@ -8,9 +8,10 @@ values cannot both be true once qualifiers and rounding are allowed for:
   report updated in place.
 - by kind and meaning: outlets that disagree word things differently ("performs worse than 11
   other similar industrialized nations" against "compared with 10 other western, industrialized
-  nations"). Two figures are candidates when they count the same kind of thing (``_kind``: a
+  nations"). Two figures are candidates when they count the same kind of thing (``_kinds``: a
   measurement's unit family, converted, and its dimension; a counted noun with its synonyms from
-  ``newsbrief.analysis.lexicon``; a casualty toll; a share, a currency, a bare count), their time
+  ``newsbrief.analysis.lexicon``; a casualty toll; a share, a currency, a bare count, each also
+  with the noun its number modifies, "USD (bond)" for "$100,000 bond"), their time
   frames and the years their sentences name do not differ, neither is a part ("two more") of what
   the other counts whole, and they are close in meaning: WordLlama's cosine of their value-blind
   contexts or descriptions (``newsbrief.analysis.similarity``) at least ``KIND_MIN`` for a kind
@@ -504,12 +505,13 @@ def _by_meaning(
 
     ``cosine`` is the closer of their value-blind contexts' and their descriptions' (``_Meaning``).
     It must be at least KIND_MIN when something besides the wording says they count the same
-    thing: a specific kind ("townhouses", a toll of the killed), all the more when the alignment
-    put the two sentences in one fact; else MEANING_MIN (a share, a sum of money, a bare count, people, a
-    measurement with no dimension said), and those general kinds need a description on both sides. Two measurements
-    of one dimension ("4 km" deep, "six miles below the surface") need no closeness at all: what
-    they measure is said; nor do two of a specific kind (a measurement family, a counted noun)
-    that are each their article's only value of it.
+    thing: a specific kind ("townhouses", a toll of the killed, a share of a "tax"), all the more
+    when the alignment put the two sentences in one fact; else MEANING_MIN (a share, a sum of
+    money, a bare count, people, a measurement with no dimension said), and those general kinds
+    need a description on both sides. Two measurements of one dimension ("4 km" deep, "six miles
+    below the surface") need no closeness at all: what they measure is said; nor do two of a
+    specific kind (a measurement family, a counted noun, a sum for a "bond") that are each their
+    article's only value of it.
     """
     if first.dimension and first.dimension == second.dimension:
         return f"both measure {first.dimension} in {first.base} units"
@@ -534,8 +536,22 @@ def _by_meaning(
 
 
 def _thin(profile: _Profile, kind: str) -> bool:
-    """True when the figure's description names nothing beyond its kind ("wounded", "votes")."""
-    return not profile.words - _forms(kind)
+    """True when the figure's description names nothing beyond its kind ("wounded", "votes").
+
+    A kind that holds the noun the number modifies ("percent (tax)" for "a one-time tax of 10
+    percent") is never thin: the noun is the description, though the parser's "what" is empty.
+    """
+    return not _is_noun_kind(kind) and not profile.words - _forms(kind)
+
+
+def _noun_kind(base: str, noun: str) -> str:
+    """The kind of a share, sum or bare count whose number modifies ``noun``: "USD (bond)"."""
+    return f"{base} ({noun})"
+
+
+def _is_noun_kind(kind: str) -> bool:
+    """True for a kind made by ``_noun_kind``."""
+    return kind.endswith(")")
 
 
 def _fact_numbers(figures: Sequence[Figure], facts: Sequence[Fact]) -> tuple[int, ...]:
@@ -644,7 +660,7 @@ def _kinds(profile: _Profile) -> frozenset[str]:
         return frozenset(toll | (profile.words & PEOPLE_STEMS))
     if profile.unit in GENERAL_UNITS:
         # "$100,000 bond", "a 7.5% risk": the noun the number modifies names what is counted
-        return frozenset({profile.base} | {f"{profile.base} ({noun})" for noun in profile.head})
+        return frozenset({profile.base} | {_noun_kind(profile.base, noun) for noun in profile.head})
     if profile.base == "duration":
         return frozenset({profile.base})
     return frozenset({profile.key}) if profile.key else frozenset()
