@@ -5,7 +5,8 @@ its entities resolved and its story aligned; ``--hard-only`` takes about four mi
 Options: ``--no-planted`` (the real stories only), ``--hard-only`` (planted the hard way only),
 ``--crossval`` (the conflict thresholds chosen by 5-fold cross-validation over stories on the
 planted-hard set, held-out numbers; about twenty minutes),
-``--stories N`` (the first N stories only, for iterating), ``--ids a,b`` (those stories only), ``--show N`` (how many missed and false lines to print; 25 by default; missed figures
+``--basil`` (the 30 BASIL triples of ``basil-conflicts.json``: every flag, to check by hand
+against the verdicts kept there), ``--stories N`` (the first N stories only, for iterating), ``--ids a,b`` (those stories only), ``--show N`` (how many missed and false lines to print; 25 by default; missed figures
 without a "what" or with the unit "count" are printed too, marked "[no what/count]").
 
 1. Real stories: each story's articles are cleaned and segmented as the pipeline does, parsed
@@ -180,6 +181,8 @@ def is_planted(conflict: Conflict, figure: Figure) -> bool:
 
 
 HAND_FOUND = Path(__file__).resolve().parent / "real-conflicts.json"
+BASIL_CHECK = Path(__file__).resolve().parent / "basil-conflicts.json"
+BASIL = ROOT / "benchmarks" / "data" / "stream" / "basil.jsonl"
 
 
 def hand_found_hits(story_id: str, conflict: Conflict) -> list[int]:
@@ -220,6 +223,42 @@ def real_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, lis
         f"{sum(r['kind'] == 'conflict' for r in records)} (and {kinds['different times']} of "
         f"{sum(r['kind'] == 'different times' for r in records)} from different times)\n"
     )
+
+
+def basil_stories() -> list[tuple[str, tuple[Article, ...]]]:
+    """The 30 BASIL triples of the hand check, first 15 then the held-out 15, as cleaned articles
+    with their outlets and publication dates."""
+    check = json.loads(BASIL_CHECK.read_text(encoding="utf-8"))
+    wanted = [*check["stories"], *check["next_stories"]]
+    found: dict[str, list[Article]] = {story_id: [] for story_id in wanted}
+    for line in BASIL.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["story"] in found:
+            article = Article(
+                id=record["id"].rsplit("-", 1)[-1],
+                outlet=record["outlet"],
+                title=record.get("title", ""),
+                url=None,
+                published=record.get("published"),
+                text=record["text"],
+            )
+            found[record["story"]].append(clean(article)[0])
+    return [(story_id, tuple(found[story_id])) for story_id in wanted]
+
+
+def basil_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, list[object]]) -> None:
+    """Every conflict flagged on the BASIL triples, split into the first 15 and the held-out 15."""
+    check = json.loads(BASIL_CHECK.read_text(encoding="utf-8"))
+    for label, ids in (("first 15", check["stories"]), ("next 15, held out", check["next_stories"])):
+        print(f"## BASIL, {label}\n")
+        total = 0
+        for story_id, articles in stories:
+            if story_id in ids:
+                _, conflicts = analyze(articles, docs[story_id])
+                for conflict in conflicts:
+                    show(story_id, conflict)
+                total += len(conflicts)
+        print(f"\nconflicts flagged: {total}\n")
 
 
 def planted_run(
@@ -551,11 +590,14 @@ def _option(name: str, default: int) -> int:
 
 def main() -> int:
     started = time.perf_counter()
-    stories = load_stories()[: _option("--stories", 10**6)]
+    stories = basil_stories() if "--basil" in sys.argv else load_stories()[: _option("--stories", 10**6)]
     if "--ids" in sys.argv:
         wanted = set(sys.argv[sys.argv.index("--ids") + 1].split(","))
         stories = [story for story in stories if story[0] in wanted]
     docs = {story_id: list(parse(articles)) for story_id, articles in stories}
+    if "--basil" in sys.argv:
+        basil_run(stories, docs)
+        return 0
     if "--crossval" in sys.argv:
         crossval_run(stories, docs)
         return 0

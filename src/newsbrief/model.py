@@ -211,7 +211,10 @@ class Figure:
     ``qualifier`` is one of "exact", "about", "more-than", "at-least", "less-than", "at-most",
     "up-to"; ``unit`` is what the value is measured in ("people", "percent", "USD", "km",
     "year", "date", ...); ``what`` says what it counts in the article's words; ``attribution``
-    names who the article says the figure comes from ("" when it names no one).
+    names who the article says the figure comes from ("" when it names no one); ``head`` is the
+    noun the number itself modifies, as lower-case lemmas with its compound nouns ("bond" in
+    "$100,000 bond", "time tax rate" in "a one-time tax rate of 10 percent", "chen" in "Chen,
+    40,"; "" when the number modifies no noun).
     """
 
     span: Span
@@ -221,6 +224,7 @@ class Figure:
     qualifier: str
     what: str
     attribution: str = ""
+    head: str = ""
 
 
 @dataclass(frozen=True, slots=True)

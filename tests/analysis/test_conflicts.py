@@ -317,3 +317,86 @@ def test_a_quake_is_not_compared_with_an_aftershock_named_elsewhere_in_its_sente
     )
     _, conflicts = _conflicts([(ap, None), (other, None)])
     assert conflicts == ()
+
+
+# mn-45753: the bond, in two outlets' words; the second also names a cash bail.
+BOND_A = "King is being held on $100,000 bond and is due back in court on Tuesday."
+BOND_B = (
+    "The suspect was ordered held on $100,000 bond or $50,000 cash bail after pleading not guilty at "
+    "his Saturday morning arraignment in Hempstead."
+)
+# mn-16049: the same man's age, in apposition, in two outlets' sentences about different things.
+CHEN_A = (
+    "Chen, 40, took shelter in the U.S. embassy in Beijing for six days after escaping from his home "
+    "village in Shandong."
+)
+CHEN_B = (
+    "Chen, 40, spent most of the last seven years in prison or under house arrest in what was seen as "
+    "retribution by local authorities for his activism against forced abortions and other official misdeeds."
+)
+
+
+@pytest.mark.parametrize(
+    "text, written, head",
+    [
+        (BOND_A, "$100,000", "bond"),
+        (BOND_B, "$50,000", "cash bail"),
+        (CHEN_A, "40", "chen"),
+        (
+            "Companies could bring money back after paying a one-time tax of 10 percent.",
+            "10 percent",
+            "time tax",
+        ),
+        ("Obama has cut $716 billion from Medicare.", "$716 billion", ""),  # a verb's object: no noun
+    ],
+)
+def test_a_figure_keeps_the_noun_its_number_modifies(text: str, written: str, head: str) -> None:
+    figures, _ = _conflicts([(text, None)])
+    assert {figure.span.text: figure.head for figure in figures}[written] == head
+
+
+def test_a_sum_is_paired_by_the_noun_it_modifies() -> None:
+    # The planted-hard change of the benchmark: one outlet's bond raised by half. The two contexts
+    # are far apart (cosine 0.42) and money needs 0.7; "bond" names the sum in both.
+    _, conflicts = _conflicts([(BOND_A, None), (BOND_B.replace("$100,000", "$150,000"), None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["$100,000", "$150,000"]]
+    assert conflicts[0].compared == "each is the only USD (bond) figure of its article"
+
+
+def test_a_sum_of_another_noun_is_not_paired() -> None:
+    # The bail is not the bond: only the bond of the second outlet meets the first outlet's bond.
+    _, conflicts = _conflicts([(BOND_A.replace("bond", "cash bail"), None), (BOND_B, None)])
+    assert all("$100,000" not in {f.span.text for f in c.figures} for c in conflicts)
+
+
+def test_an_age_in_apposition_is_paired_by_the_name() -> None:
+    _, conflicts = _conflicts([(CHEN_A, None), (CHEN_B.replace("40", "60"), None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["40", "60"]]
+    assert conflicts[0].compared == "each is the only count (chen) figure of its article"
+    _, unchanged = _conflicts([(CHEN_A, None), (CHEN_B, None)])
+    assert unchanged == ()
+
+
+# mn-56054: the repatriation tax, in two outlets' words; the second article has another tax too.
+TAX_A = (
+    "Trump said his plan would also bring in new sources of revenue to the Treasury by allowing "
+    "corporations to bring money held in overseas accounts back to the United States after paying a "
+    "one-time tax of 10 percent."
+)
+TAX_B = (
+    "The 3.8 percent Obamacare tax on investment income will be repealed, as will the alternative "
+    "minimum tax. It will provide a deemed repatriation of corporate profits held offshore at a "
+    "one-time tax rate of 10 percent."
+)
+
+
+def test_a_share_of_a_noun_is_paired_by_its_near_context_though_undescribed() -> None:
+    # Neither "10 percent" has a description ("what" is empty); the noun it is a share of, "tax",
+    # names it, and the four words either side agree ("a one-time tax of" / "one-time tax rate of").
+    changed = TAX_B.replace("rate of 10 percent", "rate of 15 percent")
+    _, conflicts = _conflicts([(TAX_A, None), (changed, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["10 percent", "15 percent"]]
+    assert conflicts[0].compared.startswith("their contexts are close in meaning")
+    assert conflicts[0].compared.endswith("both count percent (tax))")
+    _, unchanged = _conflicts([(TAX_A, None), (TAX_B, None)])
+    assert unchanged == ()

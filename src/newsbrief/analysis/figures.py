@@ -353,6 +353,7 @@ def _figure(
         qualifier=qualifier,
         what=what,
         attribution=_attribution(anchor, tokens, _Sources(article.id, names)),
+        head=_head(anchor, tokens),
     )
 
 
@@ -679,6 +680,26 @@ def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
             return subjects[0]  # "the number of dead was 300"
     return anchor
+
+
+def _head(anchor: Token, tokens: SpacySpan) -> str:
+    """The noun the number modifies, with its compound nouns, as lower-case lemmas in text order.
+
+    The number is a modifier of it ("$100,000 bond", "a 7.5% risk", "Chen, 40,"), or the object
+    of an "of" that hangs on it ("a one-time tax of 10 percent"). A share or a sum of money says
+    by its unit only how it is counted; this noun says what it is a share or sum of. "" when
+    the number is a verb's subject or object ("cut $716 billion"): then no noun is its own.
+    """
+    inside = {t.i for t in tokens}
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif anchor.dep_ not in ("nummod", "quantmod", "amod", "compound", "nmod", "appos"):
+        return ""
+    if head.i in inside or head.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    words = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in inside]
+    return " ".join(t.lemma_.lower() for t in sorted([*words, head], key=lambda t: t.i))
 
 
 def _count_unit(thing: Token, anchor: Token) -> str:
