@@ -227,7 +227,8 @@ def concept_weights(sentences: Sequence[Sentence], concepts: csr_matrix) -> NDAr
 
     ``concepts`` is the binary sentence-by-concept incidence (``_incidence``). The counts and the
     maximum are taken over its entries with NumPy (exact, whatever the order), not through
-    sparse products, whose overhead cost more than the sums on a story's matrix.
+    sparse products, whose overhead cost more than the sums on a story's matrix; which articles
+    use a concept is marked in a dense article-by-concept table (a story has a few articles).
     """
     if concepts.shape[1] == 0:
         return np.zeros(0)
@@ -236,8 +237,9 @@ def concept_weights(sentences: Sequence[Sentence], concepts: csr_matrix) -> NDAr
     article = np.array([row_of[sent.article_id] for sent in sentences], dtype=np.int64)
     sentence_of_entry = np.repeat(np.arange(len(sentences)), np.diff(concepts.indptr))
     column = concepts.indices.astype(np.int64)
-    used_by = np.unique(article[sentence_of_entry] * count + column)  # (article, concept) pairs
-    articles_using = np.bincount(used_by % count, minlength=count).astype(np.float64)
+    used_by = np.zeros((len(row_of), count), dtype=bool)
+    used_by[article[sentence_of_entry], column] = True
+    articles_using = used_by.sum(axis=0).astype(np.float64)
     sentences_using = np.bincount(column, minlength=count).astype(np.float64)
     position = np.array([sent.index for sent in sentences], dtype=np.float64)
     prior = (1.0 + position) ** -POSITION_DECAY
@@ -460,15 +462,24 @@ def _unit_concepts(
     members: list[tuple[int, ...]], flat: NDArray[np.int64], concepts: csr_matrix
 ) -> csr_matrix:
     """Binary unit-by-concept matrix: the concepts any sentence of each unit uses (the sentences'
-    own matrix when every unit is one sentence, so the gains are summed exactly as for them)."""
+    own matrix when every unit is one sentence, so the gains are summed exactly as for them).
+
+    Otherwise each row's concepts are in increasing order, as the sparse product of the unit-by-
+    sentence and sentence-by-concept matrices gives them once compared with 0 (the comparison
+    puts its result in canonical form), so the gains add in the same order; NumPy's sorted
+    unique (unit, concept) pairs make it without the products' overhead.
+    """
     if len(flat) == len(members):
         return concepts
-    count = len(members)
-    spans = csr_matrix(
-        (np.ones(len(flat)), (np.repeat(np.arange(count), [len(unit) for unit in members]), flat)),
-        shape=(count, count),
-    )
-    return csr_matrix((spans @ concepts) > 0, dtype=np.float64)
+    count, columns = len(members), concepts.shape[1]
+    lengths = np.diff(concepts.indptr)[flat]
+    first_entry = concepts.indptr[flat]
+    # The positions of the entries of every sentence of every unit, unit by unit.
+    entries = np.arange(lengths.sum()) + np.repeat(first_entry - (np.cumsum(lengths) - lengths), lengths)
+    unit_of_entry = np.repeat(np.repeat(np.arange(count), [len(unit) for unit in members]), lengths)
+    pairs = np.unique(unit_of_entry * columns + concepts.indices[entries].astype(np.int64))
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(pairs // columns, minlength=count))))
+    return csr_matrix((np.ones(len(pairs)), pairs % columns, indptr), shape=(count, columns))
 
 
 def _over_share(
