@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 
 import numpy as np
 import sklearn
@@ -74,9 +73,9 @@ def represent(sentences: tuple[Sentence, ...]) -> csr_matrix:
     counts, vocabulary = _term_counts(sentences)
     if not vocabulary:
         return csr_matrix((len(sentences), 0))
-    # The vectorizer's order: each row's entries by first use in the story, then renumbered by
-    # the sorted terms without re-sorting, so that sums over a row add in the same order.
-    counts.sort_indices()
+    # The vectorizer's order: each row's entries by first use in the story (as _term_counts
+    # gives them), then renumbered by the sorted terms without re-sorting, so that sums over a
+    # row add in the same order.
     rank = np.empty(len(vocabulary), dtype=np.int32)
     rank[[vocabulary[term] for term in sorted(vocabulary)]] = np.arange(len(vocabulary), dtype=np.int32)
     counts.indices = rank.take(counts.indices)
@@ -86,22 +85,23 @@ def represent(sentences: tuple[Sentence, ...]) -> csr_matrix:
 
 
 def _term_counts(sentences: tuple[Sentence, ...]) -> tuple[csr_matrix, dict[str, int]]:
-    """Sentence-by-term counts of ``content_terms``, terms numbered by first use in the story."""
+    """Sentence-by-term counts of ``content_terms``, terms numbered by first use in the story;
+    each row's entries in the order of those numbers.
+
+    The counts are of the (sentence, term number) pairs of the whole story at once (NumPy's
+    sorted unique pairs), not a ``Counter`` per sentence.
+    """
     vocabulary: dict[str, int] = {}
-    indices: list[int] = []
-    counts: list[int] = []
-    indptr = [0]
-    for sent in sentences:
-        row = Counter(content_terms(sent.text))  # terms in order of first use, as numbered
-        indices.extend([vocabulary.setdefault(term, len(vocabulary)) for term in row])
-        counts.extend(row.values())
-        indptr.append(len(indices))
+    terms = [content_terms(sent.text) for sent in sentences]
+    numbers = np.array(
+        [vocabulary.setdefault(term, len(vocabulary)) for row in terms for term in row], dtype=np.int64
+    )
+    columns = max(len(vocabulary), 1)
+    rows = np.repeat(np.arange(len(sentences), dtype=np.int64), [len(row) for row in terms])
+    pairs, counts = np.unique(rows * columns + numbers, return_counts=True)
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(pairs // columns, minlength=len(sentences)))))
     matrix = csr_matrix(
-        (
-            np.array(counts, dtype=np.float64),
-            np.array(indices, dtype=np.int32),
-            np.array(indptr, dtype=np.int32),
-        ),
+        (counts.astype(np.float64), (pairs % columns).astype(np.int32), indptr.astype(np.int32)),
         shape=(len(sentences), len(vocabulary)),
     )
     return matrix, vocabulary
