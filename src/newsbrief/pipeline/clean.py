@@ -8,13 +8,14 @@ a ``Removal`` located in the text as it was read, so ``--explain`` can show what
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsbrief.model import Article, Notice, Removal
 from newsbrief.pipeline.segment import paragraph_spans
 
-__all__ = ["BOILERPLATE_PATTERNS", "clean", "language_notice", "merge_duplicates"]
+__all__ = ["BOILERPLATE_PATTERNS", "clean", "language_notice", "lowered_words", "merge_duplicates"]
 
 _I = re.IGNORECASE
 
@@ -187,11 +188,27 @@ _SHINGLE_WORDS = 5
 # English running text is roughly 40-50% function words; below this share an article is
 # probably in another language, and the English stop list and stemmer will serve it badly.
 MIN_ENGLISH_STOP_SHARE = 0.15
+_WORD_CHARACTERS = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def merge_duplicates(articles: tuple[Article, ...]) -> tuple[tuple[Article, ...], tuple[Notice, ...]]:
-    """Articles with near-identical copies merged into the longer one, and a notice for each merge."""
-    shingles = [_shingles(article.text) for article in articles]
+def lowered_words(text: str) -> list[str]:
+    """The words of the lower-cased text (runs of word characters, digits and underscores
+    included): the duplicate check makes its shingles of them and the language check counts
+    their letters, so a caller doing both finds them once."""
+    return _WORD_CHARACTERS.findall(text.lower())
+
+
+def merge_duplicates(
+    articles: tuple[Article, ...], *, words: Sequence[list[str]] | None = None
+) -> tuple[tuple[Article, ...], tuple[Notice, ...]]:
+    """Articles with near-identical copies merged into the longer one, and a notice for each merge.
+
+    ``words``: each article's ``lowered_words``, when already found.
+    """
+    if words is None:
+        words = [lowered_words(article.text) for article in articles]
+    shingles = [_shingles(article_words) for article_words in words]
     dropped: dict[int, int] = {}
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):
@@ -217,9 +234,13 @@ def merge_duplicates(articles: tuple[Article, ...]) -> tuple[tuple[Article, ...]
     return kept, notices
 
 
-def language_notice(article: Article) -> Notice | None:
-    """A notice when the article does not look like English text, else None."""
-    words = re.findall(r"[^\W\d_]+", article.text.lower())
+def language_notice(article: Article, *, words: list[str] | None = None) -> Notice | None:
+    r"""A notice when the article does not look like English text, else None.
+
+    It counts the runs of letters of the lower-cased text (``[^\W\d_]+``), found in its
+    ``lowered_words`` (``words``, when already found).
+    """
+    words = _letter_runs(lowered_words(article.text) if words is None else words)
     if len(words) < 20:
         return None
     share = sum(word in ENGLISH_STOP_WORDS for word in words) / len(words)
@@ -235,6 +256,12 @@ def language_notice(article: Article) -> Notice | None:
     )
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
+def _letter_runs(words: list[str]) -> list[str]:
+    r"""The runs of letters in the words, as ``[^\W\d_]+`` finds them in the text the words come
+    from: none crosses a word's end, a word of letters only is one run, and the few others are
+    split at their digits and underscores."""
+    return [run for word in words for run in ((word,) if word.isalpha() else _LETTERS.findall(word))]
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[k : k + _SHINGLE_WORDS]) for k in range(len(words) - _SHINGLE_WORDS + 1)}
