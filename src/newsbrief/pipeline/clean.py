@@ -252,7 +252,7 @@ def language_notice(article: Article, *, words: list[str] | None = None) -> Noti
     words = _letter_runs(lowered_words(article.text) if words is None else words)
     if len(words) < 20:
         return None
-    share = sum(word in ENGLISH_STOP_WORDS for word in words) / len(words)
+    share = sum(map(ENGLISH_STOP_WORDS.__contains__, words)) / len(words)
     if share >= MIN_ENGLISH_STOP_SHARE:
         return None
     return Notice(

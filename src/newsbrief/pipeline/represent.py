@@ -13,6 +13,7 @@ checks and feature pruning cost more than the counting itself.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import numpy as np
@@ -91,11 +92,10 @@ def _term_counts(sentences: tuple[Sentence, ...]) -> tuple[csr_matrix, dict[str,
     The counts are of the (sentence, term number) pairs of the whole story at once (NumPy's
     sorted unique pairs), not a ``Counter`` per sentence.
     """
-    vocabulary: dict[str, int] = {}
     terms = [content_terms(sent.text) for sent in sentences]
-    numbers = np.array(
-        [vocabulary.setdefault(term, len(vocabulary)) for row in terms for term in row], dtype=np.int64
-    )
+    used = list(itertools.chain.from_iterable(terms))
+    vocabulary = {term: number for number, term in enumerate(dict.fromkeys(used))}  # by first use
+    numbers = np.fromiter(map(vocabulary.__getitem__, used), dtype=np.int64, count=len(used))
     columns = max(len(vocabulary), 1)
     rows = np.repeat(np.arange(len(sentences), dtype=np.int64), [len(row) for row in terms])
     pairs, counts = np.unique(rows * columns + numbers, return_counts=True)
