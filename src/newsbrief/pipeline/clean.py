@@ -7,6 +7,8 @@ a ``Removal`` located in the text as it was read, so ``--explain`` can show what
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Sequence
 
@@ -35,7 +37,8 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("link to another story", re.compile(r"^photo gallery\b", _I)),
     ("source line", re.compile(r"^source\s*:\s*\S.{0,60}$", _I)),
     ("copyright line", re.compile(r"^(copyright|©|\(c\))\s*\d{4}\b", _I)),
-    ("copyright line", re.compile(r"\bto see more,? visit\b", _I)),
+    # "t(?<!\w.)o" is "\bto" written to open with a letter, so the search can skip to each "t".
+    ("copyright line", re.compile(r"t(?<!\w.)o see more,? visit\b", _I)),
     ("copyright line", re.compile(r"\ball rights reserved\.?$", _I)),
     (
         "image caption or credit",
@@ -268,8 +271,15 @@ def language_notice(article: Article, *, words: list[str] | None = None) -> Noti
 def _letter_runs(words: list[str]) -> list[str]:
     r"""The runs of letters in the words, as ``[^\W\d_]+`` finds them in the text the words come
     from: none crosses a word's end, a word of letters only is one run, and the few others are
-    split at their digits and underscores."""
-    return [run for word in words for run in ((word,) if word.isalpha() else _LETTERS.findall(word))]
+    split at their digits and underscores (only those are looked at one by one)."""
+    runs: list[str] = []
+    start = 0
+    for mixed in itertools.compress(itertools.count(), map(operator.not_, map(str.isalpha, words))):
+        runs.extend(words[start:mixed])
+        runs.extend(_LETTERS.findall(words[mixed]))
+        start = mixed + 1
+    runs.extend(words[start:])
+    return runs
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
