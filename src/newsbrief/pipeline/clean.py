@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -128,10 +128,21 @@ _REQUIRED_TEXT = {
     r"^\S+@\S+\.\w+\b.{0,40}$|^[^.]{0,60}\b\S+@\S+\.(com|org|net)\b[^.]{0,30}$": "@",
     r"^[^.]{0,60}https?://\S+$": "://",
 }
-_BOILERPLATE_SEARCHES: tuple[tuple[str, re.Pattern[str], int | None, str], ...] = tuple(
-    (reason, pattern, _MAX_MATCH_CHARS.get(pattern.pattern), _REQUIRED_TEXT.get(pattern.pattern, ""))
-    for reason, pattern in BOILERPLATE_PATTERNS
-)
+
+
+def _search(pattern: re.Pattern[str]) -> Callable[[str], object]:
+    """The pattern's search of a paragraph, started where a match can start (_MAX_MATCH_CHARS)
+    or skipped without the text every match holds (_REQUIRED_TEXT); a match, or a false value."""
+    max_chars = _MAX_MATCH_CHARS.get(pattern.pattern)
+    required = _REQUIRED_TEXT.get(pattern.pattern)
+    if max_chars is not None:
+        return lambda flat: pattern.search(flat, max(0, len(flat) - max_chars - 1))
+    if required is not None:
+        return lambda flat: required in flat and pattern.search(flat)
+    return pattern.search
+
+
+_BOILERPLATE_SEARCHES = tuple((reason, _search(pattern)) for reason, pattern in BOILERPLATE_PATTERNS)
 
 # A paragraph of at most this many words without sentence-final punctuation is a headline,
 # subhead, caption or button label, not reporting.
@@ -176,10 +187,8 @@ def clean(article: Article) -> tuple[Article, tuple[Removal, ...]]:
 def _boilerplate_reason(paragraph: str) -> str | None:
     """Why this paragraph is not part of the article, or None when it is."""
     flat = " ".join(paragraph.split())
-    for reason, pattern, max_chars, required in _BOILERPLATE_SEARCHES:
-        if required not in flat:
-            continue
-        if pattern.search(flat, 0 if max_chars is None else max(0, len(flat) - max_chars - 1)):
+    for reason, search in _BOILERPLATE_SEARCHES:
+        if search(flat):
             return reason
     words = flat.split()
     if len(words) <= FRAGMENT_MAX_WORDS and not _SENTENCE_END.search(flat):
