@@ -1,9 +1,23 @@
 from __future__ import annotations
 
-import pytest
+import re
 
-from newsbrief.model import Article
-from newsbrief.pipeline.clean import clean, language_notice, merge_duplicates
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsbrief.model import Article, Story
+from newsbrief.pipeline.clean import (
+    _BOILERPLATE_SEARCHES,
+    _MAX_MATCH_CHARS,
+    BOILERPLATE_PATTERNS,
+    _letter_runs,
+    clean,
+    language_notice,
+    lowered_words,
+    merge_duplicates,
+)
+from newsbrief.pipeline.segment import paragraph_spans
 
 
 def _article(text: str, article_id: str = "a") -> Article:
@@ -158,3 +172,95 @@ def test_reporting_about_an_archived_page_is_kept() -> None:
     article, removals = clean(_article(text))
     assert article.text == text
     assert removals == ()
+
+
+def _paragraphs(articles: list[Article]) -> list[str]:
+    """Every paragraph of the articles with its white space collapsed, as the patterns see it."""
+    return [
+        " ".join(article.text[start:end].split())
+        for article in articles
+        for start, end in paragraph_spans(article.text)
+    ]
+
+
+# Pieces of the boilerplate patterns, so generated paragraphs match some of them.
+_PATTERN_PIECES = [
+    "via Getty Images",
+    "/AP",
+    ")",
+    "(",
+    " ",
+    ".",
+    "...",
+    "All Rights Reserved",
+    "contributed to this report",
+    "Contributed",
+    "To see more, visit",
+    "To see more visit",
+    "photo",
+    "newsletter",
+    "on Twitter",
+    "Associated Press",
+    "jane@example.com",
+    "https://npr.org",
+    "x",
+    "Stop",
+    "é",
+    "\n",
+]
+
+
+def test_boilerplate_searches_find_what_a_full_search_finds(
+    aleppo: dict[str, Article], multinews_stories: tuple[Story, ...]
+) -> None:
+    articles = [*aleppo.values(), *(article for story in multinews_stories for article in story.articles)]
+    for flat in _paragraphs(articles):
+        for (_, search), (_, pattern) in zip(_BOILERPLATE_SEARCHES, BOILERPLATE_PATTERNS, strict=True):
+            assert bool(search(flat)) == bool(pattern.search(flat))
+
+
+@given(st.lists(st.sampled_from(_PATTERN_PIECES), max_size=40))
+def test_boilerplate_searches_find_what_a_full_search_finds_on_built_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for flat in (text, " ".join(text.split())):
+        for (_, search), (_, pattern) in zip(_BOILERPLATE_SEARCHES, BOILERPLATE_PATTERNS, strict=True):
+            assert bool(search(flat)) == bool(pattern.search(flat))
+
+
+def test_declared_match_lengths_hold_the_longest_match() -> None:
+    # re's own parser (private, so here only) gives the longest match a pattern can make.
+    patterns = {pattern.pattern: pattern for _, pattern in BOILERPLATE_PATTERNS}
+    for source, max_chars in _MAX_MATCH_CHARS.items():
+        pattern = patterns[source]
+        assert source.endswith("$")
+        assert re._parser.parse(pattern.pattern, pattern.flags).getwidth()[1] <= max_chars  # type: ignore[attr-defined]
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_PATTERN_PIECES, "to see more, visit", "Photo to see more, visit", "_to"]),
+        max_size=30,
+    )
+)
+def test_to_see_more_is_found_as_with_a_word_boundary(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pattern = next(p for _, p in BOILERPLATE_PATTERNS if "see more" in p.pattern)
+    assert bool(pattern.search(text)) == bool(re.search(r"\bto see more,? visit\b", text, re.IGNORECASE))
+
+
+def test_letter_runs_are_the_letters_regex_on_real_articles(
+    aleppo: dict[str, Article], multinews_stories: tuple[Story, ...]
+) -> None:
+    articles = [*aleppo.values(), *(article for story in multinews_stories for article in story.articles)]
+    for article in articles:
+        expected = re.findall(r"[^\W\d_]+", article.text.lower())
+        assert _letter_runs(lowered_words(article.text)) == expected
+    assert any(not word.isalpha() for article in articles for word in lowered_words(article.text))
+
+
+@given(
+    st.text(alphabet=st.sampled_from(["a", "B", "7", "_", " ", "-", "é", "²", "٣", "'", "\n"]), max_size=60)
+    | st.text()
+)
+def test_letter_runs_are_the_letters_regex_on_any_text(text: str) -> None:
+    assert _letter_runs(lowered_words(text)) == re.findall(r"[^\W\d_]+", text.lower())

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsbrief.model import Article, Sentence, Story
 from newsbrief.pipeline.clean import clean
-from newsbrief.pipeline.represent import centroid_closeness, content_terms, represent
+from newsbrief.pipeline.represent import centroid_closeness, content_terms, represent, stem, stems
 from newsbrief.pipeline.segment import segment
 
 
@@ -64,3 +68,28 @@ def test_centroid_closeness_is_the_cosine_to_the_summed_rows(aleppo_story: Story
     expected = np.asarray(vectors @ (centroid / np.linalg.norm(centroid)), dtype=np.float64).ravel()
     assert centroid_closeness(vectors).tobytes() == expected.tobytes()
     assert centroid_closeness(represent(segment(_article("It is. So is it.")))).tolist() == [0.0, 0.0]
+
+
+def _stems_by_unicode_classes(text: str) -> list[str]:
+    """``stems`` as first written: the Unicode word pattern on every text."""
+    return [stem(word) for word in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text.lower().replace("’", "'"))]
+
+
+def test_stems_are_the_unicode_patterns_on_real_sentences(
+    aleppo_story: Story, multinews_stories: tuple[Story, ...]
+) -> None:
+    texts = [sent.text for story in (aleppo_story, *multinews_stories) for sent in _sentences(story)]
+    assert all(stems(text) == _stems_by_unicode_classes(text) for text in texts)
+    assert any(not text.isascii() for text in texts)
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            ["a", "Z", "7", "_", " ", "'", "’", "‘", "“", "”", "—", "–", "…", "é", "K", "İ", "-"]
+        )
+    )
+    | st.text()
+)
+def test_stems_are_the_unicode_patterns_on_any_text(text: str) -> None:
+    assert stems(text) == _stems_by_unicode_classes(text)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from scipy.sparse import csr_matrix
 
 from newsbrief import Options, brief, render, summarize
 from newsbrief.model import Article, Brief, Sentence, Story, SummarySentence
+from newsbrief.pipeline import select as select_module
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD, similarity_matrix
 from newsbrief.pipeline.clean import clean
 from newsbrief.pipeline.represent import content_terms, represent
@@ -20,8 +23,11 @@ from newsbrief.pipeline.select import (
     POSITION_DECAY,
     QUOTE_BONUS,
     REDUNDANCY_THRESHOLD,
+    _incidence,
     _preferred,
     _settle_voice,
+    _unit_concepts,
+    _units,
     concept_weights,
     is_back_reference,
     quotes_someone,
@@ -366,3 +372,64 @@ def test_concept_weights_are_the_sparse_products_bit_for_bit(
     single = [k for k, term in enumerate(terms) if len(outlets[term]) == 1]
     assert len(outlets["aleppo"]) == 3
     assert weights[terms.index("aleppo")] > weights[single].max()
+
+
+def _sparse_unit_concepts(members: list[tuple[int, ...]], concepts: csr_matrix) -> csr_matrix:
+    """The unit-by-concept incidence as the product of unit-by-sentence and sentence-by-concept
+    matrices, compared with 0 (the sentences' own matrix when every unit is one sentence)."""
+    if all(len(unit) == 1 for unit in members):
+        return concepts
+    count = len(members)
+    flat = [j for unit in members for j in unit]
+    rows = np.repeat(np.arange(count), [len(unit) for unit in members])
+    spans = csr_matrix((np.ones(len(flat)), (rows, flat)), shape=(count, count))
+    return csr_matrix((spans @ concepts) > 0, dtype=np.float64)
+
+
+def test_unit_concepts_are_the_sparse_product_bit_for_bit(
+    aleppo_story: Story, multinews_stories: tuple[Story, ...]
+) -> None:
+    joined = 0
+    for story in (aleppo_story, *multinews_stories):
+        sentences, vectors, _ = _prepared(story)
+        texts = {article.id: clean(article)[0].text for article in story.articles}
+        members = [unit or (i,) for i, unit in enumerate(_units(sentences, texts))]
+        flat = np.fromiter((j for unit in members for j in unit), dtype=np.int64)
+        concepts = _incidence(vectors)
+        found, expected = _unit_concepts(members, flat, concepts), _sparse_unit_concepts(members, concepts)
+        assert found.shape == expected.shape
+        assert found.indptr.tolist() == expected.indptr.tolist()
+        assert found.indices.tolist() == expected.indices.tolist()  # the order the gains add in
+        assert found.data.tobytes() == expected.data.tobytes()
+        remaining = np.random.default_rng(3).random(concepts.shape[1])
+        assert (found @ remaining).tobytes() == (expected @ remaining).tobytes()
+        joined += len(flat) > len(members)
+    assert joined  # quotations over several sentences, so the units differ from the sentences
+
+
+def test_quotes_someone_is_a_search_for_a_double_quotation_mark(
+    aleppo_story: Story, multinews_stories: tuple[Story, ...]
+) -> None:
+    texts = [sent.text for story in (aleppo_story, *multinews_stories) for sent in _prepared(story)[0]]
+    texts += ["“Open", "close”", 'straight "', "single ‘quote’ only", ""]
+    assert [quotes_someone(text) for text in texts] == [
+        re.search(r"[\"“”]", text) is not None for text in texts
+    ]
+    assert 0 < sum(map(quotes_someone, texts)) < len(texts)
+
+
+def test_the_balance_terms_when_switched_on_change_the_lines(
+    aleppo_story: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They are off by default and then skipped; on, as the cross-validation sets them, they work."""
+
+    def lines_per_outlet() -> Counter[str]:
+        summary = brief(aleppo_story, Options(style="neutral", max_words=400)).summary
+        return Counter(line.sentence.article_id for line in summary)
+
+    off = lines_per_outlet()
+    monkeypatch.setattr(select_module, "BALANCE_WEIGHT", 0.1)
+    assert lines_per_outlet()["aljazeera"] < off["aljazeera"]
+    monkeypatch.setattr(select_module, "BALANCE_WEIGHT", 0.0)
+    monkeypatch.setattr(select_module, "DOMINANT_DISCOUNT", 0.5)
+    assert lines_per_outlet() != off

@@ -1,8 +1,24 @@
 from __future__ import annotations
 
-import pytest
+import itertools
+import re
 
-from newsbrief.pipeline.voice import is_attributed, outside_quotations, own_voice, quotation_ends
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsbrief.model import Story
+from newsbrief.pipeline.clean import clean
+from newsbrief.pipeline.segment import segment
+from newsbrief.pipeline.voice import (
+    _ATTRIBUTION,
+    _WORD,
+    _names_a_view,
+    is_attributed,
+    outside_quotations,
+    own_voice,
+    quotation_ends,
+)
 
 
 @pytest.mark.parametrize(
@@ -118,3 +134,55 @@ def test_attribution_says_whose_view_it_is() -> None:
     assert is_attributed("Trump said the U.S. should leave the deal.")
     assert own_voice("Trump said the U.S. should leave the deal.") is None
     assert not is_attributed('"We should leave," the U.S. should hear.')
+
+
+def _names_a_view_word_by_word(lowered: list[str]) -> bool:
+    """The attribution check as first written: every word split at hyphens and apostrophes."""
+    parts = [part for word in lowered for part in re.split(r"[-'’]", word)]
+    return not _ATTRIBUTION.isdisjoint(parts) or any(
+        first == "according" and second == "to" for first, second in itertools.pairwise(parts)
+    )
+
+
+def _real_sentences(aleppo_story: Story, multinews_stories: tuple[Story, ...]) -> list[str]:
+    return [
+        sent.text
+        for story in (aleppo_story, *multinews_stories)
+        for article in story.articles
+        for sent in segment(clean(article)[0])
+    ]
+
+
+def _words_as_first_found(text: str) -> list[str]:
+    return [word.replace("’", "'") for word in _WORD.findall(outside_quotations(text))]
+
+
+def test_words_and_attribution_as_first_found_on_real_sentences(
+    aleppo_story: Story, multinews_stories: tuple[Story, ...]
+) -> None:
+    texts = _real_sentences(aleppo_story, multinews_stories)
+    texts += [
+        "The so-called deal, according to officials, failed.",
+        "It was well-according to plan.",
+        "States' rights",
+    ]
+    for text in texts:
+        words = _words_as_first_found(text)
+        assert _WORD.findall(outside_quotations(text).replace("’", "'")) == words
+        lowered = [word.lower() for word in words]
+        assert _names_a_view(lowered) == _names_a_view_word_by_word(lowered)
+    assert sum(is_attributed(text) for text in texts) > 10
+
+
+@given(
+    st.lists(
+        st.sampled_from(["said", "so-called", "according", "to", "’s", "'", "-", " ", "F.B.I.", "We", "x"]),
+        max_size=20,
+    )
+)
+def test_words_and_attribution_as_first_found_on_built_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    words = _words_as_first_found(text)
+    assert _WORD.findall(outside_quotations(text).replace("’", "'")) == words
+    lowered = [word.lower() for word in words]
+    assert _names_a_view(lowered) == _names_a_view_word_by_word(lowered)

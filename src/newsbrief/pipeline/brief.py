@@ -11,7 +11,7 @@ from newsbrief.analysis import NEEDS_NLP, analyze
 from newsbrief.errors import EmptyStoryError
 from newsbrief.model import Article, Brief, Notice, Options, Removal, Source, Story
 from newsbrief.pipeline.align import align, similarity_matrix
-from newsbrief.pipeline.clean import clean, language_notice, merge_duplicates
+from newsbrief.pipeline.clean import clean, language_notice, lowered_words, merge_duplicates
 from newsbrief.pipeline.ingest import read_story
 from newsbrief.pipeline.represent import centroid_closeness, represent
 from newsbrief.pipeline.segment import segment
@@ -172,9 +172,13 @@ def _usable_articles(
             )
     if not with_text:
         raise EmptyStoryError("no article text left after cleaning")
-    unique, merged = merge_duplicates(tuple(with_text))
+    words = [lowered_words(article.text) for article in with_text]  # found once for both checks
+    unique, merged = merge_duplicates(tuple(with_text), words=words)
     found.extend(merged)
-    found.extend(notice for article in unique if (notice := language_notice(article)))
+    words_of = {id(article): article_words for article, article_words in zip(with_text, words, strict=True)}
+    found.extend(
+        notice for article in unique if (notice := language_notice(article, words=words_of[id(article)]))
+    )
     if len(unique) == 1:
         found.append(
             Notice(

@@ -7,14 +7,17 @@ a ``Removal`` located in the text as it was read, so ``--explain`` can show what
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
+from collections.abc import Callable, Sequence
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsbrief.model import Article, Notice, Removal
 from newsbrief.pipeline.segment import paragraph_spans
 
-__all__ = ["BOILERPLATE_PATTERNS", "clean", "language_notice", "merge_duplicates"]
+__all__ = ["BOILERPLATE_PATTERNS", "clean", "language_notice", "lowered_words", "merge_duplicates"]
 
 _I = re.IGNORECASE
 
@@ -34,7 +37,8 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("link to another story", re.compile(r"^photo gallery\b", _I)),
     ("source line", re.compile(r"^source\s*:\s*\S.{0,60}$", _I)),
     ("copyright line", re.compile(r"^(copyright|©|\(c\))\s*\d{4}\b", _I)),
-    ("copyright line", re.compile(r"\bto see more,? visit\b", _I)),
+    # "t(?<!\w.)o" is "\bto" written to open with a letter, so the search can skip to each "t".
+    ("copyright line", re.compile(r"t(?<!\w.)o see more,? visit\b", _I)),
     ("copyright line", re.compile(r"\ball rights reserved\.?$", _I)),
     (
         "image caption or credit",
@@ -106,6 +110,40 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+# Patterns whose every match ends at the paragraph's end ($) and spans at most this many
+# characters (the longest alternatives added up): their search starts that many characters
+# before the end, and one more, since $ also matches before a final newline. Where a match can
+# start is then all they are tried at; unanchored, each tried every position of every paragraph,
+# about 0.4 ms per story each. A search that starts past a pattern's ^ fails at once.
+_MAX_MATCH_CHARS = {
+    r"\ball rights reserved\.?$": 20,
+    r"(getty images|/ap|/reuters|via getty images)\)?$": 17,
+    r"\.\.\. \((associated press|ap|reuters|afp)\)$": 22,
+    r"^[^.]{0,80}\b(newsletter|on twitter|on facebook)\b.{0,30}$": 121,
+    r"\bcontributed( to this (report|story))?\.?$": 27,
+}
+# Text every match of these patterns holds (no letter, so case cannot change it): a paragraph
+# without it is not searched, which spares backtracking over its first 60 characters.
+_REQUIRED_TEXT = {
+    r"^\S+@\S+\.\w+\b.{0,40}$|^[^.]{0,60}\b\S+@\S+\.(com|org|net)\b[^.]{0,30}$": "@",
+    r"^[^.]{0,60}https?://\S+$": "://",
+}
+
+
+def _search(pattern: re.Pattern[str]) -> Callable[[str], object]:
+    """The pattern's search of a paragraph, started where a match can start (_MAX_MATCH_CHARS)
+    or skipped without the text every match holds (_REQUIRED_TEXT); a match, or a false value."""
+    max_chars = _MAX_MATCH_CHARS.get(pattern.pattern)
+    required = _REQUIRED_TEXT.get(pattern.pattern)
+    if max_chars is not None:
+        return lambda flat: pattern.search(flat, max(0, len(flat) - max_chars - 1))
+    if required is not None:
+        return lambda flat: required in flat and pattern.search(flat)
+    return pattern.search
+
+
+_BOILERPLATE_SEARCHES = tuple((reason, _search(pattern)) for reason, pattern in BOILERPLATE_PATTERNS)
+
 # A paragraph of at most this many words without sentence-final punctuation is a headline,
 # subhead, caption or button label, not reporting.
 FRAGMENT_MAX_WORDS = 12
@@ -149,8 +187,8 @@ def clean(article: Article) -> tuple[Article, tuple[Removal, ...]]:
 def _boilerplate_reason(paragraph: str) -> str | None:
     """Why this paragraph is not part of the article, or None when it is."""
     flat = " ".join(paragraph.split())
-    for reason, pattern in BOILERPLATE_PATTERNS:
-        if pattern.search(flat):
+    for reason, search in _BOILERPLATE_SEARCHES:
+        if search(flat):
             return reason
     words = flat.split()
     if len(words) <= FRAGMENT_MAX_WORDS and not _SENTENCE_END.search(flat):
@@ -171,11 +209,27 @@ _SHINGLE_WORDS = 5
 # English running text is roughly 40-50% function words; below this share an article is
 # probably in another language, and the English stop list and stemmer will serve it badly.
 MIN_ENGLISH_STOP_SHARE = 0.15
+_WORD_CHARACTERS = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def merge_duplicates(articles: tuple[Article, ...]) -> tuple[tuple[Article, ...], tuple[Notice, ...]]:
-    """Articles with near-identical copies merged into the longer one, and a notice for each merge."""
-    shingles = [_shingles(article.text) for article in articles]
+def lowered_words(text: str) -> list[str]:
+    """The words of the lower-cased text (runs of word characters, digits and underscores
+    included): the duplicate check makes its shingles of them and the language check counts
+    their letters, so a caller doing both finds them once."""
+    return _WORD_CHARACTERS.findall(text.lower())
+
+
+def merge_duplicates(
+    articles: tuple[Article, ...], *, words: Sequence[list[str]] | None = None
+) -> tuple[tuple[Article, ...], tuple[Notice, ...]]:
+    """Articles with near-identical copies merged into the longer one, and a notice for each merge.
+
+    ``words``: each article's ``lowered_words``, when already found.
+    """
+    if words is None:
+        words = [lowered_words(article.text) for article in articles]
+    shingles = [_shingles(article_words) for article_words in words]
     dropped: dict[int, int] = {}
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):
@@ -201,12 +255,16 @@ def merge_duplicates(articles: tuple[Article, ...]) -> tuple[tuple[Article, ...]
     return kept, notices
 
 
-def language_notice(article: Article) -> Notice | None:
-    """A notice when the article does not look like English text, else None."""
-    words = re.findall(r"[^\W\d_]+", article.text.lower())
+def language_notice(article: Article, *, words: list[str] | None = None) -> Notice | None:
+    r"""A notice when the article does not look like English text, else None.
+
+    It counts the runs of letters of the lower-cased text (``[^\W\d_]+``), found in its
+    ``lowered_words`` (``words``, when already found).
+    """
+    words = _letter_runs(lowered_words(article.text) if words is None else words)
     if len(words) < 20:
         return None
-    share = sum(word in ENGLISH_STOP_WORDS for word in words) / len(words)
+    share = sum(map(ENGLISH_STOP_WORDS.__contains__, words)) / len(words)
     if share >= MIN_ENGLISH_STOP_SHARE:
         return None
     return Notice(
@@ -219,6 +277,19 @@ def language_notice(article: Article) -> Notice | None:
     )
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
+def _letter_runs(words: list[str]) -> list[str]:
+    r"""The runs of letters in the words, as ``[^\W\d_]+`` finds them in the text the words come
+    from: none crosses a word's end, a word of letters only is one run, and the few others are
+    split at their digits and underscores (only those are looked at one by one)."""
+    runs: list[str] = []
+    start = 0
+    for mixed in itertools.compress(itertools.count(), map(operator.not_, map(str.isalpha, words))):
+        runs.extend(words[start:mixed])
+        runs.extend(_LETTERS.findall(words[mixed]))
+        start = mixed + 1
+    runs.extend(words[start:])
+    return runs
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[k : k + _SHINGLE_WORDS]) for k in range(len(words) - _SHINGLE_WORDS + 1)}

@@ -13,8 +13,8 @@ checks and feature pruning cost more than the counting itself.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections import Counter
 
 import numpy as np
 import sklearn
@@ -29,6 +29,11 @@ __all__ = ["STOP_WORDS", "centroid_closeness", "content_terms", "represent", "st
 
 STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# _WORD on lower-cased ASCII text, a quarter faster than its Unicode classes. Curly quotes,
+# dashes and ellipses, neither word characters nor apostrophes, become spaces first (the words
+# stay the same), so that most news sentences are ASCII.
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+_NOT_IN_WORDS = ("‘", "“", "”", "—", "–", "…")
 _STEMMER = snowballstemmer.stemmer("english")
 
 
@@ -44,7 +49,11 @@ def stem(word: str) -> str:
 
 def stems(text: str) -> list[str]:
     """Lower-cased, stemmed word tokens of the text, stop words included, in order."""
-    return list(map(_stem, _WORD.findall(text.lower().replace("’", "'"))))
+    lowered = text.lower().replace("’", "'")
+    if not lowered.isascii():
+        for mark in _NOT_IN_WORDS:
+            lowered = lowered.replace(mark, " ")
+    return list(map(_stem, (_ASCII_WORD if lowered.isascii() else _WORD).findall(lowered)))
 
 
 def content_terms(text: str) -> list[str]:
@@ -74,9 +83,9 @@ def represent(sentences: tuple[Sentence, ...]) -> csr_matrix:
     counts, vocabulary = _term_counts(sentences)
     if not vocabulary:
         return csr_matrix((len(sentences), 0))
-    # The vectorizer's order: each row's entries by first use in the story, then renumbered by
-    # the sorted terms without re-sorting, so that sums over a row add in the same order.
-    counts.sort_indices()
+    # The vectorizer's order: each row's entries by first use in the story (as _term_counts
+    # gives them), then renumbered by the sorted terms without re-sorting, so that sums over a
+    # row add in the same order.
     rank = np.empty(len(vocabulary), dtype=np.int32)
     rank[[vocabulary[term] for term in sorted(vocabulary)]] = np.arange(len(vocabulary), dtype=np.int32)
     counts.indices = rank.take(counts.indices)
@@ -86,22 +95,22 @@ def represent(sentences: tuple[Sentence, ...]) -> csr_matrix:
 
 
 def _term_counts(sentences: tuple[Sentence, ...]) -> tuple[csr_matrix, dict[str, int]]:
-    """Sentence-by-term counts of ``content_terms``, terms numbered by first use in the story."""
-    vocabulary: dict[str, int] = {}
-    indices: list[int] = []
-    counts: list[int] = []
-    indptr = [0]
-    for sent in sentences:
-        row = Counter(content_terms(sent.text))  # terms in order of first use, as numbered
-        indices.extend([vocabulary.setdefault(term, len(vocabulary)) for term in row])
-        counts.extend(row.values())
-        indptr.append(len(indices))
+    """Sentence-by-term counts of ``content_terms``, terms numbered by first use in the story;
+    each row's entries in the order of those numbers.
+
+    The counts are of the (sentence, term number) pairs of the whole story at once (NumPy's
+    sorted unique pairs), not a ``Counter`` per sentence.
+    """
+    terms = [content_terms(sent.text) for sent in sentences]
+    used = list(itertools.chain.from_iterable(terms))
+    vocabulary = {term: number for number, term in enumerate(dict.fromkeys(used))}  # by first use
+    numbers = np.fromiter(map(vocabulary.__getitem__, used), dtype=np.int64, count=len(used))
+    columns = max(len(vocabulary), 1)
+    rows = np.repeat(np.arange(len(sentences), dtype=np.int64), [len(row) for row in terms])
+    pairs, counts = np.unique(rows * columns + numbers, return_counts=True)
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(pairs // columns, minlength=len(sentences)))))
     matrix = csr_matrix(
-        (
-            np.array(counts, dtype=np.float64),
-            np.array(indices, dtype=np.int32),
-            np.array(indptr, dtype=np.int32),
-        ),
+        (counts.astype(np.float64), (pairs % columns).astype(np.int32), indptr.astype(np.int32)),
         shape=(len(sentences), len(vocabulary)),
     )
     return matrix, vocabulary

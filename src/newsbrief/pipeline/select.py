@@ -133,7 +133,6 @@ REDUNDANCY_THRESHOLD = 0.5
 # for quotes (the other two 0.1; on all 40 stories the two are within 0.0001).
 CENTROID_WEIGHT = 0.5
 QUOTE_BONUS = 0.2
-_QUOTATION_MARK = re.compile(r"[\"“”]")
 # A quotation the splitter cut into sentences is joined into one line of at most this many.
 MAX_QUOTE_SENTENCES = 4
 # Balance between outlets: the weight of the per-outlet square-root reward (Lin & Bilmes 2011),
@@ -172,7 +171,7 @@ def is_back_reference(text: str) -> bool:
 
 def quotes_someone(text: str) -> bool:
     """True when the sentence carries a double quotation mark (straight or curly)."""
-    return _QUOTATION_MARK.search(text) is not None
+    return '"' in text or "“" in text or "”" in text
 
 
 def select(
@@ -203,12 +202,22 @@ def select(
     units: list[tuple[int, ...]] = (
         _units(sentences, texts) if neutral else [(i,) for i in range(len(sentences))]
     )
+    voiced = _VoiceVerdicts(sentences, units)
     chosen = _cover_under_budget(
-        sentences, units, concepts, weights, prior, similarity, max_words, max_sentences, neutral=neutral
+        sentences,
+        units,
+        concepts,
+        weights,
+        prior,
+        similarity,
+        max_words,
+        max_sentences,
+        voiced,
+        neutral=neutral,
     )
     if not neutral:
         return _reading_order(sentences, concepts @ weights, chosen)
-    ordered = _story_order(sentences, units, chosen, concepts @ weights, similarity)
+    ordered = _story_order(sentences, units, chosen, concepts @ weights, similarity, voiced)
     return tuple(_joined(sentences, units[u], texts) for u in ordered)
 
 
@@ -217,7 +226,8 @@ def concept_weights(sentences: Sequence[Sentence], concepts: csr_matrix) -> NDAr
 
     ``concepts`` is the binary sentence-by-concept incidence (``_incidence``). The counts and the
     maximum are taken over its entries with NumPy (exact, whatever the order), not through
-    sparse products, whose overhead cost more than the sums on a story's matrix.
+    sparse products, whose overhead cost more than the sums on a story's matrix; which articles
+    use a concept is marked in a dense article-by-concept table (a story has a few articles).
     """
     if concepts.shape[1] == 0:
         return np.zeros(0)
@@ -226,8 +236,9 @@ def concept_weights(sentences: Sequence[Sentence], concepts: csr_matrix) -> NDAr
     article = np.array([row_of[sent.article_id] for sent in sentences], dtype=np.int64)
     sentence_of_entry = np.repeat(np.arange(len(sentences)), np.diff(concepts.indptr))
     column = concepts.indices.astype(np.int64)
-    used_by = np.unique(article[sentence_of_entry] * count + column)  # (article, concept) pairs
-    articles_using = np.bincount(used_by % count, minlength=count).astype(np.float64)
+    used_by = np.zeros((len(row_of), count), dtype=bool)
+    used_by[article[sentence_of_entry], column] = True
+    articles_using = used_by.sum(axis=0).astype(np.float64)
     sentences_using = np.bincount(column, minlength=count).astype(np.float64)
     position = np.array([sent.index for sent in sentences], dtype=np.float64)
     prior = (1.0 + position) ** -POSITION_DECAY
@@ -312,6 +323,7 @@ def _cover_under_budget(
     similarity: NDArray[np.float64],
     max_words: int,
     max_sentences: int | None,
+    in_own_voice: Callable[[int], bool],
     *,
     neutral: bool,
 ) -> list[int]:
@@ -325,7 +337,9 @@ def _cover_under_budget(
     outlet's line adds anything. Dividing a unit's cost by its prior is the same as multiplying
     its gain by it. Ties go to the earlier sentence in story order (argmax takes the first).
     Not ``neutral`` (the extract style), every unit is one sentence and the voice preference and
-    balance terms are off: plain cost-scaled greedy coverage.
+    balance terms are off: plain cost-scaled greedy coverage. The balance terms are computed only
+    when they can change a value (BALANCE_WEIGHT not 0, DOMINANT_DISCOUNT not 1): off, adding 0
+    and multiplying by 1 leave every value as it is.
     Returns unit numbers (each unit's first sentence) in the order taken.
     """
     count = len(sentences)
@@ -352,14 +366,12 @@ def _cover_under_budget(
     undecided = np.full(count, neutral)
     article_ids = sorted({sent.article_id for sent in sentences})
     outlet = np.array([article_ids.index(sent.article_id) for sent in sentences])
-    outlet_concepts = (
-        csr_matrix((np.ones(count), (outlet, np.arange(count))), shape=(len(article_ids), count)) @ concepts
-    )
-    outlet_concepts = csr_matrix(outlet_concepts > 0, dtype=np.float64)
     cost = np.maximum(words, 1).astype(np.float64) ** LENGTH_POWER
     cost /= prior
     scale = float(np.sqrt(weights.sum())) if weights.size else 0.0
     balance_weight = BALANCE_WEIGHT if neutral else 0.0
+    discount = neutral and DOMINANT_DISCOUNT != 1.0
+    outlet_concepts = _outlet_concepts(outlet, len(article_ids), concepts) if discount else None
     remaining = weights.copy()
     taken = np.zeros(count, dtype=bool)
     closest = np.zeros(count)
@@ -375,13 +387,15 @@ def _cover_under_budget(
         if not eligible.any():
             break
         gain = unit_concepts @ remaining if remaining.size else np.zeros(count)
-        balance = balance_weight * scale * (np.sqrt(drawn[outlet] + gain) - np.sqrt(drawn[outlet]))
-        value = np.where(eligible, (gain + balance) / cost, -np.inf)
-        if order and neutral:
+        worth = gain
+        if balance_weight:
+            worth = gain + balance_weight * scale * (np.sqrt(drawn[outlet] + gain) - np.sqrt(drawn[outlet]))
+        value = np.where(eligible, worth / cost, -np.inf)
+        if order and outlet_concepts is not None:
             value[_over_share(outlet, lines, outlet_concepts @ remaining, len(order))] *= DOMINANT_DISCOUNT
         # A line in an outlet's voice must bring at least an average line's worth of new weight.
         covered_per_line = (weights.sum() - remaining.sum()) / max(len(order), 1)
-        _settle_voice(value, voiced, undecided, lambda u: _in_own_voice(sentences, members[u]))
+        _settle_voice(value, voiced, undecided, in_own_voice)
         voice_ok = ~voiced | (gain >= covered_per_line) if order else ~voiced
         best = _preferred(value, [~voiced, voice_ok], first=not order)
         if best < 0:
@@ -419,23 +433,52 @@ def _settle_voice(
         undecided[best] = False
 
 
-def _in_own_voice(sentences: tuple[Sentence, ...], unit: tuple[int, ...]) -> bool:
-    return own_voice(" ".join(sentences[j].text for j in unit)) is not None
+class _VoiceVerdicts:
+    """Whether each unit's line is in an outlet's own voice, checked once per unit on first ask:
+    the greedy loop asks about some units and the ordering asks again about the chosen ones."""
+
+    def __init__(self, sentences: tuple[Sentence, ...], units: list[tuple[int, ...]]) -> None:
+        self._sentences = sentences
+        self._units = units
+        self._verdicts: dict[int, bool] = {}
+
+    def __call__(self, unit: int) -> bool:
+        verdict = self._verdicts.get(unit)
+        if verdict is None:
+            text = " ".join(self._sentences[j].text for j in self._units[unit] or (unit,))
+            verdict = self._verdicts[unit] = own_voice(text) is not None
+        return verdict
+
+
+def _outlet_concepts(outlet: NDArray[np.int64], outlets: int, concepts: csr_matrix) -> csr_matrix:
+    """Binary outlet-by-concept matrix: which concepts each outlet's sentences use."""
+    count = len(outlet)
+    used = csr_matrix((np.ones(count), (outlet, np.arange(count))), shape=(outlets, count)) @ concepts
+    return csr_matrix(used > 0, dtype=np.float64)
 
 
 def _unit_concepts(
     members: list[tuple[int, ...]], flat: NDArray[np.int64], concepts: csr_matrix
 ) -> csr_matrix:
     """Binary unit-by-concept matrix: the concepts any sentence of each unit uses (the sentences'
-    own matrix when every unit is one sentence, so the gains are summed exactly as for them)."""
+    own matrix when every unit is one sentence, so the gains are summed exactly as for them).
+
+    Otherwise each row's concepts are in increasing order, as the sparse product of the unit-by-
+    sentence and sentence-by-concept matrices gives them once compared with 0 (the comparison
+    puts its result in canonical form), so the gains add in the same order; NumPy's sorted
+    unique (unit, concept) pairs make it without the products' overhead.
+    """
     if len(flat) == len(members):
         return concepts
-    count = len(members)
-    spans = csr_matrix(
-        (np.ones(len(flat)), (np.repeat(np.arange(count), [len(unit) for unit in members]), flat)),
-        shape=(count, count),
-    )
-    return csr_matrix((spans @ concepts) > 0, dtype=np.float64)
+    count, columns = len(members), concepts.shape[1]
+    lengths = np.diff(concepts.indptr)[flat]
+    first_entry = concepts.indptr[flat]
+    # The positions of the entries of every sentence of every unit, unit by unit.
+    entries = np.arange(lengths.sum()) + np.repeat(first_entry - (np.cumsum(lengths) - lengths), lengths)
+    unit_of_entry = np.repeat(np.repeat(np.arange(count), [len(unit) for unit in members]), lengths)
+    pairs = np.unique(unit_of_entry * columns + concepts.indices[entries].astype(np.int64))
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(pairs // columns, minlength=count))))
+    return csr_matrix((np.ones(len(pairs)), pairs % columns, indptr), shape=(count, columns))
 
 
 def _over_share(
@@ -491,6 +534,7 @@ def _story_order(
     chosen: list[int],
     scores: NDArray[np.float64],
     similarity: NDArray[np.float64],
+    in_own_voice: Callable[[int], bool],
 ) -> list[int]:
     """The chosen units in the story's order: what happened first, then context, then reaction.
 
@@ -522,7 +566,7 @@ def _story_order(
     def rank(u: int) -> tuple[float, ...]:
         text = " ".join(sentences[j].text for j in units[u])
         agreeing = set(article_of[similarity[u] >= SAME_CONTENT_THRESHOLD]) - {sentences[u].article_id}
-        return (_kind(text), -len(agreeing), sentences[u].index, -float(scores[u]), u)
+        return (_kind(text, in_own_voice(u)), -len(agreeing), sentences[u].index, -float(scores[u]), u)
 
     heads = sorted((u for u in chosen if u not in follows.values()), key=rank)
     ordered: list[int] = []
@@ -533,9 +577,10 @@ def _story_order(
     return ordered
 
 
-def _kind(text: str) -> int:
-    """0 for a line that reports what happened, 1 context, 2 a quotation, 3 an outlet's own voice."""
-    if own_voice(text) is not None:
+def _kind(text: str, voiced: bool) -> int:
+    """0 for a line that reports what happened, 1 context, 2 a quotation, 3 an outlet's own voice
+    (``voiced``: ``own_voice`` found a mark in the text)."""
+    if voiced:
         return 3
     if quotes_someone(text):
         return 2

@@ -45,6 +45,8 @@ def _words(text: str) -> frozenset[str]:
 
 # Lower case; "us" only in lower case, since "US" is the country.
 FIRST_PERSON = _words("i me my mine myself we us our ours ourselves i'm i've i'd we're we've we'd we'll")
+# "US" in any case but lower is the country; "us" is looked up in the words as written.
+_FIRST_PERSON_BUT_US = FIRST_PERSON - {"us"}
 SECOND_PERSON = _words("you your yours yourself yourselves you're you've you'll you'd")
 CALLS_TO_ACT = _words("should must ought shouldn't mustn't")
 # Words that mark a writer's scorn whenever the outlet uses them in its own voice.
@@ -173,20 +175,25 @@ def is_attributed(text: str) -> bool:
 def _names_a_view(lowered: list[str]) -> bool:
     """True when the lower-cased words hold a reporting verb or "according to"; the parts of a
     word with a hyphen or an apostrophe count ("so-called" holds "called", "states'" "states")."""
-    parts = [part for word in lowered for part in _WORD_PARTS.split(word)]
+    parts = lowered
+    if _WORD_PARTS.search(" ".join(lowered)):  # few words have parts: split only then
+        parts = [part for word in lowered for part in _WORD_PARTS.split(word)]
     if not _ATTRIBUTION.isdisjoint(parts):
         return True
-    return any(first == "according" and second == "to" for first, second in itertools.pairwise(parts))
+    return "according" in parts and any(
+        first == "according" and second == "to" for first, second in itertools.pairwise(parts)
+    )
 
 
 def own_voice(text: str) -> str | None:
     """What marks the sentence as the outlet speaking for itself, or None when nothing does."""
     own = outside_quotations(text)
-    words = [word.replace("’", "'") for word in _WORD.findall(own)]
-    lowered = [word.lower() for word in words]
-    if any(word in FIRST_PERSON for word in lowered if word != "us") or "us" in words:
+    # The two apostrophes are alike to _WORD, so replacing one by the other first finds the same words.
+    words = _WORD.findall(own.replace("’", "'"))
+    lowered = list(map(str.lower, words))
+    if not _FIRST_PERSON_BUT_US.isdisjoint(lowered) or "us" in words:
         return "first person"
-    if any(word in SECOND_PERSON for word in lowered):
+    if not SECOND_PERSON.isdisjoint(lowered):
         return "direct address"
     if _CLAUSE_END_MARK.search(own):
         return "question or exclamation"
@@ -195,11 +202,11 @@ def own_voice(text: str) -> str | None:
     if _SELF_REFERENCE.search(own):
         return "self-reference"
     attributed = _names_a_view(lowered)
-    if not attributed and any(word in CALLS_TO_ACT for word in lowered):
+    if not attributed and not CALLS_TO_ACT.isdisjoint(lowered):
         return "call to act"
     if any(_is_comment(aside) for aside in _PARENTHESIS.findall(text)):
         return "aside"
-    if not attributed and any(word in SNEERS for word in lowered):
+    if not attributed and not SNEERS.isdisjoint(lowered):
         return "sneer"
     if not attributed and sum(word in EVALUATIVE for word in lowered) >= 2:
         return "evaluative"
