@@ -694,6 +694,16 @@ def _head(anchor: Token, tokens: SpacySpan) -> str:
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ == "of":
         head = head.head
+        while (
+            head.pos_ == "NOUN"
+            and head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.pos_ == "NOUN"
+        ):
+            # "a 10-year risk of heart disease of 7.5 percent": the parser hangs the value on the
+            # nearest noun; it is the value of the noun the chain of "of" starts from (not so
+            # across a name: "the efforts of the Gang of Eight")
+            head = head.head.head
     elif anchor.dep_ not in ("nummod", "quantmod", "amod", "compound", "nmod", "appos"):
         return ""
     if head.i in inside or head.pos_ not in ("NOUN", "PROPN"):
