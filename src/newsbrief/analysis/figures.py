@@ -686,7 +686,8 @@ def _head(anchor: Token, tokens: SpacySpan) -> str:
     """The noun the number modifies, with its compound nouns, as lower-case lemmas in text order.
 
     The number is a modifier of it ("$100,000 bond", "a 7.5% risk", "Chen, 40,"), or the object
-    of an "of" that hangs on it ("a one-time tax of 10 percent"). A share or a sum of money says
+    of an "of" that hangs on it ("a one-time tax of 10 percent"), or on the first noun of a chain
+    of "of" ("a 10-year risk of heart disease of 7.5 percent" is a risk). A share or a sum of money says
     by its unit only how it is counted; this noun says what it is a share or sum of. "" when
     the number is a verb's subject or object ("cut $716 billion"): then no noun is its own.
     """
