@@ -335,6 +335,20 @@ CHEN_B = (
     "retribution by local authorities for his activism against forced abortions and other official misdeeds."
 )
 
+# mn-44348: the statin guidelines' risk threshold, in two outlets' words.
+RISK_D3 = (
+    "The guidelines identify four high-risk groups who could benefit from statins: people with "
+    "pre-existing heart disease, such as those who have had a heart attack; people ages 40 to 75 who "
+    "have diabetes; patients ages 40 to 75 with at least a 7.5% risk of developing cardiovascular "
+    "disease over the next decade, according to a formula described in the guidelines; and patients "
+    "with the sort of super-high cholesterol that sometimes runs in families, as evidenced by an LDL "
+    "of 190 milligrams per deciliter or higher."
+)
+RISK_D4 = (
+    "_People ages 40 to 75 who have an estimated 10-year risk of heart disease of 7.5 percent or "
+    "higher, based on the new formula."
+)
+
 
 @pytest.mark.parametrize(
     "text, written, head",
@@ -348,6 +362,7 @@ CHEN_B = (
             "time tax",
         ),
         ("Obama has cut $716 billion from Medicare.", "$716 billion", ""),  # a verb's object: no noun
+        (RISK_D4, "7.5 percent or higher", "year risk"),  # the parser hangs it on "disease"
     ],
 )
 def test_a_figure_keeps_the_noun_its_number_modifies(text: str, written: str, head: str) -> None:
@@ -399,4 +414,16 @@ def test_a_share_of_a_noun_is_paired_by_its_near_context_though_undescribed() ->
     assert conflicts[0].compared.startswith("their contexts are close in meaning")
     assert conflicts[0].compared.endswith("both count percent (tax))")
     _, unchanged = _conflicts([(TAX_A, None), (TAX_B, None)])
+    assert unchanged == ()
+
+
+def test_a_share_at_the_end_of_a_chain_of_of_is_a_share_of_the_first_noun() -> None:
+    # The planted-hard change of the benchmark (x0.67, since the other outlet gives a lower
+    # bound): "a 7.5% risk" against "a 10-year risk of heart disease of 7.5 percent or higher".
+    # The contexts are far apart (cosine 0.45); "risk" names both shares, once the second is read
+    # as the risk's value and not the disease's.
+    _, conflicts = _conflicts([(RISK_D3.replace("7.5%", "5%"), None), (RISK_D4, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["5%", "7.5 percent or higher"]]
+    assert conflicts[0].compared == "each is the only percent (risk) figure of its article"
+    _, unchanged = _conflicts([(RISK_D3, None), (RISK_D4, None)])
     assert unchanged == ()

@@ -686,7 +686,8 @@ def _head(anchor: Token, tokens: SpacySpan) -> str:
     """The noun the number modifies, with its compound nouns, as lower-case lemmas in text order.
 
     The number is a modifier of it ("$100,000 bond", "a 7.5% risk", "Chen, 40,"), or the object
-    of an "of" that hangs on it ("a one-time tax of 10 percent"). A share or a sum of money says
+    of an "of" that hangs on it ("a one-time tax of 10 percent"), or on the first noun of a chain
+    of "of" ("a 10-year risk of heart disease of 7.5 percent" is a risk). A share or a sum of money says
     by its unit only how it is counted; this noun says what it is a share or sum of. "" when
     the number is a verb's subject or object ("cut $716 billion"): then no noun is its own.
     """
@@ -694,6 +695,16 @@ def _head(anchor: Token, tokens: SpacySpan) -> str:
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ == "of":
         head = head.head
+        while (
+            head.pos_ == "NOUN"
+            and head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.pos_ == "NOUN"
+        ):
+            # "a 10-year risk of heart disease of 7.5 percent": the parser hangs the value on the
+            # nearest noun; it is the value of the noun the chain of "of" starts from (not so
+            # across a name: "the efforts of the Gang of Eight")
+            head = head.head.head
     elif anchor.dep_ not in ("nummod", "quantmod", "amod", "compound", "nmod", "appos"):
         return ""
     if head.i in inside or head.pos_ not in ("NOUN", "PROPN"):
