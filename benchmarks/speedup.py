@@ -28,11 +28,12 @@ import os
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from revisions import extract  # benchmarks/ is on sys.path when run
 
 if TYPE_CHECKING:
     from newsbrief import Story
@@ -103,18 +104,6 @@ def run_version(src: Path, *arguments: str) -> dict[str, object]:
     )
     result: dict[str, object] = json.loads(done.stdout)
     return result
-
-
-def extract(revision: str, folder: Path) -> Path:
-    """The ``src/`` tree of a git revision, unpacked into ``folder``."""
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", revision, "src"], check=True, capture_output=True
-    ).stdout
-    tar_path = folder / "src.tar"
-    tar_path.write_bytes(archive)
-    with tarfile.open(tar_path) as tar:
-        tar.extractall(folder, filter="data")
-    return folder / "src"
 
 
 def check_identical(versions: dict[str, Path], roundups: int) -> bool:

@@ -26,10 +26,11 @@ import json
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
+
+from revisions import extract  # benchmarks/ is on sys.path when run
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -83,18 +84,6 @@ def run_version(src: Path, articles: int, dense: bool) -> dict[str, object]:
     done = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
     result: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
     return result
-
-
-def extract(revision: str, folder: Path) -> Path:
-    """The ``src/`` tree of a git revision, unpacked into ``folder``."""
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", revision, "src"], check=True, capture_output=True
-    ).stdout
-    tar_path = folder / "src.tar"
-    tar_path.write_bytes(archive)
-    with tarfile.open(tar_path) as tar:
-        tar.extractall(folder, filter="data")
-    return folder / "src"
 
 
 def main() -> None:
