@@ -39,7 +39,7 @@ from scipy.sparse import csr_matrix
 from newsbrief.model import DEFAULT_STYLE, Citation, Fact, Sentence, Source, SummarySentence
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD
 from newsbrief.pipeline.represent import centroid_closeness
-from newsbrief.pipeline.voice import own_voice, quotation_ends
+from newsbrief.pipeline.voice import own_voice, quotation_ends, quotes_someone
 
 __all__ = [
     "BACK_REFERENCE_OPENERS",
@@ -167,11 +167,6 @@ def is_back_reference(text: str) -> bool:
     if match is not None and match.group(1).lower().replace("’", "'") in BACK_REFERENCE_OPENERS:
         return True
     return _PRONOUN_ATTRIBUTION.search(text) is not None
-
-
-def quotes_someone(text: str) -> bool:
-    """True when the sentence carries a double quotation mark (straight or curly)."""
-    return '"' in text or "“" in text or "”" in text
 
 
 def select(

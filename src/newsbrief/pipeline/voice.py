@@ -35,6 +35,7 @@ __all__ = [
     "outside_quotations",
     "own_voice",
     "quotation_ends",
+    "quotes_someone",
 ]
 
 
@@ -133,6 +134,11 @@ def outside_quotations(text: str) -> str:
     return _QUOTATION.sub(" QUOTE ", text)
 
 
+def quotes_someone(text: str) -> bool:
+    """True when the sentence carries a double quotation mark (straight or curly)."""
+    return '"' in text or "“" in text or "”" in text
+
+
 def quotation_ends(text: str) -> tuple[bool, bool]:
     """Whether the sentence closes a quotation it did not open, and whether it opens one it does
     not close (a quotation the sentence splitter cut in two).
@@ -142,7 +148,7 @@ def quotation_ends(text: str) -> tuple[bool, bool]:
     quotation, or, with none open, opens one, unless it is the sentence's first mark and follows
     punctuation (a closer whose opener is in an earlier sentence).
     """
-    if '"' not in text and "“" not in text and "”" not in text:
+    if not quotes_someone(text):
         return False, False
     depth, closes = 0, False
     for match in _QUOTATION_MARK.finditer(text):
