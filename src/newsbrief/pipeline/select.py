@@ -29,6 +29,7 @@ fold chose the values above; then the prior's two weights, likewise (see benchma
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -197,7 +198,7 @@ def select(
     units: list[tuple[int, ...]] = (
         _units(sentences, texts) if neutral else [(i,) for i in range(len(sentences))]
     )
-    voiced = _VoiceVerdicts(sentences, units)
+    voiced = _voice_verdicts(sentences, units)
     chosen = _cover_under_budget(
         sentences,
         units,
@@ -428,21 +429,15 @@ def _settle_voice(
         undecided[best] = False
 
 
-class _VoiceVerdicts:
-    """Whether each unit's line is in an outlet's own voice, checked once per unit on first ask:
+def _voice_verdicts(sentences: tuple[Sentence, ...], units: list[tuple[int, ...]]) -> Callable[[int], bool]:
+    """Whether a unit's line is in an outlet's own voice, checked once per unit on first ask:
     the greedy loop asks about some units and the ordering asks again about the chosen ones."""
 
-    def __init__(self, sentences: tuple[Sentence, ...], units: list[tuple[int, ...]]) -> None:
-        self._sentences = sentences
-        self._units = units
-        self._verdicts: dict[int, bool] = {}
+    @functools.cache
+    def in_own_voice(unit: int) -> bool:
+        return own_voice(" ".join(sentences[j].text for j in units[unit] or (unit,))) is not None
 
-    def __call__(self, unit: int) -> bool:
-        verdict = self._verdicts.get(unit)
-        if verdict is None:
-            text = " ".join(self._sentences[j].text for j in self._units[unit] or (unit,))
-            verdict = self._verdicts[unit] = own_voice(text) is not None
-        return verdict
+    return in_own_voice
 
 
 def _outlet_concepts(outlet: NDArray[np.int64], outlets: int, concepts: csr_matrix) -> csr_matrix:
