@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsbrief.analysis import conflicts
 from newsbrief.analysis.conflicts import find_conflicts
 from newsbrief.analysis.figures import find_figures
 from newsbrief.analysis.nlp import parse
@@ -427,3 +428,21 @@ def test_a_share_at_the_end_of_a_chain_of_of_is_a_share_of_the_first_noun() -> N
     assert conflicts[0].compared == "each is the only percent (risk) figure of its article"
     _, unchanged = _conflicts([(RISK_D3, None), (RISK_D4, None)])
     assert unchanged == ()
+
+
+# mn-48598: the summit's count of countries, in a sentence that names the year the deal starts.
+CLIMATE = (
+    "Nearly 200 countries took part in the negotiations to strike the first climate deal to commit "
+    "all countries to cut emissions, which would come into being in 2020."
+)
+
+
+def test_a_figure_whose_sentence_names_a_year_is_never_the_only_one_of_its_kind() -> None:
+    # One article with both sentences: "11 other ... nations" is its one undated count of
+    # countries; "Nearly 200 countries ... in 2020" is dated, so it is not that count too.
+    figures, _ = _conflicts([(CLIMATE + " " + NATIONS_A, None)])
+    profiles = [conflicts._profile(figure) for figure in conflicts._without_restatements(figures)]
+    written = [figure.span.text for figure in conflicts._without_restatements(figures)]
+    sole = {written[index] for index, kind in conflicts._sole_of_kind(profiles) if kind == "country"}
+    assert {"Nearly 200", "11"} <= set(written)
+    assert sole == {"11"}

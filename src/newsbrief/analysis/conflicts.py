@@ -486,7 +486,7 @@ def _sole_of_kind(profiles: Sequence[_Profile]) -> set[tuple[int, str]]:
     """
     values: dict[tuple[str, str], set[float]] = {}
     for p in profiles:
-        if p.unit == "people" or p.years:
+        if _never_sole(p):
             continue
         for kind in _kinds(p):
             if _is_specific(kind):
@@ -494,9 +494,16 @@ def _sole_of_kind(profiles: Sequence[_Profile]) -> set[tuple[int, str]]:
     return {
         (index, kind)
         for index, p in enumerate(profiles)
+        if not _never_sole(p)
         for kind in _kinds(p)
         if len(values.get((p.article_id, kind), ())) == 1
     }
+
+
+def _never_sole(profile: _Profile) -> bool:
+    """True for a figure that is never its article's only value of a kind: a count of people, or a
+    figure whose sentence names a year (``_sole_of_kind``)."""
+    return profile.unit == "people" or bool(profile.years)
 
 
 def _by_meaning(
