@@ -1,0 +1,393 @@
+"""Compiled loops (numba) over the clusterer's inverted index, kept in plain NumPy arrays.
+
+The index of one language holds, for each open story (a *slot*), its centroid: one *entry* per
+term, ``(term, slot, next entry of the slot, next and previous entry of the term)`` in
+``entry_ints`` and the term's centroid weight in ``entry_weights``. A slot's entries form a list
+in insertion order (the order a Python dict of the centroid would iterate), a term's entries a
+doubly linked list (the term's postings). Two open-addressing hash tables (int64 ``(key, value)``
+rows, linear probing, backward-shift deletion, ``-1`` = empty) find the entry of ``(slot, term)``
+and the first entry of a term. Only arrays cross into the compiled code: numba unboxes an array
+in a fraction of a microsecond, a typed dict or list in several.
+
+Every floating-point result is the same float as the Python loop it replaces: sums are taken in
+the same order, with the same operations, and numba is not asked for fast math (no reassociation,
+no fused multiply-add); ``fsum`` is CPython's ``math.fsum`` (Shewchuk's exact partials).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+from numpy.typing import NDArray
+
+__all__ = [
+    "EMPTY",
+    "add_vector",
+    "centroid",
+    "close",
+    "count_terms",
+    "dots",
+    "fsum",
+    "lookup_counts",
+    "merge_dots",
+    "rehash",
+]
+
+EMPTY = -1
+# entry_ints columns
+TERM, SLOT, SNEXT, TNEXT, TPREV = range(5)
+# slot_ints columns: first entry, last entry, number of entries
+HEAD, TAIL, COUNT = range(3)
+# meta: first free entry, number of free entries, rows used in the keys table, in the heads table
+FREE, N_FREE, KEYS_USED, HEADS_USED = range(4)
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing multiplier (Knuth, TAOCP 6.4)
+_PARTIALS = 128  # a sum of doubles never needs more than about 40 non-overlapping partials
+
+
+@njit(cache=True)
+def _home(key: int, mask: int) -> int:
+    """The row a key's probe starts from: the high bits of key x golden ratio."""
+    return int((np.uint64(key) * _GOLDEN) >> np.uint64(32)) & mask
+
+
+@njit(cache=True)
+def _find(table: NDArray[np.int64], key: int) -> int:
+    """The row holding ``key``, or -1."""
+    mask = table.shape[0] - 1
+    row = _home(key, mask)
+    while True:
+        found = table[row, 0]
+        if found == key:
+            return row
+        if found == EMPTY:
+            return -1
+        row = (row + 1) & mask
+
+
+@njit(cache=True)
+def _put(table: NDArray[np.int64], key: int, value: int) -> bool:
+    """Set ``key`` to ``value``; True if the key is new."""
+    mask = table.shape[0] - 1
+    row = _home(key, mask)
+    while True:
+        found = table[row, 0]
+        if found == key:
+            table[row, 1] = value
+            return False
+        if found == EMPTY:
+            table[row, 0] = key
+            table[row, 1] = value
+            return True
+        row = (row + 1) & mask
+
+
+@njit(cache=True)
+def _delete(table: NDArray[np.int64], row: int) -> None:
+    """Empty a row and shift back the rows after it whose probe passed it (no tombstones)."""
+    mask = table.shape[0] - 1
+    hole = row
+    at = row
+    while True:
+        at = (at + 1) & mask
+        key = table[at, 0]
+        if key == EMPTY:
+            break
+        home = _home(key, mask)
+        # the entry stays if its home lies cyclically in (hole, at]
+        if (hole < at and hole < home <= at) or (hole > at and (home > hole or home <= at)):
+            continue
+        table[hole, 0] = key
+        table[hole, 1] = table[at, 1]
+        hole = at
+    table[hole, 0] = EMPTY
+
+
+@njit(cache=True)
+def rehash(table: NDArray[np.int64], rows: int) -> NDArray[np.int64]:
+    """The table's keys and values in a new table of ``rows`` rows (a power of two)."""
+    grown = np.full((rows, 2), EMPTY, dtype=np.int64)
+    for row in range(table.shape[0]):
+        if table[row, 0] != EMPTY:
+            _put(grown, table[row, 0], table[row, 1])
+    return grown
+
+
+@njit(cache=True)
+def count_terms(table: NDArray[np.int64], terms: NDArray[np.int64]) -> int:
+    """Add 1 to each term's count (a term absent counts from 0); the number of new terms."""
+    new = 0
+    for term in terms:
+        row = _find(table, term)
+        if row >= 0:
+            table[row, 1] += 1
+        else:
+            _put(table, term, 1)
+            new += 1
+    return new
+
+
+@njit(cache=True)
+def lookup_counts(table: NDArray[np.int64], terms: NDArray[np.int64]) -> NDArray[np.int64]:
+    """Each term's count (0 when absent)."""
+    counts = np.zeros(len(terms), dtype=np.int64)
+    for i in range(len(terms)):
+        row = _find(table, terms[i])
+        if row >= 0:
+            counts[i] = table[row, 1]
+    return counts
+
+
+@njit(cache=True)
+def add_vector(
+    entry_ints: NDArray[np.int64],
+    entry_weights: NDArray[np.float64],
+    slot_ints: NDArray[np.int64],
+    keys: NDArray[np.int64],
+    heads: NDArray[np.int64],
+    meta: NDArray[np.int64],
+    slot: int,
+    terms: NDArray[np.int64],
+    weights: NDArray[np.float64],
+    norm2: float,
+) -> float:
+    """Add (term, weight) pairs to a slot's centroid and postings; the centroid's new squared norm.
+
+    The norm is the given one plus ``new * new - old * old`` per term, in the vector's order, as
+    the Python loop summed it. The caller has made room: enough free entries and table rows.
+    """
+    for i in range(len(terms)):
+        term = terms[i]
+        key = (slot << 32) | term
+        row = _find(keys, key)
+        if row >= 0:
+            entry = keys[row, 1]
+            old = entry_weights[entry]
+        else:
+            entry = meta[FREE]
+            meta[FREE] = entry_ints[entry, SNEXT]
+            meta[N_FREE] -= 1
+            old = 0.0
+            entry_ints[entry, TERM] = term
+            entry_ints[entry, SLOT] = slot
+            entry_ints[entry, SNEXT] = EMPTY
+            if slot_ints[slot, TAIL] == EMPTY:
+                slot_ints[slot, HEAD] = entry
+            else:
+                entry_ints[slot_ints[slot, TAIL], SNEXT] = entry
+            slot_ints[slot, TAIL] = entry
+            slot_ints[slot, COUNT] += 1
+            _put(keys, key, entry)
+            meta[KEYS_USED] += 1
+            first = _find(heads, term)
+            following = EMPTY if first < 0 else heads[first, 1]
+            entry_ints[entry, TNEXT] = following
+            entry_ints[entry, TPREV] = EMPTY
+            if following != EMPTY:
+                entry_ints[following, TPREV] = entry
+            if _put(heads, term, entry):
+                meta[HEADS_USED] += 1
+        new = old + weights[i]
+        entry_weights[entry] = new
+        norm2 = norm2 + (new * new - old * old)
+    return norm2
+
+
+@njit(cache=True)
+def centroid(
+    entry_ints: NDArray[np.int64], entry_weights: NDArray[np.float64], slot_ints: NDArray[np.int64], slot: int
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """A slot's centroid (terms, weights) in insertion order."""
+    size = slot_ints[slot, COUNT]
+    terms = np.empty(size, dtype=np.int64)
+    weights = np.empty(size, dtype=np.float64)
+    entry = slot_ints[slot, HEAD]
+    for i in range(size):
+        terms[i] = entry_ints[entry, TERM]
+        weights[i] = entry_weights[entry]
+        entry = entry_ints[entry, SNEXT]
+    return terms, weights
+
+
+@njit(cache=True)
+def close(
+    entry_ints: NDArray[np.int64],
+    entry_weights: NDArray[np.float64],
+    slot_ints: NDArray[np.int64],
+    keys: NDArray[np.int64],
+    heads: NDArray[np.int64],
+    meta: NDArray[np.int64],
+    slot: int,
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """Take a slot's entries out of the index and free them; its centroid (terms, weights) in insertion order."""
+    terms, weights = centroid(entry_ints, entry_weights, slot_ints, slot)
+    entry = slot_ints[slot, HEAD]
+    while entry != EMPTY:
+        term = entry_ints[entry, TERM]
+        before, after = entry_ints[entry, TPREV], entry_ints[entry, TNEXT]
+        if after != EMPTY:
+            entry_ints[after, TPREV] = before
+        if before != EMPTY:
+            entry_ints[before, TNEXT] = after
+        elif after != EMPTY:
+            heads[_find(heads, term), 1] = after
+        else:
+            _delete(heads, _find(heads, term))
+            meta[HEADS_USED] -= 1
+        _delete(keys, _find(keys, (slot << 32) | term))
+        meta[KEYS_USED] -= 1
+        following = entry_ints[entry, SNEXT]
+        entry_ints[entry, SNEXT] = meta[FREE]
+        meta[FREE] = entry
+        meta[N_FREE] += 1
+        entry = following
+    slot_ints[slot, HEAD] = EMPTY
+    slot_ints[slot, TAIL] = EMPTY
+    slot_ints[slot, COUNT] = 0
+    return terms, weights
+
+
+@njit(cache=True)
+def dots(
+    entry_ints: NDArray[np.int64],
+    entry_weights: NDArray[np.float64],
+    heads: NDArray[np.int64],
+    terms: NDArray[np.int64],
+    weights: NDArray[np.float64],
+    sums: NDArray[np.float64],
+    marks: NDArray[np.bool_],
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """The slots whose centroid shares a term with the article (ascending), and their dot products.
+
+    Each slot's sum starts at 0.0 and adds the products in the article's term order, as
+    ``np.bincount`` over the gathered postings did. ``sums`` and ``marks`` are zeroed scratch
+    arrays of one item per slot, left zeroed.
+    """
+    reached = np.empty(len(sums), dtype=np.int64)
+    n_reached = 0
+    for i in range(len(terms)):
+        first = _find(heads, terms[i])
+        if first < 0:
+            continue
+        weight = weights[i]
+        entry = heads[first, 1]
+        while entry != EMPTY:
+            slot = entry_ints[entry, SLOT]
+            if not marks[slot]:
+                marks[slot] = True
+                reached[n_reached] = slot
+                n_reached += 1
+            sums[slot] += weight * entry_weights[entry]
+            entry = entry_ints[entry, TNEXT]
+    slots = np.sort(reached[:n_reached])
+    kept = 0
+    products = np.empty(n_reached, dtype=np.float64)
+    for slot in slots:
+        if sums[slot] != 0.0:  # as np.flatnonzero kept them
+            slots[kept] = slot
+            products[kept] = sums[slot]
+            kept += 1
+        sums[slot] = 0.0
+        marks[slot] = False
+    return slots[:kept], products[:kept]
+
+
+@njit(cache=True)
+def merge_dots(
+    entry_ints: NDArray[np.int64],
+    entry_weights: NDArray[np.float64],
+    slot_ints: NDArray[np.int64],
+    keys: NDArray[np.int64],
+    joined: int,
+    terms: NDArray[np.int64],
+    weights: NDArray[np.float64],
+    candidates: NDArray[np.int64],
+) -> tuple[float, NDArray[np.float64]]:
+    """The norm of slot ``joined``'s centroid plus the article, and its dot product with each candidate slot.
+
+    The norm is ``sqrt(fsum)`` of the squared weights; each dot product walks the candidate's
+    centroid in insertion order and adds its weight times the joined one's (0.0 where absent),
+    from 0.0, as Python's ``sum`` over the candidate's dict did.
+    """
+    # the article's terms in a small table: term -> its index
+    rows = 1
+    while rows < 2 * len(terms) + 2:
+        rows *= 2
+    query = np.full((rows, 2), EMPTY, dtype=np.int64)
+    for i in range(len(terms)):
+        _put(query, terms[i], i)
+    squares = np.empty(slot_ints[joined, COUNT] + len(terms), dtype=np.float64)
+    n_squares = 0
+    entry = slot_ints[joined, HEAD]
+    while entry != EMPTY:
+        value = entry_weights[entry]
+        row = _find(query, entry_ints[entry, TERM])
+        if row >= 0:
+            value = value + weights[query[row, 1]]
+        squares[n_squares] = value * value
+        n_squares += 1
+        entry = entry_ints[entry, SNEXT]
+    for i in range(len(terms)):
+        if _find(keys, (joined << 32) | terms[i]) < 0:
+            value = 0.0 + weights[i]
+            squares[n_squares] = value * value
+            n_squares += 1
+    norm = np.sqrt(fsum(squares[:n_squares]))
+    products = np.zeros(len(candidates), dtype=np.float64)
+    for c in range(len(candidates)):
+        total = 0.0
+        entry = slot_ints[candidates[c], HEAD]
+        while entry != EMPTY:
+            term = entry_ints[entry, TERM]
+            row = _find(keys, (joined << 32) | term)
+            other = 0.0 if row < 0 else entry_weights[keys[row, 1]]
+            at = _find(query, term)
+            if at >= 0:
+                other = other + weights[query[at, 1]]
+            total += entry_weights[entry] * other
+            entry = entry_ints[entry, SNEXT]
+        products[c] = total
+    return norm, products
+
+
+@njit(cache=True)
+def fsum(values: NDArray[np.float64]) -> float:
+    """The correctly rounded sum of finite values: CPython's ``math.fsum`` (Shewchuk 1997), step for step."""
+    partials = np.empty(_PARTIALS, dtype=np.float64)
+    n = 0
+    for value in values:
+        x = value
+        i = 0
+        for j in range(n):
+            y = partials[j]
+            if abs(x) < abs(y):
+                x, y = y, x
+            hi = x + y
+            lo = y - (hi - x)
+            if lo != 0.0:
+                partials[i] = lo
+                i += 1
+            x = hi
+        n = i
+        if x != 0.0:
+            partials[n] = x
+            n += 1
+    hi = 0.0
+    if n > 0:
+        n -= 1
+        hi = partials[n]
+        lo = 0.0
+        while n > 0:
+            x = hi
+            n -= 1
+            y = partials[n]
+            hi = x + y
+            lo = y - (hi - x)
+            if lo != 0.0:
+                break
+        # round half to even across the partials, as math.fsum does
+        if n > 0 and ((lo < 0.0 and partials[n - 1] < 0.0) or (lo > 0.0 and partials[n - 1] > 0.0)):
+            y = lo * 2.0
+            x = hi + y
+            if y == x - hi:
+                hi = x
+    return float(hi)
