@@ -104,7 +104,8 @@ def test_the_postings_give_every_open_storys_dot_product_as_stories_go_dormant(
     basil: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Closing a dormant story unlinks its entries from the postings and the hash tables; every
-    dot product must still be the sum over the article's terms, in their order, bit for bit."""
+    dot product must still be the sum over the article's terms, in their order, bit for bit
+    (here over the number of member vectors, the mean cosine the scorer uses)."""
     monkeypatch.setattr(importlib.import_module("newsbrief.stream.cluster"), "_SWEEP_EVERY", 2)
     clusterer = Clusterer()
     dormant = 0
@@ -118,14 +119,15 @@ def test_the_postings_give_every_open_storys_dot_product_as_stories_go_dormant(
         }
         dormant = max(dormant, len(clusterer._stories) - len(centroids))
         seen = clusterer._seen[-1]
-        slots, dots = index.dots(np.array(seen.terms), np.array(seen.weights))
-        found = {int(index.story[slot]): dot for slot, dot in zip(slots.tolist(), dots.tolist(), strict=True)}
+        slots, cosines, _ = index.near_dots(np.array(seen.terms), np.array(seen.weights), 0.0, math.inf)
+        found = dict(zip(index.story[slots].tolist(), cosines.tolist(), strict=True))
         expected = {
             sid: sum(
                 weight * centroid[term]
                 for term, weight in zip(seen.terms, seen.weights, strict=True)
                 if term in centroid
             )
+            / index.vectors[index.slot_of[sid]]
             for sid, centroid in centroids.items()
             if not centroid.keys().isdisjoint(seen.terms)
         }

@@ -153,35 +153,44 @@ class _Weighted:
 
 
 class _Copies:
-    """Banded LSH over MinHash values, each candidate checked by its estimated Jaccard similarity."""
+    """Banded LSH over MinHash values, each candidate checked by its estimated Jaccard similarity.
+
+    The buckets are a hash table of band keys (``kernels.index_copy``), the MinHash values one
+    uint32 row per article.
+    """
 
     def __init__(self, jaccard: float) -> None:
         self._least_equal = math.ceil(jaccard * MINHASH_PERMUTATIONS - 1e-9)
-        self._bands: list[dict[bytes, list[int]]] = [{} for _ in range(_LSH_BANDS)]
-        self._values: list[bytes] = []  # seq - 1 -> MinHash values
+        self._buckets = np.full((_TABLE_ROWS, 2), kernels.EMPTY, dtype=np.int64)  # band key -> latest seq
+        self._keys = 0
+        self._chain = np.zeros(
+            (0, _LSH_BANDS), dtype=np.int64
+        )  # seq - 1, band -> seq before it in the bucket
+        self._values = np.zeros((0, MINHASH_PERMUTATIONS), dtype=np.uint32)  # seq - 1 -> MinHash values
+        self._size = 0
 
     def insert(self, seq: int, values: bytes) -> None:
         """Index article ``seq`` (the next one) by the bands of its MinHash values."""
-        self._values.append(values)
-        width = _LSH_ROWS * 4
-        for band, bucket in enumerate(self._bands):
-            bucket.setdefault(values[band * width : (band + 1) * width], []).append(seq)
+        if seq > len(self._values):
+            grown = max(1024, 2 * len(self._values))
+            self._values = np.resize(self._values, (grown, MINHASH_PERMUTATIONS))
+            self._chain = np.resize(self._chain, (grown, _LSH_BANDS))
+        self._values[seq - 1] = np.frombuffer(values, dtype=np.uint32)
+        self._size = seq
+        self._buckets = _roomy(self._buckets, self._keys + _LSH_BANDS)
+        self._keys += kernels.index_copy(self._buckets, self._chain, self._values, seq, _LSH_ROWS)
 
     def candidates(self, values: bytes) -> list[int]:
         """Earlier articles whose estimated Jaccard similarity is at least the threshold, in order."""
-        width = _LSH_ROWS * 4
-        found: set[int] = set()
-        for band, bucket in enumerate(self._bands):
-            found.update(bucket.get(values[band * width : (band + 1) * width], ()))
-        if not found:
-            return []
-        new = np.frombuffer(values, dtype=np.uint32)
-        return [
-            seq
-            for seq in sorted(found)
-            if np.count_nonzero(np.frombuffer(self._values[seq - 1], dtype=np.uint32) == new)
-            >= self._least_equal
-        ]
+        found = kernels.copy_candidates(
+            self._buckets,
+            self._chain,
+            self._values[: self._size],
+            np.frombuffer(values, dtype=np.uint32),
+            _LSH_ROWS,
+            self._least_equal,
+        )
+        return found.tolist()  # type: ignore[no-any-return]
 
 
 class _Index:
@@ -261,16 +270,27 @@ class _Index:
             self._entry_ints, self._entry_weights, self._slot_ints, self._keys, self._heads, self._meta, slot
         )
 
-    def dots(
-        self, terms: NDArray[np.int64], weights: NDArray[np.float64]
-    ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-        """The slots of the stories sharing a term with the article, and their dot products with it.
+    def near_dots(
+        self, terms: NDArray[np.int64], weights: NDArray[np.float64], time: float, window: float
+    ) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.float64]]:
+        """The slots of the stories sharing a term with the article and active within ``window``
+        of ``time``, their mean cosine to it and their time gap (``kernels.near_dots``).
 
         Each dot product is the sum over the article's terms, in their order, of the article's
-        weight times the centroid's (``kernels.dots``).
+        weight times the centroid's.
         """
-        return kernels.dots(
-            self._entry_ints, self._entry_weights, self._heads, terms, weights, self._sums, self._marks
+        return kernels.near_dots(
+            self._entry_ints,
+            self._entry_weights,
+            self._heads,
+            terms,
+            weights,
+            self._sums,
+            self._marks,
+            self.last_time,
+            self.vectors,
+            time,
+            window,
         )
 
     def merge_dots(
@@ -533,19 +553,16 @@ class Clusterer:
         index = self._index.get(language)
         if index is None:
             return []
-        slots, dots = index.dots(query.terms, query.weights)
-        gaps = np.abs(time - index.last_time[slots])
-        near = np.flatnonzero(gaps <= self.settings.window_days * _DAY_S)
-        if len(near) == 0:
+        slots, lexical, gaps = index.near_dots(
+            query.terms, query.weights, time, self.settings.window_days * _DAY_S
+        )
+        if len(slots) == 0:
             return []
-        if len(near) < len(slots):  # stories go dormant only at sweeps: most often all are near
-            slots, dots, gaps = slots[near], dots[near], gaps[near]
-        lexical = dots / index.vectors[slots]
         decay = np.exp(-gaps / (self.settings.decay_days * _DAY_S))
         story_ids = index.story[slots]
         stories = [] if query.dense is None else [self._stories[sid] for sid in story_ids.tolist()]
         scores = self._mixed(lexical, stories, query.dense) * decay
-        order = np.lexsort((story_ids, -scores))[: 1 + _MERGE_CANDIDATES]
+        order = kernels.best(scores, story_ids, 1 + _MERGE_CANDIDATES)
         return list(zip(scores[order].tolist(), story_ids[order].tolist(), strict=True))
 
     def _mixed(

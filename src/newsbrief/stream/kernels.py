@@ -23,13 +23,16 @@ from numpy.typing import NDArray
 __all__ = [
     "EMPTY",
     "add_vector",
+    "best",
     "centroid",
     "close",
+    "copy_candidates",
     "count_terms",
-    "dots",
     "fsum",
+    "index_copy",
     "lookup_counts",
     "merge_dots",
+    "near_dots",
     "rehash",
 ]
 
@@ -41,6 +44,8 @@ HEAD, TAIL, COUNT = range(3)
 # meta: first free entry, number of free entries, rows used in the keys table, in the heads table
 FREE, N_FREE, KEYS_USED, HEADS_USED = range(4)
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing multiplier (Knuth, TAOCP 6.4)
+_FNV_PRIME = np.uint64(0x100000001B3)
+_KEY_MASK = np.uint64(0x7FFFFFFFFFFFFFFF)  # keys stay non-negative: -1 marks an empty row
 _PARTIALS = 128  # a sum of doubles never needs more than about 40 non-overlapping partials
 
 
@@ -247,7 +252,7 @@ def close(
 
 
 @njit(cache=True)
-def dots(
+def near_dots(
     entry_ints: NDArray[np.int64],
     entry_weights: NDArray[np.float64],
     heads: NDArray[np.int64],
@@ -255,10 +260,15 @@ def dots(
     weights: NDArray[np.float64],
     sums: NDArray[np.float64],
     marks: NDArray[np.bool_],
-) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-    """The slots whose centroid shares a term with the article (ascending), and their dot products.
+    last_time: NDArray[np.float64],
+    vectors: NDArray[np.float64],
+    time: float,
+    window: float,
+) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.float64]]:
+    """The slots sharing a term with the article whose last article is within ``window`` of ``time``
+    (ascending), their mean cosine to the article (dot product over member vectors) and time gap.
 
-    Each slot's sum starts at 0.0 and adds the products in the article's term order, as
+    Each slot's dot product starts at 0.0 and adds the products in the article's term order, as
     ``np.bincount`` over the gathered postings did. ``sums`` and ``marks`` are zeroed scratch
     arrays of one item per slot, left zeroed.
     """
@@ -280,15 +290,42 @@ def dots(
             entry = entry_ints[entry, TNEXT]
     slots = np.sort(reached[:n_reached])
     kept = 0
-    products = np.empty(n_reached, dtype=np.float64)
+    lexical = np.empty(n_reached, dtype=np.float64)
+    gaps = np.empty(n_reached, dtype=np.float64)
     for slot in slots:
-        if sums[slot] != 0.0:  # as np.flatnonzero kept them
+        gap = abs(time - last_time[slot])
+        if sums[slot] != 0.0 and gap <= window:  # np.flatnonzero kept the non-zero sums
             slots[kept] = slot
-            products[kept] = sums[slot]
+            lexical[kept] = sums[slot] / vectors[slot]
+            gaps[kept] = gap
             kept += 1
         sums[slot] = 0.0
         marks[slot] = False
-    return slots[:kept], products[:kept]
+    return slots[:kept], lexical[:kept], gaps[:kept]
+
+
+@njit(cache=True)
+def best(scores: NDArray[np.float64], story_ids: NDArray[np.int64], size: int) -> NDArray[np.int64]:
+    """The positions of the ``size`` highest scores, best first, a tie to the lower story id.
+
+    ``np.lexsort((story_ids, -scores))[:size]`` by selection: ``size`` is small.
+    """
+    taken = np.zeros(len(scores), dtype=np.bool_)
+    order = np.empty(min(size, len(scores)), dtype=np.int64)
+    for rank in range(len(order)):
+        top = -1
+        for i in range(len(scores)):
+            if taken[i]:
+                continue
+            if (
+                top < 0
+                or scores[i] > scores[top]
+                or (scores[i] == scores[top] and story_ids[i] < story_ids[top])
+            ):
+                top = i
+        taken[top] = True
+        order[rank] = top
+    return order
 
 
 @njit(cache=True)
@@ -391,3 +428,67 @@ def fsum(values: NDArray[np.float64]) -> float:
             if y == x - hi:
                 hi = x
     return float(hi)
+
+
+@njit(cache=True)
+def _band_key(values: NDArray[np.uint32], band: int, rows: int) -> int:
+    """A non-negative 64-bit key for one band of MinHash values (FNV-1a over the band and its values)."""
+    key = np.uint64(0xCBF29CE484222325) ^ np.uint64(band)
+    for value in values[band * rows : (band + 1) * rows]:
+        key = (key ^ np.uint64(value)) * _FNV_PRIME
+    return int(key & _KEY_MASK)
+
+
+@njit(cache=True)
+def _same_band(values: NDArray[np.uint32], other: NDArray[np.uint32], band: int, rows: int) -> bool:
+    start, end = band * rows, (band + 1) * rows
+    return bool(np.array_equal(values[start:end], other[start:end]))
+
+
+@njit(cache=True)
+def index_copy(
+    buckets: NDArray[np.int64], chain: NDArray[np.int64], stored: NDArray[np.uint32], seq: int, rows: int
+) -> int:
+    """Put article ``seq`` (its MinHash already in ``stored[seq - 1]``) in the bucket of each of its bands.
+
+    ``buckets`` maps a band's key to the latest article in it; ``chain[seq - 1, band]`` is the
+    article before it in that bucket (0 for none). Two bands whose keys collide share a
+    bucket; readers compare the values. The number of new keys.
+    """
+    values = stored[seq - 1]
+    new = 0
+    for band in range(chain.shape[1]):
+        key = _band_key(values, band, rows)
+        row = _find(buckets, key)
+        chain[seq - 1, band] = 0 if row < 0 else buckets[row, 1]
+        if _put(buckets, key, seq):
+            new += 1
+    return new
+
+
+@njit(cache=True)
+def copy_candidates(
+    buckets: NDArray[np.int64],
+    chain: NDArray[np.int64],
+    stored: NDArray[np.uint32],
+    values: NDArray[np.uint32],
+    rows: int,
+    least_equal: int,
+) -> NDArray[np.int64]:
+    """The stored articles sharing a band of values with ``values`` and at least ``least_equal``
+    values in all, ascending (banded LSH, then the estimated Jaccard similarity)."""
+    found = np.zeros(0, dtype=np.int64)
+    for band in range(chain.shape[1]):
+        row = _find(buckets, _band_key(values, band, rows))
+        seq = 0 if row < 0 else buckets[row, 1]
+        while seq > 0:
+            if _same_band(values, stored[seq - 1], band, rows):
+                found = np.append(found, seq)
+            seq = chain[seq - 1, band]
+    found = np.unique(found)
+    kept = 0
+    for seq in found:
+        if np.count_nonzero(stored[seq - 1] == values) >= least_equal:
+            found[kept] = seq
+            kept += 1
+    return found[:kept]
