@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import math
 
 import numpy as np
@@ -40,3 +41,64 @@ def test_the_hash_table_counts_and_forgets_like_a_dict(steps: list[tuple[bool, i
     assert kernels.lookup_counts(grown, np.arange(301, dtype=np.int64)).tolist() == [
         expected.get(k, 0) for k in range(301)
     ]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=11),  # story
+            st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=25, unique=True),
+            st.booleans(),  # close the story afterwards
+        ),
+        max_size=60,
+    )
+)
+def test_the_index_keeps_centroids_and_postings_of_a_python_model(
+    steps: list[tuple[int, list[int], bool]],
+) -> None:
+    """Adding vectors to stories and closing them (blocks move, the pool compacts, freed entries
+    and records are reused): every open centroid, and every dot product with it, is the dict's."""
+    index = importlib.import_module("newsbrief.stream.cluster")._Index()
+    model: dict[int, dict[int, float]] = {}
+    norms: dict[int, float] = {}
+    for position, (story, terms, close) in enumerate(steps):
+        weights = [1.0 / (1 + term + position) for term in terms]
+        if story not in model:
+            index.open(story)
+            model[story], norms[story] = {}, 0.0
+        centroid = model[story]
+        norm2 = norms[story]
+        for term, weight in zip(terms, weights, strict=True):
+            old = centroid.get(term, 0.0)
+            centroid[term] = old + weight
+            norm2 = norm2 + ((old + weight) * (old + weight) - old * old)
+        norms[story] = index.add(story, np.array(terms), np.array(weights), norms[story])
+        assert norms[story] == norm2
+        if position % 3 == 2:  # pack the live blocks now, as when the pool's end is reached
+            index._post_ints, index._post_weights = kernels.compact(
+                index._entry_ints,
+                index._record_ints,
+                index._post_ints,
+                index._post_weights,
+                index._records,
+                index._meta,
+                0,
+            )
+        if close:
+            closed_terms, closed_weights = index.close(story)
+            assert dict(zip(closed_terms.tolist(), closed_weights.tolist(), strict=True)) == model.pop(story)
+            assert closed_terms.tolist() == list(centroid)  # insertion order
+        for sid, expected in model.items():
+            found_terms, found_weights = index.centroid(sid)
+            assert list(zip(found_terms.tolist(), found_weights.tolist(), strict=True)) == list(
+                expected.items()
+            )
+        index.vectors[:] = 1.0
+        slots, dots, _ = index.near_dots(np.array(terms), np.array(weights), 0.0, math.inf)
+        found = dict(zip(index.story[slots].tolist(), dots.tolist(), strict=True))
+        assert found == {
+            sid: sum(weight * c[term] for term, weight in zip(terms, weights, strict=True) if term in c)
+            for sid, c in model.items()
+            if not c.keys().isdisjoint(terms)
+        }

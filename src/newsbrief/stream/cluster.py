@@ -211,11 +211,14 @@ class _Index:
         self._slot_ints = np.zeros((0, 3), dtype=np.int64)  # slot -> first entry, last entry, entries
         self._sums = np.zeros(0)  # scratch for the dot products, one per slot
         self._marks = np.zeros(0, dtype=np.bool_)
-        self._entry_ints = np.zeros((0, 5), dtype=np.int64)  # entry -> term, slot, next in slot, term
-        self._entry_weights = np.zeros(0)  # entry -> the term's weight in the slot's centroid
+        self._entry_ints = np.zeros((0, 4), dtype=np.int64)  # entry -> term, slot, next of slot, posting
+        self._record_ints = np.zeros((0, 3), dtype=np.int64)  # record -> start, capacity, length
+        self._post_ints = np.zeros((0, 2), dtype=np.int64)  # posting -> slot, entry
+        self._post_weights = np.zeros(0)  # posting -> the term's weight in the slot's centroid
         self._keys = np.full((_TABLE_ROWS, 2), kernels.EMPTY, dtype=np.int64)  # slot << 32 | term -> entry
-        self._heads = np.full((_TABLE_ROWS, 2), kernels.EMPTY, dtype=np.int64)  # term -> first entry
-        self._meta = np.array([kernels.EMPTY, 0, 0, 0], dtype=np.int64)
+        self._records = np.full((_TABLE_ROWS, 2), kernels.EMPTY, dtype=np.int64)  # term -> record
+        self._meta = np.zeros(kernels.META_SIZE, dtype=np.int64)
+        self._meta[[kernels.FREE, kernels.FREE_RECORD]] = kernels.EMPTY
 
     def open(self, story_id: int) -> int:
         """A slot for a new story."""
@@ -244,10 +247,12 @@ class _Index:
         return float(
             kernels.add_vector(
                 self._entry_ints,
-                self._entry_weights,
                 self._slot_ints,
+                self._record_ints,
+                self._post_ints,
+                self._post_weights,
                 self._keys,
-                self._heads,
+                self._records,
                 self._meta,
                 self.slot_of[story_id],
                 terms,
@@ -258,16 +263,22 @@ class _Index:
 
     def centroid(self, story_id: int) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
         """An open story's centroid (terms, weights) in the order its terms first came."""
-        return kernels.centroid(
-            self._entry_ints, self._entry_weights, self._slot_ints, self.slot_of[story_id]
-        )
+        return kernels.centroid(self._entry_ints, self._slot_ints, self._post_weights, self.slot_of[story_id])
 
     def close(self, story_id: int) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
         """Take a story and its terms out of the index, its slot free again; its centroid (terms, weights)."""
         slot = self.slot_of.pop(story_id)
         self._free.append(slot)
         return kernels.close(
-            self._entry_ints, self._entry_weights, self._slot_ints, self._keys, self._heads, self._meta, slot
+            self._entry_ints,
+            self._slot_ints,
+            self._record_ints,
+            self._post_ints,
+            self._post_weights,
+            self._keys,
+            self._records,
+            self._meta,
+            slot,
         )
 
     def near_dots(
@@ -280,9 +291,10 @@ class _Index:
         weight times the centroid's.
         """
         return kernels.near_dots(
-            self._entry_ints,
-            self._entry_weights,
-            self._heads,
+            self._record_ints,
+            self._post_ints,
+            self._post_weights,
+            self._records,
             terms,
             weights,
             self._sums,
@@ -299,8 +311,8 @@ class _Index:
         """The norm of story ``joined``'s centroid plus the vector, and its dot product with each candidate's."""
         norm, products = kernels.merge_dots(
             self._entry_ints,
-            self._entry_weights,
             self._slot_ints,
+            self._post_weights,
             self._keys,
             self.slot_of[joined],
             terms,
@@ -310,20 +322,44 @@ class _Index:
         return float(norm), products.tolist()
 
     def _reserve(self, terms: int) -> None:
-        """Make room for ``terms`` new entries: free entries, and table rows under half full."""
+        """Make room for ``terms`` new entries: free entries and records, table rows under half
+        full, and pool space for each term's block to move at twice the most postings a term can
+        have (one per slot)."""
         meta = self._meta
         if meta[kernels.N_FREE] < terms:
-            size = len(self._entry_weights)
-            grown = max(1024, 2 * size, size + terms)
-            self._entry_ints = np.resize(self._entry_ints, (grown, 5))
-            self._entry_weights = np.resize(self._entry_weights, grown)
-            # chain the new entries in front of the free ones
-            self._entry_ints[size:, kernels.SNEXT] = np.arange(size + 1, grown + 1)
-            self._entry_ints[grown - 1, kernels.SNEXT] = meta[kernels.FREE]
-            meta[kernels.FREE] = size
-            meta[kernels.N_FREE] += grown - size
+            self._entry_ints, added = _grown(self._entry_ints, terms, meta[kernels.FREE], kernels.SNEXT)
+            meta[kernels.FREE] = len(self._entry_ints) - added
+            meta[kernels.N_FREE] += added
+        if meta[kernels.N_FREE_RECORDS] < terms:
+            self._record_ints, added = _grown(
+                self._record_ints, terms, meta[kernels.FREE_RECORD], kernels.START
+            )
+            meta[kernels.FREE_RECORD] = len(self._record_ints) - added
+            meta[kernels.N_FREE_RECORDS] += added
         self._keys = _roomy(self._keys, int(meta[kernels.KEYS_USED]) + terms)
-        self._heads = _roomy(self._heads, int(meta[kernels.HEADS_USED]) + terms)
+        self._records = _roomy(self._records, int(meta[kernels.RECORDS_USED]) + terms)
+        room = terms * 2 * len(self.story)
+        if meta[kernels.POOL_END] + room > len(self._post_weights):
+            self._post_ints, self._post_weights = kernels.compact(
+                self._entry_ints,
+                self._record_ints,
+                self._post_ints,
+                self._post_weights,
+                self._records,
+                meta,
+                room,
+            )
+
+
+def _grown(rows: NDArray[np.int64], at_least: int, free: int, link: int) -> tuple[NDArray[np.int64], int]:
+    """The rows with at least ``at_least`` more (doubling), the new ones chained through column
+    ``link`` in front of the free list starting at ``free``; and how many were added."""
+    size = len(rows)
+    grown = max(1024, 2 * size, size + at_least)
+    rows = np.resize(rows, (grown, rows.shape[1]))
+    rows[size:, link] = np.arange(size + 1, grown + 1)
+    rows[grown - 1, link] = free
+    return rows, grown - size
 
 
 def article_key(article: Article) -> str:

@@ -1,13 +1,16 @@
 """Compiled loops (numba) over the clusterer's inverted index, kept in plain NumPy arrays.
 
 The index of one language holds, for each open story (a *slot*), its centroid: one *entry* per
-term, ``(term, slot, next entry of the slot, next and previous entry of the term)`` in
-``entry_ints`` and the term's centroid weight in ``entry_weights``. A slot's entries form a list
-in insertion order (the order a Python dict of the centroid would iterate), a term's entries a
-doubly linked list (the term's postings). Two open-addressing hash tables (int64 ``(key, value)``
-rows, linear probing, backward-shift deletion, ``-1`` = empty) find the entry of ``(slot, term)``
-and the first entry of a term. Only arrays cross into the compiled code: numba unboxes an array
-in a fraction of a microsecond, a typed dict or list in several.
+term, ``(term, slot, next entry of the slot, position of its posting)`` in ``entry_ints``; a
+slot's entries form a list in insertion order (the order a Python dict of the centroid would
+iterate). A term's postings are one contiguous block of a pool, ``(slot, entry)`` in
+``post_ints`` and the term's centroid weight in ``post_weights``, so that scoring an article
+reads each of its terms' postings in one sweep of memory; a block that fills moves to the end of
+the pool at twice its size, and the pool is compacted when its end is reached. A term's block is
+described by a *record* ``(start, capacity, length)`` in ``record_ints``. Two open-addressing hash
+tables (int64 ``(key, value)`` rows, linear probing, backward-shift deletion, ``-1`` = empty) find
+the entry of ``(slot, term)`` and the record of a term. Only arrays cross into the compiled code:
+numba unboxes an array in a fraction of a microsecond, a typed dict or list in several.
 
 Every floating-point result is the same float as the Python loop it replaces: sums are taken in
 the same order, with the same operations, and numba is not asked for fast math (no reassociation,
@@ -26,6 +29,7 @@ __all__ = [
     "best",
     "centroid",
     "close",
+    "compact",
     "copy_candidates",
     "count_terms",
     "fsum",
@@ -37,12 +41,19 @@ __all__ = [
 ]
 
 EMPTY = -1
-# entry_ints columns
-TERM, SLOT, SNEXT, TNEXT, TPREV = range(5)
+# entry_ints columns: term, slot, next entry of the slot, position of its posting in the pool
+TERM, SLOT, SNEXT, POSTING = range(4)
 # slot_ints columns: first entry, last entry, number of entries
 HEAD, TAIL, COUNT = range(3)
-# meta: first free entry, number of free entries, rows used in the keys table, in the heads table
-FREE, N_FREE, KEYS_USED, HEADS_USED = range(4)
+# record_ints columns: a term's block in the pool
+START, CAPACITY, LENGTH = range(3)
+# post_ints columns
+P_SLOT, P_ENTRY = range(2)
+# meta: first free entry and their number, rows used in the keys and the records tables, first
+# free record and their number, end of the used pool
+FREE, N_FREE, KEYS_USED, RECORDS_USED, FREE_RECORD, N_FREE_RECORDS, POOL_END = range(7)
+META_SIZE = 7
+_FIRST_BLOCK = 4
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing multiplier (Knuth, TAOCP 6.4)
 _FNV_PRIME = np.uint64(0x100000001B3)
 _KEY_MASK = np.uint64(0x7FFFFFFFFFFFFFFF)  # keys stay non-negative: -1 marks an empty row
@@ -145,10 +156,12 @@ def lookup_counts(table: NDArray[np.int64], terms: NDArray[np.int64]) -> NDArray
 @njit(cache=True)
 def add_vector(
     entry_ints: NDArray[np.int64],
-    entry_weights: NDArray[np.float64],
     slot_ints: NDArray[np.int64],
+    record_ints: NDArray[np.int64],
+    post_ints: NDArray[np.int64],
+    post_weights: NDArray[np.float64],
     keys: NDArray[np.int64],
-    heads: NDArray[np.int64],
+    records: NDArray[np.int64],
     meta: NDArray[np.int64],
     slot: int,
     terms: NDArray[np.int64],
@@ -158,7 +171,8 @@ def add_vector(
     """Add (term, weight) pairs to a slot's centroid and postings; the centroid's new squared norm.
 
     The norm is the given one plus ``new * new - old * old`` per term, in the vector's order, as
-    the Python loop summed it. The caller has made room: enough free entries and table rows.
+    the Python loop summed it. The caller has made room: free entries and records, table rows,
+    and pool space for every term's block to move.
     """
     for i in range(len(terms)):
         term = terms[i]
@@ -166,7 +180,8 @@ def add_vector(
         row = _find(keys, key)
         if row >= 0:
             entry = keys[row, 1]
-            old = entry_weights[entry]
+            posting = entry_ints[entry, POSTING]
+            old = post_weights[posting]
         else:
             entry = meta[FREE]
             meta[FREE] = entry_ints[entry, SNEXT]
@@ -183,23 +198,91 @@ def add_vector(
             slot_ints[slot, COUNT] += 1
             _put(keys, key, entry)
             meta[KEYS_USED] += 1
-            first = _find(heads, term)
-            following = EMPTY if first < 0 else heads[first, 1]
-            entry_ints[entry, TNEXT] = following
-            entry_ints[entry, TPREV] = EMPTY
-            if following != EMPTY:
-                entry_ints[following, TPREV] = entry
-            if _put(heads, term, entry):
-                meta[HEADS_USED] += 1
+            posting = _append_posting(entry_ints, record_ints, post_ints, post_weights, records, meta, term)
+            post_ints[posting, P_SLOT] = slot
+            post_ints[posting, P_ENTRY] = entry
+            entry_ints[entry, POSTING] = posting
         new = old + weights[i]
-        entry_weights[entry] = new
+        post_weights[posting] = new
         norm2 = norm2 + (new * new - old * old)
     return norm2
 
 
 @njit(cache=True)
+def _append_posting(
+    entry_ints: NDArray[np.int64],
+    record_ints: NDArray[np.int64],
+    post_ints: NDArray[np.int64],
+    post_weights: NDArray[np.float64],
+    records: NDArray[np.int64],
+    meta: NDArray[np.int64],
+    term: int,
+) -> int:
+    """The pool position of a new posting at the end of the term's block (moved or made as needed)."""
+    row = _find(records, term)
+    if row < 0:
+        record = meta[FREE_RECORD]
+        meta[FREE_RECORD] = record_ints[record, START]
+        meta[N_FREE_RECORDS] -= 1
+        record_ints[record, START] = meta[POOL_END]
+        record_ints[record, CAPACITY] = _FIRST_BLOCK
+        record_ints[record, LENGTH] = 0
+        meta[POOL_END] += _FIRST_BLOCK
+        _put(records, term, record)
+        meta[RECORDS_USED] += 1
+    else:
+        record = records[row, 1]
+    start, length = record_ints[record, START], record_ints[record, LENGTH]
+    if length == record_ints[record, CAPACITY]:
+        moved = meta[POOL_END]
+        for j in range(length):
+            post_ints[moved + j] = post_ints[start + j]
+            post_weights[moved + j] = post_weights[start + j]
+            entry_ints[post_ints[moved + j, P_ENTRY], POSTING] = moved + j
+        record_ints[record, START] = start = moved
+        record_ints[record, CAPACITY] = 2 * length
+        meta[POOL_END] += 2 * length
+    record_ints[record, LENGTH] = length + 1
+    return int(start + length)
+
+
+@njit(cache=True)
+def compact(
+    entry_ints: NDArray[np.int64],
+    record_ints: NDArray[np.int64],
+    post_ints: NDArray[np.int64],
+    post_weights: NDArray[np.float64],
+    records: NDArray[np.int64],
+    meta: NDArray[np.int64],
+    room: int,
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """The pool with the live blocks packed at its start and at least ``room`` positions free after them."""
+    used = 0
+    for row in range(records.shape[0]):
+        if records[row, 0] != EMPTY:
+            used += record_ints[records[row, 1], CAPACITY]
+    size = 2 * (used + room)
+    packed_ints = np.empty((size, 2), dtype=np.int64)
+    packed_weights = np.empty(size, dtype=np.float64)
+    end = 0
+    for row in range(records.shape[0]):
+        if records[row, 0] == EMPTY:
+            continue
+        record = records[row, 1]
+        start = record_ints[record, START]
+        for j in range(record_ints[record, LENGTH]):
+            packed_ints[end + j] = post_ints[start + j]
+            packed_weights[end + j] = post_weights[start + j]
+            entry_ints[post_ints[start + j, P_ENTRY], POSTING] = end + j
+        record_ints[record, START] = end
+        end += record_ints[record, CAPACITY]
+    meta[POOL_END] = end
+    return packed_ints, packed_weights
+
+
+@njit(cache=True)
 def centroid(
-    entry_ints: NDArray[np.int64], entry_weights: NDArray[np.float64], slot_ints: NDArray[np.int64], slot: int
+    entry_ints: NDArray[np.int64], slot_ints: NDArray[np.int64], post_weights: NDArray[np.float64], slot: int
 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """A slot's centroid (terms, weights) in insertion order."""
     size = slot_ints[slot, COUNT]
@@ -208,7 +291,7 @@ def centroid(
     entry = slot_ints[slot, HEAD]
     for i in range(size):
         terms[i] = entry_ints[entry, TERM]
-        weights[i] = entry_weights[entry]
+        weights[i] = post_weights[entry_ints[entry, POSTING]]
         entry = entry_ints[entry, SNEXT]
     return terms, weights
 
@@ -216,28 +299,38 @@ def centroid(
 @njit(cache=True)
 def close(
     entry_ints: NDArray[np.int64],
-    entry_weights: NDArray[np.float64],
     slot_ints: NDArray[np.int64],
+    record_ints: NDArray[np.int64],
+    post_ints: NDArray[np.int64],
+    post_weights: NDArray[np.float64],
     keys: NDArray[np.int64],
-    heads: NDArray[np.int64],
+    records: NDArray[np.int64],
     meta: NDArray[np.int64],
     slot: int,
 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-    """Take a slot's entries out of the index and free them; its centroid (terms, weights) in insertion order."""
-    terms, weights = centroid(entry_ints, entry_weights, slot_ints, slot)
+    """Take a slot's entries out of the index and free them; its centroid (terms, weights) in insertion order.
+
+    A posting leaves its block by taking the block's last posting in its place.
+    """
+    terms, weights = centroid(entry_ints, slot_ints, post_weights, slot)
     entry = slot_ints[slot, HEAD]
     while entry != EMPTY:
         term = entry_ints[entry, TERM]
-        before, after = entry_ints[entry, TPREV], entry_ints[entry, TNEXT]
-        if after != EMPTY:
-            entry_ints[after, TPREV] = before
-        if before != EMPTY:
-            entry_ints[before, TNEXT] = after
-        elif after != EMPTY:
-            heads[_find(heads, term), 1] = after
-        else:
-            _delete(heads, _find(heads, term))
-            meta[HEADS_USED] -= 1
+        row = _find(records, term)
+        record = records[row, 1]
+        last = record_ints[record, START] + record_ints[record, LENGTH] - 1
+        posting = entry_ints[entry, POSTING]
+        if posting != last:
+            post_ints[posting] = post_ints[last]
+            post_weights[posting] = post_weights[last]
+            entry_ints[post_ints[posting, P_ENTRY], POSTING] = posting
+        record_ints[record, LENGTH] -= 1
+        if record_ints[record, LENGTH] == 0:
+            _delete(records, row)
+            meta[RECORDS_USED] -= 1
+            record_ints[record, START] = meta[FREE_RECORD]
+            meta[FREE_RECORD] = record
+            meta[N_FREE_RECORDS] += 1
         _delete(keys, _find(keys, (slot << 32) | term))
         meta[KEYS_USED] -= 1
         following = entry_ints[entry, SNEXT]
@@ -253,9 +346,10 @@ def close(
 
 @njit(cache=True)
 def near_dots(
-    entry_ints: NDArray[np.int64],
-    entry_weights: NDArray[np.float64],
-    heads: NDArray[np.int64],
+    record_ints: NDArray[np.int64],
+    post_ints: NDArray[np.int64],
+    post_weights: NDArray[np.float64],
+    records: NDArray[np.int64],
     terms: NDArray[np.int64],
     weights: NDArray[np.float64],
     sums: NDArray[np.float64],
@@ -275,19 +369,18 @@ def near_dots(
     reached = np.empty(len(sums), dtype=np.int64)
     n_reached = 0
     for i in range(len(terms)):
-        first = _find(heads, terms[i])
-        if first < 0:
+        row = _find(records, terms[i])
+        if row < 0:
             continue
         weight = weights[i]
-        entry = heads[first, 1]
-        while entry != EMPTY:
-            slot = entry_ints[entry, SLOT]
+        start = record_ints[records[row, 1], START]
+        for posting in range(start, start + record_ints[records[row, 1], LENGTH]):
+            slot = post_ints[posting, P_SLOT]
             if not marks[slot]:
                 marks[slot] = True
                 reached[n_reached] = slot
                 n_reached += 1
-            sums[slot] += weight * entry_weights[entry]
-            entry = entry_ints[entry, TNEXT]
+            sums[slot] += weight * post_weights[posting]
     slots = np.sort(reached[:n_reached])
     kept = 0
     lexical = np.empty(n_reached, dtype=np.float64)
@@ -331,8 +424,8 @@ def best(scores: NDArray[np.float64], story_ids: NDArray[np.int64], size: int) -
 @njit(cache=True)
 def merge_dots(
     entry_ints: NDArray[np.int64],
-    entry_weights: NDArray[np.float64],
     slot_ints: NDArray[np.int64],
+    post_weights: NDArray[np.float64],
     keys: NDArray[np.int64],
     joined: int,
     terms: NDArray[np.int64],
@@ -356,7 +449,7 @@ def merge_dots(
     n_squares = 0
     entry = slot_ints[joined, HEAD]
     while entry != EMPTY:
-        value = entry_weights[entry]
+        value = post_weights[entry_ints[entry, POSTING]]
         row = _find(query, entry_ints[entry, TERM])
         if row >= 0:
             value = value + weights[query[row, 1]]
@@ -376,11 +469,11 @@ def merge_dots(
         while entry != EMPTY:
             term = entry_ints[entry, TERM]
             row = _find(keys, (joined << 32) | term)
-            other = 0.0 if row < 0 else entry_weights[keys[row, 1]]
+            other = 0.0 if row < 0 else post_weights[entry_ints[keys[row, 1], POSTING]]
             at = _find(query, term)
             if at >= 0:
                 other = other + weights[query[at, 1]]
-            total += entry_weights[entry] * other
+            total += post_weights[entry_ints[entry, POSTING]] * other
             entry = entry_ints[entry, SNEXT]
         products[c] = total
     return norm, products
