@@ -32,17 +32,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import importlib.util
 import itertools
 import logging
 import math
 import operator
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -58,6 +55,7 @@ from newsbrief.stream.features import (
     features,
     title_words,
 )
+from newsbrief.stream.lazy import lazy_module
 from newsbrief.stream.store import ArticleRecord, MergeRecord, Store
 
 __all__ = [
@@ -72,25 +70,10 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-def _lazy(name: str) -> ModuleType:
-    """The module, executed on first attribute access (``importlib.util.LazyLoader``).
-
-    The kernels import numba, which takes about a second: ``import newsbrief`` (and every CLI
-    command) should not pay that unless it clusters.
-    """
-    spec = importlib.util.find_spec(name)
-    assert spec is not None and spec.loader is not None, name
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 if TYPE_CHECKING:
     from newsbrief.stream import kernels
 else:
-    kernels = _lazy("newsbrief.stream.kernels")
+    kernels = lazy_module("newsbrief.stream.kernels")
 
 DEFAULT_SETTINGS = ClusterSettings()
 _DAY_S = 86_400.0

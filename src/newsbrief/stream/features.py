@@ -24,6 +24,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from datasketch import MinHash
@@ -34,6 +35,12 @@ from newsbrief.analysis.similarity import load_wordllama
 from newsbrief.model import ClusterSettings
 from newsbrief.pipeline.clean import MIN_ENGLISH_STOP_SHARE
 from newsbrief.pipeline.represent import STOP_WORDS, stem
+from newsbrief.stream.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from newsbrief.stream import kernels
+else:
+    kernels = lazy_module("newsbrief.stream.kernels")
 
 __all__ = [
     "DENSE_DIMENSIONS",
@@ -185,7 +192,7 @@ def sketches(batch: Sequence[tuple[str, ...]]) -> NDArray[np.uint32]:
     The values of datasketch's ``MinHash(num_perm=64, hashfunc=zlib.crc32, seed=1,
     scheme="affine32")`` updated with the shingles (tested): each shingle's CRC-32 goes through
     the MurmurHash3 finalizer and the sketch's affine permutations, computed here for a whole
-    batch of articles in a few array operations instead of a MinHash per article.
+    batch of articles in one compiled loop (``kernels.min_hashes``) instead of a MinHash per article.
     """
     hashes: list[int] = []
     starts: list[int] = []
@@ -200,9 +207,9 @@ def sketches(batch: Sequence[tuple[str, ...]]) -> NDArray[np.uint32]:
         )
         hashes.extend(map(zlib.crc32, map(str.encode, map(" ".join, shingles))))
     multipliers, offsets = _permutations()
-    permuted = _fmix32(np.array(hashes, dtype=np.uint32))[:, None] * multipliers + offsets
-    values: NDArray[np.uint32] = np.minimum.reduceat(permuted, starts, axis=0)
-    return values
+    return kernels.min_hashes(
+        np.array(hashes, dtype=np.uint32), np.array(starts, dtype=np.int64), multipliers, offsets
+    )
 
 
 @functools.cache
@@ -212,16 +219,6 @@ def _permutations() -> tuple[NDArray[np.uint32], NDArray[np.uint32]]:
         num_perm=MINHASH_PERMUTATIONS, hashfunc=zlib.crc32, seed=1, scheme=_SCHEME
     ).permutations
     return np.asarray(multipliers, dtype=np.uint32), np.asarray(offsets, dtype=np.uint32)
-
-
-def _fmix32(hashes: NDArray[np.uint32]) -> NDArray[np.uint32]:
-    """The MurmurHash3 32-bit finalizer (Appleby 2011), which datasketch applies before permuting."""
-    hashes = hashes ^ (hashes >> np.uint32(16))
-    hashes = hashes * np.uint32(0x85EBCA6B)
-    hashes = hashes ^ (hashes >> np.uint32(13))
-    hashes = hashes * np.uint32(0xC2B2AE35)
-    mixed: NDArray[np.uint32] = hashes ^ (hashes >> np.uint32(16))
-    return mixed
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -36,6 +36,7 @@ __all__ = [
     "index_copy",
     "lookup_counts",
     "merge_dots",
+    "min_hashes",
     "near_dots",
     "rehash",
 ]
@@ -57,7 +58,8 @@ _FIRST_BLOCK = 4
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing multiplier (Knuth, TAOCP 6.4)
 _FNV_PRIME = np.uint64(0x100000001B3)
 _KEY_MASK = np.uint64(0x7FFFFFFFFFFFFFFF)  # keys stay non-negative: -1 marks an empty row
-_PARTIALS = 128  # a sum of doubles never needs more than about 40 non-overlapping partials
+_PARTIALS = 128
+_MASK32 = np.uint64(0xFFFFFFFF)  # a sum of doubles never needs more than about 40 non-overlapping partials
 
 
 @njit(cache=True)
@@ -585,3 +587,38 @@ def copy_candidates(
             found[kept] = seq
             kept += 1
     return found[:kept]
+
+
+@njit(cache=True)
+def min_hashes(
+    hashes: NDArray[np.uint32],
+    starts: NDArray[np.int64],
+    multipliers: NDArray[np.uint32],
+    offsets: NDArray[np.uint32],
+) -> NDArray[np.uint32]:
+    """Per item (``hashes[starts[i]:starts[i + 1]]``, none empty), the least of each affine
+    permutation ``(a * fmix32(h) + b) mod 2**32`` over its hashes: datasketch's affine32 MinHash.
+
+    The arithmetic is in 64 bits, reduced mod 2**32 where the uint32 arrays wrapped.
+    """
+    n_perm = len(multipliers)
+    values = np.empty((len(starts), n_perm), dtype=np.uint32)
+    best = np.empty(n_perm, dtype=np.uint64)
+    for item in range(len(starts)):
+        end = starts[item + 1] if item + 1 < len(starts) else len(hashes)
+        best[:] = _MASK32
+        for h in hashes[starts[item] : end]:
+            x = np.uint64(h)
+            # the MurmurHash3 32-bit finalizer (Appleby 2011)
+            x ^= x >> np.uint64(16)
+            x = (x * np.uint64(0x85EBCA6B)) & _MASK32
+            x ^= x >> np.uint64(13)
+            x = (x * np.uint64(0xC2B2AE35)) & _MASK32
+            x ^= x >> np.uint64(16)
+            for p in range(n_perm):
+                value = (np.uint64(multipliers[p]) * x + np.uint64(offsets[p])) & _MASK32
+                if value < best[p]:
+                    best[p] = value
+        for p in range(n_perm):
+            values[item, p] = best[p]
+    return values
