@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import itertools
 import math
 
 import numpy as np
@@ -36,11 +37,45 @@ def test_the_hash_table_counts_and_forgets_like_a_dict(steps: list[tuple[bool, i
             kernels._delete(table, kernels._find(table, key))
             del expected[key]
         keys = np.arange(301, dtype=np.int64)
-        assert kernels.lookup_counts(table, keys).tolist() == [expected.get(k, 0) for k in range(301)]
+        assert kernels.document_frequencies(table, keys).tolist() == [expected.get(k, 0) for k in range(301)]
     grown = kernels.rehash(table, 2048)
-    assert kernels.lookup_counts(grown, np.arange(301, dtype=np.int64)).tolist() == [
+    assert kernels.document_frequencies(grown, np.arange(301, dtype=np.int64)).tolist() == [
         expected.get(k, 0) for k in range(301)
     ]
+
+
+@given(
+    st.lists(
+        st.lists(st.tuples(st.integers(0, 300), st.sampled_from([0.5, 1.0, 1.5, 2.0])), max_size=200),
+        max_size=8,
+    )
+)
+def test_batch_frequencies_and_the_heaviest_terms_are_those_of_sorting(
+    batch: list[list[tuple[int, float]]],
+) -> None:
+    """Document frequencies count the batch's earlier articles; the heaviest 80 terms of each
+    article are those of ``np.lexsort((terms, -weights, article))`` (ties in weight: lower term first)."""
+    articles = [dict(pairs) for pairs in batch]  # unique terms per article
+    terms = np.array([t for a in articles for t in sorted(a)], dtype=np.int64)
+    weights = np.array([a[t] for a in articles for t in sorted(a)], dtype=np.float64)
+    sizes = np.array([len(a) for a in articles], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    table = np.full((64, 2), kernels.EMPTY, dtype=np.int64)
+    kernels.count_terms(table, np.array([3, 5], dtype=np.int64))
+    earlier = [sum(t in a for a in articles[:i]) for i, a in enumerate(articles) for t in sorted(a)]
+    stored = [int(t in (3, 5)) for t in terms.tolist()]
+    assert kernels.document_frequencies(table, terms).tolist() == [
+        s + e for s, e in zip(stored, earlier, strict=True)
+    ]
+    article = np.repeat(np.arange(len(sizes)), sizes)
+    expected = weights.copy()
+    by_weight = np.lexsort((terms, -expected, article))
+    expected[by_weight[np.arange(len(terms)) - starts[article[by_weight]] >= 80]] = 0.0
+    kernels.keep_heaviest(weights, starts, 80)
+    assert weights.tolist() == expected.tolist()
+    assert all(
+        np.count_nonzero(weights[a:b]) == min(80, b - a) for a, b in itertools.pairwise(starts.tolist())
+    )
 
 
 @settings(max_examples=30, deadline=None)

@@ -523,12 +523,9 @@ class Clusterer:
         terms, starts = found.terms, found.starts
         sizes = np.diff(starts)
         article = np.repeat(np.arange(len(sizes)), sizes)
-        unique, inverse = np.unique(terms, return_inverse=True)
-        stored = kernels.lookup_counts(self._df, unique)
-        df = (stored[inverse] + _earlier(terms)).astype(np.float64)
+        df = kernels.document_frequencies(self._df, terms).astype(np.float64)
         weights = np.log1p(found.weights) * (np.log((1.0 + (seq + article)) / (2.0 + df)) + 1.0)
-        by_weight = np.lexsort((terms, -weights, article))
-        weights[by_weight[np.arange(len(terms)) - starts[article[by_weight]] >= _VECTOR_TERMS]] = 0.0
+        kernels.keep_heaviest(weights, starts, _VECTOR_TERMS)
         bounds = starts.tolist()
         norms = [math.sqrt(float(weights[a:b] @ weights[a:b])) for a, b in itertools.pairwise(bounds)]
         weights /= np.repeat([norm if norm > 0.0 else 1.0 for norm in norms], sizes)
@@ -811,15 +808,6 @@ def _roomy(table: NDArray[np.int64], used: int) -> NDArray[np.int64]:
     while 2 * used > rows:
         rows *= 2
     return kernels.rehash(table, 2 * rows)
-
-
-def _earlier(terms: NDArray[np.int64]) -> NDArray[np.int64]:
-    """For each term of a batch (each article's terms unique, articles in order): how many articles before have it."""
-    order = np.argsort(terms, kind="stable")
-    ordered = terms[order]
-    earlier = np.empty(len(terms), dtype=np.int64)
-    earlier[order] = np.arange(len(terms)) - np.searchsorted(ordered, ordered)
-    return earlier
 
 
 def _central_title(centroid: dict[int, float], members: list[_Seen]) -> str:

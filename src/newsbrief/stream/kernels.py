@@ -32,9 +32,10 @@ __all__ = [
     "compact",
     "copy_candidates",
     "count_terms",
+    "document_frequencies",
     "fsum",
     "index_copy",
-    "lookup_counts",
+    "keep_heaviest",
     "merge_dots",
     "min_hashes",
     "near_dots",
@@ -145,14 +146,39 @@ def count_terms(table: NDArray[np.int64], terms: NDArray[np.int64]) -> int:
 
 
 @njit(cache=True)
-def lookup_counts(table: NDArray[np.int64], terms: NDArray[np.int64]) -> NDArray[np.int64]:
-    """Each term's count (0 when absent)."""
-    counts = np.zeros(len(terms), dtype=np.int64)
+def document_frequencies(table: NDArray[np.int64], terms: NDArray[np.int64]) -> NDArray[np.int64]:
+    """Per term of a batch (each article's terms unique, articles in order): its count in ``table``
+    plus the number of the batch's earlier articles that have it."""
+    rows = 1
+    while rows < 2 * len(terms) + 2:
+        rows *= 2
+    earlier = np.full((rows, 2), EMPTY, dtype=np.int64)
+    counts = np.empty(len(terms), dtype=np.int64)
     for i in range(len(terms)):
-        row = _find(table, terms[i])
-        if row >= 0:
-            counts[i] = table[row, 1]
+        term = terms[i]
+        row = _find(table, term)
+        stored = 0 if row < 0 else table[row, 1]
+        at = _find(earlier, term)
+        if at < 0:
+            counts[i] = stored
+            _put(earlier, term, 1)
+        else:
+            counts[i] = stored + earlier[at, 1]
+            earlier[at, 1] += 1
     return counts
+
+
+@njit(cache=True)
+def keep_heaviest(weights: NDArray[np.float64], starts: NDArray[np.int64], size: int) -> None:
+    """Zero, per article (``weights[starts[i]:starts[i + 1]]``, in term order), every weight past
+    its ``size`` heaviest: by weight, then term, as a stable sort on the negated weights ranks them."""
+    for article in range(len(starts) - 1):
+        start, end = starts[article], starts[article + 1]
+        if end - start <= size:
+            continue
+        ranked = np.argsort(-weights[start:end], kind="mergesort")
+        for position in ranked[size:]:
+            weights[start + position] = 0.0
 
 
 @njit(cache=True)
