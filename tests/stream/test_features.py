@@ -17,7 +17,11 @@ def test_batched_minhash_equals_datasketch_minhash_of_each_article() -> None:
     from datasketch import MinHash
 
     articles = list(read_articles([str(FIXTURES / "basil-24.jsonl"), str(FIXTURES / "allsides-30.jsonl")]))
-    batch = [tuple(article.text.split()[:150]) for article in articles] + [(), ("Kerry",)]
+    batch = [tuple(article.text.split()[:150]) for article in articles] + [
+        (),
+        ("Kerry",),
+        ("Ærø", "café", "Düsseldorf’s", "ŞEHİR", "东京"),
+    ]
     values = sketches(batch)
     assert values.shape == (len(batch), MINHASH_PERMUTATIONS)
     for words, row in zip(batch, values, strict=True):

@@ -54,8 +54,8 @@ __all__ = [
 
 MINHASH_PERMUTATIONS = 64
 DENSE_DIMENSIONS = 256
-# Copies differ in their endings (a site adds a paragraph, another truncates), not their starts.
-_SHINGLE_WORDS = 4
+# Copies differ in their endings (a site adds a paragraph, another truncates), not their starts:
+# the MinHash reads the first _MINHASH_WORDS words, in 4-word shingles (kernels.min_hashes).
 _SCHEME = "affine32"  # 32-bit hash values: crc32 is a 32-bit hash
 _MINHASH_WORDS = 150
 _CHARS_PER_WORD = 12  # a word and its gap average under seven characters: a generous slice
@@ -186,29 +186,28 @@ def _term(word: str) -> int:
     return zlib.crc32(stem(lower).encode("utf-8"))
 
 
-def sketches(batch: Sequence[tuple[str, ...]]) -> NDArray[np.uint32]:
+def sketches(batch: Sequence[Sequence[str]]) -> NDArray[np.uint32]:
     """The MinHash values (one uint32 row per item) of the lower-cased word 4-shingles of each item.
 
     The values of datasketch's ``MinHash(num_perm=64, hashfunc=zlib.crc32, seed=1,
-    scheme="affine32")`` updated with the shingles (tested): each shingle's CRC-32 goes through
-    the MurmurHash3 finalizer and the sketch's affine permutations, computed here for a whole
-    batch of articles in one compiled loop (``kernels.min_hashes``) instead of a MinHash per article.
+    scheme="affine32")`` updated with each shingle's words joined by spaces, UTF-8 encoded
+    (tested); an item of fewer than four words is one shingle. Each word is lower-cased and
+    encoded once; one compiled loop (``kernels.min_hashes``) then takes each shingle's CRC-32 over
+    its words' bytes and the spaces between them, the MurmurHash3 finalizer and the sketch's
+    affine permutations, for the whole batch instead of a MinHash per article.
     """
-    hashes: list[int] = []
-    starts: list[int] = []
+    encoded: list[bytes] = []
+    counts: list[int] = []
     for words in batch:
-        starts.append(len(hashes))
-        lower = list(map(str.lower, words))
-        # each shingle's words side by side, through C-level maps (an item of fewer words is one shingle)
-        shingles = (
-            zip(*(lower[k:] for k in range(_SHINGLE_WORDS)), strict=False)
-            if len(lower) >= _SHINGLE_WORDS
-            else [lower]
-        )
-        hashes.extend(map(zlib.crc32, map(str.encode, map(" ".join, shingles))))
+        encoded += map(str.encode, map(str.lower, words))
+        counts.append(len(words))
     multipliers, offsets = _permutations()
     return kernels.min_hashes(
-        np.array(hashes, dtype=np.uint32), np.array(starts, dtype=np.int64), multipliers, offsets
+        np.frombuffer(b"".join(encoded), dtype=np.uint8),
+        np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)),
+        np.array(counts, dtype=np.int64),
+        multipliers,
+        offsets,
     )
 
 

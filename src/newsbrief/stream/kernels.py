@@ -615,27 +615,58 @@ def copy_candidates(
     return found[:kept]
 
 
+def _crc_table() -> NDArray[np.uint32]:
+    """The byte table of the CRC-32 that zlib computes (reflected polynomial 0xEDB88320)."""
+    table = np.arange(256, dtype=np.uint32)
+    for _ in range(8):
+        table = np.where(table & 1, (table >> np.uint32(1)) ^ np.uint32(0xEDB88320), table >> np.uint32(1))
+    return table.astype(np.uint32)
+
+
+_CRC_TABLE = _crc_table()
+_SPACE = 32
+_SHINGLE_WORDS = 4  # words per shingle of the near-duplicate MinHash
+
+
+@njit(cache=True)
+def _crc_update(crc: np.uint64, byte: int) -> np.uint64:
+    return np.uint64(_CRC_TABLE[int((crc ^ np.uint64(byte)) & np.uint64(0xFF))]) ^ (crc >> np.uint64(8))
+
+
 @njit(cache=True)
 def min_hashes(
-    hashes: NDArray[np.uint32],
-    starts: NDArray[np.int64],
+    text: NDArray[np.uint8],
+    lengths: NDArray[np.int64],
+    counts: NDArray[np.int64],
     multipliers: NDArray[np.uint32],
     offsets: NDArray[np.uint32],
 ) -> NDArray[np.uint32]:
-    """Per item (``hashes[starts[i]:starts[i + 1]]``, none empty), the least of each affine
-    permutation ``(a * fmix32(h) + b) mod 2**32`` over its hashes: datasketch's affine32 MinHash.
+    """Per item (``counts[i]`` words, each ``lengths[w]`` bytes of ``text``, items in order), the
+    least of each affine permutation ``(a * fmix32(h) + b) mod 2**32`` over the CRC-32 ``h`` of
+    each run of four words joined by spaces (all its words when fewer): datasketch's affine32
+    MinHash of the item's shingles.
 
-    The arithmetic is in 64 bits, reduced mod 2**32 where the uint32 arrays wrapped.
+    The arithmetic is in 64 bits, reduced mod 2**32 where uint32 arrays wrap.
     """
     n_perm = len(multipliers)
-    values = np.empty((len(starts), n_perm), dtype=np.uint32)
+    starts = np.zeros(len(lengths) + 1, dtype=np.int64)
+    starts[1:] = np.cumsum(lengths)
+    values = np.empty((len(counts), n_perm), dtype=np.uint32)
     best = np.empty(n_perm, dtype=np.uint64)
-    for item in range(len(starts)):
-        end = starts[item + 1] if item + 1 < len(starts) else len(hashes)
+    first = 0  # the item's first word
+    for item in range(len(counts)):
+        words = counts[item]
+        size = min(words, _SHINGLE_WORDS)
         best[:] = _MASK32
-        for h in hashes[starts[item] : end]:
-            x = np.uint64(h)
+        for shingle in range(max(1, words - _SHINGLE_WORDS + 1)):
+            crc = _MASK32
+            for word in range(first + shingle, first + shingle + size):
+                if word > first + shingle:
+                    crc = _crc_update(crc, _SPACE)
+                for byte in text[starts[word] : starts[word + 1]]:
+                    crc = _crc_update(crc, byte)
             # the MurmurHash3 32-bit finalizer (Appleby 2011)
+            x = crc ^ _MASK32
             x ^= x >> np.uint64(16)
             x = (x * np.uint64(0x85EBCA6B)) & _MASK32
             x ^= x >> np.uint64(13)
@@ -647,4 +678,5 @@ def min_hashes(
                     best[p] = value
         for p in range(n_perm):
             values[item, p] = best[p]
+        first += words
     return values
