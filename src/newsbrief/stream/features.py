@@ -97,7 +97,7 @@ def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Fea
     words: list[str] = []  # per article: the title's words, then the lead's
     named: list[bool] = []
     sizes: list[int] = []  # words per part: title of article 0, its lead, title of article 1, ...
-    starts: list[tuple[str, ...]] = []
+    starts: list[list[str]] = []  # per article: its first words, lower-cased
     english: list[bool] = []
     for title, text in items:
         head = text[: max(settings.lead_words, _MINHASH_WORDS) * _CHARS_PER_WORD]
@@ -109,8 +109,9 @@ def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Fea
         named += map(set(_INNER_CAPITAL.findall(title)).__contains__, in_title)
         named += map(set(_INNER_CAPITAL.findall(head)).__contains__, lead)
         sizes += (len(in_title), len(lead))
-        starts.append(tuple(start))
-        english.append(_looks_english(start))
+        lower = list(map(str.lower, start))
+        starts.append(lower)
+        english.append(_looks_english(lower))
     terms, weights, parts = _words(words, named, sizes, settings)
     keys, raw = _summed(terms, weights, parts, settings)
     articles = keys >> 32
@@ -161,10 +162,10 @@ def _summed(
 
 
 def _looks_english(words: list[str]) -> bool:
-    """True unless enough words are read and too few of them are common English words."""
+    """True unless enough (lower-cased) words are read and too few of them are common English words."""
     if len(words) < _LANGUAGE_MIN_WORDS:
         return True
-    common: int = sum(map(ENGLISH_STOP_WORDS.__contains__, map(str.lower, words)))
+    common: int = sum(map(ENGLISH_STOP_WORDS.__contains__, words))
     return common / len(words) >= MIN_ENGLISH_STOP_SHARE
 
 
@@ -187,19 +188,19 @@ def _term(word: str) -> int:
 
 
 def sketches(batch: Sequence[Sequence[str]]) -> NDArray[np.uint32]:
-    """The MinHash values (one uint32 row per item) of the lower-cased word 4-shingles of each item.
+    """The MinHash values (one uint32 row per item) of the word 4-shingles of each item's lower-cased words.
 
     The values of datasketch's ``MinHash(num_perm=64, hashfunc=zlib.crc32, seed=1,
     scheme="affine32")`` updated with each shingle's words joined by spaces, UTF-8 encoded
-    (tested); an item of fewer than four words is one shingle. Each word is lower-cased and
-    encoded once; one compiled loop (``kernels.min_hashes``) then takes each shingle's CRC-32 over
+    (tested); an item of fewer than four words is one shingle. Each word is encoded once; one
+    compiled loop (``kernels.min_hashes``) then takes each shingle's CRC-32 over
     its words' bytes and the spaces between them, the MurmurHash3 finalizer and the sketch's
     affine permutations, for the whole batch instead of a MinHash per article.
     """
     encoded: list[bytes] = []
     counts: list[int] = []
     for words in batch:
-        encoded += map(str.encode, map(str.lower, words))
+        encoded += map(str.encode, words)
         counts.append(len(words))
     multipliers, offsets = _permutations()
     return kernels.min_hashes(
