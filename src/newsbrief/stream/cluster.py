@@ -296,7 +296,6 @@ class _Index:
             self._entry_ints,
             self._slot_ints,
             self._post_weights,
-            self._keys,
             self.slot_of[joined],
             terms,
             weights,

@@ -122,6 +122,15 @@ def _delete(table: NDArray[np.int64], row: int) -> None:
 
 
 @njit(cache=True)
+def _small_table(keys: int) -> NDArray[np.int64]:
+    """An empty table with room for ``keys`` keys at most half full."""
+    rows = 1
+    while rows < 2 * keys + 2:
+        rows *= 2
+    return np.full((rows, 2), EMPTY, dtype=np.int64)
+
+
+@njit(cache=True)
 def rehash(table: NDArray[np.int64], rows: int) -> NDArray[np.int64]:
     """The table's keys and values in a new table of ``rows`` rows (a power of two)."""
     grown = np.full((rows, 2), EMPTY, dtype=np.int64)
@@ -149,10 +158,7 @@ def count_terms(table: NDArray[np.int64], terms: NDArray[np.int64]) -> int:
 def document_frequencies(table: NDArray[np.int64], terms: NDArray[np.int64]) -> NDArray[np.int64]:
     """Per term of a batch (each article's terms unique, articles in order): its count in ``table``
     plus the number of the batch's earlier articles that have it."""
-    rows = 1
-    while rows < 2 * len(terms) + 2:
-        rows *= 2
-    earlier = np.full((rows, 2), EMPTY, dtype=np.int64)
+    earlier = _small_table(len(terms))
     counts = np.empty(len(terms), dtype=np.int64)
     for i in range(len(terms)):
         term = terms[i]
@@ -454,7 +460,6 @@ def merge_dots(
     entry_ints: NDArray[np.int64],
     slot_ints: NDArray[np.int64],
     post_weights: NDArray[np.float64],
-    keys: NDArray[np.int64],
     joined: int,
     terms: NDArray[np.int64],
     weights: NDArray[np.float64],
@@ -466,41 +471,40 @@ def merge_dots(
     centroid in insertion order and adds its weight times the joined one's (0.0 where absent),
     from 0.0, as Python's ``sum`` over the candidate's dict did.
     """
-    # the article's terms in a small table: term -> its index
-    rows = 1
-    while rows < 2 * len(terms) + 2:
-        rows *= 2
-    query = np.full((rows, 2), EMPTY, dtype=np.int64)
+    # the article's terms, then the joined centroid with the article added, in small tables
+    # (term -> index): the candidates' terms are looked up there, not in the index's large table
+    query = _small_table(len(terms))
     for i in range(len(terms)):
         _put(query, terms[i], i)
-    squares = np.empty(slot_ints[joined, COUNT] + len(terms), dtype=np.float64)
-    n_squares = 0
+    size = slot_ints[joined, COUNT] + len(terms)
+    merged = _small_table(size)
+    values = np.empty(size, dtype=np.float64)
+    n_values = 0
     entry = slot_ints[joined, HEAD]
     while entry != EMPTY:
+        term = entry_ints[entry, TERM]
         value = post_weights[entry_ints[entry, POSTING]]
-        row = _find(query, entry_ints[entry, TERM])
-        if row >= 0:
-            value = value + weights[query[row, 1]]
-        squares[n_squares] = value * value
-        n_squares += 1
+        at = _find(query, term)
+        if at >= 0:
+            value = value + weights[query[at, 1]]
+        values[n_values] = value
+        _put(merged, term, n_values)
+        n_values += 1
         entry = entry_ints[entry, SNEXT]
     for i in range(len(terms)):
-        if _find(keys, (joined << 32) | terms[i]) < 0:
-            value = 0.0 + weights[i]
-            squares[n_squares] = value * value
-            n_squares += 1
-    norm = np.sqrt(fsum(squares[:n_squares]))
+        if _find(merged, terms[i]) < 0:
+            values[n_values] = 0.0 + weights[i]
+            _put(merged, terms[i], n_values)
+            n_values += 1
+    values = values[:n_values]
+    norm = np.sqrt(fsum(values * values))
     products = np.zeros(len(candidates), dtype=np.float64)
     for c in range(len(candidates)):
         total = 0.0
         entry = slot_ints[candidates[c], HEAD]
         while entry != EMPTY:
-            term = entry_ints[entry, TERM]
-            row = _find(keys, (joined << 32) | term)
-            other = 0.0 if row < 0 else post_weights[entry_ints[keys[row, 1], POSTING]]
-            at = _find(query, term)
-            if at >= 0:
-                other = other + weights[query[at, 1]]
+            at = _find(merged, entry_ints[entry, TERM])
+            other = 0.0 if at < 0 else values[merged[at, 1]]
             total += post_weights[entry_ints[entry, POSTING]] * other
             entry = entry_ints[entry, SNEXT]
         products[c] = total
