@@ -71,7 +71,7 @@ logger = logging.getLogger(__name__)
 
 
 if TYPE_CHECKING:
-    from newsbrief.stream import kernels
+    import newsbrief.stream.kernels as kernels
 else:
     kernels = lazy_module("newsbrief.stream.kernels")
 

@@ -38,7 +38,7 @@ from newsbrief.pipeline.represent import STOP_WORDS, stem
 from newsbrief.stream.lazy import lazy_module
 
 if TYPE_CHECKING:
-    from newsbrief.stream import kernels
+    import newsbrief.stream.kernels as kernels
 else:
     kernels = lazy_module("newsbrief.stream.kernels")
 
