@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from newsbrief.stream import kernels
 
 
+# no deadline: the first example of each test may compile its kernels (numba, when no cache exists yet)
+@settings(deadline=None)
 @given(st.lists(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), max_size=200))
 def test_fsum_is_math_fsum_to_the_bit(values: list[float]) -> None:
     assert kernels.fsum(np.array(values, dtype=np.float64)) == math.fsum(values)
@@ -23,7 +25,7 @@ def test_fsum_rounds_half_to_even_across_partials_like_math_fsum() -> None:
     assert kernels.fsum(np.array(values)) == math.fsum(values) == 1.0000000000000002e16
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 @given(st.lists(st.tuples(st.booleans(), st.integers(min_value=0, max_value=300)), max_size=400))
 def test_the_hash_table_counts_and_forgets_like_a_dict(steps: list[tuple[bool, int]]) -> None:
     """Counting terms in and deleting them (backward shift, no tombstones) leaves every other key findable."""
@@ -44,6 +46,7 @@ def test_the_hash_table_counts_and_forgets_like_a_dict(steps: list[tuple[bool, i
     ]
 
 
+@settings(deadline=None)
 @given(
     st.lists(
         st.lists(st.tuples(st.integers(0, 300), st.sampled_from([0.5, 1.0, 1.5, 2.0])), max_size=200),
