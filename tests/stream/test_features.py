@@ -17,11 +17,11 @@ def test_batched_minhash_equals_datasketch_minhash_of_each_article() -> None:
     from datasketch import MinHash
 
     articles = list(read_articles([str(FIXTURES / "basil-24.jsonl"), str(FIXTURES / "allsides-30.jsonl")]))
-    batch = [tuple(article.text.split()[:150]) for article in articles] + [(), ("Kerry",)]
+    batch = [article.text.lower().split()[:150] for article in articles]
+    batch += [[], ["kerry"], ["ærø", "café", "düsseldorf’s", "şehi̇r", "东京"]]
     values = sketches(batch)
     assert values.shape == (len(batch), MINHASH_PERMUTATIONS)
-    for words, row in zip(batch, values, strict=True):
-        lower = [word.lower() for word in words]
+    for lower, row in zip(batch, values, strict=True):
         sketch = MinHash(num_perm=MINHASH_PERMUTATIONS, hashfunc=zlib.crc32, seed=1, scheme="affine32")
         sketch.update_batch([" ".join(lower[k : k + 4]).encode() for k in range(max(1, len(lower) - 3))])
         assert np.array_equal(sketch.hashvalues.astype(np.uint32), row)

@@ -31,18 +31,16 @@ to the same stories as an uninterrupted run.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import itertools
 import logging
 import math
 import operator
-import struct
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
@@ -57,6 +55,7 @@ from newsbrief.stream.features import (
     features,
     title_words,
 )
+from newsbrief.stream.lazy import lazy_module
 from newsbrief.stream.store import ArticleRecord, MergeRecord, Store
 
 __all__ = [
@@ -70,6 +69,12 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+
+if TYPE_CHECKING:
+    import newsbrief.stream.kernels as kernels
+else:
+    kernels = lazy_module("newsbrief.stream.kernels")
+
 DEFAULT_SETTINGS = ClusterSettings()
 _DAY_S = 86_400.0
 _VECTOR_TERMS = 80  # an article keeps its heaviest terms: fewer cost recall (40 lost 0.03 BCubed F1 on BASIL)
@@ -79,8 +84,7 @@ _KEYWORDS = 5
 _BATCH = 256  # articles featurized together ahead of placing them
 _LSH_BANDS = 16  # 16 bands of 4 values: a pair at Jaccard 0.8 shares a band with probability > 0.999
 _LSH_ROWS = MINHASH_PERMUTATIONS // _LSH_BANDS
-_ENTRY = struct.Struct("<qd")  # a posting: an open story's slot, the term's weight in its centroid
-_ENTRY_DTYPE = np.dtype([("slot", "<i8"), ("weight", "<f8")])
+_TABLE_ROWS = 1024  # rows a hash table of the index starts with
 
 
 @dataclass(slots=True)
@@ -93,10 +97,9 @@ class _Story:
     members: list[int] = field(default_factory=list)
     duplicates: list[tuple[int, int]] = field(default_factory=list)
     merged_from: list[int] = field(default_factory=list)
-    centroid: dict[int, float] = field(default_factory=dict)
-    norm2: float = 0.0
+    norm2: float = 0.0  # the centroid's squared norm; the centroid itself is in the index while open
+    closed: tuple[NDArray[np.int64], NDArray[np.float64]] | None = None  # the centroid once dormant
     dense: NDArray[np.float64] | None = None  # sum of the members' unit embeddings
-    indexed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,15 +110,16 @@ class _Seen:
     text_sha256: str
     article: Article
     time: float
-    vector: dict[int, float]
+    terms: list[int]  # its vector: the terms of non-zero weight, in term order
+    weights: list[float]
 
 
 @dataclass(frozen=True, slots=True)
 class _Query:
     """A new article's weighted terms (the non-zero ones) and its unit embedding, if dense."""
 
-    terms: list[int]
-    weights: list[float]
+    terms: NDArray[np.int64]
+    weights: NDArray[np.float64]
     dense: NDArray[np.float64] | None
 
 
@@ -125,63 +129,79 @@ class _Weighted:
 
     terms: NDArray[np.int64]
     weights: NDArray[np.float64]
-    vector_terms: list[int]  # the terms of non-zero weight, in term order
-    vector_weights: list[float]
+    vector_terms: NDArray[np.int64]  # the terms of non-zero weight, in term order
+    vector_weights: NDArray[np.float64]
     english: bool
     minhash: bytes
 
 
 class _Copies:
-    """Banded LSH over MinHash values, each candidate checked by its estimated Jaccard similarity."""
+    """Banded LSH over MinHash values, each candidate checked by its estimated Jaccard similarity.
+
+    The buckets are a hash table of band keys (``kernels.index_copy``), the MinHash values one
+    uint32 row per article.
+    """
 
     def __init__(self, jaccard: float) -> None:
         self._least_equal = math.ceil(jaccard * MINHASH_PERMUTATIONS - 1e-9)
-        self._bands: list[dict[bytes, list[int]]] = [{} for _ in range(_LSH_BANDS)]
-        self._values: list[bytes] = []  # seq - 1 -> MinHash values
+        self._buckets = np.full((_TABLE_ROWS, 2), kernels.EMPTY, dtype=np.int64)  # band key -> latest seq
+        self._keys = 0
+        self._chain = np.zeros(
+            (0, _LSH_BANDS), dtype=np.int64
+        )  # seq - 1, band -> seq before it in the bucket
+        self._values = np.zeros((0, MINHASH_PERMUTATIONS), dtype=np.uint32)  # seq - 1 -> MinHash values
+        self._size = 0
 
     def insert(self, seq: int, values: bytes) -> None:
         """Index article ``seq`` (the next one) by the bands of its MinHash values."""
-        self._values.append(values)
-        width = _LSH_ROWS * 4
-        for band, bucket in enumerate(self._bands):
-            bucket.setdefault(values[band * width : (band + 1) * width], []).append(seq)
+        if seq > len(self._values):
+            grown = max(1024, 2 * len(self._values))
+            self._values = np.resize(self._values, (grown, MINHASH_PERMUTATIONS))
+            self._chain = np.resize(self._chain, (grown, _LSH_BANDS))
+        self._values[seq - 1] = np.frombuffer(values, dtype=np.uint32)
+        self._size = seq
+        self._buckets = _roomy(self._buckets, self._keys + _LSH_BANDS)
+        self._keys += kernels.index_copy(self._buckets, self._chain, self._values, seq, _LSH_ROWS)
 
     def candidates(self, values: bytes) -> list[int]:
         """Earlier articles whose estimated Jaccard similarity is at least the threshold, in order."""
-        width = _LSH_ROWS * 4
-        found: set[int] = set()
-        for band, bucket in enumerate(self._bands):
-            found.update(bucket.get(values[band * width : (band + 1) * width], ()))
-        if not found:
-            return []
-        new = np.frombuffer(values, dtype=np.uint32)
-        return [
-            seq
-            for seq in sorted(found)
-            if np.count_nonzero(np.frombuffer(self._values[seq - 1], dtype=np.uint32) == new)
-            >= self._least_equal
-        ]
+        found = kernels.copy_candidates(
+            self._buckets,
+            self._chain,
+            self._values[: self._size],
+            np.frombuffer(values, dtype=np.uint32),
+            _LSH_ROWS,
+            self._least_equal,
+        )
+        return found.tolist()  # type: ignore[no-any-return]
 
 
 class _Index:
-    """The open stories of one language by term, with their scoring fields in arrays.
+    """The open stories of one language: their centroids and postings (``stream.kernels``), scoring fields by slot.
 
-    ``postings`` maps a term to a buffer of 16-byte entries (an open story's slot, the term's
-    weight in its centroid), so that the postings of all an article's terms are gathered by one
-    ``bytes.join`` and read as two arrays, without a Python step per posting; ``where`` gives, per
-    slot, the byte offset of each of its terms' entries. A story holds a small integer slot while
-    it is open (slots of dormant stories are reused), so that the scores of the stories an article
-    reaches are computed on arrays indexed by slot.
+    A story holds a small integer slot while it is open (slots of dormant stories are reused),
+    so that the scores of the stories an article reaches are computed on arrays indexed by slot.
+    The centroids and postings live in NumPy arrays that the compiled kernels update in place;
+    this class makes room in them before each call.
     """
 
     def __init__(self) -> None:
-        self.postings: dict[int, bytearray] = {}
-        self.where: list[dict[int, int]] = []  # slot -> term -> offset of its entry in the term's postings
         self.slot_of: dict[int, int] = {}  # story -> slot
         self._free: list[int] = []
         self.story = np.zeros(0, dtype=np.int64)  # slot -> story id
         self.last_time = np.zeros(0)  # slot -> time of the story's last article
         self.vectors = np.zeros(0)  # slot -> member vectors in the centroid
+        self._slot_ints = np.zeros((0, 3), dtype=np.int64)  # slot -> first entry, last entry, entries
+        self._sums = np.zeros(0)  # scratch for the dot products, one per slot
+        self._marks = np.zeros(0, dtype=np.bool_)
+        self._entry_ints = np.zeros((0, 4), dtype=np.int64)  # entry -> term, slot, next of slot, posting
+        self._record_ints = np.zeros((0, 3), dtype=np.int64)  # record -> start, capacity, length
+        self._post_ints = np.zeros((0, 2), dtype=np.int64)  # posting -> slot, entry
+        self._post_weights = np.zeros(0)  # posting -> the term's weight in the slot's centroid
+        self._keys = np.full((_TABLE_ROWS, 2), kernels.EMPTY, dtype=np.int64)  # slot << 32 | term -> entry
+        self._records = np.full((_TABLE_ROWS, 2), kernels.EMPTY, dtype=np.int64)  # term -> record
+        self._meta = np.zeros(kernels.META_SIZE, dtype=np.int64)
+        self._meta[[kernels.FREE, kernels.FREE_RECORD]] = kernels.EMPTY
 
     def open(self, story_id: int) -> int:
         """A slot for a new story."""
@@ -191,63 +211,137 @@ class _Index:
             self.story = np.resize(self.story, grown)
             self.last_time = np.resize(self.last_time, grown)
             self.vectors = np.resize(self.vectors, grown)
-            self.where.extend({} for _ in range(grown - size))
+            self._slot_ints = np.concatenate(
+                [self._slot_ints, np.tile(np.array([kernels.EMPTY, kernels.EMPTY, 0]), (grown - size, 1))]
+            )
+            self._sums = np.zeros(grown)
+            self._marks = np.zeros(grown, dtype=np.bool_)
             self._free = list(range(grown - 1, size - 1, -1))
         slot = self._free.pop()
         self.slot_of[story_id] = slot
         self.story[slot] = story_id
         return slot
 
-    def update(self, slot: int, changed: list[tuple[int, float]]) -> None:
-        """Set a story's centroid weights for the (term, weight) pairs given."""
-        where, postings, pack, pack_into = self.where[slot], self.postings, _ENTRY.pack, _ENTRY.pack_into
-        for term, weight in changed:
-            at = where.get(term)
-            if at is not None:
-                pack_into(postings[term], at, slot, weight)
-                continue
-            entries = postings.get(term)
-            if entries is None:
-                postings[term] = bytearray(pack(slot, weight))
-                where[term] = 0
-            else:
-                where[term] = len(entries)
-                entries += pack(slot, weight)
-
-    def close(self, story_id: int) -> None:
-        """Take a story and its terms out of the index (a term's last entry fills the gap); its slot is free again."""
-        slot = self.slot_of.pop(story_id)
-        size = _ENTRY.size
-        for term, at in self.where[slot].items():
-            entries = self.postings[term]
-            end = len(entries) - size
-            if at < end:
-                entries[at : at + size] = entries[end:]
-                self.where[_ENTRY.unpack_from(entries, at)[0]][term] = at
-            del entries[end:]
-            if not entries:
-                del self.postings[term]
-        self.where[slot] = {}
-        self._free.append(slot)
-
-    def dots(self, terms: list[int], weights: list[float]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
-        """The slots of the stories sharing a term with the article, and their dot products with it.
-
-        The postings of the article's terms are joined into one array of (slot, centroid weight)
-        and summed per slot by ``np.bincount``, which adds in input order: each dot product is the
-        same sum, in the same order (the article's term order), as a loop over the postings.
-        """
-        buffers = list(map(self.postings.get, terms))  # None where no open story has the term
-        reached = list(filter(None, buffers))
-        joined = np.frombuffer(b"".join(reached), dtype=_ENTRY_DTYPE)
-        sizes = np.fromiter(map(len, reached), dtype=np.intp, count=len(reached)) // _ENTRY.size
-        reached_weights = np.fromiter(
-            itertools.compress(weights, buffers), dtype=np.float64, count=len(reached)
+    def add(
+        self, story_id: int, terms: NDArray[np.int64], weights: NDArray[np.float64], norm2: float
+    ) -> float:
+        """Add a vector to an open story's centroid and postings; the centroid's new squared norm."""
+        self._reserve(len(terms))
+        return float(
+            kernels.add_vector(
+                self._entry_ints,
+                self._slot_ints,
+                self._record_ints,
+                self._post_ints,
+                self._post_weights,
+                self._keys,
+                self._records,
+                self._meta,
+                self.slot_of[story_id],
+                terms,
+                weights,
+                norm2,
+            )
         )
-        products = np.repeat(reached_weights, sizes) * joined["weight"]
-        sums: NDArray[np.float64] = np.bincount(joined["slot"], products, minlength=len(self.story))  # type: ignore[assignment]
-        shared = np.flatnonzero(sums)  # weights are positive: a story sharing a term has a positive sum
-        return shared, sums[shared]
+
+    def centroid(self, story_id: int) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        """An open story's centroid (terms, weights) in the order its terms first came."""
+        return kernels.centroid(self._entry_ints, self._slot_ints, self._post_weights, self.slot_of[story_id])
+
+    def close(self, story_id: int) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        """Take a story and its terms out of the index, its slot free again; its centroid (terms, weights)."""
+        slot = self.slot_of.pop(story_id)
+        self._free.append(slot)
+        return kernels.close(
+            self._entry_ints,
+            self._slot_ints,
+            self._record_ints,
+            self._post_ints,
+            self._post_weights,
+            self._keys,
+            self._records,
+            self._meta,
+            slot,
+        )
+
+    def near_dots(
+        self, terms: NDArray[np.int64], weights: NDArray[np.float64], time: float, window: float
+    ) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.float64]]:
+        """The slots of the stories sharing a term with the article and active within ``window``
+        of ``time``, their mean cosine to it and their time gap (``kernels.near_dots``).
+
+        Each dot product is the sum over the article's terms, in their order, of the article's
+        weight times the centroid's.
+        """
+        return kernels.near_dots(
+            self._record_ints,
+            self._post_ints,
+            self._post_weights,
+            self._records,
+            terms,
+            weights,
+            self._sums,
+            self._marks,
+            self.last_time,
+            self.vectors,
+            time,
+            window,
+        )
+
+    def merge_dots(
+        self, joined: int, terms: NDArray[np.int64], weights: NDArray[np.float64], candidates: list[int]
+    ) -> tuple[float, list[float]]:
+        """The norm of story ``joined``'s centroid plus the vector, and its dot product with each candidate's."""
+        norm, products = kernels.merge_dots(
+            self._entry_ints,
+            self._slot_ints,
+            self._post_weights,
+            self.slot_of[joined],
+            terms,
+            weights,
+            np.array([self.slot_of[story_id] for story_id in candidates], dtype=np.int64),
+        )
+        return float(norm), products.tolist()
+
+    def _reserve(self, terms: int) -> None:
+        """Make room for ``terms`` new entries: free entries and records, table rows under half
+        full, and pool space for each term's block to move at twice the most postings a term can
+        have (one per slot)."""
+        meta = self._meta
+        if meta[kernels.N_FREE] < terms:
+            self._entry_ints, added = _grown(self._entry_ints, terms, meta[kernels.FREE], kernels.SNEXT)
+            meta[kernels.FREE] = len(self._entry_ints) - added
+            meta[kernels.N_FREE] += added
+        if meta[kernels.N_FREE_RECORDS] < terms:
+            self._record_ints, added = _grown(
+                self._record_ints, terms, meta[kernels.FREE_RECORD], kernels.START
+            )
+            meta[kernels.FREE_RECORD] = len(self._record_ints) - added
+            meta[kernels.N_FREE_RECORDS] += added
+        self._keys = _roomy(self._keys, int(meta[kernels.KEYS_USED]) + terms)
+        self._records = _roomy(self._records, int(meta[kernels.RECORDS_USED]) + terms)
+        room = terms * 2 * len(self.story)
+        if meta[kernels.POOL_END] + room > len(self._post_weights):
+            self._post_ints, self._post_weights = kernels.compact(
+                self._entry_ints,
+                self._record_ints,
+                self._post_ints,
+                self._post_weights,
+                self._records,
+                meta,
+                room,
+            )
+
+
+def _grown(rows: NDArray[np.int64], at_least: int, free: int, link: int) -> tuple[NDArray[np.int64], int]:
+    """The rows with at least ``at_least`` more (doubling), the new ones chained through column
+    ``link`` in front of the free list starting at ``free``; and how many were added."""
+    size = len(rows)
+    grown = max(1024, 2 * size, size + at_least)
+    rows = np.resize(rows, (grown, rows.shape[1]))
+    rows[size:, link] = np.arange(size + 1, grown + 1)
+    rows[grown - 1, link] = free
+    return rows, grown - size
 
 
 def article_key(article: Article) -> str:
@@ -288,7 +382,8 @@ class Clusterer:
         self._story_of: list[int] = []  # seq - 1 -> story it joined on arrival
         self._stories: dict[int, _Story] = {}
         self._merged_into: dict[int, int] = {}
-        self._df: Counter[int] = Counter()
+        self._df = np.full((_TABLE_ROWS, 2), kernels.EMPTY, dtype=np.int64)  # term -> articles with it
+        self._df_terms = 0
         self._index: dict[str, _Index] = {}  # language -> its open stories
         self._indexed: dict[int, None] = {}  # stories in the index, oldest first
         self._copies = _Copies(settings.duplicate_jaccard)
@@ -350,7 +445,7 @@ class Clusterer:
             return _story_name(self._current(self._story_of[self._keys[key] - 1]))
         record, new_story, merges = self._place(article, key, text_sha256, weighted)
         self.store.add(record, new_story=new_story, merges=merges)
-        self._apply(record, merges, dict(zip(weighted.vector_terms, weighted.vector_weights, strict=True)))
+        self._apply(record, merges, weighted.vector_terms, weighted.vector_weights)
         return _story_name(self._current(record.story))
 
     def stories(self) -> list[StreamStory]:
@@ -373,7 +468,7 @@ class Clusterer:
         for merge in self.store.merges():
             merges.setdefault(merge.seq, []).append(merge)
         for record in self.store.articles():
-            self._apply(record, merges.get(record.seq, ()), _vector(record))
+            self._apply(record, merges.get(record.seq, ()), *_vector(record))
         if self._seen:
             logger.info("reopened a store of %d articles", len(self._seen))
 
@@ -427,17 +522,14 @@ class Clusterer:
         terms, starts = found.terms, found.starts
         sizes = np.diff(starts)
         article = np.repeat(np.arange(len(sizes)), sizes)
-        unique, inverse = np.unique(terms, return_inverse=True)
-        stored = np.array(list(map(self._df.get, unique.tolist(), itertools.repeat(0))), dtype=np.int64)
-        df = (stored[inverse] + _earlier(terms)).astype(np.float64)
+        df = kernels.document_frequencies(self._df, terms).astype(np.float64)
         weights = np.log1p(found.weights) * (np.log((1.0 + (seq + article)) / (2.0 + df)) + 1.0)
-        by_weight = np.lexsort((terms, -weights, article))
-        weights[by_weight[np.arange(len(terms)) - starts[article[by_weight]] >= _VECTOR_TERMS]] = 0.0
+        kernels.keep_heaviest(weights, starts, _VECTOR_TERMS)
         bounds = starts.tolist()
         norms = [math.sqrt(float(weights[a:b] @ weights[a:b])) for a, b in itertools.pairwise(bounds)]
         weights /= np.repeat([norm if norm > 0.0 else 1.0 for norm in norms], sizes)
         kept = np.flatnonzero(weights)
-        kept_terms, kept_weights = terms[kept].tolist(), weights[kept].tolist()
+        kept_terms, kept_weights = terms[kept], weights[kept]
         ends = np.searchsorted(kept, starts).tolist()
         return [
             _Weighted(
@@ -476,19 +568,16 @@ class Clusterer:
         index = self._index.get(language)
         if index is None:
             return []
-        slots, dots = index.dots(query.terms, query.weights)
-        gaps = np.abs(time - index.last_time[slots])
-        near = np.flatnonzero(gaps <= self.settings.window_days * _DAY_S)
-        if len(near) == 0:
+        slots, lexical, gaps = index.near_dots(
+            query.terms, query.weights, time, self.settings.window_days * _DAY_S
+        )
+        if len(slots) == 0:
             return []
-        if len(near) < len(slots):  # stories go dormant only at sweeps: most often all are near
-            slots, dots, gaps = slots[near], dots[near], gaps[near]
-        lexical = dots / index.vectors[slots]
         decay = np.exp(-gaps / (self.settings.decay_days * _DAY_S))
         story_ids = index.story[slots]
         stories = [] if query.dense is None else [self._stories[sid] for sid in story_ids.tolist()]
         scores = self._mixed(lexical, stories, query.dense) * decay
-        order = np.lexsort((story_ids, -scores))[: 1 + _MERGE_CANDIDATES]
+        order = kernels.best(scores, story_ids, 1 + _MERGE_CANDIDATES)
         return list(zip(scores[order].tolist(), story_ids[order].tolist(), strict=True))
 
     def _mixed(
@@ -505,22 +594,16 @@ class Clusterer:
     def _merges(self, seq: int, joined: int, query: _Query, others: list[int]) -> list[MergeRecord]:
         """The candidates whose centroid is close to the joined story's once the article is in it."""
         story = self._stories[joined]
-        centroid = dict(story.centroid)
-        # C-level maps; the terms are unique, so reading each before writing any gives the same sums
-        sums = list(map(operator.add, map(centroid.get, query.terms, itertools.repeat(0.0)), query.weights))
-        centroid.update(zip(query.terms, sums, strict=True))
-        norm = math.sqrt(math.fsum(map(operator.mul, centroid.values(), centroid.values())))
+        others = others[:_MERGE_CANDIDATES]
+        norm, dots = self._index[story.language].merge_dots(joined, query.terms, query.weights, others)
         dense = None
         if story.dense is not None and query.dense is not None:
             dense = _unit(story.dense + query.dense)
         merges: list[MergeRecord] = []
-        for other in others[:_MERGE_CANDIDATES]:
+        for other, dot in zip(others, dots, strict=True):
             candidate = self._stories[other]
             if candidate.norm2 <= 0.0 or norm <= 0.0:
                 continue
-            # the same products summed in the same order as a generator would, at C speed
-            shared = map(centroid.get, candidate.centroid, itertools.repeat(0.0))
-            dot = sum(map(operator.mul, candidate.centroid.values(), shared))
             lexical = dot / (norm * math.sqrt(candidate.norm2))
             similarity = (
                 lexical if dense is None else float(self._mixed(np.array([lexical]), [candidate], dense)[0])
@@ -530,16 +613,25 @@ class Clusterer:
                 joined = min(joined, other)
         return merges
 
-    def _apply(self, record: ArticleRecord, merges: Iterable[MergeRecord], vector: dict[int, float]) -> None:
+    def _apply(
+        self,
+        record: ArticleRecord,
+        merges: Iterable[MergeRecord],
+        terms: NDArray[np.int64],
+        weights: NDArray[np.float64],
+    ) -> None:
         """Take a placed article (its vector: its terms of non-zero weight) and its merges into the state.
 
         The one path for add and reopen.
         """
-        terms = np.frombuffer(record.terms, dtype=np.int64)
-        self._seen.append(_Seen(record.key, record.text_sha256, record.article, record.time, vector))
+        self._seen.append(
+            _Seen(
+                record.key, record.text_sha256, record.article, record.time, terms.tolist(), weights.tolist()
+            )
+        )
         self._keys[record.key] = record.seq
         self._story_of.append(record.story)
-        self._df.update(terms.tolist())
+        self._count(np.frombuffer(record.terms, dtype=np.int64))
         self._clock = max(self._clock, record.time)
         story = self._stories.get(record.story)
         if story is None:
@@ -555,7 +647,7 @@ class Clusterer:
             story.duplicates.append((record.seq, record.duplicate_of))
         else:
             dense = None if record.dense is None else np.frombuffer(record.dense, dtype=np.float32)
-            self._add_vector(story, vector, dense)
+            self._add_vector(story, terms, weights, dense)
         self._refresh(story)
         self._copies.insert(record.seq, record.minhash)
         for merge in merges:
@@ -563,23 +655,24 @@ class Clusterer:
         if record.seq % _SWEEP_EVERY == 0:
             self._sweep()
 
+    def _count(self, terms: NDArray[np.int64]) -> None:
+        """Count an article's terms into the document frequencies."""
+        self._df = _roomy(self._df, self._df_terms + len(terms))
+        self._df_terms += kernels.count_terms(self._df, terms)
+
     def _add_vector(
-        self, story: _Story, vector: dict[int, float], dense: NDArray[np.floating] | None
+        self,
+        story: _Story,
+        terms: NDArray[np.int64],
+        weights: NDArray[np.float64],
+        dense: NDArray[np.floating] | None,
     ) -> None:
-        """Add a member's vector to the story's centroid and index, and its embedding to the sum."""
-        centroid = story.centroid
-        index = self._index[story.language]
-        slot = index.slot_of.get(story.id, -1)
-        # C-level maps; the squared norm takes the same terms in the same order as a loop of
-        # norm2 += new * new - old * old (its floating-point value is part of the output)
-        olds = list(map(centroid.get, vector, itertools.repeat(0.0)))
-        news = list(map(operator.add, olds, vector.values()))
-        changed = list(zip(vector, news, strict=True))
-        centroid.update(changed)
-        squares = map(operator.sub, map(operator.mul, news, news), map(operator.mul, olds, olds))
-        story.norm2 = functools.reduce(operator.add, squares, story.norm2)
-        if story.indexed:
-            index.update(slot, changed)
+        """Add a vector to an open story's centroid and index, and an embedding to the story's sum.
+
+        The squared norm adds ``new * new - old * old`` per term in the vector's order (its
+        floating-point value is part of the output).
+        """
+        story.norm2 = self._index[story.language].add(story.id, terms, weights, story.norm2)
         if dense is not None:
             story.dense = dense.astype(np.float64) if story.dense is None else story.dense + dense
 
@@ -587,17 +680,17 @@ class Clusterer:
         """Fold story ``merged`` into ``kept``: members, duplicates, centroid and index entries."""
         kept, merged = self._stories[merge.kept], self._stories.pop(merge.merged)
         self._merged_into[merged.id] = kept.id
-        self._unindex(merged)
+        merged_terms, merged_weights = self._unindex(merged)
         kept.members = sorted(kept.members + merged.members)
         kept.duplicates = sorted(kept.duplicates + merged.duplicates)
         kept.merged_from = sorted([*kept.merged_from, merged.id, *merged.merged_from])
         kept.last_time = max(kept.last_time, merged.last_time)
-        self._add_vector(kept, merged.centroid, merged.dense)
+        self._add_vector(kept, merged_terms, merged_weights, merged.dense)
         self._refresh(kept)
 
     def _refresh(self, story: _Story) -> None:
         """Copy an open story's last time and number of vectors into its index's arrays."""
-        if story.indexed:
+        if story.closed is None:
             index = self._index[story.language]
             slot = index.slot_of[story.id]
             index.last_time[slot] = story.last_time
@@ -611,10 +704,18 @@ class Clusterer:
             if story is not None and story.last_time < cutoff:
                 self._unindex(story)
 
-    def _unindex(self, story: _Story) -> None:
-        self._index[story.language].close(story.id)
-        story.indexed = False
+    def _unindex(self, story: _Story) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        """Take an open story out of its index, keeping its centroid; the centroid (terms, weights)."""
+        story.closed = self._index[story.language].close(story.id)
         self._indexed.pop(story.id, None)
+        return story.closed
+
+    def _centroid(self, story: _Story) -> dict[int, float]:
+        """The story's centroid, term -> weight, in the order its terms first came."""
+        terms, weights = (
+            story.closed if story.closed is not None else self._index[story.language].centroid(story.id)
+        )
+        return dict(zip(terms.tolist(), weights.tolist(), strict=True))
 
     def _current(self, story_id: int) -> int:
         """The story a story id now lives in, following merges."""
@@ -625,6 +726,7 @@ class Clusterer:
     def _report(self, story: _Story) -> StreamStory:
         """The story as the public StreamStory."""
         members = [self._seen[seq - 1] for seq in story.members]
+        centroid = self._centroid(story)
         dated = sorted((seen.time, seen.article.published) for seen in members if seen.article.published)
         return StreamStory(
             id=_story_name(story.id),
@@ -635,37 +737,11 @@ class Clusterer:
             outlets=tuple(dict.fromkeys(seen.article.outlet for seen in members)),
             first_published=dated[0][1] if dated else None,
             last_published=dated[-1][1] if dated else None,
-            title=self._central_title(story, members),
-            keywords=self._keywords(story, members),
+            title=_central_title(centroid, members),
+            keywords=_keywords(centroid, members),
             merged_from=tuple(_story_name(sid) for sid in story.merged_from),
             language=story.language,
         )
-
-    def _central_title(self, story: _Story, members: list[_Seen]) -> str:
-        """The headline of the titled member closest to the centroid (the earliest on a tie)."""
-        titled = [(position, seen) for position, seen in enumerate(members) if seen.article.title]
-        if not titled:
-            return ""
-
-        def closeness(seen: _Seen) -> float:
-            # the same products summed in the same order as a generator would, at C speed
-            shared = map(story.centroid.get, seen.vector, itertools.repeat(0.0))
-            total: float = sum(map(operator.mul, seen.vector.values(), shared))
-            return total
-
-        return max(titled, key=lambda item: (closeness(item[1]), -item[0]))[1].article.title
-
-    def _keywords(self, story: _Story, members: list[_Seen]) -> tuple[str, ...]:
-        """The title words whose stems weigh most in the centroid, in their most common spelling."""
-        weight: dict[int, float] = {}
-        spellings: dict[int, dict[str, int]] = {}
-        for seen in members:
-            for term, word in title_words(seen.article.title):
-                weight[term] = story.centroid.get(term, 0.0)
-                counts = spellings.setdefault(term, {})
-                counts[word] = counts.get(word, 0) + 1
-        best = sorted(weight, key=lambda term: (-weight[term], term))[:_KEYWORDS]
-        return tuple(max(sorted(spellings[term]), key=lambda word: spellings[term][word]) for term in best)
 
     def story_vectors(self) -> dict[str, dict[int, float]]:
         """Story id -> its L2-normalised centroid (hashed term -> weight), for linking stories elsewhere.
@@ -676,7 +752,7 @@ class Clusterer:
         vectors: dict[str, dict[int, float]] = {}
         for story_id, story in sorted(self._stories.items()):
             norm = math.sqrt(story.norm2) if story.norm2 > 0.0 else 0.0
-            centroid = story.centroid
+            centroid = self._centroid(story)
             vectors[_story_name(story_id)] = (
                 {term: centroid[term] / norm for term in sorted(centroid)} if norm > 0.0 else {}
             )
@@ -715,21 +791,50 @@ def _text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _vector(record: ArticleRecord) -> dict[int, float]:
-    """A stored article's vector: its terms of non-zero weight, in term order."""
+def _vector(record: ArticleRecord) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """A stored article's vector: its terms of non-zero weight, in term order, and their weights."""
     terms = np.frombuffer(record.terms, dtype=np.int64)
     weights = np.frombuffer(record.weights, dtype=np.float64)
     kept = np.flatnonzero(weights)
-    return dict(zip(terms[kept].tolist(), weights[kept].tolist(), strict=True))
+    return terms[kept], weights[kept]
 
 
-def _earlier(terms: NDArray[np.int64]) -> NDArray[np.int64]:
-    """For each term of a batch (each article's terms unique, articles in order): how many articles before have it."""
-    order = np.argsort(terms, kind="stable")
-    ordered = terms[order]
-    earlier = np.empty(len(terms), dtype=np.int64)
-    earlier[order] = np.arange(len(terms)) - np.searchsorted(ordered, ordered)
-    return earlier
+def _roomy(table: NDArray[np.int64], used: int) -> NDArray[np.int64]:
+    """The hash table, or a copy with more rows when ``used`` keys would fill more than half of it."""
+    if 2 * used <= len(table):
+        return table
+    rows = len(table)
+    while 2 * used > rows:
+        rows *= 2
+    return kernels.rehash(table, 2 * rows)
+
+
+def _central_title(centroid: dict[int, float], members: list[_Seen]) -> str:
+    """The headline of the titled member closest to the centroid (the earliest on a tie)."""
+    titled = [(position, seen) for position, seen in enumerate(members) if seen.article.title]
+    if not titled:
+        return ""
+
+    def closeness(seen: _Seen) -> float:
+        # the same products summed in the same order as a generator would, at C speed
+        shared = map(centroid.get, seen.terms, itertools.repeat(0.0))
+        total: float = sum(map(operator.mul, seen.weights, shared))
+        return total
+
+    return max(titled, key=lambda item: (closeness(item[1]), -item[0]))[1].article.title
+
+
+def _keywords(centroid: dict[int, float], members: list[_Seen]) -> tuple[str, ...]:
+    """The title words whose stems weigh most in the centroid, in their most common spelling."""
+    weight: dict[int, float] = {}
+    spellings: dict[int, dict[str, int]] = {}
+    for seen in members:
+        for term, word in title_words(seen.article.title):
+            weight[term] = centroid.get(term, 0.0)
+            counts = spellings.setdefault(term, {})
+            counts[word] = counts.get(word, 0) + 1
+    best = sorted(weight, key=lambda term: (-weight[term], term))[:_KEYWORDS]
+    return tuple(max(sorted(spellings[term]), key=lambda word: spellings[term][word]) for term in best)
 
 
 def _vectors(story: _Story) -> int:

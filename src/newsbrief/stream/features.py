@@ -24,6 +24,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from datasketch import MinHash
@@ -34,6 +35,12 @@ from newsbrief.analysis.similarity import load_wordllama
 from newsbrief.model import ClusterSettings
 from newsbrief.pipeline.clean import MIN_ENGLISH_STOP_SHARE
 from newsbrief.pipeline.represent import STOP_WORDS, stem
+from newsbrief.stream.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import newsbrief.stream.kernels as kernels
+else:
+    kernels = lazy_module("newsbrief.stream.kernels")
 
 __all__ = [
     "DENSE_DIMENSIONS",
@@ -47,8 +54,8 @@ __all__ = [
 
 MINHASH_PERMUTATIONS = 64
 DENSE_DIMENSIONS = 256
-# Copies differ in their endings (a site adds a paragraph, another truncates), not their starts.
-_SHINGLE_WORDS = 4
+# Copies differ in their endings (a site adds a paragraph, another truncates), not their starts:
+# the MinHash reads the first _MINHASH_WORDS words, in 4-word shingles (kernels.min_hashes).
 _SCHEME = "affine32"  # 32-bit hash values: crc32 is a 32-bit hash
 _MINHASH_WORDS = 150
 _CHARS_PER_WORD = 12  # a word and its gap average under seven characters: a generous slice
@@ -90,7 +97,7 @@ def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Fea
     words: list[str] = []  # per article: the title's words, then the lead's
     named: list[bool] = []
     sizes: list[int] = []  # words per part: title of article 0, its lead, title of article 1, ...
-    starts: list[tuple[str, ...]] = []
+    starts: list[list[str]] = []  # per article: its first words, lower-cased
     english: list[bool] = []
     for title, text in items:
         head = text[: max(settings.lead_words, _MINHASH_WORDS) * _CHARS_PER_WORD]
@@ -102,8 +109,9 @@ def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Fea
         named += map(set(_INNER_CAPITAL.findall(title)).__contains__, in_title)
         named += map(set(_INNER_CAPITAL.findall(head)).__contains__, lead)
         sizes += (len(in_title), len(lead))
-        starts.append(tuple(start))
-        english.append(_looks_english(start))
+        lower = list(map(str.lower, start))
+        starts.append(lower)
+        english.append(_looks_english(lower))
     terms, weights, parts = _words(words, named, sizes, settings)
     keys, raw = _summed(terms, weights, parts, settings)
     articles = keys >> 32
@@ -154,10 +162,10 @@ def _summed(
 
 
 def _looks_english(words: list[str]) -> bool:
-    """True unless enough words are read and too few of them are common English words."""
+    """True unless enough (lower-cased) words are read and too few of them are common English words."""
     if len(words) < _LANGUAGE_MIN_WORDS:
         return True
-    common: int = sum(map(ENGLISH_STOP_WORDS.__contains__, map(str.lower, words)))
+    common: int = sum(map(ENGLISH_STOP_WORDS.__contains__, words))
     return common / len(words) >= MIN_ENGLISH_STOP_SHARE
 
 
@@ -179,30 +187,29 @@ def _term(word: str) -> int:
     return zlib.crc32(stem(lower).encode("utf-8"))
 
 
-def sketches(batch: Sequence[tuple[str, ...]]) -> NDArray[np.uint32]:
-    """The MinHash values (one uint32 row per item) of the lower-cased word 4-shingles of each item.
+def sketches(batch: Sequence[Sequence[str]]) -> NDArray[np.uint32]:
+    """The MinHash values (one uint32 row per item) of the word 4-shingles of each item's lower-cased words.
 
     The values of datasketch's ``MinHash(num_perm=64, hashfunc=zlib.crc32, seed=1,
-    scheme="affine32")`` updated with the shingles (tested): each shingle's CRC-32 goes through
-    the MurmurHash3 finalizer and the sketch's affine permutations, computed here for a whole
-    batch of articles in a few array operations instead of a MinHash per article.
+    scheme="affine32")`` updated with each shingle's words joined by spaces, UTF-8 encoded
+    (tested); an item of fewer than four words is one shingle. Each word is encoded once; one
+    compiled loop (``kernels.min_hashes``) then takes each shingle's CRC-32 over
+    its words' bytes and the spaces between them, the MurmurHash3 finalizer and the sketch's
+    affine permutations, for the whole batch instead of a MinHash per article.
     """
-    hashes: list[int] = []
-    starts: list[int] = []
+    encoded: list[bytes] = []
+    counts: list[int] = []
     for words in batch:
-        starts.append(len(hashes))
-        lower = list(map(str.lower, words))
-        # each shingle's words side by side, through C-level maps (an item of fewer words is one shingle)
-        shingles = (
-            zip(*(lower[k:] for k in range(_SHINGLE_WORDS)), strict=False)
-            if len(lower) >= _SHINGLE_WORDS
-            else [lower]
-        )
-        hashes.extend(map(zlib.crc32, map(str.encode, map(" ".join, shingles))))
+        encoded += map(str.encode, words)
+        counts.append(len(words))
     multipliers, offsets = _permutations()
-    permuted = _fmix32(np.array(hashes, dtype=np.uint32))[:, None] * multipliers + offsets
-    values: NDArray[np.uint32] = np.minimum.reduceat(permuted, starts, axis=0)
-    return values
+    return kernels.min_hashes(
+        np.frombuffer(b"".join(encoded), dtype=np.uint8),
+        np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)),
+        np.array(counts, dtype=np.int64),
+        multipliers,
+        offsets,
+    )
 
 
 @functools.cache
@@ -212,16 +219,6 @@ def _permutations() -> tuple[NDArray[np.uint32], NDArray[np.uint32]]:
         num_perm=MINHASH_PERMUTATIONS, hashfunc=zlib.crc32, seed=1, scheme=_SCHEME
     ).permutations
     return np.asarray(multipliers, dtype=np.uint32), np.asarray(offsets, dtype=np.uint32)
-
-
-def _fmix32(hashes: NDArray[np.uint32]) -> NDArray[np.uint32]:
-    """The MurmurHash3 32-bit finalizer (Appleby 2011), which datasketch applies before permuting."""
-    hashes = hashes ^ (hashes >> np.uint32(16))
-    hashes = hashes * np.uint32(0x85EBCA6B)
-    hashes = hashes ^ (hashes >> np.uint32(13))
-    hashes = hashes * np.uint32(0xC2B2AE35)
-    mixed: NDArray[np.uint32] = hashes ^ (hashes >> np.uint32(16))
-    return mixed
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -1,0 +1,142 @@
+"""The compiled kernels of the clusterer's index against the Python they replace."""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import math
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsbrief.stream import kernels
+
+
+# no deadline: the first example of each test may compile its kernels (numba, when no cache exists yet)
+@settings(deadline=None)
+@given(st.lists(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), max_size=200))
+def test_fsum_is_math_fsum_to_the_bit(values: list[float]) -> None:
+    assert kernels.fsum(np.array(values, dtype=np.float64)) == math.fsum(values)
+
+
+def test_fsum_rounds_half_to_even_across_partials_like_math_fsum() -> None:
+    values = [1e-16, 1.0, 1e16]  # the case CPython's comment names
+    assert kernels.fsum(np.array(values)) == math.fsum(values) == 1.0000000000000002e16
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.integers(min_value=0, max_value=300)), max_size=400))
+def test_the_hash_table_counts_and_forgets_like_a_dict(steps: list[tuple[bool, int]]) -> None:
+    """Counting terms in and deleting them (backward shift, no tombstones) leaves every other key findable."""
+    table = np.full((512, 2), kernels.EMPTY, dtype=np.int64)
+    expected: dict[int, int] = {}
+    for add, key in steps:
+        if add or key not in expected:
+            kernels.count_terms(table, np.array([key], dtype=np.int64))
+            expected[key] = expected.get(key, 0) + 1
+        else:
+            kernels._delete(table, kernels._find(table, key))
+            del expected[key]
+        keys = np.arange(301, dtype=np.int64)
+        assert kernels.document_frequencies(table, keys).tolist() == [expected.get(k, 0) for k in range(301)]
+    grown = kernels.rehash(table, 2048)
+    assert kernels.document_frequencies(grown, np.arange(301, dtype=np.int64)).tolist() == [
+        expected.get(k, 0) for k in range(301)
+    ]
+
+
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.integers(0, 300), st.sampled_from([0.5, 1.0, 1.5, 2.0])), max_size=200),
+        max_size=8,
+    )
+)
+def test_batch_frequencies_and_the_heaviest_terms_are_those_of_sorting(
+    batch: list[list[tuple[int, float]]],
+) -> None:
+    """Document frequencies count the batch's earlier articles; the heaviest 80 terms of each
+    article are those of ``np.lexsort((terms, -weights, article))`` (ties in weight: lower term first)."""
+    articles = [dict(pairs) for pairs in batch]  # unique terms per article
+    terms = np.array([t for a in articles for t in sorted(a)], dtype=np.int64)
+    weights = np.array([a[t] for a in articles for t in sorted(a)], dtype=np.float64)
+    sizes = np.array([len(a) for a in articles], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    table = np.full((64, 2), kernels.EMPTY, dtype=np.int64)
+    kernels.count_terms(table, np.array([3, 5], dtype=np.int64))
+    earlier = [sum(t in a for a in articles[:i]) for i, a in enumerate(articles) for t in sorted(a)]
+    stored = [int(t in (3, 5)) for t in terms.tolist()]
+    assert kernels.document_frequencies(table, terms).tolist() == [
+        s + e for s, e in zip(stored, earlier, strict=True)
+    ]
+    article = np.repeat(np.arange(len(sizes)), sizes)
+    expected = weights.copy()
+    by_weight = np.lexsort((terms, -expected, article))
+    expected[by_weight[np.arange(len(terms)) - starts[article[by_weight]] >= 80]] = 0.0
+    kernels.keep_heaviest(weights, starts, 80)
+    assert weights.tolist() == expected.tolist()
+    assert all(
+        np.count_nonzero(weights[a:b]) == min(80, b - a) for a, b in itertools.pairwise(starts.tolist())
+    )
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=11),  # story
+            st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=25, unique=True),
+            st.booleans(),  # close the story afterwards
+        ),
+        max_size=60,
+    )
+)
+def test_the_index_keeps_centroids_and_postings_of_a_python_model(
+    steps: list[tuple[int, list[int], bool]],
+) -> None:
+    """Adding vectors to stories and closing them (blocks move, the pool compacts, freed entries
+    and records are reused): every open centroid, and every dot product with it, is the dict's."""
+    index = importlib.import_module("newsbrief.stream.cluster")._Index()
+    model: dict[int, dict[int, float]] = {}
+    norms: dict[int, float] = {}
+    for position, (story, terms, close) in enumerate(steps):
+        weights = [1.0 / (1 + term + position) for term in terms]
+        if story not in model:
+            index.open(story)
+            model[story], norms[story] = {}, 0.0
+        centroid = model[story]
+        norm2 = norms[story]
+        for term, weight in zip(terms, weights, strict=True):
+            old = centroid.get(term, 0.0)
+            centroid[term] = old + weight
+            norm2 = norm2 + ((old + weight) * (old + weight) - old * old)
+        norms[story] = index.add(story, np.array(terms), np.array(weights), norms[story])
+        assert norms[story] == norm2
+        if position % 3 == 2:  # pack the live blocks now, as when the pool's end is reached
+            index._post_ints, index._post_weights = kernels.compact(
+                index._entry_ints,
+                index._record_ints,
+                index._post_ints,
+                index._post_weights,
+                index._records,
+                index._meta,
+                0,
+            )
+        if close:
+            closed_terms, closed_weights = index.close(story)
+            assert dict(zip(closed_terms.tolist(), closed_weights.tolist(), strict=True)) == model.pop(story)
+            assert closed_terms.tolist() == list(centroid)  # insertion order
+        for sid, expected in model.items():
+            found_terms, found_weights = index.centroid(sid)
+            assert list(zip(found_terms.tolist(), found_weights.tolist(), strict=True)) == list(
+                expected.items()
+            )
+        index.vectors[:] = 1.0
+        slots, dots, _ = index.near_dots(np.array(terms), np.array(weights), 0.0, math.inf)
+        found = dict(zip(index.story[slots].tolist(), dots.tolist(), strict=True))
+        assert found == {
+            sid: sum(weight * c[term] for term, weight in zip(terms, weights, strict=True) if term in c)
+            for sid, c in model.items()
+            if not c.keys().isdisjoint(terms)
+        }
