@@ -1,13 +1,16 @@
-"""The clusterer's article features: the batched MinHash against datasketch's own."""
+"""The clusterer's article features: the batched MinHash against datasketch's own; the word patterns."""
 
 from __future__ import annotations
 
+import re
 import zlib
 from pathlib import Path
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 
-from newsbrief.stream.features import MINHASH_PERMUTATIONS, sketches
+from newsbrief.stream.features import _INNER_CAPITAL, _WORD, MINHASH_PERMUTATIONS, sketches
 from newsbrief.stream.sources import read_articles
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "stream"
@@ -26,3 +29,26 @@ def test_batched_minhash_equals_datasketch_minhash_of_each_article() -> None:
         sketch.update_batch([" ".join(lower[k : k + 4]).encode() for k in range(max(1, len(lower) - 3))])
         assert np.array_equal(sketch.hashvalues.astype(np.uint32), row)
     assert not np.array_equal(values[0], values[1])
+
+
+# The patterns as they read before their leading lookaheads were added (for speed only).
+_PLAIN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_PLAIN_INNER_CAPITAL = re.compile(r"""(?<=[^\s.!?…:"“”‘'—])\s+([A-ZÀ-ÖØ-Þ][^\W_]*)""")
+# Text made of the characters the patterns treat apart: spaces of several kinds, sentence ends,
+# quotation marks, apostrophes, the underscore, capitals in and out of the Latin-1 range, digits.
+_TRICKY = st.text(
+    alphabet=st.sampled_from(list(" \t\n\x1c\u00a0.!?…:\"“”‘’'—-_aZkÀÖ×ØÞßé9٣东İ")) | st.characters(),
+    max_size=80,
+)
+
+
+@given(_TRICKY)
+def test_word_patterns_find_what_they_found_without_their_lookaheads(text: str) -> None:
+    assert _WORD.findall(text) == _PLAIN_WORD.findall(text)
+    assert _INNER_CAPITAL.findall(text) == _PLAIN_INNER_CAPITAL.findall(text)
+
+
+def test_word_patterns_on_news_text() -> None:
+    text = "Foreign minister said Kerry’s plan “Failed”. Then U.S. troops_in Aleppo — Sen. Rand Paul"
+    assert _WORD.findall(text)[:5] == ["Foreign", "minister", "said", "Kerry’s", "plan"]
+    assert _INNER_CAPITAL.findall(text) == ["Kerry", "U", "Aleppo", "Paul"]

