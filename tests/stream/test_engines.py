@@ -10,13 +10,21 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
 from distributed import Client
 
 from newsbrief.errors import OptionError
 from newsbrief.model import Article, StreamStory
 from newsbrief.stream import Clusterer, Store, cluster
-from newsbrief.stream.engines import _Shape, _unique_in_order, _windows, cluster_on_dask, dask_client
+from newsbrief.stream.engines import (
+    _Shape,
+    _sorted_union,
+    _unique_in_order,
+    _windows,
+    cluster_on_dask,
+    dask_client,
+)
 from newsbrief_cli import run_newsbrief
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -167,3 +175,13 @@ def test_cli_bad_worker_count_is_a_one_line_error() -> None:
     result = run(str(BASIL_24), "--engine", "dask", "--workers", "0")
     assert result.returncode == 2
     assert result.stderr.strip() == "error: --workers must be at least 1 (got 0)"
+
+
+def test_sorted_union_is_numpys_union_of_term_ids() -> None:
+    rng = np.random.default_rng(7)
+    first = rng.integers(0, 2**32, 5_000, dtype=np.int64)
+    second = np.concatenate((first[:1_000], rng.integers(0, 2**32, 3_000, dtype=np.int64)))
+    assert np.array_equal(_sorted_union(first, second), np.union1d(first, second))
+    empty = np.zeros(0, dtype=np.int64)
+    assert np.array_equal(_sorted_union(empty, empty), np.union1d(empty, empty))
+    assert np.array_equal(_sorted_union(empty, second), np.union1d(empty, second))
