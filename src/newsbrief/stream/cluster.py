@@ -229,14 +229,7 @@ class _Index:
         self._reserve(len(terms))
         return float(
             kernels.add_vector(
-                self._entry_ints,
-                self._slot_ints,
-                self._record_ints,
-                self._post_ints,
-                self._post_weights,
-                self._keys,
-                self._records,
-                self._meta,
+                *self._arrays(),
                 self.slot_of[story_id],
                 terms,
                 weights,
@@ -252,17 +245,7 @@ class _Index:
         """Take a story and its terms out of the index, its slot free again; its centroid (terms, weights)."""
         slot = self.slot_of.pop(story_id)
         self._free.append(slot)
-        return kernels.close(
-            self._entry_ints,
-            self._slot_ints,
-            self._record_ints,
-            self._post_ints,
-            self._post_weights,
-            self._keys,
-            self._records,
-            self._meta,
-            slot,
-        )
+        return kernels.close(*self._arrays(), slot)
 
     def near_dots(
         self, terms: NDArray[np.int64], weights: NDArray[np.float64], time: float, window: float
@@ -302,6 +285,31 @@ class _Index:
             np.array([self.slot_of[story_id] for story_id in candidates], dtype=np.int64),
         )
         return float(norm), products.tolist()
+
+    def _arrays(
+        self,
+    ) -> tuple[
+        NDArray[np.int64],
+        NDArray[np.int64],
+        NDArray[np.int64],
+        NDArray[np.int64],
+        NDArray[np.float64],
+        NDArray[np.int64],
+        NDArray[np.int64],
+        NDArray[np.int64],
+    ]:
+        """The index's arrays in the order the kernels that update it (``add_vector``, ``close``)
+        take them; read at each call, since ``_reserve`` may have replaced them."""
+        return (
+            self._entry_ints,
+            self._slot_ints,
+            self._record_ints,
+            self._post_ints,
+            self._post_weights,
+            self._keys,
+            self._records,
+            self._meta,
+        )
 
     def _reserve(self, terms: int) -> None:
         """Make room for ``terms`` new entries: free entries and records, table rows under half
