@@ -352,6 +352,18 @@ def test_a_broken_jsonl_line_is_named(tmp_path: Path, npr_paragraphs: list[str])
             'line 1: "summary" must be a string (got number)',
         ),
         (
+            '{"documents": ["Aleppo is encircled."], "titles": "Aleppo"}',
+            'line 1: "titles" must be an array (got string)',
+        ),
+        (
+            '{"documents": ["Aleppo is encircled.", "Talks collapsed."], "titles": ["Aleppo"]}',
+            'line 1: "titles" has 1 entries for 2 documents',
+        ),
+        (
+            '{"documents": ["Aleppo is encircled."], "titles": [3]}',
+            'line 1 document 1: "title" must be a string (got number)',
+        ),
+        (
             '{"text": "Aleppo is encircled."}\n{"documents": ["Aleppo is encircled."]}',
             "line 2: a story record among article records; a file holds one kind",
         ),
@@ -697,3 +709,28 @@ def test_a_response_over_the_cap_is_refused(
 def test_urls_are_refused_when_fetching_is_off() -> None:
     with pytest.raises(SourceError, match=r"^https://www\.npr\.org/aleppo: fetching URLs is turned off$"):
         read_story(["https://www.npr.org/aleppo"], fetch_urls=False)
+
+
+def test_a_story_records_titles_become_its_articles_headlines(tmp_path: Path) -> None:
+    """The NeuS roundups' layout: ``titles`` beside ``documents``, null for a document without
+    one; a document record's own title wins."""
+    record = {
+        "id": "probe-1",
+        "documents": [
+            "President Trump on Monday slammed former Secretary of State John Kerry.",
+            {
+                "text": "President Trump on Monday castigated John F. Kerry.",
+                "title": "Trump castigates Kerry",
+            },
+            "Liberals tried to criminalize contacts with Russia.",
+        ],
+        "titles": ["Trump slams John Kerry for 'shadow diplomacy' on Iran deal", "ignored", None],
+    }
+    path = tmp_path / "roundups.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (story,) = read_stories(path)
+    assert [article.title for article in story.articles] == [
+        "Trump slams John Kerry for 'shadow diplomacy' on Iran deal",
+        "Trump castigates Kerry",
+        "",
+    ]

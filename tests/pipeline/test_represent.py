@@ -12,7 +12,15 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsbrief.model import Article, Sentence, Story
 from newsbrief.pipeline.clean import clean
-from newsbrief.pipeline.represent import centroid_closeness, content_terms, represent, stem, stems
+from newsbrief.pipeline.represent import (
+    centroid_closeness,
+    content_terms,
+    headline_share,
+    represent,
+    represent_with_terms,
+    stem,
+    stems,
+)
 from newsbrief.pipeline.segment import segment
 
 
@@ -36,6 +44,22 @@ def test_rows_are_the_vectorizers_bit_for_bit(
         assert np.array_equal(ours.indptr, theirs.indptr)  # type: ignore[attr-defined]
         assert np.array_equal(ours.indices, theirs.indices)  # type: ignore[attr-defined]
         assert ours.data.tobytes() == theirs.data.tobytes()  # type: ignore[attr-defined]
+
+
+def test_the_terms_name_the_vectorizers_columns(aleppo_story: Story) -> None:
+    sentences = _sentences(aleppo_story)
+    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2", dtype=np.float64)
+    vectorizer.fit([sent.text for sent in sentences])
+    vectors, terms = represent_with_terms(sentences)
+    assert terms == list(vectorizer.get_feature_names_out())
+    assert vectors.shape == (len(sentences), len(terms))
+
+
+def test_headline_share_counts_the_articles_whose_headline_uses_a_term() -> None:
+    terms = ["aleppo", "battl", "encircl", "geneva", "syria"]
+    titles = ["Battle For Aleppo", "Syria's Aleppo encircled as talks collapse in Geneva"]
+    assert headline_share(terms, titles, articles=3).tolist() == [2 / 3, 1 / 3, 1 / 3, 1 / 3, 1 / 3]
+    assert headline_share(terms, [], articles=3).tolist() == [0.0] * 5
 
 
 def _article(text: str) -> Article:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -433,3 +434,24 @@ def test_the_balance_terms_when_switched_on_change_the_lines(
     monkeypatch.setattr(select_module, "BALANCE_WEIGHT", 0.0)
     monkeypatch.setattr(select_module, "DOMINANT_DISCOUNT", 0.5)
     assert lines_per_outlet() != off
+
+
+def test_headlines_draw_the_neutral_summary_to_what_they_name(aleppo_story: Story) -> None:
+    """Concepts in the outlets' headlines weigh more in the neutral style (Edmundson's title
+    method): headlines about the civilian toll bring in the line that reports it; the extract
+    style, tuned without headlines, keeps its lines."""
+    toll = "The aid group Doctors Without Borders and U.N. agencies also count hundreds of civilian deaths there."
+    headline = "Aid groups count hundreds of civilian deaths in Aleppo"
+    titled = Story(
+        articles=tuple(dataclasses.replace(article, title=headline) for article in aleppo_story.articles),
+        id=aleppo_story.id,
+    )
+    untitled = Story(
+        articles=tuple(dataclasses.replace(article, title="") for article in aleppo_story.articles),
+        id=aleppo_story.id,
+    )
+    options = Options(max_words=80)
+    assert toll not in [line.text for line in brief(untitled, options).summary]
+    assert toll in [line.text for line in brief(titled, options).summary]
+    extract = Options(max_words=80, style="extract")
+    assert brief(titled, extract).summary == brief(untitled, extract).summary

@@ -13,7 +13,7 @@ from newsbrief.model import Article, Brief, Notice, Options, Removal, Source, St
 from newsbrief.pipeline.align import align, similarity_matrix
 from newsbrief.pipeline.clean import clean, language_notice, lowered_words, merge_duplicates
 from newsbrief.pipeline.ingest import read_story
-from newsbrief.pipeline.represent import centroid_closeness, represent
+from newsbrief.pipeline.represent import centroid_closeness, headline_share, represent_with_terms
 from newsbrief.pipeline.segment import segment
 from newsbrief.pipeline.select import cite, select
 
@@ -98,7 +98,7 @@ def _brief(
 ) -> Brief:
     sentences = tuple(sent for article in articles for sent in segment(article))
     clock.lap("segment")
-    vectors = represent(sentences)
+    vectors, terms = represent_with_terms(sentences)
     similarity = similarity_matrix(vectors)
     clock.lap("represent")
     facts = align(sentences, similarity)
@@ -112,6 +112,9 @@ def _brief(
         max_sentences=options.max_sentences,
         texts={article.id: article.text for article in articles},
         style=options.style,
+        headlines=headline_share(
+            terms, [article.title for article in articles if article.title], len(articles)
+        ),
     )
     summary = cite(chosen, facts, sources, sentences, similarity, style=options.style)
     clock.lap("select")

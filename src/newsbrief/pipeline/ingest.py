@@ -29,7 +29,8 @@ Formats, by file extension (case-insensitive):
 - ``.jsonl``: one record per line; ``.json``: one record or an array of records. An article record
   has ``text`` and optionally ``title``, ``url``, ``outlet`` (or ``source``, ``site``),
   ``published`` (or ``date``) and ``id``. A story record has ``documents`` (strings or article
-  records) and optionally ``id`` and ``summary`` (the reference). A file holds one kind: article
+  records) and optionally ``id``, ``summary`` (the reference) and ``titles`` (one headline or
+  null per document, the NeuS roundups' layout; a document record's own ``title`` wins). A file holds one kind: article
   records make one story, story records one story each. Blank lines are skipped.
 - ``.src``: Multi-News raw, one story per line, articles separated by ``|||||``, newlines written
   as ``NEWLINE_CHAR``; empty articles are skipped with an ``empty-article`` notice.
@@ -518,15 +519,18 @@ def _story_record(fields: dict[str, object], where: str) -> Story:
     if not isinstance(documents, list):
         raise SourceError(f'{where}: "documents" must be an array (got {_json_type(documents)})')
     reference = string_field(fields, ("summary",), where)
+    titles = _titles_field(fields, where, len(documents))
     articles: list[Article] = []
     empty: list[int] = []
-    for number, document in enumerate(documents, 1):
+    for number, (document, title) in enumerate(zip(documents, titles, strict=True), 1):
         document_where = f"{where} document {number}"
         document_fields: dict[str, object] = (
             {"text": document}
             if isinstance(document, str)
             else _as_object(document, document_where, expected="a string or a JSON object")
         )
+        if document_fields.get("title") is None and title is not None:
+            document_fields = {**document_fields, "title": title}
         text = document_fields.get("text")
         if isinstance(text, str) and not text.strip():
             empty.append(number)
@@ -538,6 +542,19 @@ def _story_record(fields: dict[str, object], where: str) -> Story:
         story_id=_id_field(fields, where),
         reference=reference,
     )
+
+
+def _titles_field(fields: dict[str, object], where: str, documents: int) -> list[object]:
+    """The story record's ``titles``, one per document (all None when absent); checked for shape,
+    each one's type by the article record it joins."""
+    titles = fields.get("titles")
+    if titles is None:
+        return [None] * documents
+    if not isinstance(titles, list):
+        raise SourceError(f'{where}: "titles" must be an array (got {_json_type(titles)})')
+    if len(titles) != documents:
+        raise SourceError(f'{where}: "titles" has {len(titles)} entries for {documents} documents')
+    return titles
 
 
 def _article_record(fields: dict[str, object], where: str, *, number: int) -> Article:

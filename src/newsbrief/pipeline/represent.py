@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 
 import numpy as np
 import sklearn
@@ -25,7 +26,16 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
 from newsbrief.model import Sentence
 
-__all__ = ["STOP_WORDS", "centroid_closeness", "content_terms", "represent", "stem", "stems"]
+__all__ = [
+    "STOP_WORDS",
+    "centroid_closeness",
+    "content_terms",
+    "headline_share",
+    "represent",
+    "represent_with_terms",
+    "stem",
+    "stems",
+]
 
 STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -78,20 +88,36 @@ def represent(sentences: tuple[Sentence, ...]) -> csr_matrix:
 
     Columns are the story's terms in sorted order; a story of stop words only has none.
     """
+    return represent_with_terms(sentences)[0]
+
+
+def represent_with_terms(sentences: tuple[Sentence, ...]) -> tuple[csr_matrix, list[str]]:
+    """``represent``'s matrix and the term of each of its columns."""
     if not sentences:
-        return csr_matrix((0, 0))
+        return csr_matrix((0, 0)), []
     counts, vocabulary = _term_counts(sentences)
     if not vocabulary:
-        return csr_matrix((len(sentences), 0))
+        return csr_matrix((len(sentences), 0)), []
+    terms = sorted(vocabulary)
     # The vectorizer's order: each row's entries by first use in the story (as _term_counts
     # gives them), then renumbered by the sorted terms without re-sorting, so that sums over a
     # row add in the same order.
     rank = np.empty(len(vocabulary), dtype=np.int32)
-    rank[[vocabulary[term] for term in sorted(vocabulary)]] = np.arange(len(vocabulary), dtype=np.int32)
+    rank[[vocabulary[term] for term in terms]] = np.arange(len(vocabulary), dtype=np.int32)
     counts.indices = rank.take(counts.indices)
     with sklearn.config_context(skip_parameter_validation=True, assume_finite=True):
         weights = TfidfTransformer(sublinear_tf=True, norm="l2").fit_transform(counts)
-    return csr_matrix(weights)
+    return csr_matrix(weights), terms
+
+
+def headline_share(terms: Sequence[str], titles: Sequence[str], articles: int) -> NDArray[np.float64]:
+    """For each term, the share of the story's ``articles`` whose headline (``titles``, one per
+    article that has one) uses it: what the outlets chose to put first, in the selection's terms."""
+    column = {term: k for k, term in enumerate(terms)}
+    share = np.zeros(len(terms))
+    for title in titles:
+        share[sorted({column[term] for term in content_terms(title) if term in column})] += 1.0
+    return share / max(articles, 1)
 
 
 def _term_counts(sentences: tuple[Sentence, ...]) -> tuple[csr_matrix, dict[str, int]]:
