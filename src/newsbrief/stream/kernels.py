@@ -20,7 +20,7 @@ no fused multiply-add); ``fsum`` is CPython's ``math.fsum`` (Shewchuk's exact pa
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+from numba import njit, types
 from numpy.typing import NDArray
 
 __all__ = [
@@ -61,6 +61,25 @@ _FNV_PRIME = np.uint64(0x100000001B3)
 _KEY_MASK = np.uint64(0x7FFFFFFFFFFFFFFF)  # keys stay non-negative: -1 marks an empty row
 _PARTIALS = 128
 _MASK32 = np.uint64(0xFFFFFFFF)  # a sum of doubles never needs more than about 40 non-overlapping partials
+
+# The kernels' argument types, declared (see the module docstring). Arrays are C-contiguous, as
+# NumPy makes them; one a kernel only reads is declared read-only: a writable array converts to
+# that type at the call, not the other way round, and an array over a stored blob
+# (``np.frombuffer`` on the bytes SQLite gives back) is read-only.
+_INT = types.int64
+_FLOAT = types.float64
+_INTS = types.int64[::1]
+_FLOATS = types.float64[::1]
+_FLAGS = types.boolean[::1]
+_INT_ROWS = types.int64[:, ::1]  # a hash table's (key, value) rows; the index's integer columns
+_READ_INTS = types.Array(types.int64, 1, "C", readonly=True)
+_READ_FLOATS = types.Array(types.float64, 1, "C", readonly=True)
+_READ_INT_ROWS = types.Array(types.int64, 2, "C", readonly=True)
+_READ_WORDS = types.Array(types.uint32, 1, "C", readonly=True)
+_READ_WORD_ROWS = types.Array(types.uint32, 2, "C", readonly=True)
+_READ_BYTES = types.Array(types.uint8, 1, "C", readonly=True)
+# the index's arrays, as add_vector and close take them (cluster._Index._arrays)
+_INDEX = (_INT_ROWS, _INT_ROWS, _INT_ROWS, _INT_ROWS, _FLOATS, _INT_ROWS, _INT_ROWS, _INTS)
 
 
 @njit(cache=True)
@@ -130,7 +149,7 @@ def _small_table(keys: int) -> NDArray[np.int64]:
     return np.full((rows, 2), EMPTY, dtype=np.int64)
 
 
-@njit(cache=True)
+@njit((_READ_INT_ROWS, _INT), cache=True)
 def rehash(table: NDArray[np.int64], rows: int) -> NDArray[np.int64]:
     """The table's keys and values in a new table of ``rows`` rows (a power of two)."""
     grown = np.full((rows, 2), EMPTY, dtype=np.int64)
@@ -140,7 +159,7 @@ def rehash(table: NDArray[np.int64], rows: int) -> NDArray[np.int64]:
     return grown
 
 
-@njit(cache=True)
+@njit((_INT_ROWS, _READ_INTS), cache=True)
 def count_terms(table: NDArray[np.int64], terms: NDArray[np.int64]) -> int:
     """Add 1 to each term's count (a term absent counts from 0); the number of new terms."""
     new = 0
@@ -154,7 +173,7 @@ def count_terms(table: NDArray[np.int64], terms: NDArray[np.int64]) -> int:
     return new
 
 
-@njit(cache=True)
+@njit((_READ_INT_ROWS, _READ_INTS), cache=True)
 def document_frequencies(table: NDArray[np.int64], terms: NDArray[np.int64]) -> NDArray[np.int64]:
     """Per term of a batch (each article's terms unique, articles in order): its count in ``table``
     plus the number of the batch's earlier articles that have it."""
@@ -174,7 +193,7 @@ def document_frequencies(table: NDArray[np.int64], terms: NDArray[np.int64]) -> 
     return counts
 
 
-@njit(cache=True)
+@njit((_FLOATS, _READ_INTS, _INT), cache=True)
 def keep_heaviest(weights: NDArray[np.float64], starts: NDArray[np.int64], size: int) -> None:
     """Zero, per article (``weights[starts[i]:starts[i + 1]]``, in term order), every weight past
     its ``size`` heaviest: by weight, then term, as a stable sort on the negated weights ranks them."""
@@ -188,6 +207,44 @@ def keep_heaviest(weights: NDArray[np.float64], starts: NDArray[np.int64], size:
 
 
 @njit(cache=True)
+def _append_posting(
+    entry_ints: NDArray[np.int64],
+    record_ints: NDArray[np.int64],
+    post_ints: NDArray[np.int64],
+    post_weights: NDArray[np.float64],
+    records: NDArray[np.int64],
+    meta: NDArray[np.int64],
+    term: int,
+) -> int:
+    """The pool position of a new posting at the end of the term's block (moved or made as needed)."""
+    row = _find(records, term)
+    if row < 0:
+        record = meta[FREE_RECORD]
+        meta[FREE_RECORD] = record_ints[record, START]
+        meta[N_FREE_RECORDS] -= 1
+        record_ints[record, START] = meta[POOL_END]
+        record_ints[record, CAPACITY] = _FIRST_BLOCK
+        record_ints[record, LENGTH] = 0
+        meta[POOL_END] += _FIRST_BLOCK
+        _put(records, term, record)
+        meta[RECORDS_USED] += 1
+    else:
+        record = records[row, 1]
+    start, length = record_ints[record, START], record_ints[record, LENGTH]
+    if length == record_ints[record, CAPACITY]:
+        moved = meta[POOL_END]
+        for j in range(length):
+            post_ints[moved + j] = post_ints[start + j]
+            post_weights[moved + j] = post_weights[start + j]
+            entry_ints[post_ints[moved + j, P_ENTRY], POSTING] = moved + j
+        record_ints[record, START] = start = moved
+        record_ints[record, CAPACITY] = 2 * length
+        meta[POOL_END] += 2 * length
+    record_ints[record, LENGTH] = length + 1
+    return int(start + length)
+
+
+@njit((*_INDEX, _INT, _READ_INTS, _READ_FLOATS, _FLOAT), cache=True)
 def add_vector(
     entry_ints: NDArray[np.int64],
     slot_ints: NDArray[np.int64],
@@ -242,45 +299,7 @@ def add_vector(
     return norm2
 
 
-@njit(cache=True)
-def _append_posting(
-    entry_ints: NDArray[np.int64],
-    record_ints: NDArray[np.int64],
-    post_ints: NDArray[np.int64],
-    post_weights: NDArray[np.float64],
-    records: NDArray[np.int64],
-    meta: NDArray[np.int64],
-    term: int,
-) -> int:
-    """The pool position of a new posting at the end of the term's block (moved or made as needed)."""
-    row = _find(records, term)
-    if row < 0:
-        record = meta[FREE_RECORD]
-        meta[FREE_RECORD] = record_ints[record, START]
-        meta[N_FREE_RECORDS] -= 1
-        record_ints[record, START] = meta[POOL_END]
-        record_ints[record, CAPACITY] = _FIRST_BLOCK
-        record_ints[record, LENGTH] = 0
-        meta[POOL_END] += _FIRST_BLOCK
-        _put(records, term, record)
-        meta[RECORDS_USED] += 1
-    else:
-        record = records[row, 1]
-    start, length = record_ints[record, START], record_ints[record, LENGTH]
-    if length == record_ints[record, CAPACITY]:
-        moved = meta[POOL_END]
-        for j in range(length):
-            post_ints[moved + j] = post_ints[start + j]
-            post_weights[moved + j] = post_weights[start + j]
-            entry_ints[post_ints[moved + j, P_ENTRY], POSTING] = moved + j
-        record_ints[record, START] = start = moved
-        record_ints[record, CAPACITY] = 2 * length
-        meta[POOL_END] += 2 * length
-    record_ints[record, LENGTH] = length + 1
-    return int(start + length)
-
-
-@njit(cache=True)
+@njit((_INT_ROWS, _INT_ROWS, _READ_INT_ROWS, _READ_FLOATS, _READ_INT_ROWS, _INTS, _INT), cache=True)
 def compact(
     entry_ints: NDArray[np.int64],
     record_ints: NDArray[np.int64],
@@ -314,7 +333,7 @@ def compact(
     return packed_ints, packed_weights
 
 
-@njit(cache=True)
+@njit((_READ_INT_ROWS, _READ_INT_ROWS, _READ_FLOATS, _INT), cache=True)
 def centroid(
     entry_ints: NDArray[np.int64], slot_ints: NDArray[np.int64], post_weights: NDArray[np.float64], slot: int
 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
@@ -330,7 +349,7 @@ def centroid(
     return terms, weights
 
 
-@njit(cache=True)
+@njit((*_INDEX, _INT), cache=True)
 def close(
     entry_ints: NDArray[np.int64],
     slot_ints: NDArray[np.int64],
@@ -378,7 +397,23 @@ def close(
     return terms, weights
 
 
-@njit(cache=True)
+@njit(
+    (
+        _READ_INT_ROWS,
+        _READ_INT_ROWS,
+        _READ_FLOATS,
+        _READ_INT_ROWS,
+        _READ_INTS,
+        _READ_FLOATS,
+        _FLOATS,
+        _FLAGS,
+        _READ_FLOATS,
+        _READ_FLOATS,
+        _FLOAT,
+        _FLOAT,
+    ),
+    cache=True,
+)
 def near_dots(
     record_ints: NDArray[np.int64],
     post_ints: NDArray[np.int64],
@@ -431,7 +466,7 @@ def near_dots(
     return slots[:kept], lexical[:kept], gaps[:kept]
 
 
-@njit(cache=True)
+@njit((_READ_FLOATS, _READ_INTS, _INT), cache=True)
 def best(scores: NDArray[np.float64], story_ids: NDArray[np.int64], size: int) -> NDArray[np.int64]:
     """The positions of the ``size`` highest scores, best first, a tie to the lower story id.
 
@@ -455,7 +490,51 @@ def best(scores: NDArray[np.float64], story_ids: NDArray[np.int64], size: int) -
     return order
 
 
-@njit(cache=True)
+@njit((_READ_FLOATS,), cache=True)
+def fsum(values: NDArray[np.float64]) -> float:
+    """The correctly rounded sum of finite values: CPython's ``math.fsum`` (Shewchuk 1997), step for step."""
+    partials = np.empty(_PARTIALS, dtype=np.float64)
+    n = 0
+    for value in values:
+        x = value
+        i = 0
+        for j in range(n):
+            y = partials[j]
+            if abs(x) < abs(y):
+                x, y = y, x
+            hi = x + y
+            lo = y - (hi - x)
+            if lo != 0.0:
+                partials[i] = lo
+                i += 1
+            x = hi
+        n = i
+        if x != 0.0:
+            partials[n] = x
+            n += 1
+    hi = 0.0
+    if n > 0:
+        n -= 1
+        hi = partials[n]
+        lo = 0.0
+        while n > 0:
+            x = hi
+            n -= 1
+            y = partials[n]
+            hi = x + y
+            lo = y - (hi - x)
+            if lo != 0.0:
+                break
+        # round half to even across the partials, as math.fsum does
+        if n > 0 and ((lo < 0.0 and partials[n - 1] < 0.0) or (lo > 0.0 and partials[n - 1] > 0.0)):
+            y = lo * 2.0
+            x = hi + y
+            if y == x - hi:
+                hi = x
+    return float(hi)
+
+
+@njit((_READ_INT_ROWS, _READ_INT_ROWS, _READ_FLOATS, _INT, _READ_INTS, _READ_FLOATS, _READ_INTS), cache=True)
 def merge_dots(
     entry_ints: NDArray[np.int64],
     slot_ints: NDArray[np.int64],
@@ -512,50 +591,6 @@ def merge_dots(
 
 
 @njit(cache=True)
-def fsum(values: NDArray[np.float64]) -> float:
-    """The correctly rounded sum of finite values: CPython's ``math.fsum`` (Shewchuk 1997), step for step."""
-    partials = np.empty(_PARTIALS, dtype=np.float64)
-    n = 0
-    for value in values:
-        x = value
-        i = 0
-        for j in range(n):
-            y = partials[j]
-            if abs(x) < abs(y):
-                x, y = y, x
-            hi = x + y
-            lo = y - (hi - x)
-            if lo != 0.0:
-                partials[i] = lo
-                i += 1
-            x = hi
-        n = i
-        if x != 0.0:
-            partials[n] = x
-            n += 1
-    hi = 0.0
-    if n > 0:
-        n -= 1
-        hi = partials[n]
-        lo = 0.0
-        while n > 0:
-            x = hi
-            n -= 1
-            y = partials[n]
-            hi = x + y
-            lo = y - (hi - x)
-            if lo != 0.0:
-                break
-        # round half to even across the partials, as math.fsum does
-        if n > 0 and ((lo < 0.0 and partials[n - 1] < 0.0) or (lo > 0.0 and partials[n - 1] > 0.0)):
-            y = lo * 2.0
-            x = hi + y
-            if y == x - hi:
-                hi = x
-    return float(hi)
-
-
-@njit(cache=True)
 def _band_key(values: NDArray[np.uint32], band: int, rows: int) -> int:
     """A non-negative 64-bit key for one band of MinHash values (FNV-1a over the band and its values)."""
     key = np.uint64(0xCBF29CE484222325) ^ np.uint64(band)
@@ -570,7 +605,7 @@ def _same_band(values: NDArray[np.uint32], other: NDArray[np.uint32], band: int,
     return bool(np.array_equal(values[start:end], other[start:end]))
 
 
-@njit(cache=True)
+@njit((_INT_ROWS, _INT_ROWS, _READ_WORD_ROWS, _INT, _INT), cache=True)
 def index_copy(
     buckets: NDArray[np.int64], chain: NDArray[np.int64], stored: NDArray[np.uint32], seq: int, rows: int
 ) -> int:
@@ -591,7 +626,7 @@ def index_copy(
     return new
 
 
-@njit(cache=True)
+@njit((_READ_INT_ROWS, _READ_INT_ROWS, _READ_WORD_ROWS, _READ_WORDS, _INT, _INT), cache=True)
 def copy_candidates(
     buckets: NDArray[np.int64],
     chain: NDArray[np.int64],
@@ -637,7 +672,7 @@ def _crc_update(crc: np.uint64, byte: int) -> np.uint64:
     return np.uint64(_CRC_TABLE[int((crc ^ np.uint64(byte)) & np.uint64(0xFF))]) ^ (crc >> np.uint64(8))
 
 
-@njit(cache=True)
+@njit((_READ_BYTES, _READ_INTS, _READ_INTS, _READ_WORDS, _READ_WORDS), cache=True)
 def min_hashes(
     text: NDArray[np.uint8],
     lengths: NDArray[np.int64],
