@@ -174,15 +174,7 @@ def test_the_index_keeps_centroids_and_postings_of_a_python_model(
         norms[story] = index.add(story, np.array(terms), np.array(weights), norms[story])
         assert norms[story] == norm2
         if position % 3 == 2:  # pack the live blocks now, as when the pool's end is reached
-            index._post_ints, index._post_weights = kernels.compact(
-                index._entry_ints,
-                index._record_ints,
-                index._post_ints,
-                index._post_weights,
-                index._records,
-                index._meta,
-                0,
-            )
+            index._post_ints, index._post_weights = kernels.compact(index._arrays(), 0)
         if close:
             closed_terms, closed_weights = index.close(story)
             assert dict(zip(closed_terms.tolist(), closed_weights.tolist(), strict=True)) == model.pop(story)

@@ -36,6 +36,7 @@ from numpy.typing import NDArray
 
 __all__ = [
     "EMPTY",
+    "IndexArrays",
     "add_vector",
     "best",
     "centroid",
@@ -89,8 +90,24 @@ _READ_INT_ROWS = types.Array(types.int64, 2, "C", readonly=True)
 _READ_WORDS = types.Array(types.uint32, 1, "C", readonly=True)
 _READ_WORD_ROWS = types.Array(types.uint32, 2, "C", readonly=True)
 _READ_BYTES = types.Array(types.uint8, 1, "C", readonly=True)
-# the index's arrays, as add_vector and close take them (cluster._Index._arrays)
-_INDEX = (_INT_ROWS, _INT_ROWS, _INT_ROWS, _INT_ROWS, _FLOATS, _INT_ROWS, _INT_ROWS, _INTS)
+# the type of IndexArrays (numba's Tuple builds itself in an untyped __new__)
+_INDEX = types.Tuple(  # type: ignore[no-untyped-call]
+    (_INT_ROWS, _INT_ROWS, _INT_ROWS, _INT_ROWS, _FLOATS, _INT_ROWS, _INT_ROWS, _INTS)
+)
+
+# The index's arrays in one tuple, for the kernels that change it (one argument instead of eight;
+# numba unboxes it in about a microsecond and a half more than eight arrays): entry_ints,
+# slot_ints, record_ints, post_ints, post_weights, keys, records, meta.
+IndexArrays = tuple[
+    NDArray[np.int64],
+    NDArray[np.int64],
+    NDArray[np.int64],
+    NDArray[np.int64],
+    NDArray[np.float64],
+    NDArray[np.int64],
+    NDArray[np.int64],
+    NDArray[np.int64],
+]
 
 
 @njit(cache=True)
@@ -218,16 +235,9 @@ def keep_heaviest(weights: NDArray[np.float64], starts: NDArray[np.int64], size:
 
 
 @njit(cache=True)
-def _append_posting(
-    entry_ints: NDArray[np.int64],
-    record_ints: NDArray[np.int64],
-    post_ints: NDArray[np.int64],
-    post_weights: NDArray[np.float64],
-    records: NDArray[np.int64],
-    meta: NDArray[np.int64],
-    term: int,
-) -> int:
+def _append_posting(index: IndexArrays, term: int) -> int:
     """The pool position of a new posting at the end of the term's block (moved or made as needed)."""
+    entry_ints, _, record_ints, post_ints, post_weights, _, records, meta = index
     row = _find(records, term)
     if row < 0:
         record = meta[FREE_RECORD]
@@ -255,20 +265,9 @@ def _append_posting(
     return int(start + length)
 
 
-@njit((*_INDEX, _INT, _READ_INTS, _READ_FLOATS, _FLOAT), cache=True)
+@njit((_INDEX, _INT, _READ_INTS, _READ_FLOATS, _FLOAT), cache=True)
 def add_vector(
-    entry_ints: NDArray[np.int64],
-    slot_ints: NDArray[np.int64],
-    record_ints: NDArray[np.int64],
-    post_ints: NDArray[np.int64],
-    post_weights: NDArray[np.float64],
-    keys: NDArray[np.int64],
-    records: NDArray[np.int64],
-    meta: NDArray[np.int64],
-    slot: int,
-    terms: NDArray[np.int64],
-    weights: NDArray[np.float64],
-    norm2: float,
+    index: IndexArrays, slot: int, terms: NDArray[np.int64], weights: NDArray[np.float64], norm2: float
 ) -> float:
     """Add (term, weight) pairs to a slot's centroid and postings; the centroid's new squared norm.
 
@@ -276,6 +275,7 @@ def add_vector(
     the Python loop summed it. The caller has made room: free entries and records, table rows,
     and pool space for every term's block to move.
     """
+    entry_ints, slot_ints, _, post_ints, post_weights, keys, _, meta = index
     for i in range(len(terms)):
         term = terms[i]
         key = (slot << 32) | term
@@ -300,7 +300,7 @@ def add_vector(
             slot_ints[slot, COUNT] += 1
             _put(keys, key, entry)
             meta[KEYS_USED] += 1
-            posting = _append_posting(entry_ints, record_ints, post_ints, post_weights, records, meta, term)
+            posting = _append_posting(index, term)
             post_ints[posting, P_SLOT] = slot
             post_ints[posting, P_ENTRY] = entry
             entry_ints[entry, POSTING] = posting
@@ -310,17 +310,10 @@ def add_vector(
     return norm2
 
 
-@njit((_INT_ROWS, _INT_ROWS, _READ_INT_ROWS, _READ_FLOATS, _READ_INT_ROWS, _INTS, _INT), cache=True)
-def compact(
-    entry_ints: NDArray[np.int64],
-    record_ints: NDArray[np.int64],
-    post_ints: NDArray[np.int64],
-    post_weights: NDArray[np.float64],
-    records: NDArray[np.int64],
-    meta: NDArray[np.int64],
-    room: int,
-) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+@njit((_INDEX, _INT), cache=True)
+def compact(index: IndexArrays, room: int) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """The pool with the live blocks packed at its start and at least ``room`` positions free after them."""
+    entry_ints, _, record_ints, post_ints, post_weights, _, records, meta = index
     used = 0
     for row in range(records.shape[0]):
         if records[row, 0] != EMPTY:
@@ -360,22 +353,13 @@ def centroid(
     return terms, weights
 
 
-@njit((*_INDEX, _INT), cache=True)
-def close(
-    entry_ints: NDArray[np.int64],
-    slot_ints: NDArray[np.int64],
-    record_ints: NDArray[np.int64],
-    post_ints: NDArray[np.int64],
-    post_weights: NDArray[np.float64],
-    keys: NDArray[np.int64],
-    records: NDArray[np.int64],
-    meta: NDArray[np.int64],
-    slot: int,
-) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+@njit((_INDEX, _INT), cache=True)
+def close(index: IndexArrays, slot: int) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Take a slot's entries out of the index and free them; its centroid (terms, weights) in insertion order.
 
     A posting leaves its block by taking the block's last posting in its place.
     """
+    entry_ints, slot_ints, record_ints, post_ints, post_weights, keys, records, meta = index
     terms, weights = centroid(entry_ints, slot_ints, post_weights, slot)
     entry = slot_ints[slot, HEAD]
     while entry != EMPTY:
