@@ -73,7 +73,7 @@ print(json.dumps({
 """
 
 
-# no deadline: the first example of each test may compile its kernels (numba, when no cache exists yet)
+# no deadline: examples are timed on a shared machine (the kernels compiled when the module was imported)
 @settings(deadline=None)
 @given(st.lists(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), max_size=200))
 def test_fsum_is_math_fsum_to_the_bit(values: list[float]) -> None:
