@@ -227,15 +227,7 @@ class _Index:
     ) -> float:
         """Add a vector to an open story's centroid and postings; the centroid's new squared norm."""
         self._reserve(len(terms))
-        return float(
-            kernels.add_vector(
-                *self._arrays(),
-                self.slot_of[story_id],
-                terms,
-                weights,
-                norm2,
-            )
-        )
+        return float(kernels.add_vector(self._arrays(), self.slot_of[story_id], terms, weights, norm2))
 
     def centroid(self, story_id: int) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
         """An open story's centroid (terms, weights) in the order its terms first came."""
@@ -245,7 +237,7 @@ class _Index:
         """Take a story and its terms out of the index, its slot free again; its centroid (terms, weights)."""
         slot = self.slot_of.pop(story_id)
         self._free.append(slot)
-        return kernels.close(*self._arrays(), slot)
+        return kernels.close(self._arrays(), slot)
 
     def near_dots(
         self, terms: NDArray[np.int64], weights: NDArray[np.float64], time: float, window: float
@@ -286,20 +278,9 @@ class _Index:
         )
         return float(norm), products.tolist()
 
-    def _arrays(
-        self,
-    ) -> tuple[
-        NDArray[np.int64],
-        NDArray[np.int64],
-        NDArray[np.int64],
-        NDArray[np.int64],
-        NDArray[np.float64],
-        NDArray[np.int64],
-        NDArray[np.int64],
-        NDArray[np.int64],
-    ]:
-        """The index's arrays in the order the kernels that update it (``add_vector``, ``close``)
-        take them; read at each call, since ``_reserve`` may have replaced them."""
+    def _arrays(self) -> kernels.IndexArrays:
+        """The index's arrays in the order the kernels that change it (``add_vector``, ``close``,
+        ``compact``) take them; read at each call, since ``_reserve`` may have replaced them."""
         return (
             self._entry_ints,
             self._slot_ints,
@@ -330,15 +311,7 @@ class _Index:
         self._records = _roomy(self._records, int(meta[kernels.RECORDS_USED]) + terms)
         room = terms * 2 * len(self.story)
         if meta[kernels.POOL_END] + room > len(self._post_weights):
-            self._post_ints, self._post_weights = kernels.compact(
-                self._entry_ints,
-                self._record_ints,
-                self._post_ints,
-                self._post_weights,
-                self._records,
-                meta,
-                room,
-            )
+            self._post_ints, self._post_weights = kernels.compact(self._arrays(), room)
 
 
 def _grown(rows: NDArray[np.int64], at_least: int, free: int, link: int) -> tuple[NDArray[np.int64], int]:

@@ -15,16 +15,28 @@ numba unboxes an array in a fraction of a microsecond, a typed dict or list in s
 Every floating-point result is the same float as the Python loop it replaces: sums are taken in
 the same order, with the same operations, and numba is not asked for fast math (no reassociation,
 no fused multiply-add); ``fsum`` is CPython's ``math.fsum`` (Shewchuk's exact partials).
+
+Every kernel declares its argument types, so numba compiles it, or loads it from its cache
+(``cache=True``), when this module is imported, not on its first call. The module is imported on
+the first use of a kernel (``stream.lazy``), which is when a ``Clusterer`` is made (``cluster``,
+``watch``, the service, a Dask task): before its first article. Without declared types, the first
+run after an install compiled each kernel on its first call, some deep in the stream (in
+``newsbrief watch`` a p99 of 182 ms per article, the first article 26.7 s). Declared types rather
+than a warm-up call of each kernel: nothing has to be kept in step with the clusterer's calls, and
+numba compiles nothing past the declared signatures, so a call whose arguments do not convert to
+them is a TypeError in the tests, not a silent compilation in the middle of someone's stream. The
+private helpers (``_find``, ``_put``, ...) are compiled inside the kernels that call them.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+from numba import njit, types
 from numpy.typing import NDArray
 
 __all__ = [
     "EMPTY",
+    "IndexArrays",
     "add_vector",
     "best",
     "centroid",
@@ -61,6 +73,41 @@ _FNV_PRIME = np.uint64(0x100000001B3)
 _KEY_MASK = np.uint64(0x7FFFFFFFFFFFFFFF)  # keys stay non-negative: -1 marks an empty row
 _PARTIALS = 128
 _MASK32 = np.uint64(0xFFFFFFFF)  # a sum of doubles never needs more than about 40 non-overlapping partials
+
+# The kernels' argument types, declared (see the module docstring). Arrays are C-contiguous, as
+# NumPy makes them; one a kernel only reads is declared read-only: a writable array converts to
+# that type at the call, not the other way round, and an array over a stored blob
+# (``np.frombuffer`` on the bytes SQLite gives back) is read-only.
+_INT = types.int64
+_FLOAT = types.float64
+_INTS = types.int64[::1]
+_FLOATS = types.float64[::1]
+_FLAGS = types.boolean[::1]
+_INT_ROWS = types.int64[:, ::1]  # a hash table's (key, value) rows; the index's integer columns
+_READ_INTS = types.Array(types.int64, 1, "C", readonly=True)
+_READ_FLOATS = types.Array(types.float64, 1, "C", readonly=True)
+_READ_INT_ROWS = types.Array(types.int64, 2, "C", readonly=True)
+_READ_WORDS = types.Array(types.uint32, 1, "C", readonly=True)
+_READ_WORD_ROWS = types.Array(types.uint32, 2, "C", readonly=True)
+_READ_BYTES = types.Array(types.uint8, 1, "C", readonly=True)
+# the type of IndexArrays (numba's Tuple builds itself in an untyped __new__)
+_INDEX = types.Tuple(  # type: ignore[no-untyped-call]
+    (_INT_ROWS, _INT_ROWS, _INT_ROWS, _INT_ROWS, _FLOATS, _INT_ROWS, _INT_ROWS, _INTS)
+)
+
+# The index's arrays in one tuple, for the kernels that change it (one argument instead of eight;
+# numba unboxes it in about a microsecond and a half more than eight arrays): entry_ints,
+# slot_ints, record_ints, post_ints, post_weights, keys, records, meta.
+IndexArrays = tuple[
+    NDArray[np.int64],
+    NDArray[np.int64],
+    NDArray[np.int64],
+    NDArray[np.int64],
+    NDArray[np.float64],
+    NDArray[np.int64],
+    NDArray[np.int64],
+    NDArray[np.int64],
+]
 
 
 @njit(cache=True)
@@ -130,7 +177,7 @@ def _small_table(keys: int) -> NDArray[np.int64]:
     return np.full((rows, 2), EMPTY, dtype=np.int64)
 
 
-@njit(cache=True)
+@njit((_READ_INT_ROWS, _INT), cache=True)
 def rehash(table: NDArray[np.int64], rows: int) -> NDArray[np.int64]:
     """The table's keys and values in a new table of ``rows`` rows (a power of two)."""
     grown = np.full((rows, 2), EMPTY, dtype=np.int64)
@@ -140,7 +187,7 @@ def rehash(table: NDArray[np.int64], rows: int) -> NDArray[np.int64]:
     return grown
 
 
-@njit(cache=True)
+@njit((_INT_ROWS, _READ_INTS), cache=True)
 def count_terms(table: NDArray[np.int64], terms: NDArray[np.int64]) -> int:
     """Add 1 to each term's count (a term absent counts from 0); the number of new terms."""
     new = 0
@@ -154,7 +201,7 @@ def count_terms(table: NDArray[np.int64], terms: NDArray[np.int64]) -> int:
     return new
 
 
-@njit(cache=True)
+@njit((_READ_INT_ROWS, _READ_INTS), cache=True)
 def document_frequencies(table: NDArray[np.int64], terms: NDArray[np.int64]) -> NDArray[np.int64]:
     """Per term of a batch (each article's terms unique, articles in order): its count in ``table``
     plus the number of the batch's earlier articles that have it."""
@@ -174,7 +221,7 @@ def document_frequencies(table: NDArray[np.int64], terms: NDArray[np.int64]) -> 
     return counts
 
 
-@njit(cache=True)
+@njit((_FLOATS, _READ_INTS, _INT), cache=True)
 def keep_heaviest(weights: NDArray[np.float64], starts: NDArray[np.int64], size: int) -> None:
     """Zero, per article (``weights[starts[i]:starts[i + 1]]``, in term order), every weight past
     its ``size`` heaviest: by weight, then term, as a stable sort on the negated weights ranks them."""
@@ -188,71 +235,9 @@ def keep_heaviest(weights: NDArray[np.float64], starts: NDArray[np.int64], size:
 
 
 @njit(cache=True)
-def add_vector(
-    entry_ints: NDArray[np.int64],
-    slot_ints: NDArray[np.int64],
-    record_ints: NDArray[np.int64],
-    post_ints: NDArray[np.int64],
-    post_weights: NDArray[np.float64],
-    keys: NDArray[np.int64],
-    records: NDArray[np.int64],
-    meta: NDArray[np.int64],
-    slot: int,
-    terms: NDArray[np.int64],
-    weights: NDArray[np.float64],
-    norm2: float,
-) -> float:
-    """Add (term, weight) pairs to a slot's centroid and postings; the centroid's new squared norm.
-
-    The norm is the given one plus ``new * new - old * old`` per term, in the vector's order, as
-    the Python loop summed it. The caller has made room: free entries and records, table rows,
-    and pool space for every term's block to move.
-    """
-    for i in range(len(terms)):
-        term = terms[i]
-        key = (slot << 32) | term
-        row = _find(keys, key)
-        if row >= 0:
-            entry = keys[row, 1]
-            posting = entry_ints[entry, POSTING]
-            old = post_weights[posting]
-        else:
-            entry = meta[FREE]
-            meta[FREE] = entry_ints[entry, SNEXT]
-            meta[N_FREE] -= 1
-            old = 0.0
-            entry_ints[entry, TERM] = term
-            entry_ints[entry, SLOT] = slot
-            entry_ints[entry, SNEXT] = EMPTY
-            if slot_ints[slot, TAIL] == EMPTY:
-                slot_ints[slot, HEAD] = entry
-            else:
-                entry_ints[slot_ints[slot, TAIL], SNEXT] = entry
-            slot_ints[slot, TAIL] = entry
-            slot_ints[slot, COUNT] += 1
-            _put(keys, key, entry)
-            meta[KEYS_USED] += 1
-            posting = _append_posting(entry_ints, record_ints, post_ints, post_weights, records, meta, term)
-            post_ints[posting, P_SLOT] = slot
-            post_ints[posting, P_ENTRY] = entry
-            entry_ints[entry, POSTING] = posting
-        new = old + weights[i]
-        post_weights[posting] = new
-        norm2 = norm2 + (new * new - old * old)
-    return norm2
-
-
-@njit(cache=True)
-def _append_posting(
-    entry_ints: NDArray[np.int64],
-    record_ints: NDArray[np.int64],
-    post_ints: NDArray[np.int64],
-    post_weights: NDArray[np.float64],
-    records: NDArray[np.int64],
-    meta: NDArray[np.int64],
-    term: int,
-) -> int:
+def _append_posting(index: IndexArrays, term: int) -> int:
     """The pool position of a new posting at the end of the term's block (moved or made as needed)."""
+    entry_ints, _, record_ints, post_ints, post_weights, _, records, meta = index
     row = _find(records, term)
     if row < 0:
         record = meta[FREE_RECORD]
@@ -280,17 +265,55 @@ def _append_posting(
     return int(start + length)
 
 
-@njit(cache=True)
-def compact(
-    entry_ints: NDArray[np.int64],
-    record_ints: NDArray[np.int64],
-    post_ints: NDArray[np.int64],
-    post_weights: NDArray[np.float64],
-    records: NDArray[np.int64],
-    meta: NDArray[np.int64],
-    room: int,
-) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+@njit((_INDEX, _INT, _READ_INTS, _READ_FLOATS, _FLOAT), cache=True)
+def add_vector(
+    index: IndexArrays, slot: int, terms: NDArray[np.int64], weights: NDArray[np.float64], norm2: float
+) -> float:
+    """Add (term, weight) pairs to a slot's centroid and postings; the centroid's new squared norm.
+
+    The norm is the given one plus ``new * new - old * old`` per term, in the vector's order, as
+    the Python loop summed it. The caller has made room: free entries and records, table rows,
+    and pool space for every term's block to move.
+    """
+    entry_ints, slot_ints, _, post_ints, post_weights, keys, _, meta = index
+    for i in range(len(terms)):
+        term = terms[i]
+        key = (slot << 32) | term
+        row = _find(keys, key)
+        if row >= 0:
+            entry = keys[row, 1]
+            posting = entry_ints[entry, POSTING]
+            old = post_weights[posting]
+        else:
+            entry = meta[FREE]
+            meta[FREE] = entry_ints[entry, SNEXT]
+            meta[N_FREE] -= 1
+            old = 0.0
+            entry_ints[entry, TERM] = term
+            entry_ints[entry, SLOT] = slot
+            entry_ints[entry, SNEXT] = EMPTY
+            if slot_ints[slot, TAIL] == EMPTY:
+                slot_ints[slot, HEAD] = entry
+            else:
+                entry_ints[slot_ints[slot, TAIL], SNEXT] = entry
+            slot_ints[slot, TAIL] = entry
+            slot_ints[slot, COUNT] += 1
+            _put(keys, key, entry)
+            meta[KEYS_USED] += 1
+            posting = _append_posting(index, term)
+            post_ints[posting, P_SLOT] = slot
+            post_ints[posting, P_ENTRY] = entry
+            entry_ints[entry, POSTING] = posting
+        new = old + weights[i]
+        post_weights[posting] = new
+        norm2 = norm2 + (new * new - old * old)
+    return norm2
+
+
+@njit((_INDEX, _INT), cache=True)
+def compact(index: IndexArrays, room: int) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """The pool with the live blocks packed at its start and at least ``room`` positions free after them."""
+    entry_ints, _, record_ints, post_ints, post_weights, _, records, meta = index
     used = 0
     for row in range(records.shape[0]):
         if records[row, 0] != EMPTY:
@@ -314,7 +337,7 @@ def compact(
     return packed_ints, packed_weights
 
 
-@njit(cache=True)
+@njit((_READ_INT_ROWS, _READ_INT_ROWS, _READ_FLOATS, _INT), cache=True)
 def centroid(
     entry_ints: NDArray[np.int64], slot_ints: NDArray[np.int64], post_weights: NDArray[np.float64], slot: int
 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
@@ -330,22 +353,13 @@ def centroid(
     return terms, weights
 
 
-@njit(cache=True)
-def close(
-    entry_ints: NDArray[np.int64],
-    slot_ints: NDArray[np.int64],
-    record_ints: NDArray[np.int64],
-    post_ints: NDArray[np.int64],
-    post_weights: NDArray[np.float64],
-    keys: NDArray[np.int64],
-    records: NDArray[np.int64],
-    meta: NDArray[np.int64],
-    slot: int,
-) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+@njit((_INDEX, _INT), cache=True)
+def close(index: IndexArrays, slot: int) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Take a slot's entries out of the index and free them; its centroid (terms, weights) in insertion order.
 
     A posting leaves its block by taking the block's last posting in its place.
     """
+    entry_ints, slot_ints, record_ints, post_ints, post_weights, keys, records, meta = index
     terms, weights = centroid(entry_ints, slot_ints, post_weights, slot)
     entry = slot_ints[slot, HEAD]
     while entry != EMPTY:
@@ -378,7 +392,23 @@ def close(
     return terms, weights
 
 
-@njit(cache=True)
+@njit(
+    (
+        _READ_INT_ROWS,
+        _READ_INT_ROWS,
+        _READ_FLOATS,
+        _READ_INT_ROWS,
+        _READ_INTS,
+        _READ_FLOATS,
+        _FLOATS,
+        _FLAGS,
+        _READ_FLOATS,
+        _READ_FLOATS,
+        _FLOAT,
+        _FLOAT,
+    ),
+    cache=True,
+)
 def near_dots(
     record_ints: NDArray[np.int64],
     post_ints: NDArray[np.int64],
@@ -431,7 +461,7 @@ def near_dots(
     return slots[:kept], lexical[:kept], gaps[:kept]
 
 
-@njit(cache=True)
+@njit((_READ_FLOATS, _READ_INTS, _INT), cache=True)
 def best(scores: NDArray[np.float64], story_ids: NDArray[np.int64], size: int) -> NDArray[np.int64]:
     """The positions of the ``size`` highest scores, best first, a tie to the lower story id.
 
@@ -455,7 +485,51 @@ def best(scores: NDArray[np.float64], story_ids: NDArray[np.int64], size: int) -
     return order
 
 
-@njit(cache=True)
+@njit((_READ_FLOATS,), cache=True)
+def fsum(values: NDArray[np.float64]) -> float:
+    """The correctly rounded sum of finite values: CPython's ``math.fsum`` (Shewchuk 1997), step for step."""
+    partials = np.empty(_PARTIALS, dtype=np.float64)
+    n = 0
+    for value in values:
+        x = value
+        i = 0
+        for j in range(n):
+            y = partials[j]
+            if abs(x) < abs(y):
+                x, y = y, x
+            hi = x + y
+            lo = y - (hi - x)
+            if lo != 0.0:
+                partials[i] = lo
+                i += 1
+            x = hi
+        n = i
+        if x != 0.0:
+            partials[n] = x
+            n += 1
+    hi = 0.0
+    if n > 0:
+        n -= 1
+        hi = partials[n]
+        lo = 0.0
+        while n > 0:
+            x = hi
+            n -= 1
+            y = partials[n]
+            hi = x + y
+            lo = y - (hi - x)
+            if lo != 0.0:
+                break
+        # round half to even across the partials, as math.fsum does
+        if n > 0 and ((lo < 0.0 and partials[n - 1] < 0.0) or (lo > 0.0 and partials[n - 1] > 0.0)):
+            y = lo * 2.0
+            x = hi + y
+            if y == x - hi:
+                hi = x
+    return float(hi)
+
+
+@njit((_READ_INT_ROWS, _READ_INT_ROWS, _READ_FLOATS, _INT, _READ_INTS, _READ_FLOATS, _READ_INTS), cache=True)
 def merge_dots(
     entry_ints: NDArray[np.int64],
     slot_ints: NDArray[np.int64],
@@ -512,50 +586,6 @@ def merge_dots(
 
 
 @njit(cache=True)
-def fsum(values: NDArray[np.float64]) -> float:
-    """The correctly rounded sum of finite values: CPython's ``math.fsum`` (Shewchuk 1997), step for step."""
-    partials = np.empty(_PARTIALS, dtype=np.float64)
-    n = 0
-    for value in values:
-        x = value
-        i = 0
-        for j in range(n):
-            y = partials[j]
-            if abs(x) < abs(y):
-                x, y = y, x
-            hi = x + y
-            lo = y - (hi - x)
-            if lo != 0.0:
-                partials[i] = lo
-                i += 1
-            x = hi
-        n = i
-        if x != 0.0:
-            partials[n] = x
-            n += 1
-    hi = 0.0
-    if n > 0:
-        n -= 1
-        hi = partials[n]
-        lo = 0.0
-        while n > 0:
-            x = hi
-            n -= 1
-            y = partials[n]
-            hi = x + y
-            lo = y - (hi - x)
-            if lo != 0.0:
-                break
-        # round half to even across the partials, as math.fsum does
-        if n > 0 and ((lo < 0.0 and partials[n - 1] < 0.0) or (lo > 0.0 and partials[n - 1] > 0.0)):
-            y = lo * 2.0
-            x = hi + y
-            if y == x - hi:
-                hi = x
-    return float(hi)
-
-
-@njit(cache=True)
 def _band_key(values: NDArray[np.uint32], band: int, rows: int) -> int:
     """A non-negative 64-bit key for one band of MinHash values (FNV-1a over the band and its values)."""
     key = np.uint64(0xCBF29CE484222325) ^ np.uint64(band)
@@ -570,7 +600,7 @@ def _same_band(values: NDArray[np.uint32], other: NDArray[np.uint32], band: int,
     return bool(np.array_equal(values[start:end], other[start:end]))
 
 
-@njit(cache=True)
+@njit((_INT_ROWS, _INT_ROWS, _READ_WORD_ROWS, _INT, _INT), cache=True)
 def index_copy(
     buckets: NDArray[np.int64], chain: NDArray[np.int64], stored: NDArray[np.uint32], seq: int, rows: int
 ) -> int:
@@ -591,7 +621,7 @@ def index_copy(
     return new
 
 
-@njit(cache=True)
+@njit((_READ_INT_ROWS, _READ_INT_ROWS, _READ_WORD_ROWS, _READ_WORDS, _INT, _INT), cache=True)
 def copy_candidates(
     buckets: NDArray[np.int64],
     chain: NDArray[np.int64],
@@ -637,7 +667,7 @@ def _crc_update(crc: np.uint64, byte: int) -> np.uint64:
     return np.uint64(_CRC_TABLE[int((crc ^ np.uint64(byte)) & np.uint64(0xFF))]) ^ (crc >> np.uint64(8))
 
 
-@njit(cache=True)
+@njit((_READ_BYTES, _READ_INTS, _READ_INTS, _READ_WORDS, _READ_WORDS), cache=True)
 def min_hashes(
     text: NDArray[np.uint8],
     lengths: NDArray[np.int64],
