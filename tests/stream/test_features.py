@@ -1,4 +1,5 @@
-"""The clusterer's article features: the batched MinHash against datasketch's own; the word patterns."""
+"""The clusterer's article features: the batched MinHash against datasketch's own; the word
+patterns; the title words read from the batch against ``title_words`` of each title."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsbrief.stream.features import _INNER_CAPITAL, _WORD, MINHASH_PERMUTATIONS, sketches
+from newsbrief.model import ClusterSettings
+from newsbrief.stream.features import (
+    _INNER_CAPITAL,
+    _WORD,
+    MINHASH_PERMUTATIONS,
+    features,
+    sketches,
+    title_words,
+)
 from newsbrief.stream.sources import read_articles
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "stream"
@@ -52,3 +61,16 @@ def test_word_patterns_on_news_text() -> None:
     text = "Foreign minister said Kerry’s plan “Failed”. Then U.S. troops_in Aleppo — Sen. Rand Paul"
     assert _WORD.findall(text)[:5] == ["Foreign", "minister", "said", "Kerry’s", "plan"]
     assert _INNER_CAPITAL.findall(text) == ["Kerry", "U", "Aleppo", "Paul"]
+
+
+def test_batch_title_words_are_those_of_each_title_on_real_articles() -> None:
+    articles = list(read_articles([str(FIXTURES / "basil-24.jsonl"), str(FIXTURES / "allsides-30.jsonl")]))
+    found = features([(article.title, article.text) for article in articles], ClusterSettings())
+    assert found.titles == [title_words(article.title) for article in articles]
+    assert [word for _, word in found.titles[0]] == ["glenn", "beck", "rips", "progressivism", "cpac"]
+
+
+@given(st.lists(st.tuples(_TRICKY, _TRICKY), max_size=6))
+def test_batch_title_words_are_those_of_each_title(items: list[tuple[str, str]]) -> None:
+    found = features(items, ClusterSettings(lead_words=5))
+    assert found.titles == [title_words(title) for title, _ in items]

@@ -112,6 +112,7 @@ class _Seen:
     time: float
     terms: list[int]  # its vector: the terms of non-zero weight, in term order
     weights: list[float]
+    title_terms: list[tuple[int, str]]  # features.title_words of its title, for the story's keywords
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ class _Weighted:
     vector_weights: NDArray[np.float64]
     english: bool
     minhash: bytes
+    title_terms: list[tuple[int, str]]  # features.title_words of its title
 
 
 class _Copies:
@@ -453,7 +455,7 @@ class Clusterer:
             return _story_name(self._current(self._story_of[self._keys[key] - 1]))
         record, new_story, merges = self._place(article, key, text_sha256, weighted)
         self.store.add(record, new_story=new_story, merges=merges)
-        self._apply(record, merges, weighted.vector_terms, weighted.vector_weights)
+        self._apply(record, merges, weighted.vector_terms, weighted.vector_weights, weighted.title_terms)
         return _story_name(self._current(record.story))
 
     def stories(self) -> list[StreamStory]:
@@ -476,7 +478,8 @@ class Clusterer:
         for merge in self.store.merges():
             merges.setdefault(merge.seq, []).append(merge)
         for record in self.store.articles():
-            self._apply(record, merges.get(record.seq, ()), *_vector(record))
+            terms, weights = _vector(record)
+            self._apply(record, merges.get(record.seq, ()), terms, weights, title_words(record.article.title))
         if self._seen:
             logger.info("reopened a store of %d articles", len(self._seen))
 
@@ -547,12 +550,14 @@ class Clusterer:
                 vector_weights=kept_weights[c:d],
                 english=english,
                 minhash=minhash.tobytes(),
+                title_terms=title_terms,
             )
-            for (a, b), (c, d), english, minhash in zip(
+            for (a, b), (c, d), english, minhash, title_terms in zip(
                 itertools.pairwise(bounds),
                 itertools.pairwise(ends),
                 found.english,
                 found.minhashes,
+                found.titles,
                 strict=True,
             )
         ]
@@ -627,14 +632,22 @@ class Clusterer:
         merges: Iterable[MergeRecord],
         terms: NDArray[np.int64],
         weights: NDArray[np.float64],
+        title_terms: list[tuple[int, str]],
     ) -> None:
-        """Take a placed article (its vector: its terms of non-zero weight) and its merges into the state.
+        """Take a placed article (its vector: its terms of non-zero weight; its title's words) and its
+        merges into the state.
 
         The one path for add and reopen.
         """
         self._seen.append(
             _Seen(
-                record.key, record.text_sha256, record.article, record.time, terms.tolist(), weights.tolist()
+                record.key,
+                record.text_sha256,
+                record.article,
+                record.time,
+                terms.tolist(),
+                weights.tolist(),
+                title_terms,
             )
         )
         self._keys[record.key] = record.seq
@@ -822,6 +835,8 @@ def _central_title(centroid: dict[int, float], members: list[_Seen]) -> str:
     titled = [(position, seen) for position, seen in enumerate(members) if seen.article.title]
     if not titled:
         return ""
+    if len(titled) == 1:  # a third of the stories: nothing to compare
+        return titled[0][1].article.title
 
     def closeness(seen: _Seen) -> float:
         # the same products summed in the same order as a generator would, at C speed
@@ -837,7 +852,7 @@ def _keywords(centroid: dict[int, float], members: list[_Seen]) -> tuple[str, ..
     weight: dict[int, float] = {}
     spellings: dict[int, dict[str, int]] = {}
     for seen in members:
-        for term, word in title_words(seen.article.title):
+        for term, word in seen.title_terms:
             weight[term] = centroid.get(term, 0.0)
             counts = spellings.setdefault(term, {})
             counts[word] = counts.get(word, 0) + 1

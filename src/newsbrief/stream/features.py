@@ -78,7 +78,8 @@ class Features:
     """The features of a batch of articles, flat: article ``i`` owns ``terms[starts[i]:starts[i + 1]]``.
 
     Per article, its hashed terms (sorted, unique) with their raw weights; per article, whether
-    it looks English and the MinHash values of its start (one uint32 row each).
+    it looks English, the MinHash values of its start (one uint32 row each) and its title's
+    words as ``title_words`` gives them, read from the words and terms already found here.
     """
 
     terms: NDArray[np.int64]
@@ -86,6 +87,7 @@ class Features:
     starts: NDArray[np.int64]
     english: list[bool]
     minhashes: NDArray[np.uint32]
+    titles: list[list[tuple[int, str]]]
 
 
 def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Features:
@@ -116,7 +118,8 @@ def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Fea
         lower = list(map(str.lower, start))
         starts.append(lower)
         english.append(_looks_english(lower))
-    terms, weights, parts = _words(words, named, sizes, settings)
+    hashed = list(map(_term, words))
+    terms, weights, parts = _words(hashed, named, sizes, settings)
     keys, raw = _summed(terms, weights, parts, settings)
     articles = keys >> 32
     return Features(
@@ -125,17 +128,21 @@ def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Fea
         starts=np.searchsorted(articles, np.arange(len(items) + 1)).astype(np.int64),
         english=english,
         minhashes=sketches(starts),
+        titles=_titles(words, hashed, sizes),
     )
 
 
 def _words(
-    words: list[str], named: list[bool], sizes: list[int], settings: ClusterSettings
+    hashed: list[int], named: list[bool], sizes: list[int], settings: ClusterSettings
 ) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.int64]]:
-    """The hashed terms of the content words, their weights and their part numbers (2 x article + 1 in the lead)."""
+    """The hashed terms of the content words, their weights and their part numbers (2 x article + 1 in the lead).
+
+    ``hashed`` is ``_term`` of every word, -1 for the words that are not content words.
+    """
     parts = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
     part_weight = np.where(parts % 2 == 0, float(settings.title_weight), 1.0)
     weights = np.where(np.array(named, dtype=bool), part_weight * settings.entity_weight, part_weight)
-    terms = np.fromiter(map(_term, words), dtype=np.int64, count=len(words))
+    terms = np.array(hashed, dtype=np.int64)
     content = terms >= 0
     return terms[content], weights[content], parts[content]
 
@@ -163,6 +170,26 @@ def _summed(
         inverse, np.concatenate([weights, pair_weights])[order], minlength=len(unique)
     )
     return unique.astype(np.int64), raw
+
+
+def _titles(words: list[str], hashed: list[int], sizes: list[int]) -> list[list[tuple[int, str]]]:
+    """Per article, ``title_words`` of its title, from the batch's words and their ``_term``s.
+
+    Article ``i``'s title words are the ``sizes[2 * i]`` words after the earlier articles' parts.
+    """
+    titles: list[list[tuple[int, str]]] = []
+    end = 0
+    for in_title, in_lead in zip(sizes[::2], sizes[1::2], strict=True):
+        start, end = end, end + in_title
+        titles.append(
+            [
+                (term, word.lower())
+                for word, term in zip(words[start:end], hashed[start:end], strict=True)
+                if term >= 0 and not word.isdigit()
+            ]
+        )
+        end += in_lead
+    return titles
 
 
 def _looks_english(words: list[str]) -> bool:
