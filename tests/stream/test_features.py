@@ -16,6 +16,8 @@ from newsbrief.stream.features import (
     _INNER_CAPITAL,
     _WORD,
     MINHASH_PERMUTATIONS,
+    _inner_capitals,
+    _words_of,
     features,
     sketches,
     title_words,
@@ -57,10 +59,22 @@ def test_word_patterns_find_what_they_found_without_their_lookaheads(text: str) 
     assert _INNER_CAPITAL.findall(text) == _PLAIN_INNER_CAPITAL.findall(text)
 
 
+@given(_TRICKY)
+def test_faster_word_scans_find_what_the_patterns_find(text: str) -> None:
+    assert _words_of(text) == _WORD.findall(text)
+    assert _inner_capitals(text) == set(_INNER_CAPITAL.findall(text))
+
+
 def test_word_patterns_on_news_text() -> None:
     text = "Foreign minister said Kerry’s plan “Failed”. Then U.S. troops_in Aleppo — Sen. Rand Paul"
     assert _WORD.findall(text)[:5] == ["Foreign", "minister", "said", "Kerry’s", "plan"]
     assert _INNER_CAPITAL.findall(text) == ["Kerry", "U", "Aleppo", "Paul"]
+    assert _words_of(text) == _WORD.findall(text)
+    assert _inner_capitals(text) == {"Kerry", "U", "Aleppo", "Paul"}  # "_" in the text: the full pattern
+    plain = text.replace("_", " ")
+    assert _inner_capitals(plain) == {"Kerry", "U", "Aleppo", "Paul"}
+    assert _inner_capitals(plain.replace("said Kerry", "said \n Kerry")) == {"Kerry", "U", "Aleppo", "Paul"}
+    assert _inner_capitals(plain.replace("said Kerry", "said. Kerry")) == {"U", "Aleppo", "Paul"}
 
 
 def test_batch_title_words_are_those_of_each_title_on_real_articles() -> None:

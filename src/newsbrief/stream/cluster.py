@@ -40,7 +40,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -102,8 +102,10 @@ class _Story:
     dense: NDArray[np.float64] | None = None  # sum of the members' unit embeddings
 
 
-@dataclass(frozen=True, slots=True)
-class _Seen:
+# The per-article records below are named tuples, not frozen dataclasses: as immutable, but a
+# frozen dataclass sets each field through object.__setattr__, and building the three of them
+# took twice as long that way (11 against 5.5 microseconds per article).
+class _Seen(NamedTuple):
     """What the clusterer keeps of an article after it is placed."""
 
     key: str
@@ -115,8 +117,7 @@ class _Seen:
     title_terms: list[tuple[int, str]]  # features.title_words of its title, for the story's keywords
 
 
-@dataclass(frozen=True, slots=True)
-class _Query:
+class _Query(NamedTuple):
     """A new article's weighted terms (the non-zero ones) and its unit embedding, if dense."""
 
     terms: NDArray[np.int64]
@@ -124,8 +125,7 @@ class _Query:
     dense: NDArray[np.float64] | None
 
 
-@dataclass(frozen=True, slots=True)
-class _Weighted:
+class _Weighted(NamedTuple):
     """A new article's terms with their TF-IDF weights (0 outside its vector), language and MinHash."""
 
     terms: NDArray[np.int64]
@@ -586,10 +586,11 @@ class Clusterer:
         )
         if len(slots) == 0:
             return []
-        decay = np.exp(-gaps / (self.settings.decay_days * _DAY_S))
+        # in place on the kernel's fresh arrays; gap / -d is -gap / d to the bit (rounding is symmetric)
+        decay = np.exp(np.divide(gaps, -(self.settings.decay_days * _DAY_S), out=gaps), out=gaps)
         story_ids = index.story[slots]
         stories = [] if query.dense is None else [self._stories[sid] for sid in story_ids.tolist()]
-        scores = self._mixed(lexical, stories, query.dense) * decay
+        scores = np.multiply(self._mixed(lexical, stories, query.dense), decay, out=decay)
         order = kernels.best(scores, story_ids, 1 + _MERGE_CANDIDATES)
         return list(zip(scores[order].tolist(), story_ids[order].tolist(), strict=True))
 

@@ -69,6 +69,14 @@ _WORD = re.compile(r"(?=\w)[^\W_]+(?:['’][^\W_]+)*")
 # A capitalised word after a character that does not end a sentence (or open a quotation or a
 # line): "said Kerry", not "Kerry said" at the start of a sentence.
 _INNER_CAPITAL = re.compile(r"""(?=\s)(?<=[^\s.!?…:"“”‘'—])\s+([A-ZÀ-ÖØ-Þ][^\W_]*)""")
+# Faster scans with the same matches on most texts, used by _words_of and _inner_capitals when a
+# text holds no underscore (then ``[^\W_]`` is ``\w``, a cheaper test: a quarter faster) and, for
+# the capitals, no capital after two or more spaces: a pattern that opens with the capital lets
+# the engine jump from capital to capital, and with one space between a capital and the
+# character before, a fixed-width lookbehind can check that character (twice as fast).
+_PLAIN_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_CAPITAL_AFTER_ONE_SPACE = re.compile(r"""[A-ZÀ-ÖØ-Þ](?<=[^\s.!?…:"“”‘'—]\s[A-ZÀ-ÖØ-Þ])\w*""")
+_CAPITAL_AFTER_SPACES = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=\s\s[A-ZÀ-ÖØ-Þ])")
 _PAIR_MULTIPLIER = 0x9E3779B1  # golden-ratio multiplier: word pairs hash apart from words
 _HASH_MASK = 0xFFFFFFFF
 
@@ -107,13 +115,13 @@ def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Fea
     english: list[bool] = []
     for title, text in items:
         head = text[: max(settings.lead_words, _MINHASH_WORDS) * _CHARS_PER_WORD]
-        start = _WORD.findall(head)[:_MINHASH_WORDS]
+        start = _words_of(head)[:_MINHASH_WORDS]
         lead = start[: settings.lead_words]
-        in_title = _WORD.findall(title)
+        in_title = _words_of(title)
         words += in_title
         words += lead
-        named += map(set(_INNER_CAPITAL.findall(title)).__contains__, in_title)
-        named += map(set(_INNER_CAPITAL.findall(head)).__contains__, lead)
+        named += map(_inner_capitals(title).__contains__, in_title)
+        named += map(_inner_capitals(head).__contains__, lead)
         sizes += (len(in_title), len(lead))
         lower = list(map(str.lower, start))
         starts.append(lower)
@@ -130,6 +138,19 @@ def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Fea
         minhashes=sketches(starts),
         titles=_titles(words, hashed, sizes),
     )
+
+
+def _words_of(text: str) -> list[str]:
+    """``_WORD.findall(text)``: the words of the text, by the faster pattern when it gives the same."""
+    return (_WORD if "_" in text else _PLAIN_WORD).findall(text)
+
+
+def _inner_capitals(text: str) -> set[str]:
+    """``set(_INNER_CAPITAL.findall(text))``: the capitalised words inside sentences, by the faster
+    pattern when it gives the same."""
+    if "_" in text or _CAPITAL_AFTER_SPACES.search(text):
+        return set(_INNER_CAPITAL.findall(text))
+    return set(_CAPITAL_AFTER_ONE_SPACE.findall(text))
 
 
 def _words(
@@ -205,7 +226,7 @@ def title_words(title: str) -> list[tuple[int, str]]:
 
     Numbers are left out: "000" of "145,000" names nothing.
     """
-    pairs = [(_term(word), word.lower()) for word in _WORD.findall(title) if not word.isdigit()]
+    pairs = [(_term(word), word.lower()) for word in _words_of(title) if not word.isdigit()]
     return [(term, word) for term, word in pairs if term >= 0]
 
 
