@@ -112,9 +112,9 @@ class _Seen(NamedTuple):
     text_sha256: str
     article: Article
     time: float
-    terms: list[int]  # its vector: the terms of non-zero weight, in term order
-    weights: list[float]
-    title_terms: list[tuple[int, str]]  # features.title_words of its title, for the story's keywords
+    terms: NDArray[np.int64]  # its vector: the terms of non-zero weight, in term order
+    weights: NDArray[np.float64]
+    title_terms: tuple[tuple[int, str], ...]  # features.title_words of its title, for the story's keywords
 
 
 class _Query(NamedTuple):
@@ -134,7 +134,7 @@ class _Weighted(NamedTuple):
     vector_weights: NDArray[np.float64]
     english: bool
     minhash: bytes
-    title_terms: list[tuple[int, str]]  # features.title_words of its title
+    title_terms: tuple[tuple[int, str], ...]  # features.title_words of its title
 
 
 class _Copies:
@@ -479,7 +479,8 @@ class Clusterer:
             merges.setdefault(merge.seq, []).append(merge)
         for record in self.store.articles():
             terms, weights = _vector(record)
-            self._apply(record, merges.get(record.seq, ()), terms, weights, title_words(record.article.title))
+            title = tuple(title_words(record.article.title))
+            self._apply(record, merges.get(record.seq, ()), terms, weights, title)
         if self._seen:
             logger.info("reopened a store of %d articles", len(self._seen))
 
@@ -633,7 +634,7 @@ class Clusterer:
         merges: Iterable[MergeRecord],
         terms: NDArray[np.int64],
         weights: NDArray[np.float64],
-        title_terms: list[tuple[int, str]],
+        title_terms: tuple[tuple[int, str], ...],
     ) -> None:
         """Take a placed article (its vector: its terms of non-zero weight; its title's words) and its
         merges into the state.
@@ -646,8 +647,8 @@ class Clusterer:
                 record.text_sha256,
                 record.article,
                 record.time,
-                terms.tolist(),
-                weights.tolist(),
+                terms,
+                weights,
                 title_terms,
             )
         )
@@ -841,8 +842,8 @@ def _central_title(centroid: dict[int, float], members: list[_Seen]) -> str:
 
     def closeness(seen: _Seen) -> float:
         # the same products summed in the same order as a generator would, at C speed
-        shared = map(centroid.get, seen.terms, itertools.repeat(0.0))
-        total: float = sum(map(operator.mul, seen.weights, shared))
+        shared = map(centroid.get, seen.terms.tolist(), itertools.repeat(0.0))
+        total: float = sum(map(operator.mul, seen.weights.tolist(), shared))
         return total
 
     return max(titled, key=lambda item: (closeness(item[1]), -item[0]))[1].article.title

@@ -95,7 +95,7 @@ class Features:
     starts: NDArray[np.int64]
     english: list[bool]
     minhashes: NDArray[np.uint32]
-    titles: list[list[tuple[int, str]]]
+    titles: list[tuple[tuple[int, str], ...]]
 
 
 def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Features:
@@ -193,21 +193,26 @@ def _summed(
     return unique.astype(np.int64), raw
 
 
-def _titles(words: list[str], hashed: list[int], sizes: list[int]) -> list[list[tuple[int, str]]]:
-    """Per article, ``title_words`` of its title, from the batch's words and their ``_term``s.
+def _titles(words: list[str], hashed: list[int], sizes: list[int]) -> list[tuple[tuple[int, str], ...]]:
+    """Per article, ``title_words`` of its title (as a tuple), from the batch's words and their ``_term``s.
+
+    Tuples, not lists: the clusterer keeps them for every article, and the garbage collector stops
+    tracking a tuple of numbers and strings, whereas it scans every list at each full collection.
 
     Article ``i``'s title words are the ``sizes[2 * i]`` words after the earlier articles' parts.
     """
-    titles: list[list[tuple[int, str]]] = []
+    titles: list[tuple[tuple[int, str], ...]] = []
     end = 0
     for in_title, in_lead in zip(sizes[::2], sizes[1::2], strict=True):
         start, end = end, end + in_title
         titles.append(
-            [
-                (term, word.lower())
-                for word, term in zip(words[start:end], hashed[start:end], strict=True)
-                if term >= 0 and not word.isdigit()
-            ]
+            tuple(
+                [
+                    (term, word.lower())
+                    for word, term in zip(words[start:end], hashed[start:end], strict=True)
+                    if term >= 0 and not word.isdigit()
+                ]
+            )
         )
         end += in_lead
     return titles
