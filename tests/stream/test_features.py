@@ -1,5 +1,6 @@
 """The clusterer's article features: the batched MinHash against datasketch's own; the word
-patterns; the title words read from the batch against ``title_words`` of each title."""
+patterns; the title words read from the batch against ``title_words`` of each title; the memo of
+hashed stems."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import zlib
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,6 +18,7 @@ from newsbrief.stream.features import (
     _INNER_CAPITAL,
     _WORD,
     MINHASH_PERMUTATIONS,
+    TermMemo,
     _inner_capitals,
     _words_of,
     features,
@@ -88,3 +91,25 @@ def test_batch_title_words_are_those_of_each_title_on_real_articles() -> None:
 def test_batch_title_words_are_those_of_each_title(items: list[tuple[str, str]]) -> None:
     found = features(items, ClusterSettings(lead_words=5))
     assert found.titles == [tuple(title_words(title)) for title, _ in items]
+
+
+def test_a_kept_memo_of_stems_gives_the_same_features_and_stays_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newsbrief.stream.features as module
+
+    articles = list(read_articles([str(FIXTURES / "allsides-30.jsonl")]))
+    items = [(article.title, article.text) for article in articles]
+    fresh = features(items, ClusterSettings())
+    memo = TermMemo()
+    for _ in range(2):  # the second time every word is found in the memo
+        kept = features(items, ClusterSettings(), memo=memo)
+        assert np.array_equal(kept.terms, fresh.terms)
+        assert np.array_equal(kept.weights, fresh.weights)
+        assert kept.titles == fresh.titles
+    assert memo["Kerry"] == module._term("kerry") >= 0
+    assert memo["the"] == -1
+    assert len(memo) > 300
+    monkeypatch.setattr(module, "_TERMS_KEPT", 3)
+    features(items[:1], ClusterSettings(), memo=memo)  # emptied first, then filled by one short article
+    assert set(memo) == set(module._words_of(items[0][0] + " " + items[0][1]))

@@ -51,6 +51,7 @@ from newsbrief.stream.features import (
     DENSE_DIMENSIONS,
     MINHASH_PERMUTATIONS,
     Features,
+    TermMemo,
     embed,
     features,
     title_words,
@@ -397,6 +398,7 @@ class Clusterer:
         self._index: dict[str, _Index] = {}  # language -> its open stories
         self._indexed: dict[int, None] = {}  # stories in the index, oldest first
         self._copies = _Copies(settings.duplicate_jaccard)
+        self._terms = TermMemo()  # this clusterer's memo of hashed stems, for featurizing
         self._clock = -math.inf
         self._rebuild()
 
@@ -426,6 +428,7 @@ class Clusterer:
             found = features(
                 [(article.title, article.text) for article, new in zip(batch, fresh, strict=True) if new],
                 self.settings,
+                memo=self._terms,
             )
             weighted = iter(self._weighted(found, len(self._seen) + 1))
             try:
