@@ -52,6 +52,7 @@ from newsbrief.stream.features import (
     MINHASH_PERMUTATIONS,
     Features,
     TermMemo,
+    TitleWords,
     embed,
     features,
     title_words,
@@ -115,7 +116,7 @@ class _Seen(NamedTuple):
     time: float
     terms: NDArray[np.int64]  # its vector: the terms of non-zero weight, in term order
     weights: NDArray[np.float64]
-    title_terms: tuple[tuple[int, str], ...]  # features.title_words of its title, for the story's keywords
+    title_words: TitleWords  # features.title_words of its title, for the story's keywords
 
 
 class _Query(NamedTuple):
@@ -135,7 +136,7 @@ class _Weighted(NamedTuple):
     vector_weights: NDArray[np.float64]
     english: bool
     minhash: bytes
-    title_terms: tuple[tuple[int, str], ...]  # features.title_words of its title
+    title_words: TitleWords  # features.title_words of its title
 
 
 class _Copies:
@@ -458,7 +459,7 @@ class Clusterer:
             return _story_name(self._current(self._story_of[self._keys[key] - 1]))
         record, new_story, merges = self._place(article, key, text_sha256, weighted)
         self.store.add(record, new_story=new_story, merges=merges)
-        self._apply(record, merges, weighted.vector_terms, weighted.vector_weights, weighted.title_terms)
+        self._apply(record, merges, weighted.vector_terms, weighted.vector_weights, weighted.title_words)
         return _story_name(self._current(record.story))
 
     def stories(self) -> list[StreamStory]:
@@ -482,7 +483,7 @@ class Clusterer:
             merges.setdefault(merge.seq, []).append(merge)
         for record in self.store.articles():
             terms, weights = _vector(record)
-            title = tuple(title_words(record.article.title))
+            title = title_words(record.article.title)
             self._apply(record, merges.get(record.seq, ()), terms, weights, title)
         if self._seen:
             logger.info("reopened a store of %d articles", len(self._seen))
@@ -554,9 +555,9 @@ class Clusterer:
                 vector_weights=kept_weights[c:d],
                 english=english,
                 minhash=minhash.tobytes(),
-                title_terms=title_terms,
+                title_words=title,
             )
-            for (a, b), (c, d), english, minhash, title_terms in zip(
+            for (a, b), (c, d), english, minhash, title in zip(
                 itertools.pairwise(bounds),
                 itertools.pairwise(ends),
                 found.english,
@@ -637,7 +638,7 @@ class Clusterer:
         merges: Iterable[MergeRecord],
         terms: NDArray[np.int64],
         weights: NDArray[np.float64],
-        title_terms: tuple[tuple[int, str], ...],
+        title: TitleWords,
     ) -> None:
         """Take a placed article (its vector: its terms of non-zero weight; its title's words) and its
         merges into the state.
@@ -652,7 +653,7 @@ class Clusterer:
                 record.time,
                 terms,
                 weights,
-                title_terms,
+                title,
             )
         )
         self._keys[record.key] = record.seq
@@ -857,7 +858,8 @@ def _keywords(centroid: dict[int, float], members: list[_Seen]) -> tuple[str, ..
     weight: dict[int, float] = {}
     spellings: dict[int, dict[str, int]] = {}
     for seen in members:
-        for term, word in seen.title_terms:
+        terms, words = seen.title_words
+        for term, word in zip(terms, words.split(), strict=True):
             weight[term] = centroid.get(term, 0.0)
             counts = spellings.setdefault(term, {})
             counts[word] = counts.get(word, 0) + 1

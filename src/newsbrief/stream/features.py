@@ -47,6 +47,7 @@ __all__ = [
     "MINHASH_PERMUTATIONS",
     "Features",
     "TermMemo",
+    "TitleWords",
     "embed",
     "features",
     "sketches",
@@ -78,6 +79,10 @@ _INNER_CAPITAL = re.compile(r"""(?=\s)(?<=[^\s.!?…:"“”‘'—])\s+([A-ZÀ-
 _PLAIN_WORD = re.compile(r"\w+(?:['’]\w+)*")
 _CAPITAL_AFTER_ONE_SPACE = re.compile(r"""[A-ZÀ-ÖØ-Þ](?<=[^\s.!?…:"“”‘'—]\s[A-ZÀ-ÖØ-Þ])\w*""")
 _CAPITAL_AFTER_SPACES = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=\s\s[A-ZÀ-ÖØ-Þ])")
+# A title's content words: their hashed terms, and the words lower-cased and joined by spaces. A
+# tuple of numbers and one string, not a pair per word: the clusterer keeps one for every
+# article, and objects the garbage collector tracks (tuples, lists) are what it spends its time on.
+TitleWords = tuple[tuple[int, ...], str]
 _TERMS_KEPT = 500_000  # words a TermMemo holds before it starts again (the size of _term's cache)
 _PAIR_MULTIPLIER = 0x9E3779B1  # golden-ratio multiplier: word pairs hash apart from words
 _HASH_MASK = 0xFFFFFFFF
@@ -97,7 +102,7 @@ class Features:
     starts: NDArray[np.int64]
     english: list[bool]
     minhashes: NDArray[np.uint32]
-    titles: list[tuple[tuple[int, str], ...]]
+    titles: list[TitleWords]
 
 
 class TermMemo(dict[str, int]):
@@ -215,27 +220,17 @@ def _summed(
     return unique.astype(np.int64), raw
 
 
-def _titles(words: list[str], hashed: list[int], sizes: list[int]) -> list[tuple[tuple[int, str], ...]]:
-    """Per article, ``title_words`` of its title (as a tuple), from the batch's words and their ``_term``s.
-
-    Tuples, not lists: the clusterer keeps them for every article, and the garbage collector stops
-    tracking a tuple of numbers and strings, whereas it scans every list at each full collection.
+def _titles(words: list[str], hashed: list[int], sizes: list[int]) -> list[TitleWords]:
+    """Per article, ``title_words`` of its title, from the batch's words and their ``_term``s.
 
     Article ``i``'s title words are the ``sizes[2 * i]`` words after the earlier articles' parts.
     """
-    titles: list[tuple[tuple[int, str], ...]] = []
+    titles: list[TitleWords] = []
     end = 0
     for in_title, in_lead in zip(sizes[::2], sizes[1::2], strict=True):
         start, end = end, end + in_title
-        titles.append(
-            tuple(
-                [
-                    (term, word.lower())
-                    for word, term in zip(words[start:end], hashed[start:end], strict=True)
-                    if term >= 0 and not word.isdigit()
-                ]
-            )
-        )
+        kept = [at for at in range(start, end) if hashed[at] >= 0 and not words[at].isdigit()]
+        titles.append((tuple([hashed[at] for at in kept]), " ".join([words[at].lower() for at in kept])))
         end += in_lead
     return titles
 
@@ -248,13 +243,16 @@ def _looks_english(words: list[str]) -> bool:
     return common / len(words) >= MIN_ENGLISH_STOP_SHARE
 
 
-def title_words(title: str) -> list[tuple[int, str]]:
-    """(hashed term, lower-cased word) of each content word of a title, for naming a story's keywords.
+def title_words(title: str) -> TitleWords:
+    """The hashed terms of the content words of a title, and those words lower-cased and joined by
+    spaces, for naming a story's keywords.
 
     Numbers are left out: "000" of "145,000" names nothing.
     """
-    pairs = [(_term(word), word.lower()) for word in _words_of(title) if not word.isdigit()]
-    return [(term, word) for term, word in pairs if term >= 0]
+    kept = [word for word in _words_of(title) if not word.isdigit()]
+    terms = [_term(word) for word in kept]
+    content = [at for at, term in enumerate(terms) if term >= 0]
+    return tuple([terms[at] for at in content]), " ".join([kept[at].lower() for at in content])
 
 
 @functools.lru_cache(maxsize=500_000)
