@@ -46,6 +46,8 @@ __all__ = [
     "DENSE_DIMENSIONS",
     "MINHASH_PERMUTATIONS",
     "Features",
+    "TermMemo",
+    "TitleWords",
     "embed",
     "features",
     "sketches",
@@ -69,6 +71,19 @@ _WORD = re.compile(r"(?=\w)[^\W_]+(?:['’][^\W_]+)*")
 # A capitalised word after a character that does not end a sentence (or open a quotation or a
 # line): "said Kerry", not "Kerry said" at the start of a sentence.
 _INNER_CAPITAL = re.compile(r"""(?=\s)(?<=[^\s.!?…:"“”‘'—])\s+([A-ZÀ-ÖØ-Þ][^\W_]*)""")
+# Faster scans with the same matches on most texts, used by _words_of and _inner_capitals when a
+# text holds no underscore (then ``[^\W_]`` is ``\w``, a cheaper test: a quarter faster) and, for
+# the capitals, no capital after two or more spaces: a pattern that opens with the capital lets
+# the engine jump from capital to capital, and with one space between a capital and the
+# character before, a fixed-width lookbehind can check that character (twice as fast).
+_PLAIN_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_CAPITAL_AFTER_ONE_SPACE = re.compile(r"""[A-ZÀ-ÖØ-Þ](?<=[^\s.!?…:"“”‘'—]\s[A-ZÀ-ÖØ-Þ])\w*""")
+_CAPITAL_AFTER_SPACES = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=\s\s[A-ZÀ-ÖØ-Þ])")
+# A title's content words: their hashed terms, and the words lower-cased and joined by spaces. A
+# tuple of numbers and one string, not a pair per word: the clusterer keeps one for every
+# article, and objects the garbage collector tracks (tuples, lists) are what it spends its time on.
+TitleWords = tuple[tuple[int, ...], str]
+_TERMS_KEPT = 500_000  # words a TermMemo holds before it starts again (the size of _term's cache)
 _PAIR_MULTIPLIER = 0x9E3779B1  # golden-ratio multiplier: word pairs hash apart from words
 _HASH_MASK = 0xFFFFFFFF
 
@@ -78,7 +93,8 @@ class Features:
     """The features of a batch of articles, flat: article ``i`` owns ``terms[starts[i]:starts[i + 1]]``.
 
     Per article, its hashed terms (sorted, unique) with their raw weights; per article, whether
-    it looks English and the MinHash values of its start (one uint32 row each).
+    it looks English, the MinHash values of its start (one uint32 row each) and its title's
+    words as ``title_words`` gives them, read from the words and terms already found here.
     """
 
     terms: NDArray[np.int64]
@@ -86,9 +102,26 @@ class Features:
     starts: NDArray[np.int64]
     english: list[bool]
     minhashes: NDArray[np.uint32]
+    titles: list[TitleWords]
 
 
-def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Features:
+class TermMemo(dict[str, int]):
+    """Word -> its hashed stem (``_term``: -1 for a stop word), filled on first use.
+
+    A memo for one clusterer's batches, never shared between clusterers (so never between
+    threads): a lookup in it is twice as fast as a call of ``_term``'s own cache, whose hits
+    are the featurizing's most frequent operation. ``features`` empties it past ``_TERMS_KEPT``
+    words, so that a long stream's vocabulary does not grow it without end.
+    """
+
+    def __missing__(self, word: str) -> int:
+        term = self[word] = _term(word)
+        return term
+
+
+def features(
+    items: Sequence[tuple[str, str]], settings: ClusterSettings, *, memo: TermMemo | None = None
+) -> Features:
     """The features of each (title, text): terms of the title and the first ``lead_words`` words.
 
     A term's raw weight is the sum over its occurrences of 1, times ``title_weight`` in the title,
@@ -96,8 +129,12 @@ def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Fea
     word pair; the clusterer applies IDF. The regular expressions run per article (in C); the
     terms of the whole batch are then paired and summed in a few array operations. The sums are
     taken in the order a loop over each article would take them (title words, title pairs, lead
-    words, lead pairs), so that every raw weight is the same float as one such loop's.
+    words, lead pairs), so that every raw weight is the same float as one such loop's. ``memo``
+    is the caller's memo of hashed stems (a new one when None).
     """
+    memo = TermMemo() if memo is None else memo
+    if len(memo) > _TERMS_KEPT:
+        memo.clear()
     words: list[str] = []  # per article: the title's words, then the lead's
     named: list[bool] = []
     sizes: list[int] = []  # words per part: title of article 0, its lead, title of article 1, ...
@@ -105,18 +142,19 @@ def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Fea
     english: list[bool] = []
     for title, text in items:
         head = text[: max(settings.lead_words, _MINHASH_WORDS) * _CHARS_PER_WORD]
-        start = _WORD.findall(head)[:_MINHASH_WORDS]
+        start = _words_of(head)[:_MINHASH_WORDS]
         lead = start[: settings.lead_words]
-        in_title = _WORD.findall(title)
+        in_title = _words_of(title)
         words += in_title
         words += lead
-        named += map(set(_INNER_CAPITAL.findall(title)).__contains__, in_title)
-        named += map(set(_INNER_CAPITAL.findall(head)).__contains__, lead)
+        named += map(_inner_capitals(title).__contains__, in_title)
+        named += map(_inner_capitals(head).__contains__, lead)
         sizes += (len(in_title), len(lead))
         lower = list(map(str.lower, start))
         starts.append(lower)
         english.append(_looks_english(lower))
-    terms, weights, parts = _words(words, named, sizes, settings)
+    hashed = list(map(memo.__getitem__, words))
+    terms, weights, parts = _words(hashed, named, sizes, settings)
     keys, raw = _summed(terms, weights, parts, settings)
     articles = keys >> 32
     return Features(
@@ -125,17 +163,34 @@ def features(items: Sequence[tuple[str, str]], settings: ClusterSettings) -> Fea
         starts=np.searchsorted(articles, np.arange(len(items) + 1)).astype(np.int64),
         english=english,
         minhashes=sketches(starts),
+        titles=_titles(words, hashed, sizes),
     )
 
 
+def _words_of(text: str) -> list[str]:
+    """``_WORD.findall(text)``: the words of the text, by the faster pattern when it gives the same."""
+    return (_WORD if "_" in text else _PLAIN_WORD).findall(text)
+
+
+def _inner_capitals(text: str) -> set[str]:
+    """``set(_INNER_CAPITAL.findall(text))``: the capitalised words inside sentences, by the faster
+    pattern when it gives the same."""
+    if "_" in text or _CAPITAL_AFTER_SPACES.search(text):
+        return set(_INNER_CAPITAL.findall(text))
+    return set(_CAPITAL_AFTER_ONE_SPACE.findall(text))
+
+
 def _words(
-    words: list[str], named: list[bool], sizes: list[int], settings: ClusterSettings
+    hashed: list[int], named: list[bool], sizes: list[int], settings: ClusterSettings
 ) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.int64]]:
-    """The hashed terms of the content words, their weights and their part numbers (2 x article + 1 in the lead)."""
+    """The hashed terms of the content words, their weights and their part numbers (2 x article + 1 in the lead).
+
+    ``hashed`` is ``_term`` of every word, -1 for the words that are not content words.
+    """
     parts = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
     part_weight = np.where(parts % 2 == 0, float(settings.title_weight), 1.0)
     weights = np.where(np.array(named, dtype=bool), part_weight * settings.entity_weight, part_weight)
-    terms = np.fromiter(map(_term, words), dtype=np.int64, count=len(words))
+    terms = np.array(hashed, dtype=np.int64)
     content = terms >= 0
     return terms[content], weights[content], parts[content]
 
@@ -165,6 +220,21 @@ def _summed(
     return unique.astype(np.int64), raw
 
 
+def _titles(words: list[str], hashed: list[int], sizes: list[int]) -> list[TitleWords]:
+    """Per article, ``title_words`` of its title, from the batch's words and their ``_term``s.
+
+    Article ``i``'s title words are the ``sizes[2 * i]`` words after the earlier articles' parts.
+    """
+    titles: list[TitleWords] = []
+    end = 0
+    for in_title, in_lead in zip(sizes[::2], sizes[1::2], strict=True):
+        start, end = end, end + in_title
+        kept = [at for at in range(start, end) if hashed[at] >= 0 and not words[at].isdigit()]
+        titles.append((tuple([hashed[at] for at in kept]), " ".join([words[at].lower() for at in kept])))
+        end += in_lead
+    return titles
+
+
 def _looks_english(words: list[str]) -> bool:
     """True unless enough (lower-cased) words are read and too few of them are common English words."""
     if len(words) < _LANGUAGE_MIN_WORDS:
@@ -173,13 +243,16 @@ def _looks_english(words: list[str]) -> bool:
     return common / len(words) >= MIN_ENGLISH_STOP_SHARE
 
 
-def title_words(title: str) -> list[tuple[int, str]]:
-    """(hashed term, lower-cased word) of each content word of a title, for naming a story's keywords.
+def title_words(title: str) -> TitleWords:
+    """The hashed terms of the content words of a title, and those words lower-cased and joined by
+    spaces, for naming a story's keywords.
 
     Numbers are left out: "000" of "145,000" names nothing.
     """
-    pairs = [(_term(word), word.lower()) for word in _WORD.findall(title) if not word.isdigit()]
-    return [(term, word) for term, word in pairs if term >= 0]
+    kept = [word for word in _words_of(title) if not word.isdigit()]
+    terms = [_term(word) for word in kept]
+    content = [at for at, term in enumerate(terms) if term >= 0]
+    return tuple([terms[at] for at in content]), " ".join([kept[at].lower() for at in content])
 
 
 @functools.lru_cache(maxsize=500_000)
