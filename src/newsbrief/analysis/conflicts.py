@@ -15,12 +15,14 @@ values cannot both be true once qualifiers and rounding are allowed for:
   frames and the years their sentences name do not differ, neither is a part ("two more") of what
   the other counts whole, and they are close in meaning: WordLlama's cosine of their value-blind
   contexts or descriptions (``newsbrief.analysis.similarity``) at least ``KIND_MIN`` for a kind
-  that names the thing, ``MEANING_MIN`` for a general one; or, with no closeness needed, two
-  measurements of one dimension, or two figures that are each their article's only value of
-  their specific kind.
+  that names the thing, ``MEANING_MIN`` for a general one, ``CLASS_MIN`` for two counts of one
+  event class read from their own phrases (both deaths, both births: ``EVENT_CLASSES``); or,
+  with no closeness needed, two measurements of one dimension, or two figures that are each
+  their article's only value of their specific kind.
 
 Each figure is compared only with its mutual best match in each other article, and values more
-than ``_MAX_RATIO`` apart count different quantities.
+than ``_MAX_RATIO`` apart count different quantities. Two counts paired by their event class
+alone do not disagree when either article gives another count of that class the other meets.
 
 A false conflict misleads the reader, so every rule leans towards saying nothing. Counts of
 casualties can grow between reports: with publication times, a toll that is larger in the later
@@ -47,7 +49,7 @@ from newsbrief.analysis.figures import (
     VAGUE_WORDS,
     WHAT_STOP,
 )
-from newsbrief.analysis.lexicon import COUNTED_NOUN_GROUPS
+from newsbrief.analysis.lexicon import COUNTED_NOUN_GROUPS, EVENT_CLASSES
 from newsbrief.analysis.similarity import embed
 from newsbrief.model import Article, Conflict, Fact, Figure
 
@@ -75,6 +77,11 @@ REPORT_OVERLAP = 0.8
 # Round 3 (noun kinds): the same choice in four folds, held out 28 / 46; 0.55 kept for that reason.
 MEANING_MIN = 0.7
 KIND_MIN = 0.55
+# The same cosine for two counts of one event class (``EVENT_CLASSES``: both deaths, both births),
+# each read from the figure's own phrase: the class says what they count, so their contexts need
+# only not be about different things. Chosen by the same cross-validation (``--crossval-class``,
+# grid 0.0 / 0.15 / 0.3 / 0.45 / 0.55, KIND_MIN and MEANING_MIN held at their values).
+CLASS_MIN = 0.0
 CONTEXT_WORDS = 8
 NEAR_WORDS = 4
 # Units of measurement, each with its family and the factor to the family's base unit. A
@@ -168,6 +175,7 @@ def find_conflicts(
         and _disagree(profiles[i], profiles[j])
         and not _agreed_elsewhere(profiles, same, i, j)
         and not _agreed_in_sentence(figures, profiles, i, j)
+        and not (how[(i, j)].startswith(BY_CLASS) and _agreed_in_class(profiles, i, j))
     ]
     published = {article.id: article.published for article in articles}
     return _merge(figures, profiles, edges, how, published)
@@ -254,6 +262,8 @@ class _Profile:
     exclusive: bool  # "more than", "less than": the bound itself is not allowed
     part: bool  # "two more debates", "another 30": what is added or left, not the whole
     head: frozenset[str]  # the noun the number modifies and its compounds ("bond", "tax", "rate")
+    event: str  # the event class of what a count counts ("killed", "born"), "" when unsaid
+    verb: str  # the verb the counted thing is subject or object of ("legalize"), "" when none
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -283,6 +293,8 @@ def _profile(figure: Figure) -> _Profile:
         exclusive=figure.qualifier in ("more-than", "less-than"),
         part=_is_part(figure),
         head=frozenset(_canonical(word) for word in figure.head.split()) - NUMBER_WORDS,
+        event=figure.event,
+        verb=figure.verb,
     )
 
 
@@ -519,7 +531,9 @@ def _by_meaning(
     need a description on both sides. Two measurements of one dimension ("4 km" deep, "six miles
     below the surface") need no closeness at all: what they measure is said; nor do two of a
     specific kind (a measurement family, a counted noun, a sum for a "bond") that are each their
-    article's only value of it.
+    article's only value of it. Below those thresholds, two counts whose own phrases name one
+    event class ("900,000 Jews were murdered", "900,000 people fell victim") need only CLASS_MIN:
+    outlets word a toll in their own ways, and the class says what both count.
     """
     if first.dimension and first.dimension == second.dimension:
         return f"both measure {first.dimension} in {first.base} units"
@@ -528,7 +542,7 @@ def _by_meaning(
     if not _is_specific(kind) and not (first.words and second.words):
         return ""  # "10 percent" of nothing said: its context alone cannot tell which share it is
     thin = _thin(first, kind) or _thin(second, kind)
-    if first.base not in MEASURES and kind not in TOLLS and thin:
+    if first.base not in MEASURES and kind not in TOLLS | EVENTS and thin:
         return ""  # "a majority of 51 votes" against "60 votes to overcome a filibuster": "votes" alone
     reasons = []
     # A noun for people is no toll: a story counts many groups of "senators" or "children" ("three
@@ -538,6 +552,8 @@ def _by_meaning(
     if one_fact and _is_specific(kind):
         reasons.append("their sentences are in one fact of the alignment")
     least = KIND_MIN if reasons else MEANING_MIN
+    if cosine < least and kind == first.event == second.event and cosine >= CLASS_MIN:
+        return f"{BY_CLASS} ({kind}), by the words of their own phrases (cosine {cosine:.2f} ≥ {CLASS_MIN})"
     if cosine < least:
         return ""
     return f"their contexts are close in meaning (cosine {cosine:.2f} ≥ {least}{''.join(', ' + r for r in reasons)})"
@@ -599,6 +615,29 @@ def _mutual_best(
     )
 
 
+def _agreed_in_class(profiles: Sequence[_Profile], i: int, j: int) -> bool:
+    """True when either article gives another count of the same event class, for the same years,
+    that agrees with the other figure.
+
+    Two counts paired by their event class alone are known to count the same kind of event, not
+    the same one: "The death toll stood at 120" against "That earthquake killed more than 300
+    people" (the 2009 quake, named in the sentence before) is no conflict when the second outlet
+    also says "The earthquake killed at least 73 people", which 120 meets. Which of its counts
+    stands for the other's is then unknown, so neither is said to disagree.
+    """
+    for one, other in ((i, j), (j, i)):
+        for k, profile in enumerate(profiles):
+            if (
+                k != other
+                and profile.article_id == profiles[other].article_id
+                and profile.event == profiles[other].event
+                and profile.years == profiles[one].years
+                and _agree(profiles[one], profile)
+            ):
+                return True
+    return False
+
+
 def _agreed_in_sentence(figures: Sequence[Figure], profiles: Sequence[_Profile], i: int, j: int) -> bool:
     """True when either sentence also holds a figure of the same unit that agrees with the other.
 
@@ -640,8 +679,26 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
     kind = min(shared, key=lambda shared_kind: (not _is_specific(shared_kind), shared_kind))
     if first.base in MEASURES:
         return "" if first.dimension and second.dimension and first.dimension != second.dimension else kind
+    if _predicates_differ(first, second, kind):
+        return ""  # "Four states have legalized marijuana", "the two states were challenging" its laws
     nouns_first, nouns_second = first.words & PEOPLE_STEMS, second.words & PEOPLE_STEMS
     return "" if nouns_first and nouns_second and not nouns_first & nouns_second else kind
+
+
+def _predicates_differ(first: _Profile, second: _Profile, kind: str) -> bool:
+    """True when the two counted things take part in different events: each is the subject or
+    object of a verb, the verbs differ, neither is a light verb ("have", "be") that names no
+    event, and the kind is no event class (a toll is "killed" by one outlet and "died" in
+    another). A noun counted in two predicates counts two sets: the states that legalized
+    marijuana are not the states that challenge another state's laws."""
+    verbs = {first.verb, second.verb}
+    return (
+        len(verbs) == 2
+        and "" not in verbs
+        and not verbs & LIGHT_VERBS
+        and kind not in EVENTS | TOLLS
+        and not (first.event and first.event == second.event)
+    )
 
 
 def _kinds(profile: _Profile) -> frozenset[str]:
@@ -649,7 +706,8 @@ def _kinds(profile: _Profile) -> frozenset[str]:
 
     Specific kinds (``_is_specific``) name the thing: a measurement's unit family, a counted noun
     ("townhouse", "nation" = "country"), a casualty toll ("killed"), the noun naming the people
-    counted ("Thirteen children born missing hands" is a count of children, and of the missing).
+    counted ("Thirteen children born missing hands" is a count of children, and of the missing),
+    the event class its own phrase names (``Figure.event``: "born").
     General kinds say only how it is counted: "percent", a currency, "count", "duration"; their
     figures must be closer in meaning to be paired. A share, a sum or a bare count whose number
     modifies a noun also has that noun as a specific kind ("USD (bond)" for "$100,000 bond",
@@ -665,13 +723,13 @@ def _kinds(profile: _Profile) -> frozenset[str]:
         # embeddings: people are paired by meaning only as a toll, whose key names the event,
         # or by the noun that names them.
         toll = {profile.key} if profile.key in TOLLS else set()
-        return frozenset(toll | (profile.words & PEOPLE_STEMS))
+        return frozenset(toll | (profile.words & PEOPLE_STEMS) | ({profile.event} - {""}))
     if profile.unit in GENERAL_UNITS:
         # "$100,000 bond", "a 7.5% risk": the noun the number modifies names what is counted
         return frozenset({profile.base} | {_noun_kind(profile.base, noun) for noun in profile.head})
     if profile.base == "duration":
         return frozenset({profile.base})
-    return frozenset({profile.key}) if profile.key else frozenset()
+    return frozenset({profile.key, profile.event} - {""})
 
 
 def _is_specific(kind: str) -> bool:
@@ -745,6 +803,12 @@ NUMBER_WORDS = frozenset(_canonical(word) for word in [*UNITS_WORDS, *SCALES, *V
 MEASURES = frozenset({family for family, _ in UNIT_FAMILIES.values()} | {"°F", "degree", "square metre"})
 GROWING = frozenset({"killed", "injured", "displaced", "arrested", "missing"})
 TOLLS = GROWING | {"casualty"}
+EVENTS = frozenset(EVENT_CLASSES)
+BY_CLASS = "both count one event class"
+# Verbs that say a thing is there, not what it does or undergoes: "will have 69 townhouses".
+LIGHT_VERBS = frozenset(
+    {"be", "have", "get", "include", "make", "take", "give", "see", "do", "become", "remain"}
+)
 NEVER_BY_MEANING = frozenset({"date", "year", "age"})
 # "a 10-year risk" and "a 15-year risk": durations meet whatever unit they are written in.
 DURATION_DAYS = {
