@@ -533,7 +533,9 @@ def _by_meaning(
     specific kind (a measurement family, a counted noun, a sum for a "bond") that are each their
     article's only value of it. Below those thresholds, two counts whose own phrases name one
     event class ("900,000 Jews were murdered", "900,000 people fell victim") need only CLASS_MIN:
-    outlets word a toll in their own ways, and the class says what both count.
+    outlets word a toll in their own ways, and the class says what both count; but only when both
+    descriptions say more than the class ("two wounded" in an ambush and "Three were wounded when
+    a rocket hit" are two events that the class cannot tell apart).
     """
     if first.dimension and first.dimension == second.dimension:
         return f"both measure {first.dimension} in {first.base} units"
@@ -552,7 +554,7 @@ def _by_meaning(
     if one_fact and _is_specific(kind):
         reasons.append("their sentences are in one fact of the alignment")
     least = KIND_MIN if reasons else MEANING_MIN
-    if cosine < least and kind == first.event == second.event and cosine >= CLASS_MIN:
+    if cosine < least and kind == first.event == second.event and cosine >= CLASS_MIN and not thin:
         return f"{BY_CLASS} ({kind}), by the words of their own phrases (cosine {cosine:.2f} ≥ {CLASS_MIN})"
     if cosine < least:
         return ""
