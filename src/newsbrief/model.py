@@ -217,9 +217,7 @@ class Figure:
     40,"; "" when the number modifies no noun); ``event`` is the event class of what a count
     counts, from the words of its own phrase and its verb (``analysis.lexicon.EVENT_CLASSES``:
     "killed" for "900,000 Jews were murdered" and for "900,000 people fell victim", "born" for
-    "13 babies were born"; "" when none says one); ``verb`` is the lemma of the verb a count's
-    counted thing is subject or object of ("legalize" in "Four states have legalized ..."; "" when
-    none).
+    "13 babies were born"; "" when none says one).
     """
 
     span: Span
@@ -231,7 +229,6 @@ class Figure:
     attribution: str = ""
     head: str = ""
     event: str = ""
-    verb: str = ""
 
 
 @dataclass(frozen=True, slots=True)

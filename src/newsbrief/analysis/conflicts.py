@@ -263,7 +263,6 @@ class _Profile:
     part: bool  # "two more debates", "another 30": what is added or left, not the whole
     head: frozenset[str]  # the noun the number modifies and its compounds ("bond", "tax", "rate")
     event: str  # the event class of what a count counts ("killed", "born"), "" when unsaid
-    verb: str  # the verb the counted thing is subject or object of ("legalize"), "" when none
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -294,7 +293,6 @@ def _profile(figure: Figure) -> _Profile:
         part=_is_part(figure),
         head=frozenset(_canonical(word) for word in figure.head.split()) - NUMBER_WORDS,
         event=figure.event,
-        verb=figure.verb,
     )
 
 
@@ -681,26 +679,8 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
     kind = min(shared, key=lambda shared_kind: (not _is_specific(shared_kind), shared_kind))
     if first.base in MEASURES:
         return "" if first.dimension and second.dimension and first.dimension != second.dimension else kind
-    if _predicates_differ(first, second, kind):
-        return ""  # "Four states have legalized marijuana", "the two states were challenging" its laws
     nouns_first, nouns_second = first.words & PEOPLE_STEMS, second.words & PEOPLE_STEMS
     return "" if nouns_first and nouns_second and not nouns_first & nouns_second else kind
-
-
-def _predicates_differ(first: _Profile, second: _Profile, kind: str) -> bool:
-    """True when the two counted things take part in different events: each is the subject or
-    object of a verb, the verbs differ, neither is a light verb ("have", "be") that names no
-    event, and the kind is no event class (a toll is "killed" by one outlet and "died" in
-    another). A noun counted in two predicates counts two sets: the states that legalized
-    marijuana are not the states that challenge another state's laws."""
-    verbs = {first.verb, second.verb}
-    return (
-        len(verbs) == 2
-        and "" not in verbs
-        and not verbs & LIGHT_VERBS
-        and kind not in EVENTS | TOLLS
-        and not (first.event and first.event == second.event)
-    )
 
 
 def _kinds(profile: _Profile) -> frozenset[str]:
@@ -807,10 +787,6 @@ GROWING = frozenset({"killed", "injured", "displaced", "arrested", "missing"})
 TOLLS = GROWING | {"casualty"}
 EVENTS = frozenset(EVENT_CLASSES)
 BY_CLASS = "both count one event class"
-# Verbs that say a thing is there, not what it does or undergoes: "will have 69 townhouses".
-LIGHT_VERBS = frozenset(
-    {"be", "have", "get", "include", "make", "take", "give", "see", "do", "become", "remain"}
-)
 NEVER_BY_MEANING = frozenset({"date", "year", "age"})
 # "a 10-year risk" and "a 15-year risk": durations meet whatever unit they are written in.
 DURATION_DAYS = {

@@ -360,7 +360,6 @@ def _figure(
         attribution=_attribution(anchor, tokens, _Sources(article.id, names)),
         head=_head(anchor, tokens),
         event=_event(thing, anchor) if counted else "",
-        verb=_verb_lemma(thing) if counted else "",
     )
 
 
@@ -758,12 +757,6 @@ def _whole(thing: Token) -> Token:
     if thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.lemma_.lower() in COUNT_NOUNS:
         return thing.head.head
     return thing
-
-
-def _verb_lemma(thing: Token) -> str:
-    """The lemma of the verb the counted thing takes part in (``_event_verb``), or ""."""
-    verb = _event_verb(_whole(thing))
-    return verb.lemma_.lower() if verb is not None else ""
 
 
 def _event_verb(thing: Token) -> Token | None:
