@@ -4,8 +4,7 @@ Run: ``python benchmarks/conflicts.py`` (half an hour on the shared machine: eve
 its entities resolved and its story aligned; ``--hard-only`` takes about four minutes).
 Options: ``--no-planted`` (the real stories only), ``--hard-only`` (planted the hard way only),
 ``--crossval`` (the conflict thresholds chosen by 5-fold cross-validation over stories on the
-planted-hard set, held-out numbers; about twenty minutes), ``--crossval-class`` (the same for
-``CLASS_MIN``, the threshold of two counts of one event class, the other two held at their values),
+planted-hard set, held-out numbers; about twenty minutes),
 ``--basil`` (the 30 BASIL triples of ``basil-conflicts.json``: every flag, to check by hand
 against the verdicts kept there), ``--stories N`` (the first N stories only, for iterating), ``--ids a,b`` (those stories only), ``--show N`` (how many missed and false lines to print; 25 by default; missed figures
 without a "what" or with the unit "count" are printed too, marked "[no what/count]").
@@ -26,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import itertools
 import json
 import re
 import sys
@@ -523,7 +521,6 @@ def _changed(article: Article, figure: Figure, new_text: str) -> Article:
 # to the higher thresholds (precision first).
 KIND_GRID = (0.3, 0.4, 0.55)
 MEANING_GRID = (0.7, 0.85)
-CLASS_GRID = (0.0, 0.15, 0.3, 0.45, 0.55)
 FOLDS = 5
 
 
@@ -548,28 +545,21 @@ def _story_counts(story: tuple[str, tuple[Article, ...]], docs: dict[str, list[o
     )
 
 
-def crossval_run(
-    stories: list[tuple[str, tuple[Article, ...]]],
-    docs: dict[str, list[object]],
-    grids: dict[str, tuple[float, ...]],
-) -> None:
-    """Choose the thresholds named in ``grids`` (attributes of ``analysis.conflicts``) on four
-    folds of stories, score the fifth; print held-out totals. The others keep their values."""
-    names = tuple(grids)
-    print(f"## {', '.join(names)} by 5-fold cross-validation over stories (planted the hard way)\n")
-    saved = tuple(getattr(conflict_rules, name) for name in names)
-    counts: dict[tuple[float, ...], dict[str, tuple[int, ...]]] = {}
-    for grid in itertools.product(*grids.values()):
-        for name, value in zip(names, grid, strict=True):
-            setattr(conflict_rules, name, value)
-        counts[grid] = {story[0]: _story_counts(story, docs) for story in stories}
-    for name, value in zip(names, saved, strict=True):
-        setattr(conflict_rules, name, value)
+def crossval_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, list[object]]) -> None:
+    """Choose (KIND_MIN, MEANING_MIN) on four folds of stories, score the fifth; print held-out totals."""
+    print("## Thresholds by 5-fold cross-validation over stories (planted the hard way)\n")
+    saved = conflict_rules.KIND_MIN, conflict_rules.MEANING_MIN
+    counts: dict[tuple[float, float], dict[str, tuple[int, ...]]] = {}
+    for kind_min in KIND_GRID:
+        for meaning_min in MEANING_GRID:
+            conflict_rules.KIND_MIN, conflict_rules.MEANING_MIN = kind_min, meaning_min
+            counts[(kind_min, meaning_min)] = {story[0]: _story_counts(story, docs) for story in stories}
+    conflict_rules.KIND_MIN, conflict_rules.MEANING_MIN = saved
 
-    def total(grid: tuple[float, ...], ids: Sequence[str]) -> tuple[int, ...]:
+    def total(grid: tuple[float, float], ids: Sequence[str]) -> tuple[int, ...]:
         return tuple(sum(counts[grid][i][n] for i in ids) for n in range(4))
 
-    def score(grid: tuple[float, ...], ids: Sequence[str]) -> tuple[float, ...]:
+    def score(grid: tuple[float, float], ids: Sequence[str]) -> tuple[float, ...]:
         detected, _, false, extra = total(grid, ids)
         return (detected - 2 * (false + extra), *grid)
 
@@ -609,10 +599,7 @@ def main() -> int:
         basil_run(stories, docs)
         return 0
     if "--crossval" in sys.argv:
-        crossval_run(stories, docs, {"KIND_MIN": KIND_GRID, "MEANING_MIN": MEANING_GRID})
-        return 0
-    if "--crossval-class" in sys.argv:
-        crossval_run(stories, docs, {"CLASS_MIN": CLASS_GRID})
+        crossval_run(stories, docs)
         return 0
     if "--hard-only" not in sys.argv:
         real_run(stories, docs)

@@ -448,31 +448,16 @@ def test_a_figure_whose_sentence_names_a_year_is_never_the_only_one_of_its_kind(
     assert sole == {"11"}
 
 
-# mn-9144: two outlets' tolls of the Italian quake, and the second outlet's earlier toll.
-QUAKE_TOLL = (
-    "The death toll stood at 120 but the number of dead and missing was uncertain given the huge "
-    "number of vacationers in the area for summer's final days."
-)
-QUAKE_LATER = "The magnitude-6.2 quake killed at least 241 people and left hundreds more injured."
-QUAKE_EARLIER = (
-    "The earthquake killed at least 73 people and turned scores of charming medieval buildings into rubble."
-)
-
-
-def test_two_tolls_of_one_event_class_in_other_words_are_paired_by_the_class() -> None:
-    # mn-9144, one of the hand-found differences of time: "stood at 120" and "killed at least 241"
-    # share no words and are far apart in meaning (cosine 0.32), but both count the dead.
-    _, found = _conflicts([(QUAKE_TOLL, None), (QUAKE_LATER, None)])
-    assert [sorted(f.span.text for f in c.figures) for c in found] == [["120", "at least 241"]]
-    assert found[0].compared.startswith(conflicts.BY_CLASS)
-    assert found[0].timing.startswith("the difference may be one of time")
-
-
-def test_a_count_of_the_class_that_agrees_leaves_a_pair_by_class_unflagged() -> None:
-    # mn-9144: "That earthquake" is the 2009 quake of the sentence before, and its toll is the
-    # closer in meaning to 120; the same outlet also gives "at least 73" dead, which 120 meets, so
-    # which of its counts stands for the other outlet's is unknown: no disagreement.
-    _, found = _conflicts(
-        [(QUAKE_TOLL, None), (f"That earthquake killed more than 300 people. {QUAKE_EARLIER}", None)]
+def test_two_counts_of_one_event_class_are_paired_as_a_kind_that_names_the_thing() -> None:
+    # mn-24807, planted the hard way: "babies ... were born" in both outlets' own words is a count
+    # of births (cosine 0.64), not only of "babies", which a story counts in many groups (0.7).
+    first = (
+        "The public health authority Santé Publique France said about 225 babies a year in total were "
+        "born with similar disfigurements in France."
     )
-    assert found == ()
+    second = (
+        "Stats show that on average 150 babies are born each year around France with similar birth defects."
+    )
+    _, found = _conflicts([(first, None), (second, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [["150", "about 225"]]
+    assert "both count born" in found[0].compared

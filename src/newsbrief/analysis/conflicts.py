@@ -15,14 +15,13 @@ values cannot both be true once qualifiers and rounding are allowed for:
   frames and the years their sentences name do not differ, neither is a part ("two more") of what
   the other counts whole, and they are close in meaning: WordLlama's cosine of their value-blind
   contexts or descriptions (``newsbrief.analysis.similarity``) at least ``KIND_MIN`` for a kind
-  that names the thing, ``MEANING_MIN`` for a general one, ``CLASS_MIN`` for two counts of one
-  event class read from their own phrases (both deaths, both births: ``EVENT_CLASSES``); or,
-  with no closeness needed, two measurements of one dimension, or two figures that are each
-  their article's only value of their specific kind.
+  that names the thing (a count of one event class read from its own phrase, both deaths, both
+  births, is one: ``EVENT_CLASSES``), ``MEANING_MIN`` for a general one; or, with no closeness
+  needed, two measurements of one dimension, or two figures that are each their article's only
+  value of their specific kind.
 
 Each figure is compared only with its mutual best match in each other article, and values more
-than ``_MAX_RATIO`` apart count different quantities. Two counts paired by their event class
-alone do not disagree when either article gives another count of that class the other meets.
+than ``_MAX_RATIO`` apart count different quantities.
 
 A false conflict misleads the reader, so every rule leans towards saying nothing. Counts of
 casualties can grow between reports: with publication times, a toll that is larger in the later
@@ -77,11 +76,8 @@ REPORT_OVERLAP = 0.8
 # Round 3 (noun kinds): the same choice in four folds, held out 28 / 46; 0.55 kept for that reason.
 MEANING_MIN = 0.7
 KIND_MIN = 0.55
-# The same cosine for two counts of one event class (``EVENT_CLASSES``: both deaths, both births),
-# each read from the figure's own phrase: the class says what they count, so their contexts need
-# only not be about different things. Chosen by the same cross-validation (``--crossval-class``,
-# grid 0.0 / 0.15 / 0.3 / 0.45 / 0.55, KIND_MIN and MEANING_MIN held at their values).
-CLASS_MIN = 0.0
+# Round 6: a lower threshold for two counts of one event class was cross-validated the same way
+# (grid 0.0 / 0.15 / 0.3 / 0.45 / 0.55) and KIND_MIN chosen in all five folds: the class is a kind.
 CONTEXT_WORDS = 8
 NEAR_WORDS = 4
 # Units of measurement, each with its family and the factor to the family's base unit. A
@@ -175,7 +171,6 @@ def find_conflicts(
         and _disagree(profiles[i], profiles[j])
         and not _agreed_elsewhere(profiles, same, i, j)
         and not _agreed_in_sentence(figures, profiles, i, j)
-        and not (how[(i, j)].startswith(BY_CLASS) and _agreed_in_class(profiles, i, j))
     ]
     published = {article.id: article.published for article in articles}
     return _merge(figures, profiles, edges, how, published)
@@ -529,11 +524,8 @@ def _by_meaning(
     need a description on both sides. Two measurements of one dimension ("4 km" deep, "six miles
     below the surface") need no closeness at all: what they measure is said; nor do two of a
     specific kind (a measurement family, a counted noun, a sum for a "bond") that are each their
-    article's only value of it. Below those thresholds, two counts whose own phrases name one
-    event class ("900,000 Jews were murdered", "900,000 people fell victim") need only CLASS_MIN:
-    outlets word a toll in their own ways, and the class says what both count; but only when both
-    descriptions say more than the class ("two wounded" in an ambush and "Three were wounded when
-    a rocket hit" are two events that the class cannot tell apart).
+    article's only value of it. An event class ("born" for "about 150 babies ... were born" and
+    "150 babies are born each year") names the thing like a toll: KIND_MIN.
     """
     if first.dimension and first.dimension == second.dimension:
         return f"both measure {first.dimension} in {first.base} units"
@@ -552,8 +544,6 @@ def _by_meaning(
     if one_fact and _is_specific(kind):
         reasons.append("their sentences are in one fact of the alignment")
     least = KIND_MIN if reasons else MEANING_MIN
-    if cosine < least and kind == first.event == second.event and cosine >= CLASS_MIN and not thin:
-        return f"{BY_CLASS} ({kind}), by the words of their own phrases (cosine {cosine:.2f} ≥ {CLASS_MIN})"
     if cosine < least:
         return ""
     return f"their contexts are close in meaning (cosine {cosine:.2f} ≥ {least}{''.join(', ' + r for r in reasons)})"
@@ -613,29 +603,6 @@ def _mutual_best(
         for i, j in how
         if best[(i, profiles[j].article_id)][2] == -j and best[(j, profiles[i].article_id)][2] == -i
     )
-
-
-def _agreed_in_class(profiles: Sequence[_Profile], i: int, j: int) -> bool:
-    """True when either article gives another count of the same event class, for the same years,
-    that agrees with the other figure.
-
-    Two counts paired by their event class alone are known to count the same kind of event, not
-    the same one: "The death toll stood at 120" against "That earthquake killed more than 300
-    people" (the 2009 quake, named in the sentence before) is no conflict when the second outlet
-    also says "The earthquake killed at least 73 people", which 120 meets. Which of its counts
-    stands for the other's is then unknown, so neither is said to disagree.
-    """
-    for one, other in ((i, j), (j, i)):
-        for k, profile in enumerate(profiles):
-            if (
-                k != other
-                and profile.article_id == profiles[other].article_id
-                and profile.event == profiles[other].event
-                and profile.years == profiles[one].years
-                and _agree(profiles[one], profile)
-            ):
-                return True
-    return False
 
 
 def _agreed_in_sentence(figures: Sequence[Figure], profiles: Sequence[_Profile], i: int, j: int) -> bool:
@@ -786,7 +753,6 @@ MEASURES = frozenset({family for family, _ in UNIT_FAMILIES.values()} | {"°F", 
 GROWING = frozenset({"killed", "injured", "displaced", "arrested", "missing"})
 TOLLS = GROWING | {"casualty"}
 EVENTS = frozenset(EVENT_CLASSES)
-BY_CLASS = "both count one event class"
 NEVER_BY_MEANING = frozenset({"date", "year", "age"})
 # "a 10-year risk" and "a 15-year risk": durations meet whatever unit they are written in.
 DURATION_DAYS = {
