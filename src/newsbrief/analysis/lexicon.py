@@ -122,8 +122,8 @@ COUNTED_NOUN_GROUPS: dict[str, frozenset[str]] = {
 # The classes follow the ACE 2005 event types whose arguments news counts in people (LDC, "ACE
 # (Automatic Content Extraction) English Annotation Guidelines for Events", 2005): Life.Die,
 # Life.Injure, Life.Be-Born, Justice.Arrest-Jail, Movement.Transport (people moved out of harm's
-# way), and the missing. Each class is keyed by the toll key the conflict rules already use, and
-# lists the lemmas (as spaCy gives them: "born" is "bear") of the verbs, adjectives and nouns that
+# way), and the missing. Each class is keyed as the conflict rules key a toll ("killed", "injured";
+# "born" is the one class that is no toll), and lists the lemmas (as spaCy gives them: "born" is "bear") of the verbs, adjectives and nouns that
 # name it in a figure's own phrase. Deliberately small: a word goes in only when news uses it for
 # that count and no other ("victim" alone may be injured; see EVENT_PHRASES).
 EVENT_CLASSES: dict[str, frozenset[str]] = {
