@@ -214,7 +214,10 @@ class Figure:
     names who the article says the figure comes from ("" when it names no one); ``head`` is the
     noun the number itself modifies, as lower-case lemmas with its compound nouns ("bond" in
     "$100,000 bond", "time tax rate" in "a one-time tax rate of 10 percent", "chen" in "Chen,
-    40,"; "" when the number modifies no noun).
+    40,"; "" when the number modifies no noun); ``event`` is the event class of what a count
+    counts, from the words of its own phrase and its verb (``analysis.lexicon.EVENT_CLASSES``:
+    "killed" for "900,000 Jews were murdered" and for "900,000 people fell victim", "born" for
+    "13 babies were born"; "" when none says one).
     """
 
     span: Span
@@ -225,6 +228,7 @@ class Figure:
     what: str
     attribution: str = ""
     head: str = ""
+    event: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -446,3 +446,18 @@ def test_a_figure_whose_sentence_names_a_year_is_never_the_only_one_of_its_kind(
     sole = {written[index] for index, kind in conflicts._sole_of_kind(profiles) if kind == "country"}
     assert {"Nearly 200", "11"} <= set(written)
     assert sole == {"11"}
+
+
+def test_two_counts_of_one_event_class_are_paired_as_a_kind_that_names_the_thing() -> None:
+    # mn-24807, planted the hard way: "babies ... were born" in both outlets' own words is a count
+    # of births (cosine 0.64), not only of "babies", which a story counts in many groups (0.7).
+    first = (
+        "The public health authority Santé Publique France said about 225 babies a year in total were "
+        "born with similar disfigurements in France."
+    )
+    second = (
+        "Stats show that on average 150 babies are born each year around France with similar birth defects."
+    )
+    _, found = _conflicts([(first, None), (second, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [["150", "about 225"]]
+    assert "both count born" in found[0].compared

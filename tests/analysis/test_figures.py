@@ -392,3 +392,38 @@ def test_a_number_tagged_as_a_name_alone_is_still_a_count() -> None:
     )
     figures = _figures([article])
     assert [(f.span.text, f.value, f.unit) for f in figures] == [("104", 104.0, "townhouse")]
+
+
+@pytest.mark.parametrize(
+    "text, span_text, event",
+    [
+        # mn-6619: the verb the counted people undergo, and "fell victim" as one phrase
+        ("Historians estimate that about 900,000 Jews were murdered at this "
+         "concentration camp in Nazi-occupied Poland over a mere 16 months.", "about 900,000", "killed"),
+        ("About 900,000 people fell victim there in a little more than a year.", "About 900,000", "killed"),
+        # mn-9144: the count noun itself, and the verb of a count of people
+        ("The death toll stood at 120 but the number of dead and missing was uncertain given the huge "
+         "number of vacationers in the area for summer's final days.", "120", "killed"),
+        ("After the 2009 quake, seven members of a national commission on risk prevention were arrested on "
+         "charges of failing to adequately warn L’Aquila about the earthquake risk.", "seven", "arrested"),
+        # mn-48540: the state a verb leaves its object in, and an adjective of a bare count
+        ("John McCain said Thursday that he might seek a subpoena to gain the information he wants about "
+         "the attack in Niger that left four US soldiers dead and two wounded.", "four", "killed"),
+        ("John McCain said Thursday that he might seek a subpoena to gain the information he wants about "
+         "the attack in Niger that left four US soldiers dead and two wounded.", "two", "injured"),
+        # mn-2847: a bare count, subject of its verb
+        ("Around 2 million have been displaced.", "Around 2 million", "displaced"),
+        # mn-24807: "a total of" counts what the total is subject of; a report's verb says nothing
+        ("A total of 13 babies were born without arms between 2007 and 2017 in three specific rural areas "
+         "of the country that have come under the microscope.", "13", "born"),
+        ("Three years later, three children were reported to have been born with similar birth defects "
+         "between 2007 and 2008 in the town of Mouzeil.", "three", "born"),
+        # ... and the place of an event is no count of it
+        ("Thirteen children have been born missing hands, forearms or arms in three rural areas of France "
+         "between 2007 and 2017.", "three", ""),
+        # mn-23526: a vote is no event class
+        ("Only 7 Republicans voted against Yoho’s bill, while three others voted present.", "Only 7", ""),
+    ],
+)  # fmt: skip
+def test_a_count_gets_the_event_class_of_its_own_phrase(text: str, span_text: str, event: str) -> None:
+    assert _one(_figures([_article(text)]), span_text).event == event

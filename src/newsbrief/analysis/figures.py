@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.entities import Names
-from newsbrief.analysis.lexicon import REPORTING_VERBS
+from newsbrief.analysis.lexicon import EVENT_CLASSES, EVENT_PHRASES, REPORTING_VERBS
 from newsbrief.model import Article, Figure, Sentence, Span
 
 if TYPE_CHECKING:
@@ -164,6 +164,10 @@ SYNONYMS = {
     "missing": frozenset({"missing"}),
     "people": frozenset(["people", "person", "individual"]),
 }
+# Dependencies by which a counted thing takes part in its verb's event (subject, object).
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
+# Nouns that stand for a count of what follows them: "the number of dead", "a total of 13 babies".
+COUNT_NOUNS = frozenset({"number", "total", "toll", "tally"})
 CASUALTY_WORDS = SYNONYMS["killed"] | SYNONYMS["injured"] | SYNONYMS["displaced"] | SYNONYMS["arrested"]
 GENERIC_PEOPLE = frozenset(
     {"people", "person", "individual", "death", "fatality", "toll", "dead", "body", "casualty"}
@@ -340,7 +344,8 @@ def _figure(
         return None  # "50 Old Colony Rd", "Windows 10": a name, not a count
     if tokens.start > 0 and tokens.doc[tokens.start - 1].lower_ == "magnitude":
         unit = "magnitude"  # "a magnitude 6 quake": the quake is not what is counted
-    if unit == "":
+    counted = unit == ""
+    if counted:
         unit = _count_unit(thing, anchor)
         if unit == "count" and _YEAR.match(tokens.text):
             return None  # a year spaCy did not tag as a date
@@ -354,6 +359,7 @@ def _figure(
         what=what,
         attribution=_attribution(anchor, tokens, _Sources(article.id, names)),
         head=_head(anchor, tokens),
+        event=_event(thing, anchor) if counted else "",
     )
 
 
@@ -713,11 +719,62 @@ def _head(anchor: Token, tokens: SpacySpan) -> str:
     return " ".join(t.lemma_.lower() for t in sorted([*words, head], key=lambda t: t.i))
 
 
+def _event(thing: Token, anchor: Token) -> str:
+    """The event class (``EVENT_CLASSES``) of what the figure counts, or "".
+
+    Read from the figure's own phrase, nearest first: the words that describe the counted thing
+    ("13 babies *born* with ...", "7,000 *dead*"), the verb it is subject or object of with that
+    verb's object ("Thirteen children have been *born*", "900,000 Jews were *murdered*",
+    "900,000 people *fell victim*"), then the thing itself ("*fatalities*", "the death *toll*").
+    "A total of 13 babies were born" counts what "total" is the subject of. The verb counts only
+    when the thing takes part in it (its subject or object): "born ... in three rural areas"
+    does not make the areas births. Only counts of people and counted nouns get a class; the
+    sentence's other words never do ("killed" three clauses away is another event's).
+    """
+    thing = _whole(thing)
+    verb = _event_verb(thing)
+    words = [c for c in thing.children if c.dep_ in ("amod", "acl", "relcl") and c.i != anchor.i]
+    if verb is not None:
+        objects = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        phrases = [
+            EVENT_PHRASES[(verb.lemma_.lower(), noun)]
+            for noun in objects
+            if (verb.lemma_.lower(), noun) in EVENT_PHRASES
+        ]
+        if phrases:
+            return phrases[0]
+        # "left four US soldiers dead": the state the verb leaves its object in, then the verb
+        words += [c for c in verb.children if c.dep_ in ("oprd", "acomp") and c.pos_ == "ADJ"] + [verb]
+    if thing.lemma_.lower() in COUNT_NOUNS:
+        words += [c for c in thing.subtree if c.pos_ in ("NOUN", "ADJ")]  # "the death toll"
+    lemmas = [lemma for word in [*words, thing] for lemma in (word.lemma_.lower(), word.lower_)]
+    return next((event for lemma in lemmas for event, names in EVENT_CLASSES.items() if lemma in names), "")
+
+
+def _whole(thing: Token) -> Token:
+    """The noun that stands for the count in the sentence: "total" in "a total of 13 babies were
+    born", "number" in "the number of dead"; else the counted thing itself."""
+    if thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.lemma_.lower() in COUNT_NOUNS:
+        return thing.head.head
+    return thing
+
+
+def _event_verb(thing: Token) -> Token | None:
+    """The verb whose event the counted thing takes part in, as its subject or object; through a
+    reporting verb ("three children were reported to have been born") the verb it reports."""
+    if thing.dep_ not in PARTICIPANT_DEPS or thing.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = thing.head
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        return next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    return verb
+
+
 def _count_unit(thing: Token, anchor: Token) -> str:
     """The unit of a plain count: "people" for people, else the counted noun's lemma."""
     lemma = thing.lemma_.lower()
     nouns = [lemma]
-    if lemma in ("number", "total", "toll", "tally") or thing.i == anchor.i:
+    if lemma in COUNT_NOUNS or thing.i == anchor.i:
         nouns += [c.lemma_.lower() for c in thing.subtree if c.pos_ in ("NOUN", "ADJ") and c.i != thing.i]
     if thing.i == anchor.i:
         verb = _governing_verb(thing)

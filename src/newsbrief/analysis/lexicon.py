@@ -10,6 +10,8 @@ import re
 
 __all__ = [
     "COUNTED_NOUN_GROUPS",
+    "EVENT_CLASSES",
+    "EVENT_PHRASES",
     "NAME_SUFFIXES",
     "ORGANISATION_NOUNS",
     "PERSON_NOUNS",
@@ -113,6 +115,35 @@ COUNTED_NOUN_GROUPS: dict[str, frozenset[str]] = {
     "vehicle": frozenset({"vehicle", "car"}),
     "company": frozenset({"company", "firm", "business"}),
 }
+
+# What a count of people counts, by the event it counts them in: "13 babies born with ..." and
+# "Thirteen children born missing hands" are both births, "about 900,000 Jews were murdered" and
+# "About 900,000 people fell victim" both deaths, however differently the outlets word the rest.
+# The classes follow the ACE 2005 event types whose arguments news counts in people (LDC, "ACE
+# (Automatic Content Extraction) English Annotation Guidelines for Events", 2005): Life.Die,
+# Life.Injure, Life.Be-Born, Justice.Arrest-Jail, Movement.Transport (people moved out of harm's
+# way), and the missing. Each class is keyed as the conflict rules key a toll ("killed", "injured";
+# "born" is the one class that is no toll), and lists the lemmas (as spaCy gives them: "born" is "bear") of the verbs, adjectives and nouns that
+# name it in a figure's own phrase. Deliberately small: a word goes in only when news uses it for
+# that count and no other ("victim" alone may be injured; see EVENT_PHRASES).
+EVENT_CLASSES: dict[str, frozenset[str]] = {
+    "killed": frozenset(
+        {
+            "kill", "die", "dead", "death", "murder", "slay", "perish", "fatality", "massacre",
+            "execute", "behead", "body", "corpse", "bury", "toll",
+        }
+    ),
+    "injured": frozenset({"injure", "wound", "hurt", "injury", "hospitalize", "hospitalise"}),
+    "born": frozenset({"bear", "birth", "newborn"}),
+    "arrested": frozenset({"arrest", "detain", "jail", "imprison", "detainee"}),
+    "displaced": frozenset({"evacuate", "flee", "displace", "evacuee", "refugee", "uproot", "homeless"}),
+    "missing": frozenset({"missing"}),
+}  # fmt: skip
+# A verb and its object that together name a class where neither does alone: "fell victim",
+# "lost their lives", "claimed the lives" (lemmas).
+EVENT_PHRASES: dict[tuple[str, str], str] = {
+    ("fall", "victim"): "killed", ("lose", "life"): "killed", ("claim", "life"): "killed",
+}  # fmt: skip
 
 _WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”][.!?]?")
 
