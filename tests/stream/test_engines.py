@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import pickle
 import random
 import subprocess
 from collections import defaultdict
@@ -18,12 +19,17 @@ from distributed import Client
 from newsbrief.errors import OptionError, SourceError
 from newsbrief.model import Article, StreamStory
 from newsbrief.stream import Clusterer, Store, cluster
+from newsbrief.stream.cluster import DEFAULT_SETTINGS
 from newsbrief.stream.engines import (
+    _cluster_window,
     _packed,
+    _packed_result,
+    _Part,
     _Shape,
     _sorted_union,
     _unique_in_order,
     _unpacked,
+    _unpacked_result,
     _windows,
     cluster_on_dask,
     dask_client,
@@ -137,6 +143,35 @@ def test_a_repeated_article_counts_once_and_a_changed_text_under_its_key_is_refu
     changed = dataclasses.replace(articles[5], text=articles[5].text + " More.", source="late.jsonl line 1")
     with pytest.raises(SourceError, match=r"article key 'a6': late.jsonl line 1 has different text"):
         _unique_in_order([*articles, changed])
+
+
+def seen(part: _Part) -> tuple[object, ...]:
+    """A part's fields, its centroid as lists (arrays do not compare with ==)."""
+    centroid = (part.centroid.terms.tolist(), part.centroid.weights.tolist()) if part.centroid else None
+    return (
+        part.articles,
+        part.margin,
+        part.duplicates,
+        part.title,
+        part.keywords,
+        part.language,
+        part.first,
+        part.last,
+        centroid,
+    )
+
+
+def test_a_window_result_packed_for_the_trip_unpacks_to_the_same_parts_and_records(
+    stream: tuple[list[Article], dict[str, str]],
+) -> None:
+    articles, _ = stream
+    ordered, times = _unique_in_order(articles)
+    window = _windows(ordered, times, _Shape(2 * 86_400.0, 50, 3 * 86_400.0, 100))[2]
+    result = _cluster_window(window, DEFAULT_SETTINGS, True)
+    back = _unpacked_result(pickle.loads(pickle.dumps(_packed_result(result))))
+    assert (back.index, back.records) == (result.index, result.records)
+    assert [seen(part) for part in back.parts] == [seen(part) for part in result.parts]
+    assert {part.centroid is None for part in result.parts} == {True, False}  # both kinds travel
 
 
 def test_same_input_gives_the_same_stories_whatever_the_worker_timing(

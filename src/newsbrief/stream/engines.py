@@ -132,6 +132,30 @@ class _WindowResult:
     records: tuple[tuple[ArticleRecord, str | None], ...]  # (record, key of the article it copies)
 
 
+_PartFields = tuple[
+    tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...], str, tuple[str, ...], str, float, float
+]  # a _Part's fields but its centroid, in field order
+
+
+@dataclass(frozen=True, slots=True)
+class _PackedResult:
+    """A _WindowResult as it travels from worker to client: plain tuples and four arrays.
+
+    Each _Part and _Centroid pickled alone would be unpickled by Python-level ``__setstate__``
+    and two small arrays a part, on the client, which shares the cores with the workers; here
+    the parts are tuples (unpickled in C) and every centroid is a slice of one array of terms and
+    one of weights (at 100,000 articles: 2.2 s of the client's CPU to 0.4 s).
+    """
+
+    index: int
+    parts: tuple[_PartFields, ...]
+    has_centroid: NDArray[np.bool_]
+    bounds: NDArray[np.intp]  # part i's centroid: terms[bounds[i] : bounds[i + 1]]
+    terms: NDArray[np.int64]
+    weights: NDArray[np.float64]
+    records: tuple[tuple[ArticleRecord, str | None], ...]
+
+
 @contextlib.contextmanager
 def dask_client(scheduler: str | None = None, *, workers: int = 2) -> Iterator[Client]:
     """A client of the scheduler at ``scheduler``, else of a LocalCluster of ``workers`` processes.
@@ -260,6 +284,44 @@ def _unpacked(packed: bytes) -> list[Article]:
     ]
 
 
+def _window_task(window: _Window, settings: ClusterSettings, keep_records: bool) -> _PackedResult:
+    """The task a worker runs: the window clustered (``_cluster_window``), packed for the trip."""
+    return _packed_result(_cluster_window(window, settings, keep_records))
+
+
+def _packed_result(result: _WindowResult) -> _PackedResult:
+    """The result as plain tuples and arrays (``_unpacked_result`` gives it back)."""
+    centroids = [part.centroid for part in result.parts]
+    present = [centroid for centroid in centroids if centroid is not None]
+    return _PackedResult(
+        index=result.index,
+        parts=tuple(
+            (p.articles, p.margin, p.duplicates, p.title, p.keywords, p.language, p.first, p.last)
+            for p in result.parts
+        ),
+        has_centroid=np.array([centroid is not None for centroid in centroids], dtype=np.bool_),
+        bounds=np.cumsum([0, *(len(c.terms) if c is not None else 0 for c in centroids)], dtype=np.intp),
+        terms=np.concatenate([c.terms for c in present]) if present else np.zeros(0, dtype=np.int64),
+        weights=np.concatenate([c.weights for c in present]) if present else np.zeros(0, dtype=np.float64),
+        records=result.records,
+    )
+
+
+def _unpacked_result(packed: _PackedResult) -> _WindowResult:
+    """The _WindowResult that ``_packed_result`` packed; the centroids are views of the packed arrays."""
+    bounds = packed.bounds.tolist()
+    parts = tuple(
+        _Part(
+            *fields,
+            centroid=_Centroid(packed.terms[low:high], packed.weights[low:high]) if present else None,
+        )
+        for fields, present, low, high in zip(
+            packed.parts, packed.has_centroid.tolist(), bounds[:-1], bounds[1:], strict=True
+        )
+    )
+    return _WindowResult(packed.index, parts, packed.records)
+
+
 def _compact(vector: dict[int, float]) -> _Centroid:
     """The centroid as arrays, in the vector's (sorted) term order."""
     return _Centroid(
@@ -368,18 +430,18 @@ def _run(
     pending = iter(windows)
     futures = as_completed()
     for window in pending:
-        futures.add(client.submit(_cluster_window, window, settings, keep_records, pure=False))
+        futures.add(client.submit(_window_task, window, settings, keep_records, pure=False))
         if futures.count() >= in_flight:
             break
     done: dict[int, _WindowResult] = {}
     ready = 0
     for future in futures:
-        result = future.result()
+        result = _unpacked_result(future.result())
         done[result.index] = result
         future.release()
         following = next(pending, None)
         if following is not None:
-            futures.add(client.submit(_cluster_window, following, settings, keep_records, pure=False))
+            futures.add(client.submit(_window_task, following, settings, keep_records, pure=False))
         while ready in done:
             yield done.pop(ready)
             ready += 1
