@@ -108,7 +108,7 @@ def test_each_article_is_owned_by_one_window_and_the_margin_covers_the_open_stor
 ) -> None:
     articles, _ = stream
     ordered, times = _unique_in_order(articles)
-    windows = _windows(ordered, times, _Shape(2 * 86_400.0, 50, 3 * 86_400.0, 100))
+    windows = list(_windows(ordered, times, _Shape(2 * 86_400.0, 50, 3 * 86_400.0, 100)))
     assert len(windows) >= 4
     owned = [article for window in windows for article in _unpacked(window.packed)[window.n_margin :]]
     assert owned == ordered
@@ -166,7 +166,7 @@ def test_a_window_result_packed_for_the_trip_unpacks_to_the_same_parts_and_recor
 ) -> None:
     articles, _ = stream
     ordered, times = _unique_in_order(articles)
-    window = _windows(ordered, times, _Shape(2 * 86_400.0, 50, 3 * 86_400.0, 100))[2]
+    window = list(_windows(ordered, times, _Shape(2 * 86_400.0, 50, 3 * 86_400.0, 100)))[2]
     result = _cluster_window(window, DEFAULT_SETTINGS, True)
     back = _unpacked_result(pickle.loads(pickle.dumps(_packed_result(result))))
     assert (back.index, back.records) == (result.index, result.records)

@@ -371,17 +371,17 @@ def _unique_in_order(articles: Iterable[Article]) -> tuple[list[Article], list[f
     return ordered, [time if time > -math.inf else first for time in times]
 
 
-def _windows(articles: list[Article], times: list[float], shape: _Shape) -> list[_Window]:
+def _windows(articles: list[Article], times: list[float], shape: _Shape) -> Iterator[_Window]:
     """The windows: ``partition_s`` wide on a grid from the first article, widened to hold at least
     ``min_articles``; each with the articles of ``margin_s`` before it, at least ``min_margin`` of them.
 
     A small window or margin would count document frequencies over too few articles, and its
     stories would drift from the embedded path's; a stream sparse enough for that is cheap anyway.
+    Made one at a time, so that the first is on a worker while the client packs the next.
     """
-    windows: list[_Window] = []
     if not articles:
-        return windows
-    origin, low, floor = times[0], 0, -math.inf
+        return
+    origin, low, floor, index = times[0], 0, -math.inf, 0
     while low < len(articles):
         slot = math.floor((times[low] - origin) / shape.partition_s)
         start, end = max(origin + slot * shape.partition_s, floor), origin + (slot + 1) * shape.partition_s
@@ -394,18 +394,15 @@ def _windows(articles: list[Article], times: list[float], shape: _Shape) -> list
         margin_low = min(
             bisect.bisect_left(times, start - shape.margin_s, hi=low), max(0, low - shape.min_margin)
         )
-        windows.append(
-            _Window(
-                index=len(windows),
-                packed=_packed(articles[margin_low:high]),
-                times=tuple(times[margin_low:high]),
-                n_margin=low - margin_low,
-                start=start,
-                end=end,
-            )
+        yield _Window(
+            index=index,
+            packed=_packed(articles[margin_low:high]),
+            times=tuple(times[margin_low:high]),
+            n_margin=low - margin_low,
+            start=start,
+            end=end,
         )
-        low, floor = high, end
-    return windows
+        low, floor, index = high, end, index + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,7 +416,7 @@ class _Shape:
 
 
 def _run(
-    client: Client, windows: list[_Window], settings: ClusterSettings, *, keep_records: bool
+    client: Client, windows: Iterable[_Window], settings: ClusterSettings, *, keep_records: bool
 ) -> Iterator[_WindowResult]:
     """Every window's result, in window order, each as soon as it and all before it are done.
 
