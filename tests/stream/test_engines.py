@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import pickle
 import random
 import subprocess
 from collections import defaultdict
@@ -14,13 +16,20 @@ import numpy as np
 import pytest
 from distributed import Client
 
-from newsbrief.errors import OptionError
+from newsbrief.errors import OptionError, SourceError
 from newsbrief.model import Article, StreamStory
 from newsbrief.stream import Clusterer, Store, cluster
+from newsbrief.stream.cluster import DEFAULT_SETTINGS
 from newsbrief.stream.engines import (
+    _cluster_window,
+    _packed,
+    _packed_result,
+    _Part,
     _Shape,
     _sorted_union,
     _unique_in_order,
+    _unpacked,
+    _unpacked_result,
     _windows,
     cluster_on_dask,
     dask_client,
@@ -99,9 +108,9 @@ def test_each_article_is_owned_by_one_window_and_the_margin_covers_the_open_stor
 ) -> None:
     articles, _ = stream
     ordered, times = _unique_in_order(articles)
-    windows = _windows(ordered, times, _Shape(2 * 86_400.0, 50, 3 * 86_400.0, 100))
+    windows = list(_windows(ordered, times, _Shape(2 * 86_400.0, 50, 3 * 86_400.0, 100)))
     assert len(windows) >= 4
-    owned = [article for window in windows for article in window.articles[window.n_margin :]]
+    owned = [article for window in windows for article in _unpacked(window.packed)[window.n_margin :]]
     assert owned == ordered
     for window in windows[1:]:
         margin = window.times[: window.n_margin]
@@ -109,6 +118,60 @@ def test_each_article_is_owned_by_one_window_and_the_margin_covers_the_open_stor
         assert all(time < window.start for time in margin)
         before = [time for time in times if window.start - 3 * 86_400.0 <= time < window.start]
         assert len(before) <= window.n_margin  # every article of the three days before is in it
+
+
+def test_a_window_packs_its_articles_into_bytes_that_give_back_the_same_articles(
+    stream: tuple[list[Article], dict[str, str]],
+) -> None:
+    articles, _ = stream
+    varied = [
+        *articles[:3],
+        Article(
+            id="", outlet="npr", title="", url="https://npr.org/a", published=None, text="x", source="a.html"
+        ),
+    ]
+    assert _unpacked(_packed(varied)) == varied
+    assert _unpacked(_packed([])) == []
+
+
+def test_a_repeated_article_counts_once_and_a_changed_text_under_its_key_is_refused(
+    stream: tuple[list[Article], dict[str, str]],
+) -> None:
+    articles, _ = stream
+    ordered, _ = _unique_in_order([*articles, articles[5]])
+    assert ordered == _unique_in_order(articles)[0]
+    changed = dataclasses.replace(articles[5], text=articles[5].text + " More.", source="late.jsonl line 1")
+    with pytest.raises(SourceError, match=r"article key 'a6': late.jsonl line 1 has different text"):
+        _unique_in_order([*articles, changed])
+
+
+def seen(part: _Part) -> tuple[object, ...]:
+    """A part's fields, its centroid as lists (arrays do not compare with ==)."""
+    centroid = (part.centroid.terms.tolist(), part.centroid.weights.tolist()) if part.centroid else None
+    return (
+        part.articles,
+        part.margin,
+        part.duplicates,
+        part.title,
+        part.keywords,
+        part.language,
+        part.first,
+        part.last,
+        centroid,
+    )
+
+
+def test_a_window_result_packed_for_the_trip_unpacks_to_the_same_parts_and_records(
+    stream: tuple[list[Article], dict[str, str]],
+) -> None:
+    articles, _ = stream
+    ordered, times = _unique_in_order(articles)
+    window = list(_windows(ordered, times, _Shape(2 * 86_400.0, 50, 3 * 86_400.0, 100)))[2]
+    result = _cluster_window(window, DEFAULT_SETTINGS, True)
+    back = _unpacked_result(pickle.loads(pickle.dumps(_packed_result(result))))
+    assert (back.index, back.records) == (result.index, result.records)
+    assert [seen(part) for part in back.parts] == [seen(part) for part in result.parts]
+    assert {part.centroid is None for part in result.parts} == {True, False}  # both kinds travel
 
 
 def test_same_input_gives_the_same_stories_whatever_the_worker_timing(
