@@ -249,10 +249,8 @@ def title_words(title: str) -> TitleWords:
 
     Numbers are left out: "000" of "145,000" names nothing.
     """
-    kept = [word for word in _words_of(title) if not word.isdigit()]
-    terms = [_term(word) for word in kept]
-    content = [at for at, term in enumerate(terms) if term >= 0]
-    return tuple([terms[at] for at in content]), " ".join([kept[at].lower() for at in content])
+    words = _words_of(title)
+    return _titles(words, [_term(word) for word in words], [len(words), 0])[0]
 
 
 @functools.lru_cache(maxsize=500_000)
