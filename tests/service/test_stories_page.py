@@ -164,9 +164,12 @@ def test_stories_are_listed_newest_first_and_open_their_cited_brief(
     assert (tmp_path / "stories.png").stat().st_size > 10_000
 
     # each view keeps its own brief
+    # a view changes on the page's hashchange event, after the click returns: wait for it
     page.get_by_role("link", name="Your articles").click()
+    page.locator("#brief-form").wait_for(state="visible")
     assert page.locator("#brief-form").is_visible() and page.locator("#result").is_hidden()
     page.get_by_role("link", name="Stories").click()
+    page.locator("#result").wait_for(state="visible")
     assert page.locator("#result").is_visible() and page.locator("#brief-form").is_hidden()
     assert watch.errors == [] and watch.console_errors == [] and watch.dialogs == []
 
