@@ -21,17 +21,31 @@ PUBLIC = "93.184.216.34"
 ALEPPO_LINE = b"Syrian government forces have retaken most of eastern Aleppo."
 
 
-class _Handler(BaseHTTPRequestHandler):
+class QuietHandler(BaseHTTPRequestHandler):
+    """A test site's handler base: ``reply`` sends a whole body, and no access log is written."""
+
+    def reply(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the test output is not the place for an access log."""
+
+
+class _Handler(QuietHandler):
     """Pages for the tests; ``/redirect?to=URL`` redirects, ``/host`` echoes the Host header."""
 
     def do_GET(self) -> None:
         path, _, query = self.path.partition("?")
         if path == "/article":
-            self._reply(200, "text/html; charset=utf-8", NPR_HTML)
+            self.reply(200, "text/html; charset=utf-8", NPR_HTML)
         elif path == "/text":
-            self._reply(200, "text/plain", ALEPPO_LINE)
+            self.reply(200, "text/plain", ALEPPO_LINE)
         elif path == "/host":
-            self._reply(200, "text/plain", (self.headers.get("Host") or "").encode())
+            self.reply(200, "text/plain", (self.headers.get("Host") or "").encode())
         elif path == "/redirect":
             self.send_response(302)
             self.send_header("Location", query.removeprefix("to="))
@@ -43,7 +57,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
         elif path == "/big":
-            self._reply(200, "text/plain", b"x" * 5000)
+            self.reply(200, "text/plain", b"x" * 5000)
         elif path == "/big-chunked":
             # no Content-Length: only counting the bytes read can stop it
             self.send_response(200)
@@ -52,23 +66,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"y" * 5000)
             self.close_connection = True
         else:
-            self._reply(404, "text/plain", b"not here")
-
-    def _reply(self, status: int, content_type: str, body: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet: the test output is not the place for an access log."""
+            self.reply(404, "text/plain", b"not here")
 
 
-def serve_locally() -> Iterator[int]:
-    """The port of a real HTTP server on 127.0.0.1 serving _Handler, until the generator is closed."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+def serve_locally(handler: type[BaseHTTPRequestHandler] = _Handler) -> Iterator[int]:
+    """The port of a real HTTP server on 127.0.0.1 serving ``handler``, until the generator is closed."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield server.server_address[1]

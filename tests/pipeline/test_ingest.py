@@ -7,15 +7,14 @@ import json
 import re
 import shutil
 import socket
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from local_web import QuietHandler, serve_locally
 from newsbrief.errors import EmptyStoryError, SourceError
 from newsbrief.model import Article
 from newsbrief.pipeline import ingest
@@ -627,31 +626,16 @@ def news_site(aleppo_dir: Path) -> Iterator[tuple[str, list[str]]]:
     }
     user_agents: list[str] = []
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
+    class Handler(QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server calls it by this name)
             user_agents.append(self.headers.get("User-Agent", ""))
             if self.path not in routes:
                 self.send_error(404)
                 return
-            content_type, body = routes[self.path]
-            self.send_response(200)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.reply(200, *routes[self.path])
 
-        def log_message(self, format: str, *args: object) -> None:
-            """Keep test output quiet."""
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", user_agents
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    for port in serve_locally(Handler):
+        yield f"http://127.0.0.1:{port}", user_agents
 
 
 def test_an_html_url_is_fetched_and_extracted(news_site: tuple[str, list[str]]) -> None:

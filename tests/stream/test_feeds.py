@@ -6,16 +6,14 @@ address (so the SSRF checks run as in production) and lands every connection on 
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from local_web import fetch_via
+from local_web import QuietHandler, fetch_via, serve_locally
 from newsbrief.cli import app
 from newsbrief.errors import OptionError, SourceError
 from newsbrief.model import Article
@@ -47,37 +45,27 @@ _PAGES = {
 _FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "flaky": "application/rss+xml"}
 
 
-class _Site(BaseHTTPRequestHandler):
+class _Site(QuietHandler):
     """Feeds at /feeds/NAME.xml (flaky.xml answers 500 the first time), pages at /pages/; the rest 404."""
 
     hits: Counter[str]
 
-    def do_GET(self) -> None:
+    def do_GET(self) -> None:  # noqa: N802 (http.server calls it by this name)
         self.hits[self.path] += 1
         name = self.path.removeprefix("/feeds/").removesuffix(".xml")
         if self.path == "/feeds/flaky.xml" and self.hits[self.path] == 1:
-            self._reply(500, "text/plain", b"upstream timed out")
+            self.reply(500, "text/plain", b"upstream timed out")
         elif self.path == "/feeds/cyrillic.xml":  # no XML declaration: only the HTTP header names the charset
             atom = (
                 (STREAM / "atom.xml").read_text().split("\n", 1)[1].replace("NPR : Parallels", "РИА Новости")
             )
-            self._reply(200, "application/atom+xml; charset=windows-1251", atom.encode("windows-1251"))
+            self.reply(200, "application/atom+xml; charset=windows-1251", atom.encode("windows-1251"))
         elif self.path.startswith("/feeds/") and (STREAM / f"{name}.xml").is_file():
-            self._reply(200, _FEED_TYPES.get(name, "text/xml"), (STREAM / f"{name}.xml").read_bytes())
+            self.reply(200, _FEED_TYPES.get(name, "text/xml"), (STREAM / f"{name}.xml").read_bytes())
         elif self.path in _PAGES:
-            self._reply(200, "text/html; charset=utf-8", _PAGES[self.path].read_bytes())
+            self.reply(200, "text/html; charset=utf-8", _PAGES[self.path].read_bytes())
         else:
-            self._reply(404, "text/html", b"<html><body><h1>Page not found</h1></body></html>")
-
-    def _reply(self, status: int, content_type: str, body: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet: no access log in the test output."""
+            self.reply(404, "text/html", b"<html><body><h1>Page not found</h1></body></html>")
 
 
 class _Web:
@@ -94,16 +82,8 @@ class _Web:
 @pytest.fixture
 def web() -> Iterator[_Web]:
     hits: Counter[str] = Counter()
-    handler = type("Site", (_Site,), {"hits": hits})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield _Web(server.server_address[1], hits)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    for port in serve_locally(type("Site", (_Site,), {"hits": hits})):
+        yield _Web(port, hits)
 
 
 def by_id(articles: tuple[Article, ...] | list[Article]) -> dict[str, Article]:
