@@ -461,3 +461,49 @@ def test_two_counts_of_one_event_class_are_paired_as_a_kind_that_names_the_thing
     _, found = _conflicts([(first, None), (second, None)])
     assert [sorted(f.span.text for f in c.figures) for c in found] == [["150", "about 225"]]
     assert "both count born" in found[0].compared
+
+
+# mn-5229, the story's reference summary (newser.com), not one of its articles: a day's high
+# temperature beside an estimate of the heat inside a truck, in one sentence.
+HIGH_SUMMARY = (
+    "According to NewsChannel5, Wednesday's high was 89 degrees, so \"the interior of the truck "
+    "could've easily reached between 130-170 degrees.\""
+)
+# mn-5229, the story's second article: a day's average temperature, no high or low.
+AVERAGE = (
+    "Temperatures in Nashville averaged about 70 degrees Wednesday, but experts say that inside a "
+    "vehicle, it can get much hotter."
+)
+# mn-48598: "higher than" compares; it names no reading of the day.
+WARMING = (
+    "The key: an agreement that countries will curtail emissions to keep global temperatures from "
+    "rising much higher than 1.5 degrees C above historic averages."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "reading"),
+    [
+        (HIGH_SUMMARY, "89 degrees", "high temperature"),
+        (HIGH_SUMMARY, "between 130-170 degrees", ""),
+        (AVERAGE, "about 70 degrees", ""),
+        (WARMING, "1.5 degrees", ""),
+    ],
+)
+def test_a_temperature_says_which_reading_of_the_day_it_is(text: str, written: str, reading: str) -> None:
+    figures, _ = _conflicts([(text, None)])
+    figure = next(figure for figure in figures if figure.span.text == written)
+    assert conflicts._profile(figure).dimension == reading
+
+
+def test_an_average_temperature_is_not_the_days_high() -> None:
+    _, found = _conflicts([(HIGH_SUMMARY, None), (AVERAGE, None)])
+    assert found == ()
+
+
+def test_two_highs_conflict_though_the_other_sentence_has_a_value_of_another_dimension() -> None:
+    # The same summary sentence with the high changed x1.5, as the planted benchmark changes a
+    # figure: 133.5 lies in the interior's 130-170, but the sentence's high is 89.
+    changed = HIGH_SUMMARY.replace("89 degrees", "133.5 degrees").replace("NewsChannel5", "WSMV")
+    _, found = _conflicts([(HIGH_SUMMARY, None), (changed, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [["133.5 degrees", "89 degrees"]]

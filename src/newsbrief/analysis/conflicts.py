@@ -9,7 +9,8 @@ values cannot both be true once qualifiers and rounding are allowed for:
 - by kind and meaning: outlets that disagree word things differently ("performs worse than 11
   other similar industrialized nations" against "compared with 10 other western, industrialized
   nations"). Two figures are candidates when they count the same kind of thing (``_kinds``: a
-  measurement's unit family, converted, and its dimension; a counted noun with its synonyms from
+  measurement's unit family, converted, and its dimension (for a temperature, the day's high or
+  low); a counted noun with its synonyms from
   ``newsbrief.analysis.lexicon``; a casualty toll; a share, a currency, a bare count, each also
   with the noun its number modifies, "USD (bond)" for "$100,000 bond"), their time
   frames and the years their sentences name do not differ, neither is a part ("two more") of what
@@ -107,6 +108,10 @@ DIMENSIONS: dict[str, str] = {
     "northeast": "distance", "northwest": "distance", "southeast": "distance", "southwest": "distance",
 }  # fmt: skip
 DIMENSION_WORDS = 3
+# A temperature's "dimension" is which reading of the day it is: "Wednesday's high temperature
+# reached 89 degrees" and "The high yesterday was 89 degrees" both give the day's high, however
+# far the word stands from the number; "as high as 120 degrees" is a comparison, not a reading.
+_TEMPERATURE_READING = re.compile(r"(?<!\bas )\b(high|low)s?\b(?! as\b)", re.IGNORECASE)
 SHOCK_WORDS = 6
 # A description is compared by meaning only when it has at least this many content words:
 # "casualties" or "killed people" alone would make any two tolls look alike.
@@ -320,6 +325,8 @@ def _dimension(figure: Figure) -> str:
                 if words and re.fullmatch(r"(?:after|fore)shocks?|tremors?", words[0]):
                     return "aftershock"
         return "quake"
+    if figure.unit == "degree":
+        return _temperature_reading(figure)
     before = re.findall(r"[a-z]+", text[:start].lower())[-DIMENSION_WORDS:]
     after = re.findall(r"[a-z]+", text[start + len(figure.span.text) :].lower())[:DIMENSION_WORDS]
     for distance in range(DIMENSION_WORDS):
@@ -327,6 +334,19 @@ def _dimension(figure: Figure) -> str:
             if words and words[0] in DIMENSIONS:
                 return DIMENSIONS[words[0]]
     return ""
+
+
+def _temperature_reading(figure: Figure) -> str:
+    """Which reading of the day a temperature is: "high temperature" or "low temperature" when
+    its description or the words next to it name the day's high or low, else "".
+
+    A temperature has no length or height: "high" next to it names the day's highest reading
+    ("Wednesday's high temperature here reached 89 degrees", "The high yesterday was 89
+    degrees"), and the parser's description holds it however many words stand between.
+    """
+    words = f"{figure.what} | {_context(figure, DIMENSION_WORDS)}"
+    readings = {match.group(1).lower() for match in _TEMPERATURE_READING.finditer(words)}
+    return f"{readings.pop()} temperature" if len(readings) == 1 else ""
 
 
 def _base_unit(figure: Figure) -> tuple[str, Callable[[float], float]]:
@@ -610,12 +630,18 @@ def _agreed_in_sentence(figures: Sequence[Figure], profiles: Sequence[_Profile],
 
     "Only 7 Republicans voted against the bill, while three others voted present" agrees with
     "Three Republicans voted present": the sentence gives both values, so which one the other
-    outlet's figure stands for is plain, and it is not the one that differs.
+    outlet's figure stands for is plain, and it is not the one that differs. When that figure
+    says what it measures, only a value of the same dimension stands for it: in "The high
+    yesterday was 89 degrees, which means the interior of the truck could've easily reached
+    between 130-170 degrees" the high is 89, whatever the interior reached.
     """
     for one, other in ((i, j), (j, i)):
         sentence = figures[other].sentence
+        dimension = profiles[other].dimension
         for k, figure in enumerate(figures):
             if k == other or figure.sentence != sentence or profiles[k].base != profiles[other].base:
+                continue
+            if dimension and profiles[k].dimension != dimension:
                 continue
             if _agree(profiles[one], profiles[k]):
                 return True
