@@ -35,7 +35,6 @@ import hashlib
 import itertools
 import logging
 import math
-import operator
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -726,7 +725,12 @@ class Clusterer:
     def _report(self, story: _Story) -> StreamStory:
         """The story as the public StreamStory."""
         members = [self._seen[seq - 1] for seq in story.members]
-        centroid = self._centroid(story)
+        titled = [seen for seen in members if seen.article.title]
+        title_terms = list(
+            dict.fromkeys(itertools.chain.from_iterable(seen.title_words[0] for seen in members))
+        )
+        # a third of the stories have one titled member: nothing to compare
+        closeness, weights = self._against_centroid(story, titled if len(titled) > 1 else [], title_terms)
         dated = sorted((seen.time, seen.article.published) for seen in members if seen.article.published)
         return StreamStory(
             id=_story_name(story.id),
@@ -737,11 +741,31 @@ class Clusterer:
             outlets=tuple(dict.fromkeys(seen.article.outlet for seen in members)),
             first_published=dated[0][1] if dated else None,
             last_published=dated[-1][1] if dated else None,
-            title=_central_title(centroid, members),
-            keywords=_keywords(centroid, members),
+            title=_central_title(titled, closeness),
+            keywords=_keywords(members, dict(zip(title_terms, weights, strict=True))),
             merged_from=tuple(_story_name(sid) for sid in story.merged_from),
             language=story.language,
         )
+
+    def _against_centroid(
+        self, story: _Story, compared: list[_Seen], terms: list[int]
+    ) -> tuple[list[float], list[float]]:
+        """Each compared member's dot product with the story's centroid, and the centroid's weight
+        of each term (0.0 where absent): one ``kernels.centroid_dots`` over the centroid's arrays,
+        instead of a dict of the centroid and a Python sum per member."""
+        centroid_terms, centroid_weights = (
+            story.closed if story.closed is not None else self._index[story.language].centroid(story.id)
+        )
+        starts = np.zeros(len(compared) + 1, dtype=np.int64)
+        np.cumsum([len(seen.terms) for seen in compared], out=starts[1:])
+        found, dots = kernels.centroid_dots(
+            centroid_terms,
+            centroid_weights,
+            np.concatenate([*(seen.terms for seen in compared), np.array(terms, dtype=np.int64)]),
+            np.concatenate([seen.weights for seen in compared]) if compared else np.zeros(0),
+            starts,
+        )
+        return dots.tolist(), found[starts[-1] :].tolist()
 
     def story_vectors(self) -> dict[str, dict[int, float]]:
         """Story id -> its L2-normalised centroid (hashed term -> weight), for linking stories elsewhere.
@@ -809,35 +833,37 @@ def _roomy(table: NDArray[np.int64], used: int) -> NDArray[np.int64]:
     return kernels.rehash(table, 2 * rows)
 
 
-def _central_title(centroid: dict[int, float], members: list[_Seen]) -> str:
-    """The headline of the titled member closest to the centroid (the earliest on a tie)."""
-    titled = [(position, seen) for position, seen in enumerate(members) if seen.article.title]
+def _central_title(titled: list[_Seen], closeness: list[float]) -> str:
+    """The headline of the titled member closest to the centroid (the earliest on a tie); with
+    one titled member, its headline (``closeness`` is then not needed)."""
     if not titled:
         return ""
-    if len(titled) == 1:  # a third of the stories: nothing to compare
-        return titled[0][1].article.title
-
-    def closeness(seen: _Seen) -> float:
-        # the same products summed in the same order as a generator would, at C speed
-        shared = map(centroid.get, seen.terms.tolist(), itertools.repeat(0.0))
-        total: float = sum(map(operator.mul, seen.weights.tolist(), shared))
-        return total
-
-    return max(titled, key=lambda item: (closeness(item[1]), -item[0]))[1].article.title
+    if len(titled) == 1:
+        return titled[0].article.title
+    central = max(range(len(titled)), key=lambda position: (closeness[position], -position))
+    return titled[central].article.title
 
 
-def _keywords(centroid: dict[int, float], members: list[_Seen]) -> tuple[str, ...]:
-    """The title words whose stems weigh most in the centroid, in their most common spelling."""
-    weight: dict[int, float] = {}
-    spellings: dict[int, dict[str, int]] = {}
+def _keywords(members: list[_Seen], weight: dict[int, float]) -> tuple[str, ...]:
+    """The title words whose stems weigh most in the centroid (``weight``: title term -> its
+    weight), in their most common spelling (the first alphabetically on a tie).
+
+    Only the spellings of the few chosen stems are counted.
+    """
+    best = sorted(weight, key=lambda term: (-weight[term], term))[:_KEYWORDS]
+    spellings: dict[int, dict[str, int]] = {term: {} for term in best}
     for seen in members:
         terms, words = seen.title_words
         for term, word in zip(terms, words.split(), strict=True):
-            weight[term] = centroid.get(term, 0.0)
-            counts = spellings.setdefault(term, {})
-            counts[word] = counts.get(word, 0) + 1
-    best = sorted(weight, key=lambda term: (-weight[term], term))[:_KEYWORDS]
-    return tuple(max(sorted(spellings[term]), key=lambda word: spellings[term][word]) for term in best)
+            counts = spellings.get(term)
+            if counts is not None:
+                counts[word] = counts.get(word, 0) + 1
+    return tuple(map(_most_common, spellings.values()))
+
+
+def _most_common(counts: dict[str, int]) -> str:
+    """The word counted most often, the first alphabetically on a tie."""
+    return min(counts, key=lambda word: (-counts[word], word))
 
 
 def _vectors(story: _Story) -> int:

@@ -40,6 +40,7 @@ __all__ = [
     "add_vector",
     "best",
     "centroid",
+    "centroid_dots",
     "close",
     "compact",
     "copy_candidates",
@@ -351,6 +352,38 @@ def centroid(
         weights[i] = post_weights[entry_ints[entry, POSTING]]
         entry = entry_ints[entry, SNEXT]
     return terms, weights
+
+
+@njit((_READ_INTS, _READ_FLOATS, _READ_INTS, _READ_FLOATS, _READ_INTS), cache=True)
+def centroid_dots(
+    centroid_terms: NDArray[np.int64],
+    centroid_weights: NDArray[np.float64],
+    terms: NDArray[np.int64],
+    weights: NDArray[np.float64],
+    starts: NDArray[np.int64],
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The centroid's weight of each term (0.0 where absent), and the dot product of each vector
+    ``i`` (``terms[starts[i]:starts[i + 1]]`` with ``weights`` at the same positions) with the centroid.
+
+    A story's report reads both: its members' closeness to the centroid and its title words'
+    weights (the terms past ``starts[-1]``, which have no weights). Each dot product adds the
+    products in the vector's order from 0.0, as Python's ``sum`` over the centroid's dict did.
+    """
+    table = _small_table(len(centroid_terms))
+    for i in range(len(centroid_terms)):
+        _put(table, centroid_terms[i], i)
+    found = np.zeros(len(terms), dtype=np.float64)
+    for i in range(len(terms)):
+        at = _find(table, terms[i])
+        if at >= 0:
+            found[i] = centroid_weights[table[at, 1]]
+    dots = np.empty(len(starts) - 1, dtype=np.float64)
+    for vector in range(len(dots)):
+        total = 0.0
+        for i in range(starts[vector], starts[vector + 1]):
+            total += weights[i] * found[i]
+        dots[vector] = total
+    return found, dots
 
 
 @njit((_INDEX, _INT), cache=True)
