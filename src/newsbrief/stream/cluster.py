@@ -90,14 +90,18 @@ _TABLE_ROWS = 1024  # rows a hash table of the index starts with
 
 @dataclass(slots=True)
 class _Story:
-    """A story's running state: centroid (sum of member vectors) and what it reports."""
+    """A story's running state: centroid (sum of member vectors) and what it reports.
+
+    ``duplicates`` and ``merged_from``, empty in most stories, are tuples: the empty tuple is one
+    shared object, where two empty lists per story were objects the garbage collector tracked.
+    """
 
     id: int
     language: str
     last_time: float
     members: list[int] = field(default_factory=list)
-    duplicates: list[tuple[int, int]] = field(default_factory=list)
-    merged_from: list[int] = field(default_factory=list)
+    duplicates: tuple[tuple[int, int], ...] = ()
+    merged_from: tuple[int, ...] = ()
     norm2: float = 0.0  # the centroid's squared norm; the centroid itself is in the index while open
     closed: tuple[NDArray[np.int64], NDArray[np.float64]] | None = None  # the centroid once dormant
     dense: NDArray[np.float64] | None = None  # sum of the members' unit embeddings
@@ -197,6 +201,8 @@ class _Index:
         self._slot_ints = np.zeros((0, 3), dtype=np.int64)  # slot -> first entry, last entry, entries
         self._sums = np.zeros(0)  # scratch for the dot products, one per slot
         self._marks = np.zeros(0, dtype=np.bool_)
+        self._found_slots = np.zeros(0, dtype=np.int64)  # near_dots' results: slots, cosines and gaps
+        self._found = np.zeros((2, 0))
         self._entry_ints = np.zeros((0, 4), dtype=np.int64)  # entry -> term, slot, next of slot, posting
         self._record_ints = np.zeros((0, 3), dtype=np.int64)  # record -> start, capacity, length
         self._post_ints = np.zeros((0, 2), dtype=np.int64)  # posting -> slot, entry
@@ -219,6 +225,8 @@ class _Index:
             )
             self._sums = np.zeros(grown)
             self._marks = np.zeros(grown, dtype=np.bool_)
+            self._found_slots = np.zeros(grown, dtype=np.int64)
+            self._found = np.zeros((2, grown))
             self._free = list(range(grown - 1, size - 1, -1))
         slot = self._free.pop()
         self.slot_of[story_id] = slot
@@ -249,9 +257,10 @@ class _Index:
         of ``time``, their mean cosine to it and their time gap (``kernels.near_dots``).
 
         Each dot product is the sum over the article's terms, in their order, of the article's
-        weight times the centroid's.
+        weight times the centroid's. The three arrays are views of this index's scratch arrays,
+        valid until its next call.
         """
-        return kernels.near_dots(
+        found = kernels.near_dots(
             self._record_ints,
             self._post_ints,
             self._post_weights,
@@ -264,7 +273,10 @@ class _Index:
             self.vectors,
             time,
             window,
+            self._found_slots,
+            self._found,
         )
+        return self._found_slots[:found], self._found[0, :found], self._found[1, :found]
 
     def merge_dots(
         self, joined: int, terms: NDArray[np.int64], weights: NDArray[np.float64], candidates: list[int]
@@ -563,7 +575,8 @@ class Clusterer:
         )
         if len(slots) == 0:
             return []
-        # in place on the kernel's fresh arrays; gap / -d is -gap / d to the bit (rounding is symmetric)
+        # in place on the index's scratch (read before its next call); gap / -d is -gap / d to the
+        # bit (rounding is symmetric)
         decay = np.exp(np.divide(gaps, -(self.settings.decay_days * _DAY_S), out=gaps), out=gaps)
         story_ids = index.story[slots]
         stories = [] if query.dense is None else [self._stories[sid] for sid in story_ids.tolist()]
@@ -643,7 +656,7 @@ class Clusterer:
         story.members.append(record.seq)
         story.last_time = max(story.last_time, record.time)
         if record.duplicate_of is not None:
-            story.duplicates.append((record.seq, record.duplicate_of))
+            story.duplicates += ((record.seq, record.duplicate_of),)
         else:
             dense = None if record.dense is None else np.frombuffer(record.dense, dtype=np.float32)
             self._add_vector(story, terms, weights, dense)
@@ -681,8 +694,8 @@ class Clusterer:
         self._merged_into[merged.id] = kept.id
         merged_terms, merged_weights = self._unindex(merged)
         kept.members = sorted(kept.members + merged.members)
-        kept.duplicates = sorted(kept.duplicates + merged.duplicates)
-        kept.merged_from = sorted([*kept.merged_from, merged.id, *merged.merged_from])
+        kept.duplicates = tuple(sorted(kept.duplicates + merged.duplicates))
+        kept.merged_from = tuple(sorted([*kept.merged_from, merged.id, *merged.merged_from]))
         kept.last_time = max(kept.last_time, merged.last_time)
         self._add_vector(kept, merged_terms, merged_weights, merged.dense)
         self._refresh(kept)
@@ -756,8 +769,7 @@ class Clusterer:
         centroid_terms, centroid_weights = (
             story.closed if story.closed is not None else self._index[story.language].centroid(story.id)
         )
-        starts = np.zeros(len(compared) + 1, dtype=np.int64)
-        np.cumsum([len(seen.terms) for seen in compared], out=starts[1:])
+        starts = np.array([0, *itertools.accumulate(len(seen.terms) for seen in compared)], dtype=np.int64)
         found, dots = kernels.centroid_dots(
             centroid_terms,
             centroid_weights,
