@@ -196,6 +196,29 @@ def test_the_index_keeps_centroids_and_postings_of_a_python_model(
 
 @settings(deadline=None)
 @given(
+    st.lists(
+        st.tuples(st.sampled_from([0.0, 0.1, 0.25, 0.5, 1.0]), st.integers(0, 30)),
+        max_size=40,
+        unique_by=lambda pair: pair[1],
+    ),
+    st.integers(1, 6),
+)
+def test_best_is_the_head_of_lexsort_by_score_then_story(pairs: list[tuple[float, int]], size: int) -> None:
+    """The best scores, a tie to the lower story id, as ``np.lexsort((story_ids, -scores))[:size]``
+    ranked them, read through the slots (slot s holds story 100 - s) into the caller's arrays."""
+    scores = np.array([score for score, _ in pairs], dtype=np.float64)
+    slots = np.array([slot for _, slot in pairs], dtype=np.int64)
+    slot_story = 100 - np.arange(31, dtype=np.int64)
+    top_scores, top_stories = np.zeros(6), np.zeros(6, dtype=np.int64)
+    found = kernels.best(scores, slots, slot_story, size, top_scores, top_stories)
+    order = np.lexsort((slot_story[slots], -scores))[:size]
+    assert found == len(order)
+    assert top_scores[:found].tolist() == scores[order].tolist()
+    assert top_stories[:found].tolist() == slot_story[slots][order].tolist()
+
+
+@settings(deadline=None)
+@given(
     st.dictionaries(st.integers(0, 60), st.floats(min_value=1e-3, max_value=10.0), max_size=40),
     st.lists(
         st.dictionaries(st.integers(0, 60), st.floats(min_value=1e-3, max_value=1.0), max_size=30),

@@ -157,7 +157,6 @@ class _Copies:
             (0, _LSH_BANDS), dtype=np.int64
         )  # seq - 1, band -> seq before it in the bucket
         self._values = np.zeros((0, MINHASH_PERMUTATIONS), dtype=np.uint32)  # seq - 1 -> MinHash values
-        self._size = 0
 
     def insert(self, seq: int, values: bytes) -> None:
         """Index article ``seq`` (the next one) by the bands of its MinHash values."""
@@ -166,7 +165,6 @@ class _Copies:
             self._values = np.resize(self._values, (grown, MINHASH_PERMUTATIONS))
             self._chain = np.resize(self._chain, (grown, _LSH_BANDS))
         self._values[seq - 1] = np.frombuffer(values, dtype=np.uint32)
-        self._size = seq
         self._buckets = _roomy(self._buckets, self._keys + _LSH_BANDS)
         self._keys += kernels.index_copy(self._buckets, self._chain, self._values, seq, _LSH_ROWS)
 
@@ -175,7 +173,7 @@ class _Copies:
         found = kernels.copy_candidates(
             self._buckets,
             self._chain,
-            self._values[: self._size],
+            self._values,  # the rows past the last article inserted are never read: no chain leads there
             np.frombuffer(values, dtype=np.uint32),
             _LSH_ROWS,
             self._least_equal,
@@ -310,22 +308,27 @@ class _Index:
     def _reserve(self, terms: int) -> None:
         """Make room for ``terms`` new entries: free entries and records, table rows under half
         full, and pool space for each term's block to move at twice the most postings a term can
-        have (one per slot)."""
+        have (one per slot).
+
+        The counts are read from ``meta`` once, as Python ints: a NumPy scalar per comparison
+        took longer than the checks themselves.
+        """
         meta = self._meta
-        if meta[kernels.N_FREE] < terms:
-            self._entry_ints, added = _grown(self._entry_ints, terms, meta[kernels.FREE], kernels.SNEXT)
+        counts = meta.tolist()
+        if counts[kernels.N_FREE] < terms:
+            self._entry_ints, added = _grown(self._entry_ints, terms, counts[kernels.FREE], kernels.SNEXT)
             meta[kernels.FREE] = len(self._entry_ints) - added
             meta[kernels.N_FREE] += added
-        if meta[kernels.N_FREE_RECORDS] < terms:
+        if counts[kernels.N_FREE_RECORDS] < terms:
             self._record_ints, added = _grown(
-                self._record_ints, terms, meta[kernels.FREE_RECORD], kernels.START
+                self._record_ints, terms, counts[kernels.FREE_RECORD], kernels.START
             )
             meta[kernels.FREE_RECORD] = len(self._record_ints) - added
             meta[kernels.N_FREE_RECORDS] += added
-        self._keys = _roomy(self._keys, int(meta[kernels.KEYS_USED]) + terms)
-        self._records = _roomy(self._records, int(meta[kernels.RECORDS_USED]) + terms)
+        self._keys = _roomy(self._keys, counts[kernels.KEYS_USED] + terms)
+        self._records = _roomy(self._records, counts[kernels.RECORDS_USED] + terms)
         room = terms * 2 * len(self.story)
-        if meta[kernels.POOL_END] + room > len(self._post_weights):
+        if counts[kernels.POOL_END] + room > len(self._post_weights):
             self._post_ints, self._post_weights = kernels.compact(self._arrays(), room)
 
 
@@ -384,6 +387,8 @@ class Clusterer:
         self._indexed: dict[int, None] = {}  # stories in the index, oldest first
         self._copies = _Copies(settings.duplicate_jaccard)
         self._terms = TermMemo()  # this clusterer's memo of hashed stems, for featurizing
+        # kernels.best's results: the best scores and their stories (the best and the merge candidates)
+        self._top = (np.zeros(1 + _MERGE_CANDIDATES), np.zeros(1 + _MERGE_CANDIDATES, dtype=np.int64))
         self._clock = -math.inf
         self._rebuild()
 
@@ -578,11 +583,11 @@ class Clusterer:
         # in place on the index's scratch (read before its next call); gap / -d is -gap / d to the
         # bit (rounding is symmetric)
         decay = np.exp(np.divide(gaps, -(self.settings.decay_days * _DAY_S), out=gaps), out=gaps)
-        story_ids = index.story[slots]
-        stories = [] if query.dense is None else [self._stories[sid] for sid in story_ids.tolist()]
+        stories = [] if query.dense is None else [self._stories[sid] for sid in index.story[slots].tolist()]
         scores = np.multiply(self._mixed(lexical, stories, query.dense), decay, out=decay)
-        order = kernels.best(scores, story_ids, 1 + _MERGE_CANDIDATES)
-        return list(zip(scores[order].tolist(), story_ids[order].tolist(), strict=True))
+        top_scores, top_stories = self._top
+        found = kernels.best(scores, slots, index.story, len(top_scores), top_scores, top_stories)
+        return list(zip(top_scores[:found].tolist(), top_stories[:found].tolist(), strict=True))
 
     def _mixed(
         self, lexical: NDArray[np.float64], stories: list[_Story], dense: NDArray[np.float64] | None

@@ -501,15 +501,25 @@ def near_dots(
     return kept
 
 
-@njit((_READ_FLOATS, _READ_INTS, _INT), cache=True)
-def best(scores: NDArray[np.float64], story_ids: NDArray[np.int64], size: int) -> NDArray[np.int64]:
-    """The positions of the ``size`` highest scores, best first, a tie to the lower story id.
+@njit((_READ_FLOATS, _READ_INTS, _READ_INTS, _INT, _FLOATS, _INTS), cache=True)
+def best(
+    scores: NDArray[np.float64],
+    slots: NDArray[np.int64],
+    slot_story: NDArray[np.int64],
+    size: int,
+    top_scores: NDArray[np.float64],
+    top_stories: NDArray[np.int64],
+) -> int:
+    """The ``size`` highest scores (of the stories ``slot_story[slots]``), best first, a tie to the
+    lower story id: their number ``n``, the scores in ``top_scores[:n]``, their stories in
+    ``top_stories[:n]``.
 
-    ``np.lexsort((story_ids, -scores))[:size]`` by selection: ``size`` is small.
+    ``np.lexsort((story_ids, -scores))[:size]`` by selection: ``size`` is small. Written into the
+    caller's arrays, as ``near_dots`` does, rather than returned.
     """
     taken = np.zeros(len(scores), dtype=np.bool_)
-    order = np.empty(min(size, len(scores)), dtype=np.int64)
-    for rank in range(len(order)):
+    n = min(size, len(scores))
+    for rank in range(n):
         top = -1
         for i in range(len(scores)):
             if taken[i]:
@@ -517,12 +527,13 @@ def best(scores: NDArray[np.float64], story_ids: NDArray[np.int64], size: int) -
             if (
                 top < 0
                 or scores[i] > scores[top]
-                or (scores[i] == scores[top] and story_ids[i] < story_ids[top])
+                or (scores[i] == scores[top] and slot_story[slots[i]] < slot_story[slots[top]])
             ):
                 top = i
         taken[top] = True
-        order[rank] = top
-    return order
+        top_scores[rank] = scores[top]
+        top_stories[rank] = slot_story[slots[top]]
+    return n
 
 
 @njit((_READ_FLOATS,), cache=True)

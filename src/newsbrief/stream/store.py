@@ -23,6 +23,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from newsbrief.errors import OptionError, SourceError
 from newsbrief.model import Article
@@ -193,9 +194,8 @@ class Store:
         return _Transaction(self._db)
 
 
-@dataclass(frozen=True, slots=True)
-class _Rows:
-    """The table rows of one added article."""
+class _Rows(NamedTuple):
+    """The table rows of one added article (a named tuple: built per article, faster than a frozen dataclass)."""
 
     stories: list[tuple[int, str]]
     article: tuple[object, ...]
