@@ -420,7 +420,7 @@ class Clusterer:
                 self.settings,
                 memo=self._terms,
             )
-            weighted = iter(self._weighted(found, len(self._seen) + 1))
+            weighted = self._weighted(found, len(self._seen) + 1)
             try:
                 for article, key, text_sha256, new in zip(batch, keys, hashes, fresh, strict=True):
                     yield self._add(article, key, text_sha256, next(weighted) if new else None)
@@ -516,13 +516,15 @@ class Clusterer:
         )
         return record, new_story, merges
 
-    def _weighted(self, found: Features, seq: int) -> list[_Weighted]:
+    def _weighted(self, found: Features, seq: int) -> Iterator[_Weighted]:
         """The batch's articles weighed as they will be placed, the first as article ``seq``.
 
         Sublinear TF times online IDF (counting the article), kept to the heaviest terms,
         L2-normalised. An article's document frequencies are those stored now plus those of the
         batch's articles before it. Terms past the first ``_VECTOR_TERMS`` of an article (by
-        weight, then term) get weight 0; their document frequencies are still counted.
+        weight, then term) get weight 0; their document frequencies are still counted. The
+        weights are computed now; each article's record is made when it is asked for, so that the
+        batch's records do not all wait, tracked by the garbage collector, for their turn.
         """
         terms, starts = found.terms, found.starts
         sizes = np.diff(starts)
@@ -536,7 +538,7 @@ class Clusterer:
         kept = np.flatnonzero(weights)
         kept_terms, kept_weights = terms[kept], weights[kept]
         ends = np.searchsorted(kept, starts).tolist()
-        return [
+        return (
             _Weighted(
                 terms=terms[a:b],
                 weights=weights[a:b],
@@ -554,7 +556,7 @@ class Clusterer:
                 found.titles,
                 strict=True,
             )
-        ]
+        )
 
     def _copied(self, minhash: bytes, language: str) -> int | None:
         """The earliest stored article of the same language the new one nearly copies, if any."""
@@ -814,14 +816,19 @@ def cluster(
 
 
 def in_publication_order(articles: Iterable[Article]) -> list[Article]:
-    """The articles sorted by publication time, then input order; undated ones follow their predecessor."""
-    timed: list[tuple[float, int, Article]] = []
+    """The articles sorted by publication time, then input order; undated ones follow their predecessor.
+
+    A stable sort of the positions by time (no tuple per article: a stream's worth of them kept
+    the garbage collector busy inside every ``cluster`` call).
+    """
+    listed = list(articles)
+    times: list[float] = []
     last = -math.inf
-    for position, article in enumerate(articles):
+    for article in listed:
         time = published_time(article.published)
         last = time if time is not None else last
-        timed.append((last, position, article))
-    return [article for _, _, article in sorted(timed, key=lambda item: (item[0], item[1]))]
+        times.append(last)
+    return [listed[position] for position in sorted(range(len(listed)), key=times.__getitem__)]
 
 
 def _story_name(story_id: int) -> str:
