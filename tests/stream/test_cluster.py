@@ -162,6 +162,46 @@ def test_story_reports_outlets_dates_title_and_keywords(basil: list[Article]) ->
     assert story.keywords and all(word == word.lower() for word in story.keywords)
 
 
+def test_story_titles_and_keywords_are_those_of_the_centroids_dict(
+    basil: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report reads its centroid through ``kernels.centroid_dots``: the title and keywords are
+    those the Python it replaced chose from a dict of the centroid (closest titled member, the
+    earliest on a tie; heaviest title stems, in their most common spelling, the first alphabetically
+    on a tie), for open and dormant stories alike."""
+    monkeypatch.setattr(importlib.import_module("newsbrief.stream.cluster"), "_SWEEP_EVERY", 2)
+    clusterer = Clusterer(settings=ClusterSettings(window_days=0.5))
+    for _ in clusterer.add_all(newsbrief.stream.in_publication_order(basil)):
+        pass
+    stories = {story.id: story for story in clusterer.stories()}
+    assert any(story.closed is not None for story in clusterer._stories.values())
+    assert any(len(story.members) > 1 for story in clusterer._stories.values())
+    for story_id, story in clusterer._stories.items():
+        centroid = clusterer._centroid(story)
+        members = [clusterer._seen[seq - 1] for seq in story.members]
+        titled = [(position, seen) for position, seen in enumerate(members) if seen.article.title]
+        closeness = {
+            position: sum(
+                w * centroid.get(t, 0.0)
+                for t, w in zip(seen.terms.tolist(), seen.weights.tolist(), strict=True)
+            )
+            for position, seen in titled
+        }
+        title = (
+            max(titled, key=lambda item: (closeness[item[0]], -item[0]))[1].article.title if titled else ""
+        )
+        weight: dict[int, float] = {}
+        spellings: dict[int, dict[str, int]] = {}
+        for seen in members:
+            for term, word in zip(seen.title_words[0], seen.title_words[1].split(), strict=True):
+                weight[term] = centroid.get(term, 0.0)
+                spellings.setdefault(term, {})[word] = spellings.get(term, {}).get(word, 0) + 1
+        best = sorted(weight, key=lambda term: (-weight[term], term))[:5]
+        keywords = tuple(max(sorted(spellings[t]), key=lambda word: spellings[t][word]) for t in best)
+        report = stories[f"s{story_id}"]
+        assert (report.title, report.keywords) == (title, keywords)
+
+
 # Two real AllSides leads on weekly jobless claims, a week apart: the figures tell them apart.
 CLAIMS = "Data released Thursday showed {} Americans filed first-time jobless claims in the week ended"
 

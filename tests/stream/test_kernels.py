@@ -194,6 +194,55 @@ def test_the_index_keeps_centroids_and_postings_of_a_python_model(
         }
 
 
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([0.0, 0.1, 0.25, 0.5, 1.0]), st.integers(0, 30)),
+        max_size=40,
+        unique_by=lambda pair: pair[1],
+    ),
+    st.integers(1, 6),
+)
+def test_best_is_the_head_of_lexsort_by_score_then_story(pairs: list[tuple[float, int]], size: int) -> None:
+    """The best scores, a tie to the lower story id, as ``np.lexsort((story_ids, -scores))[:size]``
+    ranked them, read through the slots (slot s holds story 100 - s) into the caller's arrays."""
+    scores = np.array([score for score, _ in pairs], dtype=np.float64)
+    slots = np.array([slot for _, slot in pairs], dtype=np.int64)
+    slot_story = 100 - np.arange(31, dtype=np.int64)
+    top_scores, top_stories = np.zeros(6), np.zeros(6, dtype=np.int64)
+    found = kernels.best(scores, slots, slot_story, size, top_scores, top_stories)
+    order = np.lexsort((slot_story[slots], -scores))[:size]
+    assert found == len(order)
+    assert top_scores[:found].tolist() == scores[order].tolist()
+    assert top_stories[:found].tolist() == slot_story[slots][order].tolist()
+
+
+@settings(deadline=None)
+@given(
+    st.dictionaries(st.integers(0, 60), st.floats(min_value=1e-3, max_value=10.0), max_size=40),
+    st.lists(
+        st.dictionaries(st.integers(0, 60), st.floats(min_value=1e-3, max_value=1.0), max_size=30),
+        max_size=5,
+    ),
+    st.lists(st.integers(0, 60), max_size=10),
+)
+def test_centroid_dots_are_the_sums_over_the_centroids_dict(
+    centroid: dict[int, float], vectors: list[dict[int, float]], looked_up: list[int]
+) -> None:
+    """Each vector's dot product with the centroid is Python's ``sum`` of its products in its
+    order, with 0.0 for a term the centroid lacks; the terms after the vectors get the centroid's weight."""
+    terms = np.array([t for vector in vectors for t in vector] + looked_up, dtype=np.int64)
+    weights = np.array([w for vector in vectors for w in vector.values()], dtype=np.float64)
+    starts = np.cumsum([0] + [len(vector) for vector in vectors]).astype(np.int64)
+    found, dots = kernels.centroid_dots(
+        np.array(list(centroid), dtype=np.int64), np.array(list(centroid.values())), terms, weights, starts
+    )
+    assert dots.tolist() == [
+        sum(weight * centroid.get(term, 0.0) for term, weight in vector.items()) for vector in vectors
+    ]
+    assert found.tolist() == [centroid.get(term, 0.0) for term in terms.tolist()]
+
+
 def test_every_kernel_is_ready_once_a_clusterer_is_made_and_none_compiles_mid_stream() -> None:
     """The first run after an install compiled each kernel on its first call, some deep in the
     stream (a p99 of 182 ms in ``watch``): the kernels' declared signatures make them compile, or
@@ -210,6 +259,6 @@ def test_every_kernel_is_ready_once_a_clusterer_is_made_and_none_compiles_mid_st
     found = json.loads(run.stdout)
     assert found["merges"] and found["duplicates"] and found["dormant"], "a path was not exercised"
     public = {name for name in kernels.__all__ if name in found["before"]}
-    assert len(public) == 15
+    assert len(public) == 16
     assert all(found["before"][name] for name in public), "a kernel was not ready before the first article"
     assert found["after"] == found["before"]

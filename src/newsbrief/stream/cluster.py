@@ -35,7 +35,6 @@ import hashlib
 import itertools
 import logging
 import math
-import operator
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -91,14 +90,18 @@ _TABLE_ROWS = 1024  # rows a hash table of the index starts with
 
 @dataclass(slots=True)
 class _Story:
-    """A story's running state: centroid (sum of member vectors) and what it reports."""
+    """A story's running state: centroid (sum of member vectors) and what it reports.
+
+    ``duplicates`` and ``merged_from``, empty in most stories, are tuples: the empty tuple is one
+    shared object, where two empty lists per story were objects the garbage collector tracked.
+    """
 
     id: int
     language: str
     last_time: float
     members: list[int] = field(default_factory=list)
-    duplicates: list[tuple[int, int]] = field(default_factory=list)
-    merged_from: list[int] = field(default_factory=list)
+    duplicates: tuple[tuple[int, int], ...] = ()
+    merged_from: tuple[int, ...] = ()
     norm2: float = 0.0  # the centroid's squared norm; the centroid itself is in the index while open
     closed: tuple[NDArray[np.int64], NDArray[np.float64]] | None = None  # the centroid once dormant
     dense: NDArray[np.float64] | None = None  # sum of the members' unit embeddings
@@ -154,7 +157,6 @@ class _Copies:
             (0, _LSH_BANDS), dtype=np.int64
         )  # seq - 1, band -> seq before it in the bucket
         self._values = np.zeros((0, MINHASH_PERMUTATIONS), dtype=np.uint32)  # seq - 1 -> MinHash values
-        self._size = 0
 
     def insert(self, seq: int, values: bytes) -> None:
         """Index article ``seq`` (the next one) by the bands of its MinHash values."""
@@ -163,7 +165,6 @@ class _Copies:
             self._values = np.resize(self._values, (grown, MINHASH_PERMUTATIONS))
             self._chain = np.resize(self._chain, (grown, _LSH_BANDS))
         self._values[seq - 1] = np.frombuffer(values, dtype=np.uint32)
-        self._size = seq
         self._buckets = _roomy(self._buckets, self._keys + _LSH_BANDS)
         self._keys += kernels.index_copy(self._buckets, self._chain, self._values, seq, _LSH_ROWS)
 
@@ -172,7 +173,7 @@ class _Copies:
         found = kernels.copy_candidates(
             self._buckets,
             self._chain,
-            self._values[: self._size],
+            self._values,  # the rows past the last article inserted are never read: no chain leads there
             np.frombuffer(values, dtype=np.uint32),
             _LSH_ROWS,
             self._least_equal,
@@ -198,6 +199,8 @@ class _Index:
         self._slot_ints = np.zeros((0, 3), dtype=np.int64)  # slot -> first entry, last entry, entries
         self._sums = np.zeros(0)  # scratch for the dot products, one per slot
         self._marks = np.zeros(0, dtype=np.bool_)
+        self._found_slots = np.zeros(0, dtype=np.int64)  # near_dots' results: slots, cosines and gaps
+        self._found = np.zeros((2, 0))
         self._entry_ints = np.zeros((0, 4), dtype=np.int64)  # entry -> term, slot, next of slot, posting
         self._record_ints = np.zeros((0, 3), dtype=np.int64)  # record -> start, capacity, length
         self._post_ints = np.zeros((0, 2), dtype=np.int64)  # posting -> slot, entry
@@ -220,6 +223,8 @@ class _Index:
             )
             self._sums = np.zeros(grown)
             self._marks = np.zeros(grown, dtype=np.bool_)
+            self._found_slots = np.zeros(grown, dtype=np.int64)
+            self._found = np.zeros((2, grown))
             self._free = list(range(grown - 1, size - 1, -1))
         slot = self._free.pop()
         self.slot_of[story_id] = slot
@@ -250,9 +255,10 @@ class _Index:
         of ``time``, their mean cosine to it and their time gap (``kernels.near_dots``).
 
         Each dot product is the sum over the article's terms, in their order, of the article's
-        weight times the centroid's.
+        weight times the centroid's. The three arrays are views of this index's scratch arrays,
+        valid until its next call.
         """
-        return kernels.near_dots(
+        found = kernels.near_dots(
             self._record_ints,
             self._post_ints,
             self._post_weights,
@@ -265,7 +271,10 @@ class _Index:
             self.vectors,
             time,
             window,
+            self._found_slots,
+            self._found,
         )
+        return self._found_slots[:found], self._found[0, :found], self._found[1, :found]
 
     def merge_dots(
         self, joined: int, terms: NDArray[np.int64], weights: NDArray[np.float64], candidates: list[int]
@@ -299,22 +308,27 @@ class _Index:
     def _reserve(self, terms: int) -> None:
         """Make room for ``terms`` new entries: free entries and records, table rows under half
         full, and pool space for each term's block to move at twice the most postings a term can
-        have (one per slot)."""
+        have (one per slot).
+
+        The counts are read from ``meta`` once, as Python ints: a NumPy scalar per comparison
+        took longer than the checks themselves.
+        """
         meta = self._meta
-        if meta[kernels.N_FREE] < terms:
-            self._entry_ints, added = _grown(self._entry_ints, terms, meta[kernels.FREE], kernels.SNEXT)
+        counts = meta.tolist()
+        if counts[kernels.N_FREE] < terms:
+            self._entry_ints, added = _grown(self._entry_ints, terms, counts[kernels.FREE], kernels.SNEXT)
             meta[kernels.FREE] = len(self._entry_ints) - added
             meta[kernels.N_FREE] += added
-        if meta[kernels.N_FREE_RECORDS] < terms:
+        if counts[kernels.N_FREE_RECORDS] < terms:
             self._record_ints, added = _grown(
-                self._record_ints, terms, meta[kernels.FREE_RECORD], kernels.START
+                self._record_ints, terms, counts[kernels.FREE_RECORD], kernels.START
             )
             meta[kernels.FREE_RECORD] = len(self._record_ints) - added
             meta[kernels.N_FREE_RECORDS] += added
-        self._keys = _roomy(self._keys, int(meta[kernels.KEYS_USED]) + terms)
-        self._records = _roomy(self._records, int(meta[kernels.RECORDS_USED]) + terms)
+        self._keys = _roomy(self._keys, counts[kernels.KEYS_USED] + terms)
+        self._records = _roomy(self._records, counts[kernels.RECORDS_USED] + terms)
         room = terms * 2 * len(self.story)
-        if meta[kernels.POOL_END] + room > len(self._post_weights):
+        if counts[kernels.POOL_END] + room > len(self._post_weights):
             self._post_ints, self._post_weights = kernels.compact(self._arrays(), room)
 
 
@@ -373,6 +387,8 @@ class Clusterer:
         self._indexed: dict[int, None] = {}  # stories in the index, oldest first
         self._copies = _Copies(settings.duplicate_jaccard)
         self._terms = TermMemo()  # this clusterer's memo of hashed stems, for featurizing
+        # kernels.best's results: the best scores and their stories (the best and the merge candidates)
+        self._top = (np.zeros(1 + _MERGE_CANDIDATES), np.zeros(1 + _MERGE_CANDIDATES, dtype=np.int64))
         self._clock = -math.inf
         self._rebuild()
 
@@ -404,7 +420,7 @@ class Clusterer:
                 self.settings,
                 memo=self._terms,
             )
-            weighted = iter(self._weighted(found, len(self._seen) + 1))
+            weighted = self._weighted(found, len(self._seen) + 1)
             try:
                 for article, key, text_sha256, new in zip(batch, keys, hashes, fresh, strict=True):
                     yield self._add(article, key, text_sha256, next(weighted) if new else None)
@@ -500,13 +516,15 @@ class Clusterer:
         )
         return record, new_story, merges
 
-    def _weighted(self, found: Features, seq: int) -> list[_Weighted]:
+    def _weighted(self, found: Features, seq: int) -> Iterator[_Weighted]:
         """The batch's articles weighed as they will be placed, the first as article ``seq``.
 
         Sublinear TF times online IDF (counting the article), kept to the heaviest terms,
         L2-normalised. An article's document frequencies are those stored now plus those of the
         batch's articles before it. Terms past the first ``_VECTOR_TERMS`` of an article (by
-        weight, then term) get weight 0; their document frequencies are still counted.
+        weight, then term) get weight 0; their document frequencies are still counted. The
+        weights are computed now; each article's record is made when it is asked for, so that the
+        batch's records do not all wait, tracked by the garbage collector, for their turn.
         """
         terms, starts = found.terms, found.starts
         sizes = np.diff(starts)
@@ -520,7 +538,7 @@ class Clusterer:
         kept = np.flatnonzero(weights)
         kept_terms, kept_weights = terms[kept], weights[kept]
         ends = np.searchsorted(kept, starts).tolist()
-        return [
+        return (
             _Weighted(
                 terms=terms[a:b],
                 weights=weights[a:b],
@@ -538,7 +556,7 @@ class Clusterer:
                 found.titles,
                 strict=True,
             )
-        ]
+        )
 
     def _copied(self, minhash: bytes, language: str) -> int | None:
         """The earliest stored article of the same language the new one nearly copies, if any."""
@@ -564,13 +582,14 @@ class Clusterer:
         )
         if len(slots) == 0:
             return []
-        # in place on the kernel's fresh arrays; gap / -d is -gap / d to the bit (rounding is symmetric)
+        # in place on the index's scratch (read before its next call); gap / -d is -gap / d to the
+        # bit (rounding is symmetric)
         decay = np.exp(np.divide(gaps, -(self.settings.decay_days * _DAY_S), out=gaps), out=gaps)
-        story_ids = index.story[slots]
-        stories = [] if query.dense is None else [self._stories[sid] for sid in story_ids.tolist()]
+        stories = [] if query.dense is None else [self._stories[sid] for sid in index.story[slots].tolist()]
         scores = np.multiply(self._mixed(lexical, stories, query.dense), decay, out=decay)
-        order = kernels.best(scores, story_ids, 1 + _MERGE_CANDIDATES)
-        return list(zip(scores[order].tolist(), story_ids[order].tolist(), strict=True))
+        top_scores, top_stories = self._top
+        found = kernels.best(scores, slots, index.story, len(top_scores), top_scores, top_stories)
+        return list(zip(top_scores[:found].tolist(), top_stories[:found].tolist(), strict=True))
 
     def _mixed(
         self, lexical: NDArray[np.float64], stories: list[_Story], dense: NDArray[np.float64] | None
@@ -644,7 +663,7 @@ class Clusterer:
         story.members.append(record.seq)
         story.last_time = max(story.last_time, record.time)
         if record.duplicate_of is not None:
-            story.duplicates.append((record.seq, record.duplicate_of))
+            story.duplicates += ((record.seq, record.duplicate_of),)
         else:
             dense = None if record.dense is None else np.frombuffer(record.dense, dtype=np.float32)
             self._add_vector(story, terms, weights, dense)
@@ -682,8 +701,8 @@ class Clusterer:
         self._merged_into[merged.id] = kept.id
         merged_terms, merged_weights = self._unindex(merged)
         kept.members = sorted(kept.members + merged.members)
-        kept.duplicates = sorted(kept.duplicates + merged.duplicates)
-        kept.merged_from = sorted([*kept.merged_from, merged.id, *merged.merged_from])
+        kept.duplicates = tuple(sorted(kept.duplicates + merged.duplicates))
+        kept.merged_from = tuple(sorted([*kept.merged_from, merged.id, *merged.merged_from]))
         kept.last_time = max(kept.last_time, merged.last_time)
         self._add_vector(kept, merged_terms, merged_weights, merged.dense)
         self._refresh(kept)
@@ -726,7 +745,12 @@ class Clusterer:
     def _report(self, story: _Story) -> StreamStory:
         """The story as the public StreamStory."""
         members = [self._seen[seq - 1] for seq in story.members]
-        centroid = self._centroid(story)
+        titled = [seen for seen in members if seen.article.title]
+        title_terms = list(
+            dict.fromkeys(itertools.chain.from_iterable(seen.title_words[0] for seen in members))
+        )
+        # a third of the stories have one titled member: nothing to compare
+        closeness, weights = self._against_centroid(story, titled if len(titled) > 1 else [], title_terms)
         dated = sorted((seen.time, seen.article.published) for seen in members if seen.article.published)
         return StreamStory(
             id=_story_name(story.id),
@@ -737,11 +761,30 @@ class Clusterer:
             outlets=tuple(dict.fromkeys(seen.article.outlet for seen in members)),
             first_published=dated[0][1] if dated else None,
             last_published=dated[-1][1] if dated else None,
-            title=_central_title(centroid, members),
-            keywords=_keywords(centroid, members),
+            title=_central_title(titled, closeness),
+            keywords=_keywords(members, dict(zip(title_terms, weights, strict=True))),
             merged_from=tuple(_story_name(sid) for sid in story.merged_from),
             language=story.language,
         )
+
+    def _against_centroid(
+        self, story: _Story, compared: list[_Seen], terms: list[int]
+    ) -> tuple[list[float], list[float]]:
+        """Each compared member's dot product with the story's centroid, and the centroid's weight
+        of each term (0.0 where absent): one ``kernels.centroid_dots`` over the centroid's arrays,
+        instead of a dict of the centroid and a Python sum per member."""
+        centroid_terms, centroid_weights = (
+            story.closed if story.closed is not None else self._index[story.language].centroid(story.id)
+        )
+        starts = np.array([0, *itertools.accumulate(len(seen.terms) for seen in compared)], dtype=np.int64)
+        found, dots = kernels.centroid_dots(
+            centroid_terms,
+            centroid_weights,
+            np.concatenate([*(seen.terms for seen in compared), np.array(terms, dtype=np.int64)]),
+            np.concatenate([seen.weights for seen in compared]) if compared else np.zeros(0),
+            starts,
+        )
+        return dots.tolist(), found[starts[-1] :].tolist()
 
     def story_vectors(self) -> dict[str, dict[int, float]]:
         """Story id -> its L2-normalised centroid (hashed term -> weight), for linking stories elsewhere.
@@ -773,14 +816,19 @@ def cluster(
 
 
 def in_publication_order(articles: Iterable[Article]) -> list[Article]:
-    """The articles sorted by publication time, then input order; undated ones follow their predecessor."""
-    timed: list[tuple[float, int, Article]] = []
+    """The articles sorted by publication time, then input order; undated ones follow their predecessor.
+
+    A stable sort of the positions by time (no tuple per article: a stream's worth of them kept
+    the garbage collector busy inside every ``cluster`` call).
+    """
+    listed = list(articles)
+    times: list[float] = []
     last = -math.inf
-    for position, article in enumerate(articles):
+    for article in listed:
         time = published_time(article.published)
         last = time if time is not None else last
-        timed.append((last, position, article))
-    return [article for _, _, article in sorted(timed, key=lambda item: (item[0], item[1]))]
+        times.append(last)
+    return [listed[position] for position in sorted(range(len(listed)), key=times.__getitem__)]
 
 
 def _story_name(story_id: int) -> str:
@@ -809,35 +857,37 @@ def _roomy(table: NDArray[np.int64], used: int) -> NDArray[np.int64]:
     return kernels.rehash(table, 2 * rows)
 
 
-def _central_title(centroid: dict[int, float], members: list[_Seen]) -> str:
-    """The headline of the titled member closest to the centroid (the earliest on a tie)."""
-    titled = [(position, seen) for position, seen in enumerate(members) if seen.article.title]
+def _central_title(titled: list[_Seen], closeness: list[float]) -> str:
+    """The headline of the titled member closest to the centroid (the earliest on a tie); with
+    one titled member, its headline (``closeness`` is then not needed)."""
     if not titled:
         return ""
-    if len(titled) == 1:  # a third of the stories: nothing to compare
-        return titled[0][1].article.title
-
-    def closeness(seen: _Seen) -> float:
-        # the same products summed in the same order as a generator would, at C speed
-        shared = map(centroid.get, seen.terms.tolist(), itertools.repeat(0.0))
-        total: float = sum(map(operator.mul, seen.weights.tolist(), shared))
-        return total
-
-    return max(titled, key=lambda item: (closeness(item[1]), -item[0]))[1].article.title
+    if len(titled) == 1:
+        return titled[0].article.title
+    central = max(range(len(titled)), key=lambda position: (closeness[position], -position))
+    return titled[central].article.title
 
 
-def _keywords(centroid: dict[int, float], members: list[_Seen]) -> tuple[str, ...]:
-    """The title words whose stems weigh most in the centroid, in their most common spelling."""
-    weight: dict[int, float] = {}
-    spellings: dict[int, dict[str, int]] = {}
+def _keywords(members: list[_Seen], weight: dict[int, float]) -> tuple[str, ...]:
+    """The title words whose stems weigh most in the centroid (``weight``: title term -> its
+    weight), in their most common spelling (the first alphabetically on a tie).
+
+    Only the spellings of the few chosen stems are counted.
+    """
+    best = sorted(weight, key=lambda term: (-weight[term], term))[:_KEYWORDS]
+    spellings: dict[int, dict[str, int]] = {term: {} for term in best}
     for seen in members:
         terms, words = seen.title_words
         for term, word in zip(terms, words.split(), strict=True):
-            weight[term] = centroid.get(term, 0.0)
-            counts = spellings.setdefault(term, {})
-            counts[word] = counts.get(word, 0) + 1
-    best = sorted(weight, key=lambda term: (-weight[term], term))[:_KEYWORDS]
-    return tuple(max(sorted(spellings[term]), key=lambda word: spellings[term][word]) for term in best)
+            counts = spellings.get(term)
+            if counts is not None:
+                counts[word] = counts.get(word, 0) + 1
+    return tuple(map(_most_common, spellings.values()))
+
+
+def _most_common(counts: dict[str, int]) -> str:
+    """The word counted most often, the first alphabetically on a tie."""
+    return min(counts, key=lambda word: (-counts[word], word))
 
 
 def _vectors(story: _Story) -> int:

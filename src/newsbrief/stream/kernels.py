@@ -40,6 +40,7 @@ __all__ = [
     "add_vector",
     "best",
     "centroid",
+    "centroid_dots",
     "close",
     "compact",
     "copy_candidates",
@@ -83,6 +84,7 @@ _FLOAT = types.float64
 _INTS = types.int64[::1]
 _FLOATS = types.float64[::1]
 _FLAGS = types.boolean[::1]
+_FLOAT_ROWS = types.float64[:, ::1]
 _INT_ROWS = types.int64[:, ::1]  # a hash table's (key, value) rows; the index's integer columns
 _READ_INTS = types.Array(types.int64, 1, "C", readonly=True)
 _READ_FLOATS = types.Array(types.float64, 1, "C", readonly=True)
@@ -353,6 +355,38 @@ def centroid(
     return terms, weights
 
 
+@njit((_READ_INTS, _READ_FLOATS, _READ_INTS, _READ_FLOATS, _READ_INTS), cache=True)
+def centroid_dots(
+    centroid_terms: NDArray[np.int64],
+    centroid_weights: NDArray[np.float64],
+    terms: NDArray[np.int64],
+    weights: NDArray[np.float64],
+    starts: NDArray[np.int64],
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The centroid's weight of each term (0.0 where absent), and the dot product of each vector
+    ``i`` (``terms[starts[i]:starts[i + 1]]`` with ``weights`` at the same positions) with the centroid.
+
+    A story's report reads both: its members' closeness to the centroid and its title words'
+    weights (the terms past ``starts[-1]``, which have no weights). Each dot product adds the
+    products in the vector's order from 0.0, as Python's ``sum`` over the centroid's dict did.
+    """
+    table = _small_table(len(centroid_terms))
+    for i in range(len(centroid_terms)):
+        _put(table, centroid_terms[i], i)
+    found = np.zeros(len(terms), dtype=np.float64)
+    for i in range(len(terms)):
+        at = _find(table, terms[i])
+        if at >= 0:
+            found[i] = centroid_weights[table[at, 1]]
+    dots = np.empty(len(starts) - 1, dtype=np.float64)
+    for vector in range(len(dots)):
+        total = 0.0
+        for i in range(starts[vector], starts[vector + 1]):
+            total += weights[i] * found[i]
+        dots[vector] = total
+    return found, dots
+
+
 @njit((_INDEX, _INT), cache=True)
 def close(index: IndexArrays, slot: int) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Take a slot's entries out of the index and free them; its centroid (terms, weights) in insertion order.
@@ -406,6 +440,8 @@ def close(index: IndexArrays, slot: int) -> tuple[NDArray[np.int64], NDArray[np.
         _READ_FLOATS,
         _FLOAT,
         _FLOAT,
+        _INTS,
+        _FLOAT_ROWS,
     ),
     cache=True,
 )
@@ -422,15 +458,20 @@ def near_dots(
     vectors: NDArray[np.float64],
     time: float,
     window: float,
-) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.float64]]:
+    found_slots: NDArray[np.int64],
+    found: NDArray[np.float64],
+) -> int:
     """The slots sharing a term with the article whose last article is within ``window`` of ``time``
-    (ascending), their mean cosine to the article (dot product over member vectors) and time gap.
+    (ascending), their mean cosine to the article (dot product over member vectors) and time gap:
+    their number ``n``, the slots in ``found_slots[:n]``, the cosines in ``found[0, :n]``, the
+    gaps in ``found[1, :n]``.
 
     Each slot's dot product starts at 0.0 and adds the products in the article's term order, as
     ``np.bincount`` over the gathered postings did. ``sums`` and ``marks`` are zeroed scratch
-    arrays of one item per slot, left zeroed.
+    arrays of one item per slot, left zeroed; ``found_slots`` and ``found`` have a column per
+    slot. The results are written into the caller's arrays rather than returned: numba makes a
+    NumPy array of each array a kernel returns, about a microsecond apiece, three per article here.
     """
-    reached = np.empty(len(sums), dtype=np.int64)
     n_reached = 0
     for i in range(len(terms)):
         row = _find(records, terms[i])
@@ -442,34 +483,43 @@ def near_dots(
             slot = post_ints[posting, P_SLOT]
             if not marks[slot]:
                 marks[slot] = True
-                reached[n_reached] = slot
+                found_slots[n_reached] = slot
                 n_reached += 1
             sums[slot] += weight * post_weights[posting]
-    slots = np.sort(reached[:n_reached])
+    found_slots[:n_reached].sort()
     kept = 0
-    lexical = np.empty(n_reached, dtype=np.float64)
-    gaps = np.empty(n_reached, dtype=np.float64)
-    for slot in slots:
+    for i in range(n_reached):
+        slot = found_slots[i]
         gap = abs(time - last_time[slot])
         if sums[slot] != 0.0 and gap <= window:  # np.flatnonzero kept the non-zero sums
-            slots[kept] = slot
-            lexical[kept] = sums[slot] / vectors[slot]
-            gaps[kept] = gap
+            found_slots[kept] = slot
+            found[0, kept] = sums[slot] / vectors[slot]
+            found[1, kept] = gap
             kept += 1
         sums[slot] = 0.0
         marks[slot] = False
-    return slots[:kept], lexical[:kept], gaps[:kept]
+    return kept
 
 
-@njit((_READ_FLOATS, _READ_INTS, _INT), cache=True)
-def best(scores: NDArray[np.float64], story_ids: NDArray[np.int64], size: int) -> NDArray[np.int64]:
-    """The positions of the ``size`` highest scores, best first, a tie to the lower story id.
+@njit((_READ_FLOATS, _READ_INTS, _READ_INTS, _INT, _FLOATS, _INTS), cache=True)
+def best(
+    scores: NDArray[np.float64],
+    slots: NDArray[np.int64],
+    slot_story: NDArray[np.int64],
+    size: int,
+    top_scores: NDArray[np.float64],
+    top_stories: NDArray[np.int64],
+) -> int:
+    """The ``size`` highest scores (of the stories ``slot_story[slots]``), best first, a tie to the
+    lower story id: their number ``n``, the scores in ``top_scores[:n]``, their stories in
+    ``top_stories[:n]``.
 
-    ``np.lexsort((story_ids, -scores))[:size]`` by selection: ``size`` is small.
+    ``np.lexsort((story_ids, -scores))[:size]`` by selection: ``size`` is small. Written into the
+    caller's arrays, as ``near_dots`` does, rather than returned.
     """
     taken = np.zeros(len(scores), dtype=np.bool_)
-    order = np.empty(min(size, len(scores)), dtype=np.int64)
-    for rank in range(len(order)):
+    n = min(size, len(scores))
+    for rank in range(n):
         top = -1
         for i in range(len(scores)):
             if taken[i]:
@@ -477,12 +527,13 @@ def best(scores: NDArray[np.float64], story_ids: NDArray[np.int64], size: int) -
             if (
                 top < 0
                 or scores[i] > scores[top]
-                or (scores[i] == scores[top] and story_ids[i] < story_ids[top])
+                or (scores[i] == scores[top] and slot_story[slots[i]] < slot_story[slots[top]])
             ):
                 top = i
         taken[top] = True
-        order[rank] = top
-    return order
+        top_scores[rank] = scores[top]
+        top_stories[rank] = slot_story[slots[top]]
+    return n
 
 
 @njit((_READ_FLOATS,), cache=True)

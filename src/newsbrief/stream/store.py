@@ -23,6 +23,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from newsbrief.errors import OptionError, SourceError
 from newsbrief.model import Article
@@ -97,7 +98,7 @@ class Store:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = None if path is None else Path(path)
         self._label = ":memory:" if path is None else str(path)
-        self._pending: list[_Rows] = []  # articles added and not yet committed
+        self._pending = _Pending([], [], [], [])  # rows of the articles added and not yet committed
         try:
             self._db = sqlite3.connect(self._label, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -156,30 +157,29 @@ class Store:
 
     def add(self, record: ArticleRecord, *, new_story: bool, merges: Sequence[MergeRecord]) -> None:
         """Add an article, its assignment and the merges it caused; written at the next ``commit``."""
-        self._pending.append(_rows(record, new_story, merges))
+        pending = self._pending
+        if new_story:
+            pending.stories.append((record.story, record.language))
+        pending.articles.append(_article_row(record))
+        pending.assignments.append((record.seq, record.story, record.similarity, record.duplicate_of))
+        pending.merges.extend((merge.seq, merge.kept, merge.merged, merge.similarity) for merge in merges)
 
     def commit(self) -> None:
         """Write the articles added since the last commit in one transaction."""
-        if self._pending:
+        if self._pending.articles:
             self._write(self._pending)
-            self._pending = []
+            self._pending = _Pending([], [], [], [])
 
-    def _write(self, batch: Sequence[_Rows]) -> None:
-        """Write articles' rows in one transaction."""
+    def _write(self, pending: _Pending) -> None:
+        """Write the pending rows in one transaction, each table's in the order they were added."""
         with self._transaction():
-            self._db.executemany(
-                "INSERT INTO stories VALUES (?, ?)", [row for rows in batch for row in rows.stories]
-            )
+            self._db.executemany("INSERT INTO stories VALUES (?, ?)", pending.stories)
             self._db.executemany(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [rows.article for rows in batch],
+                pending.articles,
             )
-            self._db.executemany(
-                "INSERT INTO assignments VALUES (?, ?, ?, ?)", [rows.assignment for rows in batch]
-            )
-            self._db.executemany(
-                "INSERT INTO merges VALUES (?, ?, ?, ?)", [row for rows in batch for row in rows.merges]
-            )
+            self._db.executemany("INSERT INTO assignments VALUES (?, ?, ?, ?)", pending.assignments)
+            self._db.executemany("INSERT INTO merges VALUES (?, ?, ?, ?)", pending.merges)
 
     def close(self) -> None:
         """Close the database (an in-memory store is gone after this)."""
@@ -193,41 +193,40 @@ class Store:
         return _Transaction(self._db)
 
 
-@dataclass(frozen=True, slots=True)
-class _Rows:
-    """The table rows of one added article."""
+class _Pending(NamedTuple):
+    """The rows of the articles added since the last commit, one list per table.
+
+    Lists of rows per table, not an object per article holding its rows: the rows of up to 256
+    articles wait here for the commit, and every list and object an article added was one more
+    the garbage collector tracked and traversed meanwhile (six per article, now two or three).
+    """
 
     stories: list[tuple[int, str]]
-    article: tuple[object, ...]
-    assignment: tuple[int, int, float, int | None]
+    articles: list[tuple[object, ...]]
+    assignments: list[tuple[int, int, float, int | None]]
     merges: list[tuple[int, int, int, float]]
 
 
-def _rows(record: ArticleRecord, new_story: bool, merges: Sequence[MergeRecord]) -> _Rows:
-    """The rows an article adds: its story if new, the article, its assignment, its merges."""
+def _article_row(record: ArticleRecord) -> tuple[object, ...]:
+    """The article's row of the ``articles`` table."""
     article = record.article
-    return _Rows(
-        stories=[(record.story, record.language)] if new_story else [],
-        article=(
-            record.seq,
-            record.key,
-            record.text_sha256,
-            article.id,
-            article.outlet,
-            article.title,
-            article.url,
-            article.published,
-            article.text,
-            article.source,
-            record.time,
-            record.language,
-            record.terms,
-            record.weights,
-            record.minhash,
-            record.dense,
-        ),
-        assignment=(record.seq, record.story, record.similarity, record.duplicate_of),
-        merges=[(merge.seq, merge.kept, merge.merged, merge.similarity) for merge in merges],
+    return (
+        record.seq,
+        record.key,
+        record.text_sha256,
+        article.id,
+        article.outlet,
+        article.title,
+        article.url,
+        article.published,
+        article.text,
+        article.source,
+        record.time,
+        record.language,
+        record.terms,
+        record.weights,
+        record.minhash,
+        record.dense,
     )
 
 
