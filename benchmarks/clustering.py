@@ -353,14 +353,7 @@ def topic_condition(sets: dict[str, list[Labelled]], baseline_threshold: float) 
     )
     streams.append((f"control @{CV_RATE}/day", control, CV_RATE))
     for label, items, rate in streams:
-        arts, labels = dense_stream(items, rate, SEED)
-        methods = {
-            "ours": run_ours(arts, DEFAULT_SETTINGS),
-            "baseline": run_baseline(arts, [baseline_threshold])[0],
-            "singletons": run_singletons(arts),
-        }
-        for method, clusters in methods.items():
-            print(table_row(label, method, scores(labels, clusters)), flush=True)
+        print_method_rows(label, items, rate, DEFAULT_SETTINGS, baseline_threshold)
     arts, labels = dense_stream(chosen, CV_RATE, SEED)
     print(
         f"\noracle thresholds on one topic @{CV_RATE}/day (a diagnostic chosen on this stream, not a setting)"
@@ -371,6 +364,20 @@ def topic_condition(sets: dict[str, list[Labelled]], baseline_threshold: float) 
     for threshold, clusters in zip(BASELINE_THRESHOLDS, run_baseline(arts, BASELINE_THRESHOLDS), strict=True):
         print(table_row(f"baseline at {threshold}", "oracle", scores(labels, clusters)))
     errors(arts, labels, run_ours(arts, DEFAULT_SETTINGS))
+
+
+def print_method_rows(
+    label: str, items: Sequence[Labelled], rate: float, settings: ClusterSettings, baseline_threshold: float
+) -> None:
+    """One table row per method (ours, the baseline, every article alone) on the dense stream of ``items``."""
+    arts, labels = dense_stream(items, rate, SEED)
+    methods = {
+        "ours": run_ours(arts, settings),
+        "baseline": run_baseline(arts, [baseline_threshold])[0],
+        "singletons": run_singletons(arts),
+    }
+    for method, clusters in methods.items():
+        print(table_row(label, method, scores(labels, clusters)), flush=True)
 
 
 def settings_text(settings: ClusterSettings) -> str:
@@ -462,14 +469,7 @@ def main() -> None:
         print(f"settings chosen over all folds: {settings_text(settings)}; baseline {baseline_threshold}")
     for name, items in sets.items():
         for rate in RATES:
-            arts, labels = dense_stream(items, rate, SEED)
-            methods = {
-                "ours": run_ours(arts, settings),
-                "baseline": run_baseline(arts, [baseline_threshold])[0],
-                "singletons": run_singletons(arts),
-            }
-            for method, clusters in methods.items():
-                print(table_row(f"{name} @{rate}/day", method, scores(labels, clusters)), flush=True)
+            print_method_rows(f"{name} @{rate}/day", items, rate, settings, baseline_threshold)
     arts, labels = dated_stream(sets["basil"], SEED)
     print(table_row("basil real dates", "ours", scores(labels, run_ours(arts, settings))))
     arts, _ = dense_stream(sets["allsides"], CV_RATE, SEED)
