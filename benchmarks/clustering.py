@@ -32,8 +32,8 @@ every AllSides and BASIL article to its first 90 words; the topic is the name (a
 word that does not open a sentence, not a stop word) that the most stories hold in some
 article's excerpt; the topic's stories are those with the name in at least two of their
 articles; a seeded sample of 300 of them is streamed at 3, 70 and 350 stories a day. Ours runs
-with the settings as shipped, the baseline at the threshold the pooled cross-validation on the
-dev sets chose (``--quick``: 0.25, what that cross-validation chose when last run); beside them,
+with the settings as shipped, the baseline at the threshold the cross-validation above chose
+(``--quick``: 0.25, what it chose when last run); beside them,
 a control of 300 stories drawn from the same sets regardless of topic, the oracle thresholds
 (a diagnostic chosen on the condition itself, never a setting) and the errors.
 """
