@@ -239,6 +239,25 @@ def test_a_batch_sums_each_articles_weights_in_title_then_lead_order() -> None:
     assert sorted(weight.values()) == [0.5, 0.5, 0.5, 2.0]
 
 
+def test_two_stories_naming_one_senator_in_one_week_stay_apart() -> None:
+    """Names weigh as other words (``entity_weight`` 1, chosen by cross-validation): two AllSides
+    stories of one week on McConnell (the $2,000 stimulus checks; backing Trump in 2024) share his
+    name, not the event, and stay two stories; with names weighed twice they were joined."""
+    context = list(read_articles([str(FIXTURES / "allsides-30.jsonl")]))
+    mcconnell = list(read_articles([str(FIXTURES / "allsides-mcconnell.jsonl")]))
+
+    def stories_of(settings: ClusterSettings) -> list[set[str]]:
+        keys = {article.id for article in mcconnell}
+        return [
+            {key.rsplit("-", 1)[0] for key in story.articles if key in keys}
+            for story in cluster(context + mcconnell, settings=settings)
+            if keys & set(story.articles)
+        ]
+
+    assert stories_of(ClusterSettings()) == [{"probe-2252"}, {"probe-1968"}]
+    assert stories_of(ClusterSettings(entity_weight=2.0)) == [{"probe-2252", "probe-1968"}]
+
+
 def test_keywords_are_words_not_figures() -> None:
     titles = (
         "719,000 Americans file for first-time unemployment benefits",

@@ -8,9 +8,11 @@ trick; Weinberger et al. 2009). Numbers of two digits or more are terms too ("14
 figures tell apart the weekly reports of one topic (jobless claims, case counts). A word pair
 weighs ``pair_weight`` of a word: pairs rarely recur between two outlets' wordings of one event,
 so at full weight they mostly lengthen the vector and lower the cosine of same-story leads.
-Title terms and capitalised words that do not open a sentence weigh
-more: in news leads those are mostly names of people, places and organisations, a cheap stand-in
-for a named-entity tagger that runs at stream speed. The MinHash (Broder 1997) of word 4-shingles
+Title terms weigh more. Capitalised words that do not open a sentence
+(in news leads mostly names of people, places and organisations, a cheap stand-in for a
+named-entity tagger that runs at stream speed) can weigh more too, by ``entity_weight``; by
+default they weigh as other words: in a stream of many stories on one topic, names weighed twice
+joined the stories of one sub-topic that share them, not one event (README). The MinHash (Broder 1997) of word 4-shingles
 over the start of the text finds near-identical copies: wire stories run by several sites, or one
 article at two URLs. The dense embedding is WordLlama's 256-d average of token embeddings
 (Miller 2024), whose weights ship inside the ``wordllama`` wheel and are loaded with downloads
@@ -147,8 +149,9 @@ def features(
         in_title = _words_of(title)
         words += in_title
         words += lead
-        named += map(_inner_capitals(title).__contains__, in_title)
-        named += map(_inner_capitals(head).__contains__, lead)
+        if settings.entity_weight != 1.0:  # at weight 1 which words are names changes nothing
+            named += map(_inner_capitals(title).__contains__, in_title)
+            named += map(_inner_capitals(head).__contains__, lead)
         sizes += (len(in_title), len(lead))
         lower = list(map(str.lower, start))
         starts.append(lower)
@@ -185,11 +188,13 @@ def _words(
 ) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.int64]]:
     """The hashed terms of the content words, their weights and their part numbers (2 x article + 1 in the lead).
 
-    ``hashed`` is ``_term`` of every word, -1 for the words that are not content words.
+    ``hashed`` is ``_term`` of every word, -1 for the words that are not content words; ``named``
+    whether each word is a capitalised word inside a sentence (empty when ``entity_weight`` is 1).
     """
     parts = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
-    part_weight = np.where(parts % 2 == 0, float(settings.title_weight), 1.0)
-    weights = np.where(np.array(named, dtype=bool), part_weight * settings.entity_weight, part_weight)
+    weights = np.where(parts % 2 == 0, float(settings.title_weight), 1.0)
+    if named:
+        weights = np.where(np.array(named, dtype=bool), weights * settings.entity_weight, weights)
     terms = np.array(hashed, dtype=np.int64)
     content = terms >= 0
     return terms[content], weights[content], parts[content]
