@@ -414,8 +414,12 @@ def cluster_command(
         str, typer.Option("--format", "-f", help="Brief formats, comma-separated: md, json, html, text.")
     ] = "md",
     window: Annotated[
-        float, typer.Option("--window", help="Days a story stays open after its last article.")
-    ] = 3.0,
+        float | None,
+        typer.Option(
+            "--window",
+            help="Days a story stays open after its last article (default 3, or what --db was made with).",
+        ),
+    ] = None,
     engine: Annotated[
         str,
         typer.Option(
@@ -451,8 +455,10 @@ def cluster_command(
             raise OptionError(f"--format {formats!r}: choose from md, json, html, text")
         if engine not in ("embedded", "dask"):
             raise OptionError(f"--engine {engine!r}: choose embedded or dask")
-        settings = dataclasses.replace(DEFAULT_SETTINGS, window_days=window)
-        clusterer = None if engine == "dask" else Clusterer(Store(db), settings=settings)
+        store = None if engine == "dask" else Store(db)  # the Dask engine opens --db itself
+        made_with = (store.settings() if store is not None else None) or DEFAULT_SETTINGS
+        settings = made_with if window is None else dataclasses.replace(made_with, window_days=window)
+        clusterer = None if store is None else Clusterer(store, settings=settings)
         try:
             if clusterer is None:
                 stories, articles_of = _dask_stories(sources, db, settings, scheduler, workers)

@@ -71,3 +71,24 @@ def test_an_unknown_format_exits_2() -> None:
     result = run(str(BASIL), "--briefs", "out", "--format", "pdf")
     assert result.returncode == 2
     assert "--format" in result.stderr
+
+
+def test_a_store_goes_on_with_the_settings_it_was_made_with(tmp_path: Path) -> None:
+    """A store made with other settings (an older default, or --window 7) is added to with its
+    own settings when --window is not given, and refused in one line when another is."""
+    lines = BASIL.read_text(encoding="utf-8").splitlines()
+    (tmp_path / "first.jsonl").write_text("\n".join(lines[:12]) + "\n", encoding="utf-8")
+    db = str(tmp_path / "x.sqlite")
+    made = run(str(tmp_path / "first.jsonl"), "--db", db, "--window", "7")
+    assert made.returncode == 0, made.stderr
+
+    grown = run(str(BASIL), "--db", db)
+    assert grown.returncode == 0, grown.stderr
+    assert sum(len(json.loads(line)["articles"]) for line in grown.stdout.splitlines()) == 24
+    whole = run(str(BASIL), "--db", str(tmp_path / "whole.sqlite"), "--window", "7")
+    assert grown.stdout == whole.stdout
+
+    refused = run(str(BASIL), "--db", db, "--window", "3")
+    assert refused.returncode == 2
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert "other settings" in refused.stderr

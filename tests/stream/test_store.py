@@ -124,3 +124,13 @@ def test_killing_the_process_mid_stream_and_rerunning_gives_the_same_stories(tmp
     assert resumed.wait(timeout=600) == 0
     assert (tmp_path / "resumed.jsonl").read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
     assert _stored(tmp_path / "x.sqlite") == len(lines)
+
+
+def test_a_reopened_store_goes_on_with_its_own_settings(tmp_path: Path) -> None:
+    made_with = ClusterSettings(window_days=7.0, entity_weight=2.0)
+    Clusterer(Store(tmp_path / "x.sqlite"), settings=made_with).close()
+    store = Store(tmp_path / "x.sqlite")
+    assert store.settings() == made_with
+    reopened = Clusterer(store)
+    assert reopened.settings == made_with
+    reopened.close()

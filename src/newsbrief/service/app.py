@@ -74,7 +74,6 @@ from newsbrief.model import (
     MIN_WORDS,
     STYLES,
     Article,
-    ClusterSettings,
     Notice,
     Options,
     Story,
@@ -1185,23 +1184,12 @@ def _read_snapshot(path: Path, version: tuple[tuple[int, int] | None, ...]) -> _
         return _Snapshot(version, (), {})
     store = Store(path)
     try:
-        clusterer = Clusterer(store, settings=_store_settings(store, path))
+        clusterer = Clusterer(store)
         stories = clusterer.stories()
         articles = {story.id: clusterer.articles(story) for story in stories}
     finally:
         store.close()
     return _Snapshot(version, tuple(_newest_first(stories)), articles)
-
-
-def _store_settings(store: Store, path: Path) -> ClusterSettings:
-    """The clusterer settings the store was made with (the defaults for a store without any)."""
-    stored = store.settings()
-    if stored is None:
-        return DEFAULT_SETTINGS
-    try:
-        return ClusterSettings(**stored)  # type: ignore[arg-type]
-    except TypeError as exc:
-        raise SourceError(f"{path}: settings this newsbrief does not know ({exc})") from exc
 
 
 def _newest_first(stories: Sequence[StreamStory]) -> list[StreamStory]:

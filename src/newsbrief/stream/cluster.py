@@ -368,13 +368,16 @@ def published_time(published: str | None) -> float | None:
 class Clusterer:
     """Stories from articles added one at a time, kept in a ``Store`` (in memory when None).
 
-    Opening an existing store rebuilds the clusterer's state from it; ``add`` an article already
-    stored returns its story and changes nothing.
+    Opening an existing store rebuilds the clusterer's state from it and, unless ``settings`` are
+    given, goes on with the settings the store was made with (the defaults for a new store);
+    ``add`` an article already stored returns its story and changes nothing.
     """
 
-    def __init__(self, store: Store | None = None, *, settings: ClusterSettings = DEFAULT_SETTINGS) -> None:
-        self.settings = settings
+    def __init__(self, store: Store | None = None, *, settings: ClusterSettings | None = None) -> None:
         self.store = store if store is not None else Store(None)
+        if settings is None:
+            settings = self.store.settings() or DEFAULT_SETTINGS
+        self.settings = settings
         self.store.check_settings(dataclasses.asdict(settings))
         self._seen: list[_Seen] = []  # seq - 1 -> article
         self._keys: dict[str, int] = {}

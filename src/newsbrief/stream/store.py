@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newsbrief.errors import OptionError, SourceError
-from newsbrief.model import Article
+from newsbrief.model import Article, ClusterSettings
 
 __all__ = ["SCHEMA_VERSION", "ArticleRecord", "MergeRecord", "Store"]
 
@@ -124,10 +124,20 @@ class Store:
                 "open it with those or start a new store"
             )
 
-    def settings(self) -> dict[str, object] | None:
-        """The clusterer settings the store was made with (``dataclasses.asdict`` of them), or None if new."""
+    def settings(self) -> ClusterSettings | None:
+        """The clusterer settings the store was made with, or None if it has none yet.
+
+        A store goes on with the settings it was made with, so a newer default does not lock a
+        user out of a store made before it. SourceError when they name a setting this newsbrief
+        does not know.
+        """
         stored = self._meta("settings")
-        return None if stored is None else dict(json.loads(stored))
+        if stored is None:
+            return None
+        try:
+            return ClusterSettings(**json.loads(stored))
+        except TypeError as exc:
+            raise SourceError(f"{self._label}: settings this newsbrief does not know ({exc})") from exc
 
     def articles(self) -> Iterator[ArticleRecord]:
         """Every stored article with its assignment, in arrival order."""
