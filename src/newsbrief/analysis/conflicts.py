@@ -263,6 +263,8 @@ class _Profile:
     part: bool  # "two more debates", "another 30": what is added or left, not the whole
     head: frozenset[str]  # the noun the number modifies and its compounds ("bond", "tax", "rate")
     event: str  # the event class of what a count counts ("killed", "born"), "" when unsaid
+    ranged: bool  # both ends given: "300 to 400", "between the ages of six and 12"
+    extreme: str  # "lowest" or "highest" of a group ("girls as young as 10"), else ""
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -293,6 +295,8 @@ def _profile(figure: Figure) -> _Profile:
         part=_is_part(figure),
         head=frozenset(_canonical(word) for word in figure.head.split()) - NUMBER_WORDS,
         event=figure.event,
+        ranged=figure.qualifier == "range",
+        extreme=figure.qualifier if figure.qualifier in ("lowest", "highest") else "",
     )
 
 
@@ -458,6 +462,8 @@ def _bounds(figure: Figure) -> tuple[float, float]:
     qualifier = figure.qualifier
     if qualifier == "at-most" and any(word in span for word in NEARLY_WORDS):
         return value * 0.9, value
+    if qualifier == "range" and figure.upper is not None:
+        return value, figure.upper
     bounds = {
         "exact": (value, value),
         "about": (value * 0.9, value * 1.1),
@@ -466,6 +472,8 @@ def _bounds(figure: Figure) -> tuple[float, float]:
         "less-than": (0.0, value),
         "at-most": (0.0, value),
         "up-to": (0.0, value),
+        "lowest": (value, float("inf")),  # "girls as young as 10": none younger
+        "highest": (0.0, value),
     }
     return bounds.get(qualifier, (value, value))
 
@@ -549,6 +557,8 @@ def _by_meaning(
     """
     if first.dimension and first.dimension == second.dimension:
         return f"both measure {first.dimension} in {first.base} units"
+    if first.base == "age":
+        return f"both give the age of the same person or role ({kind[len('age (') : -1]})"
     if sole and not (first.dimension or second.dimension):
         return f"each is the only {kind} figure of its article"
     if not _is_specific(kind) and not (first.words and second.words):
@@ -665,7 +675,7 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
         return ""
     if _frames_differ(first.frame, second.frame):
         return ""
-    if first.years != second.years:
+    if first.years != second.years and not _one_period(first, second):
         return ""  # "the 2009 quake killed more than 300" is not this quake's toll
     if first.part != second.part:
         return ""  # "two more debates" are not "three debates" in all
@@ -674,6 +684,16 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
         return "" if first.dimension and second.dimension and first.dimension != second.dimension else kind
     nouns_first, nouns_second = first.words & PEOPLE_STEMS, second.words & PEOPLE_STEMS
     return "" if nouns_first and nouns_second and not nouns_first & nouns_second else kind
+
+
+def _one_period(first: _Profile, second: _Profile) -> bool:
+    """True for two ages whose sentences name periods that overlap: "girls between the ages of six
+    and 12 ... between 2004 and 2006" and "struck ... from 2004 to 2010, assaulting British girls
+    as young as 10" can describe one group; a count's years must be the same ("the 2009 quake")."""
+    if first.base != "age" or not first.years or not second.years:
+        return False
+    ones, others = sorted(first.years), sorted(second.years)
+    return ones[0] <= others[-1] and others[0] <= ones[-1]
 
 
 def _kinds(profile: _Profile) -> frozenset[str]:
@@ -689,6 +709,9 @@ def _kinds(profile: _Profile) -> frozenset[str]:
     "percent (tax)" for "a one-time tax of 10 percent", "count (chen)" for "Chen, 40,"). Counts
     of people named by no specific noun are not paired by meaning unless they are a toll.
     """
+    if profile.base == "age":
+        # an age is paired only with an age of the same person or role ("the suspect", "Kadmiri")
+        return frozenset(_noun_kind("age", noun) for noun in profile.head - ANYONE)
     if profile.base in NEVER_BY_MEANING:
         return frozenset()
     if profile.base in MEASURES:
@@ -779,7 +802,10 @@ MEASURES = frozenset({family for family, _ in UNIT_FAMILIES.values()} | {"°F", 
 GROWING = frozenset({"killed", "injured", "displaced", "arrested", "missing"})
 TOLLS = GROWING | {"casualty"}
 EVENTS = frozenset(EVENT_CLASSES)
-NEVER_BY_MEANING = frozenset({"date", "year", "age"})
+NEVER_BY_MEANING = frozenset({"date", "year"})
+# Nouns that say of a person no more than that: "a 24-year-old man" and "a 60-year-old man" in one
+# story are as likely two men as one, so their ages are never paired.
+ANYONE = frozenset(_canonical(word) for word in ("man", "woman", "person", "people", "individual"))
 # "a 10-year risk" and "a 15-year risk": durations meet whatever unit they are written in.
 DURATION_DAYS = {
     "seconds": 1 / 86400, "minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0,
@@ -816,6 +842,10 @@ def _agree(first: _Profile, second: _Profile) -> bool:
     300,000" do not, since "more than" excludes the number written. Rounding is allowed only when
     one figure is a measured value ("exact", "about", "nearly"), not between two bounds.
     """
+    ends = _same_end(first, second)
+    if ends is not None:
+        one, other = ends
+        return abs(one - other) <= _ROUNDING * max(abs(one), abs(other))
     bounds_only = all(
         profile.low in (0.0, profile.value) and profile.high != profile.low for profile in (first, second)
     )
@@ -826,6 +856,42 @@ def _agree(first: _Profile, second: _Profile) -> bool:
     rounding = _ACROSS_UNITS if first.unit != second.unit else _ROUNDING
     tolerance = 0.0 if first.unit in ("date", "year") else rounding * max(abs(first.value), abs(second.value))
     return first.high + tolerance >= second.low and second.high + tolerance >= first.low
+
+
+def _same_end(first: _Profile, second: _Profile) -> tuple[float, float] | None:
+    """The two values of one end of a group's values when one figure gives that end ("girls as
+    young as 10": the youngest is 10) and the other gives it too (a range's lower end, "between
+    the ages of six and 12", or another "as young as"); else None, and their ranges are compared."""
+    for one, other in ((first, second), (second, first)):
+        if not one.extreme:
+            continue
+        if other.extreme == one.extreme:
+            return one.value, other.value
+        if other.ranged:
+            return one.value, other.low if one.extreme == "lowest" else other.high
+    return None
+
+
+def _which_end(figures: Sequence[Figure], profiles: Sequence[_Profile]) -> str:
+    """Which end of a range two disagreeing figures disagree on, in words, or "" when neither is
+    a range: "24 is below the lower end of 25 and 35", "as young as 10 against the lower end of
+    six and 12"."""
+    if len(figures) != 2:
+        return ""
+    for (one, p_one), (other, p_other) in (
+        ((figures[0], profiles[0]), (figures[1], profiles[1])),
+        ((figures[1], profiles[1]), (figures[0], profiles[0])),
+    ):
+        if not p_other.ranged:
+            continue
+        if p_one.extreme:
+            end = "lower" if p_one.extreme == "lowest" else "upper"
+            return f"{one.span.text} against the {end} end of {other.span.text}"
+        if p_one.high < p_other.low:
+            return f"{one.span.text} is below the lower end of {other.span.text}"
+        if p_one.low > p_other.high:
+            return f"{one.span.text} is above the upper end of {other.span.text}"
+    return ""
 
 
 def _merge(
@@ -855,13 +921,17 @@ def _merge(
         unit, key = profiles[indices[0]].unit, profiles[indices[0]].key
         bases = sorted({how[edge] for edge in edges if edge[0] in indices and edge[1] in indices})
         kind, timing = _timing([profiles[index] for index in indices], picked, key, published)
+        note = (
+            _note(picked, unit, key)
+            if any(b.startswith("the same words") for b in bases)
+            else _meaning_note(picked, unit, key)
+        )
+        end = _which_end(picked, [profiles[index] for index in indices])
         conflicts.append(
             Conflict(
                 what=_conflict_what(picked),
                 figures=picked,
-                note=_note(picked, unit, key)
-                if any(b.startswith("the same words") for b in bases)
-                else _meaning_note(picked, unit, key),
+                note=f"{note}: {end}" if end else note,
                 kind=kind,
                 unit=profiles[indices[0]].base,
                 values=tuple(round(profiles[index].value, 6) for index in indices),
