@@ -803,6 +803,7 @@ GROWING = frozenset({"killed", "injured", "displaced", "arrested", "missing"})
 TOLLS = GROWING | {"casualty"}
 EVENTS = frozenset(EVENT_CLASSES)
 NEVER_BY_MEANING = frozenset({"date", "year"})
+EXACT_UNITS = frozenset({"date", "year", "age"})
 # Nouns that say of a person no more than that: "a 24-year-old man" and "a 60-year-old man" in one
 # story are as likely two men as one, so their ages are never paired.
 ANYONE = frozenset(_canonical(word) for word in ("man", "woman", "person", "people", "individual"))
@@ -836,16 +837,18 @@ def _disagree(first: _Profile, second: _Profile) -> bool:
 
 
 def _agree(first: _Profile, second: _Profile) -> bool:
-    """True when the two value ranges meet, allowing for rounding (none for dates and years).
+    """True when the two value ranges meet, allowing for rounding (none for dates, years and ages).
 
     Two stated bounds meet only where both allow the value: "more than 300,000" and "as many as
     300,000" do not, since "more than" excludes the number written. Rounding is allowed only when
-    one figure is a measured value ("exact", "about", "nearly"), not between two bounds.
+    one figure is a measured value ("exact", "about", "nearly"), not between two bounds. A group's
+    youngest or oldest ("girls as young as 10") is compared with the same end of the other's
+    range ("between the ages of six and 12"), not with the whole range (``_same_end``).
     """
     ends = _same_end(first, second)
     if ends is not None:
         one, other = ends
-        return abs(one - other) <= _ROUNDING * max(abs(one), abs(other))
+        return one == other if first.unit in EXACT_UNITS else abs(one - other) <= _ROUNDING * max(one, other)
     bounds_only = all(
         profile.low in (0.0, profile.value) and profile.high != profile.low for profile in (first, second)
     )
@@ -854,7 +857,8 @@ def _agree(first: _Profile, second: _Profile) -> bool:
         if touching and first.high != second.high and first.low != second.low:
             return False
     rounding = _ACROSS_UNITS if first.unit != second.unit else _ROUNDING
-    tolerance = 0.0 if first.unit in ("date", "year") else rounding * max(abs(first.value), abs(second.value))
+    # dates, years and ages are written exactly: "Cesar Sayoc, 56" is not 57
+    tolerance = 0.0 if first.unit in EXACT_UNITS else rounding * max(abs(first.value), abs(second.value))
     return first.high + tolerance >= second.low and second.high + tolerance >= first.low
 
 

@@ -387,6 +387,8 @@ def _figure(
         if any(t.lower_ == "and" for t in tokens) and not between:
             return None  # "75 and 71 years old": two figures in one entity, each unknown alone
         ends = _range_ends(number_tokens)
+        if ends is None and candidate.label == "AGE":
+            return None  # "Malia and Sasha Obama, aged 16 and 13 respectively": two ages
         if ends is not None and qualifier == "exact":
             (value, upper), qualifier = ends, "range"
         else:
