@@ -21,6 +21,15 @@ values cannot both be true once qualifiers and rounding are allowed for:
   needed, two measurements of one dimension, or two figures that are each their article's only
   value of their specific kind.
 
+Ages are a kind of their own, one per person or role they describe ("age (suspect)", "age
+(kadmiri)"): two ages of one name or role noun are candidates with no closeness needed, and no
+others ("a 24-year-old man" and "a 31-year-old man" may be two men).
+
+A range keeps both ends ("300 to 400": [300, 400]) and two figures disagree only when their
+ranges, widened by the qualifiers' and rounding's slack, do not meet; a group's youngest or oldest
+("girls as young as 10") is compared with the same end of the other figure's range ("between the
+ages of six and 12"). The note then says which end disagrees.
+
 Each figure is compared only with its mutual best match in each other article, and values more
 than ``_MAX_RATIO`` apart count different quantities.
 
@@ -553,7 +562,8 @@ def _by_meaning(
     below the surface") need no closeness at all: what they measure is said; nor do two of a
     specific kind (a measurement family, a counted noun, a sum for a "bond") that are each their
     article's only value of it. An event class ("born" for "about 150 babies ... were born" and
-    "150 babies are born each year") names the thing like a toll: KIND_MIN.
+    "150 babies are born each year") names the thing like a toll: KIND_MIN. Two ages of one person
+    or role (their kind says whose) need no closeness either.
     """
     if first.dimension and first.dimension == second.dimension:
         return f"both measure {first.dimension} in {first.base} units"

@@ -389,7 +389,7 @@ def _figure(
         ends = _range_ends(number_tokens)
         if ends is None and candidate.label == "AGE":
             return None  # "Malia and Sasha Obama, aged 16 and 13 respectively": two ages
-        if ends is not None and qualifier == "exact":
+        if ends is not None and qualifier in ("exact", "about"):  # "some 1 to 2 million"
             (value, upper), qualifier = ends, "range"
         else:
             qualifier = "at-least" if qualifier == "exact" else qualifier
@@ -439,16 +439,22 @@ def _age_head(candidate: _Candidate, holder: str, anchor: Token) -> str:
 
 def _range_ends(tokens: SpacySpan) -> tuple[float, float] | None:
     """The two ends of a range ("300 to 400", "between 130-170", "six and 12", "1 to 2 million",
-    where the scale written once is both ends'), or None unless the lower is below the upper."""
+    where the scale written once is both ends'), or None unless the lower is below the upper and
+    the two are the only numbers."""
     joints = [t.i for t in tokens if t.lower_ in RANGE_JOINERS and t.i > tokens.start and t.nbor(-1).like_num]
     if not joints:
         return None
     doc = tokens.doc
-    lower, upper = _number(doc[tokens.start : joints[0]]), _number(doc[joints[0] + 1 : tokens.end])
+    start = joints[0]
+    while start > tokens.start and (doc[start - 1].like_num or doc[start - 1].lower_ in SCALES):
+        start -= 1
+    if any(t.like_num for t in doc[tokens.start : start]):
+        return None  # three numbers: "an LDL of 70 than 90 or 100" compares values, no range
+    lower, upper = _number(doc[start : joints[0]]), _number(doc[joints[0] + 1 : tokens.end])
     if lower is None or upper is None:
         return None
     scales = [SCALES[t.lower_] for t in doc[joints[0] + 1 : tokens.end] if t.lower_ in SCALES]
-    if scales and not any(t.lower_ in SCALES for t in doc[tokens.start : joints[0]]):
+    if scales and not any(t.lower_ in SCALES for t in doc[start : joints[0]]):
         lower *= scales[-1]
     return (lower, upper) if lower < upper else None
 
