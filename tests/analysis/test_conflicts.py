@@ -547,6 +547,7 @@ def test_a_groups_youngest_is_compared_with_the_lower_end_of_a_range() -> None:
     _, conflicts = _conflicts([(MOORE, None), (other, None)])
     assert [[f.span.text for f in c.figures] for c in conflicts] == [["as young as 14", "16 and 18"]]
     assert conflicts[0].note.endswith("as young as 14 against the lower end of 16 and 18")
+    assert conflicts[0].what == "age of teenager"  # neither figure has a description
     agreeing = MOORE.replace("as young as 14", "between the ages of 14 and 18")
     assert _conflicts([(MOORE, None), (agreeing, None)])[1] == ()
 

@@ -1024,8 +1024,12 @@ def _meaning_note(figures: Sequence[Figure], unit: str, key: str) -> str:
 
 
 def _conflict_what(figures: Sequence[Figure]) -> str:
-    """The shortest description among the figures: the words they most likely share."""
-    return min((figure.what for figure in figures), key=lambda what: (len(what), what))
+    """The shortest description among the figures: the words they most likely share. When none
+    has one, whose the figures are, if they say it ("age of girl" for "girls between the ages of
+    six and 12" and "girls as young as 10")."""
+    what = min((figure.what for figure in figures), key=lambda what: (len(what), what))
+    heads = sorted({figure.head for figure in figures if figure.head})
+    return f"{figures[0].unit} of {heads[0]}" if not what and heads else what
 
 
 def _note(figures: Sequence[Figure], unit: str, key: str) -> str:
