@@ -209,7 +209,9 @@ class Figure:
 
     ``span`` covers the figure as written ("more than 300"); ``sentence`` is the sentence it is in.
     ``qualifier`` is one of "exact", "about", "more-than", "at-least", "less-than", "at-most",
-    "up-to"; ``unit`` is what the value is measured in ("people", "percent", "USD", "km",
+    "up-to", "range" (both ends given: ``value`` is the lower, ``upper`` the upper: "300 to 400",
+    "between the ages of six and 12"), "lowest" or "highest" (the youngest or oldest of a group:
+    "girls as young as 10" says the youngest is 10, not that all are 10 or more); ``unit`` is what the value is measured in ("people", "percent", "USD", "km",
     "year", "date", ...); ``what`` says what it counts in the article's words; ``attribution``
     names who the article says the figure comes from ("" when it names no one); ``head`` is the
     noun the number itself modifies, as lower-case lemmas with its compound nouns ("bond" in
@@ -217,7 +219,9 @@ class Figure:
     40,"; "" when the number modifies no noun); ``event`` is the event class of what a count
     counts, from the words of its own phrase and its verb (``analysis.lexicon.EVENT_CLASSES``:
     "killed" for "900,000 Jews were murdered" and for "900,000 people fell victim", "born" for
-    "13 babies were born"; "" when none says one).
+    "13 babies were born"; "" when none says one). For an age (``unit`` "age") ``head`` is the
+    person or role it describes: "kadmiri" for "Joey Kadmiri, 24", "suspect" for "the suspect,
+    believed to be between the ages of 25 and 35", "girl" for "girls as young as 10".
     """
 
     span: Span
@@ -229,6 +233,7 @@ class Figure:
     attribution: str = ""
     head: str = ""
     event: str = ""
+    upper: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

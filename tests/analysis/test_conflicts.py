@@ -388,7 +388,7 @@ def test_a_sum_of_another_noun_is_not_paired() -> None:
 def test_an_age_in_apposition_is_paired_by_the_name() -> None:
     _, conflicts = _conflicts([(CHEN_A, None), (CHEN_B.replace("40", "60"), None)])
     assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["40", "60"]]
-    assert conflicts[0].compared == "each is the only count (chen) figure of its article"
+    assert conflicts[0].compared == "both give the age of the same person or role (chen)"
     _, unchanged = _conflicts([(CHEN_A, None), (CHEN_B, None)])
     assert unchanged == ()
 
@@ -507,3 +507,58 @@ def test_two_highs_conflict_though_the_other_sentence_has_a_value_of_another_dim
     changed = HIGH_SUMMARY.replace("89 degrees", "133.5 degrees").replace("NewsChannel5", "WSMV")
     _, found = _conflicts([(HIGH_SUMMARY, None), (changed, None)])
     assert [sorted(f.span.text for f in c.figures) for c in found] == [["133.5 degrees", "89 degrees"]]
+
+
+# mn-14110's reference summary; BASIL (outside the hand-checked triples); an AllSides lead.
+CEMETERY_SUMMARY = (
+    "The Deerfield Beach City Commission will hold a meeting tomorrow to discuss the development, "
+    "continuing a 40-year dispute over how to handle land where 300 to 400 people may have been buried "
+    "as far back as the 1800s, the Sun-Sentinel reports."
+)
+SAYOC = (
+    "Cesar Sayoc, 56, of South Florida was taken into custody on Friday, FBI Director Chris Wray "
+    "confirmed at a press conference."
+)
+MOORE = (
+    "Judge Roy Moore, the Republican candidate for Alabama's upcoming special Senate election, denies "
+    "allegations that he romantically pursued teenagers as young as 14 when he was in his 30s."
+)
+
+
+def test_a_value_beyond_a_ranges_upper_end_conflicts_and_says_which_end() -> None:
+    # read as "at least 300" before, "300 to 400" agreed with 450
+    _, conflicts = _conflicts(
+        [(CEMETERY_SUMMARY, None), (CEMETERY_SUMMARY.replace("300 to 400", "450"), None)]
+    )
+    assert [[f.span.text for f in c.figures] for c in conflicts] == [["300 to 400", "450"]]
+    assert conflicts[0].note.endswith("450 is above the upper end of 300 to 400")
+    _, inside = _conflicts([(CEMETERY_SUMMARY, None), (CEMETERY_SUMMARY.replace("300 to 400", "350"), None)])
+    assert inside == ()
+
+
+def test_ages_of_one_person_are_exact() -> None:
+    _, conflicts = _conflicts([(SAYOC, None), (SAYOC.replace("56", "57"), None)])
+    assert [[f.span.text for f in c.figures] for c in conflicts] == [["56", "57"]]
+    assert conflicts[0].figures[0].unit == "age"
+
+
+def test_a_groups_youngest_is_compared_with_the_lower_end_of_a_range() -> None:
+    other = MOORE.replace("as young as 14", "between the ages of 16 and 18")
+    _, conflicts = _conflicts([(MOORE, None), (other, None)])
+    assert [[f.span.text for f in c.figures] for c in conflicts] == [["as young as 14", "16 and 18"]]
+    assert conflicts[0].note.endswith("as young as 14 against the lower end of 16 and 18")
+    assert conflicts[0].what == "age of teenager"  # neither figure has a description
+    agreeing = MOORE.replace("as young as 14", "between the ages of 14 and 18")
+    assert _conflicts([(MOORE, None), (agreeing, None)])[1] == ()
+
+
+def test_ages_of_two_people_are_not_paired() -> None:
+    # mn-54355's reference summary: two players, each with their age
+    rensch = "Chess.com is led by IM Danny Rensch, 32, who also is a major chess presence on Twitch."
+    botez = (
+        "For example, rising player Alexandra Botez, 22, stopped streaming temporarily because of the "
+        "steady stream of vulgar comments."
+    )
+    figures, conflicts = _conflicts([(rensch, None), (botez, None)])
+    assert sorted(f.head for f in figures if f.unit == "age") == ["botez", "rensch"]
+    assert conflicts == ()

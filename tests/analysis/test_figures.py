@@ -341,7 +341,7 @@ def test_vote_tallies_and_ratios_are_not_figures() -> None:
             37,
             "about",
         ),
-        ("The cemetery is believed to hold 300 to 400 bodies.", "300 to 400", 300, "at-least"),
+        ("The cemetery is believed to hold 300 to 400 bodies.", "300 to 400", 300, "range"),
         ("About one and a half million people fled.", "About one and a half million", 1.5e6, "about"),
         ("In all, 1124 children have died of vehicular heatstroke since 1998.", "1124", 1124, "exact"),
     ],
@@ -427,3 +427,56 @@ def test_a_number_tagged_as_a_name_alone_is_still_a_count() -> None:
 )  # fmt: skip
 def test_a_count_gets_the_event_class_of_its_own_phrase(text: str, span_text: str, event: str) -> None:
     assert _one(_figures([_article(text)]), span_text).event == event
+
+
+# mn-14110's reference summary: a range keeps both ends.
+CEMETERY_SUMMARY = (
+    "The Deerfield Beach City Commission will hold a meeting tomorrow to discuss the development, "
+    "continuing a 40-year dispute over how to handle land where 300 to 400 people may have been buried "
+    "as far back as the 1800s, the Sun-Sentinel reports."
+)
+
+
+def test_a_range_keeps_both_ends() -> None:
+    figure = _one(_figures([_article(CEMETERY_SUMMARY)]), "300 to 400")
+    assert (figure.value, figure.upper, figure.qualifier, figure.unit) == (300, 400, "range", "people")
+
+
+@pytest.mark.parametrize(
+    "text, span_text, value, upper, qualifier, head",
+    [
+        # mn-54355's reference summary: a name, then the age between commas
+        ("Somewhere in the middle is perhaps the biggest player of all, Chess.com, led by IM Danny "
+         "Rensch, 32, who also is a major chess presence on Twitch.", "32", 32, None, "exact", "rensch"),
+        # BASIL, outside the hand-checked triples
+        ("Cesar Sayoc, 56, of South Florida was taken into custody on Friday, FBI Director Chris Wray "
+         "confirmed at a press conference.", "56", 56, None, "exact", "sayoc"),
+        # AllSides leads (roundups): a range of ages; the youngest of a group, and who they are
+        ("The vaccine, which the university developed in partnership with drugmaker AstraZeneca, was "
+         "administered in a trial that involved 1,077 people and caused an immune response in people "
+         "aged 18 to 55 that lasted two months.", "18 to 55", 18, 55, "range", "people"),
+        ("Judge Roy Moore, the Republican candidate for Alabama's upcoming special Senate election, "
+         "denies allegations that he romantically pursued teenagers as young as 14 when he was in his "
+         "30s.", "as young as 14", 14, None, "lowest", "teenager"),
+    ],
+)  # fmt: skip
+def test_ages_and_whom_they_describe(
+    text: str, span_text: str, value: float, upper: float | None, qualifier: str, head: str
+) -> None:
+    figure = _one(_figures([_article(text)]), span_text)
+    assert (figure.unit, figure.value, figure.upper, figure.qualifier, figure.head) == (
+        "age",
+        value,
+        upper,
+        qualifier,
+        head,
+    )
+
+
+def test_two_ages_given_respectively_are_not_a_range() -> None:
+    # BASIL, outside the hand-checked triples: "aged 16 and 13" is two ages, neither a range's end.
+    text = (
+        "Elizabeth Lauten wrote in a now-deleted Facebook post Friday that Malia and Sasha Obama, aged "
+        '16 and 13 respectively, should "try showing a little class".'
+    )
+    assert [f for f in _figures([_article(text)]) if f.unit == "age"] == []

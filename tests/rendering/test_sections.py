@@ -940,6 +940,24 @@ def test_figure_values_read_as_people_write_them(analysed, value, unit, written)
     assert f"“More than 300”: {written}, civilians have died" in text
 
 
+@pytest.mark.parametrize(
+    ("value", "upper", "unit", "written"),
+    [(300.0, 400.0, "people", "300 to 400 people"), (6.0, 12.0, "age", "ages 6 to 12")],
+)
+def test_a_range_is_written_with_both_ends(analysed, value, upper, unit, written):
+    figure = dataclasses.replace(
+        analysed.analysis.figures[0], value=value, upper=upper, unit=unit, qualifier="range"
+    )
+    ranged = dataclasses.replace(analysed, analysis=Analysis(ran=("figures",), figures=(figure,)))
+    assert f"“More than 300”: {written}, civilians have died" in to_text(ranged)
+    written_json = json.loads(to_json(ranged))["analysis"]["figures"][0]
+    assert (written_json["value"], written_json["upper"], written_json["qualifier"]) == (
+        int(value),
+        int(upper),
+        "range",
+    )
+
+
 def test_html_escapes_a_quote_with_script_in_its_words_and_speaker(hostile_quote):
     page = to_html(hostile_quote)
     assert "<script" not in page.lower()

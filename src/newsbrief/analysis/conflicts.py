@@ -21,6 +21,15 @@ values cannot both be true once qualifiers and rounding are allowed for:
   needed, two measurements of one dimension, or two figures that are each their article's only
   value of their specific kind.
 
+Ages are a kind of their own, one per person or role they describe ("age (suspect)", "age
+(kadmiri)"): two ages of one name or role noun are candidates with no closeness needed, and no
+others ("a 24-year-old man" and "a 31-year-old man" may be two men).
+
+A range keeps both ends ("300 to 400": [300, 400]) and two figures disagree only when their
+ranges, widened by the qualifiers' and rounding's slack, do not meet; a group's youngest or oldest
+("girls as young as 10") is compared with the same end of the other figure's range ("between the
+ages of six and 12"). The note then says which end disagrees.
+
 Each figure is compared only with its mutual best match in each other article, and values more
 than ``_MAX_RATIO`` apart count different quantities.
 
@@ -263,6 +272,8 @@ class _Profile:
     part: bool  # "two more debates", "another 30": what is added or left, not the whole
     head: frozenset[str]  # the noun the number modifies and its compounds ("bond", "tax", "rate")
     event: str  # the event class of what a count counts ("killed", "born"), "" when unsaid
+    ranged: bool  # both ends given: "300 to 400", "between the ages of six and 12"
+    extreme: str  # "lowest" or "highest" of a group ("girls as young as 10"), else ""
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -293,6 +304,8 @@ def _profile(figure: Figure) -> _Profile:
         part=_is_part(figure),
         head=frozenset(_canonical(word) for word in figure.head.split()) - NUMBER_WORDS,
         event=figure.event,
+        ranged=figure.qualifier == "range",
+        extreme=figure.qualifier if figure.qualifier in ("lowest", "highest") else "",
     )
 
 
@@ -458,6 +471,8 @@ def _bounds(figure: Figure) -> tuple[float, float]:
     qualifier = figure.qualifier
     if qualifier == "at-most" and any(word in span for word in NEARLY_WORDS):
         return value * 0.9, value
+    if qualifier == "range" and figure.upper is not None:
+        return value, figure.upper
     bounds = {
         "exact": (value, value),
         "about": (value * 0.9, value * 1.1),
@@ -466,6 +481,8 @@ def _bounds(figure: Figure) -> tuple[float, float]:
         "less-than": (0.0, value),
         "at-most": (0.0, value),
         "up-to": (0.0, value),
+        "lowest": (value, float("inf")),  # "girls as young as 10": none younger
+        "highest": (0.0, value),
     }
     return bounds.get(qualifier, (value, value))
 
@@ -545,10 +562,13 @@ def _by_meaning(
     below the surface") need no closeness at all: what they measure is said; nor do two of a
     specific kind (a measurement family, a counted noun, a sum for a "bond") that are each their
     article's only value of it. An event class ("born" for "about 150 babies ... were born" and
-    "150 babies are born each year") names the thing like a toll: KIND_MIN.
+    "150 babies are born each year") names the thing like a toll: KIND_MIN. Two ages of one person
+    or role (their kind says whose) need no closeness either.
     """
     if first.dimension and first.dimension == second.dimension:
         return f"both measure {first.dimension} in {first.base} units"
+    if first.base == "age":
+        return f"both give the age of the same person or role ({kind[len('age (') : -1]})"
     if sole and not (first.dimension or second.dimension):
         return f"each is the only {kind} figure of its article"
     if not _is_specific(kind) and not (first.words and second.words):
@@ -665,7 +685,7 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
         return ""
     if _frames_differ(first.frame, second.frame):
         return ""
-    if first.years != second.years:
+    if first.years != second.years and not _one_period(first, second):
         return ""  # "the 2009 quake killed more than 300" is not this quake's toll
     if first.part != second.part:
         return ""  # "two more debates" are not "three debates" in all
@@ -674,6 +694,16 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
         return "" if first.dimension and second.dimension and first.dimension != second.dimension else kind
     nouns_first, nouns_second = first.words & PEOPLE_STEMS, second.words & PEOPLE_STEMS
     return "" if nouns_first and nouns_second and not nouns_first & nouns_second else kind
+
+
+def _one_period(first: _Profile, second: _Profile) -> bool:
+    """True for two ages whose sentences name periods that overlap: "girls between the ages of six
+    and 12 ... between 2004 and 2006" and "struck ... from 2004 to 2010, assaulting British girls
+    as young as 10" can describe one group; a count's years must be the same ("the 2009 quake")."""
+    if first.base != "age" or not first.years or not second.years:
+        return False
+    ones, others = sorted(first.years), sorted(second.years)
+    return ones[0] <= others[-1] and others[0] <= ones[-1]
 
 
 def _kinds(profile: _Profile) -> frozenset[str]:
@@ -689,6 +719,9 @@ def _kinds(profile: _Profile) -> frozenset[str]:
     "percent (tax)" for "a one-time tax of 10 percent", "count (chen)" for "Chen, 40,"). Counts
     of people named by no specific noun are not paired by meaning unless they are a toll.
     """
+    if profile.base == "age":
+        # an age is paired only with an age of the same person or role ("the suspect", "Kadmiri")
+        return frozenset(_noun_kind("age", noun) for noun in profile.head - ANYONE)
     if profile.base in NEVER_BY_MEANING:
         return frozenset()
     if profile.base in MEASURES:
@@ -779,7 +812,11 @@ MEASURES = frozenset({family for family, _ in UNIT_FAMILIES.values()} | {"°F", 
 GROWING = frozenset({"killed", "injured", "displaced", "arrested", "missing"})
 TOLLS = GROWING | {"casualty"}
 EVENTS = frozenset(EVENT_CLASSES)
-NEVER_BY_MEANING = frozenset({"date", "year", "age"})
+NEVER_BY_MEANING = frozenset({"date", "year"})
+EXACT_UNITS = frozenset({"date", "year", "age"})
+# Nouns that say of a person no more than that: "a 24-year-old man" and "a 60-year-old man" in one
+# story are as likely two men as one, so their ages are never paired.
+ANYONE = frozenset(_canonical(word) for word in ("man", "woman", "person", "people", "individual"))
 # "a 10-year risk" and "a 15-year risk": durations meet whatever unit they are written in.
 DURATION_DAYS = {
     "seconds": 1 / 86400, "minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0,
@@ -810,12 +847,18 @@ def _disagree(first: _Profile, second: _Profile) -> bool:
 
 
 def _agree(first: _Profile, second: _Profile) -> bool:
-    """True when the two value ranges meet, allowing for rounding (none for dates and years).
+    """True when the two value ranges meet, allowing for rounding (none for dates, years and ages).
 
     Two stated bounds meet only where both allow the value: "more than 300,000" and "as many as
     300,000" do not, since "more than" excludes the number written. Rounding is allowed only when
-    one figure is a measured value ("exact", "about", "nearly"), not between two bounds.
+    one figure is a measured value ("exact", "about", "nearly"), not between two bounds. A group's
+    youngest or oldest ("girls as young as 10") is compared with the same end of the other's
+    range ("between the ages of six and 12"), not with the whole range (``_same_end``).
     """
+    ends = _same_end(first, second)
+    if ends is not None:
+        one, other = ends
+        return one == other if first.unit in EXACT_UNITS else abs(one - other) <= _ROUNDING * max(one, other)
     bounds_only = all(
         profile.low in (0.0, profile.value) and profile.high != profile.low for profile in (first, second)
     )
@@ -824,8 +867,45 @@ def _agree(first: _Profile, second: _Profile) -> bool:
         if touching and first.high != second.high and first.low != second.low:
             return False
     rounding = _ACROSS_UNITS if first.unit != second.unit else _ROUNDING
-    tolerance = 0.0 if first.unit in ("date", "year") else rounding * max(abs(first.value), abs(second.value))
+    # dates, years and ages are written exactly: "Cesar Sayoc, 56" is not 57
+    tolerance = 0.0 if first.unit in EXACT_UNITS else rounding * max(abs(first.value), abs(second.value))
     return first.high + tolerance >= second.low and second.high + tolerance >= first.low
+
+
+def _same_end(first: _Profile, second: _Profile) -> tuple[float, float] | None:
+    """The two values of one end of a group's values when one figure gives that end ("girls as
+    young as 10": the youngest is 10) and the other gives it too (a range's lower end, "between
+    the ages of six and 12", or another "as young as"); else None, and their ranges are compared."""
+    for one, other in ((first, second), (second, first)):
+        if not one.extreme:
+            continue
+        if other.extreme == one.extreme:
+            return one.value, other.value
+        if other.ranged:
+            return one.value, other.low if one.extreme == "lowest" else other.high
+    return None
+
+
+def _which_end(figures: Sequence[Figure], profiles: Sequence[_Profile]) -> str:
+    """Which end of a range two disagreeing figures disagree on, in words, or "" when neither is
+    a range: "24 is below the lower end of 25 and 35", "as young as 10 against the lower end of
+    six and 12"."""
+    if len(figures) != 2:
+        return ""
+    for (one, p_one), (other, p_other) in (
+        ((figures[0], profiles[0]), (figures[1], profiles[1])),
+        ((figures[1], profiles[1]), (figures[0], profiles[0])),
+    ):
+        if not p_other.ranged:
+            continue
+        if p_one.extreme:
+            end = "lower" if p_one.extreme == "lowest" else "upper"
+            return f"{one.span.text} against the {end} end of {other.span.text}"
+        if p_one.high < p_other.low:
+            return f"{one.span.text} is below the lower end of {other.span.text}"
+        if p_one.low > p_other.high:
+            return f"{one.span.text} is above the upper end of {other.span.text}"
+    return ""
 
 
 def _merge(
@@ -855,13 +935,17 @@ def _merge(
         unit, key = profiles[indices[0]].unit, profiles[indices[0]].key
         bases = sorted({how[edge] for edge in edges if edge[0] in indices and edge[1] in indices})
         kind, timing = _timing([profiles[index] for index in indices], picked, key, published)
+        note = (
+            _note(picked, unit, key)
+            if any(b.startswith("the same words") for b in bases)
+            else _meaning_note(picked, unit, key)
+        )
+        end = _which_end(picked, [profiles[index] for index in indices])
         conflicts.append(
             Conflict(
                 what=_conflict_what(picked),
                 figures=picked,
-                note=_note(picked, unit, key)
-                if any(b.startswith("the same words") for b in bases)
-                else _meaning_note(picked, unit, key),
+                note=f"{note}: {end}" if end else note,
                 kind=kind,
                 unit=profiles[indices[0]].base,
                 values=tuple(round(profiles[index].value, 6) for index in indices),
@@ -940,8 +1024,12 @@ def _meaning_note(figures: Sequence[Figure], unit: str, key: str) -> str:
 
 
 def _conflict_what(figures: Sequence[Figure]) -> str:
-    """The shortest description among the figures: the words they most likely share."""
-    return min((figure.what for figure in figures), key=lambda what: (len(what), what))
+    """The shortest description among the figures: the words they most likely share. When none
+    has one, whose the figures are, if they say it ("age of girl" for "girls between the ages of
+    six and 12" and "girls as young as 10")."""
+    what = min((figure.what for figure in figures), key=lambda what: (len(what), what))
+    heads = sorted({figure.head for figure in figures if figure.head})
+    return f"{figures[0].unit} of {heads[0]}" if not what and heads else what
 
 
 def _note(figures: Sequence[Figure], unit: str, key: str) -> str:

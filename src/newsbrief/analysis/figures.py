@@ -11,15 +11,20 @@ and who the article says it comes from ("according to X", "X said", "X reported"
 Qualifiers: "nearly" and "almost" are read as "at-most" (the true number is just under the one
 written); for conflicts they mean the range [0.9 v, v], so "nearly 40,000" agrees with "40,000".
 "about" means [0.9 v, 1.1 v]; "more than"/"at least" are open upwards, "less than"/"at most"/
-"up to" downwards. A range "between 300 and 400" is read as "at-least 300".
+"up to" downwards. A range "between 300 and 400" keeps both ends (qualifier "range", ``value``
+300, ``upper`` 400).
 
 "7.5 percent or higher" and "$100 million-plus" are open upwards, "65 or younger" downwards.
-"300 to 400" and "2 or 3" (the smaller number first) are ranges read as "at-least 300"; a pair with
+"300 to 400" and "2 or 3" (the smaller number first) are ranges; a pair with
 the larger number first ("voted 219 to 197", "a 219-197 vote", "won 3-2", "a ratio of 5 to 1") is a
 tally, score or ratio and not a figure: neither number says alone what it counts.
 
 Durations get plural units ("years", "weeks") so that they never meet calendar years ("year").
-Ages ("a 45-year-old man", "45 years old") get the unit "age".
+Ages ("a 45-year-old man", "45 years old", "aged 24", "aged 25 to 35", "between the ages of six and
+12", "Joey Kadmiri, 24") get the unit "age", and as ``head`` the person or role they describe when
+the words just before the age name one ("the suspect, believed to be between the ages of 25 and
+35"). "girls as young as 10" and "as old as 90" give the youngest or oldest of a group (qualifiers
+"lowest" and "highest"): one end of the group's ages, which a range of them also gives.
 
 Odds ("a 2 in 3 chance", "two-in-three", "one in five") are not figures: neither number counts
 anything alone.
@@ -38,7 +43,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.entities import Names
-from newsbrief.analysis.lexicon import EVENT_CLASSES, EVENT_PHRASES, REPORTING_VERBS
+from newsbrief.analysis.lexicon import EVENT_CLASSES, EVENT_PHRASES, PERSON_NOUNS, REPORTING_VERBS
 from newsbrief.model import Article, Figure, Sentence, Span
 
 if TYPE_CHECKING:
@@ -78,6 +83,8 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("up to", "up-to"),
     ("as many as", "up-to"),
     ("as much as", "up-to"),
+    ("as young as", "lowest"),
+    ("as old as", "highest"),
     ("nearly", "at-most"),
     ("almost", "at-most"),
     ("close to", "about"),
@@ -191,6 +198,19 @@ _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _AGE = re.compile(r"^(\d+)[- ]years?[- ]old$", re.IGNORECASE)
 _LETTER_DIGIT = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
 _GLUED_MAGNITUDE = re.compile(r"magnitude-(\d(?:\.\d)?)", re.IGNORECASE)
+# Words that join the two ends of a range: "300 to 400", "between six and 12", "130-170".
+RANGE_JOINERS = frozenset({"to", "and", "or", "-", "–"})
+# Words that introduce an age: "aged 24", "ages 40 to 75", "the ages of six and 12", "the age of
+# three"; and those that give one end of a group's ages ("as young as 10").
+AGE_WORDS = frozenset({"aged", "ages", "age"})
+EXTREME_QUALIFIERS = frozenset({"lowest", "highest"})
+# Words between a person and the age that describes them: "the suspect, believed to be between
+# the ages of 25 and 35", "Joey Kadmiri, 24", "the driver, who is 24".
+AGE_LINK_WORDS = frozenset(
+    {",", "believed", "thought", "said", "reported", "to", "be", "who", "is", "was", "are", "were"}
+    | {"between", "at", "the", "of", "aged", "ages", "age"}  # the age phrase itself
+)
+AGE_LINK_MAX = 8
 
 
 # --------------------------------------------------------------------------- figures
@@ -257,7 +277,40 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     candidates += [
         _Candidate(doc[t.i : t.i + 1], "MAGNITUDE") for t in doc if _GLUED_MAGNITUDE.fullmatch(t.text)
     ]
+    ages = _age_candidates(doc)
+    aged = {token.i for age in ages for token in age.tokens}
+    # an age phrase is read whole: spaCy may cut "between the ages of 25 and 35" into two dates
+    candidates = [c for c in candidates if not aged & {t.i for t in c.tokens}] + ages
     return _paired(sorted(candidates, key=lambda c: c.tokens.start))
+
+
+def _age_candidates(doc: Doc) -> list[_Candidate]:
+    """The numbers an age word introduces ("aged 24", "ages 40 to 75", "between the ages of six
+    and 12", "at the age of three"), with both ends of a range, labelled "AGE"."""
+    candidates = []
+    for token in doc:
+        if token.lower_ not in AGE_WORDS:
+            continue
+        start = token.i + 1
+        if start < len(doc) and doc[start].lower_ == "of":
+            start += 1
+        elif token.lower_ == "age":
+            continue  # "the age gap", "age 24" is too rare to be worth the risk of "age 5 to 7 cm"
+        end = _number_run(doc, start)
+        if end == start:
+            continue
+        if end + 1 < len(doc) and doc[end].lower_ in RANGE_JOINERS and _number_run(doc, end + 1) > end + 1:
+            end = _number_run(doc, end + 1)
+        candidates.append(_Candidate(doc[start:end], "AGE"))
+    return candidates
+
+
+def _number_run(doc: Doc, start: int) -> int:
+    """The end of the run of number words or digits that starts at ``start`` (``start`` if none)."""
+    end = start
+    while end < len(doc) and doc[end].like_num and not _YEAR.match(doc[end].text):
+        end += 1
+    return end
 
 
 def _paired(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -320,7 +373,7 @@ def _figure(
 ) -> Figure | None:
     """The figure a candidate stands for, or None when it is not a figure worth showing."""
     tokens = candidate.tokens
-    if _is_excluded(tokens, candidate.label):
+    if candidate.label != "AGE" and _is_excluded(tokens, candidate.label):
         return None
     start_token, qualifier = _qualifier(tokens)
     number_tokens = tokens.doc[max(start_token, tokens.start) : tokens.end]
@@ -328,10 +381,18 @@ def _figure(
     if parsed is None:
         return None
     value, unit, anchor = parsed
+    upper = None
     if _is_range(tokens):
-        if any(t.lower_ == "and" for t in tokens) and not any(t.lower_ == "between" for t in tokens):
+        between = candidate.label == "AGE" or any(t.lower_ == "between" for t in tokens)
+        if any(t.lower_ == "and" for t in tokens) and not between:
             return None  # "75 and 71 years old": two figures in one entity, each unknown alone
-        qualifier = "at-least" if qualifier == "exact" else qualifier
+        ends = _range_ends(number_tokens)
+        if ends is None and candidate.label == "AGE":
+            return None  # "Malia and Sasha Obama, aged 16 and 13 respectively": two ages
+        if ends is not None and qualifier in ("exact", "about"):  # "some 1 to 2 million"
+            (value, upper), qualifier = ends, "range"
+        else:
+            qualifier = "at-least" if qualifier == "exact" else qualifier
     if qualifier == "exact":
         tokens, qualifier = _trailing_qualifier(tokens)
     start = tokens.doc[min(start_token, tokens.start)].idx
@@ -344,6 +405,10 @@ def _figure(
         return None  # "50 Old Colony Rd", "Windows 10": a name, not a count
     if tokens.start > 0 and tokens.doc[tokens.start - 1].lower_ == "magnitude":
         unit = "magnitude"  # "a magnitude 6 quake": the quake is not what is counted
+    holder = _age_holder(tokens.doc[min(start_token, tokens.start)])
+    age_like = qualifier in EXTREME_QUALIFIERS or bool(holder and _apposed_age(tokens))
+    if candidate.label == "AGE" or (unit == "" and age_like):
+        unit = "age"  # "aged 24", "girls as young as 10", "Joey Kadmiri, 24"
     counted = unit == ""
     if counted:
         unit = _count_unit(thing, anchor)
@@ -358,8 +423,76 @@ def _figure(
         qualifier=qualifier,
         what=what,
         attribution=_attribution(anchor, tokens, _Sources(article.id, names)),
-        head=_head(anchor, tokens),
+        head=_age_head(candidate, holder, anchor) if unit == "age" else _head(anchor, tokens),
         event=_event(thing, anchor) if counted else "",
+        upper=upper,
+    )
+
+
+def _age_head(candidate: _Candidate, holder: str, anchor: Token) -> str:
+    """Who an age describes: the person or role named before it ("the suspect, ... between the
+    ages of 25 and 35"), else, for "a 24-year-old man", the noun the age modifies."""
+    if holder or candidate.label == "AGE":
+        return holder  # "at the age of three": the number hangs on "age", which is no one
+    return _head(anchor, candidate.tokens)
+
+
+def _range_ends(tokens: SpacySpan) -> tuple[float, float] | None:
+    """The two ends of a range ("300 to 400", "between 130-170", "six and 12", "1 to 2 million",
+    where the scale written once is both ends'), or None unless the lower is below the upper and
+    the two are the only numbers."""
+    joints = [t.i for t in tokens if t.lower_ in RANGE_JOINERS and t.i > tokens.start and t.nbor(-1).like_num]
+    if not joints:
+        return None
+    doc = tokens.doc
+    start = joints[0]
+    while start > tokens.start and (doc[start - 1].like_num or doc[start - 1].lower_ in SCALES):
+        start -= 1
+    if any(t.like_num for t in doc[tokens.start : start]):
+        return None  # three numbers: "an LDL of 70 than 90 or 100" compares values, no range
+    lower, upper = _number(doc[start : joints[0]]), _number(doc[joints[0] + 1 : tokens.end])
+    if lower is None or upper is None:
+        return None
+    scales = [SCALES[t.lower_] for t in doc[joints[0] + 1 : tokens.end] if t.lower_ in SCALES]
+    if scales and not any(t.lower_ in SCALES for t in doc[start : joints[0]]):
+        lower *= scales[-1]
+    return (lower, upper) if lower < upper else None
+
+
+def _age_holder(start: Token) -> str:
+    """The person or role an age just after it describes, as a lower-case lemma, or "".
+
+    Read from the words before the age phrase, over commas and the few words that link a person
+    to their age ("the suspect, believed to be between the ages of 25 and 35", "Joey Kadmiri,
+    24", "British girls between the ages of six and 12"): the first other word must name a person
+    (a name, or a noun of a person or group), else the age describes no one said.
+    """
+    doc = start.doc
+    index = start.i - 1
+    while index >= 0 and start.i - index <= AGE_LINK_MAX and doc[index].lower_ in AGE_LINK_WORDS:
+        index -= 1
+    if index < 0:
+        return ""
+    word = doc[index]
+    if word.pos_ == "PROPN" and word.ent_type_ == "PERSON":
+        return word.lower_
+    if word.pos_ == "NOUN" and (word.lemma_.lower() in PEOPLE_NOUNS or word.lemma_.lower() in PERSON_NOUNS):
+        return word.lemma_.lower()
+    return ""
+
+
+def _apposed_age(tokens: SpacySpan) -> bool:
+    """True for a bare whole number set off by commas after a person's name: "Joey Kadmiri, 24"."""
+    doc = tokens.doc
+    following = doc[tokens.end] if tokens.end < len(doc) else None
+    return (
+        len(tokens) == 1
+        and tokens[0].text.isdigit()
+        and 1 <= int(tokens[0].text) <= 110
+        and tokens.start >= 2
+        and doc[tokens.start - 1].text == ","
+        and doc[tokens.start - 2].ent_type_ == "PERSON"
+        and (following is None or following.text in (",", ".", ";", ")"))
     )
 
 

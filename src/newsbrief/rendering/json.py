@@ -212,13 +212,18 @@ def _json_fact(fact: Fact, sources: dict[str, Source]) -> dict[str, object]:
     }
 
 
+def _json_number(value: float) -> float | int:
+    """A value as JSON writes it: an integer when whole."""
+    return int(value) if float(value).is_integer() else value
+
+
 def _json_figure(figure: Figure, sources: dict[str, Source]) -> dict[str, object]:
-    value = figure.value
     return {
         "text": figure.span.text,
-        "value": int(value) if float(value).is_integer() else value,
+        "value": _json_number(figure.value),
         "unit": figure.unit,
         "qualifier": figure.qualifier,
+        **({"upper": _json_number(figure.upper)} if figure.upper is not None else {}),
         "what": figure.what,
         "attribution": figure.attribution,
         **_json_span(figure.span, sources),

@@ -92,6 +92,9 @@ _QUALIFIERS = {
     "less-than": "less than",
     "at-most": "at most",
     "up-to": "up to",
+    "range": "",
+    "lowest": "as young as",  # only ages have a group's youngest or oldest
+    "highest": "as old as",
 }
 _NO_VARIANTS = "—"
 # spaCy's entity labels in words a reader knows.
@@ -338,7 +341,13 @@ def _number(value: float) -> str:
 
 
 def _figure_value(figure: Figure) -> str:
-    """The normalized figure: qualifier, value and unit, as in "more than 300 people", "in 2016"."""
+    """The normalized figure: qualifier, value and unit, as in "more than 300 people", "in 2016",
+    "300 to 400 people", "ages 6 to 12"."""
+    if figure.upper is not None:
+        amount = _amount(figure.upper, figure.unit)
+        if figure.unit == "age":
+            return f"ages {_number(figure.value)} to {_number(figure.upper)}"
+        return f"{_number(figure.value)} to {amount}"
     qualifier = _QUALIFIERS.get(figure.qualifier, figure.qualifier)
     return " ".join(part for part in (qualifier, _amount(figure.value, figure.unit)) if part)
 
