@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 import warnings
@@ -304,3 +307,39 @@ def test_a_real_server_on_a_store_answers_concurrent_readers(store_path: Path) -
     assert made.status_code == 200
     assert made.headers["content-type"] == "text/markdown; charset=utf-8"
     assert made.text.startswith("# Brief")
+
+
+_WARM_UP_PROBE = """
+import sys, warnings
+from functools import partial
+warnings.filterwarnings("ignore", "Using `httpx` with `starlette.testclient`", UserWarning)
+from starlette.testclient import TestClient
+from newsbrief.analysis.nlp import load_nlp
+from newsbrief.service.app import create_app
+app = create_app(store_path=sys.argv[1], warm_up=sys.argv[2] == "1")
+with TestClient(app) as client:
+    assert client.get("/v1/health").status_code == 200
+    warm_up = getattr(app.state, "warm_up", None)
+    if warm_up is not None:
+        warm_up.join(timeout=240)
+    print(load_nlp.cache_info().currsize, "newsbrief.stream.kernels" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize(("warm_up", "loaded"), [("1", "1 True"), ("0", "0 False")])
+def test_the_server_loads_the_model_and_kernels_at_start_up(
+    store_path: Path, warm_up: str, loaded: str
+) -> None:
+    """``newsbrief serve`` loads spaCy and the stream kernels while it starts, not in the first
+    request; an app made without ``warm_up`` (the tests' other clients) loads neither."""
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    result = subprocess.run(
+        [sys.executable, "-c", _WARM_UP_PROBE, str(store_path), warm_up],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": src},
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-2] == loaded

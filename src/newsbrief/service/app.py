@@ -40,7 +40,9 @@ import logging
 import math
 import os
 import threading
-from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, MutableMapping, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
@@ -65,7 +67,8 @@ from starlette.exceptions import HTTPException
 from starlette.staticfiles import StaticFiles
 
 from newsbrief import __version__
-from newsbrief.analysis.nlp import MODEL_NAMES
+from newsbrief.analysis.nlp import MODEL_NAMES, load_nlp
+from newsbrief.analysis.similarity import load_wordllama
 from newsbrief.errors import InputError, MissingModelError, SourceError
 from newsbrief.model import (
     ANALYSES,
@@ -260,11 +263,14 @@ def create_app(
     limits: Limits = DEFAULT_LIMITS,
     fetcher: Fetcher | None = None,
     store_path: str | Path | None = None,
+    warm_up: bool = False,
 ) -> FastAPI:
     """The API as an ASGI app; ``fetcher`` replaces the SSRF-safe fetch (tests give a fake one).
 
     ``store_path`` is a stream store (``newsbrief watch``/``cluster --db``) whose stories
     ``GET /v1/stories`` lists and briefs; without it those routes answer 404 saying how to add one.
+    ``warm_up`` loads at start-up, in a background thread, what the first requests would otherwise
+    wait for (``_warm_up``); the server does, tests that only need routes do not.
     """
     app = FastAPI(
         title="newsbrief",
@@ -272,6 +278,7 @@ def create_app(
         description="Several articles about one story in; one cited brief out.",
         docs_url=None,
         redoc_url=None,
+        lifespan=_warming(None if store_path is None else Path(store_path)) if warm_up else None,
     )
     get_url = fetcher or _default_fetcher(limits)
 
@@ -327,6 +334,34 @@ def create_app(
     return app
 
 
+def _warming(store_path: Path | None) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """A lifespan that starts ``_warm_up`` in a daemon thread (``app.state.warm_up``) and serves at once."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.warm_up = threading.Thread(target=_warm_up, args=(store_path,), name="warm-up", daemon=True)
+        app.state.warm_up.start()
+        yield
+
+    return lifespan
+
+
+_WARM_UP_TEXT = "Officials said on Tuesday that about 40,000 people had left the city, according to reports."
+
+
+def _warm_up(store_path: Path | None) -> None:
+    """Load what the first requests would otherwise wait for: spaCy's pipeline and WordLlama, each
+    run once (a few seconds; the analyses need them), and with a store the stream's compiled
+    kernels (a second from numba's cache, half a minute on the first run after an install)."""
+    started = time.perf_counter()
+    with suppress(MissingModelError):  # the analyses answer 503 saying how to install it
+        list(load_nlp().pipe([_WARM_UP_TEXT]))  # a first parse and embedding cost a second more
+    load_wordllama().embed([_WARM_UP_TEXT])
+    if store_path is not None:
+        importlib.import_module("newsbrief.stream.kernels")
+    logger.info("warmed up in %.1f s", time.perf_counter() - started)
+
+
 def app_from_environment() -> FastAPI:
     """The app of one uvicorn worker, its options read from the environment (``ALLOW_URLS_ENV``,
     ``STORE_PATH_ENV``).
@@ -336,7 +371,9 @@ def app_from_environment() -> FastAPI:
     workers inherit.
     """
     return create_app(
-        allow_urls=os.environ.get(ALLOW_URLS_ENV) == "1", store_path=os.environ.get(STORE_PATH_ENV) or None
+        allow_urls=os.environ.get(ALLOW_URLS_ENV) == "1",
+        store_path=os.environ.get(STORE_PATH_ENV) or None,
+        warm_up=True,
     )
 
 
