@@ -330,7 +330,7 @@ def cross_validate(
         for point, settings in enumerate(settings_grid):
             for name, ((arts, labels), _) in streams.items():
                 train_f1[fold, point, name] = scores(labels, run_ours(arts, settings))["F1"]
-            print(f"  fold {fold}, trained {settings_text(settings)}", flush=True)
+            print(f"  fold {fold}, trained {point_text(settings)}", flush=True)
         base_f1 = {
             name: np.array([scores(labels, c)["F1"] for c in run_baseline(arts, BASELINE_THRESHOLDS)])
             for name, ((arts, labels), _) in streams.items()
