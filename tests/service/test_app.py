@@ -428,6 +428,11 @@ def test_a_body_that_is_neither_json_nor_multipart_gets_415(
             {"words": "99999999999"},
             "words must be a whole number",
         ),
+        (
+            [("files", ("a.txt", TEXT.encode(), "text/plain"))],
+            {"words": "¹"},
+            "words must be a whole number",
+        ),
         ([("files", ("a.txt", TEXT.encode(), "text/plain"))], {"words": "5"}, "words must be at least 20"),
         ([("files", ("a.txt", TEXT.encode(), "text/plain"))], {"analysis": "gossip"}, "unknown analysis"),
         ([("files", ("a.txt", TEXT.encode(), "text/plain"))], {"style": "fair"}, "unknown style 'fair'"),
