@@ -480,3 +480,16 @@ def test_two_ages_given_respectively_are_not_a_range() -> None:
         '16 and 13 respectively, should "try showing a little class".'
     )
     assert [f for f in _figures([_article(text)]) if f.unit == "age"] == []
+
+
+def test_superscript_footnote_marks_are_not_numbers() -> None:
+    """Pages copied with their footnote marks ("²", "³") hold characters that ``str.isdigit``
+    accepts and ``int`` refuses; they are no figure, and reading them must not fail. The first
+    sentence is mn-54355's reference summary (as in test_conflicts) with a mark in place of the
+    age, the second a date line with a mark in place of the day."""
+    rensch = "Chess.com is led by IM Danny Rensch, ², who also is a major chess presence on Twitch."
+    dated = "The storm made landfall on March ³ near the coast, officials said."
+    figures = _figures([_article(rensch), _article(dated, "b")])
+    assert [
+        figure.span.text for figure in figures if "²" in figure.span.text or "³" in figure.span.text
+    ] == []

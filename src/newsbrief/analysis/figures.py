@@ -487,7 +487,7 @@ def _apposed_age(tokens: SpacySpan) -> bool:
     following = doc[tokens.end] if tokens.end < len(doc) else None
     return (
         len(tokens) == 1
-        and tokens[0].text.isdigit()
+        and tokens[0].text.isdecimal()  # int() refuses "²", which isdigit() accepts
         and 1 <= int(tokens[0].text) <= 110
         and tokens.start >= 2
         and doc[tokens.start - 1].text == ","
@@ -743,7 +743,7 @@ def _date_value(tokens: SpacySpan) -> tuple[float, str, Token] | None:
         return (value, "age", tokens.root) if value is not None else None
     month = next((MONTH_ABBREVIATIONS[w[:3]] for w in lowers if w.rstrip(".")[:3] in MONTH_ABBREVIATIONS
                   and (w in MONTHS or w.rstrip(".") in MONTH_ABBREVIATIONS or w == "sept")), None)  # fmt: skip
-    day = next((int(t.text) for t in tokens if t.text.isdigit() and 1 <= int(t.text) <= 31), None)
+    day = next((int(t.text) for t in tokens if t.text.isdecimal() and 1 <= int(t.text) <= 31), None)
     year = next((int(t.text) for t in tokens if _YEAR.match(t.text)), None)
     if month is not None and day is not None:
         # A calendar date: YYYYMMDD when the year is given, MMDD otherwise (never compared together).

@@ -194,7 +194,7 @@ def _request(
         if response.status != 200:
             return response.status, None, None
         declared = response.getheader("Content-Length")
-        if declared and declared.isdigit() and int(declared) > max_bytes:
+        if declared and declared.isdecimal() and int(declared) > max_bytes:
             raise SourceError(f"cannot fetch {_short(url)}: larger than the limit of {max_bytes:,} bytes")
         body = _read_body(response, url, deadline, max_bytes, connection)
         return 200, None, (response.headers.get_content_type(), response.headers.get_content_charset(), body)
