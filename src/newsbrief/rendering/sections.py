@@ -344,10 +344,9 @@ def _figure_value(figure: Figure) -> str:
     """The normalized figure: qualifier, value and unit, as in "more than 300 people", "in 2016",
     "300 to 400 people", "ages 6 to 12"."""
     if figure.upper is not None:
-        amount = _amount(figure.upper, figure.unit)
         if figure.unit == "age":
             return f"ages {_number(figure.value)} to {_number(figure.upper)}"
-        return f"{_number(figure.value)} to {amount}"
+        return f"{_number(figure.value)} to {_amount(figure.upper, figure.unit)}"
     qualifier = _QUALIFIERS.get(figure.qualifier, figure.qualifier)
     return " ".join(part for part in (qualifier, _amount(figure.value, figure.unit)) if part)
 

@@ -509,15 +509,12 @@ def _form_int(value: UploadFile | str | None, name: str, default: int | None) ->
     """A whole number from a form field; InputError otherwise."""
     if value is None or value == "":
         return default
+    digits = value.strip() if isinstance(value, str) else ""
     # ASCII digits only: str.isdigit also holds for "¹", which int() refuses
-    if (
-        not isinstance(value, str)
-        or not (value.strip().isascii() and value.strip().isdigit())
-        or len(value.strip()) > 9
-    ):
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 9:
         shown = value if isinstance(value, str) else "a file"
         raise InputError(f"{name} must be a whole number (got {shown[:40]!r})")
-    return int(value)
+    return int(digits)
 
 
 def _form_text(value: UploadFile | str | None, name: str) -> str | None:
