@@ -19,8 +19,9 @@ values cannot both be true once qualifiers and rounding are allowed for:
   that names the thing (a count of one event class read from its own phrase, both deaths, both
   births, is one: ``EVENT_CLASSES``), ``MEANING_MIN`` for a general one; or, with no closeness
   needed, two measurements of one dimension, two figures that are each their article's only
-  value of their specific kind, or two counts that are each their article's main count of one
-  event class (its first, in its lead, about no other year: ``_main_counts``) and of one group.
+  value of their specific kind, or two counts that are each their article's main count (its
+  first count of an event class, in its lead, about no other year: ``_main_counts``), of one
+  class and one group.
 
 Ages are a kind of their own, one per person or role they describe ("age (suspect)", "age
 (kadmiri)"): two ages of one name or role noun are candidates with no closeness needed, and no
@@ -98,7 +99,7 @@ LEAD_CHARS = 1500
 # A sentence that opens by pointing back ("That earthquake killed ...", "Those deaths") tells of
 # something the sentence before named, which may be another event.
 _REFERS_BACK = re.compile(r"^\W*(?:that|this|those|these)\b", re.IGNORECASE)
-MAIN_BASIS = "each is its article's first count of the class in its lead"
+MAIN_BASIS = "each is its article's main count, its first count of an event class in its lead"
 NEAR_WORDS = 4
 # Units of measurement, each with its family and the factor to the family's base unit. A
 # measurement names its own kind of thing ("four kilometers" deep); counts need a counted noun.
@@ -202,7 +203,6 @@ def find_conflicts(
         and _disagree(profiles[i], profiles[j])
         and not _agreed_elsewhere(profiles, same, i, j)
         and not _agreed_in_sentence(figures, profiles, i, j)
-        and not (how[(i, j)].startswith(MAIN_BASIS) and _agreed_by_class(profiles, i, j))
     ]
     published = {article.id: article.published for article in articles}
     return _merge(figures, profiles, edges, how, published)
@@ -561,19 +561,21 @@ def _sole_of_kind(profiles: Sequence[_Profile]) -> set[tuple[int, str]]:
 
 
 def _main_counts(figures: Sequence[Figure], profiles: Sequence[_Profile]) -> set[tuple[int, str]]:
-    """(figure, event class) for each article's main count of an event class: its first count of
-    people of that class, when that count is in the article's lead (its first LEAD_CHARS
-    characters), is not a part ("eight more children have died"), and is about no other year or
-    event (its sentence names no year and does not open by referring back: "That earthquake
-    killed more than 300 people" tells of the quake the sentence before dated 2009).
+    """(figure, event class) for each article's main count: its first count of people of any event
+    class, when that count is in the article's lead (its first LEAD_CHARS characters), is not a
+    part ("eight more children have died"), and is about no other year or event (its sentence
+    names no year and does not open by referring back: "That earthquake killed more than 300
+    people" tells of the quake the sentence before dated 2009).
 
     A report states its story's main toll first and high (the inverted pyramid): "About 900,000
     people fell victim there" and "once they had killed some 1.6 million Jews" are each their
-    article's first count of deaths, near its top, and so count the same dead however
-    differently the outlets word them (cosine 0.20); later counts of the class are details ("some
-    5,000 people inside would be killed" in one gassing) or other events.
+    article's first count of the dead, near its top, and so count the same dead however
+    differently the outlets word them (cosine 0.20). Later counts are details ("some 5,000 people
+    inside would be killed" in one gassing), other events, or a lesser class of the same event:
+    "left four US soldiers dead and two wounded" leads with the dead, so its wounded are not the
+    main count that "Three were wounded when a rocket hit the base" gives of another attack.
     """
-    first: dict[tuple[str, str], int] = {}
+    first: dict[str, int] = {}
     for index in sorted(
         range(len(figures)), key=lambda n: (figures[n].span.article_id, figures[n].span.start)
     ):
@@ -582,9 +584,11 @@ def _main_counts(figures: Sequence[Figure], profiles: Sequence[_Profile]) -> set
             continue
         if _REFERS_BACK.match(figure.sentence.text):
             continue
-        first.setdefault((profile.article_id, profile.event), index)
+        first.setdefault(profile.article_id, index)
     return {
-        (index, event) for (_, event), index in first.items() if figures[index].sentence.start < LEAD_CHARS
+        (index, profiles[index].event)
+        for index in first.values()
+        if figures[index].sentence.start < LEAD_CHARS
     }
 
 
@@ -604,24 +608,6 @@ def _group(profile: _Profile) -> frozenset[str]:
     "soldiers"), less those that name them only by what befell them ("victims" in "fell
     victim", "casualties")."""
     return profile.words & PEOPLE_STEMS - BEFALLEN
-
-
-def _agreed_by_class(profiles: Sequence[_Profile], i: int, j: int) -> bool:
-    """True when either article also gives a count of the two main counts' event class, about the
-    same years, that agrees with the other article's main count: paired by class alone, the two
-    may not be the counts the outlets mean each other's to be."""
-    for one, other in ((i, j), (j, i)):
-        for k, profile in enumerate(profiles):
-            if (
-                k != one
-                and profile.article_id == profiles[one].article_id
-                and profile.unit == "people"
-                and profile.event == profiles[one].event
-                and profile.years == profiles[one].years
-                and _agree(profile, profiles[other])
-            ):
-                return True
-    return False
 
 
 def _never_sole(profile: _Profile) -> bool:
