@@ -562,3 +562,59 @@ def test_ages_of_two_people_are_not_paired() -> None:
     figures, conflicts = _conflicts([(rensch, None), (botez, None)])
     assert sorted(f.head for f in figures if f.unit == "age") == ["botez", "rensch"]
     assert conflicts == ()
+
+
+# mn-9144: the story's reference summary (newser.com) and the AP's later mention of the toll; the
+# two share no words around the figure (cosine 0.09). The AP's 120 is changed to 80 to disagree.
+QUAKE_SUMMARY = (
+    "At a magnitude 6.2, the earthquake that struck central Italy this morning, killing at least 120, "
+    "wasn't especially powerful."
+)
+QUAKE_RENZI = (
+    "Premier Matteo Renzi visited the zone Wednesday, greeted rescue teams and survivors and announced "
+    "the toll stood at 120."
+)
+
+
+def test_two_main_tolls_in_other_words_are_paired_without_closeness() -> None:
+    _, found = _conflicts([(QUAKE_SUMMARY, None), (QUAKE_RENZI.replace("120", "80"), None)])
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [["80", "at least 120"]]
+    assert found[0].compared.startswith(conflicts.MAIN_BASIS)
+    assert found[0].timing.startswith("the difference may be one of time")
+    assert _conflicts([(QUAKE_SUMMARY, None), (QUAKE_RENZI, None)])[1] == ()
+
+
+def test_a_count_about_another_year_or_told_before_is_no_main_count() -> None:
+    # mn-9144: the second article's Nepal quake (dated) and the fourth's 2009 quake, which its
+    # sentence names only as "That earthquake"; the fourth's own toll comes after them.
+    article = (
+        "The magnitude-7.8 earthquake that struck Nepal in April 2015, for instance, killing 8,000 "
+        "people, released roughly 250 times more energy. That earthquake killed more than 300 people. "
+        "The earthquake killed at least 73 people and turned scores of charming medieval buildings into "
+        "rubble."
+    )
+    figures, _ = _conflicts([(article, None)])
+    kept = conflicts._without_restatements(figures)
+    profiles = [conflicts._profile(figure) for figure in kept]
+    mains = {(kept[index].span.text, event) for index, event in conflicts._main_counts(kept, profiles)}
+    assert mains == {("at least 73", "killed")}
+
+
+def test_a_count_of_one_group_is_not_paired_with_a_count_of_all_the_dead() -> None:
+    # BASIL, two triples outside the hand check: each lead's first count of deaths, one of
+    # "people", one of "children" (a part of the dead of a shooting, or of another shooting).
+    orlando = (
+        "Presumptive Republican presidential nominee Donald Trump issued a bombastic call for President "
+        "Barack Obama to resign on Sunday over the president's response to a shooting at an Orlando "
+        "night club that left 50 people dead and scores of others injured."
+    )
+    newtown = (
+        "The president was joined by four children who wrote to the White House about gun violence "
+        "following the Connecticut mass shooting in which 20 children were killed."
+    )
+    figures, found = _conflicts([(orlando, None), (newtown, None)])
+    kept = conflicts._without_restatements(figures)
+    profiles = [conflicts._profile(figure) for figure in kept]
+    mains = {kept[index].span.text for index, _ in conflicts._main_counts(kept, profiles)}
+    assert mains == {"50", "20"}
+    assert found == ()

@@ -18,8 +18,10 @@ values cannot both be true once qualifiers and rounding are allowed for:
   contexts or descriptions (``newsbrief.analysis.similarity``) at least ``KIND_MIN`` for a kind
   that names the thing (a count of one event class read from its own phrase, both deaths, both
   births, is one: ``EVENT_CLASSES``), ``MEANING_MIN`` for a general one; or, with no closeness
-  needed, two measurements of one dimension, or two figures that are each their article's only
-  value of their specific kind.
+  needed, two measurements of one dimension, two figures that are each their article's only
+  value of their specific kind, or two counts that are each their article's main count (its
+  first count of an event class, in its lead, about no other year: ``_main_counts``), of one
+  class and one group.
 
 Ages are a kind of their own, one per person or role they describe ("age (suspect)", "age
 (kadmiri)"): two ages of one name or role noun are candidates with no closeness needed, and no
@@ -89,6 +91,15 @@ KIND_MIN = 0.55
 # Round 6: a lower threshold for two counts of one event class was cross-validated the same way
 # (grid 0.0 / 0.15 / 0.3 / 0.45 / 0.55) and KIND_MIN chosen in all five folds: the class is a kind.
 CONTEXT_WORDS = 8
+# The lead: the first characters of an article, where a news report gives its story's main facts
+# (the inverted pyramid: a wire story's lede of 25 to 35 words and the few paragraphs after it),
+# with room for the dateline, byline and captions a scraped page carries before them: about 250
+# words. Fixed by that convention, not fitted (README, conflicts, round 9).
+LEAD_CHARS = 1500
+# A sentence that opens by pointing back ("That earthquake killed ...", "Those deaths") tells of
+# something the sentence before named, which may be another event.
+_REFERS_BACK = re.compile(r"^\W*(?:that|this|those|these)\b", re.IGNORECASE)
+MAIN_BASIS = "each is its article's main count, its first count of an event class in its lead"
 NEAR_WORDS = 4
 # Units of measurement, each with its family and the factor to the family's base unit. A
 # measurement names its own kind of thing ("four kilometers" deep); counts need a counted noun.
@@ -151,6 +162,7 @@ def find_conflicts(
     meaning = _Meaning.of(figures)
     in_fact = _fact_numbers(figures, facts)
     sole = _sole_of_kind(profiles)
+    mains = _main_counts(figures, profiles)
     same: dict[int, list[int]] = {i: [] for i in range(len(profiles))}
     how: dict[tuple[int, int], str] = {}
     closeness: dict[tuple[int, int], float] = {}
@@ -169,7 +181,13 @@ def find_conflicts(
                 near = _is_specific(kind) and not (_thin(first, kind) or _thin(profiles[j], kind))
                 cosine = meaning.cosine(i, j, near=near)
                 basis = _by_meaning(
-                    first, profiles[j], kind, cosine, one_fact, (i, kind) in sole and (j, kind) in sole
+                    first,
+                    profiles[j],
+                    kind,
+                    cosine,
+                    one_fact,
+                    sole=(i, kind) in sole and (j, kind) in sole,
+                    main=_main_pair(first, profiles[j], i, j, mains),
                 )
                 if basis:
                     how[(i, j)] = basis
@@ -542,6 +560,56 @@ def _sole_of_kind(profiles: Sequence[_Profile]) -> set[tuple[int, str]]:
     }
 
 
+def _main_counts(figures: Sequence[Figure], profiles: Sequence[_Profile]) -> set[tuple[int, str]]:
+    """(figure, event class) for each article's main count: its first count of people of any event
+    class, when that count is in the article's lead (its first LEAD_CHARS characters), is not a
+    part ("eight more children have died"), and is about no other year or event (its sentence
+    names no year and does not open by referring back: "That earthquake killed more than 300
+    people" tells of the quake the sentence before dated 2009).
+
+    A report states its story's main toll first and high (the inverted pyramid): "About 900,000
+    people fell victim there" and "once they had killed some 1.6 million Jews" are each their
+    article's first count of the dead, near its top, and so count the same dead however
+    differently the outlets word them (cosine 0.20). Later counts are details ("some 5,000 people
+    inside would be killed" in one gassing), other events, or a lesser class of the same event:
+    "left four US soldiers dead and two wounded" leads with the dead, so its wounded are not the
+    main count that "Three were wounded when a rocket hit the base" gives of another attack.
+    """
+    first: dict[str, int] = {}
+    for index in sorted(
+        range(len(figures)), key=lambda n: (figures[n].span.article_id, figures[n].span.start)
+    ):
+        figure, profile = figures[index], profiles[index]
+        if figure.unit != "people" or not profile.event or profile.years or profile.part:
+            continue
+        if _REFERS_BACK.match(figure.sentence.text):
+            continue
+        first.setdefault(profile.article_id, index)
+    return {
+        (index, profiles[index].event)
+        for index in first.values()
+        if figures[index].sentence.start < LEAD_CHARS
+    }
+
+
+def _main_pair(first: _Profile, second: _Profile, i: int, j: int, mains: set[tuple[int, str]]) -> bool:
+    """True when the two figures are their articles' main counts of one event class and count the
+    same group of people: "20 children were killed" and "26 people were killed" in one shooting are
+    two counts, of the children and of all the dead (``_group``)."""
+    return (
+        bool(first.event)
+        and {(i, first.event), (j, first.event)} <= mains
+        and _group(first) == _group(second)
+    )
+
+
+def _group(profile: _Profile) -> frozenset[str]:
+    """The nouns of a count's description that name which people it counts ("children",
+    "soldiers"), less those that name them only by what befell them ("victims" in "fell
+    victim", "casualties")."""
+    return profile.words & PEOPLE_STEMS - BEFALLEN
+
+
 def _never_sole(profile: _Profile) -> bool:
     """True for a figure that is never its article's only value of a kind: a count of people, or a
     figure whose sentence names a year (``_sole_of_kind``)."""
@@ -549,7 +617,7 @@ def _never_sole(profile: _Profile) -> bool:
 
 
 def _by_meaning(
-    first: _Profile, second: _Profile, kind: str, cosine: float, one_fact: bool, sole: bool
+    first: _Profile, second: _Profile, kind: str, cosine: float, one_fact: bool, *, sole: bool, main: bool
 ) -> str:
     """Why two figures of one kind count the same thing by meaning, or "".
 
@@ -563,7 +631,8 @@ def _by_meaning(
     specific kind (a measurement family, a counted noun, a sum for a "bond") that are each their
     article's only value of it. An event class ("born" for "about 150 babies ... were born" and
     "150 babies are born each year") names the thing like a toll: KIND_MIN. Two ages of one person
-    or role (their kind says whose) need no closeness either.
+    or role (their kind says whose) need no closeness either, nor two counts that are each their
+    article's main count of one event class and of one group of people (``main``: ``_main_pair``).
     """
     if first.dimension and first.dimension == second.dimension:
         return f"both measure {first.dimension} in {first.base} units"
@@ -571,6 +640,14 @@ def _by_meaning(
         return f"both give the age of the same person or role ({kind[len('age (') : -1]})"
     if sole and not (first.dimension or second.dimension):
         return f"each is the only {kind} figure of its article"
+    return _by_closeness(first, second, kind, cosine, one_fact) or (
+        f"{MAIN_BASIS} ({first.event})" if main else ""
+    )
+
+
+def _by_closeness(first: _Profile, second: _Profile, kind: str, cosine: float, one_fact: bool) -> str:
+    """Why two figures of one kind are close enough in meaning to count the same thing, or ""
+    (``_by_meaning``: KIND_MIN for a kind that names the thing, else MEANING_MIN)."""
     if not _is_specific(kind) and not (first.words and second.words):
         return ""  # "10 percent" of nothing said: its context alone cannot tell which share it is
     thin = _thin(first, kind) or _thin(second, kind)
@@ -812,6 +889,11 @@ MEASURES = frozenset({family for family, _ in UNIT_FAMILIES.values()} | {"°F", 
 GROWING = frozenset({"killed", "injured", "displaced", "arrested", "missing"})
 TOLLS = GROWING | {"casualty"}
 EVENTS = frozenset(EVENT_CLASSES)
+# Nouns that name people only by the event counted ("About 900,000 people fell victim"), no group.
+BEFALLEN = frozenset(
+    _canonical(word)
+    for word in ("victim", "casualty", "fatality", "injured", "wounded", "evacuee", "detainee")
+)
 NEVER_BY_MEANING = frozenset({"date", "year"})
 EXACT_UNITS = frozenset({"date", "year", "age"})
 # Nouns that say of a person no more than that: "a 24-year-old man" and "a 60-year-old man" in one
