@@ -291,8 +291,8 @@ def read_directory(path: str | os.PathLike[str]) -> Story:
 def read_url(url: str) -> Story:
     """The story at a URL, fetched with a 10 s timeout and at most MAX_SOURCE_BYTES read."""
     logger.debug("fetching %s", url)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # parses the URL
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_S) as response:
             data: bytes = response.read(MAX_SOURCE_BYTES + 1)
             content_type: str = response.headers.get_content_type()
