@@ -101,16 +101,42 @@ class Store:
         self._pending = _Pending([], [], [], [])  # rows of the articles added and not yet committed
         try:
             self._db = sqlite3.connect(self._label, isolation_level=None)
+        except sqlite3.OperationalError as exc:  # no such folder, a folder, no permission
+            raise SourceError(f"{self._label}: cannot open as a newsbrief stream store ({exc})") from exc
+        version = self._schema_version()
+        if version is not None and version != str(SCHEMA_VERSION):
+            raise SourceError(f"{self._label}: store schema {version}, this newsbrief reads {SCHEMA_VERSION}")
+        try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
-            version = self._meta("schema")
+            if version is None:
+                self._db.executescript(_SCHEMA)
+                self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         except sqlite3.DatabaseError as exc:
+            raise SourceError(f"{self._label}: cannot write the store ({exc})") from exc
+
+    def _schema_version(self) -> str | None:
+        """The store's schema version, None for an empty database; SourceError for any other file.
+
+        Checked before anything is written, so that a database of another program (one that has
+        tables but not ours) is refused untouched rather than given our tables, or its own
+        ``articles`` table read as ours.
+        """
+        try:
+            tables = [
+                row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            ]
+            version = self._meta("schema") if "meta" in tables else None
+        except sqlite3.OperationalError as exc:  # a foreign meta table, a locked file
+            raise SourceError(f"{self._label}: cannot open as a newsbrief stream store ({exc})") from exc
+        except sqlite3.DatabaseError as exc:  # not an SQLite file at all
             raise SourceError(f"{self._label}: not a newsbrief stream store ({exc})") from exc
-        if version is None:
-            self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-        elif version != str(SCHEMA_VERSION):
-            raise SourceError(f"{self._label}: store schema {version}, this newsbrief reads {SCHEMA_VERSION}")
+        if tables and version is None:
+            raise SourceError(
+                f"{self._label}: not a newsbrief stream store (an SQLite database with tables "
+                f"{', '.join(sorted(tables))}); give a new file"
+            )
+        return version
 
     def check_settings(self, settings: dict[str, object]) -> None:
         """Record the clusterer settings in a new store; OptionError when an old one used others."""
