@@ -455,6 +455,8 @@ def cluster_command(
             raise OptionError(f"--format {formats!r}: choose from md, json, html, text")
         if engine not in ("embedded", "dask"):
             raise OptionError(f"--engine {engine!r}: choose embedded or dask")
+        if briefs_dir is not None:  # before the stream is clustered, so that a bad folder is found at once
+            _make_folder(briefs_dir)
         store = None if engine == "dask" else Store(db)  # the Dask engine opens --db itself
         made_with = (store.settings() if store is not None else None) or DEFAULT_SETTINGS
         settings = made_with if window is None else dataclasses.replace(made_with, window_days=window)
@@ -478,13 +480,11 @@ def cluster_command(
                         progress.advance(task)
                 stories, articles_of = clusterer.stories(), clusterer.articles
             if briefs_dir is not None:
-                briefs_dir.mkdir(parents=True, exist_ok=True)
                 wide = [story for story in stories if len(story.outlets) >= 2]
                 inputs = (Story(articles=articles_of(story), id=story.id) for story in wide)
                 for story, made in zip(wide, briefs(inputs), strict=True):
                     for name in chosen:
-                        path = briefs_dir / f"{story.id}.{extensions[name]}"
-                        path.write_text(render(made, name), encoding="utf-8")
+                        _write_file(briefs_dir / f"{story.id}.{extensions[name]}", render(made, name))
         finally:
             if clusterer is not None:
                 clusterer.close()
@@ -517,6 +517,22 @@ def _dask_stories(
         if store is not None:
             store.close()
     return stories, lambda story: tuple(by_key[key] for key in story.articles)
+
+
+def _make_folder(path: Path) -> None:
+    """Make the folder (and its parents) if missing; SourceError, one line, when it cannot be."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SourceError(f"cannot write to the folder {path}: {exc.strerror or exc}") from exc
+
+
+def _write_file(path: Path, text: str) -> None:
+    """Write the text to the file; SourceError, one line, when it cannot be (a full disk, no permission)."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise SourceError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 def _write(text: str, output: Path | None) -> None:

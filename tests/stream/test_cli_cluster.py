@@ -92,3 +92,16 @@ def test_a_store_goes_on_with_the_settings_it_was_made_with(tmp_path: Path) -> N
     assert refused.returncode == 2
     assert len(refused.stderr.strip().splitlines()) == 1
     assert "other settings" in refused.stderr
+
+
+def test_a_briefs_folder_that_cannot_be_made_exits_2_before_any_store_is_written(tmp_path: Path) -> None:
+    """--briefs naming a file (or a folder under one) is one line and exit 2, found before the
+    stream is clustered: the store named by --db is not even created."""
+    taken = tmp_path / "taken.md"
+    taken.write_text("# notes\n", encoding="utf-8")
+    for folder in (taken, taken / "briefs"):
+        result = run(str(BASIL), "--briefs", str(folder), "--db", str(tmp_path / "x.sqlite"))
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(f"error: cannot write to the folder {folder}: ")
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.sqlite").exists()
