@@ -356,7 +356,12 @@ def watch(
         clusterer = Clusterer(Store(db))
         try:
             return watch_feeds(
-                feeds, clusterer.add, every_minutes=every, rounds=rounds, on_round=_print_round
+                feeds,
+                clusterer.add,
+                every_minutes=every,
+                rounds=rounds,
+                on_round=_print_round,
+                known=clusterer,
             )
         finally:
             clusterer.close()
