@@ -251,6 +251,10 @@ def serve(
             soft_wrap=True,
         )
         raise typer.Exit(code=2)
+    if db is not None:  # checked here, so that a file that is not a store is one line, not a 422 per request
+        from newsbrief.stream.store import Store
+
+        _guarded(lambda: Store(db, create=False)).close()
     run_server(host, port, allow_urls=allow_urls, workers=workers, store_path=db)
 
 

@@ -1221,7 +1221,7 @@ def _read_snapshot(path: Path, version: tuple[tuple[int, int] | None, ...]) -> _
     """The stories of the store at ``path`` (none if the file is gone), with the settings it was made with."""
     if not path.is_file():
         return _Snapshot(version, (), {})
-    store = Store(path)
+    store = Store(path, create=False)  # a file that is not a store yet is refused, never written to
     try:
         clusterer = Clusterer(store)
         stories = clusterer.stories()

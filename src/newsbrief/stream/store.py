@@ -93,9 +93,13 @@ class MergeRecord:
 
 
 class Store:
-    """A stream's SQLite file (``path``), or an in-memory database when ``path`` is None."""
+    """A stream's SQLite file (``path``), or an in-memory database when ``path`` is None.
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    An empty file (or a new one) becomes a store, unless ``create`` is False: a reader (the
+    service) refuses it rather than write our tables into a file that no stream filled.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, create: bool = True) -> None:
         self.path = None if path is None else Path(path)
         self._label = ":memory:" if path is None else str(path)
         self._pending = _Pending([], [], [], [])  # rows of the articles added and not yet committed
@@ -103,24 +107,26 @@ class Store:
             self._db = sqlite3.connect(self._label, isolation_level=None)
         except sqlite3.OperationalError as exc:  # no such folder, a folder, no permission
             raise SourceError(f"{self._label}: cannot open as a newsbrief stream store ({exc})") from exc
-        version = self._schema_version()
-        if version is not None and version != str(SCHEMA_VERSION):
-            raise SourceError(f"{self._label}: store schema {version}, this newsbrief reads {SCHEMA_VERSION}")
+        try:
+            new_store = self._schema_version(create=create) is None
+        except SourceError:
+            self._db.close()
+            raise
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            if version is None:
+            if new_store:
                 self._db.executescript(_SCHEMA)
                 self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         except sqlite3.DatabaseError as exc:
             raise SourceError(f"{self._label}: cannot write the store ({exc})") from exc
 
-    def _schema_version(self) -> str | None:
-        """The store's schema version, None for an empty database; SourceError for any other file.
+    def _schema_version(self, *, create: bool) -> str | None:
+        """This newsbrief's schema version, or None for an empty database when ``create``.
 
-        Checked before anything is written, so that a database of another program (one that has
-        tables but not ours) is refused untouched rather than given our tables, or its own
-        ``articles`` table read as ours.
+        Checked before anything is written, so that any other file is refused untouched with a
+        SourceError: not SQLite, another program's database (tables, but not ours: given our
+        tables before, or its own ``articles`` table read as ours), another schema version.
         """
         try:
             tables = [
@@ -136,6 +142,10 @@ class Store:
                 f"{self._label}: not a newsbrief stream store (an SQLite database with tables "
                 f"{', '.join(sorted(tables))}); give a new file"
             )
+        if version is None and not create:
+            raise SourceError(f"{self._label}: not a newsbrief stream store (an empty database)")
+        if version is not None and version != str(SCHEMA_VERSION):
+            raise SourceError(f"{self._label}: store schema {version}, this newsbrief reads {SCHEMA_VERSION}")
         return version
 
     def check_settings(self, settings: dict[str, object]) -> None:
