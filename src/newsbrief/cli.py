@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -28,6 +28,7 @@ from newsbrief.model import (
     Article,
     ClusterSettings,
     Options,
+    Story,
     StreamStory,
     parse_analyses,
 )
@@ -74,6 +75,10 @@ def _describe(exc: BaseException) -> str:
 
 def _error_line(message: str) -> None:
     err_console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+
+
+def _note_line(message: str) -> None:
+    err_console.print(f"[yellow]note:[/yellow] {escape(message)}", highlight=False, soft_wrap=True)
 
 
 app = typer.Typer(
@@ -269,7 +274,7 @@ def _brief_text(
     result = brief(read_story(sources, stdin=sys.stdin), options)
     text = render(result, output_format, explain=explain, summary=summary)
     for notice in result.notices:
-        err_console.print(f"[yellow]note:[/yellow] {escape(notice.message)}", highlight=False, soft_wrap=True)
+        _note_line(notice.message)
     return text
 
 
@@ -297,6 +302,7 @@ def evaluate_command(
         loaded = tuple(read_stories(stories))
         if not any(story.reference is not None for story in loaded):
             raise SourceError(f'{stories}: no story has a reference summary ("summary" field)')
+        _note_unscored(stories, loaded, peers, peer_summaries or {})
         with Progress(
             TextColumn("summarizing and scoring"),
             BarColumn(),
@@ -332,6 +338,24 @@ def evaluate_command(
             for result in results
         )
         _write("\n".join(lines) + "\n", output)
+
+
+def _note_unscored(
+    stories_file: str, stories: tuple[Story, ...], peers_file: Path | None, peers: Mapping[str, object]
+) -> None:
+    """A note for the stories eval leaves out (no reference) and the peer records it cannot use."""
+    unreferenced = sum(story.reference is None for story in stories)
+    if unreferenced:
+        _note_line(
+            f"{stories_file}: {unreferenced} of {len(stories)} stories have no reference summary; not scored"
+        )
+    ids = {story.id for story in stories}
+    strays = [story_id for story_id in peers if story_id not in ids]
+    if strays:
+        _note_line(
+            f"{peers_file}: {len(strays)} of {len(peers)} records name no story of {stories_file} "
+            f"(the first: {strays[0]!r}); not scored"
+        )
 
 
 @app.command()
@@ -396,7 +420,7 @@ def _print_round(report: RoundReport) -> None:
             f"[yellow]feed failed:[/yellow] {escape(failure.reason)}", highlight=False, soft_wrap=True
         )
     for note in report.notes:
-        err_console.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
+        _note_line(note)
 
 
 @app.command("cluster")
@@ -448,7 +472,6 @@ def cluster_command(
     """Group a stream of articles into stories, in publication order; one story per JSONL line."""
     import dataclasses
 
-    from newsbrief.model import Story
     from newsbrief.pipeline.brief import briefs
     from newsbrief.rendering import render, story_record
     from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, in_publication_order
