@@ -84,6 +84,7 @@ __all__ = [
     "MAX_ARTICLE_CHARS",
     "MAX_SOURCE_BYTES",
     "USER_AGENT",
+    "decode_bytes",
     "read_directory",
     "read_html",
     "read_json",
@@ -304,7 +305,7 @@ def read_url(url: str) -> Story:
         reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
         raise SourceError(f"cannot fetch {url}: {_one_line(reason)}") from exc
     _check_size(len(data), url)
-    content, notices = _decode(data, url, charset=charset)
+    content, notices = decode_bytes(data, url, charset=charset)
     _require_text(content, url, "response")
     if content_type in _HTML_TYPES:
         kind: _Format = "html"
@@ -468,7 +469,7 @@ def _stream_lines(file: BinaryIO, label: str) -> Iterator[_Line]:
         number += 1
         where = f"{label} line {number}"
         _check_size(len(raw), where)
-        text, notices = _decode(raw, where)
+        text, notices = decode_bytes(raw, where)
         yield _Line(number, text.removesuffix("\n"), notices)
 
 
@@ -777,7 +778,9 @@ def _read_stdin(stdin: TextIO | BinaryIO | None) -> tuple[str, tuple[Notice, ...
     buffer: BinaryIO | None = getattr(stream, "buffer", None)
     data = (buffer if buffer is not None else stream).read(MAX_SOURCE_BYTES + 1)
     _check_size(len(data), _STDIN)
-    content, notices = _decode(data, _STDIN) if isinstance(data, bytes) else (_normalise_newlines(data), ())
+    content, notices = (
+        decode_bytes(data, _STDIN) if isinstance(data, bytes) else (_normalise_newlines(data), ())
+    )
     _require_text(content, _STDIN, "input")
     return content, notices
 
@@ -790,7 +793,7 @@ def _read_file_content(path: Path, label: str) -> tuple[str, tuple[Notice, ...]]
     except OSError as exc:
         raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
     _check_size(len(data), label)
-    content, notices = _decode(data, label)
+    content, notices = decode_bytes(data, label)
     _require_text(content, label, "file")
     return content, notices
 
@@ -807,8 +810,12 @@ def _require_text(content: str, label: str, what: str) -> None:
         raise SourceError(f"{label}: empty {what}")
 
 
-def _decode(data: bytes, label: str, *, charset: str | None = None) -> tuple[str, tuple[Notice, ...]]:
-    """Text of bytes: the declared charset, else UTF-8, else cp1252 or latin-1 with a notice."""
+def decode_bytes(data: bytes, label: str, *, charset: str | None = None) -> tuple[str, tuple[Notice, ...]]:
+    """Text of bytes: the declared charset, else UTF-8, else cp1252 or latin-1 with a notice.
+
+    Line breaks become ``\\n``. SourceError naming ``label`` for binary data (a NUL byte near
+    the start). The one decoder of files, URLs, standard input and the service's uploads.
+    """
     if b"\0" in data[:_BINARY_SNIFF_BYTES]:
         raise SourceError(f"{label}: looks like a binary file, not text")
     for encoding in (charset, "utf-8"):
