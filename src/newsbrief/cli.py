@@ -155,8 +155,8 @@ ExplainOption = Annotated[
     bool, typer.Option("--explain", help="Also show what cleaning removed and each citation's words.")
 ]
 ANALYSIS_HELP = (
-    "Cross-source analyses: all, none, or a comma list of facts, figures, quotes, entities, framing."
-    " All but facts load the spaCy English pipeline (about a second once)."
+    "Cross-source analyses: all, none, or a comma list of facts, figures (with conflicts and disputed"
+    " claims), quotes, entities, framing. All but facts load the spaCy English pipeline (about a second once)."
 )
 
 
