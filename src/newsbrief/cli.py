@@ -27,6 +27,7 @@ from newsbrief.model import (
     MIN_WORDS,
     Article,
     ClusterSettings,
+    Notice,
     Options,
     Story,
     StreamStory,
@@ -79,6 +80,10 @@ def _error_line(message: str) -> None:
 
 def _note_line(message: str) -> None:
     err_console.print(f"[yellow]note:[/yellow] {escape(message)}", highlight=False, soft_wrap=True)
+
+
+def _print_notice(notice: Notice) -> None:
+    _note_line(notice.message)
 
 
 app = typer.Typer(
@@ -274,7 +279,7 @@ def _brief_text(
     result = brief(read_story(sources, stdin=sys.stdin), options)
     text = render(result, output_format, explain=explain, summary=summary)
     for notice in result.notices:
-        _note_line(notice.message)
+        _print_notice(notice)
     return text
 
 
@@ -497,7 +502,7 @@ def cluster_command(
             if clusterer is None:
                 stories, articles_of = _dask_stories(sources, db, settings, scheduler, workers)
             else:
-                articles = in_publication_order(read_articles(sources))
+                articles = in_publication_order(read_articles(sources, on_notice=_print_notice))
                 with Progress(
                     TextColumn("clustering"),
                     BarColumn(),
@@ -537,7 +542,7 @@ def _dask_stories(
     from newsbrief.stream.sources import read_articles
     from newsbrief.stream.store import Store
 
-    articles = list(read_articles(sources))
+    articles = list(read_articles(sources, on_notice=_print_notice))
     by_key = {
         article_key(article): dataclasses.replace(article, id=article_key(article)) for article in articles
     }

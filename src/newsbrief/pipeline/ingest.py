@@ -85,6 +85,7 @@ __all__ = [
     "MAX_SOURCE_BYTES",
     "USER_AGENT",
     "decode_bytes",
+    "empty_notices",
     "read_directory",
     "read_html",
     "read_json",
@@ -539,7 +540,7 @@ def _story_record(fields: dict[str, object], where: str) -> Story:
             articles.append(_article_record(document_fields, document_where, number=number))
     return _story(
         articles,
-        notices=_empty_notices(where, empty),
+        notices=empty_notices(where, empty),
         story_id=_id_field(fields, where),
         reference=reference,
     )
@@ -647,10 +648,10 @@ def _multinews_story(line: _Line, source: str) -> Story:
             articles.append(_article(text, source=f"{where} document {number}", outlet=f"document {number}"))
         else:
             empty.append(number)
-    return _story(articles, notices=(*line.notices, *_empty_notices(where, empty)))
+    return _story(articles, notices=(*line.notices, *empty_notices(where, empty)))
 
 
-def _empty_notices(where: str, numbers: Sequence[int]) -> tuple[Notice, ...]:
+def empty_notices(where: str, numbers: Sequence[int]) -> tuple[Notice, ...]:
     """An ``empty-article`` notice naming the skipped documents, or none."""
     if not numbers:
         return ()
