@@ -169,6 +169,35 @@ def test_eval_prints_a_table_beside_the_peers(tmp_path: Path) -> None:
     assert all(record["summary"] for record in written)
 
 
+def test_eval_notes_what_it_does_not_score(tmp_path: Path) -> None:
+    """A story without a reference and a peer record naming no story are each a note, not dropped
+    silently; a story id given twice in the peers file is an error naming both lines."""
+    stories = tmp_path / "stories.jsonl"
+    sample = (Path(__file__).parent / "fixtures" / "multinews-sample.jsonl").read_text(encoding="utf-8")
+    records = [json.loads(line) for line in sample.splitlines()[:2]]
+    del records[1]["summary"]
+    stories.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    peers = tmp_path / "peers.jsonl"
+    lead = "The House approved a measure on Thursday."
+    peers.write_text(
+        json.dumps({"id": records[0]["id"], "lead": lead})
+        + "\n"
+        + json.dumps({"id": "mn-0", "lead": lead})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run("eval", str(stories), "--peers", str(peers))
+    assert result.returncode == 0, result.stderr
+    assert f"note: {stories}: 1 of 2 stories have no reference summary; not scored" in result.stderr
+    assert f"note: {peers}: 1 of 2 records name no story of {stories} (the first: 'mn-0'); not scored" in (
+        result.stderr.replace("\n", " ")
+    )
+    twice = _write(tmp_path / "twice.jsonl", (json.dumps({"id": "mn-0", "lead": lead}) + "\n").encode() * 2)
+    refused = run("eval", str(stories), "--peers", twice)
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == f"error: {twice} line 2: id 'mn-0' is also on line 1"
+
+
 def test_eval_without_references_is_an_error(tmp_path: Path) -> None:
     path = _write(
         tmp_path / "noref.jsonl", json.dumps({"id": "x", "documents": ["Aleppo is besieged."]}).encode()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -27,7 +27,9 @@ from newsbrief.model import (
     MIN_WORDS,
     Article,
     ClusterSettings,
+    Notice,
     Options,
+    Story,
     StreamStory,
     parse_analyses,
 )
@@ -74,6 +76,14 @@ def _describe(exc: BaseException) -> str:
 
 def _error_line(message: str) -> None:
     err_console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+
+
+def _note_line(message: str) -> None:
+    err_console.print(f"[yellow]note:[/yellow] {escape(message)}", highlight=False, soft_wrap=True)
+
+
+def _print_notice(notice: Notice) -> None:
+    _note_line(notice.message)
 
 
 app = typer.Typer(
@@ -150,8 +160,8 @@ ExplainOption = Annotated[
     bool, typer.Option("--explain", help="Also show what cleaning removed and each citation's words.")
 ]
 ANALYSIS_HELP = (
-    "Cross-source analyses: all, none, or a comma list of facts, figures, quotes, entities, framing."
-    " All but facts load the spaCy English pipeline (about a second once)."
+    "Cross-source analyses: all, none, or a comma list of facts, figures (with conflicts and disputed"
+    " claims), quotes, entities, framing. All but facts load the spaCy English pipeline (about a second once)."
 )
 
 
@@ -251,6 +261,10 @@ def serve(
             soft_wrap=True,
         )
         raise typer.Exit(code=2)
+    if db is not None:  # checked here, so that a file that is not a store is one line, not a 422 per request
+        from newsbrief.stream.store import Store
+
+        _guarded(lambda: Store(db, create=False)).close()
     run_server(host, port, allow_urls=allow_urls, workers=workers, store_path=db)
 
 
@@ -265,7 +279,7 @@ def _brief_text(
     result = brief(read_story(sources, stdin=sys.stdin), options)
     text = render(result, output_format, explain=explain, summary=summary)
     for notice in result.notices:
-        err_console.print(f"[yellow]note:[/yellow] {escape(notice.message)}", highlight=False, soft_wrap=True)
+        _print_notice(notice)
     return text
 
 
@@ -293,6 +307,7 @@ def evaluate_command(
         loaded = tuple(read_stories(stories))
         if not any(story.reference is not None for story in loaded):
             raise SourceError(f'{stories}: no story has a reference summary ("summary" field)')
+        _note_unscored(stories, loaded, peers, peer_summaries or {})
         with Progress(
             TextColumn("summarizing and scoring"),
             BarColumn(),
@@ -330,6 +345,24 @@ def evaluate_command(
         _write("\n".join(lines) + "\n", output)
 
 
+def _note_unscored(
+    stories_file: str, stories: tuple[Story, ...], peers_file: Path | None, peers: Mapping[str, object]
+) -> None:
+    """A note for the stories eval leaves out (no reference) and the peer records it cannot use."""
+    unreferenced = sum(story.reference is None for story in stories)
+    if unreferenced:
+        _note_line(
+            f"{stories_file}: {unreferenced} of {len(stories)} stories have no reference summary; not scored"
+        )
+    ids = {story.id for story in stories}
+    strays = [story_id for story_id in peers if story_id not in ids]
+    if strays:
+        _note_line(
+            f"{peers_file}: {len(strays)} of {len(peers)} records name no story of {stories_file} "
+            f"(the first: {strays[0]!r}); not scored"
+        )
+
+
 @app.command()
 def watch(
     feeds_file: Annotated[
@@ -356,7 +389,12 @@ def watch(
         clusterer = Clusterer(Store(db))
         try:
             return watch_feeds(
-                feeds, clusterer.add, every_minutes=every, rounds=rounds, on_round=_print_round
+                feeds,
+                clusterer.add,
+                every_minutes=every,
+                rounds=rounds,
+                on_round=_print_round,
+                known=clusterer,
             )
         finally:
             clusterer.close()
@@ -387,7 +425,7 @@ def _print_round(report: RoundReport) -> None:
             f"[yellow]feed failed:[/yellow] {escape(failure.reason)}", highlight=False, soft_wrap=True
         )
     for note in report.notes:
-        err_console.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
+        _note_line(note)
 
 
 @app.command("cluster")
@@ -439,7 +477,6 @@ def cluster_command(
     """Group a stream of articles into stories, in publication order; one story per JSONL line."""
     import dataclasses
 
-    from newsbrief.model import Story
     from newsbrief.pipeline.brief import briefs
     from newsbrief.rendering import render, story_record
     from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, in_publication_order
@@ -455,6 +492,8 @@ def cluster_command(
             raise OptionError(f"--format {formats!r}: choose from md, json, html, text")
         if engine not in ("embedded", "dask"):
             raise OptionError(f"--engine {engine!r}: choose embedded or dask")
+        if briefs_dir is not None:  # before the stream is clustered, so that a bad folder is found at once
+            _make_folder(briefs_dir)
         store = None if engine == "dask" else Store(db)  # the Dask engine opens --db itself
         made_with = (store.settings() if store is not None else None) or DEFAULT_SETTINGS
         settings = made_with if window is None else dataclasses.replace(made_with, window_days=window)
@@ -463,7 +502,7 @@ def cluster_command(
             if clusterer is None:
                 stories, articles_of = _dask_stories(sources, db, settings, scheduler, workers)
             else:
-                articles = in_publication_order(read_articles(sources))
+                articles = in_publication_order(read_articles(sources, on_notice=_print_notice))
                 with Progress(
                     TextColumn("clustering"),
                     BarColumn(),
@@ -478,13 +517,11 @@ def cluster_command(
                         progress.advance(task)
                 stories, articles_of = clusterer.stories(), clusterer.articles
             if briefs_dir is not None:
-                briefs_dir.mkdir(parents=True, exist_ok=True)
                 wide = [story for story in stories if len(story.outlets) >= 2]
                 inputs = (Story(articles=articles_of(story), id=story.id) for story in wide)
                 for story, made in zip(wide, briefs(inputs), strict=True):
                     for name in chosen:
-                        path = briefs_dir / f"{story.id}.{extensions[name]}"
-                        path.write_text(render(made, name), encoding="utf-8")
+                        _write_file(briefs_dir / f"{story.id}.{extensions[name]}", render(made, name))
         finally:
             if clusterer is not None:
                 clusterer.close()
@@ -505,7 +542,7 @@ def _dask_stories(
     from newsbrief.stream.sources import read_articles
     from newsbrief.stream.store import Store
 
-    articles = list(read_articles(sources))
+    articles = list(read_articles(sources, on_notice=_print_notice))
     by_key = {
         article_key(article): dataclasses.replace(article, id=article_key(article)) for article in articles
     }
@@ -517,6 +554,22 @@ def _dask_stories(
         if store is not None:
             store.close()
     return stories, lambda story: tuple(by_key[key] for key in story.articles)
+
+
+def _make_folder(path: Path) -> None:
+    """Make the folder (and its parents) if missing; SourceError, one line, when it cannot be."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SourceError(f"cannot write to the folder {path}: {exc.strerror or exc}") from exc
+
+
+def _write_file(path: Path, text: str) -> None:
+    """Write the text to the file; SourceError, one line, when it cannot be (a full disk, no permission)."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise SourceError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 def _write(text: str, output: Path | None) -> None:

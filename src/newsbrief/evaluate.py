@@ -84,6 +84,7 @@ def evaluate(
 def read_peers(path: str | os.PathLike[str]) -> dict[str, dict[str, str]]:
     """Peer summaries by story id and system, from JSONL records ``{"id", system: summary, ...}``."""
     peers: dict[str, dict[str, str]] = {}
+    lines_of: dict[str, int] = {}  # story id -> the line that gave it
     name = os.fspath(path)
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
@@ -98,6 +99,9 @@ def read_peers(path: str | os.PathLike[str]) -> dict[str, dict[str, str]]:
         story_id = record.get("id")
         if not isinstance(story_id, str):
             raise SourceError(f'{name} line {number}: no "id" field')
+        if story_id in lines_of:  # a second record would silently replace the first one's summaries
+            raise SourceError(f"{name} line {number}: id {story_id!r} is also on line {lines_of[story_id]}")
+        lines_of[story_id] = number
         peers[story_id] = {
             key: value for key, value in record.items() if key != "id" and isinstance(value, str)
         }

@@ -377,6 +377,11 @@ def parse_analyses(value: str | Sequence[str] | None) -> tuple[str, ...]:
         raise OptionError(f"analysis must be a string or a list of strings (got {value!r})")
     if names in (["all"], ["none"]) or not names:
         return ANALYSES if names == ["all"] else ()
+    alone = [name for name in names if name in ("all", "none")]
+    if alone:
+        raise OptionError(
+            f"{alone[0]!r} stands alone: give it by itself, or a comma list of {', '.join(ANALYSES)}"
+        )
     unknown = [name for name in names if name not in ANALYSES]
     if unknown:
         raise OptionError(f"unknown analysis {unknown[0]!r}: choose all, none, or from {', '.join(ANALYSES)}")

@@ -70,6 +70,15 @@ def test_unknown_analysis_names_are_refused_with_the_choices(given: object) -> N
         parse_analyses(given)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("given", ["all,quotes", "facts, none"])
+def test_all_or_none_beside_other_names_is_refused_as_such(given: str) -> None:
+    """'all' is a name the message offers, so it must not be called unknown."""
+    with pytest.raises(
+        OptionError, match=r"^'(all|none)' stands alone: give it by itself, or a comma list of facts"
+    ):
+        parse_analyses(given)
+
+
 def test_briefs_of_many_stories_match_one_at_a_time(multinews_stories: tuple[Story, ...]) -> None:
     options = Options(analyses=("facts",))
     assert list(briefs(multinews_stories, options)) == [brief(story, options) for story in multinews_stories]

@@ -681,6 +681,15 @@ def test_an_unreachable_server_is_one_line() -> None:
     assert "\n" not in message
 
 
+@pytest.mark.parametrize("url", ["http://[::1/npr.html", "http://127.0.0.1:99999/npr.html"])
+def test_a_malformed_url_is_one_line(url: str) -> None:
+    """urllib raises ValueError on an unclosed IPv6 bracket or a port out of range: a SourceError."""
+    with pytest.raises(SourceError) as caught:
+        read_story([url])
+    assert str(caught.value).startswith(f"cannot fetch {url}: ")
+    assert "\n" not in str(caught.value)
+
+
 def test_a_response_over_the_cap_is_refused(
     monkeypatch: pytest.MonkeyPatch, news_site: tuple[str, list[str]]
 ) -> None:

@@ -8,6 +8,7 @@ import dataclasses
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -265,6 +266,32 @@ def test_serve_without_the_store_file_is_a_one_line_error(tmp_path: Path) -> Non
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.sqlite")])
     assert result.exit_code == 2
     assert "no such file" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("schema", ["", "CREATE TABLE readers (name TEXT, email TEXT)"])
+def test_a_file_that_is_not_a_store_is_refused_and_left_as_it_was(
+    tmp_path: Path, schema: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty file or another program's database: serve --db refuses it in one line, and the
+    API, should the file become one while the server runs, answers 422; neither writes to it."""
+    path = tmp_path / "theirs.sqlite"
+    path.touch()
+    if schema:
+        with sqlite3.connect(path) as db:
+            db.execute(schema)
+        db.close()
+    content = path.read_bytes()
+    started: list[object] = []
+    monkeypatch.setattr("newsbrief.service.app.serve", lambda *arguments, **options: started.append(options))
+    result = CliRunner().invoke(cli, ["serve", "--db", str(path)])
+    assert started == []
+    assert result.exit_code == 2
+    assert "theirs.sqlite: not a newsbrief stream store" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    with TestClient(create_app(store_path=path)) as reader:
+        assert_error(reader.get("/v1/stories"), 422, "not a newsbrief stream store")
+    assert path.read_bytes() == content
+    assert sorted(child.name for child in tmp_path.iterdir()) == [path.name]
 
 
 # A real server ----------------------------------------------------------------------------------

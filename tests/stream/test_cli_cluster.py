@@ -92,3 +92,42 @@ def test_a_store_goes_on_with_the_settings_it_was_made_with(tmp_path: Path) -> N
     assert refused.returncode == 2
     assert len(refused.stderr.strip().splitlines()) == 1
     assert "other settings" in refused.stderr
+
+
+def test_a_briefs_folder_that_cannot_be_made_exits_2_before_any_store_is_written(tmp_path: Path) -> None:
+    """--briefs naming a file (or a folder under one) is one line and exit 2, found before the
+    stream is clustered: the store named by --db is not even created."""
+    taken = tmp_path / "taken.md"
+    taken.write_text("# notes\n", encoding="utf-8")
+    for folder in (taken, taken / "briefs"):
+        result = run(str(BASIL), "--briefs", str(folder), "--db", str(tmp_path / "x.sqlite"))
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(f"error: cannot write to the folder {folder}: ")
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_multi_news_stories_get_briefs_and_what_reading_left_out_is_noted(tmp_path: Path) -> None:
+    """Flattened Multi-News documents are outlets ``document <n>``, as ``summarize`` names them,
+    so a story of several gets its brief (with no outlet they were one outlet, "", and got none);
+    an empty document, a skipped folder entry and a cp1252 file are notes, not dropped silently."""
+    sample = ROOT / "tests" / "fixtures" / "multinews-sample.jsonl"
+    record = json.loads(sample.read_text(encoding="utf-8").splitlines()[0])
+    record["documents"].insert(1, "  ")
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    folder = tmp_path / "folder"
+    (folder / "sub").mkdir(parents=True)
+    npr = (ROOT / "examples" / "aleppo" / "npr.txt").read_text(encoding="utf-8")
+    (folder / "npr.txt").write_bytes(npr.encode("cp1252"))
+    result = run(str(stories), str(folder), "--briefs", str(tmp_path / "briefs"))
+    assert result.returncode == 0, result.stderr
+    (first, *_) = [json.loads(line) for line in result.stdout.splitlines()]
+    n = len(record["documents"])
+    assert first["outlets"] == [f"document {number}" for number in range(1, n + 1) if number != 2]
+    assert (tmp_path / "briefs" / f"{first['id']}.md").is_file()
+    assert result.stderr.splitlines() == [
+        f"note: {stories} line 1: skipped empty document 2",
+        f"note: {folder / 'npr.txt'}: not valid UTF-8; decoded as cp1252",
+        f"note: {folder}: skipped 1 entry that is not articles: sub/",
+    ]

@@ -192,6 +192,24 @@ def test_watch_retries_a_feed_that_was_down_and_adds_nothing_twice(web: _Web) ->
     assert all(article.fetch_s > 0 and article.extract_s > 0 for article in report.added)
 
 
+def test_a_watch_restarted_on_its_store_fetches_and_counts_nothing_again(web: _Web, tmp_path: Path) -> None:
+    """The entries a first watch stored are, to a second watch on the same file, already seen:
+    not fetched again and not reported as new articles."""
+    from newsbrief.stream import Clusterer, Store
+
+    reports = []
+    for _ in range(2):
+        clusterer = Clusterer(Store(tmp_path / "stories.sqlite"))
+        reports.append(watch([RSS], clusterer.add, every_minutes=1, rounds=1, get=web.get, known=clusterer))
+        clusterer.close()
+    first, second = reports
+    assert [article.key for article in first.added] == [NYT_KEY, SESTAK_KEY]
+    assert second.added == ()
+    assert second.skipped_seen == 2
+    assert web.hits["/pages/blumenthal-nyt.html"] == 1
+    assert web.hits["/feeds/rss.xml"] == 2
+
+
 def test_ctrl_c_between_rounds_ends_the_watch_with_its_report(web: _Web) -> None:
     def interrupt(seconds: float) -> None:
         raise KeyboardInterrupt
@@ -282,6 +300,8 @@ def test_feed_list_skips_comments_and_resolves_files(tmp_path: Path) -> None:
         ("ftp://news.example/feed.xml", "only http and https"),
         ("missing.xml", "no such feed file: missing.xml"),
         (f"{RSS} {ATOM}", "one feed URL or file per line"),
+        ("http://[::1/feed.xml", r"not a valid URL \(Invalid IPv6 URL\)"),
+        ("https://news.example:99999/feed.xml", r"not a valid URL \(Port out of range"),
     ],
 )
 def test_a_bad_feed_list_line_names_file_and_line(tmp_path: Path, line: str, message: str) -> None:
@@ -335,3 +355,7 @@ def test_cli_watch_clusters_a_feed_file(tmp_path: Path) -> None:
     assert "round 1: 1 feeds ok, 0 failed, 2 new articles, 0 already seen, 2 stories touched" in result.output
     assert "the entry's summary stands in for its page" in result.output
     assert "watched 1 round: 2 articles added" in result.output
+    again = CliRunner().invoke(app, arguments)  # restarted on the same store: nothing is new
+    assert again.exit_code == 0, again.output
+    assert "round 1: 1 feeds ok, 0 failed, 0 new articles, 2 already seen, 0 stories touched" in again.output
+    assert "the entry's summary stands in" not in again.output

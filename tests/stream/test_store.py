@@ -89,6 +89,44 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
         Store(path)
 
 
+@pytest.mark.parametrize(
+    "schema",
+    [
+        "CREATE TABLE articles (id TEXT, body TEXT)",  # a table of ours by name, not by columns
+        "CREATE TABLE readers (name TEXT, email TEXT)",
+        "CREATE TABLE meta (key TEXT)",
+    ],
+)
+def test_another_programs_database_is_refused_and_left_untouched(tmp_path: Path, schema: str) -> None:
+    path = tmp_path / "theirs.sqlite"
+    with closing(sqlite3.connect(path)) as db:
+        db.execute(schema)
+        db.commit()
+    before = path.read_bytes()
+    with pytest.raises(SourceError, match=r"theirs\.sqlite: not a newsbrief stream store|cannot open as"):
+        Clusterer(Store(path))
+    assert path.read_bytes() == before
+    assert not path.with_name("theirs.sqlite-wal").exists()
+
+
+def test_a_store_in_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(
+        SourceError, match=r"x\.sqlite: cannot open as a newsbrief stream store \(unable to open"
+    ):
+        Store(tmp_path / "no such folder" / "x.sqlite")
+
+
+def test_an_empty_file_becomes_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    path.touch()
+    articles = list(read_articles([str(FIXTURES / "basil-24.jsonl")]))[:4]
+    clusterer = Clusterer(Store(path))
+    for article in articles:
+        clusterer.add(article)
+    assert clusterer.stories() == cluster(articles)
+    clusterer.close()
+
+
 def _cluster_command(source: Path, db: Path, output: Path) -> subprocess.Popen[bytes]:
     environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     command = [sys.executable, "-m", "newsbrief", "cluster", str(source), "--db", str(db), "-o", str(output)]

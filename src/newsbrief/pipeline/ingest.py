@@ -84,6 +84,8 @@ __all__ = [
     "MAX_ARTICLE_CHARS",
     "MAX_SOURCE_BYTES",
     "USER_AGENT",
+    "decode_bytes",
+    "empty_notices",
     "read_directory",
     "read_html",
     "read_json",
@@ -291,8 +293,8 @@ def read_directory(path: str | os.PathLike[str]) -> Story:
 def read_url(url: str) -> Story:
     """The story at a URL, fetched with a 10 s timeout and at most MAX_SOURCE_BYTES read."""
     logger.debug("fetching %s", url)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # parses the URL
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_S) as response:
             data: bytes = response.read(MAX_SOURCE_BYTES + 1)
             content_type: str = response.headers.get_content_type()
@@ -304,7 +306,7 @@ def read_url(url: str) -> Story:
         reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
         raise SourceError(f"cannot fetch {url}: {_one_line(reason)}") from exc
     _check_size(len(data), url)
-    content, notices = _decode(data, url, charset=charset)
+    content, notices = decode_bytes(data, url, charset=charset)
     _require_text(content, url, "response")
     if content_type in _HTML_TYPES:
         kind: _Format = "html"
@@ -468,7 +470,7 @@ def _stream_lines(file: BinaryIO, label: str) -> Iterator[_Line]:
         number += 1
         where = f"{label} line {number}"
         _check_size(len(raw), where)
-        text, notices = _decode(raw, where)
+        text, notices = decode_bytes(raw, where)
         yield _Line(number, text.removesuffix("\n"), notices)
 
 
@@ -538,7 +540,7 @@ def _story_record(fields: dict[str, object], where: str) -> Story:
             articles.append(_article_record(document_fields, document_where, number=number))
     return _story(
         articles,
-        notices=_empty_notices(where, empty),
+        notices=empty_notices(where, empty),
         story_id=_id_field(fields, where),
         reference=reference,
     )
@@ -646,10 +648,10 @@ def _multinews_story(line: _Line, source: str) -> Story:
             articles.append(_article(text, source=f"{where} document {number}", outlet=f"document {number}"))
         else:
             empty.append(number)
-    return _story(articles, notices=(*line.notices, *_empty_notices(where, empty)))
+    return _story(articles, notices=(*line.notices, *empty_notices(where, empty)))
 
 
-def _empty_notices(where: str, numbers: Sequence[int]) -> tuple[Notice, ...]:
+def empty_notices(where: str, numbers: Sequence[int]) -> tuple[Notice, ...]:
     """An ``empty-article`` notice naming the skipped documents, or none."""
     if not numbers:
         return ()
@@ -777,7 +779,9 @@ def _read_stdin(stdin: TextIO | BinaryIO | None) -> tuple[str, tuple[Notice, ...
     buffer: BinaryIO | None = getattr(stream, "buffer", None)
     data = (buffer if buffer is not None else stream).read(MAX_SOURCE_BYTES + 1)
     _check_size(len(data), _STDIN)
-    content, notices = _decode(data, _STDIN) if isinstance(data, bytes) else (_normalise_newlines(data), ())
+    content, notices = (
+        decode_bytes(data, _STDIN) if isinstance(data, bytes) else (_normalise_newlines(data), ())
+    )
     _require_text(content, _STDIN, "input")
     return content, notices
 
@@ -790,7 +794,7 @@ def _read_file_content(path: Path, label: str) -> tuple[str, tuple[Notice, ...]]
     except OSError as exc:
         raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
     _check_size(len(data), label)
-    content, notices = _decode(data, label)
+    content, notices = decode_bytes(data, label)
     _require_text(content, label, "file")
     return content, notices
 
@@ -807,8 +811,12 @@ def _require_text(content: str, label: str, what: str) -> None:
         raise SourceError(f"{label}: empty {what}")
 
 
-def _decode(data: bytes, label: str, *, charset: str | None = None) -> tuple[str, tuple[Notice, ...]]:
-    """Text of bytes: the declared charset, else UTF-8, else cp1252 or latin-1 with a notice."""
+def decode_bytes(data: bytes, label: str, *, charset: str | None = None) -> tuple[str, tuple[Notice, ...]]:
+    """Text of bytes: the declared charset, else UTF-8, else cp1252 or latin-1 with a notice.
+
+    Line breaks become ``\\n``. SourceError naming ``label`` for binary data (a NUL byte near
+    the start). The one decoder of files, URLs, standard input and the service's uploads.
+    """
     if b"\0" in data[:_BINARY_SNIFF_BYTES]:
         raise SourceError(f"{label}: looks like a binary file, not text")
     for encoding in (charset, "utf-8"):

@@ -84,7 +84,14 @@ from newsbrief.model import (
 )
 from newsbrief.pipeline.brief import brief
 from newsbrief.pipeline.fetch import DEFAULT_MAX_FETCH_BYTES, Fetched, fetch
-from newsbrief.pipeline.ingest import FETCH_TIMEOUT_S, MAX_ARTICLE_CHARS, read_html, read_story, read_text
+from newsbrief.pipeline.ingest import (
+    FETCH_TIMEOUT_S,
+    MAX_ARTICLE_CHARS,
+    decode_bytes,
+    read_html,
+    read_story,
+    read_text,
+)
 from newsbrief.rendering import render, story_record
 from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, article_key, cluster, published_time
 from newsbrief.stream.store import Store
@@ -126,7 +133,6 @@ _NLP_LOCK = threading.Lock()
 
 _TEXT_EXTENSIONS = (".txt", ".md")
 _HTML_EXTENSIONS = (".html", ".htm")
-_BINARY_SNIFF_BYTES = 8192
 _MAX_FIELD_CHARS = 1000  # outlet, title, published, analysis
 _MAX_URL_CHARS = 2048
 _MAX_FORM_FIELDS = 20
@@ -255,6 +261,7 @@ class _Item:
     outlet: str | None = None
     title: str | None = None
     published: str | None = None
+    notices: tuple[Notice, ...] = ()  # what reading it found: an upload decoded as cp1252
 
 
 def create_app(
@@ -490,19 +497,10 @@ async def _upload_item(upload: UploadFile | str, index: int, limits: Limits) -> 
         raise InputError(
             f"{label}: over {max_bytes:,} bytes, the limit of {limits.max_article_chars:,} characters"
         )
-    content = _decode_upload(data, label)
+    content, notices = decode_bytes(data, label)  # as the CLI reads a file: cp1252 or latin-1 with a note
     is_html = suffix in _HTML_EXTENSIONS or (not suffix and content.lstrip().startswith("<"))
-    return _Item("html" if is_html else "text", content, label, outlet=PurePosixPath(name).stem or None)
-
-
-def _decode_upload(data: bytes, label: str) -> str:
-    """UTF-8 text of an upload (a byte-order mark dropped); SourceError for binary or other encodings."""
-    if b"\0" in data[:_BINARY_SNIFF_BYTES]:
-        raise SourceError(f"{label}: looks like a binary file, not text")
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"{label}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    kind: Literal["text", "html"] = "html" if is_html else "text"
+    return _Item(kind, content, label, outlet=PurePosixPath(name).stem or None, notices=notices)
 
 
 def _form_int(value: UploadFile | str | None, name: str, default: int | None) -> int | None:
@@ -630,6 +628,8 @@ def _make_brief(
         raise InputError(f"{n_urls} URLs: a request may fetch at most {limits.max_urls}")
     articles = [_read_item(item, number, limits, get_url) for number, item in enumerate(items, 1)]
     story: Story = read_story(articles, fetch_urls=False)  # makes the ids unique
+    read_notices = tuple(notice for item in items for notice in item.notices)
+    story = replace(story, notices=(*read_notices, *story.notices))
     return _render_brief(story, options, output_format, explain)
 
 
@@ -1221,7 +1221,7 @@ def _read_snapshot(path: Path, version: tuple[tuple[int, int] | None, ...]) -> _
     """The stories of the store at ``path`` (none if the file is gone), with the settings it was made with."""
     if not path.is_file():
         return _Snapshot(version, (), {})
-    store = Store(path)
+    store = Store(path, create=False)  # a file that is not a store yet is refused, never written to
     try:
         clusterer = Clusterer(store)
         stories = clusterer.stories()

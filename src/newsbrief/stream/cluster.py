@@ -395,6 +395,10 @@ class Clusterer:
         self._clock = -math.inf
         self._rebuild()
 
+    def __contains__(self, key: object) -> bool:
+        """Whether an article with this key (``article_key``) is stored: ``watch`` skips its entry."""
+        return key in self._keys
+
     def add(self, article: Article) -> str:
         """Place the article in a story and store both; the id of the story it is in now.
 

@@ -18,8 +18,9 @@ An entry becomes an Article as follows:
 
 ``watch`` polls every feed once a round and ``sleep``s between rounds. A feed that is down or
 malformed is recorded as failed for that round, with the reason, and polled again the next
-round. An entry seen in an earlier round (same key) is not fetched again; the store's
-idempotence is the durable guarantee, this in-memory set only saves the fetches.
+round. An entry seen in an earlier round (same key), or stored before the watch began (``known``),
+is not fetched again; the store's idempotence is the durable guarantee, this only saves the
+fetches and keeps the report honest.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import logging
 import math
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -119,7 +120,7 @@ class RoundReport:
     feeds_ok: tuple[str, ...]
     feeds_failed: tuple[FeedFailure, ...]
     added: tuple[AddedArticle, ...]
-    skipped_seen: int  # entries already handed on in an earlier round (or earlier in this one)
+    skipped_seen: int  # entries handed on in an earlier round (or earlier in this one), or stored before
     notes: tuple[str, ...]  # one line each: a summary standing in for a page, an entry left out
 
     @property
@@ -239,12 +240,15 @@ def watch(
     get: Fetcher = fetch,
     sleep: Callable[[float], object] = time.sleep,
     on_round: Callable[[RoundReport], object] | None = None,
+    known: Container[str] = frozenset(),
 ) -> WatchReport:
     """Poll the feeds every ``every_minutes`` and ``add`` each new entry's article, for ``rounds`` rounds.
 
     ``rounds=None`` polls until Ctrl-C, which ends the watch cleanly: the report says it was
     interrupted and keeps what the last, partial round did. ``on_round`` is called with each
-    finished round's report (the CLI prints it). Only newsbrief's own errors are absorbed
+    finished round's report (the CLI prints it). ``known`` holds the keys of entries added before
+    this watch began (a ``Clusterer`` on the store), which are skipped as seen, not fetched again
+    and counted as new. Only newsbrief's own errors are absorbed
     (a feed down, a page failing, ``add`` refusing an article); anything else is a bug and
     propagates. Raises OptionError when ``every_minutes`` or ``rounds`` is out of range.
     """
@@ -252,7 +256,7 @@ def watch(
         raise OptionError(f"every_minutes must be a positive number of minutes (got {every_minutes})")
     if rounds is not None and rounds < 1:
         raise OptionError(f"rounds must be at least 1 (got {rounds})")
-    seen: set[str] = set()
+    seen = _Seen(known)
     done: list[RoundReport] = []
     numbers = itertools.count(1) if rounds is None else range(1, rounds + 1)
     try:
@@ -273,6 +277,20 @@ def watch(
     return WatchReport(tuple(done))
 
 
+class _Seen:
+    """The keys of the entries handed on: those in this watch's rounds, and those known before it."""
+
+    def __init__(self, known: Container[str]) -> None:
+        self._known = known
+        self._added: set[str] = set()
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._added or key in self._known
+
+    def add(self, key: str) -> None:
+        self._added.add(key)
+
+
 def percentile(values: Sequence[float], fraction: float) -> float:
     """The nearest-rank percentile (``fraction`` 0.5 is the median, 0.99 the p99); 0.0 when empty."""
     if not values:
@@ -283,7 +301,7 @@ def percentile(values: Sequence[float], fraction: float) -> float:
 
 
 def _poll_feed(
-    feed: str, add: Callable[[Article], object], get: Fetcher, seen: set[str], log: _RoundLog
+    feed: str, add: Callable[[Article], object], get: Fetcher, seen: _Seen, log: _RoundLog
 ) -> None:
     """Read one feed and hand on its new entries; a feed that fails is recorded, not raised."""
     try:
@@ -307,7 +325,7 @@ def _take_entry(
     feed: str,
     add: Callable[[Article], object],
     get: Fetcher,
-    seen: set[str],
+    seen: _Seen,
     log: _RoundLog,
 ) -> None:
     """Fetch, extract and add one new entry, timing each step; a failure becomes a note."""
@@ -347,8 +365,7 @@ def _feed_line(line: str, folder: Path, where: str) -> str:
     """The feed named on one line of a feed list; SourceError when it is neither URL nor file."""
     if any(char.isspace() for char in line):
         raise SourceError(f"{where}: one feed URL or file per line (got {line!r})")
-    scheme = urlsplit(line).scheme.lower()
-    if scheme in _URL_SCHEMES:
+    if _scheme(line, where) in _URL_SCHEMES:
         return line
     if "://" in line:
         raise SourceError(f"{where}: only http and https feed URLs are read (got {line!r})")
@@ -356,6 +373,17 @@ def _feed_line(line: str, folder: Path, where: str) -> str:
     if not path.is_file():
         raise SourceError(f"{where}: no such feed file: {line}")
     return os.fspath(path)
+
+
+def _scheme(source: str, where: str) -> str:
+    """The lower-cased URL scheme of a feed source ("" for a path); SourceError naming ``where``
+    when it is a URL that cannot be parsed (an unclosed IPv6 bracket, a port out of range)."""
+    try:
+        parts = urlsplit(source)
+        parts.port  # noqa: B018  # parsed on access: raises ValueError for a port out of range
+    except ValueError as exc:
+        raise SourceError(f"{where}: not a valid URL ({exc})") from exc
+    return parts.scheme.lower()
 
 
 def _read_entries(source: str, get: Fetcher) -> tuple[tuple[FeedEntry, ...], int]:
@@ -383,7 +411,7 @@ def _feed_bytes(source: str, get: Fetcher) -> tuple[bytes, dict[str, str]]:
     ``content-location`` is the URL relative links resolve against; ``content-type`` is passed
     only when it names a charset, which a feed without an XML declaration depends on.
     """
-    if urlsplit(source).scheme.lower() in _URL_SCHEMES:
+    if _scheme(source, source) in _URL_SCHEMES:
         response = get(source)
         headers = {"content-location": response.url}
         if response.charset:

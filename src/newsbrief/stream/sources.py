@@ -13,33 +13,38 @@ or text (their ids there are made-up slugs).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from newsbrief.errors import SourceError
-from newsbrief.model import Article
-from newsbrief.pipeline.ingest import MAX_ARTICLE_CHARS, read_stories, read_story, string_field
+from newsbrief.model import Article, Notice, Story
+from newsbrief.pipeline.ingest import MAX_ARTICLE_CHARS, empty_notices, read_stories, read_story, string_field
 
 __all__ = ["read_articles"]
 
 
-def read_articles(sources: Iterable[str]) -> Iterator[Article]:
-    """The articles of every source, in input order."""
+def read_articles(
+    sources: Iterable[str], *, on_notice: Callable[[Notice], object] = lambda notice: None
+) -> Iterator[Article]:
+    """The articles of every source, in input order; ``on_notice`` gets what reading left out or
+    changed (a skipped file or empty document, a file decoded as cp1252), as ``read_story`` says it."""
     for source in sources:
         path = Path(source)
         if path.suffix.lower() == ".jsonl" and path.is_file():
-            yield from _jsonl_articles(path, source)
-        elif path.suffix.lower() == ".src" and path.is_file():
-            for story in read_stories(source):
-                yield from (replace(article, id="") for article in story.articles)
+            yield from _jsonl_articles(path, source, on_notice)
+            continue
+        if path.suffix.lower() == ".src" and path.is_file():
+            stories: Iterable[Story] = read_stories(source)
         else:
-            yield from (
-                replace(article, id="") for article in read_story([source], fetch_urls=False).articles
-            )
+            stories = (read_story([source], fetch_urls=False),)
+        for story in stories:
+            for notice in story.notices:
+                on_notice(notice)
+            yield from (replace(article, id="") for article in story.articles)
 
 
-def _jsonl_articles(path: Path, label: str) -> Iterator[Article]:
+def _jsonl_articles(path: Path, label: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
     """The articles of a JSONL file of article or story records, read line by line."""
     try:
         file = path.open(encoding="utf-8")
@@ -57,29 +62,39 @@ def _jsonl_articles(path: Path, label: str) -> Iterator[Article]:
             if not isinstance(record, dict):
                 raise SourceError(f"{where}: expected a JSON object")
             if "documents" in record:
-                yield from _story_articles(record, where)
+                yield from _story_articles(record, where, on_notice)
             else:
                 yield _article(record, where, default_id="")
 
 
-def _story_articles(record: dict[str, object], where: str) -> Iterator[Article]:
-    """The non-blank documents of a story record, ids ``<story id>-<n>`` unless they carry one."""
+def _story_articles(
+    record: dict[str, object], where: str, on_notice: Callable[[Notice], object]
+) -> Iterator[Article]:
+    """The non-blank documents of a story record, ids ``<story id>-<n>`` and outlets ``document <n>``
+    (as ``read_story`` names them: Multi-News documents are from different outlets) unless they
+    carry their own; the blank ones are a notice."""
     documents = record["documents"]
     if not isinstance(documents, list):
         raise SourceError(f'{where}: "documents" must be an array')
     story_id = str(record.get("id") or "")
+    empty: list[int] = []
     for number, document in enumerate(documents, 1):
         fields = {"text": document} if isinstance(document, str) else document
         if not isinstance(fields, dict):
             raise SourceError(f"{where} document {number}: expected a string or a JSON object")
         text = fields.get("text")
         if isinstance(text, str) and not text.strip():
+            empty.append(number)
             continue
         default_id = f"{story_id}-{number}" if story_id else ""
-        yield _article(fields, f"{where} document {number}", default_id=default_id)
+        yield _article(
+            fields, f"{where} document {number}", default_id=default_id, default_outlet=f"document {number}"
+        )
+    for notice in empty_notices(where, empty):
+        on_notice(notice)
 
 
-def _article(fields: dict[str, object], where: str, *, default_id: str) -> Article:
+def _article(fields: dict[str, object], where: str, *, default_id: str, default_outlet: str = "") -> Article:
     """The article of one record; SourceError naming the line when a field is missing or mistyped."""
     text = fields.get("text")
     if not isinstance(text, str) or not text.strip():
@@ -94,7 +109,7 @@ def _article(fields: dict[str, object], where: str, *, default_id: str) -> Artic
     url = string_field(fields, ("url",), where)
     return Article(
         id=record_id if isinstance(record_id, str) and record_id else default_id,
-        outlet=string_field(fields, ("outlet", "source", "site"), where) or "",
+        outlet=string_field(fields, ("outlet", "source", "site"), where) or default_outlet,
         title=" ".join((string_field(fields, ("title",), where) or "").split()),
         url=url,
         published=string_field(fields, ("published", "date"), where),

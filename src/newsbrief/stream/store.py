@@ -93,24 +93,60 @@ class MergeRecord:
 
 
 class Store:
-    """A stream's SQLite file (``path``), or an in-memory database when ``path`` is None."""
+    """A stream's SQLite file (``path``), or an in-memory database when ``path`` is None.
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    An empty file (or a new one) becomes a store, unless ``create`` is False: a reader (the
+    service) refuses it rather than write our tables into a file that no stream filled.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, create: bool = True) -> None:
         self.path = None if path is None else Path(path)
         self._label = ":memory:" if path is None else str(path)
         self._pending = _Pending([], [], [], [])  # rows of the articles added and not yet committed
         try:
             self._db = sqlite3.connect(self._label, isolation_level=None)
+        except sqlite3.OperationalError as exc:  # no such folder, a folder, no permission
+            raise SourceError(f"{self._label}: cannot open as a newsbrief stream store ({exc})") from exc
+        try:
+            new_store = self._schema_version(create=create) is None
+        except SourceError:
+            self._db.close()
+            raise
+        try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
-            version = self._meta("schema")
+            if new_store:
+                self._db.executescript(_SCHEMA)
+                self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         except sqlite3.DatabaseError as exc:
+            raise SourceError(f"{self._label}: cannot write the store ({exc})") from exc
+
+    def _schema_version(self, *, create: bool) -> str | None:
+        """This newsbrief's schema version, or None for an empty database when ``create``.
+
+        Checked before anything is written, so that any other file is refused untouched with a
+        SourceError: not SQLite, another program's database (tables, but not ours: given our
+        tables before, or its own ``articles`` table read as ours), another schema version.
+        """
+        try:
+            tables = [
+                row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            ]
+            version = self._meta("schema") if "meta" in tables else None
+        except sqlite3.OperationalError as exc:  # a foreign meta table, a locked file
+            raise SourceError(f"{self._label}: cannot open as a newsbrief stream store ({exc})") from exc
+        except sqlite3.DatabaseError as exc:  # not an SQLite file at all
             raise SourceError(f"{self._label}: not a newsbrief stream store ({exc})") from exc
-        if version is None:
-            self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-        elif version != str(SCHEMA_VERSION):
+        if tables and version is None:
+            raise SourceError(
+                f"{self._label}: not a newsbrief stream store (an SQLite database with tables "
+                f"{', '.join(sorted(tables))}); give a new file"
+            )
+        if version is None and not create:
+            raise SourceError(f"{self._label}: not a newsbrief stream store (an empty database)")
+        if version is not None and version != str(SCHEMA_VERSION):
             raise SourceError(f"{self._label}: store schema {version}, this newsbrief reads {SCHEMA_VERSION}")
+        return version
 
     def check_settings(self, settings: dict[str, object]) -> None:
         """Record the clusterer settings in a new store; OptionError when an old one used others."""
