@@ -115,9 +115,10 @@ class Store:
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            if new_store:
-                self._db.executescript(_SCHEMA)
-                self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            if new_store:  # tables and version in one transaction: a store is never half made
+                self._db.executescript(
+                    f"BEGIN;{_SCHEMA}INSERT INTO meta VALUES ('schema', '{SCHEMA_VERSION}');COMMIT;"
+                )
         except sqlite3.DatabaseError as exc:
             raise SourceError(f"{self._label}: cannot write the store ({exc})") from exc
 
