@@ -433,7 +433,10 @@ def cluster_command(
     sources: Annotated[
         list[str],
         typer.Argument(
-            help="Articles: JSONL (an article or a Multi-News story per line), directories, HTML or text files.",
+            help=(
+                "Articles: JSONL (an article or a Multi-News story per line), directories, HTML or "
+                "text files, RSS/Atom feeds (files or http(s) URLs)."
+            ),
             show_default=False,
         ),
     ],

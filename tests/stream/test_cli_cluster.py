@@ -131,3 +131,22 @@ def test_multi_news_stories_get_briefs_and_what_reading_left_out_is_noted(tmp_pa
         f"note: {folder / 'npr.txt'}: not valid UTF-8; decoded as cp1252",
         f"note: {folder}: skipped 1 entry that is not articles: sub/",
     ]
+
+
+def test_feed_files_are_read_as_their_entries_articles(tmp_path: Path) -> None:
+    feeds = []
+    for name in ("rss.xml", "atom.xml"):
+        feed = tmp_path / name
+        # links at a loopback address: the CLI's fetch refuses them, so the summaries stand in
+        text = (BASIL.parent / name).read_text()
+        feed.write_text(text.replace("http://news.example/pages/", "http://127.0.0.1:9/"))
+        feeds.append(str(feed))
+    result = run(*feeds)
+    assert result.returncode == 0, result.stderr
+    keys = {key for line in result.stdout.splitlines() for key in json.loads(line)["articles"]}
+    assert keys == {
+        "https://www.nytimes.com/2010/05/18/nyregion/18blumenthal.html",
+        "https://www.nytimes.com/2010/05/29/us/politics/29sestak.html",
+        "tag:npr.org,2016-10-05:496748227",
+    }
+    assert result.stderr.count("the entry's summary stands in for its page") == 3

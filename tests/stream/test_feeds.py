@@ -16,11 +16,12 @@ from typer.testing import CliRunner
 from local_web import QuietHandler, fetch_via, serve_locally
 from newsbrief.cli import app
 from newsbrief.errors import OptionError, SourceError
-from newsbrief.model import Article
+from newsbrief.model import Article, Notice
 from newsbrief.pipeline.fetch import Fetched
 from newsbrief.stream.feeds import (
     FeedEntry,
     fetch_article,
+    is_feed,
     percentile,
     read_entries,
     read_feed,
@@ -111,6 +112,25 @@ def test_a_page_that_fails_falls_back_to_the_entry_summary(web: _Web) -> None:
     assert "\n\n" in sestak.text  # the description's two <p> stay two paragraphs
     assert "<p>" not in sestak.text
     assert web.hits["/pages/sestak-nyt.html"] == 1
+
+
+def test_what_a_feed_leaves_out_or_stands_in_is_a_notice(web: _Web) -> None:
+    notices: list[Notice] = []
+    articles = read_feed(RSS, get=web.get, on_notice=notices.append)
+    assert [article.id for article in articles] == [NYT_KEY, SESTAK_KEY]
+    (stand_in,) = notices  # the Sestak page is missing: its entry's summary is the text
+    assert stand_in.code == "summary-for-page"
+    assert stand_in.article_ids == (SESTAK_KEY,)
+    assert "entry 2: the entry's summary stands in for its page" in stand_in.message
+
+
+def test_feeds_are_told_from_pages_by_their_root_element() -> None:
+    assert is_feed(str(STREAM / "rss.xml"))
+    assert is_feed(str(STREAM / "atom.xml"))
+    assert is_feed(f"{SITE}/any/path")  # a URL given to `cluster` is a feed's
+    assert not is_feed(str(FIXTURES / "ingest" / "npr.html"))
+    assert not is_feed(str(STREAM / "basil-24.jsonl"))
+    assert not is_feed(str(STREAM))  # a folder
 
 
 def test_atom_entry_with_only_an_updated_date(web: _Web) -> None:

@@ -2,7 +2,7 @@
 
 ``cluster(articles)`` groups a batch in publication order; ``Clusterer(Store(path)).add(article)``
 does it one article at a time, keeping everything in one SQLite file so that a stream can be
-stopped, killed and resumed. ``read_articles`` reads the articles of files and directories.
+stopped, killed and resumed. ``read_articles`` reads the articles of files, directories and RSS/Atom feeds.
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ from urllib.parse import urlsplit
 import feedparser  # type: ignore[import-untyped]  # feedparser 6 ships no type information
 
 from newsbrief.errors import NewsbriefError, OptionError, SourceError
-from newsbrief.model import Article
+from newsbrief.model import Article, Notice
 from newsbrief.pipeline.fetch import Fetched, fetch
 from newsbrief.pipeline.ingest import MAX_SOURCE_BYTES, read_html, read_text
 
@@ -55,6 +55,7 @@ __all__ = [
     "RoundReport",
     "WatchReport",
     "fetch_article",
+    "is_feed",
     "percentile",
     "read_entries",
     "read_feed",
@@ -67,6 +68,10 @@ Fetcher = Callable[[str], Fetched]
 
 SECONDS_PER_MINUTE = 60.0
 _URL_SCHEMES = ("http", "https")
+# A feed file names its root element near its start (after an XML declaration, comments, a
+# stylesheet instruction): the first _SNIFF_BYTES bytes are read to tell it from an HTML page.
+_SNIFF_BYTES = 4096
+_FEED_ROOTS = ("<rss", "<feed", "<rdf:rdf")
 # tags after which the text of an entry's HTML summary starts a new paragraph
 _BLOCK_TAGS = frozenset({"p", "div", "br", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr"})
 
@@ -216,19 +221,51 @@ def fetch_article(entry: FeedEntry, get: Fetcher = fetch) -> Article:
     return article
 
 
-def read_feed(source: str, *, get: Fetcher = fetch) -> tuple[Article, ...]:
+def read_feed(
+    source: str, *, get: Fetcher = fetch, on_notice: Callable[[Notice], object] | None = None
+) -> tuple[Article, ...]:
     """The articles of a feed (URL or file), each with its page's text; see the module docstring.
 
-    An entry with no text at all (page failed, no summary) is left out with a warning, so that
-    one dead link does not make the whole feed unreadable.
+    An entry with no text at all (page failed, no summary) or with neither id nor link is left
+    out, so that one dead link does not make the whole feed unreadable; what is left out, and an
+    entry whose summary stands in for its page, is a ``Notice`` to ``on_notice`` (logged when it
+    is None).
     """
+    tell = on_notice or _log_notice
+    entries, n_keyless = _read_entries(source, get)
+    if n_keyless:
+        tell(Notice("feed-entry-skipped", _keyless_note(source, n_keyless)))
     articles: list[Article] = []
-    for entry in read_entries(source, get=get):
+    for entry in entries:
+        page, failure = _fetch_page(entry, get)
         try:
-            articles.append(fetch_article(entry, get))
+            article, note = _to_article(entry, page, failure)
         except SourceError as exc:
-            logger.warning("%s", exc)
+            tell(Notice("feed-entry-skipped", f"left out: {exc}"))
+            continue
+        if note:
+            tell(Notice("summary-for-page", note, (article.id,)))
+        articles.append(article)
     return tuple(articles)
+
+
+def is_feed(source: str) -> bool:
+    """Whether a source names an RSS or Atom feed: any http(s) URL, or a file whose start is a
+    feed's root element (``<rss``, ``<feed``, ``<rdf:RDF``) rather than an HTML page's."""
+    if _scheme(source, source) in _URL_SCHEMES:
+        return True
+    try:
+        with Path(source).open("rb") as file:
+            start = file.read(_SNIFF_BYTES).decode("utf-8", errors="replace").lower()
+    except OSError:  # a folder, or nothing there: not a feed (the reader says what it is)
+        return False
+    roots = [at for at in (start.find(tag) for tag in _FEED_ROOTS) if at >= 0]
+    page = start.find("<html")
+    return bool(roots) and (page < 0 or min(roots) < page)
+
+
+def _log_notice(notice: Notice) -> None:
+    logger.warning("%s", notice.message)
 
 
 def watch(

@@ -5,7 +5,8 @@ slug ids; a stream needs each record's own ``id`` (its key) and files far larger
 So ``.jsonl`` files are read here line by line: an article record (``text`` and optionally ``id``,
 ``published``/``date``, ``outlet``/``source``/``site``, ``title``, ``url``) is one article; a
 story record (``documents``, as in Multi-News) is flattened into its documents, a document
-without an id getting ``<story id>-<n>``. Every other source (directories, HTML, text, ``.json``,
+without an id getting ``<story id>-<n>``. An RSS or Atom feed (a file, or any http(s) URL) gives its
+entries' articles, each page fetched as ``watch`` fetches it (``stream.feeds.read_feed``). Every other source (directories, HTML, text, ``.json``,
 Multi-News ``.src``) goes through ``pipeline.ingest.read_story``, and its articles are keyed by URL
 or text (their ids there are made-up slugs).
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 from newsbrief.errors import SourceError
 from newsbrief.model import Article, Notice, Story
 from newsbrief.pipeline.ingest import MAX_ARTICLE_CHARS, empty_notices, read_stories, read_story, string_field
+from newsbrief.stream.feeds import is_feed, read_feed
 
 __all__ = ["read_articles"]
 
@@ -28,11 +30,15 @@ def read_articles(
     sources: Iterable[str], *, on_notice: Callable[[Notice], object] = lambda notice: None
 ) -> Iterator[Article]:
     """The articles of every source, in input order; ``on_notice`` gets what reading left out or
-    changed (a skipped file or empty document, a file decoded as cp1252), as ``read_story`` says it."""
+    changed (a skipped file or empty document, a file decoded as cp1252, a feed entry without
+    text), as ``read_story`` says it."""
     for source in sources:
         path = Path(source)
         if path.suffix.lower() == ".jsonl" and path.is_file():
             yield from _jsonl_articles(path, source, on_notice)
+            continue
+        if is_feed(source):
+            yield from read_feed(source, on_notice=on_notice)
             continue
         if path.suffix.lower() == ".src" and path.is_file():
             stories: Iterable[Story] = read_stories(source)
