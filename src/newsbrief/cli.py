@@ -498,7 +498,14 @@ def cluster_command(
         if briefs_dir is not None:  # before the stream is clustered, so that a bad folder is found at once
             _make_folder(briefs_dir)
         store = None if engine == "dask" else Store(db)  # the Dask engine opens --db itself
-        made_with = (store.settings() if store is not None else None) or DEFAULT_SETTINGS
+        stored = store.settings() if store is not None else None
+        if store is not None and stored is not None and window not in (None, stored.window_days):
+            store.close()
+            raise OptionError(
+                f"--window {window:g}: {db} was clustered with --window {stored.window_days:g}; "
+                "leave --window out to go on with it, or give a new --db"
+            )
+        made_with = stored or DEFAULT_SETTINGS
         settings = made_with if window is None else dataclasses.replace(made_with, window_days=window)
         clusterer = None if store is None else Clusterer(store, settings=settings)
         try:
@@ -521,6 +528,7 @@ def cluster_command(
                 stories, articles_of = clusterer.stories(), clusterer.articles
             if briefs_dir is not None:
                 wide = [story for story in stories if len(story.outlets) >= 2]
+                _note_unnamed_outlets(stories)
                 inputs = (Story(articles=articles_of(story), id=story.id) for story in wide)
                 for story, made in zip(wide, briefs(inputs), strict=True):
                     for name in chosen:
@@ -557,6 +565,17 @@ def _dask_stories(
         if store is not None:
             store.close()
     return stories, lambda story: tuple(by_key[key] for key in story.articles)
+
+
+def _note_unnamed_outlets(stories: list[StreamStory]) -> None:
+    """A note for the stories of several articles that get no brief because no article names its
+    outlet (records without ``outlet`` or ``url``): two outlets cannot be told apart there."""
+    unnamed = [story for story in stories if len(story.articles) >= 2 and story.outlets in ((), ("",))]
+    if unnamed:
+        _note_line(
+            f"no brief for {len(unnamed)} {'story' if len(unnamed) == 1 else 'stories'} of several "
+            "articles: none of their articles names its outlet (give each record an outlet or url)"
+        )
 
 
 def _make_folder(path: Path) -> None:

@@ -91,7 +91,7 @@ def test_a_store_goes_on_with_the_settings_it_was_made_with(tmp_path: Path) -> N
     refused = run(str(BASIL), "--db", db, "--window", "3")
     assert refused.returncode == 2
     assert len(refused.stderr.strip().splitlines()) == 1
-    assert "other settings" in refused.stderr
+    assert f"--window 3: {db} was clustered with --window 7; leave --window out" in refused.stderr
 
 
 def test_a_briefs_folder_that_cannot_be_made_exits_2_before_any_store_is_written(tmp_path: Path) -> None:
@@ -150,3 +150,18 @@ def test_feed_files_are_read_as_their_entries_articles(tmp_path: Path) -> None:
         "tag:npr.org,2016-10-05:496748227",
     }
     assert result.stderr.count("the entry's summary stands in for its page") == 3
+
+
+def test_stories_whose_articles_name_no_outlet_are_noted_not_briefed_silently(tmp_path: Path) -> None:
+    """AllSides leads carry no outlet or url: the stories they form get no brief, and a note says why."""
+    allsides = BASIL.parent / "allsides-30.jsonl"
+    result = run(str(allsides), "--briefs", str(tmp_path / "briefs"))
+    assert result.returncode == 0, result.stderr
+    several = sum(len(json.loads(line)["articles"]) >= 2 for line in result.stdout.splitlines())
+    assert several > 0
+    assert not list((tmp_path / "briefs").iterdir())
+    story_word = "story" if several == 1 else "stories"
+    assert (
+        f"no brief for {several} {story_word} of several articles: none of their articles names"
+        in result.stderr
+    )
