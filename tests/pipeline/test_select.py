@@ -54,6 +54,10 @@ def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[n
         ("The House approved a measure on Thursday.", False),
         ("Hezbollah fighters entered the villages.", False),
         ("Thessaloniki is a city.", False),
+        # NPR, Aleppo: "they" are the rebels of the sentence before; a contraction hid the pronoun
+        ("They've staged some offensives elsewhere, apparently as diversionary tactics.", True),
+        ("He’s stating official White House policy.", True),
+        ("Assad's forces and regional allies have planned to recapture the city.", False),
     ],
 )
 def test_back_reference_openers(text: str, expected: bool) -> None:
