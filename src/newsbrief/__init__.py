@@ -10,7 +10,9 @@ comes from and every other article that reports the same content.
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import TYPE_CHECKING
 
 from newsbrief.errors import (
     EmptyStoryError,
@@ -49,10 +51,27 @@ from newsbrief.model import (
     Term,
     parse_analyses,
 )
-from newsbrief.pipeline.brief import DEFAULT_OPTIONS, brief, briefs, summarize
-from newsbrief.pipeline.ingest import read_stories, read_story
-from newsbrief.rendering import render
-from newsbrief.stream import Clusterer, cluster
+
+if TYPE_CHECKING:
+    from newsbrief.pipeline.brief import DEFAULT_OPTIONS, brief, briefs, summarize
+    from newsbrief.pipeline.ingest import read_stories, read_story
+    from newsbrief.rendering import render
+    from newsbrief.stream.cluster import Clusterer, cluster
+
+# The entry points that need scikit-learn, SciPy and the rest are imported on first use (PEP 562),
+# so that `import newsbrief` (and with it every CLI start, even `--help` or a bad option) stays
+# quick, and a Ctrl-C while the command starts is caught by the CLI, not shown as a traceback.
+_LAZY = {
+    "DEFAULT_OPTIONS": "newsbrief.pipeline.brief",
+    "brief": "newsbrief.pipeline.brief",
+    "briefs": "newsbrief.pipeline.brief",
+    "summarize": "newsbrief.pipeline.brief",
+    "read_stories": "newsbrief.pipeline.ingest",
+    "read_story": "newsbrief.pipeline.ingest",
+    "render": "newsbrief.rendering",
+    "Clusterer": "newsbrief.stream",
+    "cluster": "newsbrief.stream",
+}
 
 __version__ = "0.1.0"
 
@@ -103,3 +122,17 @@ __all__ = [
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> object:
+    """The lazily imported entry points (``_LAZY``), each imported once, on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsbrief' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,0 +1,36 @@
+"""The package's front door: ``import newsbrief`` is quick, and every name it lists is there."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import newsbrief
+
+
+def test_importing_the_package_leaves_the_heavy_libraries_for_first_use() -> None:
+    """Every CLI start imports the package: `--help` or a bad option must not wait for scikit-learn."""
+    probe = "import sys, newsbrief; print(sorted(m for m in ('sklearn', 'scipy', 'spacy', 'numba') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("name", newsbrief.__all__)
+def test_every_listed_name_resolves(name: str) -> None:
+    assert getattr(newsbrief, name) is not None
+    assert name in dir(newsbrief)
+
+
+def test_the_lazy_names_are_the_modules_own_objects() -> None:
+    from newsbrief.pipeline.brief import summarize
+    from newsbrief.stream.cluster import Clusterer
+
+    assert newsbrief.summarize is summarize
+    assert newsbrief.Clusterer is Clusterer
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'summarise'"):
+        newsbrief.summarise  # noqa: B018
