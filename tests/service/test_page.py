@@ -341,6 +341,32 @@ def test_aleppo_brief_cites_and_a_marker_shows_the_cited_words_in_their_source(
     assert watch.errors == [] and watch.console_errors == []
 
 
+def test_citations_after_an_emoji_highlight_their_own_words(
+    page: Any, aleppo: dict[str, Article], watch: Watch
+) -> None:
+    """Spans count code points (docs/json-schema.md), JavaScript strings UTF-16 units: an emoji
+    is one of the first and two of the second, so every emoji before a cited sentence shifted
+    its highlight by one character more."""
+    inputs = [
+        {**article, "text": article["text"].replace("Aleppo", "Aleppo \U0001f1f8\U0001f1fe")}
+        for article in aleppo_inputs(aleppo)
+    ]
+    fill_articles(page, inputs)
+    choose_analyses(page, set())
+    data = get_brief(page)
+    texts = texts_of(data)
+    after_emoji = 0
+    for position, line in enumerate(data["summary"]):
+        cited = {texts[c["article_id"]][c["start"] : c["end"]] for c in line["citations"]}
+        after_emoji += any("\U0001f1f8" in texts[c["article_id"]][: c["start"]] for c in line["citations"])
+        markers = page.locator("#summary .line").nth(position).locator(".marker")
+        for index in range(markers.count()):
+            markers.nth(index).click()
+            assert page.locator("#source-panel .highlight").text_content() in cited
+    assert after_emoji > 2  # the case is exercised: lines cited after an emoji
+    assert watch.errors == []
+
+
 @pytest.mark.nlp
 def test_analysis_markers_highlight_their_words(page: Any, aleppo: dict[str, Article]) -> None:
     fill_articles(page, aleppo_inputs(aleppo))  # every analysis box is ticked by default

@@ -29,6 +29,7 @@
     byArticle: new Map(), // article id -> source
     activeMarker: null,
     articleSerial: 0,
+    briefSerial: 0, // counts the briefs asked for: only the answer to the last one is shown
   };
 
   const $ = (id) => document.getElementById(id);
@@ -270,6 +271,7 @@
     $("brief-form").setAttribute("aria-busy", "true");
     const count = request.body.articles.length;
     setStatus(`Writing the brief of ${plural(count, "article")}…`);
+    const ticket = ++state.briefSerial;
     try {
       const response = await fetch("/v1/briefs", {
         method: "POST",
@@ -283,6 +285,10 @@
       } catch {
         payload = null;
       }
+      if (ticket !== state.briefSerial) {
+        setStatus(""); // a story's brief was asked for since: that one is shown
+        return;
+      }
       if (!response.ok || payload === null || typeof payload !== "object") {
         showError(response.ok ? "The server sent a reply that is not a brief." : describeError(payload, response.status));
         setStatus("");
@@ -295,9 +301,8 @@
       $("brief-story").hidden = true;
       showBrief(payload);
       setStatus(`Brief ready: ${plural(payload.words || 0, "word")} from ${plural((payload.sources || []).length, "source")}.`);
-      $("brief-heading").focus({ preventScroll: true });
-      $("result").scrollIntoView({ block: "start" });
     } catch (error) {
+      if (ticket !== state.briefSerial) return;
       showError(`Could not reach the server: ${oneLine(error && error.message)}`);
       setStatus("");
     } finally {
@@ -357,7 +362,13 @@
     if (data.analysis && typeof data.analysis === "object") analysis.append(analysisSections(data.analysis));
 
     resetPanel();
-    $("result").hidden = false;
+    // the reader may have changed views while the brief was on its way: it waits in its own
+    const here = state.briefView === (inStoriesView() ? "stories" : "articles");
+    $("result").hidden = !here;
+    if (here) {
+      $("brief-heading").focus({ preventScroll: true });
+      $("result").scrollIntoView({ block: "start" });
+    }
   }
 
   function sourceItem(source) {
@@ -445,9 +456,9 @@
       if (span.text) body.append(el("blockquote", "cited", String(span.text)));
     } else {
       const article = el("div", "article-text");
-      const start = Number(span.start);
-      const end = Number(span.end);
-      if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= text.length) {
+      const units = unitSpan(text, Number(span.start), Number(span.end));
+      if (units) {
+        const [start, end] = units;
         highlight = el("mark", "highlight", text.slice(start, end));
         highlight.tabIndex = -1;
         article.append(text.slice(0, start), highlight, text.slice(end));
@@ -476,6 +487,20 @@
         ? `Showing source ${number}, ${outletName(source)}, with the cited words highlighted.`
         : `Showing source ${number}, ${outletName(source)}.`,
     );
+  }
+
+  /** The span [start, end) of code points (as the API counts, docs/json-schema.md) as indices of the
+   * text's UTF-16 units (as JavaScript counts: two for an emoji); null when it is not a span of the text. */
+  function unitSpan(text, start, end) {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start >= end) return null;
+    let unit = 0;
+    let startUnit = 0;
+    for (let point = 0; point < end; point += 1) {
+      if (point === start) startUnit = unit;
+      if (unit >= text.length) return null;
+      unit += text.codePointAt(unit) > 0xffff ? 2 : 1;
+    }
+    return [startUnit, unit];
   }
 
   /** Centre the highlight in the panel's own scroller; scroll the page only if it is still out of view. */
@@ -866,6 +891,7 @@
     showStoriesError("");
     setStoriesNote(`Making the brief of “${oneLine(story.title) || "the story"}”…`);
     button.disabled = true;
+    const ticket = ++state.briefSerial;
     try {
       const response = await fetch(`${briefUrl}&format=json&explain=true`, { headers: { Accept: "application/json" } });
       const raw = await response.text();
@@ -875,6 +901,7 @@
       } catch {
         payload = null;
       }
+      if (ticket !== state.briefSerial) return; // another brief was asked for since: that one is shown
       if (!response.ok || payload === null || typeof payload !== "object") {
         setStoriesNote("");
         showStoriesError(response.ok ? "The server sent a reply that is not a brief." : describeError(payload, response.status));
@@ -891,9 +918,8 @@
       line.textContent = oneLine(story.title) || "Untitled story";
       line.hidden = false;
       setStoriesNote(`${listNote} Brief ready: ${plural(payload.words || 0, "word")} from ${plural((payload.sources || []).length, "source")}.`);
-      $("brief-heading").focus({ preventScroll: true });
-      $("result").scrollIntoView({ block: "start" });
     } catch (error) {
+      if (ticket !== state.briefSerial) return;
       setStoriesNote("");
       showStoriesError(`Could not reach the server: ${oneLine(error && error.message)}`);
     } finally {
