@@ -181,6 +181,25 @@ def test_an_unknown_format_or_explain_gets_a_422(
     assert_error(client.post(f"/v1/briefs{query}", json=request), 422, words)
 
 
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/v1/briefs?words=20", "unknown query parameter 'words': this route takes format, explain"),
+        ("/v1/briefs?analysis=quotes", "unknown query parameter 'analysis'"),
+        ("/v1/briefs?format=md&format=html", "query parameter 'format' is given more than once"),
+        (
+            "/v1/stories?window_days=3",
+            "unknown query parameter 'window_days': this route takes no parameters",
+        ),
+    ],
+)
+def test_a_query_parameter_the_route_does_not_read_gets_a_422(
+    client: TestClient, aleppo_items: list[dict[str, str]], path: str, words: str
+) -> None:
+    """``?words=20`` on POST /v1/briefs was dropped unsaid: the brief came back at 250 words."""
+    assert_error(client.post(path, json={"articles": aleppo_items[:1], "words": 60}), 422, words)
+
+
 def test_request_fields_set_title_date_and_make_unique_ids(
     client: TestClient, aleppo_items: list[dict[str, str]]
 ) -> None:
