@@ -287,7 +287,7 @@ def contract_analysis(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def fulfil_with(page: Any, body: dict[str, Any], status: int = 200) -> None:
+def fulfil_with(page: Any, body: dict[str, Any] | list[Any], status: int = 200) -> None:
     """Answer the page's next briefs with this JSON instead of the server (a shape the server may send)."""
     page.route(
         "**/v1/briefs",
@@ -365,6 +365,50 @@ def test_citations_after_an_emoji_highlight_their_own_words(
             assert page.locator("#source-panel .highlight").text_content() in cited
     assert after_emoji > 2  # the case is exercised: lines cited after an emoji
     assert watch.errors == []
+
+
+# The opening of NPR's Aleppo article (examples/aleppo/npr.txt) in Arabic, as an Arabic outlet would run it
+NPR_IN_ARABIC = (
+    "منذ أسبوعين تدور معركة في حلب، وتنتج صوراً مأساوية لمدنيين جرحى بين الأنقاض.\n\n"
+    "والمدينة، التي كانت الأكثر سكاناً في البلاد ومركزاً تجارياً، جائزة أساسية في الحرب الأهلية. "
+    "ومنذ أربع سنوات وهي مقسمة بين القوات الحكومية وقوات المعارضة، في حالة جمود عسكري فعلي."
+)
+
+
+def test_right_to_left_sentences_read_right_to_left(
+    page: Any, aleppo: dict[str, Article], watch: Watch
+) -> None:
+    """Arabic sentences were laid out left to right, their full stop and markers at the wrong end."""
+    fill_articles(
+        page, [{"outlet": "NPR", "text": aleppo["npr"].text}, {"outlet": "الجزيرة", "text": NPR_IN_ARABIC}]
+    )
+    choose_analyses(page, set())
+    page.get_by_label("Length of the summary, in words").fill("400")
+    data = get_brief(page)
+    arabic = ["\u0600" <= line["text"][0] <= "\u06ff" for line in data["summary"]]
+    assert any(arabic) and not all(arabic)
+    lines = page.locator("#summary .line")
+    assert [
+        lines.nth(i).evaluate("node => node.matches(':dir(rtl)')") for i in range(lines.count())
+    ] == arabic
+    lines.nth(arabic.index(True)).locator(".marker").first.click()
+    assert page.locator("#source-panel .article-text").evaluate("node => node.matches(':dir(rtl)')")
+    sources = page.locator("#sources li")
+    assert [sources.nth(i).evaluate("node => node.matches(':dir(rtl)')") for i in range(2)] == [False, True]
+    assert watch.errors == []
+
+
+def test_an_answer_that_is_not_a_brief_is_said_in_one_line(page: Any, aleppo: dict[str, Article]) -> None:
+    """A proxy's 200 with another JSON shape showed "Could not reach the server:" and a script error."""
+    fill_articles(page, aleppo_inputs(aleppo)[:1])
+    error = page.get_by_role("alert")
+    for body in ({"summary": 3, "sources": "x"}, []):
+        page.unroute("**/v1/briefs")
+        fulfil_with(page, body)
+        page.get_by_role("button", name="Get the brief").click()
+        error.filter(has_text="not a brief").wait_for()
+        assert error.text_content() == "The server sent a reply that is not a brief."
+        assert page.locator("#result").is_hidden()
 
 
 @pytest.mark.nlp

@@ -239,6 +239,22 @@ def test_a_brief_asked_for_in_one_view_is_shown_in_that_view(
     assert page.locator("#brief-story").is_hidden()
 
 
+def test_a_failed_story_list_says_so_in_one_line(page: Any, listed: list[dict[str, Any]]) -> None:
+    """A proxy's 503 for the list used to read "could not make the brief"."""
+    page.route(
+        "**/v1/stories?*",
+        lambda route: route.fulfill(status=503, content_type="text/html", body="<h1>down</h1>"),
+    )
+    page.get_by_role("link", name="Stories").click()
+    error = page.locator("#stories-error")
+    error.wait_for()
+    assert error.text_content() == "The server could not list the stories (HTTP 503)."
+    page.unroute("**/v1/stories?*")
+    page.get_by_role("button", name="Refresh").click()
+    page.locator("#story-list .story").nth(len(listed) - 1).wait_for()
+    assert error.is_hidden()
+
+
 def test_markup_in_a_story_is_shown_as_text(browser: Any, markup_url: str, watch: Watch) -> None:
     tab = open_page(browser, markup_url, watch)
     try:

@@ -47,6 +47,13 @@
     return node;
   }
 
+  /** The node, its direction taken from its own text (dir="auto"): an Arabic or Hebrew sentence
+   * reads right to left, its full stop and markers at its left end, beside English ones. */
+  function ownDirection(node) {
+    node.dir = "auto";
+    return node;
+  }
+
   function clear(node) {
     while (node.firstChild) node.removeChild(node.firstChild);
   }
@@ -243,8 +250,13 @@
     return chosen.length === 0 ? "none" : chosen.length === ANALYSES.length ? "all" : chosen.join(",");
   }
 
+  /** Whether the parsed answer has the shape of a brief (a proxy may answer 200 with anything). */
+  function isBrief(payload) {
+    return payload !== null && typeof payload === "object" && Array.isArray(payload.summary) && Array.isArray(payload.sources);
+  }
+
   /** One readable line from an error response: {"detail": "..."} or FastAPI's list of problems. */
-  function describeError(payload, status) {
+  function describeError(payload, status, task = "make the brief") {
     const detail = payload && typeof payload === "object" ? payload.detail : undefined;
     if (typeof detail === "string" && detail.trim()) return oneLine(detail);
     if (Array.isArray(detail) && detail.length) {
@@ -254,7 +266,7 @@
       const more = detail.length > 1 ? ` (and ${plural(detail.length - 1, "more problem")})` : "";
       return `${where ? `${where}: ` : ""}${message}${more}`;
     }
-    return `The server could not make the brief (HTTP ${status}).`;
+    return `The server could not ${task} (HTTP ${status}).`;
   }
 
   async function submit(event) {
@@ -289,7 +301,7 @@
         setStatus(""); // a story's brief was asked for since: that one is shown
         return;
       }
-      if (!response.ok || payload === null || typeof payload !== "object") {
+      if (!response.ok || !isBrief(payload)) {
         showError(response.ok ? "The server sent a reply that is not a brief." : describeError(payload, response.status));
         setStatus("");
         return;
@@ -343,7 +355,7 @@
     const summary = $("summary");
     clear(summary);
     for (const line of data.summary || []) {
-      summary.append(el("p", "line", String(line.text ?? ""), " ", markersFor(citationMarkers(line))));
+      summary.append(ownDirection(el("p", "line", String(line.text ?? ""), " ", markersFor(citationMarkers(line)))));
     }
     if (!(data.summary || []).length) summary.append(el("p", "hint", "The brief has no summary sentences."));
 
@@ -372,7 +384,7 @@
   }
 
   function sourceItem(source) {
-    const item = el("li", "source", el("strong", "", outletName(source)));
+    const item = ownDirection(el("li", "source", el("strong", "", outletName(source))));
     item.value = source.number;
     if (oneLine(source.title)) item.append(" — ", el("span", "title", oneLine(source.title)));
     const details = [oneLine(source.published), plural(source.words || 0, "word")].filter(Boolean).join(" · ");
@@ -455,7 +467,7 @@
       body.append(el("p", "hint", "The server did not send this article's text."));
       if (span.text) body.append(el("blockquote", "cited", String(span.text)));
     } else {
-      const article = el("div", "article-text");
+      const article = ownDirection(el("div", "article-text"));
       const units = unitSpan(text, Number(span.start), Number(span.end));
       if (units) {
         const [start, end] = units;
@@ -528,7 +540,7 @@
   /** The items as a list; past SHOWN_ITEMS, the rest behind a "show more" disclosure. */
   function listOrNone(items, render) {
     if (!Array.isArray(items) || !items.length) return el("p", "hint", "None found.");
-    const rows = items.map((item) => el("li", "", ...render(item)));
+    const rows = items.map((item) => ownDirection(el("li", "", ...render(item))));
     if (rows.length <= SHOWN_ITEMS + 2) return el("ul", "items", ...rows);
     const rest = rows.splice(SHOWN_ITEMS);
     return el(
@@ -830,7 +842,7 @@
       }
       if (!response.ok || !payload || !Array.isArray(payload.stories)) {
         setStoriesNote("");
-        showStoriesError(describeError(payload, response.status));
+        showStoriesError(describeError(payload, response.status, "list the stories"));
         return;
       }
       for (const story of payload.stories) list.append(storyItem(story));
@@ -866,7 +878,7 @@
     const item = el(
       "li",
       "story",
-      el("h3", "", open),
+      ownDirection(el("h3", "", open)),
       el(
         "p",
         "story-meta",
@@ -902,7 +914,7 @@
         payload = null;
       }
       if (ticket !== state.briefSerial) return; // another brief was asked for since: that one is shown
-      if (!response.ok || payload === null || typeof payload !== "object") {
+      if (!response.ok || !isBrief(payload)) {
         setStoriesNote("");
         showStoriesError(response.ok ? "The server sent a reply that is not a brief." : describeError(payload, response.status));
         return;
@@ -915,7 +927,7 @@
       button.setAttribute("aria-current", "true");
       showBrief(payload);
       const line = $("brief-story");
-      line.textContent = oneLine(story.title) || "Untitled story";
+      ownDirection(line).textContent = oneLine(story.title) || "Untitled story";
       line.hidden = false;
       setStoriesNote(`${listNote} Brief ready: ${plural(payload.words || 0, "word")} from ${plural((payload.sources || []).length, "source")}.`);
     } catch (error) {
