@@ -689,6 +689,34 @@ def test_dropped_and_chosen_files_become_articles(page: Any, aleppo: dict[str, A
     assert len(data["sources"]) == 3
 
 
+def test_a_file_that_is_not_utf8_text_is_refused_in_one_line(page: Any, aleppo: dict[str, Article]) -> None:
+    """The page read every file as UTF-8, replacing what it could not: a Windows-1252 article lost
+    its dashes and accents unsaid, and a PDF became an article of garbage (uploads refuse both)."""
+    npr = aleppo["npr"].text
+    page.locator("#file-input").set_input_files(
+        [
+            {"name": "npr.txt", "mimeType": "text/plain", "buffer": npr.encode()},
+            {
+                "name": "aljazeera.txt",
+                "mimeType": "text/plain",
+                "buffer": aleppo["aljazeera"].text.encode("cp1252"),
+            },
+            {"name": "report.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"},
+            {"name": "scan", "mimeType": "", "buffer": b"GIF89a\x01\x00\x01\x00\x00\x00\x00;"},
+        ]
+    )
+    error = page.get_by_role("alert")
+    error.wait_for()
+    assert error.text_content() == (
+        "aljazeera.txt is not UTF-8 text: save it as UTF-8 and add it again."
+        " report.pdf is not a text or HTML file: add .txt, .md or .html files."
+        " scan looks like a binary file, not text."
+    )
+    cards = page.locator("fieldset.article")
+    assert cards.count() == 1 and cards.first.get_by_label("Text").input_value() == npr
+    assert page.locator("#status").text_content() == "1 file added as articles."
+
+
 def test_analyses_that_need_the_missing_model_are_disabled(page: Any, base_url: str) -> None:
     page.route(
         "**/v1/health",

@@ -12,6 +12,8 @@
   const MIN_WORDS = 20;
   const MAX_WORDS = 5000;
   const HTML_FILE = /\.x?html?$/i;
+  const ARTICLE_FILE = /\.(txt|text|md|html?)$/i; // what the server's upload takes (a name without extension: sniffed)
+  const BINARY_SNIFF_BYTES = 8192; // a NUL among the first bytes: a binary file, as the server judges
   const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
   const WHITE_SPACE = /\s+/g;
   const NARROW = "(max-width: 56rem)";
@@ -160,12 +162,30 @@
     return empty || addArticle();
   }
 
+  /** The text of a text or HTML file; refused, as the server refuses an upload, when it is of
+   * another type, binary or not UTF-8 (read leniently, a Windows-1252 article lost its accents
+   * and dashes unsaid, and a PDF became an article of garbage). */
   function readFile(file) {
     return new Promise((resolve, reject) => {
+      if (/\.[^./]+$/.test(file.name) && !ARTICLE_FILE.test(file.name)) {
+        reject(new Error(`${file.name} is not a text or HTML file: add .txt, .md or .html files.`));
+        return;
+      }
       const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
+      reader.onload = () => {
+        const bytes = new Uint8Array(reader.result);
+        if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+          reject(new Error(`${file.name} looks like a binary file, not text.`));
+          return;
+        }
+        try {
+          resolve(new TextDecoder("utf-8", { fatal: true }).decode(bytes)); // drops a byte-order mark
+        } catch {
+          reject(new Error(`${file.name} is not UTF-8 text: save it as UTF-8 and add it again.`));
+        }
+      };
       reader.onerror = () => reject(new Error(`could not read ${file.name}`));
-      reader.readAsText(file);
+      reader.readAsArrayBuffer(file);
     });
   }
 
@@ -175,6 +195,7 @@
     if (!files.length) return;
     hideError();
     let added = 0;
+    const refused = [];
     for (const file of files) {
       try {
         const text = await readFile(file);
@@ -183,9 +204,10 @@
         fillArticle(emptyArticle(), { text, kind, outlet: kind === "html" ? "" : stem, fileName: file.name });
         added += 1;
       } catch (error) {
-        showError(error.message);
+        refused.push(oneLine(error.message));
       }
     }
+    if (refused.length) showError(refused.join(" "));
     renumberArticles();
     setStatus(`${plural(added, "file")} added as articles.`);
   }
