@@ -255,6 +255,23 @@ def test_a_failed_story_list_says_so_in_one_line(page: Any, listed: list[dict[st
     assert error.is_hidden()
 
 
+def test_a_story_is_not_briefed_at_a_length_other_than_the_one_asked(
+    page: Any, listed: list[dict[str, Any]]
+) -> None:
+    """A length the server does not take (5 words) was dropped unsaid: the brief came at 250."""
+    page.get_by_label("Length of the summary, in words").fill("5")
+    show_stories(page, len(listed))
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.get_by_role("button", name=listed[0]["title"], exact=True).click()
+    error = page.locator("#stories-error")
+    error.wait_for()
+    assert error.text_content() == (
+        "The length must be a whole number of words from 20 to 5000. Set it under “Your articles”."
+    )
+    assert not [url for url in asked if "/brief" in url] and page.locator("#result").is_hidden()
+
+
 def test_markup_in_a_story_is_shown_as_text(browser: Any, markup_url: str, watch: Watch) -> None:
     tab = open_page(browser, markup_url, watch)
     try:

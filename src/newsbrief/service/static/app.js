@@ -258,12 +258,18 @@
     if (!articles.length) {
       return { error: "Add at least one article: paste its text, drop a file, or enter a web address." };
     }
-    const wordsText = $("words").value.trim();
-    const words = Number(wordsText);
-    if (!/^\d+$/.test(wordsText) || words < MIN_WORDS || words > MAX_WORDS) {
-      return { error: `The length must be a whole number of words from ${MIN_WORDS} to ${MAX_WORDS}.` };
-    }
+    const words = chosenWords();
+    if (words === null) return { error: WORDS_ERROR };
     return { body: { articles, words, analysis: chosenAnalysis() } };
+  }
+
+  const WORDS_ERROR = `The length must be a whole number of words from ${MIN_WORDS} to ${MAX_WORDS}.`;
+
+  /** The length field as a number of words, or null when it is not one the server takes. */
+  function chosenWords() {
+    const text = $("words").value.trim();
+    const words = Number(text);
+    return /^\d+$/.test(text) && words >= MIN_WORDS && words <= MAX_WORDS ? words : null;
   }
 
   /** The ticked analyses as the API's "analysis" value. */
@@ -918,9 +924,13 @@
 
   /** Ask for a story's brief, with the form's length and analyses, and show it. */
   async function openStory(story, button) {
-    const params = new URLSearchParams({ analysis: chosenAnalysis() });
-    const words = $("words").value.trim();
-    if (/^\d+$/.test(words) && Number(words) >= MIN_WORDS && Number(words) <= MAX_WORDS) params.set("words", words);
+    const words = chosenWords();
+    if (words === null) {
+      // the brief would otherwise come at the server's default length, unsaid
+      showStoriesError(`${WORDS_ERROR} Set it under “Your articles”.`);
+      return;
+    }
+    const params = new URLSearchParams({ analysis: chosenAnalysis(), words: String(words) });
     const briefUrl = `/v1/stories/${encodeURIComponent(String(story.id ?? ""))}/brief?${params}`;
     showStoriesError("");
     setStoriesNote(`Making the brief of “${oneLine(story.title) || "the story"}”…`);
