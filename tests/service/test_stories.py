@@ -263,6 +263,18 @@ def test_a_stored_story_brief_takes_the_style_and_several_analysis_parameters(st
     assert "style" in {parameter["name"] for parameter in parameters}
 
 
+def test_a_store_that_cannot_be_read_is_a_503_naming_no_path(tmp_path: Path) -> None:
+    """A broken store file was a 422, as if the client could fix it, and told every client its path."""
+    path = tmp_path / "stream.sqlite"
+    path.write_bytes(BASIL.read_bytes())  # an article file given where the store belongs
+    with TestClient(create_app(store_path=path)) as broken:
+        for route in ("/v1/stories", "/v1/stories/s1/brief"):
+            response = broken.get(route)
+            assert_error(response, 503, "story store cannot be read")
+            assert str(tmp_path) not in response.text
+    assert path.read_bytes() == BASIL.read_bytes()
+
+
 def test_reading_sees_what_a_writer_adds(tmp_path: Path, basil: list[Article]) -> None:
     path = tmp_path / "live.sqlite"
     writer = Clusterer(Store(path))

@@ -23,8 +23,9 @@ Routes:
 Every error answers ``{"detail": "<one line>"}``: 413 for a body over the cap (checked against
 Content-Length, then by counting the bytes as they arrive; never buffered, see ``_GuardMiddleware``),
 415 for a body that is neither JSON nor multipart, 422 for anything the user can fix (our
-``InputError`` and every malformed request), 503 when an analysis needs a model that is not
-installed, and a bare 500 (no traceback text) only for a bug.
+``InputError`` and every malformed request, a query parameter the route does not read among them),
+503 when an analysis needs a model that is not installed or the story store cannot be read, and a
+bare 500 (no traceback text) only for a bug.
 
 URLs in requests are fetched only when the operator starts the server with ``allow_urls``; then
 ``newsbrief.pipeline.fetch`` refuses every address that is not public (see there).
@@ -39,6 +40,7 @@ import importlib.util
 import logging
 import math
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, MutableMapping, Sequence
@@ -955,6 +957,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
 _DEFAULT_STORY_LIMIT = 50
 _MAX_STORY_LIMIT = 500
 _MAX_WINDOW_DAYS = 3650.0
+_UNREADABLE_STORE = "this server's story store cannot be read: its operator can see why in the server's log"
 _NO_STORE = "this server has no story store: start it with newsbrief serve --db FILE (a store of newsbrief watch or cluster --db)"
 
 
@@ -1049,7 +1052,12 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
     def current() -> _Snapshot:
         if shelf is None:
             raise HTTPException(404, _NO_STORE)
-        return shelf.current()
+        try:
+            return shelf.current()
+        except (SourceError, sqlite3.DatabaseError) as exc:
+            # the operator's file, not the client's request: a 503 that names neither the path nor the cause
+            logger.error("cannot read the story store: %s", exc)
+            raise HTTPException(503, _UNREADABLE_STORE) from None
 
     @app.post(
         "/v1/stories",
@@ -1076,6 +1084,7 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
             200: {"model": StoryListOut, "description": "The latest stories, newest first."},
             404: {"model": ErrorOut, "description": "The server has no story store (serve --db)."},
             422: {"model": ErrorOut, "description": "Bad input, said in one line."},
+            503: {"model": ErrorOut, "description": "The server's story store cannot be read."},
         },
     )
     async def list_stories(request: Request) -> Response:
@@ -1095,7 +1104,10 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
             200: _BRIEF_RESPONSE,
             404: {"model": ErrorOut, "description": "No such story, or no story store (serve --db)."},
             422: {"model": ErrorOut, "description": "Bad input, said in one line."},
-            503: {"model": ErrorOut, "description": "An analysis needs a model that is not installed."},
+            503: {
+                "model": ErrorOut,
+                "description": "An analysis needs a model that is not installed, or the story store cannot be read.",
+            },
         },
     )
     async def story_brief(story_id: str, request: Request) -> Response:
