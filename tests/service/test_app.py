@@ -200,6 +200,13 @@ def test_a_query_parameter_the_route_does_not_read_gets_a_422(
     assert_error(client.post(path, json={"articles": aleppo_items[:1], "words": 60}), 422, words)
 
 
+def test_a_form_field_given_twice_gets_a_422(client: TestClient, aleppo_dir: Path) -> None:
+    """A second ``words`` field silently replaced the first."""
+    files = [("files", ("npr.txt", (aleppo_dir / "npr.txt").read_bytes(), "text/plain"))]
+    response = client.post("/v1/briefs", files=files, data={"words": ["100", "30"]})
+    assert_error(response, 422, "form field 'words' is given more than once")
+
+
 def test_request_fields_set_title_date_and_make_unique_ids(
     client: TestClient, aleppo_items: list[dict[str, str]]
 ) -> None:

@@ -64,7 +64,7 @@ from pydantic import (
 )
 from pydantic.json_schema import models_json_schema
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import QueryParams, UploadFile
+from starlette.datastructures import ImmutableMultiDict, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.staticfiles import StaticFiles
 
@@ -140,9 +140,10 @@ MEDIA_TYPES: dict[str, str] = {
     "html": "text/html; charset=utf-8",
     "text": "text/plain; charset=utf-8",
 }
-# the query parameters each route reads; any other is refused (_check_query)
+# the query parameters each route reads; any other is refused (_check_fields)
 _BRIEF_QUERY = ("format", "explain")
 _STORY_BRIEF_QUERY = (*_BRIEF_QUERY, "words", "sentences", "analysis", "style")
+_FORM_FIELDS = ("files", "words", "sentences", "analysis", "style", *_BRIEF_QUERY)
 _FORMAT_HELP = (
     "json (default: newsbrief.brief/1 with the cleaned articles), md or markdown, html (one"
     " self-contained page) or text: what `newsbrief summarize --format` writes."
@@ -320,7 +321,7 @@ def create_app(
     )
     async def create_brief(request: Request) -> Response:
         """The brief of the articles in a JSON body or a multipart upload, in the format asked for."""
-        _check_query(request.query_params, _BRIEF_QUERY)
+        _check_fields(request.query_params, _BRIEF_QUERY)
         items, options, asked = await _read_request(request, limits)
         output_format, explain = _output(asked, request.query_params)
         result = await run_in_threadpool(
@@ -455,13 +456,7 @@ async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_It
             raise
         raise InputError(f"malformed multipart body: {exc.detail}") from None
     try:
-        unknown = sorted(
-            set(form.keys()) - {"files", "words", "sentences", "analysis", "style", "format", "explain"}
-        )
-        if unknown:
-            raise InputError(
-                f"unknown form field {unknown[0]!r}: send files, words, sentences, analysis, style, format, explain"
-            )
+        _check_fields(form, _FORM_FIELDS, repeatable=("files", "analysis"), kind="form field")
         uploads = form.getlist("files")
         if not uploads:
             raise InputError('no files: upload the articles as "files"')
@@ -563,16 +558,22 @@ def _output(asked: _Output, query: Mapping[str, str]) -> tuple[str, bool]:
     return output_format, output_format == "json" if explain is None else explain
 
 
-def _check_query(query: QueryParams, allowed: Sequence[str], repeatable: Sequence[str] = ()) -> None:
-    """InputError for a query parameter the route does not read, or one it reads once given twice:
-    the request's other fields refuse what they do not know, and a misspelt ``?word=`` or a
-    ``?words=`` meant for the body must not be dropped unsaid."""
-    for name in query:
+def _check_fields(
+    fields: ImmutableMultiDict[str, Any],
+    allowed: Sequence[str],
+    *,
+    repeatable: Sequence[str] = (),
+    kind: str = "query parameter",
+) -> None:
+    """InputError for a query parameter (or form field) the route does not read, or one it reads
+    once given twice: a JSON body refuses what it does not know, and a misspelt ``?word=``, a
+    ``?words=`` meant for the body or a second ``words`` must not be dropped unsaid."""
+    for name in fields:
         if name not in allowed:
             takes = ", ".join(allowed) if allowed else "no parameters"
-            raise InputError(f"unknown query parameter {name[:40]!r}: this route takes {takes}")
-        if name not in repeatable and len(query.getlist(name)) > 1:
-            raise InputError(f"query parameter {name!r} is given more than once")
+            raise InputError(f"unknown {kind} {name[:40]!r}: this route takes {takes}")
+        if name not in repeatable and len(fields.getlist(name)) > 1:
+            raise InputError(f"{kind} {name!r} is given more than once")
 
 
 def _options(
@@ -1071,7 +1072,7 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
     )
     async def create_stories(request: Request) -> Response:
         """Group the articles of a JSON body into stories, as ``newsbrief cluster`` does."""
-        _check_query(request.query_params, ())
+        _check_fields(request.query_params, ())
         media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
         if not (media_type == "application/json" or media_type.endswith("+json")):
             raise HTTPException(415, "send the articles as application/json")
@@ -1089,7 +1090,7 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
     )
     async def list_stories(request: Request) -> Response:
         """The store's latest stories: by last article's date, newest first; undated ones last."""
-        _check_query(request.query_params, ("limit",))
+        _check_fields(request.query_params, ("limit",))
         limit = _form_int(request.query_params.get("limit"), "limit", _DEFAULT_STORY_LIMIT)
         if limit is None or not 1 <= limit <= _MAX_STORY_LIMIT:
             raise InputError(f"limit must be from 1 to {_MAX_STORY_LIMIT} (got {limit})")
@@ -1113,7 +1114,7 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
     async def story_brief(story_id: str, request: Request) -> Response:
         """The brief of one stored story's articles, rendered as ``POST /v1/briefs`` renders."""
         query = request.query_params
-        _check_query(query, _STORY_BRIEF_QUERY, repeatable=("analysis",))
+        _check_fields(query, _STORY_BRIEF_QUERY, repeatable=("analysis",))
         output_format, explain = _output(_Output(), query)
         analysis = query.getlist("analysis")
         options = _options(
