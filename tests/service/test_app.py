@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import signal
 import socket
@@ -179,6 +180,16 @@ def test_an_unknown_format_or_explain_gets_a_422(
 ) -> None:
     request = {"articles": aleppo_items[:1], "words": 60, **body}
     assert_error(client.post(f"/v1/briefs{query}", json=request), 422, words)
+
+
+@pytest.mark.parametrize("path", ["/v1/briefs", "/v1/stories"])
+def test_a_compressed_body_gets_a_415_saying_so(
+    client: TestClient, aleppo_items: list[dict[str, str]], path: str
+) -> None:
+    """A gzip body was read as it stood: "Invalid JSON at line 1 column 1", which it is not."""
+    body = gzip.compress(json.dumps({"articles": aleppo_items[:1]}).encode())
+    headers = {"content-type": "application/json", "content-encoding": "gzip"}
+    assert_error(client.post(path, content=body, headers=headers), 415, "uncompressed", "'gzip'")
 
 
 @pytest.mark.parametrize(

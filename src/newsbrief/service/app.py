@@ -22,7 +22,7 @@ Routes:
 
 Every error answers ``{"detail": "<one line>"}``: 413 for a body over the cap (checked against
 Content-Length, then by counting the bytes as they arrive; never buffered, see ``_GuardMiddleware``),
-415 for a body that is neither JSON nor multipart, 422 for anything the user can fix (our
+415 for a body that is neither JSON nor multipart, or is compressed, 422 for anything the user can fix (our
 ``InputError`` and every malformed request, a query parameter the route does not read among them),
 503 when an analysis needs a model that is not installed or the story store cannot be read, and a
 bare 500 (no traceback text) only for a bug.
@@ -314,7 +314,7 @@ def create_app(
                 },
             },
             413: {"model": ErrorOut, "description": "Request body over the size cap."},
-            415: {"model": ErrorOut, "description": "Body neither JSON nor multipart."},
+            415: {"model": ErrorOut, "description": "Body neither JSON nor multipart, or compressed."},
             422: {"model": ErrorOut, "description": "Bad input, said in one line."},
             503: {"model": ErrorOut, "description": "An analysis needs a model that is not installed."},
         },
@@ -410,6 +410,7 @@ def serve(
 
 async def _read_request(request: Request, limits: Limits) -> tuple[list[_Item], Options, _Output]:
     """The items, options and output of a JSON or multipart request."""
+    _check_encoding(request)
     media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if media_type == "application/json" or media_type.endswith("+json"):
         # validating megabytes of JSON takes milliseconds of CPU: not on the event loop
@@ -417,6 +418,15 @@ async def _read_request(request: Request, limits: Limits) -> tuple[list[_Item], 
     if media_type == "multipart/form-data":
         return await _multipart_request(request, limits)
     raise HTTPException(415, "send the articles as application/json or multipart/form-data")
+
+
+def _check_encoding(request: Request) -> None:
+    """A 415 for a compressed body: read as it stands, gzip bytes were "Invalid JSON at line 1 column 1"."""
+    encoding = request.headers.get("content-encoding", "").strip().lower()
+    if encoding not in ("", "identity"):
+        raise HTTPException(
+            415, f"send the body uncompressed: Content-Encoding {encoding[:40]!r} is not read here"
+        )
 
 
 def _json_request(body: bytes, limits: Limits) -> tuple[list[_Item], Options, _Output]:
@@ -1066,13 +1076,14 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
         responses={
             200: {"model": StoriesOut, "description": "The stories, in order of their first article."},
             413: {"model": ErrorOut, "description": "Request body over the size cap."},
-            415: {"model": ErrorOut, "description": "Body not JSON."},
+            415: {"model": ErrorOut, "description": "Body not JSON, or compressed."},
             422: {"model": ErrorOut, "description": "Bad input, said in one line."},
         },
     )
     async def create_stories(request: Request) -> Response:
         """Group the articles of a JSON body into stories, as ``newsbrief cluster`` does."""
         _check_fields(request.query_params, ())
+        _check_encoding(request)
         media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
         if not (media_type == "application/json" or media_type.endswith("+json")):
             raise HTTPException(415, "send the articles as application/json")
