@@ -658,6 +658,25 @@ def test_phone_layout_fits_and_opens_the_source_over_the_brief(page: Any, aleppo
     assert marker.evaluate("node => node === document.activeElement")
 
 
+def test_a_long_outlet_name_keeps_the_phone_panel_closable(page: Any, aleppo: dict[str, Article]) -> None:
+    """An outlet given as a web address, one word of 120 characters, made the source panel's
+    heading as wide as itself and pushed its Close button off a phone's screen."""
+    page.set_viewport_size(PHONE)
+    outlet = (
+        "https://www.aljazeera.com/news/2016/09/30/aleppo-under-siege-what-you-need-to-know-about-the-battle"
+    )
+    fill_articles(page, [{"outlet": outlet, "text": aleppo["aljazeera"].text}, aleppo_inputs(aleppo)[1]])
+    choose_analyses(page, set())
+    data = get_brief(page)
+    number = next(source["number"] for source in data["sources"] if source["outlet"] == outlet)
+    page.locator("#summary .marker").filter(has_text=f"[{number}]").first.click()
+    assert page.locator("#panel-heading").text_content() == f"[{number}] {outlet}"
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert_in_view(page, "#panel-close")
+    page.get_by_role("button", name="Close").click()
+    assert not page.locator("#source-panel").is_visible()
+
+
 def test_dropped_and_chosen_files_become_articles(page: Any, aleppo: dict[str, Article]) -> None:
     page.locator("#drop-zone").evaluate(
         """(zone, texts) => {
