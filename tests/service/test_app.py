@@ -337,6 +337,15 @@ def test_page_and_openapi_are_served_without_docs(client: TestClient) -> None:
     assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
 
 
+def test_the_page_answers_head_as_it_answers_get(client: TestClient) -> None:
+    """``curl -I`` and uptime checks got a 405 for the page."""
+    head, get = client.head("/"), client.get("/")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["content-length"] == get.headers["content-length"]
+    assert_security_headers(head)
+
+
 def test_placeholder_page_when_the_page_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(server, "STATIC_DIR", tmp_path)
     with TestClient(create_app()) as test_client:

@@ -288,7 +288,8 @@ def create_app(
     )
     get_url = fetcher or _default_fetcher(limits)
 
-    @app.get("/", include_in_schema=False)
+    # HEAD too: every server must answer it where it answers GET (RFC 9110), and uptime checks use it
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> Response:
         page = STATIC_DIR / "index.html"
         if page.is_file():
