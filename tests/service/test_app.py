@@ -233,6 +233,17 @@ def test_request_fields_set_title_date_and_make_unique_ids(
     assert sources[2]["title"] == "Given title"
 
 
+def test_a_blank_outlet_is_as_if_not_given(client: TestClient, aleppo_dir: Path) -> None:
+    """An outlet of white space named its source with nothing (a notice read "copy of article ( )")."""
+    texts = [(aleppo_dir / f"{name}.txt").read_text(encoding="utf-8") for name in ("npr", "zerohedge")]
+    items = [{"text": texts[0], "outlet": "   "}, {"text": texts[1], "outlet": "\t", "title": " \n "}]
+    data = client.post("/v1/briefs", json={"articles": items, "words": 60}).json()
+    assert [source["outlet"] for source in data["sources"]] == ["text 1", "text 2"]
+    assert data["sources"][1]["title"].startswith("Closing In: Russia, Iran, Assad")  # its own headline
+    upload = client.post("/v1/briefs", files=[("files", ("   .txt", texts[0].encode(), "text/plain"))])
+    assert [source["outlet"] for source in upload.json()["sources"]] == ["text 1"]
+
+
 def test_text_without_outlet_is_numbered_and_a_headline_becomes_the_title(client: TestClient) -> None:
     text = (
         "Aleppo evacuation halted\n\n"

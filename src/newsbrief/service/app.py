@@ -452,7 +452,18 @@ def _json_item(article: ArticleIn, label: str) -> _Item:
     if len(given) != 1:
         raise SourceError(f'{label}: give exactly one of "text", "html" or "url" (got {len(given)})')
     kind, content = given[0]
-    return _Item(kind, content, label, article.outlet, article.title, article.published)  # type: ignore[arg-type]
+    return _Item(kind, content, label, *_fields(article.outlet, article.title, article.published))  # type: ignore[arg-type]
+
+
+def _one_line(value: str | None) -> str | None:
+    """A request's outlet, title or date on one line; None when only white space is left, as if
+    not given (an outlet of "   " named the source with nothing)."""
+    return (" ".join(value.split()) or None) if value is not None else None
+
+
+def _fields(*values: str | None) -> tuple[str | None, ...]:
+    """Each value by ``_one_line``."""
+    return tuple(_one_line(value) for value in values)
 
 
 async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_Item], Options, _Output]:
@@ -504,7 +515,7 @@ async def _upload_item(upload: UploadFile | str, index: int, limits: Limits) -> 
         )
     content = _decode_upload(data, label)
     is_html = suffix in _HTML_EXTENSIONS or (not suffix and content.lstrip().startswith("<"))
-    return _Item("html" if is_html else "text", content, label, outlet=PurePosixPath(name).stem or None)
+    return _Item("html" if is_html else "text", content, label, outlet=_one_line(PurePosixPath(name).stem))
 
 
 def _decode_upload(data: bytes, label: str) -> str:
@@ -688,7 +699,7 @@ def _read_item(item: _Item, number: int, limits: Limits, get_url: Fetcher) -> Ar
     return replace(
         article,
         outlet=item.outlet or article.outlet,
-        title=" ".join(item.title.split()) if item.title else article.title,
+        title=item.title or article.title,
         published=item.published or article.published,
     )
 
@@ -1177,14 +1188,15 @@ def _stream_article(article: StreamArticleIn, label: str, limits: Limits) -> Art
     kind, content = given[0]
     _check_chars(content, label, limits)
     reader = read_html if kind == "html" else read_text
-    read = reader(content, source=label, outlet=article.outlet or "", url=article.url)
+    outlet, title, published = _fields(article.outlet, article.title, article.published)
+    read = reader(content, source=label, outlet=outlet or "", url=article.url)
     _check_chars(read.text, label, limits)
     return replace(
         read,
         id=article.id or "",
-        outlet=article.outlet or read.outlet,
-        title=" ".join(article.title.split()) if article.title else read.title,
-        published=article.published or read.published,
+        outlet=outlet or read.outlet,
+        title=title or read.title,
+        published=published or read.published,
     )
 
 
