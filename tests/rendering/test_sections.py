@@ -470,6 +470,29 @@ def test_html_is_one_self_contained_page(aleppo_brief):
     assert ":target" in page
 
 
+def test_html_sentences_take_their_direction_from_their_own_text(aleppo: dict[str, Article]):
+    """An Arabic sentence beside English ones read left to right, its full stop at the wrong end."""
+    # the opening of NPR's Aleppo article in Arabic, as an Arabic outlet would run it
+    arabic = Article(
+        id="arabic",
+        outlet="الجزيرة",
+        title="",
+        url=None,
+        published=None,
+        text=(
+            "منذ أسبوعين تدور معركة في حلب، وتنتج صوراً مأساوية لمدنيين جرحى بين الأنقاض.\n\n"
+            "والمدينة، التي كانت الأكثر سكاناً في البلاد ومركزاً تجارياً، جائزة أساسية في الحرب الأهلية."
+        ),
+    )
+    page = to_html(brief(Story(articles=(aleppo["npr"], arabic), id="s"), Options(max_words=400)))
+    lines = re.findall(r'<p id="line-\d+"([^>]*)>(.)', page)
+    assert {first for _, first in lines} & set("مو") and {first for _, first in lines} & set("FT")
+    assert all(attrs == ' dir="auto"' for attrs, _ in lines)
+    source_text = page[page.index('<div class="source-text">') :]
+    paragraphs = re.findall(r"<p( [^>]*)?>", source_text)
+    assert paragraphs and all(attrs in (' dir="auto"', ' class="meta"') for attrs in paragraphs)
+
+
 def test_html_citation_links_land_on_the_cited_words(aleppo_brief):
     page = _parse(to_html(aleppo_brief, explain=True))
     assert len(page.ids) == len(set(page.ids)), "duplicate ids"
@@ -485,7 +508,7 @@ def test_html_citation_links_land_on_the_cited_words(aleppo_brief):
 def test_html_summary_markers_link_each_source_once(aleppo_brief):
     page = to_html(aleppo_brief)
     for position, line in enumerate(aleppo_brief.summary, start=1):
-        paragraph = re.search(rf'<p id="line-{position}">(.*?)</p>', page).group(1)
+        paragraph = re.search(rf'<p id="line-{position}"[^>]*>(.*?)</p>', page).group(1)
         markers = "".join(re.findall(r'<a href="#s\d+-\d+"[^>]*>(\[\d+\])</a>', paragraph))
         assert markers == _expected_markers(line)
 
@@ -877,7 +900,7 @@ def test_an_analysis_that_ran_and_found_nothing_says_so(found_nothing, renderer)
     rendered = renderer(found_nothing)
     for line in NOTHING_FOUND:
         assert line in rendered
-    assert "<li>" not in rendered.split("Agreed facts")[1].split("Sources")[0]
+    assert "<li" not in rendered.split("Agreed facts")[1].split("Sources")[0]
 
 
 @pytest.mark.parametrize("renderer", [to_markdown, to_text, to_html])

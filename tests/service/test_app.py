@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import signal
 import socket
@@ -181,6 +182,42 @@ def test_an_unknown_format_or_explain_gets_a_422(
     assert_error(client.post(f"/v1/briefs{query}", json=request), 422, words)
 
 
+@pytest.mark.parametrize("path", ["/v1/briefs", "/v1/stories"])
+def test_a_compressed_body_gets_a_415_saying_so(
+    client: TestClient, aleppo_items: list[dict[str, str]], path: str
+) -> None:
+    """A gzip body was read as it stood: "Invalid JSON at line 1 column 1", which it is not."""
+    body = gzip.compress(json.dumps({"articles": aleppo_items[:1]}).encode())
+    headers = {"content-type": "application/json", "content-encoding": "gzip"}
+    assert_error(client.post(path, content=body, headers=headers), 415, "uncompressed", "'gzip'")
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/v1/briefs?words=20", "unknown query parameter 'words': this route takes format, explain"),
+        ("/v1/briefs?analysis=quotes", "unknown query parameter 'analysis'"),
+        ("/v1/briefs?format=md&format=html", "query parameter 'format' is given more than once"),
+        (
+            "/v1/stories?window_days=3",
+            "unknown query parameter 'window_days': this route takes no parameters",
+        ),
+    ],
+)
+def test_a_query_parameter_the_route_does_not_read_gets_a_422(
+    client: TestClient, aleppo_items: list[dict[str, str]], path: str, words: str
+) -> None:
+    """``?words=20`` on POST /v1/briefs was dropped unsaid: the brief came back at 250 words."""
+    assert_error(client.post(path, json={"articles": aleppo_items[:1], "words": 60}), 422, words)
+
+
+def test_a_form_field_given_twice_gets_a_422(client: TestClient, aleppo_dir: Path) -> None:
+    """A second ``words`` field silently replaced the first."""
+    files = [("files", ("npr.txt", (aleppo_dir / "npr.txt").read_bytes(), "text/plain"))]
+    response = client.post("/v1/briefs", files=files, data={"words": ["100", "30"]})
+    assert_error(response, 422, "form field 'words' is given more than once")
+
+
 def test_request_fields_set_title_date_and_make_unique_ids(
     client: TestClient, aleppo_items: list[dict[str, str]]
 ) -> None:
@@ -194,6 +231,17 @@ def test_request_fields_set_title_date_and_make_unique_ids(
     assert [source["article_id"] for source in sources][:2] == ["npr", "npr-2"]
     assert (sources[0]["title"], sources[0]["published"]) == ("Aleppo falls", "2016-12-13")
     assert sources[2]["title"] == "Given title"
+
+
+def test_a_blank_outlet_is_as_if_not_given(client: TestClient, aleppo_dir: Path) -> None:
+    """An outlet of white space named its source with nothing (a notice read "copy of article ( )")."""
+    texts = [(aleppo_dir / f"{name}.txt").read_text(encoding="utf-8") for name in ("npr", "zerohedge")]
+    items = [{"text": texts[0], "outlet": "   "}, {"text": texts[1], "outlet": "\t", "title": " \n "}]
+    data = client.post("/v1/briefs", json={"articles": items, "words": 60}).json()
+    assert [source["outlet"] for source in data["sources"]] == ["text 1", "text 2"]
+    assert data["sources"][1]["title"].startswith("Closing In: Russia, Iran, Assad")  # its own headline
+    upload = client.post("/v1/briefs", files=[("files", ("   .txt", texts[0].encode(), "text/plain"))])
+    assert [source["outlet"] for source in upload.json()["sources"]] == ["text 1"]
 
 
 def test_text_without_outlet_is_numbered_and_a_headline_becomes_the_title(client: TestClient) -> None:
@@ -298,6 +346,15 @@ def test_page_and_openapi_are_served_without_docs(client: TestClient) -> None:
     assert set(body) == {"application/json", "multipart/form-data"}
     assert "ArticleIn" in spec["components"]["schemas"]
     assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
+
+
+def test_the_page_answers_head_as_it_answers_get(client: TestClient) -> None:
+    """``curl -I`` and uptime checks got a 405 for the page."""
+    head, get = client.head("/"), client.get("/")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["content-length"] == get.headers["content-length"]
+    assert_security_headers(head)
 
 
 def test_placeholder_page_when_the_page_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

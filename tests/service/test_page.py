@@ -287,7 +287,7 @@ def contract_analysis(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def fulfil_with(page: Any, body: dict[str, Any], status: int = 200) -> None:
+def fulfil_with(page: Any, body: dict[str, Any] | list[Any], status: int = 200) -> None:
     """Answer the page's next briefs with this JSON instead of the server (a shape the server may send)."""
     page.route(
         "**/v1/briefs",
@@ -339,6 +339,76 @@ def test_aleppo_brief_cites_and_a_marker_shows_the_cited_words_in_their_source(
         page.screenshot(path=target)
     assert (tmp_path / "page-aleppo.png").stat().st_size > 10_000
     assert watch.errors == [] and watch.console_errors == []
+
+
+def test_citations_after_an_emoji_highlight_their_own_words(
+    page: Any, aleppo: dict[str, Article], watch: Watch
+) -> None:
+    """Spans count code points (docs/json-schema.md), JavaScript strings UTF-16 units: an emoji
+    is one of the first and two of the second, so every emoji before a cited sentence shifted
+    its highlight by one character more."""
+    inputs = [
+        {**article, "text": article["text"].replace("Aleppo", "Aleppo \U0001f1f8\U0001f1fe")}
+        for article in aleppo_inputs(aleppo)
+    ]
+    fill_articles(page, inputs)
+    choose_analyses(page, set())
+    data = get_brief(page)
+    texts = texts_of(data)
+    after_emoji = 0
+    for position, line in enumerate(data["summary"]):
+        cited = {texts[c["article_id"]][c["start"] : c["end"]] for c in line["citations"]}
+        after_emoji += any("\U0001f1f8" in texts[c["article_id"]][: c["start"]] for c in line["citations"])
+        markers = page.locator("#summary .line").nth(position).locator(".marker")
+        for index in range(markers.count()):
+            markers.nth(index).click()
+            assert page.locator("#source-panel .highlight").text_content() in cited
+    assert after_emoji > 2  # the case is exercised: lines cited after an emoji
+    assert watch.errors == []
+
+
+# The opening of NPR's Aleppo article (examples/aleppo/npr.txt) in Arabic, as an Arabic outlet would run it
+NPR_IN_ARABIC = (
+    "منذ أسبوعين تدور معركة في حلب، وتنتج صوراً مأساوية لمدنيين جرحى بين الأنقاض.\n\n"
+    "والمدينة، التي كانت الأكثر سكاناً في البلاد ومركزاً تجارياً، جائزة أساسية في الحرب الأهلية. "
+    "ومنذ أربع سنوات وهي مقسمة بين القوات الحكومية وقوات المعارضة، في حالة جمود عسكري فعلي."
+)
+
+
+def test_right_to_left_sentences_read_right_to_left(
+    page: Any, aleppo: dict[str, Article], watch: Watch
+) -> None:
+    """Arabic sentences were laid out left to right, their full stop and markers at the wrong end."""
+    fill_articles(
+        page, [{"outlet": "NPR", "text": aleppo["npr"].text}, {"outlet": "الجزيرة", "text": NPR_IN_ARABIC}]
+    )
+    choose_analyses(page, set())
+    page.get_by_label("Length of the summary, in words").fill("400")
+    data = get_brief(page)
+    arabic = ["\u0600" <= line["text"][0] <= "\u06ff" for line in data["summary"]]
+    assert any(arabic) and not all(arabic)
+    lines = page.locator("#summary .line")
+    assert [
+        lines.nth(i).evaluate("node => node.matches(':dir(rtl)')") for i in range(lines.count())
+    ] == arabic
+    lines.nth(arabic.index(True)).locator(".marker").first.click()
+    assert page.locator("#source-panel .article-text").evaluate("node => node.matches(':dir(rtl)')")
+    sources = page.locator("#sources li")
+    assert [sources.nth(i).evaluate("node => node.matches(':dir(rtl)')") for i in range(2)] == [False, True]
+    assert watch.errors == []
+
+
+def test_an_answer_that_is_not_a_brief_is_said_in_one_line(page: Any, aleppo: dict[str, Article]) -> None:
+    """A proxy's 200 with another JSON shape showed "Could not reach the server:" and a script error."""
+    fill_articles(page, aleppo_inputs(aleppo)[:1])
+    error = page.get_by_role("alert")
+    for body in ({"summary": 3, "sources": "x"}, []):
+        page.unroute("**/v1/briefs")
+        fulfil_with(page, body)
+        page.get_by_role("button", name="Get the brief").click()
+        error.filter(has_text="not a brief").wait_for()
+        assert error.text_content() == "The server sent a reply that is not a brief."
+        assert page.locator("#result").is_hidden()
 
 
 @pytest.mark.nlp
@@ -588,6 +658,25 @@ def test_phone_layout_fits_and_opens_the_source_over_the_brief(page: Any, aleppo
     assert marker.evaluate("node => node === document.activeElement")
 
 
+def test_a_long_outlet_name_keeps_the_phone_panel_closable(page: Any, aleppo: dict[str, Article]) -> None:
+    """An outlet given as a web address, one word of 120 characters, made the source panel's
+    heading as wide as itself and pushed its Close button off a phone's screen."""
+    page.set_viewport_size(PHONE)
+    outlet = (
+        "https://www.aljazeera.com/news/2016/09/30/aleppo-under-siege-what-you-need-to-know-about-the-battle"
+    )
+    fill_articles(page, [{"outlet": outlet, "text": aleppo["aljazeera"].text}, aleppo_inputs(aleppo)[1]])
+    choose_analyses(page, set())
+    data = get_brief(page)
+    number = next(source["number"] for source in data["sources"] if source["outlet"] == outlet)
+    page.locator("#summary .marker").filter(has_text=f"[{number}]").first.click()
+    assert page.locator("#panel-heading").text_content() == f"[{number}] {outlet}"
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert_in_view(page, "#panel-close")
+    page.get_by_role("button", name="Close").click()
+    assert not page.locator("#source-panel").is_visible()
+
+
 def test_dropped_and_chosen_files_become_articles(page: Any, aleppo: dict[str, Article]) -> None:
     page.locator("#drop-zone").evaluate(
         """(zone, texts) => {
@@ -617,6 +706,37 @@ def test_dropped_and_chosen_files_become_articles(page: Any, aleppo: dict[str, A
     data = get_brief(page)
     assert [source["outlet"] for source in data["sources"]][:2] == ["npr", "zerohedge"]
     assert len(data["sources"]) == 3
+
+
+def test_a_file_not_in_utf8_is_read_as_windows_1252_and_others_are_refused_in_one_line(
+    page: Any, aleppo: dict[str, Article]
+) -> None:
+    """The page read every file as UTF-8, replacing what it could not: a Windows-1252 article lost
+    its dashes and accents unsaid, and a PDF became an article of garbage. Now the first is read
+    as the command line and the upload API read it, with a note, and the others are refused."""
+    npr, aljazeera = aleppo["npr"].text, aleppo["aljazeera"].text
+    assert "’" in aljazeera  # curly quotes: bytes that are not UTF-8 once encoded as cp1252
+    page.locator("#file-input").set_input_files(
+        [
+            {"name": "npr.txt", "mimeType": "text/plain", "buffer": npr.encode()},
+            {"name": "aljazeera.txt", "mimeType": "text/plain", "buffer": aljazeera.encode("cp1252")},
+            {"name": "report.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"},
+            {"name": "scan", "mimeType": "", "buffer": b"GIF89a\x01\x00\x01\x00\x00\x00\x00;"},
+        ]
+    )
+    error = page.get_by_role("alert")
+    error.wait_for()
+    assert error.text_content() == (
+        "report.pdf is not a text or HTML file: add .txt, .md or .html files."
+        " scan looks like a binary file, not text."
+    )
+    cards = page.locator("fieldset.article")
+    assert cards.count() == 2
+    assert cards.nth(0).get_by_label("Text").input_value() == npr
+    assert cards.nth(1).get_by_label("Text").input_value() == aljazeera.replace("\r\n", "\n")
+    assert page.locator("#status").text_content() == (
+        "2 files added as articles. aljazeera.txt is not UTF-8: read as Windows-1252."
+    )
 
 
 def test_analyses_that_need_the_missing_model_are_disabled(page: Any, base_url: str) -> None:

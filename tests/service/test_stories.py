@@ -236,6 +236,46 @@ def test_unknown_stories_bad_formats_and_no_store(stored: TestClient, client: Te
     assert_error(client.get("/v1/stories/s1/brief"), 404, "serve --db FILE")
 
 
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/v1/stories?limt=5", "unknown query parameter 'limt': this route takes limit"),
+        ("/v1/stories?limit=1&limit=2", "query parameter 'limit' is given more than once"),
+        ("/v1/stories/s1/brief?word=100", "unknown query parameter 'word'"),
+        ("/v1/stories/s1/brief?words=100&words=60", "query parameter 'words' is given more than once"),
+    ],
+)
+def test_a_query_parameter_the_route_does_not_read_gets_a_422(
+    stored: TestClient, path: str, words: str
+) -> None:
+    """A misspelt ``?word=100`` was dropped unsaid: the brief came back at the default length."""
+    assert_error(stored.get(path), 422, words)
+
+
+def test_a_stored_story_brief_takes_the_style_and_several_analysis_parameters(stored: TestClient) -> None:
+    story = next(story for story in stored.get("/v1/stories").json()["stories"] if len(story["outlets"]) >= 2)
+    response = stored.get(f"/v1/stories/{story['id']}/brief?style=extract&analysis=facts&analysis=quotes")
+    assert response.status_code == 200, response.text
+    assert response.json()["options"]["style"] == "extract"
+    assert response.json()["options"]["analyses"] == ["facts", "quotes"]
+    parameters = stored.get("/openapi.json").json()["paths"]["/v1/stories/{story_id}/brief"]["get"][
+        "parameters"
+    ]
+    assert "style" in {parameter["name"] for parameter in parameters}
+
+
+def test_a_store_that_cannot_be_read_is_a_503_naming_no_path(tmp_path: Path) -> None:
+    """A broken store file was a 422, as if the client could fix it, and told every client its path."""
+    path = tmp_path / "stream.sqlite"
+    path.write_bytes(BASIL.read_bytes())  # an article file given where the store belongs
+    with TestClient(create_app(store_path=path)) as broken:
+        for route in ("/v1/stories", "/v1/stories/s1/brief"):
+            response = broken.get(route)
+            assert_error(response, 503, "story store cannot be read")
+            assert str(tmp_path) not in response.text
+    assert path.read_bytes() == BASIL.read_bytes()
+
+
 def test_reading_sees_what_a_writer_adds(tmp_path: Path, basil: list[Article]) -> None:
     path = tmp_path / "live.sqlite"
     writer = Clusterer(Store(path))

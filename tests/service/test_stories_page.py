@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 # the browser, the page watch and the loopback server of the page tests (tests/service is on sys.path)
 from test_page import CHROMIUM_ARGS, LAPTOP, XSS_OUTLET, XSS_TEXT, XSS_TITLE, Watch, download, served
@@ -191,6 +192,84 @@ def test_a_story_brief_downloads_what_the_server_renders(
     assert expected.status_code == 200
     assert markdown == expected.text
     assert markdown.startswith("# Brief")
+
+
+def test_the_brief_on_show_is_the_one_asked_for_last(page: Any, listed: list[dict[str, Any]]) -> None:
+    """A story opened while another's brief is still on its way: the slower answer, arriving
+    last, used to replace the brief of the story the reader opened last."""
+    for box in page.locator('input[name="analysis"]').all():
+        box.set_checked(False)
+    show_stories(page, len(listed))
+    first, second = listed[0], listed[1]
+    held: list[Any] = []
+    page.route(f"**/v1/stories/{first['id']}/brief?*", lambda route: held.append(route))
+    page.get_by_role("button", name=first["title"], exact=True).click()
+    while not held:
+        page.wait_for_timeout(50)
+    open_story(page, second["title"])
+    assert page.locator("#brief-story").text_content() == second["title"]
+    held[0].fulfill(response=held[0].fetch())
+    expect(page.get_by_role("button", name=first["title"], exact=True)).to_be_enabled()
+    assert page.locator("#brief-story").text_content() == second["title"]
+    current = page.locator(".story-open[aria-current]")
+    assert current.count() == 1 and current.text_content() == second["title"]
+
+
+def test_a_brief_asked_for_in_one_view_is_shown_in_that_view(
+    page: Any, listed: list[dict[str, Any]], aleppo: dict[str, Article]
+) -> None:
+    """The reader asks for a brief of pasted articles and moves to Stories before it comes: it
+    used to appear over the story list; it waits under "Your articles"."""
+    for box in page.locator('input[name="analysis"]').all():
+        box.set_checked(False)
+    page.get_by_label("Text").fill(aleppo["npr"].text)
+    held: list[Any] = []
+    page.route("**/v1/briefs", lambda route: held.append(route))
+    page.get_by_role("button", name="Get the brief").click()
+    while not held:
+        page.wait_for_timeout(50)
+    show_stories(page, len(listed))
+    held[0].fulfill(response=held[0].fetch())
+    expect(page.locator("#submit")).to_be_enabled()  # hidden with its form: not found by role
+    assert page.locator("#result").is_hidden()
+    assert page.locator("#story-list .story").count() == len(listed)
+    page.get_by_role("link", name="Your articles").click()
+    page.locator("#result").wait_for(state="visible")
+    assert page.locator("#summary .line").count() > 0
+    assert page.locator("#brief-story").is_hidden()
+
+
+def test_a_failed_story_list_says_so_in_one_line(page: Any, listed: list[dict[str, Any]]) -> None:
+    """A proxy's 503 for the list used to read "could not make the brief"."""
+    page.route(
+        "**/v1/stories?*",
+        lambda route: route.fulfill(status=503, content_type="text/html", body="<h1>down</h1>"),
+    )
+    page.get_by_role("link", name="Stories").click()
+    error = page.locator("#stories-error")
+    error.wait_for()
+    assert error.text_content() == "The server could not list the stories (HTTP 503)."
+    page.unroute("**/v1/stories?*")
+    page.get_by_role("button", name="Refresh").click()
+    page.locator("#story-list .story").nth(len(listed) - 1).wait_for()
+    assert error.is_hidden()
+
+
+def test_a_story_is_not_briefed_at_a_length_other_than_the_one_asked(
+    page: Any, listed: list[dict[str, Any]]
+) -> None:
+    """A length the server does not take (5 words) was dropped unsaid: the brief came at 250."""
+    page.get_by_label("Length of the summary, in words").fill("5")
+    show_stories(page, len(listed))
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.get_by_role("button", name=listed[0]["title"], exact=True).click()
+    error = page.locator("#stories-error")
+    error.wait_for()
+    assert error.text_content() == (
+        "The length must be a whole number of words from 20 to 5000. Set it under “Your articles”."
+    )
+    assert not [url for url in asked if "/brief" in url] and page.locator("#result").is_hidden()
 
 
 def test_markup_in_a_story_is_shown_as_text(browser: Any, markup_url: str, watch: Watch) -> None:

@@ -22,9 +22,10 @@ Routes:
 
 Every error answers ``{"detail": "<one line>"}``: 413 for a body over the cap (checked against
 Content-Length, then by counting the bytes as they arrive; never buffered, see ``_GuardMiddleware``),
-415 for a body that is neither JSON nor multipart, 422 for anything the user can fix (our
-``InputError`` and every malformed request), 503 when an analysis needs a model that is not
-installed, and a bare 500 (no traceback text) only for a bug.
+415 for a body that is neither JSON nor multipart, or is compressed, 422 for anything the user can fix (our
+``InputError`` and every malformed request, a query parameter the route does not read among them),
+503 when an analysis needs a model that is not installed or the story store cannot be read, and a
+bare 500 (no traceback text) only for a bug.
 
 URLs in requests are fetched only when the operator starts the server with ``allow_urls``; then
 ``newsbrief.pipeline.fetch`` refuses every address that is not public (see there).
@@ -39,6 +40,7 @@ import importlib.util
 import logging
 import math
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, MutableMapping, Sequence
@@ -62,7 +64,7 @@ from pydantic import (
 )
 from pydantic.json_schema import models_json_schema
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import ImmutableMultiDict, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.staticfiles import StaticFiles
 
@@ -144,6 +146,10 @@ MEDIA_TYPES: dict[str, str] = {
     "html": "text/html; charset=utf-8",
     "text": "text/plain; charset=utf-8",
 }
+# the query parameters each route reads; any other is refused (_check_fields)
+_BRIEF_QUERY = ("format", "explain")
+_STORY_BRIEF_QUERY = (*_BRIEF_QUERY, "words", "sentences", "analysis", "style")
+_FORM_FIELDS = ("files", "words", "sentences", "analysis", "style", *_BRIEF_QUERY)
 _FORMAT_HELP = (
     "json (default: newsbrief.brief/1 with the cleaned articles), md or markdown, html (one"
     " self-contained page) or text: what `newsbrief summarize --format` writes."
@@ -289,7 +295,8 @@ def create_app(
     )
     get_url = fetcher or _default_fetcher(limits)
 
-    @app.get("/", include_in_schema=False)
+    # HEAD too: every server must answer it where it answers GET (RFC 9110), and uptime checks use it
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> Response:
         page = STATIC_DIR / "index.html"
         if page.is_file():
@@ -315,13 +322,14 @@ def create_app(
                 },
             },
             413: {"model": ErrorOut, "description": "Request body over the size cap."},
-            415: {"model": ErrorOut, "description": "Body neither JSON nor multipart."},
+            415: {"model": ErrorOut, "description": "Body neither JSON nor multipart, or compressed."},
             422: {"model": ErrorOut, "description": "Bad input, said in one line."},
             503: {"model": ErrorOut, "description": "An analysis needs a model that is not installed."},
         },
     )
     async def create_brief(request: Request) -> Response:
         """The brief of the articles in a JSON body or a multipart upload, in the format asked for."""
+        _check_fields(request.query_params, _BRIEF_QUERY)
         items, options, asked = await _read_request(request, limits)
         output_format, explain = _output(asked, request.query_params)
         result = await run_in_threadpool(
@@ -410,6 +418,7 @@ def serve(
 
 async def _read_request(request: Request, limits: Limits) -> tuple[list[_Item], Options, _Output]:
     """The items, options and output of a JSON or multipart request."""
+    _check_encoding(request)
     media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if media_type == "application/json" or media_type.endswith("+json"):
         # validating megabytes of JSON takes milliseconds of CPU: not on the event loop
@@ -417,6 +426,15 @@ async def _read_request(request: Request, limits: Limits) -> tuple[list[_Item], 
     if media_type == "multipart/form-data":
         return await _multipart_request(request, limits)
     raise HTTPException(415, "send the articles as application/json or multipart/form-data")
+
+
+def _check_encoding(request: Request) -> None:
+    """A 415 for a compressed body: read as it stands, gzip bytes were "Invalid JSON at line 1 column 1"."""
+    encoding = request.headers.get("content-encoding", "").strip().lower()
+    if encoding not in ("", "identity"):
+        raise HTTPException(
+            415, f"send the body uncompressed: Content-Encoding {encoding[:40]!r} is not read here"
+        )
 
 
 def _json_request(body: bytes, limits: Limits) -> tuple[list[_Item], Options, _Output]:
@@ -441,7 +459,18 @@ def _json_item(article: ArticleIn, label: str) -> _Item:
     if len(given) != 1:
         raise SourceError(f'{label}: give exactly one of "text", "html" or "url" (got {len(given)})')
     kind, content = given[0]
-    return _Item(kind, content, label, article.outlet, article.title, article.published)  # type: ignore[arg-type]
+    return _Item(kind, content, label, *_fields(article.outlet, article.title, article.published))  # type: ignore[arg-type]
+
+
+def _one_line(value: str | None) -> str | None:
+    """A request's outlet, title or date on one line; None when only white space is left, as if
+    not given (an outlet of "   " named the source with nothing)."""
+    return (" ".join(value.split()) or None) if value is not None else None
+
+
+def _fields(*values: str | None) -> tuple[str | None, ...]:
+    """Each value by ``_one_line``."""
+    return tuple(_one_line(value) for value in values)
 
 
 async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_Item], Options, _Output]:
@@ -456,13 +485,7 @@ async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_It
             raise
         raise InputError(f"malformed multipart body: {exc.detail}") from None
     try:
-        unknown = sorted(
-            set(form.keys()) - {"files", "words", "sentences", "analysis", "style", "format", "explain"}
-        )
-        if unknown:
-            raise InputError(
-                f"unknown form field {unknown[0]!r}: send files, words, sentences, analysis, style, format, explain"
-            )
+        _check_fields(form, _FORM_FIELDS, repeatable=("files", "analysis"), kind="form field")
         uploads = form.getlist("files")
         if not uploads:
             raise InputError('no files: upload the articles as "files"')
@@ -500,7 +523,7 @@ async def _upload_item(upload: UploadFile | str, index: int, limits: Limits) -> 
     content, notices = decode_bytes(data, label)  # as the CLI reads a file: cp1252 or latin-1 with a note
     is_html = suffix in _HTML_EXTENSIONS or (not suffix and content.lstrip().startswith("<"))
     kind: Literal["text", "html"] = "html" if is_html else "text"
-    return _Item(kind, content, label, outlet=PurePosixPath(name).stem or None, notices=notices)
+    return _Item(kind, content, label, outlet=_one_line(PurePosixPath(name).stem), notices=notices)
 
 
 def _form_int(value: UploadFile | str | None, name: str, default: int | None) -> int | None:
@@ -553,6 +576,24 @@ def _output(asked: _Output, query: Mapping[str, str]) -> tuple[str, bool]:
         raise InputError(f"unknown format {name[:40]!r}: use one of {', '.join(MEDIA_TYPES)}")
     explain = asked.explain if asked.explain is not None else query_output.explain
     return output_format, output_format == "json" if explain is None else explain
+
+
+def _check_fields(
+    fields: ImmutableMultiDict[str, Any],
+    allowed: Sequence[str],
+    *,
+    repeatable: Sequence[str] = (),
+    kind: str = "query parameter",
+) -> None:
+    """InputError for a query parameter (or form field) the route does not read, or one it reads
+    once given twice: a JSON body refuses what it does not know, and a misspelt ``?word=``, a
+    ``?words=`` meant for the body or a second ``words`` must not be dropped unsaid."""
+    for name in fields:
+        if name not in allowed:
+            takes = ", ".join(allowed) if allowed else "no parameters"
+            raise InputError(f"unknown {kind} {name[:40]!r}: this route takes {takes}")
+        if name not in repeatable and len(fields.getlist(name)) > 1:
+            raise InputError(f"{kind} {name!r} is given more than once")
 
 
 def _options(
@@ -658,7 +699,7 @@ def _read_item(item: _Item, number: int, limits: Limits, get_url: Fetcher) -> Ar
     return replace(
         article,
         outlet=item.outlet or article.outlet,
-        title=" ".join(item.title.split()) if item.title else article.title,
+        title=item.title or article.title,
         published=item.published or article.published,
     )
 
@@ -939,6 +980,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
 _DEFAULT_STORY_LIMIT = 50
 _MAX_STORY_LIMIT = 500
 _MAX_WINDOW_DAYS = 3650.0
+_UNREADABLE_STORE = "this server's story store cannot be read: its operator can see why in the server's log"
 _NO_STORE = "this server has no story store: start it with newsbrief serve --db FILE (a store of newsbrief watch or cluster --db)"
 
 
@@ -1033,7 +1075,12 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
     def current() -> _Snapshot:
         if shelf is None:
             raise HTTPException(404, _NO_STORE)
-        return shelf.current()
+        try:
+            return shelf.current()
+        except (SourceError, sqlite3.DatabaseError) as exc:
+            # the operator's file, not the client's request: a 503 that names neither the path nor the cause
+            logger.error("cannot read the story store: %s", exc)
+            raise HTTPException(503, _UNREADABLE_STORE) from None
 
     @app.post(
         "/v1/stories",
@@ -1041,12 +1088,14 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
         responses={
             200: {"model": StoriesOut, "description": "The stories, in order of their first article."},
             413: {"model": ErrorOut, "description": "Request body over the size cap."},
-            415: {"model": ErrorOut, "description": "Body not JSON."},
+            415: {"model": ErrorOut, "description": "Body not JSON, or compressed."},
             422: {"model": ErrorOut, "description": "Bad input, said in one line."},
         },
     )
     async def create_stories(request: Request) -> Response:
         """Group the articles of a JSON body into stories, as ``newsbrief cluster`` does."""
+        _check_fields(request.query_params, ())
+        _check_encoding(request)
         media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
         if not (media_type == "application/json" or media_type.endswith("+json")):
             raise HTTPException(415, "send the articles as application/json")
@@ -1059,10 +1108,12 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
             200: {"model": StoryListOut, "description": "The latest stories, newest first."},
             404: {"model": ErrorOut, "description": "The server has no story store (serve --db)."},
             422: {"model": ErrorOut, "description": "Bad input, said in one line."},
+            503: {"model": ErrorOut, "description": "The server's story store cannot be read."},
         },
     )
     async def list_stories(request: Request) -> Response:
         """The store's latest stories: by last article's date, newest first; undated ones last."""
+        _check_fields(request.query_params, ("limit",))
         limit = _form_int(request.query_params.get("limit"), "limit", _DEFAULT_STORY_LIMIT)
         if limit is None or not 1 <= limit <= _MAX_STORY_LIMIT:
             raise InputError(f"limit must be from 1 to {_MAX_STORY_LIMIT} (got {limit})")
@@ -1077,12 +1128,16 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
             200: _BRIEF_RESPONSE,
             404: {"model": ErrorOut, "description": "No such story, or no story store (serve --db)."},
             422: {"model": ErrorOut, "description": "Bad input, said in one line."},
-            503: {"model": ErrorOut, "description": "An analysis needs a model that is not installed."},
+            503: {
+                "model": ErrorOut,
+                "description": "An analysis needs a model that is not installed, or the story store cannot be read.",
+            },
         },
     )
     async def story_brief(story_id: str, request: Request) -> Response:
         """The brief of one stored story's articles, rendered as ``POST /v1/briefs`` renders."""
         query = request.query_params
+        _check_fields(query, _STORY_BRIEF_QUERY, repeatable=("analysis",))
         output_format, explain = _output(_Output(), query)
         analysis = query.getlist("analysis")
         options = _options(
@@ -1133,14 +1188,15 @@ def _stream_article(article: StreamArticleIn, label: str, limits: Limits) -> Art
     kind, content = given[0]
     _check_chars(content, label, limits)
     reader = read_html if kind == "html" else read_text
-    read = reader(content, source=label, outlet=article.outlet or "", url=article.url)
+    outlet, title, published = _fields(article.outlet, article.title, article.published)
+    read = reader(content, source=label, outlet=outlet or "", url=article.url)
     _check_chars(read.text, label, limits)
     return replace(
         read,
         id=article.id or "",
-        outlet=article.outlet or read.outlet,
-        title=" ".join(article.title.split()) if article.title else read.title,
-        published=article.published or read.published,
+        outlet=outlet or read.outlet,
+        title=title or read.title,
+        published=published or read.published,
     )
 
 
@@ -1297,6 +1353,13 @@ _STORY_BRIEF_PARAMETERS: dict[str, Any] = {
             "required": False,
             "description": f'"all", "none" (default), or analyses to run, comma-separated: {", ".join(ANALYSES)}.',
             "schema": {"type": "string"},
+        },
+        {
+            "name": "style",
+            "in": "query",
+            "required": False,
+            "description": 'How the summary is chosen: "neutral" (the default) or "extract".',
+            "schema": {"type": "string", "enum": list(STYLES), "default": DEFAULT_STYLE},
         },
     ]
 }

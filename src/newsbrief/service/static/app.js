@@ -12,6 +12,8 @@
   const MIN_WORDS = 20;
   const MAX_WORDS = 5000;
   const HTML_FILE = /\.x?html?$/i;
+  const ARTICLE_FILE = /\.(txt|text|md|html?)$/i; // what the server's upload takes (a name without extension: sniffed)
+  const BINARY_SNIFF_BYTES = 8192; // a NUL among the first bytes: a binary file, as the server judges
   const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
   const WHITE_SPACE = /\s+/g;
   const NARROW = "(max-width: 56rem)";
@@ -29,6 +31,7 @@
     byArticle: new Map(), // article id -> source
     activeMarker: null,
     articleSerial: 0,
+    briefSerial: 0, // counts the briefs asked for: only the answer to the last one is shown
   };
 
   const $ = (id) => document.getElementById(id);
@@ -43,6 +46,13 @@
       if (child === null || child === undefined || child === "") continue;
       node.append(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
     }
+    return node;
+  }
+
+  /** The node, its direction taken from its own text (dir="auto"): an Arabic or Hebrew sentence
+   * reads right to left, its full stop and markers at its left end, beside English ones. */
+  function ownDirection(node) {
+    node.dir = "auto";
     return node;
   }
 
@@ -152,12 +162,34 @@
     return empty || addArticle();
   }
 
+  /** The text of a text or HTML file, and a note when it was not UTF-8; refused when it is of
+   * another type or binary (read leniently, a PDF became an article of garbage). A file that is not
+   * UTF-8 is read as Windows-1252, as the command line and the upload API read it, and the note
+   * says so (read as UTF-8 with replacements, its accents and dashes were lost unsaid). */
   function readFile(file) {
     return new Promise((resolve, reject) => {
+      if (/\.[^./]+$/.test(file.name) && !ARTICLE_FILE.test(file.name)) {
+        reject(new Error(`${file.name} is not a text or HTML file: add .txt, .md or .html files.`));
+        return;
+      }
       const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
+      reader.onload = () => {
+        const bytes = new Uint8Array(reader.result);
+        if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+          reject(new Error(`${file.name} looks like a binary file, not text.`));
+          return;
+        }
+        try {
+          resolve({ text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), note: null }); // drops a BOM
+        } catch {
+          resolve({
+            text: new TextDecoder("windows-1252").decode(bytes),
+            note: `${file.name} is not UTF-8: read as Windows-1252.`,
+          });
+        }
+      };
       reader.onerror = () => reject(new Error(`could not read ${file.name}`));
-      reader.readAsText(file);
+      reader.readAsArrayBuffer(file);
     });
   }
 
@@ -167,19 +199,23 @@
     if (!files.length) return;
     hideError();
     let added = 0;
+    const refused = [];
+    const notes = [];
     for (const file of files) {
       try {
-        const text = await readFile(file);
+        const { text, note } = await readFile(file);
+        if (note) notes.push(note);
         const kind = HTML_FILE.test(file.name) || file.type === "text/html" ? "html" : "text";
         const stem = file.name.replace(/\.[^.]+$/, "");
         fillArticle(emptyArticle(), { text, kind, outlet: kind === "html" ? "" : stem, fileName: file.name });
         added += 1;
       } catch (error) {
-        showError(error.message);
+        refused.push(oneLine(error.message));
       }
     }
+    if (refused.length) showError(refused.join(" "));
     renumberArticles();
-    setStatus(`${plural(added, "file")} added as articles.`);
+    setStatus([`${plural(added, "file")} added as articles.`, ...notes].join(" "));
   }
 
   function setUpDropZone() {
@@ -228,12 +264,18 @@
     if (!articles.length) {
       return { error: "Add at least one article: paste its text, drop a file, or enter a web address." };
     }
-    const wordsText = $("words").value.trim();
-    const words = Number(wordsText);
-    if (!/^\d+$/.test(wordsText) || words < MIN_WORDS || words > MAX_WORDS) {
-      return { error: `The length must be a whole number of words from ${MIN_WORDS} to ${MAX_WORDS}.` };
-    }
+    const words = chosenWords();
+    if (words === null) return { error: WORDS_ERROR };
     return { body: { articles, words, analysis: chosenAnalysis() } };
+  }
+
+  const WORDS_ERROR = `The length must be a whole number of words from ${MIN_WORDS} to ${MAX_WORDS}.`;
+
+  /** The length field as a number of words, or null when it is not one the server takes. */
+  function chosenWords() {
+    const text = $("words").value.trim();
+    const words = Number(text);
+    return /^\d+$/.test(text) && words >= MIN_WORDS && words <= MAX_WORDS ? words : null;
   }
 
   /** The ticked analyses as the API's "analysis" value. */
@@ -242,8 +284,13 @@
     return chosen.length === 0 ? "none" : chosen.length === ANALYSES.length ? "all" : chosen.join(",");
   }
 
+  /** Whether the parsed answer has the shape of a brief (a proxy may answer 200 with anything). */
+  function isBrief(payload) {
+    return payload !== null && typeof payload === "object" && Array.isArray(payload.summary) && Array.isArray(payload.sources);
+  }
+
   /** One readable line from an error response: {"detail": "..."} or FastAPI's list of problems. */
-  function describeError(payload, status) {
+  function describeError(payload, status, task = "make the brief") {
     const detail = payload && typeof payload === "object" ? payload.detail : undefined;
     if (typeof detail === "string" && detail.trim()) return oneLine(detail);
     if (Array.isArray(detail) && detail.length) {
@@ -253,7 +300,7 @@
       const more = detail.length > 1 ? ` (and ${plural(detail.length - 1, "more problem")})` : "";
       return `${where ? `${where}: ` : ""}${message}${more}`;
     }
-    return `The server could not make the brief (HTTP ${status}).`;
+    return `The server could not ${task} (HTTP ${status}).`;
   }
 
   async function submit(event) {
@@ -270,6 +317,7 @@
     $("brief-form").setAttribute("aria-busy", "true");
     const count = request.body.articles.length;
     setStatus(`Writing the brief of ${plural(count, "article")}…`);
+    const ticket = ++state.briefSerial;
     try {
       const response = await fetch("/v1/briefs", {
         method: "POST",
@@ -283,7 +331,11 @@
       } catch {
         payload = null;
       }
-      if (!response.ok || payload === null || typeof payload !== "object") {
+      if (ticket !== state.briefSerial) {
+        setStatus(""); // a story's brief was asked for since: that one is shown
+        return;
+      }
+      if (!response.ok || !isBrief(payload)) {
         showError(response.ok ? "The server sent a reply that is not a brief." : describeError(payload, response.status));
         setStatus("");
         return;
@@ -295,9 +347,8 @@
       $("brief-story").hidden = true;
       showBrief(payload);
       setStatus(`Brief ready: ${plural(payload.words || 0, "word")} from ${plural((payload.sources || []).length, "source")}.`);
-      $("brief-heading").focus({ preventScroll: true });
-      $("result").scrollIntoView({ block: "start" });
     } catch (error) {
+      if (ticket !== state.briefSerial) return;
       showError(`Could not reach the server: ${oneLine(error && error.message)}`);
       setStatus("");
     } finally {
@@ -338,7 +389,7 @@
     const summary = $("summary");
     clear(summary);
     for (const line of data.summary || []) {
-      summary.append(el("p", "line", String(line.text ?? ""), " ", markersFor(citationMarkers(line))));
+      summary.append(ownDirection(el("p", "line", String(line.text ?? ""), " ", markersFor(citationMarkers(line)))));
     }
     if (!(data.summary || []).length) summary.append(el("p", "hint", "The brief has no summary sentences."));
 
@@ -357,11 +408,17 @@
     if (data.analysis && typeof data.analysis === "object") analysis.append(analysisSections(data.analysis));
 
     resetPanel();
-    $("result").hidden = false;
+    // the reader may have changed views while the brief was on its way: it waits in its own
+    const here = state.briefView === (inStoriesView() ? "stories" : "articles");
+    $("result").hidden = !here;
+    if (here) {
+      $("brief-heading").focus({ preventScroll: true });
+      $("result").scrollIntoView({ block: "start" });
+    }
   }
 
   function sourceItem(source) {
-    const item = el("li", "source", el("strong", "", outletName(source)));
+    const item = ownDirection(el("li", "source", el("strong", "", outletName(source))));
     item.value = source.number;
     if (oneLine(source.title)) item.append(" — ", el("span", "title", oneLine(source.title)));
     const details = [oneLine(source.published), plural(source.words || 0, "word")].filter(Boolean).join(" · ");
@@ -444,10 +501,10 @@
       body.append(el("p", "hint", "The server did not send this article's text."));
       if (span.text) body.append(el("blockquote", "cited", String(span.text)));
     } else {
-      const article = el("div", "article-text");
-      const start = Number(span.start);
-      const end = Number(span.end);
-      if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= text.length) {
+      const article = ownDirection(el("div", "article-text"));
+      const units = unitSpan(text, Number(span.start), Number(span.end));
+      if (units) {
+        const [start, end] = units;
         highlight = el("mark", "highlight", text.slice(start, end));
         highlight.tabIndex = -1;
         article.append(text.slice(0, start), highlight, text.slice(end));
@@ -478,6 +535,20 @@
     );
   }
 
+  /** The span [start, end) of code points (as the API counts, docs/json-schema.md) as indices of the
+   * text's UTF-16 units (as JavaScript counts: two for an emoji); null when it is not a span of the text. */
+  function unitSpan(text, start, end) {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start >= end) return null;
+    let unit = 0;
+    let startUnit = 0;
+    for (let point = 0; point < end; point += 1) {
+      if (point === start) startUnit = unit;
+      if (unit >= text.length) return null;
+      unit += text.codePointAt(unit) > 0xffff ? 2 : 1;
+    }
+    return [startUnit, unit];
+  }
+
   /** Centre the highlight in the panel's own scroller; scroll the page only if it is still out of view. */
   function scrollToMark(scroller, mark) {
     const box = scroller.getBoundingClientRect();
@@ -503,7 +574,7 @@
   /** The items as a list; past SHOWN_ITEMS, the rest behind a "show more" disclosure. */
   function listOrNone(items, render) {
     if (!Array.isArray(items) || !items.length) return el("p", "hint", "None found.");
-    const rows = items.map((item) => el("li", "", ...render(item)));
+    const rows = items.map((item) => ownDirection(el("li", "", ...render(item))));
     if (rows.length <= SHOWN_ITEMS + 2) return el("ul", "items", ...rows);
     const rest = rows.splice(SHOWN_ITEMS);
     return el(
@@ -805,7 +876,7 @@
       }
       if (!response.ok || !payload || !Array.isArray(payload.stories)) {
         setStoriesNote("");
-        showStoriesError(describeError(payload, response.status));
+        showStoriesError(describeError(payload, response.status, "list the stories"));
         return;
       }
       for (const story of payload.stories) list.append(storyItem(story));
@@ -841,7 +912,7 @@
     const item = el(
       "li",
       "story",
-      el("h3", "", open),
+      ownDirection(el("h3", "", open)),
       el(
         "p",
         "story-meta",
@@ -859,13 +930,18 @@
 
   /** Ask for a story's brief, with the form's length and analyses, and show it. */
   async function openStory(story, button) {
-    const params = new URLSearchParams({ analysis: chosenAnalysis() });
-    const words = $("words").value.trim();
-    if (/^\d+$/.test(words) && Number(words) >= MIN_WORDS && Number(words) <= MAX_WORDS) params.set("words", words);
+    const words = chosenWords();
+    if (words === null) {
+      // the brief would otherwise come at the server's default length, unsaid
+      showStoriesError(`${WORDS_ERROR} Set it under “Your articles”.`);
+      return;
+    }
+    const params = new URLSearchParams({ analysis: chosenAnalysis(), words: String(words) });
     const briefUrl = `/v1/stories/${encodeURIComponent(String(story.id ?? ""))}/brief?${params}`;
     showStoriesError("");
     setStoriesNote(`Making the brief of “${oneLine(story.title) || "the story"}”…`);
     button.disabled = true;
+    const ticket = ++state.briefSerial;
     try {
       const response = await fetch(`${briefUrl}&format=json&explain=true`, { headers: { Accept: "application/json" } });
       const raw = await response.text();
@@ -875,7 +951,8 @@
       } catch {
         payload = null;
       }
-      if (!response.ok || payload === null || typeof payload !== "object") {
+      if (ticket !== state.briefSerial) return; // another brief was asked for since: that one is shown
+      if (!response.ok || !isBrief(payload)) {
         setStoriesNote("");
         showStoriesError(response.ok ? "The server sent a reply that is not a brief." : describeError(payload, response.status));
         return;
@@ -888,12 +965,11 @@
       button.setAttribute("aria-current", "true");
       showBrief(payload);
       const line = $("brief-story");
-      line.textContent = oneLine(story.title) || "Untitled story";
+      ownDirection(line).textContent = oneLine(story.title) || "Untitled story";
       line.hidden = false;
       setStoriesNote(`${listNote} Brief ready: ${plural(payload.words || 0, "word")} from ${plural((payload.sources || []).length, "source")}.`);
-      $("brief-heading").focus({ preventScroll: true });
-      $("result").scrollIntoView({ block: "start" });
     } catch (error) {
+      if (ticket !== state.briefSerial) return;
       setStoriesNote("");
       showStoriesError(`Could not reach the server: ${oneLine(error && error.message)}`);
     } finally {
