@@ -313,7 +313,8 @@ def test_a_file_that_is_not_a_store_is_refused_and_left_as_it_was(
     tmp_path: Path, schema: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An empty file or another program's database: serve --db refuses it in one line, and the
-    API, should the file become one while the server runs, answers 422; neither writes to it."""
+    API, should the file become one while the server runs, answers 503 without naming the file
+    (the cause goes to the server's log); neither writes to it."""
     path = tmp_path / "theirs.sqlite"
     path.touch()
     if schema:
@@ -329,7 +330,9 @@ def test_a_file_that_is_not_a_store_is_refused_and_left_as_it_was(
     assert "theirs.sqlite: not a newsbrief stream store" in result.output
     assert len(result.output.strip().splitlines()) == 1
     with TestClient(create_app(store_path=path)) as reader:
-        assert_error(reader.get("/v1/stories"), 422, "not a newsbrief stream store")
+        refused = reader.get("/v1/stories")
+        assert_error(refused, 503, "story store cannot be read")
+        assert str(path) not in refused.text
     assert path.read_bytes() == content
     assert sorted(child.name for child in tmp_path.iterdir()) == [path.name]
 
