@@ -36,21 +36,19 @@ import argparse
 import itertools
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
-from excerpts import cut  # benchmarks/ is on sys.path when this file is run
-from newsbrief import Options, Story, brief, read_stories
+from enumeration import stories_of  # benchmarks/ is on sys.path when this file is run
+from newsbrief import Options, Story, brief
 from newsbrief.analysis import framing
 from newsbrief.evaluate import score_summary
 from newsbrief.model import Sentence
 from newsbrief.pipeline import select as select_module
 from newsbrief.pipeline.voice import outside_quotations, own_voice
 
-DATA = Path(__file__).resolve().parent / "data"
 SENTENCE_PRIOR = select_module.sentence_prior
 CONCEPT_WEIGHTS = select_module.concept_weights
 # A word, not a letter of an abbreviation (as voice.py reads words).
@@ -179,16 +177,6 @@ def describe(stories: Sequence[Story], words: int, kind: str) -> None:
     )
 
 
-def load(name: str) -> tuple[list[Story], int]:
-    """The stories of a set with a reference, and its word budget."""
-    if name == "roundups":
-        return [s for s in read_stories(DATA / "roundups" / "roundups.jsonl") if s.reference], 60
-    stories = [s for s in read_stories(DATA / "clusters.jsonl") if s.reference]
-    if name == "excerpts":
-        return [cut(story, 3, 150, 60) for story in stories], 60
-    return stories, 250
-
-
 def settings(specs: Sequence[str]) -> list[Setting]:
     """Every combination of the named weights' values (ARTICLE, LINE, AGREEMENT)."""
     axes = []
@@ -210,7 +198,7 @@ def main() -> None:
     parser.add_argument("--describe", action="store_true", help="print how far the signal reaches first")
     args = parser.parse_args()
 
-    stories, words = load(args.set)
+    stories, words = stories_of(args.set)
     stories = stories[: args.limit]
     print(
         f"{len(stories)} {args.set} stories, {words} words, article score {args.article}"
