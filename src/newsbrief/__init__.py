@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from typing import TYPE_CHECKING
+import typing
 
 from newsbrief.errors import (
     EmptyStoryError,
@@ -52,7 +52,7 @@ from newsbrief.model import (
     parse_analyses,
 )
 
-if TYPE_CHECKING:
+if typing.TYPE_CHECKING:
     from newsbrief.pipeline.brief import DEFAULT_OPTIONS, brief, briefs, summarize
     from newsbrief.pipeline.ingest import read_stories, read_story
     from newsbrief.rendering import render
