@@ -598,13 +598,7 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        err_console.print(
-            f"[red]error:[/red] cannot write {escape(str(output))}: {escape(exc.strerror or str(exc))}"
-        )
-        raise typer.Exit(code=2) from None
+    _guarded(lambda: _write_file(output, text))
 
 
 def main() -> None:

@@ -5,10 +5,11 @@ slug ids; a stream needs each record's own ``id`` (its key) and files far larger
 So ``.jsonl`` files are read here line by line: an article record (``text`` and optionally ``id``,
 ``published``/``date``, ``outlet``/``source``/``site``, ``title``, ``url``) is one article; a
 story record (``documents``, as in Multi-News) is flattened into its documents, a document
-without an id getting ``<story id>-<n>``. An RSS or Atom feed (a file, or any http(s) URL) gives its
-entries' articles, each page fetched as ``watch`` fetches it (``stream.feeds.read_feed``). Every other source (directories, HTML, text, ``.json``,
-Multi-News ``.src``) goes through ``pipeline.ingest.read_story``, and its articles are keyed by URL
-or text (their ids there are made-up slugs).
+without an id getting ``<story id>-<n>``. An RSS or Atom feed (a file, or any http(s) URL) gives
+its entries' articles, each page fetched as ``watch`` fetches it (``stream.feeds.read_feed``).
+Every other source (directories, HTML, text, ``.json``, Multi-News ``.src``) goes through
+``pipeline.ingest.read_story``, and its articles are keyed by URL or text (their ids there are
+made-up slugs).
 """
 
 from __future__ import annotations
