@@ -21,7 +21,7 @@ ALLOWED = {
     "analysis": {"model", "errors"},
     "pipeline": {"model", "errors", "analysis"},
     "rendering": {"model", "errors", "analysis.lexicon"},
-    "stream": {"model", "errors", "pipeline", "analysis.similarity", "rendering"},
+    "stream": {"model", "errors", "pipeline", "analysis.similarity", "analysis.wordvectors", "rendering"},
     "evaluate": {"model", "errors", "pipeline"},
     "service": {"model", "errors", "pipeline", "analysis", "rendering", "stream", "__init__"},
     "cli": {
