@@ -758,7 +758,7 @@ def test_analyses_that_need_the_missing_model_are_disabled(page: Any, base_url: 
 
 CANCELLED = "Cancelled: no brief is shown for it. The server still finishes the work it had started."
 STYLE_EXTRACT = "Extract: the sources' own order and voice"
-EXPLAIN = "Explain: what cleaning removed, what each citation was compared with, the time per stage"
+EXPLAIN = "Explain how the brief was made"
 
 
 def choose_options(page: Any, *, sentences: str, style: str, explain: bool) -> None:
@@ -886,6 +886,11 @@ def test_the_new_controls_are_labelled_and_reached_in_order_by_the_keyboard(page
         page.keyboard.press("Tab")
         expect(page.get_by_role(role, name=name, exact=True)).to_be_focused()
     assert page.get_by_role("group", name="Style of the summary").count() == 1
+    explain = page.get_by_role("checkbox", name=EXPLAIN)
+    expect(explain).to_have_accessible_description(re.compile("^What cleaning removed, what each citation"))
+    expect(page.get_by_label("At most this many sentences")).to_have_accessible_description(
+        "Empty: as many as the length allows."
+    )
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("ArrowDown")  # arrows move within the style's radio group
