@@ -390,3 +390,26 @@ def test_a_story_brief_on_its_way_can_be_cancelled(page: Any, listed: list[dict[
     page.unroute(f"**/v1/stories/{story['id']}/brief?*")
     open_story(page, story["title"])
     assert page.locator("#brief-story").text_content() == story["title"]
+
+
+def test_a_story_brief_download_and_its_failure_are_said_in_the_stories_view(
+    page: Any, listed: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """A download of a story's brief said "Downloaded brief.md." or its error on the form's lines,
+    hidden under Stories: the reader saw nothing, and a screen reader heard nothing."""
+    for box in page.locator('input[name="analysis"]').all():
+        box.set_checked(False)
+    show_stories(page, len(listed))
+    open_story(page, listed[0]["title"])
+    download(page, "Markdown", tmp_path)
+    expect(page.locator("#stories-note")).to_contain_text("Downloaded brief.md.")
+    page.route(
+        "**/v1/stories/*/brief?*format=html*",
+        lambda route: route.fulfill(status=503, content_type="text/html", body="<h1>down</h1>"),
+    )
+    page.get_by_role("button", name="HTML", exact=True).click()
+    error = page.locator("#stories-error")
+    expect(error).to_have_text("The server could not make the brief (HTTP 503).")
+    assert error.is_visible()
+    page.locator("#summary .marker").first.click()
+    expect(page.locator("#stories-note")).to_contain_text("Showing source")

@@ -445,6 +445,20 @@
     box.hidden = false;
   }
 
+  /** A status line about the brief on show, in the view it belongs to: the form's status line lies
+   * hidden under Stories, where a download's or a source's line went unseen and unannounced. */
+  function setBriefStatus(message) {
+    if (state.briefView === "stories") setStoriesNote([listNote, message].filter(Boolean).join(" "));
+    else setStatus(message);
+  }
+
+  /** An error about the brief on show (none: hide it), in the view it belongs to. */
+  function showBriefError(message) {
+    if (state.briefView === "stories") showStoriesError(message);
+    else if (message) showError(message);
+    else hideError();
+  }
+
   function hideError() {
     const box = $("error");
     box.textContent = "";
@@ -611,7 +625,7 @@
       body.scrollTop = 0;
       if (!narrow) panel.scrollIntoView({ block: "nearest" });
     }
-    setStatus(
+    setBriefStatus(
       highlight
         ? `Showing source ${number}, ${outletName(source)}, with the cited words highlighted.`
         : `Showing source ${number}, ${outletName(source)}.`,
@@ -902,7 +916,7 @@
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    setStatus(`Downloaded ${fileName}.`);
+    setBriefStatus(`Downloaded ${fileName}.`);
   }
 
   /** Ask the server for the brief on show in another format and save what it sends, byte for byte:
@@ -910,8 +924,8 @@
    * (with `--explain` when Explain is ticked). */
   async function downloadAs(outputFormat, fileName) {
     if (!state.request && !state.briefUrl) return;
-    hideError();
-    setStatus(`Preparing ${fileName}…`);
+    showBriefError("");
+    setBriefStatus(`Preparing ${fileName}…`);
     const query = `format=${encodeURIComponent(outputFormat)}${explainChosen() ? "&explain=true" : ""}`;
     try {
       const response = state.briefUrl
@@ -929,14 +943,14 @@
         } catch {
           payload = null;
         }
-        showError(describeError(payload, response.status));
-        setStatus("");
+        showBriefError(describeError(payload, response.status));
+        setBriefStatus("");
         return;
       }
       download(fileName, text, response.headers.get("Content-Type") || "text/plain");
     } catch (error) {
-      showError(`Could not reach the server: ${oneLine(error && error.message)}`);
-      setStatus("");
+      showBriefError(`Could not reach the server: ${oneLine(error && error.message)}`);
+      setBriefStatus("");
     }
   }
 
