@@ -920,3 +920,33 @@ def test_phone_layout_fits_with_the_options_cancel_and_explanation(
     get_brief(page)
     assert page.locator("#explained").is_visible()
     assert fits_the_width(page)
+    held = []
+    page.route("**/v1/briefs?format=html*", lambda route: held.append(route))
+    page.get_by_role("button", name="HTML", exact=True).click()
+    while not held:
+        page.wait_for_timeout(50)
+    assert page.get_by_role("button", name="Cancel the download").is_visible() and fits_the_width(page)
+
+
+def test_a_download_on_its_way_can_be_cancelled(
+    page: Any, aleppo: dict[str, Article], tmp_path: Path
+) -> None:
+    """A download asks the server for the brief again, as long a wait as the brief itself."""
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, set())
+    get_brief(page)
+    held: list[Any] = []
+    page.route("**/v1/briefs?format=md*", lambda route: held.append(route))
+    page.get_by_role("button", name="Markdown", exact=True).click()
+    while not held:
+        page.wait_for_timeout(50)
+    cancel = page.get_by_role("button", name="Cancel the download")
+    expect(cancel).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#status")).to_have_text(
+        "brief.md cancelled. The server still finishes the work it had started."
+    )
+    expect(page.get_by_role("button", name="Markdown", exact=True)).to_be_focused()
+    assert cancel.count() == 0 and page.get_by_role("alert").count() == 0
+    page.unroute("**/v1/briefs?format=md*")
+    assert download(page, "Markdown", tmp_path).startswith("# Brief")

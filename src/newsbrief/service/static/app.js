@@ -35,7 +35,8 @@
     activeMarker: null,
     articleSerial: 0,
     briefSerial: 0, // counts the briefs asked for: only the answer to the last one is shown
-    pending: { articles: new Set(), stories: new Set() }, // AbortControllers of the briefs on their way, by view
+    // AbortControllers of the briefs on their way, by view, and of the downloads (each asks again)
+    pending: { articles: new Set(), stories: new Set(), downloads: new Set() },
   };
 
   const $ = (id) => document.getElementById(id);
@@ -921,19 +922,21 @@
 
   /** Ask the server for the brief on show in another format and save what it sends, byte for byte:
    * the page renders nothing itself, so a download is what `newsbrief summarize --format` writes
-   * (with `--explain` when Explain is ticked). */
-  async function downloadAs(outputFormat, fileName) {
+   * (with `--explain` when Explain is ticked). It makes the brief again, as long a wait: Cancel stops it. */
+  async function downloadAs(outputFormat, fileName, button) {
     if (!state.request && !state.briefUrl) return;
     showBriefError("");
     setBriefStatus(`Preparing ${fileName}…`);
     const query = `format=${encodeURIComponent(outputFormat)}${explainChosen() ? "&explain=true" : ""}`;
+    const controller = startPending("downloads", button, $("download-cancel"));
     try {
       const response = state.briefUrl
-        ? await fetch(`${state.briefUrl}&${query}`)
+        ? await fetch(`${state.briefUrl}&${query}`, { signal: controller.signal })
         : await fetch(`/v1/briefs?${query}`, {
             method: "POST",
             headers: { "Content-Type": "application/json" },
             body: JSON.stringify(state.request),
+            signal: controller.signal,
           });
       const text = await response.text();
       if (!response.ok) {
@@ -949,8 +952,14 @@
       }
       download(fileName, text, response.headers.get("Content-Type") || "text/plain");
     } catch (error) {
+      if (controller.signal.aborted) {
+        setBriefStatus(`${fileName} cancelled. The server still finishes the work it had started.`);
+        return;
+      }
       showBriefError(`Could not reach the server: ${oneLine(error && error.message)}`);
       setBriefStatus("");
+    } finally {
+      endPending("downloads", controller, button, $("download-cancel"));
     }
   }
 
@@ -1160,8 +1169,9 @@
       if (event.key === "Escape" && window.matchMedia(NARROW).matches) closePanel();
     });
     $("download-json").addEventListener("click", () => state.data && download("brief.json", state.raw, "application/json"));
-    $("download-md").addEventListener("click", () => downloadAs("md", "brief.md"));
-    $("download-html").addEventListener("click", () => downloadAs("html", "brief.html"));
+    $("download-md").addEventListener("click", () => downloadAs("md", "brief.md", $("download-md")));
+    $("download-html").addEventListener("click", () => downloadAs("html", "brief.html", $("download-html")));
+    $("download-cancel").addEventListener("click", () => cancelPending("downloads"));
     $("cancel").addEventListener("click", () => cancelPending("articles"));
     $("stories-cancel").addEventListener("click", () => cancelPending("stories"));
     $("explain").addEventListener("change", () => ($("explained").hidden = !explainChosen() || !state.data));
