@@ -28,6 +28,7 @@ import newsbrief
 from newsbrief.model import Article
 
 sync_api = pytest.importorskip("playwright.sync_api")
+expect = sync_api.expect
 uvicorn = pytest.importorskip("uvicorn")
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -751,3 +752,201 @@ def test_analyses_that_need_the_missing_model_are_disabled(page: Any, base_url: 
     page.get_by_text("This server has no NLP model").wait_for()
     assert page.get_by_label("Agreed facts").is_enabled()
     assert page.get_by_label("Quotes").is_disabled() and not page.get_by_label("Quotes").is_checked()
+
+
+# The options beside the length, Cancel, and the keyboard ------------------------------------------
+
+CANCELLED = "Cancelled: no brief is shown for it. The server still finishes the work it had started."
+STYLE_EXTRACT = "Extract: the sources' own order and voice"
+EXPLAIN = "Explain how the brief was made"
+
+
+def choose_options(page: Any, *, sentences: str, style: str, explain: bool) -> None:
+    """Set the options beside the length through their labels, as a reader would."""
+    page.get_by_label("At most this many sentences").fill(sentences)
+    page.get_by_role("radio", name=style).check()
+    page.get_by_role("checkbox", name=EXPLAIN).set_checked(explain)
+
+
+def fits_the_width(page: Any) -> bool:
+    return bool(page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+
+
+def test_style_sentences_and_explain_go_to_the_api_and_stay_chosen(
+    page: Any, aleppo: dict[str, Article], tmp_path: Path, watch: Watch
+) -> None:
+    """The page offered only the length and the analyses: the style, the number of sentences and
+    the explanation the CLI and the API take could not be asked for."""
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, set())
+    choose_options(page, sentences="2", style=STYLE_EXTRACT, explain=True)
+    with page.expect_request("**/v1/briefs") as asked:
+        data = get_brief(page)
+    body = json.loads(asked.value.post_data or "{}")
+    assert (body["style"], body["sentences"], body["words"], body["analysis"]) == ("extract", 2, 250, "none")
+    assert data["options"]["style"] == "extract" and data["options"]["max_sentences"] == 2
+    assert page.locator("#summary .line").count() == len(data["summary"]) == 2
+
+    # Explain shows what the CLI's --explain adds, from the JSON on show
+    explained = page.locator("#explained")
+    assert explained.get_by_role("heading", name="How the brief was made").is_visible()
+    removals = explained.locator("section", has=page.get_by_role("heading", name="What cleaning removed"))
+    assert removals.locator("li").count() == len(data["removals"]) > 0
+    compared = explained.locator(
+        "section", has=page.get_by_role("heading", name="each citation was compared")
+    )
+    rows = compared.locator(".sub-items > li")
+    assert rows.count() == sum(len(line["citations"]) for line in data["summary"])
+    first = data["summary"][0]["citations"][0]
+    assert f"similarity {first['similarity']:.2f}: " in rows.first.text_content()
+    assert first["text"] in rows.first.text_content()
+    rows.first.locator(".marker").click()  # its marker shows the compared words in their source
+    assert page.locator("#source-panel .highlight").text_content() == first["text"]
+    timing = explained.locator(".timing").text_content()
+    assert [part.split(" ")[0] for part in timing.split(" · ")] == list(data["timing_ms"])
+    markdown = download(page, "Markdown", tmp_path)
+    assert "## What cleaning removed" in markdown and "## Citations" in markdown and "## Timing" in markdown
+
+    # unticked: the explanation goes, from the page and from the downloads, without asking again
+    page.get_by_role("checkbox", name=EXPLAIN).uncheck()
+    assert explained.is_hidden()
+    markdown = download(page, "Markdown", tmp_path)
+    assert "## Citations" not in markdown and "## Timing" not in markdown
+
+    # the options stay as chosen for the next brief
+    assert page.get_by_label("At most this many sentences").input_value() == "2"
+    assert page.get_by_role("radio", name=STYLE_EXTRACT).is_checked()
+    with page.expect_request("**/v1/briefs") as asked:
+        get_brief(page)
+    assert json.loads(asked.value.post_data or "{}")["style"] == "extract"
+    assert explained.is_hidden()
+    assert watch.errors == [] and watch.console_errors == []
+
+
+def test_a_number_of_sentences_the_server_does_not_take_is_said_before_asking(
+    page: Any, aleppo: dict[str, Article]
+) -> None:
+    fill_articles(page, aleppo_inputs(aleppo)[:1])
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    for bad in ("0", "2.5", "5001"):
+        page.get_by_label("At most this many sentences").fill(bad)
+        page.get_by_role("button", name="Get the brief").click()
+        assert page.get_by_role("alert").text_content() == (
+            "The number of sentences must be a whole number from 1 to 5000, or empty for no limit."
+        )
+    assert not [url for url in asked if "/v1/briefs" in url]
+    page.get_by_label("At most this many sentences").fill("")  # empty: no limit, not sent
+    with page.expect_request("**/v1/briefs") as request:
+        get_brief(page)
+    assert "sentences" not in json.loads(request.value.post_data or "{}")
+
+
+def hold_briefs(page: Any) -> list[Any]:
+    """Hold the page's next POST /v1/briefs in the browser (the server never sees it): a slow brief."""
+    held: list[Any] = []
+    page.route("**/v1/briefs", lambda route: held.append(route))
+    return held
+
+
+def test_a_brief_on_its_way_can_be_cancelled_from_the_keyboard(page: Any, aleppo: dict[str, Article]) -> None:
+    """A brief of 30,000 words with every analysis took 40 s, and nothing could stop the wait."""
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, set())
+    cancel = page.get_by_role("button", name="Cancel")
+    assert cancel.count() == 0  # only while a brief is on its way
+    held = hold_briefs(page)
+    page.get_by_role("button", name="Get the brief").focus()
+    page.keyboard.press("Enter")
+    while not held:
+        page.wait_for_timeout(50)
+    expect(cancel).to_be_focused()  # the disabled button would have dropped the focus
+    assert page.locator("#brief-form").get_attribute("aria-busy") == "true"
+    page.keyboard.press("Enter")
+    expect(page.locator("#status")).to_have_text(CANCELLED)
+    expect(page.get_by_role("button", name="Get the brief")).to_be_focused()
+    assert cancel.count() == 0 and page.locator("#result").is_hidden()
+    assert page.get_by_role("alert").count() == 0  # a cancel is not an error
+    assert page.locator("#brief-form").get_attribute("aria-busy") is None
+
+    # a new request after it works
+    page.unroute("**/v1/briefs")
+    get_brief(page)
+    assert "Brief ready" in page.locator("#status").text_content()
+
+
+def test_the_new_controls_are_labelled_and_reached_in_order_by_the_keyboard(page: Any) -> None:
+    page.get_by_label("Length of the summary, in words").focus()
+    for role, name in (
+        ("spinbutton", "At most this many sentences (optional)"),
+        ("radio", "Neutral: no lines in an outlet's own voice, the news first"),
+        ("checkbox", EXPLAIN),
+        ("checkbox", "Agreed facts and single-outlet claims"),
+    ):
+        page.keyboard.press("Tab")
+        expect(page.get_by_role(role, name=name, exact=True)).to_be_focused()
+    assert page.get_by_role("group", name="Style of the summary").count() == 1
+    explain = page.get_by_role("checkbox", name=EXPLAIN)
+    expect(explain).to_have_accessible_description(re.compile("^What cleaning removed, what each citation"))
+    expect(page.get_by_label("At most this many sentences")).to_have_accessible_description(
+        "Empty: as many as the length allows."
+    )
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("ArrowDown")  # arrows move within the style's radio group
+    assert page.get_by_role("radio", name=STYLE_EXTRACT).is_checked()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert page.get_by_role("checkbox", name=EXPLAIN).is_checked()
+
+
+def test_phone_layout_fits_with_the_options_cancel_and_explanation(
+    page: Any, aleppo: dict[str, Article]
+) -> None:
+    page.set_viewport_size(PHONE)
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, {"facts"})
+    choose_options(page, sentences="4", style=STYLE_EXTRACT, explain=True)
+    assert fits_the_width(page)
+    held = hold_briefs(page)
+    page.get_by_role("button", name="Get the brief").click()
+    while not held:
+        page.wait_for_timeout(50)
+    assert page.get_by_role("button", name="Cancel").is_visible() and fits_the_width(page)
+    page.get_by_role("button", name="Cancel").click()
+    expect(page.locator("#status")).to_have_text(CANCELLED)
+    assert fits_the_width(page)
+    page.unroute("**/v1/briefs")
+    get_brief(page)
+    assert page.locator("#explained").is_visible()
+    assert fits_the_width(page)
+    held = []
+    page.route("**/v1/briefs?format=html*", lambda route: held.append(route))
+    page.get_by_role("button", name="HTML", exact=True).click()
+    while not held:
+        page.wait_for_timeout(50)
+    assert page.get_by_role("button", name="Cancel the download").is_visible() and fits_the_width(page)
+
+
+def test_a_download_on_its_way_can_be_cancelled(
+    page: Any, aleppo: dict[str, Article], tmp_path: Path
+) -> None:
+    """A download asks the server for the brief again, as long a wait as the brief itself."""
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, set())
+    get_brief(page)
+    held: list[Any] = []
+    page.route("**/v1/briefs?format=md*", lambda route: held.append(route))
+    page.get_by_role("button", name="Markdown", exact=True).click()
+    while not held:
+        page.wait_for_timeout(50)
+    cancel = page.get_by_role("button", name="Cancel the download")
+    expect(cancel).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#status")).to_have_text(
+        "brief.md cancelled. The server still finishes the work it had started."
+    )
+    expect(page.get_by_role("button", name="Markdown", exact=True)).to_be_focused()
+    assert cancel.count() == 0 and page.get_by_role("alert").count() == 0
+    page.unroute("**/v1/briefs?format=md*")
+    assert download(page, "Markdown", tmp_path).startswith("# Brief")

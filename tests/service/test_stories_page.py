@@ -8,16 +8,30 @@ to also write docs/stories.png, the README's picture of this view.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
 from playwright.sync_api import expect
 
 # the browser, the page watch and the loopback server of the page tests (tests/service is on sys.path)
-from test_page import CHROMIUM_ARGS, LAPTOP, XSS_OUTLET, XSS_TEXT, XSS_TITLE, Watch, download, served
+from test_page import (
+    CANCELLED,
+    CHROMIUM_ARGS,
+    EXPLAIN,
+    LAPTOP,
+    STYLE_EXTRACT,
+    XSS_OUTLET,
+    XSS_TEXT,
+    XSS_TITLE,
+    Watch,
+    download,
+    served,
+)
 
 from newsbrief.model import Article
 from newsbrief.service.app import create_app
@@ -302,3 +316,100 @@ def test_without_a_store_the_view_says_how_to_start_one(browser: Any, bare_url: 
         assert watch.errors == []
     finally:
         tab.context.close()
+
+
+def test_a_story_brief_opens_with_the_style_sentences_and_explain_chosen(
+    page: Any, store_url: str, listed: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """A story's brief came with the length and analyses of the form, and the server's default
+    style and sentences whatever the reader wanted."""
+    page.get_by_label("At most this many sentences").fill("2")
+    page.get_by_role("radio", name=STYLE_EXTRACT).check()
+    page.get_by_role("checkbox", name=EXPLAIN).check()
+    for box in page.locator('input[name="analysis"]').all():
+        box.set_checked(False)
+    show_stories(page, len(listed))
+    story = next(story for story in listed if len(story["outlets"]) == 3)
+    with page.expect_request("**/v1/stories/*/brief?*") as asked:
+        data = open_story(page, story["title"])
+    query = parse_qs(urlsplit(asked.value.url).query)
+    assert (query["style"], query["sentences"], query["words"], query["analysis"]) == (
+        ["extract"],
+        ["2"],
+        ["250"],
+        ["none"],
+    )
+    assert data["options"]["style"] == "extract" and data["options"]["max_sentences"] == 2
+    assert page.locator("#summary .line").count() == len(data["summary"]) <= 2
+    assert page.get_by_role("heading", name="How the brief was made").is_visible()
+
+    markdown = download(page, "Markdown", tmp_path)
+    expected = httpx.get(
+        f"{store_url}/v1/stories/{story['id']}/brief",
+        params={
+            "words": "250",
+            "analysis": "none",
+            "style": "extract",
+            "sentences": "2",
+            "format": "md",
+            "explain": "true",
+        },
+        timeout=120,
+    )
+    assert expected.status_code == 200
+    timing = re.compile(r"## Timing\n\n.*", re.S)  # the stage times differ between two runs
+    assert timing.sub("", markdown) == timing.sub("", expected.text) and "## Citations" in markdown
+
+    # the options stay as chosen under "Your articles"
+    page.get_by_role("link", name="Your articles").click()
+    page.locator("#brief-form").wait_for(state="visible")
+    assert page.get_by_label("At most this many sentences").input_value() == "2"
+    assert page.get_by_role("radio", name=STYLE_EXTRACT).is_checked()
+    assert page.get_by_role("checkbox", name=EXPLAIN).is_checked()
+
+
+def test_a_story_brief_on_its_way_can_be_cancelled(page: Any, listed: list[dict[str, Any]]) -> None:
+    for box in page.locator('input[name="analysis"]').all():
+        box.set_checked(False)
+    show_stories(page, len(listed))
+    story = listed[0]
+    held: list[Any] = []
+    page.route(f"**/v1/stories/{story['id']}/brief?*", lambda route: held.append(route))
+    page.get_by_role("button", name=story["title"], exact=True).focus()
+    page.keyboard.press("Enter")
+    while not held:
+        page.wait_for_timeout(50)
+    cancel = page.get_by_role("button", name="Cancel")
+    expect(cancel).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#stories-note")).to_contain_text(CANCELLED)
+    expect(page.get_by_role("button", name=story["title"], exact=True)).to_be_focused()
+    assert cancel.count() == 0 and page.locator("#result").is_hidden()
+    assert page.locator("#stories-error").is_hidden()
+
+    page.unroute(f"**/v1/stories/{story['id']}/brief?*")
+    open_story(page, story["title"])
+    assert page.locator("#brief-story").text_content() == story["title"]
+
+
+def test_a_story_brief_download_and_its_failure_are_said_in_the_stories_view(
+    page: Any, listed: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """A download of a story's brief said "Downloaded brief.md." or its error on the form's lines,
+    hidden under Stories: the reader saw nothing, and a screen reader heard nothing."""
+    for box in page.locator('input[name="analysis"]').all():
+        box.set_checked(False)
+    show_stories(page, len(listed))
+    open_story(page, listed[0]["title"])
+    download(page, "Markdown", tmp_path)
+    expect(page.locator("#stories-note")).to_contain_text("Downloaded brief.md.")
+    page.route(
+        "**/v1/stories/*/brief?*format=html*",
+        lambda route: route.fulfill(status=503, content_type="text/html", body="<h1>down</h1>"),
+    )
+    page.get_by_role("button", name="HTML", exact=True).click()
+    error = page.locator("#stories-error")
+    expect(error).to_have_text("The server could not make the brief (HTTP 503).")
+    assert error.is_visible()
+    page.locator("#summary .marker").first.click()
+    expect(page.locator("#stories-note")).to_contain_text("Showing source")

@@ -11,6 +11,9 @@
   const ANALYSES = ["facts", "figures", "quotes", "entities", "framing"];
   const MIN_WORDS = 20;
   const MAX_WORDS = 5000;
+  const MAX_SENTENCES = 5000; // the API's bound, as for words
+  const STYLES = ["neutral", "extract"];
+  const PREVIEW_CHARS = 100; // a removal's words shown, as the CLI's --explain shows them
   const HTML_FILE = /\.x?html?$/i;
   const ARTICLE_FILE = /\.(txt|text|md|html?)$/i; // what the server's upload takes (a name without extension: sniffed)
   const BINARY_SNIFF_BYTES = 8192; // a NUL among the first bytes: a binary file, as the server judges
@@ -32,6 +35,8 @@
     activeMarker: null,
     articleSerial: 0,
     briefSerial: 0, // counts the briefs asked for: only the answer to the last one is shown
+    // AbortControllers of the briefs on their way, by view, and of the downloads (each asks again)
+    pending: { articles: new Set(), stories: new Set(), downloads: new Set() },
   };
 
   const $ = (id) => document.getElementById(id);
@@ -264,18 +269,56 @@
     if (!articles.length) {
       return { error: "Add at least one article: paste its text, drop a file, or enter a web address." };
     }
-    const words = chosenWords();
-    if (words === null) return { error: WORDS_ERROR };
-    return { body: { articles, words, analysis: chosenAnalysis() } };
+    const options = chosenOptions();
+    if (options.error) return { error: options.error };
+    return { body: { articles, ...options.values } };
   }
 
   const WORDS_ERROR = `The length must be a whole number of words from ${MIN_WORDS} to ${MAX_WORDS}.`;
+  const SENTENCES_ERROR = `The number of sentences must be a whole number from 1 to ${MAX_SENTENCES}, or empty for no limit.`;
+
+  /** The options of the form under their API names (words, sentences, style, analysis), or an error
+   * message: a value the server does not take is said here, never dropped for its default unsaid.
+   * The same options go into a brief of pasted articles and into a story's brief. */
+  function chosenOptions() {
+    const words = chosenWords();
+    if (words === null) return { error: WORDS_ERROR };
+    const sentences = chosenSentences();
+    if (sentences === null) return { error: SENTENCES_ERROR };
+    const values = { words, analysis: chosenAnalysis(), style: chosenStyle() };
+    if (sentences !== undefined) values.sentences = sentences;
+    return { values };
+  }
+
+  /** A field as a whole number from low to high, or null when it is not one. */
+  function wholeNumber(id, low, high) {
+    const text = $(id).value.trim();
+    const value = Number(text);
+    return /^\d+$/.test(text) && value >= low && value <= high ? value : null;
+  }
 
   /** The length field as a number of words, or null when it is not one the server takes. */
   function chosenWords() {
-    const text = $("words").value.trim();
-    const words = Number(text);
-    return /^\d+$/.test(text) && words >= MIN_WORDS && words <= MAX_WORDS ? words : null;
+    return wholeNumber("words", MIN_WORDS, MAX_WORDS);
+  }
+
+  /** The sentences field: undefined when empty (no limit), null when not a number the server takes.
+   * A number field holding letters reads as empty, so its validity says whether it is really empty. */
+  function chosenSentences() {
+    const field = $("sentences");
+    if (!field.value.trim() && !field.validity.badInput) return undefined;
+    return wholeNumber("sentences", 1, MAX_SENTENCES);
+  }
+
+  /** The chosen style of the summary: "neutral" (the API's default) or "extract". */
+  function chosenStyle() {
+    const box = document.querySelector('input[name="style"]:checked');
+    return box && STYLES.includes(box.value) ? box.value : STYLES[0];
+  }
+
+  /** Whether the reader asked for the explanation: shown under the brief, and in its downloads. */
+  function explainChosen() {
+    return $("explain").checked;
   }
 
   /** The ticked analyses as the API's "analysis" value. */
@@ -313,7 +356,7 @@
       return;
     }
     const button = $("submit");
-    button.disabled = true;
+    const controller = startPending("articles", button, $("cancel"));
     $("brief-form").setAttribute("aria-busy", "true");
     const count = request.body.articles.length;
     setStatus(`Writing the brief of ${plural(count, "article")}…`);
@@ -323,6 +366,7 @@
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify(request.body),
+        signal: controller.signal,
       });
       const raw = await response.text();
       let payload = null;
@@ -348,13 +392,48 @@
       showBrief(payload);
       setStatus(`Brief ready: ${plural(payload.words || 0, "word")} from ${plural((payload.sources || []).length, "source")}.`);
     } catch (error) {
+      if (controller.signal.aborted) {
+        setStatus(CANCELLED);
+        return;
+      }
       if (ticket !== state.briefSerial) return;
       showError(`Could not reach the server: ${oneLine(error && error.message)}`);
       setStatus("");
     } finally {
-      button.disabled = false;
+      endPending("articles", controller, button, $("cancel"));
       $("brief-form").removeAttribute("aria-busy");
     }
+  }
+
+  const CANCELLED = "Cancelled: no brief is shown for it. The server still finishes the work it had started.";
+
+  /** A brief is on its way in the view: its button is disabled and the view's Cancel button shown
+   * (and focused if the button was, so that the keyboard does not lose its place); the controller
+   * that Cancel aborts. */
+  function startPending(view, button, cancel) {
+    const controller = new AbortController();
+    state.pending[view].add(controller);
+    const focused = document.activeElement === button;
+    button.disabled = true;
+    cancel.hidden = false;
+    if (focused) cancel.focus();
+    return controller;
+  }
+
+  /** The brief is in, failed or was cancelled: the button is enabled again, and Cancel hidden once
+   * no other brief of the view is on its way (the focus back on the button if it was on Cancel). */
+  function endPending(view, controller, button, cancel) {
+    state.pending[view].delete(controller);
+    button.disabled = false;
+    if (state.pending[view].size) return;
+    const focused = document.activeElement === cancel;
+    cancel.hidden = true;
+    if (focused && button.isConnected) button.focus();
+  }
+
+  /** Stop waiting for the view's briefs: the fetches are aborted (the server is not told). */
+  function cancelPending(view) {
+    for (const controller of state.pending[view]) controller.abort();
   }
 
   function setStatus(message) {
@@ -365,6 +444,20 @@
     const box = $("error");
     box.textContent = message;
     box.hidden = false;
+  }
+
+  /** A status line about the brief on show, in the view it belongs to: the form's status line lies
+   * hidden under Stories, where a download's or a source's line went unseen and unannounced. */
+  function setBriefStatus(message) {
+    if (state.briefView === "stories") setStoriesNote([listNote, message].filter(Boolean).join(" "));
+    else setStatus(message);
+  }
+
+  /** An error about the brief on show (none: hide it), in the view it belongs to. */
+  function showBriefError(message) {
+    if (state.briefView === "stories") showStoriesError(message);
+    else if (message) showError(message);
+    else hideError();
   }
 
   function hideError() {
@@ -406,6 +499,11 @@
     const analysis = $("analysis");
     clear(analysis);
     if (data.analysis && typeof data.analysis === "object") analysis.append(analysisSections(data.analysis));
+
+    const explained = $("explained");
+    clear(explained);
+    explained.append(explanation(data));
+    explained.hidden = !explainChosen();
 
     resetPanel();
     // the reader may have changed views while the brief was on its way: it waits in its own
@@ -528,7 +626,7 @@
       body.scrollTop = 0;
       if (!narrow) panel.scrollIntoView({ block: "nearest" });
     }
-    setStatus(
+    setBriefStatus(
       highlight
         ? `Showing source ${number}, ${outletName(source)}, with the cited words highlighted.`
         : `Showing source ${number}, ${outletName(source)}.`,
@@ -742,6 +840,71 @@
     return box;
   }
 
+  // The explanation -------------------------------------------------------------------------
+  //
+  // What `--explain` adds, from the brief JSON the page already has (its removals, citations and
+  // timing_ms): shown under the brief while Explain is ticked, so ticking it asks nothing again.
+
+  function explanation(data) {
+    return el(
+      "div",
+      "",
+      el("h2", "analysis-heading", "How the brief was made"),
+      section("What cleaning removed", listOrNone(data.removals, removalItem)),
+      section("What each citation was compared with", citationList(data.summary)),
+      section("Time per stage", el("p", "timing", timingLine(data.timing_ms))),
+    );
+  }
+
+  /** "npr, copyright line: “Copyright 2016 NPR…”", as the CLI's --explain lists a removal. */
+  function removalItem(removal) {
+    return [
+      el("strong", "", outletName(state.byArticle.get(removal.article_id) || { article_id: removal.article_id })),
+      `, ${oneLine(removal.reason)}: `,
+      el("q", "quote", preview(removal.text)),
+    ];
+  }
+
+  /** The text on one line, cut at a word near PREVIEW_CHARS with an ellipsis (as sections.preview). */
+  function preview(text) {
+    const line = oneLine(text);
+    if (line.length <= PREVIEW_CHARS) return line;
+    const cut = line.lastIndexOf(" ", PREVIEW_CHARS - 1);
+    return `${line.slice(0, cut > PREVIEW_CHARS / 2 ? cut : PREVIEW_CHARS).trimEnd()}…`;
+  }
+
+  /** Each summary line and the source sentences it was compared with: their place and similarity. */
+  function citationList(summary) {
+    if (!Array.isArray(summary) || !summary.length) return el("p", "hint", "No summary lines.");
+    const lines = summary.map((line, index) => {
+      const rows = (line.citations || []).map((citation) =>
+        ownDirection(
+          el(
+            "li",
+            "",
+            markersFor([citation]),
+            " ",
+            el("span", "who", `${outletOf(citation)}, sentence ${citation.sentence_index}, similarity ${similarity(citation)}: `),
+            el("q", "quote", oneLine(citation.text)),
+          ),
+        ),
+      );
+      return el("li", "", `Summary line ${index + 1}`, el("ul", "sub-items", ...rows));
+    });
+    return el("ol", "items", ...lines);
+  }
+
+  function similarity(citation) {
+    return typeof citation.similarity === "number" ? citation.similarity.toFixed(2) : "unknown";
+  }
+
+  /** "clean 3.3 ms · segment 3.7 ms · … · total 21.9 ms", as the CLI's --explain prints it. */
+  function timingLine(timing) {
+    const stages = timing && typeof timing === "object" ? Object.entries(timing) : [];
+    const parts = stages.filter(([, ms]) => typeof ms === "number").map(([stage, ms]) => `${oneLine(stage)} ${ms.toFixed(1)} ms`);
+    return parts.length ? parts.join(" · ") : "The server sent no timing.";
+  }
+
   // Downloads -------------------------------------------------------------------------------
 
   function download(fileName, text, type) {
@@ -754,22 +917,26 @@
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    setStatus(`Downloaded ${fileName}.`);
+    setBriefStatus(`Downloaded ${fileName}.`);
   }
 
   /** Ask the server for the brief on show in another format and save what it sends, byte for byte:
-   * the page renders nothing itself, so a download is what `newsbrief summarize --format` writes. */
-  async function downloadAs(outputFormat, fileName) {
+   * the page renders nothing itself, so a download is what `newsbrief summarize --format` writes
+   * (with `--explain` when Explain is ticked). It makes the brief again, as long a wait: Cancel stops it. */
+  async function downloadAs(outputFormat, fileName, button) {
     if (!state.request && !state.briefUrl) return;
-    hideError();
-    setStatus(`Preparing ${fileName}…`);
+    showBriefError("");
+    setBriefStatus(`Preparing ${fileName}…`);
+    const query = `format=${encodeURIComponent(outputFormat)}${explainChosen() ? "&explain=true" : ""}`;
+    const controller = startPending("downloads", button, $("download-cancel"));
     try {
       const response = state.briefUrl
-        ? await fetch(`${state.briefUrl}&format=${encodeURIComponent(outputFormat)}`)
-        : await fetch(`/v1/briefs?format=${encodeURIComponent(outputFormat)}`, {
+        ? await fetch(`${state.briefUrl}&${query}`, { signal: controller.signal })
+        : await fetch(`/v1/briefs?${query}`, {
             method: "POST",
             headers: { "Content-Type": "application/json" },
             body: JSON.stringify(state.request),
+            signal: controller.signal,
           });
       const text = await response.text();
       if (!response.ok) {
@@ -779,14 +946,20 @@
         } catch {
           payload = null;
         }
-        showError(describeError(payload, response.status));
-        setStatus("");
+        showBriefError(describeError(payload, response.status));
+        setBriefStatus("");
         return;
       }
       download(fileName, text, response.headers.get("Content-Type") || "text/plain");
     } catch (error) {
-      showError(`Could not reach the server: ${oneLine(error && error.message)}`);
-      setStatus("");
+      if (controller.signal.aborted) {
+        setBriefStatus(`${fileName} cancelled. The server still finishes the work it had started.`);
+        return;
+      }
+      showBriefError(`Could not reach the server: ${oneLine(error && error.message)}`);
+      setBriefStatus("");
+    } finally {
+      endPending("downloads", controller, button, $("download-cancel"));
     }
   }
 
@@ -928,22 +1101,26 @@
     return item;
   }
 
-  /** Ask for a story's brief, with the form's length and analyses, and show it. */
+  /** Ask for a story's brief, with the options of the form (length, sentences, style, analyses), and show it. */
   async function openStory(story, button) {
-    const words = chosenWords();
-    if (words === null) {
-      // the brief would otherwise come at the server's default length, unsaid
-      showStoriesError(`${WORDS_ERROR} Set it under “Your articles”.`);
+    const options = chosenOptions();
+    if (options.error) {
+      // the brief would otherwise come with the server's defaults, unsaid
+      showStoriesError(`${options.error} Set it under “Your articles”.`);
       return;
     }
-    const params = new URLSearchParams({ analysis: chosenAnalysis(), words: String(words) });
+    const params = new URLSearchParams(Object.entries(options.values).map(([name, value]) => [name, String(value)]));
     const briefUrl = `/v1/stories/${encodeURIComponent(String(story.id ?? ""))}/brief?${params}`;
     showStoriesError("");
     setStoriesNote(`Making the brief of “${oneLine(story.title) || "the story"}”…`);
-    button.disabled = true;
+    const controller = startPending("stories", button, $("stories-cancel"));
     const ticket = ++state.briefSerial;
     try {
-      const response = await fetch(`${briefUrl}&format=json&explain=true`, { headers: { Accept: "application/json" } });
+      // always with explain: its articles are what the citations point into (the panel shows them)
+      const response = await fetch(`${briefUrl}&format=json&explain=true`, {
+        headers: { Accept: "application/json" },
+        signal: controller.signal,
+      });
       const raw = await response.text();
       let payload = null;
       try {
@@ -969,11 +1146,15 @@
       line.hidden = false;
       setStoriesNote(`${listNote} Brief ready: ${plural(payload.words || 0, "word")} from ${plural((payload.sources || []).length, "source")}.`);
     } catch (error) {
+      if (controller.signal.aborted) {
+        setStoriesNote([listNote, CANCELLED].filter(Boolean).join(" "));
+        return;
+      }
       if (ticket !== state.briefSerial) return;
       setStoriesNote("");
       showStoriesError(`Could not reach the server: ${oneLine(error && error.message)}`);
     } finally {
-      button.disabled = false;
+      endPending("stories", controller, button, $("stories-cancel"));
     }
   }
 
@@ -988,8 +1169,12 @@
       if (event.key === "Escape" && window.matchMedia(NARROW).matches) closePanel();
     });
     $("download-json").addEventListener("click", () => state.data && download("brief.json", state.raw, "application/json"));
-    $("download-md").addEventListener("click", () => downloadAs("md", "brief.md"));
-    $("download-html").addEventListener("click", () => downloadAs("html", "brief.html"));
+    $("download-md").addEventListener("click", () => downloadAs("md", "brief.md", $("download-md")));
+    $("download-html").addEventListener("click", () => downloadAs("html", "brief.html", $("download-html")));
+    $("download-cancel").addEventListener("click", () => cancelPending("downloads"));
+    $("cancel").addEventListener("click", () => cancelPending("articles"));
+    $("stories-cancel").addEventListener("click", () => cancelPending("stories"));
+    $("explain").addEventListener("change", () => ($("explained").hidden = !explainChosen() || !state.data));
     setUpDropZone();
     checkHealth();
     startStories();
