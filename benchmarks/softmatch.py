@@ -115,6 +115,9 @@ cluster_module: Any = importlib.import_module("newsbrief.stream.cluster")
 MD_WEIGHTS = (0.1, 0.2, 0.3)
 MD_THRESHOLDS = (0.14, 0.17, 0.2, 0.23, 0.26, 0.3, 0.35, 0.4, 0.45, 0.5)
 LEXICAL_THRESHOLDS = (0.12, 0.14, 0.16, 0.18)
+# The md table maps 514,157 word forms onto 20,000 vectors (its pruning gave each dropped word
+# its nearest kept word's row): two different words at a cosine this high share a row.
+SHARED_ROW = 0.999
 DENSE_WORDS = 60  # the lead dense mode embeds (features._DENSE_WORDS)
 # Words whose neighbours are printed: the brief's examples of one event worded differently.
 PROBES = ("slams", "castigates", "criticizes", "lawmakers", "iranian", "killed", "trump", "police")
@@ -224,13 +227,17 @@ def spelling_of(stream: Stream, source: str) -> dict[int, str]:
     return {column: lower for column, (lower, _) in stream.frequent.items()}
 
 
-def neighbours(stream: Stream, floor: float, source: str = "wordllama") -> sp.csr_matrix:
-    """Column x column: the cosine of two different words' vectors (``source``) where at least ``floor``."""
+def neighbours(
+    stream: Stream, floor: float, source: str = "wordllama", ceiling: float = 2.0
+) -> sp.csr_matrix:
+    """Column x column: the cosine of two different words' vectors (``source``) where at least
+    ``floor`` and below ``ceiling`` (``--no-shared-rows``: 0.999, leaving out two words that the md
+    table's pruning mapped onto one row)."""
     columns, vectors = word_matrix(stream, source)
     rows, cols, vals = [], [], []
     for start in range(0, len(columns), 2048):
         block = vectors[start : start + 2048] @ vectors.T
-        i, j = np.nonzero(block >= floor)
+        i, j = np.nonzero((block >= floor) & (block < ceiling))
         keep = start + i != j
         rows.append(np.asarray(columns)[start + i[keep]])
         cols.append(np.asarray(columns)[j[keep]])
@@ -250,13 +257,16 @@ class Forced(NamedTuple):
     decisions: tuple[float, ...]
 
 
-def forced_share(stream: Stream, similarity: sp.csr_matrix | None) -> Forced:
+def forced_share(
+    stream: Stream, similarity: sp.csr_matrix | None, outcomes: dict[int, tuple[bool, int]] | None = None
+) -> Forced:
     """The forced replay (module docstring) with plain cosine (None) or the soft cosine of ``similarity``.
 
     The ranking share: of the articles with an earlier true member, those whose true story
     outscores every other. A right decision (every non-copy article): join the true story
     when it is open, scores at least the threshold and above every other; found a new story
-    (no other story reaching the threshold) when it is not open.
+    (no other story reaching the threshold) when it is not open. ``outcomes``, when given, gets
+    each counted article's row -> (ranked right, the best other story's code).
     """
     x = stream.matrix
     transformed = x if similarity is None else x @ (sp.identity(x.shape[1], format="csr") + similarity)
@@ -274,20 +284,24 @@ def forced_share(stream: Stream, similarity: sp.csr_matrix | None) -> Forced:
         for row in range(start, stop):
             if stream.copy[row]:
                 continue
-            true, other = _true_and_other(stream, row, lo, cosines[row - start])
+            true, other, rival = _true_and_other(stream, row, lo, cosines[row - start])
             articles += 1
             if true is None:
                 decided += other < thresholds
             else:
                 counted += 1
                 right += true > other
+                if outcomes is not None:
+                    outcomes[row] = (true > other, rival)
                 decided += (true > other) & (true >= thresholds)
     return Forced(right / counted, counted, tuple((decided / articles).tolist()))
 
 
-def _true_and_other(stream: Stream, row: int, lo: int, cosines: np.ndarray) -> tuple[float | None, float]:
-    """The article's true story's score (None when it has no open earlier member) and the best
-    other open story's (-inf when none)."""
+def _true_and_other(
+    stream: Stream, row: int, lo: int, cosines: np.ndarray
+) -> tuple[float | None, float, int]:
+    """The article's true story's score (None when it has no open earlier member), the best
+    other open story's (-inf when none) and that story's code."""
     earlier = np.arange(lo, row)
     earlier = earlier[~stream.copy[lo:row]]
     codes = stream.codes[earlier]
@@ -304,7 +318,8 @@ def _true_and_other(stream: Stream, row: int, lo: int, cosines: np.ndarray) -> t
     true = int(stream.codes[row])
     true_score = float(scores[true]) if open_[true] else None
     scores[true] = -np.inf
-    return true_score, float(scores.max())
+    rival = int(np.argmax(scores))
+    return true_score, float(scores[rival]), rival
 
 
 def main() -> None:
@@ -315,6 +330,11 @@ def main() -> None:
         "--vectors", choices=("wordllama", "md"), default="wordllama", help="the word vectors"
     )
     parser.add_argument("--dense-md", action="store_true", help="the md vectors as dense mode's embedding")
+    parser.add_argument(
+        "--no-shared-rows",
+        action="store_true",
+        help="(added after the first md run, outside the stop rule) no soft match between two words of one md row",
+    )
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()}", flush=True)
     sets = cv_sets(load(DATA))
@@ -322,11 +342,11 @@ def main() -> None:
     if args.dense_md:
         dense_md(sets, names)
     else:
-        soft(sets, names, args.vectors)
+        soft(sets, names, args.vectors, SHARED_ROW if args.no_shared_rows else 2.0)
     print(f"load average after: {os.getloadavg()}", flush=True)
 
 
-def soft(sets: dict[str, list[Labelled]], names: Sequence[str], source: str) -> None:
+def soft(sets: dict[str, list[Labelled]], names: Sequence[str], source: str, ceiling: float = 2.0) -> None:
     """The forced replay with plain and soft cosine over the grid, the tables and the stop rule."""
     results: dict[str, dict[str, Forced]] = defaultdict(dict)
     for name in names:
@@ -335,12 +355,13 @@ def soft(sets: dict[str, list[Labelled]], names: Sequence[str], source: str) -> 
         stream = Stream(in_publication_order(articles), labels)
         results[name]["plain"] = forced_share(stream, None)
         for floor in FLOORS:
-            near = neighbours(stream, floor, source)
+            near = neighbours(stream, floor, source, ceiling)
             for weight in WEIGHTS:
                 results[name][f"floor {floor}, weight {weight}"] = forced_share(stream, weight * near)
             print(f"  {name}: floor {floor}, {near.nnz // 2} word pairs", flush=True)
             if name == "allsides":
                 show_neighbours(stream, near, spelling_of(stream, source))
+                show_flips(stream, 0.5 * near, spelling_of(stream, source))
         print(f"  {name}: {len(articles)} articles, {time.process_time() - began:.0f} s CPU", flush=True)
     print_tables(results, names)
 
@@ -358,6 +379,42 @@ def show_neighbours(stream: Stream, near: sp.csr_matrix, spelling: dict[int, str
     upper = np.flatnonzero(rows < cols)
     for k in np.random.default_rng(SEED).choice(upper, min(shown, len(upper)), replace=False).tolist():
         print(f"    sample: {spelling[rows[k]]} / {spelling[cols[k]]} {near[rows[k], cols[k]]:.2f}")
+
+
+def show_flips(stream: Stream, near: sp.csr_matrix, spelling: dict[int, str], shown: int = 15) -> None:
+    """The articles soft matching mends (plain ranks the true story below another, soft above)
+    and breaks (the reverse), and the word pairs that most lifted the story each one ranked first:
+    a pair's share of the soft part of the article's dot product with that story's summed members
+    (article word, story word), summed over the articles so that each counts once."""
+    plain: dict[int, tuple[bool, int]] = {}
+    soft: dict[int, tuple[bool, int]] = {}
+    forced_share(stream, None, plain)
+    forced_share(stream, near, soft)
+    mended = [row for row in plain if not plain[row][0] and soft[row][0]]
+    broken = [row for row in plain if plain[row][0] and not soft[row][0]]
+    print(f"    flips: {len(mended)} mended, {len(broken)} broken of {len(plain)} articles", flush=True)
+    window = DEFAULT_SETTINGS.window_days * DAY_S
+    for label, rows in (
+        ("mended (pairs to the true story)", mended),
+        ("broken (pairs to the rival)", broken),
+    ):
+        weight: dict[tuple[int, int], float] = defaultdict(float)
+        for row in rows:
+            code = int(stream.codes[row]) if label.startswith("mended") else soft[row][1]
+            lo = int(np.searchsorted(stream.times, stream.times[row] - window - DAY_S))
+            members = [m for m in range(lo, row) if stream.codes[m] == code and not stream.copy[m]]
+            summed = np.asarray(stream.matrix[members].sum(axis=0)).ravel()
+            article = stream.matrix.getrow(row)
+            lift = near[article.indices].multiply(article.data[:, None]).multiply(summed[None, :]).tocoo()
+            total = float(lift.sum())
+            if total > 0.0:
+                for i, j, value in zip(lift.row.tolist(), lift.col.tolist(), lift.data.tolist(), strict=True):
+                    weight[int(article.indices[i]), j] += value / total
+        top = sorted(weight.items(), key=lambda item: -item[1])[:shown]
+        print(
+            f"    {label}: "
+            + ", ".join(f"{spelling.get(a, '?')}/{spelling.get(b, '?')} {v:.1f}" for (a, b), v in top)
+        )
 
 
 class MdEmbedding:
