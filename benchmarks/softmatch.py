@@ -1,6 +1,8 @@
-"""Soft term matching as a diagnostic, before any product code (issue 10, ninth clustering round).
+"""Soft term matching as a diagnostic, before any product code (issue 10, ninth and tenth rounds).
 
-    PYTHONPATH=src python benchmarks/softmatch.py
+    PYTHONPATH=src python benchmarks/softmatch.py                 # ninth round: WordLlama word vectors
+    PYTHONPATH=src python benchmarks/softmatch.py --vectors md    # tenth round: en_core_web_md's vectors
+    PYTHONPATH=src python benchmarks/softmatch.py --dense-md      # tenth round: md vectors as dense mode
 
 The question: would letting a term of an article match a *different* term of a story, when the
 two words mean nearly the same ("lawmakers" / "legislators", "killed" / "dead"), put more
@@ -36,24 +38,69 @@ goes on to a ``ClusterSettings`` field and the cross-validation only if one sett
 AllSides share by at least 0.01 over plain lexical *and* does not lower BASIL's share; otherwise
 it stops here and the README records it under "Tried and not kept". Result (README, "Stories from
 a stream"): no setting passes (AllSides 0.9214 plain, 0.9228 at best), so it stopped here.
+
+Tenth round (``--vectors md``): the same measure, grid and stop rule with a real source of word
+meaning, spaCy en_core_web_md's 300-d static vectors (``analysis.wordvectors``; "lawmakers" /
+"legislators" 0.86, "killed" / "slain" 0.84). A stem's vector is the md vector of the most
+frequent lower-cased surface word seen for it in the stream (ties: the first seen), falling back
+to that word's most frequent spelling as written; a stem whose word has no md vector matches only
+itself. The stop rule, unchanged and fixed before the first md run (committed with this text):
+go on to a ``ClusterSettings`` field and the cross-validation only if one of the six settings
+raises the AllSides ranking share by 0.01 or more over plain lexical without lowering BASIL's.
+
+Tenth round, second diagnostic (``--dense-md``): the md vectors as dense mode's embedding. In
+place of WordLlama's, an article's embedding is the IDF-weighted mean of the md vectors of its
+title and lead words (the first 60 words, as dense mode embeds; lower-cased, stop words, words
+with digits and words without a vector left out; each occurrence counts), unit length; the IDF
+is counted online over the stream's articles so far, counting the article, as the clusterer
+counts its own: 1 + log((1 + n) / (1 + df)). Dense mode's own mixing code scores with it
+(``ClusterSettings(dense=True)``, ``stream.cluster.embed`` replaced for the run). Measured as the
+clustering benchmark measures: BCubed F1 at 70 stories a day, its seed, on its four streams
+(BASIL, AllSides, Multi-News, the one-topic stream of all 1,066 stories), in-sample. Grid, fixed
+before the first run: ``dense_weight`` {0.1, 0.2, 0.3} x threshold ``MD_THRESHOLDS`` (mean word
+vectors of two unrelated news texts have cosines far above lexical ones, so the thresholds reach
+0.5); beside it lexical at thresholds {0.12, 0.14, 0.16, 0.18}. Stop rule, fixed before the
+first run: it goes on to the cross-validation only if some dense point raises AllSides by 0.01
+or more over the lexical default (0.14) *and* its mean over the four streams is above the best
+lexical point's mean *and* BASIL is not below the lexical default's; otherwise it stops here.
+Results (README, "Stories from a stream", tenth round): neither passes. Soft cosine over the md
+vectors: AllSides 0.9214 plain, 0.9223 at best (floor 0.7, weight 0.5; BASIL 0.995 -> 0.990),
+lower at every other setting. As dense mode's embedding: AllSides 0.8705 at best (weight 0.1,
+threshold 0.2) against 0.8674, BASIL 0.9131 against 0.9214, the four-stream mean lower.
 """
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
+import importlib
+import math
+import os
 import re
 import statistics
 import time
 import zlib
-from collections import defaultdict
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
 
-from clustering import CV_RATE, DATA, SEED, cv_sets, dense_stream, load  # benchmarks/ is on sys.path
+from clustering import (  # benchmarks/ is on sys.path
+    CV_RATE,
+    DATA,
+    SEED,
+    Labelled,
+    cv_sets,
+    dense_stream,
+    load,
+    run_ours,
+    scores,
+)
 from newsbrief.analysis.similarity import load_wordllama
-from newsbrief.model import Article
+from newsbrief.analysis.wordvectors import load_word_vectors
+from newsbrief.model import Article, ClusterSettings
 from newsbrief.pipeline.represent import STOP_WORDS, stem
 from newsbrief.stream import Store, cluster, in_publication_order
 from newsbrief.stream.cluster import DEFAULT_SETTINGS
@@ -65,8 +112,19 @@ WEIGHTS = (0.5, 1.0)
 THRESHOLDS = (0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.25)
 DAY_S = 86_400.0
 BLOCK = 256
+# The clusterer's module (the package's ``cluster`` name is its function), whose ``embed`` the
+# second diagnostic replaces.
+cluster_module: Any = importlib.import_module("newsbrief.stream.cluster")
+# The second diagnostic's grid (module docstring), fixed before its first run.
+MD_WEIGHTS = (0.1, 0.2, 0.3)
+MD_THRESHOLDS = (0.14, 0.17, 0.2, 0.23, 0.26, 0.3, 0.35, 0.4, 0.45, 0.5)
+LEXICAL_THRESHOLDS = (0.12, 0.14, 0.16, 0.18)
+# The md table maps 514,157 word forms onto 20,000 vectors (its pruning gave each dropped word
+# its nearest kept word's row): two different words at a cosine this high share a row.
+SHARED_ROW = 0.999
+DENSE_WORDS = 60  # the lead dense mode embeds (features._DENSE_WORDS)
 # Words whose neighbours are printed: the brief's examples of one event worded differently.
-PROBES = ("slams", "castigates", "criticizes", "lawmakers", "iranian", "killed")
+PROBES = ("slams", "castigates", "criticizes", "lawmakers", "iranian", "killed", "trump", "police")
 # The words of features._WORD: letters and digits, with inner apostrophes.
 _WORD = re.compile(r"(?=\w)[^\W_]+(?:['’][^\W_]+)*")
 
@@ -96,17 +154,50 @@ class Stream:
                     vals.append(weight)
         self.matrix = sp.csr_matrix((vals, (rows, cols)), shape=(len(records), len(columns)))
         self.columns = columns
-        self.spelling = _spellings([r.article for r in records], columns)
+        ordered = [r.article for r in records]
+        self.articles = ordered
+        self.spelling = _spellings(ordered, columns)
+        self.frequent = _frequent_spellings(ordered, columns)
+
+
+def _stream_words(article: Article) -> list[str]:
+    """The title's and lead's words, as the clusterer reads them (features._WORD, lead_words)."""
+    return _WORD.findall(article.title) + _WORD.findall(article.text)[: DEFAULT_SETTINGS.lead_words]
+
+
+def _kept(lower: str) -> bool:
+    """Whether a lower-cased word is one whose stem can match another: no stop word, digit or single letter."""
+    return lower not in STOP_WORDS and len(lower) >= 2 and not any(c.isdigit() for c in lower)
+
+
+def _frequent_spellings(ordered: Sequence[Article], columns: dict[int, int]) -> dict[int, tuple[str, str]]:
+    """Column -> its stem's most frequent lower-cased word and that word's most frequent spelling
+    as written (ties: the first seen), for the md vectors (module docstring)."""
+    lowers: dict[int, Counter[str]] = defaultdict(Counter)
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in ordered:
+        for word in _stream_words(article):
+            lower = word.lower()
+            if not _kept(lower):
+                continue
+            column = columns.get(zlib.crc32(stem(lower).encode("utf-8")))
+            if column is not None:
+                lowers[column][lower] += 1
+                written[lower][word] += 1
+    frequent = {}
+    for column, counts in lowers.items():
+        lower = counts.most_common(1)[0][0]  # Counter keeps first-seen order among ties
+        frequent[column] = (lower, written[lower].most_common(1)[0][0])
+    return frequent
 
 
 def _spellings(ordered: Sequence[Article], columns: dict[int, int]) -> dict[int, str]:
     """Column -> the first lower-cased spelling of its stem in the stream (words without digits only)."""
     spelling: dict[int, str] = {}
     for article in ordered:
-        words = _WORD.findall(article.title) + _WORD.findall(article.text)[: DEFAULT_SETTINGS.lead_words]
-        for word in words:
+        for word in _stream_words(article):
             lower = word.lower()
-            if lower in STOP_WORDS or len(lower) < 2 or any(c.isdigit() for c in lower):
+            if not _kept(lower):
                 continue
             column = columns.get(zlib.crc32(stem(lower).encode("utf-8")))
             if column is not None and column not in spelling:
@@ -114,14 +205,44 @@ def _spellings(ordered: Sequence[Article], columns: dict[int, int]) -> dict[int,
     return spelling
 
 
-def neighbours(stream: Stream, floor: float) -> sp.csr_matrix:
-    """Column x column: the cosine of two different words' WordLlama vectors where at least ``floor``."""
-    columns = sorted(stream.spelling)
-    vectors = load_wordllama().embed([stream.spelling[c] for c in columns], norm=True).astype(np.float64)
+def word_matrix(stream: Stream, source: str) -> tuple[list[int], np.ndarray]:
+    """The columns that have a word vector and their unit vectors: WordLlama's embedding of the
+    stem's first spelling, or the md vector of its most frequent word (as written when the
+    lower-cased form has none)."""
+    if source == "wordllama":
+        columns = sorted(stream.spelling)
+        words = [stream.spelling[c] for c in columns]
+        return columns, load_wordllama().embed(words, norm=True).astype(np.float64)
+    table = load_word_vectors()
+    columns, rows = [], []
+    for column in sorted(stream.frequent):
+        lower, written = stream.frequent[column]
+        vector = table.vector(lower)
+        vector = table.vector(written) if vector is None else vector
+        if vector is not None:
+            columns.append(column)
+            rows.append(vector)
+    return columns, np.asarray(rows, dtype=np.float64)
+
+
+def spelling_of(stream: Stream, source: str) -> dict[int, str]:
+    """Column -> the word its vector was taken from."""
+    if source == "wordllama":
+        return stream.spelling
+    return {column: lower for column, (lower, _) in stream.frequent.items()}
+
+
+def neighbours(
+    stream: Stream, floor: float, source: str = "wordllama", ceiling: float = 2.0
+) -> sp.csr_matrix:
+    """Column x column: the cosine of two different words' vectors (``source``) where at least
+    ``floor`` and below ``ceiling`` (``--no-shared-rows``: 0.999, leaving out two words that the md
+    table's pruning mapped onto one row)."""
+    columns, vectors = word_matrix(stream, source)
     rows, cols, vals = [], [], []
     for start in range(0, len(columns), 2048):
         block = vectors[start : start + 2048] @ vectors.T
-        i, j = np.nonzero(block >= floor)
+        i, j = np.nonzero((block >= floor) & (block < ceiling))
         keep = start + i != j
         rows.append(np.asarray(columns)[start + i[keep]])
         cols.append(np.asarray(columns)[j[keep]])
@@ -141,13 +262,16 @@ class Forced(NamedTuple):
     decisions: tuple[float, ...]
 
 
-def forced_share(stream: Stream, similarity: sp.csr_matrix | None) -> Forced:
+def forced_share(
+    stream: Stream, similarity: sp.csr_matrix | None, outcomes: dict[int, tuple[bool, int]] | None = None
+) -> Forced:
     """The forced replay (module docstring) with plain cosine (None) or the soft cosine of ``similarity``.
 
     The ranking share: of the articles with an earlier true member, those whose true story
     outscores every other. A right decision (every non-copy article): join the true story
     when it is open, scores at least the threshold and above every other; found a new story
-    (no other story reaching the threshold) when it is not open.
+    (no other story reaching the threshold) when it is not open. ``outcomes``, when given, gets
+    each counted article's row -> (ranked right, the best other story's code).
     """
     x = stream.matrix
     transformed = x if similarity is None else x @ (sp.identity(x.shape[1], format="csr") + similarity)
@@ -165,20 +289,24 @@ def forced_share(stream: Stream, similarity: sp.csr_matrix | None) -> Forced:
         for row in range(start, stop):
             if stream.copy[row]:
                 continue
-            true, other = _true_and_other(stream, row, lo, cosines[row - start])
+            true, other, rival = _true_and_other(stream, row, lo, cosines[row - start])
             articles += 1
             if true is None:
                 decided += other < thresholds
             else:
                 counted += 1
                 right += true > other
+                if outcomes is not None:
+                    outcomes[row] = (true > other, rival)
                 decided += (true > other) & (true >= thresholds)
     return Forced(right / counted, counted, tuple((decided / articles).tolist()))
 
 
-def _true_and_other(stream: Stream, row: int, lo: int, cosines: np.ndarray) -> tuple[float | None, float]:
-    """The article's true story's score (None when it has no open earlier member) and the best
-    other open story's (-inf when none)."""
+def _true_and_other(
+    stream: Stream, row: int, lo: int, cosines: np.ndarray
+) -> tuple[float | None, float, int]:
+    """The article's true story's score (None when it has no open earlier member), the best
+    other open story's (-inf when none) and that story's code."""
     earlier = np.arange(lo, row)
     earlier = earlier[~stream.copy[lo:row]]
     codes = stream.codes[earlier]
@@ -195,12 +323,43 @@ def _true_and_other(stream: Stream, row: int, lo: int, cosines: np.ndarray) -> t
     true = int(stream.codes[row])
     true_score = float(scores[true]) if open_[true] else None
     scores[true] = -np.inf
-    return true_score, float(scores.max())
+    rival = int(np.argmax(scores))
+    return true_score, float(scores[rival]), rival
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--vectors", choices=("wordllama", "md"), default="wordllama", help="the word vectors"
+    )
+    parser.add_argument("--dense-md", action="store_true", help="the md vectors as dense mode's embedding")
+    parser.add_argument(
+        "--md-pairs",
+        action="store_true",
+        help="(added after the --dense-md run) how well each cosine tells same-story pairs from others",
+    )
+    parser.add_argument(
+        "--no-shared-rows",
+        action="store_true",
+        help="(added after the first md run, outside the stop rule) no soft match between two words of one md row",
+    )
+    args = parser.parse_args()
+    print(f"load average before: {os.getloadavg()}", flush=True)
     sets = cv_sets(load(DATA))
     names = ("allsides", "basil", "topic", "multinews")
+    if args.md_pairs:
+        md_pairs(sets, names)
+    elif args.dense_md:
+        dense_md(sets, names)
+    else:
+        soft(sets, names, args.vectors, SHARED_ROW if args.no_shared_rows else 2.0)
+    print(f"load average after: {os.getloadavg()}", flush=True)
+
+
+def soft(sets: dict[str, list[Labelled]], names: Sequence[str], source: str, ceiling: float = 2.0) -> None:
+    """The forced replay with plain and soft cosine over the grid, the tables and the stop rule."""
     results: dict[str, dict[str, Forced]] = defaultdict(dict)
     for name in names:
         began = time.process_time()
@@ -208,31 +367,177 @@ def main() -> None:
         stream = Stream(in_publication_order(articles), labels)
         results[name]["plain"] = forced_share(stream, None)
         for floor in FLOORS:
-            near = neighbours(stream, floor)
+            near = neighbours(stream, floor, source, ceiling)
             for weight in WEIGHTS:
                 results[name][f"floor {floor}, weight {weight}"] = forced_share(stream, weight * near)
             print(f"  {name}: floor {floor}, {near.nnz // 2} word pairs", flush=True)
             if name == "allsides":
-                show_neighbours(stream, near)
+                show_neighbours(stream, near, spelling_of(stream, source))
+                show_flips(stream, 0.5 * near, spelling_of(stream, source))
         print(f"  {name}: {len(articles)} articles, {time.process_time() - began:.0f} s CPU", flush=True)
     print_tables(results, names)
 
 
-def show_neighbours(stream: Stream, near: sp.csr_matrix, shown: int = 12) -> None:
+def show_neighbours(stream: Stream, near: sp.csr_matrix, spelling: dict[int, str], shown: int = 12) -> None:
     """The neighbours of a few probe words, and a seeded sample of the word pairs over the floor."""
-    by_spelling = {word: column for column, word in stream.spelling.items()}
+    by_spelling = {word: column for column, word in spelling.items()}
     for word in PROBES:
         column = by_spelling.get(word)
         if column is not None:
             row = near.getrow(column)
             found = sorted(zip(row.data.tolist(), row.indices.tolist(), strict=True), reverse=True)[:6]
-            print(f"    {word}: " + ", ".join(f"{stream.spelling[c]} {v:.2f}" for v, c in found))
+            print(f"    {word}: " + ", ".join(f"{spelling[c]} {v:.2f}" for v, c in found))
     rows, cols = near.nonzero()
     upper = np.flatnonzero(rows < cols)
     for k in np.random.default_rng(SEED).choice(upper, min(shown, len(upper)), replace=False).tolist():
+        print(f"    sample: {spelling[rows[k]]} / {spelling[cols[k]]} {near[rows[k], cols[k]]:.2f}")
+
+
+def show_flips(stream: Stream, near: sp.csr_matrix, spelling: dict[int, str], shown: int = 15) -> None:
+    """The articles soft matching mends (plain ranks the true story below another, soft above)
+    and breaks (the reverse), and the word pairs that most lifted the story each one ranked first:
+    a pair's share of the soft part of the article's dot product with that story's summed members
+    (article word, story word), summed over the articles so that each counts once."""
+    plain: dict[int, tuple[bool, int]] = {}
+    soft: dict[int, tuple[bool, int]] = {}
+    forced_share(stream, None, plain)
+    forced_share(stream, near, soft)
+    mended = [row for row in plain if not plain[row][0] and soft[row][0]]
+    broken = [row for row in plain if plain[row][0] and not soft[row][0]]
+    print(f"    flips: {len(mended)} mended, {len(broken)} broken of {len(plain)} articles", flush=True)
+    window = DEFAULT_SETTINGS.window_days * DAY_S
+    for label, rows in (
+        ("mended (pairs to the true story)", mended),
+        ("broken (pairs to the rival)", broken),
+    ):
+        weight: dict[tuple[int, int], float] = defaultdict(float)
+        for row in rows:
+            code = int(stream.codes[row]) if label.startswith("mended") else soft[row][1]
+            lo = int(np.searchsorted(stream.times, stream.times[row] - window - DAY_S))
+            members = [m for m in range(lo, row) if stream.codes[m] == code and not stream.copy[m]]
+            summed = np.asarray(stream.matrix[members].sum(axis=0)).ravel()
+            article = stream.matrix.getrow(row)
+            lift = near[article.indices].multiply(article.data[:, None]).multiply(summed[None, :]).tocoo()
+            total = float(lift.sum())
+            if total > 0.0:
+                for i, j, value in zip(lift.row.tolist(), lift.col.tolist(), lift.data.tolist(), strict=True):
+                    weight[int(article.indices[i]), j] += value / total
+        top = sorted(weight.items(), key=lambda item: -item[1])[:shown]
         print(
-            f"    sample: {stream.spelling[rows[k]]} / {stream.spelling[cols[k]]} {near[rows[k], cols[k]]:.2f}"
+            f"    {label}: "
+            + ", ".join(f"{spelling.get(a, '?')}/{spelling.get(b, '?')} {v:.1f}" for (a, b), v in top)
         )
+
+
+class MdEmbedding:
+    """Dense mode's embedding from the md word vectors (module docstring): the IDF-weighted mean
+    of the title's and lead's word vectors, the IDF counted online over the articles embedded so
+    far. One per stream: an article is embedded once, in arrival order, and later runs over the
+    same stream read the cache, so every run sees the same embeddings."""
+
+    def __init__(self) -> None:
+        self.table = load_word_vectors()
+        self.seen = 0
+        self.df: Counter[str] = Counter()
+        self.cache: dict[tuple[str, str], np.ndarray] = {}
+
+    def __call__(self, title: str, text: str) -> np.ndarray:
+        key = (title, text)
+        if key not in self.cache:
+            lead = " ".join(text.split(None, DENSE_WORDS)[:DENSE_WORDS])
+            words = [w.lower() for w in _WORD.findall(f"{title}\n{lead}")]
+            found = [(w, v) for w in words if _kept(w) and (v := self.table.vector(w)) is not None]
+            self.seen += 1
+            self.df.update({word for word, _ in found})
+            total = np.zeros(self.table.dimensions)
+            for word, vector in found:
+                total += (1.0 + math.log((1.0 + self.seen) / (1.0 + self.df[word]))) * vector
+            norm = float(np.linalg.norm(total))
+            self.cache[key] = total / norm if norm > 0.0 else total
+        return self.cache[key]
+
+
+def md_pairs(sets: dict[str, list[Labelled]], names: Sequence[str]) -> None:
+    """Every pair of non-copy articles at most the window apart in each dense stream at 70/day:
+    the mean lexical and md-embedding cosine of same-story and other pairs, and the AUC of each
+    cosine and of dense mode's 0.9 / 0.1 mix (the chance that a same-story pair scores above an
+    other pair): why the md embedding adds little to the lexical score."""
+    from sklearn.metrics import roc_auc_score
+
+    window = DEFAULT_SETTINGS.window_days * DAY_S
+    print(
+        "| stream | pairs (same story) | lexical: same / other | md: same / other | AUC lexical | AUC md | AUC 0.9 lexical + 0.1 md |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name in names:
+        articles, labels = dense_stream(sets[name], CV_RATE, SEED)
+        stream = Stream(in_publication_order(articles), labels)
+        embedding = MdEmbedding()
+        dense = np.stack([embedding(a.title, a.text) for a in stream.articles])
+        kept = np.flatnonzero(~stream.copy)
+        lexical_parts, md_parts, same_parts = [], [], []
+        for start in range(0, len(kept), BLOCK):
+            rows = kept[start : start + BLOCK]
+            lo = int(np.searchsorted(stream.times[kept], stream.times[rows[0]] - window))
+            cols = kept[lo : start + BLOCK]
+            lexical = (stream.matrix[rows] @ stream.matrix[cols].T).toarray()
+            md = dense[rows] @ dense[cols].T
+            gap = stream.times[rows][:, None] - stream.times[cols][None, :]
+            pair = (rows[:, None] > cols[None, :]) & (gap <= window)
+            lexical_parts.append(lexical[pair])
+            md_parts.append(md[pair])
+            same_parts.append((stream.codes[rows][:, None] == stream.codes[cols][None, :])[pair])
+        lexical_all, md_all = np.concatenate(lexical_parts), np.concatenate(md_parts)
+        same = np.concatenate(same_parts)
+        mixed = 0.9 * lexical_all + 0.1 * md_all
+        print(
+            f"| {name} | {len(same)} ({int(same.sum())}) "
+            f"| {lexical_all[same].mean():.3f} / {lexical_all[~same].mean():.3f} "
+            f"| {md_all[same].mean():.3f} / {md_all[~same].mean():.3f} "
+            f"| {roc_auc_score(same, lexical_all):.4f} | {roc_auc_score(same, md_all):.4f} "
+            f"| {roc_auc_score(same, mixed):.4f} |",
+            flush=True,
+        )
+
+
+def dense_md(sets: dict[str, list[Labelled]], names: Sequence[str]) -> None:
+    """In-sample BCubed F1 at 70/day of lexical and md-dense points, and the stop rule's verdict."""
+    points: dict[str, ClusterSettings] = {
+        f"lexical {t}": dataclasses.replace(DEFAULT_SETTINGS, threshold=t) for t in LEXICAL_THRESHOLDS
+    }
+    for weight in MD_WEIGHTS:
+        for threshold in MD_THRESHOLDS:
+            points[f"md {weight} / {threshold}"] = dataclasses.replace(
+                DEFAULT_SETTINGS, dense=True, dense_weight=weight, threshold=threshold
+            )
+    f1: dict[str, dict[str, float]] = defaultdict(dict)
+    original: Callable[[str, str], np.ndarray] = cluster_module.embed
+    try:
+        for name in names:
+            began = time.process_time()
+            articles, labels = dense_stream(sets[name], CV_RATE, SEED)
+            cluster_module.embed = MdEmbedding()
+            for label, settings in points.items():
+                f1[label][name] = scores(labels, run_ours(articles, settings))["F1"]
+            print(f"  {name}: {len(articles)} articles, {time.process_time() - began:.0f} s CPU", flush=True)
+    finally:
+        cluster_module.embed = original
+    print("| point (weight / threshold) | " + " | ".join(names) + " | mean of 4 |")
+    print("| --- |" + " --- |" * (len(names) + 1))
+    for label in points:
+        cells = " | ".join(f"{f1[label][n]:.4f}" for n in names)
+        print(f"| {label} | {cells} | {statistics.fmean(f1[label].values()):.4f} |")
+    default = f"lexical {DEFAULT_SETTINGS.threshold}"
+    best_lexical = max(statistics.fmean(f1[f"lexical {t}"].values()) for t in LEXICAL_THRESHOLDS)
+    passing = [
+        label
+        for label in points
+        if label.startswith("md")
+        and f1[label]["allsides"] >= f1[default]["allsides"] + 0.01
+        and statistics.fmean(f1[label].values()) > best_lexical
+        and f1[label]["basil"] >= f1[default]["basil"]
+    ]
+    print(f"stop rule: {'passes with ' + ', '.join(passing) if passing else 'no point passes: stop'}")
 
 
 def print_tables(results: dict[str, dict[str, Forced]], names: Sequence[str]) -> None:
