@@ -307,3 +307,68 @@ def test_an_interrupt_is_one_line_and_exit_code_130(aleppo_dir: Path) -> None:
     result = run_with_failing_pipeline("KeyboardInterrupt", "summarize", str(aleppo_dir))
     assert result.returncode == 130
     assert result.stderr.strip() == "error: interrupted"
+
+
+@pytest.mark.parametrize(
+    "arguments, line",
+    [
+        (
+            ["summarize", "--wordz", "5", "x"],
+            "newsbrief summarize: no such option --wordz (did you mean --words?); see newsbrief summarize --help",
+        ),
+        (
+            ["summariz", "x"],
+            "newsbrief: no such command 'summariz' (did you mean summarize?); see newsbrief --help",
+        ),
+        (["summarize"], "newsbrief summarize: missing argument SOURCES...; see newsbrief summarize --help"),
+        (["eval"], "newsbrief eval: missing argument STORIES; see newsbrief eval --help"),
+        (["watch", "feeds.txt"], "newsbrief watch: missing option --db; see newsbrief watch --help"),
+        (
+            ["summarize", "x", "-w", "many"],
+            "newsbrief summarize: invalid value for --words: input should be a valid integer, unable to "
+            "parse string as an integer; see newsbrief summarize --help",
+        ),
+        (
+            ["serve", "--port", "0"],
+            "newsbrief serve: invalid value for --port: input should be greater than or equal to 1; "
+            "see newsbrief serve --help",
+        ),
+        (
+            ["cluster", "x", "--words"],
+            "newsbrief cluster: no such option --words (did you mean --workers?); see newsbrief cluster --help",
+        ),
+        (
+            ["analyze", "x", "--format"],
+            "newsbrief analyze: option '--format' requires an argument; see newsbrief analyze --help",
+        ),
+        (
+            ["serve", "extra"],
+            "newsbrief serve: got unexpected extra argument(s) (extra); see newsbrief serve --help",
+        ),
+        (["--bogus", "summarize"], "newsbrief: no such option --bogus; see newsbrief --help"),
+    ],
+)
+def test_issue_usage_errors_are_one_line_and_exit_code_2(arguments: list[str], line: str) -> None:
+    """An unknown option or command, a missing argument or a value of the wrong type is one line
+    naming the command, not Typer's boxed usage message, on every subcommand and at the root."""
+    result = runner.invoke(app, arguments, prog_name="newsbrief")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"error: {line}"]
+
+
+def test_usage_errors_leave_help_as_it_was() -> None:
+    """--help, and the bare command, still print the full help on stdout."""
+    for arguments in (["summarize", "--help"], []):
+        result = runner.invoke(app, arguments, prog_name="newsbrief")
+        assert result.exit_code in (0, 2)
+        assert "Usage: newsbrief" in result.stdout
+    assert "--words" in runner.invoke(app, ["summarize", "--help"]).stdout
+
+
+def test_a_usage_error_in_a_real_process_is_one_line() -> None:
+    result = run("summarize", "--wordz", "5", "x")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: newsbrief summarize: no such option --wordz (did you mean --words?); see newsbrief summarize --help"
+    ]

@@ -1,6 +1,7 @@
 """The ``newsbrief`` command: a thin layer over the Python API.
 
-newsbrief's own errors are one line on stderr and exit code 2. Anything else is a bug: it is
+newsbrief's own errors, and usage errors (an unknown option or command, a missing argument, a
+value of the wrong type), are one line on stderr and exit code 2. Anything else is a bug: it is
 one line too (``error: internal error: ...``, exit code 1) unless ``--debug`` asks for the
 traceback; an interrupt (Ctrl-C) is one line and exit code 130.
 """
@@ -10,14 +11,19 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Mapping
+from difflib import get_close_matches
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+# Typer 0.29 vendors Click: its contexts and usage errors live in typer._click
+from typer._click import exceptions as usage
+from typer._click.core import Command, Context, Parameter
 from typer.core import TyperGroup
 
 from newsbrief.errors import NewsbriefError, OptionError, SourceError
@@ -47,13 +53,43 @@ err_console = Console(stderr=True)
 class _TopLevelGroup(TyperGroup):
     """The root command: what a command lets escape becomes one line on stderr, not a traceback.
 
-    Typer's own exits, aborts and usage errors pass through untouched. ``KeyboardInterrupt`` is
+    A usage error (Click's ``UsageError``: an unknown option or command, a missing argument, a
+    value of the wrong type), at the root or in any subcommand, is one line naming the command
+    and exit code 2, not Typer's multi-line box; ``newsbrief`` with no arguments still prints
+    the help. Typer's own exits and aborts pass through untouched. ``KeyboardInterrupt`` is
     caught here because Typer would otherwise turn it into a silent exit 130.
     """
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: Context | None = None,
+        **extra: Any,
+    ) -> Context:
+        """The root's context; a usage error in the root's own options (``newsbrief --bogus``) is one line."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except usage.UsageError as exc:
+            _exit_on_usage_error(exc, info_name or "newsbrief")
+
+    def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Command | None, list[str]]:
+        """The subcommand named by ``args[0]``; an unknown name is a usage error that suggests the
+        closest command names (Click's message would end in a second sentence)."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            matches = get_close_matches(name, self.list_commands(ctx))
+            hint = f" (did you mean {' or '.join(matches)}?)" if matches else ""
+            raise usage.UsageError(f"no such command {name!r}{hint}", ctx)
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]  # Typer's contexts are typer.Context
         try:
             return super().invoke(ctx)
+        except usage.UsageError as exc:
+            # Click raises some errors (an option's missing value) without a context: name the subcommand
+            subcommand = f" {ctx.invoked_subcommand}" if ctx.invoked_subcommand else ""
+            _exit_on_usage_error(exc, ctx.command_path + subcommand)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except KeyboardInterrupt:
@@ -66,6 +102,47 @@ class _TopLevelGroup(TyperGroup):
                 f"internal error: {_describe(exc)} (please report; rerun with --debug for the traceback)"
             )
             raise typer.Exit(code=1) from None
+
+
+def _exit_on_usage_error(exc: usage.UsageError, command: str) -> NoReturn:
+    """Print a usage error as one line on stderr and exit with code 2; ``newsbrief`` with no
+    arguments (Click's ``NoArgsIsHelpError``) goes on to print the help.
+
+    ``command`` names the command when the error carries no context of its own.
+    """
+    if isinstance(exc, usage.NoArgsIsHelpError):
+        raise exc
+    command = exc.ctx.command_path if exc.ctx is not None else command
+    _error_line(f"{command}: {_usage_problem(exc)}; see {command} --help")
+    raise typer.Exit(code=2) from None
+
+
+def _usage_problem(exc: usage.UsageError) -> str:
+    """What a usage error says is wrong, in the words of the project's other errors (lower case,
+    options by their long name, a suggestion in brackets)."""
+    if isinstance(exc, usage.NoSuchOption):
+        hint = f" (did you mean {' or '.join(exc.possibilities)}?)" if exc.possibilities else ""
+        return f"no such option {exc.option_name}{hint}"
+    if isinstance(exc, usage.MissingParameter) and exc.param is not None:
+        return f"missing {exc.param.param_type_name} {_parameter_name(exc.param)}"
+    if isinstance(exc, usage.BadParameter) and exc.param is not None:
+        return f"invalid value for {_parameter_name(exc.param)}: {_clause(exc.message)}"
+    return _clause(exc.format_message())
+
+
+def _parameter_name(param: Parameter) -> str:
+    """``--words`` for an option (its first long name), ``SOURCES...`` for an argument."""
+    if param.param_type_name == "option":
+        long_names = [name for name in param.opts if name.startswith("--")]
+        return (long_names or param.opts)[0]
+    name = (param.name or "argument").upper()
+    return f"{name}..." if param.nargs == -1 else name
+
+
+def _clause(message: str) -> str:
+    """A message as a clause within one line: white space collapsed, no capital or full stop at its ends."""
+    text = " ".join(message.split()).rstrip(".")
+    return text[:1].lower() + text[1:]
 
 
 def _describe(exc: BaseException) -> str:
