@@ -372,3 +372,16 @@ def test_a_usage_error_in_a_real_process_is_one_line() -> None:
     assert result.stderr.splitlines() == [
         "error: newsbrief summarize: no such option --wordz (did you mean --words?); see newsbrief summarize --help"
     ]
+
+
+def test_issue_json_briefs_are_the_same_bytes_unless_timing_is_asked_for(aleppo_dir: Path) -> None:
+    """JSON's timing_ms is empty without --timing, so the same input gives the same bytes;
+    --timing fills it, and --explain still shows the times in Markdown."""
+    first, second = (runner.invoke(app, ["summarize", str(aleppo_dir), "-f", "json"]) for _ in range(2))
+    assert first.exit_code == 0, first.output
+    assert first.stdout == second.stdout
+    assert json.loads(first.stdout)["timing_ms"] == {}
+    timed = runner.invoke(app, ["summarize", str(aleppo_dir), "-f", "json", "--timing"])
+    assert list(json.loads(timed.stdout)["timing_ms"])[-1] == "total"
+    explained = runner.invoke(app, ["summarize", str(aleppo_dir), "--explain"])
+    assert "## Timing" in explained.stdout and " ms" in explained.stdout

@@ -236,6 +236,14 @@ StyleOption = Annotated[
 ExplainOption = Annotated[
     bool, typer.Option("--explain", help="Also show what cleaning removed and each citation's words.")
 ]
+TimingOption = Annotated[
+    bool,
+    typer.Option(
+        "--timing",
+        help="Fill the JSON's timing_ms with the time each stage took (left empty otherwise, so that "
+        "the same input gives the same bytes); md, html and text show the times with --explain.",
+    ),
+]
 ANALYSIS_HELP = (
     "Cross-source analyses: all, none, or a comma list of facts, figures (with conflicts and disputed"
     " claims), quotes, entities, framing. All but facts load the spaCy English pipeline (about a second once)."
@@ -263,6 +271,7 @@ def summarize(
     output_format: FormatOption = "md",
     output: OutputOption = None,
     explain: ExplainOption = False,
+    timing: TimingOption = False,
 ) -> None:
     """Write a cited brief of the articles about one story (summary only unless --analysis)."""
     text = _guarded(
@@ -272,6 +281,7 @@ def summarize(
             output_format,
             explain,
             summary=True,
+            timing=timing,
         )
     )
     _write(text, output)
@@ -285,6 +295,7 @@ def analyze(
     output_format: FormatOption = "md",
     output: OutputOption = None,
     explain: ExplainOption = False,
+    timing: TimingOption = False,
 ) -> None:
     """Print only the cross-source analysis: agreed facts, figures and conflicts, quotes, who and where, framing."""
 
@@ -292,9 +303,8 @@ def analyze(
         analyses = parse_analyses(analysis)
         if not analyses:
             raise OptionError("--analysis none leaves nothing to analyze: name at least one analysis")
-        return _brief_text(
-            sources, Options(analyses=analyses, style=style), output_format, explain, summary=False
-        )
+        options = Options(analyses=analyses, style=style)
+        return _brief_text(sources, options, output_format, explain, summary=False, timing=timing)
 
     _write(_guarded(run), output)
 
@@ -346,7 +356,7 @@ def serve(
 
 
 def _brief_text(
-    sources: list[str], options: Options, output_format: str, explain: bool, *, summary: bool
+    sources: list[str], options: Options, output_format: str, explain: bool, *, summary: bool, timing: bool
 ) -> str:
     """Read the story, make its brief, print its notices to stderr, and render it."""
     from newsbrief.pipeline.brief import brief
@@ -354,7 +364,7 @@ def _brief_text(
     from newsbrief.rendering import render
 
     result = brief(read_story(sources, stdin=sys.stdin), options)
-    text = render(result, output_format, explain=explain, summary=summary)
+    text = render(result, output_format, explain=explain, summary=summary, timing=timing)
     for notice in result.notices:
         _print_notice(notice)
     return text
