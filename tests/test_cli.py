@@ -385,3 +385,22 @@ def test_issue_json_briefs_are_the_same_bytes_unless_timing_is_asked_for(aleppo_
     assert list(json.loads(timed.stdout)["timing_ms"])[-1] == "total"
     explained = runner.invoke(app, ["summarize", str(aleppo_dir), "--explain"])
     assert "## Timing" in explained.stdout and " ms" in explained.stdout
+
+
+def test_issue_cluster_lists_no_empty_outlet_and_briefs_only_two_named_outlets(tmp_path: Path) -> None:
+    """A record without outlet or url names no outlet: the story's line leaves it out (it listed
+    ``""``), and a story whose articles name fewer than two outlets gets a note, not a brief."""
+    basil = Path(__file__).parent / "fixtures" / "stream" / "basil-24.jsonl"
+    records = [json.loads(line) for line in basil.read_text(encoding="utf-8").splitlines()]
+    sestak = [record for record in records if "Sestak" in record["title"]]
+    for record in sestak[1:]:
+        del record["outlet"]
+    stream = _write(tmp_path / "stream.jsonl", "".join(json.dumps(r) + "\n" for r in sestak).encode())
+    result = runner.invoke(app, ["cluster", stream, "--briefs", str(tmp_path / "briefs")])
+    assert result.exit_code == 0, result.output
+    (story,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert story["outlets"] == [sestak[0]["outlet"]]
+    assert not list((tmp_path / "briefs").iterdir())
+    assert "note: no brief for 1 story of several articles: fewer than two of their outlets are named" in (
+        " ".join(result.stderr.split())
+    )

@@ -568,7 +568,7 @@ def cluster_command(
     import dataclasses
 
     from newsbrief.pipeline.brief import briefs
-    from newsbrief.rendering import render, story_record
+    from newsbrief.rendering import named_outlets, render, story_record
     from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, in_publication_order
     from newsbrief.stream.sources import read_articles
     from newsbrief.stream.store import Store
@@ -614,7 +614,7 @@ def cluster_command(
                         progress.advance(task)
                 stories, articles_of = clusterer.stories(), clusterer.articles
             if briefs_dir is not None:
-                wide = [story for story in stories if len(story.outlets) >= 2]
+                wide = [story for story in stories if len(named_outlets(story)) >= 2]
                 _note_unnamed_outlets(stories)
                 inputs = (Story(articles=articles_of(story), id=story.id) for story in wide)
                 for story, made in zip(wide, briefs(inputs), strict=True):
@@ -655,13 +655,26 @@ def _dask_stories(
 
 
 def _note_unnamed_outlets(stories: list[StreamStory]) -> None:
-    """A note for the stories of several articles that get no brief because no article names its
-    outlet (records without ``outlet`` or ``url``): two outlets cannot be told apart there."""
-    unnamed = [story for story in stories if len(story.articles) >= 2 and story.outlets in ((), ("",))]
+    """A note for the stories of several articles that get no brief because too few of their
+    articles name an outlet (records without ``outlet`` or ``url``): an unnamed article may be
+    from any outlet, so it is not counted as a second one."""
+    from newsbrief.rendering import named_outlets
+
+    unnamed = [
+        story
+        for story in stories
+        if len(story.articles) >= 2 and "" in story.outlets and len(named_outlets(story)) < 2
+    ]
     if unnamed:
+        none_named = all(not named_outlets(story) for story in unnamed)
+        why = (
+            "none of their articles names its outlet"
+            if none_named
+            else "fewer than two of their outlets are named"
+        )
         _note_line(
             f"no brief for {len(unnamed)} {'story' if len(unnamed) == 1 else 'stories'} of several "
-            "articles: none of their articles names its outlet (give each record an outlet or url)"
+            f"articles: {why} (give each record an outlet or url)"
         )
 
 

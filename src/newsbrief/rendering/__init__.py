@@ -17,10 +17,19 @@ from newsbrief.model import Brief
 from newsbrief.rendering.html import to_html
 from newsbrief.rendering.json import to_json
 from newsbrief.rendering.markdown import to_markdown
-from newsbrief.rendering.stories import story_record
+from newsbrief.rendering.stories import named_outlets, story_record
 from newsbrief.rendering.text import to_text
 
-__all__ = ["OUTPUT_FORMATS", "render", "story_record", "to_html", "to_json", "to_markdown", "to_text"]
+__all__ = [
+    "OUTPUT_FORMATS",
+    "named_outlets",
+    "render",
+    "story_record",
+    "to_html",
+    "to_json",
+    "to_markdown",
+    "to_text",
+]
 
 OUTPUT_FORMATS = ("markdown", "md", "json", "html", "text", "txt")
 

@@ -1061,7 +1061,9 @@ class StoryOut(BaseModel):
     duplicates: dict[str, str] = Field(
         description="A near-identical copy's key -> the key of the article it copies."
     )
-    outlets: list[str]
+    outlets: list[str] = Field(
+        description="The outlets its articles name; an article sent without one names none."
+    )
     first_published: str | None
     last_published: str | None
     title: str = Field(description="The headline of the article closest to the story's centre.")
