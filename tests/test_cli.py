@@ -404,3 +404,19 @@ def test_issue_cluster_lists_no_empty_outlet_and_briefs_only_two_named_outlets(t
     assert "note: no brief for 1 story of several articles: fewer than two of their outlets are named" in (
         " ".join(result.stderr.split())
     )
+
+
+def test_issue_two_inputs_with_one_id_are_a_note_naming_the_renamed_one(
+    aleppo_dir: Path, tmp_path: Path
+) -> None:
+    """``a/npr.txt`` and ``b/npr.txt`` both give the id ``npr``: the second becomes ``npr-2``, and a
+    note on stderr (and in the JSON's notices) says so."""
+    (tmp_path / "b").mkdir()
+    copy = tmp_path / "b" / "npr.txt"
+    copy.write_text((aleppo_dir / "zerohedge.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["summarize", str(aleppo_dir / "npr.txt"), str(copy), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    line = f"note: {copy}: id 'npr' is an earlier article's; renamed 'npr-2'"
+    assert line in result.stderr.splitlines()
+    codes = [notice["code"] for notice in json.loads(result.stdout)["notices"]]
+    assert "renamed-id" in codes
