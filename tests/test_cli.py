@@ -420,3 +420,26 @@ def test_issue_two_inputs_with_one_id_are_a_note_naming_the_renamed_one(
     assert line in result.stderr.splitlines()
     codes = [notice["code"] for notice in json.loads(result.stdout)["notices"]]
     assert "renamed-id" in codes
+
+
+def test_issue_serve_on_a_port_in_use_is_one_line_and_exit_code_2() -> None:
+    """uvicorn logged several lines and exited with code 3 when it could not listen."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: --host 127.0.0.1 --port {port}: cannot listen there (Address already in use)"
+    ]
+
+
+@pytest.mark.parametrize("window", ["0", "-1", "nan"])
+def test_issue_a_bad_cluster_window_names_the_option(window: str) -> None:
+    basil = Path(__file__).parent / "fixtures" / "stream" / "basil-24.jsonl"
+    result = runner.invoke(app, ["cluster", str(basil), "--window", window])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: --window must be a positive number of days (got {float(window):g})"
+    ]

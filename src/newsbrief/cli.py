@@ -9,6 +9,7 @@ traceback; an interrupt (Ctrl-C) is one line and exit code 130.
 from __future__ import annotations
 
 import json
+import socket
 import sys
 from collections.abc import Callable, Mapping
 from difflib import get_close_matches
@@ -352,7 +353,25 @@ def serve(
         from newsbrief.stream.store import Store
 
         _guarded(lambda: Store(db, create=False)).close()
+    _guarded(lambda: _check_listen(host, port))
     run_server(host, port, allow_urls=allow_urls, workers=workers, store_path=db)
+
+
+def _check_listen(host: str, port: int) -> None:
+    """OptionError, one line, when no server could listen at the address: an unknown host, a port
+    in use or not allowed. uvicorn would log several lines and exit with code 3; it binds the
+    same way (``SO_REUSEADDR``), so an address that passes here is one it can take."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        raise OptionError(
+            f"--host {host} --port {port}: cannot listen there ({exc.strerror or exc})"
+        ) from None
 
 
 def _brief_text(
@@ -582,6 +601,8 @@ def cluster_command(
             raise OptionError(f"--format {formats!r}: choose from md, json, html, text")
         if engine not in ("embedded", "dask"):
             raise OptionError(f"--engine {engine!r}: choose embedded or dask")
+        if window is not None and not window > 0:  # NaN too; the settings' own message names window_days
+            raise OptionError(f"--window must be a positive number of days (got {window:g})")
         if briefs_dir is not None:  # before the stream is clustered, so that a bad folder is found at once
             _make_folder(briefs_dir)
         store = None if engine == "dask" else Store(db)  # the Dask engine opens --db itself
