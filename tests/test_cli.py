@@ -443,3 +443,17 @@ def test_issue_a_bad_cluster_window_names_the_option(window: str) -> None:
     assert result.stderr.splitlines() == [
         f"error: --window must be a positive number of days (got {float(window):g})"
     ]
+
+
+@pytest.mark.parametrize("command", ["eval", "cluster"])
+def test_issue_an_output_file_that_cannot_be_written_is_refused_before_the_run(
+    command: str, tmp_path: Path
+) -> None:
+    """eval scored every story, printed the table, and only then failed to write -o."""
+    fixtures = Path(__file__).parent / "fixtures"
+    source = fixtures / ("multinews-sample.jsonl" if command == "eval" else "stream/basil-24.jsonl")
+    target = tmp_path / "missing" / "out.jsonl"
+    result = runner.invoke(app, [command, str(source), "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"error: cannot write {target}: no folder {target.parent}"]

@@ -409,6 +409,7 @@ def evaluate_command(
 
     def run() -> tuple[tuple[SystemScore, ...], tuple[StoryResult, ...]]:
         options = Options(max_words=words)
+        _check_output(output)
         peer_summaries = read_peers(peers) if peers else None
         loaded = tuple(read_stories(stories))
         if not any(story.reference is not None for story in loaded):
@@ -595,6 +596,7 @@ def cluster_command(
     extensions = {"md": "md", "markdown": "md", "json": "json", "html": "html", "text": "txt"}
 
     def run() -> str:
+        _check_output(output)
         chosen = [name.strip().lower() for name in formats.split(",") if name.strip()]
         unknown = [name for name in chosen if name not in extensions]
         if unknown or not chosen:
@@ -705,6 +707,17 @@ def _make_folder(path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SourceError(f"cannot write to the folder {path}: {exc.strerror or exc}") from exc
+
+
+def _check_output(path: Path | None) -> None:
+    """SourceError, one line, when ``-o`` names a folder or a file in a folder that does not exist:
+    found before a long run (eval, cluster), not after it."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise SourceError(f"cannot write {path}: it is a folder")
+    if not path.parent.is_dir():
+        raise SourceError(f"cannot write {path}: no folder {path.parent}")
 
 
 def _write_file(path: Path, text: str) -> None:
