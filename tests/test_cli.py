@@ -307,3 +307,153 @@ def test_an_interrupt_is_one_line_and_exit_code_130(aleppo_dir: Path) -> None:
     result = run_with_failing_pipeline("KeyboardInterrupt", "summarize", str(aleppo_dir))
     assert result.returncode == 130
     assert result.stderr.strip() == "error: interrupted"
+
+
+@pytest.mark.parametrize(
+    "arguments, line",
+    [
+        (
+            ["summarize", "--wordz", "5", "x"],
+            "newsbrief summarize: no such option --wordz (did you mean --words?); see newsbrief summarize --help",
+        ),
+        (
+            ["summariz", "x"],
+            "newsbrief: no such command 'summariz' (did you mean summarize?); see newsbrief --help",
+        ),
+        (["summarize"], "newsbrief summarize: missing argument SOURCES...; see newsbrief summarize --help"),
+        (["eval"], "newsbrief eval: missing argument STORIES; see newsbrief eval --help"),
+        (["watch", "feeds.txt"], "newsbrief watch: missing option --db; see newsbrief watch --help"),
+        (
+            ["summarize", "x", "-w", "many"],
+            "newsbrief summarize: invalid value for --words: input should be a valid integer, unable to "
+            "parse string as an integer; see newsbrief summarize --help",
+        ),
+        (
+            ["serve", "--port", "0"],
+            "newsbrief serve: invalid value for --port: input should be greater than or equal to 1; "
+            "see newsbrief serve --help",
+        ),
+        (
+            ["cluster", "x", "--words"],
+            "newsbrief cluster: no such option --words (did you mean --workers?); see newsbrief cluster --help",
+        ),
+        (
+            ["analyze", "x", "--format"],
+            "newsbrief analyze: option '--format' requires an argument; see newsbrief analyze --help",
+        ),
+        (
+            ["serve", "extra"],
+            "newsbrief serve: got unexpected extra argument(s) (extra); see newsbrief serve --help",
+        ),
+        (["--bogus", "summarize"], "newsbrief: no such option --bogus; see newsbrief --help"),
+    ],
+)
+def test_issue_usage_errors_are_one_line_and_exit_code_2(arguments: list[str], line: str) -> None:
+    """An unknown option or command, a missing argument or a value of the wrong type is one line
+    naming the command, not Typer's boxed usage message, on every subcommand and at the root."""
+    result = runner.invoke(app, arguments, prog_name="newsbrief")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"error: {line}"]
+
+
+def test_usage_errors_leave_help_as_it_was() -> None:
+    """--help, and the bare command, still print the full help on stdout."""
+    for arguments in (["summarize", "--help"], []):
+        result = runner.invoke(app, arguments, prog_name="newsbrief")
+        assert result.exit_code in (0, 2)
+        assert "Usage: newsbrief" in result.stdout
+    assert "--words" in runner.invoke(app, ["summarize", "--help"]).stdout
+
+
+def test_a_usage_error_in_a_real_process_is_one_line() -> None:
+    result = run("summarize", "--wordz", "5", "x")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: newsbrief summarize: no such option --wordz (did you mean --words?); see newsbrief summarize --help"
+    ]
+
+
+def test_issue_json_briefs_are_the_same_bytes_unless_timing_is_asked_for(aleppo_dir: Path) -> None:
+    """JSON's timing_ms is empty without --timing, so the same input gives the same bytes;
+    --timing fills it, and --explain still shows the times in Markdown."""
+    first, second = (runner.invoke(app, ["summarize", str(aleppo_dir), "-f", "json"]) for _ in range(2))
+    assert first.exit_code == 0, first.output
+    assert first.stdout == second.stdout
+    assert json.loads(first.stdout)["timing_ms"] == {}
+    timed = runner.invoke(app, ["summarize", str(aleppo_dir), "-f", "json", "--timing"])
+    assert list(json.loads(timed.stdout)["timing_ms"])[-1] == "total"
+    explained = runner.invoke(app, ["summarize", str(aleppo_dir), "--explain"])
+    assert "## Timing" in explained.stdout and " ms" in explained.stdout
+
+
+def test_issue_cluster_lists_no_empty_outlet_and_briefs_only_two_named_outlets(tmp_path: Path) -> None:
+    """A record without outlet or url names no outlet: the story's line leaves it out (it listed
+    ``""``), and a story whose articles name fewer than two outlets gets a note, not a brief."""
+    basil = Path(__file__).parent / "fixtures" / "stream" / "basil-24.jsonl"
+    records = [json.loads(line) for line in basil.read_text(encoding="utf-8").splitlines()]
+    sestak = [record for record in records if "Sestak" in record["title"]]
+    for record in sestak[1:]:
+        del record["outlet"]
+    stream = _write(tmp_path / "stream.jsonl", "".join(json.dumps(r) + "\n" for r in sestak).encode())
+    result = runner.invoke(app, ["cluster", stream, "--briefs", str(tmp_path / "briefs")])
+    assert result.exit_code == 0, result.output
+    (story,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert story["outlets"] == [sestak[0]["outlet"]]
+    assert not list((tmp_path / "briefs").iterdir())
+    assert "note: no brief for 1 story of several articles: fewer than two of their outlets are named" in (
+        " ".join(result.stderr.split())
+    )
+
+
+def test_issue_two_inputs_with_one_id_are_a_note_naming_the_renamed_one(
+    aleppo_dir: Path, tmp_path: Path
+) -> None:
+    """``a/npr.txt`` and ``b/npr.txt`` both give the id ``npr``: the second becomes ``npr-2``, and a
+    note on stderr (and in the JSON's notices) says so."""
+    (tmp_path / "b").mkdir()
+    copy = tmp_path / "b" / "npr.txt"
+    copy.write_text((aleppo_dir / "zerohedge.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["summarize", str(aleppo_dir / "npr.txt"), str(copy), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    line = f"note: {copy}: id 'npr' is an earlier article's; renamed 'npr-2'"
+    assert line in result.stderr.splitlines()
+    codes = [notice["code"] for notice in json.loads(result.stdout)["notices"]]
+    assert "renamed-id" in codes
+
+
+def test_issue_serve_on_a_port_in_use_is_one_line_and_exit_code_2() -> None:
+    """uvicorn logged several lines and exited with code 3 when it could not listen."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: --host 127.0.0.1 --port {port}: cannot listen there (Address already in use)"
+    ]
+
+
+@pytest.mark.parametrize("window", ["0", "-1", "nan"])
+def test_issue_a_bad_cluster_window_names_the_option(window: str) -> None:
+    basil = Path(__file__).parent / "fixtures" / "stream" / "basil-24.jsonl"
+    result = runner.invoke(app, ["cluster", str(basil), "--window", window])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: --window must be a positive number of days (got {float(window):g})"
+    ]
+
+
+@pytest.mark.parametrize("command", ["eval", "cluster"])
+def test_issue_an_output_file_that_cannot_be_written_is_refused_before_the_run(
+    command: str, tmp_path: Path
+) -> None:
+    """eval scored every story, printed the table, and only then failed to write -o."""
+    fixtures = Path(__file__).parent / "fixtures"
+    source = fixtures / ("multinews-sample.jsonl" if command == "eval" else "stream/basil-24.jsonl")
+    target = tmp_path / "missing" / "out.jsonl"
+    result = runner.invoke(app, [command, str(source), "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"error: cannot write {target}: no folder {target.parent}"]

@@ -1,6 +1,7 @@
 """The ``newsbrief`` command: a thin layer over the Python API.
 
-newsbrief's own errors are one line on stderr and exit code 2. Anything else is a bug: it is
+newsbrief's own errors, and usage errors (an unknown option or command, a missing argument, a
+value of the wrong type), are one line on stderr and exit code 2. Anything else is a bug: it is
 one line too (``error: internal error: ...``, exit code 1) unless ``--debug`` asks for the
 traceback; an interrupt (Ctrl-C) is one line and exit code 130.
 """
@@ -8,16 +9,22 @@ traceback; an interrupt (Ctrl-C) is one line and exit code 130.
 from __future__ import annotations
 
 import json
+import socket
 import sys
 from collections.abc import Callable, Mapping
+from difflib import get_close_matches
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+# Typer 0.29 vendors Click: its contexts and usage errors live in typer._click
+from typer._click import exceptions as usage
+from typer._click.core import Command, Context, Parameter
 from typer.core import TyperGroup
 
 from newsbrief.errors import NewsbriefError, OptionError, SourceError
@@ -47,13 +54,43 @@ err_console = Console(stderr=True)
 class _TopLevelGroup(TyperGroup):
     """The root command: what a command lets escape becomes one line on stderr, not a traceback.
 
-    Typer's own exits, aborts and usage errors pass through untouched. ``KeyboardInterrupt`` is
+    A usage error (Click's ``UsageError``: an unknown option or command, a missing argument, a
+    value of the wrong type), at the root or in any subcommand, is one line naming the command
+    and exit code 2, not Typer's multi-line box; ``newsbrief`` with no arguments still prints
+    the help. Typer's own exits and aborts pass through untouched. ``KeyboardInterrupt`` is
     caught here because Typer would otherwise turn it into a silent exit 130.
     """
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: Context | None = None,
+        **extra: Any,
+    ) -> Context:
+        """The root's context; a usage error in the root's own options (``newsbrief --bogus``) is one line."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except usage.UsageError as exc:
+            _exit_on_usage_error(exc, info_name or "newsbrief")
+
+    def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Command | None, list[str]]:
+        """The subcommand named by ``args[0]``; an unknown name is a usage error that suggests the
+        closest command names (Click's message would end in a second sentence)."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            matches = get_close_matches(name, self.list_commands(ctx))
+            hint = f" (did you mean {' or '.join(matches)}?)" if matches else ""
+            raise usage.UsageError(f"no such command {name!r}{hint}", ctx)
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]  # Typer's contexts are typer.Context
         try:
             return super().invoke(ctx)
+        except usage.UsageError as exc:
+            # Click raises some errors (an option's missing value) without a context: name the subcommand
+            subcommand = f" {ctx.invoked_subcommand}" if ctx.invoked_subcommand else ""
+            _exit_on_usage_error(exc, ctx.command_path + subcommand)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except KeyboardInterrupt:
@@ -66,6 +103,47 @@ class _TopLevelGroup(TyperGroup):
                 f"internal error: {_describe(exc)} (please report; rerun with --debug for the traceback)"
             )
             raise typer.Exit(code=1) from None
+
+
+def _exit_on_usage_error(exc: usage.UsageError, command: str) -> NoReturn:
+    """Print a usage error as one line on stderr and exit with code 2; ``newsbrief`` with no
+    arguments (Click's ``NoArgsIsHelpError``) goes on to print the help.
+
+    ``command`` names the command when the error carries no context of its own.
+    """
+    if isinstance(exc, usage.NoArgsIsHelpError):
+        raise exc
+    command = exc.ctx.command_path if exc.ctx is not None else command
+    _error_line(f"{command}: {_usage_problem(exc)}; see {command} --help")
+    raise typer.Exit(code=2) from None
+
+
+def _usage_problem(exc: usage.UsageError) -> str:
+    """What a usage error says is wrong, in the words of the project's other errors (lower case,
+    options by their long name, a suggestion in brackets)."""
+    if isinstance(exc, usage.NoSuchOption):
+        hint = f" (did you mean {' or '.join(exc.possibilities)}?)" if exc.possibilities else ""
+        return f"no such option {exc.option_name}{hint}"
+    if isinstance(exc, usage.MissingParameter) and exc.param is not None:
+        return f"missing {exc.param.param_type_name} {_parameter_name(exc.param)}"
+    if isinstance(exc, usage.BadParameter) and exc.param is not None:
+        return f"invalid value for {_parameter_name(exc.param)}: {_clause(exc.message)}"
+    return _clause(exc.format_message())
+
+
+def _parameter_name(param: Parameter) -> str:
+    """``--words`` for an option (its first long name), ``SOURCES...`` for an argument."""
+    if param.param_type_name == "option":
+        long_names = [name for name in param.opts if name.startswith("--")]
+        return (long_names or param.opts)[0]
+    name = (param.name or "argument").upper()
+    return f"{name}..." if param.nargs == -1 else name
+
+
+def _clause(message: str) -> str:
+    """A message as a clause within one line: white space collapsed, no capital or full stop at its ends."""
+    text = " ".join(message.split()).rstrip(".")
+    return text[:1].lower() + text[1:]
 
 
 def _describe(exc: BaseException) -> str:
@@ -159,6 +237,14 @@ StyleOption = Annotated[
 ExplainOption = Annotated[
     bool, typer.Option("--explain", help="Also show what cleaning removed and each citation's words.")
 ]
+TimingOption = Annotated[
+    bool,
+    typer.Option(
+        "--timing",
+        help="Fill the JSON's timing_ms with the time each stage took (left empty otherwise, so that "
+        "the same input gives the same bytes); md, html and text show the times with --explain.",
+    ),
+]
 ANALYSIS_HELP = (
     "Cross-source analyses: all, none, or a comma list of facts, figures (with conflicts and disputed"
     " claims), quotes, entities, framing. All but facts load the spaCy English pipeline (about a second once)."
@@ -186,6 +272,7 @@ def summarize(
     output_format: FormatOption = "md",
     output: OutputOption = None,
     explain: ExplainOption = False,
+    timing: TimingOption = False,
 ) -> None:
     """Write a cited brief of the articles about one story (summary only unless --analysis)."""
     text = _guarded(
@@ -195,6 +282,7 @@ def summarize(
             output_format,
             explain,
             summary=True,
+            timing=timing,
         )
     )
     _write(text, output)
@@ -208,6 +296,7 @@ def analyze(
     output_format: FormatOption = "md",
     output: OutputOption = None,
     explain: ExplainOption = False,
+    timing: TimingOption = False,
 ) -> None:
     """Print only the cross-source analysis: agreed facts, figures and conflicts, quotes, who and where, framing."""
 
@@ -215,9 +304,8 @@ def analyze(
         analyses = parse_analyses(analysis)
         if not analyses:
             raise OptionError("--analysis none leaves nothing to analyze: name at least one analysis")
-        return _brief_text(
-            sources, Options(analyses=analyses, style=style), output_format, explain, summary=False
-        )
+        options = Options(analyses=analyses, style=style)
+        return _brief_text(sources, options, output_format, explain, summary=False, timing=timing)
 
     _write(_guarded(run), output)
 
@@ -265,11 +353,29 @@ def serve(
         from newsbrief.stream.store import Store
 
         _guarded(lambda: Store(db, create=False)).close()
+    _guarded(lambda: _check_listen(host, port))
     run_server(host, port, allow_urls=allow_urls, workers=workers, store_path=db)
 
 
+def _check_listen(host: str, port: int) -> None:
+    """OptionError, one line, when no server could listen at the address: an unknown host, a port
+    in use or not allowed. uvicorn would log several lines and exit with code 3; it binds the
+    same way (``SO_REUSEADDR``), so an address that passes here is one it can take."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        raise OptionError(
+            f"--host {host} --port {port}: cannot listen there ({exc.strerror or exc})"
+        ) from None
+
+
 def _brief_text(
-    sources: list[str], options: Options, output_format: str, explain: bool, *, summary: bool
+    sources: list[str], options: Options, output_format: str, explain: bool, *, summary: bool, timing: bool
 ) -> str:
     """Read the story, make its brief, print its notices to stderr, and render it."""
     from newsbrief.pipeline.brief import brief
@@ -277,7 +383,7 @@ def _brief_text(
     from newsbrief.rendering import render
 
     result = brief(read_story(sources, stdin=sys.stdin), options)
-    text = render(result, output_format, explain=explain, summary=summary)
+    text = render(result, output_format, explain=explain, summary=summary, timing=timing)
     for notice in result.notices:
         _print_notice(notice)
     return text
@@ -303,6 +409,7 @@ def evaluate_command(
 
     def run() -> tuple[tuple[SystemScore, ...], tuple[StoryResult, ...]]:
         options = Options(max_words=words)
+        _check_output(output)
         peer_summaries = read_peers(peers) if peers else None
         loaded = tuple(read_stories(stories))
         if not any(story.reference is not None for story in loaded):
@@ -481,7 +588,7 @@ def cluster_command(
     import dataclasses
 
     from newsbrief.pipeline.brief import briefs
-    from newsbrief.rendering import render, story_record
+    from newsbrief.rendering import named_outlets, render, story_record
     from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, in_publication_order
     from newsbrief.stream.sources import read_articles
     from newsbrief.stream.store import Store
@@ -489,12 +596,15 @@ def cluster_command(
     extensions = {"md": "md", "markdown": "md", "json": "json", "html": "html", "text": "txt"}
 
     def run() -> str:
+        _check_output(output)
         chosen = [name.strip().lower() for name in formats.split(",") if name.strip()]
         unknown = [name for name in chosen if name not in extensions]
         if unknown or not chosen:
             raise OptionError(f"--format {formats!r}: choose from md, json, html, text")
         if engine not in ("embedded", "dask"):
             raise OptionError(f"--engine {engine!r}: choose embedded or dask")
+        if window is not None and not window > 0:  # NaN too; the settings' own message names window_days
+            raise OptionError(f"--window must be a positive number of days (got {window:g})")
         if briefs_dir is not None:  # before the stream is clustered, so that a bad folder is found at once
             _make_folder(briefs_dir)
         store = None if engine == "dask" else Store(db)  # the Dask engine opens --db itself
@@ -527,7 +637,7 @@ def cluster_command(
                         progress.advance(task)
                 stories, articles_of = clusterer.stories(), clusterer.articles
             if briefs_dir is not None:
-                wide = [story for story in stories if len(story.outlets) >= 2]
+                wide = [story for story in stories if len(named_outlets(story)) >= 2]
                 _note_unnamed_outlets(stories)
                 inputs = (Story(articles=articles_of(story), id=story.id) for story in wide)
                 for story, made in zip(wide, briefs(inputs), strict=True):
@@ -568,13 +678,26 @@ def _dask_stories(
 
 
 def _note_unnamed_outlets(stories: list[StreamStory]) -> None:
-    """A note for the stories of several articles that get no brief because no article names its
-    outlet (records without ``outlet`` or ``url``): two outlets cannot be told apart there."""
-    unnamed = [story for story in stories if len(story.articles) >= 2 and story.outlets in ((), ("",))]
+    """A note for the stories of several articles that get no brief because too few of their
+    articles name an outlet (records without ``outlet`` or ``url``): an unnamed article may be
+    from any outlet, so it is not counted as a second one."""
+    from newsbrief.rendering import named_outlets
+
+    unnamed = [
+        story
+        for story in stories
+        if len(story.articles) >= 2 and "" in story.outlets and len(named_outlets(story)) < 2
+    ]
     if unnamed:
+        none_named = all(not named_outlets(story) for story in unnamed)
+        why = (
+            "none of their articles names its outlet"
+            if none_named
+            else "fewer than two of their outlets are named"
+        )
         _note_line(
             f"no brief for {len(unnamed)} {'story' if len(unnamed) == 1 else 'stories'} of several "
-            "articles: none of their articles names its outlet (give each record an outlet or url)"
+            f"articles: {why} (give each record an outlet or url)"
         )
 
 
@@ -584,6 +707,17 @@ def _make_folder(path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SourceError(f"cannot write to the folder {path}: {exc.strerror or exc}") from exc
+
+
+def _check_output(path: Path | None) -> None:
+    """SourceError, one line, when ``-o`` names a folder or a file in a folder that does not exist:
+    found before a long run (eval, cluster), not after it."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise SourceError(f"cannot write {path}: it is a folder")
+    if not path.parent.is_dir():
+        raise SourceError(f"cannot write {path}: no folder {path.parent}")
 
 
 def _write_file(path: Path, text: str) -> None:

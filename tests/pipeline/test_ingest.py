@@ -81,6 +81,56 @@ def test_the_same_sources_give_the_same_story_with_unique_ids(aleppo_dir: Path) 
     assert read_story([aleppo_dir, str(aleppo_dir)]) == story
 
 
+def test_issue_a_renamed_id_is_a_notice_naming_the_source_and_its_new_id(
+    aleppo_dir: Path, tmp_path: Path
+) -> None:
+    """Two inputs that give one id (``a/npr.txt``, ``b/npr.txt``): the second is suffixed, and a
+    ``renamed-id`` notice says which source got which id (it was suffixed silently)."""
+    (tmp_path / "b").mkdir()
+    copy = shutil.copy(aleppo_dir / "npr.txt", tmp_path / "b" / "npr.txt")
+    story = read_story([aleppo_dir / "npr.txt", copy])
+    assert [article.id for article in story.articles] == ["npr", "npr-2"]
+    renamed = [notice for notice in story.notices if notice.code == "renamed-id"]
+    assert [(notice.message, notice.article_ids) for notice in renamed] == [
+        (f"{copy}: id 'npr' is an earlier article's; renamed 'npr-2'", ("npr-2",))
+    ]
+    twice = read_story([aleppo_dir, str(aleppo_dir)])
+    (notice,) = [notice for notice in twice.notices if notice.code == "renamed-id"]
+    assert notice.article_ids == ("aljazeera-2", "npr-2", "zerohedge-2")
+    assert notice.message.startswith("3 articles had the id of an earlier one and were renamed: ")
+    assert f"{aleppo_dir / 'npr.txt'} is 'npr-2'" in notice.message
+    assert not [notice for notice in read_story([aleppo_dir]).notices if notice.code == "renamed-id"]
+
+
+@pytest.mark.parametrize(
+    ("published", "undated"),
+    [
+        ("2016-12-13T09:00:00Z", False),
+        ("2016-12-13", False),
+        ("Tue, 13 Dec 2016 09:00:00 +0000", False),
+        ("last Tuesday", True),
+        ("13/12/2016", True),
+        (None, False),
+    ],
+)
+def test_issue_an_unreadable_published_date_is_kept_with_an_undated_notice(
+    tmp_path: Path, published: str | None, undated: bool
+) -> None:
+    """A ``published`` that is not ISO 8601 or RFC 2822 stays as given, with an ``undated`` notice
+    naming the record and the value (it was kept silently); a missing date is no notice."""
+    record = {"text": "Government forces retook most of eastern Aleppo on Monday, officials said."}
+    path = tmp_path / "story.jsonl"
+    path.write_text(json.dumps({**record, "outlet": "NPR", "published": published}) + "\n", encoding="utf-8")
+    story = read_story([path])
+    assert story.articles[0].published == published
+    notices = [(notice.message, notice.article_ids) for notice in story.notices if notice.code == "undated"]
+    expected = (
+        f"{path} line 1: published {published!r} is not a date (ISO 8601 or RFC 2822); kept as given, "
+        "and the article counts as undated"
+    )
+    assert notices == ([(expected, ("npr",))] if undated else [])
+
+
 @pytest.mark.parametrize(
     "first_line, second_line, title",
     [

@@ -105,6 +105,20 @@ def test_a_batch_gives_the_stories_newsbrief_cluster_writes(
     assert (sestak["first_published"], sestak["last_published"]) == ("2010-05-27", "2010-05-28")
 
 
+def test_issue_an_article_sent_without_an_outlet_adds_no_empty_outlet(
+    client: TestClient, basil_items: list[dict[str, str]]
+) -> None:
+    """An article with no outlet (and no URL) names none: the story lists the outlets that are
+    named, never ``""``."""
+    sestak = [item for item in basil_items if "Sestak" in item["title"]]
+    unnamed = [{key: value for key, value in item.items() if key != "outlet"} for item in sestak[1:]]
+    response = client.post("/v1/stories", json={"articles": [sestak[0], *unnamed]})
+    assert response.status_code == 200, response.text
+    (story,) = response.json()["stories"]
+    assert len(story["articles"]) == len(sestak)
+    assert story["outlets"] == [sestak[0]["outlet"]]
+
+
 def test_the_window_is_the_clusterer_setting(
     client: TestClient, basil_items: list[dict[str, str]], basil: list[Article]
 ) -> None:

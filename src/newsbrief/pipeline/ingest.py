@@ -43,7 +43,9 @@ The outlet comes from the record field, else the HTML site name, else the URL ho
 ``www.``), else the file stem (``npr.txt`` is ``npr``), else ``text N`` for strings, ``document N``
 for the N-th article of a record file or Multi-News line, ``stdin`` for standard input.
 Article ids are slugs of the record id or the outlet (``[a-z0-9-]``, at most 40 characters), made
-unique within a story by suffixing ``-2``, ``-3``, ... in order.
+unique within a story by suffixing ``-2``, ``-3``, ... in order, with a ``renamed-id`` notice that
+says which source got which id. A ``published`` value that is not an ISO 8601 or RFC 2822 date
+(``published_time``) is kept as given, with an ``undated`` notice: nothing reads it as a date.
 
 Bytes: a NUL byte in the first 8 KiB means a binary file, which is refused. Text is decoded as
 UTF-8 (a byte-order mark is dropped) or, failing that, as cp1252 and then latin-1 with a
@@ -70,6 +72,8 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO, Literal, TextIO
 from urllib.parse import urlsplit
@@ -86,6 +90,7 @@ __all__ = [
     "USER_AGENT",
     "decode_bytes",
     "empty_notices",
+    "published_time",
     "read_directory",
     "read_html",
     "read_json",
@@ -123,6 +128,7 @@ _MULTINEWS_NEWLINE = "NEWLINE_CHAR"
 _MAX_NAME_CHARS = 300  # a longer string is article text, never a path or a short phrase
 _MAX_HEADLINE_CHARS = 200
 _MAX_SLUG_CHARS = 40
+_MAX_LISTED = 5  # sources a notice names before "and N more"
 _BINARY_SNIFF_BYTES = 8192
 _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"""[.!?…:;,]["'”’)\]]*$""")
@@ -167,6 +173,7 @@ def read_story(
     story = _merge(parts)
     if not story.articles:
         raise EmptyStoryError("no article text in the sources given" if parts else "no sources given")
+    story = replace(story, notices=(*story.notices, *_undated_notices(story.articles)))
     logger.debug("read %d articles from %d sources", len(story.articles), len(parts))
     return story
 
@@ -717,7 +724,9 @@ def _story(
             f"{extra.source or extra.id}: a story can hold at most {MAX_ARTICLES} articles; "
             f"this is article {MAX_ARTICLES + 1}"
         )
-    return Story(articles=_unique_ids(articles), id=story_id, notices=tuple(notices), reference=reference)
+    unique = _unique_ids(articles)
+    renamed = _renamed_notices(articles, unique)
+    return Story(articles=unique, id=story_id, notices=(*notices, *renamed), reference=reference)
 
 
 def _merge(parts: Sequence[Story]) -> Story:
@@ -749,6 +758,77 @@ def _unique_ids(articles: Iterable[Article]) -> tuple[Article, ...]:
         used.add(article_id)
         unique.append(article if article_id == article.id else replace(article, id=article_id))
     return tuple(unique)
+
+
+def _renamed_notices(given: Sequence[Article], unique: Sequence[Article]) -> tuple[Notice, ...]:
+    """A ``renamed-id`` notice naming each article whose id an earlier article already had, and the
+    id it got: two inputs named alike (``a/npr.txt``, ``b/npr.txt``) are otherwise told apart
+    only by a suffix the reader was never told about."""
+    renamed = [
+        (number, before.id, after)
+        for number, (before, after) in enumerate(zip(given, unique, strict=True), 1)
+        if before.id != after.id
+    ]
+    if not renamed:
+        return ()
+    ids = tuple(after.id for _, _, after in renamed)
+    if len(renamed) == 1:
+        number, first_id, after = renamed[0]
+        where = after.source or f"article {number}"
+        message = f"{where}: id {first_id!r} is an earlier article's; renamed {after.id!r}"
+        return (Notice("renamed-id", message, ids),)
+    shown = _listing(
+        [f"{after.source or f'article {number}'} is {after.id!r}" for number, _, after in renamed]
+    )
+    message = f"{len(renamed)} articles had the id of an earlier one and were renamed: {shown}"
+    return (Notice("renamed-id", message, ids),)
+
+
+def _undated_notices(articles: Sequence[Article]) -> tuple[Notice, ...]:
+    """An ``undated`` notice for the articles whose ``published`` is given but is not a date
+    ``published_time`` reads: they are kept as given, and nothing reads them as dates."""
+    unreadable = [
+        article for article in articles if article.published and published_time(article.published) is None
+    ]
+    if not unreadable:
+        return ()
+    ids = tuple(article.id for article in unreadable)
+    if len(unreadable) == 1:
+        article = unreadable[0]
+        message = (
+            f"{article.source or article.id}: published {article.published!r} is not a date (ISO 8601 or "
+            "RFC 2822); kept as given, and the article counts as undated"
+        )
+        return (Notice("undated", message, ids),)
+    shown = _listing([f"{article.source or article.id}: {article.published!r}" for article in unreadable])
+    message = (
+        f"{len(unreadable)} articles have a published value that is not a date (ISO 8601 or RFC 2822): "
+        f"{shown}; kept as given, and each counts as undated"
+    )
+    return (Notice("undated", message, ids),)
+
+
+def _listing(items: Sequence[str]) -> str:
+    """The first ``_MAX_LISTED`` items joined by commas, then "and N more": a notice stays one line."""
+    more = f" and {len(items) - _MAX_LISTED} more" if len(items) > _MAX_LISTED else ""
+    return ", ".join(items[:_MAX_LISTED]) + more
+
+
+def published_time(published: str | None) -> float | None:
+    """Seconds since the epoch of an ISO 8601 or RFC 2822 date (naive means UTC); None if unreadable."""
+    if not published:
+        return None
+    moment: datetime | None
+    try:
+        moment = datetime.fromisoformat(published.strip())
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(published)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
 
 
 def _slug(name: str) -> str:

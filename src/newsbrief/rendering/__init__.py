@@ -1,8 +1,8 @@
 """One renderer for the CLI, the HTTP API and the web page: a Brief as Markdown, JSON, HTML or text.
 
 Every renderer is a pure function of the Brief: the same brief gives the same string, and only
-the timing figures (shown with ``explain=True``, and always in JSON's ``timing_ms``) change
-between runs on the same input. What each analysis section says, and how many entries it
+the timing figures (shown with ``explain=True`` in the reading formats, and in JSON's
+``timing_ms`` with ``timing=True``) change between runs on the same input. What each analysis section says, and how many entries it
 shows, lives once in ``sections``; each format module only lays it out and escapes it.
 
 Renderers return the text without a trailing newline, ready for ``print`` or ``typer.echo``.
@@ -17,10 +17,19 @@ from newsbrief.model import Brief
 from newsbrief.rendering.html import to_html
 from newsbrief.rendering.json import to_json
 from newsbrief.rendering.markdown import to_markdown
-from newsbrief.rendering.stories import story_record
+from newsbrief.rendering.stories import named_outlets, story_record
 from newsbrief.rendering.text import to_text
 
-__all__ = ["OUTPUT_FORMATS", "render", "story_record", "to_html", "to_json", "to_markdown", "to_text"]
+__all__ = [
+    "OUTPUT_FORMATS",
+    "named_outlets",
+    "render",
+    "story_record",
+    "to_html",
+    "to_json",
+    "to_markdown",
+    "to_text",
+]
 
 OUTPUT_FORMATS = ("markdown", "md", "json", "html", "text", "txt")
 
@@ -30,16 +39,25 @@ class _Renderer(Protocol):
 
 
 def render(
-    brief: Brief, output_format: str = "markdown", *, explain: bool = False, summary: bool = True
+    brief: Brief,
+    output_format: str = "markdown",
+    *,
+    explain: bool = False,
+    summary: bool = True,
+    timing: bool = False,
 ) -> str:
     """The brief in the named format: markdown (md), json, html or text (txt).
 
-    ``explain`` adds what cleaning removed, the exact source words behind every citation and
-    the time each stage took. ``summary=False`` leaves the summary and its citations out of
-    the reading formats, for a page of analysis only; JSON always has everything. Raises
-    OptionError for any other format.
+    ``explain`` adds what cleaning removed, the exact source words behind every citation and,
+    in the reading formats, the time each stage took. ``timing`` fills JSON's ``timing_ms``
+    (empty otherwise, so that the same input gives the same bytes). ``summary=False`` leaves
+    the summary and its citations out of the reading formats, for a page of analysis only;
+    JSON always has everything. Raises OptionError for any other format.
     """
-    return _renderer(output_format)(brief, explain=explain, summary=summary)
+    renderer = _renderer(output_format)
+    if renderer is to_json:
+        return to_json(brief, explain=explain, summary=summary, timing=timing)
+    return renderer(brief, explain=explain, summary=summary)
 
 
 def _renderer(output_format: str) -> _Renderer:

@@ -1,7 +1,8 @@
 """A Brief as JSON in the ``newsbrief.brief/1`` schema (docs/json-schema.md).
 
-Keys come in a fixed order, so the output is byte-stable apart from ``timing_ms``. Returns the
-text without a trailing newline.
+Keys come in a fixed order, so the same brief gives the same bytes; ``timing_ms`` is filled
+only when asked for (``timing=True``), since the times differ on every run. Returns the text
+without a trailing newline.
 """
 
 from __future__ import annotations
@@ -33,17 +34,20 @@ __all__ = ["JSON_SCHEMA", "to_json"]
 JSON_SCHEMA = "newsbrief.brief/1"
 
 
-def to_json(brief: Brief, *, explain: bool = False, summary: bool = True) -> str:
+def to_json(brief: Brief, *, explain: bool = False, summary: bool = True, timing: bool = False) -> str:
     """The brief as JSON in the ``newsbrief.brief/1`` schema (docs/json-schema.md).
 
-    Keys come in a fixed order, so the output is byte-stable apart from ``timing_ms``.
-    With ``explain``, ``articles`` holds the cleaned texts that every span points into.
-    ``summary`` is accepted for a uniform signature and ignored: the JSON document is always whole.
+    Keys come in a fixed order, so the same brief gives the same bytes. With ``explain``,
+    ``articles`` holds the cleaned texts that every span points into. ``timing_ms`` is always
+    there (the schema's key) but empty unless ``timing``: the times differ on every run, and
+    with them the bytes. ``summary`` is accepted for a uniform signature and ignored: the JSON
+    document is always whole.
     """
-    return json.dumps(_json_document(brief, explain=explain), ensure_ascii=False, indent=2, sort_keys=False)
+    document = _json_document(brief, explain=explain, timing=timing)
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False)
 
 
-def _json_document(brief: Brief, *, explain: bool) -> dict[str, object]:
+def _json_document(brief: Brief, *, explain: bool, timing: bool) -> dict[str, object]:
     document: dict[str, object] = {
         "schema": JSON_SCHEMA,
         "summary": [_json_line(line) for line in brief.summary],
@@ -73,7 +77,7 @@ def _json_document(brief: Brief, *, explain: bool) -> dict[str, object]:
     }
     if explain:
         document["articles"] = [_json_article(article) for article in brief.articles]
-    document["timing_ms"] = dict(brief.timing_ms)
+    document["timing_ms"] = dict(brief.timing_ms) if timing else {}
     return document
 
 

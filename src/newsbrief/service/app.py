@@ -5,7 +5,8 @@ Routes:
 - ``POST /v1/briefs``: a JSON body ``{"articles": [{"text"|"html"|"url": ..., "outlet", "title",
   "published"}], "words", "sentences", "analysis", "style", "format", "explain"}`` or a multipart
   upload (``files``, ``words``, ``sentences``, ``analysis``, ``style``, ``format``, ``explain``); ``format`` and
-  ``explain`` may also come as query parameters (``?format=md``). Answers the brief rendered by
+  ``explain`` may also come as query parameters (``?format=md``), ``timing`` only as one
+  (``?timing=true`` fills JSON's ``timing_ms``, empty otherwise). Answers the brief rendered by
   ``newsbrief.rendering``, the code the CLI uses, byte for byte what ``newsbrief summarize``
   prints (ending in one newline): by default JSON (``newsbrief.brief/1`` with ``articles``, as
   ``--format json --explain`` writes it); ``md``/``markdown``, ``html`` or ``text`` as
@@ -147,16 +148,21 @@ MEDIA_TYPES: dict[str, str] = {
     "text": "text/plain; charset=utf-8",
 }
 # the query parameters each route reads; any other is refused (_check_fields)
-_BRIEF_QUERY = ("format", "explain")
+_BRIEF_QUERY = ("format", "explain", "timing")
 _STORY_BRIEF_QUERY = (*_BRIEF_QUERY, "words", "sentences", "analysis", "style")
-_FORM_FIELDS = ("files", "words", "sentences", "analysis", "style", *_BRIEF_QUERY)
+_FORM_FIELDS = ("files", "words", "sentences", "analysis", "style", "format", "explain")
 _FORMAT_HELP = (
     "json (default: newsbrief.brief/1 with the cleaned articles), md or markdown, html (one"
     " self-contained page) or text: what `newsbrief summarize --format` writes."
 )
 _EXPLAIN_HELP = (
-    "Add what cleaning removed, each citation's words and the time per stage (as --explain)."
-    " Default: true for json (its articles are the texts every span points into), false otherwise."
+    "Add what cleaning removed, each citation's words and, in md, html and text, the time per stage"
+    " (as --explain). Default: true for json (its articles are the texts every span points into),"
+    " false otherwise."
+)
+_TIMING_HELP = (
+    "Fill the JSON's timing_ms with the time each stage took (as --timing). Default false: timing_ms"
+    " is then empty, and the same request gives the same bytes."
 )
 
 _PLACEHOLDER_PAGE = """<!doctype html>
@@ -258,6 +264,15 @@ class _Output:
 
 
 @dataclass(frozen=True, slots=True)
+class _Rendering:
+    """How to render the brief, all settled: the format, explain, and timing (JSON's ``timing_ms``)."""
+
+    output_format: str
+    explain: bool
+    timing: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class _Item:
     """One article to read, whatever the request's form: its content and what the request said."""
 
@@ -331,12 +346,10 @@ def create_app(
         """The brief of the articles in a JSON body or a multipart upload, in the format asked for."""
         _check_fields(request.query_params, _BRIEF_QUERY)
         items, options, asked = await _read_request(request, limits)
-        output_format, explain = _output(asked, request.query_params)
-        result = await run_in_threadpool(
-            _make_brief, items, options, limits, allow_urls, get_url, output_format, explain
-        )
+        rendering = _output(asked, request.query_params)
+        result = await run_in_threadpool(_make_brief, items, options, limits, allow_urls, get_url, rendering)
         # what `newsbrief summarize` prints: the rendering and one newline
-        return Response(result + "\n", media_type=MEDIA_TYPES[output_format])
+        return Response(result + "\n", media_type=MEDIA_TYPES[rendering.output_format])
 
     _add_story_routes(app, limits, None if store_path is None else Path(store_path))
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
@@ -557,8 +570,9 @@ def _form_bool(value: UploadFile | str | None, name: str) -> bool | None:
     raise InputError(f"{name} must be true or false (got {text[:40]!r})")
 
 
-def _output(asked: _Output, query: Mapping[str, str]) -> tuple[str, bool]:
-    """The format and explain flag from the body and the query; they must agree if both are given.
+def _output(asked: _Output, query: Mapping[str, str]) -> _Rendering:
+    """The format and explain flag from the body and the query (they must agree if both are
+    given), and the ``timing`` query parameter.
 
     Without ``explain``, JSON explains (its articles are what every span points into, as the
     API always answered) and the reading formats do not (as the CLI's default).
@@ -575,7 +589,11 @@ def _output(asked: _Output, query: Mapping[str, str]) -> tuple[str, bool]:
     if output_format not in MEDIA_TYPES:
         raise InputError(f"unknown format {name[:40]!r}: use one of {', '.join(MEDIA_TYPES)}")
     explain = asked.explain if asked.explain is not None else query_output.explain
-    return output_format, output_format == "json" if explain is None else explain
+    return _Rendering(
+        output_format,
+        explain=output_format == "json" if explain is None else explain,
+        timing=bool(_form_bool(query.get("timing"), "timing")),
+    )
 
 
 def _check_fields(
@@ -655,8 +673,7 @@ def _make_brief(
     limits: Limits,
     allow_urls: bool,
     get_url: Fetcher,
-    output_format: str,
-    explain: bool,
+    rendering: _Rendering,
 ) -> str:
     """The brief rendered in the format; runs in a worker thread (it blocks on CPU and URLs)."""
     n_urls = sum(item.kind == "url" for item in items)
@@ -671,17 +688,17 @@ def _make_brief(
     story: Story = read_story(articles, fetch_urls=False)  # makes the ids unique
     read_notices = tuple(notice for item in items for notice in item.notices)
     story = replace(story, notices=(*read_notices, *story.notices))
-    return _render_brief(story, options, output_format, explain)
+    return _render_brief(story, options, rendering)
 
 
-def _render_brief(story: Story, options: Options, output_format: str, explain: bool) -> str:
+def _render_brief(story: Story, options: Options, rendering: _Rendering) -> str:
     """The story's brief rendered in the format, one spaCy call at a time."""
     if _NLP_ANALYSES.intersection(options.analyses):
         with _NLP_LOCK:
             result = brief(story, options)
     else:
         result = brief(story, options)
-    return render(result, output_format, explain=explain)
+    return render(result, rendering.output_format, explain=rendering.explain, timing=rendering.timing)
 
 
 def _read_item(item: _Item, number: int, limits: Limits, get_url: Fetcher) -> Article:
@@ -927,6 +944,13 @@ _BRIEF_REQUEST_BODY: dict[str, Any] = {
             "description": _EXPLAIN_HELP,
             "schema": {"type": "boolean"},
         },
+        {
+            "name": "timing",
+            "in": "query",
+            "required": False,
+            "description": _TIMING_HELP,
+            "schema": {"type": "boolean", "default": False},
+        },
     ],
     "requestBody": {
         "required": True,
@@ -1037,7 +1061,9 @@ class StoryOut(BaseModel):
     duplicates: dict[str, str] = Field(
         description="A near-identical copy's key -> the key of the article it copies."
     )
-    outlets: list[str]
+    outlets: list[str] = Field(
+        description="The outlets its articles name; an article sent without one names none."
+    )
     first_published: str | None
     last_published: str | None
     title: str = Field(description="The headline of the article closest to the story's centre.")
@@ -1138,7 +1164,7 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
         """The brief of one stored story's articles, rendered as ``POST /v1/briefs`` renders."""
         query = request.query_params
         _check_fields(query, _STORY_BRIEF_QUERY, repeatable=("analysis",))
-        output_format, explain = _output(_Output(), query)
+        rendering = _output(_Output(), query)
         analysis = query.getlist("analysis")
         options = _options(
             _form_int(query.get("words"), "words", 250),
@@ -1151,8 +1177,8 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
         if articles is None:
             raise HTTPException(404, f"no story {story_id[:40]!r} in the store: GET /v1/stories lists them")
         story = Story(articles=articles, id=story_id)
-        result = await run_in_threadpool(_render_brief, story, options, output_format, explain)
-        return Response(result + "\n", media_type=MEDIA_TYPES[output_format])
+        result = await run_in_threadpool(_render_brief, story, options, rendering)
+        return Response(result + "\n", media_type=MEDIA_TYPES[rendering.output_format])
 
 
 def _make_stories(body: bytes, limits: Limits) -> dict[str, object]:

@@ -37,8 +37,6 @@ import logging
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -46,6 +44,7 @@ from numpy.typing import NDArray
 
 from newsbrief.errors import SourceError
 from newsbrief.model import Article, ClusterSettings, StreamStory
+from newsbrief.pipeline.ingest import published_time  # one date reader; re-exported here
 from newsbrief.stream.features import (
     DENSE_DIMENSIONS,
     MINHASH_PERMUTATIONS,
@@ -346,23 +345,6 @@ def _grown(rows: NDArray[np.int64], at_least: int, free: int, link: int) -> tupl
 def article_key(article: Article) -> str:
     """The article's key in a stream: its id, else its URL, else ``sha256:`` and a hash of its text."""
     return article.id or article.url or "sha256:" + _text_hash(article.text)[:32]
-
-
-def published_time(published: str | None) -> float | None:
-    """Seconds since the epoch of an ISO 8601 or RFC 2822 date (naive means UTC); None if unreadable."""
-    if not published:
-        return None
-    moment: datetime | None
-    try:
-        moment = datetime.fromisoformat(published.strip())
-    except ValueError:
-        try:
-            moment = parsedate_to_datetime(published)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp()
 
 
 class Clusterer:
