@@ -136,7 +136,7 @@ def choose_analyses(page: Any, names: set[str]) -> None:
 
 def get_brief(page: Any) -> dict[str, Any]:
     """Click the button, wait for the brief on screen; the JSON the server sent."""
-    with page.expect_response("**/v1/briefs") as answer:
+    with page.expect_response("**/v1/briefs?timing=true") as answer:
         page.get_by_role("button", name="Get the brief").click()
     response = answer.value
     assert response.status == 200, response.text()
@@ -291,7 +291,7 @@ def contract_analysis(data: dict[str, Any]) -> dict[str, Any]:
 def fulfil_with(page: Any, body: dict[str, Any] | list[Any], status: int = 200) -> None:
     """Answer the page's next briefs with this JSON instead of the server (a shape the server may send)."""
     page.route(
-        "**/v1/briefs",
+        "**/v1/briefs?timing=true",
         lambda route: route.fulfill(status=status, content_type="application/json", body=json.dumps(body)),
     )
 
@@ -404,7 +404,7 @@ def test_an_answer_that_is_not_a_brief_is_said_in_one_line(page: Any, aleppo: di
     fill_articles(page, aleppo_inputs(aleppo)[:1])
     error = page.get_by_role("alert")
     for body in ({"summary": 3, "sources": "x"}, []):
-        page.unroute("**/v1/briefs")
+        page.unroute("**/v1/briefs?timing=true")
         fulfil_with(page, body)
         page.get_by_role("button", name="Get the brief").click()
         error.filter(has_text="not a brief").wait_for()
@@ -528,7 +528,7 @@ def test_empty_submission_and_server_refusals_are_shown(page: Any) -> None:
     assert error.text_content().startswith("Add at least one article")
 
     page.get_by_label("Web addresses").fill("https://example.org/aleppo-story")
-    with page.expect_response("**/v1/briefs") as answer:
+    with page.expect_response("**/v1/briefs?timing=true") as answer:
         page.get_by_role("button", name="Get the brief").click()
     assert answer.value.status == 422
     assert "fetching URLs is turned off" in error.text_content()
@@ -629,10 +629,11 @@ def test_issue_9_downloads_are_byte_for_byte_what_the_cli_writes(
     options = ("--words", "250", "--analysis", "all")
     assert downloaded("Markdown") == _cli(aleppo_dir, *options, "--format", "md")
     assert downloaded("HTML") == _cli(aleppo_dir, *options, "--format", "html")
-    # The page's JSON is the server's default, with the articles (as --explain writes it); the
-    # stage times differ between any two runs, so only they are blanked.
+    # The page's JSON is the server's default, with the articles (as --explain writes it) and the
+    # stage times the page asks for (as --timing); the times differ between any two runs, so
+    # only they are blanked.
     page_json = downloaded("JSON")
-    cli_json = _cli(aleppo_dir, *options, "--format", "json", "--explain")
+    cli_json = _cli(aleppo_dir, *options, "--format", "json", "--explain", "--timing")
     assert _without_timing_values(page_json) == _without_timing_values(cli_json)
     assert page_json.endswith(b"}\n") and b'"articles": [' in page_json
     assert watch.errors == [] and watch.console_errors == []
@@ -780,7 +781,7 @@ def test_style_sentences_and_explain_go_to_the_api_and_stay_chosen(
     fill_articles(page, aleppo_inputs(aleppo))
     choose_analyses(page, set())
     choose_options(page, sentences="2", style=STYLE_EXTRACT, explain=True)
-    with page.expect_request("**/v1/briefs") as asked:
+    with page.expect_request("**/v1/briefs?timing=true") as asked:
         data = get_brief(page)
     body = json.loads(asked.value.post_data or "{}")
     assert (body["style"], body["sentences"], body["words"], body["analysis"]) == ("extract", 2, 250, "none")
@@ -803,6 +804,7 @@ def test_style_sentences_and_explain_go_to_the_api_and_stay_chosen(
     rows.first.locator(".marker").click()  # its marker shows the compared words in their source
     assert page.locator("#source-panel .highlight").text_content() == first["text"]
     timing = explained.locator(".timing").text_content()
+    assert data["timing_ms"]  # the page asks for the stage times (?timing=true) to show them
     assert [part.split(" ")[0] for part in timing.split(" · ")] == list(data["timing_ms"])
     markdown = download(page, "Markdown", tmp_path)
     assert "## What cleaning removed" in markdown and "## Citations" in markdown and "## Timing" in markdown
@@ -816,7 +818,7 @@ def test_style_sentences_and_explain_go_to_the_api_and_stay_chosen(
     # the options stay as chosen for the next brief
     assert page.get_by_label("At most this many sentences").input_value() == "2"
     assert page.get_by_role("radio", name=STYLE_EXTRACT).is_checked()
-    with page.expect_request("**/v1/briefs") as asked:
+    with page.expect_request("**/v1/briefs?timing=true") as asked:
         get_brief(page)
     assert json.loads(asked.value.post_data or "{}")["style"] == "extract"
     assert explained.is_hidden()
@@ -837,7 +839,7 @@ def test_a_number_of_sentences_the_server_does_not_take_is_said_before_asking(
         )
     assert not [url for url in asked if "/v1/briefs" in url]
     page.get_by_label("At most this many sentences").fill("")  # empty: no limit, not sent
-    with page.expect_request("**/v1/briefs") as request:
+    with page.expect_request("**/v1/briefs?timing=true") as request:
         get_brief(page)
     assert "sentences" not in json.loads(request.value.post_data or "{}")
 
@@ -845,7 +847,7 @@ def test_a_number_of_sentences_the_server_does_not_take_is_said_before_asking(
 def hold_briefs(page: Any) -> list[Any]:
     """Hold the page's next POST /v1/briefs in the browser (the server never sees it): a slow brief."""
     held: list[Any] = []
-    page.route("**/v1/briefs", lambda route: held.append(route))
+    page.route("**/v1/briefs?timing=true", lambda route: held.append(route))
     return held
 
 
@@ -870,7 +872,7 @@ def test_a_brief_on_its_way_can_be_cancelled_from_the_keyboard(page: Any, aleppo
     assert page.locator("#brief-form").get_attribute("aria-busy") is None
 
     # a new request after it works
-    page.unroute("**/v1/briefs")
+    page.unroute("**/v1/briefs?timing=true")
     get_brief(page)
     assert "Brief ready" in page.locator("#status").text_content()
 
@@ -916,7 +918,7 @@ def test_phone_layout_fits_with_the_options_cancel_and_explanation(
     page.get_by_role("button", name="Cancel").click()
     expect(page.locator("#status")).to_have_text(CANCELLED)
     assert fits_the_width(page)
-    page.unroute("**/v1/briefs")
+    page.unroute("**/v1/briefs?timing=true")
     get_brief(page)
     assert page.locator("#explained").is_visible()
     assert fits_the_width(page)

@@ -362,7 +362,8 @@
     setStatus(`Writing the brief of ${plural(count, "article")}…`);
     const ticket = ++state.briefSerial;
     try {
-      const response = await fetch("/v1/briefs", {
+      // with timing: the status line's total and Explain's time per stage read timing_ms
+      const response = await fetch("/v1/briefs?timing=true", {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify(request.body),
@@ -1117,7 +1118,7 @@
     const ticket = ++state.briefSerial;
     try {
       // always with explain: its articles are what the citations point into (the panel shows them)
-      const response = await fetch(`${briefUrl}&format=json&explain=true`, {
+      const response = await fetch(`${briefUrl}&format=json&explain=true&timing=true`, {
         headers: { Accept: "application/json" },
         signal: controller.signal,
       });
