@@ -17,11 +17,12 @@ and each concept's agreement count (df in ``select.concept_weights``) may count 
 one more sentence); ``density``, the framing analysis's stance markers (its evaluative words,
 intensifiers, modals, first person, and "?" / "!") per word outside quotations, over its
 ``OPINION_THRESHOLD``, at most 1, from word forms (the analysis reads spaCy lemmas); ``flagged``,
-1 when any sentence is marked, else 0. The line's score: 1 when it has an evaluative word of the
-framing analysis's list outside quotations, else 0 (below the voice rule's cut of two). The
-voice rule's and the framing analysis's evaluative lists share 117 words (139 and 146 in all);
-only the framing analysis's list is used here. No VADER word is read, so the framing-bias
-measure of ``roundups.py`` stays independent.
+1 when any sentence is marked, else 0. The line's score: 1 when it has a word of the shared
+evaluative list outside quotations, else 0 (below the voice rule's cut of two). When this was
+run, the voice rule and the framing analysis kept two evaluative lists (117 words shared, of 139
+and 146) and only the framing analysis's was used; both now read ``EVALUATIVE`` of
+``analysis/lexicon.py``. No VADER word is read, so the framing-bias measure of ``roundups.py``
+stays independent.
 
 Neutral style only. The product code is not changed: ``select.sentence_prior`` and
 ``select.concept_weights`` are wrapped while a setting runs. Prints, for each setting, ROUGE-1/2/
@@ -43,7 +44,7 @@ from scipy.sparse import csr_matrix
 
 from enumeration import stories_of  # benchmarks/ is on sys.path when this file is run
 from newsbrief import Options, Story, brief
-from newsbrief.analysis import framing
+from newsbrief.analysis import framing, lexicon
 from newsbrief.evaluate import score_summary
 from newsbrief.model import Sentence
 from newsbrief.pipeline import select as select_module
@@ -53,7 +54,7 @@ SENTENCE_PRIOR = select_module.sentence_prior
 CONCEPT_WEIGHTS = select_module.concept_weights
 # A word, not a letter of an abbreviation (as voice.py reads words).
 WORD = re.compile(r"(?<![\w.])[A-Za-z][A-Za-z'’-]*(?!\.\w)")
-STANCE = framing.EVALUATIVE | framing.INTENSIFIERS | framing.MODALS | framing.FIRST_PERSON
+STANCE = lexicon.EVALUATIVE | framing.INTENSIFIERS | framing.MODALS | framing.FIRST_PERSON
 
 Setting = dict[str, float]
 
@@ -101,7 +102,7 @@ class Discount:
             scores = article_scores(sentences, self.kind, self.titles)
             prior = prior * (1.0 - article_weight * np.array([scores[s.article_id] for s in sentences]))
         if line_weight:
-            evaluative = [any(w in framing.EVALUATIVE for w in own_words(s.text)) for s in sentences]
+            evaluative = [any(w in lexicon.EVALUATIVE for w in own_words(s.text)) for s in sentences]
             prior = prior * (1.0 - line_weight * np.array(evaluative, dtype=np.float64))
         return np.asarray(prior, dtype=np.float64)
 

@@ -1,7 +1,7 @@
 """Neutral roundups: newsbrief beside the lead baselines and sumy's LexRank on AllSides stories.
 
     python benchmarks/roundups.py [--stories benchmarks/data/roundups/roundups.jsonl] [--words 60]
-        [--limit N]
+        [--limit N] [--summaries FILE]
 
 Each story is one article lead from an outlet rated left, one center, one right; the reference
 is the AllSides editors' neutral roundup (the NeuS data set, Lee et al., NAACL 2022). For every
@@ -25,16 +25,20 @@ the default style first); ``lead (first article)``, the first
 ``lead (round-robin)``, sentences taken in turn from each article's start (first sentence of
 each, then the second of each, ...), cut at ``--words`` words; ``lexrank``, sumy's LexRank as
 ``speed.py`` runs it (blingfire tokenizer), ranked sentences cut at ``--words``; and, for the
-own-voice and bias columns only, the ``reference`` itself.
+own-voice and bias columns only, the ``reference`` itself. ``--summaries FILE`` also writes every
+newsbrief summary, one JSON line per story and style (``{"system", "id", "lines"}``), so two
+versions of the code can be compared summary by summary.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import statistics
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 import blingfire
 
@@ -126,15 +130,25 @@ def main() -> None:
     parser.add_argument("--stories", type=Path, default=DATA)
     parser.add_argument("--words", type=int, default=60)
     parser.add_argument("--limit", type=int, default=None, help="only the first N stories")
+    parser.add_argument("--summaries", type=Path, default=None, help="write newsbrief's summaries here")
     args = parser.parse_args()
 
     stories = [story for story in read_stories(args.stories) if story.reference][: args.limit]
     print(f"{len(stories)} stories, {args.words}-word budget\n")
-    print_table(stories, systems(args.words))
+    if args.summaries is None:
+        print_table(stories, systems(args.words))
+        return
+    with args.summaries.open("w", encoding="utf-8") as summaries:
+        print_table(stories, systems(args.words), summaries)
 
 
-def print_table(stories: list[Story], systems: dict[str, Callable[[Story], list[str]]]) -> None:
-    """One Markdown row per system: ROUGE against each story's reference, words, own voice, bias."""
+def print_table(
+    stories: list[Story],
+    systems: dict[str, Callable[[Story], list[str]]],
+    summaries: TextIO | None = None,
+) -> None:
+    """One Markdown row per system: ROUGE against each story's reference, words, own voice, bias;
+    newsbrief's summaries written to ``summaries`` when given."""
     lexicon = vader_valence()
     print(
         "| system | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | words | own voice (sentences) | framing bias (VADER) |"
@@ -144,6 +158,8 @@ def print_table(stories: list[Story], systems: dict[str, Callable[[Story], list[
         rouge, voiced, total, bias, words = [], 0, 0, [], []
         for story in stories:
             lines = system(story)
+            if summaries is not None and name.startswith("newsbrief"):
+                summaries.write(json.dumps({"system": name, "id": story.id, "lines": lines}) + "\n")
             summary = "\n".join(lines)
             reference = story.reference or ""
             if name != "reference":

@@ -10,18 +10,27 @@ import re
 
 __all__ = [
     "COUNTED_NOUN_GROUPS",
+    "EVALUATIVE",
     "EVENT_CLASSES",
     "EVENT_PHRASES",
     "NAME_SUFFIXES",
     "ORGANISATION_NOUNS",
     "PERSON_NOUNS",
     "REPORTING_VERBS",
+    "SNEERS",
     "SPEECH_VERBS",
     "TITLES",
     "TITLE_QUALIFIERS",
     "is_title",
     "is_whole_quotation",
+    "word_list",
 ]
+
+
+def word_list(text: str) -> frozenset[str]:
+    """The white-space separated words of a word list written as a paragraph."""
+    return frozenset(text.split())
+
 
 # Verbs that introduce speech, whose subject is a quote's speaker (quotes).
 SPEECH_VERBS = frozenset(
@@ -144,6 +153,48 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
 EVENT_PHRASES: dict[tuple[str, str], str] = {
     ("fall", "victim"): "killed", ("lose", "life"): "killed", ("claim", "life"): "killed",
 }  # fmt: skip
+
+# Words that mark a writer's scorn whenever an outlet uses them in its own voice: one alone makes
+# a sentence the outlet's (the voice rule). Each is also evaluative (below). Word forms, lower case.
+SNEERS = word_list(
+    """
+    absurd absurdity laughable ludicrous preposterous ridiculous farcical farce hypocritical
+    hypocrisy idiotic stupid pathetic disingenuous despicable disgraceful shameless shameful
+    scandalous outrageous nefarious sham propaganda blatantly blatant insane moronic clueless
+    lunatic hysterical hysteria craven spineless duplicitous deranged delusional sneaky
+    whopping supposedly so-called
+    absurdities farces hypocrisies lunatics shams
+    """
+)
+# Strongly subjective evaluative words (MPQA "strongsubj" in spirit, Wilson, Wiebe and Hoffmann
+# 2005): a judgement of a thing, a person or an act that a reporter leaves to sources. The one list
+# of evaluative wording for every part of a brief: two in a sentence outside quotations make it the
+# outlet's (the voice rule, pipeline/voice.py), and each is an opinion word to the framing
+# analysis. Lower case, with the plural of each countable noun, since the voice rule reads words
+# as written where the framing analysis reads lemmas. Chosen by what a word says in general
+# English, never from the evaluation data. Left out: words whose common news sense describes
+# rather than judges ("good" and "goods", "great" in "Great Britain", "bad", "wrong", "dangerous",
+# "imaginary"), feelings a report attributes ("outrage", "shame", "sorrow"), a literal sense as
+# common as the figurative one ("suffocating"), labels for actors, which the framing analysis
+# reads as names ("extremist", "radical"), and words that grade rather than judge ("utter",
+# "profound": the framing analysis counts them among its intensifiers).
+EVALUATIVE = SNEERS | word_list(
+    """
+    abhorrent admirable aggressive alarming appalling atrocious atrocity awful barbaric baseless
+    benevolent benighted betrayal bizarre bleak bombshell brilliant brutal brutally callous
+    catastrophic courageous cowardly cruel cynical cynicism deplorable desolation desperate
+    devastating devastation dire disastrous disastrously disgrace disgusting dishonest draconian
+    dreadful egregious emblematic evil excellent extraordinary fantastic foolish futile glaring
+    grotesque heinous heroic hideous hopeless horrendous horrible horrific immoral incompetent
+    incredible indefensible indiscriminate inexcusable inhumane insidious intolerable magnificent
+    malicious marvellous marvelous merciless misguided monstrous naive naïve nasty noble notorious
+    obscene onslaught pitiful pointless pretext reckless remarkable reprehensible sad savage
+    senseless shocking shockingly sinister stunning stunningly superb terrible terrific tragedy
+    tragic tremendous tyrant unacceptable unbelievable unconscionable unimaginable unjust
+    unthinkable untrue useless vicious vile villain wicked wonderful worthless
+    atrocities betrayals bombshells disgraces evils onslaughts pretexts tragedies tyrants villains
+    """
+)
 
 _WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”][.!?]?")
 

@@ -14,7 +14,9 @@ one of these marks (the opinion signals of the framing analysis, Wilson, Wiebe a
 - an aside in parentheses that comments rather than explains ("(or in other words, ...)",
   "(sic)", a quotation or an exclamation inside the brackets); "(MSF)" or "(R-Texas)" explain;
 - heavily evaluative wording: one sneering word ("laughable", "hypocritical") or two strongly
-  evaluative ones ("brutal", "tragic") in the outlet's own words.
+  evaluative ones ("brutal", "tragic") in the outlet's own words. Both lists are
+  ``analysis/lexicon.py``'s, the ones the framing analysis counts opinion words by, so the two
+  sections of a brief agree on which words are evaluative.
 
 Limits: word lists, no parse. An evaluative word in indirect speech without a reporting verb
 nearby counts as the outlet's; a question asked inside a quotation does not.
@@ -25,12 +27,12 @@ from __future__ import annotations
 import itertools
 import re
 
+from newsbrief.analysis.lexicon import EVALUATIVE, SNEERS, word_list
+
 __all__ = [
     "CALLS_TO_ACT",
-    "EVALUATIVE",
     "FIRST_PERSON",
     "IMPERATIVE_OPENERS",
-    "SNEERS",
     "is_attributed",
     "outside_quotations",
     "own_voice",
@@ -39,52 +41,20 @@ __all__ = [
 ]
 
 
-def _words(text: str) -> frozenset[str]:
-    """The white-space separated words of a word list written as a paragraph."""
-    return frozenset(text.split())
-
-
 # Lower case; "us" only in lower case, since "US" is the country.
-FIRST_PERSON = _words("i me my mine myself we us our ours ourselves i'm i've i'd we're we've we'd we'll")
+FIRST_PERSON = word_list("i me my mine myself we us our ours ourselves i'm i've i'd we're we've we'd we'll")
 # "US" in any case but lower is the country; "us" is looked up in the words as written.
 _FIRST_PERSON_BUT_US = FIRST_PERSON - {"us"}
-SECOND_PERSON = _words("you your yours yourself yourselves you're you've you'll you'd")
-CALLS_TO_ACT = _words("should must ought shouldn't mustn't")
-# Words that mark a writer's scorn whenever the outlet uses them in its own voice.
-SNEERS = _words(
-    """
-    absurd absurdity laughable ludicrous preposterous ridiculous farcical farce hypocritical
-    hypocrisy idiotic stupid pathetic disingenuous despicable disgraceful shameless shameful
-    scandalous outrageous nefarious sham propaganda blatantly blatant insane moronic clueless
-    lunatic hysterical hysteria craven spineless duplicitous deranged delusional sneaky
-    whopping supposedly so-called
-    """
-)
-# Strongly subjective evaluative words (MPQA "strongsubj" in spirit); two in a sentence make it
-# the outlet's judgement. Word forms, lower case.
-EVALUATIVE = SNEERS | _words(
-    """
-    abhorrent alarming appalling atrocious awful baseless benevolent bizarre bleak brilliant brutal
-    brutally callous cowardly cruel cynical deplorable
-    disastrous disgusting dishonest dreadful egregious evil excellent fantastic foolish glaring
-    grotesque hideous horrendous horrible horrific immoral incompetent indefensible inexcusable
-    inhumane intolerable magnificent malicious marvellous marvelous merciless monstrous naive
-    nasty notorious obscene reckless reprehensible senseless shocking sinister superb terrible
-    terrific tragic tremendous tyrant unacceptable unconscionable unjust untrue vicious vile
-    villain wicked wonderful worthless benighted emblematic desolation aggressive devastation
-    onslaught atrocity heinous barbaric savage disgrace hypocrisy betrayal cynicism courageous
-    heroic noble admirable hopeless futile pointless misguided insidious draconian radical
-    extremist disastrously shockingly stunning stunningly bombshell
-    """
-)
+SECOND_PERSON = word_list("you your yours yourself yourselves you're you've you'll you'd")
+CALLS_TO_ACT = word_list("should must ought shouldn't mustn't")
 # Sentence-initial verbs that address the reader ("Note their silence", "Consider ...").
-IMPERATIVE_OPENERS = _words(
+IMPERATIVE_OPENERS = word_list(
     "note consider remember imagine look recall read watch think picture forget don't let's see behold"
 )
 # A reporting verb or attribution says whose view a modal or an evaluation is ("according to"
 # is read as a pair). Looked up as words, since a regular expression of so many alternatives
 # cost more than the rest of the voice check together.
-_ATTRIBUTION = _words(
+_ATTRIBUTION = word_list(
     """
     said says say told tells argued argues argue wrote writes believe believes believed think
     thinks thought insisted insists warned warns urged urges called calls claimed claims contended
@@ -116,8 +86,9 @@ _FAST_FORWARD = re.compile(r"^\W*fast[- ]forward\b", re.IGNORECASE)
 _WORD_PARTS = re.compile(r"[-'’]")
 _QUOTATION_MARK = re.compile(r"[“”\"]")
 _AFTER_PUNCTUATION = re.compile(r"[.,!?…—-]$")
-# A word, not a letter of an abbreviation ("F.B.I." has no first-person "I").
-_WORD = re.compile(r"(?<![\w.])[A-Za-z][A-Za-z'’-]*(?!\.\w)")
+# A word, not a letter of an abbreviation ("F.B.I." has no first-person "I"); Latin-1 letters
+# count, so "naïve" is one word, as the framing analysis reads it.
+_WORD = re.compile(r"(?<![\w.])[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’-]*(?!\.\w)")
 
 
 def outside_quotations(text: str) -> str:

@@ -1,0 +1,63 @@
+"""Tests for lexicon.py: the shared word lists mean the same in every part of a brief."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.analysis.framing import frame
+from newsbrief.analysis.lexicon import EVALUATIVE, SNEERS, word_list
+from newsbrief.analysis.nlp import parse
+from newsbrief.model import Article
+from newsbrief.pipeline.voice import own_voice
+
+# spaCy splits a hyphenated word ("so-called") into three tokens, so the framing analysis never
+# sees it whole; every other word is one token to both.
+ONE_TOKEN = sorted(word for word in EVALUATIVE if "-" not in word)
+
+
+def _article(article_id: str, text: str) -> Article:
+    return Article(id=article_id, outlet=article_id, title="", url=None, published=None, text=text)
+
+
+def test_word_list_reads_a_paragraph_of_words() -> None:
+    assert word_list("""
+        brutal  cruel
+        vile
+    """) == frozenset({"brutal", "cruel", "vile"})
+
+
+def test_every_sneer_is_evaluative() -> None:
+    assert SNEERS <= EVALUATIVE
+
+
+def test_the_list_is_lower_case_words() -> None:
+    assert all(word == word.lower() and " " not in word for word in EVALUATIVE)
+
+
+@pytest.mark.parametrize("word", ONE_TOKEN)
+def test_an_evaluative_word_with_another_makes_a_sentence_the_outlets(word: str) -> None:
+    other = "cruel" if word == "brutal" else "brutal"
+    assert own_voice(f"The siege was {other}.") is None
+    assert own_voice(f"The siege was {other} and {word}.") in {"evaluative", "sneer"}
+
+
+@pytest.mark.nlp
+def test_every_evaluative_word_counts_as_an_opinion_word_in_the_framing() -> None:
+    articles = [_article(f"a{index}", f"The siege was {word}.") for index, word in enumerate(ONE_TOKEN)]
+    docs = parse(articles)
+    missed = [
+        word
+        for word, article, doc in zip(ONE_TOKEN, articles, docs, strict=True)
+        if word not in frame([article], [doc], ()).outlets[0].opinion_markers
+    ]
+    assert missed == []
+
+
+@pytest.mark.nlp
+def test_words_left_out_are_no_opinion_words() -> None:
+    """A country ("Great Britain"), wares ("goods") and a "good deal" are no judgement of the writer's."""
+    text = "Great Britain sold goods worth 40 million pounds, a good deal more than in the bad winter."
+    article = _article("a", text)
+    outlet = frame([article], parse([article]), ()).outlets[0]
+    assert outlet.opinion_markers == ()
+    assert own_voice(text) is None
