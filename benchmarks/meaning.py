@@ -45,7 +45,6 @@ the product with its standard error, and how many stories went up and down.
 from __future__ import annotations
 
 import argparse
-import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -227,7 +226,7 @@ def run(
 def describe(stories: Sequence[Story], table: WordVectors, thresholds: Sequence[float]) -> None:
     """What the vectors see: single-word concepts per story with a vector, and for each τ how
     many pairs of different stems reach it, with examples."""
-    with_vector, without, pairs = 0, 0, {t: 0 for t in thresholds}
+    with_vector, without, pairs = 0, 0, dict.fromkeys(thresholds, 0)
     examples: dict[float, list[str]] = {t: [] for t in thresholds}
     for story in stories:
         result = brief(story, Options(max_words=60, style="neutral"))
