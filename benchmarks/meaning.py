@@ -71,7 +71,7 @@ from newsbrief.evaluate import score_summary
 from newsbrief.model import Sentence
 from newsbrief.pipeline import brief as brief_module
 from newsbrief.pipeline import select as select_module
-from newsbrief.pipeline.represent import represent_with_terms, stem
+from newsbrief.pipeline.represent import content_terms, represent_with_terms, stem
 from newsbrief.pipeline.voice import quotes_someone
 
 SENTENCE_PRIOR = select_module.sentence_prior
@@ -290,6 +290,49 @@ def describe(
     print()
 
 
+def reach(stories: Sequence[Story], table: WordVectors, thresholds: Sequence[float], cased: bool) -> None:
+    """Whether soft agreement picks the words the editors use: of the single-word concepts that
+    k articles use (hard df), the share whose stem is in the reference, apart for those an
+    article that lacks them matches at cosine ≥ τ (SOFT's soft df above the hard one) and those
+    none does."""
+    counts: dict[tuple[float, int, bool], list[int]] = {}
+    for story in stories:
+        result = brief(story, Options(max_words=60, style="neutral"))
+        words = StoryWords(result.sentences, table, cased)
+        if not len(words.columns):
+            continue
+        reference = set(content_terms(story.reference or ""))
+        _, terms = represent_with_terms(result.sentences)
+        article_ids = sorted({sent.article_id for sent in result.sentences})
+        row_of = {article_id: k for k, article_id in enumerate(article_ids)}
+        concepts = INCIDENCE(represent_with_terms(result.sentences)[0])
+        used = np.zeros((len(article_ids), concepts.shape[1]), dtype=bool)
+        rows, columns = concepts.nonzero()
+        used[[row_of[result.sentences[r].article_id] for r in rows], columns] = True
+        own = used[:, words.columns]
+        cosine = words.cosines()
+        best = np.array([cosine[row].max(axis=0) if row.any() else np.full(len(row), -1.0) for row in own])
+        best = np.where(own, -1.0, best)  # only articles that lack the concept
+        hard = own.sum(axis=0)
+        found = np.array([terms[column] in reference for column in words.columns])
+        for t in thresholds:
+            raised = (best >= t).any(axis=0)
+            for k, r, f in zip(hard, raised, found, strict=True):
+                cell = counts.setdefault((t, int(min(k, 3)), bool(r)), [0, 0])
+                cell[0] += int(f)
+                cell[1] += 1
+    print("| τ | hard df | in the reference, raised by a match | in the reference, not raised |")
+    print("| --- | --- | --- | --- |")
+    for t in thresholds:
+        for k in (1, 2, 3):
+            up, flat = counts.get((t, k, True), [0, 0]), counts.get((t, k, False), [0, 0])
+            print(
+                f"| {t} | {k}{'+' if k == 3 else ''} | {up[0] / max(up[1], 1):.3f} ({up[1]}) "
+                f"| {flat[0] / max(flat[1], 1):.3f} ({flat[1]}) |"
+            )
+    print()
+
+
 def settings(specs: Sequence[str]) -> list[Setting]:
     """Each form alone at each of its values: SOFT=..., MERGE=..., DENSE=... ."""
     out = []
@@ -322,6 +365,7 @@ def main() -> None:
     )
     if args.describe:
         describe(stories, table, (0.6, 0.7, 0.8), args.pairs, args.cased)
+        reach(stories, table, (0.6, 0.7, 0.8), args.cased)
         if args.only_describe:
             return
     print("| setting | R-1 / R-2 / R-Lsum | R-1 diff ± se | R-2 diff ± se | up / down | counts |")
