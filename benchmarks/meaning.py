@@ -77,7 +77,7 @@ from newsbrief.pipeline.voice import quotes_someone
 SENTENCE_PRIOR = select_module.sentence_prior
 CONCEPT_WEIGHTS = select_module.concept_weights
 INCIDENCE = select_module._incidence
-SELECT = brief_module.select
+SELECT = select_module.select  # the pipeline's ``select``, the object brief.py imported
 # As represent._WORD reads words, on lower-cased text with curly apostrophes straightened.
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 FORMS = ("SOFT", "MERGE", "DENSE")
@@ -234,7 +234,7 @@ def run(
     select_module.sentence_prior = meaning.prior
     select_module.concept_weights = meaning.weights
     select_module._incidence = meaning.incidence
-    brief_module.select = meaning.select  # type: ignore[assignment]
+    vars(brief_module)["select"] = meaning.select
     try:
         rows = []
         for story in stories:
@@ -245,7 +245,7 @@ def run(
         select_module.sentence_prior = SENTENCE_PRIOR
         select_module.concept_weights = CONCEPT_WEIGHTS
         select_module._incidence = INCIDENCE
-        brief_module.select = SELECT
+        vars(brief_module)["select"] = SELECT
 
 
 def describe(
@@ -316,7 +316,7 @@ def reach(stories: Sequence[Story], table: WordVectors, thresholds: Sequence[flo
         hard = own.sum(axis=0)
         found = np.array([terms[column] in reference for column in words.columns])
         for t in thresholds:
-            raised = (best >= t).any(axis=0)
+            raised = np.asarray((best >= t).any(axis=0), dtype=bool)
             for k, r, f in zip(hard, raised, found, strict=True):
                 cell = counts.setdefault((t, int(min(k, 3)), bool(r)), [0, 0])
                 cell[0] += int(f)
@@ -335,7 +335,7 @@ def reach(stories: Sequence[Story], table: WordVectors, thresholds: Sequence[flo
 
 def settings(specs: Sequence[str]) -> list[Setting]:
     """Each form alone at each of its values: SOFT=..., MERGE=..., DENSE=... ."""
-    out = []
+    out: list[Setting] = []
     for spec in specs:
         name, values = spec.split("=", 1)
         if name not in FORMS:
