@@ -139,7 +139,13 @@ def test_non_utf8_file_is_decoded_with_a_stated_fallback(tmp_path: Path, aleppo_
 
 @pytest.mark.parametrize(
     "arguments",
-    [["--words", "5"], ["--format", "pdf"], ["--sentences", "0"], ["--analysis", "facts,sentiment"]],
+    [
+        ["--words", "5"],
+        ["--format", "pdf"],
+        ["--sentences", "0"],
+        ["--sentences", "5001"],  # the API's cap, which the CLI did not have
+        ["--analysis", "facts,sentiment"],
+    ],
 )
 def test_bad_options_are_one_line_and_exit_code_2(aleppo_dir: Path, arguments: list[str]) -> None:
     result = run("summarize", str(aleppo_dir), *arguments)
@@ -435,13 +441,14 @@ def test_issue_serve_on_a_port_in_use_is_one_line_and_exit_code_2() -> None:
     ]
 
 
-@pytest.mark.parametrize("window", ["0", "-1", "nan"])
+@pytest.mark.parametrize("window", ["0", "-1", "nan", "inf", "3651"])
 def test_issue_a_bad_cluster_window_names_the_option(window: str) -> None:
+    """inf and windows over ten years were taken (the API refuses them): one limit for both."""
     basil = Path(__file__).parent / "fixtures" / "stream" / "basil-24.jsonl"
     result = runner.invoke(app, ["cluster", str(basil), "--window", window])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"error: --window must be a positive number of days (got {float(window):g})"
+        f"error: --window must be a positive number of days, at most 3650 (got {float(window):g})"
     ]
 
 

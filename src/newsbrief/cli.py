@@ -30,6 +30,7 @@ from typer.core import TyperGroup
 from newsbrief.errors import NewsbriefError, OptionError, SourceError
 from newsbrief.model import (
     DEFAULT_STYLE,
+    MAX_WINDOW_DAYS,
     MAX_WORDS_LIMIT,
     MIN_WORDS,
     Article,
@@ -565,7 +566,7 @@ def cluster_command(
         float | None,
         typer.Option(
             "--window",
-            help="Days a story stays open after its last article (default 3, or what --db was made with).",
+            help="Days a story stays open after its last article (default 3, at most 3650, or what --db was made with).",
         ),
     ] = None,
     engine: Annotated[
@@ -603,8 +604,12 @@ def cluster_command(
             raise OptionError(f"--format {formats!r}: choose from md, json, html, text")
         if engine not in ("embedded", "dask"):
             raise OptionError(f"--engine {engine!r}: choose embedded or dask")
-        if window is not None and not window > 0:  # NaN too; the settings' own message names window_days
-            raise OptionError(f"--window must be a positive number of days (got {window:g})")
+        if (
+            window is not None and not 0 < window <= MAX_WINDOW_DAYS
+        ):  # NaN and inf too; the settings' message names window_days
+            raise OptionError(
+                f"--window must be a positive number of days, at most {MAX_WINDOW_DAYS:g} (got {window:g})"
+            )
         if briefs_dir is not None:  # before the stream is clustered, so that a bad folder is found at once
             _make_folder(briefs_dir)
         store = None if engine == "dask" else Store(db)  # the Dask engine opens --db itself

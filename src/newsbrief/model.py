@@ -7,6 +7,7 @@ span), so any line of a brief can be traced back to the exact source words.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ from newsbrief.errors import OptionError
 
 __all__ = [
     "ANALYSES",
+    "MAX_WINDOW_DAYS",
     "MAX_WORDS_LIMIT",
     "MIN_WORDS",
     "STYLES",
@@ -47,6 +49,7 @@ __all__ = [
 
 MIN_WORDS = 20
 MAX_WORDS_LIMIT = 5000
+MAX_WINDOW_DAYS = 3650.0  # ten years: a longer window would keep every story of a stream open
 ANALYSES = ("facts", "figures", "quotes", "entities", "framing")
 # How the summary is chosen; the first is the default (see Options.style).
 STYLES = ("neutral", "extract")
@@ -418,6 +421,8 @@ class Options:
             or self.max_sentences < 1
         ):
             raise OptionError(f"sentences must be a whole number of at least 1 (got {self.max_sentences!r})")
+        if self.max_sentences is not None and self.max_sentences > MAX_WORDS_LIMIT:
+            raise OptionError(f"sentences must be at most {MAX_WORDS_LIMIT} (got {self.max_sentences})")
         object.__setattr__(self, "analyses", parse_analyses(self.analyses))
         if self.style not in STYLES:
             raise OptionError(f"unknown style {str(self.style)[:40]!r}: choose {' or '.join(STYLES)}")
@@ -513,8 +518,10 @@ class ClusterSettings:
                 raise OptionError(f"{name} must be a number above 0 and at most 1 (got {value!r})")
         for name in ("window_days", "decay_days", "title_weight", "entity_weight", "pair_weight"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0.0:
+            if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 < value < math.inf:
                 raise OptionError(f"{name} must be a positive number (got {value!r})")
+        if self.window_days > MAX_WINDOW_DAYS:
+            raise OptionError(f"window_days must be at most {MAX_WINDOW_DAYS:g} (got {self.window_days!r})")
         if not isinstance(self.dense, bool):
             raise OptionError(f"dense must be true or false (got {self.dense!r})")
         weight = self.dense_weight

@@ -273,7 +273,16 @@ def test_keywords_are_words_not_figures() -> None:
 
 @pytest.mark.parametrize(
     "field, value",
-    [("threshold", 0.0), ("threshold", 1.5), ("window_days", -1.0), ("lead_words", 0), ("pair_weight", 0.0)],
+    [
+        ("threshold", 0.0),
+        ("threshold", 1.5),
+        ("window_days", -1.0),
+        ("window_days", float("inf")),
+        ("window_days", 3651.0),
+        ("decay_days", float("inf")),
+        ("lead_words", 0),
+        ("pair_weight", 0.0),
+    ],
 )
 def test_settings_out_of_range_are_refused(field: str, value: float) -> None:
     with pytest.raises(OptionError, match=field):

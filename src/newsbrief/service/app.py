@@ -76,6 +76,7 @@ from newsbrief.errors import InputError, MissingModelError, SourceError
 from newsbrief.model import (
     ANALYSES,
     DEFAULT_STYLE,
+    MAX_WINDOW_DAYS,
     MAX_WORDS_LIMIT,
     MIN_WORDS,
     STYLES,
@@ -1003,7 +1004,6 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
 
 _DEFAULT_STORY_LIMIT = 50
 _MAX_STORY_LIMIT = 500
-_MAX_WINDOW_DAYS = 3650.0
 _UNREADABLE_STORE = "this server's story store cannot be read: its operator can see why in the server's log"
 _NO_STORE = "this server has no story store: start it with newsbrief serve --db FILE (a store of newsbrief watch or cluster --db)"
 
@@ -1045,7 +1045,7 @@ class StoriesRequest(BaseModel):
     window_days: StrictFloat | None = Field(
         default=None,
         gt=0,
-        le=_MAX_WINDOW_DAYS,
+        le=MAX_WINDOW_DAYS,
         allow_inf_nan=False,
         description=f"Days a story stays open after its last article (default {DEFAULT_SETTINGS.window_days:g}).",
     )
