@@ -178,6 +178,17 @@ def test_a_directory_skips_other_files_with_one_notice(tmp_path: Path, aleppo_di
     assert notice.message == f"{tmp_path}: skipped 2 entries that are not articles: map.png, photos/"
 
 
+def test_a_directory_of_many_other_files_names_the_first_ten_and_counts_the_rest(
+    tmp_path: Path, aleppo_dir: Path
+) -> None:
+    shutil.copy(aleppo_dir / "npr.txt", tmp_path / "npr.txt")
+    for n in range(25):
+        (tmp_path / f"photo{n:02}.jpg").write_bytes(b"\xff\xd8\xff")
+    (notice,) = read_story([tmp_path]).notices
+    shown = ", ".join(f"photo{n:02}.jpg" for n in range(10))
+    assert notice.message == f"{tmp_path}: skipped 25 entries that are not articles: {shown} and 15 more"
+
+
 def test_a_directory_without_article_files_is_refused(tmp_path: Path) -> None:
     (tmp_path / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     with pytest.raises(SourceError, match=r"no article files \(\.txt \.md \.html"):

@@ -292,9 +292,19 @@ def read_directory(path: str | os.PathLike[str]) -> Story:
     notice = Notice(
         "skipped-file",
         f"{label}: skipped {len(skipped)} {_plural(len(skipped), 'entry', 'entries')} "
-        f"that {_plural(len(skipped), 'is', 'are')} not articles: {', '.join(skipped)}",
+        f"that {_plural(len(skipped), 'is', 'are')} not articles: {_first_names(skipped)}",
     )
     return replace(story, notices=(*story.notices, notice))
+
+
+_NAMES_SHOWN = 10
+
+
+def _first_names(names: list[str]) -> str:
+    """The names, comma-separated, the first ten and a count of the rest: a note stays one short line."""
+    shown = ", ".join(names[:_NAMES_SHOWN])
+    rest = len(names) - _NAMES_SHOWN
+    return f"{shown} and {rest} more" if rest > 0 else shown
 
 
 def read_url(url: str) -> Story:
