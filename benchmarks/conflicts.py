@@ -581,6 +581,38 @@ def crossval_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str,
     )
 
 
+def nouns_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, list[object]]) -> None:
+    """Where the hand lists decide pairing (round 10): pairs of figures of different articles that
+    share no kind but whose specific noun kinds are close in word meaning (cosine ≥ 0.5), and
+    pairs of one kind kept apart because they name people by different nouns, with the cosines."""
+    print("## Where the noun lists decide (word-vector cosines of the nouns)\n")
+    saved = conflict_rules.NOUN_SOFT_MIN
+    conflict_rules.NOUN_SOFT_MIN = 0.5
+    for story_id, articles in stories:
+        figures, _ = analyze(articles, docs[story_id])
+        profiles = [conflict_rules._profile(f) for f in figures]
+        for i, first in enumerate(profiles):
+            for j in range(i + 1, len(profiles)):
+                second = profiles[j]
+                if first.article_id == second.article_id:
+                    continue
+                shared = conflict_rules._kinds(first) & conflict_rules._kinds(second)
+                soft = "" if shared else conflict_rules._soft_kind(first, second)
+                people = conflict_rules._people_nouns(first), conflict_rules._people_nouns(second)
+                veto = bool(shared and people[0] and people[1] and not people[0] & people[1])
+                if not soft and not veto:
+                    continue
+                label = soft or f"people nouns {sorted(people[0])} / {sorted(people[1])}"
+                pairs = soft.split("/") if soft else [sorted(people[0])[0], sorted(people[1])[0]]
+                cosine = conflict_rules._kind_cosine(*pairs) if soft else None
+                print(
+                    f"  [{story_id}] {label} (cos {cosine if cosine is None else round(cosine, 2)}): "
+                    f"{figures[i].span.article_id} {figures[i].span.text!r} what={figures[i].what!r} | "
+                    f"{figures[j].span.article_id} {figures[j].span.text!r} what={figures[j].what!r}"
+                )
+    conflict_rules.NOUN_SOFT_MIN = saved
+
+
 def _option(name: str, default: int) -> int:
     """The integer after ``name`` on the command line, or the default."""
     if name in sys.argv:
@@ -595,6 +627,12 @@ def main() -> int:
         wanted = set(sys.argv[sys.argv.index("--ids") + 1].split(","))
         stories = [story for story in stories if story[0] in wanted]
     docs = {story_id: list(parse(articles)) for story_id, articles in stories}
+    for flag, name in (("--noun-fallback", "NOUN_FALLBACK_MIN"), ("--noun-soft", "NOUN_SOFT_MIN")):
+        if flag in sys.argv:
+            setattr(conflict_rules, name, float(sys.argv[sys.argv.index(flag) + 1]))
+    if "--nouns" in sys.argv:
+        nouns_run(stories, docs)
+        return 0
     if "--basil" in sys.argv:
         basil_run(stories, docs)
         return 0
