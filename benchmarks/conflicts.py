@@ -3,7 +3,8 @@
 Run: ``python benchmarks/conflicts.py`` (half an hour on the shared machine: every copy is parsed,
 its entities resolved and its story aligned; ``--hard-only`` takes about four minutes).
 Options: ``--no-planted`` (the real stories only), ``--hard-only`` (planted the hard way only),
-``--crossval`` (the conflict thresholds chosen by 5-fold cross-validation over stories on the
+``--nouns`` (round 10: the figure pairs the hand lists of nouns keep apart though their nouns
+are close in word meaning, with the cosines; a diagnostic, nothing flagged), ``--crossval`` (the conflict thresholds chosen by 5-fold cross-validation over stories on the
 planted-hard set, held-out numbers; about twenty minutes),
 ``--basil`` (the 30 BASIL triples of ``basil-conflicts.json``: every flag, to check by hand
 against the verdicts kept there), ``--stories N`` (the first N stories only, for iterating), ``--ids a,b`` (those stories only), ``--show N`` (how many missed and false lines to print; 25 by default; missed figures
@@ -39,6 +40,7 @@ from newsbrief.analysis.conflicts import find_conflicts
 from newsbrief.analysis.entities import find_entities, names_of
 from newsbrief.analysis.figures import find_figures
 from newsbrief.analysis.nlp import parse
+from newsbrief.analysis.wordvectors import load_word_vectors
 from newsbrief.model import Article, Conflict, Figure
 from newsbrief.pipeline.align import align, similarity_matrix
 from newsbrief.pipeline.clean import clean
@@ -581,13 +583,41 @@ def crossval_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str,
     )
 
 
+def _noun_of(kind: str) -> str | None:
+    """The noun a specific kind names ("home"; "bond" for "USD (bond)"), or None for a toll, an
+    event class or a general kind, which name no noun."""
+    if not conflict_rules._is_specific(kind) or kind in conflict_rules.TOLLS | conflict_rules.EVENTS:
+        return None
+    return kind.partition(" (")[2].rstrip(")") if conflict_rules._is_noun_kind(kind) else kind
+
+
+def _counts_a_noun(profile: conflict_rules._Profile) -> bool:
+    """True for a count whose unit is its counted noun or people ("69 townhouses", "two
+    children"), not a measurement, an age, a duration, a date or year, a share or a sum."""
+    others = conflict_rules.MEASURES | conflict_rules.GENERAL_UNITS | {"age", "duration", "date", "year"}
+    return profile.base not in others
+
+
+def _closest_nouns(first: frozenset[str], second: frozenset[str]) -> tuple[float, str, str] | None:
+    """The two nouns, one of each set, closest in word meaning, with their cosine; None if none
+    has a vector."""
+    vectors = load_word_vectors()
+    pairs = [
+        (cosine, one, other)
+        for one in sorted(first)
+        for other in sorted(second)
+        if (cosine := vectors.similarity(one, other)) is not None
+    ]
+    return max(pairs) if pairs else None
+
+
 def nouns_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, list[object]]) -> None:
-    """Where the hand lists decide pairing (round 10): pairs of figures of different articles that
-    share no kind but whose specific noun kinds are close in word meaning (cosine ≥ 0.5), and
-    pairs of one kind kept apart because they name people by different nouns, with the cosines."""
+    """Where the hand lists decide pairing (round 10 of issue 11): pairs of figures of different
+    articles that share no kind though a noun kind of each is close in word meaning to one of the
+    other (cosine ≥ 0.5, en_core_web_md vectors), and pairs of one kind kept apart because they
+    name people by different nouns from the people list; with the nouns' cosine, and whether
+    the two values meet, differ (a flag, were the two paired) or are over 2.5x apart."""
     print("## Where the noun lists decide (word-vector cosines of the nouns)\n")
-    saved = conflict_rules.NOUN_SOFT_MIN
-    conflict_rules.NOUN_SOFT_MIN = 0.5
     for story_id, articles in stories:
         figures, _ = analyze(articles, docs[story_id])
         profiles = [conflict_rules._profile(f) for f in figures]
@@ -596,21 +626,37 @@ def nouns_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, li
                 second = profiles[j]
                 if first.article_id == second.article_id:
                     continue
-                shared = conflict_rules._kinds(first) & conflict_rules._kinds(second)
-                soft = "" if shared else conflict_rules._soft_kind(first, second)
-                people = conflict_rules._people_nouns(first), conflict_rules._people_nouns(second)
-                veto = bool(shared and people[0] and people[1] and not people[0] & people[1])
-                if not soft and not veto:
-                    continue
-                label = soft or f"people nouns {sorted(people[0])} / {sorted(people[1])}"
-                pairs = soft.split("/") if soft else [sorted(people[0])[0], sorted(people[1])[0]]
-                cosine = conflict_rules._kind_cosine(*pairs) if soft else None
-                print(
-                    f"  [{story_id}] {label} (cos {cosine if cosine is None else round(cosine, 2)}): "
-                    f"{figures[i].span.article_id} {figures[i].span.text!r} what={figures[i].what!r} | "
-                    f"{figures[j].span.article_id} {figures[j].span.text!r} what={figures[j].what!r}"
+                if first.base != second.base and not (_counts_a_noun(first) and _counts_a_noun(second)):
+                    continue  # a share against a sum, an age against a count: different things
+                kinds = conflict_rules._kinds(first), conflict_rules._kinds(second)
+                shared = kinds[0] & kinds[1]
+                people = (
+                    first.words & conflict_rules.PEOPLE_STEMS,
+                    second.words & conflict_rules.PEOPLE_STEMS,
                 )
-    conflict_rules.NOUN_SOFT_MIN = saved
+                if shared and people[0] and people[1] and not people[0] & people[1]:
+                    label, nouns = "veto: people nouns", people
+                elif not shared:
+                    label = "no shared kind"
+                    nouns = tuple(frozenset(n for k in ks if (n := _noun_of(k))) for ks in kinds)  # type: ignore[assignment]
+                else:
+                    continue
+                closest = _closest_nouns(*nouns)
+                if closest is None or closest[0] < 0.5:
+                    continue
+                values = (
+                    "meet"
+                    if conflict_rules._agree(first, second)
+                    else "differ"
+                    if conflict_rules._disagree(first, second)
+                    else "over 2.5x apart"
+                )
+                print(
+                    f"  [{story_id}] {label} {closest[1]}/{closest[2]} (cos {closest[0]:.2f}, "
+                    f"values {values}): {figures[i].span.article_id} "
+                    f"{figures[i].span.text!r} what={figures[i].what!r} | {figures[j].span.article_id} "
+                    f"{figures[j].span.text!r} what={figures[j].what!r}"
+                )
 
 
 def _option(name: str, default: int) -> int:
@@ -626,10 +672,7 @@ def main() -> int:
     if "--ids" in sys.argv:
         wanted = set(sys.argv[sys.argv.index("--ids") + 1].split(","))
         stories = [story for story in stories if story[0] in wanted]
-    docs = {story_id: list(parse(articles)) for story_id, articles in stories}
-    for flag, name in (("--noun-fallback", "NOUN_FALLBACK_MIN"), ("--noun-soft", "NOUN_SOFT_MIN")):
-        if flag in sys.argv:
-            setattr(conflict_rules, name, float(sys.argv[sys.argv.index(flag) + 1]))
+    docs: dict[str, list[object]] = {story_id: list(parse(articles)) for story_id, articles in stories}
     if "--nouns" in sys.argv:
         nouns_run(stories, docs)
         return 0

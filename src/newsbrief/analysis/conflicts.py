@@ -91,13 +91,6 @@ KIND_MIN = 0.55
 # Round 6: a lower threshold for two counts of one event class was cross-validated the same way
 # (grid 0.0 / 0.15 / 0.3 / 0.45 / 0.55) and KIND_MIN chosen in all five folds: the class is a kind.
 CONTEXT_WORDS = 8
-# Round 10: word meaning of counted nouns (``analysis.wordvectors``), None when off. FALLBACK:
-# a count of people whose noun is in no list ("33 million Americans") names people when the
-# noun's cosine to "people" reaches it. SOFT: two differing specific noun kinds ("house",
-# "home") are one kind when their nouns' cosine reaches it. Grid 0.6 / 0.7 / 0.8, fixed before
-# the first run with its stop rule (benchmarks/README.md).
-NOUN_FALLBACK_MIN: float | None = None
-NOUN_SOFT_MIN: float | None = None
 # The lead: the first characters of an article, where a news report gives its story's main facts
 # (the inverted pyramid: a wire story's lede of 25 to 35 words and the few paragraphs after it),
 # with room for the dateline, byline and captions a scraped page carries before them: about 250
@@ -299,7 +292,6 @@ class _Profile:
     event: str  # the event class of what a count counts ("killed", "born"), "" when unsaid
     ranged: bool  # both ends given: "300 to 400", "between the ages of six and 12"
     extreme: str  # "lowest" or "highest" of a group ("girls as young as 10"), else ""
-    noun: str  # a noun for people in no list, by meaning ("american"), else "" (NOUN_FALLBACK_MIN)
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -332,77 +324,6 @@ def _profile(figure: Figure) -> _Profile:
         event=figure.event,
         ranged=figure.qualifier == "range",
         extreme=figure.qualifier if figure.qualifier in ("lowest", "highest") else "",
-        noun=_fallback_noun(figure),
-    )
-
-
-def _fallback_noun(figure: Figure) -> str:
-    """The noun a count of people names them by when no list knows it, by meaning, or "".
-
-    "33 million Americans": "Americans" is in no list of nouns for people, but its word vector
-    is close to "people" (0.70), so the count is a count of Americans (NOUN_FALLBACK_MIN).
-    """
-    if NOUN_FALLBACK_MIN is None or figure.unit != "people" or not figure.head:
-        return ""
-    word = figure.head.split()[-1]
-    noun = _canonical(word)
-    if noun in PEOPLE_STEMS or noun in GENERIC_WORDS or noun in ANYONE or noun in BEFALLEN:
-        return ""
-    cosine = _word_cosine(word, "people")
-    return noun if cosine is not None and cosine >= NOUN_FALLBACK_MIN else ""
-
-
-def _word_cosine(first: str, second: str) -> float | None:
-    """Cosine of two words' static vectors (None when either has none); loads them on first use."""
-    from newsbrief.analysis.wordvectors import load_word_vectors
-
-    return load_word_vectors().similarity(first, second)
-
-
-def _people_nouns(profile: _Profile) -> frozenset[str]:
-    """The nouns of a count that name which people it counts: the lists' and the fallback's."""
-    return profile.words & PEOPLE_STEMS | ({profile.noun} - {""})
-
-
-def _soft_kind(first: _Profile, second: _Profile) -> str:
-    """Two differing specific noun kinds of the two figures whose nouns are close in meaning,
-    joined as "home/house", or "" (NOUN_SOFT_MIN). Kinds of a share or sum ("USD (bond)") must
-    have one base; the closest pair wins, ties by name."""
-    if NOUN_SOFT_MIN is None:
-        return ""
-    best: tuple[float, str] = (NOUN_SOFT_MIN, "")
-    for one in sorted(_kinds(first)):
-        for other in sorted(_kinds(second)):
-            if one == other or not (_is_specific(one) and _is_specific(other)):
-                continue
-            if one in TOLLS | EVENTS or other in TOLLS | EVENTS:
-                continue
-            cosine = _kind_cosine(one, other)
-            if cosine is not None and (cosine, "/".join(sorted((one, other)))) > best:
-                best = (cosine, "/".join(sorted((one, other))))
-    return best[1]
-
-
-def _kind_cosine(one: str, other: str) -> float | None:
-    """Cosine of the nouns two specific kinds name: "home", "house"; "USD (bail)", "USD (bond)"
-    only when the two bases are one."""
-    if _is_noun_kind(one) or _is_noun_kind(other):
-        base_one, _, noun_one = one.partition(" (")
-        base_other, _, noun_other = other.partition(" (")
-        if base_one != base_other or not (_is_noun_kind(one) and _is_noun_kind(other)):
-            return None
-        return _word_cosine(noun_one.rstrip(")"), noun_other.rstrip(")"))
-    return _word_cosine(one, other)
-
-
-def _close_nouns(first: frozenset[str], second: frozenset[str]) -> bool:
-    """True when a noun of each set is close in meaning to one of the other (NOUN_SOFT_MIN)."""
-    if NOUN_SOFT_MIN is None:
-        return False
-    return any(
-        (cosine := _word_cosine(one, other)) is not None and cosine >= NOUN_SOFT_MIN
-        for one in sorted(first)
-        for other in sorted(second)
     )
 
 
@@ -678,7 +599,7 @@ def _main_pair(first: _Profile, second: _Profile, i: int, j: int, mains: set[tup
     return (
         bool(first.event)
         and {(i, first.event), (j, first.event)} <= mains
-        and _same_group(_group(first), _group(second))
+        and _group(first) == _group(second)
     )
 
 
@@ -686,13 +607,7 @@ def _group(profile: _Profile) -> frozenset[str]:
     """The nouns of a count's description that name which people it counts ("children",
     "soldiers"), less those that name them only by what befell them ("victims" in "fell
     victim", "casualties")."""
-    return _people_nouns(profile) - BEFALLEN
-
-
-def _same_group(first: frozenset[str], second: frozenset[str]) -> bool:
-    """True when two counts' groups are one: the same nouns, or (NOUN_SOFT_MIN) nouns close in
-    meaning ("civilians", "residents")."""
-    return first == second or (bool(first) and bool(second) and _close_nouns(first, second))
+    return profile.words & PEOPLE_STEMS - BEFALLEN
 
 
 def _never_sole(profile: _Profile) -> bool:
@@ -741,7 +656,7 @@ def _by_closeness(first: _Profile, second: _Profile, kind: str, cosine: float, o
     reasons = []
     # A noun for people is no toll: a story counts many groups of "senators" or "children" ("three
     # Republican state senators", "the state's two Republican senators"), so it needs MEANING_MIN.
-    if first.base not in MEASURES and _is_specific(kind) and not _names_people(kind, first, second):
+    if first.base not in MEASURES and _is_specific(kind) and kind not in PEOPLE_STEMS:
         reasons.append(f"both count {kind}")
     if one_fact and _is_specific(kind):
         reasons.append("their sentences are in one fact of the alignment")
@@ -751,20 +666,13 @@ def _by_closeness(first: _Profile, second: _Profile, kind: str, cosine: float, o
     return f"their contexts are close in meaning (cosine {cosine:.2f} ≥ {least}{''.join(', ' + r for r in reasons)})"
 
 
-def _names_people(kind: str, first: _Profile, second: _Profile) -> bool:
-    """True when a kind is a noun for people (a list's, the fallback's, or two joined by meaning)."""
-    people = PEOPLE_STEMS | {first.noun, second.noun} - {""}
-    return any(part in people for part in kind.split("/"))
-
-
 def _thin(profile: _Profile, kind: str) -> bool:
     """True when the figure's description names nothing beyond its kind ("wounded", "votes").
 
     A kind that holds the noun the number modifies ("percent (tax)" for "a one-time tax of 10
     percent") is never thin: the noun is the description, though the parser's "what" is empty.
     """
-    forms = frozenset().union(*(_forms(part) for part in kind.split("/")))
-    return not _is_noun_kind(kind) and not profile.words - forms
+    return not _is_noun_kind(kind) and not profile.words - _forms(kind)
 
 
 def _noun_kind(base: str, noun: str) -> str:
@@ -849,7 +757,7 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
     debates"); two counts of people named by different nouns ("civilians", "soldiers") are
     different things.
     """
-    shared = _kinds(first) & _kinds(second) or {_soft_kind(first, second)} - {""}
+    shared = _kinds(first) & _kinds(second)
     if not shared:
         return ""
     if _frames_differ(first.frame, second.frame):
@@ -861,10 +769,8 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
     kind = min(shared, key=lambda shared_kind: (not _is_specific(shared_kind), shared_kind))
     if first.base in MEASURES:
         return "" if first.dimension and second.dimension and first.dimension != second.dimension else kind
-    nouns_first, nouns_second = _people_nouns(first), _people_nouns(second)
-    if nouns_first and nouns_second and not nouns_first & nouns_second:
-        return kind if _close_nouns(nouns_first, nouns_second) else ""
-    return kind
+    nouns_first, nouns_second = first.words & PEOPLE_STEMS, second.words & PEOPLE_STEMS
+    return "" if nouns_first and nouns_second and not nouns_first & nouns_second else kind
 
 
 def _one_period(first: _Profile, second: _Profile) -> bool:
@@ -902,7 +808,7 @@ def _kinds(profile: _Profile) -> frozenset[str]:
         # embeddings: people are paired by meaning only as a toll, whose key names the event,
         # or by the noun that names them.
         toll = {profile.key} if profile.key in TOLLS else set()
-        return frozenset(toll | _people_nouns(profile) | ({profile.event} - {""}))
+        return frozenset(toll | (profile.words & PEOPLE_STEMS) | ({profile.event} - {""}))
     if profile.unit in GENERAL_UNITS:
         # "$100,000 bond", "a 7.5% risk": the noun the number modifies names what is counted
         return frozenset({profile.base} | {_noun_kind(profile.base, noun) for noun in profile.head})
