@@ -673,6 +673,8 @@ def main() -> int:
         wanted = set(sys.argv[sys.argv.index("--ids") + 1].split(","))
         stories = [story for story in stories if story[0] in wanted]
     docs: dict[str, list[object]] = {story_id: list(parse(articles)) for story_id, articles in stories}
+    if "--event-fallback" in sys.argv:
+        conflict_rules.EVENT_MIN = float(sys.argv[sys.argv.index("--event-fallback") + 1])
     if "--nouns" in sys.argv:
         nouns_run(stories, docs)
         return 0
