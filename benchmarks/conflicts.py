@@ -4,7 +4,7 @@ Run: ``python benchmarks/conflicts.py`` (half an hour on the shared machine: eve
 its entities resolved and its story aligned; ``--hard-only`` takes about four minutes).
 Options: ``--no-planted`` (the real stories only), ``--hard-only`` (planted the hard way only),
 ``--nouns`` (round 10: the figure pairs the hand lists of nouns keep apart though their nouns
-are close in word meaning, with the cosines; a diagnostic, nothing flagged), ``--crossval`` (the conflict thresholds chosen by 5-fold cross-validation over stories on the
+are close in word meaning, with the cosines; a diagnostic, nothing flagged), ``--crossval-event`` (round 10's EVENT_MIN the same way), ``--crossval`` (the conflict thresholds chosen by 5-fold cross-validation over stories on the
 planted-hard set, held-out numbers; about twenty minutes),
 ``--basil`` (the 30 BASIL triples of ``basil-conflicts.json``: every flag, to check by hand
 against the verdicts kept there), ``--stories N`` (the first N stories only, for iterating), ``--ids a,b`` (those stories only), ``--show N`` (how many missed and false lines to print; 25 by default; missed figures
@@ -33,6 +33,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import product
 from pathlib import Path
 
 from newsbrief.analysis import conflicts as conflict_rules
@@ -523,6 +524,7 @@ def _changed(article: Article, figure: Figure, new_text: str) -> Article:
 # to the higher thresholds (precision first).
 KIND_GRID = (0.3, 0.4, 0.55)
 MEANING_GRID = (0.7, 0.85)
+EVENT_GRID = (0.6, 0.7, 0.8)  # round 10's EVENT_MIN, KIND_MIN and MEANING_MIN as they are
 FOLDS = 5
 
 
@@ -547,21 +549,30 @@ def _story_counts(story: tuple[str, tuple[Article, ...]], docs: dict[str, list[o
     )
 
 
-def crossval_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, list[object]]) -> None:
-    """Choose (KIND_MIN, MEANING_MIN) on four folds of stories, score the fifth; print held-out totals."""
-    print("## Thresholds by 5-fold cross-validation over stories (planted the hard way)\n")
-    saved = conflict_rules.KIND_MIN, conflict_rules.MEANING_MIN
-    counts: dict[tuple[float, float], dict[str, tuple[int, ...]]] = {}
-    for kind_min in KIND_GRID:
-        for meaning_min in MEANING_GRID:
-            conflict_rules.KIND_MIN, conflict_rules.MEANING_MIN = kind_min, meaning_min
-            counts[(kind_min, meaning_min)] = {story[0]: _story_counts(story, docs) for story in stories}
-    conflict_rules.KIND_MIN, conflict_rules.MEANING_MIN = saved
+def crossval_run(
+    stories: list[tuple[str, tuple[Article, ...]]],
+    docs: dict[str, list[object]],
+    names: tuple[str, ...] = ("KIND_MIN", "MEANING_MIN"),
+    grids: Sequence[tuple[float, ...]] = tuple(product(KIND_GRID, MEANING_GRID)),
+) -> None:
+    """Choose the thresholds ``names`` (by default KIND_MIN and MEANING_MIN) from ``grids`` on four
+    folds of stories, score the fifth; print held-out totals."""
+    print(
+        f"## Thresholds {', '.join(names)} by 5-fold cross-validation over stories (planted the hard way)\n"
+    )
+    saved = tuple(getattr(conflict_rules, name) for name in names)
+    counts: dict[tuple[float, ...], dict[str, tuple[int, ...]]] = {}
+    for values in grids:
+        for name, value in zip(names, values, strict=True):
+            setattr(conflict_rules, name, value)
+        counts[values] = {story[0]: _story_counts(story, docs) for story in stories}
+    for name, value in zip(names, saved, strict=True):
+        setattr(conflict_rules, name, value)
 
-    def total(grid: tuple[float, float], ids: Sequence[str]) -> tuple[int, ...]:
+    def total(grid: tuple[float, ...], ids: Sequence[str]) -> tuple[int, ...]:
         return tuple(sum(counts[grid][i][n] for i in ids) for n in range(4))
 
-    def score(grid: tuple[float, float], ids: Sequence[str]) -> tuple[float, ...]:
+    def score(grid: tuple[float, ...], ids: Sequence[str]) -> tuple[float, ...]:
         detected, _, false, extra = total(grid, ids)
         return (detected - 2 * (false + extra), *grid)
 
@@ -683,6 +694,9 @@ def main() -> int:
         return 0
     if "--crossval" in sys.argv:
         crossval_run(stories, docs)
+        return 0
+    if "--crossval-event" in sys.argv:
+        crossval_run(stories, docs, ("EVENT_MIN",), [(value,) for value in EVENT_GRID])
         return 0
     if "--hard-only" not in sys.argv:
         real_run(stories, docs)

@@ -5,13 +5,14 @@ as the conflicts benchmark reads a story; for every story whose figures come fro
 outlets, ``find_conflicts`` runs with the forms off and with each grid value on, and every flag a
 form adds or removes is printed with its sentences, to be read by hand. Nothing is fitted.
 
-The forms are not in the product (the stop rule dropped them); they are in commit ``3ef0380`` of
-branch ``wip-cf10``. Run against that commit's code::
+The forms are not in the product (the stop rule dropped them): forms A and B are in commit
+``3ef0380`` of branch ``wip-cf10``, form C in ``C_COMMIT`` (README, round 10). Run against that
+commit's code, which runs the forms it has::
 
     git worktree add /tmp/r10 3ef0380
     PYTHONPATH=/tmp/r10/src python benchmarks/round10_allsides.py
 
-(about three minutes). Without the forms' thresholds in ``analysis/conflicts.py`` it stops with
+(about three minutes). Without any form's threshold in ``analysis/conflicts.py`` it stops with
 a one-line error.
 """
 
@@ -33,12 +34,9 @@ from newsbrief.pipeline.represent import represent
 from newsbrief.pipeline.segment import segment
 
 ROUNDUPS = Path(__file__).resolve().parent / "data" / "roundups" / "roundups.jsonl"
-# (name, NOUN_FALLBACK_MIN, NOUN_SOFT_MIN): off, then each form on the grid fixed before round 10.
-CONFIGS = (
-    ("off", None, None),
-    ("A 0.6", 0.6, None), ("A 0.7", 0.7, None), ("A 0.8", 0.8, None),
-    ("B 0.6", None, 0.6), ("B 0.7", None, 0.7), ("B 0.8", None, 0.8),
-)  # fmt: skip
+# (name, threshold, value): each form on the grid fixed before round 10; all off is the baseline.
+FORMS = {"A": "NOUN_FALLBACK_MIN", "B": "NOUN_SOFT_MIN", "C": "EVENT_MIN"}
+CONFIGS = tuple((f"{form} {value}", name, value) for form, name in FORMS.items() for value in (0.6, 0.7, 0.8))
 
 
 def _line(story_id: str, sign: str, conflict: Conflict) -> str:
@@ -51,10 +49,11 @@ def _line(story_id: str, sign: str, conflict: Conflict) -> str:
 
 
 def main() -> int:
-    if not hasattr(conflict_rules, "NOUN_FALLBACK_MIN"):
-        print("error: run against commit 3ef0380's src (the forms' code); see the docstring", file=sys.stderr)
+    configs = [config for config in CONFIGS if hasattr(conflict_rules, config[1])]
+    if not configs:
+        print("error: run against the code of a commit with the forms; see the docstring", file=sys.stderr)
         return 2
-    changes: dict[str, list[str]] = {name: [] for name, *_ in CONFIGS[1:]}
+    changes: dict[str, list[str]] = {name: [] for name, *_ in configs}
     stories = 0
     for line in ROUNDUPS.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
@@ -73,9 +72,11 @@ def main() -> int:
         stories += 1
         facts = align(sentences, similarity_matrix(represent(sentences)))
         found: dict[str, dict[tuple[tuple[str, str], ...], Conflict]] = {}
-        for name, fallback, soft in CONFIGS:
-            conflict_rules.NOUN_FALLBACK_MIN, conflict_rules.NOUN_SOFT_MIN = fallback, soft  # type: ignore[attr-defined]
+        found["off"] = _keyed(figures, articles, facts)
+        for name, threshold, value in configs:
+            setattr(conflict_rules, threshold, value)
             found[name] = _keyed(figures, articles, facts)
+            setattr(conflict_rules, threshold, None)
         for name in changes:
             for key in sorted(set(found[name]) ^ set(found["off"])):
                 sign = "+" if key in found[name] else "-"
