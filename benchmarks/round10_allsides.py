@@ -5,15 +5,16 @@ as the conflicts benchmark reads a story; for every story whose figures come fro
 outlets, ``find_conflicts`` runs with the forms off and with each grid value on, and every flag a
 form adds or removes is printed with its sentences, to be read by hand. Nothing is fitted.
 
-The forms are not in the product (the stop rule dropped them): forms A and B are in commit
-``3ef0380`` of branch ``wip-cf10``, form C in ``C_COMMIT`` (README, round 10). Run against that
-commit's code, which runs the forms it has::
+It runs the forms whose thresholds ``analysis/conflicts.py`` has, each on with the others off:
+form C (``EVENT_MIN``, kept) on the current code; forms A and B (``NOUN_FALLBACK_MIN``,
+``NOUN_SOFT_MIN``, dropped by the stop rule) on the code of commit ``3ef0380`` of branch
+``wip-cf10``::
 
+    python benchmarks/round10_allsides.py
     git worktree add /tmp/r10 3ef0380
     PYTHONPATH=/tmp/r10/src python benchmarks/round10_allsides.py
 
-(about three minutes). Without any form's threshold in ``analysis/conflicts.py`` it stops with
-a one-line error.
+(about three minutes each). Without any form's threshold it stops with a one-line error.
 """
 
 from __future__ import annotations
@@ -72,11 +73,16 @@ def main() -> int:
         stories += 1
         facts = align(sentences, similarity_matrix(represent(sentences)))
         found: dict[str, dict[tuple[tuple[str, str], ...], Conflict]] = {}
+        kept = {threshold: getattr(conflict_rules, threshold) for _, threshold, _ in configs}
+        for threshold in kept:
+            setattr(conflict_rules, threshold, None)
         found["off"] = _keyed(figures, articles, facts)
         for name, threshold, value in configs:
             setattr(conflict_rules, threshold, value)
             found[name] = _keyed(figures, articles, facts)
             setattr(conflict_rules, threshold, None)
+        for threshold, value in kept.items():
+            setattr(conflict_rules, threshold, value)
         for name in changes:
             for key in sorted(set(found[name]) ^ set(found["off"])):
                 sign = "+" if key in found[name] else "-"
