@@ -681,3 +681,23 @@ def test_a_brief_without_figures_never_loads_the_word_vectors(aleppo_story: Stor
     load_word_vectors.cache_clear()
     brief(aleppo_story, Options(analyses=("facts", "quotes", "entities", "framing")))
     assert load_word_vectors.cache_info().currsize == 0
+
+
+def test_a_toll_held_by_three_undated_reports_may_differ_by_time() -> None:
+    # mn-9144: the AP's 120 against "at least 241" and "At least 247", three undated reports; two
+    # of them agree, so the three are one conflict, and like two it says time may explain it.
+    ap = (
+        "The death toll stood at 120 but the number of dead and missing was uncertain given the huge "
+        "number of vacationers in the area for summer's final days."
+    )
+    second = "The magnitude-6.2 quake killed at least 241 people and left hundreds more injured."
+    third = (
+        "At least 247 people have been confirmed dead and many are missing following a 6.2 magnitude "
+        "earthquake which struck central Italy in the early hours of Wednesday morning."
+    )
+    _, found = _conflicts([(ap, None), (second, None), (third, None)])
+    tolls = [c for c in found if c.unit == "people"]
+    assert [sorted(f.span.text for f in c.figures) for c in tolls] == [
+        ["120", "At least 247", "at least 241"]
+    ]
+    assert tolls[0].timing.startswith("the difference may be one of time")

@@ -1091,19 +1091,17 @@ def _timing(
     """The conflict's kind and what time says of it.
 
     A count that can only grow (the dead, injured, displaced, arrested, missing) and is larger in
-    the later of two dated reports is an update; undated, the difference may be one of time.
+    the later of two dated reports is an update; when any report is undated, the difference may
+    be one of time, between two reports or more.
     """
-    if key not in GROWING or len(figures) != 2:
+    if key not in GROWING:
         return "disagreement", ""
     times = [_parse_time(published.get(profile.article_id)) for profile in profiles]
-    earlier, later = times
-    if earlier is None or later is None or earlier == later:
-        return (
-            "disagreement",
-            "the difference may be one of time: the reports carry no publication times"
-            if (earlier is None or later is None)
-            else "",
-        )
+    if None in times:
+        # however many reports: a toll held by three undated outlets may differ by time as two do
+        return "disagreement", "the difference may be one of time: the reports carry no publication times"
+    if len(figures) != 2 or times[0] == times[1]:
+        return "disagreement", ""
     order = sorted(range(2), key=lambda index: times[index])  # type: ignore[arg-type, return-value]
     first, last = order
     if profiles[last].low >= profiles[first].high:
