@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from newsbrief import Options, Story, brief
 from newsbrief.analysis import conflicts
 from newsbrief.analysis.conflicts import find_conflicts
 from newsbrief.analysis.figures import find_figures
 from newsbrief.analysis.nlp import parse
+from newsbrief.analysis.wordvectors import load_word_vectors
 from newsbrief.model import Article, Conflict, Figure
 from newsbrief.pipeline.segment import segment
 
@@ -618,3 +620,84 @@ def test_a_count_of_one_group_is_not_paired_with_a_count_of_all_the_dead() -> No
     mains = {kept[index].span.text for index, _ in conflicts._main_counts(kept, profiles)}
     assert mains == {"50", "20"}
     assert found == ()
+
+
+# Round 10: an event class by word meaning (``conflicts.EVENT_MIN``). mn-24807, planted the hard
+# way: the second outlet's 150 changed to 225. spaCy then reads "225 babies" with no verb, so its
+# own phrase names no event class; "babies" is close to the listed "newborn" (0.71): births.
+BABIES_FIRST = (
+    "The public health authority Santé Publique France said about 150 babies a year in total were "
+    "born with similar disfigurements in France."
+)
+BABIES_SECOND = (
+    "Stats show that on average 225 babies are born each year around France with similar birth defects."
+)
+
+
+def test_a_count_whose_phrase_names_no_event_takes_the_class_closest_in_meaning() -> None:
+    figures, found = _conflicts([(BABIES_FIRST, None), (BABIES_SECOND, None)])
+    assert [f.event for f in figures if f.span.text == "225"] == [""]
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [["225", "about 150"]]
+    assert "both count born" in found[0].compared
+
+
+def test_a_toll_confirmed_dead_is_a_main_count_of_the_killed() -> None:
+    # mn-9144: the AP's toll and another outlet's lead, whose "confirmed dead" the parse does not
+    # read as the count's event; its description's "dead" is a listed word of the killed.
+    ap = (
+        "The death toll stood at 120 but the number of dead and missing was uncertain given the huge "
+        "number of vacationers in the area for summer's final days."
+    )
+    other = (
+        "At least 247 people have been confirmed dead and many are missing following a 6.2 magnitude "
+        "earthquake which struck central Italy in the early hours of Wednesday morning."
+    )
+    figures, found = _conflicts([(ap, None), (other, None)])
+    assert [f.event for f in figures if f.span.text == "At least 247"] == [""]
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [["120", "At least 247"]]
+    assert found[0].compared.startswith(conflicts.MAIN_BASIS)
+
+
+def test_a_count_whose_words_are_far_from_every_event_takes_none() -> None:
+    # mn-44348: counts of Americans who would meet a threshold and would be medicated; no word of
+    # either description is within EVENT_MIN of a listed event word ("Americans" / "fatality" 0.48,
+    # "medicating" / "hospitalize" 0.52), so neither is a count of an event.
+    first = (
+        "Yet under the new advice, 33 million Americans _ 44 percent of men and 22 percent of women _ "
+        "would meet the threshold to consider taking a statin."
+    )
+    second = (
+        "Aside from the financial aspects of medicating 35 million more Americans, using statins in a "
+        "much broader population has been controversial."
+    )
+    figures, found = _conflicts([(first, None), (second, None)])
+    people = [f for f in conflicts._without_restatements(figures) if f.unit == "people"]
+    assert sorted(f.span.text for f in people) == ["33 million", "35 million"]
+    assert {conflicts._profile(f).event for f in people} == {""}
+    assert found == ()
+
+
+def test_a_brief_without_figures_never_loads_the_word_vectors(aleppo_story: Story) -> None:
+    load_word_vectors.cache_clear()
+    brief(aleppo_story, Options(analyses=("facts", "quotes", "entities", "framing")))
+    assert load_word_vectors.cache_info().currsize == 0
+
+
+def test_a_toll_held_by_three_undated_reports_may_differ_by_time() -> None:
+    # mn-9144: the AP's 120 against "at least 241" and "At least 247", three undated reports; two
+    # of them agree, so the three are one conflict, and like two it says time may explain it.
+    ap = (
+        "The death toll stood at 120 but the number of dead and missing was uncertain given the huge "
+        "number of vacationers in the area for summer's final days."
+    )
+    second = "The magnitude-6.2 quake killed at least 241 people and left hundreds more injured."
+    third = (
+        "At least 247 people have been confirmed dead and many are missing following a 6.2 magnitude "
+        "earthquake which struck central Italy in the early hours of Wednesday morning."
+    )
+    _, found = _conflicts([(ap, None), (second, None), (third, None)])
+    tolls = [c for c in found if c.unit == "people"]
+    assert [sorted(f.span.text for f in c.figures) for c in tolls] == [
+        ["120", "At least 247", "at least 241"]
+    ]
+    assert tolls[0].timing.startswith("the difference may be one of time")

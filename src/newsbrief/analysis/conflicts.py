@@ -17,7 +17,10 @@ values cannot both be true once qualifiers and rounding are allowed for:
   the other counts whole, and they are close in meaning: WordLlama's cosine of their value-blind
   contexts or descriptions (``newsbrief.analysis.similarity``) at least ``KIND_MIN`` for a kind
   that names the thing (a count of one event class read from its own phrase, both deaths, both
-  births, is one: ``EVENT_CLASSES``), ``MEANING_MIN`` for a general one; or, with no closeness
+  births, is one: ``EVENT_CLASSES``; when the phrase names none, the class of the listed word
+  closest in meaning to a word of its description, by the static word vectors of
+  ``newsbrief.analysis.wordvectors``, at cosine ``EVENT_MIN`` or more: "225 babies" is a count
+  of births by "newborn"), ``MEANING_MIN`` for a general one; or, with no closeness
   needed, two measurements of one dimension, two figures that are each their article's only
   value of their specific kind, or two counts that are each their article's main count (its
   first count of an event class, in its lead, about no other year: ``_main_counts``), of one
@@ -91,6 +94,12 @@ KIND_MIN = 0.55
 # Round 6: a lower threshold for two counts of one event class was cross-validated the same way
 # (grid 0.0 / 0.15 / 0.3 / 0.45 / 0.55) and KIND_MIN chosen in all five folds: the class is a kind.
 CONTEXT_WORDS = 8
+# Round 10: a count of people whose own phrase names no event class takes the class of the listed
+# lemma closest in word meaning (``analysis.wordvectors``) to a word of its description, when the
+# cosine reaches EVENT_MIN ("225 babies" → "newborn", 0.71: born; "people confirmed dead": killed).
+# Grid 0.6 / 0.7 / 0.8 fixed before the first run; 5-fold cross-validation over the 40 stories
+# chose 0.7 in four folds, 0.8 in one (benchmarks/README.md). None turns it off.
+EVENT_MIN: float | None = 0.7
 # The lead: the first characters of an article, where a news report gives its story's main facts
 # (the inverted pyramid: a wire story's lede of 25 to 35 words and the few paragraphs after it),
 # with room for the dateline, byline and captions a scraped page carries before them: about 250
@@ -321,10 +330,28 @@ def _profile(figure: Figure) -> _Profile:
         exclusive=figure.qualifier in ("more-than", "less-than"),
         part=_is_part(figure),
         head=frozenset(_canonical(word) for word in figure.head.split()) - NUMBER_WORDS,
-        event=figure.event,
+        event=figure.event or _event_by_meaning(figure),
         ranged=figure.qualifier == "range",
         extreme=figure.qualifier if figure.qualifier in ("lowest", "highest") else "",
     )
+
+
+def _event_by_meaning(figure: Figure) -> str:
+    """The event class (``EVENT_CLASSES``) of a count of people whose phrase names none, by the
+    word of its description closest in meaning to a listed lemma (cosine at least EVENT_MIN), or ""."""
+    if EVENT_MIN is None or figure.unit != "people":
+        return ""
+    from newsbrief.analysis.wordvectors import load_word_vectors
+
+    vectors = load_word_vectors()
+    best: tuple[float, str] = (EVENT_MIN, "")
+    for word in sorted(set(re.findall(r"[a-z]+", figure.what.lower())) - WHAT_STOP):
+        for event, lemmas in sorted(EVENT_CLASSES.items()):
+            for lemma in sorted(lemmas):
+                cosine = vectors.similarity(word, lemma)
+                if cosine is not None and (cosine, event) >= best:
+                    best = (cosine, event)
+    return best[1]
 
 
 def _is_part(figure: Figure) -> bool:
@@ -789,7 +816,8 @@ def _kinds(profile: _Profile) -> frozenset[str]:
     Specific kinds (``_is_specific``) name the thing: a measurement's unit family, a counted noun
     ("townhouse", "nation" = "country"), a casualty toll ("killed"), the noun naming the people
     counted ("Thirteen children born missing hands" is a count of children, and of the missing),
-    the event class its own phrase names (``Figure.event``: "born").
+    the event class its own phrase names (``Figure.event``: "born"), or, when it names none, the class
+    of the listed word closest in meaning to a word of its description (``_event_by_meaning``).
     General kinds say only how it is counted: "percent", a currency, "count", "duration"; their
     figures must be closer in meaning to be paired. A share, a sum or a bare count whose number
     modifies a noun also has that noun as a specific kind ("USD (bond)" for "$100,000 bond",
@@ -1063,19 +1091,17 @@ def _timing(
     """The conflict's kind and what time says of it.
 
     A count that can only grow (the dead, injured, displaced, arrested, missing) and is larger in
-    the later of two dated reports is an update; undated, the difference may be one of time.
+    the later of two dated reports is an update; when any report is undated, the difference may
+    be one of time, between two reports or more.
     """
-    if key not in GROWING or len(figures) != 2:
+    if key not in GROWING:
         return "disagreement", ""
     times = [_parse_time(published.get(profile.article_id)) for profile in profiles]
-    earlier, later = times
-    if earlier is None or later is None or earlier == later:
-        return (
-            "disagreement",
-            "the difference may be one of time: the reports carry no publication times"
-            if (earlier is None or later is None)
-            else "",
-        )
+    if None in times:
+        # however many reports: a toll held by three undated outlets may differ by time as two do
+        return "disagreement", "the difference may be one of time: the reports carry no publication times"
+    if len(figures) != 2 or times[0] == times[1]:
+        return "disagreement", ""
     order = sorted(range(2), key=lambda index: times[index])  # type: ignore[arg-type, return-value]
     first, last = order
     if profiles[last].low >= profiles[first].high:
