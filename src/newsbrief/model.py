@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 from newsbrief.errors import OptionError
 
@@ -45,6 +47,7 @@ __all__ = [
     "SummarySentence",
     "Term",
     "parse_analyses",
+    "published_datetime",
 ]
 
 MIN_WORDS = 20
@@ -366,6 +369,25 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     framing: Framing | None = None
     disputes: tuple[DisputedClaim, ...] = ()  # claims one outlet states and another calls false
+
+
+def published_datetime(published: str | None) -> datetime | None:
+    """An article's ``published`` value as an aware time: ISO 8601 or RFC 2822 (feeds' dates).
+
+    A time without a zone is read as UTC; None when the value is missing or cannot be read, so
+    every part of newsbrief that orders articles in time reads dates the same way.
+    """
+    if not published or not published.strip():
+        return None
+    moment: datetime | None
+    try:
+        moment = datetime.fromisoformat(published.strip())
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(published)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def parse_analyses(value: str | Sequence[str] | None) -> tuple[str, ...]:

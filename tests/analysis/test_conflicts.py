@@ -96,6 +96,15 @@ def test_a_toll_that_grew_between_dated_reports_is_an_update() -> None:
     assert "an earlier report (2008-04-22T10:00:00Z) said as many as 300,000" in conflicts[0].timing
 
 
+def test_feed_dates_order_the_reports_too() -> None:
+    """RSS gives RFC 2822 dates; the conflicts read only ISO 8601 and called the update undated."""
+    _, conflicts = _conflicts(
+        [(DARFUR_A, "Tue, 22 Apr 2008 10:00:00 GMT"), (DARFUR_B, "Fri, 01 Mar 2013 09:00:00 +0000")]
+    )
+    assert [conflict.kind for conflict in conflicts] == ["update"]
+    assert "an earlier report (Tue, 22 Apr 2008 10:00:00 GMT) said as many as 300,000" in conflicts[0].timing
+
+
 def test_the_same_toll_falling_in_the_later_report_stays_a_disagreement() -> None:
     _, conflicts = _conflicts([(DARFUR_A, "2013-03-01T09:00:00Z"), (DARFUR_B, "2008-04-22T10:00:00Z")])
     assert [conflict.kind for conflict in conflicts] == ["disagreement"]

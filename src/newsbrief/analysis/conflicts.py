@@ -50,7 +50,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.figures import (
@@ -65,7 +64,7 @@ from newsbrief.analysis.figures import (
 )
 from newsbrief.analysis.lexicon import COUNTED_NOUN_GROUPS, EVENT_CLASSES
 from newsbrief.analysis.similarity import embed
-from newsbrief.model import Article, Conflict, Fact, Figure
+from newsbrief.model import Article, Conflict, Fact, Figure, published_datetime
 
 if TYPE_CHECKING:
     import numpy as np
@@ -1096,7 +1095,7 @@ def _timing(
     """
     if key not in GROWING:
         return "disagreement", ""
-    times = [_parse_time(published.get(profile.article_id)) for profile in profiles]
+    times = [published_datetime(published.get(profile.article_id)) for profile in profiles]
     if None in times:
         # however many reports: a toll held by three undated outlets may differ by time as two do
         return "disagreement", "the difference may be one of time: the reports carry no publication times"
@@ -1110,17 +1109,6 @@ def _timing(
             f"a later one ({published[profiles[last].article_id]}) says {figures[last].span.text}"
         )
     return "disagreement", ""
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    """An ISO 8601 publication time, or None when missing or unreadable; naive times read as UTC."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _meaning_note(figures: Sequence[Figure], unit: str, key: str) -> str:

@@ -72,14 +72,12 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO, Literal, TextIO
 from urllib.parse import urlsplit
 
 from newsbrief.errors import EmptyStoryError, SourceError
-from newsbrief.model import Article, Notice, Story
+from newsbrief.model import Article, Notice, Story, published_datetime
 
 __all__ = [
     "ARTICLE_EXTENSIONS",
@@ -826,19 +824,8 @@ def _listing(items: Sequence[str]) -> str:
 
 def published_time(published: str | None) -> float | None:
     """Seconds since the epoch of an ISO 8601 or RFC 2822 date (naive means UTC); None if unreadable."""
-    if not published:
-        return None
-    moment: datetime | None
-    try:
-        moment = datetime.fromisoformat(published.strip())
-    except ValueError:
-        try:
-            moment = parsedate_to_datetime(published)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp()
+    moment = published_datetime(published)
+    return None if moment is None else moment.timestamp()
 
 
 def _slug(name: str) -> str:
