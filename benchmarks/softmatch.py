@@ -67,12 +67,49 @@ Results (README, "Stories from a stream", tenth round): neither passes. Soft cos
 vectors: AllSides 0.9214 plain, 0.9223 at best (floor 0.7, weight 0.5; BASIL 0.995 -> 0.990),
 lower at every other setting. As dense mode's embedding: AllSides 0.8705 at best (weight 0.1,
 threshold 0.2) against 0.8674, BASIL 0.9131 against 0.9214, the four-stream mean lower.
+
+Eleventh round (``--md-forms``, then ``--md-forms --bcubed``): the standard fixes for averaged
+word vectors, none fitted on our data, against the tenth round's IDF-weighted mean ("plain").
+Every form reads the same words as plain (title and first 60 words, lower-cased, no stop words,
+no words with digits, only words with an md vector, each occurrence counting); the sentence
+vector is unit length.
+(a) SIF weights (Arora, Liang & Ma 2017): a word weighs a / (a + p(w)) in place of its IDF, p(w)
+    its occurrences over all counted word occurrences in the stream so far, counting the article
+    (online, as the clusterer's IDF); a in {1e-3, 1e-4} (the paper's range).
+(b) All-but-the-top (Mu & Viswanath 2018): from every md word vector (the table as loaded, unit
+    rows) the table's own mean over its 20,000 rows and then its projection on the table's top D
+    principal components are removed before the (IDF-weighted) averaging; D in {1, 2, 3}.
+    Computed from the md table alone, the same for any data.
+(c) Common-component removal: the sentence vector's projection on the first principal direction
+    (uncentred, as Arora et al.) of the *earlier* articles' sentence vectors is removed, then the
+    vector is set to unit length; that direction is the top eigenvector of an exponentially
+    weighted second-moment matrix of the earlier articles' vectors (half-life 1,000 articles;
+    fixed, not tuned), found by power iteration warm-started from the previous article's
+    direction (5 steps per article); the first article is left as it is.
+Forms, fixed before the first run: plain; SIF a=1e-3; SIF a=1e-4; ABTT D=1, 2, 3; common
+component removed from plain; SIF a=1e-3 with the common component removed (the paper's whole
+method); ABTT D=2 with the common component removed. Stop rule, fixed before the first run:
+first the pair AUC (every pair of non-copy articles at most the window apart, the dense streams at
+70/day as ``--md-pairs``): a form goes on only if its own AUC on AllSides is at least 0.03 above
+plain's AND at one mixing weight w in {0.05, 0.1, 0.2} the AUC of (1 - w) lexical + w form is at
+least 0.002 above the lexical AUC on AllSides and not below the lexical AUC on BASIL. Then
+(``--bcubed``, only for the forms that pass) in-sample BCubed F1 at 70/day through dense mode's
+own mixing code (``dense_md``'s path) at dense_weight {0.05, 0.1, 0.2} x threshold
+``FORM_THRESHOLDS``, on AllSides and BASIL (the streams the rule names): a form goes on only if a
+point raises AllSides by 0.01 or more over the lexical default and keeps BASIL at least at the
+lexical default's. Even then nothing is built this round: the report says how it would go in.
+Result (README, "Stories from a stream", eleventh round): two forms pass the pair stage (plain
+with the common component removed: AUC 0.9701 against 0.9169, mixed at 0.05 0.9942 against the
+lexical 0.9922; ABTT D=2 with it removed: 0.9776, mixed at 0.1 0.9944); SIF and ABTT alone do
+not. Neither passes the BCubed stage: AllSides 0.8672 at best (0.05 / 0.16) against the lexical
+default's 0.8674, though BASIL rises to 0.9523 against 0.9214. It stops here.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import importlib
 import math
 import os
@@ -117,6 +154,22 @@ BLOCK = 256
 cluster_module: Any = importlib.import_module("newsbrief.stream.cluster")
 # The second diagnostic's grid (module docstring), fixed before its first run.
 MD_WEIGHTS = (0.1, 0.2, 0.3)
+# The eleventh round's forms and grids (module docstring), fixed before its first run.
+FORMS: dict[str, dict[str, Any]] = {
+    "plain": {},
+    "SIF a=1e-3": {"sif": 1e-3},
+    "SIF a=1e-4": {"sif": 1e-4},
+    "ABTT D=1": {"abtt": 1},
+    "ABTT D=2": {"abtt": 2},
+    "ABTT D=3": {"abtt": 3},
+    "plain, common removed": {"common": True},
+    "SIF a=1e-3, common removed": {"sif": 1e-3, "common": True},
+    "ABTT D=2, common removed": {"abtt": 2, "common": True},
+}
+FORM_MIXES = (0.05, 0.1, 0.2)
+FORM_THRESHOLDS = (0.12, 0.14, 0.16, 0.18, 0.2, 0.23, 0.26, 0.3, 0.35, 0.4)
+COMMON_DECAY = 0.5 ** (1 / 1000)  # half-life 1,000 articles
+POWER_STEPS = 5
 MD_THRESHOLDS = (0.14, 0.17, 0.2, 0.23, 0.26, 0.3, 0.35, 0.4, 0.45, 0.5)
 LEXICAL_THRESHOLDS = (0.12, 0.14, 0.16, 0.18)
 # The md table maps 514,157 word forms onto 20,000 vectors (its pruning gave each dropped word
@@ -345,11 +398,19 @@ def main() -> None:
         action="store_true",
         help="(added after the first md run, outside the stop rule) no soft match between two words of one md row",
     )
+    parser.add_argument("--md-forms", action="store_true", help="eleventh round: the forms' pair AUC")
+    parser.add_argument(
+        "--bcubed", action="store_true", help="with --md-forms: in-sample BCubed of the forms that pass"
+    )
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()}", flush=True)
     sets = cv_sets(load(DATA))
     names = ("allsides", "basil", "topic", "multinews")
-    if args.md_pairs:
+    if args.md_forms:
+        passing = md_forms(sets, names)
+        if args.bcubed and passing:
+            form_bcubed(sets, passing)
+    elif args.md_pairs:
         md_pairs(sets, names)
     elif args.dense_md:
         dense_md(sets, names)
@@ -433,13 +494,25 @@ class MdEmbedding:
     """Dense mode's embedding from the md word vectors (module docstring): the IDF-weighted mean
     of the title's and lead's word vectors, the IDF counted online over the articles embedded so
     far. One per stream: an article is embedded once, in arrival order, and later runs over the
-    same stream read the cache, so every run sees the same embeddings."""
+    same stream read the cache, so every run sees the same embeddings.
 
-    def __init__(self) -> None:
+    The eleventh round's forms (module docstring) are options, all off by default (plain):
+    ``sif`` (a) replaces the IDF by SIF weights a / (a + p(w)); ``abtt`` (D) removes the table's
+    mean and top D principal components from each word vector; ``common`` removes the earlier
+    articles' first principal direction from the sentence vector."""
+
+    def __init__(self, sif: float | None = None, abtt: int = 0, common: bool = False) -> None:
         self.table = load_word_vectors()
         self.seen = 0
         self.df: Counter[str] = Counter()
         self.cache: dict[tuple[str, str], np.ndarray] = {}
+        self.sif = sif
+        self.counts: Counter[str] = Counter()
+        self.occurrences = 0
+        self.top = _table_top(abtt) if abtt else None
+        self.common = common
+        self.moment = np.zeros((self.table.dimensions, self.table.dimensions))
+        self.direction: np.ndarray | None = None
 
     def __call__(self, title: str, text: str) -> np.ndarray:
         key = (title, text)
@@ -449,12 +522,64 @@ class MdEmbedding:
             found = [(w, v) for w in words if _kept(w) and (v := self.table.vector(w)) is not None]
             self.seen += 1
             self.df.update({word for word, _ in found})
+            self.counts.update(word for word, _ in found)
+            self.occurrences += len(found)
             total = np.zeros(self.table.dimensions)
             for word, vector in found:
-                total += (1.0 + math.log((1.0 + self.seen) / (1.0 + self.df[word]))) * vector
+                total += self._weight(word) * self._word(vector)
             norm = float(np.linalg.norm(total))
-            self.cache[key] = total / norm if norm > 0.0 else total
+            unit = total / norm if norm > 0.0 else total
+            self.cache[key] = self._remove_common(unit) if self.common else unit
         return self.cache[key]
+
+    def _weight(self, word: str) -> float:
+        """The word's IDF (plain) or SIF weight, both counted over the articles so far."""
+        if self.sif is not None:
+            return self.sif / (self.sif + self.counts[word] / self.occurrences)
+        return 1.0 + math.log((1.0 + self.seen) / (1.0 + self.df[word]))
+
+    def _word(self, vector: np.ndarray) -> np.ndarray:
+        """The word vector, less the table's mean and top components under all-but-the-top."""
+        if self.top is None:
+            return vector
+        mean, components = self.top
+        centred = vector - mean
+        out: np.ndarray = centred - components.T @ (components @ centred)
+        return out
+
+    def _remove_common(self, unit: np.ndarray) -> np.ndarray:
+        """Remove the earlier articles' first principal direction (power iteration on their
+        exponentially weighted second moment), then count this article's vector in it."""
+        out = unit
+        if self.direction is not None:
+            direction = self.direction
+            for _ in range(POWER_STEPS):
+                direction = self.moment @ direction
+                direction /= np.linalg.norm(direction)
+            self.direction = direction
+            out = unit - float(direction @ unit) * direction
+            norm = float(np.linalg.norm(out))
+            out = out / norm if norm > 0.0 else out
+        elif float(np.linalg.norm(unit)) > 0.0:
+            self.direction = unit.copy()
+        self.moment *= COMMON_DECAY
+        self.moment += np.outer(unit, unit)
+        return out
+
+
+def _table_top(components: int) -> tuple[np.ndarray, np.ndarray]:
+    """The md table's mean row and its top principal directions (rows), from the table alone."""
+    mean, right = _table_components()
+    return mean, right[:components]
+
+
+@functools.cache
+def _table_components() -> tuple[np.ndarray, np.ndarray]:
+    """The md table's mean row and all its principal directions, largest first (one SVD)."""
+    table = np.asarray(load_word_vectors()._table, dtype=np.float64)
+    mean = table.mean(axis=0)
+    _, _, right = np.linalg.svd(table - mean, full_matrices=False)
+    return mean, right
 
 
 def md_pairs(sets: dict[str, list[Labelled]], names: Sequence[str]) -> None:
@@ -498,6 +623,120 @@ def md_pairs(sets: dict[str, list[Labelled]], names: Sequence[str]) -> None:
             f"| {roc_auc_score(same, mixed):.4f} |",
             flush=True,
         )
+
+
+def _window_pairs(
+    stream: Stream, dense: dict[str, np.ndarray]
+) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+    """Every pair of non-copy articles at most the window apart: the lexical cosine, each
+    embedding's cosine, and whether the two are of one story (``md_pairs``' pairs)."""
+    window = DEFAULT_SETTINGS.window_days * DAY_S
+    kept = np.flatnonzero(~stream.copy)
+    lexical_parts: list[np.ndarray] = []
+    dense_parts: dict[str, list[np.ndarray]] = {name: [] for name in dense}
+    same_parts: list[np.ndarray] = []
+    for start in range(0, len(kept), BLOCK):
+        rows = kept[start : start + BLOCK]
+        lo = int(np.searchsorted(stream.times[kept], stream.times[rows[0]] - window))
+        cols = kept[lo : start + BLOCK]
+        gap = stream.times[rows][:, None] - stream.times[cols][None, :]
+        pair = (rows[:, None] > cols[None, :]) & (gap <= window)
+        lexical_parts.append((stream.matrix[rows] @ stream.matrix[cols].T).toarray()[pair])
+        for name, vectors in dense.items():
+            dense_parts[name].append((vectors[rows] @ vectors[cols].T)[pair].astype(np.float32))
+        same_parts.append((stream.codes[rows][:, None] == stream.codes[cols][None, :])[pair])
+    joined = {name: np.concatenate(parts) for name, parts in dense_parts.items()}
+    return np.concatenate(lexical_parts), joined, np.concatenate(same_parts)
+
+
+def md_forms(sets: dict[str, list[Labelled]], names: Sequence[str]) -> list[str]:
+    """The eleventh round's first stage: each form's pair AUC, alone and mixed with the lexical
+    cosine, on the four dense streams at 70/day; returns the forms that pass its rule."""
+    from sklearn.metrics import roc_auc_score
+
+    auc: dict[str, dict[str, float]] = defaultdict(dict)
+    for name in names:
+        began = time.process_time()
+        articles, labels = dense_stream(sets[name], CV_RATE, SEED)
+        stream = Stream(in_publication_order(articles), labels)
+        dense = {}
+        for form, options in FORMS.items():
+            embedding = MdEmbedding(**options)
+            dense[form] = np.stack([embedding(a.title, a.text) for a in stream.articles])
+        lexical, cosines, same = _window_pairs(stream, dense)
+        auc["lexical"][name] = float(roc_auc_score(same, lexical))
+        for form, cosine in cosines.items():
+            auc[form][name] = float(roc_auc_score(same, cosine))
+            for weight in FORM_MIXES:
+                mixed = (1.0 - weight) * lexical + weight * cosine
+                auc[f"{form} @ {weight}"][name] = float(roc_auc_score(same, mixed))
+            print(
+                f"  {name}: {form}: same / other {cosine[same].mean():.3f} / {cosine[~same].mean():.3f}",
+                flush=True,
+            )
+        print(
+            f"  {name}: {len(same)} pairs ({int(same.sum())} same story), {time.process_time() - began:.0f} s CPU",
+            flush=True,
+        )
+    print("| AUC | " + " | ".join(names) + " |")
+    print("| --- |" + " --- |" * len(names))
+    for label, row in auc.items():
+        print(f"| {label} | " + " | ".join(f"{row[n]:.4f}" for n in names) + " |")
+    passing = [
+        form
+        for form in FORMS
+        if form != "plain"
+        and auc[form]["allsides"] >= auc["plain"]["allsides"] + 0.03
+        and any(
+            auc[f"{form} @ {w}"]["allsides"] >= auc["lexical"]["allsides"] + 0.002
+            and auc[f"{form} @ {w}"]["basil"] >= auc["lexical"]["basil"]
+            for w in FORM_MIXES
+        )
+    ]
+    print(f"stop rule (pairs): {'passes with ' + ', '.join(passing) if passing else 'no form passes: stop'}")
+    return passing
+
+
+def form_bcubed(sets: dict[str, list[Labelled]], forms: Sequence[str]) -> None:
+    """The eleventh round's second stage: in-sample BCubed F1 at 70/day on AllSides and BASIL
+    of the forms that passed the first, through dense mode's mixing code, and the rule's verdict."""
+    names = ("allsides", "basil")
+    points: dict[str, tuple[dict[str, Any], ClusterSettings]] = {"lexical 0.14": ({}, DEFAULT_SETTINGS)}
+    for form in forms:
+        for weight in FORM_MIXES:
+            for threshold in FORM_THRESHOLDS:
+                settings = dataclasses.replace(
+                    DEFAULT_SETTINGS, dense=True, dense_weight=weight, threshold=threshold
+                )
+                points[f"{form} {weight} / {threshold}"] = (FORMS[form], settings)
+    f1: dict[str, dict[str, float]] = defaultdict(dict)
+    original: Callable[[str, str], np.ndarray] = cluster_module.embed
+    try:
+        for name in names:
+            articles, labels = dense_stream(sets[name], CV_RATE, SEED)
+            embeddings = {form: MdEmbedding(**FORMS[form]) for form in forms}
+            for label, (options, settings) in points.items():
+                chosen = next((f for f in forms if FORMS[f] is options), None)
+                if chosen is not None:
+                    cluster_module.embed = embeddings[chosen]
+                f1[label][name] = scores(labels, run_ours(articles, settings))["F1"]
+    finally:
+        cluster_module.embed = original
+    print("| point (form weight / threshold) | AllSides | BASIL |")
+    print("| --- | --- | --- |")
+    for label in points:
+        print(f"| {label} | {f1[label]['allsides']:.4f} | {f1[label]['basil']:.4f} |")
+    base = f1["lexical 0.14"]
+    passing = [
+        label
+        for label in points
+        if label != "lexical 0.14"
+        and f1[label]["allsides"] >= base["allsides"] + 0.01
+        and f1[label]["basil"] >= base["basil"]
+    ]
+    print(
+        f"stop rule (BCubed): {'passes with ' + ', '.join(passing) if passing else 'no point passes: stop'}"
+    )
 
 
 def dense_md(sets: dict[str, list[Labelled]], names: Sequence[str]) -> None:
