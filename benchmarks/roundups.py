@@ -1,7 +1,7 @@
 """Neutral roundups: newsbrief beside the lead baselines and sumy's LexRank on AllSides stories.
 
     python benchmarks/roundups.py [--stories benchmarks/data/roundups/roundups.jsonl] [--words 60]
-        [--limit N] [--summaries FILE]
+        [--limit N] [--summaries FILE] [--matched]
 
 Each story is one article lead from an outlet rated left, one center, one right; the reference
 is the AllSides editors' neutral roundup (the NeuS data set, Lee et al., NAACL 2022). For every
@@ -27,7 +27,10 @@ each, then the second of each, ...), cut at ``--words`` words; ``lexrank``, sumy
 ``speed.py`` runs it (blingfire tokenizer), ranked sentences cut at ``--words``; and, for the
 own-voice and bias columns only, the ``reference`` itself. ``--summaries FILE`` also writes every
 newsbrief summary, one JSON line per story and style (``{"system", "id", "lines"}``), so two
-versions of the code can be compared summary by summary.
+versions of the code can be compared summary by summary. ``--matched`` prints, instead of the
+table, ROUGE of the default style beside the two leads cut, story by story, to the word count of
+that story's newsbrief summary: how much of the margin over a lead is the words a whole-sentence
+summary leaves unused.
 """
 
 from __future__ import annotations
@@ -131,10 +134,14 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=60)
     parser.add_argument("--limit", type=int, default=None, help="only the first N stories")
     parser.add_argument("--summaries", type=Path, default=None, help="write newsbrief's summaries here")
+    parser.add_argument("--matched", action="store_true", help="the leads at newsbrief's own word counts")
     args = parser.parse_args()
 
     stories = [story for story in read_stories(args.stories) if story.reference][: args.limit]
     print(f"{len(stories)} stories, {args.words}-word budget\n")
+    if args.matched:
+        print_matched(stories, args.words)
+        return
     if args.summaries is None:
         print_table(stories, systems(args.words))
         return
@@ -172,6 +179,30 @@ def print_table(
         print(
             f"| {name} | {' | '.join(scores)} | {statistics.mean(words):.0f} "
             f"| {voiced / total:.2%} ({voiced}/{total}) | {statistics.mean(bias):.2f} |"
+        )
+
+
+def print_matched(stories: list[Story], max_words: int) -> None:
+    """ROUGE of the default style and of each lead at the budget and at the summary's own length."""
+    summarize = newsbrief_lines(max_words, STYLES[0])
+    leads = {"lead (first article)": lead_first, "lead (round-robin)": lead_round_robin}
+    scores: dict[str, list[tuple[float, float, float]]] = {f"newsbrief --style {STYLES[0]}": []}
+    for name in leads:
+        scores[f"{name}, {max_words} words"] = []
+        scores[f"{name}, newsbrief's word count"] = []
+    for story in stories:
+        reference = story.reference or ""
+        summary = "\n".join(summarize(story))
+        used = len(summary.split())
+        scores[f"newsbrief --style {STYLES[0]}"].append(score_summary(reference, summary))
+        for name, lead in leads.items():
+            scores[f"{name}, {max_words} words"].append(score_summary(reference, lead(max_words)(story)))
+            scores[f"{name}, newsbrief's word count"].append(score_summary(reference, lead(used)(story)))
+    print("| system | ROUGE-1 | ROUGE-2 | ROUGE-Lsum |")
+    print("| --- | --- | --- | --- |")
+    for name, rows in scores.items():
+        print(
+            f"| {name} | " + " | ".join(f"{statistics.mean(r[k] for r in rows):.4f}" for k in range(3)) + " |"
         )
 
 
