@@ -30,7 +30,8 @@ from pathlib import Path
 
 import blingfire
 
-from newsbrief import Article, Brief, Options, Story, brief
+from common import document_articles  # benchmarks/ is on sys.path when run
+from newsbrief import Brief, Options, Story, brief
 from newsbrief.evaluate import score_summary
 from newsbrief.model import STYLES
 
@@ -55,10 +56,7 @@ def load_stories(path: Path) -> list[Story]:
     stories = []
     for line in path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        articles = tuple(
-            Article(id=f"d{i}", outlet=f"document {i}", title="", url=None, published=None, text=text)
-            for i, text in enumerate(record["documents"], start=1)
-        )
+        articles = document_articles(record["documents"])
         stories.append(Story(articles=articles, id=record["id"], reference=record["summary"]))
     return stories
 
