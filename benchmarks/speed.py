@@ -31,9 +31,10 @@ from pathlib import Path
 import blingfire
 
 from common import document_articles  # benchmarks/ is on sys.path when run
-from newsbrief import Brief, Options, Story, brief
+from newsbrief import Options, Story, brief
 from newsbrief.evaluate import score_summary
 from newsbrief.model import STYLES
+from scoring import summary_rouge
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STORIES = ROOT / "benchmarks" / "data" / "clusters.jsonl"
@@ -159,7 +160,7 @@ def main() -> None:
     print(f"| peak RSS of `newsbrief summarize examples/aleppo`, MB | {summarize_mb:.0f} | {blanks} | |")
     cells = []
     for options in styles.values():
-        rouge = [score_summary(s.reference or "", _summary_text(brief(s, options))) for s in stories]
+        rouge = [summary_rouge(s, options) for s in stories]
         cells.append(f"{_mean(rouge, 0):.3f} / {_mean(rouge, 1):.3f}")
     theirs_rouge = [score_summary(s.reference or "", peer(s)) for s in stories]
     print(
@@ -170,10 +171,6 @@ def main() -> None:
 
 def _median(times: list[tuple[float, float]], column: int) -> float:
     return statistics.median(row[column] for row in times)
-
-
-def _summary_text(result: Brief) -> str:
-    return "\n".join(line.text for line in result.summary)
 
 
 def _mean(rows: list[tuple[float, float, float]], column: int) -> float:
