@@ -362,11 +362,15 @@ def _is_part(figure: Figure) -> bool:
 
 def _words_around(figure: Figure, count: int) -> tuple[list[str], list[str]]:
     """The ``count`` lower-case words of the figure's sentence just before it and just after it."""
+    before, after = _sides(figure)
+    return re.findall(r"[a-z]+", before.lower())[-count:], re.findall(r"[a-z]+", after.lower())[:count]
+
+
+def _sides(figure: Figure) -> tuple[str, str]:
+    """The figure's sentence before the figure and after it."""
     text = figure.sentence.text
     start = figure.span.start - figure.sentence.start
-    before = re.findall(r"[a-z]+", text[:start].lower())[-count:]
-    after = re.findall(r"[a-z]+", text[start + len(figure.span.text) :].lower())[:count]
-    return before, after
+    return text[:start], text[start + len(figure.span.text) :]
 
 
 def _nearest_first(figure: Figure, count: int) -> Iterator[str]:
@@ -910,10 +914,8 @@ class _Meaning:
 def _context(figure: Figure, words: int = CONTEXT_WORDS) -> str:
     """``words`` words of the figure's sentence either side of it, without the figure itself:
     pairing must not depend on the values it is about to compare."""
-    text = figure.sentence.text
-    start = figure.span.start - figure.sentence.start
-    end = start + len(figure.span.text)
-    return " ".join([*text[:start].split()[-words:], *text[end:].split()[:words]])
+    before, after = _sides(figure)
+    return " ".join([*before.split()[-words:], *after.split()[:words]])
 
 
 PEOPLE_STEMS = frozenset(_canonical(noun) for noun in PEOPLE_NOUNS - GENERIC_PEOPLE)
