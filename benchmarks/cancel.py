@@ -19,7 +19,6 @@ import argparse
 import contextlib
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -28,17 +27,12 @@ from typing import Any
 
 import httpx
 
+from common import free_port  # benchmarks/ is on sys.path when run
+
 ROOT = Path(__file__).resolve().parents[1]
 BASIL = ROOT / "tests" / "fixtures" / "stream" / "basil-24.jsonl"
 ALEPPO = ROOT / "examples" / "aleppo"
 WARM_UP_S = 20.0  # the server loads spaCy and WordLlama in the background as it starts
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def cpu_seconds(pid: int) -> float:

@@ -36,6 +36,7 @@ from dataclasses import replace
 from itertools import product
 from pathlib import Path
 
+from common import document_articles  # benchmarks/ is on sys.path when run
 from newsbrief.analysis import conflicts as conflict_rules
 from newsbrief.analysis.conflicts import find_conflicts
 from newsbrief.analysis.entities import find_entities, names_of
@@ -83,12 +84,7 @@ def load_stories() -> list[tuple[str, tuple[Article, ...]]]:
     stories = []
     for line in CLUSTERS.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        articles = tuple(
-            clean(Article(id=f"d{i}", outlet=f"document {i}", title="", url=None, published=None, text=text))[
-                0
-            ]
-            for i, text in enumerate(record["documents"], start=1)
-        )
+        articles = tuple(clean(article)[0] for article in document_articles(record["documents"]))
         stories.append((record["id"], tuple(article for article in articles if article.text.strip())))
     return stories
 

@@ -41,10 +41,11 @@ from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
 from excerpts import cut  # benchmarks/ is on sys.path when this file is run
-from newsbrief import Options, Story, brief, read_stories
+from newsbrief import Options, Story, read_stories
 from newsbrief.evaluate import score_summary
 from newsbrief.pipeline import select as select_module
 from newsbrief.pipeline.voice import own_voice
+from scoring import summary_text
 
 DATA = Path(__file__).resolve().parent / "data"
 GREEDY = select_module._cover_under_budget
@@ -231,7 +232,7 @@ def main() -> None:
         select_module._cover_under_budget = search  # type: ignore[assignment]
         rows, lengths = [], []
         for story in stories:
-            summary = "\n".join(line.text for line in brief(story, options).summary)
+            summary = summary_text(story, options)
             rows.append(score_summary(story.reference or "", summary))
             lengths.append(len(summary.split()))
         scores = np.array(rows)

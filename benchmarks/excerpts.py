@@ -19,9 +19,10 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from common import sentences_of  # benchmarks/ is on sys.path when run
 from newsbrief import Story, read_stories
 from newsbrief.pipeline.clean import clean
-from roundups import print_table, sentences_of, systems  # benchmarks/ is on sys.path when run
+from roundups import print_table, systems
 
 DATA = Path(__file__).resolve().parent / "data" / "clusters.jsonl"
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,6 +37,7 @@ from pathlib import Path
 
 import httpx
 
+from common import free_port  # benchmarks/ is on sys.path when run
 from newsbrief.model import ANALYSES, Options
 from newsbrief.pipeline.brief import brief
 from newsbrief.pipeline.ingest import read_story
@@ -61,12 +61,6 @@ class Run:
     def percentile(self, share: float) -> float:
         ordered = sorted(self.latencies)
         return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def start_server(port: int, workers: int) -> subprocess.Popen[bytes]:

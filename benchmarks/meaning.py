@@ -72,12 +72,12 @@ from scipy.sparse import csr_matrix
 from enumeration import stories_of  # benchmarks/ is on sys.path when this file is run
 from newsbrief import Options, Story, brief
 from newsbrief.analysis.wordvectors import WordVectors, load_word_vectors
-from newsbrief.evaluate import score_summary
 from newsbrief.model import Sentence
 from newsbrief.pipeline import brief as brief_module
 from newsbrief.pipeline import select as select_module
 from newsbrief.pipeline.represent import content_terms, represent_with_terms, stem
 from newsbrief.pipeline.voice import quotes_someone
+from scoring import paired_row, summary_rouge
 
 SENTENCE_PRIOR = select_module.sentence_prior
 CONCEPT_WEIGHTS = select_module.concept_weights
@@ -241,11 +241,8 @@ def run(
     select_module._incidence = meaning.incidence
     vars(brief_module)["select"] = meaning.select
     try:
-        rows = []
-        for story in stories:
-            summary = brief(story, Options(max_words=words, style="neutral")).summary
-            rows.append(score_summary(story.reference or "", "\n".join(line.text for line in summary)))
-        return np.array(rows), meaning.stats
+        options = Options(max_words=words, style="neutral")
+        return np.array([summary_rouge(story, options) for story in stories]), meaning.stats
     finally:
         select_module.sentence_prior = SENTENCE_PRIOR
         select_module.concept_weights = CONCEPT_WEIGHTS
@@ -379,16 +376,9 @@ def main() -> None:
     print(f"| product | {' / '.join(f'{x:.4f}' for x in base.mean(0))} | | | | |", flush=True)
     for setting in settings(args.grid):
         scores, stats = run(stories, words, setting, table, args.cased)
-        diff = scores[:, :2] - base[:, :2]
-        error = diff.std(axis=0, ddof=1) / np.sqrt(len(diff))
         label = ", ".join(f"{name}={value:g}" for name, value in setting.items())
         counts = ", ".join(f"{k} {int(v)}" for k, v in stats.items() if v)
-        print(
-            f"| {label} | {' / '.join(f'{x:.4f}' for x in scores.mean(0))} "
-            f"| {diff[:, 0].mean():+.4f} ± {error[0]:.4f} | {diff[:, 1].mean():+.4f} ± {error[1]:.4f} "
-            f"| {int((diff[:, 0] > 1e-9).sum())} / {int((diff[:, 0] < -1e-9).sum())} | {counts} |",
-            flush=True,
-        )
+        print(f"{paired_row(label, scores, base)} {counts} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -49,6 +49,7 @@ from newsbrief.evaluate import score_summary
 from newsbrief.model import Sentence
 from newsbrief.pipeline import select as select_module
 from newsbrief.pipeline.voice import outside_quotations, own_voice
+from scoring import paired_row, summary_rouge
 
 SENTENCE_PRIOR = select_module.sentence_prior
 CONCEPT_WEIGHTS = select_module.concept_weights
@@ -139,11 +140,11 @@ def run(
     select_module.sentence_prior = discount.prior
     select_module.concept_weights = discount.weights
     try:
+        options = Options(max_words=words, style="neutral")
         rows = []
         for story in stories:
             discount.titles = {a.id: a.title for a in story.articles if a.title} if headlines else {}
-            summary = brief(story, Options(max_words=words, style="neutral")).summary
-            rows.append(score_summary(story.reference or "", "\n".join(line.text for line in summary)))
+            rows.append(summary_rouge(story, options))
         return np.array(rows)
     finally:
         select_module.sentence_prior = SENTENCE_PRIOR
@@ -213,15 +214,8 @@ def main() -> None:
     print(f"| none | {' / '.join(f'{x:.4f}' for x in base.mean(0))} | | | |", flush=True)
     for setting in settings(args.grid):
         scores = run(stories, words, setting, args.article, args.headlines)
-        diff = scores[:, :2] - base[:, :2]
-        error = diff.std(axis=0, ddof=1) / np.sqrt(len(diff))
         label = ", ".join(f"{name}={value:g}" for name, value in setting.items())
-        print(
-            f"| {label} | {' / '.join(f'{x:.4f}' for x in scores.mean(0))} "
-            f"| {diff[:, 0].mean():+.4f} ± {error[0]:.4f} | {diff[:, 1].mean():+.4f} ± {error[1]:.4f} "
-            f"| {int((diff[:, 0] > 1e-9).sum())} / {int((diff[:, 0] < -1e-9).sum())} |",
-            flush=True,
-        )
+        print(paired_row(label, scores, base), flush=True)
 
 
 if __name__ == "__main__":

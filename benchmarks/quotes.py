@@ -24,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from common import document_articles  # benchmarks/ is on sys.path when run
 from newsbrief.analysis.nlp import parse
 from newsbrief.analysis.quotes import find_quotes
 from newsbrief.model import Article, Quote
@@ -146,10 +147,7 @@ def aleppo_articles() -> list[Article]:
 
 def multinews_articles(documents: list[str]) -> list[Article]:
     """The documents of one Multi-News record as cleaned articles d1, d2, ... (as the pipeline sees them)."""
-    return [
-        clean(Article(id=f"d{i}", outlet=f"document {i}", title="", url=None, published=None, text=text))[0]
-        for i, text in enumerate(documents, start=1)
-    ]
+    return [clean(article)[0] for article in document_articles(documents)]
 
 
 def score_multinews(gold: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -186,10 +184,7 @@ def show_multinews(count: int) -> None:
     lines = MULTINEWS.read_text(encoding="utf-8").splitlines()[:count]
     for line in lines:
         record = json.loads(line)
-        articles = [
-            Article(id=f"d{i}", outlet=f"document {i}", title="", url=None, published=None, text=text)
-            for i, text in enumerate(record["documents"], start=1)
-        ]
+        articles = list(document_articles(record["documents"]))
         print(f"\n## story {record['id']} ({len(articles)} documents)\n")
         for quote in find_quotes(articles, parse(articles)):
             outlets = ",".join(quote.article_ids)

@@ -43,21 +43,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-import blingfire
-
+from common import sentences_of  # benchmarks/ is on sys.path when this file is run
 from newsbrief import Options, Story, brief, read_stories
 from newsbrief.evaluate import score_summary
 from newsbrief.model import STYLES
 from newsbrief.pipeline.voice import own_voice
-from speed import lexrank  # benchmarks/ is on sys.path when this file is run
+from speed import lexrank
 
 DATA = Path(__file__).resolve().parent / "data" / "roundups" / "roundups.jsonl"
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-
-
-def sentences_of(text: str) -> list[str]:
-    """Sentences by blingfire, one per line of its output."""
-    return [line for line in blingfire.text_to_sentences(" ".join(text.split())).split("\n") if line.strip()]
 
 
 def lead_first(max_words: int) -> Callable[[Story], str]:

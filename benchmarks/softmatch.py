@@ -118,7 +118,7 @@ import statistics
 import time
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -228,15 +228,9 @@ def _frequent_spellings(ordered: Sequence[Article], columns: dict[int, int]) -> 
     as written (ties: the first seen), for the md vectors (module docstring)."""
     lowers: dict[int, Counter[str]] = defaultdict(Counter)
     written: dict[str, Counter[str]] = defaultdict(Counter)
-    for article in ordered:
-        for word in _stream_words(article):
-            lower = word.lower()
-            if not _kept(lower):
-                continue
-            column = columns.get(zlib.crc32(stem(lower).encode("utf-8")))
-            if column is not None:
-                lowers[column][lower] += 1
-                written[lower][word] += 1
+    for column, lower, word in _column_words(ordered, columns):
+        lowers[column][lower] += 1
+        written[lower][word] += 1
     frequent = {}
     for column, counts in lowers.items():
         lower = counts.most_common(1)[0][0]  # Counter keeps first-seen order among ties
@@ -247,15 +241,22 @@ def _frequent_spellings(ordered: Sequence[Article], columns: dict[int, int]) -> 
 def _spellings(ordered: Sequence[Article], columns: dict[int, int]) -> dict[int, str]:
     """Column -> the first lower-cased spelling of its stem in the stream (words without digits only)."""
     spelling: dict[int, str] = {}
+    for column, lower, _ in _column_words(ordered, columns):
+        spelling.setdefault(column, lower)
+    return spelling
+
+
+def _column_words(ordered: Sequence[Article], columns: dict[int, int]) -> Iterator[tuple[int, str, str]]:
+    """(column, lower-cased word, word as written) of each kept stream word whose stem has a column,
+    in stream order."""
     for article in ordered:
         for word in _stream_words(article):
             lower = word.lower()
             if not _kept(lower):
                 continue
             column = columns.get(zlib.crc32(stem(lower).encode("utf-8")))
-            if column is not None and column not in spelling:
-                spelling[column] = lower
-    return spelling
+            if column is not None:
+                yield column, lower, word
 
 
 def word_matrix(stream: Stream, source: str) -> tuple[list[int], np.ndarray]:

@@ -30,9 +30,11 @@ from pathlib import Path
 
 import blingfire
 
-from newsbrief import Article, Brief, Options, Story, brief
+from common import document_articles  # benchmarks/ is on sys.path when run
+from newsbrief import Options, Story, brief
 from newsbrief.evaluate import score_summary
 from newsbrief.model import STYLES
+from scoring import summary_rouge
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STORIES = ROOT / "benchmarks" / "data" / "clusters.jsonl"
@@ -55,10 +57,7 @@ def load_stories(path: Path) -> list[Story]:
     stories = []
     for line in path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        articles = tuple(
-            Article(id=f"d{i}", outlet=f"document {i}", title="", url=None, published=None, text=text)
-            for i, text in enumerate(record["documents"], start=1)
-        )
+        articles = document_articles(record["documents"])
         stories.append(Story(articles=articles, id=record["id"], reference=record["summary"]))
     return stories
 
@@ -161,7 +160,7 @@ def main() -> None:
     print(f"| peak RSS of `newsbrief summarize examples/aleppo`, MB | {summarize_mb:.0f} | {blanks} | |")
     cells = []
     for options in styles.values():
-        rouge = [score_summary(s.reference or "", _summary_text(brief(s, options))) for s in stories]
+        rouge = [summary_rouge(s, options) for s in stories]
         cells.append(f"{_mean(rouge, 0):.3f} / {_mean(rouge, 1):.3f}")
     theirs_rouge = [score_summary(s.reference or "", peer(s)) for s in stories]
     print(
@@ -172,10 +171,6 @@ def main() -> None:
 
 def _median(times: list[tuple[float, float]], column: int) -> float:
     return statistics.median(row[column] for row in times)
-
-
-def _summary_text(result: Brief) -> str:
-    return "\n".join(line.text for line in result.summary)
 
 
 def _mean(rows: list[tuple[float, float, float]], column: int) -> float:

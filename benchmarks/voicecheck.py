@@ -19,8 +19,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import blingfire
-
+from common import sentences_of  # benchmarks/ is on sys.path when run
 from newsbrief.pipeline.voice import own_voice
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -36,13 +35,12 @@ def census(flagged: Path | None) -> None:
         sentences = 0
         for line in path.read_text(encoding="utf-8").splitlines():
             for document in json.loads(line)["documents"]:
-                for sentence in blingfire.text_to_sentences(" ".join(document.split())).split("\n"):
-                    if sentence.strip():
-                        sentences += 1
-                        reason = own_voice(sentence)
-                        if reason is not None:
-                            reasons[reason] += 1
-                            found.append({"set": name, "reason": reason, "text": sentence})
+                for sentence in sentences_of(document):
+                    sentences += 1
+                    reason = own_voice(sentence)
+                    if reason is not None:
+                        reasons[reason] += 1
+                        found.append({"set": name, "reason": reason, "text": sentence})
         by_reason = ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items()))
         print(f"{name}: {reasons.total()} of {sentences} sentences flagged ({by_reason})")
     if flagged is not None:

@@ -201,7 +201,6 @@ def _root(
     """The commands below; ``--version`` prints the version, ``--debug`` lets a bug's traceback through."""
 
 
-FORMATS = ("md", "markdown", "json", "html", "text")
 T = TypeVar("T")
 
 WordsOption = Annotated[

@@ -48,7 +48,7 @@ says that the difference may be one of time. The figures themselves come from
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -356,11 +356,30 @@ def _event_by_meaning(figure: Figure) -> str:
 def _is_part(figure: Figure) -> bool:
     """True when the figure counts what is added, left or besides, not the whole: "two more
     debates", "another 30 people", "11 other nations", "three remaining hostages"."""
+    before, after = _words_around(figure, 1)
+    return before == ["another"] or after in (["more"], ["other"], ["additional"], ["remaining"], ["extra"])
+
+
+def _words_around(figure: Figure, count: int) -> tuple[list[str], list[str]]:
+    """The ``count`` lower-case words of the figure's sentence just before it and just after it."""
+    before, after = _sides(figure)
+    return re.findall(r"[a-z]+", before.lower())[-count:], re.findall(r"[a-z]+", after.lower())[:count]
+
+
+def _sides(figure: Figure) -> tuple[str, str]:
+    """The figure's sentence before the figure and after it."""
     text = figure.sentence.text
     start = figure.span.start - figure.sentence.start
-    before = re.findall(r"[a-z]+", text[:start].lower())[-1:]
-    after = re.findall(r"[a-z]+", text[start + len(figure.span.text) :].lower())[:1]
-    return before == ["another"] or after in (["more"], ["other"], ["additional"], ["remaining"], ["extra"])
+    return text[:start], text[start + len(figure.span.text) :]
+
+
+def _nearest_first(figure: Figure, count: int) -> Iterator[str]:
+    """The ``count`` words either side of the figure, nearest first, the one after before the one
+    before at each distance."""
+    before, after = _words_around(figure, count)
+    for distance in range(count):
+        yield from after[distance : distance + 1]
+        yield from before[len(before) - 1 - distance :][:1]
 
 
 def _dimension(figure: Figure) -> str:
@@ -370,26 +389,18 @@ def _dimension(figure: Figure) -> str:
     SHOCK_WORDS either side, is an aftershock or foreshock: "The magnitude 6 quake struck ...
     followed by aftershocks" is the quake's; "the aftershock will be of around 5 magnitude" is not.
     """
-    text = figure.sentence.text
-    start = figure.span.start - figure.sentence.start
     if figure.unit == "magnitude":
-        before = re.findall(r"[a-z]+", text[:start].lower())[-SHOCK_WORDS:]
-        after = re.findall(r"[a-z]+", text[start + len(figure.span.text) :].lower())[:SHOCK_WORDS]
-        for distance in range(SHOCK_WORDS):
-            for words in (after[distance : distance + 1], before[len(before) - 1 - distance :][:1]):
-                if words and re.fullmatch(r"(?:earth)?quakes?|shocks?|temblors?", words[0]):
-                    return "quake"
-                if words and re.fullmatch(r"(?:after|fore)shocks?|tremors?", words[0]):
-                    return "aftershock"
+        for word in _nearest_first(figure, SHOCK_WORDS):
+            if re.fullmatch(r"(?:earth)?quakes?|shocks?|temblors?", word):
+                return "quake"
+            if re.fullmatch(r"(?:after|fore)shocks?|tremors?", word):
+                return "aftershock"
         return "quake"
     if figure.unit == "degree":
         return _temperature_reading(figure)
-    before = re.findall(r"[a-z]+", text[:start].lower())[-DIMENSION_WORDS:]
-    after = re.findall(r"[a-z]+", text[start + len(figure.span.text) :].lower())[:DIMENSION_WORDS]
-    for distance in range(DIMENSION_WORDS):
-        for words in (after[distance : distance + 1], before[len(before) - 1 - distance :][:1]):
-            if words and words[0] in DIMENSIONS:
-                return DIMENSIONS[words[0]]
+    for word in _nearest_first(figure, DIMENSION_WORDS):
+        if word in DIMENSIONS:
+            return DIMENSIONS[word]
     return ""
 
 
@@ -903,10 +914,8 @@ class _Meaning:
 def _context(figure: Figure, words: int = CONTEXT_WORDS) -> str:
     """``words`` words of the figure's sentence either side of it, without the figure itself:
     pairing must not depend on the values it is about to compare."""
-    text = figure.sentence.text
-    start = figure.span.start - figure.sentence.start
-    end = start + len(figure.span.text)
-    return " ".join([*text[:start].split()[-words:], *text[end:].split()[:words]])
+    before, after = _sides(figure)
+    return " ".join([*before.split()[-words:], *after.split()[:words]])
 
 
 PEOPLE_STEMS = frozenset(_canonical(noun) for noun in PEOPLE_NOUNS - GENERIC_PEOPLE)

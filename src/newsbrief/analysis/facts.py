@@ -27,21 +27,20 @@ MIN_CLAIM_WORDS = 8
 MAX_CLAIM_WORDS = 60
 
 
-def agreed_facts(facts: Sequence[Fact], limit: int = MAX_FACTS) -> tuple[Fact, ...]:
+def agreed_facts(facts: Sequence[Fact]) -> tuple[Fact, ...]:
     """Facts reported by two or more articles, most articles first, then closest agreement."""
     shared = [fact for fact in facts if len(fact.article_ids) > 1]
     ranked = sorted(
         enumerate(shared),
         key=lambda item: (-len(item[1].article_ids), -_mean_similarity(item[1]), item[0]),
     )
-    return tuple(fact for _, fact in ranked[:limit])
+    return tuple(fact for _, fact in ranked[:MAX_FACTS])
 
 
 def single_claims(
     sentences: Sequence[Sentence],
     facts: Sequence[Fact],
     closeness: NDArray[np.float64],
-    per_article: int = CLAIMS_PER_ARTICLE,
 ) -> tuple[Claim, ...]:
     """Each article's most on-topic sentences that no other article reports, in article order."""
     if len(sentences) == 0 or len({sent.article_id for sent in sentences}) < 2:
@@ -59,7 +58,7 @@ def single_claims(
         best.setdefault(sent.article_id, []).append((float(closeness[position]), position))
     claims: list[Claim] = []
     for article_id in dict.fromkeys(sent.article_id for sent in sentences):
-        top = sorted(best.get(article_id, []), key=lambda item: (-item[0], item[1]))[:per_article]
+        top = sorted(best.get(article_id, []), key=lambda item: (-item[0], item[1]))[:CLAIMS_PER_ARTICLE]
         claims.extend(
             Claim(sentence=sentences[p], weight=round(w, 4)) for w, p in sorted(top, key=lambda t: t[1])
         )

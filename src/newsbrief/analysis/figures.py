@@ -192,7 +192,6 @@ WHAT_STOP = frozenset(
 )  # fmt: skip
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _AGE = re.compile(r"^(\d+)[- ]years?[- ]old$", re.IGNORECASE)

@@ -3,7 +3,7 @@
 Grouping is complete-linkage agglomerative clustering over sentence cosine similarity with one
 constraint: a fact holds at most one sentence from each article (two sentences of one article
 are not corroboration). Complete linkage means every pair inside a fact is at least
-``threshold`` apart, so groups cannot drift through chains of loosely related sentences.
+``SAME_CONTENT_THRESHOLD`` apart, so groups cannot drift through chains of loosely related sentences.
 """
 
 from __future__ import annotations
@@ -34,8 +34,6 @@ def similarity_matrix(vectors: csr_matrix) -> NDArray[np.float64]:
 def align(
     sentences: tuple[Sentence, ...],
     similarity: NDArray[np.float64],
-    *,
-    threshold: float = SAME_CONTENT_THRESHOLD,
 ) -> tuple[Fact, ...]:
     """Every sentence in exactly one fact; facts reported by more articles come first.
 
@@ -43,21 +41,19 @@ def align(
     Singletons are claims only one article makes. Order: number of articles (descending),
     then the position of the representative sentence in the story.
     """
-    groups = _cluster(sentences, similarity, threshold)
+    groups = _cluster(sentences, similarity)
     facts = [_fact(sentences, similarity, members) for members in groups]
     order = {(sent.article_id, sent.index): position for position, sent in enumerate(sentences)}
     facts.sort(key=lambda fact: (-len(fact.article_ids), order[_key(fact.sentences[0])]))
     return tuple(facts)
 
 
-def _cluster(
-    sentences: tuple[Sentence, ...], similarity: NDArray[np.float64], threshold: float
-) -> list[list[int]]:
+def _cluster(sentences: tuple[Sentence, ...], similarity: NDArray[np.float64]) -> list[list[int]]:
     """Complete-linkage groups of sentence positions, merging the most similar pairs first."""
     articles = [sent.article_id for sent in sentences]
     group_of = list(range(len(sentences)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(sentences))}
-    rows, cols = np.nonzero(np.triu(similarity >= threshold, k=1))
+    rows, cols = np.nonzero(np.triu(similarity >= SAME_CONTENT_THRESHOLD, k=1))
     pairs = sorted(
         ((float(similarity[i, j]), int(i), int(j)) for i, j in zip(rows, cols, strict=True)),
         key=lambda pair: (-pair[0], pair[1], pair[2]),
@@ -69,7 +65,7 @@ def _cluster(
         joined = members[first] + members[second]
         if len({articles[k] for k in joined}) < len(joined):
             continue
-        if similarity[np.ix_(members[first], members[second])].min() < threshold:
+        if similarity[np.ix_(members[first], members[second])].min() < SAME_CONTENT_THRESHOLD:
             continue
         members[first] = sorted(joined)
         for k in members.pop(second):

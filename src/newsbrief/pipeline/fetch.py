@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from newsbrief.errors import SourceError
-from newsbrief.pipeline.ingest import FETCH_TIMEOUT_S, USER_AGENT
+from newsbrief.pipeline.ingest import FETCH_TIMEOUT_S, USER_AGENT, reason_line
 
 __all__ = [
     "DEFAULT_MAX_FETCH_BYTES",
@@ -199,7 +199,7 @@ def _request(
         body = _read_body(response, url, deadline, max_bytes, connection)
         return 200, None, (response.headers.get_content_type(), response.headers.get_content_charset(), body)
     except (OSError, http.client.HTTPException) as exc:
-        raise SourceError(f"cannot fetch {_short(url)}: {_one_line(exc)}") from exc
+        raise SourceError(f"cannot fetch {_short(url)}: {reason_line(exc)}") from exc
     finally:
         connection.close()
 
@@ -273,9 +273,3 @@ def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
 def _short(url: str) -> str:
     """The URL cut to a length fit for a one-line message."""
     return url if len(url) <= _MAX_MESSAGE_URL_CHARS else url[:_MAX_MESSAGE_URL_CHARS] + "…"
-
-
-def _one_line(reason: object) -> str:
-    """A low-level error's reason on one line, never empty."""
-    text = " ".join(str(reason).split())
-    return text or type(reason).__name__

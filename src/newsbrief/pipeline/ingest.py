@@ -98,7 +98,9 @@ __all__ = [
     "read_story",
     "read_text",
     "read_url",
+    "reason_line",
     "string_field",
+    "url_host",
 ]
 
 MAX_SOURCE_BYTES = 50_000_000
@@ -237,7 +239,7 @@ def read_html(html: str, *, source: str, outlet: str, url: str | None = None) ->
     return _article(
         "\n\n".join(paragraphs),
         source=source,
-        outlet=document.sitename or _host(page_url) or outlet,
+        outlet=document.sitename or url_host(page_url) or outlet,
         title=title,
         url=page_url,
         published=document.date,
@@ -319,7 +321,7 @@ def read_url(url: str) -> Story:
         raise SourceError(f"cannot fetch {url}: HTTP {exc.code} {exc.reason}") from exc
     except (OSError, http.client.HTTPException, ValueError) as exc:
         reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-        raise SourceError(f"cannot fetch {url}: {_one_line(reason)}") from exc
+        raise SourceError(f"cannot fetch {url}: {reason_line(reason)}") from exc
     _check_size(len(data), url)
     content, notices = decode_bytes(data, url, charset=charset)
     _require_text(content, url, "response")
@@ -329,7 +331,7 @@ def read_url(url: str) -> Story:
         kind = "text"
     else:
         kind = _sniff(content)
-    return _read_content(content, kind, source=url, outlet=_host(url) or url, notices=notices, url=url)
+    return _read_content(content, kind, source=url, outlet=url_host(url) or url, notices=notices, url=url)
 
 
 def _classify(source: str) -> Literal["stdin", "url", "text", "path"]:
@@ -582,7 +584,9 @@ def _article_record(fields: dict[str, object], where: str, *, number: int) -> Ar
     if not isinstance(text, str):
         raise SourceError(f'{where}: "text" must be a string (got {_json_type(text)})')
     url = string_field(fields, ("url",), where)
-    outlet = string_field(fields, ("outlet", "source", "site"), where) or _host(url) or f"document {number}"
+    outlet = (
+        string_field(fields, ("outlet", "source", "site"), where) or url_host(url) or f"document {number}"
+    )
     return _article(
         text,
         source=where,
@@ -835,7 +839,7 @@ def _slug(name: str) -> str:
     return slug[:_MAX_SLUG_CHARS].rstrip("-") or "article"
 
 
-def _host(url: str | None) -> str | None:
+def url_host(url: str | None) -> str | None:
     """The host of a URL without ``www.``, or None."""
     if not url:
         return None
@@ -924,7 +928,7 @@ def _exists(path: Path) -> bool:
         return False
 
 
-def _one_line(reason: object) -> str:
+def reason_line(reason: object) -> str:
     """A low-level error's reason on one line, never empty."""
     text = " ".join(str(reason).split())
     return text or type(reason).__name__

@@ -65,6 +65,7 @@ __all__ = [
     "cluster",
     "in_publication_order",
     "published_time",
+    "story_name",
 ]
 
 logger = logging.getLogger(__name__)
@@ -434,11 +435,11 @@ class Clusterer:
                     f"article key {key!r}: {article.source or 'the new article'} has different text "
                     f"from the stored {seen.article.source or 'article'}; nothing was overwritten"
                 )
-            return _story_name(self._current(self._story_of[self._keys[key] - 1]))
+            return story_name(self._current(self._story_of[self._keys[key] - 1]))
         record, new_story, merges = self._place(article, key, text_sha256, weighted)
         self.store.add(record, new_story=new_story, merges=merges)
         self._apply(record, merges, weighted.vector_terms, weighted.vector_weights, weighted.title_words)
-        return _story_name(self._current(record.story))
+        return story_name(self._current(record.story))
 
     def stories(self) -> list[StreamStory]:
         """Every story not merged into another, in order of its first article."""
@@ -742,7 +743,7 @@ class Clusterer:
         closeness, weights = self._against_centroid(story, titled if len(titled) > 1 else [], title_terms)
         dated = sorted((seen.time, seen.article.published) for seen in members if seen.article.published)
         return StreamStory(
-            id=_story_name(story.id),
+            id=story_name(story.id),
             articles=tuple(seen.key for seen in members),
             duplicates=tuple(
                 (self._seen[seq - 1].key, self._seen[of - 1].key) for seq, of in story.duplicates
@@ -752,7 +753,7 @@ class Clusterer:
             last_published=dated[-1][1] if dated else None,
             title=_central_title(titled, closeness),
             keywords=_keywords(members, dict(zip(title_terms, weights, strict=True))),
-            merged_from=tuple(_story_name(sid) for sid in story.merged_from),
+            merged_from=tuple(story_name(sid) for sid in story.merged_from),
             language=story.language,
         )
 
@@ -785,7 +786,7 @@ class Clusterer:
         for story_id, story in sorted(self._stories.items()):
             norm = math.sqrt(story.norm2) if story.norm2 > 0.0 else 0.0
             centroid = self._centroid(story)
-            vectors[_story_name(story_id)] = (
+            vectors[story_name(story_id)] = (
                 {term: centroid[term] / norm for term in sorted(centroid)} if norm > 0.0 else {}
             )
         return vectors
@@ -820,7 +821,8 @@ def in_publication_order(articles: Iterable[Article]) -> list[Article]:
     return [listed[position] for position in sorted(range(len(listed)), key=times.__getitem__)]
 
 
-def _story_name(story_id: int) -> str:
+def story_name(story_id: int) -> str:
+    """The public id of a story: ``s`` and the arrival number of its first article."""
     return f"s{story_id}"
 
 

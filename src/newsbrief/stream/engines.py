@@ -45,6 +45,7 @@ from newsbrief.stream.cluster import (
     article_key,
     in_publication_order,
     published_time,
+    story_name,
 )
 from newsbrief.stream.store import ArticleRecord, MergeRecord, Store
 
@@ -588,7 +589,7 @@ def _stories(
         times = sorted((time, article.published) for article, time in found if article.published)
         stories.append(
             StreamStory(
-                id=_story_name(seq[keys[0]]),
+                id=story_name(seq[keys[0]]),
                 articles=keys,
                 duplicates=tuple(
                     sorted((pair for part in parts for pair in part.duplicates), key=lambda p: seq[p[0]])
@@ -599,7 +600,7 @@ def _stories(
                 title=largest.title,
                 keywords=largest.keywords,
                 merged_from=tuple(
-                    _story_name(seq[links.parts[n].articles[0]]) for n in numbers[1:] if links.chain[n] == n
+                    story_name(seq[links.parts[n].articles[0]]) for n in numbers[1:] if links.chain[n] == n
                 ),
                 language=links.parts[root].language,
             )
@@ -634,7 +635,3 @@ def _write(store: Store, results: Sequence[_WindowResult], links: _Links, seq: d
                 merges=merges,
             )
         store.commit()  # a window's articles in one transaction
-
-
-def _story_name(story_id: int) -> str:
-    return f"s{story_id}"

@@ -45,7 +45,7 @@ import feedparser  # type: ignore[import-untyped]  # feedparser 6 ships no type 
 from newsbrief.errors import NewsbriefError, OptionError, SourceError
 from newsbrief.model import Article, Notice
 from newsbrief.pipeline.fetch import Fetched, fetch
-from newsbrief.pipeline.ingest import MAX_SOURCE_BYTES, read_html, read_text
+from newsbrief.pipeline.ingest import MAX_SOURCE_BYTES, read_html, read_text, url_host
 
 __all__ = [
     "AddedArticle",
@@ -427,7 +427,7 @@ def _read_entries(source: str, get: Fetcher) -> tuple[tuple[FeedEntry, ...], int
     """(the entries that have a key, how many had none) of a feed URL or file."""
     data, headers = _feed_bytes(source, get)
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
-    feed_outlet = _one_line(parsed.feed.get("title", "")) or _host(headers.get("content-location"))
+    feed_outlet = _one_line(parsed.feed.get("title", "")) or url_host(headers.get("content-location")) or ""
     entries: list[FeedEntry] = []
     n_keyless = 0
     for number, raw in enumerate(parsed.entries, 1):
@@ -475,7 +475,7 @@ def _entry(raw: Any, feed_outlet: str, feed: str, number: int) -> FeedEntry | No
         title=_one_line(raw.get("title", "")),
         url=url,
         published=_published(raw),
-        outlet=feed_outlet or _host(url) or Path(feed).stem,
+        outlet=feed_outlet or url_host(url) or Path(feed).stem,
         summary=_entry_text(raw),
         source=f"{feed} entry {number}",
     )
@@ -590,15 +590,6 @@ def _decode(page: Fetched) -> str:
 def _keyless_note(feed: str, count: int) -> str:
     """The note for entries that were left out because they have neither id nor link."""
     return f"{feed}: left out {count} {'entry' if count == 1 else 'entries'} with neither id nor link"
-
-
-def _host(url: str | None) -> str:
-    """The host of a URL without ``www.``; "" when there is none."""
-    try:
-        host = urlsplit(url or "").hostname or ""
-    except ValueError:
-        return ""
-    return host.removeprefix("www.")
 
 
 def _one_line(text: str) -> str:

@@ -1,0 +1,35 @@
+"""What several benchmark scripts need alike: Multi-News documents as articles, blingfire's
+sentences, a free loopback port. One copy here, so that two scripts that read
+or score the same data cannot drift apart. Imported as ``common``: ``benchmarks/`` is on
+``sys.path`` when a script in it runs.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterable
+
+import blingfire
+
+from newsbrief import Article
+
+
+def document_articles(documents: Iterable[str]) -> tuple[Article, ...]:
+    """The documents of one Multi-News record as articles ``d1``, ``d2``, ... with outlets
+    ``document 1``, ``document 2``, ...: uncleaned, blank ones kept, numbered as in the record."""
+    return tuple(
+        Article(id=f"d{i}", outlet=f"document {i}", title="", url=None, published=None, text=text)
+        for i, text in enumerate(documents, start=1)
+    )
+
+
+def sentences_of(text: str) -> list[str]:
+    """Sentences by blingfire, one per line of its output, white space folded first."""
+    return [line for line in blingfire.text_to_sentences(" ".join(text.split())).split("\n") if line.strip()]
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
