@@ -315,6 +315,39 @@ def test_an_interrupt_is_one_line_and_exit_code_130(aleppo_dir: Path) -> None:
     assert result.stderr.strip() == "error: interrupted"
 
 
+# Ctrl-C while the console script is still importing the command line (Typer and Rich): the
+# import of typer raises KeyboardInterrupt, as a SIGINT in those tenths of a second does.
+_INTERRUPTED_IMPORT = """
+import importlib, sys, tomllib
+
+class InterruptTyper:
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            raise KeyboardInterrupt
+        return None
+
+with open(sys.argv[1], "rb") as pyproject:
+    target = tomllib.load(pyproject)["project"]["scripts"]["newsbrief"]
+module, _, function = target.partition(":")
+sys.meta_path.insert(0, InterruptTyper())
+getattr(importlib.import_module(module), function)()
+"""
+
+
+def test_an_interrupt_while_the_cli_loads_is_one_line_and_exit_code_130() -> None:
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    result = subprocess.run(
+        [sys.executable, "-c", _INTERRUPTED_IMPORT, str(pyproject), "--version"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == "error: interrupted"
+    assert result.returncode == 130
+
+
 @pytest.mark.parametrize(
     "arguments, line",
     [

@@ -27,7 +27,7 @@ from typer._click import exceptions as usage
 from typer._click.core import Command, Context, Parameter
 from typer.core import TyperGroup
 
-from newsbrief.errors import NewsbriefError, OptionError, SourceError
+from newsbrief.errors import INTERRUPTED_EXIT_CODE, NewsbriefError, OptionError, SourceError
 from newsbrief.model import (
     DEFAULT_STYLE,
     MAX_WINDOW_DAYS,
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 
 __all__ = ["app", "main"]
 
-INTERRUPTED_EXIT_CODE = 130  # 128 + SIGINT, as shells report it
 err_console = Console(stderr=True)
 
 

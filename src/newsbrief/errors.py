@@ -13,6 +13,8 @@ Every message is one line that names the input and says what is wrong, e.g.
 
 from __future__ import annotations
 
+INTERRUPTED_EXIT_CODE = 130  # 128 + SIGINT, as shells report it
+
 __all__ = [
     "EmptyStoryError",
     "InputError",
