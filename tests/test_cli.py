@@ -348,6 +348,32 @@ def test_an_interrupt_while_the_cli_loads_is_one_line_and_exit_code_130() -> Non
     assert result.returncode == 130
 
 
+_INTERRUPTED_PARSE = """
+import sys
+import typer.core
+from newsbrief.cli import main
+
+def interrupt(*args, **kwargs):
+    raise KeyboardInterrupt
+
+typer.core.TyperGroup.make_context = interrupt
+sys.argv = ["newsbrief", *sys.argv[1:]]
+main()
+"""
+
+
+def test_an_interrupt_while_typer_parses_the_arguments_is_one_line_and_exit_code_130() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _INTERRUPTED_PARSE, "--version"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.stderr.strip() == "error: interrupted"
+    assert result.returncode == 130
+
+
 @pytest.mark.parametrize(
     "arguments, line",
     [

@@ -58,7 +58,8 @@ class _TopLevelGroup(TyperGroup):
     value of the wrong type), at the root or in any subcommand, is one line naming the command
     and exit code 2, not Typer's multi-line box; ``newsbrief`` with no arguments still prints
     the help. Typer's own exits and aborts pass through untouched. ``KeyboardInterrupt`` is
-    caught here because Typer would otherwise turn it into a silent exit 130.
+    caught here because Typer would otherwise turn it into a silent exit 130 (and in ``main``
+    for the parsing before a command runs).
     """
 
     def make_context(
@@ -745,3 +746,14 @@ def main() -> None:
     except KeyboardInterrupt:
         _error_line("interrupted")
         sys.exit(INTERRUPTED_EXIT_CODE)
+    except SystemExit as exc:
+        if _silent_interrupt(exc):
+            _error_line("interrupted")
+        raise
+
+
+def _silent_interrupt(exc: SystemExit) -> bool:
+    """Whether Typer turned a Ctrl-C outside a command (while it parses the arguments) into its
+    exit 130 without a word: that exit is chained from the interrupt, ours is not."""
+    cause = exc.__context__.__cause__ if exc.__context__ is not None else None
+    return exc.code == INTERRUPTED_EXIT_CODE and isinstance(cause, KeyboardInterrupt)
