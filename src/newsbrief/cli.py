@@ -57,9 +57,8 @@ class _TopLevelGroup(TyperGroup):
     A usage error (Click's ``UsageError``: an unknown option or command, a missing argument, a
     value of the wrong type), at the root or in any subcommand, is one line naming the command
     and exit code 2, not Typer's multi-line box; ``newsbrief`` with no arguments still prints
-    the help. Typer's own exits and aborts pass through untouched. ``KeyboardInterrupt`` is
-    caught here because Typer would otherwise turn it into a silent exit 130 (and in ``main``
-    for the parsing before a command runs).
+    the help. Typer's own exits and aborts pass through untouched; so does ``KeyboardInterrupt``,
+    which Typer turns into a silent exit 130 that ``main`` names.
     """
 
     def make_context(
@@ -94,9 +93,6 @@ class _TopLevelGroup(TyperGroup):
             _exit_on_usage_error(exc, ctx.command_path + subcommand)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
-        except KeyboardInterrupt:
-            _error_line("interrupted")
-            raise typer.Exit(code=INTERRUPTED_EXIT_CODE) from None
         except Exception as exc:
             if ctx.params.get("debug"):
                 raise
@@ -753,7 +749,7 @@ def main() -> None:
 
 
 def _silent_interrupt(exc: SystemExit) -> bool:
-    """Whether Typer turned a Ctrl-C outside a command (while it parses the arguments) into its
-    exit 130 without a word: that exit is chained from the interrupt, ours is not."""
+    """Whether the exit is Typer's silent exit 130 for a Ctrl-C, while it parses the arguments or
+    while a command runs: that exit is chained from the interrupt."""
     cause = exc.__context__.__cause__ if exc.__context__ is not None else None
     return exc.code == INTERRUPTED_EXIT_CODE and isinstance(cause, KeyboardInterrupt)
