@@ -70,12 +70,8 @@ def anchors(path: Path) -> frozenset[str]:
 
 def relative_links(path: Path) -> list[str]:
     """The targets of a file's links that point inside the repository (no scheme, no mail)."""
-    return [
-        target
-        for line in _prose_lines(path)
-        for target in _LINK.findall(line)
-        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target)
-    ]
+    prose = "\n".join(_prose_lines(path))  # a link's text may wrap onto the next line
+    return [target for target in _LINK.findall(prose) if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target)]
 
 
 def _shown(path: Path) -> str:
@@ -111,9 +107,12 @@ def test_every_relative_link_leads_to_a_file_and_heading(document: Path) -> None
 
 def test_the_checker_sees_a_broken_link(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
-    page.write_text("# Title\n\n[here](#title) [gone](#nowhere) [file](missing.md)\n```\n[x](y.md)\n```\n")
+    page.write_text(
+        "# Title\n\n[here](#title) [gone](#nowhere) [file](missing.md) [wrapped\ntext](#no-such)\n"
+        "```\n[x](y.md)\n```\n`[z](z.md)`\n"
+    )
     found = [problem for target in relative_links(page) if (problem := broken_link(page, target))]
-    assert len(found) == 2
+    assert len(found) == 3
 
 
 def test_every_history_file_is_in_the_index() -> None:
