@@ -273,7 +273,7 @@ def fold_maps(sets: dict[str, list[Labelled]]) -> dict[str, dict[str, int]]:
 # leads still share topic words in embedding space), so its thresholds reach past the lexical
 # grid's; the first run of 0.14-0.22 was widened before any held-out score was seen, after a
 # probe showed 0.26 far above 0.2 at weight 0.3.
-# Every fold chose the lowest weight, 0.2 (README), so 0.1 was run after it (``--dense-weights 0.1``):
+# Every fold chose the lowest weight, 0.2 (docs/history/clustering.md), so 0.1 was run after it (``--dense-weights 0.1``):
 # the weights' edge, widened as the thresholds' would be.
 DENSE_WEIGHTS = (0.2, 0.3, 0.5)
 DENSE_THRESHOLDS = (0.14, 0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3, 0.33, 0.36)

@@ -46,7 +46,7 @@ cosine 1.00; "CNN" and "David" have their own, 0.18), and so do rarer words ("le
 frequent spelling as written in the story (the table then tries it lower-cased when the form
 as written has no row), and two different words on one row (cosine ≥ 0.999) do not match.
 
-Result (README, "Neutral roundups", eighth round): no setting of either run passes. The roundups
+Result (docs/history/neutral-brief.md, eighth round): no setting of either run passes. The roundups
 move by −0.0014 to +0.0002 ROUGE-1; 15 of the 16 settings take Multi-News under 0.167 ROUGE-2;
 the one that does not (cased SOFT 0.8: 0.4749 / 0.1676, proxy −0.0010) lowers the roundups by
 0.0008. So it stopped here, and nothing is in the product.

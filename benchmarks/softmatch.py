@@ -17,7 +17,7 @@ stream). Word pairs and words with digits match only themselves. Soft cosine of 
 reads only their own words, so S over the whole stream's vocabulary gives exactly what an online
 clusterer, which knows only the words seen so far, would compute.
 
-The measure ("forced into its true story", README "Tried and not kept"): the stream is replayed
+The measure ("forced into its true story", docs/history/clustering.md, "Tried and not kept"): the stream is replayed
 in arrival order with every earlier article already in its true story; for each article whose
 true story has an earlier member (copies, which the clusterer records as duplicates, are left
 out as articles and as members), its true story's score (the mean cosine to its members times
@@ -36,8 +36,8 @@ Grid and stop rule, fixed before the first run (committed with this script): flo
 0.48, "court" / "judge" 0.45; "slams" / "castigates" 0.05) x weights {0.5, 1}. Soft matching
 goes on to a ``ClusterSettings`` field and the cross-validation only if one setting raises the
 AllSides share by at least 0.01 over plain lexical *and* does not lower BASIL's share; otherwise
-it stops here and the README records it under "Tried and not kept". Result (README, "Stories from
-a stream"): no setting passes (AllSides 0.9214 plain, 0.9228 at best), so it stopped here.
+it stops here and the README records it under "Tried and not kept". Result (docs/history/clustering.md,
+ninth round): no setting passes (AllSides 0.9214 plain, 0.9228 at best), so it stopped here.
 
 Tenth round (``--vectors md``): the same measure, grid and stop rule with a real source of word
 meaning, spaCy en_core_web_md's 300-d static vectors (``analysis.wordvectors``; "lawmakers" /
@@ -63,7 +63,7 @@ vectors of two unrelated news texts have cosines far above lexical ones, so the 
 first run: it goes on to the cross-validation only if some dense point raises AllSides by 0.01
 or more over the lexical default (0.14) *and* its mean over the four streams is above the best
 lexical point's mean *and* BASIL is not below the lexical default's; otherwise it stops here.
-Results (README, "Stories from a stream", tenth round): neither passes. Soft cosine over the md
+Results (docs/history/clustering.md, tenth round): neither passes. Soft cosine over the md
 vectors: AllSides 0.9214 plain, 0.9223 at best (floor 0.7, weight 0.5; BASIL 0.995 -> 0.990),
 lower at every other setting. As dense mode's embedding: AllSides 0.8705 at best (weight 0.1,
 threshold 0.2) against 0.8674, BASIL 0.9131 against 0.9214, the four-stream mean lower.
@@ -98,7 +98,7 @@ own mixing code (``dense_md``'s path) at dense_weight {0.05, 0.1, 0.2} x thresho
 ``FORM_THRESHOLDS``, on AllSides and BASIL (the streams the rule names): a form goes on only if a
 point raises AllSides by 0.01 or more over the lexical default and keeps BASIL at least at the
 lexical default's. Even then nothing is built this round: the report says how it would go in.
-Result (README, "Stories from a stream", eleventh round): two forms pass the pair stage (plain
+Result (docs/history/clustering.md, eleventh round): two forms pass the pair stage (plain
 with the common component removed: AUC 0.9701 against 0.9169, mixed at 0.05 0.9942 against the
 lexical 0.9922; ABTT D=2 with it removed: 0.9776, mixed at 0.1 0.9944); SIF and ABTT alone do
 not. Neither passes the BCubed stage: AllSides 0.8672 at best (0.05 / 0.16) against the lexical

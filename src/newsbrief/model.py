@@ -506,7 +506,7 @@ class ClusterSettings:
     ``threshold`` 0.14 with ``pair_weight`` 0.5 and ``entity_weight`` 1 is what 3-fold
     cross-validation over stories at 70 stories a day chose, its objective the mean BCubed F1 of
     BASIL, AllSides, Multi-News and a stream of many stories on one topic (the folds chose entity
-    weights 1, 1.5 and 2; ``benchmarks/clustering.py``, README "Stories from a stream"). Names
+    weights 1, 1.5 and 2; ``benchmarks/clustering.py``, docs/history/clustering.md). Names
     weighed twice joined the stories of one sub-topic ("North Korea", "McConnell"), not one event.
     ``threshold`` is the least decayed mean cosine to a story's members that joins it;
     ``merge_threshold`` the least centroid-to-centroid cosine that merges two stories;

@@ -102,7 +102,7 @@ EVENT_MIN: float | None = 0.7
 # The lead: the first characters of an article, where a news report gives its story's main facts
 # (the inverted pyramid: a wire story's lede of 25 to 35 words and the few paragraphs after it),
 # with room for the dateline, byline and captions a scraped page carries before them: about 250
-# words. Fixed by that convention, not fitted (README, conflicts, round 9).
+# words. Fixed by that convention, not fitted (docs/history/conflicts.md, round 9).
 LEAD_CHARS = 1500
 # A sentence that opens by pointing back ("That earthquake killed ...", "Those deaths") tells of
 # something the sentence before named, which may be another event.

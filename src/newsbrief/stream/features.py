@@ -12,7 +12,7 @@ Title terms weigh more. Capitalised words that do not open a sentence
 (in news leads mostly names of people, places and organisations, a cheap stand-in for a
 named-entity tagger that runs at stream speed) can weigh more too, by ``entity_weight``; by
 default they weigh as other words: in a stream of many stories on one topic, names weighed twice
-joined the stories of one sub-topic that share them, not one event (README). The MinHash (Broder 1997) of word 4-shingles
+joined the stories of one sub-topic that share them, not one event (docs/history/clustering.md). The MinHash (Broder 1997) of word 4-shingles
 over the start of the text finds near-identical copies: wire stories run by several sites, or one
 article at two URLs. The dense embedding is WordLlama's 256-d average of token embeddings
 (Miller 2024), whose weights ship inside the ``wordllama`` wheel and are loaded with downloads

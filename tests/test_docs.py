@@ -1,0 +1,123 @@
+"""The documentation's relative links lead somewhere: every file exists and every #anchor is a heading.
+
+The README is a front page and the detail lives in docs/ (the long explanations, and the history of
+every measurement round in docs/history/), so most of what a reader follows is a relative link; a
+section moved without its links mended would send them to nothing, which GitHub shows silently.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HISTORY = ROOT / "docs" / "history"
+
+# [text](target) or ![alt](target), the target without spaces, an optional "title" after it.
+_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_FENCE = re.compile(r"^(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def _documents() -> list[Path]:
+    """The Markdown files whose links are checked: the README, all of docs/, the benchmarks' README."""
+    return [ROOT / "README.md", ROOT / "benchmarks" / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+
+
+def _prose_lines(path: Path) -> list[str]:
+    """The file's lines outside fenced code blocks, code spans blanked (links there are examples)."""
+    lines: list[str] = []
+    in_fence = False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if _FENCE.match(line.lstrip()):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            lines.append(_CODE_SPAN.sub("", line))
+    return lines
+
+
+def github_slug(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, each space a hyphen.
+
+    Link text in the heading counts by its text; word characters (any script), hyphens and
+    underscores stay, as GitHub's own slugger keeps them.
+    """
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading).lower()
+    return "".join(char for char in text if char.isalnum() or char in "-_ ").replace(" ", "-")
+
+
+@cache
+def anchors(path: Path) -> frozenset[str]:
+    """Every anchor of a Markdown file's headings; a repeated heading gets -1, -2, ... as on GitHub."""
+    seen: dict[str, int] = {}
+    found: set[str] = set()
+    for line in _prose_lines(path):
+        match = _HEADING.match(line)
+        if not match:
+            continue
+        slug = github_slug(match.group(2))
+        count = seen.get(slug, 0)
+        seen[slug] = count + 1
+        found.add(slug if count == 0 else f"{slug}-{count}")
+    return frozenset(found)
+
+
+def relative_links(path: Path) -> list[str]:
+    """The targets of a file's links that point inside the repository (no scheme, no mail)."""
+    prose = "\n".join(_prose_lines(path))  # a link's text may wrap onto the next line
+    return [target for target in _LINK.findall(prose) if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target)]
+
+
+def _shown(path: Path) -> str:
+    """A path as the failure names it: relative to the repository when it is inside."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def broken_link(source: Path, target: str) -> str | None:
+    """Why a link from source to target leads nowhere, or None when its file and anchor exist."""
+    file_part, _, anchor = target.partition("#")
+    destination = (source.parent / unquote(file_part)).resolve() if file_part else source
+    if not destination.exists():
+        return f"{_shown(source)}: {target}: no such file"
+    if anchor and destination.suffix == ".md" and unquote(anchor) not in anchors(destination):
+        return f"{_shown(source)}: {target}: no heading #{anchor} in {destination.name}"
+    return None
+
+
+def test_the_slug_follows_githubs_rules() -> None:
+    assert github_slug("Install, run, test") == "install-run-test"
+    assert github_slug("The neutral style (the default) and the extract style") == (
+        "the-neutral-style-the-default-and-the-extract-style"
+    )
+    assert github_slug("Scaling out on Dask") == "scaling-out-on-dask"
+    assert github_slug("`watch` speed: p99 ≤ 50 ms") == "watch-speed-p99--50-ms"
+
+
+@pytest.mark.parametrize("document", _documents(), ids=lambda path: str(path.relative_to(ROOT)))
+def test_every_relative_link_leads_to_a_file_and_heading(document: Path) -> None:
+    problems = [problem for target in relative_links(document) if (problem := broken_link(document, target))]
+    assert problems == []
+
+
+def test_the_checker_sees_a_broken_link(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# Title\n\n[here](#title) [gone](#nowhere) [file](missing.md) [wrapped\ntext](#no-such)\n"
+        "```\n[x](y.md)\n```\n`[z](z.md)`\n"
+    )
+    found = [problem for target in relative_links(page) if (problem := broken_link(page, target))]
+    assert len(found) == 3
+
+
+def test_every_history_file_is_in_the_index() -> None:
+    index = HISTORY / "README.md"
+    assert index.exists(), "docs/history/README.md, the index of the history files, is missing"
+    listed = {(index.parent / target.partition("#")[0]).resolve() for target in relative_links(index)}
+    files = {path.resolve() for path in HISTORY.rglob("*.md") if path != index}
+    assert sorted(str(path.relative_to(ROOT)) for path in files - listed) == []
