@@ -524,7 +524,7 @@ def test_a_body_that_is_neither_json_nor_multipart_gets_415(
         (
             [("files", ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "text/plain"))],
             {},
-            "upload photo.txt: looks like a binary file",
+            "upload photo.txt: a NUL character (U+0000) at line 3, column 1: binary data, not text",
         ),
         ([("files", ("report.pdf", b"%PDF-1.7", "application/pdf"))], {}, "unsupported file type .pdf"),
         ([("files", ("empty.txt", b"", "text/plain"))], {}, "upload empty.txt: empty text"),
@@ -828,6 +828,49 @@ def test_issue_9_a_client_still_sending_an_over_cap_body_reads_the_413(real_serv
     assert refused.value.code == 413
     assert refused.value.headers["Content-Type"] == "application/json"
     assert json.loads(refused.value.read()) == {"detail": "request body is over the limit of 5,000,000 bytes"}
+
+
+@pytest.mark.parametrize(
+    "route, article, detail",
+    [
+        (
+            "/v1/briefs",
+            {"text": "Residents fled\u0000 west of the city."},
+            'articles[1]: "text" has a NUL character (U+0000) at column 15: binary data, not text',
+        ),
+        (
+            "/v1/briefs",
+            {"text": "Residents fled west.\n\nThe army\u0000 took the town."},
+            'articles[1]: "text" has a NUL character (U+0000) at line 3, column 9: binary data, not text',
+        ),
+        (
+            "/v1/briefs",
+            {"html": "<article><p>Residents fled\u0000 west of the city.</p></article>"},
+            'articles[1]: "html" has a NUL character (U+0000) at column 27: binary data, not text',
+        ),
+        (
+            "/v1/briefs",
+            {"text": "Residents fled west of the city.", "title": "Aleppo\u0000"},
+            'articles[1]: "title" has a NUL character (U+0000) at column 7: binary data, not text',
+        ),
+        (
+            "/v1/stories",
+            {"text": "Residents fled\u0000 west of the city.", "id": "npr-1"},
+            'articles[1]: "text" has a NUL character (U+0000) at column 15: binary data, not text',
+        ),
+    ],
+)
+def test_issue_a_nul_in_a_json_field_is_a_422_naming_the_article_and_field(
+    real_server: int, aleppo_items: list[dict[str, str]], route: str, article: dict[str, str], detail: str
+) -> None:
+    """A NUL escaped in the JSON was briefed (and one in HTML dropped by its parser) where the
+    command line refuses the file that holds it: now both refuse it by ingest's one rule."""
+    body = {"articles": [{"text": aleppo_items[1]["text"]}, article]}
+    with httpx.Client(base_url=f"http://127.0.0.1:{real_server}", timeout=60) as http:
+        # the JSON escape as a client sends it: json.dumps writes a NUL as \u0000
+        response = http.post(route, content=json.dumps(body), headers={"Content-Type": "application/json"})
+    assert_error(response, 422)
+    assert response.json() == {"detail": detail}
 
 
 def test_serve_with_two_worker_processes(aleppo_items: list[dict[str, str]], page_server: int) -> None:

@@ -741,6 +741,26 @@ def test_a_file_not_in_utf8_is_read_as_windows_1252_and_others_are_refused_in_on
     )
 
 
+def test_issue_a_file_with_a_nul_past_its_first_8_kib_is_refused_as_the_server_refuses_it(
+    page: Any, aleppo: dict[str, Article]
+) -> None:
+    """The page looked for a NUL in a file's first 8 KiB only, and put the rest in an article box
+    that the server (which refuses a NUL anywhere) then answered with a 422."""
+    npr = aleppo["npr"].text
+    padded = (npr * 3 + "\n\nResidents fled\0 west.").encode()
+    assert padded.index(b"\0") > 8192
+    page.locator("#file-input").set_input_files(
+        [
+            {"name": "npr.txt", "mimeType": "text/plain", "buffer": npr.encode()},
+            {"name": "damaged.txt", "mimeType": "text/plain", "buffer": padded},
+        ]
+    )
+    error = page.get_by_role("alert")
+    error.wait_for()
+    assert error.text_content() == "damaged.txt looks like a binary file, not text."
+    assert page.locator("fieldset.article").count() == 1
+
+
 def test_analyses_that_need_the_missing_model_are_disabled(page: Any, base_url: str) -> None:
     page.route(
         "**/v1/health",

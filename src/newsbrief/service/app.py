@@ -95,6 +95,7 @@ from newsbrief.pipeline.ingest import (
     read_html,
     read_story,
     read_text,
+    refuse_nul,
 )
 from newsbrief.rendering import render, story_record
 from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, article_key, cluster, published_time
@@ -465,6 +466,7 @@ def _json_request(body: bytes, limits: Limits) -> tuple[list[_Item], Options, _O
 
 def _json_item(article: ArticleIn, label: str) -> _Item:
     """The item of one request article; SourceError unless exactly one of text, html, url is set."""
+    _refuse_nul_fields(article, label)
     given = [
         (kind, value)
         for kind, value in (("text", article.text), ("html", article.html), ("url", article.url))
@@ -474,6 +476,14 @@ def _json_item(article: ArticleIn, label: str) -> _Item:
         raise SourceError(f'{label}: give exactly one of "text", "html" or "url" (got {len(given)})')
     kind, content = given[0]
     return _Item(kind, content, label, *_fields(article.outlet, article.title, article.published))  # type: ignore[arg-type]
+
+
+def _refuse_nul_fields(article: BaseModel, label: str) -> None:
+    """SourceError (422) naming the article and the field of the first string field holding a NUL:
+    the rule the command line applies to a file or a JSONL record (``ingest.refuse_nul``)."""
+    for field, value in article:
+        if isinstance(value, str):
+            refuse_nul(value, label, field=field)
 
 
 def _one_line(value: str | None) -> str | None:
@@ -1208,6 +1218,7 @@ def _make_stories(body: bytes, limits: Limits) -> dict[str, object]:
 def _stream_article(article: StreamArticleIn, label: str, limits: Limits) -> Article:
     """The article of one request item, read as ``POST /v1/briefs`` reads text or HTML; the
     request's id (its key; empty: the key is its URL or text hash), outlet, title, URL and date win."""
+    _refuse_nul_fields(article, label)
     given = [(kind, value) for kind, value in (("text", article.text), ("html", article.html)) if value]
     if len(given) != 1:
         raise SourceError(f'{label}: give exactly one of "text" or "html", not empty (got {len(given)})')
