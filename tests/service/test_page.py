@@ -777,7 +777,7 @@ def test_analyses_that_need_the_missing_model_are_disabled(page: Any, base_url: 
 
 # The options beside the length, Cancel, and the keyboard ------------------------------------------
 
-CANCELLED = "Cancelled: no brief is shown for it. The server still finishes the work it had started."
+CANCELLED = "Cancelled: no brief is shown for it, and the server stops making it."
 STYLE_EXTRACT = "Extract: the sources' own order and voice"
 EXPLAIN = "Explain how the brief was made"
 
@@ -965,9 +965,7 @@ def test_a_download_on_its_way_can_be_cancelled(
     cancel = page.get_by_role("button", name="Cancel the download")
     expect(cancel).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page.locator("#status")).to_have_text(
-        "brief.md cancelled. The server still finishes the work it had started."
-    )
+    expect(page.locator("#status")).to_have_text("brief.md cancelled, and the server stops making it.")
     expect(page.get_by_role("button", name="Markdown", exact=True)).to_be_focused()
     assert cancel.count() == 0 and page.get_by_role("alert").count() == 0
     page.unroute("**/v1/briefs?format=md*")

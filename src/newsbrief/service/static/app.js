@@ -405,7 +405,7 @@
     }
   }
 
-  const CANCELLED = "Cancelled: no brief is shown for it. The server still finishes the work it had started.";
+  const CANCELLED = "Cancelled: no brief is shown for it, and the server stops making it.";
 
   /** A brief is on its way in the view: its button is disabled and the view's Cancel button shown
    * (and focused if the button was, so that the keyboard does not lose its place); the controller
@@ -953,7 +953,7 @@
       download(fileName, text, response.headers.get("Content-Type") || "text/plain");
     } catch (error) {
       if (controller.signal.aborted) {
-        setBriefStatus(`${fileName} cancelled. The server still finishes the work it had started.`);
+        setBriefStatus(`${fileName} cancelled, and the server stops making it.`);
         return;
       }
       showBriefError(`Could not reach the server: ${oneLine(error && error.message)}`);
