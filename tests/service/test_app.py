@@ -831,24 +831,19 @@ def test_issue_9_a_client_still_sending_an_over_cap_body_reads_the_413(real_serv
     assert json.loads(refused.value.read()) == {"detail": "request body is over the limit of 5,000,000 bytes"}
 
 
-def test_issue_a_brief_whose_client_went_away_is_stopped_and_frees_the_server(
-    real_server: int,
-    aleppo_items: list[dict[str, str]],
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    """The page's Cancel (and any client that gives up) closed the connection, but the server made
-    the brief to the end, holding a thread, the CPU and, with analyses, the NLP lock."""
-    caplog.set_level(logging.INFO, logger="newsbrief.service.app")
+def leave_during_brief(port: int, request: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[bool, object]:
+    """Send a raw HTTP request to the server on ``port``, close the connection once its brief has
+    begun (as the page's Cancel does), and say whether the brief was told (its ``cancel`` event
+    set) and what it came to: a Brief, or the BriefCancelledError that stopped it."""
     started, ended = threading.Event(), threading.Event()
-    seen: list[bool] = []  # whether the brief was told that its client had gone
+    told: list[bool] = []
     outcome: list[object] = []
 
     def watched_brief(story: Story, options: Options, **keywords: Any) -> object:
         started.set()
         cancel = keywords.get("cancel")
-        # hold the brief until the server has seen the client go, so that it is still under way then
-        seen.append(cancel is not None and cancel.wait(timeout=60))
+        # the brief waits until the server has seen the client go, so that it is under way then
+        told.append(cancel is not None and cancel.wait(timeout=60))
         try:
             outcome.append(brief(story, options, **keywords))
         except BriefCancelledError as exc:
@@ -859,25 +854,42 @@ def test_issue_a_brief_whose_client_went_away_is_stopped_and_frees_the_server(
         return outcome[-1]
 
     monkeypatch.setattr(server, "brief", watched_brief)
-    body = json.dumps({"articles": aleppo_items, "analysis": "all"}).encode()
-    with socket.create_connection(("127.0.0.1", real_server), timeout=60) as client:
-        client.sendall(
-            b"POST /v1/briefs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            + f"Content-Length: {len(body)}\r\n\r\n".encode()
-            + body
-        )
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as client:
+        client.sendall(request)
         assert started.wait(timeout=60)
-    # the connection is closed: the page's Cancel
     assert ended.wait(timeout=120)
-    assert seen == [True]
-    assert isinstance(outcome[0], BriefCancelledError) and outcome[0].stage == "clean"
-    line = "POST /v1/briefs: the client went away; brief cancelled after clean"
+    monkeypatch.undo()
+    return told[0], outcome[0]
+
+
+def wait_for_line(caplog: pytest.LogCaptureFixture, line: str) -> None:
+    """Until the server thread has logged the line (its handler runs after the brief stopped)."""
     for _ in range(600):
         if line in caplog.messages:
-            break
+            return
         time.sleep(0.1)
-    assert line in caplog.messages
-    monkeypatch.undo()
+    raise AssertionError(f"not logged: {line}")
+
+
+def test_issue_a_brief_whose_client_went_away_is_stopped_and_frees_the_server(
+    real_server: int,
+    aleppo_items: list[dict[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The page's Cancel (and any client that gives up) closed the connection, but the server made
+    the brief to the end, holding a thread, the CPU and, with analyses, the NLP lock."""
+    caplog.set_level(logging.INFO, logger="newsbrief.service.app")
+    body = json.dumps({"articles": aleppo_items, "analysis": "all"}).encode()
+    request = (
+        b"POST /v1/briefs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
+    told, outcome = leave_during_brief(real_server, request, monkeypatch)
+    assert told
+    assert isinstance(outcome, BriefCancelledError) and outcome.stage == "clean"
+    wait_for_line(caplog, "POST /v1/briefs: the client went away; brief cancelled after clean")
     # the thread and the NLP lock are free: the next brief with analyses is made
     with httpx.Client(base_url=f"http://127.0.0.1:{real_server}", timeout=120) as http:
         response = http.post("/v1/briefs", json={"articles": aleppo_items, "analysis": "all", "words": 60})
