@@ -345,6 +345,21 @@ def test_issue_a_nul_anywhere_in_the_input_is_refused_with_its_place(
     assert str(refused.value).endswith(": binary data, not text")
 
 
+def test_a_nul_byte_in_a_streamed_jsonl_line_is_named_by_that_line(tmp_path: Path) -> None:
+    path = tmp_path / "stories.jsonl"
+    second = b'{"documents": ["Residents fled\0 west."]}'
+    path.write_bytes(b'{"documents": ["Residents fled west."]}\n' + second + b"\n")
+    stories = read_stories(path)
+    assert next(stories).articles[0].text == "Residents fled west."
+    with pytest.raises(SourceError) as refused:
+        next(stories)
+    column = second.index(b"\0") + 1
+    assert (
+        str(refused.value)
+        == f"{path} line 2: a NUL character (U+0000) at column {column}: binary data, not text"
+    )
+
+
 @pytest.mark.parametrize("character", ["\x07", "\x0c", "\x1b", "\x7f"])
 def test_other_control_characters_are_kept_as_sent(character: str) -> None:
     text = f"Residents fled{character} west of the city on Tuesday."

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -19,6 +18,8 @@ from newsbrief.pipeline.segment import segment
 from newsbrief.pipeline.select import cite, select
 
 if TYPE_CHECKING:
+    import threading
+
     from spacy.tokens import Doc
 
 __all__ = ["DEFAULT_OPTIONS", "brief", "briefs", "summarize"]

@@ -942,7 +942,8 @@ def refuse_nul(text: str, where: str, *, field: str | None = None) -> None:
     line = text.count("\n", 0, position) + 1
     previous_break = text.rfind("\n", 0, position)  # -1 on the first line
     column = f"column {position - previous_break}"
-    at = f"line {line}, {column}" if "\n" in text else column
+    # one line (a JSON field, a streamed JSONL line with its line break) needs no line number
+    at = f"line {line}, {column}" if "\n" in text.rstrip("\n") else column
     subject = f'"{field}" has a' if field else "a"
     raise SourceError(f"{where}: {subject} NUL character (U+0000) at {at}: binary data, not text")
 
