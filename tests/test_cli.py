@@ -90,6 +90,10 @@ def _closed_port() -> int:
             "no article text",
         ),
         (lambda tmp: _write(tmp / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary"),
+        (
+            lambda tmp: _write(tmp / "nul.jsonl", b'{"text": "Residents fled\\u0000 west."}\n'),
+            'nul.jsonl line 1: "text" has a NUL character (U+0000) at column 15: binary data, not text',
+        ),
         (lambda tmp: _write(tmp / "bad.jsonl", b'{"text": "fine"}\n{"text": broken\n'), "line 2"),
         (lambda tmp: _write(tmp / "nofield.jsonl", b'{"title": "no text"}\n'), "line 1"),
         (lambda tmp: f"http://127.0.0.1:{_closed_port()}/article", "cannot fetch"),

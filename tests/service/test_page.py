@@ -741,6 +741,26 @@ def test_a_file_not_in_utf8_is_read_as_windows_1252_and_others_are_refused_in_on
     )
 
 
+def test_issue_a_file_with_a_nul_past_its_first_8_kib_is_refused_as_the_server_refuses_it(
+    page: Any, aleppo: dict[str, Article]
+) -> None:
+    """The page looked for a NUL in a file's first 8 KiB only, and put the rest in an article box
+    that the server (which refuses a NUL anywhere) then answered with a 422."""
+    npr = aleppo["npr"].text
+    padded = (npr * 3 + "\n\nResidents fled\0 west.").encode()
+    assert padded.index(b"\0") > 8192
+    page.locator("#file-input").set_input_files(
+        [
+            {"name": "npr.txt", "mimeType": "text/plain", "buffer": npr.encode()},
+            {"name": "damaged.txt", "mimeType": "text/plain", "buffer": padded},
+        ]
+    )
+    error = page.get_by_role("alert")
+    error.wait_for()
+    assert error.text_content() == "damaged.txt looks like a binary file, not text."
+    assert page.locator("fieldset.article").count() == 1
+
+
 def test_analyses_that_need_the_missing_model_are_disabled(page: Any, base_url: str) -> None:
     page.route(
         "**/v1/health",
@@ -757,7 +777,7 @@ def test_analyses_that_need_the_missing_model_are_disabled(page: Any, base_url: 
 
 # The options beside the length, Cancel, and the keyboard ------------------------------------------
 
-CANCELLED = "Cancelled: no brief is shown for it. The server still finishes the work it had started."
+CANCELLED = "Cancelled: no brief is shown for it, and the server stops making it."
 STYLE_EXTRACT = "Extract: the sources' own order and voice"
 EXPLAIN = "Explain how the brief was made"
 
@@ -945,9 +965,7 @@ def test_a_download_on_its_way_can_be_cancelled(
     cancel = page.get_by_role("button", name="Cancel the download")
     expect(cancel).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page.locator("#status")).to_have_text(
-        "brief.md cancelled. The server still finishes the work it had started."
-    )
+    expect(page.locator("#status")).to_have_text("brief.md cancelled, and the server stops making it.")
     expect(page.get_by_role("button", name="Markdown", exact=True)).to_be_focused()
     assert cancel.count() == 0 and page.get_by_role("alert").count() == 0
     page.unroute("**/v1/briefs?format=md*")

@@ -4,8 +4,10 @@ writer adds while it runs."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
+import logging
 import os
 import socket
 import sqlite3
@@ -23,10 +25,11 @@ import pytest
 import uvicorn
 
 # the one error shape, checked as for /v1/briefs (tests/service is on sys.path)
-from test_app import assert_error, assert_security_headers
+from test_app import assert_error, assert_security_headers, leave_during_brief, wait_for_line
 from typer.testing import CliRunner
 
 from newsbrief.cli import app as cli
+from newsbrief.errors import BriefCancelledError
 from newsbrief.model import Article, Options, Story
 from newsbrief.pipeline.brief import brief
 from newsbrief.rendering import render, story_record
@@ -354,27 +357,36 @@ def test_a_file_that_is_not_a_store_is_refused_and_left_as_it_was(
 # A real server ----------------------------------------------------------------------------------
 
 
-def test_a_real_server_on_a_store_answers_concurrent_readers(store_path: Path) -> None:
+@contextlib.contextmanager
+def serving(app: Any) -> Iterator[int]:
+    """A real uvicorn serving the app on a free loopback port, in a thread; yields the port."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(store_path=store_path), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
-    )
+        port = int(probe.getsockname()[1])
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    answers: list[httpx.Response] = []
-
-    def ask() -> None:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
-            answers.append(http.get("/v1/stories?limit=3"))
-
     try:
         for _ in range(500):
             if server.started:
                 break
             time.sleep(0.01)
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join()
+
+
+def test_a_real_server_on_a_store_answers_concurrent_readers(store_path: Path) -> None:
+    answers: list[httpx.Response] = []
+
+    with serving(create_app(store_path=store_path)) as port:
+
+        def ask() -> None:
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
+                answers.append(http.get("/v1/stories?limit=3"))
+
         readers = [threading.Thread(target=ask) for _ in range(6)]
         for reader in readers:
             reader.start()
@@ -383,14 +395,29 @@ def test_a_real_server_on_a_store_answers_concurrent_readers(store_path: Path) -
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
             first = answers[0].json()["stories"][0]["id"]
             made = http.get(f"/v1/stories/{first}/brief?format=md&words=60")
-    finally:
-        server.should_exit = True
-        thread.join()
     assert [answer.status_code for answer in answers] == [200] * 6
     assert len({answer.text for answer in answers}) == 1
     assert made.status_code == 200
     assert made.headers["content-type"] == "text/markdown; charset=utf-8"
     assert made.text.startswith("# Brief")
+
+
+def test_issue_a_stored_story_brief_whose_client_went_away_is_stopped(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """GET /v1/stories/{id}/brief made the brief to the end for a client that had gone, as
+    POST /v1/briefs did (test_app.py)."""
+    caplog.set_level(logging.INFO, logger="newsbrief.service.app")
+    clusterer = Clusterer(Store(store_path))
+    story_id = clusterer.stories()[0].id
+    clusterer.close()
+    with serving(create_app(store_path=store_path)) as port:
+        request = f"GET /v1/stories/{story_id}/brief?analysis=all HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        told, outcome = leave_during_brief(port, request.encode(), monkeypatch)
+        path = f"/v1/stories/{story_id}/brief"
+        wait_for_line(caplog, f"GET {path}: the client went away; brief cancelled after clean")
+    assert told
+    assert isinstance(outcome, BriefCancelledError) and outcome.stage == "clean"
 
 
 _WARM_UP_PROBE = """

@@ -13,9 +13,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.facts import agreed_facts, single_claims
+from newsbrief.errors import stop_if_cancelled
 from newsbrief.model import Analysis, Article, Fact, Sentence
 
 if TYPE_CHECKING:
+    import threading
+
     import numpy as np
     from numpy.typing import NDArray
     from spacy.tokens import Doc
@@ -32,24 +35,27 @@ def analyze(
     closeness: NDArray[np.float64],
     analyses: Sequence[str],
     docs: Sequence[Doc] | None = None,
+    *,
+    cancel: threading.Event | None = None,
 ) -> Analysis:
     """Run the named analyses; ``docs`` (one parse per article) is made here when needed and not given.
 
     ``closeness`` is each sentence's cosine to the story's centroid (``centroid_closeness``).
+    ``cancel``, once set, stops the work after the analysis under way (``stop_if_cancelled``).
     """
     if not analyses:
         return Analysis()
     if docs is None and NEEDS_NLP.intersection(analyses):
         from newsbrief.analysis.nlp import parse
 
-        docs = parse(articles)
+        docs = parse(articles, cancel=cancel)
     ran = tuple(name for name in ("facts", "figures", "quotes", "entities", "framing") if name in analyses)
     found: dict[str, object] = {}
     if "facts" in ran:
         found["facts"] = agreed_facts(facts)
         found["claims"] = single_claims(sentences, facts, closeness)
     if docs is not None:
-        found.update(_nlp_analyses(articles, sentences, docs, ran, facts))
+        found.update(_nlp_analyses(articles, sentences, docs, ran, facts, cancel))
     return Analysis(ran=ran, **found)  # type: ignore[arg-type]
 
 
@@ -59,11 +65,13 @@ def _nlp_analyses(
     docs: Sequence[Doc],
     ran: Sequence[str],
     facts: Sequence[Fact],
+    cancel: threading.Event | None,
 ) -> dict[str, object]:
     """The analyses that read the spaCy parse; entities first, since the others name by them."""
     from newsbrief.analysis.entities import find_entities, names_of
 
     entities = find_entities(articles, docs)
+    stop_if_cancelled(cancel, "entities")
     names = names_of(entities)
     found: dict[str, object] = {}
     if "figures" in ran:
@@ -76,10 +84,12 @@ def _nlp_analyses(
         from newsbrief.analysis.disputes import find_disputes
 
         found["disputes"] = find_disputes(articles, docs, sentences)  # conflicts of claims, not figures
+        stop_if_cancelled(cancel, "figures")
     if "quotes" in ran:
         from newsbrief.analysis.quotes import find_quotes
 
         found["quotes"] = find_quotes(articles, docs, names)
+        stop_if_cancelled(cancel, "quotes")
     if "entities" in ran:
         found["entities"] = entities
     if "framing" in ran:

@@ -9,10 +9,12 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from newsbrief.errors import MissingModelError
+from newsbrief.errors import MissingModelError, stop_if_cancelled
 from newsbrief.model import Article
 
 if TYPE_CHECKING:
+    import threading
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -38,7 +40,21 @@ def load_nlp() -> Language:
     )
 
 
-def parse(articles: Sequence[Article]) -> list[Doc]:
-    """One spaCy Doc per article, over exactly ``article.text`` so character offsets agree."""
+def parse(articles: Sequence[Article], *, cancel: threading.Event | None = None) -> list[Doc]:
+    """One spaCy Doc per article, over exactly ``article.text`` so character offsets agree.
+
+    With ``cancel``, the articles go through the pipeline one at a time and BriefCancelledError
+    stops the parse after the article under way once it is set: the parse is most of a brief
+    with analyses, and a batch is parsed whole before its first Doc comes out. One at a time
+    gives the same Docs (every token's tag, dependency, head, entity and lemma, checked on the
+    115 Multi-News articles) in no more time.
+    """
     nlp = load_nlp()
-    return list(nlp.pipe((article.text for article in articles), batch_size=BATCH_SIZE))
+    texts = (article.text for article in articles)
+    if cancel is None:
+        return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    docs: list[Doc] = []
+    for doc in nlp.pipe(texts, batch_size=1):
+        docs.append(doc)
+        stop_if_cancelled(cancel, f"parsing {len(docs)} of {len(articles)} articles")
+    return docs

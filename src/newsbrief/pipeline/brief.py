@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis import NEEDS_NLP, analyze
-from newsbrief.errors import EmptyStoryError
+from newsbrief.errors import EmptyStoryError, stop_if_cancelled
 from newsbrief.model import Article, Brief, Notice, Options, Removal, Source, Story
 from newsbrief.pipeline.align import align, similarity_matrix
 from newsbrief.pipeline.clean import clean, language_notice, lowered_words, merge_duplicates
@@ -18,6 +18,8 @@ from newsbrief.pipeline.segment import segment
 from newsbrief.pipeline.select import cite, select
 
 if TYPE_CHECKING:
+    import threading
+
     from spacy.tokens import Doc
 
 __all__ = ["DEFAULT_OPTIONS", "brief", "briefs", "summarize"]
@@ -28,12 +30,19 @@ DEFAULT_OPTIONS = Options()
 BATCH_STORIES = 32
 
 
-def brief(story: Story, options: Options = DEFAULT_OPTIONS) -> Brief:
-    """The cited brief of a story: the same story and options always give the same brief."""
-    clock = _Clock()
+def brief(
+    story: Story, options: Options = DEFAULT_OPTIONS, *, cancel: threading.Event | None = None
+) -> Brief:
+    """The cited brief of a story: the same story and options always give the same brief.
+
+    ``cancel``, set from another thread, stops the brief with BriefCancelledError after the
+    stage under way (an analysis, or the parse of one article): the server sets it when its
+    client goes away.
+    """
+    clock = _Clock(cancel)
     articles, removals, notices = _prepare(story)
     clock.lap("clean")
-    return _brief(articles, removals, notices, options, clock)
+    return _brief(articles, removals, notices, options, clock, cancel=cancel)
 
 
 def briefs(stories: Iterable[Story], options: Options = DEFAULT_OPTIONS) -> Iterator[Brief]:
@@ -95,6 +104,8 @@ def _brief(
     options: Options,
     clock: _Clock,
     docs: Sequence[Doc] | None = None,
+    *,
+    cancel: threading.Event | None = None,
 ) -> Brief:
     sentences = tuple(sent for article in articles for sent in segment(article))
     clock.lap("segment")
@@ -118,7 +129,9 @@ def _brief(
     )
     summary = cite(chosen, facts, sources, sentences, similarity, style=options.style)
     clock.lap("select")
-    analysis = analyze(articles, sentences, facts, centroid_closeness(vectors), options.analyses, docs)
+    analysis = analyze(
+        articles, sentences, facts, centroid_closeness(vectors), options.analyses, docs, cancel=cancel
+    )
     if options.analyses:
         clock.lap("analyze")
     return Brief(
@@ -209,16 +222,21 @@ def _sources(articles: tuple[Article, ...]) -> tuple[Source, ...]:
 
 
 class _Clock:
-    """Milliseconds spent in each stage, for the brief's timing record."""
+    """Milliseconds spent in each stage, for the brief's timing record.
 
-    def __init__(self) -> None:
+    A lap is the end of a stage, where a brief whose ``cancel`` is set stops (``stop_if_cancelled``).
+    """
+
+    def __init__(self, cancel: threading.Event | None = None) -> None:
         self._start = self._last = time.perf_counter()
         self._laps: list[tuple[str, float]] = []
+        self._cancel = cancel
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
         self._laps.append((stage, round((now - self._last) * 1000, 3)))
         self._last = now
+        stop_if_cancelled(self._cancel, stage)
 
     def laps(self) -> tuple[tuple[str, float], ...]:
         total = round((time.perf_counter() - self._start) * 1000, 3)

@@ -47,9 +47,15 @@ unique within a story by suffixing ``-2``, ``-3``, ... in order, with a ``rename
 says which source got which id. A ``published`` value that is not an ISO 8601 or RFC 2822 date
 (``published_time``) is kept as given, with an ``undated`` notice: nothing reads it as a date.
 
-Bytes: a NUL byte in the first 8 KiB means a binary file, which is refused. Text is decoded as
-UTF-8 (a byte-order mark is dropped) or, failing that, as cp1252 and then latin-1 with a
-``decode-fallback`` notice; line endings become ``\\n``.
+Bytes are decoded as UTF-8 (a byte-order mark is dropped) or, failing that, as cp1252 and then
+latin-1 with a ``decode-fallback`` notice; line endings become ``\\n``.
+
+NUL: text never holds the character U+0000, so a NUL anywhere in what is read (a file, URL or
+standard input once decoded, a string given as text, an HTML page, a field of a JSON record,
+escaped ``\\u0000`` included) is refused by ``refuse_nul`` with the line and column of the
+first one: it is binary data (an image, a PDF, UTF-16 read as bytes), not an article to brief
+with its NULs dropped. Other control characters are kept as sent; the renderers drop them
+from Markdown, text and the terminal, and JSON escapes them.
 
 Caps: ``MAX_SOURCE_BYTES`` per file, URL or standard input (per line when ``read_stories``
 streams a JSONL or Multi-News file, so that a whole benchmark split can be read),
@@ -99,6 +105,7 @@ __all__ = [
     "read_text",
     "read_url",
     "reason_line",
+    "refuse_nul",
     "string_field",
     "url_host",
 ]
@@ -129,7 +136,6 @@ _MAX_NAME_CHARS = 300  # a longer string is article text, never a path or a shor
 _MAX_HEADLINE_CHARS = 200
 _MAX_SLUG_CHARS = 40
 _MAX_LISTED = 5  # sources a notice names before "and N more"
-_BINARY_SNIFF_BYTES = 8192
 _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"""[.!?…:;,]["'”’)\]]*$""")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a Markdown headline: "# Aleppo encircled"
@@ -209,6 +215,7 @@ def read_stories(
 
 def read_text(content: str, *, source: str, outlet: str, url: str | None = None) -> Article:
     """The article in a plain-text document; a headline line followed by a blank line is its title."""
+    refuse_nul(content, source)
     title, text = _split_headline(_normalise_newlines(content).strip())
     return _article(text, source=source, outlet=outlet, title=title, url=url)
 
@@ -223,6 +230,7 @@ def read_html(html: str, *, source: str, outlet: str, url: str | None = None) ->
     import trafilatura
     from trafilatura.settings import Document
 
+    refuse_nul(html, source)  # the HTML parser would drop the NULs unsaid
     document = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=False, with_metadata=True
     )
@@ -265,6 +273,7 @@ def read_json(content: str, *, source: str) -> Iterator[Story]:
 
 def read_multinews(content: str, *, source: str) -> Iterator[Story]:
     """The stories of Multi-News raw content: one per non-blank line, articles split on ``|||||``."""
+    refuse_nul(content, source)
     return _multinews_stories(_content_lines(content), source)
 
 
@@ -366,6 +375,7 @@ def _read_sources(
         elif (kind := _classify(source)) == "text":
             n_texts += 1
             label = f"text {n_texts}"
+            refuse_nul(source, label)
             parts.append(Story(articles=(_article(source, source=label, outlet=label),)))
         elif kind == "stdin":
             content, notices = _read_stdin(stdin)
@@ -583,6 +593,7 @@ def _article_record(fields: dict[str, object], where: str, *, number: int) -> Ar
     text = fields["text"]
     if not isinstance(text, str):
         raise SourceError(f'{where}: "text" must be a string (got {_json_type(text)})')
+    refuse_nul(text, where, field="text")
     url = string_field(fields, ("url",), where)
     outlet = (
         string_field(fields, ("outlet", "source", "site"), where) or url_host(url) or f"document {number}"
@@ -606,6 +617,7 @@ def string_field(fields: dict[str, object], keys: tuple[str, ...], where: str) -
             continue
         if not isinstance(value, str):
             raise SourceError(f'{where}: "{key}" must be a string (got {_json_type(value)})')
+        refuse_nul(value, where, field=key)
         return value
     return None
 
@@ -895,24 +907,45 @@ def _require_text(content: str, label: str, what: str) -> None:
 def decode_bytes(data: bytes, label: str, *, charset: str | None = None) -> tuple[str, tuple[Notice, ...]]:
     """Text of bytes: the declared charset, else UTF-8, else cp1252 or latin-1 with a notice.
 
-    Line breaks become ``\\n``. SourceError naming ``label`` for binary data (a NUL byte near
-    the start). The one decoder of files, URLs, standard input and the service's uploads.
+    Line breaks become ``\\n``. SourceError naming ``label`` and the place of a NUL (``refuse_nul``):
+    binary data. The one decoder of files, URLs, standard input and the service's uploads.
     """
-    if b"\0" in data[:_BINARY_SNIFF_BYTES]:
-        raise SourceError(f"{label}: looks like a binary file, not text")
     for encoding in (charset, "utf-8"):
         if encoding:
             try:
-                return _normalise_newlines(data.decode(encoding).removeprefix("\ufeff")), ()
+                text = _normalise_newlines(data.decode(encoding).removeprefix("\ufeff"))
             except (LookupError, UnicodeDecodeError):
-                pass
+                continue
+            refuse_nul(text, label)
+            return text, ()
     try:
         text, encoding = data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:  # cp1252 leaves five bytes undefined; latin-1 decodes anything
         text, encoding = data.decode("latin-1"), "latin-1"
+    text = _normalise_newlines(text)
+    refuse_nul(text, label)  # before the notice: a binary file is refused, not decoded as cp1252
     notice = Notice("decode-fallback", f"{label}: not valid UTF-8; decoded as {encoding}")
     logger.info("%s", notice.message)
-    return _normalise_newlines(text), (notice,)
+    return text, (notice,)
+
+
+def refuse_nul(text: str, where: str, *, field: str | None = None) -> None:
+    """SourceError naming where the first NUL character of ``text`` is, if it has one.
+
+    The one rule for NULs, applied to everything read as text (see the module docstring): a NUL
+    is binary data, and dropping it unsaid would brief a corrupted input as if it were whole.
+    ``field`` names the JSON field the text came from: ``x.jsonl line 3: "text" has ...``.
+    """
+    position = text.find("\0")
+    if position < 0:
+        return
+    line = text.count("\n", 0, position) + 1
+    previous_break = text.rfind("\n", 0, position)  # -1 on the first line
+    column = f"column {position - previous_break}"
+    # one line (a JSON field, a streamed JSONL line with its line break) needs no line number
+    at = f"line {line}, {column}" if "\n" in text.rstrip("\n") else column
+    subject = f'"{field}" has a' if field else "a"
+    raise SourceError(f"{where}: {subject} NUL character (U+0000) at {at}: binary data, not text")
 
 
 def _normalise_newlines(text: str) -> str:

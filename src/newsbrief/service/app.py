@@ -28,6 +28,10 @@ Content-Length, then by counting the bytes as they arrive; never buffered, see `
 503 when an analysis needs a model that is not installed or the story store cannot be read, and a
 bare 500 (no traceback text) only for a bug.
 
+A brief whose client goes away (the page's Cancel, a closed tab, a client's timeout) is stopped
+at its next stage boundary, with a log line, instead of being made to the end for nobody
+(``_unless_disconnected``).
+
 URLs in requests are fetched only when the operator starts the server with ``allow_urls``; then
 ``newsbrief.pipeline.fetch`` refuses every address that is not public (see there).
 
@@ -47,9 +51,11 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, MutableMapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
@@ -72,7 +78,13 @@ from starlette.staticfiles import StaticFiles
 from newsbrief import __version__
 from newsbrief.analysis.nlp import MODEL_NAMES, load_nlp
 from newsbrief.analysis.similarity import load_wordllama
-from newsbrief.errors import InputError, MissingModelError, SourceError
+from newsbrief.errors import (
+    BriefCancelledError,
+    InputError,
+    MissingModelError,
+    SourceError,
+    stop_if_cancelled,
+)
 from newsbrief.model import (
     ANALYSES,
     DEFAULT_STYLE,
@@ -95,6 +107,7 @@ from newsbrief.pipeline.ingest import (
     read_html,
     read_story,
     read_text,
+    refuse_nul,
 )
 from newsbrief.rendering import render, story_record
 from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, article_key, cluster, published_time
@@ -134,6 +147,8 @@ SECURITY_HEADERS: dict[str, str] = {
 # Analyses that need spaCy; its pipeline is not known to be safe to call from several threads at once.
 _NLP_ANALYSES = frozenset({"figures", "quotes", "entities", "framing"})
 _NLP_LOCK = threading.Lock()
+# How often a brief in progress asks whether its client is still there (_unless_disconnected).
+_DISCONNECT_POLL_S = 0.1
 
 _TEXT_EXTENSIONS = (".txt", ".md")
 _HTML_EXTENSIONS = (".html", ".htm")
@@ -348,7 +363,9 @@ def create_app(
         _check_fields(request.query_params, _BRIEF_QUERY)
         items, options, asked = await _read_request(request, limits)
         rendering = _output(asked, request.query_params)
-        result = await run_in_threadpool(_make_brief, items, options, limits, allow_urls, get_url, rendering)
+        result = await _unless_disconnected(
+            request, partial(_make_brief, items, options, limits, allow_urls, get_url, rendering)
+        )
         # what `newsbrief summarize` prints: the rendering and one newline
         return Response(result + "\n", media_type=MEDIA_TYPES[rendering.output_format])
 
@@ -356,6 +373,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
     app.add_exception_handler(InputError, _input_error)
     app.add_exception_handler(MissingModelError, _missing_model)
+    app.add_exception_handler(BriefCancelledError, _cancelled)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected_error)
     app.add_middleware(_GuardMiddleware, max_body_bytes=limits.max_body_bytes)
@@ -465,6 +483,7 @@ def _json_request(body: bytes, limits: Limits) -> tuple[list[_Item], Options, _O
 
 def _json_item(article: ArticleIn, label: str) -> _Item:
     """The item of one request article; SourceError unless exactly one of text, html, url is set."""
+    _refuse_nul_fields(article, label)
     given = [
         (kind, value)
         for kind, value in (("text", article.text), ("html", article.html), ("url", article.url))
@@ -474,6 +493,14 @@ def _json_item(article: ArticleIn, label: str) -> _Item:
         raise SourceError(f'{label}: give exactly one of "text", "html" or "url" (got {len(given)})')
     kind, content = given[0]
     return _Item(kind, content, label, *_fields(article.outlet, article.title, article.published))  # type: ignore[arg-type]
+
+
+def _refuse_nul_fields(article: BaseModel, label: str) -> None:
+    """SourceError (422) naming the article and the field of the first string field holding a NUL:
+    the rule the command line applies to a file or a JSONL record (``ingest.refuse_nul``)."""
+    for field, value in article:
+        if isinstance(value, str):
+            refuse_nul(value, label, field=field)
 
 
 def _one_line(value: str | None) -> str | None:
@@ -675,8 +702,10 @@ def _make_brief(
     allow_urls: bool,
     get_url: Fetcher,
     rendering: _Rendering,
+    cancel: threading.Event,
 ) -> str:
-    """The brief rendered in the format; runs in a worker thread (it blocks on CPU and URLs)."""
+    """The brief rendered in the format; runs in a worker thread (it blocks on CPU and URLs) and
+    stops between articles and stages once ``cancel`` is set (``_unless_disconnected``)."""
     n_urls = sum(item.kind == "url" for item in items)
     if n_urls and not allow_urls:
         first = next(item for item in items if item.kind == "url")
@@ -685,21 +714,53 @@ def _make_brief(
         )
     if n_urls > limits.max_urls:
         raise InputError(f"{n_urls} URLs: a request may fetch at most {limits.max_urls}")
-    articles = [_read_item(item, number, limits, get_url) for number, item in enumerate(items, 1)]
+    articles = []
+    for number, item in enumerate(items, 1):
+        articles.append(_read_item(item, number, limits, get_url))  # a URL may take seconds
+        stop_if_cancelled(cancel, f"reading {item.label}")
     story: Story = read_story(articles, fetch_urls=False)  # makes the ids unique
     read_notices = tuple(notice for item in items for notice in item.notices)
     story = replace(story, notices=(*read_notices, *story.notices))
-    return _render_brief(story, options, rendering)
+    return _render_brief(story, options, rendering, cancel)
 
 
-def _render_brief(story: Story, options: Options, rendering: _Rendering) -> str:
-    """The story's brief rendered in the format, one spaCy call at a time."""
+def _render_brief(story: Story, options: Options, rendering: _Rendering, cancel: threading.Event) -> str:
+    """The story's brief rendered in the format, one spaCy call at a time; stopped by ``cancel``."""
     if _NLP_ANALYSES.intersection(options.analyses):
         with _NLP_LOCK:
-            result = brief(story, options)
+            result = brief(story, options, cancel=cancel)
     else:
-        result = brief(story, options)
+        result = brief(story, options, cancel=cancel)
     return render(result, rendering.output_format, explain=rendering.explain, timing=rendering.timing)
+
+
+async def _unless_disconnected(request: Request, work: Callable[[threading.Event], str]) -> str:
+    """``work(cancel)`` in a worker thread, with ``cancel`` set once the client is gone.
+
+    Neither uvicorn nor Starlette stops a request's handler when its client disconnects (the
+    page's Cancel, a closed tab, a client's timeout), and a thread cannot be stopped from
+    outside; so while the work runs, ``request.is_disconnected()`` is polled every
+    ``_DISCONNECT_POLL_S``, and the brief, told by ``cancel``, stops itself at its next stage
+    boundary (``newsbrief.errors.stop_if_cancelled``) and frees its thread and the NLP lock.
+    """
+    cancel = threading.Event()
+
+    async def watch() -> None:
+        while not await request.is_disconnected():
+            await anyio.sleep(_DISCONNECT_POLL_S)
+        cancel.set()
+
+    result, failure = "", None
+    async with anyio.create_task_group() as tasks:
+        tasks.start_soon(watch)
+        try:
+            result = await run_in_threadpool(work, cancel)
+        except Exception as exc:  # raised below: the task group would wrap it in an ExceptionGroup
+            failure = exc
+        tasks.cancel_scope.cancel()  # the watch ends with the work
+    if failure is not None:
+        raise failure
+    return result
 
 
 def _read_item(item: _Item, number: int, limits: Limits, get_url: Fetcher) -> Article:
@@ -777,6 +838,13 @@ async def _input_error(request: Request, exc: Exception) -> Response:
 
 async def _missing_model(request: Request, exc: Exception) -> Response:
     return _error(503, " ".join(str(exc).split()))
+
+
+async def _cancelled(request: Request, exc: Exception) -> Response:
+    """The client went away and its brief stopped: a log line for the operator, and an answer
+    nobody reads (499, nginx's "client closed request"), since ASGI wants one."""
+    logger.info("%s %s: the client went away; %s", request.method, request.url.path, exc)
+    return _error(499, "the client closed the request before the brief was done")
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -1177,7 +1245,7 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
         if articles is None:
             raise HTTPException(404, f"no story {story_id[:40]!r} in the store: GET /v1/stories lists them")
         story = Story(articles=articles, id=story_id)
-        result = await run_in_threadpool(_render_brief, story, options, rendering)
+        result = await _unless_disconnected(request, partial(_render_brief, story, options, rendering))
         return Response(result + "\n", media_type=MEDIA_TYPES[rendering.output_format])
 
 
@@ -1208,6 +1276,7 @@ def _make_stories(body: bytes, limits: Limits) -> dict[str, object]:
 def _stream_article(article: StreamArticleIn, label: str, limits: Limits) -> Article:
     """The article of one request item, read as ``POST /v1/briefs`` reads text or HTML; the
     request's id (its key; empty: the key is its URL or text hash), outlet, title, URL and date win."""
+    _refuse_nul_fields(article, label)
     given = [(kind, value) for kind, value in (("text", article.text), ("html", article.html)) if value]
     if len(given) != 1:
         raise SourceError(f'{label}: give exactly one of "text" or "html", not empty (got {len(given)})')

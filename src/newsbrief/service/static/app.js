@@ -16,7 +16,6 @@
   const PREVIEW_CHARS = 100; // a removal's words shown, as the CLI's --explain shows them
   const HTML_FILE = /\.x?html?$/i;
   const ARTICLE_FILE = /\.(txt|text|md|html?)$/i; // what the server's upload takes (a name without extension: sniffed)
-  const BINARY_SNIFF_BYTES = 8192; // a NUL among the first bytes: a binary file, as the server judges
   const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
   const WHITE_SPACE = /\s+/g;
   const NARROW = "(max-width: 56rem)";
@@ -180,7 +179,7 @@
       const reader = new FileReader();
       reader.onload = () => {
         const bytes = new Uint8Array(reader.result);
-        if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+        if (bytes.includes(0)) { // a NUL anywhere: binary data, as the server and the command line judge
           reject(new Error(`${file.name} looks like a binary file, not text.`));
           return;
         }
@@ -406,7 +405,7 @@
     }
   }
 
-  const CANCELLED = "Cancelled: no brief is shown for it. The server still finishes the work it had started.";
+  const CANCELLED = "Cancelled: no brief is shown for it, and the server stops making it.";
 
   /** A brief is on its way in the view: its button is disabled and the view's Cancel button shown
    * (and focused if the button was, so that the keyboard does not lose its place); the controller
@@ -954,7 +953,7 @@
       download(fileName, text, response.headers.get("Content-Type") || "text/plain");
     } catch (error) {
       if (controller.signal.aborted) {
-        setBriefStatus(`${fileName} cancelled. The server still finishes the work it had started.`);
+        setBriefStatus(`${fileName} cancelled, and the server stops making it.`);
         return;
       }
       showBriefError(`Could not reach the server: ${oneLine(error && error.message)}`);
