@@ -585,7 +585,7 @@ def cluster_command(
 
     from newsbrief.pipeline.brief import briefs
     from newsbrief.rendering import named_outlets, render, story_record
-    from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, in_publication_order
+    from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, in_publication_order, stream_notices
     from newsbrief.stream.sources import read_articles
     from newsbrief.stream.store import Store
 
@@ -620,7 +620,7 @@ def cluster_command(
         clusterer = None if store is None else Clusterer(store, settings=settings)
         try:
             if clusterer is None:
-                stories, articles_of = _dask_stories(sources, db, settings, scheduler, workers)
+                articles, stories, articles_of = _dask_stories(sources, db, settings, scheduler, workers)
             else:
                 articles = in_publication_order(read_articles(sources, on_notice=_print_notice))
                 with Progress(
@@ -636,6 +636,8 @@ def cluster_command(
                     for _ in clusterer.add_all(articles):
                         progress.advance(task)
                 stories, articles_of = clusterer.stories(), clusterer.articles
+            for notice in stream_notices(articles, stories, where="the input"):
+                _print_notice(notice)
             if briefs_dir is not None:
                 wide = [story for story in stories if len(named_outlets(story)) >= 2]
                 _note_unnamed_outlets(stories)
@@ -654,8 +656,9 @@ def cluster_command(
 
 def _dask_stories(
     sources: list[str], db: Path | None, settings: ClusterSettings, scheduler: str | None, workers: int
-) -> tuple[list[StreamStory], Callable[[StreamStory], tuple[Article, ...]]]:
-    """The stories from the Dask engine, and each story's articles (keyed as in the store) for briefs."""
+) -> tuple[list[Article], list[StreamStory], Callable[[StreamStory], tuple[Article, ...]]]:
+    """The articles read, the stories the Dask engine makes of them, and each story's articles
+    (keyed as in the store) for briefs."""
     import dataclasses
 
     from newsbrief.stream.cluster import article_key
@@ -674,7 +677,7 @@ def _dask_stories(
     finally:
         if store is not None:
             store.close()
-    return stories, lambda story: tuple(by_key[key] for key in story.articles)
+    return articles, stories, lambda story: tuple(by_key[key] for key in story.articles)
 
 
 def _note_unnamed_outlets(stories: list[StreamStory]) -> None:
@@ -729,8 +732,10 @@ def _write_file(path: Path, text: str) -> None:
 
 
 def _write(text: str, output: Path | None) -> None:
+    """Write the text to the file, or to stdout ending in a line break; no text prints nothing
+    (``cluster`` of no articles: an empty JSONL, not one blank line)."""
     if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
         return
     _guarded(lambda: _write_file(output, text))
 
