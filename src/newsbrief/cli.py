@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["app", "main"]
 
 err_console = Console(stderr=True)
+DEFAULT_DASK_WORKERS = 2  # processes of cluster --engine dask's LocalCluster
 
 
 class _TopLevelGroup(TyperGroup):
@@ -577,8 +578,9 @@ def cluster_command(
         ),
     ] = None,
     workers: Annotated[
-        int, typer.Option("--workers", help="Worker processes of the LocalCluster (--engine dask).")
-    ] = 2,
+        int | None,
+        typer.Option("--workers", help="Worker processes of the LocalCluster (--engine dask; default 2)."),
+    ] = None,
 ) -> None:
     """Group a stream of articles into stories, in publication order; one story per JSONL line."""
     import dataclasses
@@ -599,6 +601,7 @@ def cluster_command(
             raise OptionError(f"--format {formats!r}: choose from md, json, html, text")
         if engine not in ("embedded", "dask"):
             raise OptionError(f"--engine {engine!r}: choose embedded or dask")
+        _check_dask_options(engine, scheduler, workers)
         if (
             window is not None and not 0 < window <= MAX_WINDOW_DAYS
         ):  # NaN and inf too; the settings' message names window_days
@@ -620,7 +623,9 @@ def cluster_command(
         clusterer = None if store is None else Clusterer(store, settings=settings)
         try:
             if clusterer is None:
-                articles, stories, articles_of = _dask_stories(sources, db, settings, scheduler, workers)
+                articles, stories, articles_of = _dask_stories(
+                    sources, db, settings, scheduler, DEFAULT_DASK_WORKERS if workers is None else workers
+                )
             else:
                 articles = in_publication_order(read_articles(sources, on_notice=_print_notice))
                 with Progress(
@@ -652,6 +657,22 @@ def cluster_command(
         return "\n".join(lines) + "\n" if lines else ""
 
     _write(_guarded(run), output)
+
+
+def _check_dask_options(engine: str, scheduler: str | None, workers: int | None) -> None:
+    """OptionError when --scheduler or --workers is given without --engine dask, which alone reads
+    them, or both are: --workers sizes the LocalCluster that --scheduler replaces. Either was
+    ignored unsaid before."""
+    given = [
+        option for option, value in (("--scheduler", scheduler), ("--workers", workers)) if value is not None
+    ]
+    if engine != "dask" and given:
+        raise OptionError(f"{' and '.join(given)} {'need' if len(given) > 1 else 'needs'} --engine dask")
+    if len(given) == 2:
+        raise OptionError(
+            "--workers starts that many local workers; with --scheduler the cluster's own workers "
+            "run the tasks: give one of them"
+        )
 
 
 def _dask_stories(
