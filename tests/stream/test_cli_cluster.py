@@ -280,3 +280,23 @@ def test_issue_walk_undated_and_not_english_articles_are_noted(tmp_path: Path, e
         "before it in the input",
         "note: 1 article does not look like English: grouped only with articles not in English",
     ]
+
+
+def test_issue_walk_a_folder_whose_file_names_share_40_characters_gives_no_note_of_renamed_ids(
+    tmp_path: Path,
+) -> None:
+    """A story makes ids of file names (40 characters) and renames the second of two alike; the
+    stream keys each article by its text instead, so that note (printed before) named ids that
+    no story line holds."""
+    aleppo = ROOT / "examples" / "aleppo"
+    (tmp_path / "site").mkdir()
+    for name in ("npr", "aljazeera"):
+        long_name = f"aleppo-coverage-by-two-outlets-in-october-2016-{name}.txt"
+        (tmp_path / "site" / long_name).write_text(
+            (aleppo / f"{name}.txt").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    result = run_newsbrief("cluster", "site", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    keys = [key for line in result.stdout.splitlines() for key in json.loads(line)["articles"]]
+    assert len(keys) == 2 and all(key.startswith("sha256:") for key in keys)
+    assert "renamed" not in result.stderr

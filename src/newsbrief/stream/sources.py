@@ -35,6 +35,10 @@ from newsbrief.stream.feeds import is_feed, read_feed
 
 __all__ = ["read_articles"]
 
+# A story's ids are dropped here (an article's key is its URL or text), so a note that one was
+# renamed to stay unique within the story would name an id the stream never uses.
+_STORY_ONLY_NOTICES = frozenset({"renamed-id"})
+
 
 def read_articles(
     sources: Iterable[str], *, on_notice: Callable[[Notice], object] = lambda notice: None
@@ -56,7 +60,8 @@ def read_articles(
             stories = (read_story([source], fetch_urls=False),)
         for story in stories:
             for notice in story.notices:
-                on_notice(notice)
+                if notice.code not in _STORY_ONLY_NOTICES:
+                    on_notice(notice)
             yield from (replace(article, id="") for article in story.articles)
 
 
