@@ -339,8 +339,9 @@ def serve(
     from newsbrief.service.app import serve as run_server
 
     if db is not None and not db.is_file():
+        what = "a folder, not a store file" if db.is_dir() else "no such file"
         err_console.print(
-            f"[red]error:[/red] --db {escape(str(db))}: no such file; "
+            f"[red]error:[/red] --db {escape(str(db))}: {what}; "
             "fill a store first with newsbrief watch FEEDS --db FILE or newsbrief cluster ... --db FILE",
             highlight=False,
             soft_wrap=True,

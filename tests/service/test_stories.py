@@ -325,6 +325,15 @@ def test_serve_without_the_store_file_is_a_one_line_error(tmp_path: Path) -> Non
     assert "no such file" in result.output and "Traceback" not in result.output
 
 
+def test_issue_walk_serve_db_naming_a_folder_says_it_is_a_folder(tmp_path: Path) -> None:
+    """A folder is there: 'no such file' (said before) sent the user looking for a missing path."""
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.output.strip().startswith(
+        f"error: --db {tmp_path}: a folder, not a store file; fill a store"
+    )
+
+
 @pytest.mark.parametrize("schema", ["", "CREATE TABLE readers (name TEXT, email TEXT)"])
 def test_a_file_that_is_not_a_store_is_refused_and_left_as_it_was(
     tmp_path: Path, schema: str, monkeypatch: pytest.MonkeyPatch

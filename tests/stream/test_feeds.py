@@ -359,6 +359,15 @@ def test_a_bad_feed_list_line_names_file_and_line(tmp_path: Path, line: str, mes
         read_feed_list(listing)
 
 
+def test_issue_walk_a_feed_list_line_naming_a_folder_says_it_is_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "feeds").mkdir()
+    listing = tmp_path / "FEEDS.txt"
+    listing.write_text("feeds\n")
+    with pytest.raises(SourceError) as refused:
+        read_feed_list(listing)
+    assert str(refused.value) == f"{listing} line 1: feeds is a folder; name one feed file per line"
+
+
 def test_an_empty_feed_list_is_an_error(tmp_path: Path) -> None:
     listing = tmp_path / "FEEDS.txt"
     listing.write_text("# nothing yet\n")

@@ -419,6 +419,8 @@ def _feed_line(line: str, folder: Path, where: str) -> str:
     if "://" in line:
         raise SourceError(f"{where}: only http and https feed URLs are read (got {line!r})")
     path = Path(line) if Path(line).is_absolute() else folder / line
+    if path.is_dir():
+        raise SourceError(f"{where}: {line} is a folder; name one feed file per line")
     if not path.is_file():
         raise SourceError(f"{where}: no such feed file: {line}")
     return os.fspath(path)
