@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import socket
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -629,6 +629,7 @@ def cluster_command(
                 )
             else:
                 articles = in_publication_order(read_articles(sources, on_notice=_print_notice))
+                _note_stored(articles, clusterer, db)
                 with Progress(
                     TextColumn("clustering"),
                     BarColumn(),
@@ -658,6 +659,19 @@ def cluster_command(
         return "\n".join(lines) + "\n" if lines else ""
 
     _write(_guarded(run), output)
+
+
+def _note_stored(articles: list[Article], stored: Container[str], db: Path | None) -> None:
+    """A note for the articles of the input that ``--db`` holds already (a rerun, a growing
+    input): the store keeps them as they were, and they are not added again."""
+    from newsbrief.stream.cluster import article_key
+
+    keys = {article_key(article) for article in articles}
+    already = sum(key in stored for key in keys)
+    if already:
+        _note_line(
+            f"{already} of {len(keys)} articles {'is' if already == 1 else 'are'} already in {db}: not added again"
+        )
 
 
 def _check_dask_options(engine: str, scheduler: str | None, workers: int | None) -> None:

@@ -300,3 +300,21 @@ def test_issue_walk_a_folder_whose_file_names_share_40_characters_gives_no_note_
     keys = [key for line in result.stdout.splitlines() for key in json.loads(line)["articles"]]
     assert len(keys) == 2 and all(key.startswith("sha256:") for key in keys)
     assert "renamed" not in result.stderr
+
+
+def test_issue_walk_articles_stored_before_or_repeated_in_the_input_are_noted(tmp_path: Path) -> None:
+    """A rerun over a --db, and a record given twice: each article is counted once, as before,
+    and now a note says so (the rerun's output was the same with nothing said)."""
+    lines = BASIL.read_text(encoding="utf-8").splitlines()
+    (tmp_path / "first.jsonl").write_text("\n".join(lines[:4]) + "\n", encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text("\n".join([*lines[:6], lines[5]]) + "\n", encoding="utf-8")
+    first = run_newsbrief("cluster", "first.jsonl", "--db", "s.sqlite", cwd=tmp_path)
+    assert first.returncode == 0 and first.stderr == "", first.stderr
+    more = run_newsbrief("cluster", "more.jsonl", "--db", "s.sqlite", cwd=tmp_path)
+    assert more.returncode == 0, more.stderr
+    assert more.stderr.splitlines() == [
+        "note: 4 of 6 articles are already in s.sqlite: not added again",
+        "note: 1 of 7 articles repeats an earlier one of the input (the same key and text): each counted once",
+    ]
+    keys = [key for line in more.stdout.splitlines() for key in json.loads(line)["articles"]]
+    assert len(keys) == len(set(keys)) == 6

@@ -825,11 +825,23 @@ def in_publication_order(articles: Iterable[Article]) -> list[Article]:
 def stream_notices(
     articles: Sequence[Article], stories: Sequence[StreamStory], *, where: str
 ) -> list[Notice]:
-    """What the reader of the stories should know: the articles with no readable date (placed as
-    ``in_publication_order`` places them), the articles that do not look like English (grouped
-    only among themselves). ``where`` names the articles' sequence: ``the request``, ``the input``.
+    """What the reader of the stories should know: the articles that repeat an earlier one (the
+    same key; the same text, or the clusterer refuses them), counted once; the articles with no
+    readable date (placed as ``in_publication_order`` places them); the articles that do not look
+    like English (grouped only among themselves). ``where`` names the articles' sequence: ``the
+    request``, ``the input``.
     """
     notices = []
+    repeats = _repeated_keys(article_key(article) for article in articles)
+    if repeats:
+        notices.append(
+            Notice(
+                "repeated-article",
+                f"{len(repeats)} of {len(articles)} articles {'repeats' if len(repeats) == 1 else 'repeat'} "
+                f"an earlier one of {where} (the same key and text): each counted once",
+                repeats,
+            )
+        )
     undated = tuple(article_key(article) for article in articles if published_time(article.published) is None)
     if undated:
         notices.append(
@@ -851,6 +863,17 @@ def stream_notices(
             )
         )
     return notices
+
+
+def _repeated_keys(keys: Iterable[str]) -> tuple[str, ...]:
+    """The keys that an earlier one equals, in order (a key given three times is there twice)."""
+    earlier: set[str] = set()
+    repeats: list[str] = []
+    for key in keys:
+        if key in earlier:
+            repeats.append(key)
+        earlier.add(key)
+    return tuple(repeats)
 
 
 def story_name(story_id: int) -> str:
