@@ -557,8 +557,11 @@ def cluster_command(
         typer.Option("--briefs", help="Write a brief of every story with two or more outlets here."),
     ] = None,
     formats: Annotated[
-        str, typer.Option("--format", "-f", help="Brief formats, comma-separated: md, json, html, text.")
-    ] = "md",
+        str | None,
+        typer.Option(
+            "--format", "-f", help="Formats of the --briefs, comma-separated: md (default), json, html, text."
+        ),
+    ] = None,
     window: Annotated[
         float | None,
         typer.Option(
@@ -596,10 +599,13 @@ def cluster_command(
 
     def run() -> str:
         _check_output(output)
-        chosen = [name.strip().lower() for name in formats.split(",") if name.strip()]
+        if formats is not None and briefs_dir is None:  # the stories themselves are always JSONL
+            raise OptionError(f"--format {formats} is the format of the briefs: give --briefs DIR too")
+        given = "md" if formats is None else formats
+        chosen = [name.strip().lower() for name in given.split(",") if name.strip()]
         unknown = [name for name in chosen if name not in extensions]
         if unknown or not chosen:
-            raise OptionError(f"--format {formats!r}: choose from md, json, html, text")
+            raise OptionError(f"--format {given!r}: choose from md, json, html, text")
         if engine not in ("embedded", "dask"):
             raise OptionError(f"--engine {engine!r}: choose embedded or dask")
         _check_dask_options(engine, scheduler, workers)

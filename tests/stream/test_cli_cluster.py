@@ -75,6 +75,15 @@ def test_an_unknown_format_exits_2() -> None:
     assert "--format" in result.stderr
 
 
+def test_issue_walk_a_format_without_briefs_is_refused() -> None:
+    """--format names the briefs' formats; without --briefs it was ignored unsaid (the stories
+    are JSONL whatever it says)."""
+    result = run(str(BASIL), "--format", "html")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: --format html is the format of the briefs: give --briefs DIR too"
+    assert result.stdout == ""
+
+
 def test_a_store_goes_on_with_the_settings_it_was_made_with(tmp_path: Path) -> None:
     """A store made with other settings (an older default, or --window 7) is added to with its
     own settings when --window is not given, and refused in one line when another is."""
