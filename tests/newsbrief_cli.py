@@ -11,9 +11,10 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 
 def run_newsbrief(
-    *arguments: str, stdin: str | None = None, timeout: float = 300
+    *arguments: str, stdin: str | None = None, timeout: float = 300, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """``python -m newsbrief ARGUMENTS``: its exit code, stdout and stderr (never raises on failure)."""
+    """``python -m newsbrief ARGUMENTS`` (in ``cwd``, so that messages name files as given): its
+    exit code, stdout and stderr (never raises on failure)."""
     return subprocess.run(
         [sys.executable, "-m", "newsbrief", *arguments],
         input=stdin,
@@ -21,5 +22,6 @@ def run_newsbrief(
         text=True,
         env={**os.environ, "PYTHONPATH": str(SRC)},
         timeout=timeout,
+        cwd=cwd,
         check=False,
     )

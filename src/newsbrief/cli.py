@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import socket
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["app", "main"]
 
 err_console = Console(stderr=True)
+DEFAULT_DASK_WORKERS = 2  # processes of cluster --engine dask's LocalCluster
 
 
 class _TopLevelGroup(TyperGroup):
@@ -338,8 +339,9 @@ def serve(
     from newsbrief.service.app import serve as run_server
 
     if db is not None and not db.is_file():
+        what = "a folder, not a store file" if db.is_dir() else "no such file"
         err_console.print(
-            f"[red]error:[/red] --db {escape(str(db))}: no such file; "
+            f"[red]error:[/red] --db {escape(str(db))}: {what}; "
             "fill a store first with newsbrief watch FEEDS --db FILE or newsbrief cluster ... --db FILE",
             highlight=False,
             soft_wrap=True,
@@ -555,8 +557,11 @@ def cluster_command(
         typer.Option("--briefs", help="Write a brief of every story with two or more outlets here."),
     ] = None,
     formats: Annotated[
-        str, typer.Option("--format", "-f", help="Brief formats, comma-separated: md, json, html, text.")
-    ] = "md",
+        str | None,
+        typer.Option(
+            "--format", "-f", help="Formats of the --briefs, comma-separated: md (default), json, html, text."
+        ),
+    ] = None,
     window: Annotated[
         float | None,
         typer.Option(
@@ -577,15 +582,16 @@ def cluster_command(
         ),
     ] = None,
     workers: Annotated[
-        int, typer.Option("--workers", help="Worker processes of the LocalCluster (--engine dask).")
-    ] = 2,
+        int | None,
+        typer.Option("--workers", help="Worker processes of the LocalCluster (--engine dask; default 2)."),
+    ] = None,
 ) -> None:
     """Group a stream of articles into stories, in publication order; one story per JSONL line."""
     import dataclasses
 
     from newsbrief.pipeline.brief import briefs
     from newsbrief.rendering import named_outlets, render, story_record
-    from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, in_publication_order
+    from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, in_publication_order, stream_notices
     from newsbrief.stream.sources import read_articles
     from newsbrief.stream.store import Store
 
@@ -593,12 +599,16 @@ def cluster_command(
 
     def run() -> str:
         _check_output(output)
-        chosen = [name.strip().lower() for name in formats.split(",") if name.strip()]
+        if formats is not None and briefs_dir is None:  # the stories themselves are always JSONL
+            raise OptionError(f"--format {formats} is the format of the briefs: give --briefs DIR too")
+        given = "md" if formats is None else formats
+        chosen = [name.strip().lower() for name in given.split(",") if name.strip()]
         unknown = [name for name in chosen if name not in extensions]
         if unknown or not chosen:
-            raise OptionError(f"--format {formats!r}: choose from md, json, html, text")
+            raise OptionError(f"--format {given!r}: choose from md, json, html, text")
         if engine not in ("embedded", "dask"):
             raise OptionError(f"--engine {engine!r}: choose embedded or dask")
+        _check_dask_options(engine, scheduler, workers)
         if (
             window is not None and not 0 < window <= MAX_WINDOW_DAYS
         ):  # NaN and inf too; the settings' message names window_days
@@ -620,9 +630,12 @@ def cluster_command(
         clusterer = None if store is None else Clusterer(store, settings=settings)
         try:
             if clusterer is None:
-                stories, articles_of = _dask_stories(sources, db, settings, scheduler, workers)
+                articles, stories, articles_of = _dask_stories(
+                    sources, db, settings, scheduler, DEFAULT_DASK_WORKERS if workers is None else workers
+                )
             else:
                 articles = in_publication_order(read_articles(sources, on_notice=_print_notice))
+                _note_stored(articles, clusterer, db)
                 with Progress(
                     TextColumn("clustering"),
                     BarColumn(),
@@ -636,6 +649,8 @@ def cluster_command(
                     for _ in clusterer.add_all(articles):
                         progress.advance(task)
                 stories, articles_of = clusterer.stories(), clusterer.articles
+            for notice in stream_notices(articles, stories, where="the input"):
+                _print_notice(notice)
             if briefs_dir is not None:
                 wide = [story for story in stories if len(named_outlets(story)) >= 2]
                 _note_unnamed_outlets(stories)
@@ -652,10 +667,40 @@ def cluster_command(
     _write(_guarded(run), output)
 
 
+def _note_stored(articles: list[Article], stored: Container[str], db: Path | None) -> None:
+    """A note for the articles of the input that ``--db`` holds already (a rerun, a growing
+    input): the store keeps them as they were, and they are not added again."""
+    from newsbrief.stream.cluster import article_key
+
+    keys = {article_key(article) for article in articles}
+    already = sum(key in stored for key in keys)
+    if already:
+        _note_line(
+            f"{already} of {len(keys)} articles {'is' if already == 1 else 'are'} already in {db}: not added again"
+        )
+
+
+def _check_dask_options(engine: str, scheduler: str | None, workers: int | None) -> None:
+    """OptionError when --scheduler or --workers is given without --engine dask, which alone reads
+    them, or both are: --workers sizes the LocalCluster that --scheduler replaces. Either was
+    ignored unsaid before."""
+    given = [
+        option for option, value in (("--scheduler", scheduler), ("--workers", workers)) if value is not None
+    ]
+    if engine != "dask" and given:
+        raise OptionError(f"{' and '.join(given)} {'need' if len(given) > 1 else 'needs'} --engine dask")
+    if len(given) == 2:
+        raise OptionError(
+            "--workers starts that many local workers; with --scheduler the cluster's own workers "
+            "run the tasks: give one of them"
+        )
+
+
 def _dask_stories(
     sources: list[str], db: Path | None, settings: ClusterSettings, scheduler: str | None, workers: int
-) -> tuple[list[StreamStory], Callable[[StreamStory], tuple[Article, ...]]]:
-    """The stories from the Dask engine, and each story's articles (keyed as in the store) for briefs."""
+) -> tuple[list[Article], list[StreamStory], Callable[[StreamStory], tuple[Article, ...]]]:
+    """The articles read, the stories the Dask engine makes of them, and each story's articles
+    (keyed as in the store) for briefs."""
     import dataclasses
 
     from newsbrief.stream.cluster import article_key
@@ -674,7 +719,7 @@ def _dask_stories(
     finally:
         if store is not None:
             store.close()
-    return stories, lambda story: tuple(by_key[key] for key in story.articles)
+    return articles, stories, lambda story: tuple(by_key[key] for key in story.articles)
 
 
 def _note_unnamed_outlets(stories: list[StreamStory]) -> None:
@@ -729,8 +774,10 @@ def _write_file(path: Path, text: str) -> None:
 
 
 def _write(text: str, output: Path | None) -> None:
+    """Write the text to the file, or to stdout ending in a line break; no text prints nothing
+    (``cluster`` of no articles: an empty JSONL, not one blank line)."""
     if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
         return
     _guarded(lambda: _write_file(output, text))
 

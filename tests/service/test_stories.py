@@ -122,6 +122,26 @@ def test_issue_an_article_sent_without_an_outlet_adds_no_empty_outlet(
     assert story["outlets"] == [sestak[0]["outlet"]]
 
 
+def test_issue_walk_an_article_sent_twice_is_counted_once_with_a_notice(
+    client: TestClient, basil_items: list[dict[str, str]]
+) -> None:
+    """The same record twice in a request: one article in its story, and a notice that says so
+    (it was counted once silently)."""
+    twice = [*basil_items[:3], basil_items[0]]
+    response = client.post("/v1/stories", json={"articles": twice})
+    assert response.status_code == 200, response.text
+    keys = [key for story in response.json()["stories"] for key in story["articles"]]
+    assert sorted(keys) == sorted(item["id"] for item in basil_items[:3])
+    assert response.json()["notices"] == [
+        {
+            "code": "repeated-article",
+            "message": "1 of 4 articles repeats an earlier one of the request (the same key and text): "
+            "each counted once",
+            "article_ids": [basil_items[0]["id"]],
+        }
+    ]
+
+
 def test_the_window_is_the_clusterer_setting(
     client: TestClient, basil_items: list[dict[str, str]], basil: list[Article]
 ) -> None:
@@ -323,6 +343,15 @@ def test_serve_without_the_store_file_is_a_one_line_error(tmp_path: Path) -> Non
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.sqlite")])
     assert result.exit_code == 2
     assert "no such file" in result.output and "Traceback" not in result.output
+
+
+def test_issue_walk_serve_db_naming_a_folder_says_it_is_a_folder(tmp_path: Path) -> None:
+    """A folder is there: 'no such file' (said before) sent the user looking for a missing path."""
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.output.strip().startswith(
+        f"error: --db {tmp_path}: a folder, not a store file; fill a store"
+    )
 
 
 @pytest.mark.parametrize("schema", ["", "CREATE TABLE readers (name TEXT, email TEXT)"])

@@ -6,6 +6,8 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from newsbrief_cli import run_newsbrief
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -73,6 +75,15 @@ def test_an_unknown_format_exits_2() -> None:
     assert "--format" in result.stderr
 
 
+def test_issue_walk_a_format_without_briefs_is_refused() -> None:
+    """--format names the briefs' formats; without --briefs it was ignored unsaid (the stories
+    are JSONL whatever it says)."""
+    result = run(str(BASIL), "--format", "html")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: --format html is the format of the briefs: give --briefs DIR too"
+    assert result.stdout == ""
+
+
 def test_a_store_goes_on_with_the_settings_it_was_made_with(tmp_path: Path) -> None:
     """A store made with other settings (an older default, or --window 7) is added to with its
     own settings when --window is not given, and refused in one line when another is."""
@@ -130,6 +141,8 @@ def test_multi_news_stories_get_briefs_and_what_reading_left_out_is_noted(tmp_pa
         f"note: {stories} line 1: skipped empty document 2",
         f"note: {folder / 'npr.txt'}: not valid UTF-8; decoded as cp1252",
         f"note: {folder}: skipped 1 entry that is not articles: sub/",
+        "note: 5 of 5 articles have no readable date: each was placed as if published with the article "
+        "before it in the input",
     ]
 
 
@@ -165,3 +178,152 @@ def test_stories_whose_articles_name_no_outlet_are_noted_not_briefed_silently(tm
         f"no brief for {several} {story_word} of several articles: none of their articles names"
         in result.stderr
     )
+
+
+def _basil_records(count: int) -> list[dict[str, object]]:
+    """The first ``count`` article records of the BASIL fixture."""
+    lines = BASIL.read_text(encoding="utf-8").splitlines()[:count]
+    return [json.loads(line) for line in lines]
+
+
+def test_issue_walk_a_jsonl_line_not_in_utf8_is_read_as_cp1252_with_a_note(tmp_path: Path) -> None:
+    """A JSONL line in cp1252 is decoded as ``summarize`` decodes it, with one note (it was an
+    internal error, exit code 1)."""
+    record = _basil_records(1)[0]
+    record["title"] = "Glenn Beck’s speech at CPAC — in full"
+    (tmp_path / "cp1252.jsonl").write_bytes((json.dumps(record, ensure_ascii=False) + "\n").encode("cp1252"))
+    result = run_newsbrief("cluster", "cp1252.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["title"] == "Glenn Beck’s speech at CPAC — in full"
+    assert result.stderr.strip() == "note: cp1252.jsonl line 1: not valid UTF-8; decoded as cp1252"
+
+
+def test_issue_walk_many_lines_not_in_utf8_are_one_note(tmp_path: Path) -> None:
+    records = _basil_records(3)
+    (tmp_path / "latin.jsonl").write_bytes(
+        b"".join(
+            # the outlet's é in latin-1; the rest is ASCII (JSON escapes)
+            json.dumps({**record, "outlet": "Le Monde \u00e9"}).replace("\\u00e9", "\u00e9").encode("latin-1")
+            + b"\n"
+            for record in records
+        )
+    )
+    result = run_newsbrief("cluster", "latin.jsonl", "-o", "s.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == (
+        "note: latin.jsonl: 3 lines are not valid UTF-8 (the first: line 1); each was decoded as cp1252 or latin-1"
+    )
+
+
+@pytest.mark.parametrize(
+    "line, error",
+    [
+        (
+            '{"id": "a", "text": "Glenn Beck spoke at CPAC.\\u0000 He blamed progressivism."}',
+            'bad.jsonl line 1: "text" has a NUL character (U+0000) at column 26: binary data, not text',
+        ),
+        (
+            '{"id": ["a"], "text": "Glenn Beck spoke at CPAC."}',
+            'bad.jsonl line 1: "id" must be a string (got array)',
+        ),
+        (
+            '{"id": "a", "text": "Glenn Beck spoke at CPAC.}',
+            "bad.jsonl line 1: not valid JSON (Unterminated string starting at)",
+        ),
+    ],
+)
+def test_issue_walk_a_bad_jsonl_record_is_refused_as_summarize_refuses_it(
+    tmp_path: Path, line: str, error: str
+) -> None:
+    """A NUL in the text, an id that is not a string, broken JSON: one line naming the line and
+    the reason, as ``summarize`` says it (the NUL and the id were taken; the reason was missing)."""
+    (tmp_path / "bad.jsonl").write_text(line + "\n", encoding="utf-8")
+    result = run_newsbrief("cluster", "bad.jsonl", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"error: {error}"
+    assert run_newsbrief("summarize", "bad.jsonl", cwd=tmp_path).stderr.strip() == f"error: {error}"
+
+
+def test_issue_walk_a_byte_order_mark_is_dropped(tmp_path: Path) -> None:
+    source = tmp_path / "bom.jsonl"
+    source.write_text(
+        "\n".join(json.dumps(record) for record in _basil_records(2)) + "\n", encoding="utf-8-sig"
+    )
+    result = run(str(source))
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout.splitlines()[0])["articles"]) == 2
+
+
+def test_issue_walk_an_empty_jsonl_is_a_note_and_no_output(tmp_path: Path) -> None:
+    """No stories print nothing (not one blank line, which is not JSONL), and the empty file is noted."""
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
+    result = run_newsbrief("cluster", "empty.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.strip() == "note: empty.jsonl: empty file; no articles read from it"
+
+
+GERMAN = (
+    "Die Schlacht um Aleppo tobt seit zwei Wochen und erzeugt tragische Bilder von verletzten "
+    "Zivilisten in den Trümmern. Die Stadt war einst die bevölkerungsreichste des Landes und "
+    "ein Handelszentrum, heute ist sie ein Schlüsselpreis im Bürgerkrieg."
+)
+
+
+@pytest.mark.parametrize("engine", ["embedded", "dask"])
+def test_issue_walk_undated_and_not_english_articles_are_noted(tmp_path: Path, engine: str) -> None:
+    """As ``POST /v1/stories`` says it in its notices, ``cluster`` notes on stderr the articles
+    with no readable date and those not in English (they were placed and grouped silently)."""
+    records: list[dict[str, object]] = _basil_records(3)
+    records[1]["published"] = "yesterday"
+    records.append({"id": "de", "outlet": "Die Zeit", "published": "2010-02-21", "text": GERMAN})
+    (tmp_path / "mixed.jsonl").write_text(
+        "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records), encoding="utf-8"
+    )
+    workers = ("--workers", "1") if engine == "dask" else ()
+    result = run_newsbrief("cluster", "mixed.jsonl", "--engine", engine, *workers, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    notes = result.stderr.strip().splitlines()
+    assert notes == [
+        "note: 1 of 4 articles has no readable date: each was placed as if published with the article "
+        "before it in the input",
+        "note: 1 article does not look like English: grouped only with articles not in English",
+    ]
+
+
+def test_issue_walk_a_folder_whose_file_names_share_40_characters_gives_no_note_of_renamed_ids(
+    tmp_path: Path,
+) -> None:
+    """A story makes ids of file names (40 characters) and renames the second of two alike; the
+    stream keys each article by its text instead, so that note (printed before) named ids that
+    no story line holds."""
+    aleppo = ROOT / "examples" / "aleppo"
+    (tmp_path / "site").mkdir()
+    for name in ("npr", "aljazeera"):
+        long_name = f"aleppo-coverage-by-two-outlets-in-october-2016-{name}.txt"
+        (tmp_path / "site" / long_name).write_text(
+            (aleppo / f"{name}.txt").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    result = run_newsbrief("cluster", "site", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    keys = [key for line in result.stdout.splitlines() for key in json.loads(line)["articles"]]
+    assert len(keys) == 2 and all(key.startswith("sha256:") for key in keys)
+    assert "renamed" not in result.stderr
+
+
+def test_issue_walk_articles_stored_before_or_repeated_in_the_input_are_noted(tmp_path: Path) -> None:
+    """A rerun over a --db, and a record given twice: each article is counted once, as before,
+    and now a note says so (the rerun's output was the same with nothing said)."""
+    lines = BASIL.read_text(encoding="utf-8").splitlines()
+    (tmp_path / "first.jsonl").write_text("\n".join(lines[:4]) + "\n", encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text("\n".join([*lines[:6], lines[5]]) + "\n", encoding="utf-8")
+    first = run_newsbrief("cluster", "first.jsonl", "--db", "s.sqlite", cwd=tmp_path)
+    assert first.returncode == 0 and first.stderr == "", first.stderr
+    more = run_newsbrief("cluster", "more.jsonl", "--db", "s.sqlite", cwd=tmp_path)
+    assert more.returncode == 0, more.stderr
+    assert more.stderr.splitlines() == [
+        "note: 4 of 6 articles are already in s.sqlite: not added again",
+        "note: 1 of 7 articles repeats an earlier one of the input (the same key and text): each counted once",
+    ]
+    keys = [key for line in more.stdout.splitlines() for key in json.loads(line)["articles"]]
+    assert len(keys) == len(set(keys)) == 6

@@ -240,6 +240,27 @@ def test_cli_bad_worker_count_is_a_one_line_error() -> None:
     assert result.stderr.strip() == "error: --workers must be at least 1 (got 0)"
 
 
+@pytest.mark.parametrize(
+    "options, error",
+    [
+        (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --engine dask"),
+        (["--workers", "4"], "--workers needs --engine dask"),
+        (
+            ["--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--workers", "4"],
+            "--workers starts that many local workers; with --scheduler the cluster's own workers run "
+            "the tasks: give one of them",
+        ),
+    ],
+)
+def test_issue_walk_dask_options_the_run_would_ignore_are_refused(options: list[str], error: str) -> None:
+    """--scheduler and --workers without --engine dask, or together, were ignored unsaid: the
+    stream was clustered in one process, or on the scheduler's workers."""
+    result = run(str(BASIL_24), *options)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"error: {error}"
+    assert result.stdout == ""
+
+
 def test_sorted_union_is_numpys_union_of_term_ids() -> None:
     rng = np.random.default_rng(7)
     first = rng.integers(0, 2**32, 5_000, dtype=np.int64)

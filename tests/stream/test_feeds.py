@@ -162,6 +162,34 @@ def test_a_malformed_feed_is_a_source_error(web: _Web, feed: str) -> None:
         read_entries(feed, get=web.get)
 
 
+@pytest.mark.parametrize("content_type", ["text/html", "text/html; charset=utf-8"])
+def test_issue_walk_a_page_given_as_a_feed_is_said_to_be_a_page(
+    web: _Web, tmp_path: Path, content_type: str
+) -> None:
+    """An article's page given as a feed, by URL (served without a charset, as python -m
+    http.server serves it) or as a file: the reason says it is a page, not feedparser's 'no
+    Content-type specified' or 'no RSS or Atom elements'."""
+
+    class _Page(QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server calls it by this name)
+            self.reply(200, content_type, (FIXTURES / "ingest" / "npr.html").read_bytes())
+
+    server = serve_locally(_Page)
+    port = next(server)
+    try:
+        with pytest.raises(SourceError) as by_url:
+            read_entries(f"{SITE}/story.html", get=lambda url: fetch_via(port, url))
+    finally:
+        server.close()
+    page = tmp_path / "story.html"
+    page.write_bytes((FIXTURES / "ingest" / "npr.html").read_bytes())
+    with pytest.raises(SourceError) as by_file:
+        read_entries(str(page))
+    reason = "not a readable RSS or Atom feed (an HTML page: give the address of the site's RSS or Atom feed)"
+    assert str(by_url.value) == f"{SITE}/story.html: {reason}"
+    assert str(by_file.value) == f"{page}: {reason}"
+
+
 def test_a_feed_that_is_down_is_a_source_error(web: _Web) -> None:
     with pytest.raises(SourceError, match="HTTP 500"):
         read_entries(FLAKY, get=web.get)
@@ -329,6 +357,15 @@ def test_a_bad_feed_list_line_names_file_and_line(tmp_path: Path, line: str, mes
     listing.write_text(f"# feeds\n{RSS}\n{line}\n")
     with pytest.raises(SourceError, match=f"FEEDS.txt line 3: {message}"):
         read_feed_list(listing)
+
+
+def test_issue_walk_a_feed_list_line_naming_a_folder_says_it_is_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "feeds").mkdir()
+    listing = tmp_path / "FEEDS.txt"
+    listing.write_text("feeds\n")
+    with pytest.raises(SourceError) as refused:
+        read_feed_list(listing)
+    assert str(refused.value) == f"{listing} line 1: feeds is a folder; name one feed file per line"
 
 
 def test_an_empty_feed_list_is_an_error(tmp_path: Path) -> None:

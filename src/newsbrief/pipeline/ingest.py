@@ -94,6 +94,8 @@ __all__ = [
     "USER_AGENT",
     "decode_bytes",
     "empty_notices",
+    "id_field",
+    "json_value",
     "published_time",
     "read_directory",
     "read_html",
@@ -106,6 +108,7 @@ __all__ = [
     "read_url",
     "reason_line",
     "refuse_nul",
+    "stream_lines",
     "string_field",
     "url_host",
 ]
@@ -261,7 +264,7 @@ def read_jsonl(content: str, *, source: str) -> Iterator[Story]:
 
 def read_json(content: str, *, source: str) -> Iterator[Story]:
     """The stories of a JSON document: one record (article or story) or an array of records."""
-    value = _json_value(content, source)
+    value = json_value(content, source)
     if isinstance(value, list):
         records = [_Record(f"{source} item {number}", item) for number, item in enumerate(value, 1)]
     elif isinstance(value, dict):
@@ -476,7 +479,7 @@ def _stream_stories(path: Path, label: str, kind: _Format | None) -> Iterator[St
     except OSError as exc:
         raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
     with file:
-        lines = (line for line in _stream_lines(file, label) if line.text.strip())
+        lines = (line for line in stream_lines(file, label) if line.text.strip())
         first = next(lines, None)
         if first is None:
             raise SourceError(f"{label}: empty file")
@@ -490,7 +493,7 @@ def _stream_stories(path: Path, label: str, kind: _Format | None) -> Iterator[St
             yield from _multinews_stories(rest, label)
 
 
-def _stream_lines(file: BinaryIO, label: str) -> Iterator[_Line]:
+def stream_lines(file: BinaryIO, label: str) -> Iterator[_Line]:
     """The decoded lines of a binary file; MAX_SOURCE_BYTES applies to each line."""
     number = 0
     while raw := file.readline(MAX_SOURCE_BYTES + 1):
@@ -514,7 +517,7 @@ def _jsonl_stories(lines: Iterable[_Line], source: str) -> Iterator[Story]:
 
 def _jsonl_record(line: _Line, source: str) -> _Record:
     """The parsed record on one JSONL line."""
-    value = _json_value(line.text, source, line=line.number)
+    value = json_value(line.text, source, line=line.number)
     return _Record(f"{source} line {line.number}", value, line.notices)
 
 
@@ -568,7 +571,7 @@ def _story_record(fields: dict[str, object], where: str) -> Story:
     return _story(
         articles,
         notices=empty_notices(where, empty),
-        story_id=_id_field(fields, where),
+        story_id=id_field(fields, where),
         reference=reference,
     )
 
@@ -605,7 +608,7 @@ def _article_record(fields: dict[str, object], where: str, *, number: int) -> Ar
         title=string_field(fields, ("title",), where) or "",
         url=url,
         published=string_field(fields, ("published", "date"), where),
-        article_id=_id_field(fields, where),
+        article_id=id_field(fields, where),
     )
 
 
@@ -622,7 +625,7 @@ def string_field(fields: dict[str, object], keys: tuple[str, ...], where: str) -
     return None
 
 
-def _id_field(fields: dict[str, object], where: str) -> str:
+def id_field(fields: dict[str, object], where: str) -> str:
     """The record's ``id`` as a string ("" when absent); datasets use strings or whole numbers."""
     value = fields.get("id")
     if isinstance(value, int) and not isinstance(value, bool):
@@ -637,7 +640,7 @@ def _as_object(value: object, where: str, *, expected: str = "a JSON object") ->
     return value
 
 
-def _json_value(text: str, source: str, *, line: int | None = None) -> object:
+def json_value(text: str, source: str, *, line: int | None = None) -> object:
     """Parsed JSON; the error names the line (``line`` for one JSONL line, else the decoder's)."""
     try:
         return json.loads(text)

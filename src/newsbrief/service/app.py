@@ -110,7 +110,13 @@ from newsbrief.pipeline.ingest import (
     refuse_nul,
 )
 from newsbrief.rendering import render, story_record
-from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, article_key, cluster, published_time
+from newsbrief.stream.cluster import (
+    DEFAULT_SETTINGS,
+    Clusterer,
+    cluster,
+    published_time,
+    stream_notices,
+)
 from newsbrief.stream.store import Store
 
 __all__ = [
@@ -1268,7 +1274,7 @@ def _make_stories(body: bytes, limits: Limits) -> dict[str, object]:
     stories = cluster(articles, settings=settings)
     notices = [
         {"code": notice.code, "message": notice.message, "article_ids": list(notice.article_ids)}
-        for notice in _stream_notices(articles, stories)
+        for notice in stream_notices(articles, stories, where="the request")
     ]
     return {"stories": [story_record(story) for story in stories], "notices": notices}
 
@@ -1293,31 +1299,6 @@ def _stream_article(article: StreamArticleIn, label: str, limits: Limits) -> Art
         title=title or read.title,
         published=published or read.published,
     )
-
-
-def _stream_notices(articles: Sequence[Article], stories: Sequence[StreamStory]) -> list[Notice]:
-    """What the reader of the stories should know: undated articles, articles not in English."""
-    notices = []
-    undated = tuple(article_key(article) for article in articles if published_time(article.published) is None)
-    if undated:
-        notices.append(
-            Notice(
-                "undated",
-                f"{len(undated)} of {len(articles)} articles have no readable date: each was placed "
-                "as if published with the article before it in the request",
-                undated,
-            )
-        )
-    foreign = tuple(key for story in stories if story.language == "und" for key in story.articles)
-    if foreign:
-        notices.append(
-            Notice(
-                "not-english",
-                f"{len(foreign)} articles do not look like English: they were grouped only among themselves",
-                foreign,
-            )
-        )
-    return notices
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ import hashlib
 import itertools
 import logging
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -43,7 +43,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsbrief.errors import SourceError
-from newsbrief.model import Article, ClusterSettings, StreamStory
+from newsbrief.model import Article, ClusterSettings, Notice, StreamStory
 from newsbrief.pipeline.ingest import published_time  # one date reader; re-exported here
 from newsbrief.stream.features import (
     DENSE_DIMENSIONS,
@@ -66,6 +66,7 @@ __all__ = [
     "in_publication_order",
     "published_time",
     "story_name",
+    "stream_notices",
 ]
 
 logger = logging.getLogger(__name__)
@@ -819,6 +820,60 @@ def in_publication_order(articles: Iterable[Article]) -> list[Article]:
         last = time if time is not None else last
         times.append(last)
     return [listed[position] for position in sorted(range(len(listed)), key=times.__getitem__)]
+
+
+def stream_notices(
+    articles: Sequence[Article], stories: Sequence[StreamStory], *, where: str
+) -> list[Notice]:
+    """What the reader of the stories should know: the articles that repeat an earlier one (the
+    same key; the same text, or the clusterer refuses them), counted once; the articles with no
+    readable date (placed as ``in_publication_order`` places them); the articles that do not look
+    like English (grouped only among themselves). ``where`` names the articles' sequence: ``the
+    request``, ``the input``.
+    """
+    notices = []
+    repeats = _repeated_keys(article_key(article) for article in articles)
+    if repeats:
+        notices.append(
+            Notice(
+                "repeated-article",
+                f"{len(repeats)} of {len(articles)} articles {'repeats' if len(repeats) == 1 else 'repeat'} "
+                f"an earlier one of {where} (the same key and text): each counted once",
+                repeats,
+            )
+        )
+    undated = tuple(article_key(article) for article in articles if published_time(article.published) is None)
+    if undated:
+        notices.append(
+            Notice(
+                "undated",
+                f"{len(undated)} of {len(articles)} articles {'has' if len(undated) == 1 else 'have'} "
+                f"no readable date: each was placed as if published with the article before it in {where}",
+                undated,
+            )
+        )
+    foreign = tuple(key for story in stories if story.language == "und" for key in story.articles)
+    if foreign:
+        notices.append(
+            Notice(
+                "not-english",
+                f"{len(foreign)} {'article does' if len(foreign) == 1 else 'articles do'} not look like "
+                "English: grouped only with articles not in English",
+                foreign,
+            )
+        )
+    return notices
+
+
+def _repeated_keys(keys: Iterable[str]) -> tuple[str, ...]:
+    """The keys that an earlier one equals, in order (a key given three times is there twice)."""
+    earlier: set[str] = set()
+    repeats: list[str] = []
+    for key in keys:
+        if key in earlier:
+            repeats.append(key)
+        earlier.add(key)
+    return tuple(repeats)
 
 
 def story_name(story_id: int) -> str:

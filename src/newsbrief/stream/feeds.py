@@ -256,12 +256,24 @@ def is_feed(source: str) -> bool:
         return True
     try:
         with Path(source).open("rb") as file:
-            start = file.read(_SNIFF_BYTES).decode("utf-8", errors="replace").lower()
+            start = _start(file.read(_SNIFF_BYTES))
     except OSError:  # a folder, or nothing there: not a feed (the reader says what it is)
         return False
-    roots = [at for at in (start.find(tag) for tag in _FEED_ROOTS) if at >= 0]
+    return any(tag in start for tag in _FEED_ROOTS) and not _is_page(start)
+
+
+def _start(data: bytes) -> str:
+    """The lower-cased first ``_SNIFF_BYTES`` of a source, where a feed or a page names its root."""
+    return data[:_SNIFF_BYTES].decode("utf-8", errors="replace").lower()
+
+
+def _is_page(start: str) -> bool:
+    """Whether a source's start (``_start``) is an HTML page's rather than a feed's: its
+    ``<html`` comes before any feed root element (feedparser's own reason for it is about
+    headers: 'no Content-type specified')."""
     page = start.find("<html")
-    return bool(roots) and (page < 0 or min(roots) < page)
+    roots = [at for at in (start.find(tag) for tag in _FEED_ROOTS) if at >= 0]
+    return page >= 0 and (not roots or page < min(roots))
 
 
 def _log_notice(notice: Notice) -> None:
@@ -407,6 +419,8 @@ def _feed_line(line: str, folder: Path, where: str) -> str:
     if "://" in line:
         raise SourceError(f"{where}: only http and https feed URLs are read (got {line!r})")
     path = Path(line) if Path(line).is_absolute() else folder / line
+    if path.is_dir():
+        raise SourceError(f"{where}: {line} is a folder; name one feed file per line")
     if not path.is_file():
         raise SourceError(f"{where}: no such feed file: {line}")
     return os.fspath(path)
@@ -437,7 +451,11 @@ def _read_entries(source: str, get: Fetcher) -> tuple[tuple[FeedEntry, ...], int
         else:
             entries.append(entry)
     if not entries and (parsed.bozo or not parsed.version):
-        reason = _one_line(str(parsed.get("bozo_exception", ""))) or "no RSS or Atom elements"
+        reason = (
+            "an HTML page: give the address of the site's RSS or Atom feed"
+            if _is_page(_start(data))
+            else _one_line(str(parsed.get("bozo_exception", ""))) or "no RSS or Atom elements"
+        )
         raise SourceError(f"{source}: not a readable RSS or Atom feed ({reason})")
     return tuple(entries), n_keyless
 

@@ -14,17 +14,30 @@ made-up slugs).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from newsbrief.errors import SourceError
 from newsbrief.model import Article, Notice, Story
-from newsbrief.pipeline.ingest import MAX_ARTICLE_CHARS, empty_notices, read_stories, read_story, string_field
+from newsbrief.pipeline.ingest import (
+    MAX_ARTICLE_CHARS,
+    empty_notices,
+    id_field,
+    json_value,
+    read_stories,
+    read_story,
+    refuse_nul,
+    stream_lines,
+    string_field,
+)
 from newsbrief.stream.feeds import is_feed, read_feed
 
 __all__ = ["read_articles"]
+
+# A story's ids are dropped here (an article's key is its URL or text), so a note that one was
+# renamed to stay unique within the story would name an id the stream never uses.
+_STORY_ONLY_NOTICES = frozenset({"renamed-id"})
 
 
 def read_articles(
@@ -47,31 +60,55 @@ def read_articles(
             stories = (read_story([source], fetch_urls=False),)
         for story in stories:
             for notice in story.notices:
-                on_notice(notice)
+                if notice.code not in _STORY_ONLY_NOTICES:
+                    on_notice(notice)
             yield from (replace(article, id="") for article in story.articles)
 
 
 def _jsonl_articles(path: Path, label: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
-    """The articles of a JSONL file of article or story records, read line by line."""
+    """The articles of a JSONL file of article or story records, read line by line.
+
+    Each line is decoded as ``read_stories`` decodes it (UTF-8 without a byte-order mark, else
+    cp1252 or latin-1; a NUL refused); the lines decoded otherwise are one notice, and a file
+    with no records another.
+    """
     try:
-        file = path.open(encoding="utf-8")
+        file = path.open("rb")
     except OSError as exc:
         raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
+    recoded: list[tuple[int, Notice]] = []  # (line, its notice) of the lines that were not UTF-8
+    records = 0
     with file:
-        for number, line in enumerate(file, 1):
-            if not line.strip():
+        for line in stream_lines(file, label):
+            recoded.extend((line.number, notice) for notice in line.notices)
+            if not line.text.strip():
                 continue
-            where = f"{label} line {number}"
-            try:
-                record = json.loads(line)
-            except (ValueError, RecursionError) as exc:
-                raise SourceError(f"{where}: not valid JSON") from exc
+            records += 1
+            where = f"{label} line {line.number}"
+            record = json_value(line.text, label, line=line.number)
             if not isinstance(record, dict):
                 raise SourceError(f"{where}: expected a JSON object")
             if "documents" in record:
                 yield from _story_articles(record, where, on_notice)
             else:
                 yield _article(record, where, default_id="")
+    if recoded:
+        on_notice(_recoded_notice(label, recoded))
+    if not records:
+        on_notice(Notice("empty-file", f"{label}: empty file; no articles read from it"))
+
+
+def _recoded_notice(label: str, recoded: list[tuple[int, Notice]]) -> Notice:
+    """One notice for the lines of a file that were not UTF-8: the line's own, or a count (a
+    stream file may have thousands)."""
+    first_line, first = recoded[0]
+    if len(recoded) == 1:
+        return first
+    return Notice(
+        "decode-fallback",
+        f"{label}: {len(recoded)} lines are not valid UTF-8 (the first: line {first_line}); "
+        "each was decoded as cp1252 or latin-1",
+    )
 
 
 def _story_articles(
@@ -110,12 +147,10 @@ def _article(fields: dict[str, object], where: str, *, default_id: str, default_
         raise SourceError(
             f"{where}: article of {len(text):,} characters is over the limit of {MAX_ARTICLE_CHARS:,}"
         )
-    record_id = fields.get("id")
-    if isinstance(record_id, int) and not isinstance(record_id, bool):
-        record_id = str(record_id)
+    refuse_nul(text, where, field="text")
     url = string_field(fields, ("url",), where)
     return Article(
-        id=record_id if isinstance(record_id, str) and record_id else default_id,
+        id=id_field(fields, where) or default_id,
         outlet=string_field(fields, ("outlet", "source", "site"), where) or default_outlet,
         title=" ".join((string_field(fields, ("title",), where) or "").split()),
         url=url,
