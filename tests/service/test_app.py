@@ -26,7 +26,7 @@ import uvicorn
 
 # the local HTTP server and the fetch that reaches it as if it were public (tests/ is on sys.path)
 from local_web import fetch_via, serve_locally
-from newsbrief.errors import BriefCancelledError, MissingModelError
+from newsbrief.errors import BriefCancelledError, MissingModelError, OptionError
 from newsbrief.model import ANALYSES, Options, Story
 from newsbrief.pipeline.brief import brief
 from newsbrief.pipeline.ingest import read_story, read_text
@@ -371,17 +371,32 @@ def test_all_analyses_run_and_are_reported(client: TestClient, aleppo_items: lis
 @pytest.mark.parametrize(
     "value, expected",
     [
-        ("none", ()),
-        ("", ()),
-        ("all", ANALYSES),
-        ("quotes, Figures", ("figures", "quotes")),
-        (["entities", "facts"], ("facts", "entities")),
-        (["all", "none"], ANALYSES),
-        (["facts,quotes"], ("facts", "quotes")),
+        ("none", []),
+        ("", []),
+        ("quotes, Facts", ["facts", "quotes"]),
+        (["entities", "facts"], ["facts", "entities"]),
+        (["facts,quotes"], ["facts", "quotes"]),
     ],
 )
-def test_analysis_field_forms(value: str | list[str], expected: tuple[str, ...]) -> None:
-    assert server._parse_analyses(value) == expected
+def test_analysis_field_forms(client: TestClient, value: str | list[str], expected: list[str]) -> None:
+    body = {"articles": [{"text": TEXT}], "analysis": value}
+    assert client.post("/v1/briefs", json=body).json()["options"]["analyses"] == expected
+
+
+@pytest.mark.parametrize("value", ["all,quotes", "none,facts", ["all", "none"], ["facts", "none"]])
+def test_issue_readme_analysis_reads_as_on_the_command_line(
+    client: TestClient, value: str | list[str]
+) -> None:
+    """'all' and 'none' stand alone in the API as on the command line and in Python: one parser.
+
+    The API had a parser of its own that read "none,facts" as facts and "all,quotes" as all,
+    which the command line refuses, so one value meant two things.
+    """
+    response = client.post("/v1/briefs", json={"articles": [{"text": TEXT}], "analysis": value})
+    with pytest.raises(OptionError) as refused:
+        Options(analyses=value)  # type: ignore[arg-type]
+    assert_error(response, 422, "stands alone: give it by itself")
+    assert response.json()["detail"] == str(refused.value)
 
 
 def test_health_reports_version_and_the_nlp_model(client: TestClient) -> None:

@@ -97,6 +97,7 @@ from newsbrief.model import (
     Options,
     Story,
     StreamStory,
+    parse_analyses,
 )
 from newsbrief.pipeline.brief import brief
 from newsbrief.pipeline.fetch import DEFAULT_MAX_FETCH_BYTES, Fetched, fetch
@@ -649,7 +650,7 @@ def _options(
     return Options(
         max_words=250 if words is None else words,
         max_sentences=sentences,
-        analyses=_parse_analyses(analysis),
+        analyses=parse_analyses(analysis),
         style=style,
     )
 
@@ -657,25 +658,6 @@ def _options(
 def _form_style(value: UploadFile | str | None) -> str:
     """The ``style`` form field or query parameter: the default style when absent; InputError (422) for an upload."""
     return _form_text(value, "style") or DEFAULT_STYLE
-
-
-def _parse_analyses(value: str | Sequence[str]) -> tuple[str, ...]:
-    """Analysis names in ANALYSES order: "all", "none", "quotes,figures" or a list of names.
-
-    Private until ``newsbrief.model`` offers a shared parser.
-    """
-    names = (
-        value.split(",") if isinstance(value, str) else [part for item in value for part in item.split(",")]
-    )
-    wanted = {name.strip().lower() for name in names if name.strip()} - {"none"}
-    if "all" in wanted:
-        wanted = (wanted - {"all"}) | set(ANALYSES)
-    unknown = sorted(wanted - set(ANALYSES))
-    if unknown:
-        raise InputError(
-            f"unknown analysis {unknown[0][:40]!r}: choose all, none or from {', '.join(ANALYSES)}"
-        )
-    return tuple(name for name in ANALYSES if name in wanted)
 
 
 def _check_count(count: int, limits: Limits) -> None:
