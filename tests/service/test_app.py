@@ -30,7 +30,7 @@ from newsbrief.errors import BriefCancelledError, MissingModelError, OptionError
 from newsbrief.model import ANALYSES, Options, Story
 from newsbrief.pipeline.brief import brief
 from newsbrief.pipeline.ingest import read_story, read_text
-from newsbrief.rendering import render
+from newsbrief.rendering import OUTPUT_FORMATS, render
 from newsbrief.service import app as server
 from newsbrief.service.app import SECURITY_HEADERS, Limits, create_app
 
@@ -169,6 +169,7 @@ def test_issue_the_same_request_gives_the_same_bytes_unless_timing_is_asked_for(
         ("markdown", "text/markdown; charset=utf-8", "markdown"),
         ("html", "text/html; charset=utf-8", "html"),
         ("text", "text/plain; charset=utf-8", "text"),
+        ("txt", "text/plain; charset=utf-8", "text"),
         ("json", "application/json", "json"),
     ],
 )
@@ -195,6 +196,11 @@ def test_a_brief_in_each_format_is_what_the_renderer_writes(
     else:
         expected_text = render(made, output_format)
         assert by_query.text == by_field.text == expected_text + "\n"
+
+
+def test_issue_readme_the_api_takes_every_format_name_the_cli_takes() -> None:
+    """`--format txt` is a format of the CLI and of render(); the API said 'unknown format'."""
+    assert sorted(server.MEDIA_TYPES) == sorted(OUTPUT_FORMATS)
 
 
 def test_explain_adds_the_log_and_json_explains_unless_told_not_to(

@@ -9,7 +9,7 @@ Routes:
   (``?timing=true`` fills JSON's ``timing_ms``, empty otherwise). Answers the brief rendered by
   ``newsbrief.rendering``, the code the CLI uses, byte for byte what ``newsbrief summarize``
   prints (ending in one newline): by default JSON (``newsbrief.brief/1`` with ``articles``, as
-  ``--format json --explain`` writes it); ``md``/``markdown``, ``html`` or ``text`` as
+  ``--format json --explain`` writes it); ``md``/``markdown``, ``html`` or ``text``/``txt`` as
   ``--format`` does, without ``--explain`` unless ``explain`` is true.
 - ``POST /v1/stories``: a JSON batch of articles grouped into stories (``newsbrief.stream.cluster``),
   answered as the records ``newsbrief cluster -o`` writes, with notices.
@@ -156,13 +156,15 @@ _HTML_EXTENSIONS = (".html", ".htm")
 _MAX_FIELD_CHARS = 1000  # outlet, title, published, analysis
 _MAX_URL_CHARS = 2048
 _MAX_FORM_FIELDS = 20
-# The formats a brief can be asked in, and the media type each answers with.
+# The formats a brief can be asked in (every name render() and `--format` take), and the media
+# type each answers with.
 MEDIA_TYPES: dict[str, str] = {
     "json": "application/json",
     "md": "text/markdown; charset=utf-8",
     "markdown": "text/markdown; charset=utf-8",
     "html": "text/html; charset=utf-8",
     "text": "text/plain; charset=utf-8",
+    "txt": "text/plain; charset=utf-8",
 }
 # the query parameters each route reads; any other is refused (_check_fields)
 _BRIEF_QUERY = ("format", "explain", "timing")
@@ -170,7 +172,7 @@ _STORY_BRIEF_QUERY = (*_BRIEF_QUERY, "words", "sentences", "analysis", "style")
 _FORM_FIELDS = ("files", "words", "sentences", "analysis", "style", "format", "explain")
 _FORMAT_HELP = (
     "json (default: newsbrief.brief/1 with the cleaned articles), md or markdown, html (one"
-    " self-contained page) or text: what `newsbrief summarize --format` writes."
+    " self-contained page) or text (txt): what `newsbrief summarize --format` writes."
 )
 _EXPLAIN_HELP = (
     "Add what cleaning removed, each citation's words and, in md, html and text, the time per stage"
