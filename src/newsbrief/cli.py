@@ -271,6 +271,7 @@ def summarize(
     timing: TimingOption = False,
 ) -> None:
     """Write a cited brief of the articles about one story (summary only unless --analysis)."""
+    _guarded(lambda: _check_output(output))
     text = _guarded(
         lambda: _brief_text(
             sources,
@@ -303,6 +304,7 @@ def analyze(
         options = Options(analyses=analyses, style=style)
         return _brief_text(sources, options, output_format, explain, summary=False, timing=timing)
 
+    _guarded(lambda: _check_output(output))
     _write(_guarded(run), output)
 
 
@@ -711,7 +713,7 @@ def _make_folder(path: Path) -> None:
 
 def _check_output(path: Path | None) -> None:
     """SourceError, one line, when ``-o`` names a folder or a file in a folder that does not exist:
-    found before a long run (eval, cluster), not after it."""
+    found before a long run (a full analysis, eval, cluster), not after it."""
     if path is None:
         return
     if path.is_dir():
