@@ -213,7 +213,7 @@ WordsOption = Annotated[
 SourcesArgument = Annotated[
     list[str],
     typer.Argument(
-        help="Articles: files (.txt .html .json .jsonl), directories, http(s) URLs, or - for stdin.",
+        help="Articles: files (.txt .md .html .htm .json .jsonl .src), directories, http(s) URLs, or - for stdin.",
         show_default=False,
     ),
 ]
