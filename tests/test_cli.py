@@ -515,11 +515,12 @@ def test_issue_a_bad_cluster_window_names_the_option(window: str) -> None:
     ]
 
 
-@pytest.mark.parametrize("command", ["eval", "cluster"])
+@pytest.mark.parametrize("command", ["eval", "cluster", "summarize", "analyze"])
 def test_issue_an_output_file_that_cannot_be_written_is_refused_before_the_run(
     command: str, tmp_path: Path
 ) -> None:
-    """eval scored every story, printed the table, and only then failed to write -o."""
+    """eval scored every story, printed the table, and only then failed to write -o; summarize
+    and analyze made the brief (every analysis: seconds to minutes) before they found the folder missing."""
     fixtures = Path(__file__).parent / "fixtures"
     source = fixtures / ("multinews-sample.jsonl" if command == "eval" else "stream/basil-24.jsonl")
     target = tmp_path / "missing" / "out.jsonl"

@@ -3,6 +3,9 @@
 The README is a front page and the detail lives in docs/ (the long explanations, and the history of
 every measurement round in docs/history/), so most of what a reader follows is a relative link; a
 section moved without its links mended would send them to nothing, which GitHub shows silently.
+
+The README's three briefs of the Aleppo example are checked against the command that makes each,
+byte for byte, so that a change to the pipeline cannot leave the front page showing old output.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from typer.testing import CliRunner
+
+from newsbrief.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 HISTORY = ROOT / "docs" / "history"
@@ -121,3 +127,40 @@ def test_every_history_file_is_in_the_index() -> None:
     listed = {(index.parent / target.partition("#")[0]).resolve() for target in relative_links(index)}
     files = {path.resolve() for path in HISTORY.rglob("*.md") if path != index}
     assert sorted(str(path.relative_to(ROOT)) for path in files - listed) == []
+
+
+# The README shows three briefs of the shipped example, each under the command that makes it, in
+# this order; a change to the pipeline that changes them must change the README with it.
+_README_BRIEFS = (
+    ("summarize", "examples/aleppo"),
+    ("summarize", "examples/aleppo", "--style", "extract"),
+    ("analyze", "examples/aleppo"),
+)
+_MARKDOWN_BLOCK = re.compile(r"^```markdown\n(.*?)^```$", re.DOTALL | re.MULTILINE)
+
+
+def readme_briefs() -> list[str]:
+    """The README's ```markdown blocks, in order: the briefs it shows, as the CLI prints them."""
+    return _MARKDOWN_BLOCK.findall((ROOT / "README.md").read_text(encoding="utf-8"))
+
+
+def test_the_readme_shows_one_brief_per_command_checked_here() -> None:
+    assert len(readme_briefs()) == len(_README_BRIEFS)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        _README_BRIEFS[0],
+        _README_BRIEFS[1],
+        pytest.param(_README_BRIEFS[2], marks=pytest.mark.nlp),
+    ],
+    ids=lambda arguments: " ".join(arguments),
+)
+def test_the_readme_aleppo_briefs_are_what_the_cli_prints(
+    arguments: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)  # the README's commands run from the repository root, as written
+    result = CliRunner().invoke(app, list(arguments))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == readme_briefs()[_README_BRIEFS.index(arguments)]

@@ -214,7 +214,7 @@ WordsOption = Annotated[
 SourcesArgument = Annotated[
     list[str],
     typer.Argument(
-        help="Articles: files (.txt .html .json .jsonl), directories, http(s) URLs, or - for stdin.",
+        help="Articles: files (.txt .md .html .htm .json .jsonl .src), directories, http(s) URLs, or - for stdin.",
         show_default=False,
     ),
 ]
@@ -272,6 +272,7 @@ def summarize(
     timing: TimingOption = False,
 ) -> None:
     """Write a cited brief of the articles about one story (summary only unless --analysis)."""
+    _guarded(lambda: _check_output(output))
     text = _guarded(
         lambda: _brief_text(
             sources,
@@ -304,6 +305,7 @@ def analyze(
         options = Options(analyses=analyses, style=style)
         return _brief_text(sources, options, output_format, explain, summary=False, timing=timing)
 
+    _guarded(lambda: _check_output(output))
     _write(_guarded(run), output)
 
 
@@ -756,7 +758,7 @@ def _make_folder(path: Path) -> None:
 
 def _check_output(path: Path | None) -> None:
     """SourceError, one line, when ``-o`` names a folder or a file in a folder that does not exist:
-    found before a long run (eval, cluster), not after it."""
+    found before a long run (a full analysis, eval, cluster), not after it."""
     if path is None:
         return
     if path.is_dir():

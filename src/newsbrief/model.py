@@ -391,15 +391,20 @@ def published_datetime(published: str | None) -> datetime | None:
 
 
 def parse_analyses(value: str | Sequence[str] | None) -> tuple[str, ...]:
-    """The analyses named by "all", "none", a comma-separated string or a list, in ANALYSES order."""
+    """The analyses named by "all", "none", a comma-separated string or a list, in ANALYSES order.
+
+    A list's items may be comma lists themselves (an HTTP ``analysis`` parameter given twice,
+    ``?analysis=facts&analysis=quotes,figures``). The CLI, the Python API and the HTTP API all read
+    the option here, so one value means the same everywhere; a name echoed in an error is cut to
+    40 characters, since the HTTP API's caller may send anything.
+    """
     if value is None:
         return ()
     if isinstance(value, str):
-        names = [name.strip().lower() for name in value.split(",") if name.strip()]
-    elif isinstance(value, Sequence) and all(isinstance(name, str) for name in value):
-        names = [name.strip().lower() for name in value]
-    else:
-        raise OptionError(f"analysis must be a string or a list of strings (got {value!r})")
+        value = [value]
+    if not (isinstance(value, Sequence) and all(isinstance(name, str) for name in value)):
+        raise OptionError(f"analysis must be a string or a list of strings (got {value!r:.40})")
+    names = [name.strip().lower() for item in value for name in item.split(",") if name.strip()]
     if names in (["all"], ["none"]) or not names:
         return ANALYSES if names == ["all"] else ()
     alone = [name for name in names if name in ("all", "none")]
@@ -409,7 +414,9 @@ def parse_analyses(value: str | Sequence[str] | None) -> tuple[str, ...]:
         )
     unknown = [name for name in names if name not in ANALYSES]
     if unknown:
-        raise OptionError(f"unknown analysis {unknown[0]!r}: choose all, none, or from {', '.join(ANALYSES)}")
+        raise OptionError(
+            f"unknown analysis {unknown[0][:40]!r}: choose all, none, or from {', '.join(ANALYSES)}"
+        )
     return tuple(name for name in ANALYSES if name in names)
 
 

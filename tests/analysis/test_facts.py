@@ -56,6 +56,7 @@ def test_facts_alone_do_not_load_the_language_model(aleppo_story: Story) -> None
         ("", ()),
         ("quotes, Facts", ("facts", "quotes")),
         (["framing", "entities"], ("entities", "framing")),
+        (["facts", "quotes,figures"], ("facts", "figures", "quotes")),
         (None, ()),
     ],
 )

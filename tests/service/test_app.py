@@ -26,11 +26,11 @@ import uvicorn
 
 # the local HTTP server and the fetch that reaches it as if it were public (tests/ is on sys.path)
 from local_web import fetch_via, serve_locally
-from newsbrief.errors import BriefCancelledError, MissingModelError
+from newsbrief.errors import BriefCancelledError, MissingModelError, OptionError
 from newsbrief.model import ANALYSES, Options, Story
 from newsbrief.pipeline.brief import brief
 from newsbrief.pipeline.ingest import read_story, read_text
-from newsbrief.rendering import render
+from newsbrief.rendering import OUTPUT_FORMATS, render
 from newsbrief.service import app as server
 from newsbrief.service.app import SECURITY_HEADERS, Limits, create_app
 
@@ -169,6 +169,7 @@ def test_issue_the_same_request_gives_the_same_bytes_unless_timing_is_asked_for(
         ("markdown", "text/markdown; charset=utf-8", "markdown"),
         ("html", "text/html; charset=utf-8", "html"),
         ("text", "text/plain; charset=utf-8", "text"),
+        ("txt", "text/plain; charset=utf-8", "text"),
         ("json", "application/json", "json"),
     ],
 )
@@ -195,6 +196,11 @@ def test_a_brief_in_each_format_is_what_the_renderer_writes(
     else:
         expected_text = render(made, output_format)
         assert by_query.text == by_field.text == expected_text + "\n"
+
+
+def test_issue_readme_the_api_takes_every_format_name_the_cli_takes() -> None:
+    """`--format txt` is a format of the CLI and of render(); the API said 'unknown format'."""
+    assert sorted(server.MEDIA_TYPES) == sorted(OUTPUT_FORMATS)
 
 
 def test_explain_adds_the_log_and_json_explains_unless_told_not_to(
@@ -371,17 +377,32 @@ def test_all_analyses_run_and_are_reported(client: TestClient, aleppo_items: lis
 @pytest.mark.parametrize(
     "value, expected",
     [
-        ("none", ()),
-        ("", ()),
-        ("all", ANALYSES),
-        ("quotes, Figures", ("figures", "quotes")),
-        (["entities", "facts"], ("facts", "entities")),
-        (["all", "none"], ANALYSES),
-        (["facts,quotes"], ("facts", "quotes")),
+        ("none", []),
+        ("", []),
+        ("quotes, Facts", ["facts", "quotes"]),
+        (["entities", "facts"], ["facts", "entities"]),
+        (["facts,quotes"], ["facts", "quotes"]),
     ],
 )
-def test_analysis_field_forms(value: str | list[str], expected: tuple[str, ...]) -> None:
-    assert server._parse_analyses(value) == expected
+def test_analysis_field_forms(client: TestClient, value: str | list[str], expected: list[str]) -> None:
+    body = {"articles": [{"text": TEXT}], "analysis": value}
+    assert client.post("/v1/briefs", json=body).json()["options"]["analyses"] == expected
+
+
+@pytest.mark.parametrize("value", ["all,quotes", "none,facts", ["all", "none"], ["facts", "none"]])
+def test_issue_readme_analysis_reads_as_on_the_command_line(
+    client: TestClient, value: str | list[str]
+) -> None:
+    """'all' and 'none' stand alone in the API as on the command line and in Python: one parser.
+
+    The API had a parser of its own that read "none,facts" as facts and "all,quotes" as all,
+    which the command line refuses, so one value meant two things.
+    """
+    response = client.post("/v1/briefs", json={"articles": [{"text": TEXT}], "analysis": value})
+    with pytest.raises(OptionError) as refused:
+        Options(analyses=value)  # type: ignore[arg-type]
+    assert_error(response, 422, "stands alone: give it by itself")
+    assert response.json()["detail"] == str(refused.value)
 
 
 def test_health_reports_version_and_the_nlp_model(client: TestClient) -> None:

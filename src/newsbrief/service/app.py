@@ -9,7 +9,7 @@ Routes:
   (``?timing=true`` fills JSON's ``timing_ms``, empty otherwise). Answers the brief rendered by
   ``newsbrief.rendering``, the code the CLI uses, byte for byte what ``newsbrief summarize``
   prints (ending in one newline): by default JSON (``newsbrief.brief/1`` with ``articles``, as
-  ``--format json --explain`` writes it); ``md``/``markdown``, ``html`` or ``text`` as
+  ``--format json --explain`` writes it); ``md``/``markdown``, ``html`` or ``text``/``txt`` as
   ``--format`` does, without ``--explain`` unless ``explain`` is true.
 - ``POST /v1/stories``: a JSON batch of articles grouped into stories (``newsbrief.stream.cluster``),
   answered as the records ``newsbrief cluster -o`` writes, with notices.
@@ -97,6 +97,7 @@ from newsbrief.model import (
     Options,
     Story,
     StreamStory,
+    parse_analyses,
 )
 from newsbrief.pipeline.brief import brief
 from newsbrief.pipeline.fetch import DEFAULT_MAX_FETCH_BYTES, Fetched, fetch
@@ -161,13 +162,15 @@ _HTML_EXTENSIONS = (".html", ".htm")
 _MAX_FIELD_CHARS = 1000  # outlet, title, published, analysis
 _MAX_URL_CHARS = 2048
 _MAX_FORM_FIELDS = 20
-# The formats a brief can be asked in, and the media type each answers with.
+# The formats a brief can be asked in (every name render() and `--format` take), and the media
+# type each answers with.
 MEDIA_TYPES: dict[str, str] = {
     "json": "application/json",
     "md": "text/markdown; charset=utf-8",
     "markdown": "text/markdown; charset=utf-8",
     "html": "text/html; charset=utf-8",
     "text": "text/plain; charset=utf-8",
+    "txt": "text/plain; charset=utf-8",
 }
 # the query parameters each route reads; any other is refused (_check_fields)
 _BRIEF_QUERY = ("format", "explain", "timing")
@@ -175,7 +178,7 @@ _STORY_BRIEF_QUERY = (*_BRIEF_QUERY, "words", "sentences", "analysis", "style")
 _FORM_FIELDS = ("files", "words", "sentences", "analysis", "style", "format", "explain")
 _FORMAT_HELP = (
     "json (default: newsbrief.brief/1 with the cleaned articles), md or markdown, html (one"
-    " self-contained page) or text: what `newsbrief summarize --format` writes."
+    " self-contained page) or text (txt): what `newsbrief summarize --format` writes."
 )
 _EXPLAIN_HELP = (
     "Add what cleaning removed, each citation's words and, in md, html and text, the time per stage"
@@ -655,7 +658,7 @@ def _options(
     return Options(
         max_words=250 if words is None else words,
         max_sentences=sentences,
-        analyses=_parse_analyses(analysis),
+        analyses=parse_analyses(analysis),
         style=style,
     )
 
@@ -663,25 +666,6 @@ def _options(
 def _form_style(value: UploadFile | str | None) -> str:
     """The ``style`` form field or query parameter: the default style when absent; InputError (422) for an upload."""
     return _form_text(value, "style") or DEFAULT_STYLE
-
-
-def _parse_analyses(value: str | Sequence[str]) -> tuple[str, ...]:
-    """Analysis names in ANALYSES order: "all", "none", "quotes,figures" or a list of names.
-
-    Private until ``newsbrief.model`` offers a shared parser.
-    """
-    names = (
-        value.split(",") if isinstance(value, str) else [part for item in value for part in item.split(",")]
-    )
-    wanted = {name.strip().lower() for name in names if name.strip()} - {"none"}
-    if "all" in wanted:
-        wanted = (wanted - {"all"}) | set(ANALYSES)
-    unknown = sorted(wanted - set(ANALYSES))
-    if unknown:
-        raise InputError(
-            f"unknown analysis {unknown[0][:40]!r}: choose all, none or from {', '.join(ANALYSES)}"
-        )
-    return tuple(name for name in ANALYSES if name in wanted)
 
 
 def _check_count(count: int, limits: Limits) -> None:
