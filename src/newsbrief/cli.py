@@ -540,7 +540,7 @@ def cluster_command(
         typer.Argument(
             help=(
                 "Articles: JSONL (an article or a Multi-News story per line), directories, HTML or "
-                "text files, RSS/Atom feeds (files or http(s) URLs)."
+                "text files, RSS/Atom feeds (files or http(s) URLs), or - for standard input."
             ),
             show_default=False,
         ),

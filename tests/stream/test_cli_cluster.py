@@ -327,3 +327,28 @@ def test_issue_walk_articles_stored_before_or_repeated_in_the_input_are_noted(tm
     ]
     keys = [key for line in more.stdout.splitlines() for key in json.loads(line)["articles"]]
     assert len(keys) == len(set(keys)) == 6
+
+
+def test_issue_walk_jsonl_on_standard_input_keeps_each_records_id(tmp_path: Path) -> None:
+    """``cluster -`` read JSONL as one story and dropped its ids, keying each article by its
+    text: other keys than the file's, so a store filled from the file took every article again
+    from the pipe. Now the same stories, and nothing added twice."""
+    from_file = run(str(BASIL), "--db", str(tmp_path / "s.sqlite"))
+    assert from_file.returncode == 0, from_file.stderr
+    piped = run_newsbrief(
+        "cluster", "-", "--db", str(tmp_path / "s.sqlite"), stdin=BASIL.read_text(encoding="utf-8")
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == from_file.stdout
+    assert (
+        piped.stderr.strip()
+        == f"note: 24 of 24 articles are already in {tmp_path / 's.sqlite'}: not added again"
+    )
+
+
+def test_text_on_standard_input_is_still_one_article() -> None:
+    npr = (ROOT / "examples" / "aleppo" / "npr.txt").read_text(encoding="utf-8")
+    result = run_newsbrief("cluster", "-", stdin=npr)
+    assert result.returncode == 0, result.stderr
+    (story,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert story["outlets"] == ["stdin"] and story["articles"][0].startswith("sha256:")

@@ -14,9 +14,12 @@ made-up slugs).
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from newsbrief.errors import SourceError
 from newsbrief.model import Article, Notice, Story
@@ -38,60 +41,106 @@ __all__ = ["read_articles"]
 # A story's ids are dropped here (an article's key is its URL or text), so a note that one was
 # renamed to stay unique within the story would name an id the stream never uses.
 _STORY_ONLY_NOTICES = frozenset({"renamed-id"})
+_PEEK_BYTES = 8192  # what standard input's buffer holds: enough for a JSONL record's first line, or its start
 
 
 def read_articles(
-    sources: Iterable[str], *, on_notice: Callable[[Notice], object] = lambda notice: None
+    sources: Iterable[str],
+    *,
+    on_notice: Callable[[Notice], object] = lambda notice: None,
+    stdin: BinaryIO | None = None,
 ) -> Iterator[Article]:
     """The articles of every source, in input order; ``on_notice`` gets what reading left out or
     changed (a skipped file or empty document, a file decoded as cp1252, a feed entry without
-    text), as ``read_story`` says it."""
+    text), as ``read_story`` says it.
+
+    ``-`` is standard input (``stdin``, else ``sys.stdin``'s bytes): JSONL article records are
+    read line by line as a ``.jsonl`` file is, keeping each record's id as its key; anything else
+    as ``summarize`` reads it.
+    """
     for source in sources:
         path = Path(source)
         if path.suffix.lower() == ".jsonl" and path.is_file():
-            yield from _jsonl_articles(path, source, on_notice)
+            yield from _jsonl_file_articles(path, source, on_notice)
+            continue
+        if source == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            if _starts_jsonl(stream):
+                yield from _jsonl_articles(stream, "<stdin>", on_notice)
+                continue
+            stories: Iterable[Story] = (read_story([source], fetch_urls=False, stdin=stream),)
+            yield from _story_articles_of(stories, on_notice)
             continue
         if is_feed(source):
             yield from read_feed(source, on_notice=on_notice)
             continue
         if path.suffix.lower() == ".src" and path.is_file():
-            stories: Iterable[Story] = read_stories(source)
+            stories = read_stories(source)
         else:
             stories = (read_story([source], fetch_urls=False),)
-        for story in stories:
-            for notice in story.notices:
-                if notice.code not in _STORY_ONLY_NOTICES:
-                    on_notice(notice)
-            yield from (replace(article, id="") for article in story.articles)
+        yield from _story_articles_of(stories, on_notice)
 
 
-def _jsonl_articles(path: Path, label: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
-    """The articles of a JSONL file of article or story records, read line by line.
+def _story_articles_of(stories: Iterable[Story], on_notice: Callable[[Notice], object]) -> Iterator[Article]:
+    """The articles of stories read as ``summarize`` reads them, without their made-up ids."""
+    for story in stories:
+        for notice in story.notices:
+            if notice.code not in _STORY_ONLY_NOTICES:
+                on_notice(notice)
+        yield from (replace(article, id="") for article in story.articles)
+
+
+def _starts_jsonl(stream: BinaryIO) -> bool:
+    """Whether a stream (standard input) starts with a JSONL record, from the bytes it has
+    buffered, consuming none: a ``{`` first, and a first line that is a whole JSON value (a
+    pretty-printed JSON object breaks its first line after the brace) or longer than the buffer.
+    """
+    peek = getattr(stream, "peek", None)
+    start = (peek(_PEEK_BYTES) if peek is not None else b"").lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not start.startswith(b"{"):
+        return False
+    first_line, line_break, _ = start.partition(b"\n")
+    if not line_break:
+        return True
+    try:  # its bytes may be cp1252, which the lines' reader decodes: only the shape counts here
+        json.loads(first_line.decode("utf-8", errors="replace"))
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _jsonl_file_articles(path: Path, label: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
+    """The articles of a JSONL file, read line by line."""
+    try:
+        file = path.open("rb")
+    except OSError as exc:
+        raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
+    with file:
+        yield from _jsonl_articles(file, label, on_notice)
+
+
+def _jsonl_articles(file: BinaryIO, label: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
+    """The articles of JSONL article or story records, read line by line.
 
     Each line is decoded as ``read_stories`` decodes it (UTF-8 without a byte-order mark, else
     cp1252 or latin-1; a NUL refused); the lines decoded otherwise are one notice, and a file
     with no records another.
     """
-    try:
-        file = path.open("rb")
-    except OSError as exc:
-        raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
     recoded: list[tuple[int, Notice]] = []  # (line, its notice) of the lines that were not UTF-8
     records = 0
-    with file:
-        for line in stream_lines(file, label):
-            recoded.extend((line.number, notice) for notice in line.notices)
-            if not line.text.strip():
-                continue
-            records += 1
-            where = f"{label} line {line.number}"
-            record = json_value(line.text, label, line=line.number)
-            if not isinstance(record, dict):
-                raise SourceError(f"{where}: expected a JSON object")
-            if "documents" in record:
-                yield from _story_articles(record, where, on_notice)
-            else:
-                yield _article(record, where, default_id="")
+    for line in stream_lines(file, label):
+        recoded.extend((line.number, notice) for notice in line.notices)
+        if not line.text.strip():
+            continue
+        records += 1
+        where = f"{label} line {line.number}"
+        record = json_value(line.text, label, line=line.number)
+        if not isinstance(record, dict):
+            raise SourceError(f"{where}: expected a JSON object")
+        if "documents" in record:
+            yield from _story_articles(record, where, on_notice)
+        else:
+            yield _article(record, where, default_id="")
     if recoded:
         on_notice(_recoded_notice(label, recoded))
     if not records:
