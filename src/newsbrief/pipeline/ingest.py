@@ -231,11 +231,17 @@ def read_html(html: str, *, source: str, outlet: str, url: str | None = None) ->
     """
     # trafilatura takes a fifth of a second to import; only HTML input needs it
     import trafilatura
-    from trafilatura.settings import Document
+    from trafilatura.settings import Document, set_date_params
 
     refuse_nul(html, source)  # the HTML parser would drop the NULs unsaid
     document = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, with_metadata=True
+        html,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
+        # the date from the page's markup only: htmldate's extensive search reads years in the
+        # text, and a page without a date that says "in Congress since 1997" was dated 1997-01-01
+        date_extraction_params=set_date_params(extensive=False),
     )
     if not isinstance(document, Document):
         raise SourceError(f"{source}: no article text found in the HTML")
