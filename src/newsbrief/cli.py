@@ -509,11 +509,19 @@ def watch(
     processing = [article.processing_s * 1000 for article in added]
     fetching = [article.fetch_s * 1000 for article in added if article.fetch_s]
     stopped = "stopped by Ctrl-C after" if report.interrupted else "watched"
+    times = []  # none when nothing was added or fetched: a p50 of 0.0 ms would be no measurement
+    if processing:
+        times.append(
+            f"processing p50 {percentile(processing, 0.5):.1f} ms, p99 {percentile(processing, 0.99):.1f} ms"
+        )
+    if fetching:
+        times.append(
+            f"page fetch p50 {percentile(fetching, 0.5):.0f} ms, p99 {percentile(fetching, 0.99):.0f} ms"
+        )
     typer.echo(
         f"{stopped} {len(report.rounds)} {'round' if len(report.rounds) == 1 else 'rounds'}: "
-        f"{len(added)} articles added, {report.skipped_seen} already seen; per article "
-        f"processing p50 {percentile(processing, 0.5):.1f} ms, p99 {percentile(processing, 0.99):.1f} ms, "
-        f"page fetch p50 {percentile(fetching, 0.5):.0f} ms, p99 {percentile(fetching, 0.99):.0f} ms"
+        f"{len(added)} articles added, {report.skipped_seen} already seen"
+        + (f"; per article {', '.join(times)}" if times else "")
     )
 
 
