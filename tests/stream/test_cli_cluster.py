@@ -352,3 +352,21 @@ def test_text_on_standard_input_is_still_one_article() -> None:
     assert result.returncode == 0, result.stderr
     (story,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert story["outlets"] == ["stdin"] and story["articles"][0].startswith("sha256:")
+
+
+def test_issue_walk_a_json_file_is_read_as_its_jsonl_would_be(tmp_path: Path) -> None:
+    """A JSON array of article records: each record's id is its key, as on a JSONL line (the
+    ids were dropped and every article keyed by its text); an array of story records is read
+    (it was refused: 'holds 2 stories but a brief is made from one')."""
+    records = [json.loads(line) for line in BASIL.read_text(encoding="utf-8").splitlines()]
+    (tmp_path / "basil.json").write_text(json.dumps(records), encoding="utf-8")
+    from_json, from_jsonl = run(str(tmp_path / "basil.json")), run(str(BASIL))
+    assert from_json.returncode == 0, from_json.stderr
+    assert from_json.stdout == from_jsonl.stdout
+    sample = (ROOT / "tests" / "fixtures" / "multinews-sample.jsonl").read_text(encoding="utf-8").splitlines()
+    stories = [json.loads(line) for line in sample[:2]]
+    (tmp_path / "two.json").write_text(json.dumps(stories), encoding="utf-8")
+    result = run(str(tmp_path / "two.json"))
+    assert result.returncode == 0, result.stderr
+    keys = {key for line in result.stdout.splitlines() for key in json.loads(line)["articles"]}
+    assert {key.rsplit("-", 1)[0] for key in keys} == {story["id"] for story in stories}

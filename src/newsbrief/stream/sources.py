@@ -7,7 +7,8 @@ So ``.jsonl`` files are read here line by line: an article record (``text`` and 
 story record (``documents``, as in Multi-News) is flattened into its documents, a document
 without an id getting ``<story id>-<n>``. An RSS or Atom feed (a file, or any http(s) URL) gives
 its entries' articles, each page fetched as ``watch`` fetches it (``stream.feeds.read_feed``).
-Every other source (directories, HTML, text, ``.json``, Multi-News ``.src``) goes through
+A ``.json`` file holds one such record or an array of them. Every other source (directories,
+HTML, text, Multi-News ``.src``) goes through
 ``pipeline.ingest.read_story``, and its articles are keyed by URL or text (their ids there are
 made-up slugs).
 """
@@ -25,6 +26,8 @@ from newsbrief.errors import SourceError
 from newsbrief.model import Article, Notice, Story
 from newsbrief.pipeline.ingest import (
     MAX_ARTICLE_CHARS,
+    MAX_SOURCE_BYTES,
+    decode_bytes,
     empty_notices,
     id_field,
     json_value,
@@ -62,6 +65,9 @@ def read_articles(
         path = Path(source)
         if path.suffix.lower() == ".jsonl" and path.is_file():
             yield from _jsonl_file_articles(path, source, on_notice)
+            continue
+        if path.suffix.lower() == ".json" and path.is_file():
+            yield from _json_file_articles(path, source, on_notice)
             continue
         if source == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -133,18 +139,47 @@ def _jsonl_articles(file: BinaryIO, label: str, on_notice: Callable[[Notice], ob
         if not line.text.strip():
             continue
         records += 1
-        where = f"{label} line {line.number}"
         record = json_value(line.text, label, line=line.number)
-        if not isinstance(record, dict):
-            raise SourceError(f"{where}: expected a JSON object")
-        if "documents" in record:
-            yield from _story_articles(record, where, on_notice)
-        else:
-            yield _article(record, where, default_id="")
+        yield from _record_articles(record, f"{label} line {line.number}", on_notice)
     if recoded:
         on_notice(_recoded_notice(label, recoded))
     if not records:
         on_notice(Notice("empty-file", f"{label}: empty file; no articles read from it"))
+
+
+def _json_file_articles(path: Path, label: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
+    """The articles of a JSON file: one article or story record, or an array of them (``item <n>``),
+    each record's id its key as on a JSONL line (``read_story`` would make slugs of the ids, and
+    refuses several stories)."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_SOURCE_BYTES + 1)
+    except OSError as exc:
+        raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(f"{label}: larger than the limit of {MAX_SOURCE_BYTES:,} bytes")
+    content, notices = decode_bytes(data, label)
+    for notice in notices:
+        on_notice(notice)
+    if not content.strip():
+        on_notice(Notice("empty-file", f"{label}: empty file; no articles read from it"))
+        return
+    value = json_value(content, label)
+    if isinstance(value, list):
+        for number, record in enumerate(value, 1):
+            yield from _record_articles(record, f"{label} item {number}", on_notice)
+    else:
+        yield from _record_articles(value, label, on_notice)
+
+
+def _record_articles(record: object, where: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
+    """The articles of one JSON record: a story's documents, or the article itself."""
+    if not isinstance(record, dict):
+        raise SourceError(f"{where}: expected a JSON object")
+    if "documents" in record:
+        yield from _story_articles(record, where, on_notice)
+    else:
+        yield _article(record, where, default_id="")
 
 
 def _recoded_notice(label: str, recoded: list[tuple[int, Notice]]) -> Notice:
