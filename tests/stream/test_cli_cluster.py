@@ -370,3 +370,22 @@ def test_issue_walk_a_json_file_is_read_as_its_jsonl_would_be(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     keys = {key for line in result.stdout.splitlines() for key in json.loads(line)["articles"]}
     assert {key.rsplit("-", 1)[0] for key in keys} == {story["id"] for story in stories}
+
+
+def test_issue_walk_a_folder_is_its_files_each_read_as_given_alone(tmp_path: Path) -> None:
+    """A folder holding a JSONL file: its records keep their ids as keys (the folder was read as
+    one story, its ids dropped); a folder of more than 500 article files is read (it was refused:
+    'a story can hold at most 500 articles')."""
+    (tmp_path / "jsonl").mkdir()
+    (tmp_path / "jsonl" / "basil.jsonl").write_bytes(BASIL.read_bytes())
+    assert run(str(tmp_path / "jsonl")).stdout == run(str(BASIL)).stdout
+    probe = ROOT / "tests" / "fixtures" / "stream" / "allsides-30.jsonl"
+    texts = [json.loads(line)["text"] for line in probe.read_text(encoding="utf-8").splitlines()]
+    (tmp_path / "many").mkdir()
+    for number in range(501):  # the roundups' lead excerpts, numbered apart so none is a copy
+        text = f"Report {number}. {texts[number % len(texts)]}"
+        (tmp_path / "many" / f"{number:04d}.txt").write_text(text, encoding="utf-8")
+    result = run(str(tmp_path / "many"), "-o", str(tmp_path / "s.jsonl"))
+    assert result.returncode == 0, result.stderr
+    lines = (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sum(len(json.loads(line)["articles"]) for line in lines) == 501

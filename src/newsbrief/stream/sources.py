@@ -7,15 +7,16 @@ So ``.jsonl`` files are read here line by line: an article record (``text`` and 
 story record (``documents``, as in Multi-News) is flattened into its documents, a document
 without an id getting ``<story id>-<n>``. An RSS or Atom feed (a file, or any http(s) URL) gives
 its entries' articles, each page fetched as ``watch`` fetches it (``stream.feeds.read_feed``).
-A ``.json`` file holds one such record or an array of them. Every other source (directories,
-HTML, text, Multi-News ``.src``) goes through
-``pipeline.ingest.read_story``, and its articles are keyed by URL or text (their ids there are
-made-up slugs).
+A ``.json`` file holds one such record or an array of them. A directory is its article files in
+name order, each read as if given alone (a story would cap them at 500 and rename alike ids).
+Every other source (HTML, text, Multi-News ``.src``) goes through ``pipeline.ingest.read_story``,
+and its articles are keyed by URL or text (their ids there are made-up slugs).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -28,6 +29,7 @@ from newsbrief.pipeline.ingest import (
     MAX_ARTICLE_CHARS,
     MAX_SOURCE_BYTES,
     decode_bytes,
+    directory_files,
     empty_notices,
     id_field,
     json_value,
@@ -41,9 +43,6 @@ from newsbrief.stream.feeds import is_feed, read_feed
 
 __all__ = ["read_articles"]
 
-# A story's ids are dropped here (an article's key is its URL or text), so a note that one was
-# renamed to stay unique within the story would name an id the stream never uses.
-_STORY_ONLY_NOTICES = frozenset({"renamed-id"})
 _PEEK_BYTES = 8192  # what standard input's buffer holds: enough for a JSONL record's first line, or its start
 
 
@@ -63,6 +62,9 @@ def read_articles(
     """
     for source in sources:
         path = Path(source)
+        if path.is_dir():
+            yield from _directory_articles(path, source, on_notice)
+            continue
         if path.suffix.lower() == ".jsonl" and path.is_file():
             yield from _jsonl_file_articles(path, source, on_notice)
             continue
@@ -87,12 +89,22 @@ def read_articles(
         yield from _story_articles_of(stories, on_notice)
 
 
+def _directory_articles(path: Path, label: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
+    """The articles of a directory's article files in name order, each file read as it would be
+    given alone (a JSONL file's records keep their ids; no cap of a story's 500 articles), then
+    the note of the entries skipped."""
+    files, skipped = directory_files(path)
+    for file in files:
+        yield from read_articles([os.fspath(file)], on_notice=on_notice)
+    for notice in skipped:
+        on_notice(notice)
+
+
 def _story_articles_of(stories: Iterable[Story], on_notice: Callable[[Notice], object]) -> Iterator[Article]:
     """The articles of stories read as ``summarize`` reads them, without their made-up ids."""
     for story in stories:
         for notice in story.notices:
-            if notice.code not in _STORY_ONLY_NOTICES:
-                on_notice(notice)
+            on_notice(notice)
         yield from (replace(article, id="") for article in story.articles)
 
 
