@@ -389,3 +389,14 @@ def test_issue_walk_a_folder_is_its_files_each_read_as_given_alone(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     lines = (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()
     assert sum(len(json.loads(line)["articles"]) for line in lines) == 501
+
+
+def test_issue_walk_a_feed_with_no_entries_is_noted(tmp_path: Path) -> None:
+    """A well-formed feed with no entries gave no story and no word (an empty JSONL file is noted too)."""
+    rss = (ROOT / "tests" / "fixtures" / "stream" / "rss.xml").read_text(encoding="utf-8")
+    empty = rss[: rss.index("<item>")] + rss[rss.rindex("</item>") + len("</item>") :]
+    (tmp_path / "quiet.xml").write_text(empty, encoding="utf-8")
+    result = run_newsbrief("cluster", "quiet.xml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.strip() == "note: quiet.xml: no articles read from the feed"

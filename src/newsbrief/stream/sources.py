@@ -80,7 +80,10 @@ def read_articles(
             yield from _story_articles_of(stories, on_notice)
             continue
         if is_feed(source):
-            yield from read_feed(source, on_notice=on_notice)
+            articles = read_feed(source, on_notice=on_notice)
+            if not articles:
+                on_notice(Notice("empty-feed", f"{source}: no articles read from the feed"))
+            yield from articles
             continue
         if path.suffix.lower() == ".src" and path.is_file():
             stories = read_stories(source)
