@@ -27,7 +27,7 @@ from typer._click import exceptions as usage
 from typer._click.core import Command, Context, Parameter
 from typer.core import TyperGroup
 
-from newsbrief.errors import INTERRUPTED_EXIT_CODE, NewsbriefError, OptionError, SourceError
+from newsbrief.errors import INTERRUPTED_EXIT_CODE, EmptyStoryError, NewsbriefError, OptionError, SourceError
 from newsbrief.model import (
     DEFAULT_STYLE,
     MAX_WINDOW_DAYS,
@@ -597,7 +597,7 @@ def cluster_command(
     """Group a stream of articles into stories, in publication order; one story per JSONL line."""
     import dataclasses
 
-    from newsbrief.pipeline.brief import briefs
+    from newsbrief.pipeline.brief import brief
     from newsbrief.rendering import named_outlets, render, story_record
     from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, in_publication_order, stream_notices
     from newsbrief.stream.sources import read_articles
@@ -662,10 +662,21 @@ def cluster_command(
             if briefs_dir is not None:
                 wide = [story for story in stories if len(named_outlets(story)) >= 2]
                 _note_unnamed_outlets(stories)
-                inputs = (Story(articles=articles_of(story), id=story.id) for story in wide)
-                for story, made in zip(wide, briefs(inputs), strict=True):
+                empty: list[str] = []  # stories whose articles clean to nothing: noted, not fatal
+                for story in wide:
+                    try:
+                        made = brief(Story(articles=articles_of(story), id=story.id))
+                    except EmptyStoryError:
+                        empty.append(story.id)
+                        continue
                     for name in chosen:
                         _write_file(briefs_dir / f"{story.id}.{extensions[name]}", render(made, name))
+                if empty:
+                    _note_line(
+                        f"no brief for {len(empty)} {'story' if len(empty) == 1 else 'stories'} "
+                        f"({', '.join(empty[:10])}{', ...' if len(empty) > 10 else ''}): "
+                        "no article text left after cleaning"
+                    )
         finally:
             if clusterer is not None:
                 clusterer.close()

@@ -400,3 +400,32 @@ def test_issue_walk_a_feed_with_no_entries_is_noted(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     assert result.stderr.strip() == "note: quiet.xml: no articles read from the feed"
+
+
+def test_issue_walk_a_story_with_no_text_left_is_noted_and_the_run_goes_on(tmp_path: Path) -> None:
+    """Two outlets' copies of a newsletter box (all boilerplate, which cleaning removes) beside
+    real stories: its brief cannot be made, which ended the whole run with exit code 2 and
+    wrote no stories; now it is a note naming the story, and the rest are written."""
+    records = _basil_records(3)
+    box = "Advertisement\n\nSubscribe to our newsletter."
+    records += [
+        {
+            "id": f"box-{outlet}",
+            "outlet": outlet,
+            "published": "2010-02-21",
+            "title": "Subscribe",
+            "text": box,
+        }
+        for outlet in ("Fox News", "HuffPost")
+    ]
+    (tmp_path / "mixed.jsonl").write_text(
+        "".join(json.dumps(record) + "\n" for record in records), encoding="utf-8"
+    )
+    result = run_newsbrief("cluster", "mixed.jsonl", "--briefs", "briefs", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    stories = [json.loads(line) for line in result.stdout.splitlines()]
+    box_story = next(story for story in stories if "box-Fox News" in story["articles"])
+    assert result.stderr.strip() == (
+        f"note: no brief for 1 story ({box_story['id']}): no article text left after cleaning"
+    )
+    assert sorted(path.name for path in (tmp_path / "briefs").iterdir()) == [f"{stories[0]['id']}.md"]
