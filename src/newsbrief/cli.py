@@ -27,7 +27,7 @@ from typer._click import exceptions as usage
 from typer._click.core import Command, Context, Parameter
 from typer.core import TyperGroup
 
-from newsbrief.errors import INTERRUPTED_EXIT_CODE, NewsbriefError, OptionError, SourceError
+from newsbrief.errors import INTERRUPTED_EXIT_CODE, EmptyStoryError, NewsbriefError, OptionError, SourceError
 from newsbrief.model import (
     DEFAULT_STYLE,
     MAX_WINDOW_DAYS,
@@ -511,11 +511,19 @@ def watch(
     processing = [article.processing_s * 1000 for article in added]
     fetching = [article.fetch_s * 1000 for article in added if article.fetch_s]
     stopped = "stopped by Ctrl-C after" if report.interrupted else "watched"
+    times = []  # none when nothing was added or fetched: a p50 of 0.0 ms would be no measurement
+    if processing:
+        times.append(
+            f"processing p50 {percentile(processing, 0.5):.1f} ms, p99 {percentile(processing, 0.99):.1f} ms"
+        )
+    if fetching:
+        times.append(
+            f"page fetch p50 {percentile(fetching, 0.5):.0f} ms, p99 {percentile(fetching, 0.99):.0f} ms"
+        )
     typer.echo(
         f"{stopped} {len(report.rounds)} {'round' if len(report.rounds) == 1 else 'rounds'}: "
-        f"{len(added)} articles added, {report.skipped_seen} already seen; per article "
-        f"processing p50 {percentile(processing, 0.5):.1f} ms, p99 {percentile(processing, 0.99):.1f} ms, "
-        f"page fetch p50 {percentile(fetching, 0.5):.0f} ms, p99 {percentile(fetching, 0.99):.0f} ms"
+        f"{len(added)} articles added, {report.skipped_seen} already seen"
+        + (f"; per article {', '.join(times)}" if times else "")
     )
 
 
@@ -542,7 +550,7 @@ def cluster_command(
         typer.Argument(
             help=(
                 "Articles: JSONL (an article or a Multi-News story per line), directories, HTML or "
-                "text files, RSS/Atom feeds (files or http(s) URLs)."
+                "text files, RSS/Atom feeds (files or http(s) URLs), or - for standard input."
             ),
             show_default=False,
         ),
@@ -591,7 +599,7 @@ def cluster_command(
     """Group a stream of articles into stories, in publication order; one story per JSONL line."""
     import dataclasses
 
-    from newsbrief.pipeline.brief import briefs
+    from newsbrief.pipeline.brief import brief
     from newsbrief.rendering import named_outlets, render, story_record
     from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, in_publication_order, stream_notices
     from newsbrief.stream.sources import read_articles
@@ -656,10 +664,21 @@ def cluster_command(
             if briefs_dir is not None:
                 wide = [story for story in stories if len(named_outlets(story)) >= 2]
                 _note_unnamed_outlets(stories)
-                inputs = (Story(articles=articles_of(story), id=story.id) for story in wide)
-                for story, made in zip(wide, briefs(inputs), strict=True):
+                empty: list[str] = []  # stories whose articles clean to nothing: noted, not fatal
+                for story in wide:
+                    try:
+                        made = brief(Story(articles=articles_of(story), id=story.id))
+                    except EmptyStoryError:
+                        empty.append(story.id)
+                        continue
                     for name in chosen:
                         _write_file(briefs_dir / f"{story.id}.{extensions[name]}", render(made, name))
+                if empty:
+                    _note_line(
+                        f"no brief for {len(empty)} {'story' if len(empty) == 1 else 'stories'} "
+                        f"({', '.join(empty[:10])}{', ...' if len(empty) > 10 else ''}): "
+                        "no article text left after cleaning"
+                    )
         finally:
             if clusterer is not None:
                 clusterer.close()

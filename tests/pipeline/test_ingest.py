@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -736,6 +737,28 @@ def test_an_html_page_gives_its_article_and_metadata() -> None:
     assert article.text.endswith("killed by rebel shelling.")
     for chrome in ("Arts & Life", "More Stories From NPR", "About NPR", "Civil War\n"):
         assert chrome not in article.text
+
+
+def test_issue_walk_a_page_without_a_date_is_not_dated_by_a_year_in_its_text(tmp_path: Path) -> None:
+    """A BASIL article (Fox News, 2010) as a page with no date in its markup: its text says
+    the congressman has served "since 1997", which dated it 1997-01-01 (htmldate's extensive
+    search, reading the text); it is undated, and says so."""
+    record = next(
+        json.loads(line)
+        for line in (FIXTURES.parent / "stream" / "basil-24.jsonl").read_text(encoding="utf-8").splitlines()
+        if "since 1997" in line
+    )
+    paragraphs = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in record["text"].split("\n\n"))
+    page = tmp_path / "etheridge.html"
+    page.write_text(
+        f"<html><head><title>{html.escape(record['title'])}</title></head>"
+        f"<body><article><h1>{html.escape(record['title'])}</h1>{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    story = read_story([page])
+    (article,) = story.articles
+    assert "since 1997" in article.text
+    assert article.published is None
 
 
 @pytest.mark.parametrize(

@@ -327,3 +327,105 @@ def test_issue_walk_articles_stored_before_or_repeated_in_the_input_are_noted(tm
     ]
     keys = [key for line in more.stdout.splitlines() for key in json.loads(line)["articles"]]
     assert len(keys) == len(set(keys)) == 6
+
+
+def test_issue_walk_jsonl_on_standard_input_keeps_each_records_id(tmp_path: Path) -> None:
+    """``cluster -`` read JSONL as one story and dropped its ids, keying each article by its
+    text: other keys than the file's, so a store filled from the file took every article again
+    from the pipe. Now the same stories, and nothing added twice."""
+    from_file = run(str(BASIL), "--db", str(tmp_path / "s.sqlite"))
+    assert from_file.returncode == 0, from_file.stderr
+    piped = run_newsbrief(
+        "cluster", "-", "--db", str(tmp_path / "s.sqlite"), stdin=BASIL.read_text(encoding="utf-8")
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == from_file.stdout
+    assert (
+        piped.stderr.strip()
+        == f"note: 24 of 24 articles are already in {tmp_path / 's.sqlite'}: not added again"
+    )
+
+
+def test_text_on_standard_input_is_still_one_article() -> None:
+    npr = (ROOT / "examples" / "aleppo" / "npr.txt").read_text(encoding="utf-8")
+    result = run_newsbrief("cluster", "-", stdin=npr)
+    assert result.returncode == 0, result.stderr
+    (story,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert story["outlets"] == ["stdin"] and story["articles"][0].startswith("sha256:")
+
+
+def test_issue_walk_a_json_file_is_read_as_its_jsonl_would_be(tmp_path: Path) -> None:
+    """A JSON array of article records: each record's id is its key, as on a JSONL line (the
+    ids were dropped and every article keyed by its text); an array of story records is read
+    (it was refused: 'holds 2 stories but a brief is made from one')."""
+    records = [json.loads(line) for line in BASIL.read_text(encoding="utf-8").splitlines()]
+    (tmp_path / "basil.json").write_text(json.dumps(records), encoding="utf-8")
+    from_json, from_jsonl = run(str(tmp_path / "basil.json")), run(str(BASIL))
+    assert from_json.returncode == 0, from_json.stderr
+    assert from_json.stdout == from_jsonl.stdout
+    sample = (ROOT / "tests" / "fixtures" / "multinews-sample.jsonl").read_text(encoding="utf-8").splitlines()
+    stories = [json.loads(line) for line in sample[:2]]
+    (tmp_path / "two.json").write_text(json.dumps(stories), encoding="utf-8")
+    result = run(str(tmp_path / "two.json"))
+    assert result.returncode == 0, result.stderr
+    keys = {key for line in result.stdout.splitlines() for key in json.loads(line)["articles"]}
+    assert {key.rsplit("-", 1)[0] for key in keys} == {story["id"] for story in stories}
+
+
+def test_issue_walk_a_folder_is_its_files_each_read_as_given_alone(tmp_path: Path) -> None:
+    """A folder holding a JSONL file: its records keep their ids as keys (the folder was read as
+    one story, its ids dropped); a folder of more than 500 article files is read (it was refused:
+    'a story can hold at most 500 articles')."""
+    (tmp_path / "jsonl").mkdir()
+    (tmp_path / "jsonl" / "basil.jsonl").write_bytes(BASIL.read_bytes())
+    assert run(str(tmp_path / "jsonl")).stdout == run(str(BASIL)).stdout
+    probe = ROOT / "tests" / "fixtures" / "stream" / "allsides-30.jsonl"
+    texts = [json.loads(line)["text"] for line in probe.read_text(encoding="utf-8").splitlines()]
+    (tmp_path / "many").mkdir()
+    for number in range(501):  # the roundups' lead excerpts, numbered apart so none is a copy
+        text = f"Report {number}. {texts[number % len(texts)]}"
+        (tmp_path / "many" / f"{number:04d}.txt").write_text(text, encoding="utf-8")
+    result = run(str(tmp_path / "many"), "-o", str(tmp_path / "s.jsonl"))
+    assert result.returncode == 0, result.stderr
+    lines = (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sum(len(json.loads(line)["articles"]) for line in lines) == 501
+
+
+def test_issue_walk_a_feed_with_no_entries_is_noted(tmp_path: Path) -> None:
+    """A well-formed feed with no entries gave no story and no word (an empty JSONL file is noted too)."""
+    rss = (ROOT / "tests" / "fixtures" / "stream" / "rss.xml").read_text(encoding="utf-8")
+    empty = rss[: rss.index("<item>")] + rss[rss.rindex("</item>") + len("</item>") :]
+    (tmp_path / "quiet.xml").write_text(empty, encoding="utf-8")
+    result = run_newsbrief("cluster", "quiet.xml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.strip() == "note: quiet.xml: no articles read from the feed"
+
+
+def test_issue_walk_a_story_with_no_text_left_is_noted_and_the_run_goes_on(tmp_path: Path) -> None:
+    """Two outlets' copies of a newsletter box (all boilerplate, which cleaning removes) beside
+    real stories: its brief cannot be made, which ended the whole run with exit code 2 and
+    wrote no stories; now it is a note naming the story, and the rest are written."""
+    records = _basil_records(3)
+    box = "Advertisement\n\nSubscribe to our newsletter."
+    records += [
+        {
+            "id": f"box-{outlet}",
+            "outlet": outlet,
+            "published": "2010-02-21",
+            "title": "Subscribe",
+            "text": box,
+        }
+        for outlet in ("Fox News", "HuffPost")
+    ]
+    (tmp_path / "mixed.jsonl").write_text(
+        "".join(json.dumps(record) + "\n" for record in records), encoding="utf-8"
+    )
+    result = run_newsbrief("cluster", "mixed.jsonl", "--briefs", "briefs", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    stories = [json.loads(line) for line in result.stdout.splitlines()]
+    box_story = next(story for story in stories if "box-Fox News" in story["articles"])
+    assert result.stderr.strip() == (
+        f"note: no brief for 1 story ({box_story['id']}): no article text left after cleaning"
+    )
+    assert sorted(path.name for path in (tmp_path / "briefs").iterdir()) == [f"{stories[0]['id']}.md"]

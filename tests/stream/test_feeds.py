@@ -416,3 +416,5 @@ def test_cli_watch_clusters_a_feed_file(tmp_path: Path) -> None:
     assert again.exit_code == 0, again.output
     assert "round 1: 1 feeds ok, 0 failed, 0 new articles, 2 already seen, 0 stories touched" in again.output
     assert "the entry's summary stands in" not in again.output
+    # issue (walk): no article, no times ('processing p50 0.0 ms' measured nothing)
+    assert again.output.strip().splitlines()[-1] == "watched 1 round: 0 articles added, 2 already seen"

@@ -93,6 +93,7 @@ __all__ = [
     "MAX_SOURCE_BYTES",
     "USER_AGENT",
     "decode_bytes",
+    "directory_files",
     "empty_notices",
     "id_field",
     "json_value",
@@ -231,11 +232,17 @@ def read_html(html: str, *, source: str, outlet: str, url: str | None = None) ->
     """
     # trafilatura takes a fifth of a second to import; only HTML input needs it
     import trafilatura
-    from trafilatura.settings import Document
+    from trafilatura.settings import Document, set_date_params
 
     refuse_nul(html, source)  # the HTML parser would drop the NULs unsaid
     document = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, with_metadata=True
+        html,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
+        # the date from the page's markup only: htmldate's extensive search reads years in the
+        # text, and a page without a date that says "in Congress since 1997" was dated 1997-01-01
+        date_extraction_params=set_date_params(extensive=False),
     )
     if not isinstance(document, Document):
         raise SourceError(f"{source}: no article text found in the HTML")
@@ -282,31 +289,38 @@ def read_multinews(content: str, *, source: str) -> Iterator[Story]:
 
 def read_directory(path: str | os.PathLike[str]) -> Story:
     """One story of the article files in a directory, in name order; other entries make a notice."""
+    files, skipped = directory_files(path)
+    story = _merge([_read_file(file, os.fspath(file)) for file in files])
+    return replace(story, notices=(*story.notices, *skipped))
+
+
+def directory_files(path: str | os.PathLike[str]) -> tuple[list[Path], tuple[Notice, ...]]:
+    """The article files of a directory (``ARTICLE_EXTENSIONS``), in name order, and a notice
+    naming the other entries (hidden ones aside); SourceError when it has none."""
     label = os.fspath(path)
     try:
         entries = sorted(Path(path).iterdir(), key=lambda entry: entry.name)
     except OSError as exc:
         raise SourceError(f"{label}: cannot list the directory ({exc.strerror or exc})") from exc
-    parts: list[Story] = []
+    files: list[Path] = []
     skipped: list[str] = []
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_file() and entry.suffix.lower() in ARTICLE_EXTENSIONS:
-            parts.append(_read_file(entry, os.fspath(entry)))
+            files.append(entry)
         else:
             skipped.append(entry.name + "/" if entry.is_dir() else entry.name)
-    if not parts:
+    if not files:
         raise SourceError(f"{label}: no article files ({' '.join(ARTICLE_EXTENSIONS)})")
-    story = _merge(parts)
     if not skipped:
-        return story
+        return files, ()
     notice = Notice(
         "skipped-file",
         f"{label}: skipped {len(skipped)} {_plural(len(skipped), 'entry', 'entries')} "
         f"that {_plural(len(skipped), 'is', 'are')} not articles: {_first_names(skipped)}",
     )
-    return replace(story, notices=(*story.notices, notice))
+    return files, (notice,)
 
 
 _NAMES_SHOWN = 10

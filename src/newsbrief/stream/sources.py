@@ -7,21 +7,29 @@ So ``.jsonl`` files are read here line by line: an article record (``text`` and 
 story record (``documents``, as in Multi-News) is flattened into its documents, a document
 without an id getting ``<story id>-<n>``. An RSS or Atom feed (a file, or any http(s) URL) gives
 its entries' articles, each page fetched as ``watch`` fetches it (``stream.feeds.read_feed``).
-Every other source (directories, HTML, text, ``.json``, Multi-News ``.src``) goes through
-``pipeline.ingest.read_story``, and its articles are keyed by URL or text (their ids there are
-made-up slugs).
+A ``.json`` file holds one such record or an array of them. A directory is its article files in
+name order, each read as if given alone (a story would cap them at 500 and rename alike ids).
+Every other source (HTML, text, Multi-News ``.src``) goes through ``pipeline.ingest.read_story``,
+and its articles are keyed by URL or text (their ids there are made-up slugs).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from newsbrief.errors import SourceError
 from newsbrief.model import Article, Notice, Story
 from newsbrief.pipeline.ingest import (
     MAX_ARTICLE_CHARS,
+    MAX_SOURCE_BYTES,
+    decode_bytes,
+    directory_files,
     empty_notices,
     id_field,
     json_value,
@@ -35,67 +43,158 @@ from newsbrief.stream.feeds import is_feed, read_feed
 
 __all__ = ["read_articles"]
 
-# A story's ids are dropped here (an article's key is its URL or text), so a note that one was
-# renamed to stay unique within the story would name an id the stream never uses.
-_STORY_ONLY_NOTICES = frozenset({"renamed-id"})
+_PEEK_BYTES = 8192  # what standard input's buffer holds: enough for a JSONL record's first line, or its start
 
 
 def read_articles(
-    sources: Iterable[str], *, on_notice: Callable[[Notice], object] = lambda notice: None
+    sources: Iterable[str],
+    *,
+    on_notice: Callable[[Notice], object] = lambda notice: None,
+    stdin: BinaryIO | None = None,
 ) -> Iterator[Article]:
     """The articles of every source, in input order; ``on_notice`` gets what reading left out or
     changed (a skipped file or empty document, a file decoded as cp1252, a feed entry without
-    text), as ``read_story`` says it."""
+    text), as ``read_story`` says it.
+
+    ``-`` is standard input (``stdin``, else ``sys.stdin``'s bytes): JSONL article records are
+    read line by line as a ``.jsonl`` file is, keeping each record's id as its key; anything else
+    as ``summarize`` reads it.
+    """
     for source in sources:
         path = Path(source)
+        if path.is_dir():
+            yield from _directory_articles(path, source, on_notice)
+            continue
         if path.suffix.lower() == ".jsonl" and path.is_file():
-            yield from _jsonl_articles(path, source, on_notice)
+            yield from _jsonl_file_articles(path, source, on_notice)
+            continue
+        if path.suffix.lower() == ".json" and path.is_file():
+            yield from _json_file_articles(path, source, on_notice)
+            continue
+        if source == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            if _starts_jsonl(stream):
+                yield from _jsonl_articles(stream, "<stdin>", on_notice)
+                continue
+            stories: Iterable[Story] = (read_story([source], fetch_urls=False, stdin=stream),)
+            yield from _story_articles_of(stories, on_notice)
             continue
         if is_feed(source):
-            yield from read_feed(source, on_notice=on_notice)
+            articles = read_feed(source, on_notice=on_notice)
+            if not articles:
+                on_notice(Notice("empty-feed", f"{source}: no articles read from the feed"))
+            yield from articles
             continue
         if path.suffix.lower() == ".src" and path.is_file():
-            stories: Iterable[Story] = read_stories(source)
+            stories = read_stories(source)
         else:
             stories = (read_story([source], fetch_urls=False),)
-        for story in stories:
-            for notice in story.notices:
-                if notice.code not in _STORY_ONLY_NOTICES:
-                    on_notice(notice)
-            yield from (replace(article, id="") for article in story.articles)
+        yield from _story_articles_of(stories, on_notice)
 
 
-def _jsonl_articles(path: Path, label: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
-    """The articles of a JSONL file of article or story records, read line by line.
+def _directory_articles(path: Path, label: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
+    """The articles of a directory's article files in name order, each file read as it would be
+    given alone (a JSONL file's records keep their ids; no cap of a story's 500 articles), then
+    the note of the entries skipped."""
+    files, skipped = directory_files(path)
+    for file in files:
+        yield from read_articles([os.fspath(file)], on_notice=on_notice)
+    for notice in skipped:
+        on_notice(notice)
+
+
+def _story_articles_of(stories: Iterable[Story], on_notice: Callable[[Notice], object]) -> Iterator[Article]:
+    """The articles of stories read as ``summarize`` reads them, without their made-up ids."""
+    for story in stories:
+        for notice in story.notices:
+            on_notice(notice)
+        yield from (replace(article, id="") for article in story.articles)
+
+
+def _starts_jsonl(stream: BinaryIO) -> bool:
+    """Whether a stream (standard input) starts with a JSONL record, from the bytes it has
+    buffered, consuming none: a ``{`` first, and a first line that is a whole JSON value (a
+    pretty-printed JSON object breaks its first line after the brace) or longer than the buffer.
+    """
+    peek = getattr(stream, "peek", None)
+    start = (peek(_PEEK_BYTES) if peek is not None else b"").lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not start.startswith(b"{"):
+        return False
+    first_line, line_break, _ = start.partition(b"\n")
+    if not line_break:
+        return True
+    try:  # its bytes may be cp1252, which the lines' reader decodes: only the shape counts here
+        json.loads(first_line.decode("utf-8", errors="replace"))
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _jsonl_file_articles(path: Path, label: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
+    """The articles of a JSONL file, read line by line."""
+    try:
+        file = path.open("rb")
+    except OSError as exc:
+        raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
+    with file:
+        yield from _jsonl_articles(file, label, on_notice)
+
+
+def _jsonl_articles(file: BinaryIO, label: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
+    """The articles of JSONL article or story records, read line by line.
 
     Each line is decoded as ``read_stories`` decodes it (UTF-8 without a byte-order mark, else
     cp1252 or latin-1; a NUL refused); the lines decoded otherwise are one notice, and a file
     with no records another.
     """
-    try:
-        file = path.open("rb")
-    except OSError as exc:
-        raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
     recoded: list[tuple[int, Notice]] = []  # (line, its notice) of the lines that were not UTF-8
     records = 0
-    with file:
-        for line in stream_lines(file, label):
-            recoded.extend((line.number, notice) for notice in line.notices)
-            if not line.text.strip():
-                continue
-            records += 1
-            where = f"{label} line {line.number}"
-            record = json_value(line.text, label, line=line.number)
-            if not isinstance(record, dict):
-                raise SourceError(f"{where}: expected a JSON object")
-            if "documents" in record:
-                yield from _story_articles(record, where, on_notice)
-            else:
-                yield _article(record, where, default_id="")
+    for line in stream_lines(file, label):
+        recoded.extend((line.number, notice) for notice in line.notices)
+        if not line.text.strip():
+            continue
+        records += 1
+        record = json_value(line.text, label, line=line.number)
+        yield from _record_articles(record, f"{label} line {line.number}", on_notice)
     if recoded:
         on_notice(_recoded_notice(label, recoded))
     if not records:
         on_notice(Notice("empty-file", f"{label}: empty file; no articles read from it"))
+
+
+def _json_file_articles(path: Path, label: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
+    """The articles of a JSON file: one article or story record, or an array of them (``item <n>``),
+    each record's id its key as on a JSONL line (``read_story`` would make slugs of the ids, and
+    refuses several stories)."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_SOURCE_BYTES + 1)
+    except OSError as exc:
+        raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(f"{label}: larger than the limit of {MAX_SOURCE_BYTES:,} bytes")
+    content, notices = decode_bytes(data, label)
+    for notice in notices:
+        on_notice(notice)
+    if not content.strip():
+        on_notice(Notice("empty-file", f"{label}: empty file; no articles read from it"))
+        return
+    value = json_value(content, label)
+    if isinstance(value, list):
+        for number, record in enumerate(value, 1):
+            yield from _record_articles(record, f"{label} item {number}", on_notice)
+    else:
+        yield from _record_articles(value, label, on_notice)
+
+
+def _record_articles(record: object, where: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
+    """The articles of one JSON record: a story's documents, or the article itself."""
+    if not isinstance(record, dict):
+        raise SourceError(f"{where}: expected a JSON object")
+    if "documents" in record:
+        yield from _story_articles(record, where, on_notice)
+    else:
+        yield _article(record, where, default_id="")
 
 
 def _recoded_notice(label: str, recoded: list[tuple[int, Notice]]) -> Notice:
