@@ -169,6 +169,13 @@ def summarize(
     return brief(read_story(sources, fetch_urls=fetch_urls), options)
 
 
+def _named(articles: Sequence[Article], at_most: int = 3) -> str:
+    """The articles by their source (a file, ``articles[0]``), the first few: where to look."""
+    names = [article.source or article.outlet or article.id for article in articles]
+    more = f" and {len(names) - at_most} more" if len(names) > at_most else ""
+    return ", ".join(names[:at_most]) + more
+
+
 def _usable_articles(
     articles: tuple[Article, ...], notices: tuple[Notice, ...]
 ) -> tuple[tuple[Article, ...], tuple[Notice, ...]]:
@@ -187,7 +194,7 @@ def _usable_articles(
                 )
             )
     if not with_text:
-        raise EmptyStoryError("no article text left after cleaning")
+        raise EmptyStoryError(f"no article text left after cleaning {_named(articles)}")
     words = [lowered_words(article.text) for article in with_text]  # found once for both checks
     unique, merged = merge_duplicates(tuple(with_text), words=words)
     found.extend(merged)
