@@ -94,6 +94,13 @@ def test_story_with_no_text_left_is_an_error() -> None:
         brief(Story(articles=(junk,)))
 
 
+def test_issue_readme_a_story_with_no_articles_is_named() -> None:
+    """An evaluation record with "documents": [] stopped `newsbrief eval` with 'no article text
+    left after cleaning', naming no story among the file's many."""
+    with pytest.raises(EmptyStoryError, match=r"^story 'mn-1' has no articles$"):
+        brief(Story(articles=(), id="mn-1"))
+
+
 def test_issue_readme_no_text_left_names_the_articles(tmp_path: Path) -> None:
     """'no article text left after cleaning' named nothing: on the command line the notes that
     would have named them are never printed, and the API's 422 carries none."""

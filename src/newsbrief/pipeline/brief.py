@@ -91,6 +91,10 @@ def _batches(stories: Iterable[Story], size: int) -> Iterator[list[Story]]:
 
 def _prepare(story: Story) -> tuple[tuple[Article, ...], tuple[Removal, ...], tuple[Notice, ...]]:
     """Cleaned, de-duplicated articles, what cleaning removed, and the notices so far."""
+    if not story.articles:  # an evaluation record with "documents": [] or a line of empty articles
+        raise EmptyStoryError(
+            f"story {story.id!r} has no articles" if story.id else "the story has no articles"
+        )
     cleaned = [clean(article) for article in story.articles]
     removals = tuple(removal for _, article_removals in cleaned for removal in article_removals)
     articles, notices = _usable_articles(tuple(article for article, _ in cleaned), story.notices)
