@@ -10,8 +10,10 @@ byte for byte, so that a change to the pipeline cannot leave the front page show
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -212,3 +214,31 @@ def test_the_readme_short_forms_are_the_options_it_pairs_them_with() -> None:
     every = [_options_of(command) for command in _readme_synopsis()]
     for short, long_name in pairs:
         assert any(options.get(short) == long_name for options in every), f"{short} is not {long_name}"
+
+
+def _readme_error_examples() -> list[tuple[str, str]]:
+    """The README's ``$ newsbrief …`` lines with the ``error:`` line under each (serve's port in
+    use is tests/test_cli.py's, on a port it holds)."""
+    lines = README.read_text(encoding="utf-8").splitlines()
+    return [
+        (command.removeprefix("$ newsbrief "), answer)
+        for command, answer in pairwise(lines)
+        if command.startswith("$ newsbrief summarize ") and answer.startswith("error: ")
+    ]
+
+
+def test_the_readme_error_examples_are_what_the_cli_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    examples = _readme_error_examples()
+    assert len(examples) == 4
+    # the README's stories.jsonl: eleven stories, then a record missing a comma
+    story = json.dumps({"id": "mn-1", "documents": ["Aleppo is besieged."], "summary": "Aleppo."})
+    (tmp_path / "stories.jsonl").write_text(
+        story + "\n" * 11 + '{"id": "12" "documents": []}\n', encoding="utf-8"
+    )
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    monkeypatch.chdir(tmp_path)
+    for command, answer in examples:
+        result = CliRunner().invoke(app, command.split())
+        assert (result.exit_code, result.stderr.strip()) == (2, answer), command
