@@ -208,6 +208,14 @@ def test_eval_notes_what_it_does_not_score(tmp_path: Path) -> None:
     assert refused.stderr.strip() == f"error: {twice} line 2: id 'mn-0' is also on line 1"
 
 
+def test_issue_readme_a_missing_peers_file_is_worded_as_any_missing_file(tmp_path: Path) -> None:
+    """It said 'peers.jsonl: cannot read (No such file or directory)', the stories file 'no such file: …'."""
+    sample = Path(__file__).parent / "fixtures" / "multinews-sample.jsonl"
+    result = runner.invoke(app, ["eval", str(sample), "--peers", str(tmp_path / "peers.jsonl")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"error: no such file: {tmp_path / 'peers.jsonl'}"]
+
+
 def test_eval_without_references_is_an_error(tmp_path: Path) -> None:
     path = _write(
         tmp_path / "noref.jsonl", json.dumps({"id": "x", "documents": ["Aleppo is besieged."]}).encode()

@@ -10,18 +10,22 @@ byte for byte, so that a change to the pipeline cannot leave the front page show
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+import typer.main
 from typer.testing import CliRunner
 
 from newsbrief.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 HISTORY = ROOT / "docs" / "history"
+README = ROOT / "README.md"
 
 # [text](target) or ![alt](target), the target without spaces, an optional "title" after it.
 _LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -164,3 +168,77 @@ def test_the_readme_aleppo_briefs_are_what_the_cli_prints(
     result = CliRunner().invoke(app, list(arguments))
     assert result.exit_code == 0, result.output
     assert result.stdout == readme_briefs()[_README_BRIEFS.index(arguments)]
+
+
+def _readme_synopsis() -> dict[str, set[str]]:
+    """The options each command's line of the README's "Command line" block names."""
+    block = README.read_text(encoding="utf-8").split("## Command line", 1)[1].split("```text\n", 1)[1]
+    named: dict[str, set[str]] = {}
+    for line in block.split("```", 1)[0].splitlines():
+        if match := re.match(r"newsbrief ([a-z]+) ", line):
+            named[match.group(1)] = set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", line))
+    return named
+
+
+def _options_of(command: str) -> dict[str, str]:
+    """Every option of a command, each of its names mapped to its long name."""
+    click_command = typer.main.get_command(app).commands[command]  # type: ignore[attr-defined]
+    names: dict[str, str] = {}
+    for parameter in click_command.params:
+        flags = [flag for flag in (*parameter.opts, *parameter.secondary_opts) if flag.startswith("-")]
+        long_name = next((flag for flag in flags if flag.startswith("--")), "")
+        names.update(dict.fromkeys(flags, long_name))
+    return names
+
+
+def test_the_readme_command_lines_name_real_options_and_every_option_is_in_the_readme() -> None:
+    readme = README.read_text(encoding="utf-8")
+    synopsis = _readme_synopsis()
+    assert {"summarize", "analyze", "eval", "serve"} <= set(synopsis)
+    for command, named in synopsis.items():
+        options = _options_of(command)
+        assert sorted(named - set(options)) == [], f"newsbrief {command}: the README names options it lacks"
+        documented = {options[flag] for flag in named}
+        missing = {
+            long_name
+            for long_name in set(options.values()) - documented - {"--help"}
+            if f"`{long_name}" not in readme and f"[{long_name}" not in readme
+        }
+        assert sorted(missing) == [], f"newsbrief {command}: options the README never names"
+
+
+def test_the_readme_short_forms_are_the_options_it_pairs_them_with() -> None:
+    bullet = README.read_text(encoding="utf-8").split("- Short forms:", 1)[1].split("\n- ", 1)[0]
+    pairs = re.findall(r"`(-[a-z])` \(`(--[a-z-]+)`\)", bullet)
+    assert len(pairs) >= 6
+    every = [_options_of(command) for command in _readme_synopsis()]
+    for short, long_name in pairs:
+        assert any(options.get(short) == long_name for options in every), f"{short} is not {long_name}"
+
+
+def _readme_error_examples() -> list[tuple[str, str]]:
+    """The README's ``$ newsbrief …`` lines with the ``error:`` line under each (serve's port in
+    use is tests/test_cli.py's, on a port it holds)."""
+    lines = README.read_text(encoding="utf-8").splitlines()
+    return [
+        (command.removeprefix("$ newsbrief "), answer)
+        for command, answer in pairwise(lines)
+        if command.startswith("$ newsbrief summarize ") and answer.startswith("error: ")
+    ]
+
+
+def test_the_readme_error_examples_are_what_the_cli_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    examples = _readme_error_examples()
+    assert len(examples) == 4
+    # the README's stories.jsonl: eleven stories, then a record missing a comma
+    story = json.dumps({"id": "mn-1", "documents": ["Aleppo is besieged."], "summary": "Aleppo."})
+    (tmp_path / "stories.jsonl").write_text(
+        story + "\n" * 11 + '{"id": "12" "documents": []}\n', encoding="utf-8"
+    )
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    monkeypatch.chdir(tmp_path)
+    for command, answer in examples:
+        result = CliRunner().invoke(app, command.split())
+        assert (result.exit_code, result.stderr.strip()) == (2, answer), command

@@ -98,3 +98,31 @@ def test_a_bare_quotation_is_no_claim_of_the_outlet(aleppo_story: Story) -> None
         )
         for c in claims
     )
+
+
+def test_issue_readme_a_sentence_an_article_repeats_is_one_claim() -> None:
+    """A roundup lead (benchmarks/data/roundups, probe-5) ends by repeating its first sentence in
+    the same paragraph, so cleaning keeps both; "Only one outlet" listed the sentence twice."""
+    repeated = (
+        "With ballot-harvesting, paper votes are collected by intermediaries who deliver them to"
+        " polling officials, presumably increasing voter turnout but also creating opportunities for mischief."
+    )
+    lead = (
+        f"{repeated} America's electoral obsession isn't Russian meddling anymore. It's ballot-harvesting,"
+        " a long-disputed practice implicated in fraud that's come to the fore with the nationwide embrace"
+        f" of absentee voting in recent years. {repeated}"
+    )
+    other = (
+        "Rather than take responsibility for their losses, Republicans have seized on a new state law that"
+        " allows third parties to collect and turn in other people's mail ballots."
+    )
+    story = Story(
+        articles=tuple(
+            Article(id=name, outlet=name, title="", url=None, published=None, text=text)
+            for name, text in (("a", lead), ("b", other))
+        )
+    )
+    claims = brief(story, Options(analyses=("facts",))).analysis.claims
+    texts = [claim.sentence.text for claim in claims if claim.sentence.article_id == "a"]
+    assert texts.count(repeated) == 1
+    assert [claim.sentence.index for claim in claims if claim.sentence.text == repeated] == [0]

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import threading
 import types
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,6 +20,7 @@ from newsbrief import (
     Options,
     Story,
     brief,
+    read_story,
     render,
     summarize,
 )
@@ -90,6 +92,32 @@ def test_story_with_no_text_left_is_an_error() -> None:
     junk = Article(id="junk", outlet="junk", title="", url=None, published=None, text="Advertisement")
     with pytest.raises(EmptyStoryError):
         brief(Story(articles=(junk,)))
+
+
+def test_issue_readme_a_story_with_no_articles_is_named() -> None:
+    """An evaluation record with "documents": [] stopped `newsbrief eval` with 'no article text
+    left after cleaning', naming no story among the file's many."""
+    with pytest.raises(EmptyStoryError, match=r"^story 'mn-1' has no articles$"):
+        brief(Story(articles=(), id="mn-1"))
+
+
+def test_issue_readme_no_text_left_names_the_articles(tmp_path: Path) -> None:
+    """'no article text left after cleaning' named nothing: on the command line the notes that
+    would have named them are never printed, and the API's 422 carries none."""
+    files = []
+    for name, text in [
+        ("a", "READ MORE: Why Aleppo matters"),
+        ("b", "Copyright 2016 NPR."),
+        ("c", "…"),
+        ("d", "…"),
+    ]:
+        files.append(tmp_path / f"{name}.txt")
+        files[-1].write_text(text, encoding="utf-8")
+    with pytest.raises(EmptyStoryError) as error:
+        brief(read_story([str(path) for path in files]))
+    assert str(error.value) == (
+        f"no article text left after cleaning {files[0]}, {files[1]}, {files[2]} and 1 more"
+    )
 
 
 @pytest.mark.parametrize("words", [5, 0, -3, 10**9])

@@ -718,6 +718,13 @@ def test_empty_stdin_is_refused() -> None:
         read_story(["-"], stdin=io.StringIO("\n  \n"))
 
 
+def test_issue_readme_stdin_given_twice_is_refused_as_such(aleppo_dir: Path) -> None:
+    """`newsbrief summarize - -` read the article, then said '<stdin>: empty input' of the second read."""
+    stdin = io.StringIO((aleppo_dir / "npr.txt").read_text(encoding="utf-8"))
+    with pytest.raises(SourceError, match=r"^- is given twice: standard input can be read only once$"):
+        read_story(["-", str(aleppo_dir / "zerohedge.txt"), "-"], stdin=stdin)
+
+
 def test_read_stories_from_stdin() -> None:
     stdin = io.StringIO((FIXTURES / "two-stories.jsonl").read_text(encoding="utf-8"))
     assert [story.id for story in read_stories("-", stdin=stdin)] == ["mn-29439", "mn-24898"]

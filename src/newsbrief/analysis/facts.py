@@ -49,12 +49,16 @@ def single_claims(
         (s.article_id, s.index) for fact in facts if len(fact.article_ids) > 1 for s in fact.sentences
     }
     best: dict[str, list[tuple[float, int]]] = {}
+    seen: set[tuple[str, str]] = set()
     for position, sent in enumerate(sentences):
         words = len(sent.text.split())
         if (sent.article_id, sent.index) in corroborated or not MIN_CLAIM_WORDS <= words <= MAX_CLAIM_WORDS:
             continue
         if sent.text.rstrip().endswith("?") or is_whole_quotation(sent.text):
             continue  # a question claims nothing; a bare quotation is someone's words, not the outlet's
+        if (sent.article_id, sent.text) in seen:
+            continue  # an article that repeats a sentence makes one claim, at its first place
+        seen.add((sent.article_id, sent.text))
         best.setdefault(sent.article_id, []).append((float(closeness[position]), position))
     claims: list[Claim] = []
     for article_id in dict.fromkeys(sent.article_id for sent in sentences):

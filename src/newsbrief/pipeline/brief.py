@@ -91,6 +91,10 @@ def _batches(stories: Iterable[Story], size: int) -> Iterator[list[Story]]:
 
 def _prepare(story: Story) -> tuple[tuple[Article, ...], tuple[Removal, ...], tuple[Notice, ...]]:
     """Cleaned, de-duplicated articles, what cleaning removed, and the notices so far."""
+    if not story.articles:  # an evaluation record with "documents": [] or a line of empty articles
+        raise EmptyStoryError(
+            f"story {story.id!r} has no articles" if story.id else "the story has no articles"
+        )
     cleaned = [clean(article) for article in story.articles]
     removals = tuple(removal for _, article_removals in cleaned for removal in article_removals)
     articles, notices = _usable_articles(tuple(article for article, _ in cleaned), story.notices)
@@ -169,6 +173,13 @@ def summarize(
     return brief(read_story(sources, fetch_urls=fetch_urls), options)
 
 
+def _named(articles: Sequence[Article], at_most: int = 3) -> str:
+    """The articles by their source (a file, ``articles[0]``), the first few: where to look."""
+    names = [article.source or article.outlet or article.id for article in articles]
+    more = f" and {len(names) - at_most} more" if len(names) > at_most else ""
+    return ", ".join(names[:at_most]) + more
+
+
 def _usable_articles(
     articles: tuple[Article, ...], notices: tuple[Notice, ...]
 ) -> tuple[tuple[Article, ...], tuple[Notice, ...]]:
@@ -187,7 +198,7 @@ def _usable_articles(
                 )
             )
     if not with_text:
-        raise EmptyStoryError("no article text left after cleaning")
+        raise EmptyStoryError(f"no article text left after cleaning {_named(articles)}")
     words = [lowered_words(article.text) for article in with_text]  # found once for both checks
     unique, merged = merge_duplicates(tuple(with_text), words=words)
     found.extend(merged)

@@ -5,7 +5,7 @@
 
 A ``str`` source is classified by the first rule that applies:
 
-1. ``"-"``: standard input (the ``stdin`` argument, else ``sys.stdin``). Its content is sniffed:
+1. ``"-"``: standard input (the ``stdin`` argument, else ``sys.stdin``), once per call. Its content is sniffed:
    starting with ``{`` or ``[`` it is JSON, or JSONL when its first line is a whole JSON value;
    starting with ``<`` it is HTML; containing ``|||||`` it is Multi-News raw; else plain text.
 2. ``http://`` or ``https://`` followed by no whitespace: a URL, fetched unless ``fetch_urls=False``.
@@ -382,6 +382,7 @@ def _read_sources(
     """The story in each source, in order; text strings are numbered ``text 1``, ``text 2``, ..."""
     parts: list[Story] = []
     n_texts = 0
+    read_stdin = False
     for source in sources:
         if isinstance(source, Article):
             parts.append(Story(articles=(source,)))
@@ -395,6 +396,9 @@ def _read_sources(
             refuse_nul(source, label)
             parts.append(Story(articles=(_article(source, source=label, outlet=label),)))
         elif kind == "stdin":
+            if read_stdin:  # the second read would find it empty and call the input empty
+                raise SourceError("- is given twice: standard input can be read only once")
+            read_stdin = True
             content, notices = _read_stdin(stdin)
             parts.append(
                 _read_content(content, _sniff(content), source=_STDIN, outlet="stdin", notices=notices)
