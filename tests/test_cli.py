@@ -536,3 +536,23 @@ def test_issue_an_output_file_that_cannot_be_written_is_refused_before_the_run(
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.splitlines() == [f"error: cannot write {target}: no folder {target.parent}"]
+
+
+@pytest.mark.parametrize("command", ["summarize", "analyze", "eval"])
+def test_issue_an_output_file_that_is_an_input_is_refused_before_the_run(
+    command: str, tmp_path: Path
+) -> None:
+    """-o naming an input file replaced the articles (or the stories) with the brief (or the
+    scores), exit 0; it is refused in one line and the input is left as it was."""
+    fixtures = Path(__file__).parent / "fixtures"
+    source = tmp_path / "input.jsonl"
+    original = (
+        fixtures / ("multinews-sample.jsonl" if command == "eval" else "stream/basil-24.jsonl")
+    ).read_bytes()
+    source.write_bytes(original)
+    result = runner.invoke(app, [command, str(source), "-o", str(source)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: cannot write {source}: it is an input of this run; give another file"
+    ]
+    assert source.read_bytes() == original

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import socket
 import sys
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Container, Mapping, Sequence
 from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -272,7 +272,7 @@ def summarize(
     timing: TimingOption = False,
 ) -> None:
     """Write a cited brief of the articles about one story (summary only unless --analysis)."""
-    _guarded(lambda: _check_output(output))
+    _guarded(lambda: _check_output(output, sources))
     text = _guarded(
         lambda: _brief_text(
             sources,
@@ -305,7 +305,7 @@ def analyze(
         options = Options(analyses=analyses, style=style)
         return _brief_text(sources, options, output_format, explain, summary=False, timing=timing)
 
-    _guarded(lambda: _check_output(output))
+    _guarded(lambda: _check_output(output, sources))
     _write(_guarded(run), output)
 
 
@@ -409,7 +409,7 @@ def evaluate_command(
 
     def run() -> tuple[tuple[SystemScore, ...], tuple[StoryResult, ...]]:
         options = Options(max_words=words)
-        _check_output(output)
+        _check_output(output, [str(stories), *([str(peers)] if peers else [])])
         peer_summaries = read_peers(peers) if peers else None
         loaded = tuple(read_stories(stories))
         if not any(story.reference is not None for story in loaded):
@@ -608,7 +608,7 @@ def cluster_command(
     extensions = {"md": "md", "markdown": "md", "json": "json", "html": "html", "text": "txt"}
 
     def run() -> str:
-        _check_output(output)
+        _check_output(output, sources)
         if formats is not None and briefs_dir is None:  # the stories themselves are always JSONL
             raise OptionError(f"--format {formats} is the format of the briefs: give --briefs DIR too")
         given = "md" if formats is None else formats
@@ -775,15 +775,18 @@ def _make_folder(path: Path) -> None:
         raise SourceError(f"cannot write to the folder {path}: {exc.strerror or exc}") from exc
 
 
-def _check_output(path: Path | None) -> None:
-    """SourceError, one line, when ``-o`` names a folder or a file in a folder that does not exist:
-    found before a long run (a full analysis, eval, cluster), not after it."""
+def _check_output(path: Path | None, inputs: Sequence[str] = ()) -> None:
+    """SourceError, one line, when ``-o`` names a folder, a file in a folder that does not exist,
+    or one of the ``inputs`` (which the run would replace with its output): found before a long
+    run (a full analysis, eval, cluster), not after it."""
     if path is None:
         return
     if path.is_dir():
         raise SourceError(f"cannot write {path}: it is a folder")
     if not path.parent.is_dir():
         raise SourceError(f"cannot write {path}: no folder {path.parent}")
+    if path.is_file() and any(Path(source).is_file() and path.samefile(source) for source in inputs):
+        raise SourceError(f"cannot write {path}: it is an input of this run; give another file")
 
 
 def _write_file(path: Path, text: str) -> None:

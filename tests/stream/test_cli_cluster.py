@@ -429,3 +429,14 @@ def test_issue_walk_a_story_with_no_text_left_is_noted_and_the_run_goes_on(tmp_p
         f"note: no brief for 1 story ({box_story['id']}): no article text left after cleaning"
     )
     assert sorted(path.name for path in (tmp_path / "briefs").iterdir()) == [f"{stories[0]['id']}.md"]
+
+
+def test_issue_walk_output_onto_an_input_is_refused_and_the_input_kept(tmp_path: Path) -> None:
+    """``-o`` naming the input file replaced the articles with the stories (exit code 0)."""
+    (tmp_path / "articles.jsonl").write_bytes(BASIL.read_bytes())
+    result = run_newsbrief("cluster", "articles.jsonl", "-o", "./articles.jsonl", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "error: cannot write articles.jsonl: it is an input of this run; give another file"
+    )
+    assert (tmp_path / "articles.jsonl").read_bytes() == BASIL.read_bytes()

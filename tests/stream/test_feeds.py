@@ -190,6 +190,25 @@ def test_issue_walk_a_page_given_as_a_feed_is_said_to_be_a_page(
     assert str(by_file.value) == f"{page}: {reason}"
 
 
+def test_issue_walk_a_feed_cut_off_mid_entry_is_read_with_a_note(web: _Web, tmp_path: Path) -> None:
+    """A feed whose XML breaks off in its second entry (a truncated download): feedparser keeps
+    the first, and that the rest is missing was said nowhere; now a note says it, to
+    ``read_feed``'s caller and in a watch round's notes."""
+    rss = (STREAM / "rss.xml").read_text(encoding="utf-8")
+    first_end = rss.index("</item>") + len("</item>")
+    cut = tmp_path / "cut.xml"
+    cut.write_text(rss[:first_end] + "<item><title>Sestak", encoding="utf-8")
+    notices: list[Notice] = []
+    articles = read_feed(str(cut), get=web.get, on_notice=notices.append)
+    assert len(articles) == 1
+    fault = [notice.message for notice in notices if notice.code == "feed-cut-off"]
+    assert len(fault) == 1
+    assert fault[0].startswith(f"{cut}: not well-formed XML (")
+    assert fault[0].endswith("); the 1 entry read before it was kept, any after it are missing")
+    report = watch([str(cut)], lambda article: None, every_minutes=1, rounds=1, get=web.get)
+    assert fault[0] in report.rounds[0].notes
+
+
 def test_a_feed_that_is_down_is_a_source_error(web: _Web) -> None:
     with pytest.raises(SourceError, match="HTTP 500"):
         read_entries(FLAKY, get=web.get)

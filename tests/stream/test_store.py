@@ -172,3 +172,46 @@ def test_a_reopened_store_goes_on_with_its_own_settings(tmp_path: Path) -> None:
     reopened = Clusterer(store)
     assert reopened.settings == made_with
     reopened.close()
+
+
+def test_issue_walk_one_writer_at_a_time_readers_alongside(tmp_path: Path) -> None:
+    """While one process adds to a store (a running watch), a second writer (cluster --db on the
+    same file) is refused in one line; before, it wrote articles the first did not know of, and
+    the first died on its next article with 'UNIQUE constraint failed: articles.seq'. A reader
+    (serve --db) opens it alongside, and once the writer closes, the next one may write."""
+    path = tmp_path / "s.sqlite"
+    articles = list(read_articles([str(FIXTURES / "basil-24.jsonl")]))
+    writer = Clusterer(Store(path))
+    writer.add(articles[0])
+    try:
+        second = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "newsbrief",
+                "cluster",
+                str(FIXTURES / "allsides-30.jsonl"),
+                "--db",
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+            check=False,
+        )
+        assert second.returncode == 2
+        assert second.stderr.strip() == (
+            f"error: {path}: another newsbrief process is writing to this store (watch or cluster --db); "
+            "stop it first, or give another file"
+        )
+        reader = Store(path, create=False)
+        assert [record.key for record in reader.articles()] == [articles[0].id]
+        reader.close()
+        writer.add(articles[1])  # the first writer goes on
+    finally:
+        writer.close()
+    after = Clusterer(Store(path))
+    try:
+        assert articles[0].id in after and articles[1].id in after
+    finally:
+        after.close()

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from newsbrief.errors import SourceError
+from newsbrief.errors import OptionError, SourceError
 from newsbrief.model import Article, ClusterSettings, Notice, StreamStory
 from newsbrief.pipeline.ingest import published_time  # one date reader; re-exported here
 from newsbrief.stream.features import (
@@ -362,7 +362,11 @@ class Clusterer:
         if settings is None:
             settings = self.store.settings() or DEFAULT_SETTINGS
         self.settings = settings
-        self.store.check_settings(dataclasses.asdict(settings))
+        try:
+            self.store.check_settings(dataclasses.asdict(settings))
+        except OptionError:  # the clusterer owns its store (``close`` closes it): let its file go
+            self.store.close()
+            raise
         self._seen: list[_Seen] = []  # seq - 1 -> article
         self._keys: dict[str, int] = {}
         self._story_of: list[int] = []  # seq - 1 -> story it joined on arrival

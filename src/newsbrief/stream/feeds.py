@@ -32,12 +32,13 @@ import logging
 import math
 import os
 import time
+import xml.sax
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import feedparser  # type: ignore[import-untyped]  # feedparser 6 ships no type information
@@ -203,10 +204,10 @@ def read_entries(source: str, *, get: Fetcher = fetch) -> tuple[FeedEntry, ...]:
     An entry with neither id nor link cannot be told apart from the others: it is left out with
     a warning. Raises SourceError when the feed cannot be fetched or read, or is not a feed.
     """
-    entries, n_keyless = _read_entries(source, get)
-    if n_keyless:
-        logger.warning("%s", _keyless_note(source, n_keyless))
-    return entries
+    read = _read_entries(source, get)
+    for notice in _read_notes(source, read):
+        logger.warning("%s", notice.message)
+    return read.entries
 
 
 def fetch_article(entry: FeedEntry, get: Fetcher = fetch) -> Article:
@@ -232,11 +233,11 @@ def read_feed(
     is None).
     """
     tell = on_notice or _log_notice
-    entries, n_keyless = _read_entries(source, get)
-    if n_keyless:
-        tell(Notice("feed-entry-skipped", _keyless_note(source, n_keyless)))
+    read = _read_entries(source, get)
+    for notice in _read_notes(source, read):
+        tell(notice)
     articles: list[Article] = []
-    for entry in entries:
+    for entry in read.entries:
         page, failure = _fetch_page(entry, get)
         try:
             article, note = _to_article(entry, page, failure)
@@ -354,15 +355,14 @@ def _poll_feed(
 ) -> None:
     """Read one feed and hand on its new entries; a feed that fails is recorded, not raised."""
     try:
-        entries, n_keyless = _read_entries(feed, get)
+        read = _read_entries(feed, get)
     except NewsbriefError as exc:
         logger.warning("feed failed, polled again next round: %s", exc)
         log.feeds_failed.append(FeedFailure(feed, str(exc)))
         return
     log.feeds_ok.append(feed)
-    if n_keyless:
-        log.notes.append(_keyless_note(feed, n_keyless))
-    for entry in entries:
+    log.notes.extend(notice.message for notice in _read_notes(feed, read))
+    for entry in read.entries:
         if entry.key in seen:
             log.skipped_seen += 1
         else:
@@ -437,8 +437,31 @@ def _scheme(source: str, where: str) -> str:
     return parts.scheme.lower()
 
 
-def _read_entries(source: str, get: Fetcher) -> tuple[tuple[FeedEntry, ...], int]:
-    """(the entries that have a key, how many had none) of a feed URL or file."""
+class _Entries(NamedTuple):
+    """What reading a feed gave: the entries that have a key, how many had none, and why the
+    XML broke off when feedparser read entries before the fault (a truncated feed)."""
+
+    entries: tuple[FeedEntry, ...]
+    n_keyless: int
+    fault: str | None
+
+
+def _read_notes(source: str, read: _Entries) -> list[Notice]:
+    """The notices on a feed that was read: entries left out for want of a key, a fault in the XML."""
+    notes = [Notice("feed-entry-skipped", _keyless_note(source, read.n_keyless))] if read.n_keyless else []
+    if read.fault:
+        kept = (
+            "1 entry read before it was"
+            if len(read.entries) == 1
+            else f"{len(read.entries)} entries read before it were"
+        )
+        message = f"{source}: not well-formed XML ({read.fault}); the {kept} kept, any after it are missing"
+        notes.append(Notice("feed-cut-off", message))
+    return notes
+
+
+def _read_entries(source: str, get: Fetcher) -> _Entries:
+    """The entries that have a key, how many had none, and a fault in the XML, of a feed URL or file."""
     data, headers = _feed_bytes(source, get)
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     feed_outlet = _one_line(parsed.feed.get("title", "")) or url_host(headers.get("content-location")) or ""
@@ -457,7 +480,9 @@ def _read_entries(source: str, get: Fetcher) -> tuple[tuple[FeedEntry, ...], int
             else _one_line(str(parsed.get("bozo_exception", ""))) or "no RSS or Atom elements"
         )
         raise SourceError(f"{source}: not a readable RSS or Atom feed ({reason})")
-    return tuple(entries), n_keyless
+    # feedparser also sets bozo for a charset it overrode or a content type; only broken XML loses entries
+    broken = isinstance(parsed.get("bozo_exception"), xml.sax.SAXParseException)
+    return _Entries(tuple(entries), n_keyless, _one_line(str(parsed.bozo_exception)) if broken else None)
 
 
 def _feed_bytes(source: str, get: Fetcher) -> tuple[bytes, dict[str, str]]:

@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from newsbrief.errors import OptionError, SourceError
 from newsbrief.model import Article, ClusterSettings
@@ -107,8 +107,11 @@ class Store:
             self._db = sqlite3.connect(self._label, isolation_level=None)
         except sqlite3.OperationalError as exc:  # no such folder, a folder, no permission
             raise SourceError(f"{self._label}: cannot open as a newsbrief stream store ({exc})") from exc
+        self._writer_lock: BinaryIO | None = None
         try:
             new_store = self._schema_version(create=create) is None
+            if create and self.path is not None:
+                self._writer_lock = _lock_for_writing(self.path, self._label)
         except SourceError:
             self._db.close()
             raise
@@ -229,8 +232,11 @@ class Store:
             self._db.executemany("INSERT INTO merges VALUES (?, ?, ?, ?)", pending.merges)
 
     def close(self) -> None:
-        """Close the database (an in-memory store is gone after this)."""
+        """Close the database (an in-memory store is gone after this) and let another writer in."""
         self._db.close()
+        if self._writer_lock is not None:
+            self._writer_lock.close()  # closing the file releases its lock
+            self._writer_lock = None
 
     def _meta(self, name: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
@@ -238,6 +244,33 @@ class Store:
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
+
+
+def _lock_for_writing(path: Path, label: str) -> BinaryIO | None:
+    """The store file held open with an exclusive ``flock``, so that one process at a time writes
+    to it; SourceError when another holds it.
+
+    Each writer keeps the store's state in memory and numbers articles from it, so a second writer
+    (``cluster --db`` while ``watch`` runs on the file) made the first fail on its next article
+    (``UNIQUE constraint failed: articles.seq``). The kernel drops the lock when the process ends,
+    however it ends (a SIGKILL leaves no stale lock); SQLite's own locks are ``fcntl`` byte ranges,
+    which ``flock`` does not touch, so readers (``serve --db``) are not held up. None where the
+    system has no ``flock`` (Windows): there the rule is the user's.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on Linux or macOS
+        return None
+    file = path.open("rb")
+    try:
+        fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        file.close()
+        raise SourceError(
+            f"{label}: another newsbrief process is writing to this store (watch or cluster --db); "
+            "stop it first, or give another file"
+        ) from None
+    return file
 
 
 class _Pending(NamedTuple):
