@@ -970,3 +970,30 @@ def test_a_download_on_its_way_can_be_cancelled(
     assert cancel.count() == 0 and page.get_by_role("alert").count() == 0
     page.unroute("**/v1/briefs?format=md*")
     assert download(page, "Markdown", tmp_path).startswith("# Brief")
+
+
+def test_a_server_stopped_mid_brief_is_said_with_what_to_do(
+    browser: Any, watch: Watch, aleppo: dict[str, Article]
+) -> None:
+    """The browser's own "Failed to fetch" was shown alone: neither what happened nor what to do."""
+    server = served(create_app())
+    url = next(server)
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    page.goto(url + "/")
+    fill_articles(page, aleppo_inputs(aleppo))
+    held = hold_briefs(page)
+    page.get_by_role("button", name="Get the brief").click()
+    while not held:
+        page.wait_for_timeout(50)
+    next(server, None)  # the server stops while the brief is on its way
+    held[0].continue_()
+    expected = re.compile(
+        r"^Could not reach the server \(.+\): check that newsbrief serve is still running, then try again\.$"
+    )
+    expect(page.get_by_role("alert")).to_have_text(expected)
+    page.get_by_role("link", name="Stories").click()
+    expect(page.locator("#stories-error")).to_have_text(expected)
+    assert not watch.errors
+    context.close()

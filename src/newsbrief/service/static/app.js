@@ -69,6 +69,13 @@
     return String(value ?? "").replace(CONTROL, " ").replace(WHITE_SPACE, " ").trim();
   }
 
+  /** What to say when the request never got an answer: the server stopped, or the network is down.
+   * The browser's own words ("Failed to fetch") say neither which nor what to do, so both are said. */
+  function unreachable(error) {
+    const reason = oneLine(error && error.message);
+    return `Could not reach the server${reason ? ` (${reason})` : ""}: check that newsbrief serve is still running, then try again.`;
+  }
+
   /** True for an absolute http(s) URL: the only kind that becomes a link. */
   function isHttpUrl(value) {
     if (typeof value !== "string" || /[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return false;
@@ -397,7 +404,7 @@
         return;
       }
       if (ticket !== state.briefSerial) return;
-      showError(`Could not reach the server: ${oneLine(error && error.message)}`);
+      showError(unreachable(error));
       setStatus("");
     } finally {
       endPending("articles", controller, button, $("cancel"));
@@ -956,7 +963,7 @@
         setBriefStatus(`${fileName} cancelled, and the server stops making it.`);
         return;
       }
-      showBriefError(`Could not reach the server: ${oneLine(error && error.message)}`);
+      showBriefError(unreachable(error));
       setBriefStatus("");
     } finally {
       endPending("downloads", controller, button, $("download-cancel"));
@@ -1063,7 +1070,7 @@
       setStoriesNote(listNote);
     } catch (error) {
       setStoriesNote("");
-      showStoriesError(`Could not reach the server: ${oneLine(error && error.message)}`);
+      showStoriesError(unreachable(error));
     }
   }
 
@@ -1152,7 +1159,7 @@
       }
       if (ticket !== state.briefSerial) return;
       setStoriesNote("");
-      showStoriesError(`Could not reach the server: ${oneLine(error && error.message)}`);
+      showStoriesError(unreachable(error));
     } finally {
       endPending("stories", controller, button, $("stories-cancel"));
     }
