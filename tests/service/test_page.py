@@ -1046,3 +1046,19 @@ def test_a_request_over_the_size_cap_says_what_to_do(page: Any, aleppo: dict[str
         "The articles are too long to send together (request body is over the limit of 5,000,000 bytes):"
         " remove some, or shorten them."
     )
+
+
+def test_an_empty_file_is_refused_by_its_name_when_added(page: Any, aleppo: dict[str, Article]) -> None:
+    """An empty file became an empty box, refused only at "Get the brief" as "Article 2 has no
+    text", and the status read "1 file added as articles"."""
+    page.locator("#file-input").set_input_files(
+        [
+            {"name": "npr.txt", "mimeType": "text/plain", "buffer": aleppo["npr"].text.encode()},
+            {"name": "notes.txt", "mimeType": "text/plain", "buffer": b" \n\n"},
+        ]
+    )
+    expect(page.get_by_role("alert")).to_have_text("notes.txt is empty: it has no article text to add.")
+    expect(page.locator("#status")).to_have_text("1 file added as an article.")
+    cards = page.locator("fieldset.article")
+    assert cards.count() == 1
+    assert cards.nth(0).get_by_label("Text").input_value() == aleppo["npr"].text

@@ -217,6 +217,8 @@
     for (const file of files) {
       try {
         const { text, note } = await readFile(file);
+        // an empty box would only be refused at "Get the brief", under a number and not the file's name
+        if (!text.trim()) throw new Error(`${file.name} is empty: it has no article text to add.`);
         if (note) notes.push(note);
         const kind = HTML_FILE.test(file.name) || file.type === "text/html" ? "html" : "text";
         const stem = file.name.replace(/\.[^.]+$/, "");
@@ -228,7 +230,8 @@
     }
     if (refused.length) showError(refused.join(" "));
     renumberArticles();
-    setStatus([`${plural(added, "file")} added as articles.`, ...notes].join(" "));
+    const addedNote = added === 1 ? "1 file added as an article." : `${plural(added, "file")} added as articles.`;
+    setStatus([addedNote, ...notes].join(" "));
   }
 
   function setUpDropZone() {
