@@ -532,7 +532,11 @@ def test_empty_submission_and_server_refusals_are_shown(page: Any) -> None:
         page.get_by_role("button", name="Get the brief").click()
     assert answer.value.status == 422
     assert "fetching URLs is turned off" in error.text_content()
-    assert error.text_content() == answer.value.json()["detail"]
+    detail = answer.value.json()["detail"]
+    assert detail.startswith("articles[0]: ")  # the API's name; the page says which address it is
+    assert error.text_content() == detail.replace(
+        "articles[0]", "The web address https://example.org/aleppo-story"
+    )
 
     fulfil_with(
         page,
@@ -970,3 +974,91 @@ def test_a_download_on_its_way_can_be_cancelled(
     assert cancel.count() == 0 and page.get_by_role("alert").count() == 0
     page.unroute("**/v1/briefs?format=md*")
     assert download(page, "Markdown", tmp_path).startswith("# Brief")
+
+
+def test_a_server_stopped_mid_brief_is_said_with_what_to_do(
+    browser: Any, watch: Watch, aleppo: dict[str, Article]
+) -> None:
+    """The browser's own "Failed to fetch" was shown alone: neither what happened nor what to do."""
+    server = served(create_app())
+    url = next(server)
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    page.goto(url + "/")
+    fill_articles(page, aleppo_inputs(aleppo))
+    held = hold_briefs(page)
+    page.get_by_role("button", name="Get the brief").click()
+    while not held:
+        page.wait_for_timeout(50)
+    next(server, None)  # the server stops while the brief is on its way
+    held[0].continue_()
+    expected = re.compile(
+        r"^Could not reach the server \(.+\): check that newsbrief serve is still running, then try again\.$"
+    )
+    expect(page.get_by_role("alert")).to_have_text(expected)
+    page.get_by_role("link", name="Stories").click()
+    expect(page.locator("#stories-error")).to_have_text(expected)
+    assert not watch.errors
+    context.close()
+
+
+def test_a_refused_article_is_named_as_the_page_shows_it(page: Any, aleppo: dict[str, Article]) -> None:
+    """The server's "articles[0]" (counted from 0, empty boxes skipped) named a box the page calls
+    Article 2; 51 articles got pydantic's "List should have at most 50 items after validation"."""
+    error = page.get_by_role("alert")
+    page.get_by_role("button", name="Add another article").click()
+    long_text = aleppo["npr"].text * 70  # over the server's 200,000 characters per article
+    page.locator("fieldset.article").nth(1).get_by_label("Text").fill(long_text)
+    with page.expect_response("**/v1/briefs?timing=true") as answer:
+        page.get_by_role("button", name="Get the brief").click()
+    assert answer.value.json()["detail"].startswith("articles[0]: ")
+    expect(error).to_have_text(
+        re.compile(r"^Article 2: [\d,]+ characters is over the limit of 200,000 per article$")
+    )
+
+    page.locator("fieldset.article").nth(1).get_by_label("Text").fill(aleppo["npr"].text)
+    page.get_by_label("Web addresses").fill("https://example.org/aleppo")
+    with page.expect_response("**/v1/briefs?timing=true"):
+        page.get_by_role("button", name="Get the brief").click()
+    expect(error).to_have_text(
+        re.compile(r"^The web address https://example\.org/aleppo: fetching URLs is turned off")
+    )
+
+    urls = "\n".join(f"https://example.org/aleppo-{index}" for index in range(50))
+    page.get_by_label("Web addresses").fill(urls)
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.get_by_role("button", name="Get the brief").click()
+    expect(error).to_have_text(
+        "A brief takes at most 50 articles, and 51 are given (boxes and web addresses): remove 1."
+    )
+    assert not [url for url in asked if "/v1/briefs" in url]  # said before asking
+
+
+def test_a_request_over_the_size_cap_says_what_to_do(page: Any, aleppo: dict[str, Article]) -> None:
+    """A 413 showed only "request body is over the limit of 5,000,000 bytes"."""
+    page.locator("fieldset.article").first.get_by_label("Text").fill("The council met on Monday. " * 200_000)
+    with page.expect_response("**/v1/briefs?timing=true") as answer:
+        page.get_by_role("button", name="Get the brief").click()
+    assert answer.value.status == 413
+    expect(page.get_by_role("alert")).to_have_text(
+        "The articles are too long to send together (request body is over the limit of 5,000,000 bytes):"
+        " remove some, or shorten them."
+    )
+
+
+def test_an_empty_file_is_refused_by_its_name_when_added(page: Any, aleppo: dict[str, Article]) -> None:
+    """An empty file became an empty box, refused only at "Get the brief" as "Article 2 has no
+    text", and the status read "1 file added as articles"."""
+    page.locator("#file-input").set_input_files(
+        [
+            {"name": "npr.txt", "mimeType": "text/plain", "buffer": aleppo["npr"].text.encode()},
+            {"name": "notes.txt", "mimeType": "text/plain", "buffer": b" \n\n"},
+        ]
+    )
+    expect(page.get_by_role("alert")).to_have_text("notes.txt is empty: it has no article text to add.")
+    expect(page.locator("#status")).to_have_text("1 file added as an article.")
+    cards = page.locator("fieldset.article")
+    assert cards.count() == 1
+    assert cards.nth(0).get_by_label("Text").input_value() == aleppo["npr"].text

@@ -12,6 +12,7 @@
   const MIN_WORDS = 20;
   const MAX_WORDS = 5000;
   const MAX_SENTENCES = 5000; // the API's bound, as for words
+  const MAX_ARTICLES = 50; // the API's bound (Limits.max_articles): said before sending, not as its schema error
   const STYLES = ["neutral", "extract"];
   const PREVIEW_CHARS = 100; // a removal's words shown, as the CLI's --explain shows them
   const HTML_FILE = /\.x?html?$/i;
@@ -26,6 +27,7 @@
     data: null, // the brief JSON, parsed
     raw: "", // the brief JSON as the server sent it (the JSON download)
     request: null, // the request body that made the brief on show (the other downloads ask again)
+    names: [], // each of its articles as the page names it ("Article 3"), for the server's messages
     briefUrl: null, // or the GET /v1/stories/{id}/brief URL (without format) of a story's brief on show
     briefView: "articles", // the view the brief on show belongs to: "articles" or "stories"
     texts: new Map(), // article id -> cleaned text that every span points into
@@ -67,6 +69,13 @@
   /** The string on one line: control characters and runs of white space become one space. */
   function oneLine(value) {
     return String(value ?? "").replace(CONTROL, " ").replace(WHITE_SPACE, " ").trim();
+  }
+
+  /** What to say when the request never got an answer: the server stopped, or the network is down.
+   * The browser's own words ("Failed to fetch") say neither which nor what to do, so both are said. */
+  function unreachable(error) {
+    const reason = oneLine(error && error.message);
+    return `Could not reach the server${reason ? ` (${reason})` : ""}: check that newsbrief serve is still running, then try again.`;
   }
 
   /** True for an absolute http(s) URL: the only kind that becomes a link. */
@@ -208,6 +217,8 @@
     for (const file of files) {
       try {
         const { text, note } = await readFile(file);
+        // an empty box would only be refused at "Get the brief", under a number and not the file's name
+        if (!text.trim()) throw new Error(`${file.name} is empty: it has no article text to add.`);
         if (note) notes.push(note);
         const kind = HTML_FILE.test(file.name) || file.type === "text/html" ? "html" : "text";
         const stem = file.name.replace(/\.[^.]+$/, "");
@@ -219,7 +230,8 @@
     }
     if (refused.length) showError(refused.join(" "));
     renumberArticles();
-    setStatus([`${plural(added, "file")} added as articles.`, ...notes].join(" "));
+    const addedNote = added === 1 ? "1 file added as an article." : `${plural(added, "file")} added as articles.`;
+    setStatus([addedNote, ...notes].join(" "));
   }
 
   function setUpDropZone() {
@@ -248,6 +260,7 @@
   /** The request body from the form, or an error message for the user. */
   function collectRequest() {
     const articles = [];
+    const names = []; // names[i] is how the page shows articles[i]: empty boxes are not sent
     for (const [index, card] of articleCards().entries()) {
       const text = card.querySelector(".input-text").value;
       const outlet = card.querySelector(".input-outlet").value.trim();
@@ -260,17 +273,26 @@
       if (outlet) article.outlet = outlet;
       if (title) article.title = title;
       articles.push(article);
+      names.push(`Article ${index + 1}`);
     }
     for (const line of $("urls").value.split("\n")) {
       const url = line.trim();
-      if (url) articles.push({ url });
+      if (!url) continue;
+      articles.push({ url });
+      names.push(`The web address ${url}`);
     }
     if (!articles.length) {
       return { error: "Add at least one article: paste its text, drop a file, or enter a web address." };
     }
+    if (articles.length > MAX_ARTICLES) {
+      const over = articles.length - MAX_ARTICLES;
+      return {
+        error: `A brief takes at most ${MAX_ARTICLES} articles, and ${articles.length} are given (boxes and web addresses): remove ${over}.`,
+      };
+    }
     const options = chosenOptions();
     if (options.error) return { error: options.error };
-    return { body: { articles, ...options.values } };
+    return { body: { articles, ...options.values }, names };
   }
 
   const WORDS_ERROR = `The length must be a whole number of words from ${MIN_WORDS} to ${MAX_WORDS}.`;
@@ -332,17 +354,29 @@
   }
 
   /** One readable line from an error response: {"detail": "..."} or FastAPI's list of problems. */
-  function describeError(payload, status, task = "make the brief") {
+  function describeError(payload, status, task = "make the brief", names = []) {
     const detail = payload && typeof payload === "object" ? payload.detail : undefined;
-    if (typeof detail === "string" && detail.trim()) return oneLine(detail);
+    if (typeof detail === "string" && detail.trim()) {
+      const message = namedAsShown(oneLine(detail), names);
+      return status === 413 ? `The articles are too long to send together (${message}): remove some, or shorten them.` : message;
+    }
     if (Array.isArray(detail) && detail.length) {
       const first = detail[0] || {};
       const where = Array.isArray(first.loc) ? first.loc.filter((part) => part !== "body").join(" › ") : "";
       const message = oneLine(first.msg || "the request is not valid");
       const more = detail.length > 1 ? ` (and ${plural(detail.length - 1, "more problem")})` : "";
-      return `${where ? `${where}: ` : ""}${message}${more}`;
+      return namedAsShown(`${where ? `${where}: ` : ""}${message}${more}`, names);
     }
     return `The server could not ${task} (HTTP ${status}).`;
+  }
+
+  /** The server's message with its name for an article ("articles[2]", or "articles › 2" in a schema
+   * error) replaced by the one the page shows ("Article 4", "The web address …"): the API counts from 0
+   * and skips empty boxes, so its index and the box's number differ. */
+  function namedAsShown(message, names) {
+    return message.replace(/^articles(?:\[(\d+)\]| › (\d+))/, (whole, bracketed, separated) => {
+      return names[Number(bracketed ?? separated)] || whole;
+    });
   }
 
   async function submit(event) {
@@ -380,12 +414,15 @@
         return;
       }
       if (!response.ok || !isBrief(payload)) {
-        showError(response.ok ? "The server sent a reply that is not a brief." : describeError(payload, response.status));
+        showError(
+          response.ok ? "The server sent a reply that is not a brief." : describeError(payload, response.status, undefined, request.names),
+        );
         setStatus("");
         return;
       }
       state.raw = raw;
       state.request = request.body;
+      state.names = request.names;
       state.briefUrl = null;
       state.briefView = "articles";
       $("brief-story").hidden = true;
@@ -397,7 +434,7 @@
         return;
       }
       if (ticket !== state.briefSerial) return;
-      showError(`Could not reach the server: ${oneLine(error && error.message)}`);
+      showError(unreachable(error));
       setStatus("");
     } finally {
       endPending("articles", controller, button, $("cancel"));
@@ -946,7 +983,7 @@
         } catch {
           payload = null;
         }
-        showBriefError(describeError(payload, response.status));
+        showBriefError(describeError(payload, response.status, undefined, state.briefUrl ? [] : state.names));
         setBriefStatus("");
         return;
       }
@@ -956,7 +993,7 @@
         setBriefStatus(`${fileName} cancelled, and the server stops making it.`);
         return;
       }
-      showBriefError(`Could not reach the server: ${oneLine(error && error.message)}`);
+      showBriefError(unreachable(error));
       setBriefStatus("");
     } finally {
       endPending("downloads", controller, button, $("download-cancel"));
@@ -1063,7 +1100,7 @@
       setStoriesNote(listNote);
     } catch (error) {
       setStoriesNote("");
-      showStoriesError(`Could not reach the server: ${oneLine(error && error.message)}`);
+      showStoriesError(unreachable(error));
     }
   }
 
@@ -1152,7 +1189,7 @@
       }
       if (ticket !== state.briefSerial) return;
       setStoriesNote("");
-      showStoriesError(`Could not reach the server: ${oneLine(error && error.message)}`);
+      showStoriesError(unreachable(error));
     } finally {
       endPending("stories", controller, button, $("stories-cancel"));
     }
