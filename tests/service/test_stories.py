@@ -483,3 +483,36 @@ def test_the_server_loads_the_model_and_kernels_at_start_up(
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[-2] == loaded
+
+
+def test_issue_walk_a_whole_number_id_is_read_as_the_command_line_reads_it(
+    client: TestClient, basil_items: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """A JSONL record's id may be a whole number (``cluster`` keys it by its digits); the API
+    refused the same record with a 422. A true/false or fractional id is still refused."""
+    items = [{**item, "id": number} for number, item in enumerate(basil_items[:3], start=101)]
+    lines = tmp_path / "numbered.jsonl"
+    lines.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+    response = client.post("/v1/stories", json={"articles": items})
+    assert response.status_code == 200, response.text
+    keys = sorted(key for story in response.json()["stories"] for key in story["articles"])
+    assert keys == ["101", "102", "103"]
+    from_file = [story_record(story) for story in cluster(read_articles([str(lines)]))]
+    assert response.json()["stories"] == from_file
+    for bad in (True, 1.5):
+        assert_error(
+            client.post("/v1/stories", json={"articles": [{**items[0], "id": bad}]}),
+            422,
+            "articles[0].id",
+        )
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_issue_walk_an_empty_article_is_called_empty(client: TestClient, kind: str, blank: str) -> None:
+    """{"text": ""} was told to 'give exactly one of "text" or "html" (got 0)', though it gave one;
+    it is told what POST /v1/briefs tells it (empty text; no article text in the HTML)."""
+    response = client.post("/v1/stories", json={"articles": [{kind: blank}]})
+    assert_error(response, 422, "articles[0]")
+    assert "exactly one" not in response.json()["detail"]
+    assert client.post("/v1/briefs", json={"articles": [{kind: blank}]}).json() == response.json()

@@ -68,6 +68,7 @@ from pydantic import (
     StrictInt,
     StrictStr,
     ValidationError,
+    field_validator,
 )
 from pydantic.json_schema import models_json_schema
 from starlette.concurrency import run_in_threadpool
@@ -1078,7 +1079,8 @@ class StreamArticleIn(BaseModel):
     id: StrictStr | None = Field(
         default=None,
         max_length=_MAX_FIELD_CHARS,
-        description="The article's key in the stories; default: its url, else a hash of its text.",
+        description="The article's key in the stories (a string, or a whole number read as its digits,"
+        " as a JSONL record's id); default: its url, else a hash of its text.",
     )
     outlet: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS)
     title: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS)
@@ -1088,6 +1090,12 @@ class StreamArticleIn(BaseModel):
     published: StrictStr | None = Field(
         default=None, max_length=_MAX_FIELD_CHARS, description="ISO 8601 or RFC 2822 date and time."
     )
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _whole_number_id(cls, value: object) -> object:
+        """A whole-number id as its digits, as ``ingest.id_field`` reads a JSONL record's."""
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 class StoriesRequest(BaseModel):
@@ -1267,10 +1275,14 @@ def _stream_article(article: StreamArticleIn, label: str, limits: Limits) -> Art
     """The article of one request item, read as ``POST /v1/briefs`` reads text or HTML; the
     request's id (its key; empty: the key is its URL or text hash), outlet, title, URL and date win."""
     _refuse_nul_fields(article, label)
-    given = [(kind, value) for kind, value in (("text", article.text), ("html", article.html)) if value]
+    given = [
+        (kind, value) for kind, value in (("text", article.text), ("html", article.html)) if value is not None
+    ]
     if len(given) != 1:
-        raise SourceError(f'{label}: give exactly one of "text" or "html", not empty (got {len(given)})')
+        raise SourceError(f'{label}: give exactly one of "text" or "html" (got {len(given)})')
     kind, content = given[0]
+    if kind == "text" and not content.strip():  # blank HTML: the reader says it has no article text
+        raise SourceError(f"{label}: empty text")
     _check_chars(content, label, limits)
     reader = read_html if kind == "html" else read_text
     outlet, title, published = _fields(article.outlet, article.title, article.published)
