@@ -91,10 +91,10 @@ def test_fetch_follows_a_redirect_to_another_public_host(local_server: int) -> N
 @pytest.mark.parametrize(
     "target, reason",
     [
-        ("http://127.0.0.1/article", "127.0.0.1, a loopback address"),
-        ("http://[::1]/article", "::1, a loopback address"),
+        ("http://127.0.0.1/article", ": 127.0.0.1 is a loopback address"),
+        ("http://[::1]/article", ": ::1 is a loopback address"),
         ("http://metadata.example/latest/meta-data/", "169.254.169.254, a cloud metadata address"),
-        ("http://rebind.example/article", "10.0.0.7, a private address"),
+        ("http://rebind.example/article", "rebind.example is at 10.0.0.7, a private address"),
         ("file:///etc/passwd", "only http and https URLs are fetched"),
     ],
 )

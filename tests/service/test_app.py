@@ -788,7 +788,7 @@ def test_with_urls_allowed_a_public_page_is_fetched_and_a_redirect_to_loopback_r
                 ]
             },
         )
-        assert_error(refused, 422, "127.0.0.1, a loopback address")
+        assert_error(refused, 422, "127.0.0.1 is a loopback address")
 
 
 def test_url_count_is_capped(page_server: int) -> None:

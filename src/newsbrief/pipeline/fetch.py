@@ -159,7 +159,8 @@ def _checked_target(url: str, resolve: Resolver) -> tuple[str, int, str]:
     for address in addresses:
         reason = blocked_reason(address)
         if reason:
-            raise SourceError(f"refused to fetch {_short(url)}: {host} is at {address}, a {reason} address")
+            where = f"{address} is" if host.strip("[]") == address else f"{host} is at {address},"
+            raise SourceError(f"refused to fetch {_short(url)}: {where} a {reason} address")
     return host, port, addresses[0]
 
 
