@@ -1023,13 +1023,16 @@
   // newest first; opening one asks GET /v1/stories/{id}/brief for its brief, shown by showBrief.
   // A server without a store answers 404, and the view says how to start one that has it.
 
-  const STORY_LIMIT = 50;
+  const STORY_STEP = 50; // stories listed at first, and added by each "Show older stories"
+  const MAX_STORY_LIMIT = 500; // the API's bound on ?limit=
+  let storyLimit = STORY_STEP;
   let storiesLoading = null; // the request in flight, so that a second click does not start another
   let listNote = ""; // what the list shows ("All 19 stories, newest first."), said again after a brief
 
   function startStories() {
     window.addEventListener("hashchange", showView);
     $("stories-refresh").addEventListener("click", () => loadStories());
+    $("stories-more").addEventListener("click", showOlderStories);
     showView();
   }
 
@@ -1068,7 +1071,7 @@
     showStoriesError("");
     setStoriesNote("Loading the latest stories…");
     try {
-      const response = await fetch(`/v1/stories?limit=${STORY_LIMIT}`, { headers: { Accept: "application/json" } });
+      const response = await fetch(`/v1/stories?limit=${storyLimit}`, { headers: { Accept: "application/json" } });
       let payload = null;
       try {
         payload = await response.json();
@@ -1077,6 +1080,7 @@
       }
       const list = $("story-list");
       clear(list);
+      $("stories-more").hidden = true;
       if (response.status === 404) {
         setStoriesNote(
           "This server has no story store. Start it with “newsbrief serve --db FILE”, where FILE is the store " +
@@ -1098,9 +1102,33 @@
           ? "The store has no stories yet."
           : `${shown === total ? `All ${stories}` : `The latest ${shown} of ${stories}`}, newest first.`;
       setStoriesNote(listNote);
+      showMoreButton(shown, total);
     } catch (error) {
       setStoriesNote("");
       showStoriesError(unreachable(error));
+    }
+  }
+
+  /** "Show older stories" while the store holds more than the list shows and the API gives more:
+   * without it, "The latest 50 of 119 stories" left the other 69 out of reach. */
+  function showMoreButton(shown, total) {
+    const more = $("stories-more");
+    const next = Math.min(total - shown, MAX_STORY_LIMIT - storyLimit, STORY_STEP);
+    more.hidden = shown < storyLimit || next <= 0;
+    more.textContent = `Show ${next} older ${next === 1 ? "story" : "stories"}`;
+  }
+
+  /** List more stories, and move the focus to the first one added, where the reader goes on. */
+  async function showOlderStories() {
+    const before = $("story-list").childElementCount;
+    storyLimit = Math.min(storyLimit + STORY_STEP, MAX_STORY_LIMIT);
+    await loadStories();
+    const first = $("story-list").children[before];
+    const target = first && first.querySelector(".story-open");
+    if (target) {
+      target.focus();
+    } else if (!$("stories-more").hidden) {
+      $("stories-more").focus();
     }
   }
 
