@@ -1062,3 +1062,25 @@ def test_an_empty_file_is_refused_by_its_name_when_added(page: Any, aleppo: dict
     cards = page.locator("fieldset.article")
     assert cards.count() == 1
     assert cards.nth(0).get_by_label("Text").input_value() == aleppo["npr"].text
+
+
+def test_an_article_named_inside_a_message_or_with_its_field_is_named_as_the_page_shows_it(
+    page: Any, aleppo: dict[str, Article]
+) -> None:
+    """'no article text left after cleaning articles[0]' and 'articles[0].outlet: …' named the
+    API's article, not the box on screen."""
+    error = page.get_by_role("alert")
+    page.get_by_role("button", name="Add another article").click()
+    cards = page.locator("fieldset.article")
+    cards.nth(1).get_by_label("Text").fill("Read more: subscribe now!")
+    with page.expect_response("**/v1/briefs?timing=true") as answer:
+        page.get_by_role("button", name="Get the brief").click()
+    assert answer.value.json()["detail"] == "no article text left after cleaning articles[0]"
+    expect(error).to_have_text("no article text left after cleaning Article 2")
+
+    cards.nth(1).get_by_label("Text").fill(aleppo["npr"].text)
+    cards.nth(1).get_by_label("Outlet").fill("n" * 1001)
+    with page.expect_response("**/v1/briefs?timing=true") as answer:
+        page.get_by_role("button", name="Get the brief").click()
+    assert answer.value.json()["detail"].startswith("articles[0].outlet: ")
+    expect(error).to_have_text("Article 2, Outlet: String should have at most 1000 characters")

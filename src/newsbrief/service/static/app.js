@@ -12,6 +12,7 @@
   const MIN_WORDS = 20;
   const MAX_WORDS = 5000;
   const MAX_SENTENCES = 5000; // the API's bound, as for words
+  const FIELD_LABELS = { text: "Text", html: "Text", outlet: "Outlet", title: "Title", url: "web address" };
   const MAX_ARTICLES = 50; // the API's bound (Limits.max_articles): said before sending, not as its schema error
   const STYLES = ["neutral", "extract"];
   const PREVIEW_CHARS = 100; // a removal's words shown, as the CLI's --explain shows them
@@ -370,13 +371,20 @@
     return `The server could not ${task} (HTTP ${status}).`;
   }
 
-  /** The server's message with its name for an article ("articles[2]", or "articles › 2" in a schema
-   * error) replaced by the one the page shows ("Article 4", "The web address …"): the API counts from 0
-   * and skips empty boxes, so its index and the box's number differ. */
+  /** The server's message with its names for an article ("articles[2]", "articles[2].outlet", or
+   * "articles › 2 › outlet" in a schema error) replaced by the ones the page shows ("Article 4",
+   * "Article 4, Outlet", "The web address …"): the API counts from 0 and skips empty boxes, so its
+   * index and the box's number differ. */
   function namedAsShown(message, names) {
-    return message.replace(/^articles(?:\[(\d+)\]| › (\d+))/, (whole, bracketed, separated) => {
-      return names[Number(bracketed ?? separated)] || whole;
-    });
+    const field = (name) => FIELD_LABELS[name] || name;
+    return message.replace(
+      /articles(?:\[(\d+)\](?:\.(\w+))?| › (\d+)(?: › (\w+))?)/g,
+      (whole, index, key, schemaIndex, schemaKey) => {
+        const name = names[Number(index ?? schemaIndex)];
+        const part = key ?? schemaKey;
+        return name ? `${name}${part ? `, ${field(part)}` : ""}` : whole;
+      },
+    );
   }
 
   async function submit(event) {
