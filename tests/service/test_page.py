@@ -1084,3 +1084,16 @@ def test_an_article_named_inside_a_message_or_with_its_field_is_named_as_the_pag
         page.get_by_role("button", name="Get the brief").click()
     assert answer.value.json()["detail"].startswith("articles[0].outlet: ")
     expect(error).to_have_text("Article 2, Outlet: String should have at most 1000 characters")
+
+
+def test_a_note_names_the_article_as_the_page_shows_it(page: Any, aleppo: dict[str, Article]) -> None:
+    """The brief's note read 'text-3 (articles[2]) has no text left after cleaning' for the box
+    the page calls Article 3."""
+    inputs = aleppo_inputs(aleppo)[:2]
+    fill_articles(page, [*inputs, {"text": "Read more: subscribe now!"}])
+    choose_analyses(page, set())
+    data = get_brief(page)
+    assert [notice["message"] for notice in data["notices"]] == [
+        "text-3 (articles[2]) has no text left after cleaning"
+    ]
+    expect(page.locator("#notices li")).to_have_text(["text-3 (Article 3) has no text left after cleaning"])

@@ -371,6 +371,11 @@
     return `The server could not ${task} (HTTP ${status}).`;
   }
 
+  /** How the page names the articles of the brief on show; a story's articles have no boxes. */
+  function shownNames() {
+    return state.briefView === "articles" ? state.names : [];
+  }
+
   /** The server's message with its names for an article ("articles[2]", "articles[2].outlet", or
    * "articles › 2 › outlet" in a schema error) replaced by the ones the page shows ("Article 4",
    * "Article 4, Outlet", "The web address …"): the API counts from 0 and skips empty boxes, so its
@@ -534,7 +539,8 @@
     const notices = $("notices");
     clear(notices);
     if ((data.notices || []).length) {
-      notices.append(el("h3", "", "Notes"), el("ul", "notices", ...data.notices.map((notice) => el("li", "", oneLine(notice.message)))));
+      const items = data.notices.map((notice) => el("li", "", namedAsShown(oneLine(notice.message), shownNames())));
+      notices.append(el("h3", "", "Notes"), el("ul", "notices", ...items));
     }
 
     const list = $("sources");
