@@ -456,3 +456,19 @@ def test_older_stories_can_be_listed_from_the_keyboard(
     assert items.nth(total - 1).locator(".story-open").text_content() == titles[-1]
     assert not watch.errors
     page.context.close()
+
+
+def test_an_empty_store_says_how_to_fill_it(browser: Any, tmp_path: Path, watch: Watch) -> None:
+    """A store with no stories said only "The store has no stories yet."."""
+    path = store_of([], tmp_path / "empty.sqlite")
+    server = served(create_app(store_path=path))
+    url = next(server)
+    page = open_page(browser, url, watch)
+    page.get_by_role("link", name="Stories").click()
+    expect(page.locator("#stories-note")).to_have_text(
+        "The store has no stories yet: add articles to it with “newsbrief watch FEEDS --db FILE” or"
+        " “newsbrief cluster … --db FILE”, then Refresh."
+    )
+    assert page.locator("#story-list .story").count() == 0 and page.locator("#stories-more").is_hidden()
+    page.context.close()
+    next(server, None)

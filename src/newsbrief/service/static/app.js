@@ -1113,7 +1113,8 @@
       const shown = payload.stories.length;
       listNote =
         total === 0
-          ? "The store has no stories yet."
+          ? "The store has no stories yet: add articles to it with “newsbrief watch FEEDS --db FILE” or " +
+            "“newsbrief cluster … --db FILE”, then Refresh."
           : `${shown === total ? `All ${stories}` : `The latest ${shown} of ${stories}`}, newest first.`;
       setStoriesNote(listNote);
       showMoreButton(shown, total);
