@@ -1097,3 +1097,21 @@ def test_a_note_names_the_article_as_the_page_shows_it(page: Any, aleppo: dict[s
         "text-3 (articles[2]) has no text left after cleaning"
     ]
     expect(page.locator("#notices li")).to_have_text(["text-3 (Article 3) has no text left after cleaning"])
+
+
+def test_a_marker_at_the_end_of_a_long_brief_shows_the_panel_heading(
+    page: Any, aleppo: dict[str, Article]
+) -> None:
+    """At the page's end the sticky panel rested on the bottom of the brief with its heading, the
+    name of the source on show, above the window."""
+    fill_articles(page, aleppo_inputs(aleppo))
+    page.get_by_role("checkbox", name=EXPLAIN).check()
+    get_brief(page)
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    marker = page.locator("#explained .marker").last
+    marker.click()
+    heading = page.locator("#panel-heading")
+    expect(heading).to_have_text(re.compile(r"^\[\d\] "))
+    assert heading.evaluate("node => node.getBoundingClientRect().top") >= 0
+    assert_in_view(page, ".highlight")
+    assert marker.evaluate("node => node.getBoundingClientRect().bottom <= window.innerHeight")

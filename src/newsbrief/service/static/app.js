@@ -675,8 +675,10 @@
       scrollToMark(body, highlight);
     } else {
       body.scrollTop = 0;
-      if (!narrow) panel.scrollIntoView({ block: "nearest" });
     }
+    // near the page's end the sticky panel rests on the bottom of the brief, its heading (which
+    // source this is) above the window: bring it into view, as a panel without a highlight always is
+    if (!narrow && (!highlight || panel.getBoundingClientRect().top < 0)) panel.scrollIntoView({ block: "nearest" });
     setBriefStatus(
       highlight
         ? `Showing source ${number}, ${outletName(source)}, with the cited words highlighted.`
