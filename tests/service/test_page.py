@@ -1062,3 +1062,56 @@ def test_an_empty_file_is_refused_by_its_name_when_added(page: Any, aleppo: dict
     cards = page.locator("fieldset.article")
     assert cards.count() == 1
     assert cards.nth(0).get_by_label("Text").input_value() == aleppo["npr"].text
+
+
+def test_an_article_named_inside_a_message_or_with_its_field_is_named_as_the_page_shows_it(
+    page: Any, aleppo: dict[str, Article]
+) -> None:
+    """'no article text left after cleaning articles[0]' and 'articles[0].outlet: …' named the
+    API's article, not the box on screen."""
+    error = page.get_by_role("alert")
+    page.get_by_role("button", name="Add another article").click()
+    cards = page.locator("fieldset.article")
+    cards.nth(1).get_by_label("Text").fill("Read more: subscribe now!")
+    with page.expect_response("**/v1/briefs?timing=true") as answer:
+        page.get_by_role("button", name="Get the brief").click()
+    assert answer.value.json()["detail"] == "no article text left after cleaning articles[0]"
+    expect(error).to_have_text("no article text left after cleaning Article 2")
+
+    cards.nth(1).get_by_label("Text").fill(aleppo["npr"].text)
+    cards.nth(1).get_by_label("Outlet").fill("n" * 1001)
+    with page.expect_response("**/v1/briefs?timing=true") as answer:
+        page.get_by_role("button", name="Get the brief").click()
+    assert answer.value.json()["detail"].startswith("articles[0].outlet: ")
+    expect(error).to_have_text("Article 2, Outlet: String should have at most 1000 characters")
+
+
+def test_a_note_names_the_article_as_the_page_shows_it(page: Any, aleppo: dict[str, Article]) -> None:
+    """The brief's note read 'text-3 (articles[2]) has no text left after cleaning' for the box
+    the page calls Article 3."""
+    inputs = aleppo_inputs(aleppo)[:2]
+    fill_articles(page, [*inputs, {"text": "Read more: subscribe now!"}])
+    choose_analyses(page, set())
+    data = get_brief(page)
+    assert [notice["message"] for notice in data["notices"]] == [
+        "text-3 (articles[2]) has no text left after cleaning"
+    ]
+    expect(page.locator("#notices li")).to_have_text(["text-3 (Article 3) has no text left after cleaning"])
+
+
+def test_a_marker_at_the_end_of_a_long_brief_shows_the_panel_heading(
+    page: Any, aleppo: dict[str, Article]
+) -> None:
+    """At the page's end the sticky panel rested on the bottom of the brief with its heading, the
+    name of the source on show, above the window."""
+    fill_articles(page, aleppo_inputs(aleppo))
+    page.get_by_role("checkbox", name=EXPLAIN).check()
+    get_brief(page)
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    marker = page.locator("#explained .marker").last
+    marker.click()
+    heading = page.locator("#panel-heading")
+    expect(heading).to_have_text(re.compile(r"^\[\d\] "))
+    assert heading.evaluate("node => node.getBoundingClientRect().top") >= 0
+    assert_in_view(page, ".highlight")
+    assert marker.evaluate("node => node.getBoundingClientRect().bottom <= window.innerHeight")

@@ -413,3 +413,62 @@ def test_a_story_brief_download_and_its_failure_are_said_in_the_stories_view(
     assert error.is_visible()
     page.locator("#summary .marker").first.click()
     expect(page.locator("#stories-note")).to_contain_text("Showing source")
+
+
+BASIL_ALL = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "stream" / "basil.jsonl"
+
+
+@pytest.fixture(scope="module")
+def large_store_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store of the 300 BASIL articles: more stories than the list shows at first."""
+    articles = list(read_articles([str(BASIL_ALL)]))
+    yield from served(
+        create_app(store_path=store_of(articles, tmp_path_factory.mktemp("large") / "s.sqlite"))
+    )
+
+
+def test_older_stories_can_be_listed_from_the_keyboard(
+    browser: Any, large_store_url: str, watch: Watch
+) -> None:
+    """The view said "The latest 50 of 119 stories" and gave no way to reach the other 69."""
+    everything = httpx.get(f"{large_store_url}/v1/stories?limit=500", timeout=60).json()
+    total = everything["total"]
+    titles = [story["title"] for story in everything["stories"]]
+    assert 100 < total < 150 and len(titles) == total
+    page = open_page(browser, large_store_url, watch)
+    items = show_stories(page, 50)
+    expect(page.locator("#stories-note")).to_have_text(f"The latest 50 of {total} stories, newest first.")
+    more = page.get_by_role("button", name="Show 50 older stories")
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#stories-note")).to_have_text(f"The latest 100 of {total} stories, newest first.")
+    assert items.count() == 100
+    expect(items.nth(50).locator(".story-open")).to_be_focused()  # the reader goes on where the list grew
+    assert [items.nth(index).locator(".story-open").text_content() for index in (0, 50, 99)] == [
+        titles[0],
+        titles[50],
+        titles[99],
+    ]
+    page.get_by_role("button", name=f"Show {total - 100} older stories").click()
+    expect(page.locator("#stories-note")).to_have_text(f"All {total} stories, newest first.")
+    assert items.count() == total
+    assert page.locator("#stories-more").is_hidden()
+    assert items.nth(total - 1).locator(".story-open").text_content() == titles[-1]
+    assert not watch.errors
+    page.context.close()
+
+
+def test_an_empty_store_says_how_to_fill_it(browser: Any, tmp_path: Path, watch: Watch) -> None:
+    """A store with no stories said only "The store has no stories yet."."""
+    path = store_of([], tmp_path / "empty.sqlite")
+    server = served(create_app(store_path=path))
+    url = next(server)
+    page = open_page(browser, url, watch)
+    page.get_by_role("link", name="Stories").click()
+    expect(page.locator("#stories-note")).to_have_text(
+        "The store has no stories yet: add articles to it with “newsbrief watch FEEDS --db FILE” or"
+        " “newsbrief cluster … --db FILE”, then Refresh."
+    )
+    assert page.locator("#story-list .story").count() == 0 and page.locator("#stories-more").is_hidden()
+    page.context.close()
+    next(server, None)

@@ -12,6 +12,7 @@
   const MIN_WORDS = 20;
   const MAX_WORDS = 5000;
   const MAX_SENTENCES = 5000; // the API's bound, as for words
+  const FIELD_LABELS = { text: "Text", html: "Text", outlet: "Outlet", title: "Title", url: "web address" };
   const MAX_ARTICLES = 50; // the API's bound (Limits.max_articles): said before sending, not as its schema error
   const STYLES = ["neutral", "extract"];
   const PREVIEW_CHARS = 100; // a removal's words shown, as the CLI's --explain shows them
@@ -370,13 +371,25 @@
     return `The server could not ${task} (HTTP ${status}).`;
   }
 
-  /** The server's message with its name for an article ("articles[2]", or "articles › 2" in a schema
-   * error) replaced by the one the page shows ("Article 4", "The web address …"): the API counts from 0
-   * and skips empty boxes, so its index and the box's number differ. */
+  /** How the page names the articles of the brief on show; a story's articles have no boxes. */
+  function shownNames() {
+    return state.briefView === "articles" ? state.names : [];
+  }
+
+  /** The server's message with its names for an article ("articles[2]", "articles[2].outlet", or
+   * "articles › 2 › outlet" in a schema error) replaced by the ones the page shows ("Article 4",
+   * "Article 4, Outlet", "The web address …"): the API counts from 0 and skips empty boxes, so its
+   * index and the box's number differ. */
   function namedAsShown(message, names) {
-    return message.replace(/^articles(?:\[(\d+)\]| › (\d+))/, (whole, bracketed, separated) => {
-      return names[Number(bracketed ?? separated)] || whole;
-    });
+    const field = (name) => FIELD_LABELS[name] || name;
+    return message.replace(
+      /articles(?:\[(\d+)\](?:\.(\w+))?| › (\d+)(?: › (\w+))?)/g,
+      (whole, index, key, schemaIndex, schemaKey) => {
+        const name = names[Number(index ?? schemaIndex)];
+        const part = key ?? schemaKey;
+        return name ? `${name}${part ? `, ${field(part)}` : ""}` : whole;
+      },
+    );
   }
 
   async function submit(event) {
@@ -526,7 +539,8 @@
     const notices = $("notices");
     clear(notices);
     if ((data.notices || []).length) {
-      notices.append(el("h3", "", "Notes"), el("ul", "notices", ...data.notices.map((notice) => el("li", "", oneLine(notice.message)))));
+      const items = data.notices.map((notice) => el("li", "", namedAsShown(oneLine(notice.message), shownNames())));
+      notices.append(el("h3", "", "Notes"), el("ul", "notices", ...items));
     }
 
     const list = $("sources");
@@ -661,8 +675,10 @@
       scrollToMark(body, highlight);
     } else {
       body.scrollTop = 0;
-      if (!narrow) panel.scrollIntoView({ block: "nearest" });
     }
+    // near the page's end the sticky panel rests on the bottom of the brief, its heading (which
+    // source this is) above the window: bring it into view, as a panel without a highlight always is
+    if (!narrow && (!highlight || panel.getBoundingClientRect().top < 0)) panel.scrollIntoView({ block: "nearest" });
     setBriefStatus(
       highlight
         ? `Showing source ${number}, ${outletName(source)}, with the cited words highlighted.`
@@ -1023,13 +1039,16 @@
   // newest first; opening one asks GET /v1/stories/{id}/brief for its brief, shown by showBrief.
   // A server without a store answers 404, and the view says how to start one that has it.
 
-  const STORY_LIMIT = 50;
+  const STORY_STEP = 50; // stories listed at first, and added by each "Show older stories"
+  const MAX_STORY_LIMIT = 500; // the API's bound on ?limit=
+  let storyLimit = STORY_STEP;
   let storiesLoading = null; // the request in flight, so that a second click does not start another
   let listNote = ""; // what the list shows ("All 19 stories, newest first."), said again after a brief
 
   function startStories() {
     window.addEventListener("hashchange", showView);
     $("stories-refresh").addEventListener("click", () => loadStories());
+    $("stories-more").addEventListener("click", showOlderStories);
     showView();
   }
 
@@ -1068,7 +1087,7 @@
     showStoriesError("");
     setStoriesNote("Loading the latest stories…");
     try {
-      const response = await fetch(`/v1/stories?limit=${STORY_LIMIT}`, { headers: { Accept: "application/json" } });
+      const response = await fetch(`/v1/stories?limit=${storyLimit}`, { headers: { Accept: "application/json" } });
       let payload = null;
       try {
         payload = await response.json();
@@ -1077,6 +1096,7 @@
       }
       const list = $("story-list");
       clear(list);
+      $("stories-more").hidden = true;
       if (response.status === 404) {
         setStoriesNote(
           "This server has no story store. Start it with “newsbrief serve --db FILE”, where FILE is the store " +
@@ -1095,12 +1115,37 @@
       const shown = payload.stories.length;
       listNote =
         total === 0
-          ? "The store has no stories yet."
+          ? "The store has no stories yet: add articles to it with “newsbrief watch FEEDS --db FILE” or " +
+            "“newsbrief cluster … --db FILE”, then Refresh."
           : `${shown === total ? `All ${stories}` : `The latest ${shown} of ${stories}`}, newest first.`;
       setStoriesNote(listNote);
+      showMoreButton(shown, total);
     } catch (error) {
       setStoriesNote("");
       showStoriesError(unreachable(error));
+    }
+  }
+
+  /** "Show older stories" while the store holds more than the list shows and the API gives more:
+   * without it, "The latest 50 of 119 stories" left the other 69 out of reach. */
+  function showMoreButton(shown, total) {
+    const more = $("stories-more");
+    const next = Math.min(total - shown, MAX_STORY_LIMIT - storyLimit, STORY_STEP);
+    more.hidden = shown < storyLimit || next <= 0;
+    more.textContent = `Show ${next} older ${next === 1 ? "story" : "stories"}`;
+  }
+
+  /** List more stories, and move the focus to the first one added, where the reader goes on. */
+  async function showOlderStories() {
+    const before = $("story-list").childElementCount;
+    storyLimit = Math.min(storyLimit + STORY_STEP, MAX_STORY_LIMIT);
+    await loadStories();
+    const first = $("story-list").children[before];
+    const target = first && first.querySelector(".story-open");
+    if (target) {
+      target.focus();
+    } else if (!$("stories-more").hidden) {
+      $("stories-more").focus();
     }
   }
 
