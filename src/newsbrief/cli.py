@@ -525,6 +525,17 @@ def watch(
         f"{len(added)} articles added, {report.skipped_seen} already seen"
         + (f"; per article {', '.join(times)}" if times else "")
     )
+    _guarded(lambda: _require_a_feed_read(report))
+
+
+def _require_a_feed_read(report: WatchReport) -> None:
+    """SourceError (exit 2) when a watch that ran its rounds to the end never read a feed: a
+    script polling with --rounds should not take every feed failing for a quiet success."""
+    if report.rounds and not report.interrupted and not any(r.feeds_ok for r in report.rounds):
+        count = len(report.rounds)
+        raise SourceError(
+            f"no feed could be read in {count} {'round' if count == 1 else 'rounds'} (each failure is above)"
+        )
 
 
 def _print_round(report: RoundReport) -> None:

@@ -437,3 +437,16 @@ def test_cli_watch_clusters_a_feed_file(tmp_path: Path) -> None:
     assert "the entry's summary stands in" not in again.output
     # issue (walk): no article, no times ('processing p50 0.0 ms' measured nothing)
     assert again.output.strip().splitlines()[-1] == "watched 1 round: 0 articles added, 2 already seen"
+
+
+def test_issue_walk_a_watch_that_never_reads_a_feed_ends_with_exit_2(tmp_path: Path) -> None:
+    """Every feed failing in every round ended in exit 0, a quiet success for a script polling with
+    --rounds; it is one error line and exit 2, after the rounds' own lines."""
+    listing = tmp_path / "FEEDS.txt"
+    listing.write_text("http://127.0.0.1:9/feed.xml\n")  # a loopback address: refused, so it fails
+    result = CliRunner().invoke(app, ["watch", str(listing), "--db", str(tmp_path / "s.db"), "--rounds", "1"])
+    assert result.exit_code == 2, result.output
+    assert "round 1: 0 feeds ok, 1 failed" in result.output
+    last = result.stderr.strip().splitlines()[-1]
+    assert last == "error: no feed could be read in 1 round (each failure is above)"
+    assert "Traceback" not in result.output
