@@ -35,7 +35,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
 
-from newsbrief.service.app import create_app  # noqa: E402  (after the skips: the server needs FastAPI)
+from newsbrief.service.app import DEFAULT_LIMITS, create_app  # noqa: E402  (after the skips: the server needs FastAPI)
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 LAPTOP = {"width": 1280, "height": 900}
@@ -1025,6 +1025,7 @@ def test_a_refused_article_is_named_as_the_page_shows_it(page: Any, aleppo: dict
         re.compile(r"^The web address https://example\.org/aleppo: fetching URLs is turned off")
     )
 
+    assert DEFAULT_LIMITS.max_articles == 50  # the page's MAX_ARTICLES says the server's bound
     urls = "\n".join(f"https://example.org/aleppo-{index}" for index in range(50))
     page.get_by_label("Web addresses").fill(urls)
     asked: list[str] = []
