@@ -35,7 +35,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
 
-from newsbrief.service.app import create_app  # noqa: E402  (after the skips: the server needs FastAPI)
+from newsbrief.service.app import DEFAULT_LIMITS, create_app  # noqa: E402  (after the skips: the server needs FastAPI)
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 LAPTOP = {"width": 1280, "height": 900}
@@ -1025,6 +1025,7 @@ def test_a_refused_article_is_named_as_the_page_shows_it(page: Any, aleppo: dict
         re.compile(r"^The web address https://example\.org/aleppo: fetching URLs is turned off")
     )
 
+    assert DEFAULT_LIMITS.max_articles == 50  # the page's MAX_ARTICLES says the server's bound
     urls = "\n".join(f"https://example.org/aleppo-{index}" for index in range(50))
     page.get_by_label("Web addresses").fill(urls)
     asked: list[str] = []
@@ -1115,3 +1116,19 @@ def test_a_marker_at_the_end_of_a_long_brief_shows_the_panel_heading(
     assert heading.evaluate("node => node.getBoundingClientRect().top") >= 0
     assert_in_view(page, ".highlight")
     assert marker.evaluate("node => node.getBoundingClientRect().bottom <= window.innerHeight")
+
+
+NO_SCRIPT = (
+    "This page needs JavaScript to make a brief: turn it on for this site, or brief the articles with"
+    " newsbrief summarize FILES or the API (POST /v1/briefs)."
+)
+
+
+def test_without_javascript_the_page_says_what_to_do(browser: Any, base_url: str, page: Any) -> None:
+    """With scripts off the page showed a form without an article box whose button only reloaded it."""
+    context = browser.new_context(viewport=LAPTOP, java_script_enabled=False)
+    bare = context.new_page()
+    bare.goto(base_url + "/")
+    expect(bare.get_by_text(re.compile("^This page needs JavaScript"))).to_have_text(NO_SCRIPT)
+    context.close()
+    assert page.get_by_text("This page needs JavaScript").count() == 0  # with scripts on it is not there
