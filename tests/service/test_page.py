@@ -1132,3 +1132,22 @@ def test_without_javascript_the_page_says_what_to_do(browser: Any, base_url: str
     expect(bare.get_by_text(re.compile("^This page needs JavaScript"))).to_have_text(NO_SCRIPT)
     context.close()
     assert page.get_by_text("This page needs JavaScript").count() == 0  # with scripts on it is not there
+
+
+def test_the_keyboard_leaving_the_phone_sheet_closes_it(page: Any, aleppo: dict[str, Article]) -> None:
+    """Shift+Tab from the open source sheet went on to the citation markers under it, out of sight."""
+    page.set_viewport_size(PHONE)
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, set())
+    get_brief(page)
+    page.locator("#summary .marker").nth(3).focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#panel-heading")).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(page.locator("#source-panel")).to_be_hidden()
+    assert page.evaluate("document.activeElement.closest('#result .result-main') !== null")
+    page.evaluate("document.activeElement.id = 'focused-now'")  # the last source's Read button
+    assert_in_view(page, "#focused-now")  # not covered by the sheet
+    page.keyboard.press("Enter")  # it opens its source in the sheet again
+    expect(page.locator("#source-panel")).to_be_visible()
+    expect(page.locator("#panel-heading")).to_be_focused()

@@ -716,6 +716,15 @@
     if (state.activeMarker && state.activeMarker.isConnected) state.activeMarker.focus();
   }
 
+  /** On a narrow screen the open panel is a sheet over the lower part of the brief: the keyboard
+   * leaving it (Tab, Shift+Tab) closes it, or the focus would go on under the sheet, out of sight. */
+  function closeSheetLeftBehind(event) {
+    const panel = $("source-panel");
+    if (panel.dataset.open !== "true" || !window.matchMedia(NARROW).matches) return;
+    if (event.target instanceof Node && panel.contains(event.target)) return;
+    panel.dataset.open = "false";
+  }
+
   // Analysis sections -----------------------------------------------------------------------
 
   function section(title, ...content) {
@@ -1247,6 +1256,7 @@
     $("add-article").addEventListener("click", () => addArticle().querySelector(".input-text").focus());
     $("brief-form").addEventListener("submit", submit);
     $("panel-close").addEventListener("click", closePanel);
+    document.addEventListener("focusin", closeSheetLeftBehind);
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && window.matchMedia(NARROW).matches) closePanel();
     });
