@@ -1183,3 +1183,26 @@ def test_a_sentence_that_is_itself_a_quotation_is_not_quoted_again(aleppo_brief,
     section = _md_section(to_markdown(shown), "Only one outlet")
     assert f"- {wholly} — " in section
     assert f"- “{partly}” — " in section
+
+
+@pytest.mark.parametrize("to_format", [to_markdown, to_text, to_html])
+def test_a_described_speakers_role_is_not_repeated_after_it(aleppo_brief: Brief, to_format) -> None:
+    """A speaker named by description ("the head of the ... mission to Syria") has that description,
+    without its article, as the role; every format printed it twice, the second time in brackets.
+    A role that adds to the speaker is still shown."""
+    article = _articles(aleppo_brief)["npr"]
+    words = article.text.split(".")[0]
+    described = Quote(
+        kind="direct",
+        text=words,
+        speaker="the head of the Doctors Without Borders (MSF) mission to Syria",
+        role="head of the Doctors Without Borders (MSF) mission to Syria",
+        spans=(_span(article, words),),
+    )
+    named = dataclasses.replace(described, speaker="Pablo Marco", role="head of the MSF mission to Syria")
+    rendered = to_format(
+        dataclasses.replace(aleppo_brief, analysis=Analysis(ran=("quotes",), quotes=(described,)))
+    )
+    assert "mission to Syria (head of" not in " ".join(rendered.split())
+    shown = to_format(dataclasses.replace(aleppo_brief, analysis=Analysis(ran=("quotes",), quotes=(named,))))
+    assert "Pablo Marco (head of the MSF mission to Syria)" in " ".join(shown.split())

@@ -492,7 +492,8 @@ def _conflicts_section(conflicts: Sequence[Conflict], style: Style) -> Section:
 
 def _quote_item(quote: Quote, style: Style) -> str:
     speaker = style.text(quote.speaker) if one_line(quote.speaker) else style.markup("unnamed speaker")
-    if one_line(quote.role):
+    if one_line(quote.role) and quote.role.casefold() not in quote.speaker.casefold():
+        # a described speaker ("the head of the ... mission") holds its role already
         speaker = style.markup("{} ({})").format(speaker, style.text(quote.role))
     markers = style.markup("").join(
         style.cite(span.article_id, span.start) for span in _in_source_order(style, quote.spans)
