@@ -15,6 +15,7 @@ from newsbrief.pipeline.voice import (
     _WORD,
     _names_a_view,
     is_attributed,
+    mostly_quoted,
     outside_quotations,
     own_voice,
     quotation_ends,
@@ -186,3 +187,32 @@ def test_words_and_attribution_as_first_found_on_built_text(pieces: list[str]) -
     assert _WORD.findall(outside_quotations(text).replace("’", "'")) == words
     lowered = [word.lower() for word in words]
     assert _names_a_view(lowered) == _names_a_view_word_by_word(lowered)
+
+
+@pytest.mark.parametrize(
+    "sentence, quoted",
+    [
+        # the Multi-News Rubio story (mn-27696): reports that name a programme or a group in quotes
+        (
+            "Sen. Marco Rubio detailed his support for the bipartisan immigration proposal from the Gang of "
+            'Eight in an interview aired Sunday on NBC\'s "Meet the Press."',
+            False,
+        ),
+        (
+            "Sen. Marco Rubio (R-Fla.) took to the airwaves Sunday to talk up the immigration reform being "
+            "proposed this week by the bipartisan “Gang of Eight.”",
+            False,
+        ),
+        # and the lines that give someone's words
+        ('"What we have in place today, the status quo, is horrible for America," Rubio said.', True),
+        ("“I have a job,” Rubio said.", True),
+        (
+            "“What North Korea has is not a government,” the Florida Republican said Sunday on CBS’s “Face "
+            "the Nation.” “What North Korea has is a criminal syndicate.”",
+            True,
+        ),
+        ("For two weeks, a battle has raged in Aleppo.", False),
+    ],
+)
+def test_a_line_is_a_quotation_when_most_of_its_words_are_quoted(sentence: str, quoted: bool) -> None:
+    assert mostly_quoted(sentence) is quoted

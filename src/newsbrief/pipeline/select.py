@@ -40,7 +40,7 @@ from scipy.sparse import csr_matrix
 from newsbrief.model import DEFAULT_STYLE, Citation, Fact, Sentence, Source, SummarySentence
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD
 from newsbrief.pipeline.represent import centroid_closeness
-from newsbrief.pipeline.voice import own_voice, quotation_ends, quotes_someone
+from newsbrief.pipeline.voice import mostly_quoted, own_voice, quotation_ends, quotes_someone
 
 __all__ = [
     "BACK_REFERENCE_OPENERS",
@@ -48,6 +48,7 @@ __all__ = [
     "QUOTE_BONUS",
     "cite",
     "is_back_reference",
+    "is_quotation_line",
     "quotes_someone",
     "select",
     "sentence_prior",
@@ -170,6 +171,9 @@ _CONTEXT_OPENER = re.compile(
     r"[\w-]+ (?:years|decades))|Since\b|Back in\b|Before\b|Earlier\b|Previously\b|Historically\b|"
     r"Last (?:year|month|week)\b|In (?:19|20)\d\d\b|Once\b|Until\b|When\b|After (?:years|decades|months)\b)"
 )
+
+
+_LETTERS = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
 def is_back_reference(text: str) -> bool:
@@ -587,14 +591,32 @@ def _story_order(
 
 def _kind(text: str, voiced: bool) -> int:
     """0 for a line that reports what happened, 1 context, 2 a quotation, 3 an outlet's own voice
-    (``voiced``: ``own_voice`` found a mark in the text)."""
+    (``voiced``: ``own_voice`` found a mark in the text).
+
+    A quotation is what ``is_quotation_line`` says it is.
+    """
     if voiced:
         return 3
-    if quotes_someone(text):
+    if is_quotation_line(text):
         return 2
     if _CONTEXT_OPENER.match(text):
         return 1
     return 0
+
+
+def is_quotation_line(text: str) -> bool:
+    """A line the story order puts with the quotations: at least half its words inside quotation
+    marks, so that a report naming a programme in quotes ("... on NBC's "Meet the Press."") is
+    still a report; or a headline carried into the text with quotation marks (its scare quotes:
+    'Assad "Encircle" Syria's Largest City')."""
+    return mostly_quoted(text) or (quotes_someone(text) and _is_headline(text))
+
+
+def _is_headline(text: str) -> bool:
+    """Title Case: at least 80% of the words of four or more letters capitalised, as a headline
+    is written and a sentence (names aside) is not."""
+    long_words = [word for word in _LETTERS.findall(text) if len(word) >= 4]
+    return bool(long_words) and 5 * sum(word[0].isupper() for word in long_words) >= 4 * len(long_words)
 
 
 def cite(

@@ -34,6 +34,7 @@ __all__ = [
     "FIRST_PERSON",
     "IMPERATIVE_OPENERS",
     "is_attributed",
+    "mostly_quoted",
     "outside_quotations",
     "own_voice",
     "quotation_ends",
@@ -85,6 +86,8 @@ _SELF_REFERENCE = re.compile(
 _FAST_FORWARD = re.compile(r"^\W*fast[- ]forward\b", re.IGNORECASE)
 _WORD_PARTS = re.compile(r"[-'’]")
 _QUOTATION_MARK = re.compile(r"[“”\"]")
+# A quoted span: from an opening mark to the next closing one, curly or straight (outlets mix them).
+_QUOTED_SPAN = re.compile(r"[“\"][^“”\"]*[”\"]")
 _AFTER_PUNCTUATION = re.compile(r"[.,!?…—-]$")
 # A word, not a letter of an abbreviation ("F.B.I." has no first-person "I"); Latin-1 letters
 # count, so "naïve" is one word, as the framing analysis reads it.
@@ -108,6 +111,15 @@ def outside_quotations(text: str) -> str:
 def quotes_someone(text: str) -> bool:
     """True when the sentence carries a double quotation mark (straight or curly)."""
     return '"' in text or "“" in text or "”" in text
+
+
+def mostly_quoted(text: str) -> bool:
+    """True when at least half the sentence's words are inside quotation marks: the line gives
+    someone's words, not a report that names a programme or a phrase in quotes ("... on NBC's
+    "Meet the Press."")."""
+    words = len(text.split())
+    quoted = sum(len(span.split()) for span in _QUOTED_SPAN.findall(text))
+    return words > 0 and 2 * quoted >= words
 
 
 def quotation_ends(text: str) -> tuple[bool, bool]:
