@@ -35,6 +35,7 @@ import hashlib
 import itertools
 import logging
 import math
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
@@ -918,9 +919,13 @@ def _central_title(titled: list[_Seen], closeness: list[float]) -> str:
     return titled[central].article.title
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _keywords(members: list[_Seen], weight: dict[int, float]) -> tuple[str, ...]:
     """The title words whose stems weigh most in the centroid (``weight``: title term -> its
-    weight), in their most common spelling (the first alphabetically on a tie).
+    weight), in their most common spelling (the first alphabetically on a tie), a possessive's
+    "'s" left off (one spelling of "Schiff" and "Schiff's").
 
     Only the spellings of the few chosen stems are counted.
     """
@@ -931,7 +936,8 @@ def _keywords(members: list[_Seen], weight: dict[int, float]) -> tuple[str, ...]
         for term, word in zip(terms, words.split(), strict=True):
             counts = spellings.get(term)
             if counts is not None:
-                counts[word] = counts.get(word, 0) + 1
+                name = _POSSESSIVE.sub("", word)  # "schiff's" names Schiff
+                counts[name] = counts.get(name, 0) + 1
     return tuple(map(_most_common, spellings.values()))
 
 
