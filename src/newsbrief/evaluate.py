@@ -86,10 +86,10 @@ def read_peers(path: str | os.PathLike[str]) -> dict[str, dict[str, str]]:
     peers: dict[str, dict[str, str]] = {}
     lines_of: dict[str, int] = {}  # story id -> the line that gave it
     name = os.fspath(path)
-    if not Path(path).exists():  # worded as every other missing input is
-        raise SourceError(f"no such file: {name}")
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:  # worded as every other missing input is
+        raise SourceError(f"no such file: {name}") from exc
     except OSError as exc:
         raise SourceError(f"{name}: cannot read ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:

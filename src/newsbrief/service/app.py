@@ -494,15 +494,19 @@ def _json_request(body: bytes, limits: Limits) -> tuple[list[_Item], Options, _O
 def _json_item(article: ArticleIn, label: str) -> _Item:
     """The item of one request article; SourceError unless exactly one of text, html, url is set."""
     _refuse_nul_fields(article, label)
-    given = [
-        (kind, value)
-        for kind, value in (("text", article.text), ("html", article.html), ("url", article.url))
-        if value is not None
-    ]
-    if len(given) != 1:
-        raise SourceError(f'{label}: give exactly one of "text", "html" or "url" (got {len(given)})')
-    kind, content = given[0]
+    kind, content = _the_one_given(label, text=article.text, html=article.html, url=article.url)
     return _Item(kind, content, label, *_fields(article.outlet, article.title, article.published))  # type: ignore[arg-type]
+
+
+def _the_one_given(label: str, **fields: str | None) -> tuple[str, str]:
+    """The one field of ``fields`` the request article sets, and its value; SourceError (422)
+    unless exactly one is set (an empty string counts as set: the reader calls it empty)."""
+    given = [(name, value) for name, value in fields.items() if value is not None]
+    if len(given) != 1:
+        names = [f'"{name}"' for name in fields]
+        choice = f"{', '.join(names[:-1])} or {names[-1]}"
+        raise SourceError(f"{label}: give exactly one of {choice} (got {len(given)})")
+    return given[0]
 
 
 def _refuse_nul_fields(article: BaseModel, label: str) -> None:
@@ -1275,12 +1279,7 @@ def _stream_article(article: StreamArticleIn, label: str, limits: Limits) -> Art
     """The article of one request item, read as ``POST /v1/briefs`` reads text or HTML; the
     request's id (its key; empty: the key is its URL or text hash), outlet, title, URL and date win."""
     _refuse_nul_fields(article, label)
-    given = [
-        (kind, value) for kind, value in (("text", article.text), ("html", article.html)) if value is not None
-    ]
-    if len(given) != 1:
-        raise SourceError(f'{label}: give exactly one of "text" or "html" (got {len(given)})')
-    kind, content = given[0]
+    kind, content = _the_one_given(label, text=article.text, html=article.html)
     if kind == "text" and not content.strip():  # blank HTML: the reader says it has no article text
         raise SourceError(f"{label}: empty text")
     _check_chars(content, label, limits)
