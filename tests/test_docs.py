@@ -39,8 +39,8 @@ def _documents() -> list[Path]:
     return [ROOT / "README.md", ROOT / "benchmarks" / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 
 
-def _prose_lines(path: Path) -> list[str]:
-    """The file's lines outside fenced code blocks, code spans blanked (links there are examples)."""
+def _lines_outside_fences(path: Path) -> list[str]:
+    """The file's lines outside fenced code blocks, as written."""
     lines: list[str] = []
     in_fence = False
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -48,8 +48,13 @@ def _prose_lines(path: Path) -> list[str]:
             in_fence = not in_fence
             continue
         if not in_fence:
-            lines.append(_CODE_SPAN.sub("", line))
+            lines.append(line)
     return lines
+
+
+def _prose_lines(path: Path) -> list[str]:
+    """The file's lines outside fenced code blocks, code spans blanked (links there are examples)."""
+    return [_CODE_SPAN.sub("", line) for line in _lines_outside_fences(path)]
 
 
 def github_slug(heading: str) -> str:
@@ -64,10 +69,13 @@ def github_slug(heading: str) -> str:
 
 @cache
 def anchors(path: Path) -> frozenset[str]:
-    """Every anchor of a Markdown file's headings; a repeated heading gets -1, -2, ... as on GitHub."""
+    """Every anchor of a Markdown file's headings; a repeated heading gets -1, -2, ... as on GitHub.
+
+    A heading's code spans count by their text, as on GitHub: "### `quality.py`" is #qualitypy.
+    """
     seen: dict[str, int] = {}
     found: set[str] = set()
-    for line in _prose_lines(path):
+    for line in _lines_outside_fences(path):
         match = _HEADING.match(line)
         if not match:
             continue
@@ -123,6 +131,13 @@ def test_the_checker_sees_a_broken_link(tmp_path: Path) -> None:
     )
     found = [problem for target in relative_links(page) if (problem := broken_link(page, target))]
     assert len(found) == 3
+
+
+def test_a_heading_in_code_has_the_anchor_github_gives_it(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("# Scripts\n\n### `quality.py`\n\n[the script](#qualitypy)\n")
+    assert "qualitypy" in anchors(page)
+    assert [problem for target in relative_links(page) if (problem := broken_link(page, target))] == []
 
 
 def test_every_history_file_is_in_the_index() -> None:
