@@ -26,6 +26,7 @@ from newsbrief.cli import app
 ROOT = Path(__file__).resolve().parents[1]
 HISTORY = ROOT / "docs" / "history"
 README = ROOT / "README.md"
+BENCHMARKS = ROOT / "benchmarks"
 
 # [text](target) or ![alt](target), the target without spaces, an optional "title" after it.
 _LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -146,6 +147,20 @@ def test_every_history_file_is_in_the_index() -> None:
     listed = {(index.parent / target.partition("#")[0]).resolve() for target in relative_links(index)}
     files = {path.resolve() for path in HISTORY.rglob("*.md") if path != index}
     assert sorted(str(path.relative_to(ROOT)) for path in files - listed) == []
+
+
+def test_every_benchmark_script_has_its_entry_in_the_benchmarks_readme() -> None:
+    """A script a reader can run gets a heading of its own in benchmarks/README.md (what it measures,
+    the command, its options and data follow it); a module the scripts share is named there."""
+    text = (BENCHMARKS / "README.md").read_text(encoding="utf-8")
+    headed = set(re.findall(r"^#{2,6} `(\w+\.py)`$", text, re.MULTILINE))
+    scripts = {
+        path.name for path in BENCHMARKS.glob("*.py") if 'if __name__ == "__main__":' in path.read_text()
+    }
+    modules = {path.name for path in BENCHMARKS.glob("*.py")} - scripts
+    assert sorted(scripts - headed) == [], "benchmark scripts without a heading in benchmarks/README.md"
+    assert sorted(name for name in modules if f"`{name}`" not in text) == [], "shared modules never named"
+    assert sorted(headed - scripts) == [], "headings for scripts that are not in benchmarks/"
 
 
 # The README shows three briefs of the shipped example, each under the command that makes it, in
