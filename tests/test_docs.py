@@ -10,6 +10,7 @@ byte for byte, so that a change to the pipeline cannot leave the front page show
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from functools import cache
@@ -161,6 +162,15 @@ def test_every_benchmark_script_has_its_entry_in_the_benchmarks_readme() -> None
     assert sorted(scripts - headed) == [], "benchmark scripts without a heading in benchmarks/README.md"
     assert sorted(name for name in modules if f"`{name}`" not in text) == [], "shared modules never named"
     assert sorted(headed - scripts) == [], "headings for scripts that are not in benchmarks/"
+
+
+def test_the_feeds_benchmark_reads_its_pages_from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    """benchmarks/README.md promises that every script runs from a fresh clone: feeds.py's default
+    BASIL file is the copy shipped in benchmarks/data/stream/, not one beside the repository."""
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    feeds = importlib.import_module("feeds")
+    assert feeds.DEFAULT_BASIL.is_relative_to(ROOT)
+    assert feeds.DEFAULT_BASIL.is_file()
 
 
 # The README shows three briefs of the shipped example, each under the command that makes it, in
