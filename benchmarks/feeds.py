@@ -1,6 +1,6 @@
 """Per-article latency of ``newsbrief.stream.feeds.watch`` on a 200-entry RSS feed served on loopback.
 
-    python benchmarks/feeds.py [--articles 200] [--basil ../shared/data/stream/basil.jsonl]
+    python benchmarks/feeds.py [--articles 200] [--basil benchmarks/data/stream/basil.jsonl]
 
 A real ``http.server`` on 127.0.0.1 serves one RSS 2.0 feed of ``--articles`` entries and one
 HTML page per entry, made from the BASIL articles (full texts, about 640 words each) in the
@@ -44,7 +44,7 @@ from newsbrief.stream import Clusterer, Store
 from newsbrief.stream.feeds import percentile, read_entries, watch
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_BASIL = ROOT.parent / "shared" / "data" / "stream" / "basil.jsonl"
+DEFAULT_BASIL = ROOT / "benchmarks" / "data" / "stream" / "basil.jsonl"
 PUBLIC = "93.184.216.34"  # what the fake resolver answers, so that fetch's address checks pass
 
 

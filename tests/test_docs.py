@@ -10,6 +10,7 @@ byte for byte, so that a change to the pipeline cannot leave the front page show
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from functools import cache
@@ -26,6 +27,7 @@ from newsbrief.cli import app
 ROOT = Path(__file__).resolve().parents[1]
 HISTORY = ROOT / "docs" / "history"
 README = ROOT / "README.md"
+BENCHMARKS = ROOT / "benchmarks"
 
 # [text](target) or ![alt](target), the target without spaces, an optional "title" after it.
 _LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -39,8 +41,8 @@ def _documents() -> list[Path]:
     return [ROOT / "README.md", ROOT / "benchmarks" / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 
 
-def _prose_lines(path: Path) -> list[str]:
-    """The file's lines outside fenced code blocks, code spans blanked (links there are examples)."""
+def _lines_outside_fences(path: Path) -> list[str]:
+    """The file's lines outside fenced code blocks, as written."""
     lines: list[str] = []
     in_fence = False
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -48,8 +50,13 @@ def _prose_lines(path: Path) -> list[str]:
             in_fence = not in_fence
             continue
         if not in_fence:
-            lines.append(_CODE_SPAN.sub("", line))
+            lines.append(line)
     return lines
+
+
+def _prose_lines(path: Path) -> list[str]:
+    """The file's lines outside fenced code blocks, code spans blanked (links there are examples)."""
+    return [_CODE_SPAN.sub("", line) for line in _lines_outside_fences(path)]
 
 
 def github_slug(heading: str) -> str:
@@ -64,10 +71,13 @@ def github_slug(heading: str) -> str:
 
 @cache
 def anchors(path: Path) -> frozenset[str]:
-    """Every anchor of a Markdown file's headings; a repeated heading gets -1, -2, ... as on GitHub."""
+    """Every anchor of a Markdown file's headings; a repeated heading gets -1, -2, ... as on GitHub.
+
+    A heading's code spans count by their text, as on GitHub: "### `quality.py`" is #qualitypy.
+    """
     seen: dict[str, int] = {}
     found: set[str] = set()
-    for line in _prose_lines(path):
+    for line in _lines_outside_fences(path):
         match = _HEADING.match(line)
         if not match:
             continue
@@ -125,12 +135,42 @@ def test_the_checker_sees_a_broken_link(tmp_path: Path) -> None:
     assert len(found) == 3
 
 
+def test_a_heading_in_code_has_the_anchor_github_gives_it(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("# Scripts\n\n### `quality.py`\n\n[the script](#qualitypy)\n")
+    assert "qualitypy" in anchors(page)
+    assert [problem for target in relative_links(page) if (problem := broken_link(page, target))] == []
+
+
 def test_every_history_file_is_in_the_index() -> None:
     index = HISTORY / "README.md"
     assert index.exists(), "docs/history/README.md, the index of the history files, is missing"
     listed = {(index.parent / target.partition("#")[0]).resolve() for target in relative_links(index)}
     files = {path.resolve() for path in HISTORY.rglob("*.md") if path != index}
     assert sorted(str(path.relative_to(ROOT)) for path in files - listed) == []
+
+
+def test_every_benchmark_script_has_its_entry_in_the_benchmarks_readme() -> None:
+    """A script a reader can run gets a heading of its own in benchmarks/README.md (what it measures,
+    the command, its options and data follow it); a module the scripts share is named there."""
+    text = (BENCHMARKS / "README.md").read_text(encoding="utf-8")
+    headed = set(re.findall(r"^#{2,6} `(\w+\.py)`$", text, re.MULTILINE))
+    scripts = {
+        path.name for path in BENCHMARKS.glob("*.py") if 'if __name__ == "__main__":' in path.read_text()
+    }
+    modules = {path.name for path in BENCHMARKS.glob("*.py")} - scripts
+    assert sorted(scripts - headed) == [], "benchmark scripts without a heading in benchmarks/README.md"
+    assert sorted(name for name in modules if f"`{name}`" not in text) == [], "shared modules never named"
+    assert sorted(headed - scripts) == [], "headings for scripts that are not in benchmarks/"
+
+
+def test_the_feeds_benchmark_reads_its_pages_from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    """benchmarks/README.md promises that every script runs from a fresh clone: feeds.py's default
+    BASIL file is the copy shipped in benchmarks/data/stream/, not one beside the repository."""
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    feeds = importlib.import_module("feeds")
+    assert feeds.DEFAULT_BASIL.is_relative_to(ROOT)
+    assert feeds.DEFAULT_BASIL.is_file()
 
 
 # The README shows three briefs of the shipped example, each under the command that makes it, in

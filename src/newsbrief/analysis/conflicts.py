@@ -85,7 +85,7 @@ REPORT_OVERLAP = 0.8
 # thing (a counted noun, a toll), MEANING_MIN for shares, money, bare counts and durations. Chosen
 # by 5-fold cross-validation over the 40 dev stories on the planted-hard benchmark (grid 0.3 /
 # 0.4 / 0.55 by 0.7 / 0.85; detections minus twice the false flags; ties to the higher value):
-# 0.55 and 0.7 in four folds of five (benchmarks/README.md). Re-run after round 2's changes
+# 0.55 and 0.7 in four folds of five (docs/history/conflicts.md). Re-run after round 2's changes
 # it chose 0.4 for KIND_MIN in four folds; 0.55 is kept: 0.4 adds a false flag on held-out BASIL.
 # Round 3 (noun kinds): the same choice in four folds, held out 28 / 46; 0.55 kept for that reason.
 MEANING_MIN = 0.7
@@ -97,7 +97,7 @@ CONTEXT_WORDS = 8
 # lemma closest in word meaning (``analysis.wordvectors``) to a word of its description, when the
 # cosine reaches EVENT_MIN ("225 babies" → "newborn", 0.71: born; "people confirmed dead": killed).
 # Grid 0.6 / 0.7 / 0.8 fixed before the first run; 5-fold cross-validation over the 40 stories
-# chose 0.7 in four folds, 0.8 in one (benchmarks/README.md). None turns it off.
+# chose 0.7 in four folds, 0.8 in one (docs/history/conflicts.md). None turns it off.
 EVENT_MIN: float | None = 0.7
 # The lead: the first characters of an article, where a news report gives its story's main facts
 # (the inverted pyramid: a wire story's lede of 25 to 35 words and the few paragraphs after it),

@@ -24,7 +24,7 @@ is available, off by default (see BALANCE_WEIGHT).
 
 The exponents were chosen by 5-fold cross-validation on the 40 Multi-News development stories
 from the grid df^{1,2,3} × tf{log, linear} × decay{0.2, 0.3, 0.5} × length^{0.5, 0.7}; every
-fold chose the values above; then the prior's two weights, likewise (see benchmarks/README.md).
+fold chose the values above; then the prior's two weights, likewise (see docs/history/summary-quality.md).
 """
 
 from __future__ import annotations
@@ -148,22 +148,22 @@ MAX_QUOTE_SENTENCES = 4
 # Multi-News stories and 400 roundups (mean of ROUGE-1 and ROUGE-2, the two sets averaged):
 # weight 0 / 0.05 / 0.1 and discount 1 / 0.75 / 0.5; every balance setting cost Multi-News
 # 0.001 to 0.009 (its references follow one main article) for at most 0.001 on the roundups,
-# so both are off (benchmarks/README.md). On Aleppo no outlet has more than half the lines
-# without them, once the lines in ZeroHedge's own voice are set aside.
+# so both are off (docs/history/neutral-brief.md, "The balance settings"). On Aleppo no outlet
+# has more than half the lines without them, once the lines in ZeroHedge's own voice are set aside.
 BALANCE_WEIGHT = 0.0
 MAX_OUTLET_SHARE = 0.5
 DOMINANT_DISCOUNT = 1.0
 # The neutral style's weight on closeness to the centroid. Its candidate lines differ (joined
 # quotations, lines in an outlet's voice set aside), so it was cross-validated on its own: pooled
 # 5-fold over Multi-News and the roundups, {0.5, 1} x BALANCE_WEIGHT {0, 0.05}, every fold chose
-# 1 (held out, Multi-News 0.475 / 0.168, roundups 0.392 / 0.172; benchmarks/README.md, which also
+# 1 (held out, Multi-News 0.475 / 0.168, roundups 0.392 / 0.172; docs/history/neutral-brief.md, which also
 # gives a wider grid that held out lower).
 NEUTRAL_CENTROID_WEIGHT = 1.0
 # Edmundson's (1969) title method in concept form: a concept weighs (1 + TITLE_WEIGHT × the share
 # of the story's articles whose headline uses it); stories without headlines are unchanged.
 # Pooled 5-fold cross-validation over Multi-News and the roundups, neutral style, {0, 0.5, 1, 2}:
 # four folds chose 2, one 1 (roundups held out 0.394 / 0.174 against 0.392 / 0.172 without;
-# Multi-News has no headlines; benchmarks/README.md).
+# Multi-News has no headlines; docs/history/neutral-brief.md).
 TITLE_WEIGHT = 2.0
 # A line that opens with one of these gives background, not the news.
 _CONTEXT_OPENER = re.compile(
