@@ -24,11 +24,11 @@ without a "what" or with the unit "count" are printed too, marked "[no what/coun
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import json
 import re
-import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -666,40 +666,50 @@ def nouns_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, li
                 )
 
 
-def _option(name: str, default: int) -> int:
-    """The integer after ``name`` on the command line, or the default."""
-    if name in sys.argv:
-        return int(sys.argv[sys.argv.index(name) + 1])
-    return default
+def arguments() -> argparse.Namespace:
+    """The command line: which sets to run and on which stories."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-planted", action="store_true", help="the real stories only")
+    parser.add_argument("--hard-only", action="store_true", help="planted the hard way only")
+    parser.add_argument("--nouns", action="store_true", help="round 10's noun diagnostic; nothing flagged")
+    parser.add_argument("--basil", action="store_true", help="the 30 BASIL triples of basil-conflicts.json")
+    parser.add_argument("--crossval", action="store_true", help="thresholds by 5-fold cross-validation")
+    parser.add_argument("--crossval-event", action="store_true", help="EVENT_MIN by 5-fold cross-validation")
+    parser.add_argument("--event-fallback", type=float, default=None, help="EVENT_MIN for this run")
+    parser.add_argument("--stories", type=int, default=None, help="the first N stories only")
+    parser.add_argument("--ids", default=None, help="those stories only (comma-separated ids)")
+    parser.add_argument("--show", type=int, default=25, help="missed and false lines to print")
+    return parser.parse_args()
 
 
 def main() -> int:
+    args = arguments()
     started = time.perf_counter()
-    stories = basil_stories() if "--basil" in sys.argv else load_stories()[: _option("--stories", 10**6)]
-    if "--ids" in sys.argv:
-        wanted = set(sys.argv[sys.argv.index("--ids") + 1].split(","))
+    stories = basil_stories() if args.basil else load_stories()[: args.stories]
+    if args.ids is not None:
+        wanted = set(args.ids.split(","))
         stories = [story for story in stories if story[0] in wanted]
     docs: dict[str, list[object]] = {story_id: list(parse(articles)) for story_id, articles in stories}
-    if "--event-fallback" in sys.argv:
-        conflict_rules.EVENT_MIN = float(sys.argv[sys.argv.index("--event-fallback") + 1])
-    if "--nouns" in sys.argv:
+    if args.event_fallback is not None:
+        conflict_rules.EVENT_MIN = args.event_fallback
+    if args.nouns:
         nouns_run(stories, docs)
         return 0
-    if "--basil" in sys.argv:
+    if args.basil:
         basil_run(stories, docs)
         return 0
-    if "--crossval" in sys.argv:
+    if args.crossval:
         crossval_run(stories, docs)
         return 0
-    if "--crossval-event" in sys.argv:
+    if args.crossval_event:
         crossval_run(stories, docs, ("EVENT_MIN",), [(value,) for value in EVENT_GRID])
         return 0
-    if "--hard-only" not in sys.argv:
+    if not args.hard_only:
         real_run(stories, docs)
-    if "--no-planted" not in sys.argv:
-        hard_run(stories, docs, show=_option("--show", 25))
-        if "--hard-only" not in sys.argv:
-            planted_run(stories, docs, show=_option("--show", 25))
+    if not args.no_planted:
+        hard_run(stories, docs, show=args.show)
+        if not args.hard_only:
+            planted_run(stories, docs, show=args.show)
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
     return 0
 
