@@ -1151,3 +1151,16 @@ def test_the_keyboard_leaving_the_phone_sheet_closes_it(page: Any, aleppo: dict[
     page.keyboard.press("Enter")  # it opens its source in the sheet again
     expect(page.locator("#source-panel")).to_be_visible()
     expect(page.locator("#panel-heading")).to_be_focused()
+
+
+def test_issue_page_an_unnamed_article_is_named_by_its_own_box(page: Any, aleppo: dict[str, Article]) -> None:
+    """Box 3 after an empty box 2 was cited as "text 2" (the API numbers the articles it is sent,
+    and the page sends no empty box): a reader looked at the second box for it."""
+    texts = [aleppo["npr"].text, "", aleppo["zerohedge"].text]
+    fill_articles(page, [{"text": text} for text in texts])
+    choose_analyses(page, set())
+    data = get_brief(page)
+    assert [source["outlet"] for source in data["sources"]] == ["text 1", "text 3"]
+    assert [source["article_id"] for source in data["sources"]] == ["text-1", "text-3"]
+    expect(page.locator("#sources li strong")).to_have_text(["text 1", "text 3"])
+    expect(page.locator("#summary .marker[aria-label='[2] text 3']").first).to_be_attached()

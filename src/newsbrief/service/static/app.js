@@ -271,7 +271,7 @@
         continue;
       }
       const article = card.dataset.kind === "html" ? { html: text } : { text };
-      if (outlet) article.outlet = outlet;
+      if (outlet || card.dataset.kind !== "html") article.outlet = outlet || unnamedOutlet(index + 1);
       if (title) article.title = title;
       articles.push(article);
       names.push(`Article ${index + 1}`);
@@ -294,6 +294,13 @@
     const options = chosenOptions();
     if (options.error) return { error: options.error };
     return { body: { articles, ...options.values }, names };
+  }
+
+  /** The outlet of box N of text that names none: "text N", the API's name for its Nth article
+   * without one, by the box's own number (the API, sent no empty box, counted box 3 after an empty
+   * box 2 as its second: "text 2"). An HTML box sends none: its page's site name comes first. */
+  function unnamedOutlet(boxNumber) {
+    return `text ${boxNumber}`;
   }
 
   const WORDS_ERROR = `The length must be a whole number of words from ${MIN_WORDS} to ${MAX_WORDS}.`;
