@@ -969,7 +969,9 @@ def test_a_download_on_its_way_can_be_cancelled(
     cancel = page.get_by_role("button", name="Cancel the download")
     expect(cancel).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page.locator("#status")).to_have_text("brief.md cancelled, and the server stops making it.")
+    expect(page.locator("#status")).to_have_text(
+        re.compile(r"^closing-in-russia-iran-assad[a-z-]*\.md cancelled, and the server stops making it\.$")
+    )
     expect(page.get_by_role("button", name="Markdown", exact=True)).to_be_focused()
     assert cancel.count() == 0 and page.get_by_role("alert").count() == 0
     page.unroute("**/v1/briefs?format=md*")
@@ -1164,3 +1166,42 @@ def test_issue_page_an_unnamed_article_is_named_by_its_own_box(page: Any, aleppo
     assert [source["article_id"] for source in data["sources"]] == ["text-1", "text-3"]
     expect(page.locator("#sources li strong")).to_have_text(["text 1", "text 3"])
     expect(page.locator("#summary .marker[aria-label='[2] text 3']").first).to_be_attached()
+
+
+def download_name(page: Any, button: str) -> str:
+    """The name the page saves a download under."""
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button, exact=True).click()
+    name: str = info.value.suggested_filename
+    return name
+
+
+def test_issue_page_downloads_are_named_after_the_story(page: Any, aleppo: dict[str, Article]) -> None:
+    """Every download was brief.md, brief.json or brief.html: the briefs of several stories saved
+    in one folder came out as "brief (1).md", "brief (2).md". Each is named after the brief's
+    first headline (the server's Content-Disposition), "brief" when it has none."""
+    inputs = aleppo_inputs(aleppo)[:2]
+    fill_articles(page, [{**inputs[0], "title": "Aleppo: the fall of a city"}, inputs[1]])
+    choose_analyses(page, set())
+    get_brief(page)
+    assert [download_name(page, button) for button in ("Markdown", "JSON", "HTML")] == [
+        "aleppo-the-fall-of-a-city.md",
+        "aleppo-the-fall-of-a-city.json",
+        "aleppo-the-fall-of-a-city.html",
+    ]
+    expect(page.locator("#status")).to_have_text("Downloaded aleppo-the-fall-of-a-city.html.")
+
+    page.locator("fieldset.article").nth(0).get_by_label("Title").fill(
+        "Évacuation d'Alep : « Bus » à l'arrêt"
+    )
+    get_brief(page)
+    assert download_name(page, "Markdown") == "evacuation-d-alep-bus-a-l-arret.md"
+
+    cards = page.locator("fieldset.article")
+    cards.nth(0).get_by_label("Title").fill("")
+    cards.nth(0).get_by_label("Text").fill(
+        "The council met on Monday to vote on the budget for the new year."
+    )
+    cards.nth(1).get_by_label("Text").fill("The council voted on Monday for the budget, after a long debate.")
+    get_brief(page)
+    assert download_name(page, "JSON") == "brief.json"  # no headline: the name it always had

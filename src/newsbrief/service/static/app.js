@@ -21,6 +21,10 @@
   const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
   const WHITE_SPACE = /\s+/g;
   const NARROW = "(max-width: 56rem)";
+  const FALLBACK_STEM = "brief"; // a brief the server sent without a file name
+  // the server's name for a brief (rendering.file_name): a slug of its headline and the extension
+  const FILE_NAME = /filename="([a-z0-9]+(?:-[a-z0-9]+)*)\.[a-z]+"/;
+  const EXTENSIONS = { md: "md", json: "json", html: "html" };
   const SHOWN_ITEMS = 10; // analysis items shown before "show more": 70 entities would bury the rest
 
   /** What the page knows about the brief on show. */
@@ -29,6 +33,7 @@
     raw: "", // the brief JSON as the server sent it (the JSON download)
     request: null, // the request body that made the brief on show (the other downloads ask again)
     names: [], // each of its articles as the page names it ("Article 3"), for the server's messages
+    fileStem: "brief", // its downloads' name before the extension, as the server named it
     briefUrl: null, // or the GET /v1/stories/{id}/brief URL (without format) of a story's brief on show
     briefView: "articles", // the view the brief on show belongs to: "articles" or "stories"
     texts: new Map(), // article id -> cleaned text that every span points into
@@ -441,6 +446,7 @@
         return;
       }
       state.raw = raw;
+      state.fileStem = fileStemOf(response);
       state.request = request.body;
       state.names = request.names;
       state.briefUrl = null;
@@ -976,6 +982,19 @@
 
   // Downloads -------------------------------------------------------------------------------
 
+  /** The name the server gave the brief (Content-Disposition), without its extension: a slug of
+   * the story's headline, so that the briefs of several stories saved in one folder are told
+   * apart (all called brief.md, they came out as "brief (1).md", "brief (2).md"). */
+  function fileStemOf(response) {
+    const match = FILE_NAME.exec(response.headers.get("Content-Disposition") || "");
+    return match ? match[1] : FALLBACK_STEM;
+  }
+
+  /** The file name of the brief on show in a format: "aleppo-falls.md". */
+  function fileNameFor(outputFormat) {
+    return `${state.fileStem}.${EXTENSIONS[outputFormat]}`;
+  }
+
   function download(fileName, text, type) {
     const url = URL.createObjectURL(new Blob([text], { type }));
     const link = document.createElement("a");
@@ -1233,6 +1252,7 @@
         return;
       }
       state.raw = raw;
+      state.fileStem = fileStemOf(response);
       state.request = null;
       state.briefUrl = briefUrl;
       state.briefView = "stories";
@@ -1267,9 +1287,9 @@
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && window.matchMedia(NARROW).matches) closePanel();
     });
-    $("download-json").addEventListener("click", () => state.data && download("brief.json", state.raw, "application/json"));
-    $("download-md").addEventListener("click", () => downloadAs("md", "brief.md", $("download-md")));
-    $("download-html").addEventListener("click", () => downloadAs("html", "brief.html", $("download-html")));
+    $("download-json").addEventListener("click", () => state.data && download(fileNameFor("json"), state.raw, "application/json"));
+    $("download-md").addEventListener("click", () => downloadAs("md", fileNameFor("md"), $("download-md")));
+    $("download-html").addEventListener("click", () => downloadAs("html", fileNameFor("html"), $("download-html")));
     $("download-cancel").addEventListener("click", () => cancelPending("downloads"));
     $("cancel").addEventListener("click", () => cancelPending("articles"));
     $("stories-cancel").addEventListener("click", () => cancelPending("stories"));
