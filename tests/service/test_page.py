@@ -465,7 +465,7 @@ def test_every_analysis_section_of_the_contract_is_shown(
     ):
         assert page.get_by_role("heading", name=heading, exact=True).is_visible(), heading
     quotes = page.locator("section.analysis-section", has=page.get_by_role("heading", name="Quotes"))
-    assert "Jennifer Cafarella, analyst" in quotes.text_content()
+    assert "Jennifer Cafarella (analyst)" in quotes.text_content()
     quotes.locator(".marker").click()
     assert page.locator("#panel-heading").text_content() == "[2] NPR"
     assert page.locator(".highlight").text_content() == data["analysis"]["quotes"][0]["text"]
@@ -1205,3 +1205,25 @@ def test_issue_page_downloads_are_named_after_the_story(page: Any, aleppo: dict[
     cards.nth(1).get_by_label("Text").fill("The council voted on Monday for the budget, after a long debate.")
     get_brief(page)
     assert download_name(page, "JSON") == "brief.json"  # no headline: the name it always had
+
+
+@pytest.mark.nlp
+def test_issue_page_a_speaker_is_named_as_the_downloads_name_it(
+    page: Any, aleppo: dict[str, Article], tmp_path: Path
+) -> None:
+    """A speaker described by their role was named twice over ("the head of the Doctors Without
+    Borders (MSF) mission to Syria, head of the Doctors Without Borders (MSF) mission to Syria"),
+    and a named one as "Jennifer Cafarella, analyst with …" where the downloads say "(analyst …)"."""
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, {"quotes"})
+    get_brief(page)
+    quotes = page.locator("section.analysis-section", has=page.get_by_role("heading", name="Quotes"))
+    quotes.get_by_text(re.compile(r"^Show \d+ more$")).click()
+    shown = [" ".join(line.split()) for line in quotes.locator("li").all_inner_texts()]
+    markdown = download(page, "Markdown", tmp_path)
+    msf = "the head of the Doctors Without Borders (MSF) mission to Syria"
+    assert f"“the sky is falling” — {msf} [1]" in markdown
+    assert f"the sky is falling — {msf} [1]" in shown
+    cafarella = "Jennifer Cafarella (analyst with the Washington, D.C.-based Institute for the Study of War)"
+    assert f"The battle of Aleppo is the culmination of many years of fighting — {cafarella} [2]" in shown
+    assert cafarella in markdown

@@ -850,13 +850,20 @@
     ];
   }
 
+  /** "Jennifer Cafarella (analyst with …)", as every download names a speaker; a described speaker
+   * ("the head of the … mission to Syria") holds its role already, which was said twice after it. */
+  function speakerName(quote) {
+    const speaker = oneLine(quote.speaker) || "unnamed speaker";
+    const role = oneLine(quote.role);
+    return role && !oneLine(quote.speaker).toLowerCase().includes(role.toLowerCase()) ? `${speaker} (${role})` : speaker;
+  }
+
   function quoteItem(quote) {
-    const speaker = [oneLine(quote.speaker), oneLine(quote.role)].filter(Boolean).join(", ");
     const words = quote.kind === "indirect" ? el("span", "quote indirect", String(quote.text ?? "")) : el("q", "quote", String(quote.text ?? ""));
     return [
       words,
       " ",
-      el("span", "who", `— ${speaker || "unnamed speaker"}${quote.kind === "indirect" ? " (reported)" : ""}`),
+      el("span", "who", `— ${speakerName(quote)}${quote.kind === "indirect" ? " (reported)" : ""}`),
       " ",
       markersFor(onePerSource(quote.spans)),
     ];
