@@ -1227,3 +1227,23 @@ def test_issue_page_a_speaker_is_named_as_the_downloads_name_it(
     cafarella = "Jennifer Cafarella (analyst with the Washington, D.C.-based Institute for the Study of War)"
     assert f"The battle of Aleppo is the culmination of many years of fighting — {cafarella} [2]" in shown
     assert cafarella in markdown
+
+
+@pytest.mark.nlp
+def test_issue_page_an_entity_kind_is_a_word_a_reader_knows(
+    page: Any, aleppo: dict[str, Article], tmp_path: Path
+) -> None:
+    """Who and where showed spaCy's labels ("Aleppo GPE", "Syrian NORP") where every download says
+    "place" and "group"."""
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, {"entities"})
+    data = get_brief(page)
+    section = page.locator("section.analysis-section", has=page.get_by_role("heading", name="Who and where"))
+    section.get_by_text(re.compile(r"^Show \d+ more$")).click()
+    kinds = section.locator(".tag").all_inner_texts()
+    assert len(kinds) == len(data["analysis"]["entities"])
+    assert {"person", "place", "group", "organization"} <= set(kinds)
+    assert not [kind for kind in kinds if kind != kind.lower()]  # no GPE, NORP, ORG
+    markdown = download(page, "Markdown", tmp_path)
+    for entity, kind in zip(data["analysis"]["entities"][:5], kinds, strict=False):
+        assert f"| **{entity['name']}** | {kind} |" in markdown

@@ -25,7 +25,17 @@
   // the server's name for a brief (rendering.file_name): a slug of its headline and the extension
   const FILE_NAME = /filename="([a-z0-9]+(?:-[a-z0-9]+)*)\.[a-z]+"/;
   const EXTENSIONS = { md: "md", json: "json", html: "html" };
-  const SHOWN_ITEMS = 10; // analysis items shown before "show more": 70 entities would bury the rest
+  const SHOWN_ITEMS = 10;
+  // spaCy's entity labels in words a reader knows, as every download says them (sections._ENTITY_KINDS)
+  const ENTITY_KINDS = {
+    PERSON: "person",
+    ORG: "organization",
+    GPE: "place",
+    LOC: "place",
+    FAC: "facility",
+    NORP: "group",
+    EVENT: "event",
+  }; // analysis items shown before "show more": 70 entities would bury the rest
 
   /** What the page knows about the brief on show. */
   const state = {
@@ -869,6 +879,12 @@
     ];
   }
 
+  /** "place" for GPE, "group" for NORP: an editor reads the kind, not spaCy's label. */
+  function entityKind(label) {
+    const name = oneLine(label);
+    return Object.hasOwn(ENTITY_KINDS, name) ? ENTITY_KINDS[name] : name.toLowerCase();
+  }
+
   function entityItem(entity) {
     const counts = (entity.counts || [])
       .map((count) => `${outletOf(count)} ${count.count}`)
@@ -877,7 +893,7 @@
     return [
       el("strong", "", oneLine(entity.name)),
       " ",
-      el("span", "tag", oneLine(entity.label)),
+      el("span", "tag", entityKind(entity.label)),
       " ",
       el("span", "who", `${plural(entity.total || 0, "mention")}${counts ? `: ${counts}` : ""}`),
       variants.length ? el("span", "who", `; also “${variants.join("”, “")}”`) : "",
