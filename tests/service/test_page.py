@@ -1247,3 +1247,19 @@ def test_issue_page_an_entity_kind_is_a_word_a_reader_knows(
     markdown = download(page, "Markdown", tmp_path)
     for entity, kind in zip(data["analysis"]["entities"][:5], kinds, strict=False):
         assert f"| **{entity['name']}** | {kind} |" in markdown
+
+
+@pytest.mark.nlp
+def test_issue_page_an_outlet_share_of_opinion_words_is_the_downloads(
+    page: Any, aleppo: dict[str, Article], tmp_path: Path
+) -> None:
+    """Framing rounded the share to a whole percent: NPR's 0.4% read "0% opinion words", above
+    the opinion markers found in it; the downloads say 0.4%."""
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, {"framing"})
+    get_brief(page)
+    section = page.locator("section.analysis-section", has=page.get_by_role("heading", name="Framing"))
+    shown = re.findall(r"([\d.]+)% opinion words", section.inner_text())
+    written = re.findall(r"([\d.]+)% opinion words", download(page, "Markdown", tmp_path))
+    assert shown == written and len(shown) == 3
+    assert "0% opinion words" not in section.inner_text()

@@ -908,7 +908,8 @@
     const outlets = (framing.outlets || []).map((outlet) => {
       const terms = (outlet.distinctive || []).map((term) => `${oneLine(term.term)} (${term.count})`).join(", ");
       const markers = (outlet.opinion_markers || []).map(oneLine).filter(Boolean);
-      const opinion = typeof outlet.opinion === "number" ? ` · ${Math.round(outlet.opinion * 100)}% opinion words` : "";
+      // one decimal, as the downloads: rounded to a whole percent, NPR's 0.4% read "0% opinion words" above its markers
+      const opinion = typeof outlet.opinion === "number" ? ` · ${(outlet.opinion * 100).toFixed(1)}% opinion words` : "";
       return el(
         "li",
         "",
