@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ import pytest
 from markupsafe import escape
 
 import newsbrief
+from local_web import NPR_HTML, QuietHandler, fetch_via, serve_locally
 from newsbrief.model import Article
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -1263,3 +1265,34 @@ def test_issue_page_an_outlet_share_of_opinion_words_is_the_downloads(
     written = re.findall(r"([\d.]+)% opinion words", download(page, "Markdown", tmp_path))
     assert shown == written and len(shown) == 3
     assert "0% opinion words" not in section.inner_text()
+
+
+class _SlowPage(QuietHandler):
+    """A news page that takes 1.5 s to answer, as a far-away site does."""
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server calls it by this name)
+        time.sleep(1.5)
+        self.reply(200, "text/html; charset=utf-8", NPR_HTML)
+
+
+def test_issue_page_the_time_shown_covers_fetching_the_web_addresses(
+    browser: Any, watch: Watch, aleppo: dict[str, Article]
+) -> None:
+    """The brief's line gave the server's timing_ms total ("· 30 ms"), which covers its stages from
+    cleaning on: a page fetched for 1.5 s before them was not in it. It is the whole wait."""
+    for port in serve_locally(_SlowPage):
+        for base in served(create_app(allow_urls=True, fetcher=partial(fetch_via, port))):
+            context = browser.new_context(viewport=LAPTOP)
+            page = context.new_page()
+            page.on("pageerror", lambda error: watch.errors.append(str(error)))
+            page.goto(base + "/")
+            fill_articles(page, [{"outlet": "ZeroHedge", "text": aleppo["zerohedge"].text}])
+            page.get_by_label("Web addresses").fill("http://news.example/aleppo")
+            choose_analyses(page, set())
+            data = get_brief(page)
+            assert data["timing_ms"]["total"] < 1500  # the stages: no fetch in them
+            meta = page.locator("#brief-meta").inner_text()
+            waited = re.fullmatch(r"\d+ words from 2 sources · answered in (\d+\.\d) s", meta)
+            assert waited and float(waited[1]) >= 1.5, meta
+            context.close()
+    assert not watch.errors
