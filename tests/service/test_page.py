@@ -1296,3 +1296,27 @@ def test_issue_page_the_time_shown_covers_fetching_the_web_addresses(
             assert waited and float(waited[1]) >= 1.5, meta
             context.close()
     assert not watch.errors
+
+
+@pytest.mark.nlp
+def test_issue_page_a_figure_is_worded_as_the_downloads_word_it(
+    page: Any, aleppo: dict[str, Article], tmp_path: Path
+) -> None:
+    """A figure's words ran into what they count ("two Assad's forces entered Shiite villages …",
+    where ZeroHedge counts two villages); each reads as in the downloads: “two”: 2 villages, …"""
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, {"figures"})
+    data = get_brief(page)
+    section = page.locator(
+        "section.analysis-section", has=page.get_by_role("heading", name="Figures", exact=True)
+    )
+    shown = [" ".join(line.split()) for line in section.locator("li").all_inner_texts()]
+    markdown = download(page, "Markdown", tmp_path)
+    assert len(shown) == len(data["analysis"]["figures"]) == 5
+    assert (
+        "“two”: 2 villages, Assad's forces entered Shiite villages that were under siege by rebels — ZeroHedge [3]"
+        in shown
+    )
+    assert "“More than 300”: more than 300 people, civilians died" in shown[1]
+    for line in shown:
+        assert f"- {line}\n" in markdown
