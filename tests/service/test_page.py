@@ -1320,3 +1320,18 @@ def test_issue_page_a_figure_is_worded_as_the_downloads_word_it(
     assert "“More than 300”: more than 300 people, civilians died" in shown[1]
     for line in shown:
         assert f"- {line}\n" in markdown
+
+
+@pytest.mark.nlp
+def test_issue_page_a_disputed_claim_says_why_it_was_paired(page: Any, aleppo: dict[str, Article]) -> None:
+    """The page left out why a denial was paired with a claim (the JSON's "compared"), which the
+    downloads give ("matched because …") and the page gives for conflicting figures."""
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, {"figures"})
+    data = get_brief(page)
+    (dispute,) = data["analysis"]["disputes"]
+    assert dispute["compared"]
+    section = page.locator(
+        "section.analysis-section", has=page.get_by_role("heading", name="Disputed claims")
+    )
+    expect(section.locator("li > div.who").last).to_have_text(f"Matched because {dispute['compared']}.")

@@ -929,6 +929,8 @@
       ...line(dispute.claim),
       el("div", "", el("strong", "", `disputed as “${oneLine(dispute.cue)}”: `), ...line(dispute.dispute)),
       dispute.disputed && dispute.disputed.text !== dispute.dispute.text ? el("div", "who", `of: ${oneLine(dispute.disputed.text)}`) : "",
+      // why the two were paired, as the downloads and the conflicts' "paired because" say it
+      oneLine(dispute.compared) ? el("div", "who", `Matched because ${oneLine(dispute.compared)}.`) : "",
     ];
   }
 
