@@ -1335,3 +1335,22 @@ def test_issue_page_a_disputed_claim_says_why_it_was_paired(page: Any, aleppo: d
         "section.analysis-section", has=page.get_by_role("heading", name="Disputed claims")
     )
     expect(section.locator("li > div.who").last).to_have_text(f"Matched because {dispute['compared']}.")
+
+
+def test_issue_page_every_control_is_named_by_the_words_it_shows(
+    page: Any, aleppo: dict[str, Article]
+) -> None:
+    """ "Remove this article" was named "Remove article 2" for assistive technology: a voice
+    command saying the words on screen found no such button (WCAG 2.5.3, label in name)."""
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, {"facts"})
+    get_brief(page)
+    mismatched = page.evaluate(
+        """() => Array.from(document.querySelectorAll("button, a[href], [role=button]"))
+            .filter((node) => node.getClientRects().length && node.hasAttribute("aria-label"))
+            .map((node) => [node.innerText.trim().toLowerCase(), node.getAttribute("aria-label").toLowerCase()])
+            .filter(([shown, name]) => !name.includes(shown))"""
+    )
+    assert mismatched == []
+    page.get_by_role("button", name="Remove article 2", exact=True).click()
+    expect(page.locator(".button-remove")).to_have_text(["Remove article 1", "Remove article 2"])
