@@ -509,9 +509,9 @@ def watch(
     report = _guarded(run)
     added = report.added
     processing = [article.processing_s * 1000 for article in added]
-    fetching = [article.fetch_s * 1000 for article in added if article.fetch_s]
+    fetching = [article.fetch_s * 1000 for article in added if article.fetched]
     stopped = "stopped by Ctrl-C after" if report.interrupted else "watched"
-    times = []  # none when nothing was added or fetched: a p50 of 0.0 ms would be no measurement
+    times = []  # none when nothing was added or no page fetched: a p50 of 0.0 ms would be no measurement
     if processing:
         times.append(
             f"processing p50 {percentile(processing, 0.5):.1f} ms, p99 {percentile(processing, 0.99):.1f} ms"
@@ -519,6 +519,7 @@ def watch(
     if fetching:
         times.append(
             f"page fetch p50 {percentile(fetching, 0.5):.0f} ms, p99 {percentile(fetching, 0.99):.0f} ms"
+            f" ({len(fetching)} {'page' if len(fetching) == 1 else 'pages'} fetched)"
         )
     typer.echo(
         f"{stopped} {len(report.rounds)} {'round' if len(report.rounds) == 1 else 'rounds'}: "

@@ -309,6 +309,34 @@ def test_a_blank_outlet_is_as_if_not_given(client: TestClient, aleppo_dir: Path)
     assert [source["outlet"] for source in upload.json()["sources"]] == ["text 1"]
 
 
+@pytest.mark.parametrize(
+    "output_format, extension", [("json", "json"), ("md", "md"), ("html", "html"), ("txt", "txt")]
+)
+def test_issue_page_a_brief_is_named_after_its_first_headline(
+    client: TestClient, aleppo_dir: Path, output_format: str, extension: str
+) -> None:
+    """Every brief came without a name, and the page saved them all as brief.md: the briefs of
+    several stories came out as "brief (1).md", "brief (2).md"."""
+    texts = [(aleppo_dir / f"{name}.txt").read_text(encoding="utf-8") for name in ("npr", "zerohedge")]
+    titled = [{"text": texts[0], "outlet": "NPR", "title": "Syria's war: Aleppo falls"}, {"text": texts[1]}]
+    response = client.post(f"/v1/briefs?format={output_format}", json={"articles": titled, "words": 60})
+    assert response.status_code == 200, response.text
+    assert (
+        response.headers["content-disposition"] == f'inline; filename="syria-s-war-aleppo-falls.{extension}"'
+    )
+    # no title given: the second article's own headline ("Closing In: Russia, Iran, Assad …") names it
+    untitled = [{"text": texts[0], "outlet": "NPR"}, {"text": texts[1]}]
+    response = client.post(f"/v1/briefs?format={output_format}", json={"articles": untitled, "words": 60})
+    assert response.headers["content-disposition"].startswith(
+        'inline; filename="closing-in-russia-iran-assad'
+    )
+    upload = client.post(
+        "/v1/briefs",
+        files=[("files", ("npr.txt", b"The council met on Monday to vote on the budget.", "text/plain"))],
+    )
+    assert upload.headers["content-disposition"] == 'inline; filename="brief.json"'  # no headline at all
+
+
 def test_text_without_outlet_is_numbered_and_a_headline_becomes_the_title(client: TestClient) -> None:
     text = (
         "Aleppo evacuation halted\n\n"

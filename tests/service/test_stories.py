@@ -9,6 +9,7 @@ import dataclasses
 import json
 import logging
 import os
+import re
 import socket
 import sqlite3
 import subprocess
@@ -32,7 +33,7 @@ from newsbrief.cli import app as cli
 from newsbrief.errors import BriefCancelledError
 from newsbrief.model import Article, Options, Story
 from newsbrief.pipeline.brief import brief
-from newsbrief.rendering import render, story_record
+from newsbrief.rendering import file_name, render, story_record
 from newsbrief.service.app import Limits, create_app
 from newsbrief.stream import DEFAULT_SETTINGS, Clusterer, Store, cluster
 from newsbrief.stream.cluster import published_time
@@ -247,6 +248,22 @@ def test_a_stored_story_brief_is_what_the_pipeline_renders(
     clusterer.close()
     made = brief(Story(articles=articles, id=story["id"]), Options(max_words=100, analyses=("facts",)))
     assert response.text == render(made, output_format) + "\n"
+
+
+def test_issue_page_a_stored_story_brief_is_named_after_the_story(stored: TestClient) -> None:
+    """Every brief came without a name, so that the page saved each story's as brief.md and the
+    second as "brief (1).md"; the name is the story's title as a slug, the same in every format."""
+    stories = [story for story in stored.get("/v1/stories").json()["stories"] if len(story["outlets"]) >= 2]
+    names = set()
+    for story in stories[:2]:
+        stem = file_name(story["title"], "md").removesuffix(".md")
+        assert stem != "brief" and re.fullmatch(r"[a-z0-9-]+", stem)
+        for output_format, extension in (("json", "json"), ("md", "md"), ("html", "html"), ("text", "txt")):
+            response = stored.get(f"/v1/stories/{story['id']}/brief?format={output_format}&words=60")
+            assert response.status_code == 200, response.text
+            assert response.headers["content-disposition"] == f'inline; filename="{stem}.{extension}"'
+        names.add(stem)
+    assert len(names) == 2
 
 
 def test_a_stored_story_brief_in_json_cites_its_articles(stored: TestClient) -> None:

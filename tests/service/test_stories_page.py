@@ -30,10 +30,12 @@ from test_page import (
     XSS_TITLE,
     Watch,
     download,
+    download_name,
     served,
 )
 
 from newsbrief.model import Article
+from newsbrief.rendering import file_name
 from newsbrief.service.app import create_app
 from newsbrief.stream import Clusterer, Store
 from newsbrief.stream.sources import read_articles
@@ -206,6 +208,23 @@ def test_a_story_brief_downloads_what_the_server_renders(
     assert expected.status_code == 200
     assert markdown == expected.text
     assert markdown.startswith("# Brief")
+
+
+def test_issue_page_a_story_brief_downloads_under_the_story_title(
+    page: Any, listed: list[dict[str, Any]]
+) -> None:
+    """Every story's brief downloaded as brief.md: a second story's came out as "brief (1).md"."""
+    for box in page.locator('input[name="analysis"]').all():
+        box.set_checked(False)
+    show_stories(page, len(listed))
+    names = []
+    for story in [story for story in listed if len(story["outlets"]) >= 2][:2]:
+        open_story(page, story["title"])
+        expected = file_name(story["title"], "md").removesuffix(".md")
+        assert expected != "brief"
+        names.append([download_name(page, button) for button in ("Markdown", "JSON", "HTML")])
+        assert names[-1] == [f"{expected}.md", f"{expected}.json", f"{expected}.html"]
+    assert names[0] != names[1]
 
 
 def test_the_brief_on_show_is_the_one_asked_for_last(page: Any, listed: list[dict[str, Any]]) -> None:
@@ -402,7 +421,9 @@ def test_a_story_brief_download_and_its_failure_are_said_in_the_stories_view(
     show_stories(page, len(listed))
     open_story(page, listed[0]["title"])
     download(page, "Markdown", tmp_path)
-    expect(page.locator("#stories-note")).to_contain_text("Downloaded brief.md.")
+    expect(page.locator("#stories-note")).to_contain_text(
+        f"Downloaded {file_name(listed[0]['title'], 'md')}."
+    )
     page.route(
         "**/v1/stories/*/brief?*format=html*",
         lambda route: route.fulfill(status=503, content_type="text/html", body="<h1>down</h1>"),

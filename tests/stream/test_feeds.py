@@ -6,8 +6,10 @@ address (so the SSRF checks run as in production) and lands every connection on 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -243,6 +245,7 @@ def test_watch_retries_a_feed_that_was_down_and_adds_nothing_twice(web: _Web) ->
     assert [article.key for article in first.added] == [NYT_KEY, SESTAK_KEY, NPR_KEY]
     assert first.stories == ("story-NYT > Politics", "story-NPR : Parallels")
     assert [article.from_summary for article in first.added] == [False, True, False]
+    assert [article.fetched for article in first.added] == [True, False, True]  # the second page: HTTP 404
     (note,) = first.notes
     assert "rss.xml entry 2" in note and "summary stands in" in note and "HTTP 404" in note
 
@@ -431,12 +434,36 @@ def test_cli_watch_clusters_a_feed_file(tmp_path: Path) -> None:
     assert "round 1: 1 feeds ok, 0 failed, 2 new articles, 0 already seen, 2 stories touched" in result.output
     assert "the entry's summary stands in for its page" in result.output
     assert "watched 1 round: 2 articles added" in result.output
+    # issue (page): a fetch refused at once (a loopback address) was timed as a page fetch, p50 0 ms
+    assert "page fetch" not in result.output.strip().splitlines()[-1]
     again = CliRunner().invoke(app, arguments)  # restarted on the same store: nothing is new
     assert again.exit_code == 0, again.output
     assert "round 1: 1 feeds ok, 0 failed, 0 new articles, 2 already seen, 0 stories touched" in again.output
     assert "the entry's summary stands in" not in again.output
     # issue (walk): no article, no times ('processing p50 0.0 ms' measured nothing)
     assert again.output.strip().splitlines()[-1] == "watched 1 round: 0 articles added, 2 already seen"
+
+
+def test_issue_page_the_page_fetch_time_covers_the_pages_fetched(
+    web: _Web, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary's page-fetch p50 and p99 counted every try, a page that failed (HTTP 404 here;
+    a refused address in 0 ms, a timeout in 10 s) as a page fetched; they cover the pages fetched,
+    and say how many."""
+    from newsbrief.stream import feeds
+
+    monkeypatch.setattr(feeds, "watch", partial(watch, get=web.get))  # fetched from the local site
+    listing = tmp_path / "FEEDS.txt"
+    listing.write_text(f"{RSS}\n")
+    arguments = ["watch", str(listing), "--db", str(tmp_path / "s.db"), "--rounds", "1"]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    assert "rss.xml entry 2: the entry's summary stands in for its page" in result.output  # HTTP 404
+    summary = result.output.strip().splitlines()[-1]
+    assert summary.startswith(
+        "watched 1 round: 2 articles added, 0 already seen; per article processing p50 "
+    )
+    assert re.search(r", page fetch p50 \d+ ms, p99 \d+ ms \(1 page fetched\)$", summary), summary
 
 
 def test_issue_walk_a_watch_that_never_reads_a_feed_ends_with_exit_2(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from newsbrief.errors import OptionError
 from newsbrief.model import Brief
+from newsbrief.rendering.files import brief_headline, file_name
 from newsbrief.rendering.html import to_html
 from newsbrief.rendering.json import to_json
 from newsbrief.rendering.markdown import to_markdown
@@ -22,6 +23,8 @@ from newsbrief.rendering.text import to_text
 
 __all__ = [
     "OUTPUT_FORMATS",
+    "brief_headline",
+    "file_name",
     "named_outlets",
     "render",
     "story_record",

@@ -10,7 +10,9 @@ Routes:
   ``newsbrief.rendering``, the code the CLI uses, byte for byte what ``newsbrief summarize``
   prints (ending in one newline): by default JSON (``newsbrief.brief/1`` with ``articles``, as
   ``--format json --explain`` writes it); ``md``/``markdown``, ``html`` or ``text``/``txt`` as
-  ``--format`` does, without ``--explain`` unless ``explain`` is true.
+  ``--format`` does, without ``--explain`` unless ``explain`` is true. Every brief comes with
+  ``Content-Disposition: inline; filename="<slug of its headline>.<ext>"`` (``rendering.file_name``;
+  a stored story's brief is named after the story's title), the name the web page saves it under.
 - ``POST /v1/stories``: a JSON batch of articles grouped into stories (``newsbrief.stream.cluster``),
   answered as the records ``newsbrief cluster -o`` writes, with notices.
 - ``GET /v1/stories`` and ``GET /v1/stories/{id}/brief``: with a store (``create_app(store_path=...)``,
@@ -111,7 +113,7 @@ from newsbrief.pipeline.ingest import (
     read_text,
     refuse_nul,
 )
-from newsbrief.rendering import render, story_record
+from newsbrief.rendering import brief_headline, file_name, render, story_record
 from newsbrief.stream.cluster import (
     DEFAULT_SETTINGS,
     Clusterer,
@@ -190,6 +192,14 @@ _TIMING_HELP = (
     "Fill the JSON's timing_ms with the time each stage took (as --timing). Default false: timing_ms"
     " is then empty, and the same request gives the same bytes."
 )
+
+_FILE_NAME_HEADER: dict[str, Any] = {
+    "Content-Disposition": {
+        "description": 'inline; filename="<slug>.<ext>": the name to save the brief under, a slug of its'
+        " first headline (a stored story's title), or brief.",
+        "schema": {"type": "string"},
+    }
+}
 
 _PLACEHOLDER_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>newsbrief</title></head>
@@ -299,6 +309,14 @@ class _Rendering:
 
 
 @dataclass(frozen=True, slots=True)
+class _Rendered:
+    """A brief rendered in one format, and the file name to save it under (``rendering.file_name``)."""
+
+    text: str
+    file_name: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Item:
     """One article to read, whatever the request's form: its content and what the request said."""
 
@@ -355,6 +373,7 @@ def create_app(
         responses={
             200: {
                 "description": "The brief, in the format asked for (default: newsbrief.brief/1 JSON with articles).",
+                "headers": _FILE_NAME_HEADER,
                 "content": {
                     "application/json": {"schema": {"type": "object"}},
                     "text/markdown": {"schema": {"type": "string"}},
@@ -376,8 +395,7 @@ def create_app(
         result = await _unless_disconnected(
             request, partial(_make_brief, items, options, limits, allow_urls, get_url, rendering)
         )
-        # what `newsbrief summarize` prints: the rendering and one newline
-        return Response(result + "\n", media_type=MEDIA_TYPES[rendering.output_format])
+        return _brief_response(result, rendering)
 
     _add_story_routes(app, limits, None if store_path is None else Path(store_path))
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
@@ -698,7 +716,7 @@ def _make_brief(
     get_url: Fetcher,
     rendering: _Rendering,
     cancel: threading.Event,
-) -> str:
+) -> _Rendered:
     """The brief rendered in the format; runs in a worker thread (it blocks on CPU and URLs) and
     stops between articles and stages once ``cancel`` is set (``_unless_disconnected``)."""
     n_urls = sum(item.kind == "url" for item in items)
@@ -719,17 +737,39 @@ def _make_brief(
     return _render_brief(story, options, rendering, cancel)
 
 
-def _render_brief(story: Story, options: Options, rendering: _Rendering, cancel: threading.Event) -> str:
-    """The story's brief rendered in the format, one spaCy call at a time; stopped by ``cancel``."""
+def _render_brief(
+    story: Story,
+    options: Options,
+    rendering: _Rendering,
+    cancel: threading.Event,
+    *,
+    headline: str | None = None,
+) -> _Rendered:
+    """The story's brief rendered in the format, one spaCy call at a time; stopped by ``cancel``.
+
+    Its file is named after ``headline`` (a stored story's title), or else after the brief's own
+    (``rendering.brief_headline``)."""
     if _NLP_ANALYSES.intersection(options.analyses):
         with _NLP_LOCK:
             result = brief(story, options, cancel=cancel)
     else:
         result = brief(story, options, cancel=cancel)
-    return render(result, rendering.output_format, explain=rendering.explain, timing=rendering.timing)
+    text = render(result, rendering.output_format, explain=rendering.explain, timing=rendering.timing)
+    name = file_name(brief_headline(result) if headline is None else headline, rendering.output_format)
+    return _Rendered(text, name)
 
 
-async def _unless_disconnected(request: Request, work: Callable[[threading.Event], str]) -> str:
+def _brief_response(rendered: _Rendered, rendering: _Rendering) -> Response:
+    """The rendered brief as ``newsbrief summarize`` prints it (the text and one newline), with
+    the file name to save it under (Content-Disposition ``inline``: a browser still shows it)."""
+    return Response(
+        rendered.text + "\n",
+        media_type=MEDIA_TYPES[rendering.output_format],
+        headers={"Content-Disposition": f'inline; filename="{rendered.file_name}"'},
+    )
+
+
+async def _unless_disconnected(request: Request, work: Callable[[threading.Event], _Rendered]) -> _Rendered:
     """``work(cancel)`` in a worker thread, with ``cancel`` set once the client is gone.
 
     Neither uvicorn nor Starlette stops a request's handler when its client disconnects (the
@@ -745,7 +785,8 @@ async def _unless_disconnected(request: Request, work: Callable[[threading.Event
             await anyio.sleep(_DISCONNECT_POLL_S)
         cancel.set()
 
-    result, failure = "", None
+    result: _Rendered | None = None
+    failure: Exception | None = None
     async with anyio.create_task_group() as tasks:
         tasks.start_soon(watch)
         try:
@@ -755,6 +796,7 @@ async def _unless_disconnected(request: Request, work: Callable[[threading.Event
         tasks.cancel_scope.cancel()  # the watch ends with the work
     if failure is not None:
         raise failure
+    assert result is not None  # the work either answered or raised
     return result
 
 
@@ -1247,8 +1289,11 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
         if articles is None:
             raise HTTPException(404, f"no story {story_id[:40]!r} in the store: GET /v1/stories lists them")
         story = Story(articles=articles, id=story_id)
-        result = await _unless_disconnected(request, partial(_render_brief, story, options, rendering))
-        return Response(result + "\n", media_type=MEDIA_TYPES[rendering.output_format])
+        headline = snapshot.titles[story_id]  # the story's title, as the list shows it
+        result = await _unless_disconnected(
+            request, partial(_render_brief, story, options, rendering, headline=headline)
+        )
+        return _brief_response(result, rendering)
 
 
 def _make_stories(body: bytes, limits: Limits) -> dict[str, object]:
@@ -1303,6 +1348,7 @@ class _Snapshot:
     version: tuple[tuple[int, int] | None, ...]
     latest: tuple[StreamStory, ...]  # newest first
     articles: Mapping[str, tuple[Article, ...]]  # story id -> its articles, keyed as for a brief
+    titles: Mapping[str, str]  # story id -> its title, which names its brief's file
 
 
 class _StoryShelf:
@@ -1347,7 +1393,7 @@ def _file_version(path: Path) -> tuple[tuple[int, int] | None, ...]:
 def _read_snapshot(path: Path, version: tuple[tuple[int, int] | None, ...]) -> _Snapshot:
     """The stories of the store at ``path`` (none if the file is gone), with the settings it was made with."""
     if not path.is_file():
-        return _Snapshot(version, (), {})
+        return _Snapshot(version, (), {}, {})
     store = Store(path, create=False)  # a file that is not a store yet is refused, never written to
     try:
         clusterer = Clusterer(store)
@@ -1355,7 +1401,8 @@ def _read_snapshot(path: Path, version: tuple[tuple[int, int] | None, ...]) -> _
         articles = {story.id: clusterer.articles(story) for story in stories}
     finally:
         store.close()
-    return _Snapshot(version, tuple(_newest_first(stories)), articles)
+    titles = {story.id: story.title for story in stories}
+    return _Snapshot(version, tuple(_newest_first(stories)), articles, titles)
 
 
 def _newest_first(stories: Sequence[StreamStory]) -> list[StreamStory]:
@@ -1370,6 +1417,7 @@ def _newest_first(stories: Sequence[StreamStory]) -> list[StreamStory]:
 
 _BRIEF_RESPONSE: dict[str, Any] = {
     "description": "The brief, in the format asked for (default: newsbrief.brief/1 JSON with articles).",
+    "headers": _FILE_NAME_HEADER,
     "content": {
         "application/json": {"schema": {"type": "object"}},
         "text/markdown": {"schema": {"type": "string"}},

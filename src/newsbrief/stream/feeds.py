@@ -107,10 +107,13 @@ class AddedArticle:
     key: str
     feed: str
     story: str  # str() of what add returned (the story id); "" when it returned None
-    fetch_s: float  # the page fetch, over the network; 0.0 when the entry has no link
+    fetch_s: float  # the page fetch (or the try, if it failed); 0.0 for an entry without a link
     extract_s: float  # decoding the page, main-text extraction, building the Article
     add_s: float  # the add callback: clustering and storing
     from_summary: bool  # the entry's own summary stands in for the page's text
+    # a page came back: False when the entry has no link or its fetch failed or was refused (a
+    # private address is refused at once, a timeout takes 10 s: neither is a page-fetch time)
+    fetched: bool
 
     @property
     def processing_s(self) -> float:
@@ -406,6 +409,7 @@ def _take_entry(
             extract_s=extracted - fetched,
             add_s=finished - extracted,
             from_summary=note is not None,
+            fetched=page is not None,
         )
     )
 

@@ -21,7 +21,38 @@
   const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
   const WHITE_SPACE = /\s+/g;
   const NARROW = "(max-width: 56rem)";
-  const SHOWN_ITEMS = 10; // analysis items shown before "show more": 70 entities would bury the rest
+  const FALLBACK_STEM = "brief"; // a brief the server sent without a file name
+  // the server's name for a brief (rendering.file_name): a slug of its headline and the extension
+  const FILE_NAME = /filename="([a-z0-9]+(?:-[a-z0-9]+)*)\.[a-z]+"/;
+  const EXTENSIONS = { md: "md", json: "json", html: "html" };
+  const SHOWN_ITEMS = 10;
+  // how a figure is worded, as every download words it (rendering/sections.py: _QUALIFIERS, _INVARIANT_UNITS)
+  const QUALIFIERS = {
+    exact: "",
+    about: "about",
+    "more-than": "more than",
+    "at-least": "at least",
+    "less-than": "less than",
+    "at-most": "at most",
+    "up-to": "up to",
+    range: "",
+    lowest: "as young as",
+    highest: "as old as",
+  };
+  const INVARIANT_UNITS = new Set(
+    "people percent children men women police staff personnel sheep fish deer aircraft series species degree celsius fahrenheit".split(" "),
+  );
+  const MONTHS = "January February March April May June July August September October November December".split(" ");
+  // spaCy's entity labels in words a reader knows, as every download says them (sections._ENTITY_KINDS)
+  const ENTITY_KINDS = {
+    PERSON: "person",
+    ORG: "organization",
+    GPE: "place",
+    LOC: "place",
+    FAC: "facility",
+    NORP: "group",
+    EVENT: "event",
+  }; // analysis items shown before "show more": 70 entities would bury the rest
 
   /** What the page knows about the brief on show. */
   const state = {
@@ -29,6 +60,7 @@
     raw: "", // the brief JSON as the server sent it (the JSON download)
     request: null, // the request body that made the brief on show (the other downloads ask again)
     names: [], // each of its articles as the page names it ("Article 3"), for the server's messages
+    fileStem: "brief", // its downloads' name before the extension, as the server named it
     briefUrl: null, // or the GET /v1/stories/{id}/brief URL (without format) of a story's brief on show
     briefView: "articles", // the view the brief on show belongs to: "articles" or "stories"
     texts: new Map(), // article id -> cleaned text that every span points into
@@ -164,7 +196,9 @@
       card.querySelector(".article-legend").textContent = `Article ${index + 1}`;
       const remove = card.querySelector(".button-remove");
       remove.hidden = cards.length === 1;
-      remove.setAttribute("aria-label", `Remove article ${index + 1}`);
+      // its words are its name: read "Remove this article" and named "Remove article 2", it did
+      // not answer a voice command that says what is on screen (WCAG 2.5.3, label in name)
+      remove.textContent = `Remove article ${index + 1}`;
     });
   }
 
@@ -271,7 +305,7 @@
         continue;
       }
       const article = card.dataset.kind === "html" ? { html: text } : { text };
-      if (outlet) article.outlet = outlet;
+      if (outlet || card.dataset.kind !== "html") article.outlet = outlet || unnamedOutlet(index + 1);
       if (title) article.title = title;
       articles.push(article);
       names.push(`Article ${index + 1}`);
@@ -294,6 +328,13 @@
     const options = chosenOptions();
     if (options.error) return { error: options.error };
     return { body: { articles, ...options.values }, names };
+  }
+
+  /** The outlet of box N of text that names none: "text N", the API's name for its Nth article
+   * without one, by the box's own number (the API, sent no empty box, counted box 3 after an empty
+   * box 2 as its second: "text 2"). An HTML box sends none: its page's site name comes first. */
+  function unnamedOutlet(boxNumber) {
+    return `text ${boxNumber}`;
   }
 
   const WORDS_ERROR = `The length must be a whole number of words from ${MIN_WORDS} to ${MAX_WORDS}.`;
@@ -407,8 +448,9 @@
     const count = request.body.articles.length;
     setStatus(`Writing the brief of ${plural(count, "article")}…`);
     const ticket = ++state.briefSerial;
+    const asked = performance.now();
     try {
-      // with timing: the status line's total and Explain's time per stage read timing_ms
+      // with timing: Explain's time per stage reads timing_ms
       const response = await fetch("/v1/briefs?timing=true", {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
@@ -434,12 +476,13 @@
         return;
       }
       state.raw = raw;
+      state.fileStem = fileStemOf(response);
       state.request = request.body;
       state.names = request.names;
       state.briefUrl = null;
       state.briefView = "articles";
       $("brief-story").hidden = true;
-      showBrief(payload);
+      showBrief(payload, performance.now() - asked);
       setStatus(`Brief ready: ${plural(payload.words || 0, "word")} from ${plural((payload.sources || []).length, "source")}.`);
     } catch (error) {
       if (controller.signal.aborted) {
@@ -518,7 +561,8 @@
 
   // The brief -------------------------------------------------------------------------------
 
-  function showBrief(data) {
+  /** Show the brief; waitedMs is how long the page waited for it, from asking to the answer read. */
+  function showBrief(data, waitedMs) {
     state.data = data;
     state.texts = new Map((data.articles || []).map((article) => [article.id, String(article.text ?? "")]));
     state.byNumber = new Map((data.sources || []).map((source) => [source.number, source]));
@@ -526,8 +570,9 @@
     state.activeMarker = null;
 
     const sources = data.sources || [];
-    const total = data.timing_ms && typeof data.timing_ms.total === "number" ? ` · ${Math.round(data.timing_ms.total)} ms` : "";
-    $("brief-meta").textContent = `${plural(data.words || 0, "word")} from ${plural(sources.length, "source")}${total}`;
+    // the whole wait: the server's timing_ms covers its stages from cleaning on, not fetching the
+    // web addresses or reading the articles, so "· 25 ms" stood beside a brief that took 3 s to come
+    $("brief-meta").textContent = `${plural(data.words || 0, "word")} from ${plural(sources.length, "source")} · answered in ${duration(waitedMs)}`;
 
     const summary = $("summary");
     clear(summary);
@@ -564,6 +609,11 @@
       $("brief-heading").focus({ preventScroll: true });
       $("result").scrollIntoView({ block: "start" });
     }
+  }
+
+  /** "708 ms", or "2.4 s" from a second on. */
+  function duration(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
   }
 
   function sourceItem(source) {
@@ -793,11 +843,58 @@
     return [String(first.text ?? ""), " ", el("span", "who", `— ${outlets}`), " ", markersFor(sentences)];
   }
 
+  /** "“two”: 2 villages, Assad's forces entered Shiite villages …, according to AFP", as every
+   * download words a figure (sections._figure_item): its words, then what it is and counts. The
+   * words alone ran into what they count: "two Assad's forces entered Shiite villages". */
   function figureLine(figure) {
-    const parts = [el("strong", "figure", oneLine(figure.text))];
-    if (oneLine(figure.what)) parts.push(` ${oneLine(figure.what)}`);
-    if (oneLine(figure.attribution)) parts.push(el("span", "who", ` (according to ${oneLine(figure.attribution)})`));
-    return parts;
+    const described = [figureValue(figure), oneLine(figure.what)];
+    if (oneLine(figure.attribution)) described.push(`according to ${oneLine(figure.attribution)}`);
+    return [el("strong", "figure", `“${oneLine(figure.text)}”`), `: ${described.filter(Boolean).join(", ")}`];
+  }
+
+  /** The figure normalised: "more than 300 people", "300 to 400 people", "ages 6 to 12" (sections._figure_value). */
+  function figureValue(figure) {
+    if (typeof figure.value !== "number") return "";
+    if (typeof figure.upper === "number") {
+      if (figure.unit === "age") return `ages ${figureNumber(figure.value)} to ${figureNumber(figure.upper)}`;
+      return `${figureNumber(figure.value)} to ${amount(figure.upper, figure.unit)}`;
+    }
+    const qualifier = Object.hasOwn(QUALIFIERS, figure.qualifier) ? QUALIFIERS[figure.qualifier] : oneLine(figure.qualifier);
+    return [qualifier, amount(figure.value, figure.unit)].filter(Boolean).join(" ");
+  }
+
+  /** A value in its unit: "2016-02-29", "March 15", "the year 2016", "age 45", "21", "2 villages" (sections._amount). */
+  function amount(value, unit) {
+    if (unit === "date") return figureDate(Math.trunc(value));
+    if (unit === "year") return `the year ${figureNumber(value)}`;
+    if (unit === "age") return `age ${figureNumber(value)}`;
+    if (unit === "count" || !oneLine(unit)) return figureNumber(value);
+    return `${figureNumber(value)} ${value === 1 ? oneLine(unit) : pluralUnit(oneLine(unit))}`;
+  }
+
+  /** 300, 2.5, 2016, 400,000: thousands grouped from five digits on, so that a year stays 2016 (sections._number). */
+  function figureNumber(value) {
+    if (!Number.isInteger(value)) return String(value);
+    return Math.abs(value) >= 10000 ? value.toLocaleString("en-US") : String(value);
+  }
+
+  /** YYYYMMDD as ISO 8601, MMDD (no year given) as "March 15"; anything else as the number (sections._date). */
+  function figureDate(value) {
+    const year = Math.floor(value / 10000);
+    const month = Math.floor(value / 100) % 100;
+    const day = value % 100;
+    if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return figureNumber(value);
+    const two = (number) => String(number).padStart(2, "0");
+    return year ? `${String(year).padStart(4, "0")}-${two(month)}-${two(day)}` : `${MONTHS[month - 1]} ${day}`;
+  }
+
+  /** The plural of a unit noun's lemma ("village": "villages"); a unit that is not a lower-case word
+   * ("USD", "km"), already plural or invariant stays as it is (sections._plural_unit). */
+  function pluralUnit(unit) {
+    if (!/^\p{Ll}+$/u.test(unit) || INVARIANT_UNITS.has(unit) || unit.length <= 2 || unit.endsWith("s")) return unit;
+    if (unit.endsWith("y") && !"aeiou".includes(unit.at(-2))) return `${unit.slice(0, -1)}ies`;
+    if (/(x|z|ch|sh)$/.test(unit)) return `${unit}es`;
+    return `${unit}s`;
   }
 
   function figureItem(figure) {
@@ -834,19 +931,34 @@
       ...line(dispute.claim),
       el("div", "", el("strong", "", `disputed as “${oneLine(dispute.cue)}”: `), ...line(dispute.dispute)),
       dispute.disputed && dispute.disputed.text !== dispute.dispute.text ? el("div", "who", `of: ${oneLine(dispute.disputed.text)}`) : "",
+      // why the two were paired, as the downloads and the conflicts' "paired because" say it
+      oneLine(dispute.compared) ? el("div", "who", `Matched because ${oneLine(dispute.compared)}.`) : "",
     ];
   }
 
+  /** "Jennifer Cafarella (analyst with …)", as every download names a speaker; a described speaker
+   * ("the head of the … mission to Syria") holds its role already, which was said twice after it. */
+  function speakerName(quote) {
+    const speaker = oneLine(quote.speaker) || "unnamed speaker";
+    const role = oneLine(quote.role);
+    return role && !oneLine(quote.speaker).toLowerCase().includes(role.toLowerCase()) ? `${speaker} (${role})` : speaker;
+  }
+
   function quoteItem(quote) {
-    const speaker = [oneLine(quote.speaker), oneLine(quote.role)].filter(Boolean).join(", ");
     const words = quote.kind === "indirect" ? el("span", "quote indirect", String(quote.text ?? "")) : el("q", "quote", String(quote.text ?? ""));
     return [
       words,
       " ",
-      el("span", "who", `— ${speaker || "unnamed speaker"}${quote.kind === "indirect" ? " (reported)" : ""}`),
+      el("span", "who", `— ${speakerName(quote)}${quote.kind === "indirect" ? " (reported)" : ""}`),
       " ",
       markersFor(onePerSource(quote.spans)),
     ];
+  }
+
+  /** "place" for GPE, "group" for NORP: an editor reads the kind, not spaCy's label. */
+  function entityKind(label) {
+    const name = oneLine(label);
+    return Object.hasOwn(ENTITY_KINDS, name) ? ENTITY_KINDS[name] : name.toLowerCase();
   }
 
   function entityItem(entity) {
@@ -857,7 +969,7 @@
     return [
       el("strong", "", oneLine(entity.name)),
       " ",
-      el("span", "tag", oneLine(entity.label)),
+      el("span", "tag", entityKind(entity.label)),
       " ",
       el("span", "who", `${plural(entity.total || 0, "mention")}${counts ? `: ${counts}` : ""}`),
       variants.length ? el("span", "who", `; also “${variants.join("”, “")}”`) : "",
@@ -872,7 +984,8 @@
     const outlets = (framing.outlets || []).map((outlet) => {
       const terms = (outlet.distinctive || []).map((term) => `${oneLine(term.term)} (${term.count})`).join(", ");
       const markers = (outlet.opinion_markers || []).map(oneLine).filter(Boolean);
-      const opinion = typeof outlet.opinion === "number" ? ` · ${Math.round(outlet.opinion * 100)}% opinion words` : "";
+      // one decimal, as the downloads: rounded to a whole percent, NPR's 0.4% read "0% opinion words" above its markers
+      const opinion = typeof outlet.opinion === "number" ? ` · ${(outlet.opinion * 100).toFixed(1)}% opinion words` : "";
       return el(
         "li",
         "",
@@ -968,6 +1081,19 @@
   }
 
   // Downloads -------------------------------------------------------------------------------
+
+  /** The name the server gave the brief (Content-Disposition), without its extension: a slug of
+   * the story's headline, so that the briefs of several stories saved in one folder are told
+   * apart (all called brief.md, they came out as "brief (1).md", "brief (2).md"). */
+  function fileStemOf(response) {
+    const match = FILE_NAME.exec(response.headers.get("Content-Disposition") || "");
+    return match ? match[1] : FALLBACK_STEM;
+  }
+
+  /** The file name of the brief on show in a format: "aleppo-falls.md". */
+  function fileNameFor(outputFormat) {
+    return `${state.fileStem}.${EXTENSIONS[outputFormat]}`;
+  }
 
   function download(fileName, text, type) {
     const url = URL.createObjectURL(new Blob([text], { type }));
@@ -1206,6 +1332,7 @@
     setStoriesNote(`Making the brief of “${oneLine(story.title) || "the story"}”…`);
     const controller = startPending("stories", button, $("stories-cancel"));
     const ticket = ++state.briefSerial;
+    const asked = performance.now();
     try {
       // always with explain: its articles are what the citations point into (the panel shows them)
       const response = await fetch(`${briefUrl}&format=json&explain=true&timing=true`, {
@@ -1226,12 +1353,13 @@
         return;
       }
       state.raw = raw;
+      state.fileStem = fileStemOf(response);
       state.request = null;
       state.briefUrl = briefUrl;
       state.briefView = "stories";
       for (const other of document.querySelectorAll(".story-open[aria-current]")) other.removeAttribute("aria-current");
       button.setAttribute("aria-current", "true");
-      showBrief(payload);
+      showBrief(payload, performance.now() - asked);
       const line = $("brief-story");
       ownDirection(line).textContent = oneLine(story.title) || "Untitled story";
       line.hidden = false;
@@ -1260,9 +1388,9 @@
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && window.matchMedia(NARROW).matches) closePanel();
     });
-    $("download-json").addEventListener("click", () => state.data && download("brief.json", state.raw, "application/json"));
-    $("download-md").addEventListener("click", () => downloadAs("md", "brief.md", $("download-md")));
-    $("download-html").addEventListener("click", () => downloadAs("html", "brief.html", $("download-html")));
+    $("download-json").addEventListener("click", () => state.data && download(fileNameFor("json"), state.raw, "application/json"));
+    $("download-md").addEventListener("click", () => downloadAs("md", fileNameFor("md"), $("download-md")));
+    $("download-html").addEventListener("click", () => downloadAs("html", fileNameFor("html"), $("download-html")));
     $("download-cancel").addEventListener("click", () => cancelPending("downloads"));
     $("cancel").addEventListener("click", () => cancelPending("articles"));
     $("stories-cancel").addEventListener("click", () => cancelPending("stories"));
