@@ -965,8 +965,9 @@ def test_facts_beyond_ten_are_counted_not_shown(analysed):
 )
 def test_figure_values_read_as_people_write_them(analysed, value, unit, written):
     figure = dataclasses.replace(analysed.analysis.figures[0], value=value, unit=unit, qualifier="exact")
-    text = to_text(dataclasses.replace(analysed, analysis=Analysis(ran=("figures",), figures=(figure,))))
-    assert f"“More than 300”: {written}, civilians have died" in text
+    written_brief = dataclasses.replace(analysed, analysis=Analysis(ran=("figures",), figures=(figure,)))
+    assert f"“More than 300”: {written}, civilians have died" in to_text(written_brief)
+    assert json.loads(to_json(written_brief))["analysis"]["figures"][0]["normalized"] == written
 
 
 @pytest.mark.parametrize(
@@ -980,10 +981,16 @@ def test_a_range_is_written_with_both_ends(analysed, value, upper, unit, written
     ranged = dataclasses.replace(analysed, analysis=Analysis(ran=("figures",), figures=(figure,)))
     assert f"“More than 300”: {written}, civilians have died" in to_text(ranged)
     written_json = json.loads(to_json(ranged))["analysis"]["figures"][0]
-    assert (written_json["value"], written_json["upper"], written_json["qualifier"]) == (
+    assert (
+        written_json["value"],
+        written_json["upper"],
+        written_json["qualifier"],
+        written_json["normalized"],
+    ) == (
         int(value),
         int(upper),
         "range",
+        written,
     )
 
 
@@ -1034,6 +1041,7 @@ def test_json_analysis_follows_the_contract(analysed):
         "value",
         "unit",
         "qualifier",
+        "normalized",
         "what",
         "attribution",
         "source",
@@ -1042,10 +1050,11 @@ def test_json_analysis_follows_the_contract(analysed):
         "end",
         "sentence",
     ]
-    assert (figure["text"], figure["value"], figure["qualifier"], figure["source"]) == (
+    assert (figure["text"], figure["value"], figure["qualifier"], figure["normalized"], figure["source"]) == (
         "More than 300",
         300,
         "more-than",
+        "more than 300 people",
         2,
     )
     assert list(figure["sentence"]) == ["sentence_index", "start", "end", "text"]
@@ -1058,7 +1067,8 @@ def test_json_analysis_follows_the_contract(analysed):
         [3, 1],
     )
     assad = analysis["entities"][0]
-    assert list(assad) == ["name", "label", "variants", "total", "counts", "mentions"]
+    assert list(assad) == ["name", "label", "kind", "variants", "total", "counts", "mentions"]
+    assert (assad["label"], assad["kind"]) == ("PERSON", "person")
     assert assad["total"] == len(assad["mentions"]) == sum(count["count"] for count in assad["counts"])
     outlet = analysis["framing"]["outlets"][0]
     assert (outlet["source"], outlet["opinion"], outlet["distinctive"][0]["z"]) == (1, 0.1235, 3.14)

@@ -202,6 +202,7 @@ def contract_analysis(data: dict[str, Any]) -> dict[str, Any]:
             "value": value,
             "unit": "people",
             "qualifier": "more-than",
+            "normalized": f"more than {value:g} people",
             "what": what,
             "attribution": "",
             "text": words,
@@ -257,6 +258,7 @@ def contract_analysis(data: dict[str, Any]) -> dict[str, Any]:
             {
                 "name": "Bashar al-Assad",
                 "label": "PERSON",
+                "kind": "person",
                 "variants": ["Assad"],
                 "total": 2,
                 "counts": [{"source": 2, "article_id": ids["NPR"], "count": 2}],

@@ -27,7 +27,7 @@ from newsbrief.model import (
     Span,
     SummarySentence,
 )
-from newsbrief.rendering.sections import sources_by_article
+from newsbrief.rendering.sections import entity_kind, figure_value, sources_by_article
 
 __all__ = ["JSON_SCHEMA", "to_json"]
 
@@ -228,6 +228,7 @@ def _json_figure(figure: Figure, sources: dict[str, Source]) -> dict[str, object
         "unit": figure.unit,
         "qualifier": figure.qualifier,
         **({"upper": _json_number(figure.upper)} if figure.upper is not None else {}),
+        "normalized": figure_value(figure),
         "what": figure.what,
         "attribution": figure.attribution,
         **_json_span(figure.span, sources),
@@ -255,6 +256,7 @@ def _json_entity(entity: Entity, sources: dict[str, Source]) -> dict[str, object
     return {
         "name": entity.name,
         "label": entity.label,
+        "kind": entity_kind(entity.label),
         "variants": list(entity.variants),
         "total": entity.total,
         "counts": [

@@ -50,6 +50,8 @@ __all__ = [
     "Style",
     "analysis_sections",
     "brief_title",
+    "entity_kind",
+    "figure_value",
     "first_citation",
     "is_linkable",
     "marker_numbers",
@@ -340,7 +342,12 @@ def _number(value: float) -> str:
     return f"{int(value):,}" if abs(value) >= 10_000 else str(int(value))
 
 
-def _figure_value(figure: Figure) -> str:
+def entity_kind(label: str) -> str:
+    """An entity's spaCy label in a word a reader knows: "place" for GPE, "group" for NORP."""
+    return _ENTITY_KINDS.get(label, label.lower())
+
+
+def figure_value(figure: Figure) -> str:
     """The normalized figure: qualifier, value and unit, as in "more than 300 people", "in 2016",
     "300 to 400 people", "ages 6 to 12"."""
     if figure.upper is not None:
@@ -388,7 +395,7 @@ def _plural_unit(unit: str) -> str:
 
 
 def _figure_item(figure: Figure, style: Style) -> str:
-    described = [style.text(_figure_value(figure))]
+    described = [style.text(figure_value(figure))]
     if one_line(figure.what):
         described.append(style.text(figure.what))
     if one_line(figure.attribution):
@@ -520,7 +527,7 @@ def _entity_cells(entity: Entity, style: Style) -> tuple[str, str, str, str]:
         for article_id, count in counts
     )
     variants = style.markup(", ").join(style.text(variant) for variant in entity.variants)
-    kind = style.text(_ENTITY_KINDS.get(entity.label, entity.label.lower()))
+    kind = style.text(entity_kind(entity.label))
     return style.strong(style.text(entity.name)), kind, mentions, variants or style.markup(_NO_VARIANTS)
 
 

@@ -25,34 +25,7 @@
   // the server's name for a brief (rendering.file_name): a slug of its headline and the extension
   const FILE_NAME = /filename="([a-z0-9]+(?:-[a-z0-9]+)*)\.[a-z]+"/;
   const EXTENSIONS = { md: "md", json: "json", html: "html" };
-  const SHOWN_ITEMS = 10;
-  // how a figure is worded, as every download words it (rendering/sections.py: _QUALIFIERS, _INVARIANT_UNITS)
-  const QUALIFIERS = {
-    exact: "",
-    about: "about",
-    "more-than": "more than",
-    "at-least": "at least",
-    "less-than": "less than",
-    "at-most": "at most",
-    "up-to": "up to",
-    range: "",
-    lowest: "as young as",
-    highest: "as old as",
-  };
-  const INVARIANT_UNITS = new Set(
-    "people percent children men women police staff personnel sheep fish deer aircraft series species degree celsius fahrenheit".split(" "),
-  );
-  const MONTHS = "January February March April May June July August September October November December".split(" ");
-  // spaCy's entity labels in words a reader knows, as every download says them (sections._ENTITY_KINDS)
-  const ENTITY_KINDS = {
-    PERSON: "person",
-    ORG: "organization",
-    GPE: "place",
-    LOC: "place",
-    FAC: "facility",
-    NORP: "group",
-    EVENT: "event",
-  }; // analysis items shown before "show more": 70 entities would bury the rest
+  const SHOWN_ITEMS = 10; // analysis items shown before "show more": 70 entities would bury the rest
 
   /** What the page knows about the brief on show. */
   const state = {
@@ -844,57 +817,12 @@
   }
 
   /** "“two”: 2 villages, Assad's forces entered Shiite villages …, according to AFP", as every
-   * download words a figure (sections._figure_item): its words, then what it is and counts. The
-   * words alone ran into what they count: "two Assad's forces entered Shiite villages". */
+   * download words a figure (sections._figure_item): its words, then what it is (the JSON's
+   * `normalized`, worded by the server) and what it counts. */
   function figureLine(figure) {
-    const described = [figureValue(figure), oneLine(figure.what)];
+    const described = [oneLine(figure.normalized), oneLine(figure.what)];
     if (oneLine(figure.attribution)) described.push(`according to ${oneLine(figure.attribution)}`);
     return [el("strong", "figure", `“${oneLine(figure.text)}”`), `: ${described.filter(Boolean).join(", ")}`];
-  }
-
-  /** The figure normalised: "more than 300 people", "300 to 400 people", "ages 6 to 12" (sections._figure_value). */
-  function figureValue(figure) {
-    if (typeof figure.value !== "number") return "";
-    if (typeof figure.upper === "number") {
-      if (figure.unit === "age") return `ages ${figureNumber(figure.value)} to ${figureNumber(figure.upper)}`;
-      return `${figureNumber(figure.value)} to ${amount(figure.upper, figure.unit)}`;
-    }
-    const qualifier = Object.hasOwn(QUALIFIERS, figure.qualifier) ? QUALIFIERS[figure.qualifier] : oneLine(figure.qualifier);
-    return [qualifier, amount(figure.value, figure.unit)].filter(Boolean).join(" ");
-  }
-
-  /** A value in its unit: "2016-02-29", "March 15", "the year 2016", "age 45", "21", "2 villages" (sections._amount). */
-  function amount(value, unit) {
-    if (unit === "date") return figureDate(Math.trunc(value));
-    if (unit === "year") return `the year ${figureNumber(value)}`;
-    if (unit === "age") return `age ${figureNumber(value)}`;
-    if (unit === "count" || !oneLine(unit)) return figureNumber(value);
-    return `${figureNumber(value)} ${value === 1 ? oneLine(unit) : pluralUnit(oneLine(unit))}`;
-  }
-
-  /** 300, 2.5, 2016, 400,000: thousands grouped from five digits on, so that a year stays 2016 (sections._number). */
-  function figureNumber(value) {
-    if (!Number.isInteger(value)) return String(value);
-    return Math.abs(value) >= 10000 ? value.toLocaleString("en-US") : String(value);
-  }
-
-  /** YYYYMMDD as ISO 8601, MMDD (no year given) as "March 15"; anything else as the number (sections._date). */
-  function figureDate(value) {
-    const year = Math.floor(value / 10000);
-    const month = Math.floor(value / 100) % 100;
-    const day = value % 100;
-    if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return figureNumber(value);
-    const two = (number) => String(number).padStart(2, "0");
-    return year ? `${String(year).padStart(4, "0")}-${two(month)}-${two(day)}` : `${MONTHS[month - 1]} ${day}`;
-  }
-
-  /** The plural of a unit noun's lemma ("village": "villages"); a unit that is not a lower-case word
-   * ("USD", "km"), already plural or invariant stays as it is (sections._plural_unit). */
-  function pluralUnit(unit) {
-    if (!/^\p{Ll}+$/u.test(unit) || INVARIANT_UNITS.has(unit) || unit.length <= 2 || unit.endsWith("s")) return unit;
-    if (unit.endsWith("y") && !"aeiou".includes(unit.at(-2))) return `${unit.slice(0, -1)}ies`;
-    if (/(x|z|ch|sh)$/.test(unit)) return `${unit}es`;
-    return `${unit}s`;
   }
 
   function figureItem(figure) {
@@ -955,12 +883,6 @@
     ];
   }
 
-  /** "place" for GPE, "group" for NORP: an editor reads the kind, not spaCy's label. */
-  function entityKind(label) {
-    const name = oneLine(label);
-    return Object.hasOwn(ENTITY_KINDS, name) ? ENTITY_KINDS[name] : name.toLowerCase();
-  }
-
   function entityItem(entity) {
     const counts = (entity.counts || [])
       .map((count) => `${outletOf(count)} ${count.count}`)
@@ -969,7 +891,7 @@
     return [
       el("strong", "", oneLine(entity.name)),
       " ",
-      el("span", "tag", entityKind(entity.label)),
+      el("span", "tag", oneLine(entity.kind)),
       " ",
       el("span", "who", `${plural(entity.total || 0, "mention")}${counts ? `: ${counts}` : ""}`),
       variants.length ? el("span", "who", `; also “${variants.join("”, “")}”`) : "",
