@@ -835,9 +835,13 @@ def stream_notices(
     readable date (placed as ``in_publication_order`` places them); the articles that do not look
     like English (grouped only among themselves). ``where`` names the articles' sequence: ``the
     request``, ``the input``.
+
+    Only the given articles are counted: ``stories`` may hold others (a store's earlier runs,
+    whose notices were given then).
     """
     notices = []
-    repeats = _repeated_keys(article_key(article) for article in articles)
+    keys = [article_key(article) for article in articles]
+    repeats = _repeated_keys(keys)
     if repeats:
         notices.append(
             Notice(
@@ -857,7 +861,10 @@ def stream_notices(
                 undated,
             )
         )
-    foreign = tuple(key for story in stories if story.language == "und" for key in story.articles)
+    given = set(keys)
+    foreign = tuple(
+        key for story in stories if story.language == "und" for key in story.articles if key in given
+    )
     if foreign:
         notices.append(
             Notice(
