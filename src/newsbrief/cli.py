@@ -44,6 +44,7 @@ from newsbrief.model import (
 
 if TYPE_CHECKING:
     from newsbrief.evaluate import StoryResult, SystemScore
+    from newsbrief.stream.cluster import Clusterer
     from newsbrief.stream.feeds import RoundReport, WatchReport
 
 __all__ = ["app", "main"]
@@ -494,13 +495,14 @@ def watch(
         from newsbrief.stream.store import Store
 
         clusterer = Clusterer(Store(db))
+        arrivals = _Arrivals(clusterer)
         try:
             return watch_feeds(
                 feeds,
-                clusterer.add,
+                arrivals.add,
                 every_minutes=every,
                 rounds=rounds,
-                on_round=_print_round,
+                on_round=arrivals.print_round,
                 known=clusterer,
             )
         finally:
@@ -536,6 +538,32 @@ def _require_a_feed_read(report: WatchReport) -> None:
         raise SourceError(
             f"no feed could be read in {count} {'round' if count == 1 else 'rounds'} (each failure is above)"
         )
+
+
+class _Arrivals:
+    """The articles a watch adds to the clusterer, kept until their round is printed, so that the
+    round's notes include what ``cluster`` notes of its input (``stream_notices``): the articles
+    with no readable date, placed by arrival, and those not in English, grouped apart."""
+
+    def __init__(self, clusterer: Clusterer) -> None:
+        self._clusterer = clusterer
+        self._articles: list[Article] = []
+
+    def add(self, article: Article) -> str:
+        """Add the article to the clusterer; the id of its story."""
+        story = self._clusterer.add(article)
+        self._articles.append(article)  # after add: an article the store refuses was not placed
+        return story
+
+    def print_round(self, report: RoundReport) -> None:
+        """Print the round as ``_print_round`` does, then the notices on the articles it added."""
+        from newsbrief.stream.cluster import stream_notices
+
+        _print_round(report)
+        touched = {story.id: story for story in map(self._clusterer.story, report.stories)}
+        for notice in stream_notices(self._articles, list(touched.values()), where="the watch"):
+            _print_notice(notice)
+        self._articles.clear()
 
 
 def _print_round(report: RoundReport) -> None:

@@ -439,6 +439,46 @@ def test_cli_watch_clusters_a_feed_file(tmp_path: Path) -> None:
     assert again.output.strip().splitlines()[-1] == "watched 1 round: 0 articles added, 2 already seen"
 
 
+GERMAN = (
+    "Die Schlacht um Aleppo tobt seit zwei Wochen und erzeugt tragische Bilder von verletzten "
+    "Zivilisten in den Trümmern. Die Stadt war einst die bevölkerungsreichste des Landes und "
+    "ein Handelszentrum, heute ist sie ein Schlüsselpreis im Bürgerkrieg."
+)
+
+
+def test_issue_watch_notes_undated_and_not_english_articles_as_cluster_does(tmp_path: Path) -> None:
+    """``cluster`` notes the articles with no readable date (placed by arrival) and those not in
+    English (grouped apart); ``watch`` placed and grouped them silently. Each round now notes its
+    own, in the same words, and a round that adds nothing new notes nothing again."""
+    rss = (STREAM / "rss.xml").read_text(encoding="utf-8")
+    undated = rss.replace("    <pubDate>Fri, 28 May 2010 09:14:00 -0400</pubDate>\n", "")
+    german = (
+        "    <item>\n      <title>Die Schlacht um Aleppo</title>\n"
+        "      <link>http://127.0.0.1:9/zeit</link>\n"
+        "      <pubDate>Sun, 21 Feb 2010 10:00:00 +0100</pubDate>\n"
+        f"      <description>{GERMAN}</description>\n    </item>\n  </channel>"
+    )
+    feed = undated.replace("  </channel>", german).replace(
+        "http://news.example/pages/", "http://127.0.0.1:9/"
+    )
+    assert feed.count("<pubDate>") == 2
+    (tmp_path / "feed.xml").write_text(feed, encoding="utf-8")
+    (tmp_path / "FEEDS.txt").write_text("feed.xml\n")
+    arguments = ["watch", str(tmp_path / "FEEDS.txt"), "--db", str(tmp_path / "s.db"), "--rounds", "1"]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    assert "round 1: 1 feeds ok, 0 failed, 3 new articles" in result.stdout
+    notes = [line for line in result.stderr.splitlines() if "stands in for its page" not in line]
+    assert notes == [
+        "note: 1 of 3 articles has no readable date: each was placed as if published with the article "
+        "before it in the watch",
+        "note: 1 article does not look like English: grouped only with articles not in English",
+    ]
+    again = CliRunner().invoke(app, arguments)  # restarted on its store: nothing new, nothing noted
+    assert again.exit_code == 0, again.output
+    assert again.stderr == ""
+
+
 def test_issue_walk_a_watch_that_never_reads_a_feed_ends_with_exit_2(tmp_path: Path) -> None:
     """Every feed failing in every round ended in exit 0, a quiet success for a script polling with
     --rounds; it is one error line and exit 2, after the rounds' own lines."""
