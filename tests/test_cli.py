@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -223,6 +224,40 @@ def test_eval_without_references_is_an_error(tmp_path: Path) -> None:
     result = run("eval", path)
     assert result.returncode == 2
     assert "reference" in result.stderr
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "aleppo"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "multinews-sample.jsonl"
+BASIL_24 = Path(__file__).resolve().parent / "fixtures" / "stream" / "basil-24.jsonl"
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["summarize", str(SEEDS)],
+        ["cluster", str(BASIL_24)],
+        ["eval", str(SAMPLE)],
+        ["--help"],
+    ],
+    ids=["summarize", "cluster", "eval", "help"],
+)
+def test_issue_a_reader_that_closes_the_pipe_ends_the_run_quietly(arguments: list[str]) -> None:
+    """``newsbrief ... | head -1``: a reader gone before the output is written ended in exit code 1
+    or 120 with "Exception ignored ... BrokenPipeError" (or "internal error") on stderr. Now it is
+    exit code 141 and nothing said, as the shell reports ``git log | head -1``."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the command writes its first byte
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "newsbrief", *arguments],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        env={**env, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")},
+    ) as process:
+        os.close(write_end)
+        _, stderr = process.communicate(timeout=300)
+    assert stderr.decode().strip() == ""
+    assert process.returncode == 141
 
 
 def test_help_lists_the_commands() -> None:

@@ -3,12 +3,16 @@
 newsbrief's own errors, and usage errors (an unknown option or command, a missing argument, a
 value of the wrong type), are one line on stderr and exit code 2. Anything else is a bug: it is
 one line too (``error: internal error: ...``, exit code 1) unless ``--debug`` asks for the
-traceback; an interrupt (Ctrl-C) is one line and exit code 130.
+traceback; an interrupt (Ctrl-C) is one line and exit code 130. A reader that closes the output
+early (``newsbrief cluster ... | head -1``) ends the run quietly with exit code 141, as the shell
+reports ``git log | head -1``.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import socket
 import sys
 from collections.abc import Callable, Container, Mapping, Sequence
@@ -51,6 +55,7 @@ __all__ = ["app", "main"]
 
 err_console = Console(stderr=True)
 DEFAULT_DASK_WORKERS = 2  # processes of cluster --engine dask's LocalCluster
+READER_GONE_EXIT_CODE = 141  # 128 + SIGPIPE: the shell's code for a program whose reader went away
 
 
 class _TopLevelGroup(TyperGroup):
@@ -93,8 +98,8 @@ class _TopLevelGroup(TyperGroup):
             # Click raises some errors (an option's missing value) without a context: name the subcommand
             subcommand = f" {ctx.invoked_subcommand}" if ctx.invoked_subcommand else ""
             _exit_on_usage_error(exc, ctx.command_path + subcommand)
-        except (typer.Exit, typer.Abort, typer.TyperException):
-            raise
+        except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
+            raise  # a broken pipe is stdout's reader gone, not a bug: Typer exits on it and main quiets it
         except Exception as exc:
             if ctx.params.get("debug"):
                 raise
@@ -846,16 +851,41 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def main() -> None:
-    """Entry point of the ``newsbrief`` console script; an interrupt before a command runs is one line too."""
+    """Entry point of the ``newsbrief`` console script; an interrupt before a command runs is one
+    line too, and a reader that went away is no message at all (exit code 141)."""
     try:
-        app(prog_name="newsbrief")
+        try:
+            app(prog_name="newsbrief")
+        finally:
+            sys.stdout.flush()  # what is still buffered: a closed pipe shows here, not at the interpreter's exit
     except KeyboardInterrupt:
         _error_line("interrupted")
         sys.exit(INTERRUPTED_EXIT_CODE)
+    except BrokenPipeError:
+        _exit_for_a_reader_gone()
     except SystemExit as exc:
         if _silent_interrupt(exc):
             _error_line("interrupted")
+        if _broken_pipe(exc):
+            _exit_for_a_reader_gone()
         raise
+
+
+def _broken_pipe(exc: SystemExit) -> bool:
+    """Whether the exit is Typer's for a write to a closed stdout (``--help | head -1``, or a
+    command's output): Typer exits with code 1 from inside its handler of the EPIPE error."""
+    return isinstance(exc.__context__, OSError) and exc.__context__.errno == errno.EPIPE
+
+
+def _exit_for_a_reader_gone() -> NoReturn:
+    """Exit with READER_GONE_EXIT_CODE and no message: the reader of stdout closed it, as ``head -1``
+    does once it has its line. stdout is pointed at the null device first, so that the
+    interpreter's last flush of what is still buffered does not fail again ("Exception ignored
+    in: <_io.TextIOWrapper name='<stdout>'> BrokenPipeError")."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
+    sys.exit(READER_GONE_EXIT_CODE)
 
 
 def _silent_interrupt(exc: SystemExit) -> bool:
