@@ -175,6 +175,7 @@ def test_eval_prints_a_table_beside_the_peers(tmp_path: Path) -> None:
     result = run("eval", str(stories), "--peers", str(peers), "-o", str(predictions))
     assert result.returncode == 0, result.stderr
     assert "newsbrief" in result.stdout and "lead" in result.stdout and "ROUGE-2" in result.stdout
+    assert result.stderr == ""  # issue: the progress bar left a blank line off a terminal
     written = [json.loads(line) for line in predictions.read_text(encoding="utf-8").splitlines()]
     assert [record["id"] for record in written] == ids
     assert all(record["summary"] for record in written)

@@ -428,6 +428,7 @@ def evaluate_command(
             TimeElapsedColumn(),
             console=err_console,
             transient=True,
+            disable=not sys.stderr.isatty(),  # off a terminal the bar left a blank line on stderr
         ) as progress:
             task = progress.add_task("eval", total=sum(story.reference is not None for story in loaded))
 
