@@ -17,6 +17,9 @@ from newsbrief.pipeline import ingest
 from newsbrief_cli import run_newsbrief
 
 runner = CliRunner()
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "aleppo"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "multinews-sample.jsonl"
+BASIL_24 = Path(__file__).resolve().parent / "fixtures" / "stream" / "basil-24.jsonl"
 
 
 def run(*arguments: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
@@ -210,6 +213,46 @@ def test_eval_notes_what_it_does_not_score(tmp_path: Path) -> None:
     assert refused.stderr.strip() == f"error: {twice} line 2: id 'mn-0' is also on line 1"
 
 
+def test_issue_eval_skips_a_story_without_text_with_a_note_and_scores_the_rest(tmp_path: Path) -> None:
+    """A story whose documents are all empty, or clean to nothing, stopped the whole evaluation
+    (exit 2, 'story ... has no articles'). Each is a note naming the story and why, the rest
+    are scored (the peers on the same stories), and the table counts the stories skipped."""
+    records = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    records[1]["documents"] = ["", "  "]
+    records[2]["documents"] = ["READ MORE: Copyright 2016 NPR"]
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    peers = tmp_path / "peers.jsonl"
+    lead = "The House approved a measure on Thursday."
+    peers.write_text(
+        "".join(json.dumps({"id": r["id"], "lead": lead}) + "\n" for r in records), encoding="utf-8"
+    )
+    predictions = tmp_path / "predictions.jsonl"
+    result = run("eval", str(stories), "--peers", str(peers), "-o", str(predictions))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"note: {stories}: story {records[1]['id']!r} not scored: no document has any text",
+        f"note: {stories}: story {records[2]['id']!r} not scored: no article text left after cleaning "
+        f"{stories} line 3 document 1",
+    ]
+    rows = {line.split()[1]: line.split()[-2] for line in result.stdout.splitlines() if line.startswith("│")}
+    assert rows == {"newsbrief": "2", "lead": "2"}  # the "stories" column
+    assert "2 of 4 stories not scored: no article text (notes on stderr)" in result.stdout
+    written = [json.loads(line)["id"] for line in predictions.read_text(encoding="utf-8").splitlines()]
+    assert written == [records[0]["id"], records[3]["id"]]
+
+
+def test_issue_eval_of_stories_that_all_lack_text_is_an_error(tmp_path: Path) -> None:
+    story = tmp_path / "story.json"
+    story.write_text(json.dumps({"id": "one", "documents": ["", " "], "summary": "A reference."}))
+    result = run("eval", str(story))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"note: {story}: story 'one' not scored: no document has any text",
+        f"error: {story}: no story with a reference has any article text to summarize",
+    ]
+
+
 def test_issue_readme_a_missing_peers_file_is_worded_as_any_missing_file(tmp_path: Path) -> None:
     """It said 'peers.jsonl: cannot read (No such file or directory)', the stories file 'no such file: …'."""
     sample = Path(__file__).parent / "fixtures" / "multinews-sample.jsonl"
@@ -225,11 +268,6 @@ def test_eval_without_references_is_an_error(tmp_path: Path) -> None:
     result = run("eval", path)
     assert result.returncode == 2
     assert "reference" in result.stderr
-
-
-SEEDS = Path(__file__).resolve().parents[1] / "examples" / "aleppo"
-SAMPLE = Path(__file__).resolve().parent / "fixtures" / "multinews-sample.jsonl"
-BASIL_24 = Path(__file__).resolve().parent / "fixtures" / "stream" / "basil-24.jsonl"
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,7 @@ from newsbrief.model import (
 )
 
 if TYPE_CHECKING:
-    from newsbrief.evaluate import StoryResult, SystemScore
+    from newsbrief.evaluate import SkippedStory, StoryResult, SystemScore
     from newsbrief.stream.cluster import Clusterer
     from newsbrief.stream.feeds import RoundReport, WatchReport
 
@@ -413,7 +413,7 @@ def evaluate_command(
     from newsbrief.evaluate import evaluate, read_peers
     from newsbrief.pipeline.ingest import read_stories
 
-    def run() -> tuple[tuple[SystemScore, ...], tuple[StoryResult, ...]]:
+    def run() -> tuple[tuple[SystemScore, ...], tuple[StoryResult, ...], tuple[SkippedStory, ...]]:
         options = Options(max_words=words)
         _check_output(output, [str(stories), *([str(peers)] if peers else [])])
         peer_summaries = read_peers(peers) if peers else None
@@ -432,13 +432,18 @@ def evaluate_command(
         ) as progress:
             task = progress.add_task("eval", total=sum(story.reference is not None for story in loaded))
 
-            def advance(_: StoryResult) -> None:
+            def advance(_: StoryResult | SkippedStory) -> None:
                 progress.advance(task)
 
-            return evaluate(loaded, options=options, peers=peer_summaries, on_story=advance)
+            evaluated = evaluate(loaded, options=options, peers=peer_summaries, on_story=advance)
+        _note_skipped(stories, evaluated[2], scored=len(evaluated[1]))
+        return evaluated
 
-    scores, results = _guarded(run)
-    table = Table(title=f"ROUGE F1 (rouge-score, stemmed) at {words} words")
+    scores, results, skipped = _guarded(run)
+    table = Table(
+        title=f"ROUGE F1 (rouge-score, stemmed) at {words} words",
+        caption=_skipped_caption(len(skipped), len(results) + len(skipped)),
+    )
     for column in ("system", "ROUGE-1", "ROUGE-2", "ROUGE-Lsum", "words", "stories"):
         table.add_column(column, justify="left" if column == "system" else "right")
     for score in scores:
@@ -457,6 +462,21 @@ def evaluate_command(
             for result in results
         )
         _write("\n".join(lines) + "\n", output)
+
+
+def _note_skipped(stories_file: str, skipped: Sequence[SkippedStory], *, scored: int) -> None:
+    """A note for each story eval skipped for want of text; SourceError when no story was left to score."""
+    for story in skipped:
+        _note_line(f"{stories_file}: story {story.story_id!r} not scored: {story.reason}")
+    if skipped and not scored:
+        raise SourceError(f"{stories_file}: no story with a reference has any article text to summarize")
+
+
+def _skipped_caption(skipped: int, total: int) -> str | None:
+    """The line under eval's table that counts the stories skipped for want of text (None: none was)."""
+    if not skipped:
+        return None
+    return f"{skipped} of {total} stories not scored: no article text (notes on stderr)"
 
 
 def _note_unscored(
