@@ -299,6 +299,27 @@ def test_issue_a_reader_that_closes_the_pipe_ends_the_run_quietly(arguments: lis
     assert process.returncode == 141
 
 
+@pytest.mark.parametrize(
+    "arguments", [["summarize", str(SEEDS)], ["cluster", str(BASIL_24)]], ids=["summarize", "cluster"]
+)
+def test_issue_output_dash_is_stdout_not_a_file_named_dash(tmp_path: Path, arguments: list[str]) -> None:
+    """``-o -`` wrote a file named ``-`` in the working folder and printed nothing; ``-`` is
+    stdout, as the sources' ``-`` is stdin."""
+    result = run_newsbrief(*arguments, "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == run_newsbrief(*arguments, cwd=tmp_path).stdout != ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_issue_eval_output_dash_is_refused_as_it_would_run_into_the_table(tmp_path: Path) -> None:
+    result = run_newsbrief("eval", str(SAMPLE), "-o", "-", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: -o -: eval prints its table on stdout; give -o a file for the summaries"
+    ]
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_help_lists_the_commands() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0

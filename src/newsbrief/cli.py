@@ -55,6 +55,7 @@ __all__ = ["app", "main"]
 
 err_console = Console(stderr=True)
 DEFAULT_DASK_WORKERS = 2  # processes of cluster --engine dask's LocalCluster
+STDOUT = Path("-")  # -o -: standard output, as the sources' - is standard input
 READER_GONE_EXIT_CODE = 141  # 128 + SIGPIPE: the shell's code for a program whose reader went away
 
 
@@ -226,7 +227,7 @@ SourcesArgument = Annotated[
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: md, json, html or text.")]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout (- for stdout).")
 ]
 StyleOption = Annotated[
     str,
@@ -415,6 +416,8 @@ def evaluate_command(
 
     def run() -> tuple[tuple[SystemScore, ...], tuple[StoryResult, ...], tuple[SkippedStory, ...]]:
         options = Options(max_words=words)
+        if output == STDOUT:  # the summaries would run into the table
+            raise OptionError("-o -: eval prints its table on stdout; give -o a file for the summaries")
         _check_output(output, [str(stories), *([str(peers)] if peers else [])])
         peer_summaries = read_peers(peers) if peers else None
         loaded = tuple(read_stories(stories))
@@ -625,7 +628,8 @@ def cluster_command(
         typer.Option("--db", help="SQLite store to keep (and resume) the stream in; in memory if not given."),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the stories here as JSONL.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the stories here as JSONL (default, or -: stdout)."),
     ] = None,
     briefs_dir: Annotated[
         Path | None,
@@ -843,8 +847,8 @@ def _make_folder(path: Path) -> None:
 def _check_output(path: Path | None, inputs: Sequence[str] = ()) -> None:
     """SourceError, one line, when ``-o`` names a folder, a file in a folder that does not exist,
     or one of the ``inputs`` (which the run would replace with its output): found before a long
-    run (a full analysis, eval, cluster), not after it."""
-    if path is None:
+    run (a full analysis, eval, cluster), not after it. ``-`` (``STDOUT``) is standard output."""
+    if path is None or path == STDOUT:
         return
     if path.is_dir():
         raise SourceError(f"cannot write {path}: it is a folder")
@@ -863,9 +867,9 @@ def _write_file(path: Path, text: str) -> None:
 
 
 def _write(text: str, output: Path | None) -> None:
-    """Write the text to the file, or to stdout ending in a line break; no text prints nothing
-    (``cluster`` of no articles: an empty JSONL, not one blank line)."""
-    if output is None:
+    """Write the text to the file, or to stdout (no ``-o``, or ``-o -``) ending in a line break; no
+    text prints nothing (``cluster`` of no articles: an empty JSONL, not one blank line)."""
+    if output is None or output == STDOUT:
         sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
         return
     _guarded(lambda: _write_file(output, text))
