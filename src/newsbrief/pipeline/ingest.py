@@ -551,7 +551,8 @@ def _record_stories(records: Iterable[_Record]) -> Iterator[Story]:
             raise SourceError(f'{record.where}: no "text" or "documents" field')
         if first_kind and kind != first_kind:
             raise SourceError(
-                f"{record.where}: a {kind} record among {first_kind} records; a file holds one kind"
+                f"{record.where}: {'an' if kind == 'article' else 'a'} {kind} record among {first_kind} "
+                "records; a file holds one kind"
             )
         first_kind = kind
         if kind == "story":
