@@ -837,7 +837,12 @@ def _note_unnamed_outlets(stories: list[StreamStory]) -> None:
 
 
 def _make_folder(path: Path) -> None:
-    """Make the folder (and its parents) if missing; SourceError, one line, when it cannot be."""
+    """Make the folder (and its parents) if missing; SourceError, one line, when it cannot be.
+
+    A file in the way is named: the system's words were "File exists" or "Not a directory"."""
+    existing = next((folder for folder in (path, *path.parents) if folder.exists()), None)
+    if existing is not None and not existing.is_dir():
+        raise SourceError(f"cannot write to the folder {path}: {existing} is a file")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
