@@ -387,6 +387,17 @@ def test_issue_walk_a_feed_list_line_naming_a_folder_says_it_is_a_folder(tmp_pat
     assert str(refused.value) == f"{listing} line 1: feeds is a folder; name one feed file per line"
 
 
+def test_issue_a_missing_feed_list_is_worded_as_any_missing_file(tmp_path: Path) -> None:
+    """It said 'FEEDS.txt: cannot read (No such file or directory)' and, for a folder, '(Is a
+    directory)', where every other missing input is 'no such file: …'."""
+    with pytest.raises(SourceError) as caught:
+        read_feed_list(tmp_path / "FEEDS.txt")
+    assert str(caught.value) == f"no such file: {tmp_path / 'FEEDS.txt'}"
+    with pytest.raises(SourceError) as caught:
+        read_feed_list(tmp_path)
+    assert str(caught.value) == f"{tmp_path}: a folder; give a file naming one feed per line"
+
+
 def test_an_empty_feed_list_is_an_error(tmp_path: Path) -> None:
     listing = tmp_path / "FEEDS.txt"
     listing.write_text("# nothing yet\n")

@@ -184,6 +184,10 @@ def read_feed_list(path: str | os.PathLike[str]) -> tuple[str, ...]:
     label = os.fspath(path)
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:  # worded as every other missing input is
+        raise SourceError(f"no such file: {label}") from exc
+    except IsADirectoryError as exc:
+        raise SourceError(f"{label}: a folder; give a file naming one feed per line") from exc
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise SourceError(f"{label}: cannot read ({reason})") from exc
