@@ -261,6 +261,13 @@ def test_issue_readme_a_missing_peers_file_is_worded_as_any_missing_file(tmp_pat
     assert result.stderr.splitlines() == [f"error: no such file: {tmp_path / 'peers.jsonl'}"]
 
 
+def test_issue_a_peers_folder_says_it_is_a_folder(tmp_path: Path) -> None:
+    """It said 'peers: cannot read (Is a directory)'."""
+    result = runner.invoke(app, ["eval", str(SAMPLE), "--peers", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"error: {tmp_path}: a folder; give a JSONL file of peer summaries"]
+
+
 def test_eval_without_references_is_an_error(tmp_path: Path) -> None:
     path = _write(
         tmp_path / "noref.jsonl", json.dumps({"id": "x", "documents": ["Aleppo is besieged."]}).encode()

@@ -124,6 +124,8 @@ def read_peers(path: str | os.PathLike[str]) -> dict[str, dict[str, str]]:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as exc:  # worded as every other missing input is
         raise SourceError(f"no such file: {name}") from exc
+    except IsADirectoryError as exc:
+        raise SourceError(f"{name}: a folder; give a JSONL file of peer summaries") from exc
     except OSError as exc:
         raise SourceError(f"{name}: cannot read ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:
