@@ -253,6 +253,22 @@ def test_issue_eval_of_stories_that_all_lack_text_is_an_error(tmp_path: Path) ->
     ]
 
 
+def test_issue_a_blank_reference_is_no_reference(tmp_path: Path) -> None:
+    """A story whose "summary" was "" was scored against it (ROUGE 0), pulling the mean down
+    unsaid; it is a story without a reference: noted and not scored."""
+    records = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()[:2]]
+    records[1]["summary"] = " "
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    result = run("eval", str(stories))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"note: {stories}: 1 of 2 stories have no reference summary; not scored"
+    ]
+    rows = {line.split()[1]: line.split()[-2] for line in result.stdout.splitlines() if line.startswith("│")}
+    assert rows == {"newsbrief": "1"}
+
+
 def test_issue_readme_a_missing_peers_file_is_worded_as_any_missing_file(tmp_path: Path) -> None:
     """It said 'peers.jsonl: cannot read (No such file or directory)', the stories file 'no such file: …'."""
     sample = Path(__file__).parent / "fixtures" / "multinews-sample.jsonl"
