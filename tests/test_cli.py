@@ -269,6 +269,20 @@ def test_issue_a_blank_reference_is_no_reference(tmp_path: Path) -> None:
     assert rows == {"newsbrief": "1"}
 
 
+def test_issue_a_story_id_given_twice_is_an_error(tmp_path: Path) -> None:
+    """A story given twice was scored twice (its row counted 2 stories), silently; a peer record
+    given twice is an error already."""
+    record = SAMPLE.read_text(encoding="utf-8").splitlines()[0]
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text(f"{record}\n{record}\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(stories)])
+    assert result.exit_code == 2
+    story_id = json.loads(record)["id"]
+    assert result.stderr.splitlines() == [
+        f"error: {stories}: story id {story_id!r} is given twice; give each story its own id"
+    ]
+
+
 def test_issue_readme_a_missing_peers_file_is_worded_as_any_missing_file(tmp_path: Path) -> None:
     """It said 'peers.jsonl: cannot read (No such file or directory)', the stories file 'no such file: …'."""
     sample = Path(__file__).parent / "fixtures" / "multinews-sample.jsonl"

@@ -421,6 +421,7 @@ def evaluate_command(
         _check_output(output, [str(stories), *([str(peers)] if peers else [])])
         peer_summaries = read_peers(peers) if peers else None
         loaded = tuple(read_stories(stories))
+        _refuse_repeated_ids(stories, loaded)
         if not any(story.reference is not None for story in loaded):
             raise SourceError(f'{stories}: no story has a reference summary ("summary" field)')
         _note_unscored(stories, loaded, peers, peer_summaries or {})
@@ -465,6 +466,19 @@ def evaluate_command(
             for result in results
         )
         _write("\n".join(lines) + "\n", output)
+
+
+def _refuse_repeated_ids(stories_file: str, stories: Sequence[Story]) -> None:
+    """SourceError when two stories have one id: both were scored (the story counted twice) and
+    a peer's summary for the id scored against each, as a second ``--peers`` record for an id
+    would be (which is refused too). Stories without an id are told apart by their order."""
+    seen: set[str] = set()
+    for story in stories:
+        if story.id and story.id in seen:
+            raise SourceError(
+                f"{stories_file}: story id {story.id!r} is given twice; give each story its own id"
+            )
+        seen.add(story.id)
 
 
 def _note_skipped(stories_file: str, skipped: Sequence[SkippedStory], *, scored: int) -> None:
