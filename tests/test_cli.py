@@ -336,6 +336,30 @@ def test_issue_a_reader_that_closes_the_pipe_ends_the_run_quietly(arguments: lis
     assert process.returncode == 141
 
 
+def test_issue_a_command_started_with_stdout_closed_is_one_line_or_quiet(tmp_path: Path) -> None:
+    """Started with stdout closed (``>&-``): the quiet exit for a reader gone tried to flush a
+    stdout that is None (a traceback), and a command writing to stdout was an 'internal error'."""
+
+    def closed_stdout(*arguments: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["sh", "-c", '"$0" "$@" >&-', sys.executable, "-m", "newsbrief", *arguments],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")},
+            timeout=120,
+            check=False,
+        )
+
+    written = closed_stdout("summarize", str(SEEDS), "-o", str(tmp_path / "brief.md"))
+    assert (written.returncode, written.stderr) == (0, "")
+    assert (tmp_path / "brief.md").read_text(encoding="utf-8").startswith("# Brief")
+    printed = closed_stdout("summarize", str(SEEDS))
+    assert printed.returncode == 2
+    assert printed.stderr.splitlines() == [
+        "error: no standard output to write to (it is closed); give -o FILE"
+    ]
+
+
 @pytest.mark.parametrize(
     "arguments", [["summarize", str(SEEDS)], ["cluster", str(BASIL_24)]], ids=["summarize", "cluster"]
 )

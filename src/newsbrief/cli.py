@@ -889,6 +889,9 @@ def _write(text: str, output: Path | None) -> None:
     """Write the text to the file, or to stdout (no ``-o``, or ``-o -``) ending in a line break; no
     text prints nothing (``cluster`` of no articles: an empty JSONL, not one blank line)."""
     if output is None or output == STDOUT:
+        if sys.stdout is None:  # started with stdout closed (>&-): Python has no stdout to write to
+            _error_line("no standard output to write to (it is closed); give -o FILE")
+            raise typer.Exit(code=2)
         sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
         return
     _guarded(lambda: _write_file(output, text))
@@ -901,7 +904,8 @@ def main() -> None:
         try:
             app(prog_name="newsbrief")
         finally:
-            sys.stdout.flush()  # what is still buffered: a closed pipe shows here, not at the interpreter's exit
+            if sys.stdout is not None:  # None when the command was started with stdout closed (>&-)
+                sys.stdout.flush()  # what is still buffered: a closed pipe shows here, not at the interpreter's exit
     except KeyboardInterrupt:
         _error_line("interrupted")
         sys.exit(INTERRUPTED_EXIT_CODE)
