@@ -381,6 +381,26 @@ def test_issue_eval_output_dash_is_refused_as_it_would_run_into_the_table(tmp_pa
     assert list(tmp_path.iterdir()) == []
 
 
+def test_issue_a_reader_of_stdout_and_stderr_that_closes_the_pipe_ends_the_run_quietly() -> None:
+    """``newsbrief ... 2>&1 | head -1`` with a line for stderr first (here an error): the write
+    to the closed pipe was quieted, but the interpreter's last flush of stderr failed again, exit
+    code 120; it is 141 as for stdout alone."""
+    arguments = ["summarize", str(SEEDS), "missing.txt"]
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    result = subprocess.run(
+        [sys.executable, "-m", "newsbrief", *arguments],
+        stdout=write_end,
+        stderr=write_end,
+        env={**env, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")},
+        timeout=300,
+        check=False,
+    )
+    os.close(write_end)
+    assert result.returncode == 141
+
+
 def test_help_lists_the_commands() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0

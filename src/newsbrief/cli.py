@@ -926,12 +926,15 @@ def _broken_pipe(exc: SystemExit) -> bool:
 
 
 def _exit_for_a_reader_gone() -> NoReturn:
-    """Exit with READER_GONE_EXIT_CODE and no message: the reader of stdout closed it, as ``head -1``
-    does once it has its line. stdout is pointed at the null device first, so that the
-    interpreter's last flush of what is still buffered does not fail again ("Exception ignored
-    in: <_io.TextIOWrapper name='<stdout>'> BrokenPipeError")."""
+    """Exit with READER_GONE_EXIT_CODE and no message: the reader of the output closed it, as
+    ``head -1`` does once it has its line. stdout and stderr (which ``2>&1 | head -1`` sends into
+    the same pipe) are pointed at the null device first, so that the interpreter's last flush of
+    what is still buffered does not fail again ("Exception ignored in: <_io.TextIOWrapper
+    name='<stdout>'> BrokenPipeError", or exit code 120 when stderr is the broken pipe)."""
     null = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null, sys.stdout.fileno())
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            os.dup2(null, stream.fileno())
     os.close(null)
     sys.exit(READER_GONE_EXIT_CODE)
 
