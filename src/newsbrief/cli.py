@@ -546,7 +546,7 @@ def watch(
         clusterer = Clusterer(Store(db))
         arrivals = _Arrivals(clusterer)
         try:
-            return watch_feeds(
+            report = watch_feeds(
                 feeds,
                 arrivals.add,
                 every_minutes=every,
@@ -554,6 +554,9 @@ def watch(
                 on_round=arrivals.print_round,
                 known=clusterer,
             )
+            if report.rounds and report.rounds[-1].number > arrivals.printed:  # cut short by Ctrl-C
+                arrivals.print_round(report.rounds[-1])
+            return report
         finally:
             clusterer.close()
 
@@ -597,6 +600,7 @@ class _Arrivals:
     def __init__(self, clusterer: Clusterer) -> None:
         self._clusterer = clusterer
         self._articles: list[Article] = []
+        self.printed = 0  # the number of the last round printed
 
     def add(self, article: Article) -> str:
         """Add the article to the clusterer; the id of its story."""
@@ -606,11 +610,14 @@ class _Arrivals:
 
     def print_round(self, report: RoundReport) -> None:
         """Print the round as ``_print_round`` does, then the notices on the articles it added."""
-        from newsbrief.stream.cluster import stream_notices
+        from newsbrief.stream.cluster import article_key, stream_notices
 
+        self.printed = report.number  # first: a Ctrl-C while it prints does not print it again
         _print_round(report)
+        counted = {article.key for article in report.added}  # what the round line counts
+        added = [article for article in self._articles if article_key(article) in counted]
         touched = {story.id: story for story in map(self._clusterer.story, report.stories)}
-        for notice in stream_notices(self._articles, list(touched.values()), where="the watch"):
+        for notice in stream_notices(added, list(touched.values()), where="the watch"):
             _print_notice(notice)
         self._articles.clear()
 

@@ -6,6 +6,13 @@ address (so the SSRF checks run as in production) and lands every connection on 
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -488,6 +495,59 @@ def test_issue_watch_notes_undated_and_not_english_articles_as_cluster_does(tmp_
     again = CliRunner().invoke(app, arguments)  # restarted on its store: nothing new, nothing noted
     assert again.exit_code == 0, again.output
     assert again.stderr == ""
+
+
+def test_issue_a_round_cut_short_by_ctrl_c_is_printed_with_its_notices(tmp_path: Path) -> None:
+    """Ctrl-C inside a round: the articles it had added were stored, but the round was never
+    printed, so their notes (here: no readable date) were lost. The cut-short round is printed
+    with its notices before the summary line."""
+    items = "".join(
+        f"<item><title>Budget vote {number} delayed</title><guid>vote-{number}</guid>"
+        f"<link>http://127.0.0.1:9/vote-{number}</link><description>The city council delayed budget "
+        f"vote number {number} on Tuesday after members asked for more time to read item {number}."
+        "</description></item>"
+        for number in range(5000)
+    )
+    (tmp_path / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>City</title>{items}</channel></rss>',
+        encoding="utf-8",
+    )
+    (tmp_path / "FEEDS.txt").write_text("feed.xml\n")
+    db = tmp_path / "s.db"
+    with subprocess.Popen(
+        [sys.executable, "-m", "newsbrief", "watch", "FEEDS.txt", "--db", "s.db", "--rounds", "1"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(FIXTURES.parents[1] / "src")},
+    ) as process:
+        while _stored(db) == 0 and process.poll() is None:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    lines = stdout.splitlines()
+    assert lines[-1].startswith("stopped by Ctrl-C after 1 round: ")
+    added = int(lines[-1].split(": ")[1].split()[0])
+    assert 0 < added < 5000  # the round was cut short
+    assert lines[0].startswith(f"round 1: 1 feeds ok, 0 failed, {added} new articles")
+    assert (
+        f"note: {added} of {added} articles have no readable date: each was placed as if published "
+        "with the article before it in the watch"
+    ) in stderr.splitlines()
+
+
+def _stored(db: Path) -> int:
+    """How many articles the store holds (0 before it has its tables). Read only once the store
+    is in WAL mode: a reader while the writer switches to it could make the switch fail."""
+    if not db.with_name(db.name + "-wal").exists():
+        return 0
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as reader:
+            return int(reader.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return 0
 
 
 def test_issue_walk_a_watch_that_never_reads_a_feed_ends_with_exit_2(tmp_path: Path) -> None:
