@@ -503,6 +503,17 @@ def test_an_interrupt_is_one_line_and_exit_code_130(aleppo_dir: Path) -> None:
     assert result.stderr.strip() == "error: interrupted"
 
 
+def test_issue_an_interrupt_inside_a_compiled_function_is_one_line_and_exit_code_130(
+    aleppo_dir: Path,
+) -> None:
+    """A Ctrl-C inside a numba kernel comes out as CPython's SystemError ('returned a result with
+    an exception set', caused by the KeyboardInterrupt): it was an internal error, exit code 1."""
+    planted = 'SystemError("CPUDispatcher(<function merge_dots>) returned a result with an exception set") from KeyboardInterrupt()'
+    result = run_with_failing_pipeline(planted, "summarize", str(aleppo_dir))
+    assert result.returncode == 130
+    assert result.stderr.strip() == "error: interrupted"
+
+
 # Ctrl-C while the console script is still importing the command line (Typer and Rich): the
 # import of typer raises KeyboardInterrupt, as a SIGINT in those tenths of a second does.
 _INTERRUPTED_IMPORT = """

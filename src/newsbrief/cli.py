@@ -31,7 +31,14 @@ from typer._click import exceptions as usage
 from typer._click.core import Command, Context, Parameter
 from typer.core import TyperGroup
 
-from newsbrief.errors import INTERRUPTED_EXIT_CODE, EmptyStoryError, NewsbriefError, OptionError, SourceError
+from newsbrief.errors import (
+    INTERRUPTED_EXIT_CODE,
+    EmptyStoryError,
+    NewsbriefError,
+    OptionError,
+    SourceError,
+    is_interrupt,
+)
 from newsbrief.model import (
     DEFAULT_STYLE,
     MAX_WINDOW_DAYS,
@@ -102,6 +109,8 @@ class _TopLevelGroup(TyperGroup):
         except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
             raise  # a broken pipe is stdout's reader gone, not a bug: Typer exits on it and main quiets it
         except Exception as exc:
+            if is_interrupt(exc):  # Ctrl-C inside a numba kernel: the interrupt's line and exit code 130
+                raise KeyboardInterrupt from exc
             if ctx.params.get("debug"):
                 raise
             _error_line(

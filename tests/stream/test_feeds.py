@@ -306,6 +306,30 @@ def test_ctrl_c_inside_a_round_keeps_what_it_added(web: _Web) -> None:
     assert [article.key for article in report.added] == [NYT_KEY]
 
 
+def test_issue_ctrl_c_inside_a_numba_kernel_ends_the_watch_as_ctrl_c_does(web: _Web) -> None:
+    """A Ctrl-C landing inside a numba kernel of the clusterer reaches Python as the SystemError
+    CPython raises for a compiled function that returned with the interrupt set (seen in a real
+    watch: merge_dots, its direct cause the KeyboardInterrupt); the watch took it for a bug
+    ('internal error', exit 1) instead of stopping with its report."""
+
+    def add(article: Article) -> str:
+        if article.id == SESTAK_KEY:
+            raise SystemError(
+                "CPUDispatcher(<function merge_dots>) returned a result with an exception set"
+            ) from KeyboardInterrupt()
+        return "s1"
+
+    report = watch([RSS], add, every_minutes=1, get=web.get, sleep=lambda seconds: None)
+    assert report.interrupted
+    assert [article.key for article in report.added] == [NYT_KEY]
+
+    def broken(article: Article) -> str:
+        raise SystemError("a bug, not an interrupt")
+
+    with pytest.raises(SystemError):
+        watch([RSS], broken, every_minutes=1, get=web.get, sleep=lambda seconds: None)
+
+
 def test_an_entry_without_any_text_is_reported_and_tried_again(web: _Web, tmp_path: Path) -> None:
     feed = tmp_path / "bare.xml"
     feed.write_text(
