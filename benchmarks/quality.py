@@ -29,8 +29,9 @@ def main() -> None:
 
     stories = tuple(read_stories(args.stories))
     peers = read_peers(args.peers) if args.peers.exists() else None
-    scores, results = evaluate(stories, options=Options(max_words=args.words), peers=peers)
-    print(f"{len(results)} stories, {args.words}-word budget for newsbrief\n")
+    scores, results, skipped = evaluate(stories, options=Options(max_words=args.words), peers=peers)
+    unscored = f" ({len(skipped)} without article text not scored)" if skipped else ""
+    print(f"{len(results)} stories{unscored}, {args.words}-word budget for newsbrief\n")
     print("| system | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | words |")
     print("| --- | --- | --- | --- | --- |")
     for score in sorted(scores, key=lambda s: (s.system != SYSTEM_NAME, -s.rouge1)):

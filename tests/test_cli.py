@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -16,6 +17,9 @@ from newsbrief.pipeline import ingest
 from newsbrief_cli import run_newsbrief
 
 runner = CliRunner()
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "aleppo"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "multinews-sample.jsonl"
+BASIL_24 = Path(__file__).resolve().parent / "fixtures" / "stream" / "basil-24.jsonl"
 
 
 def run(*arguments: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
@@ -174,6 +178,7 @@ def test_eval_prints_a_table_beside_the_peers(tmp_path: Path) -> None:
     result = run("eval", str(stories), "--peers", str(peers), "-o", str(predictions))
     assert result.returncode == 0, result.stderr
     assert "newsbrief" in result.stdout and "lead" in result.stdout and "ROUGE-2" in result.stdout
+    assert result.stderr == ""  # issue: the progress bar left a blank line off a terminal
     written = [json.loads(line) for line in predictions.read_text(encoding="utf-8").splitlines()]
     assert [record["id"] for record in written] == ids
     assert all(record["summary"] for record in written)
@@ -208,12 +213,89 @@ def test_eval_notes_what_it_does_not_score(tmp_path: Path) -> None:
     assert refused.stderr.strip() == f"error: {twice} line 2: id 'mn-0' is also on line 1"
 
 
+def test_issue_eval_skips_a_story_without_text_with_a_note_and_scores_the_rest(tmp_path: Path) -> None:
+    """A story whose documents are all empty, or clean to nothing, stopped the whole evaluation
+    (exit 2, 'story ... has no articles'). Each is a note naming the story and why, the rest
+    are scored (the peers on the same stories), and the table counts the stories skipped."""
+    records = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    records[1]["documents"] = ["", "  "]
+    records[2]["documents"] = ["READ MORE: Copyright 2016 NPR"]
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    peers = tmp_path / "peers.jsonl"
+    lead = "The House approved a measure on Thursday."
+    peers.write_text(
+        "".join(json.dumps({"id": r["id"], "lead": lead}) + "\n" for r in records), encoding="utf-8"
+    )
+    predictions = tmp_path / "predictions.jsonl"
+    result = run("eval", str(stories), "--peers", str(peers), "-o", str(predictions))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"note: {stories}: story {records[1]['id']!r} not scored: no document has any text",
+        f"note: {stories}: story {records[2]['id']!r} not scored: no article text left after cleaning "
+        f"{stories} line 3 document 1",
+    ]
+    rows = {line.split()[1]: line.split()[-2] for line in result.stdout.splitlines() if line.startswith("│")}
+    assert rows == {"newsbrief": "2", "lead": "2"}  # the "stories" column
+    assert "2 of 4 stories not scored: no article text (notes on stderr)" in result.stdout
+    written = [json.loads(line)["id"] for line in predictions.read_text(encoding="utf-8").splitlines()]
+    assert written == [records[0]["id"], records[3]["id"]]
+
+
+def test_issue_eval_of_stories_that_all_lack_text_is_an_error(tmp_path: Path) -> None:
+    story = tmp_path / "story.json"
+    story.write_text(json.dumps({"id": "one", "documents": ["", " "], "summary": "A reference."}))
+    result = run("eval", str(story))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"note: {story}: story 'one' not scored: no document has any text",
+        f"error: {story}: no story with a reference has any article text to summarize",
+    ]
+
+
+def test_issue_a_blank_reference_is_no_reference(tmp_path: Path) -> None:
+    """A story whose "summary" was "" was scored against it (ROUGE 0), pulling the mean down
+    unsaid; it is a story without a reference: noted and not scored."""
+    records = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()[:2]]
+    records[1]["summary"] = " "
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    result = run("eval", str(stories))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"note: {stories}: 1 of 2 stories have no reference summary; not scored"
+    ]
+    rows = {line.split()[1]: line.split()[-2] for line in result.stdout.splitlines() if line.startswith("│")}
+    assert rows == {"newsbrief": "1"}
+
+
+def test_issue_a_story_id_given_twice_is_an_error(tmp_path: Path) -> None:
+    """A story given twice was scored twice (its row counted 2 stories), silently; a peer record
+    given twice is an error already."""
+    record = SAMPLE.read_text(encoding="utf-8").splitlines()[0]
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text(f"{record}\n{record}\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(stories)])
+    assert result.exit_code == 2
+    story_id = json.loads(record)["id"]
+    assert result.stderr.splitlines() == [
+        f"error: {stories}: story id {story_id!r} is given twice; give each story its own id"
+    ]
+
+
 def test_issue_readme_a_missing_peers_file_is_worded_as_any_missing_file(tmp_path: Path) -> None:
     """It said 'peers.jsonl: cannot read (No such file or directory)', the stories file 'no such file: …'."""
     sample = Path(__file__).parent / "fixtures" / "multinews-sample.jsonl"
     result = runner.invoke(app, ["eval", str(sample), "--peers", str(tmp_path / "peers.jsonl")])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [f"error: no such file: {tmp_path / 'peers.jsonl'}"]
+
+
+def test_issue_a_peers_folder_says_it_is_a_folder(tmp_path: Path) -> None:
+    """It said 'peers: cannot read (Is a directory)'."""
+    result = runner.invoke(app, ["eval", str(SAMPLE), "--peers", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"error: {tmp_path}: a folder; give a JSONL file of peer summaries"]
 
 
 def test_eval_without_references_is_an_error(tmp_path: Path) -> None:
@@ -223,6 +305,100 @@ def test_eval_without_references_is_an_error(tmp_path: Path) -> None:
     result = run("eval", path)
     assert result.returncode == 2
     assert "reference" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["summarize", str(SEEDS)],
+        ["cluster", str(BASIL_24)],
+        ["eval", str(SAMPLE)],
+        ["--help"],
+    ],
+    ids=["summarize", "cluster", "eval", "help"],
+)
+def test_issue_a_reader_that_closes_the_pipe_ends_the_run_quietly(arguments: list[str]) -> None:
+    """``newsbrief ... | head -1``: a reader gone before the output is written ended in exit code 1
+    or 120 with "Exception ignored ... BrokenPipeError" (or "internal error") on stderr. Now it is
+    exit code 141 and nothing said, as the shell reports ``git log | head -1``."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the command writes its first byte
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "newsbrief", *arguments],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        env={**env, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")},
+    ) as process:
+        os.close(write_end)
+        _, stderr = process.communicate(timeout=300)
+    assert stderr.decode().strip() == ""
+    assert process.returncode == 141
+
+
+def test_issue_a_command_started_with_stdout_closed_is_one_line_or_quiet(tmp_path: Path) -> None:
+    """Started with stdout closed (``>&-``): the quiet exit for a reader gone tried to flush a
+    stdout that is None (a traceback), and a command writing to stdout was an 'internal error'."""
+
+    def closed_stdout(*arguments: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["sh", "-c", '"$0" "$@" >&-', sys.executable, "-m", "newsbrief", *arguments],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")},
+            timeout=120,
+            check=False,
+        )
+
+    written = closed_stdout("summarize", str(SEEDS), "-o", str(tmp_path / "brief.md"))
+    assert (written.returncode, written.stderr) == (0, "")
+    assert (tmp_path / "brief.md").read_text(encoding="utf-8").startswith("# Brief")
+    printed = closed_stdout("summarize", str(SEEDS))
+    assert printed.returncode == 2
+    assert printed.stderr.splitlines() == [
+        "error: no standard output to write to (it is closed); give -o FILE"
+    ]
+
+
+@pytest.mark.parametrize(
+    "arguments", [["summarize", str(SEEDS)], ["cluster", str(BASIL_24)]], ids=["summarize", "cluster"]
+)
+def test_issue_output_dash_is_stdout_not_a_file_named_dash(tmp_path: Path, arguments: list[str]) -> None:
+    """``-o -`` wrote a file named ``-`` in the working folder and printed nothing; ``-`` is
+    stdout, as the sources' ``-`` is stdin."""
+    result = run_newsbrief(*arguments, "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == run_newsbrief(*arguments, cwd=tmp_path).stdout != ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_issue_eval_output_dash_is_refused_as_it_would_run_into_the_table(tmp_path: Path) -> None:
+    result = run_newsbrief("eval", str(SAMPLE), "-o", "-", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: -o -: eval prints its table on stdout; give -o a file for the summaries"
+    ]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_issue_a_reader_of_stdout_and_stderr_that_closes_the_pipe_ends_the_run_quietly() -> None:
+    """``newsbrief ... 2>&1 | head -1`` with a line for stderr first (here an error): the write
+    to the closed pipe was quieted, but the interpreter's last flush of stderr failed again, exit
+    code 120; it is 141 as for stdout alone."""
+    arguments = ["summarize", str(SEEDS), "missing.txt"]
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    result = subprocess.run(
+        [sys.executable, "-m", "newsbrief", *arguments],
+        stdout=write_end,
+        stderr=write_end,
+        env={**env, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")},
+        timeout=300,
+        check=False,
+    )
+    os.close(write_end)
+    assert result.returncode == 141
 
 
 def test_help_lists_the_commands() -> None:
@@ -323,6 +499,17 @@ def test_debug_lets_the_traceback_through(aleppo_dir: Path) -> None:
 
 def test_an_interrupt_is_one_line_and_exit_code_130(aleppo_dir: Path) -> None:
     result = run_with_failing_pipeline("KeyboardInterrupt", "summarize", str(aleppo_dir))
+    assert result.returncode == 130
+    assert result.stderr.strip() == "error: interrupted"
+
+
+def test_issue_an_interrupt_inside_a_compiled_function_is_one_line_and_exit_code_130(
+    aleppo_dir: Path,
+) -> None:
+    """A Ctrl-C inside a numba kernel comes out as CPython's SystemError ('returned a result with
+    an exception set', caused by the KeyboardInterrupt): it was an internal error, exit code 1."""
+    planted = 'SystemError("CPUDispatcher(<function merge_dots>) returned a result with an exception set") from KeyboardInterrupt()'
+    result = run_with_failing_pipeline(planted, "summarize", str(aleppo_dir))
     assert result.returncode == 130
     assert result.stderr.strip() == "error: interrupted"
 

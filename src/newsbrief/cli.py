@@ -3,12 +3,16 @@
 newsbrief's own errors, and usage errors (an unknown option or command, a missing argument, a
 value of the wrong type), are one line on stderr and exit code 2. Anything else is a bug: it is
 one line too (``error: internal error: ...``, exit code 1) unless ``--debug`` asks for the
-traceback; an interrupt (Ctrl-C) is one line and exit code 130.
+traceback; an interrupt (Ctrl-C) is one line and exit code 130. A reader that closes the output
+early (``newsbrief cluster ... | head -1``) ends the run quietly with exit code 141, as the shell
+reports ``git log | head -1``.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import socket
 import sys
 from collections.abc import Callable, Container, Mapping, Sequence
@@ -27,7 +31,14 @@ from typer._click import exceptions as usage
 from typer._click.core import Command, Context, Parameter
 from typer.core import TyperGroup
 
-from newsbrief.errors import INTERRUPTED_EXIT_CODE, EmptyStoryError, NewsbriefError, OptionError, SourceError
+from newsbrief.errors import (
+    INTERRUPTED_EXIT_CODE,
+    EmptyStoryError,
+    NewsbriefError,
+    OptionError,
+    SourceError,
+    is_interrupt,
+)
 from newsbrief.model import (
     DEFAULT_STYLE,
     MAX_WINDOW_DAYS,
@@ -43,13 +54,16 @@ from newsbrief.model import (
 )
 
 if TYPE_CHECKING:
-    from newsbrief.evaluate import StoryResult, SystemScore
+    from newsbrief.evaluate import SkippedStory, StoryResult, SystemScore
+    from newsbrief.stream.cluster import Clusterer
     from newsbrief.stream.feeds import RoundReport, WatchReport
 
 __all__ = ["app", "main"]
 
 err_console = Console(stderr=True)
 DEFAULT_DASK_WORKERS = 2  # processes of cluster --engine dask's LocalCluster
+STDOUT = Path("-")  # -o -: standard output, as the sources' - is standard input
+READER_GONE_EXIT_CODE = 141  # 128 + SIGPIPE: the shell's code for a program whose reader went away
 
 
 class _TopLevelGroup(TyperGroup):
@@ -92,9 +106,11 @@ class _TopLevelGroup(TyperGroup):
             # Click raises some errors (an option's missing value) without a context: name the subcommand
             subcommand = f" {ctx.invoked_subcommand}" if ctx.invoked_subcommand else ""
             _exit_on_usage_error(exc, ctx.command_path + subcommand)
-        except (typer.Exit, typer.Abort, typer.TyperException):
-            raise
+        except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
+            raise  # a broken pipe is stdout's reader gone, not a bug: Typer exits on it and main quiets it
         except Exception as exc:
+            if is_interrupt(exc):  # Ctrl-C inside a numba kernel: the interrupt's line and exit code 130
+                raise KeyboardInterrupt from exc
             if ctx.params.get("debug"):
                 raise
             _error_line(
@@ -220,7 +236,7 @@ SourcesArgument = Annotated[
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: md, json, html or text.")]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout (- for stdout).")
 ]
 StyleOption = Annotated[
     str,
@@ -341,7 +357,13 @@ def serve(
     from newsbrief.service.app import serve as run_server
 
     if db is not None and not db.is_file():
-        what = "a folder, not a store file" if db.is_dir() else "no such file"
+        what = (
+            "a folder, not a store file"
+            if db.is_dir()
+            else "a device or a pipe, not a store file"
+            if db.exists()  # a device or a named pipe: it is there, so not 'no such file'
+            else "no such file"
+        )
         err_console.print(
             f"[red]error:[/red] --db {escape(str(db))}: {what}; "
             "fill a store first with newsbrief watch FEEDS --db FILE or newsbrief cluster ... --db FILE",
@@ -407,11 +429,14 @@ def evaluate_command(
     from newsbrief.evaluate import evaluate, read_peers
     from newsbrief.pipeline.ingest import read_stories
 
-    def run() -> tuple[tuple[SystemScore, ...], tuple[StoryResult, ...]]:
+    def run() -> tuple[tuple[SystemScore, ...], tuple[StoryResult, ...], tuple[SkippedStory, ...]]:
         options = Options(max_words=words)
+        if output == STDOUT:  # the summaries would run into the table
+            raise OptionError("-o -: eval prints its table on stdout; give -o a file for the summaries")
         _check_output(output, [str(stories), *([str(peers)] if peers else [])])
         peer_summaries = read_peers(peers) if peers else None
         loaded = tuple(read_stories(stories))
+        _refuse_repeated_ids(stories, loaded)
         if not any(story.reference is not None for story in loaded):
             raise SourceError(f'{stories}: no story has a reference summary ("summary" field)')
         _note_unscored(stories, loaded, peers, peer_summaries or {})
@@ -422,16 +447,22 @@ def evaluate_command(
             TimeElapsedColumn(),
             console=err_console,
             transient=True,
+            disable=not sys.stderr.isatty(),  # off a terminal the bar left a blank line on stderr
         ) as progress:
             task = progress.add_task("eval", total=sum(story.reference is not None for story in loaded))
 
-            def advance(_: StoryResult) -> None:
+            def advance(_: StoryResult | SkippedStory) -> None:
                 progress.advance(task)
 
-            return evaluate(loaded, options=options, peers=peer_summaries, on_story=advance)
+            evaluated = evaluate(loaded, options=options, peers=peer_summaries, on_story=advance)
+        _note_skipped(stories, evaluated[2], scored=len(evaluated[1]))
+        return evaluated
 
-    scores, results = _guarded(run)
-    table = Table(title=f"ROUGE F1 (rouge-score, stemmed) at {words} words")
+    scores, results, skipped = _guarded(run)
+    table = Table(
+        title=f"ROUGE F1 (rouge-score, stemmed) at {words} words",
+        caption=_skipped_caption(len(skipped), len(results) + len(skipped)),
+    )
     for column in ("system", "ROUGE-1", "ROUGE-2", "ROUGE-Lsum", "words", "stories"):
         table.add_column(column, justify="left" if column == "system" else "right")
     for score in scores:
@@ -450,6 +481,34 @@ def evaluate_command(
             for result in results
         )
         _write("\n".join(lines) + "\n", output)
+
+
+def _refuse_repeated_ids(stories_file: str, stories: Sequence[Story]) -> None:
+    """SourceError when two stories have one id: both were scored (the story counted twice) and
+    a peer's summary for the id scored against each, as a second ``--peers`` record for an id
+    would be (which is refused too). Stories without an id are told apart by their order."""
+    seen: set[str] = set()
+    for story in stories:
+        if story.id and story.id in seen:
+            raise SourceError(
+                f"{stories_file}: story id {story.id!r} is given twice; give each story its own id"
+            )
+        seen.add(story.id)
+
+
+def _note_skipped(stories_file: str, skipped: Sequence[SkippedStory], *, scored: int) -> None:
+    """A note for each story eval skipped for want of text; SourceError when no story was left to score."""
+    for story in skipped:
+        _note_line(f"{stories_file}: story {story.story_id!r} not scored: {story.reason}")
+    if skipped and not scored:
+        raise SourceError(f"{stories_file}: no story with a reference has any article text to summarize")
+
+
+def _skipped_caption(skipped: int, total: int) -> str | None:
+    """The line under eval's table that counts the stories skipped for want of text (None: none was)."""
+    if not skipped:
+        return None
+    return f"{skipped} of {total} stories not scored: no article text (notes on stderr)"
 
 
 def _note_unscored(
@@ -494,15 +553,19 @@ def watch(
         from newsbrief.stream.store import Store
 
         clusterer = Clusterer(Store(db))
+        arrivals = _Arrivals(clusterer)
         try:
-            return watch_feeds(
+            report = watch_feeds(
                 feeds,
-                clusterer.add,
+                arrivals.add,
                 every_minutes=every,
                 rounds=rounds,
-                on_round=_print_round,
+                on_round=arrivals.print_round,
                 known=clusterer,
             )
+            if report.rounds and report.rounds[-1].number > arrivals.printed:  # cut short by Ctrl-C
+                arrivals.print_round(report.rounds[-1])
+            return report
         finally:
             clusterer.close()
 
@@ -539,6 +602,36 @@ def _require_a_feed_read(report: WatchReport) -> None:
         )
 
 
+class _Arrivals:
+    """The articles a watch adds to the clusterer, kept until their round is printed, so that the
+    round's notes include what ``cluster`` notes of its input (``stream_notices``): the articles
+    with no readable date, placed by arrival, and those not in English, grouped apart."""
+
+    def __init__(self, clusterer: Clusterer) -> None:
+        self._clusterer = clusterer
+        self._articles: list[Article] = []
+        self.printed = 0  # the number of the last round printed
+
+    def add(self, article: Article) -> str:
+        """Add the article to the clusterer; the id of its story."""
+        story = self._clusterer.add(article)
+        self._articles.append(article)  # after add: an article the store refuses was not placed
+        return story
+
+    def print_round(self, report: RoundReport) -> None:
+        """Print the round as ``_print_round`` does, then the notices on the articles it added."""
+        from newsbrief.stream.cluster import article_key, stream_notices
+
+        self.printed = report.number  # first: a Ctrl-C while it prints does not print it again
+        _print_round(report)
+        counted = {article.key for article in report.added}  # what the round line counts
+        added = [article for article in self._articles if article_key(article) in counted]
+        touched = {story.id: story for story in map(self._clusterer.story, report.stories)}
+        for notice in stream_notices(added, list(touched.values()), where="the watch"):
+            _print_notice(notice)
+        self._articles.clear()
+
+
 def _print_round(report: RoundReport) -> None:
     """One line for a finished round on stdout; its failures and notes on stderr."""
     failed = len(report.feeds_failed)
@@ -572,7 +665,8 @@ def cluster_command(
         typer.Option("--db", help="SQLite store to keep (and resume) the stream in; in memory if not given."),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the stories here as JSONL.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the stories here as JSONL (default, or -: stdout)."),
     ] = None,
     briefs_dir: Annotated[
         Path | None,
@@ -780,7 +874,12 @@ def _note_unnamed_outlets(stories: list[StreamStory]) -> None:
 
 
 def _make_folder(path: Path) -> None:
-    """Make the folder (and its parents) if missing; SourceError, one line, when it cannot be."""
+    """Make the folder (and its parents) if missing; SourceError, one line, when it cannot be.
+
+    A file in the way is named: the system's words were "File exists" or "Not a directory"."""
+    existing = next((folder for folder in (path, *path.parents) if folder.exists()), None)
+    if existing is not None and not existing.is_dir():
+        raise SourceError(f"cannot write to the folder {path}: {existing} is a file")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -790,8 +889,8 @@ def _make_folder(path: Path) -> None:
 def _check_output(path: Path | None, inputs: Sequence[str] = ()) -> None:
     """SourceError, one line, when ``-o`` names a folder, a file in a folder that does not exist,
     or one of the ``inputs`` (which the run would replace with its output): found before a long
-    run (a full analysis, eval, cluster), not after it."""
-    if path is None:
+    run (a full analysis, eval, cluster), not after it. ``-`` (``STDOUT``) is standard output."""
+    if path is None or path == STDOUT:
         return
     if path.is_dir():
         raise SourceError(f"cannot write {path}: it is a folder")
@@ -810,25 +909,57 @@ def _write_file(path: Path, text: str) -> None:
 
 
 def _write(text: str, output: Path | None) -> None:
-    """Write the text to the file, or to stdout ending in a line break; no text prints nothing
-    (``cluster`` of no articles: an empty JSONL, not one blank line)."""
-    if output is None:
+    """Write the text to the file, or to stdout (no ``-o``, or ``-o -``) ending in a line break; no
+    text prints nothing (``cluster`` of no articles: an empty JSONL, not one blank line)."""
+    if output is None or output == STDOUT:
+        if sys.stdout is None:  # started with stdout closed (>&-): Python has no stdout to write to
+            _error_line("no standard output to write to (it is closed); give -o FILE")
+            raise typer.Exit(code=2)
         sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
         return
     _guarded(lambda: _write_file(output, text))
 
 
 def main() -> None:
-    """Entry point of the ``newsbrief`` console script; an interrupt before a command runs is one line too."""
+    """Entry point of the ``newsbrief`` console script; an interrupt before a command runs is one
+    line too, and a reader that went away is no message at all (exit code 141)."""
     try:
-        app(prog_name="newsbrief")
+        try:
+            app(prog_name="newsbrief")
+        finally:
+            if sys.stdout is not None:  # None when the command was started with stdout closed (>&-)
+                sys.stdout.flush()  # what is still buffered: a closed pipe shows here, not at the interpreter's exit
     except KeyboardInterrupt:
         _error_line("interrupted")
         sys.exit(INTERRUPTED_EXIT_CODE)
+    except BrokenPipeError:
+        _exit_for_a_reader_gone()
     except SystemExit as exc:
         if _silent_interrupt(exc):
             _error_line("interrupted")
+        if _broken_pipe(exc):
+            _exit_for_a_reader_gone()
         raise
+
+
+def _broken_pipe(exc: SystemExit) -> bool:
+    """Whether the exit is Typer's for a write to a closed stdout (``--help | head -1``, or a
+    command's output): Typer exits with code 1 from inside its handler of the EPIPE error."""
+    return isinstance(exc.__context__, OSError) and exc.__context__.errno == errno.EPIPE
+
+
+def _exit_for_a_reader_gone() -> NoReturn:
+    """Exit with READER_GONE_EXIT_CODE and no message: the reader of the output closed it, as
+    ``head -1`` does once it has its line. stdout and stderr (which ``2>&1 | head -1`` sends into
+    the same pipe) are pointed at the null device first, so that the interpreter's last flush of
+    what is still buffered does not fail again ("Exception ignored in: <_io.TextIOWrapper
+    name='<stdout>'> BrokenPipeError", or exit code 120 when stderr is the broken pipe)."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            os.dup2(null, stream.fileno())
+    os.close(null)
+    sys.exit(READER_GONE_EXIT_CODE)
 
 
 def _silent_interrupt(exc: SystemExit) -> bool:

@@ -29,6 +29,7 @@ __all__ = [
     "NewsbriefError",
     "OptionError",
     "SourceError",
+    "is_interrupt",
     "stop_if_cancelled",
 ]
 
@@ -73,3 +74,13 @@ def stop_if_cancelled(cancel: threading.Event | None, stage: str) -> None:
     """
     if cancel is not None and cancel.is_set():
         raise BriefCancelledError(stage)
+
+
+def is_interrupt(exc: BaseException) -> bool:
+    """Whether the exception is a Ctrl-C: KeyboardInterrupt itself, or the SystemError CPython
+    raises instead when the interrupt lands inside a compiled function that returns all the same
+    (the stream's numba kernels: "CPUDispatcher(<function merge_dots ...>) returned a result with
+    an exception set", its direct cause the KeyboardInterrupt)."""
+    return isinstance(exc, KeyboardInterrupt) or (
+        isinstance(exc, SystemError) and isinstance(exc.__cause__, KeyboardInterrupt)
+    )

@@ -17,11 +17,19 @@ from typing import Any
 
 import blingfire
 
-from newsbrief.errors import SourceError
+from newsbrief.errors import EmptyStoryError, SourceError
 from newsbrief.model import Brief, Options, Story
 from newsbrief.pipeline.brief import brief
 
-__all__ = ["SYSTEM_NAME", "StoryResult", "SystemScore", "evaluate", "read_peers", "score_summary"]
+__all__ = [
+    "SYSTEM_NAME",
+    "SkippedStory",
+    "StoryResult",
+    "SystemScore",
+    "evaluate",
+    "read_peers",
+    "score_summary",
+]
 
 SYSTEM_NAME = "newsbrief"
 
@@ -47,6 +55,14 @@ class StoryResult:
     prediction: str
 
 
+@dataclass(frozen=True, slots=True)
+class SkippedStory:
+    """A story with a reference that could not be summarised, and why (one line)."""
+
+    story_id: str
+    reason: str
+
+
 def score_summary(reference: str, summary: str) -> tuple[float, float, float]:
     """ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 of a summary against a reference."""
     scores = _scorer().score(_one_sentence_per_line(reference), _one_sentence_per_line(summary))
@@ -58,19 +74,31 @@ def evaluate(
     *,
     options: Options,
     peers: Mapping[str, Mapping[str, str]] | None = None,
-    on_story: Callable[[StoryResult], None] | None = None,
-) -> tuple[tuple[SystemScore, ...], tuple[StoryResult, ...]]:
-    """Mean scores of newsbrief and of each peer system, and our brief of every story.
+    on_story: Callable[[StoryResult | SkippedStory], None] | None = None,
+) -> tuple[tuple[SystemScore, ...], tuple[StoryResult, ...], tuple[SkippedStory, ...]]:
+    """Mean scores of newsbrief and of each peer system, our brief of every story, and the stories
+    skipped for want of article text.
 
-    Stories without a reference are skipped (and not counted). ``peers`` maps a story id to
-    ``{system: summary}``; a peer is scored on the stories it has a summary for.
+    Stories without a reference are left out (and not counted). A story with no article text (no
+    documents, every one empty, or nothing left after cleaning) is skipped, not fatal: one story
+    of a large file should not stop the others; its peers' summaries are not scored either, so
+    that every system is scored on the same stories. ``peers`` maps a story id to
+    ``{system: summary}``; a peer is scored on the stories it has a summary for. ``on_story`` is
+    called once per story with a reference, whether it was scored or skipped.
     """
     totals: dict[str, list[tuple[float, float, float, int]]] = {}
     results = []
+    skipped = []
     for story in stories:
         if story.reference is None:
             continue
-        result = _summarize(story, options)
+        try:
+            result = _summarize(story, options)
+        except EmptyStoryError as exc:
+            skipped.append(SkippedStory(story.id, _no_text_reason(story, exc)))
+            if on_story is not None:
+                on_story(skipped[-1])
+            continue
         results.append(result)
         totals.setdefault(SYSTEM_NAME, []).append(_row(story.reference, result.prediction))
         for system, summary in sorted((peers or {}).get(story.id, {}).items()):
@@ -78,7 +106,13 @@ def evaluate(
         if on_story is not None:
             on_story(result)
     scores = tuple(_mean(system, rows) for system, rows in totals.items())
-    return scores, tuple(results)
+    return scores, tuple(results), tuple(skipped)
+
+
+def _no_text_reason(story: Story, exc: EmptyStoryError) -> str:
+    """Why a story has no text to summarise: it read as no articles, or cleaning left none (the
+    error names the documents)."""
+    return "no document has any text" if not story.articles else str(exc)
 
 
 def read_peers(path: str | os.PathLike[str]) -> dict[str, dict[str, str]]:
@@ -90,6 +124,8 @@ def read_peers(path: str | os.PathLike[str]) -> dict[str, dict[str, str]]:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as exc:  # worded as every other missing input is
         raise SourceError(f"no such file: {name}") from exc
+    except IsADirectoryError as exc:
+        raise SourceError(f"{name}: a folder; give a JSONL file of peer summaries") from exc
     except OSError as exc:
         raise SourceError(f"{name}: cannot read ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:

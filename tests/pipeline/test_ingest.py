@@ -506,6 +506,10 @@ def test_a_broken_jsonl_line_is_named(tmp_path: Path, npr_paragraphs: list[str])
             '{"text": "Aleppo is encircled."}\n{"documents": ["Aleppo is encircled."]}',
             "line 2: a story record among article records; a file holds one kind",
         ),
+        (  # issue: it said "a article record"
+            '{"documents": ["Aleppo is encircled."]}\n{"text": "Aleppo is encircled."}',
+            "line 2: an article record among story records; a file holds one kind",
+        ),
     ],
 )
 def test_a_bad_record_is_named_with_its_line(tmp_path: Path, line: str, message: str) -> None:

@@ -371,6 +371,17 @@ def test_issue_walk_serve_db_naming_a_folder_says_it_is_a_folder(tmp_path: Path)
     )
 
 
+def test_issue_serve_db_naming_a_named_pipe_says_what_it_is(tmp_path: Path) -> None:
+    """A named pipe (or a device, /dev/null) is there too: it was 'no such file'."""
+    fifo = tmp_path / "stories.sqlite"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(fifo)])
+    assert result.exit_code == 2
+    assert result.output.strip().startswith(
+        f"error: --db {fifo}: a device or a pipe, not a store file; fill a store"
+    )
+
+
 @pytest.mark.parametrize("schema", ["", "CREATE TABLE readers (name TEXT, email TEXT)"])
 def test_a_file_that_is_not_a_store_is_refused_and_left_as_it_was(
     tmp_path: Path, schema: str, monkeypatch: pytest.MonkeyPatch

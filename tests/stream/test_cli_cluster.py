@@ -113,8 +113,10 @@ def test_a_briefs_folder_that_cannot_be_made_exits_2_before_any_store_is_written
     for folder in (taken, taken / "briefs"):
         result = run(str(BASIL), "--briefs", str(folder), "--db", str(tmp_path / "x.sqlite"))
         assert result.returncode == 2, result.stderr
-        assert result.stderr.startswith(f"error: cannot write to the folder {folder}: ")
-        assert len(result.stderr.strip().splitlines()) == 1
+        # issue: it said "File exists" and "Not a directory"
+        assert result.stderr.splitlines() == [
+            f"error: cannot write to the folder {folder}: {taken} is a file"
+        ]
     assert not (tmp_path / "x.sqlite").exists()
 
 
@@ -289,6 +291,30 @@ def test_issue_walk_undated_and_not_english_articles_are_noted(tmp_path: Path, e
         "before it in the input",
         "note: 1 article does not look like English: grouped only with articles not in English",
     ]
+
+
+def test_issue_a_rerun_over_a_db_notes_only_its_own_articles_not_in_english(tmp_path: Path) -> None:
+    """The not-English note counted every such article of the store: a second run over --db, of
+    English articles only, still said the first run's German article "does not look like English"."""
+    records: list[dict[str, object]] = _basil_records(6)
+    german = {"id": "de", "outlet": "Die Zeit", "published": "2010-02-21", "text": GERMAN}
+    (tmp_path / "first.jsonl").write_text(
+        "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in [*records[:3], german]),
+        encoding="utf-8",
+    )
+    (tmp_path / "more.jsonl").write_text(
+        "".join(json.dumps(record) + "\n" for record in records[3:]), encoding="utf-8"
+    )
+    first = run_newsbrief("cluster", "first.jsonl", "--db", "s.sqlite", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert first.stderr.strip() == (
+        "note: 1 article does not look like English: grouped only with articles not in English"
+    )
+    more = run_newsbrief("cluster", "more.jsonl", "--db", "s.sqlite", cwd=tmp_path)
+    assert more.returncode == 0, more.stderr
+    assert more.stderr == ""
+    keys = [key for line in more.stdout.splitlines() for key in json.loads(line)["articles"]]
+    assert "de" in keys  # the German article's story is still listed, only not noted again
 
 
 def test_issue_walk_a_folder_whose_file_names_share_40_characters_gives_no_note_of_renamed_ids(

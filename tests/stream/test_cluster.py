@@ -135,6 +135,19 @@ def test_the_postings_give_every_open_storys_dot_product_as_stories_go_dormant(
     assert dormant, "no story went dormant: the closing of postings was not exercised"
 
 
+def test_one_story_is_reported_as_stories_reports_it(basil: list[Article]) -> None:
+    """``story(id)`` (``watch`` reads the stories a round touched) is the story ``stories`` lists."""
+    clusterer = Clusterer()
+    returned = list(clusterer.add_all(basil))
+    listed = {story.id: story for story in clusterer.stories()}
+    assert {story_id: clusterer.story(story_id) for story_id in returned} == {
+        story_id: listed[story_id] for story_id in returned
+    }
+    for unknown in ("s999", "999", "s", "s-1"):
+        with pytest.raises(KeyError):
+            clusterer.story(unknown)
+
+
 def test_same_key_with_other_text_is_an_error_naming_both(basil: list[Article]) -> None:
     clusterer = Clusterer()
     clusterer.add(dataclasses.replace(basil[0], source="a.jsonl line 1"))

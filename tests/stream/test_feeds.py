@@ -6,7 +6,14 @@ address (so the SSRF checks run as in production) and lands every connection on 
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from collections import Counter
 from collections.abc import Iterator
 from functools import partial
@@ -302,6 +309,30 @@ def test_ctrl_c_inside_a_round_keeps_what_it_added(web: _Web) -> None:
     assert [article.key for article in report.added] == [NYT_KEY]
 
 
+def test_issue_ctrl_c_inside_a_numba_kernel_ends_the_watch_as_ctrl_c_does(web: _Web) -> None:
+    """A Ctrl-C landing inside a numba kernel of the clusterer reaches Python as the SystemError
+    CPython raises for a compiled function that returned with the interrupt set (seen in a real
+    watch: merge_dots, its direct cause the KeyboardInterrupt); the watch took it for a bug
+    ('internal error', exit 1) instead of stopping with its report."""
+
+    def add(article: Article) -> str:
+        if article.id == SESTAK_KEY:
+            raise SystemError(
+                "CPUDispatcher(<function merge_dots>) returned a result with an exception set"
+            ) from KeyboardInterrupt()
+        return "s1"
+
+    report = watch([RSS], add, every_minutes=1, get=web.get, sleep=lambda seconds: None)
+    assert report.interrupted
+    assert [article.key for article in report.added] == [NYT_KEY]
+
+    def broken(article: Article) -> str:
+        raise SystemError("a bug, not an interrupt")
+
+    with pytest.raises(SystemError):
+        watch([RSS], broken, every_minutes=1, get=web.get, sleep=lambda seconds: None)
+
+
 def test_an_entry_without_any_text_is_reported_and_tried_again(web: _Web, tmp_path: Path) -> None:
     feed = tmp_path / "bare.xml"
     feed.write_text(
@@ -390,6 +421,17 @@ def test_issue_walk_a_feed_list_line_naming_a_folder_says_it_is_a_folder(tmp_pat
     assert str(refused.value) == f"{listing} line 1: feeds is a folder; name one feed file per line"
 
 
+def test_issue_a_missing_feed_list_is_worded_as_any_missing_file(tmp_path: Path) -> None:
+    """It said 'FEEDS.txt: cannot read (No such file or directory)' and, for a folder, '(Is a
+    directory)', where every other missing input is 'no such file: …'."""
+    with pytest.raises(SourceError) as caught:
+        read_feed_list(tmp_path / "FEEDS.txt")
+    assert str(caught.value) == f"no such file: {tmp_path / 'FEEDS.txt'}"
+    with pytest.raises(SourceError) as caught:
+        read_feed_list(tmp_path)
+    assert str(caught.value) == f"{tmp_path}: a folder; give a file naming one feed per line"
+
+
 def test_an_empty_feed_list_is_an_error(tmp_path: Path) -> None:
     listing = tmp_path / "FEEDS.txt"
     listing.write_text("# nothing yet\n")
@@ -464,6 +506,99 @@ def test_issue_page_the_page_fetch_time_covers_the_pages_fetched(
         "watched 1 round: 2 articles added, 0 already seen; per article processing p50 "
     )
     assert re.search(r", page fetch p50 \d+ ms, p99 \d+ ms \(1 page fetched\)$", summary), summary
+
+
+GERMAN = (
+    "Die Schlacht um Aleppo tobt seit zwei Wochen und erzeugt tragische Bilder von verletzten "
+    "Zivilisten in den Trümmern. Die Stadt war einst die bevölkerungsreichste des Landes und "
+    "ein Handelszentrum, heute ist sie ein Schlüsselpreis im Bürgerkrieg."
+)
+
+
+def test_issue_watch_notes_undated_and_not_english_articles_as_cluster_does(tmp_path: Path) -> None:
+    """``cluster`` notes the articles with no readable date (placed by arrival) and those not in
+    English (grouped apart); ``watch`` placed and grouped them silently. Each round now notes its
+    own, in the same words, and a round that adds nothing new notes nothing again."""
+    rss = (STREAM / "rss.xml").read_text(encoding="utf-8")
+    undated = rss.replace("    <pubDate>Fri, 28 May 2010 09:14:00 -0400</pubDate>\n", "")
+    german = (
+        "    <item>\n      <title>Die Schlacht um Aleppo</title>\n"
+        "      <link>http://127.0.0.1:9/zeit</link>\n"
+        "      <pubDate>Sun, 21 Feb 2010 10:00:00 +0100</pubDate>\n"
+        f"      <description>{GERMAN}</description>\n    </item>\n  </channel>"
+    )
+    feed = undated.replace("  </channel>", german).replace(
+        "http://news.example/pages/", "http://127.0.0.1:9/"
+    )
+    assert feed.count("<pubDate>") == 2
+    (tmp_path / "feed.xml").write_text(feed, encoding="utf-8")
+    (tmp_path / "FEEDS.txt").write_text("feed.xml\n")
+    arguments = ["watch", str(tmp_path / "FEEDS.txt"), "--db", str(tmp_path / "s.db"), "--rounds", "1"]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    assert "round 1: 1 feeds ok, 0 failed, 3 new articles" in result.stdout
+    notes = [line for line in result.stderr.splitlines() if "stands in for its page" not in line]
+    assert notes == [
+        "note: 1 of 3 articles has no readable date: each was placed as if published with the article "
+        "before it in the watch",
+        "note: 1 article does not look like English: grouped only with articles not in English",
+    ]
+    again = CliRunner().invoke(app, arguments)  # restarted on its store: nothing new, nothing noted
+    assert again.exit_code == 0, again.output
+    assert again.stderr == ""
+
+
+def test_issue_a_round_cut_short_by_ctrl_c_is_printed_with_its_notices(tmp_path: Path) -> None:
+    """Ctrl-C inside a round: the articles it had added were stored, but the round was never
+    printed, so their notes (here: no readable date) were lost. The cut-short round is printed
+    with its notices before the summary line."""
+    items = "".join(
+        f"<item><title>Budget vote {number} delayed</title><guid>vote-{number}</guid>"
+        f"<link>http://127.0.0.1:9/vote-{number}</link><description>The city council delayed budget "
+        f"vote number {number} on Tuesday after members asked for more time to read item {number}."
+        "</description></item>"
+        for number in range(5000)
+    )
+    (tmp_path / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>City</title>{items}</channel></rss>',
+        encoding="utf-8",
+    )
+    (tmp_path / "FEEDS.txt").write_text("feed.xml\n")
+    db = tmp_path / "s.db"
+    with subprocess.Popen(
+        [sys.executable, "-m", "newsbrief", "watch", "FEEDS.txt", "--db", "s.db", "--rounds", "1"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(FIXTURES.parents[1] / "src")},
+    ) as process:
+        while _stored(db) == 0 and process.poll() is None:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    lines = stdout.splitlines()
+    assert lines[-1].startswith("stopped by Ctrl-C after 1 round: ")
+    added = int(lines[-1].split(": ")[1].split()[0])
+    assert 0 < added < 5000  # the round was cut short
+    assert lines[0].startswith(f"round 1: 1 feeds ok, 0 failed, {added} new articles")
+    assert (
+        f"note: {added} of {added} articles have no readable date: each was placed as if published "
+        "with the article before it in the watch"
+    ) in stderr.splitlines()
+
+
+def _stored(db: Path) -> int:
+    """How many articles the store holds (0 before it has its tables). Read only once the store
+    is in WAL mode: a reader while the writer switches to it could make the switch fail."""
+    if not db.with_name(db.name + "-wal").exists():
+        return 0
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as reader:
+            return int(reader.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return 0
 
 
 def test_issue_walk_a_watch_that_never_reads_a_feed_ends_with_exit_2(tmp_path: Path) -> None:

@@ -110,10 +110,16 @@ def test_another_programs_database_is_refused_and_left_untouched(tmp_path: Path,
 
 
 def test_a_store_in_a_missing_folder_is_one_line(tmp_path: Path) -> None:
-    with pytest.raises(
-        SourceError, match=r"x\.sqlite: cannot open as a newsbrief stream store \(unable to open"
-    ):
-        Store(tmp_path / "no such folder" / "x.sqlite")
+    """issue: a missing folder and a folder were both 'unable to open database file' (SQLite's words)."""
+    missing = tmp_path / "no such folder"
+    with pytest.raises(SourceError) as caught:
+        Store(missing / "x.sqlite")
+    assert str(caught.value) == (
+        f"{missing / 'x.sqlite'}: cannot open as a newsbrief stream store (no folder {missing})"
+    )
+    with pytest.raises(SourceError) as caught:
+        Store(tmp_path)
+    assert str(caught.value) == f"{tmp_path}: a folder, not a store file; give a file"
 
 
 def test_an_empty_file_becomes_a_store(tmp_path: Path) -> None:

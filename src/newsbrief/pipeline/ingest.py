@@ -551,7 +551,8 @@ def _record_stories(records: Iterable[_Record]) -> Iterator[Story]:
             raise SourceError(f'{record.where}: no "text" or "documents" field')
         if first_kind and kind != first_kind:
             raise SourceError(
-                f"{record.where}: a {kind} record among {first_kind} records; a file holds one kind"
+                f"{record.where}: {'an' if kind == 'article' else 'a'} {kind} record among {first_kind} "
+                "records; a file holds one kind"
             )
         first_kind = kind
         if kind == "story":
@@ -564,11 +565,16 @@ def _record_stories(records: Iterable[_Record]) -> Iterator[Story]:
 
 
 def _story_record(fields: dict[str, object], where: str) -> Story:
-    """The story of a record with ``documents``; blank documents are skipped with a notice."""
+    """The story of a record with ``documents``; blank documents are skipped with a notice, and
+    a blank ``summary`` is no reference."""
     documents = fields["documents"]
     if not isinstance(documents, list):
         raise SourceError(f'{where}: "documents" must be an array (got {_json_type(documents)})')
     reference = string_field(fields, ("summary",), where)
+    if (
+        reference is not None and not reference.strip()
+    ):  # "summary": "" is no reference, not one to score 0 against
+        reference = None
     titles = _titles_field(fields, where, len(documents))
     articles: list[Article] = []
     empty: list[int] = []

@@ -451,6 +451,14 @@ class Clusterer:
         """Every story not merged into another, in order of its first article."""
         return [self._report(story) for _, story in sorted(self._stories.items())]
 
+    def story(self, story_id: str) -> StreamStory:
+        """The story that holds the story ``story_id`` now (itself, or the one it was merged into),
+        as ``stories`` reports it; one report, where ``stories`` builds every story's.
+
+        Raises KeyError when no story had that id.
+        """
+        return self._report(self._stories[self._current(_story_number(story_id))])
+
     def articles(self, story: StreamStory) -> tuple[Article, ...]:
         """The articles of a story in arrival order, each with its key as its id (for a brief)."""
         return tuple(
@@ -835,9 +843,13 @@ def stream_notices(
     readable date (placed as ``in_publication_order`` places them); the articles that do not look
     like English (grouped only among themselves). ``where`` names the articles' sequence: ``the
     request``, ``the input``.
+
+    Only the given articles are counted: ``stories`` may hold others (a store's earlier runs,
+    whose notices were given then).
     """
     notices = []
-    repeats = _repeated_keys(article_key(article) for article in articles)
+    keys = [article_key(article) for article in articles]
+    repeats = _repeated_keys(keys)
     if repeats:
         notices.append(
             Notice(
@@ -857,7 +869,10 @@ def stream_notices(
                 undated,
             )
         )
-    foreign = tuple(key for story in stories if story.language == "und" for key in story.articles)
+    given = set(keys)
+    foreign = tuple(
+        key for story in stories if story.language == "und" for key in story.articles if key in given
+    )
     if foreign:
         notices.append(
             Notice(
@@ -884,6 +899,14 @@ def _repeated_keys(keys: Iterable[str]) -> tuple[str, ...]:
 def story_name(story_id: int) -> str:
     """The public id of a story: ``s`` and the arrival number of its first article."""
     return f"s{story_id}"
+
+
+def _story_number(story_id: str) -> int:
+    """The number in a story's public id (``story_name``'s inverse); KeyError when it is no such id."""
+    digits = story_id.removeprefix("s")
+    if not story_id.startswith("s") or not (digits.isascii() and digits.isdigit()):
+        raise KeyError(story_id)
+    return int(digits)
 
 
 def _text_hash(text: str) -> str:

@@ -43,7 +43,7 @@ from urllib.parse import urlsplit
 
 import feedparser  # type: ignore[import-untyped]  # feedparser 6 ships no type information
 
-from newsbrief.errors import NewsbriefError, OptionError, SourceError
+from newsbrief.errors import NewsbriefError, OptionError, SourceError, is_interrupt
 from newsbrief.model import Article, Notice
 from newsbrief.pipeline.fetch import Fetched, fetch
 from newsbrief.pipeline.ingest import MAX_SOURCE_BYTES, read_html, read_text, url_host
@@ -187,6 +187,10 @@ def read_feed_list(path: str | os.PathLike[str]) -> tuple[str, ...]:
     label = os.fspath(path)
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:  # worded as every other missing input is
+        raise SourceError(f"no such file: {label}") from exc
+    except IsADirectoryError as exc:
+        raise SourceError(f"{label}: a folder; give a file naming one feed per line") from exc
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise SourceError(f"{label}: cannot read ({reason})") from exc
@@ -324,7 +328,9 @@ def watch(
                 done.append(log.freeze())  # a round cut short by Ctrl-C still counts what it added
             if on_round is not None:
                 on_round(done[-1])
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemError) as exc:  # a Ctrl-C inside a numba kernel is a SystemError
+        if not is_interrupt(exc):
+            raise
         logger.info("watch stopped by an interrupt after %d rounds", len(done))
         return WatchReport(tuple(done), interrupted=True)
     return WatchReport(tuple(done))

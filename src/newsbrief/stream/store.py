@@ -106,7 +106,7 @@ class Store:
         try:
             self._db = sqlite3.connect(self._label, isolation_level=None)
         except sqlite3.OperationalError as exc:  # no such folder, a folder, no permission
-            raise SourceError(f"{self._label}: cannot open as a newsbrief stream store ({exc})") from exc
+            raise SourceError(f"{self._label}: {_cannot_open(self.path, exc)}") from exc
         self._writer_lock: BinaryIO | None = None
         try:
             new_store = self._schema_version(create=create) is None
@@ -321,3 +321,13 @@ class _Transaction:
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _cannot_open(path: Path | None, exc: sqlite3.OperationalError) -> str:
+    """Why SQLite could not open the store's file, said so that the user can act on it: SQLite
+    itself says "unable to open database file" for a folder and for a file in a missing folder."""
+    if path is not None and path.is_dir():
+        return "a folder, not a store file; give a file"
+    if path is not None and not path.parent.is_dir():
+        return f"cannot open as a newsbrief stream store (no folder {path.parent})"
+    return f"cannot open as a newsbrief stream store ({exc})"
