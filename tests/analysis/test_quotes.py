@@ -544,3 +544,38 @@ def test_two_remarks_with_news_between_them_stay_two_quotes() -> None:
         "to wilder — she would reply serenely, “It’s possible.”"
     )
     assert len(_direct(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, HuffPost on Duncan Hunter (2018): "he" is Hunter, not "his wife" named last
+        (
+            "Hunter had blamed his wife, who acted as a campaign manager, for many of the improper charges, "
+            "saying she controlled the campaign’s credit card, and in February he feigned ignorance in an "
+            "interview with Politico, saying: “Nah, I know the rules.”",
+            "Nah, I know the rules.",
+            "Hunter",
+        ),
+        # BASIL, New York Times on the border emergency (2019): "she" is the mother, not "Her son"
+        (
+            "“Matthew’s death was preventable and should have been prevented,” one of the women, Maureen "
+            "Maloney, said in an interview after the event. Her son Matthew Denice, 23, was killed in 2011 in "
+            "a motorcycle accident in Massachusetts. “He should have never been here in the first place,” "
+            "she said.",
+            "He should have never been here",
+            "Maureen Maloney",
+        ),
+        # BASIL, New York Times on Susan Rice (2015): "she" is Ms. Rice, not Mr. Netanyahu
+        (
+            "Ms. Rice demurred when asked whether she believed Mr. Netanyahu was making the speech to gain "
+            "political favor.\n\n"
+            "“I’m not going to ascribe motives to the prime minister,” she told Mr. Rose.",
+            "I’m not going to ascribe motives",
+            "Rice",
+        ),
+    ],
+)
+def test_he_and_she_resolve_to_a_person_of_that_sex(text: str, quote_start: str, speaker: str) -> None:
+    (quote,) = [q for q in _direct(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker

@@ -20,8 +20,9 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    "X said the cause was "A", but warned ...", the reporting verb's subject). A parenthetical
    ", she said," attributes the quote in the clause it interrupts. A pronoun speaker ("he said")
    resolves to the nearest preceding person in the article: a PERSON entity or a noun phrase headed
-   by a person noun ("a commander with one rebel faction"), singular for he/she, plural for they;
-   with none in the last few paragraphs, "he"/"she" is the person named most often as a subject so
+   by a person noun ("a commander with one rebel faction"), singular for he/she, plural for they,
+   and never of the other sex where the article states it ("Mr.", "Ms.", "his wife, Margaret",
+   "Her son Matthew Denice": ``MALE_WORDS``, ``FEMALE_WORDS``); with none in the last few paragraphs, "he"/"she" is the person named most often as a subject so
    far. A definite description ("the senator", "the Florida Republican", "the 87-year-old", not
    "the head of ...") stands for the person last given that title ("President Donald Trump" ->
    "the president"), else for the unnamed person introduced with the same noun ("a senior
@@ -80,6 +81,8 @@ from typing import TYPE_CHECKING
 
 from newsbrief.analysis.entities import Names, find_entities, names_of
 from newsbrief.analysis.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
     NAME_SUFFIXES,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
@@ -102,6 +105,7 @@ _CLOSE_DOUBLE = "”»"
 _TERMINATORS = frozenset({".", "?", "!", "…"})
 _SPLIT_JOIN = " … "
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
 # Children of a speech verb whose subtree is not what was said ("..., citing ...", "(or ...)").
@@ -331,6 +335,7 @@ class _Context:
     article_id: str
     names: Names  # who each name of the story is, as the entity analysis resolved it
     subjects: list[Token]  # named people that are the subject of a clause, outside quotes, in order
+    sexes: dict[str, str]  # person name -> "male" or "female", where the article says which
 
 
 def _paragraph_of(ctx: _Context, char: int) -> int:
@@ -832,17 +837,67 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[tuple[int, _Speak
     if lower in _FIRST_PERSON:
         return _Speaker(pronoun.text, "", described=True)
     plural = lower in _PLURAL_PRONOUNS
+    sex = _PRONOUN_SEX.get(lower, "")
     paragraph = _paragraph_of(ctx, pronoun.idx)
     for position, speaker, is_plural in reversed(mentions):
         if position >= pronoun.idx:
             continue
         if _paragraph_of(ctx, position) < paragraph - _RESOLVE_PARAGRAPHS:
             break
-        if is_plural == plural:
+        if is_plural == plural and _agrees(speaker, sex, ctx):
             return speaker
     # No person in the last few paragraphs: "he" is the one the article is about so far
     protagonist = None if plural else _antecedent(pronoun, ctx, paragraphs=len(ctx.paragraphs))
-    return protagonist or _Speaker(pronoun.text, "", described=True)
+    if protagonist is not None and _agrees(protagonist, sex, ctx):
+        return protagonist
+    return _Speaker(pronoun.text, "", described=True)
+
+
+def _agrees(speaker: _Speaker, sex: str, ctx: _Context) -> bool:
+    """Whether a pronoun of this sex ("" for one that states none) can stand for the speaker."""
+    return not sex or _sex_of(speaker, ctx) in {"", sex}
+
+
+def _sex_of(speaker: _Speaker, ctx: _Context) -> str:
+    """ "male", "female", or "" when the article does not say: from a description's head noun
+    ("his wife"), the role's first word ("Mr."), or how the article titles the person elsewhere."""
+    if speaker.described:
+        return _sex_word(speaker.name.split()[-1] if speaker.name.split() else "")
+    role = speaker.role.split()
+    return (_sex_word(role[0]) if role else "") or ctx.sexes.get(speaker.name, "")
+
+
+def _sex_word(word: str) -> str:
+    """The sex a courtesy title or a noun for a person states ("Ms." female, "son" male), else ""."""
+    lower = re.sub(r"['’]s$", "", word.lower()).strip(".,")
+    if lower in MALE_WORDS:
+        return "male"
+    return "female" if lower in FEMALE_WORDS else ""
+
+
+def _sexes(doc: Doc, names: Names, article_id: str) -> dict[str, str]:
+    """The sex of each person the article titles "Mr."/"Ms." or sets beside a noun that says it
+    ("his wife, Margaret", "Her son Matthew Denice"), by the name the entity analysis gave them.
+
+    The small English model knows no sex of a name; the article's own words do. A person given
+    both (two people merged under one name) is left out: nothing is known of them.
+    """
+    found: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        root = ent.root
+        cues = [doc[ent.start - 1]] if ent.start > 0 else []
+        cues.extend(ent[:1])
+        if root.dep_ == "appos":
+            cues.append(root.head)
+        cues.extend(child for child in root.children if child.dep_ == "appos")
+        sexes = {sex for sex in (_sex_word(token.text) for token in cues) if sex}
+        if not sexes:
+            continue
+        entity = names.at(article_id, root.idx)
+        found.setdefault(entity.name if entity is not None else _clean_name(ent.text), set()).update(sexes)
+    return {name: sexes.pop() for name, sexes in sorted(found.items()) if len(sexes) == 1}
 
 
 def _mentions(ctx: _Context) -> list[tuple[int, _Speaker, bool]]:
@@ -1016,6 +1071,7 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> list[_Found]:
         article.id,
         names,
         _person_subjects(doc, quoted, names, article.id),
+        _sexes(doc, names, article.id),
     )
     mentions = _mentions(ctx)
     attributed: list[_Attributed] = []
