@@ -579,3 +579,42 @@ def test_two_remarks_with_news_between_them_stay_two_quotes() -> None:
 def test_he_and_she_resolve_to_a_person_of_that_sex(text: str, quote_start: str, speaker: str) -> None:
     (quote,) = [q for q in _direct(text) if q.text.startswith(quote_start)]
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, New York Times on the border emergency (2019): Ryan is only named in the writer's aside
+        (
+            "Sounding alternately defensive and aggrieved, Mr. Trump explained his failure to secure wall "
+            "funding by saying, “I was a little new to the job.” He blamed “certain people, a particular one, "
+            "for not having pushed this faster,” a clear reference to former Speaker Paul D. Ryan of "
+            "Wisconsin, a Republican.\n\n"
+            "Mr. Trump’s assertions were replete with misinformation.\n\n"
+            "“The numbers that you gave are wrong,” he told one reporter.",
+            "The numbers that you gave are wrong",
+            "Trump",
+        ),
+        # BASIL, HuffPost on Flynn (2017): "He added" continues Schiff, not "information from Flynn"
+        (
+            "Rep. Adam Schiff (Calif.), the ranking Democrat on the committee, said on Wednesday that the "
+            "committee is prepared to use “whatever compulsory process we need” to obtain information from "
+            "Flynn if he does not cooperate with the subpoenas. He added that the committee could issue "
+            "additional subpoenas if other witnesses fail to cooperate, but did not name additional individuals.",
+            "the committee could issue additional subpoenas",
+            "Adam Schiff",
+        ),
+        # BASIL, Fox News on Susan Rice (2015): Netanyahu wrote to the two senators
+        (
+            "Netanyahu told Sens. Dick Durbin, of Illinois, and Dianne Feinstein, of California, that he "
+            "regrets the invitation has been perceived by some to be political or partisan.\n\n"
+            '"I can assure you that my sole intention in accepting it was to voice Israel\'s grave concerns," '
+            "he told the senators in a letter.",
+            "I can assure you",
+            "Netanyahu",
+        ),
+    ],
+)
+def test_pronoun_continues_the_subject_not_a_nearer_object(text: str, quote_start: str, speaker: str) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker

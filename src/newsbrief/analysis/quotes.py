@@ -22,7 +22,9 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    resolves to the nearest preceding person in the article: a PERSON entity or a noun phrase headed
    by a person noun ("a commander with one rebel faction"), singular for he/she, plural for they,
    and never of the other sex where the article states it ("Mr.", "Ms.", "his wife, Margaret",
-   "Her son Matthew Denice": ``MALE_WORDS``, ``FEMALE_WORDS``); with none in the last few paragraphs, "he"/"she" is the person named most often as a subject so
+   "Her son Matthew Denice": ``MALE_WORDS``, ``FEMALE_WORDS``); within the paragraph of that
+   nearest person, the last one that is a clause's subject outranks a nearer object ("Schiff said
+   ... information from Flynn if he does not cooperate. He added": Schiff); with none in the last few paragraphs, "he"/"she" is the person named most often as a subject so
    far. A definite description ("the senator", "the Florida Republican", "the 87-year-old", not
    "the head of ...") stands for the person last given that title ("President Donald Trump" ->
    "the president"), else for the unnamed person introduced with the same noun ("a senior
@@ -149,6 +151,16 @@ class _Speaker:
     name: str
     role: str
     described: bool  # True when the article gives a description, not a name
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A person the article names or describes outside quotes: a candidate for a later pronoun."""
+
+    position: int
+    speaker: _Speaker
+    plural: bool
+    subject: bool  # the subject of its clause (or a quote's speaker), not an object or a list member
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,7 +562,7 @@ def _span_text(tokens: Sequence[Token]) -> str:
     return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
-def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[tuple[int, _Speaker, bool]]) -> _Speaker:
+def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Speaker:
     """Name (or description) and role of the speaker whose head token is ``head``."""
     lower = head.lower_
     if head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
@@ -830,7 +842,7 @@ def _has_title(head: Token, name_tokens: Sequence[Token]) -> bool:
     return first > 0 and head.doc[first - 1].pos_ == "NOUN"
 
 
-def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[tuple[int, _Speaker, bool]]) -> _Speaker:
+def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Speaker:
     """The nearest preceding person mention agreeing in number, within a few paragraphs; for "he"
     or "she" with none there, the person named most often as a subject earlier in the article."""
     lower = pronoun.lower_
@@ -839,13 +851,22 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[tuple[int, _Speak
     plural = lower in _PLURAL_PRONOUNS
     sex = _PRONOUN_SEX.get(lower, "")
     paragraph = _paragraph_of(ctx, pronoun.idx)
-    for position, speaker, is_plural in reversed(mentions):
-        if position >= pronoun.idx:
-            continue
-        if _paragraph_of(ctx, position) < paragraph - _RESOLVE_PARAGRAPHS:
-            break
-        if is_plural == plural and _agrees(speaker, sex, ctx):
-            return speaker
+    candidates = [
+        mention
+        for mention in mentions
+        if mention.position < pronoun.idx
+        and _paragraph_of(ctx, mention.position) >= paragraph - _RESOLVE_PARAGRAPHS
+        and mention.plural == plural
+        and _agrees(mention.speaker, sex, ctx)
+    ]
+    if candidates:
+        # In the paragraph of the nearest candidate a subject outranks a nearer object: "he" in "he
+        # told one reporter" is the Mr. Trump who "blamed" someone, not "former Speaker Paul D.
+        # Ryan" named after "a clear reference to"; an earlier paragraph's subject does not ("NPR
+        # reached a commander with one rebel faction" before "he says").
+        nearest = _paragraph_of(ctx, candidates[-1].position)
+        subjects = [m for m in candidates if m.subject and _paragraph_of(ctx, m.position) == nearest]
+        return (subjects or candidates)[-1].speaker
     # No person in the last few paragraphs: "he" is the one the article is about so far
     protagonist = None if plural else _antecedent(pronoun, ctx, paragraphs=len(ctx.paragraphs))
     if protagonist is not None and _agrees(protagonist, sex, ctx):
@@ -900,10 +921,10 @@ def _sexes(doc: Doc, names: Names, article_id: str) -> dict[str, str]:
     return {name: sexes.pop() for name, sexes in sorted(found.items()) if len(sexes) == 1}
 
 
-def _mentions(ctx: _Context) -> list[tuple[int, _Speaker, bool]]:
-    """People the article mentions outside quotes, in order: (offset, speaker, plural)."""
+def _mentions(ctx: _Context) -> list[_Mention]:
+    """People the article mentions outside quotes, in text order."""
     doc = ctx.doc
-    found: list[tuple[int, _Speaker, bool]] = []
+    found: list[_Mention] = []
     for token in doc:
         if ctx.quoted[token.i] >= 0:
             continue
@@ -914,7 +935,7 @@ def _mentions(ctx: _Context) -> list[tuple[int, _Speaker, bool]]:
             head = doc[ent_end]
             if head.dep_ in {"compound", "poss", "attr"} and head.head.ent_type_ != "PERSON":
                 continue
-            found.append((token.idx, _named(head, _name_tokens(head), ctx), False))
+            found.append(_Mention(token.idx, _named(head, _name_tokens(head), ctx), False, _is_subject(head)))
         elif (
             token.pos_ == "NOUN"
             and token.lemma_.lower() in PERSON_NOUNS
@@ -924,9 +945,22 @@ def _mentions(ctx: _Context) -> list[tuple[int, _Speaker, bool]]:
                 continue
             speaker = _speaker_of(token, ctx, ())
             start = min(t.idx for t in token.subtree)
-            found.append((start, speaker, token.tag_ in {"NNS", "NNPS"}))
-    found.sort(key=lambda item: item[0])
+            found.append(_Mention(start, speaker, token.tag_ in {"NNS", "NNPS"}, _is_subject(token)))
+    found.sort(key=lambda mention: mention.position)
     return found
+
+
+def _is_subject(head: Token) -> bool:
+    """Whether the mention is its clause's subject, itself or as the name beside a subject noun
+    ("Her son Matthew Denice ... was killed"); an object, a list member or a name after "to" is not.
+
+    Salience by grammatical role, after Lappin and Leass (1994, "An algorithm for pronominal
+    anaphora resolution"): news continues its subject with "he" and "she".
+    """
+    subject_deps = {"nsubj", "nsubjpass"}
+    return head.dep_ in subject_deps or (
+        head.dep_ in {"appos", "compound"} and head.head.dep_ in subject_deps
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1169,14 +1203,15 @@ def _carry_role(speaker: _Speaker, earlier: Sequence[_Speaker]) -> _Speaker:
     return speaker
 
 
-def _add_mention(
-    mentions: list[tuple[int, _Speaker, bool]], position: int, speaker: _Speaker
-) -> list[tuple[int, _Speaker, bool]]:
+def _add_mention(mentions: list[_Mention], position: int, speaker: _Speaker) -> list[_Mention]:
     if speaker.name.lower() in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
         return mentions
     plural = speaker.described and speaker.name.split()[-1].lower().endswith("s") and not speaker.role
-    updated = [*mentions, (position, speaker, plural and speaker.name.split()[-1].lower() in PERSON_NOUNS)]
-    updated.sort(key=lambda item: item[0])
+    updated = [
+        *mentions,
+        _Mention(position, speaker, plural and speaker.name.split()[-1].lower() in PERSON_NOUNS, True),
+    ]
+    updated.sort(key=lambda mention: mention.position)
     return updated
 
 
@@ -1285,7 +1320,7 @@ def _direct(article: Article, unit: _Unit, speaker: _Speaker) -> _Found | None:
 
 
 def _indirect(
-    article: Article, ctx: _Context, mentions: Sequence[tuple[int, _Speaker, bool]], direct: Sequence[_Unit]
+    article: Article, ctx: _Context, mentions: Sequence[_Mention], direct: Sequence[_Unit]
 ) -> list[_Found]:
     """ "X said that ...", "..., she says, ..." and "according to X" outside quote marks."""
     doc = ctx.doc
@@ -1328,7 +1363,7 @@ def _indirect_item(
     ctx: _Context,
     content: Sequence[Token],
     head: Token,
-    mentions: Sequence[tuple[int, _Speaker, bool]],
+    mentions: Sequence[_Mention],
     covered: Sequence[tuple[int, int]],
 ) -> _Found | None:
     words = [t for t in content if not t.is_punct and not t.is_space]
