@@ -161,6 +161,35 @@ def test_word_numbers_and_qualifiers(
 
 
 @pytest.mark.parametrize(
+    ("text", "span_text", "value", "qualifier"),
+    [
+        # BASIL, Fox News on Susan Rice (2015): was 0.5 people, "exact"
+        (
+            "Vice President Biden won't attend the Netanyahu speech. "
+            "And more than a half-dozen House and Senate Democrats also have said they will skip the event, "
+            "calling it an affront to Obama and the administration as they negotiate with Iran over its "
+            "nuclear program.",
+            "more than a half-dozen",
+            6,
+            "more-than",
+        ),
+        # BASIL, New York Times on the border emergency (2019): was 0.5 people
+        (
+            "That measure could pass both houses of Congress if it wins the votes of the half-dozen Republican "
+            "senators who have criticized the declaration, forcing Mr. Trump to issue the first veto of his "
+            "presidency.",
+            "the half-dozen",
+            6,
+            "exact",
+        ),
+    ],
+)
+def test_half_dozen_is_six(text: str, span_text: str, value: float, qualifier: str) -> None:
+    figure = _one(_figures([_article(text)]), span_text)
+    assert (figure.value, figure.unit, figure.qualifier) == (value, "people", qualifier)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "One of the victims was taken to a hospital in the city.",

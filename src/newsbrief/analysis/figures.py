@@ -594,12 +594,14 @@ def _qualifier(tokens: SpacySpan) -> tuple[int, str]:
 
 def _starts_number(token: Token) -> bool:
     """True for the first word of a number: digits, a currency sign, a number word, "a" before
-    a scale ("a dozen", "a million"); "an estimated 37" starts at "37", not at "an"."""
+    a scale or "half" ("a dozen", "a million", "a half-dozen"); "an estimated 37" starts at "37",
+    not at "an"."""
     if token.like_num or token.text in CURRENCY_SYMBOLS:
         return True
     if token.lower_ in ("a", "an"):
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        return following is not None and following.lower_ in A_SCALES
+        # "more than a half-dozen": the qualifier stands before the "a"
+        return following is not None and (following.lower_ in A_SCALES or following.lower_ == "half")
     return token.lower_ in UNITS_WORDS
 
 
@@ -682,6 +684,8 @@ def _number(tokens: Iterable[Token]) -> float | None:
     for position, word in enumerate(words):
         if word in ("-", "–") and previous_word in TENS_WORDS:
             continue  # "twenty-five" split in three tokens
+        if word in ("-", "–") and previous_word == "half" and words[position + 1 : position + 2] == ["dozen"]:
+            continue  # "half-dozen" split in three tokens: six, not a range from one half
         previous_word = word
         if word in ("", "-", "–", ",", "and", "to", "or", "between"):
             if word == "and" and "half" in words[position + 1 : position + 3]:
