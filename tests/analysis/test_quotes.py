@@ -618,3 +618,15 @@ def test_he_and_she_resolve_to_a_person_of_that_sex(text: str, quote_start: str,
 def test_pronoun_continues_the_subject_not_a_nearer_object(text: str, quote_start: str, speaker: str) -> None:
     (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
     assert quote.speaker == speaker
+
+
+def test_dateline_is_not_the_speaker() -> None:
+    # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
+    text = (
+        "WASHINGTON — Representative Anthony D. Weiner, trying to put to rest a bizarre episode that is "
+        "overshadowing his role as liberal pugilist and threatening his dream of becoming New York’s mayor, "
+        "emphatically denied on Wednesday that he had sent a suggestive photograph to a woman in Washington "
+        "State but said he could not be sure that he is not the person in the image."
+    )
+    speakers = {quote.speaker for quote in _quotes(text)}
+    assert speakers == {"Anthony D. Weiner"}

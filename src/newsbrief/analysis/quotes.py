@@ -105,6 +105,7 @@ MIN_MERGE_WORDS = 5
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _TERMINATORS = frozenset({".", "?", "!", "…"})
+_DASHES = frozenset({"—", "―", "–", "-", "--"})
 _SPLIT_JOIN = " … "
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
@@ -567,6 +568,9 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     lower = head.lower_
     if head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
         return _resolve(head, ctx, mentions)
+    dateline_person = _apposition_name(head) if _is_dateline(head) else None
+    if dateline_person is not None:
+        return _speaker_of(dateline_person, ctx, mentions)
     name_tokens = _name_tokens(head)
     tokens = _np_tokens(head)
     if name_tokens and not (head.ent_type_ == "NORP" and _is_anaphoric(head)):
@@ -591,6 +595,27 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     if tokens and tokens[0].pos_ in {"DET", "NUM"} and not tokens[0].text.isupper():
         description = description[:1].lower() + description[1:]
     return _Speaker(description, role if has_prep else "", described=True)
+
+
+def _is_dateline(token: Token) -> bool:
+    """ "WASHINGTON —" at the head of a report: a place in capitals before a dash, which the parser
+    may take for the subject of the first sentence, with its real subject as an apposition."""
+    first = token.left_edge  # "NEW" of "NEW YORK —"
+    starts_paragraph = first.i == 0 or "\n" in token.doc[first.i - 1].text_with_ws
+    place = token.doc[first.i : token.i + 1]
+    if not (starts_paragraph and all(word.text.isupper() for word in place) and len(token.text) > 1):
+        return False
+    for following in token.doc[token.i + 1 : token.i + 5]:
+        if following.text in _DASHES:
+            return True
+        if not (
+            following.text.isupper()
+            or following.is_punct
+            or following.is_space
+            or following.text.endswith(".")
+        ):
+            return False
+    return False
 
 
 def _is_anaphoric(head: Token) -> bool:
