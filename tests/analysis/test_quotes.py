@@ -630,3 +630,26 @@ def test_dateline_is_not_the_speaker() -> None:
     )
     speakers = {quote.speaker for quote in _quotes(text)}
     assert speakers == {"Anthony D. Weiner"}
+
+
+@pytest.mark.parametrize(
+    "text, reported",
+    [
+        # BASIL, New York Times on Duncan Hunter (2018)
+        (
+            "Mr. Hunter cannot take his name off the ballot, according to a spokesman for the California "
+            "secretary of state, and California does not allow write-in candidates.",
+            "Mr. Hunter cannot take his name off the ballot and California does not allow write-in candidates",
+        ),
+        # BASIL, New York Times on the border emergency (2019)
+        (
+            "The emergency declaration, according to White House officials, enables the president to divert "
+            "$3.6 billion from military construction projects to the wall.",
+            "The emergency declaration enables the president to divert $3.6 billion from military construction "
+            "projects to the wall",
+        ),
+    ],
+)
+def test_according_to_in_the_middle_leaves_no_empty_commas(text: str, reported: str) -> None:
+    (quote,) = _quotes(text)
+    assert (quote.kind, quote.text) == ("indirect", reported)

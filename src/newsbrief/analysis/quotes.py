@@ -76,6 +76,7 @@ words in its article (for a split quote, from the first piece to the last).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -1409,12 +1410,23 @@ def _indirect_item(
         return None
     span = Span(article.id, start, end, article.text[start:end])
     kept = {t.i for t in content}
-    inner = [t for t in ctx.doc[words[0].i : words[-1].i + 1] if t.i in kept]
+    inner = _without_emptied_commas([t for t in ctx.doc[words[0].i : words[-1].i + 1] if t.i in kept])
     text = "".join(
         t.text_with_ws if k + 1 == len(inner) or inner[k + 1].i == t.i + 1 else t.text + " "
         for k, t in enumerate(inner)
     ).strip()
     return _Found("indirect", " ".join(text.split()), speaker, span)
+
+
+def _without_emptied_commas(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens without the pair of commas that set off a left-out phrase: "off the ballot,
+    according to a spokesman ..., and California" gives "off the ballot and California", not
+    "off the ballot, , and California"."""
+    dropped: set[int] = set()
+    for first, second in itertools.pairwise(tokens):
+        if first.text == "," and second.text == "," and second.i != first.i + 1:
+            dropped.update((first.i, second.i))
+    return [token for token in tokens if token.i not in dropped]
 
 
 # ---------------------------------------------------------------------------------------------
