@@ -653,3 +653,13 @@ def test_dateline_is_not_the_speaker() -> None:
 def test_according_to_in_the_middle_leaves_no_empty_commas(text: str, reported: str) -> None:
     (quote,) = _quotes(text)
     assert (quote.kind, quote.text) == ("indirect", reported)
+
+
+def test_double_barrelled_surname_is_whole() -> None:
+    # BASIL, New York Times on Duncan Hunter (2018): the speaker was 'Najjar'
+    text = (
+        "“The division, chaos and corruption in Washington has gone too far,” Mr. Campa-Najjar said in a "
+        "statement."
+    )
+    (quote,) = _direct(text)
+    assert quote.speaker == "Campa-Najjar"

@@ -798,6 +798,10 @@ def _name_tokens(head: Token) -> list[Token]:
         if token.is_space and "\n" not in token.text:
             index -= 1
             continue
+        if _glues_name(token):  # "Campa-Najjar": the tokenizer splits a double-barrelled surname
+            tokens[:0] = [head.doc[index - 1], token]
+            index -= 2
+            continue
         if (
             token.pos_ != "PROPN"
             or is_title(token.text)
@@ -808,6 +812,19 @@ def _name_tokens(head: Token) -> list[Token]:
         tokens.insert(0, token)
         index -= 1
     return tokens
+
+
+def _glues_name(token: Token) -> bool:
+    """A hyphen written without spaces between two proper nouns: the middle of one name."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.text in {"-", "‐"}
+        and not token.whitespace_
+        and before is not None
+        and not before.whitespace_
+        and before.pos_ == "PROPN"
+        and not is_title(before.text)
+    )
 
 
 def _title_tokens(first: Token) -> list[Token]:
