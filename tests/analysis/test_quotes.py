@@ -663,3 +663,19 @@ def test_double_barrelled_surname_is_whole() -> None:
     )
     (quote,) = _direct(text)
     assert quote.speaker == "Campa-Najjar"
+
+
+# BASIL, Fox News on Duncan Hunter (2018)
+HUNTER_FOX = (
+    "Hunter, one of Trump’s earliest supporters in the presidential race, allegedly was aware of what he and "
+    "his wife were doing and continued to spend campaign funds on personal expenses despite multiple "
+    "warnings from his campaign treasurer about “questionable purchases.”\n\n"
+    "“According to the indictment, the Hunters knew that many of their desired purchases could be made only "
+    "by using campaign funds, since they did not otherwise have sufficient personal funds to pay for their "
+    "purchases,” according to the U.S. Attorney’s Office."
+)
+
+
+def test_continued_to_is_not_a_speech_verb() -> None:
+    # "continued to spend" made the treasurer's "questionable purchases" Hunter's words
+    assert not [quote for quote in _quotes(HUNTER_FOX) if "questionable purchases" in quote.text]

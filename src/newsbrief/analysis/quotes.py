@@ -404,6 +404,10 @@ def _window(ctx: _Context, char: int, step: int, inside: tuple[int, int] | None)
 
 
 def _is_speech_verb(token: Token) -> bool:
+    if token.lemma_.lower() == "continue" and any(
+        child.dep_ in {"xcomp", "dobj"} for child in token.children
+    ):
+        return False  # "continued to spend campaign funds" says nothing; "'...,' he continued" does
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS and token.lemma_ != "be"
 
 
