@@ -679,3 +679,20 @@ HUNTER_FOX = (
 def test_continued_to_is_not_a_speech_verb() -> None:
     # "continued to spend" made the treasurer's "questionable purchases" Hunter's words
     assert not [quote for quote in _quotes(HUNTER_FOX) if "questionable purchases" in quote.text]
+
+
+def test_according_to_after_a_quote_names_its_source() -> None:
+    (quote,) = [
+        quote for quote in _quotes(HUNTER_FOX) if quote.text.startswith("According to the indictment")
+    ]
+    assert (quote.kind, quote.speaker) == ("direct", "U.S. Attorney’s Office")
+
+
+def test_according_to_after_a_quote_a_speech_verb_governs_keeps_the_speaker() -> None:
+    # BASIL, HuffPost on the border emergency (2019): Trump's words, as CNN reported them
+    text = (
+        "In January, Trump asserted that he had “the absolute right to declare a national emergency,” "
+        "according to CNN. He called it “the easy route” while insisting that he’d rather Congress approve "
+        "his border wall funding."
+    )
+    assert {quote.speaker for quote in _direct(text)} == {"Trump"}

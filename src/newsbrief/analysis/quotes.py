@@ -14,7 +14,8 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
 2. **Attribution**: the text of the same sentence outside the quote marks, before and after the
    quote, is searched for a speech verb (``SPEECH_VERBS``: say, tell, add, write, ask, warn, state,
    ...) or "according to". ``"A," X said`` takes the verb after the quote (the quote must end with a
-   comma, ``?`` or ``!``); ``X said: "A"`` or ``X said that "a"`` the nearest verb before it. The
+   comma, ``?`` or ``!``); ``X said: "A"`` or ``X said that "a"`` the nearest verb before it;
+   ``"A," according to X`` takes X when no speech verb attributes the quote. The
    speaker is the verb's subject (or the agent of a passive, or the subject of the verb it hangs
    from for "..., stating that"; for a second speech verb the parser hung on the reported clause,
    "X said the cause was "A", but warned ...", the reporting verb's subject). A parenthetical
@@ -107,6 +108,9 @@ _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _TERMINATORS = frozenset({".", "?", "!", "…"})
 _DASHES = frozenset({"—", "―", "–", "-", "--"})
+# Heads of an organisation's name that take a possessor ("the U.S. Attorney's Office"), where a
+# person's name does not ("Twitter's Adam Sharp" is Adam Sharp).
+_OFFICE_WORDS = ORGANISATION_NOUNS | {"office", "bureau", "committee", "council", "service", "administration"}
 _SPLIT_JOIN = " … "
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
@@ -795,6 +799,11 @@ def _name_tokens(head: Token) -> list[Token]:
         if head.pos_ != "PROPN":
             return []
         tokens = [head]
+        possessor = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if possessor is not None and head.lower_ in _OFFICE_WORDS:  # "the U.S. Attorney's Office"
+            first = possessor.left_edge
+            first = head.doc[first.i + 1] if first.lower_ == "the" else first
+            tokens = list(head.doc[first.i : head.i + 1])
     # proper nouns before the entity that belong to the name ("Tayyip" when only "Erdogan" was tagged)
     index = tokens[0].i - 1
     while index >= 0:
@@ -1046,6 +1055,22 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
     return None
 
 
+def _according_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
+    """ ""A," according to the U.S. Attorney's Office.": the source after a quote that ends open,
+    when no speech verb attributes it ("Trump asserted that he had "A," according to CNN" is
+    Trump's, as CNN reported it)."""
+    last = unit.pieces[-1]
+    if not ctx.text[last.start : last.close_end].rstrip("”\"'’» ").endswith(","):
+        return None
+    for token in _window(ctx, last.close_end, +1, inside):
+        source = _according_to(token)
+        if source is not None:
+            return _Attribution(token, source)
+        if token.text in _TERMINATORS:
+            break
+    return None
+
+
 def _starts_clause(tokens: Sequence[Token], verb: Token, head: Token) -> bool:
     """The words after a quote with no comma are just "X said" (sloppy "Q" X said)."""
     words = [t for t in tokens if not t.is_punct]
@@ -1166,7 +1191,11 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> list[_Found]:
         if split is not None:
             split.unit = _joined(split.unit, unit)
             continue
-        attribution = _attribution_after(ctx, unit, inside) or _attribution_before(ctx, unit, inside)
+        attribution = (
+            _attribution_after(ctx, unit, inside)
+            or _attribution_before(ctx, unit, inside)
+            or _according_after(ctx, unit, inside)
+        )
         previous = None
         if attribution is None and not nested:
             previous = _continuation(ctx, unit, attributed)
