@@ -696,3 +696,15 @@ def test_according_to_after_a_quote_a_speech_verb_governs_keeps_the_speaker() ->
         "his border wall funding."
     )
     assert {quote.speaker for quote in _direct(text)} == {"Trump"}
+
+
+def test_organisation_keeps_a_title_word_of_its_name() -> None:
+    # BASIL, HuffPost on Duncan Hunter (2018): was role 'Justice' for the 'Justice Department'
+    text = (
+        "A grand jury in San Diego indicted the Hunters on charges of filing false campaign finance records. "
+        "The Justice Department said the pair used political money to pay for their children’s tuition and "
+        "spent thousands of dollars at shopping malls, Washington restaurants and surf shops, among other "
+        "expenditures."
+    )
+    (quote,) = [quote for quote in _quotes(text) if quote.text.startswith("the pair used political money")]
+    assert (quote.speaker, quote.role) == ("Justice Department", "")

@@ -789,7 +789,13 @@ def _name_tokens(head: Token) -> list[Token]:
         for ent in head.doc.ents:
             if ent.start <= head.i < ent.end and (head.pos_ == "PROPN" or ent.label_ in {"PERSON", "ORG"}):
                 tokens = [t for t in ent if t.tag_ != "POS" and not t.is_space and _same_line(t, head)]
-                titles = [k for k, t in enumerate(tokens[:-1]) if is_title(t.text) or t.lower_ == "the"]
+                # a person's title goes ("President"); an organisation keeps its words ("Justice
+                # Department" is no "Department" with the role "Justice")
+                titles = [
+                    k
+                    for k, t in enumerate(tokens[:-1])
+                    if (is_title(t.text) and ent.label_ == "PERSON") or t.lower_ == "the"
+                ]
                 if titles:
                     tokens = tokens[titles[-1] + 1 :]
                 while tokens and tokens[-1].is_punct:
