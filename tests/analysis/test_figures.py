@@ -522,3 +522,16 @@ def test_superscript_footnote_marks_are_not_numbers() -> None:
     assert [
         figure.span.text for figure in figures if "²" in figure.span.text or "³" in figure.span.text
     ] == []
+
+
+def test_what_leaves_no_hyphen_of_the_number_behind() -> None:
+    # BASIL, Fox News on Duncan Hunter (2018): was 'named in the -page indictment'
+    text = (
+        "Among the allegations named in the 48-page indictment included instances between 2009 and 2016 when "
+        "Hunter and his wife used campaign funds to pay for family vacations to Italy and Hawaii, according to "
+        "a press release from the Southern District of California’s U.S. Attorney’s Office."
+    )
+    figure = _one(_figures([_article(text)]), "48")
+    assert figure.unit == "page"
+    assert "-page" not in figure.what
+    assert "page indictment" in figure.what

@@ -1052,7 +1052,15 @@ def _verb_phrase(verb: Token, skip: set[int], *, exclude: int) -> set[int]:
 
 
 def _join(doc: Doc, indices: Sequence[int]) -> str:
-    """The tokens as text: their own spacing where adjacent, one space across gaps."""
+    """The tokens as text: their own spacing where adjacent, one space across gaps; a hyphen
+    glued to a left-out word goes with it ("the 48-page indictment" is "the page indictment",
+    not "the -page indictment")."""
+    left_out = set(range(indices[0], indices[-1] + 1)) - set(indices) if indices else set()
+    indices = [
+        index
+        for index in indices
+        if not (doc[index].text in ("-", "–") and index - 1 in left_out and not doc[index - 1].whitespace_)
+    ]
     parts: list[str] = []
     for position, index in enumerate(indices):
         token = doc[index]
