@@ -708,3 +708,14 @@ def test_organisation_keeps_a_title_word_of_its_name() -> None:
     )
     (quote,) = [quote for quote in _quotes(text) if quote.text.startswith("the pair used political money")]
     assert (quote.speaker, quote.role) == ("Justice Department", "")
+
+
+def test_a_second_speaker_is_not_the_first_ones_role() -> None:
+    # BASIL, Fox News on the border emergency (2019): the role was 'House Speaker, Chuck Schumer'
+    text = (
+        '"This is plainly a power grab by a disappointed President, who has gone outside the bounds of the '
+        'law to try to get what he failed to achieve in the constitutional legislative process," House '
+        "Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer said in a statement."
+    )
+    (quote,) = _direct(text)
+    assert (quote.speaker, quote.role) == ("Nancy Pelosi", "House Speaker")

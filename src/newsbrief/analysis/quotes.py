@@ -873,7 +873,9 @@ def _named(head: Token, name_tokens: Sequence[Token], ctx: _Context, *, extra_ro
     if title:
         role_parts.append(" ".join(_span_text(title).split()))
     for child in head.children:
-        if child.dep_ == "appos" and child.i > head.i and child.pos_ != "NUM":
+        # a role describes the speaker; another person's name is none ("House Speaker Nancy Pelosi
+        # and Senate Democratic Leader Chuck Schumer said", Schumer parsed as an apposition)
+        if child.dep_ == "appos" and child.i > head.i and child.pos_ != "NUM" and child.ent_type_ != "PERSON":
             role_parts.append(_span_text(_np_tokens(child)))
     role = ", ".join(part for part in role_parts if part)
     after = _role_prep(head, name_tokens)
