@@ -719,3 +719,16 @@ def test_a_second_speaker_is_not_the_first_ones_role() -> None:
     )
     (quote,) = _direct(text)
     assert (quote.speaker, quote.role) == ("Nancy Pelosi", "House Speaker")
+
+
+def test_a_party_member_described_by_a_possessive_is_a_description() -> None:
+    # BASIL, New York Times on the Flynn subpoenas (2017): was 'Democrat' with the role 'senior'
+    text = (
+        "WASHINGTON — The House Intelligence Committee will issue subpoenas to Michael T. Flynn, President "
+        "Trump’s first national security adviser, the committee’s senior Democrat said on Wednesday, "
+        "escalating Mr. Flynn’s troubles with Congress.\n\n"
+        "The Democrat, Representative Adam B. Schiff of California, said Mr. Flynn had declined the panel’s "
+        "request for documents and an interview as part of its investigation into Russian meddling in last "
+        "year’s election."
+    )
+    assert "Democrat" not in {quote.speaker for quote in _quotes(text)}

@@ -582,7 +582,11 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         return _speaker_of(dateline_person, ctx, mentions)
     name_tokens = _name_tokens(head)
     tokens = _np_tokens(head)
-    if name_tokens and not (head.ent_type_ == "NORP" and _is_anaphoric(head)):
+    # "the committee's senior Democrat" describes a person by party, as "the Democrat" does
+    described_by_party = head.ent_type_ == "NORP" and (
+        _is_anaphoric(head) or any(child.dep_ == "poss" for child in head.children)
+    )
+    if name_tokens and not described_by_party:
         return _named(head, name_tokens, ctx)
     description = _span_text(tokens)
     has_prep = any(t.dep_ == "prep" and t.head.i == head.i for t in tokens)
