@@ -732,3 +732,16 @@ def test_a_party_member_described_by_a_possessive_is_a_description() -> None:
         "year’s election."
     )
     assert "Democrat" not in {quote.speaker for quote in _quotes(text)}
+
+
+def test_a_pronoun_continues_the_chain_not_an_object_named_inside_it() -> None:
+    # BASIL, New York Times on Anthony Weiner (2011): the last two went to 'a lawyer'
+    text = (
+        "Mr. Weiner, one of Congress’s most enthusiastic users of social media, said he believed his Twitter "
+        "account had been infiltrated by a hacker or a prankster.\n\n"
+        "He said that he had hired an Internet security company and a lawyer to look into the matter, but "
+        "that he did not believe the episode merited investigation by federal law enforcement. He did not "
+        "rule out the possibility that the photo was of him, but said he did not know who could have sent it."
+    )
+    (quote,) = [quote for quote in _quotes(text) if quote.text.startswith("he did not know who")]
+    assert quote.speaker == "Weiner"

@@ -25,7 +25,9 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    and never of the other sex where the article states it ("Mr.", "Ms.", "his wife, Margaret",
    "Her son Matthew Denice": ``MALE_WORDS``, ``FEMALE_WORDS``); within the paragraph of that
    nearest person, the last one that is a clause's subject outranks a nearer object ("Schiff said
-   ... information from Flynn if he does not cooperate. He added": Schiff); with none in the last few paragraphs, "he"/"she" is the person named most often as a subject so
+   ... information from Flynn if he does not cooperate. He added": Schiff), and when that person
+   is an object, the same pronoun as a subject earlier in its paragraph is resolved instead ("He
+   said that he had hired ... a lawyer ... but said he did not know": not the lawyer); with none in the last few paragraphs, "he"/"she" is the person named most often as a subject so
    far. A definite description ("the senator", "the Florida Republican", "the 87-year-old", not
    "the head of ...") stands for the person last given that title ("President Donald Trump" ->
    "the president"), else for the unnamed person introduced with the same noun ("a senior
@@ -934,12 +936,32 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         # reached a commander with one rebel faction" before "he says").
         nearest = _paragraph_of(ctx, candidates[-1].position)
         subjects = [m for m in candidates if m.subject and _paragraph_of(ctx, m.position) == nearest]
-        return (subjects or candidates)[-1].speaker
+        chosen = (subjects or candidates)[-1]
+        chain = None if chosen.subject else _earlier_subject_pronoun(pronoun, chosen, ctx)
+        return chosen.speaker if chain is None else _resolve(chain, ctx, mentions)
     # No person in the last few paragraphs: "he" is the one the article is about so far
     protagonist = None if plural else _antecedent(pronoun, ctx, paragraphs=len(ctx.paragraphs))
     if protagonist is not None and _agrees(protagonist, sex, ctx):
         return protagonist
     return _Speaker(pronoun.text, "", described=True)
+
+
+def _earlier_subject_pronoun(pronoun: Token, chosen: _Mention, ctx: _Context) -> Token | None:
+    """The first same pronoun that is a subject in the paragraph of ``chosen``, before it: "He said
+    that he had hired ... a lawyer ... but said he did not know": the "he" continues the chain
+    that began before "a lawyer" was named, not the lawyer (an object)."""
+    paragraph = _paragraph_of(ctx, chosen.position)
+    for token in ctx.doc[: pronoun.i]:
+        if token.idx >= chosen.position:
+            break
+        if (
+            token.lower_ == pronoun.lower_
+            and token.dep_ in {"nsubj", "nsubjpass"}
+            and ctx.quoted[token.i] < 0
+            and _paragraph_of(ctx, token.idx) == paragraph
+        ):
+            return token
+    return None
 
 
 def _agrees(speaker: _Speaker, sex: str, ctx: _Context) -> bool:
