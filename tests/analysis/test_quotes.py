@@ -745,3 +745,20 @@ def test_a_pronoun_continues_the_chain_not_an_object_named_inside_it() -> None:
     )
     (quote,) = [quote for quote in _quotes(text) if quote.text.startswith("he did not know who")]
     assert quote.speaker == "Weiner"
+
+
+def test_a_name_the_parse_cannot_read_is_no_speaker() -> None:
+    # BASIL, Fox News on Paul LePage (2016): "Martin Luther King Jr.’s event" made a person with no
+    # name, and the last two quotes went to '' once "he" reached it
+    text = (
+        "A year later, LePage said that NAACP officials, who had called him out for not attending a Martin "
+        "Luther King Jr.’s event, could “kiss my butt.”\n\n"
+        "In 2015, LePage was forced to apologize to the son of a cartoonist for The Bangor Daily News because "
+        "he told him he’d “like to shoot” his father. That same year, a charter school said LePage threatened "
+        "to strip it of its funding if it did not rescind a job offer to Democratic state House Speaker Mark "
+        "Eves.\n\n"
+        "In January, he said drug dealers with names like “D-Money, Smoothie (and) Shifty” are getting "
+        "Maine’s white women pregnant. He later said he had misspoke and meant to say all “Maine women” not "
+        "only “Maine’s white women.”"
+    )
+    assert "" not in [quote.speaker for quote in _quotes(text)]

@@ -1037,7 +1037,8 @@ def _mentions(ctx: _Context) -> list[_Mention]:
             start = min(t.idx for t in token.subtree)
             found.append(_Mention(start, speaker, token.tag_ in {"NNS", "NNPS"}, _is_subject(token)))
     found.sort(key=lambda mention: mention.position)
-    return found
+    # a name the parse could not read ("Martin Luther King Jr.'s event" ends in "'s") is no one
+    return [mention for mention in found if mention.speaker.name]
 
 
 def _is_subject(head: Token) -> bool:
@@ -1314,7 +1315,7 @@ def _carry_role(speaker: _Speaker, earlier: Sequence[_Speaker]) -> _Speaker:
 
 
 def _add_mention(mentions: list[_Mention], position: int, speaker: _Speaker) -> list[_Mention]:
-    if speaker.name.lower() in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
+    if not speaker.name or speaker.name.lower() in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
         return mentions
     plural = speaker.described and speaker.name.split()[-1].lower().endswith("s") and not speaker.role
     updated = [
