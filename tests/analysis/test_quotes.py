@@ -762,3 +762,16 @@ def test_a_name_the_parse_cannot_read_is_no_speaker() -> None:
         "only “Maine’s white women.”"
     )
     assert "" not in [quote.speaker for quote in _quotes(text)]
+
+
+def test_relative_pronoun_is_the_noun_its_clause_hangs_on() -> None:
+    # BASIL, New York Times on Arpaio's endorsement of Perry (2011): "who" went to the subject
+    # of the sentence, the Texas governor
+    text = (
+        "With a little more than a month to go before the New Hampshire primary, the Texas governor is trying "
+        "to shore up his credentials on immigration: On Tuesday he won an endorsement from one of the "
+        "nation’s most outspoken and controversial public officials on that issue: Sheriff Joe Arpaio of "
+        "Maricopa County, Ariz., who unabashedly calls himself the “toughest sheriff” in the country."
+    )
+    (quote,) = _direct(text)
+    assert (quote.text, quote.speaker) == ("toughest sheriff", "Joe Arpaio")

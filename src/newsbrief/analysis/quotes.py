@@ -577,6 +577,11 @@ def _span_text(tokens: Sequence[Token]) -> str:
 def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Speaker:
     """Name (or description) and role of the speaker whose head token is ``head``."""
     lower = head.lower_
+    if lower == "who" and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+        # "Sheriff Joe Arpaio ..., who unabashedly calls himself the "toughest sheriff"": "who" is
+        # the person its clause hangs on, whatever else the paragraph names ("which" and "that"
+        # are left to the old way: on BASIL they as often hang on "comments" or "a report")
+        return _speaker_of(head.head.head, ctx, mentions)
     if head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
         return _resolve(head, ctx, mentions)
     dateline_person = _apposition_name(head) if _is_dateline(head) else None
