@@ -161,6 +161,35 @@ def test_word_numbers_and_qualifiers(
 
 
 @pytest.mark.parametrize(
+    ("text", "span_text", "value", "qualifier"),
+    [
+        # BASIL, Fox News on Susan Rice (2015): was 0.5 people, "exact"
+        (
+            "Vice President Biden won't attend the Netanyahu speech. "
+            "And more than a half-dozen House and Senate Democrats also have said they will skip the event, "
+            "calling it an affront to Obama and the administration as they negotiate with Iran over its "
+            "nuclear program.",
+            "more than a half-dozen",
+            6,
+            "more-than",
+        ),
+        # BASIL, New York Times on the border emergency (2019): was 0.5 people
+        (
+            "That measure could pass both houses of Congress if it wins the votes of the half-dozen Republican "
+            "senators who have criticized the declaration, forcing Mr. Trump to issue the first veto of his "
+            "presidency.",
+            "the half-dozen",
+            6,
+            "exact",
+        ),
+    ],
+)
+def test_half_dozen_is_six(text: str, span_text: str, value: float, qualifier: str) -> None:
+    figure = _one(_figures([_article(text)]), span_text)
+    assert (figure.value, figure.unit, figure.qualifier) == (value, "people", qualifier)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "One of the victims was taken to a hospital in the city.",
@@ -493,3 +522,16 @@ def test_superscript_footnote_marks_are_not_numbers() -> None:
     assert [
         figure.span.text for figure in figures if "²" in figure.span.text or "³" in figure.span.text
     ] == []
+
+
+def test_what_leaves_no_hyphen_of_the_number_behind() -> None:
+    # BASIL, Fox News on Duncan Hunter (2018): was 'named in the -page indictment'
+    text = (
+        "Among the allegations named in the 48-page indictment included instances between 2009 and 2016 when "
+        "Hunter and his wife used campaign funds to pay for family vacations to Italy and Hawaii, according to "
+        "a press release from the Southern District of California’s U.S. Attorney’s Office."
+    )
+    figure = _one(_figures([_article(text)]), "48")
+    assert figure.unit == "page"
+    assert "-page" not in figure.what
+    assert "page indictment" in figure.what

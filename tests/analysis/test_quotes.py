@@ -544,3 +544,234 @@ def test_two_remarks_with_news_between_them_stay_two_quotes() -> None:
         "to wilder — she would reply serenely, “It’s possible.”"
     )
     assert len(_direct(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, HuffPost on Duncan Hunter (2018): "he" is Hunter, not "his wife" named last
+        (
+            "Hunter had blamed his wife, who acted as a campaign manager, for many of the improper charges, "
+            "saying she controlled the campaign’s credit card, and in February he feigned ignorance in an "
+            "interview with Politico, saying: “Nah, I know the rules.”",
+            "Nah, I know the rules.",
+            "Hunter",
+        ),
+        # BASIL, New York Times on the border emergency (2019): "she" is the mother, not "Her son"
+        (
+            "“Matthew’s death was preventable and should have been prevented,” one of the women, Maureen "
+            "Maloney, said in an interview after the event. Her son Matthew Denice, 23, was killed in 2011 in "
+            "a motorcycle accident in Massachusetts. “He should have never been here in the first place,” "
+            "she said.",
+            "He should have never been here",
+            "Maureen Maloney",
+        ),
+        # BASIL, New York Times on Susan Rice (2015): "she" is Ms. Rice, not Mr. Netanyahu
+        (
+            "Ms. Rice demurred when asked whether she believed Mr. Netanyahu was making the speech to gain "
+            "political favor.\n\n"
+            "“I’m not going to ascribe motives to the prime minister,” she told Mr. Rose.",
+            "I’m not going to ascribe motives",
+            "Rice",
+        ),
+    ],
+)
+def test_he_and_she_resolve_to_a_person_of_that_sex(text: str, quote_start: str, speaker: str) -> None:
+    (quote,) = [q for q in _direct(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, New York Times on the border emergency (2019): Ryan is only named in the writer's aside
+        (
+            "Sounding alternately defensive and aggrieved, Mr. Trump explained his failure to secure wall "
+            "funding by saying, “I was a little new to the job.” He blamed “certain people, a particular one, "
+            "for not having pushed this faster,” a clear reference to former Speaker Paul D. Ryan of "
+            "Wisconsin, a Republican.\n\n"
+            "Mr. Trump’s assertions were replete with misinformation.\n\n"
+            "“The numbers that you gave are wrong,” he told one reporter.",
+            "The numbers that you gave are wrong",
+            "Trump",
+        ),
+        # BASIL, HuffPost on Flynn (2017): "He added" continues Schiff, not "information from Flynn"
+        (
+            "Rep. Adam Schiff (Calif.), the ranking Democrat on the committee, said on Wednesday that the "
+            "committee is prepared to use “whatever compulsory process we need” to obtain information from "
+            "Flynn if he does not cooperate with the subpoenas. He added that the committee could issue "
+            "additional subpoenas if other witnesses fail to cooperate, but did not name additional individuals.",
+            "the committee could issue additional subpoenas",
+            "Adam Schiff",
+        ),
+        # BASIL, Fox News on Susan Rice (2015): Netanyahu wrote to the two senators
+        (
+            "Netanyahu told Sens. Dick Durbin, of Illinois, and Dianne Feinstein, of California, that he "
+            "regrets the invitation has been perceived by some to be political or partisan.\n\n"
+            '"I can assure you that my sole intention in accepting it was to voice Israel\'s grave concerns," '
+            "he told the senators in a letter.",
+            "I can assure you",
+            "Netanyahu",
+        ),
+    ],
+)
+def test_pronoun_continues_the_subject_not_a_nearer_object(text: str, quote_start: str, speaker: str) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker
+
+
+def test_dateline_is_not_the_speaker() -> None:
+    # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
+    text = (
+        "WASHINGTON — Representative Anthony D. Weiner, trying to put to rest a bizarre episode that is "
+        "overshadowing his role as liberal pugilist and threatening his dream of becoming New York’s mayor, "
+        "emphatically denied on Wednesday that he had sent a suggestive photograph to a woman in Washington "
+        "State but said he could not be sure that he is not the person in the image."
+    )
+    speakers = {quote.speaker for quote in _quotes(text)}
+    assert speakers == {"Anthony D. Weiner"}
+
+
+@pytest.mark.parametrize(
+    "text, reported",
+    [
+        # BASIL, New York Times on Duncan Hunter (2018)
+        (
+            "Mr. Hunter cannot take his name off the ballot, according to a spokesman for the California "
+            "secretary of state, and California does not allow write-in candidates.",
+            "Mr. Hunter cannot take his name off the ballot and California does not allow write-in candidates",
+        ),
+        # BASIL, New York Times on the border emergency (2019)
+        (
+            "The emergency declaration, according to White House officials, enables the president to divert "
+            "$3.6 billion from military construction projects to the wall.",
+            "The emergency declaration enables the president to divert $3.6 billion from military construction "
+            "projects to the wall",
+        ),
+    ],
+)
+def test_according_to_in_the_middle_leaves_no_empty_commas(text: str, reported: str) -> None:
+    (quote,) = _quotes(text)
+    assert (quote.kind, quote.text) == ("indirect", reported)
+
+
+def test_double_barrelled_surname_is_whole() -> None:
+    # BASIL, New York Times on Duncan Hunter (2018): the speaker was 'Najjar'
+    text = (
+        "“The division, chaos and corruption in Washington has gone too far,” Mr. Campa-Najjar said in a "
+        "statement."
+    )
+    (quote,) = _direct(text)
+    assert quote.speaker == "Campa-Najjar"
+
+
+# BASIL, Fox News on Duncan Hunter (2018)
+HUNTER_FOX = (
+    "Hunter, one of Trump’s earliest supporters in the presidential race, allegedly was aware of what he and "
+    "his wife were doing and continued to spend campaign funds on personal expenses despite multiple "
+    "warnings from his campaign treasurer about “questionable purchases.”\n\n"
+    "“According to the indictment, the Hunters knew that many of their desired purchases could be made only "
+    "by using campaign funds, since they did not otherwise have sufficient personal funds to pay for their "
+    "purchases,” according to the U.S. Attorney’s Office."
+)
+
+
+def test_continued_to_is_not_a_speech_verb() -> None:
+    # "continued to spend" made the treasurer's "questionable purchases" Hunter's words
+    assert not [quote for quote in _quotes(HUNTER_FOX) if "questionable purchases" in quote.text]
+
+
+def test_according_to_after_a_quote_names_its_source() -> None:
+    (quote,) = [
+        quote for quote in _quotes(HUNTER_FOX) if quote.text.startswith("According to the indictment")
+    ]
+    assert (quote.kind, quote.speaker) == ("direct", "U.S. Attorney’s Office")
+
+
+def test_according_to_after_a_quote_a_speech_verb_governs_keeps_the_speaker() -> None:
+    # BASIL, HuffPost on the border emergency (2019): Trump's words, as CNN reported them
+    text = (
+        "In January, Trump asserted that he had “the absolute right to declare a national emergency,” "
+        "according to CNN. He called it “the easy route” while insisting that he’d rather Congress approve "
+        "his border wall funding."
+    )
+    assert {quote.speaker for quote in _direct(text)} == {"Trump"}
+
+
+def test_organisation_keeps_a_title_word_of_its_name() -> None:
+    # BASIL, HuffPost on Duncan Hunter (2018): was role 'Justice' for the 'Justice Department'
+    text = (
+        "A grand jury in San Diego indicted the Hunters on charges of filing false campaign finance records. "
+        "The Justice Department said the pair used political money to pay for their children’s tuition and "
+        "spent thousands of dollars at shopping malls, Washington restaurants and surf shops, among other "
+        "expenditures."
+    )
+    (quote,) = [quote for quote in _quotes(text) if quote.text.startswith("the pair used political money")]
+    assert (quote.speaker, quote.role) == ("Justice Department", "")
+
+
+def test_a_second_speaker_is_not_the_first_ones_role() -> None:
+    # BASIL, Fox News on the border emergency (2019): the role was 'House Speaker, Chuck Schumer'
+    text = (
+        '"This is plainly a power grab by a disappointed President, who has gone outside the bounds of the '
+        'law to try to get what he failed to achieve in the constitutional legislative process," House '
+        "Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer said in a statement."
+    )
+    (quote,) = _direct(text)
+    assert (quote.speaker, quote.role) == ("Nancy Pelosi", "House Speaker")
+
+
+def test_a_party_member_described_by_a_possessive_is_a_description() -> None:
+    # BASIL, New York Times on the Flynn subpoenas (2017): was 'Democrat' with the role 'senior'
+    text = (
+        "WASHINGTON — The House Intelligence Committee will issue subpoenas to Michael T. Flynn, President "
+        "Trump’s first national security adviser, the committee’s senior Democrat said on Wednesday, "
+        "escalating Mr. Flynn’s troubles with Congress.\n\n"
+        "The Democrat, Representative Adam B. Schiff of California, said Mr. Flynn had declined the panel’s "
+        "request for documents and an interview as part of its investigation into Russian meddling in last "
+        "year’s election."
+    )
+    assert "Democrat" not in {quote.speaker for quote in _quotes(text)}
+
+
+def test_a_pronoun_continues_the_chain_not_an_object_named_inside_it() -> None:
+    # BASIL, New York Times on Anthony Weiner (2011): the last two went to 'a lawyer'
+    text = (
+        "Mr. Weiner, one of Congress’s most enthusiastic users of social media, said he believed his Twitter "
+        "account had been infiltrated by a hacker or a prankster.\n\n"
+        "He said that he had hired an Internet security company and a lawyer to look into the matter, but "
+        "that he did not believe the episode merited investigation by federal law enforcement. He did not "
+        "rule out the possibility that the photo was of him, but said he did not know who could have sent it."
+    )
+    (quote,) = [quote for quote in _quotes(text) if quote.text.startswith("he did not know who")]
+    assert quote.speaker == "Weiner"
+
+
+def test_a_name_the_parse_cannot_read_is_no_speaker() -> None:
+    # BASIL, Fox News on Paul LePage (2016): "Martin Luther King Jr.’s event" made a person with no
+    # name, and the last two quotes went to '' once "he" reached it
+    text = (
+        "A year later, LePage said that NAACP officials, who had called him out for not attending a Martin "
+        "Luther King Jr.’s event, could “kiss my butt.”\n\n"
+        "In 2015, LePage was forced to apologize to the son of a cartoonist for The Bangor Daily News because "
+        "he told him he’d “like to shoot” his father. That same year, a charter school said LePage threatened "
+        "to strip it of its funding if it did not rescind a job offer to Democratic state House Speaker Mark "
+        "Eves.\n\n"
+        "In January, he said drug dealers with names like “D-Money, Smoothie (and) Shifty” are getting "
+        "Maine’s white women pregnant. He later said he had misspoke and meant to say all “Maine women” not "
+        "only “Maine’s white women.”"
+    )
+    assert "" not in [quote.speaker for quote in _quotes(text)]
+
+
+def test_relative_pronoun_is_the_noun_its_clause_hangs_on() -> None:
+    # BASIL, New York Times on Arpaio's endorsement of Perry (2011): "who" went to the subject
+    # of the sentence, the Texas governor
+    text = (
+        "With a little more than a month to go before the New Hampshire primary, the Texas governor is trying "
+        "to shore up his credentials on immigration: On Tuesday he won an endorsement from one of the "
+        "nation’s most outspoken and controversial public officials on that issue: Sheriff Joe Arpaio of "
+        "Maricopa County, Ariz., who unabashedly calls himself the “toughest sheriff” in the country."
+    )
+    (quote,) = _direct(text)
+    assert (quote.text, quote.speaker) == ("toughest sheriff", "Joe Arpaio")

@@ -103,6 +103,26 @@ def test_issue_a_renamed_id_is_a_notice_naming_the_source_and_its_new_id(
     assert not [notice for notice in read_story([aleppo_dir]).notices if notice.code == "renamed-id"]
 
 
+def test_long_record_ids_that_differ_at_the_end_stay_apart(tmp_path: Path) -> None:
+    """BASIL's record ids are 'basil-<event uuid>-<outlet>', 46 characters: cut at 40 they were one
+    id, and every brief of a BASIL story renamed two articles '-2' and '-3' with a note that they
+    'had the id of an earlier one'. A long id keeps its last word."""
+    event = "basil-eb17fa36-89f2-4d0b-8133-7bb4682228e1"
+    records = [
+        {"id": f"{event}-{outlet}", "outlet": outlet, "text": f"Report {outlet}."}
+        for outlet in ("fox", "hpo", "nyt")
+    ]
+    path = tmp_path / "hunter.jsonl"
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    story = read_story([path])
+    assert [article.id for article in story.articles] == [
+        "basil-eb17fa36-89f2-4d0b-8133-7bb468-fox",
+        "basil-eb17fa36-89f2-4d0b-8133-7bb468-hpo",
+        "basil-eb17fa36-89f2-4d0b-8133-7bb468-nyt",
+    ]
+    assert not [notice for notice in story.notices if notice.code == "renamed-id"]
+
+
 @pytest.mark.parametrize(
     ("published", "undated"),
     [

@@ -110,3 +110,30 @@ def test_sentence_offsets_are_blingfires_on_real_paragraphs(
     first, second = (paragraph[start:end] for start, end in sentence_offsets(paragraph)[:2])
     assert first.endswith("is a key prize in the civil war.")
     assert second.startswith("For four years, it has been divided")
+
+
+@pytest.mark.parametrize(
+    "text, sentence",
+    [
+        # AllSides roundup probe-1061 (2021): blingfire made "Rep." a sentence of its own
+        (
+            "The George Floyd Justice in Policing Act, H.R. 1280, passed 220-212 — although a Republican "
+            "representative said he'd voted yes by mistake and changed the official record to reflect his "
+            "opposition. Rep. Lance Gooden, R-Texas, tweeted that he'd pressed the wrong button and voted for "
+            "the bill by accident.",
+            "Rep. Lance Gooden, R-Texas, tweeted that he'd pressed the wrong button and voted for the bill by accident.",
+        ),
+        # BASIL, New York Times on the fiscal cliff (2012): "Ms." ended the sentence before
+        (
+            "She called for a “balanced” agreement of both revenue increases and spending cuts. That is a word "
+            "Mr. Obama has often used to describe his preferred outcome. Ms. Lagarde offered a tentative "
+            "prediction that what she called American “pragmatism” would prevail and avert the worst outcome.",
+            "Ms. Lagarde offered a tentative prediction that what she called American “pragmatism” would "
+            "prevail and avert the worst outcome.",
+        ),
+    ],
+)
+def test_a_title_before_a_name_stays_with_the_name(text: str, sentence: str) -> None:
+    texts = [s.text for s in segment(_article(text))]
+    assert sentence in texts
+    assert not any(t.endswith(("Rep.", "Ms.")) for t in texts)

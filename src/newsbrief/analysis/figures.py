@@ -594,12 +594,14 @@ def _qualifier(tokens: SpacySpan) -> tuple[int, str]:
 
 def _starts_number(token: Token) -> bool:
     """True for the first word of a number: digits, a currency sign, a number word, "a" before
-    a scale ("a dozen", "a million"); "an estimated 37" starts at "37", not at "an"."""
+    a scale or "half" ("a dozen", "a million", "a half-dozen"); "an estimated 37" starts at "37",
+    not at "an"."""
     if token.like_num or token.text in CURRENCY_SYMBOLS:
         return True
     if token.lower_ in ("a", "an"):
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        return following is not None and following.lower_ in A_SCALES
+        # "more than a half-dozen": the qualifier stands before the "a"
+        return following is not None and (following.lower_ in A_SCALES or following.lower_ == "half")
     return token.lower_ in UNITS_WORDS
 
 
@@ -682,6 +684,8 @@ def _number(tokens: Iterable[Token]) -> float | None:
     for position, word in enumerate(words):
         if word in ("-", "–") and previous_word in TENS_WORDS:
             continue  # "twenty-five" split in three tokens
+        if word in ("-", "–") and previous_word == "half" and words[position + 1 : position + 2] == ["dozen"]:
+            continue  # "half-dozen" split in three tokens: six, not a range from one half
         previous_word = word
         if word in ("", "-", "–", ",", "and", "to", "or", "between"):
             if word == "and" and "half" in words[position + 1 : position + 3]:
@@ -1048,7 +1052,15 @@ def _verb_phrase(verb: Token, skip: set[int], *, exclude: int) -> set[int]:
 
 
 def _join(doc: Doc, indices: Sequence[int]) -> str:
-    """The tokens as text: their own spacing where adjacent, one space across gaps."""
+    """The tokens as text: their own spacing where adjacent, one space across gaps; a hyphen
+    glued to a left-out word goes with it ("the 48-page indictment" is "the page indictment",
+    not "the -page indictment")."""
+    left_out = set(range(indices[0], indices[-1] + 1)) - set(indices) if indices else set()
+    indices = [
+        index
+        for index in indices
+        if not (doc[index].text in ("-", "–") and index - 1 in left_out and not doc[index - 1].whitespace_)
+    ]
     parts: list[str] = []
     for position, index in enumerate(indices):
         token = doc[index]

@@ -13,6 +13,8 @@ __all__ = [
     "EVALUATIVE",
     "EVENT_CLASSES",
     "EVENT_PHRASES",
+    "FEMALE_WORDS",
+    "MALE_WORDS",
     "NAME_SUFFIXES",
     "ORGANISATION_NOUNS",
     "PERSON_NOUNS",
@@ -73,6 +75,23 @@ PERSON_NOUNS = frozenset(
         "source", "speaker", "spokesman", "spokesperson", "spokeswoman", "student", "supporter",
         "surgeon", "survivor", "teacher", "victim", "volunteer", "wife", "witness", "woman", "worker",
         "people", "residents", "men", "women", "officials",
+    }
+)  # fmt: skip
+# Words that tell a person's sex, lower case without full stops: a courtesy title before the
+# name ("Mr.", "Ms."), or a noun set beside it ("his wife, Margaret", "Her son Matthew Denice").
+# Quotes read them so that "he said" never resolves to a woman nor "she said" to a man.
+MALE_WORDS = frozenset(
+    {
+        "boy", "brother", "businessman", "chairman", "congressman", "councilman", "father", "grandfather",
+        "grandson", "husband", "king", "lord", "man", "mr", "nephew", "policeman", "prince", "sir", "son",
+        "spokesman", "uncle",
+    }
+)  # fmt: skip
+FEMALE_WORDS = frozenset(
+    {
+        "actress", "aunt", "businesswoman", "chairwoman", "congresswoman", "councilwoman", "dame",
+        "daughter", "girl", "granddaughter", "grandmother", "lady", "miss", "mother", "mrs", "ms",
+        "niece", "princess", "queen", "sister", "spokeswoman", "wife", "woman",
     }
 )  # fmt: skip
 # Titles and honorifics that stand before a person's name, lower case without full stops

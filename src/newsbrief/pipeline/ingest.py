@@ -42,7 +42,8 @@ Formats, by file extension (case-insensitive):
 The outlet comes from the record field, else the HTML site name, else the URL host (without
 ``www.``), else the file stem (``npr.txt`` is ``npr``), else ``text N`` for strings, ``document N``
 for the N-th article of a record file or Multi-News line, ``stdin`` for standard input.
-Article ids are slugs of the record id or the outlet (``[a-z0-9-]``, at most 40 characters), made
+Article ids are slugs of the record id or the outlet (``[a-z0-9-]``, at most 40 characters, a longer
+one cut in the middle so that it keeps its last word, ``basil-…-fox``), made
 unique within a story by suffixing ``-2``, ``-3``, ... in order, with a ``renamed-id`` notice that
 says which source got which id. A ``published`` value that is not an ISO 8601 or RFC 2822 date
 (``published_time``) is kept as given, with an ``undated`` notice: nothing reads it as a date.
@@ -875,6 +876,12 @@ def _slug(name: str) -> str:
     """A short ``[a-z0-9-]`` id from a name: ``Al Jazeera English`` gives ``al-jazeera-english``."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if len(slug) > _MAX_SLUG_CHARS:
+        # Cut in the middle, keeping the last word: BASIL's "basil-<uuid>-fox", "-nyt" and "-hpo"
+        # differ only there, and a cut at 40 made them one id renamed "-2", "-3".
+        head, _, last = slug.rpartition("-")
+        if head and len(last) <= _MAX_SLUG_CHARS // 4:
+            return f"{head[: _MAX_SLUG_CHARS - len(last) - 1].rstrip('-')}-{last}"
     return slug[:_MAX_SLUG_CHARS].rstrip("-") or "article"
 
 
