@@ -192,3 +192,63 @@ def test_a_country_is_not_the_surname_of_a_name_the_model_took_for_a_person():
     entities = find_entities([article], parse([article]))
     france = [entity for entity in entities if entity.name == "France" or "France" in entity.variants]
     assert [entity.label for entity in france] == ["GPE"]
+
+
+# The New York Times on the Clintons' tax returns and on the Trump/Cruz feud (BASIL), cut to the
+# sentences that name them.
+CLINTON_TAXES = (
+    "Hillary Rodham Clinton on Friday released her most recent eight years of tax returns, "
+    "showing that she and former President Bill Clinton earned $139 million in adjusted gross "
+    "income from 2007 to 2014.\n\nThe Clintons have grown immensely better off in the 15 years since "
+    "they left the White House, primarily through book deals, paid speeches and other business "
+    "ventures involving Mr. Clinton.\n\nMrs. Clinton has devoted a fair amount of time since April, "
+    "when she began her second presidential campaign, to showing she understands the needs of "
+    "working-class Americans.\n\nThat effort was made particularly urgent after Mrs. Clinton said last "
+    "year that she and her husband were “dead broke” when they left the White House."
+)
+TRUMP_CRUZ = (
+    "From his home at Mar-a-Lago, Donald J. Trump stirred up new controversy this week in the "
+    "Republican presidential primary.\n\nAll week, Mr. Trump has slowly escalated a war of words on Twitter against Senator Ted Cruz of "
+    "Texas. The spot featured an old nude photo shoot of Mr. Trump’s wife Melania Trump, a former "
+    "model, posing on his jet.\n\nMr. Cruz has no affiliation with the super PAC, and he has "
+    "denounced the ad. But Mr. Trump has continued to express disbelief. After threatening to "
+    "“spill the beans” on Mr. Cruz’s wife, Heidi Cruz, who suffered a bout of depression years ago, "
+    "he retweeted a post from someone who made a side-by-side photo comparison of Mrs. Cruz at an "
+    "unflattering angle, and Mrs. Trump."
+)
+
+
+def _mentions(entities: tuple[Entity, ...]) -> dict[str, list[str]]:
+    return {
+        entity.name: [span.text for span in entity.mentions]
+        for entity in entities
+        if entity.label == "PERSON"
+    }
+
+
+def test_a_courtesy_title_of_the_other_sex_names_the_spouse_not_the_main_bearer():
+    """ "Mr. Clinton" in a story about Hillary Clinton is Bill, named in full once; "Mrs. Trump" and
+    "Mrs. Cruz" beside "Mr. Trump" and "Mr. Cruz" are Melania and Heidi. Each went to the spouse
+    the bare surname names, so the quotes' sex check then refused the right speaker."""
+    clinton = (_article("nyt", CLINTON_TAXES),)
+    people = _mentions(find_entities(clinton, parse(clinton)))
+    assert people["Bill Clinton"] == ["Bill Clinton", "Mr. Clinton"]
+    assert "Mr. Clinton" not in people["Hillary Rodham Clinton"]
+    assert people["Hillary Rodham Clinton"].count("Clinton") == 2  # the two "Mrs. Clinton"
+    feud = (_article("nyt", TRUMP_CRUZ),)
+    people = _mentions(find_entities(feud, parse(feud)))
+    assert people["Melania Trump"] == ["Melania Trump", "Mrs. Trump"]
+    assert people["Heidi Cruz"] == ["Heidi Cruz", "Mrs. Cruz"]
+    assert "Mrs. Trump" not in people["Donald J. Trump"]
+
+
+def test_a_courtesy_title_of_the_other_sex_with_no_one_named_in_full_stays_apart():
+    """With no second Smith named in full, "Mrs. Smith" is a person of her own, not John Smith."""
+    text = (
+        "John Smith, a teacher, spoke first. Mr. Smith said the school needed money. "
+        "Mrs. Smith, who sat beside him, said nothing. Later Mr. Smith left."
+    )
+    articles = (_article("a", text),)
+    people = _mentions(find_entities(articles, parse(articles)))
+    assert people["John Smith"] == ["John Smith", "Smith", "Smith"]
+    assert people["Mrs. Smith"] == ["Mrs. Smith"]

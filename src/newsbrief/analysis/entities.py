@@ -32,7 +32,11 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    nephew"). Quotes, figures and framing read this decision through ``Names``. A one-word PERSON
    that is no one's surname joins the one person whose first name it is ("Mitt" -> "Mitt
    Romney"), and stays apart when two people share that first name. A group's plural joins its singular when both are
-   groups ("Republicans" = "Republican").
+   groups ("Republicans" = "Republican"). A surname the story gives both "Mr." and "Mrs."/"Ms."
+   names two people, a couple or relatives: the courtesy title the story uses more for it goes
+   with the bare surname as above, and the other title's mentions ("Mrs. Trump") keep their title
+   and join the one other person of that surname named in full ("Melania Trump"), or stay apart
+   as "Mrs. Trump" when there is no such one person.
 5. Occurrences spaCy missed are added: every exact, case-sensitive, word-bounded occurrence of a
    merged name's form that is a proper noun (or several words) and overlaps no other mention.
 6. The label is the majority over the mentions' labels. A mention after a place preposition
@@ -41,7 +45,8 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    names NORP; a name merged by surname is a PERSON. Ties go to the first of KEPT_LABELS.
 7. The canonical name is the longest full form: the variant with most words, then most mentions,
    then most characters, then alphabetical; an all-capitals acronym is chosen only when the entity
-   has no other form.
+   has no other form, and a surname under a courtesy title ("Mrs. Trump") only when the person
+   is never named in full.
 
 Order: most mentions first, then most articles, then name.
 """
@@ -55,7 +60,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsbrief.analysis.lexicon import NAME_SUFFIXES, is_title
+from newsbrief.analysis.lexicon import FEMALE_WORDS, MALE_WORDS, NAME_SUFFIXES, is_title
 from newsbrief.model import Article, Entity, Span
 
 if TYPE_CHECKING:
@@ -83,6 +88,8 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "capit
 DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic", "ite", "ch", "ean")
 EDGE_TAGS = frozenset({"IN", "CC", "DT", "TO", "VBG", "VBZ", "VBD", "VBP", "VB", "MD", "WDT", "WP", "PRP"})
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$")
+# Titles that say a person's sex and nothing else ("Mr.", "Mrs.", "Ms.", "Miss").
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +115,7 @@ def find_entities(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[Ent
         found, paired = _article_mentions(index, doc)
         mentions.extend(found)
         pairs.extend(paired)
-    mentions = [mention for mention in mentions if not _is_junk(mention.text)]
+    mentions = _titled_apart([mention for mention in mentions if not _is_junk(mention.text)], articles, docs)
     clusters = _cluster(mentions, pairs)
     members = _add_missed(clusters, mentions, articles, docs)
     entities = []
@@ -367,6 +374,48 @@ class _Groups:
         self.parent[roots[1]] = roots[0]
 
 
+def _titled_apart(
+    mentions: Sequence[_Mention], articles: Sequence[Article], docs: Sequence[Doc]
+) -> list[_Mention]:
+    """The mentions, with those of a surname under its less used courtesy title widened over it.
+
+    A story that writes both "Mr. Trump" and "Mrs. Trump" speaks of two people; the title the
+    surname has more often (on a tie, the one it has first) is its main bearer's, and the other
+    title's mentions become "Mrs. Trump", a name of its own that ``_merge_people`` places.
+    """
+    titled: dict[str, list[tuple[_Mention, str, int]]] = {}
+    for mention in mentions:
+        title = _courtesy_before(mention, docs[mention.article])
+        if title is not None and len(_name_words(_key(mention.text))) == 1:
+            titled.setdefault(_key(mention.text), []).append((mention, *title))
+    widened: dict[tuple[int, int], _Mention] = {}
+    for found in titled.values():
+        sexes = Counter(sex for _, sex, _ in found)
+        if len(sexes) < 2:
+            continue
+        first = {sex: min((m.article, m.start) for m, s, _ in found if s == sex) for sex in sexes}
+        main = min(sexes, key=lambda sex: (-sexes[sex], first[sex]))
+        for mention, sex, start in found:
+            if sex != main:
+                text = articles[mention.article].text[start : mention.end]
+                widened[(mention.article, mention.start)] = _Mention(
+                    mention.article, start, mention.end, text, mention.vote, mention.proper
+                )
+    return [widened.get((mention.article, mention.start), mention) for mention in mentions]
+
+
+def _courtesy_before(mention: _Mention, doc: Doc) -> tuple[str, int] | None:
+    """The sex the courtesy title just before the mention states, and where the title starts."""
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is None or words.start == 0:
+        return None
+    title = doc[words.start - 1]
+    word = title.lower_.rstrip(".")
+    if word not in COURTESY_TITLES:
+        return None
+    return ("male" if word in MALE_WORDS else "female" if word in FEMALE_WORDS else ""), title.idx
+
+
 def _cluster(
     mentions: Sequence[_Mention], pairs: Sequence[tuple[str, str]]
 ) -> list[tuple[frozenset[str], bool]]:
@@ -411,7 +460,11 @@ def _merge_people(
     keys: Sequence[str], votes: dict[str, Counter[str]], first: dict[str, tuple[int, int]], groups: _Groups
 ) -> set[str]:
     """Join full names that differ only by particles, then surnames to the one person they fit."""
-    people = [key for key in keys if len(_name_words(key)) >= 2 and _majority(votes[key]) == "PERSON"]
+    people = [
+        key
+        for key in keys
+        if len(_name_words(key)) >= 2 and _majority(votes[key]) == "PERSON" and not _is_titled(key)
+    ]
     by_words: dict[tuple[str, ...], str] = {}
     for key in people:
         words = _without_initials(_name_words(key))
@@ -432,7 +485,36 @@ def _merge_people(
         if person:
             groups.union(key, person)
             joined.add(key)
+    for key in keys:
+        if _is_titled(key):
+            _place_titled(key, people, groups)
     return joined
+
+
+def _is_titled(key: str) -> bool:
+    """A courtesy title and a surname, as ``_titled_apart`` keeps them: "mrs trump"."""
+    words = key.split()
+    return len(words) == 2 and words[0] in COURTESY_TITLES
+
+
+def _place_titled(key: str, people: Sequence[str], groups: _Groups) -> None:
+    """Join "Mrs. Trump" to the one person of that surname the bare surname did not go to.
+
+    A full name with the first and last names of the bare surname's person is that person with a
+    middle name ("Hillary Rodham Clinton" beside "Hillary Clinton"), not another candidate.
+    """
+    surname = key.split()[1]
+    taken = groups.find(surname) if surname in groups.parent else None
+    bearer = {_name_words(person)[0] for person in people if groups.find(person) == taken}
+    others = {
+        groups.find(person)
+        for person in people
+        if _name_words(person)[-1] == surname
+        and groups.find(person) != taken
+        and _name_words(person)[0] not in bearer
+    }
+    if len(others) == 1:
+        groups.union(key, others.pop())
 
 
 def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -562,6 +644,10 @@ def _entity(members: Sequence[_Mention], articles: Sequence[Article], surname_me
 
 
 def _canonical(form_counts: Counter[str]) -> str:
-    """Rule 7: the longest full form, an acronym only when there is nothing else."""
+    """Rule 7: the longest full form, an acronym only when there is nothing else; a name written
+    with a courtesy title ("Mrs. Trump") only when the person is never named in full."""
     full = [form for form in form_counts if not ACRONYM.match(form)] or list(form_counts)
-    return min(full, key=lambda form: (-len(form.split()), -form_counts[form], -len(form), form))
+    return min(
+        full,
+        key=lambda form: (_is_titled(_key(form)), -len(form.split()), -form_counts[form], -len(form), form),
+    )
