@@ -535,3 +535,20 @@ def test_what_leaves_no_hyphen_of_the_number_behind() -> None:
     assert figure.unit == "page"
     assert "-page" not in figure.what
     assert "page indictment" in figure.what
+
+
+def test_over_after_a_verb_it_belongs_to_is_no_qualifier():
+    """The Times on Anthony Weiner (BASIL): "presided over two testy news briefings" is two
+    briefings, not more than two; spaCy hangs "over" on the number as it does in "over 300
+    people", so the verb decides. "killed over 300 people" keeps its "more than"."""
+    briefings = _figures(
+        [
+            _article(
+                "On Tuesday, Mr. Weiner presided over two testy news briefings at which he had "
+                "dodged a variety of questions."
+            )
+        ]
+    )
+    assert [(f.span.text, f.value, f.qualifier) for f in briefings] == [("two", 2.0, "exact")]
+    killed = _figures([_article("The rebels killed over 300 people in the city.")])
+    assert [(f.span.text, f.qualifier) for f in killed] == [("over 300", "more-than")]

@@ -98,6 +98,14 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("circa", "about"),
     ("approx.", "about"),
 )
+# Verbs whose object "over" introduces ("presided over two hearings", "fought over 30 seats"):
+# after them "over" is a preposition, not "more than".
+OVER_VERBS = frozenset(
+    {
+        "argue", "battle", "clash", "disagree", "feud", "fight", "fret", "hand", "mull", "pore",
+        "preside", "quarrel", "rule", "squabble", "take", "watch", "wrangle",
+    }
+)  # fmt: skip
 NEARLY_WORDS = ("nearly", "almost")
 # "7.5 percent or higher", "aged 65 or older", "five or fewer"
 TRAILING_QUALIFIERS = {
@@ -588,8 +596,15 @@ def _qualifier(tokens: SpacySpan) -> tuple[int, str]:
     for phrase, qualifier in QUALIFIERS:
         words = phrase.split()
         if len(words) <= len(lead) and lead[-len(words) :] == words:
+            if phrase == "over" and _after_over_verb(doc, number_start - 1):
+                return number_start, "exact"
             return number_start - len(words), qualifier
     return tokens.start if tokens.start < number_start else number_start, "exact"
+
+
+def _after_over_verb(doc: Doc, over: int) -> bool:
+    """True when the "over" at this token index follows a verb it is the preposition of."""
+    return over > 0 and doc[over - 1].pos_ in ("VERB", "AUX") and doc[over - 1].lemma_.lower() in OVER_VERBS
 
 
 def _starts_number(token: Token) -> bool:
