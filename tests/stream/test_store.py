@@ -122,6 +122,19 @@ def test_a_store_in_a_missing_folder_is_one_line(tmp_path: Path) -> None:
     assert str(caught.value) == f"{tmp_path}: a folder, not a store file; give a file"
 
 
+def test_a_device_or_a_pipe_as_the_store_is_one_line(tmp_path: Path) -> None:
+    """issue: ``cluster --db /dev/null`` said 'cannot write the store (disk I/O error)': SQLite
+    opens a device or a named pipe and fails only when it writes."""
+    with pytest.raises(SourceError) as caught:
+        Store("/dev/null")
+    assert str(caught.value) == "/dev/null: a device or a pipe, not a store file; give a file"
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(SourceError) as caught:
+        Store(pipe)
+    assert str(caught.value) == f"{pipe}: a device or a pipe, not a store file; give a file"
+
+
 def test_an_empty_file_becomes_a_store(tmp_path: Path) -> None:
     path = tmp_path / "new.sqlite"
     path.touch()

@@ -103,6 +103,14 @@ class Store:
         self.path = None if path is None else Path(path)
         self._label = ":memory:" if path is None else str(path)
         self._pending = _Pending([], [], [], [])  # rows of the articles added and not yet committed
+        if (
+            self.path is not None
+            and self.path.exists()
+            and not self.path.is_file()
+            and not self.path.is_dir()
+        ):
+            # SQLite opens /dev/null or a named pipe and fails later: "disk I/O error"
+            raise SourceError(f"{self._label}: a device or a pipe, not a store file; give a file")
         try:
             self._db = sqlite3.connect(self._label, isolation_level=None)
         except sqlite3.OperationalError as exc:  # no such folder, a folder, no permission
