@@ -298,6 +298,23 @@ def test_issue_a_peers_folder_says_it_is_a_folder(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [f"error: {tmp_path}: a folder; give a JSONL file of peer summaries"]
 
 
+def test_issue_a_peer_summary_that_is_not_text_is_an_error_not_dropped(tmp_path: Path) -> None:
+    """A peer record's value that was not a string (a number, a list) was dropped without a word,
+    so that system was scored on fewer stories unsaid; null says the system has no summary."""
+    story_id = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[0])["id"]
+    peers = tmp_path / "peers.jsonl"
+    peers.write_text(json.dumps({"id": story_id, "lead": "A summary.", "bart": ["A summary."]}) + "\n")
+    result = runner.invoke(app, ["eval", str(SAMPLE), "--peers", str(peers)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f'error: {peers} line 1: "bart" is a JSON array, not a summary text'
+    ]
+    peers.write_text(json.dumps({"id": story_id, "lead": "A summary.", "bart": None}) + "\n")
+    result = runner.invoke(app, ["eval", str(SAMPLE), "--peers", str(peers)])
+    assert result.exit_code == 0, result.stderr
+    assert "lead" in result.stdout and "bart" not in result.stdout
+
+
 def test_eval_without_references_is_an_error(tmp_path: Path) -> None:
     path = _write(
         tmp_path / "noref.jsonl", json.dumps({"id": "x", "documents": ["Aleppo is besieged."]}).encode()

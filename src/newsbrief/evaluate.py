@@ -20,6 +20,7 @@ import blingfire
 from newsbrief.errors import EmptyStoryError, SourceError
 from newsbrief.model import Brief, Options, Story
 from newsbrief.pipeline.brief import brief
+from newsbrief.pipeline.ingest import json_type
 
 __all__ = [
     "SYSTEM_NAME",
@@ -140,10 +141,23 @@ def read_peers(path: str | os.PathLike[str]) -> dict[str, dict[str, str]]:
         if story_id in lines_of:  # a second record would silently replace the first one's summaries
             raise SourceError(f"{name} line {number}: id {story_id!r} is also on line {lines_of[story_id]}")
         lines_of[story_id] = number
-        peers[story_id] = {
-            key: value for key, value in record.items() if key != "id" and isinstance(value, str)
-        }
+        peers[story_id] = _peer_summaries(name, number, record)
     return peers
+
+
+def _peer_summaries(name: str, number: int, record: dict[str, Any]) -> dict[str, str]:
+    """A peer record's summaries by system; ``null`` says a system has none for the story, and
+    any other value that is not text is an error rather than a summary dropped unsaid."""
+    summaries = {}
+    for system, summary in record.items():
+        if system == "id" or summary is None:
+            continue
+        if not isinstance(summary, str):
+            raise SourceError(
+                f'{name} line {number}: "{system}" is a JSON {json_type(summary)}, not a summary text'
+            )
+        summaries[system] = summary
+    return summaries
 
 
 def _json_record(name: str, number: int, line: str) -> dict[str, Any]:

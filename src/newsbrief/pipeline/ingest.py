@@ -97,6 +97,7 @@ __all__ = [
     "directory_files",
     "empty_notices",
     "id_field",
+    "json_type",
     "json_value",
     "published_time",
     "read_directory",
@@ -278,7 +279,7 @@ def read_json(content: str, *, source: str) -> Iterator[Story]:
     elif isinstance(value, dict):
         records = [_Record(source, value)]
     else:
-        raise SourceError(f"{source}: expected a JSON object or array (got {_json_type(value)})")
+        raise SourceError(f"{source}: expected a JSON object or array (got {json_type(value)})")
     return _record_stories(records)
 
 
@@ -570,7 +571,7 @@ def _story_record(fields: dict[str, object], where: str) -> Story:
     a blank ``summary`` is no reference."""
     documents = fields["documents"]
     if not isinstance(documents, list):
-        raise SourceError(f'{where}: "documents" must be an array (got {_json_type(documents)})')
+        raise SourceError(f'{where}: "documents" must be an array (got {json_type(documents)})')
     reference = string_field(fields, ("summary",), where)
     if (
         reference is not None and not reference.strip()
@@ -608,7 +609,7 @@ def _titles_field(fields: dict[str, object], where: str, documents: int) -> list
     if titles is None:
         return [None] * documents
     if not isinstance(titles, list):
-        raise SourceError(f'{where}: "titles" must be an array (got {_json_type(titles)})')
+        raise SourceError(f'{where}: "titles" must be an array (got {json_type(titles)})')
     if len(titles) != documents:
         raise SourceError(f'{where}: "titles" has {len(titles)} entries for {documents} documents')
     return titles
@@ -620,7 +621,7 @@ def _article_record(fields: dict[str, object], where: str, *, number: int) -> Ar
         raise SourceError(f'{where}: no "text" field')
     text = fields["text"]
     if not isinstance(text, str):
-        raise SourceError(f'{where}: "text" must be a string (got {_json_type(text)})')
+        raise SourceError(f'{where}: "text" must be a string (got {json_type(text)})')
     refuse_nul(text, where, field="text")
     url = string_field(fields, ("url",), where)
     outlet = (
@@ -644,7 +645,7 @@ def string_field(fields: dict[str, object], keys: tuple[str, ...], where: str) -
         if value is None:
             continue
         if not isinstance(value, str):
-            raise SourceError(f'{where}: "{key}" must be a string (got {_json_type(value)})')
+            raise SourceError(f'{where}: "{key}" must be a string (got {json_type(value)})')
         refuse_nul(value, where, field=key)
         return value
     return None
@@ -661,7 +662,7 @@ def id_field(fields: dict[str, object], where: str) -> str:
 def _as_object(value: object, where: str, *, expected: str = "a JSON object") -> dict[str, object]:
     """The value as a JSON object; SourceError naming its type otherwise."""
     if not isinstance(value, dict):
-        raise SourceError(f"{where}: expected {expected} (got {_json_type(value)})")
+        raise SourceError(f"{where}: expected {expected} (got {json_type(value)})")
     return value
 
 
@@ -676,7 +677,7 @@ def json_value(text: str, source: str, *, line: int | None = None) -> object:
         raise SourceError(f"{where}: JSON nested too deeply") from exc
 
 
-def _json_type(value: object) -> str:
+def json_type(value: object) -> str:
     """The JSON name of a parsed value's type, for messages."""
     if value is None:
         return "null"
