@@ -375,6 +375,12 @@ def test_issue_a_command_started_with_stdout_closed_is_one_line_or_quiet(tmp_pat
     assert printed.stderr.splitlines() == [
         "error: no standard output to write to (it is closed); give -o FILE"
     ]
+    # eval's table goes to stdout whatever -o says: it succeeded and printed nothing
+    scored = closed_stdout("eval", str(SAMPLE), "-o", str(tmp_path / "summaries.jsonl"))
+    assert scored.returncode == 2
+    assert scored.stderr.splitlines() == [
+        "error: no standard output to write to (it is closed); eval prints its table there"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -426,6 +426,7 @@ def evaluate_command(
     ] = None,
 ) -> None:
     """Score newsbrief with ROUGE against reference summaries, side by side with peer systems."""
+    _require_stdout("eval prints its table there")
     from newsbrief.evaluate import evaluate, read_peers
     from newsbrief.pipeline.ingest import read_stories
 
@@ -912,12 +913,18 @@ def _write(text: str, output: Path | None) -> None:
     """Write the text to the file, or to stdout (no ``-o``, or ``-o -``) ending in a line break; no
     text prints nothing (``cluster`` of no articles: an empty JSONL, not one blank line)."""
     if output is None or output == STDOUT:
-        if sys.stdout is None:  # started with stdout closed (>&-): Python has no stdout to write to
-            _error_line("no standard output to write to (it is closed); give -o FILE")
-            raise typer.Exit(code=2)
+        _require_stdout("give -o FILE")
         sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
         return
     _guarded(lambda: _write_file(output, text))
+
+
+def _require_stdout(remedy: str) -> None:
+    """Exit 2 in one line when the command was started with stdout closed (``>&-``): Python then
+    has no stdout, and what the command prints would go nowhere."""
+    if sys.stdout is None:
+        _error_line(f"no standard output to write to (it is closed); {remedy}")
+        raise typer.Exit(code=2)
 
 
 def main() -> None:
