@@ -309,6 +309,9 @@ def test_issue_a_peer_summary_that_is_not_text_is_an_error_not_dropped(tmp_path:
     assert result.stderr.splitlines() == [
         f'error: {peers} line 1: "bart" is a JSON array, not a summary text'
     ]
+    peers.write_text('"A summary."\n')
+    result = runner.invoke(app, ["eval", str(SAMPLE), "--peers", str(peers)])
+    assert result.stderr.splitlines() == [f"error: {peers} line 1: expected a JSON object (got string)"]
     peers.write_text(json.dumps({"id": story_id, "lead": "A summary.", "bart": None}) + "\n")
     result = runner.invoke(app, ["eval", str(SAMPLE), "--peers", str(peers)])
     assert result.exit_code == 0, result.stderr

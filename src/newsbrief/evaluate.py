@@ -166,7 +166,7 @@ def _json_record(name: str, number: int, line: str) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise SourceError(f"{name} line {number}: not valid JSON ({exc.msg})") from exc
     if not isinstance(record, dict):
-        raise SourceError(f"{name} line {number}: expected a JSON object")
+        raise SourceError(f"{name} line {number}: expected a JSON object (got {json_type(record)})")
     return record
 
 

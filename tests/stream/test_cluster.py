@@ -350,3 +350,11 @@ def test_a_story_keyword_is_a_name_not_its_possessive() -> None:
     (story,) = cluster(articles)
     assert "schiff" in story.keywords
     assert not any(keyword.endswith(("'s", "’s")) for keyword in story.keywords)
+
+
+def test_a_stream_record_that_is_not_an_object_says_what_it_is(tmp_path: Path) -> None:
+    """It said 'expected a JSON object' where the one-story reader says '(got array)'."""
+    stream = tmp_path / "stream.jsonl"
+    stream.write_text('["Aleppo is encircled."]\n', encoding="utf-8")
+    with pytest.raises(SourceError, match=r"line 1: expected a JSON object \(got array\)$"):
+        list(read_articles([str(stream)]))

@@ -32,6 +32,7 @@ from newsbrief.pipeline.ingest import (
     directory_files,
     empty_notices,
     id_field,
+    json_type,
     json_value,
     read_stories,
     read_story,
@@ -190,7 +191,7 @@ def _json_file_articles(path: Path, label: str, on_notice: Callable[[Notice], ob
 def _record_articles(record: object, where: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
     """The articles of one JSON record: a story's documents, or the article itself."""
     if not isinstance(record, dict):
-        raise SourceError(f"{where}: expected a JSON object")
+        raise SourceError(f"{where}: expected a JSON object (got {json_type(record)})")
     if "documents" in record:
         yield from _story_articles(record, where, on_notice)
     else:
