@@ -252,3 +252,37 @@ def test_a_courtesy_title_of_the_other_sex_with_no_one_named_in_full_stays_apart
     people = _mentions(find_entities(articles, parse(articles)))
     assert people["John Smith"] == ["John Smith", "Smith", "Smith"]
     assert people["Mrs. Smith"] == ["Mrs. Smith"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # Fox News (BASIL)
+            "Dowd attempted to explain Sunday that the tweet was referring to then-acting Attorney "
+            "General Sally Yates telling White House Counsel Don McGahn in January that Flynn had "
+            "“given the agents the same story he gave the vice president.”",
+            "Don McGahn",
+        ),
+        (  # HuffPost (BASIL)
+            "WASHINGTON ― FBI Special Agent Peter Strzok, who was taken off special counsel Robert "
+            "Mueller’s team after Justice Department investigators discovered his texts, has been "
+            "fired from the bureau.",
+            "Peter Strzok",
+        ),
+        (  # Fox News (BASIL)
+            "A spokesman for St. Louis County Prosecutor Bob McCulloch said there was no timeline "
+            "for the process, but it could take weeks.",
+            "Bob McCulloch",
+        ),
+    ],
+)
+def test_a_counsel_agent_or_prosecutor_is_a_title_not_part_of_the_name(text, name):
+    """'Counsel Don McGahn', 'Special Agent Peter Strzok' (62 mentions of 'Special Agent Strzok'
+    apart from the 4 of 'Peter Strzok' in one BASIL story) and 'Prosecutor Bob McCulloch' were
+    names of their own."""
+    articles = (_article("a", text),)
+    people = [entity.name for entity in find_entities(articles, parse(articles)) if entity.label == "PERSON"]
+    assert name in people
+    assert not [
+        person for person in people if person.split()[0] in {"Counsel", "Agent", "Special", "Prosecutor"}
+    ]

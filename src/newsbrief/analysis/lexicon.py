@@ -99,14 +99,14 @@ FEMALE_WORDS = frozenset(
 # for the role; "the senator" stands for the person last given the title).
 TITLES = frozenset(
     {
-        "actor", "actress", "admiral", "ambassador", "archbishop", "attorney", "author",
+        "actor", "actress", "admiral", "adviser", "advisor", "agent", "ambassador", "archbishop", "attorney", "author",
         "ayatollah", "bishop", "brigadier", "capt", "captain", "cardinal", "ceo", "chairman",
         "chairwoman", "chancellor", "chief", "col", "colonel", "comedian", "commander",
-        "commissioner", "congressman", "congresswoman", "councilman", "councilwoman", "dame",
+        "commissioner", "congressman", "counsel", "congresswoman", "councilman", "councilwoman", "dame",
         "detective", "director", "dr", "emir", "envoy", "father", "gen", "general", "gov",
         "governor", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt",
         "maj", "major", "marshal", "mayor", "minister", "miss", "mr", "mrs", "ms", "novelist",
-        "officer", "pope", "premier", "president", "prince", "princess", "prof", "professor",
+        "officer", "pope", "premier", "president", "prince", "princess", "prof", "professor", "prosecutor",
         "queen", "rapper", "rep", "representative", "rev", "secretary", "sen", "senator",
         "sergeant", "sgt", "sheikh", "sheriff", "singer", "sir", "speaker", "spokesman",
         "spokesperson", "spokeswoman", "sultan", "whip",
@@ -117,7 +117,7 @@ TITLES = frozenset(
 TITLE_QUALIFIERS = frozenset(
     {
         "acting", "defence", "defense", "deputy", "field", "foreign", "former", "interior", "late",
-        "majority", "minority", "opposition", "prime", "state", "vice",
+        "majority", "minority", "opposition", "prime", "special", "state", "vice",
     }
 )  # fmt: skip
 _TITLE_WORDS = TITLES | TITLE_QUALIFIERS
