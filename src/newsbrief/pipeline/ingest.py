@@ -94,6 +94,7 @@ __all__ = [
     "MAX_SOURCE_BYTES",
     "USER_AGENT",
     "decode_bytes",
+    "decoded_file",
     "directory_files",
     "empty_notices",
     "id_field",
@@ -915,16 +916,22 @@ def _read_stdin(stdin: TextIO | BinaryIO | None) -> tuple[str, tuple[Notice, ...
 
 
 def _read_file_content(path: Path, label: str) -> tuple[str, tuple[Notice, ...]]:
-    """The decoded text of a file of at most MAX_SOURCE_BYTES."""
+    """The decoded text of a file of at most MAX_SOURCE_BYTES; SourceError when it is blank."""
+    content, notices = decoded_file(path, label)
+    _require_text(content, label, "file")
+    return content, notices
+
+
+def decoded_file(path: Path, label: str) -> tuple[str, tuple[Notice, ...]]:
+    """The decoded text of a file of at most MAX_SOURCE_BYTES, blank or not, and the notices of
+    its decoding; SourceError when it cannot be read or is larger."""
     try:
         with path.open("rb") as file:
             data = file.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
         raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
     _check_size(len(data), label)
-    content, notices = decode_bytes(data, label)
-    _require_text(content, label, "file")
-    return content, notices
+    return decode_bytes(data, label)
 
 
 def _check_size(size: int, label: str) -> None:

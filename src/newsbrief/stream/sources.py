@@ -27,8 +27,7 @@ from newsbrief.errors import SourceError
 from newsbrief.model import Article, Notice, Story
 from newsbrief.pipeline.ingest import (
     MAX_ARTICLE_CHARS,
-    MAX_SOURCE_BYTES,
-    decode_bytes,
+    decoded_file,
     directory_files,
     empty_notices,
     id_field,
@@ -167,14 +166,7 @@ def _json_file_articles(path: Path, label: str, on_notice: Callable[[Notice], ob
     """The articles of a JSON file: one article or story record, or an array of them (``item <n>``),
     each record's id its key as on a JSONL line (``read_story`` would make slugs of the ids, and
     refuses several stories)."""
-    try:
-        with path.open("rb") as file:
-            data = file.read(MAX_SOURCE_BYTES + 1)
-    except OSError as exc:
-        raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
-    if len(data) > MAX_SOURCE_BYTES:
-        raise SourceError(f"{label}: larger than the limit of {MAX_SOURCE_BYTES:,} bytes")
-    content, notices = decode_bytes(data, label)
+    content, notices = decoded_file(path, label)
     for notice in notices:
         on_notice(notice)
     if not content.strip():
