@@ -357,13 +357,10 @@ def serve(
     from newsbrief.service.app import serve as run_server
 
     if db is not None and not db.is_file():
-        what = (
-            "a folder, not a store file"
-            if db.is_dir()
-            else "a device or a pipe, not a store file"
-            if db.exists()  # a device or a named pipe: it is there, so not 'no such file'
-            else "no such file"
-        )
+        from newsbrief.stream.store import not_a_file
+
+        kind = not_a_file(db)
+        what = f"{kind}, not a store file" if kind else "no such file"
         err_console.print(
             f"[red]error:[/red] --db {escape(str(db))}: {what}; "
             "fill a store first with newsbrief watch FEEDS --db FILE or newsbrief cluster ... --db FILE",

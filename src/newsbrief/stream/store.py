@@ -28,7 +28,7 @@ from typing import BinaryIO, NamedTuple
 from newsbrief.errors import OptionError, SourceError
 from newsbrief.model import Article, ClusterSettings
 
-__all__ = ["SCHEMA_VERSION", "ArticleRecord", "MergeRecord", "Store"]
+__all__ = ["SCHEMA_VERSION", "ArticleRecord", "MergeRecord", "Store", "not_a_file"]
 
 SCHEMA_VERSION = 2
 
@@ -103,14 +103,9 @@ class Store:
         self.path = None if path is None else Path(path)
         self._label = ":memory:" if path is None else str(path)
         self._pending = _Pending([], [], [], [])  # rows of the articles added and not yet committed
-        if (
-            self.path is not None
-            and self.path.exists()
-            and not self.path.is_file()
-            and not self.path.is_dir()
-        ):
-            # SQLite opens /dev/null or a named pipe and fails later: "disk I/O error"
-            raise SourceError(f"{self._label}: a device or a pipe, not a store file; give a file")
+        kind = None if self.path is None else not_a_file(self.path)
+        if kind:  # SQLite opens /dev/null or a named pipe and fails only when it writes: "disk I/O error"
+            raise SourceError(f"{self._label}: {kind}, not a store file; give a file")
         try:
             self._db = sqlite3.connect(self._label, isolation_level=None)
         except sqlite3.OperationalError as exc:  # no such folder, a folder, no permission
@@ -331,11 +326,19 @@ class _Transaction:
         self._db.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
+def not_a_file(path: Path) -> str:
+    """What stands at ``path`` that cannot hold a store, "a folder" or "a device or a pipe"; ""
+    for a file or nothing yet."""
+    if path.is_dir():
+        return "a folder"
+    if path.exists() and not path.is_file():
+        return "a device or a pipe"
+    return ""
+
+
 def _cannot_open(path: Path | None, exc: sqlite3.OperationalError) -> str:
     """Why SQLite could not open the store's file, said so that the user can act on it: SQLite
-    itself says "unable to open database file" for a folder and for a file in a missing folder."""
-    if path is not None and path.is_dir():
-        return "a folder, not a store file; give a file"
+    itself says "unable to open database file" for a file in a missing folder."""
     if path is not None and not path.parent.is_dir():
         return f"cannot open as a newsbrief stream store (no folder {path.parent})"
     return f"cannot open as a newsbrief stream store ({exc})"
