@@ -705,11 +705,13 @@ def cluster_command(
 
     from newsbrief.pipeline.brief import brief
     from newsbrief.rendering import named_outlets, render, story_record
+    from newsbrief.rendering.files import FILE_EXTENSIONS
     from newsbrief.stream.cluster import DEFAULT_SETTINGS, Clusterer, in_publication_order, stream_notices
     from newsbrief.stream.sources import read_articles
     from newsbrief.stream.store import Store
 
-    extensions = {"md": "md", "markdown": "md", "json": "json", "html": "html", "text": "txt"}
+    # the formats --format names (not "txt"), each with the extension every saved brief gets
+    extensions = {name: FILE_EXTENSIONS[name] for name in ("md", "markdown", "json", "html", "text")}
 
     def run() -> str:
         _check_output(output, sources)
