@@ -60,7 +60,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsbrief.analysis.lexicon import FEMALE_WORDS, MALE_WORDS, NAME_SUFFIXES, is_title
+from newsbrief.analysis.lexicon import NAME_SUFFIXES, is_title, sex_of_word
 from newsbrief.model import Article, Entity, Span
 
 if TYPE_CHECKING:
@@ -410,10 +410,9 @@ def _courtesy_before(mention: _Mention, doc: Doc) -> tuple[str, int] | None:
     if words is None or words.start == 0:
         return None
     title = doc[words.start - 1]
-    word = title.lower_.rstrip(".")
-    if word not in COURTESY_TITLES:
+    if title.lower_.rstrip(".") not in COURTESY_TITLES:
         return None
-    return ("male" if word in MALE_WORDS else "female" if word in FEMALE_WORDS else ""), title.idx
+    return sex_of_word(title.text), title.idx
 
 
 def _cluster(

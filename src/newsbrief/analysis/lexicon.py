@@ -25,6 +25,7 @@ __all__ = [
     "TITLE_QUALIFIERS",
     "is_title",
     "is_whole_quotation",
+    "sex_of_word",
     "word_list",
 ]
 
@@ -222,6 +223,14 @@ def is_whole_quotation(text: str) -> bool:
     """True when the sentence is one quotation from its first character to its last, with no
     attribution outside the marks ("\"To make a path ... Aleppo city.\"")."""
     return _WHOLE_QUOTATION.fullmatch(text.strip()) is not None
+
+
+def sex_of_word(word: str) -> str:
+    """The sex a courtesy title or a noun for a person states ("Ms." female, "son" male), else ""."""
+    lower = re.sub(r"['’]s$", "", word.lower()).strip(".,")
+    if lower in MALE_WORDS:
+        return "male"
+    return "female" if lower in FEMALE_WORDS else ""
 
 
 def is_title(word: str) -> bool:

@@ -87,14 +87,13 @@ from typing import TYPE_CHECKING
 
 from newsbrief.analysis.entities import Names, find_entities, names_of
 from newsbrief.analysis.lexicon import (
-    FEMALE_WORDS,
-    MALE_WORDS,
     NAME_SUFFIXES,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     SPEECH_VERBS,
     TITLES,
     is_title,
+    sex_of_word,
 )
 from newsbrief.model import Article, Entity, Quote, Span
 
@@ -978,17 +977,9 @@ def _sex_of(speaker: _Speaker, ctx: _Context) -> str:
     """ "male", "female", or "" when the article does not say: from a description's head noun
     ("his wife"), the role's first word ("Mr."), or how the article titles the person elsewhere."""
     if speaker.described:
-        return _sex_word(speaker.name.split()[-1] if speaker.name.split() else "")
+        return sex_of_word(speaker.name.split()[-1] if speaker.name.split() else "")
     role = speaker.role.split()
-    return (_sex_word(role[0]) if role else "") or ctx.sexes.get(speaker.name, "")
-
-
-def _sex_word(word: str) -> str:
-    """The sex a courtesy title or a noun for a person states ("Ms." female, "son" male), else ""."""
-    lower = re.sub(r"['’]s$", "", word.lower()).strip(".,")
-    if lower in MALE_WORDS:
-        return "male"
-    return "female" if lower in FEMALE_WORDS else ""
+    return (sex_of_word(role[0]) if role else "") or ctx.sexes.get(speaker.name, "")
 
 
 def _sexes(doc: Doc, names: Names, article_id: str) -> dict[str, str]:
@@ -1008,7 +999,7 @@ def _sexes(doc: Doc, names: Names, article_id: str) -> dict[str, str]:
         if root.dep_ == "appos":
             cues.append(root.head)
         cues.extend(child for child in root.children if child.dep_ == "appos")
-        sexes = {sex for sex in (_sex_word(token.text) for token in cues) if sex}
+        sexes = {sex for sex in (sex_of_word(token.text) for token in cues) if sex}
         if not sexes:
             continue
         entity = names.at(article_id, root.idx)
