@@ -128,6 +128,7 @@ def fill_articles(page: Any, articles: list[dict[str, str]]) -> None:
         card = page.locator("fieldset.article").nth(index)
         card.get_by_label("Outlet").fill(article.get("outlet", ""))
         card.get_by_label("Title").fill(article.get("title", ""))
+        card.get_by_label("Published").fill(article.get("published", ""))
         card.get_by_label("Text").fill(article["text"])
 
 
@@ -1356,3 +1357,53 @@ def test_issue_page_every_control_is_named_by_the_words_it_shows(
     assert mismatched == []
     page.get_by_role("button", name="Remove article 2", exact=True).click()
     expect(page.locator(".button-remove")).to_have_text(["Remove article 1", "Remove article 2"])
+
+
+# mn-2847: the Darfur toll, as the United Nations' estimate is reported by two outlets.
+DARFUR_AS_MANY_AS = (
+    "The United Nations has estimated that as many as 300,000 people have been killed in the Darfur "
+    "conflict since 2003, a tally the Sudanese government says is inflated."
+)
+DARFUR_MORE_THAN = (
+    "More than 300,000 people have died in the Darfur conflict dating back to 2003, according to "
+    "United Nations figures."
+)
+
+
+@pytest.mark.nlp
+def test_issue_page_publication_dates_make_a_grown_toll_an_update(page: Any) -> None:
+    """The page had no field for when an article was published, so pasted reports of a toll that
+    grew could only be called a disagreement that "may be one of time"; the API and the CLI take
+    the date, and with it the later, larger toll reads as an update."""
+    fill_articles(
+        page,
+        [
+            {"outlet": "AP", "text": DARFUR_AS_MANY_AS, "published": "2008-04-22"},
+            {"outlet": "Reuters", "text": DARFUR_MORE_THAN, "published": "2013-03-01 09:00"},
+        ],
+    )
+    choose_analyses(page, {"figures"})
+    data = get_brief(page)
+    assert [source["published"] for source in data["sources"]] == ["2008-04-22", "2013-03-01 09:00"]
+    assert [conflict["kind"] for conflict in data["analysis"]["conflicts"]] == ["update"]
+    section = page.locator(
+        "section.analysis-section", has=page.get_by_role("heading", name="Conflicting figures")
+    )
+    expect(section).to_contain_text("Not a disagreement: an update")
+    expect(section).to_contain_text("an earlier report (2008-04-22) said as many as 300,000")
+
+
+@pytest.mark.nlp
+def test_issue_page_a_published_value_that_is_not_a_date_is_noted(page: Any) -> None:
+    fill_articles(
+        page,
+        [
+            {"outlet": "AP", "text": DARFUR_AS_MANY_AS, "published": "last Tuesday"},
+            {"outlet": "Reuters", "text": DARFUR_MORE_THAN},
+        ],
+    )
+    choose_analyses(page, {"figures"})
+    get_brief(page)
+    expect(page.locator("#notices li")).to_have_text(
+        [re.compile(r"^Article 1: published 'last Tuesday' is not a date \(ISO 8601 or RFC 2822\)")]
+    )

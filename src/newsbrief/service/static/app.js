@@ -12,7 +12,7 @@
   const MIN_WORDS = 20;
   const MAX_WORDS = 5000;
   const MAX_SENTENCES = 5000; // the API's bound, as for words
-  const FIELD_LABELS = { text: "Text", html: "Text", outlet: "Outlet", title: "Title", url: "web address" };
+  const FIELD_LABELS = { text: "Text", html: "Text", outlet: "Outlet", title: "Title", published: "Published", url: "web address" };
   const MAX_ARTICLES = 50; // the API's bound (Limits.max_articles): said before sending, not as its schema error
   const STYLES = ["neutral", "extract"];
   const PREVIEW_CHARS = 100; // a removal's words shown, as the CLI's --explain shows them
@@ -120,7 +120,7 @@
     const template = $("article-template");
     const card = template.content.firstElementChild.cloneNode(true);
     const serial = ++state.articleSerial;
-    for (const name of ["outlet", "title", "text"]) {
+    for (const name of ["outlet", "title", "published", "text"]) {
       const id = `article-${serial}-${name}`;
       card.querySelector(`.input-${name}`).id = id;
       card.querySelector(`.label-${name}`).htmlFor = id;
@@ -273,13 +273,17 @@
       const text = card.querySelector(".input-text").value;
       const outlet = card.querySelector(".input-outlet").value.trim();
       const title = card.querySelector(".input-title").value.trim();
+      const published = card.querySelector(".input-published").value.trim();
       if (!text.trim()) {
-        if (outlet || title) return { error: `Article ${index + 1} has no text: paste it, or remove the article.` };
+        if (outlet || title || published) {
+          return { error: `Article ${index + 1} has no text: paste it, or remove the article.` };
+        }
         continue;
       }
       const article = card.dataset.kind === "html" ? { html: text } : { text };
       if (outlet || card.dataset.kind !== "html") article.outlet = outlet || unnamedOutlet(index + 1);
       if (title) article.title = title;
+      if (published) article.published = published;
       articles.push(article);
       names.push(`Article ${index + 1}`);
     }
