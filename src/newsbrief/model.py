@@ -8,6 +8,8 @@ span), so any line of a brief can be traced back to the exact source words.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -48,6 +50,7 @@ __all__ = [
     "Term",
     "parse_analyses",
     "published_datetime",
+    "slug",
 ]
 
 MIN_WORDS = 20
@@ -369,6 +372,20 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     framing: Framing | None = None
     disputes: tuple[DisputedClaim, ...] = ()  # claims one outlet states and another calls false
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(name: str) -> str:
+    """``al-jazeera-english`` from "Al Jazeera English": ASCII lower-case letters, digits and single
+    hyphens, accents dropped ("Alépo" gives ``alepo``); "" when nothing is left.
+
+    The one spelling of a name that article ids and the file names of briefs share, safe in a URL,
+    an HTTP header and on every file system; each caller cuts it to its own length.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")
 
 
 def published_datetime(published: str | None) -> datetime | None:

@@ -74,7 +74,6 @@ import logging
 import os
 import re
 import sys
-import unicodedata
 import urllib.error
 import urllib.request
 from collections.abc import Iterable, Iterator, Sequence
@@ -84,7 +83,7 @@ from typing import BinaryIO, Literal, TextIO
 from urllib.parse import urlsplit
 
 from newsbrief.errors import EmptyStoryError, SourceError
-from newsbrief.model import Article, Notice, Story, published_datetime
+from newsbrief.model import Article, Notice, Story, published_datetime, slug
 
 __all__ = [
     "ARTICLE_EXTENSIONS",
@@ -876,15 +875,14 @@ def published_time(published: str | None) -> float | None:
 
 def _slug(name: str) -> str:
     """A short ``[a-z0-9-]`` id from a name: ``Al Jazeera English`` gives ``al-jazeera-english``."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    if len(slug) > _MAX_SLUG_CHARS:
+    slugged = slug(name)
+    if len(slugged) > _MAX_SLUG_CHARS:
         # Cut in the middle, keeping the last word: BASIL's "basil-<uuid>-fox", "-nyt" and "-hpo"
         # differ only there, and a cut at 40 made them one id renamed "-2", "-3".
-        head, _, last = slug.rpartition("-")
+        head, _, last = slugged.rpartition("-")
         if head and len(last) <= _MAX_SLUG_CHARS // 4:
             return f"{head[: _MAX_SLUG_CHARS - len(last) - 1].rstrip('-')}-{last}"
-    return slug[:_MAX_SLUG_CHARS].rstrip("-") or "article"
+    return slugged[:_MAX_SLUG_CHARS].rstrip("-") or "article"
 
 
 def url_host(url: str | None) -> str | None:

@@ -4,11 +4,8 @@ saved into one folder are told apart (all named ``brief.md``, they came out ``br
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from newsbrief.errors import OptionError
-from newsbrief.model import Brief
+from newsbrief.model import Brief, slug
 
 __all__ = ["FALLBACK_STEM", "FILE_EXTENSIONS", "MAX_STEM_CHARS", "brief_headline", "file_name"]
 
@@ -16,7 +13,6 @@ __all__ = ["FALLBACK_STEM", "FILE_EXTENSIONS", "MAX_STEM_CHARS", "brief_headline
 FILE_EXTENSIONS = {"markdown": "md", "md": "md", "json": "json", "html": "html", "text": "txt", "txt": "txt"}
 FALLBACK_STEM = "brief"  # a brief without a headline, or one with no ASCII letter or digit in it
 MAX_STEM_CHARS = 60  # a headline's first words: enough to tell stories apart, short enough for any folder
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def brief_headline(brief: Brief) -> str:
@@ -36,9 +32,8 @@ def file_name(headline: str, output_format: str) -> str:
     extension = FILE_EXTENSIONS.get(output_format.strip().lower())
     if extension is None:
         raise OptionError(f"unknown output format {output_format!r}: use one of {', '.join(FILE_EXTENSIONS)}")
-    ascii_headline = unicodedata.normalize("NFKD", headline).encode("ascii", "ignore").decode("ascii")
-    slug = _NOT_SLUG.sub("-", ascii_headline.lower()).strip("-")
-    if len(slug) > MAX_STEM_CHARS:
-        cut = slug.rfind("-", 0, MAX_STEM_CHARS + 1)
-        slug = slug[: cut if cut > MAX_STEM_CHARS // 2 else MAX_STEM_CHARS].rstrip("-")
-    return f"{slug or FALLBACK_STEM}.{extension}"
+    stem = slug(headline)
+    if len(stem) > MAX_STEM_CHARS:
+        cut = stem.rfind("-", 0, MAX_STEM_CHARS + 1)
+        stem = stem[: cut if cut > MAX_STEM_CHARS // 2 else MAX_STEM_CHARS].rstrip("-")
+    return f"{stem or FALLBACK_STEM}.{extension}"
