@@ -59,6 +59,12 @@ def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[n
         ("They've staged some offensives elsewhere, apparently as diversionary tactics.", True),
         ("He’s stating official White House policy.", True),
         ("Assad's forces and regional allies have planned to recapture the city.", False),
+        # Fox News, BASIL's mail bombs: "regardless" of what the sentence before said
+        (
+            "Regardless, investigators were treating the devices as “live” explosives New York City "
+            "Police Commissioner James O’Neill said.",
+            True,
+        ),
     ],
 )
 def test_back_reference_openers(text: str, expected: bool) -> None:

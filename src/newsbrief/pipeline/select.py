@@ -92,6 +92,7 @@ BACK_REFERENCE_OPENERS = frozenset(
         "hence",
         "nevertheless",
         "nonetheless",
+        "regardless",
         "otherwise",
         "likewise",
         "similarly",
