@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 from newsbrief.analysis.entities import find_entities
@@ -153,3 +157,28 @@ def test_stray_war_words_in_a_story_of_no_war_make_no_armed_actor():
 def test_a_group_named_in_the_singular_and_the_plural_is_not_named_differently(aleppo_framing):
     # ZeroHedge writes "Russian" and "Russians"; Al Jazeera and NPR "Russian": one name, not a framing.
     assert all(actor.actor != "Russian" for actor in aleppo_framing.actors)
+
+
+def test_an_outlet_naming_itself_is_not_its_framing():
+    """BASIL's mail-bomb suspect (2018-10-26): Fox News writes "sources confirmed to Fox News" seven
+    times, and "fox" and "news" were its only distinctive terms. The same words in an article of
+    another outlet still count: only an outlet's own name is left out."""
+    path = Path(__file__).parent.parent / "fixtures" / "analysis" / "basil-mail-bomb-suspect.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    articles = tuple(
+        Article(
+            id=row["id"][-3:],
+            outlet=row["outlet"],
+            title=row["title"],
+            url=None,
+            published=None,
+            text=row["text"],
+        )
+        for row in rows
+    )
+    docs = parse(articles)
+    entities = find_entities(articles, docs)
+    fox = {term.term for term in _outlet(frame(articles, docs, entities), "fox").distinctive}
+    assert not fox & {"fox", "news"}
+    cited = (replace(articles[0], outlet="Breitbart"), *articles[1:])
+    assert {"fox", "news"} <= {term.term for term in _outlet(frame(cited, docs, entities), "fox").distinctive}

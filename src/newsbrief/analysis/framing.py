@@ -9,7 +9,8 @@ Three measures per story, all on the spaCy parse of the articles:
   uses a background corpus in the same way; "one article's worth" of prior shrinks words used once
   or twice hard without drowning a word one outlet repeats; on Aleppo 404 pseudo-counts); no background English frequencies are used, because none ships with
   the installed packages we depend on. Terms are lower-case lemmas of content words (nouns,
-  proper nouns, verbs, adjectives, adverbs; no stop words, numbers or punctuation). A term is
+  proper nouns, verbs, adjectives, adverbs; no stop words, numbers or punctuation; not the words
+  where an article writes its own outlet's name, "sources confirmed to Fox News"). A term is
   reported when z >= Z_MIN (two-sided 5 %) and the article uses it at least MIN_COUNT times, at
   most MAX_TERMS per article, highest z first. A story of one article has nothing to compare
   against: its outlet gets no distinctive terms.
@@ -158,7 +159,7 @@ def frame(articles: Sequence[Article], docs: Sequence[Doc], entities: Sequence[E
     ``docs[i]`` is the spaCy parse of ``articles[i].text``; ``entities`` come from
     ``find_entities`` on the same articles.
     """
-    counts = [_term_counts(doc) for doc in docs]
+    counts = [_term_counts(doc, article.outlet) for article, doc in zip(articles, docs, strict=True)]
     outlets = []
     for index, (article, doc) in enumerate(zip(articles, docs, strict=True)):
         rest: Counter[str] = Counter()
@@ -173,18 +174,33 @@ def frame(articles: Sequence[Article], docs: Sequence[Doc], entities: Sequence[E
     return Framing(outlets=tuple(outlets), actors=actors)
 
 
-def _term_counts(doc: Doc) -> Counter[str]:
-    """Lower-case lemmas of the content words of one article."""
+def _term_counts(doc: Doc, outlet: str) -> Counter[str]:
+    """Lower-case lemmas of the content words of one article, leaving out where it names its own
+    outlet ("sources confirmed to Fox News"): a self-reference, not a way of framing the story."""
+    own_name = _own_name_tokens(doc, outlet)
     return Counter(
         token.lemma_.lower()
         for token in doc
-        if token.pos_ in CONTENT_POS
+        if token.i not in own_name
+        and token.pos_ in CONTENT_POS
         and token.is_alpha
         and not token.is_stop
         and not token.like_num
         and len(token.text) > 1
         and token.lemma_.lower() not in _stop_words()
     )
+
+
+def _own_name_tokens(doc: Doc, outlet: str) -> set[int]:
+    """Indices of the tokens where the article writes its outlet's name, word for word."""
+    name = [word.lower() for word in outlet.split()]
+    if not name:
+        return set()
+    found: set[int] = set()
+    for start in range(len(doc) - len(name) + 1):
+        if all(doc[start + offset].lower_ == word for offset, word in enumerate(name)):
+            found.update(range(start, start + len(name)))
+    return found
 
 
 def _stop_words() -> frozenset[str]:
