@@ -710,6 +710,16 @@ def test_organisation_keeps_a_title_word_of_its_name() -> None:
     assert (quote.speaker, quote.role) == ("Justice Department", "")
 
 
+def test_an_office_keeps_the_place_in_its_name() -> None:
+    # BASIL, Fox News on the mail-bomb suspect (2018): was 'County Police Department', role 'Dade'
+    text = (
+        "The Miami-Dade County Police Department confirmed Thursday it was helping federal agents who were at "
+        "the facility in Opa-locka as part of the ongoing investigation."
+    )
+    (quote,) = [quote for quote in _quotes(text) if quote.text.startswith("it was helping federal agents")]
+    assert (quote.speaker, quote.role) == ("Miami-Dade County Police Department", "")
+
+
 def test_a_second_speaker_is_not_the_first_ones_role() -> None:
     # BASIL, Fox News on the border emergency (2019): the role was 'House Speaker, Chuck Schumer'
     text = (

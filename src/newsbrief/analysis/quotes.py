@@ -820,7 +820,9 @@ def _name_tokens(head: Token) -> list[Token]:
             first = possessor.left_edge
             first = head.doc[first.i + 1] if first.lower_ == "the" else first
             tokens = list(head.doc[first.i : head.i + 1])
-    # proper nouns before the entity that belong to the name ("Tayyip" when only "Erdogan" was tagged)
+    # proper nouns before the entity that belong to the name ("Tayyip" when only "Erdogan" was tagged);
+    # a place belongs to an office's name ("the Miami-Dade County Police Department"), not a person's
+    office = head.lower_ in _OFFICE_WORDS
     index = tokens[0].i - 1
     while index >= 0:
         token = head.doc[index]
@@ -835,7 +837,7 @@ def _name_tokens(head: Token) -> list[Token]:
             token.pos_ != "PROPN"
             or is_title(token.text)
             or token.dep_ != "compound"
-            or token.ent_type_ == "GPE"
+            or (token.ent_type_ == "GPE" and not office)
         ):
             break
         tokens.insert(0, token)
