@@ -286,3 +286,18 @@ def test_a_counsel_agent_or_prosecutor_is_a_title_not_part_of_the_name(text, nam
     assert not [
         person for person in people if person.split()[0] in {"Counsel", "Agent", "Special", "Prosecutor"}
     ]
+
+
+def test_a_place_abbreviation_is_no_persons_initials():
+    # BASIL, the mail-bomb suspect (2018): Fox News's "D.C." was merged into the Times' "David Cypkin"
+    articles = (
+        _article("fox", "The Washington, D.C., field office and the FBI headquarters had 24 teams in place."),
+        _article(
+            "nyt",
+            "“It struck me because of the crazy conspiratorial stickers covering the windows,” said David "
+            "Cypkin, a documentary film producer and editor with the Rakontur production company.",
+        ),
+    )
+    entities = find_entities(articles, parse(articles))
+    assert _named(entities, "David Cypkin").variants == ()
+    assert _named(entities, "D.C.").label == "GPE"

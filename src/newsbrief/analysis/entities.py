@@ -18,7 +18,8 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    ("regime-" tagged PERSON is a common noun, not a name).
 4. Names merge when they are the same after case folding, dropping full stops and collapsing white
    space ("U.S." = "US"); when one is an acronym of the other by initials of its capitalized words,
-   both appearing in the story ("ISW" = "Institute for the Study of War"); when the text pairs them
+   both appearing in the story ("ISW" = "Institute for the Study of War"; a place's abbreviation
+   never spells a person's initials: "D.C." is not "Dick Cheney"); when the text pairs them
    (rule 2); a one-word organization merges into the one longer organization whose first word it
    is, if that has two words ("Nusra" -> "al-Nusra Front"; "Senate" stays apart from "Senate Armed
    Services Committee"); and a one-word name merges into the one multi-word person whose last word
@@ -432,7 +433,7 @@ def _cluster(
     for acronym, long_form in pairs:
         if acronym in forms and long_form in forms:
             groups.union(acronym, long_form)
-    _merge_acronyms(keys, forms, groups)
+    _merge_acronyms(keys, forms, votes, groups)
     surnames = _merge_people(keys, votes, first, groups)
     _merge_short_organizations(keys, votes, groups)
     _merge_plural_groups(keys, votes, groups)
@@ -442,15 +443,23 @@ def _cluster(
     return [(frozenset(members), bool(members & surnames)) for _, members in sorted(clusters.items())]
 
 
-def _merge_acronyms(keys: Sequence[str], forms: dict[str, str], groups: _Groups) -> None:
-    """Join an acronym to the one name whose initials spell it, when the story uses both."""
+def _merge_acronyms(
+    keys: Sequence[str], forms: dict[str, str], votes: dict[str, Counter[str]], groups: _Groups
+) -> None:
+    """Join an acronym to the one name whose initials spell it, when the story uses both; a
+    place's or group's abbreviation is no person's initials ("D.C." beside "David Cypkin")."""
     long_forms = [key for key in keys if len(_name_words(key)) >= 2]
     for key in keys:
         text = forms[key]
         if not ACRONYM.match(text):
             continue
         letters = text.replace(".", "")
-        matches = [other for other in long_forms if _initials(forms[other]) == letters]
+        place = _majority(votes[key]) in PLACE_LABELS
+        matches = [
+            other
+            for other in long_forms
+            if _initials(forms[other]) == letters and not (place and _majority(votes[other]) == "PERSON")
+        ]
         if len({groups.find(other) for other in matches}) == 1:
             groups.union(key, matches[0])
 
