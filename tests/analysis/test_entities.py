@@ -301,3 +301,22 @@ def test_a_place_abbreviation_is_no_persons_initials():
     entities = find_entities(articles, parse(articles))
     assert _named(entities, "David Cypkin").variants == ()
     assert _named(entities, "D.C.").label == "GPE"
+
+
+def test_a_country_abbreviated_inside_a_name_is_the_same_name():
+    # mn-9144: one outlet's "United States Geological Survey" was another entity than "U.S. Geological Survey"
+    articles = (
+        _article(
+            "d2",
+            "But the Italian quake was very shallow: According to the United States Geological Survey, it "
+            "occurred about six miles below the surface.",
+        ),
+        _article(
+            "d4",
+            "Here, the ground is actually spreading apart, said Julie Dutton, a geophysicist with the U.S. "
+            "Geological Survey.",
+        ),
+    )
+    survey = _named(find_entities(articles, parse(articles)), "United States Geological Survey")
+    assert survey.variants == ("U.S. Geological Survey",)
+    assert {mention.article_id for mention in survey.mentions} == {"d2", "d4"}

@@ -17,7 +17,8 @@ The rules, in order (each is a heuristic; its limits are said beside it):
 3. Junk is dropped: no letters, a single letter, only stop words, or no capital letter at all
    ("regime-" tagged PERSON is a common noun, not a name).
 4. Names merge when they are the same after case folding, dropping full stops and collapsing white
-   space ("U.S." = "US"); when one is an acronym of the other by initials of its capitalized words,
+   space ("U.S." = "US"), or a country's abbreviation inside a longer name ("U.S. Senate" =
+   "United States Senate"); when one is an acronym of the other by initials of its capitalized words,
    both appearing in the story ("ISW" = "Institute for the Study of War"; a place's abbreviation
    never spells a person's initials: "D.C." is not "Dick Cheney"); when the text pairs them
    (rule 2); a one-word organization merges into the one longer organization whose first word it
@@ -68,11 +69,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["KEPT_LABELS", "Names", "find_entities", "names_of"]
+__all__ = ["KEPT_LABELS", "Names", "find_entities", "name_key", "names_of"]
 
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 # A one-word name that is mostly one of these is a place or a group, never a person's surname.
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+# Abbreviations news writes inside names for the name in full ("U.S. Senate", "U.N. Security Council").
+_SPELLED_OUT = {"us": "united states", "un": "united nations", "uk": "united kingdom"}
 # Labels the small model gives to names it is unsure of ("Aleppo" LANGUAGE, "ISIL" PRODUCT): such a
 # mention joins an entity of the same name and votes, but cannot make an entity on its own.
 VOTING_LABELS = (*KEPT_LABELS, "LANGUAGE", "PRODUCT", "WORK_OF_ART", "LAW")
@@ -149,7 +152,7 @@ class Names:
 
     def named(self, text: str) -> Entity | None:
         """The entity a name written this way belongs to anywhere in the story, or None."""
-        number = self.keys.get(_key(text))
+        number = self.keys.get(name_key(text))
         return None if number is None else self.entities[number]
 
     def before(self, article_id: str, position: int) -> tuple[tuple[int, Entity], ...]:
@@ -167,7 +170,7 @@ def names_of(entities: Sequence[Entity]) -> Names:
         for span in entity.mentions:
             mentions.setdefault(span.article_id, []).append((span.start, span.end, number))
         for form in (entity.name, *entity.variants):
-            keys.setdefault(_key(form), number)
+            keys.setdefault(name_key(form), number)
     return Names(
         tuple(entities), {article_id: tuple(sorted(found)) for article_id, found in mentions.items()}, keys
     )
@@ -194,7 +197,7 @@ def _article_mentions(index: int, doc: Doc) -> tuple[list[_Mention], list[tuple[
         mention = _clean(index, doc, span.start, span.end, label, starts)
         if mention is not None:
             mentions.append(mention)
-    pairs = [(_key(acronym.text), _key(span.text)) for span, acronym in paired]
+    pairs = [(name_key(acronym.text), name_key(span.text)) for span, acronym in paired]
     return mentions, pairs
 
 
@@ -343,9 +346,14 @@ def _is_junk(text: str) -> bool:
     return all(word.lower() in STOP_WORDS and not word.isupper() for word in words)
 
 
-def _key(text: str) -> str:
-    """Case, full stops, apostrophe style and white space do not make a different name."""
-    return " ".join(text.casefold().replace("’", "'").replace(".", "").split())
+def name_key(text: str) -> str:
+    """Case, full stops, apostrophe style and white space do not make a different name, nor a
+    country's abbreviation inside a longer name ("U.S. Supreme Court" = "United States Supreme
+    Court"; a lone "U.S." joins "United States" as an acronym, rule 4)."""
+    words = text.casefold().replace("’", "'").replace(".", "").split()
+    if len(words) > 1:
+        words = [_SPELLED_OUT.get(word, word) for word in words]
+    return " ".join(words)
 
 
 def _name_words(key: str) -> tuple[str, ...]:
@@ -387,8 +395,8 @@ def _titled_apart(
     titled: dict[str, list[tuple[_Mention, str, int]]] = {}
     for mention in mentions:
         title = _courtesy_before(mention, docs[mention.article])
-        if title is not None and len(_name_words(_key(mention.text))) == 1:
-            titled.setdefault(_key(mention.text), []).append((mention, *title))
+        if title is not None and len(_name_words(name_key(mention.text))) == 1:
+            titled.setdefault(name_key(mention.text), []).append((mention, *title))
     widened: dict[tuple[int, int], _Mention] = {}
     for found in titled.values():
         sexes = Counter(sex for _, sex, _ in found)
@@ -424,8 +432,9 @@ def _cluster(
     votes: dict[str, Counter[str]] = {}
     first: dict[str, tuple[int, int]] = {}  # where the story first names it: (article, offset)
     for mention in mentions:
-        key = _key(mention.text)
-        forms.setdefault(key, mention.text)
+        key = name_key(mention.text)
+        if len(mention.text.split()) > len(forms.get(key, "").split()):
+            forms[key] = mention.text  # the name spelled out, whose initials an acronym spells
         votes.setdefault(key, Counter())[mention.vote] += 1
         first[key] = min(first.get(key, (mention.article, mention.start)), (mention.article, mention.start))
     keys = sorted(forms)
@@ -608,12 +617,12 @@ def _add_missed(
     members: list[list[_Mention]] = [[] for _ in clusters]
     cluster_of = {key: number for number, (keys, _) in enumerate(clusters) for key in keys}
     for mention in mentions:
-        members[cluster_of[_key(mention.text)]].append(mention)
+        members[cluster_of[name_key(mention.text)]].append(mention)
     covered = [bytearray(len(article.text)) for article in articles]  # 1 where a mention already is
     for mention in mentions:
         covered[mention.article][mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     forms = sorted(
-        {(mention.text, cluster_of[_key(mention.text)]) for mention in mentions if mention.proper},
+        {(mention.text, cluster_of[name_key(mention.text)]) for mention in mentions if mention.proper},
         key=lambda item: (-len(item[0]), item),
     )
     for form, number in forms:
@@ -657,5 +666,11 @@ def _canonical(form_counts: Counter[str]) -> str:
     full = [form for form in form_counts if not ACRONYM.match(form)] or list(form_counts)
     return min(
         full,
-        key=lambda form: (_is_titled(_key(form)), -len(form.split()), -form_counts[form], -len(form), form),
+        key=lambda form: (
+            _is_titled(name_key(form)),
+            -len(form.split()),
+            -form_counts[form],
+            -len(form),
+            form,
+        ),
     )

@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from newsbrief.analysis.entities import name_key
 from newsbrief.analysis.lexicon import EVALUATIVE, word_list
 from newsbrief.model import ActorNames, Article, Entity, Framing, OutletFraming, Term
 
@@ -410,9 +411,10 @@ def _display(span: SpacySpan) -> str:
 
 
 def _entity_key(surface: str, label: str) -> str:
-    """An entity name variant compared without case and full stops ("U.S." = "US").
+    """An entity name variant compared as the entity analysis compares names: without case and
+    full stops ("U.S." = "US"), a country's abbreviation inside a name spelled out.
 
     A group's plural is the same name ("Russians" = "Russian"): number is no choice of framing.
     """
-    key = " ".join(surface.casefold().replace(".", "").split())
+    key = name_key(surface)
     return key.removesuffix("s") if label == "NORP" else key
