@@ -733,6 +733,8 @@ def test_two_tolls_of_one_dated_occasion_conflict_however_far_apart() -> None:
     [
         (QUAKE_1997_AP.replace("quake", "flood"), QUAKE_1997_OTHER),  # two occasions of one year
         (QUAKE_1997_AP.replace("A 1997", "A"), QUAKE_1997_OTHER.replace("In 1997, a", "A")),  # undated
+        # several quakes: their tolls add up, so a dozen in one of them is no disagreement
+        (QUAKE_1997_AP, "Earthquakes in 1997 killed more than 100 people in Italy and damaged 80,000 homes."),
     ],
 )
 def test_tolls_further_apart_than_the_ratio_need_one_dated_occasion(first: str, second: str) -> None:

@@ -343,9 +343,11 @@ def _profile(figure: Figure) -> _Profile:
 
 
 def _occasions(what: str) -> frozenset[str]:
-    """The ``OCCASIONS`` keys of the nouns of a description that name a toll's occasion: "1997
-    quake killed people in central Italy" → {"quake"}, as "earthquake killed people" is."""
-    words = {_singular(word) for word in re.findall(r"[a-z]+", what.lower())}
+    """The ``OCCASIONS`` keys of the singular nouns of a description that name a toll's occasion:
+    "1997 quake killed people in central Italy" → {"quake"}, as "earthquake killed people" is.
+    A plural names several occasions, whose tolls add up: "Earthquakes in 1997 killed more than
+    100 people" does not say what one quake of 1997 killed, so it names none."""
+    words = set(re.findall(r"[a-z]+", what.lower()))
     return frozenset(key for key, nouns in OCCASIONS.items() if words & nouns)
 
 
