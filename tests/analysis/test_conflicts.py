@@ -710,3 +710,32 @@ def test_a_toll_held_by_three_undated_reports_may_differ_by_time() -> None:
         ["120", "At least 247", "at least 241"]
     ]
     assert tolls[0].timing.startswith("the difference may be one of time")
+
+
+# mn-9144: two outlets' tolls of the 1997 Umbria quake, a dozen against "more than 100".
+QUAKE_1997_AP = (
+    "A 1997 quake killed a dozen people in central Italy and severely damaged one of the jewels of "
+    "Umbria, the Basilica of St. Francis in Assisi, filled with Giotto frescoes."
+)
+QUAKE_1997_OTHER = "In 1997, a 6.0-magnitude earthquake killed more than 100 people and damaged 80,000 homes."
+
+
+def test_two_tolls_of_one_dated_occasion_conflict_however_far_apart() -> None:
+    _, found = _conflicts([(QUAKE_1997_AP, None), (QUAKE_1997_OTHER, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [["a dozen", "more than 100"]]
+    assert found[0].compared.endswith(
+        "both tell of one quake of 1997, so values more than 2.5x apart are one toll"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (QUAKE_1997_AP.replace("quake", "flood"), QUAKE_1997_OTHER),  # two occasions of one year
+        (QUAKE_1997_AP.replace("A 1997", "A"), QUAKE_1997_OTHER.replace("In 1997, a", "A")),  # undated
+        # several quakes: their tolls add up, so a dozen in one of them is no disagreement
+        (QUAKE_1997_AP, "Earthquakes in 1997 killed more than 100 people in Italy and damaged 80,000 homes."),
+    ],
+)
+def test_tolls_further_apart_than_the_ratio_need_one_dated_occasion(first: str, second: str) -> None:
+    assert _conflicts([(first, None), (second, None)])[1] == ()
