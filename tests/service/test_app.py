@@ -864,6 +864,33 @@ def test_a_real_uvicorn_server_answers_on_loopback(
     assert_error(too_big, 413, "over the limit of 5,000,000 bytes")
 
 
+@pytest.mark.parametrize(
+    "route, content, key",
+    [
+        (
+            "/v1/briefs",
+            b'{"articles": [{"text": "' + TEXT.encode() + b'"}], "words": 30, "words": 40}',
+            "words",
+        ),
+        (
+            "/v1/briefs",
+            b'{"articles": [{"text": "' + TEXT.encode() + b'", "outlet": "A", "outlet": "B"}]}',
+            "outlet",
+        ),
+        ("/v1/stories", b'{"articles": [{"id": "a", "id": "b", "text": "' + TEXT.encode() + b'"}]}', "id"),
+    ],
+    ids=["briefs-words", "briefs-article-outlet", "stories-article-id"],
+)
+def test_issue_api_a_key_given_twice_in_a_json_object_is_a_422(
+    real_server: int, route: str, content: bytes, key: str
+) -> None:
+    """Pydantic keeps the last of two values of one key: "words": 30, "words": 40 made a 40-word
+    brief and dropped the 30 unsaid, where a query parameter or form field given twice is a 422."""
+    with httpx.Client(base_url=f"http://127.0.0.1:{real_server}", timeout=60) as http:
+        response = http.post(route, content=content, headers={"Content-Type": "application/json"})
+    assert_error(response, 422, f"body: key '{key}' is given more than once in one JSON object")
+
+
 def test_issue_9_a_client_still_sending_an_over_cap_body_reads_the_413(real_server: int) -> None:
     # urllib sends the whole body before it reads the answer: if the server answered and closed
     # at the cap, this client would get "connection reset" instead of the 413

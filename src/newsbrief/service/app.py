@@ -44,6 +44,7 @@ URLs in requests are fetched only when the operator starts the server with ``all
 from __future__ import annotations
 
 import importlib.util
+import json
 import logging
 import math
 import os
@@ -55,7 +56,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppres
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import anyio
 from fastapi import FastAPI, Request
@@ -231,6 +232,7 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 Fetcher = Callable[[str], Fetched]
+_Request = TypeVar("_Request", bound=BaseModel)  # a JSON body's model: BriefRequest or StoriesRequest
 
 
 class ArticleIn(BaseModel):
@@ -499,10 +501,7 @@ def _check_encoding(request: Request) -> None:
 
 def _json_request(body: bytes, limits: Limits) -> tuple[list[_Item], Options, _Output]:
     """The items, options and output of a JSON body; pydantic's first complaint becomes the 422 message."""
-    try:
-        parsed = BriefRequest.model_validate_json(body)
-    except ValidationError as exc:
-        raise InputError(_validation_message(exc)) from None
+    parsed = _validated_json(BriefRequest, body)
     _check_count(len(parsed.articles), limits)
     items = [_json_item(article, f"articles[{index}]") for index, article in enumerate(parsed.articles)]
     options = _options(parsed.words, parsed.sentences, parsed.analysis, parsed.style)
@@ -695,6 +694,27 @@ def _check_count(count: int, limits: Limits) -> None:
     """InputError past the cap on articles per request."""
     if count > limits.max_articles:
         raise InputError(f"{count} articles: a request may hold at most {limits.max_articles}")
+
+
+def _validated_json(model: type[_Request], body: bytes) -> _Request:
+    """The JSON body read as ``model``; InputError with pydantic's first complaint, or naming a key
+    that one object of the body gives twice (pydantic keeps the last value: the first is dropped)."""
+    try:
+        parsed = model.model_validate_json(body)
+    except ValidationError as exc:
+        raise InputError(_validation_message(exc)) from None
+    json.loads(body, object_pairs_hook=_refuse_repeated_keys)
+    return parsed
+
+
+def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The object of ``json.loads``'s pairs; InputError naming the first key given twice."""
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise InputError(f"body: key {key[:40]!r} is given more than once in one JSON object")
+        seen[key] = value
+    return seen
 
 
 def _validation_message(exc: ValidationError) -> str:
@@ -1298,10 +1318,7 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
 
 def _make_stories(body: bytes, limits: Limits) -> dict[str, object]:
     """The stories and notices of a JSON body of articles; runs in a worker thread."""
-    try:
-        parsed = StoriesRequest.model_validate_json(body)
-    except ValidationError as exc:
-        raise InputError(_validation_message(exc)) from None
+    parsed = _validated_json(StoriesRequest, body)
     _check_count(len(parsed.articles), replace(limits, max_articles=limits.max_stream_articles))
     articles = [
         _stream_article(article, f"articles[{index}]", limits)
