@@ -544,3 +544,34 @@ def test_issue_walk_an_empty_article_is_called_empty(client: TestClient, kind: s
     assert_error(response, 422, "articles[0]")
     assert "exactly one" not in response.json()["detail"]
     assert client.post("/v1/briefs", json={"articles": [{kind: blank}]}).json() == response.json()
+
+
+def test_issue_api_a_story_merged_into_another_answers_with_the_story_that_holds_it(
+    tmp_path: Path, basil: list[Article]
+) -> None:
+    """A story id a client had from GET /v1/stories became a 404 'no story' once a writer merged
+    that story into another, where the Python API's ``Clusterer.story`` gives the one holding it."""
+    path = tmp_path / "merged.sqlite"
+    writer = Clusterer(
+        Store(path), settings=dataclasses.replace(DEFAULT_SETTINGS, threshold=0.3, merge_threshold=0.3)
+    )
+    for article in sorted(basil, key=lambda article: str(article.published)):
+        writer.add(article)
+    holder = writer.story("s23")
+    articles = writer.articles(holder)
+    writer.close()
+    assert holder.id == "s22" and "s23" in holder.merged_from
+    with (
+        serving(create_app(store_path=path)) as port,
+        httpx.Client(base_url=f"http://127.0.0.1:{port}") as http,
+    ):
+        listed = {story["id"] for story in http.get("/v1/stories?limit=500").json()["stories"]}
+        response = http.get("/v1/stories/s23/brief?format=md&words=60", timeout=60)
+        described = http.get("/openapi.json").json()["paths"]["/v1/stories/{story_id}/brief"]["get"]
+    assert "s23" not in listed
+    assert response.status_code == 200, response.text
+    assert response.headers["content-location"] == "/v1/stories/s22/brief"
+    assert "Content-Location" in described["responses"]["200"]["headers"]
+    assert (
+        response.text == render(brief(Story(articles=articles, id="s22"), Options(max_words=60)), "md") + "\n"
+    )

@@ -1283,7 +1283,7 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
         "/v1/stories/{story_id}/brief",
         openapi_extra=_STORY_BRIEF_PARAMETERS,
         responses={
-            200: _BRIEF_RESPONSE,
+            200: _STORY_BRIEF_RESPONSE,
             404: {"model": ErrorOut, "description": "No such story, or no story store (serve --db)."},
             422: {"model": ErrorOut, "description": "Bad input, said in one line."},
             503: {
@@ -1305,15 +1305,20 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
             _form_style(query.get("style")),
         )
         snapshot = await run_in_threadpool(current)
-        articles = snapshot.articles.get(story_id)
+        # a story a writer merged into another lives on in it, as Clusterer.story finds it
+        holder = snapshot.merged_into.get(story_id, story_id)
+        articles = snapshot.articles.get(holder)
         if articles is None:
             raise HTTPException(404, f"no story {story_id[:40]!r} in the store: GET /v1/stories lists them")
-        story = Story(articles=articles, id=story_id)
-        headline = snapshot.titles[story_id]  # the story's title, as the list shows it
+        story = Story(articles=articles, id=holder)
+        headline = snapshot.titles[holder]  # the story's title, as the list shows it
         result = await _unless_disconnected(
             request, partial(_render_brief, story, options, rendering, headline=headline)
         )
-        return _brief_response(result, rendering)
+        response = _brief_response(result, rendering)
+        if holder != story_id:
+            response.headers["Content-Location"] = f"/v1/stories/{holder}/brief"
+        return response
 
 
 def _make_stories(body: bytes, limits: Limits) -> dict[str, object]:
@@ -1366,6 +1371,7 @@ class _Snapshot:
     latest: tuple[StreamStory, ...]  # newest first
     articles: Mapping[str, tuple[Article, ...]]  # story id -> its articles, keyed as for a brief
     titles: Mapping[str, str]  # story id -> its title, which names its brief's file
+    merged_into: Mapping[str, str]  # id of a story merged into another -> the story holding it now
 
 
 class _StoryShelf:
@@ -1410,7 +1416,7 @@ def _file_version(path: Path) -> tuple[tuple[int, int] | None, ...]:
 def _read_snapshot(path: Path, version: tuple[tuple[int, int] | None, ...]) -> _Snapshot:
     """The stories of the store at ``path`` (none if the file is gone), with the settings it was made with."""
     if not path.is_file():
-        return _Snapshot(version, (), {}, {})
+        return _Snapshot(version, (), {}, {}, {})
     store = Store(path, create=False)  # a file that is not a store yet is refused, never written to
     try:
         clusterer = Clusterer(store)
@@ -1419,7 +1425,8 @@ def _read_snapshot(path: Path, version: tuple[tuple[int, int] | None, ...]) -> _
     finally:
         store.close()
     titles = {story.id: story.title for story in stories}
-    return _Snapshot(version, tuple(_newest_first(stories)), articles, titles)
+    merged_into = {merged: story.id for story in stories for merged in story.merged_from}
+    return _Snapshot(version, tuple(_newest_first(stories)), articles, titles, merged_into)
 
 
 def _newest_first(stories: Sequence[StreamStory]) -> list[StreamStory]:
@@ -1440,6 +1447,18 @@ _BRIEF_RESPONSE: dict[str, Any] = {
         "text/markdown": {"schema": {"type": "string"}},
         "text/html": {"schema": {"type": "string"}},
         "text/plain": {"schema": {"type": "string"}},
+    },
+}
+_STORY_BRIEF_RESPONSE: dict[str, Any] = {
+    **_BRIEF_RESPONSE,
+    "description": "The brief of the story's articles, in the format asked for. A story a writer has "
+    "since merged into another answers with the brief of the story that holds it now.",
+    "headers": {
+        **_BRIEF_RESPONSE["headers"],
+        "Content-Location": {
+            "description": "Only for a merged story: /v1/stories/{id}/brief of the story holding it.",
+            "schema": {"type": "string"},
+        },
     },
 }
 
