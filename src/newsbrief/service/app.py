@@ -55,6 +55,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Mutable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import partial
+from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal, TypeVar
 
@@ -376,12 +377,7 @@ def create_app(
             200: {
                 "description": "The brief, in the format asked for (default: newsbrief.brief/1 JSON with articles).",
                 "headers": _FILE_NAME_HEADER,
-                "content": {
-                    "application/json": {"schema": {"type": "object"}},
-                    "text/markdown": {"schema": {"type": "string"}},
-                    "text/html": {"schema": {"type": "string"}},
-                    "text/plain": {"schema": {"type": "string"}},
-                },
+                "content": _BRIEF_CONTENT,
             },
             413: {"model": ErrorOut, "description": "Request body over the size cap."},
             415: {"model": ErrorOut, "description": "Body neither JSON nor multipart, or compressed."},
@@ -1116,9 +1112,22 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         [(BriefRequest, "validation"), (StoriesRequest, "validation")],
         ref_template="#/components/schemas/{model}",
     )
-    schema.setdefault("components", {}).setdefault("schemas", {}).update(definitions.get("$defs", {}))
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.update(definitions.get("$defs", {}))
+    components.update(_brief_schemas())
     app.openapi_schema = schema
     return schema
+
+
+def _brief_schemas() -> dict[str, Any]:
+    """The shipped JSON Schema of newsbrief.brief/1 as OpenAPI components: ``Brief`` and each of its
+    ``$defs`` as ``Brief_<name>``, its references moved to match (an ``$id`` would re-root them)."""
+    text = resources.files("newsbrief.rendering").joinpath("brief.schema.json").read_text(encoding="utf-8")
+    brief_schema = json.loads(text.replace('"#/$defs/', '"#/components/schemas/Brief_'))
+    definitions = brief_schema.pop("$defs")
+    for key in ("$schema", "$id"):
+        brief_schema.pop(key)
+    return {"Brief": brief_schema, **{f"Brief_{name}": value for name, value in definitions.items()}}
 
 
 # Stories ----------------------------------------------------------------------------------------
@@ -1439,15 +1448,16 @@ def _newest_first(stories: Sequence[StreamStory]) -> list[StreamStory]:
     return [stories[position] for position in sorted(range(len(stories)), key=recency, reverse=True)]
 
 
+_BRIEF_CONTENT: dict[str, Any] = {
+    "application/json": {"schema": {"$ref": "#/components/schemas/Brief"}},
+    "text/markdown": {"schema": {"type": "string"}},
+    "text/html": {"schema": {"type": "string"}},
+    "text/plain": {"schema": {"type": "string"}},
+}
 _BRIEF_RESPONSE: dict[str, Any] = {
     "description": "The brief, in the format asked for (default: newsbrief.brief/1 JSON with articles).",
     "headers": _FILE_NAME_HEADER,
-    "content": {
-        "application/json": {"schema": {"type": "object"}},
-        "text/markdown": {"schema": {"type": "string"}},
-        "text/html": {"schema": {"type": "string"}},
-        "text/plain": {"schema": {"type": "string"}},
-    },
+    "content": _BRIEF_CONTENT,
 }
 _STORY_BRIEF_RESPONSE: dict[str, Any] = {
     **_BRIEF_RESPONSE,
