@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import jsonschema
 import pytest
 import uvicorn
 
@@ -575,3 +576,24 @@ def test_issue_api_a_story_merged_into_another_answers_with_the_story_that_holds
     assert (
         response.text == render(brief(Story(articles=articles, id="s22"), Options(max_words=60)), "md") + "\n"
     )
+
+
+def test_issue_api_the_openapi_takes_every_batch_the_server_takes(basil_items: list[dict[str, str]]) -> None:
+    """StreamArticleIn gave ``id`` as a string, though the server reads a whole number as its digits
+    (as a JSONL record's): a client checking its requests against /openapi.json refused them. And
+    the story brief's ``format`` told of 'the body's format field', which a GET has none of."""
+    batch = {"articles": [{**basil_items[0], "id": 7}, basil_items[1]]}
+    with serving(create_app()) as port, httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+        spec = http.get("/openapi.json").json()
+        answer = http.post("/v1/stories", json=batch)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["stories"][0]["articles"][0] == "7"
+    request_schema = jsonschema.Draft202012Validator({"$ref": "#/components/schemas/StoriesRequest", **spec})
+    assert list(request_schema.iter_errors(batch)) == []
+    assert list(request_schema.iter_errors({"articles": [{"id": 7.5, "text": "x"}]}))  # refused by both
+    story_format = next(
+        parameter
+        for parameter in spec["paths"]["/v1/stories/{story_id}/brief"]["get"]["parameters"]
+        if parameter["name"] == "format"
+    )
+    assert "body" not in story_format["description"]

@@ -1049,15 +1049,19 @@ def _prepend(first: _Message, receive: _Receive) -> _Receive:
 
 # OpenAPI ----------------------------------------------------------------------------------------
 
+_FORMAT_PARAMETER: dict[str, Any] = {
+    "name": "format",
+    "in": "query",
+    "required": False,
+    "description": _FORMAT_HELP,
+    "schema": {"type": "string", "enum": list(MEDIA_TYPES), "default": "json"},
+}
 _BRIEF_REQUEST_BODY: dict[str, Any] = {
     "parameters": [
         {
-            "name": "format",
-            "in": "query",
-            "required": False,
+            **_FORMAT_PARAMETER,
             "description": _FORMAT_HELP
             + " The body's format field says the same; if both are given they must agree.",
-            "schema": {"type": "string", "enum": list(MEDIA_TYPES), "default": "json"},
         },
         {
             "name": "explain",
@@ -1087,7 +1091,9 @@ _BRIEF_REQUEST_BODY: dict[str, Any] = {
                         "files": {
                             "type": "array",
                             "items": {"type": "string", "format": "binary"},
-                            "description": ".txt, .md, .html or .htm files, UTF-8",
+                            "description": ".txt, .md, .html or .htm files (one named without an extension is"
+                            " read as HTML when it starts with '<', else as text); UTF-8, else read as cp1252"
+                            " or latin-1 with a decode-fallback notice, as the CLI reads a file",
                         },
                         "words": {"type": "integer", "minimum": MIN_WORDS, "maximum": MAX_WORDS_LIMIT},
                         "sentences": {"type": "integer", "minimum": 1},
@@ -1156,6 +1162,13 @@ class StreamArticleIn(BaseModel):
         max_length=_MAX_FIELD_CHARS,
         description="The article's key in the stories (a string, or a whole number read as its digits,"
         " as a JSONL record's id); default: its url, else a hash of its text.",
+        json_schema_extra={
+            "anyOf": [
+                {"type": "string", "maxLength": _MAX_FIELD_CHARS},
+                {"type": "integer"},
+                {"type": "null"},
+            ]
+        },
     )
     outlet: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS)
     title: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS)
@@ -1498,7 +1511,8 @@ _STORY_LIST_PARAMETERS: dict[str, Any] = {
 
 _STORY_BRIEF_PARAMETERS: dict[str, Any] = {
     "parameters": [
-        *_BRIEF_REQUEST_BODY["parameters"],
+        _FORMAT_PARAMETER,  # a GET has no body to give the format in too
+        *_BRIEF_REQUEST_BODY["parameters"][1:],
         {
             "name": "words",
             "in": "query",
