@@ -75,6 +75,7 @@ from pydantic import (
     field_validator,
 )
 from pydantic.json_schema import models_json_schema
+from pydantic_core import PydanticCustomError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import ImmutableMultiDict, UploadFile
 from starlette.exceptions import HTTPException
@@ -277,6 +278,22 @@ class BriefRequest(BaseModel):
     )
     format: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS, description=_FORMAT_HELP)
     explain: StrictBool | None = Field(default=None, description=_EXPLAIN_HELP)
+
+    @field_validator("analysis", mode="before")
+    @classmethod
+    def _string_or_strings(cls, value: object) -> object:
+        """``analysis`` as given when a string or a list of strings; else one error at the field or
+        the item, where pydantic's union would name its branches (``analysis.str``)."""
+        if isinstance(value, str):
+            return value
+        if not isinstance(value, list):
+            raise PydanticCustomError(
+                "analysis_type", 'give a string ("all", "quotes,figures") or a list of strings'
+            )
+        for index, item in enumerate(value):
+            if not isinstance(item, str):
+                raise PydanticCustomError("analysis_type", "item {index} is not a string", {"index": index})
+        return value
 
 
 class ErrorOut(BaseModel):
