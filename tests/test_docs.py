@@ -16,6 +16,7 @@ import re
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 import pytest
@@ -282,3 +283,50 @@ def test_the_readme_error_examples_are_what_the_cli_says(
     for command, answer in examples:
         result = CliRunner().invoke(app, command.split())
         assert (result.exit_code, result.stderr.strip()) == (2, answer), command
+
+
+JSON_DOC = ROOT / "docs" / "json-schema.md"
+# Each table of docs/json-schema.md and where its object is in the Aleppo brief's JSON.
+_JSON_TABLES = {
+    "Top level": lambda data: data,
+    "Summary line": lambda data: data["summary"][0],
+    "Citation": lambda data: data["summary"][0]["citations"][0],
+    "Source": lambda data: data["sources"][0],
+    "Options": lambda data: data["options"],
+    "Removal": lambda data: data["removals"][0],
+    "Analysis": lambda data: data["analysis"],
+    "Fact": lambda data: data["analysis"]["facts"][0],
+    "Fact sentence": lambda data: data["analysis"]["facts"][0]["sentences"][0],
+    "Claim": lambda data: data["analysis"]["claims"][0],
+    "Disputed claim": lambda data: data["analysis"]["disputes"][0],
+    "Quote": lambda data: data["analysis"]["quotes"][0],
+    "Entity": lambda data: data["analysis"]["entities"][0],
+    "Article": lambda data: data["articles"][0],
+}
+
+
+def documented_keys(heading: str) -> list[str]:
+    """The keys a table of docs/json-schema.md lists under ``heading``, in its order."""
+    text = JSON_DOC.read_text(encoding="utf-8")
+    section = re.split(rf"\n#+ {re.escape(heading)}\n", text, maxsplit=1)[1]
+    section = re.split(r"\n#+ ", section, maxsplit=1)[0]
+    cells = re.findall(r"^\| ((?:`[^`]+`(?:, )?)+) \|", section, flags=re.MULTILINE)
+    return [key for cell in cells for key in re.findall(r"`([^`]+)`", cell)]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("heading", _JSON_TABLES)
+def test_issue_api_the_json_doc_lists_keys_in_the_order_written(heading: str) -> None:
+    """docs/json-schema.md promises 'keys always come in the order listed'; its Analysis table
+    listed `disputes` after `conflicts` while the output writes it last."""
+    assert documented_keys(heading) == list(_JSON_TABLES[heading](_aleppo_json()))
+
+
+@cache
+def _aleppo_json() -> dict[str, Any]:
+    """The Aleppo example's brief with every analysis, as JSON with its articles (made once)."""
+    import newsbrief
+
+    made = newsbrief.summarize([str(ROOT / "examples" / "aleppo")], analysis="all")
+    data: dict[str, Any] = json.loads(newsbrief.render(made, "json", explain=True))
+    return data

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -34,3 +35,21 @@ def test_the_lazy_names_are_the_modules_own_objects() -> None:
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'summarise'"):
         newsbrief.summarise  # noqa: B018
+
+
+def test_issue_api_the_store_a_clusterer_keeps_is_named_by_the_package(tmp_path: Path) -> None:
+    """``cluster(store=...)`` and ``Clusterer(store)`` take a Store, which only a second import
+    (``from newsbrief.stream import Store``) could reach: ``newsbrief.Store`` was an AttributeError."""
+    probe = (
+        "import sys, newsbrief; store = newsbrief.Store(sys.argv[1]); "
+        "print(type(store).__module__); store.close()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "stream.sqlite")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["newsbrief.stream.store"]
+    assert "Store" in newsbrief.__all__

@@ -58,6 +58,7 @@ if typing.TYPE_CHECKING:
     from newsbrief.pipeline.ingest import read_stories, read_story
     from newsbrief.rendering import render
     from newsbrief.stream.cluster import Clusterer, cluster
+    from newsbrief.stream.store import Store
 
 # The entry points that need scikit-learn, SciPy and the rest are imported on first use (PEP 562),
 # so that `import newsbrief` (and with it every CLI start, even `--help` or a bad option) stays
@@ -72,6 +73,7 @@ _LAZY = {
     "render": "newsbrief.rendering",
     "Clusterer": "newsbrief.stream",
     "cluster": "newsbrief.stream",
+    "Store": "newsbrief.stream",
 }
 
 __version__ = "0.1.0"
@@ -108,6 +110,7 @@ __all__ = [
     "Source",
     "SourceError",
     "Span",
+    "Store",
     "Story",
     "StreamStory",
     "SummarySentence",

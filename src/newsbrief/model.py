@@ -94,7 +94,8 @@ class Notice:
 
 @dataclass(frozen=True, slots=True)
 class Story:
-    """The input unit: the articles about one event, in the order they were given.
+    """The input unit: the articles about one event, in the order they were given, each with its
+    own ``id`` (``brief`` refuses repeats: citations name articles by id).
 
     ``notices`` carry what reading noticed (a decoding fallback, a skipped file);
     ``reference`` is a human-written summary when the input has one (Multi-News records).

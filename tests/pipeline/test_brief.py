@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import threading
 import types
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ from newsbrief import (
     Article,
     BriefCancelledError,
     EmptyStoryError,
+    InputError,
     OptionError,
     Options,
     Story,
@@ -118,6 +120,25 @@ def test_issue_readme_no_text_left_names_the_articles(tmp_path: Path) -> None:
     assert str(error.value) == (
         f"no article text left after cleaning {files[0]}, {files[1]}, {files[2]} and 1 more"
     )
+
+
+def test_issue_api_a_story_whose_articles_share_an_id_is_refused(aleppo: dict[str, Article]) -> None:
+    """A Story built by hand with two articles of one id gave a brief whose citations all named
+    the second: NPR's "For two weeks, a battle has raged in Aleppo" was cited [2], Al Jazeera."""
+    npr = replace(aleppo["npr"], id="x")
+    aljazeera = replace(aleppo["aljazeera"], id="x")
+    with pytest.raises(InputError, match=r"^articles 1 and 2 of the story have the same id 'x': "):
+        brief(Story(articles=(npr, aljazeera)))
+
+
+def test_issue_api_briefs_refuses_a_story_of_repeated_ids_when_its_turn_comes(
+    aleppo: dict[str, Article],
+) -> None:
+    repeated = Story(articles=(aleppo["npr"], aleppo["zerohedge"], aleppo["npr"]), id="mine")
+    made = newsbrief.briefs([Story(articles=(aleppo["npr"],)), repeated], Options(analyses=("quotes",)))
+    assert next(made).sources[0].article_id == "npr"
+    with pytest.raises(InputError, match=r"^articles 1 and 3 of story 'mine' have the same id 'npr': "):
+        next(made)
 
 
 @pytest.mark.parametrize("words", [5, 0, -3, 10**9])

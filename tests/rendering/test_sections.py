@@ -40,7 +40,7 @@ from newsbrief.pipeline.segment import segment
 from newsbrief.rendering import render, to_html, to_json, to_markdown, to_text
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_FILE = ROOT / "docs" / "brief.schema.json"
+SCHEMA_FILE = ROOT / "src" / "newsbrief" / "rendering" / "brief.schema.json"
 TOP_LEVEL_KEYS = [
     "schema",
     "summary",

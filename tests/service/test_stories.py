@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import jsonschema
 import pytest
 import uvicorn
 
@@ -544,3 +545,55 @@ def test_issue_walk_an_empty_article_is_called_empty(client: TestClient, kind: s
     assert_error(response, 422, "articles[0]")
     assert "exactly one" not in response.json()["detail"]
     assert client.post("/v1/briefs", json={"articles": [{kind: blank}]}).json() == response.json()
+
+
+def test_issue_api_a_story_merged_into_another_answers_with_the_story_that_holds_it(
+    tmp_path: Path, basil: list[Article]
+) -> None:
+    """A story id a client had from GET /v1/stories became a 404 'no story' once a writer merged
+    that story into another, where the Python API's ``Clusterer.story`` gives the one holding it."""
+    path = tmp_path / "merged.sqlite"
+    writer = Clusterer(
+        Store(path), settings=dataclasses.replace(DEFAULT_SETTINGS, threshold=0.3, merge_threshold=0.3)
+    )
+    for article in sorted(basil, key=lambda article: str(article.published)):
+        writer.add(article)
+    holder = writer.story("s23")
+    articles = writer.articles(holder)
+    writer.close()
+    assert holder.id == "s22" and "s23" in holder.merged_from
+    with (
+        serving(create_app(store_path=path)) as port,
+        httpx.Client(base_url=f"http://127.0.0.1:{port}") as http,
+    ):
+        listed = {story["id"] for story in http.get("/v1/stories?limit=500").json()["stories"]}
+        response = http.get("/v1/stories/s23/brief?format=md&words=60", timeout=60)
+        described = http.get("/openapi.json").json()["paths"]["/v1/stories/{story_id}/brief"]["get"]
+    assert "s23" not in listed
+    assert response.status_code == 200, response.text
+    assert response.headers["content-location"] == "/v1/stories/s22/brief"
+    assert "Content-Location" in described["responses"]["200"]["headers"]
+    assert (
+        response.text == render(brief(Story(articles=articles, id="s22"), Options(max_words=60)), "md") + "\n"
+    )
+
+
+def test_issue_api_the_openapi_takes_every_batch_the_server_takes(basil_items: list[dict[str, str]]) -> None:
+    """StreamArticleIn gave ``id`` as a string, though the server reads a whole number as its digits
+    (as a JSONL record's): a client checking its requests against /openapi.json refused them. And
+    the story brief's ``format`` told of 'the body's format field', which a GET has none of."""
+    batch = {"articles": [{**basil_items[0], "id": 7}, basil_items[1]]}
+    with serving(create_app()) as port, httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+        spec = http.get("/openapi.json").json()
+        answer = http.post("/v1/stories", json=batch)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["stories"][0]["articles"][0] == "7"
+    request_schema = jsonschema.Draft202012Validator({"$ref": "#/components/schemas/StoriesRequest", **spec})
+    assert list(request_schema.iter_errors(batch)) == []
+    assert list(request_schema.iter_errors({"articles": [{"id": 7.5, "text": "x"}]}))  # refused by both
+    story_format = next(
+        parameter
+        for parameter in spec["paths"]["/v1/stories/{story_id}/brief"]["get"]["parameters"]
+        if parameter["name"] == "format"
+    )
+    assert "body" not in story_format["description"]

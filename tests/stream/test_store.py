@@ -193,6 +193,24 @@ def test_a_reopened_store_goes_on_with_its_own_settings(tmp_path: Path) -> None:
     reopened.close()
 
 
+def test_issue_api_cluster_goes_on_with_a_stores_own_settings(tmp_path: Path) -> None:
+    """``newsbrief.cluster(articles, store=Store(path))`` refused a store made with other settings
+    ('clustered with other settings'), since its ``settings`` defaulted to the defaults, while
+    ``Clusterer(store)`` and ``cluster --db`` go on with the store's own."""
+    articles = list(read_articles([str(FIXTURES / "basil-24.jsonl")]))
+    made_with = ClusterSettings(threshold=0.3, merge_threshold=0.3)
+    first = Clusterer(Store(tmp_path / "x.sqlite"), settings=made_with)
+    for article in articles[:10]:
+        first.add(article)
+    first.close()
+    store = Store(tmp_path / "x.sqlite")
+    stories = cluster(articles, store=store)
+    store.close()
+    assert stories == cluster(articles, settings=made_with)
+    assert any(story.merged_from for story in stories)  # these settings merge; the defaults do not
+    assert cluster(articles, store=Store(None)) == cluster(articles, settings=ClusterSettings())
+
+
 def test_issue_walk_one_writer_at_a_time_readers_alongside(tmp_path: Path) -> None:
     """While one process adds to a store (a running watch), a second writer (cluster --db on the
     same file) is refused in one line; before, it wrote articles the first did not know of, and

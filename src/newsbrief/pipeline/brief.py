@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis import NEEDS_NLP, analyze
-from newsbrief.errors import EmptyStoryError, stop_if_cancelled
+from newsbrief.errors import EmptyStoryError, InputError, stop_if_cancelled
 from newsbrief.model import Article, Brief, Notice, Options, Removal, Source, Story
 from newsbrief.pipeline.align import align, similarity_matrix
 from newsbrief.pipeline.clean import clean, language_notice, lowered_words, merge_duplicates
@@ -35,7 +35,8 @@ def brief(
 ) -> Brief:
     """The cited brief of a story: the same story and options always give the same brief.
 
-    ``cancel``, set from another thread, stops the brief with BriefCancelledError after the
+    Citations name their article by id, so a story whose articles share an id is an InputError
+    (``read_story`` makes ids unique; a Story built by hand must). ``cancel``, set from another thread, stops the brief with BriefCancelledError after the
     stage under way (an analysis, or the parse of one article): the server sets it when its
     client goes away.
     """
@@ -48,7 +49,8 @@ def brief(
 def briefs(stories: Iterable[Story], options: Options = DEFAULT_OPTIONS) -> Iterator[Brief]:
     """The brief of each story, in order; with analyses, spaCy parses all articles in one stream.
 
-    A story whose articles are all empty raises ``EmptyStoryError`` when its turn comes.
+    A story whose articles are all empty raises ``EmptyStoryError``, and one whose articles share
+    an id ``InputError``, when its turn comes.
     """
     if not NEEDS_NLP.intersection(options.analyses):
         yield from (brief(story, options) for story in stories)
@@ -57,10 +59,10 @@ def briefs(stories: Iterable[Story], options: Options = DEFAULT_OPTIONS) -> Iter
 
     for batch in _batches(stories, BATCH_STORIES):
         prepared = [_prepare_or_error(story) for story in batch]
-        texts = [article for item in prepared if not isinstance(item, EmptyStoryError) for article in item[0]]
+        texts = [article for item in prepared if not isinstance(item, InputError) for article in item[0]]
         docs = iter(parse(texts))
         for item in prepared:
-            if isinstance(item, EmptyStoryError):
+            if isinstance(item, InputError):
                 raise item
             articles, removals, notices = item
             clock = _Clock()
@@ -71,10 +73,11 @@ def briefs(stories: Iterable[Story], options: Options = DEFAULT_OPTIONS) -> Iter
 
 def _prepare_or_error(
     story: Story,
-) -> tuple[tuple[Article, ...], tuple[Removal, ...], tuple[Notice, ...]] | EmptyStoryError:
+) -> tuple[tuple[Article, ...], tuple[Removal, ...], tuple[Notice, ...]] | InputError:
+    """The story prepared, or the error to raise when its turn comes (EmptyStoryError, repeated ids)."""
     try:
         return _prepare(story)
-    except EmptyStoryError as error:
+    except InputError as error:
         return error
 
 
@@ -95,10 +98,26 @@ def _prepare(story: Story) -> tuple[tuple[Article, ...], tuple[Removal, ...], tu
         raise EmptyStoryError(
             f"story {story.id!r} has no articles" if story.id else "the story has no articles"
         )
+    _refuse_repeated_ids(story)
     cleaned = [clean(article) for article in story.articles]
     removals = tuple(removal for _, article_removals in cleaned for removal in article_removals)
     articles, notices = _usable_articles(tuple(article for article, _ in cleaned), story.notices)
     return articles, removals, notices
+
+
+def _refuse_repeated_ids(story: Story) -> None:
+    """InputError naming the first two articles that share an id: every citation and span names
+    its article by id, so two of one id would cite each other's words. ``read_story`` gives
+    repeats ``-2``, ``-3``; only a Story built by hand can hold them."""
+    first_number: dict[str, int] = {}
+    for number, article in enumerate(story.articles, 1):
+        earlier = first_number.setdefault(article.id, number)
+        if earlier != number:
+            where = f"story {story.id!r}" if story.id else "the story"
+            raise InputError(
+                f"articles {earlier} and {number} of {where} have the same id {article.id!r}: "
+                "give each article its own id"
+            )
 
 
 def _brief(

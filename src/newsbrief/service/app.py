@@ -44,6 +44,7 @@ URLs in requests are fetched only when the operator starts the server with ``all
 from __future__ import annotations
 
 import importlib.util
+import json
 import logging
 import math
 import os
@@ -54,8 +55,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Mutable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import partial
+from importlib import resources
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import anyio
 from fastapi import FastAPI, Request
@@ -73,6 +75,7 @@ from pydantic import (
     field_validator,
 )
 from pydantic.json_schema import models_json_schema
+from pydantic_core import PydanticCustomError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import ImmutableMultiDict, UploadFile
 from starlette.exceptions import HTTPException
@@ -231,6 +234,7 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 Fetcher = Callable[[str], Fetched]
+_Request = TypeVar("_Request", bound=BaseModel)  # a JSON body's model: BriefRequest or StoriesRequest
 
 
 class ArticleIn(BaseModel):
@@ -274,6 +278,22 @@ class BriefRequest(BaseModel):
     )
     format: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS, description=_FORMAT_HELP)
     explain: StrictBool | None = Field(default=None, description=_EXPLAIN_HELP)
+
+    @field_validator("analysis", mode="before")
+    @classmethod
+    def _string_or_strings(cls, value: object) -> object:
+        """``analysis`` as given when a string or a list of strings; else one error at the field or
+        the item, where pydantic's union would name its branches (``analysis.str``)."""
+        if isinstance(value, str):
+            return value
+        if not isinstance(value, list):
+            raise PydanticCustomError(
+                "analysis_type", 'give a string ("all", "quotes,figures") or a list of strings'
+            )
+        for index, item in enumerate(value):
+            if not isinstance(item, str):
+                raise PydanticCustomError("analysis_type", "item {index} is not a string", {"index": index})
+        return value
 
 
 class ErrorOut(BaseModel):
@@ -374,12 +394,7 @@ def create_app(
             200: {
                 "description": "The brief, in the format asked for (default: newsbrief.brief/1 JSON with articles).",
                 "headers": _FILE_NAME_HEADER,
-                "content": {
-                    "application/json": {"schema": {"type": "object"}},
-                    "text/markdown": {"schema": {"type": "string"}},
-                    "text/html": {"schema": {"type": "string"}},
-                    "text/plain": {"schema": {"type": "string"}},
-                },
+                "content": _BRIEF_CONTENT,
             },
             413: {"model": ErrorOut, "description": "Request body over the size cap."},
             415: {"model": ErrorOut, "description": "Body neither JSON nor multipart, or compressed."},
@@ -499,10 +514,7 @@ def _check_encoding(request: Request) -> None:
 
 def _json_request(body: bytes, limits: Limits) -> tuple[list[_Item], Options, _Output]:
     """The items, options and output of a JSON body; pydantic's first complaint becomes the 422 message."""
-    try:
-        parsed = BriefRequest.model_validate_json(body)
-    except ValidationError as exc:
-        raise InputError(_validation_message(exc)) from None
+    parsed = _validated_json(BriefRequest, body)
     _check_count(len(parsed.articles), limits)
     items = [_json_item(article, f"articles[{index}]") for index, article in enumerate(parsed.articles)]
     options = _options(parsed.words, parsed.sentences, parsed.analysis, parsed.style)
@@ -695,6 +707,27 @@ def _check_count(count: int, limits: Limits) -> None:
     """InputError past the cap on articles per request."""
     if count > limits.max_articles:
         raise InputError(f"{count} articles: a request may hold at most {limits.max_articles}")
+
+
+def _validated_json(model: type[_Request], body: bytes) -> _Request:
+    """The JSON body read as ``model``; InputError with pydantic's first complaint, or naming a key
+    that one object of the body gives twice (pydantic keeps the last value: the first is dropped)."""
+    try:
+        parsed = model.model_validate_json(body)
+    except ValidationError as exc:
+        raise InputError(_validation_message(exc)) from None
+    json.loads(body, object_pairs_hook=_refuse_repeated_keys)
+    return parsed
+
+
+def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The object of ``json.loads``'s pairs; InputError naming the first key given twice."""
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise InputError(f"body: key {key[:40]!r} is given more than once in one JSON object")
+        seen[key] = value
+    return seen
 
 
 def _validation_message(exc: ValidationError) -> str:
@@ -1033,15 +1066,19 @@ def _prepend(first: _Message, receive: _Receive) -> _Receive:
 
 # OpenAPI ----------------------------------------------------------------------------------------
 
+_FORMAT_PARAMETER: dict[str, Any] = {
+    "name": "format",
+    "in": "query",
+    "required": False,
+    "description": _FORMAT_HELP,
+    "schema": {"type": "string", "enum": list(MEDIA_TYPES), "default": "json"},
+}
 _BRIEF_REQUEST_BODY: dict[str, Any] = {
     "parameters": [
         {
-            "name": "format",
-            "in": "query",
-            "required": False,
+            **_FORMAT_PARAMETER,
             "description": _FORMAT_HELP
             + " The body's format field says the same; if both are given they must agree.",
-            "schema": {"type": "string", "enum": list(MEDIA_TYPES), "default": "json"},
         },
         {
             "name": "explain",
@@ -1071,7 +1108,9 @@ _BRIEF_REQUEST_BODY: dict[str, Any] = {
                         "files": {
                             "type": "array",
                             "items": {"type": "string", "format": "binary"},
-                            "description": ".txt, .md, .html or .htm files, UTF-8",
+                            "description": ".txt, .md, .html or .htm files (one named without an extension is"
+                            " read as HTML when it starts with '<', else as text); UTF-8, else read as cp1252"
+                            " or latin-1 with a decode-fallback notice, as the CLI reads a file",
                         },
                         "words": {"type": "integer", "minimum": MIN_WORDS, "maximum": MAX_WORDS_LIMIT},
                         "sentences": {"type": "integer", "minimum": 1},
@@ -1096,9 +1135,22 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         [(BriefRequest, "validation"), (StoriesRequest, "validation")],
         ref_template="#/components/schemas/{model}",
     )
-    schema.setdefault("components", {}).setdefault("schemas", {}).update(definitions.get("$defs", {}))
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.update(definitions.get("$defs", {}))
+    components.update(_brief_schemas())
     app.openapi_schema = schema
     return schema
+
+
+def _brief_schemas() -> dict[str, Any]:
+    """The shipped JSON Schema of newsbrief.brief/1 as OpenAPI components: ``Brief`` and each of its
+    ``$defs`` as ``Brief_<name>``, its references moved to match (an ``$id`` would re-root them)."""
+    text = resources.files("newsbrief.rendering").joinpath("brief.schema.json").read_text(encoding="utf-8")
+    brief_schema = json.loads(text.replace('"#/$defs/', '"#/components/schemas/Brief_'))
+    definitions = brief_schema.pop("$defs")
+    for key in ("$schema", "$id"):
+        brief_schema.pop(key)
+    return {"Brief": brief_schema, **{f"Brief_{name}": value for name, value in definitions.items()}}
 
 
 # Stories ----------------------------------------------------------------------------------------
@@ -1127,6 +1179,13 @@ class StreamArticleIn(BaseModel):
         max_length=_MAX_FIELD_CHARS,
         description="The article's key in the stories (a string, or a whole number read as its digits,"
         " as a JSONL record's id); default: its url, else a hash of its text.",
+        json_schema_extra={
+            "anyOf": [
+                {"type": "string", "maxLength": _MAX_FIELD_CHARS},
+                {"type": "integer"},
+                {"type": "null"},
+            ]
+        },
     )
     outlet: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS)
     title: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS)
@@ -1263,7 +1322,7 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
         "/v1/stories/{story_id}/brief",
         openapi_extra=_STORY_BRIEF_PARAMETERS,
         responses={
-            200: _BRIEF_RESPONSE,
+            200: _STORY_BRIEF_RESPONSE,
             404: {"model": ErrorOut, "description": "No such story, or no story store (serve --db)."},
             422: {"model": ErrorOut, "description": "Bad input, said in one line."},
             503: {
@@ -1285,23 +1344,25 @@ def _add_story_routes(app: FastAPI, limits: Limits, store_path: Path | None) -> 
             _form_style(query.get("style")),
         )
         snapshot = await run_in_threadpool(current)
-        articles = snapshot.articles.get(story_id)
+        # a story a writer merged into another lives on in it, as Clusterer.story finds it
+        holder = snapshot.merged_into.get(story_id, story_id)
+        articles = snapshot.articles.get(holder)
         if articles is None:
             raise HTTPException(404, f"no story {story_id[:40]!r} in the store: GET /v1/stories lists them")
-        story = Story(articles=articles, id=story_id)
-        headline = snapshot.titles[story_id]  # the story's title, as the list shows it
+        story = Story(articles=articles, id=holder)
+        headline = snapshot.titles[holder]  # the story's title, as the list shows it
         result = await _unless_disconnected(
             request, partial(_render_brief, story, options, rendering, headline=headline)
         )
-        return _brief_response(result, rendering)
+        response = _brief_response(result, rendering)
+        if holder != story_id:
+            response.headers["Content-Location"] = f"/v1/stories/{holder}/brief"
+        return response
 
 
 def _make_stories(body: bytes, limits: Limits) -> dict[str, object]:
     """The stories and notices of a JSON body of articles; runs in a worker thread."""
-    try:
-        parsed = StoriesRequest.model_validate_json(body)
-    except ValidationError as exc:
-        raise InputError(_validation_message(exc)) from None
+    parsed = _validated_json(StoriesRequest, body)
     _check_count(len(parsed.articles), replace(limits, max_articles=limits.max_stream_articles))
     articles = [
         _stream_article(article, f"articles[{index}]", limits)
@@ -1349,6 +1410,7 @@ class _Snapshot:
     latest: tuple[StreamStory, ...]  # newest first
     articles: Mapping[str, tuple[Article, ...]]  # story id -> its articles, keyed as for a brief
     titles: Mapping[str, str]  # story id -> its title, which names its brief's file
+    merged_into: Mapping[str, str]  # id of a story merged into another -> the story holding it now
 
 
 class _StoryShelf:
@@ -1393,7 +1455,7 @@ def _file_version(path: Path) -> tuple[tuple[int, int] | None, ...]:
 def _read_snapshot(path: Path, version: tuple[tuple[int, int] | None, ...]) -> _Snapshot:
     """The stories of the store at ``path`` (none if the file is gone), with the settings it was made with."""
     if not path.is_file():
-        return _Snapshot(version, (), {}, {})
+        return _Snapshot(version, (), {}, {}, {})
     store = Store(path, create=False)  # a file that is not a store yet is refused, never written to
     try:
         clusterer = Clusterer(store)
@@ -1402,7 +1464,8 @@ def _read_snapshot(path: Path, version: tuple[tuple[int, int] | None, ...]) -> _
     finally:
         store.close()
     titles = {story.id: story.title for story in stories}
-    return _Snapshot(version, tuple(_newest_first(stories)), articles, titles)
+    merged_into = {merged: story.id for story in stories for merged in story.merged_from}
+    return _Snapshot(version, tuple(_newest_first(stories)), articles, titles, merged_into)
 
 
 def _newest_first(stories: Sequence[StreamStory]) -> list[StreamStory]:
@@ -1415,14 +1478,27 @@ def _newest_first(stories: Sequence[StreamStory]) -> list[StreamStory]:
     return [stories[position] for position in sorted(range(len(stories)), key=recency, reverse=True)]
 
 
+_BRIEF_CONTENT: dict[str, Any] = {
+    "application/json": {"schema": {"$ref": "#/components/schemas/Brief"}},
+    "text/markdown": {"schema": {"type": "string"}},
+    "text/html": {"schema": {"type": "string"}},
+    "text/plain": {"schema": {"type": "string"}},
+}
 _BRIEF_RESPONSE: dict[str, Any] = {
     "description": "The brief, in the format asked for (default: newsbrief.brief/1 JSON with articles).",
     "headers": _FILE_NAME_HEADER,
-    "content": {
-        "application/json": {"schema": {"type": "object"}},
-        "text/markdown": {"schema": {"type": "string"}},
-        "text/html": {"schema": {"type": "string"}},
-        "text/plain": {"schema": {"type": "string"}},
+    "content": _BRIEF_CONTENT,
+}
+_STORY_BRIEF_RESPONSE: dict[str, Any] = {
+    **_BRIEF_RESPONSE,
+    "description": "The brief of the story's articles, in the format asked for. A story a writer has "
+    "since merged into another answers with the brief of the story that holds it now.",
+    "headers": {
+        **_BRIEF_RESPONSE["headers"],
+        "Content-Location": {
+            "description": "Only for a merged story: /v1/stories/{id}/brief of the story holding it.",
+            "schema": {"type": "string"},
+        },
     },
 }
 
@@ -1452,7 +1528,8 @@ _STORY_LIST_PARAMETERS: dict[str, Any] = {
 
 _STORY_BRIEF_PARAMETERS: dict[str, Any] = {
     "parameters": [
-        *_BRIEF_REQUEST_BODY["parameters"],
+        _FORMAT_PARAMETER,  # a GET has no body to give the format in too
+        *_BRIEF_REQUEST_BODY["parameters"][1:],
         {
             "name": "words",
             "in": "query",

@@ -807,11 +807,13 @@ class Clusterer:
 
 
 def cluster(
-    articles: Iterable[Article], *, store: Store | None = None, settings: ClusterSettings = DEFAULT_SETTINGS
+    articles: Iterable[Article], *, store: Store | None = None, settings: ClusterSettings | None = None
 ) -> list[StreamStory]:
     """The stories of the articles, processed in publication order (then input order).
 
-    An undated article takes the date of the article before it in the input.
+    An undated article takes the date of the article before it in the input. Without
+    ``settings``, a store made before goes on with the settings it was made with (as ``Clusterer``
+    does), anything else with the defaults. The store stays open: its caller closes it.
     """
     clusterer = Clusterer(store, settings=settings)
     for _ in clusterer.add_all(in_publication_order(articles)):
