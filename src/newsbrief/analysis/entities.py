@@ -31,7 +31,10 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    several people goes to the one mentioned most (news uses the bare surname for the story's main
    bearer: "Trump" is Donald, not Ivanka), and on a tie to the one the story names first (the
    main bearer is introduced before a relative: "Donald Trump", then "Fred Christopher Trump, his
-   nephew"). Quotes, figures and framing read this decision through ``Names``. A one-word PERSON
+   nephew"); but within an article that names only one of them in full and never writes the
+   surname after a title, it is that one (Fox News names only Gov. Asa Hutchinson, so its
+   "Hutchinson said" is not his son Seth, whom the Times writes more about; the Times' "President
+   Trump" beside its one full "Melania Trump" keeps its bare "Trump" to the story's rule). Quotes, figures and framing read this decision through ``Names``. A one-word PERSON
    that is no one's surname joins the one person whose first name it is ("Mitt" -> "Mitt
    Romney"), and stays apart when two people share that first name. A group's plural joins its singular when both are
    groups ("Republicans" = "Republican"). A surname the story gives both "Mr." and "Mrs."/"Ms."
@@ -59,7 +62,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.lexicon import NAME_SUFFIXES, is_title, sex_of_word
@@ -106,6 +109,14 @@ class _Mention:
     text: str
     vote: str
     proper: bool  # a proper noun or several words: safe to look for elsewhere (rule 5)
+    scoped: bool = False  # a bare surname read within its own article (``_scope_surnames``)
+
+
+def _cluster_key(mention: _Mention) -> str:
+    """The key a mention is clustered under: its name's key, and its article's number when the
+    bare surname is read within its own article."""
+    key = name_key(mention.text)
+    return f"{key}#{mention.article}" if mention.scoped else key
 
 
 def find_entities(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[Entity, ...]:
@@ -120,7 +131,8 @@ def find_entities(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[Ent
         mentions.extend(found)
         pairs.extend(paired)
     mentions = _titled_apart([mention for mention in mentions if not _is_junk(mention.text)], articles, docs)
-    clusters = _cluster(mentions, pairs)
+    mentions, bearers = _scope_surnames(mentions, docs)
+    clusters = _cluster(mentions, pairs, bearers)
     members = _add_missed(clusters, mentions, articles, docs)
     entities = []
     for (_, surname_merged), found in zip(clusters, members, strict=True):
@@ -424,15 +436,83 @@ def _courtesy_before(mention: _Mention, doc: Doc) -> tuple[str, int] | None:
     return sex_of_word(title.text), title.idx
 
 
+def _scope_surnames(
+    mentions: Sequence[_Mention], docs: Sequence[Doc]
+) -> tuple[list[_Mention], dict[str, str]]:
+    """The mentions, with a bare surname that several people of the story bear read within its own
+    article when that article names exactly one of them in full and never writes the surname after
+    a title; and each such scoped key's bearer.
+
+    News names a person in full, then by surname alone: in the article that names only "Asa
+    Hutchinson", "Hutchinson" is the governor, whoever another outlet writes more about (his son
+    Seth). A title before the surname ("President Trump", "Mr. Obama") names someone the article
+    need not name in full, so the one full name there ("Melania Trump") says nothing of the bare
+    ones. Elsewhere the story-wide rule of ``_merge_people`` holds.
+    """
+    bearers_of: dict[str, set[tuple[str, ...]]] = {}  # surname -> the story's people of that name
+    named_in: dict[tuple[int, str], dict[tuple[str, ...], str]] = {}  # (article, surname) -> person -> key
+    for mention in mentions:
+        key = name_key(mention.text)
+        words = _name_words(key)
+        if len(words) < 2 or mention.vote != "PERSON" or _is_titled(key):
+            continue
+        person = _without_initials(words)
+        bearers_of.setdefault(words[-1], set()).add(person)
+        named = named_in.setdefault((mention.article, words[-1]), {})
+        named.setdefault(person, key)
+        partner = _first_name_joined(mention, docs[mention.article])
+        if partner:  # "Barack and Michelle Obama" names two Obamas
+            named.setdefault((partner, words[-1]), "")
+    titled = {
+        (mention.article, words[0])
+        for mention in mentions
+        if len(words := _name_words(name_key(mention.text))) == 1
+        and _after_title(mention, docs[mention.article])
+    }
+    scoped: list[_Mention] = []
+    bearers: dict[str, str] = {}
+    for mention in mentions:
+        words = _name_words(name_key(mention.text))
+        named = named_in.get((mention.article, words[0]), {}) if len(words) == 1 else {}
+        if (
+            len(bearers_of.get(words[0], ())) > 1
+            and len(named) == 1
+            and (mention.article, words[0]) not in titled
+        ):
+            mention = replace(mention, scoped=True)
+            bearers[_cluster_key(mention)] = next(iter(named.values()))
+        scoped.append(mention)
+    return scoped, bearers
+
+
+def _first_name_joined(mention: _Mention, doc: Doc) -> str:
+    """The first name joined to a full name by "and" ("Barack" of "Barack and Michelle Obama"), or ""."""
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is None or words.start < 2 or doc[words.start - 1].lower_ not in {"and", "&"}:
+        return ""
+    first = doc[words.start - 2]
+    return first.lower_ if first.pos_ == "PROPN" and first.text[:1].isupper() else ""
+
+
+def _after_title(mention: _Mention, doc: Doc) -> bool:
+    """Whether a title or courtesy title comes right before the mention ("President Trump")."""
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is None or words.start == 0:
+        return False
+    before = doc[words.start - 1].text
+    return is_title(before) or before.lower().rstrip(".") in COURTESY_TITLES
+
+
 def _cluster(
-    mentions: Sequence[_Mention], pairs: Sequence[tuple[str, str]]
+    mentions: Sequence[_Mention], pairs: Sequence[tuple[str, str]], bearers: Mapping[str, str]
 ) -> list[tuple[frozenset[str], bool]]:
-    """Groups of name keys that name one entity (rule 4), each with whether a surname joined it."""
+    """Groups of name keys that name one entity (rule 4), each with whether a surname joined it;
+    ``bearers`` gives a scoped surname's person (``_scope_surnames``)."""
     forms: dict[str, str] = {}
     votes: dict[str, Counter[str]] = {}
     first: dict[str, tuple[int, int]] = {}  # where the story first names it: (article, offset)
     for mention in mentions:
-        key = name_key(mention.text)
+        key = _cluster_key(mention)
         if len(mention.text.split()) > len(forms.get(key, "").split()):
             forms[key] = mention.text  # the name spelled out, whose initials an acronym spells
         votes.setdefault(key, Counter())[mention.vote] += 1
@@ -444,6 +524,9 @@ def _cluster(
             groups.union(acronym, long_form)
     _merge_acronyms(keys, forms, votes, groups)
     surnames = _merge_people(keys, votes, first, groups)
+    for scoped_key, person in bearers.items():
+        groups.union(scoped_key, person)
+        surnames.add(scoped_key)
     _merge_short_organizations(keys, votes, groups)
     _merge_plural_groups(keys, votes, groups)
     clusters: dict[str, set[str]] = {}
@@ -491,7 +574,7 @@ def _merge_people(
     joined = set()
     for key in keys:
         words = _name_words(key)
-        if len(words) != 1:
+        if len(words) != 1 or "#" in key:  # a scoped surname has its bearer already
             continue
         matches = [person for person in people if _name_words(person)[-1] == words[0]]
         person = _most_mentioned(matches, votes, first, groups) or _only_person_named(
@@ -617,17 +700,25 @@ def _add_missed(
     members: list[list[_Mention]] = [[] for _ in clusters]
     cluster_of = {key: number for number, (keys, _) in enumerate(clusters) for key in keys}
     for mention in mentions:
-        members[cluster_of[name_key(mention.text)]].append(mention)
+        members[cluster_of[_cluster_key(mention)]].append(mention)
     covered = [bytearray(len(article.text)) for article in articles]  # 1 where a mention already is
     for mention in mentions:
         covered[mention.article][mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    # a scoped surname claims only in its own article, and its story-wide form nowhere it is scoped
+    scoped = {(mention.article, name_key(mention.text)) for mention in mentions if mention.scoped}
     forms = sorted(
-        {(mention.text, cluster_of[name_key(mention.text)]) for mention in mentions if mention.proper},
+        {
+            (mention.text, cluster_of[_cluster_key(mention)], mention.article if mention.scoped else -1)
+            for mention in mentions
+            if mention.proper
+        },
         key=lambda item: (-len(item[0]), item),
     )
-    for form, number in forms:
+    for form, number, only in forms:
         pattern = re.compile(r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])")
         for index, article in enumerate(articles):
+            if (only >= 0 and index != only) or (only < 0 and (index, name_key(form)) in scoped):
+                continue
             for match in pattern.finditer(article.text):
                 if any(covered[index][match.start() : match.end()]):
                     continue
