@@ -364,3 +364,34 @@ def test_a_surname_after_a_title_is_not_given_to_the_one_full_name_beside_it():
     assert [span.text for span in _named(entities, "Melania Trump").mentions] == ["Melania Trump"]
     president = _named(entities, "Donald Trump")
     assert sum(span.article_id == "nyt" and span.text == "Trump" for span in president.mentions) >= 5
+
+
+def test_a_short_first_name_and_an_accent_do_not_make_another_person():
+    # BASIL: Fox's "Bob Goodlatte" and the Times' "Robert W. Goodlatte" (the reading of the
+    # Constitution, 2011) were two people; HuffPost's "Raul Labrador" and the Times' "Raúl R.
+    # Labrador" (2014) too
+    articles = (
+        _article(
+            "fox",
+            '"I think it would be helpful to the members if you would explain to us how the determinations of '
+            'what to read has been made," he said to Rep. Bob Goodlatte, R-Va., who presided over the reading. '
+            '"This Constitution is the foundation for all of our laws," Goodlatte said.',
+        ),
+        _article(
+            "nyt",
+            "The reading of the document on the floor of the House, an act that is part of the new rules "
+            "package, serves several purposes, said Representative Robert W. Goodlatte, Republican of "
+            "Virginia, who came up with the idea for the live reading.\n\nWASHINGTON — Representative Raúl R. "
+            "Labrador, a Republican of Idaho who has barely served two terms in Congress, jumped into the race for House majority leader on Friday.",
+        ),
+        _article(
+            "hpo",
+            "Raul Labrador, a 46-year-old Mormon father of five, tea party congressman and Puerto Rican-born "
+            "only child of a single mother, will challenge House Majority Whip Kevin McCarthy (R-Calif.) for the "
+            "position of House majority leader.",
+        ),
+    )
+    entities = find_entities(articles, parse(articles))
+    goodlatte = _named(entities, "Robert W. Goodlatte")
+    assert {"Bob Goodlatte", "Goodlatte"} <= set(goodlatte.variants)
+    assert "Raul Labrador" in _named(entities, "Raúl R. Labrador").variants

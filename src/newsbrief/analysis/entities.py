@@ -60,12 +60,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsbrief.analysis.lexicon import NAME_SUFFIXES, is_title, sex_of_word
+from newsbrief.analysis.lexicon import NAME_SUFFIXES, NICKNAMES, is_title, sex_of_word
 from newsbrief.model import Article, Entity, Span
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ __all__ = ["KEPT_LABELS", "Names", "find_entities", "name_key", "names_of"]
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 # A one-word name that is mostly one of these is a place or a group, never a person's surname.
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+_NOT_IN_KEY = str.maketrans("", "", ".[]")
 # Abbreviations news writes inside names for the name in full ("U.S. Senate", "U.N. Security Council").
 _SPELLED_OUT = {"us": "united states", "un": "united nations", "uk": "united kingdom"}
 # Labels the small model gives to names it is unsure of ("Aleppo" LANGUAGE, "ISIL" PRODUCT): such a
@@ -359,10 +361,11 @@ def _is_junk(text: str) -> bool:
 
 
 def name_key(text: str) -> str:
-    """Case, full stops, apostrophe style and white space do not make a different name, nor a
-    country's abbreviation inside a longer name ("U.S. Supreme Court" = "United States Supreme
-    Court"; a lone "U.S." joins "United States" as an acronym, rule 4)."""
-    words = text.casefold().replace("’", "'").replace(".", "").split()
+    """Case, full stops, editors' brackets, apostrophe style and white space do not make a different
+    name ("[Robert] Mueller" = "Robert Mueller"), nor a country's abbreviation inside a longer name
+    ("U.S. Supreme Court" = "United States Supreme Court"; a lone "U.S." joins "United States" as
+    an acronym, rule 4)."""
+    words = text.casefold().replace("’", "'").translate(_NOT_IN_KEY).split()
     if len(words) > 1:
         words = [_SPELLED_OUT.get(word, word) for word in words]
     return " ".join(words)
@@ -565,12 +568,10 @@ def _merge_people(
         for key in keys
         if len(_name_words(key)) >= 2 and _majority(votes[key]) == "PERSON" and not _is_titled(key)
     ]
-    by_words: dict[tuple[str, ...], str] = {}
-    for key in people:
-        words = _without_initials(_name_words(key))
-        if words in by_words:
-            groups.union(key, by_words[words])
-        by_words.setdefault(words, key)
+    for index, key in enumerate(people):
+        for other in people[index + 1 :]:
+            if _same_person(key, other):
+                groups.union(key, other)
     joined = set()
     for key in keys:
         words = _name_words(key)
@@ -615,6 +616,26 @@ def _place_titled(key: str, people: Sequence[str], groups: _Groups) -> None:
     }
     if len(others) == 1:
         groups.union(key, others.pop())
+
+
+def _same_person(first: str, second: str) -> bool:
+    """Two full names of one person: the same words but for middle initials, accents and a short
+    form of the first name ("Robert W. Goodlatte" and "Bob Goodlatte"; "Raúl R. Labrador" and
+    "Raul Labrador")."""
+    one, two = (
+        _without_initials(tuple(_folded(word) for word in _name_words(key))) for key in (first, second)
+    )
+    return one[1:] == two[1:] and bool(_first_name_forms(one[0]) & _first_name_forms(two[0]))
+
+
+def _folded(word: str) -> str:
+    """The word without accents: "raúl" -> "raul"."""
+    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
+
+
+def _first_name_forms(word: str) -> frozenset[str]:
+    """A first name and the full names it is a short form of ("bob" -> {"bob", "robert"})."""
+    return frozenset({word, *(name for name, short in NICKNAMES.items() if word in short)})
 
 
 def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -753,11 +774,14 @@ def _entity(members: Sequence[_Mention], articles: Sequence[Article], surname_me
 
 def _canonical(form_counts: Counter[str]) -> str:
     """Rule 7: the longest full form, an acronym only when there is nothing else; a name written
-    with a courtesy title ("Mrs. Trump") only when the person is never named in full."""
+    with a courtesy title ("Mrs. Trump") only when the person is never named in full, and one an
+    editor's bracket cuts into ("Barack] Obama", of "[Barack] Obama") only when it is written no
+    other way."""
     full = [form for form in form_counts if not ACRONYM.match(form)] or list(form_counts)
     return min(
         full,
         key=lambda form: (
+            "[" in form or "]" in form,
             _is_titled(name_key(form)),
             -len(form.split()),
             -form_counts[form],

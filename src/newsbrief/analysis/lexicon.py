@@ -16,6 +16,7 @@ __all__ = [
     "FEMALE_WORDS",
     "MALE_WORDS",
     "NAME_SUFFIXES",
+    "NICKNAMES",
     "OCCASIONS",
     "ORGANISATION_NOUNS",
     "PERSON_NOUNS",
@@ -125,6 +126,49 @@ TITLE_QUALIFIERS = frozenset(
 _TITLE_WORDS = TITLES | TITLE_QUALIFIERS
 # Suffixes after a surname, lower case without full stops: "Martin Luther King, Jr." is one name.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# English first names and the short forms news writes for them ("Bob Goodlatte" is "Robert W.
+# Goodlatte"), lower case. Only a short form that stands for one name in news is listed: "Pat"
+# (Patrick, Patricia) and "Ted" (Edward, Theodore) are not.
+NICKNAMES: dict[str, frozenset[str]] = {
+    "alexander": frozenset({"alex"}),
+    "andrew": frozenset({"andy"}),
+    "anthony": frozenset({"tony"}),
+    "benjamin": frozenset({"ben"}),
+    "charles": frozenset({"chuck", "charlie"}),
+    "christopher": frozenset({"chris"}),
+    "daniel": frozenset({"dan", "danny"}),
+    "david": frozenset({"dave"}),
+    "donald": frozenset({"don"}),
+    "douglas": frozenset({"doug"}),
+    "edward": frozenset({"ed", "eddie"}),
+    "elizabeth": frozenset({"liz", "beth", "betsy"}),
+    "gregory": frozenset({"greg"}),
+    "james": frozenset({"jim", "jimmy"}),
+    "jeffrey": frozenset({"jeff"}),
+    "jennifer": frozenset({"jen", "jenny"}),
+    "john": frozenset({"jack", "johnny"}),
+    "jonathan": frozenset({"jon"}),
+    "joseph": frozenset({"joe", "joey"}),
+    "katherine": frozenset({"kathy", "kate", "katie"}),
+    "kenneth": frozenset({"ken"}),
+    "lawrence": frozenset({"larry"}),
+    "margaret": frozenset({"maggie", "peggy"}),
+    "matthew": frozenset({"matt"}),
+    "michael": frozenset({"mike"}),
+    "nicholas": frozenset({"nick"}),
+    "peter": frozenset({"pete"}),
+    "rebecca": frozenset({"becky"}),
+    "richard": frozenset({"dick", "rick", "rich"}),
+    "robert": frozenset({"bob", "bobby", "rob"}),
+    "ronald": frozenset({"ron"}),
+    "samuel": frozenset({"sam"}),
+    "stephen": frozenset({"steve"}),
+    "steven": frozenset({"steve"}),
+    "susan": frozenset({"sue"}),
+    "thomas": frozenset({"tom", "tommy"}),
+    "timothy": frozenset({"tim"}),
+    "william": frozenset({"bill", "billy", "will"}),
+}  # fmt: skip
 
 # Nouns news uses to refer back to an organisation it has just named ("the authority said").
 ORGANISATION_NOUNS = frozenset(
