@@ -597,3 +597,28 @@ def test_issue_api_the_openapi_takes_every_batch_the_server_takes(basil_items: l
         if parameter["name"] == "format"
     )
     assert "body" not in story_format["description"]
+
+
+def test_issue_api_every_get_route_answers_head(store_path: Path) -> None:
+    """HEAD on /v1/health, the uptime check's route, was a 405, as on /v1/stories and a story's
+    brief: FastAPI's routes answer only the methods named, where a server must answer HEAD
+    wherever it answers GET (RFC 9110). HEAD gets GET's status and headers, and no body."""
+    with (
+        serving(create_app(store_path=store_path)) as port,
+        httpx.Client(base_url=f"http://127.0.0.1:{port}") as http,
+    ):
+        story = http.get("/v1/stories?limit=1").json()["stories"][0]["id"]
+        for route in (
+            "/v1/health",
+            "/v1/stories?limit=2",
+            f"/v1/stories/{story}/brief?format=md",
+            "/openapi.json",
+        ):
+            head, get = http.head(route, timeout=60), http.get(route, timeout=60)
+            assert (head.status_code, head.content) == (200, b""), route
+            for name in ("content-type", "content-length", "content-disposition", "x-content-type-options"):
+                assert head.headers.get(name) == get.headers.get(name), (route, name)
+        missing = http.head("/v1/stories/s999/brief")
+        refused = http.head("/v1/briefs")
+    assert (missing.status_code, missing.content) == (404, b"")
+    assert (refused.status_code, refused.headers["allow"]) == (405, "POST")
