@@ -568,6 +568,12 @@ async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_It
     except HTTPException as exc:  # Starlette answers a malformed body with a bare 400
         if exc.status_code != 400:
             raise
+        if str(exc.detail).startswith(
+            "Too many files"
+        ):  # its words for max_files: the cap, not a malformed body
+            raise InputError(
+                f"more than {limits.max_articles} files: a request may hold at most {limits.max_articles} articles"
+            ) from None
         raise InputError(f"malformed multipart body: {exc.detail}") from None
     try:
         _check_fields(form, _FORM_FIELDS, repeatable=("files", "analysis"), kind="form field")
