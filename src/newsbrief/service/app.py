@@ -115,6 +115,7 @@ from newsbrief.pipeline.ingest import (
     read_story,
     read_text,
     refuse_nul,
+    url_host,
 )
 from newsbrief.rendering import brief_headline, file_name, render, story_record
 from newsbrief.stream.cluster import (
@@ -1428,7 +1429,10 @@ def _stream_article(article: StreamArticleIn, label: str, limits: Limits) -> Art
     return replace(
         read,
         id=article.id or "",
-        outlet=outlet or read.outlet,
+        outlet=outlet
+        or read.outlet
+        or url_host(article.url)
+        or "",  # as a JSONL record's: else the URL's host
         title=title or read.title,
         published=published or read.published,
     )
