@@ -141,6 +141,21 @@ def test_issue_api_briefs_refuses_a_story_of_repeated_ids_when_its_turn_comes(
         next(made)
 
 
+def test_issue_api_a_hand_built_storys_unreadable_date_is_noticed_once(
+    aleppo: dict[str, Article], aleppo_dir: Path
+) -> None:
+    """read_story notes a ``published`` that is not a date (kept, counted as undated); a Story built
+    by hand went without the notice, so 'last Tuesday' was dropped as a date unsaid. Read or
+    built, the brief has one ``undated`` notice naming the article."""
+    npr = replace(aleppo["npr"], published="last Tuesday")
+    built = brief(Story(articles=(npr, aleppo["aljazeera"])))
+    read = summarize([npr, aleppo["aljazeera"]])
+    for made in (built, read):
+        undated = [notice for notice in made.notices if notice.code == "undated"]
+        assert [notice.article_ids for notice in undated] == [("npr",)]
+        assert "published 'last Tuesday' is not a date" in undated[0].message
+
+
 @pytest.mark.parametrize("words", [5, 0, -3, 10**9])
 def test_out_of_range_words_is_an_option_error(words: int) -> None:
     with pytest.raises(OptionError, match="words must be"):

@@ -920,6 +920,16 @@ def test_issue_api_the_openapi_describes_the_brief_the_json_answer_is(
     assert [error.message for error in validator.iter_errors(broken)] == ["'eighty' is not of type 'integer'"]
 
 
+def test_issue_api_an_upload_of_too_many_files_says_so_not_malformed(real_server: int) -> None:
+    """51 well-formed files were 'malformed multipart body: Too many files. Maximum number of files
+    is 50.': Starlette's words for the cap, under a cause that was not the client's."""
+    files = [("files", (f"{number}.txt", TEXT.encode(), "text/plain")) for number in range(51)]
+    with httpx.Client(base_url=f"http://127.0.0.1:{real_server}", timeout=60) as http:
+        response = http.post("/v1/briefs", files=files)
+    assert_error(response, 422, "more than 50 files: a request may hold at most 50 articles")
+    assert "malformed" not in response.text
+
+
 def test_issue_9_a_client_still_sending_an_over_cap_body_reads_the_413(real_server: int) -> None:
     # urllib sends the whole body before it reads the answer: if the server answered and closed
     # at the cap, this client would get "connection reset" instead of the 413

@@ -597,3 +597,46 @@ def test_issue_api_the_openapi_takes_every_batch_the_server_takes(basil_items: l
         if parameter["name"] == "format"
     )
     assert "body" not in story_format["description"]
+
+
+def test_issue_api_every_get_route_answers_head(store_path: Path) -> None:
+    """HEAD on /v1/health, the uptime check's route, was a 405, as on /v1/stories and a story's
+    brief: FastAPI's routes answer only the methods named, where a server must answer HEAD
+    wherever it answers GET (RFC 9110). HEAD gets GET's status and headers, and no body."""
+    with (
+        serving(create_app(store_path=store_path)) as port,
+        httpx.Client(base_url=f"http://127.0.0.1:{port}") as http,
+    ):
+        story = http.get("/v1/stories?limit=1").json()["stories"][0]["id"]
+        for route in (
+            "/v1/health",
+            "/v1/stories?limit=2",
+            f"/v1/stories/{story}/brief?format=md",
+            "/openapi.json",
+        ):
+            head, get = http.head(route, timeout=60), http.get(route, timeout=60)
+            assert (head.status_code, head.content) == (200, b""), route
+            for name in ("content-type", "content-length", "content-disposition", "x-content-type-options"):
+                assert head.headers.get(name) == get.headers.get(name), (route, name)
+        missing = http.head("/v1/stories/s999/brief")
+        refused = http.head("/v1/briefs")
+    assert (missing.status_code, missing.content) == (404, b"")
+    assert (refused.status_code, refused.headers["allow"]) == (405, "POST")
+
+
+def test_issue_api_an_article_with_a_url_and_no_outlet_is_named_by_its_host(
+    tmp_path: Path, basil_items: list[dict[str, str]]
+) -> None:
+    """The README: the outlet comes from the record, else the URL host; an article 'without outlet
+    or url' names none. summarize read a JSONL record's URL so (npr.org), but POST /v1/stories and
+    cluster's JSONL reader named no outlet for a text sent with only a URL."""
+    sestak = [item for item in basil_items if "Sestak" in item["title"]]
+    sent = [{**sestak[0], "outlet": "   ", "url": "https://www.npr.org/sestak"}, *sestak[1:]]
+    with serving(create_app()) as port, httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+        response = http.post("/v1/stories", json={"articles": sent})
+    assert response.status_code == 200, response.text
+    (story,) = response.json()["stories"]
+    assert sorted(story["outlets"]) == sorted(["npr.org", *(item["outlet"] for item in sent[1:])])
+    records = tmp_path / "sestak.jsonl"
+    records.write_text("\n".join(json.dumps({**item, "outlet": ""}) for item in sent[:1]), encoding="utf-8")
+    assert [article.outlet for article in read_articles([str(records)])] == ["npr.org"]

@@ -12,7 +12,7 @@ from newsbrief.errors import EmptyStoryError, InputError, stop_if_cancelled
 from newsbrief.model import Article, Brief, Notice, Options, Removal, Source, Story
 from newsbrief.pipeline.align import align, similarity_matrix
 from newsbrief.pipeline.clean import clean, language_notice, lowered_words, merge_duplicates
-from newsbrief.pipeline.ingest import read_story
+from newsbrief.pipeline.ingest import read_story, undated_notices
 from newsbrief.pipeline.represent import centroid_closeness, headline_share, represent_with_terms
 from newsbrief.pipeline.segment import segment
 from newsbrief.pipeline.select import cite, select
@@ -101,8 +101,21 @@ def _prepare(story: Story) -> tuple[tuple[Article, ...], tuple[Removal, ...], tu
     _refuse_repeated_ids(story)
     cleaned = [clean(article) for article in story.articles]
     removals = tuple(removal for _, article_removals in cleaned for removal in article_removals)
-    articles, notices = _usable_articles(tuple(article for article, _ in cleaned), story.notices)
+    notices = (*story.notices, *_unnoticed_undated(story))
+    articles, notices = _usable_articles(tuple(article for article, _ in cleaned), notices)
     return articles, removals, notices
+
+
+def _unnoticed_undated(story: Story) -> tuple[Notice, ...]:
+    """The ``undated`` notice ``read_story`` gives, for the articles of a Story built by hand whose
+    ``published`` is not a date and that no notice of the story names yet."""
+    noticed = {
+        article_id
+        for notice in story.notices
+        if notice.code == "undated"
+        for article_id in notice.article_ids
+    }
+    return undated_notices([article for article in story.articles if article.id not in noticed])
 
 
 def _refuse_repeated_ids(story: Story) -> None:

@@ -113,6 +113,7 @@ __all__ = [
     "refuse_nul",
     "stream_lines",
     "string_field",
+    "undated_notices",
     "url_host",
 ]
 
@@ -185,7 +186,7 @@ def read_story(
     story = _merge(parts)
     if not story.articles:
         raise EmptyStoryError("no article text in the sources given" if parts else "no sources given")
-    story = replace(story, notices=(*story.notices, *_undated_notices(story.articles)))
+    story = replace(story, notices=(*story.notices, *undated_notices(story.articles)))
     logger.debug("read %d articles from %d sources", len(story.articles), len(parts))
     return story
 
@@ -837,7 +838,7 @@ def _renamed_notices(given: Sequence[Article], unique: Sequence[Article]) -> tup
     return (Notice("renamed-id", message, ids),)
 
 
-def _undated_notices(articles: Sequence[Article]) -> tuple[Notice, ...]:
+def undated_notices(articles: Sequence[Article]) -> tuple[Notice, ...]:
     """An ``undated`` notice for the articles whose ``published`` is given but is not a date
     ``published_time`` reads: they are kept as given, and nothing reads them as dates."""
     unreadable = [

@@ -115,6 +115,7 @@ from newsbrief.pipeline.ingest import (
     read_story,
     read_text,
     refuse_nul,
+    url_host,
 )
 from newsbrief.rendering import brief_headline, file_name, render, story_record
 from newsbrief.stream.cluster import (
@@ -374,8 +375,7 @@ def create_app(
     )
     get_url = fetcher or _default_fetcher(limits)
 
-    # HEAD too: every server must answer it where it answers GET (RFC 9110), and uptime checks use it
-    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
+    @app.get("/", include_in_schema=False)
     def index() -> Response:
         page = STATIC_DIR / "index.html"
         if page.is_file():
@@ -420,6 +420,7 @@ def create_app(
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected_error)
     app.add_middleware(_GuardMiddleware, max_body_bytes=limits.max_body_bytes)
+    app.add_middleware(_HeadAsGetMiddleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
@@ -568,6 +569,12 @@ async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_It
     except HTTPException as exc:  # Starlette answers a malformed body with a bare 400
         if exc.status_code != 400:
             raise
+        if str(exc.detail).startswith(
+            "Too many files"
+        ):  # its words for max_files: the cap, not a malformed body
+            raise InputError(
+                f"more than {limits.max_articles} files: a request may hold at most {limits.max_articles} articles"
+            ) from None
         raise InputError(f"malformed multipart body: {exc.detail}") from None
     try:
         _check_fields(form, _FORM_FIELDS, repeatable=("files", "analysis"), kind="form field")
@@ -954,6 +961,32 @@ class _BodyTooLargeError(Exception):
         self.received = received
         self.more = more
         self.declared = declared
+
+
+class _HeadAsGetMiddleware:
+    """Answers HEAD as GET without the body, on every route.
+
+    A server must answer HEAD wherever it answers GET (RFC 9110), and uptime checks send it to
+    /v1/health; FastAPI's routes answer only the methods they name (a 405), so HEAD is passed on
+    as GET and the body dropped here, whatever the ASGI server does with one.
+    """
+
+    def __init__(self, app: _ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: _Scope, receive: _Receive, send: _Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_without_body(message: _Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_without_body)
 
 
 class _GuardMiddleware:
@@ -1396,7 +1429,10 @@ def _stream_article(article: StreamArticleIn, label: str, limits: Limits) -> Art
     return replace(
         read,
         id=article.id or "",
-        outlet=outlet or read.outlet,
+        outlet=outlet
+        or read.outlet
+        or url_host(article.url)
+        or "",  # as a JSONL record's: else the URL's host
         title=title or read.title,
         published=published or read.published,
     )

@@ -38,6 +38,7 @@ from newsbrief.pipeline.ingest import (
     refuse_nul,
     stream_lines,
     string_field,
+    url_host,
 )
 from newsbrief.stream.feeds import is_feed, read_feed
 
@@ -243,7 +244,7 @@ def _article(fields: dict[str, object], where: str, *, default_id: str, default_
     url = string_field(fields, ("url",), where)
     return Article(
         id=id_field(fields, where) or default_id,
-        outlet=string_field(fields, ("outlet", "source", "site"), where) or default_outlet,
+        outlet=string_field(fields, ("outlet", "source", "site"), where) or url_host(url) or default_outlet,
         title=" ".join((string_field(fields, ("title",), where) or "").split()),
         url=url,
         published=string_field(fields, ("published", "date"), where),
