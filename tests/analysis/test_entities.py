@@ -395,3 +395,28 @@ def test_a_short_first_name_and_an_accent_do_not_make_another_person():
     goodlatte = _named(entities, "Robert W. Goodlatte")
     assert {"Bob Goodlatte", "Goodlatte"} <= set(goodlatte.variants)
     assert "Raul Labrador" in _named(entities, "Raúl R. Labrador").variants
+
+
+def test_a_bare_surname_finds_the_person_whose_name_ends_in_a_suffix():
+    # BASIL, Jesse Jackson Jr.'s plea (2013): "Mr. Jackson said" went to his wife, Sandra Jackson,
+    # since the surname of "Jesse L. Jackson Jr." was read as "Jr."
+    articles = (
+        _article(
+            "nyt",
+            "WASHINGTON — Jesse L. Jackson Jr., the former Democratic representative from Illinois, pleaded "
+            "guilty on Wednesday to one felony fraud count.\n\n“Guilty, Your Honor — I misled the American "
+            "people,” Mr. Jackson said when asked whether he would accept the plea deal.",
+        ),
+        _article(
+            "hpo",
+            "His wife, Sandra Jackson, who resigned from her position on Chicago’s city council, is expected to "
+            "plead guilty to filing false tax returns before the same judge on Wednesday afternoon.",
+        ),
+    )
+    entities = find_entities(articles, parse(articles))
+    jackson = _named(entities, "Jesse L. Jackson Jr.")
+    assert [span.text for span in jackson.mentions if span.article_id == "nyt"] == [
+        "Jesse L. Jackson Jr.",
+        "Jackson",
+    ]
+    assert "Jackson" not in _named(entities, "Sandra Jackson").variants

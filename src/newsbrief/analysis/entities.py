@@ -456,10 +456,10 @@ def _scope_surnames(
     named_in: dict[tuple[int, str], dict[tuple[str, ...], str]] = {}  # (article, surname) -> person -> key
     for mention in mentions:
         key = name_key(mention.text)
-        words = _name_words(key)
-        if len(words) < 2 or mention.vote != "PERSON" or _is_titled(key):
+        if len(_name_words(key)) < 2 or mention.vote != "PERSON" or _is_titled(key):
             continue
-        person = _without_initials(words)
+        person = _person_words(key)
+        words = person
         bearers_of.setdefault(words[-1], set()).add(person)
         named = named_in.setdefault((mention.article, words[-1]), {})
         named.setdefault(person, key)
@@ -577,7 +577,7 @@ def _merge_people(
         words = _name_words(key)
         if len(words) != 1 or "#" in key:  # a scoped surname has its bearer already
             continue
-        matches = [person for person in people if _name_words(person)[-1] == words[0]]
+        matches = [person for person in people if _person_words(person)[-1] == words[0]]
         person = _most_mentioned(matches, votes, first, groups) or _only_person_named(
             key, people, votes, groups
         )
@@ -606,13 +606,13 @@ def _place_titled(key: str, people: Sequence[str], groups: _Groups) -> None:
     """
     surname = key.split()[1]
     taken = groups.find(surname) if surname in groups.parent else None
-    bearer = {_name_words(person)[0] for person in people if groups.find(person) == taken}
+    bearer = {_person_words(person)[0] for person in people if groups.find(person) == taken}
     others = {
         groups.find(person)
         for person in people
-        if _name_words(person)[-1] == surname
+        if _person_words(person)[-1] == surname
         and groups.find(person) != taken
-        and _name_words(person)[0] not in bearer
+        and _person_words(person)[0] not in bearer
     }
     if len(others) == 1:
         groups.union(key, others.pop())
@@ -621,11 +621,20 @@ def _place_titled(key: str, people: Sequence[str], groups: _Groups) -> None:
 def _same_person(first: str, second: str) -> bool:
     """Two full names of one person: the same words but for middle initials, accents and a short
     form of the first name ("Robert W. Goodlatte" and "Bob Goodlatte"; "Raúl R. Labrador" and
-    "Raul Labrador")."""
+    "Raul Labrador"). A suffix keeps two names apart: "Donald Trump Jr." is not his father."""
     one, two = (
         _without_initials(tuple(_folded(word) for word in _name_words(key))) for key in (first, second)
     )
     return one[1:] == two[1:] and bool(_first_name_forms(one[0]) & _first_name_forms(two[0]))
+
+
+def _person_words(key: str) -> tuple[str, ...]:
+    """A full name's words that tell who it is: without middle initials and a generational
+    suffix ("Joseph R. Biden Jr." -> "joseph", "biden"), so its surname is its last word."""
+    words = _name_words(key)
+    while len(words) > 2 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
+    return _without_initials(words)
 
 
 def _folded(word: str) -> str:
