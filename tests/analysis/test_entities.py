@@ -420,3 +420,19 @@ def test_a_bare_surname_finds_the_person_whose_name_ends_in_a_suffix():
         "Jackson",
     ]
     assert "Jackson" not in _named(entities, "Sandra Jackson").variants
+
+
+def test_a_title_in_the_plural_is_not_part_of_a_name():
+    # BASIL, the Times on the Patriot Act (2011): the person was named "Senators Ron Wyden"
+    articles = (
+        _article(
+            "nyt",
+            "In separate but identical letters sent on Oct. 19, 2011, Assistant Attorney General Ronald Weich "
+            "told two of Congress’s most outspoken critics of the efforts, Senators Ron Wyden of Oregon and "
+            "Mark Udall of Colorado, both Democrats, that in December 2009 and February 2011 the Justice "
+            "Department and intelligence agencies provided a classified document to Congress.",
+        ),
+    )
+    names = {entity.name for entity in find_entities(articles, parse(articles)) if entity.label == "PERSON"}
+    assert "Ron Wyden" in names
+    assert not any(name.startswith("Senators") for name in names)

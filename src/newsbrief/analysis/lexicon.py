@@ -305,5 +305,7 @@ def sex_of_word(word: str) -> str:
 
 
 def is_title(word: str) -> bool:
-    """True for a title or its qualifier as written before a name ("Sen.", "former", "President")."""
-    return word.lower().rstrip(".") in _TITLE_WORDS
+    """True for a title or its qualifier as written before a name ("Sen.", "former", "President"),
+    or a title in the plural before two names ("Senators Ron Wyden and Dianne Feinstein")."""
+    lower = word.lower().rstrip(".")
+    return lower in _TITLE_WORDS or (lower.endswith("s") and lower[:-1] in TITLES)
