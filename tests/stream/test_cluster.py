@@ -144,8 +144,10 @@ def test_one_story_is_reported_as_stories_reports_it(basil: list[Article]) -> No
         story_id: listed[story_id] for story_id in returned
     }
     for unknown in ("s999", "999", "s", "s-1"):
-        with pytest.raises(KeyError):
+        # issue api: 's999' was KeyError(999), the number inside, where an integrator looks for the id
+        with pytest.raises(KeyError) as error:
             clusterer.story(unknown)
+        assert error.value.args == (unknown,)
 
 
 def test_same_key_with_other_text_is_an_error_naming_both(basil: list[Article]) -> None:

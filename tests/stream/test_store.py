@@ -211,6 +211,21 @@ def test_issue_api_cluster_goes_on_with_a_stores_own_settings(tmp_path: Path) ->
     assert cluster(articles, store=Store(None)) == cluster(articles, settings=ClusterSettings())
 
 
+def test_issue_api_a_store_left_open_in_this_program_is_named_as_such(tmp_path: Path) -> None:
+    """``cluster(articles, store=store)`` leaves the store open; a second Store of the same file in
+    the same program was refused as 'another newsbrief process is writing', which sent a reader
+    looking for a process that was not there."""
+    articles = list(read_articles([str(FIXTURES / "basil-24.jsonl")]))[:3]
+    store = Store(tmp_path / "x.sqlite")
+    cluster(articles, store=store)
+    with pytest.raises(
+        SourceError, match=r"or a Store this program has not closed\); stop or close it first"
+    ):
+        Store(tmp_path / "x.sqlite")
+    store.close()
+    Store(tmp_path / "x.sqlite").close()  # closed, the file takes the next writer
+
+
 def test_issue_walk_one_writer_at_a_time_readers_alongside(tmp_path: Path) -> None:
     """While one process adds to a store (a running watch), a second writer (cluster --db on the
     same file) is refused in one line; before, it wrote articles the first did not know of, and
@@ -238,8 +253,8 @@ def test_issue_walk_one_writer_at_a_time_readers_alongside(tmp_path: Path) -> No
         )
         assert second.returncode == 2
         assert second.stderr.strip() == (
-            f"error: {path}: another newsbrief process is writing to this store (watch or cluster --db); "
-            "stop it first, or give another file"
+            f"error: {path}: another writer holds this store (a newsbrief watch or cluster --db, or a Store "
+            "this program has not closed); stop or close it first, or give another file"
         )
         reader = Store(path, create=False)
         assert [record.key for record in reader.articles()] == [articles[0].id]

@@ -569,9 +569,8 @@ async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_It
     except HTTPException as exc:  # Starlette answers a malformed body with a bare 400
         if exc.status_code != 400:
             raise
-        if str(exc.detail).startswith(
-            "Too many files"
-        ):  # its words for max_files: the cap, not a malformed body
+        # "Too many files" is its word for the max_files cap: a well-formed body over it
+        if str(exc.detail).startswith("Too many files"):
             raise InputError(
                 f"more than {limits.max_articles} files: a request may hold at most {limits.max_articles} articles"
             ) from None
@@ -1429,10 +1428,8 @@ def _stream_article(article: StreamArticleIn, label: str, limits: Limits) -> Art
     return replace(
         read,
         id=article.id or "",
-        outlet=outlet
-        or read.outlet
-        or url_host(article.url)
-        or "",  # as a JSONL record's: else the URL's host
+        # a text sent with a URL and no outlet is named by the URL's host, as a JSONL record is
+        outlet=outlet or read.outlet or url_host(article.url) or "",
         title=title or read.title,
         published=published or read.published,
     )

@@ -455,9 +455,12 @@ class Clusterer:
         """The story that holds the story ``story_id`` now (itself, or the one it was merged into),
         as ``stories`` reports it; one report, where ``stories`` builds every story's.
 
-        Raises KeyError when no story had that id.
+        Raises KeyError naming ``story_id`` when no story had that id.
         """
-        return self._report(self._stories[self._current(_story_number(story_id))])
+        number = self._current(_story_number(story_id))
+        if number not in self._stories:
+            raise KeyError(story_id)
+        return self._report(self._stories[number])
 
     def articles(self, story: StreamStory) -> tuple[Article, ...]:
         """The articles of a story in arrival order, each with its key as its id (for a brief)."""

@@ -270,8 +270,8 @@ def _lock_for_writing(path: Path, label: str) -> BinaryIO | None:
     except BlockingIOError:
         file.close()
         raise SourceError(
-            f"{label}: another newsbrief process is writing to this store (watch or cluster --db); "
-            "stop it first, or give another file"
+            f"{label}: another writer holds this store (a newsbrief watch or cluster --db, or a Store "
+            "this program has not closed); stop or close it first, or give another file"
         ) from None
     return file
 
