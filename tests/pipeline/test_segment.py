@@ -137,3 +137,32 @@ def test_a_title_before_a_name_stays_with_the_name(text: str, sentence: str) -> 
     texts = [s.text for s in segment(_article(text))]
     assert sentence in texts
     assert not any(t.endswith(("Rep.", "Ms.")) for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text, sentence",
+    [
+        # BASIL, New York Times on the Benghazi hearings (2013): "Mrs. Clinton said, her voice rising."
+        # was a sentence of its own, and the summary took it as a line
+        (
+            "“Was it because of a protest, or was it because of guys out for a walk one night who decided "
+            "they’d go kill some Americans? What difference, at this point, does it make?” Mrs. Clinton said, "
+            "her voice rising. “It is our job to figure out what happened and do everything we can to prevent "
+            "it from ever happening again, Senator.”",
+            "What difference, at this point, does it make?” Mrs. Clinton said, her voice rising.",
+        ),
+        # BASIL, Fox News on the Sept. 11 mosque (2010)
+        (
+            "\"It's time for Chuck Schumer to stand up and be counted -- does he stand with President Obama in "
+            "support of this mosque or does he stand with the countless 9/11 families who believe its location "
+            'is inappropriate?" Walsh asked.',
+            "\"It's time for Chuck Schumer to stand up and be counted -- does he stand with President Obama in "
+            "support of this mosque or does he stand with the countless 9/11 families who believe its location "
+            'is inappropriate?" Walsh asked.',
+        ),
+    ],
+)
+def test_a_question_quoted_stays_with_who_asked_it(text: str, sentence: str) -> None:
+    texts = [s.text for s in segment(_article(text))]
+    assert sentence in texts
+    assert not any(t.startswith(("Mrs. Clinton said", "Walsh asked")) for t in texts)

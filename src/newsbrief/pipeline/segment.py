@@ -31,6 +31,13 @@ _ENDS_WITH_TITLE = re.compile(
     r"(?:^|[\s(\[“\"‘'—–-])(?:Mr|Mrs|Ms|Messrs|Dr|Drs|Rep|Reps|Sen|Sens|Gov|Govs|Gen|Lt|Col|Capt|Cmdr|"
     r"Adm|Maj|Sgt|Cpl|Pvt|Prof|Rev|Msgr|Amb|Supt|Insp|Hon|Atty|Pres|Gens)\.$"
 )
+# A quotation closing on a question or exclamation mark, and a sentence that opens by naming who
+# said it ("Mrs. Clinton said", "Sen. John McCain asked"): one sentence cut in two.
+_CLOSES_ON_QUESTION = re.compile(r"[?!][”\"’']$")
+_OPENS_WITH_ATTRIBUTION = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|"
+    r"replies|explained|explains|shouted|yelled|exclaimed|insisted|recalled|continued|declared)\b"
+)
 # blingfire's sentence splitter with offsets, the C function its Python wrapper calls.
 _SPLIT_WITH_OFFSETS = blingfire.blingfire.TextToSentencesWithOffsets
 
@@ -89,7 +96,7 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], len(paragraph))
         else:
             spans.append((carry, len(paragraph)))
-    return _join_cut_titles(paragraph, spans)
+    return _join_attributions(paragraph, _join_cut_titles(paragraph, spans))
 
 
 def _join_cut_titles(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -102,6 +109,25 @@ def _join_cut_titles(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple
             previous is not None
             and _ENDS_WITH_TITLE.search(paragraph[previous[0] : previous[1]].rstrip())
             and paragraph[start:end].lstrip()[:1].isupper()
+        ):
+            joined[-1] = (previous[0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _join_attributions(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with a quotation that closes on "?" or "!" joined to the attribution after it:
+    in '“What difference does it make?” Mrs. Clinton said, her voice rising.' the quotation takes
+    no comma, so blingfire ends a sentence there and leaves "Mrs. Clinton said, her voice
+    rising." on its own, a line that says nothing."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and _CLOSES_ON_QUESTION.search(paragraph[previous[0] : previous[1]].rstrip())
+            and _OPENS_WITH_ATTRIBUTION.match(paragraph[start:end].lstrip())
         ):
             joined[-1] = (previous[0], end)
         else:
