@@ -785,3 +785,15 @@ def test_relative_pronoun_is_the_noun_its_clause_hangs_on() -> None:
     )
     (quote,) = _direct(text)
     assert (quote.text, quote.speaker) == ("toughest sheriff", "Joe Arpaio")
+
+
+def test_a_relative_clause_after_a_name_is_not_a_role() -> None:
+    # BASIL, the Times on the Benghazi hearings (2013): the role was 'Mrs., whose appearance'
+    text = (
+        "But Mrs. Clinton, whose appearance before Congress had been postponed since December because of "
+        "illness, quickly departed from the script. She jousted with Republican lawmakers over who deserved "
+        "blame for the security problems at the compound.\n\n“I stood next to President Obama as the Marines "
+        "carried those flag-draped caskets off the plane at Andrews,” she said."
+    )
+    (quote,) = _direct(text)
+    assert "whose" not in quote.role

@@ -113,6 +113,8 @@ _DASHES = frozenset({"—", "―", "–", "-", "--"})
 # person's name does not ("Twitter's Adam Sharp" is Adam Sharp).
 _OFFICE_WORDS = ORGANISATION_NOUNS | {"office", "bureau", "committee", "council", "service", "administration"}
 _SPLIT_JOIN = " … "
+# Words that open a relative clause, which the parser sometimes takes for an apposition.
+_RELATIVE_WORDS = frozenset({"whose", "who", "whom", "which", "that"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -887,7 +889,14 @@ def _named(head: Token, name_tokens: Sequence[Token], ctx: _Context, *, extra_ro
     for child in head.children:
         # a role describes the speaker; another person's name is none ("House Speaker Nancy Pelosi
         # and Senate Democratic Leader Chuck Schumer said", Schumer parsed as an apposition)
-        if child.dep_ == "appos" and child.i > head.i and child.pos_ != "NUM" and child.ent_type_ != "PERSON":
+        if (
+            child.dep_ == "appos"
+            and child.i > head.i
+            and child.pos_ != "NUM"
+            and child.ent_type_ != "PERSON"
+            and child.left_edge.lower_
+            not in _RELATIVE_WORDS  # "Mrs. Clinton, whose appearance ... had been postponed"
+        ):
             role_parts.append(_span_text(_np_tokens(child)))
     role = ", ".join(part for part in role_parts if part)
     after = _role_prep(head, name_tokens)
