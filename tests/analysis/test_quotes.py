@@ -797,3 +797,16 @@ def test_a_relative_clause_after_a_name_is_not_a_role() -> None:
     )
     (quote,) = _direct(text)
     assert "whose" not in quote.role
+
+
+def test_a_courtesy_title_alone_is_no_role() -> None:
+    # BASIL, the Times on Jesse Jackson Jr.'s plea (2013): 588 of the 3,329 BASIL quotes had the role
+    # "Mr.", "Mrs." or "Ms." (the Times' style for everyone), shown as "Jesse L. Jackson Jr. (Mr.)"
+    text = (
+        "WASHINGTON — Jesse L. Jackson Jr., the former Democratic representative from Illinois, pleaded "
+        "guilty on Wednesday to one felony fraud count.\n\n“Guilty, Your Honor — I misled the American "
+        "people,” Mr. Jackson said when asked whether he would accept the plea deal."
+    )
+    (quote,) = _direct(text)
+    assert quote.speaker == "Jesse L. Jackson Jr."
+    assert quote.role == ""

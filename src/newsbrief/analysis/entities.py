@@ -66,7 +66,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsbrief.analysis.lexicon import NAME_SUFFIXES, NICKNAMES, is_title, sex_of_word
+from newsbrief.analysis.lexicon import COURTESY_TITLES, NAME_SUFFIXES, NICKNAMES, is_title, sex_of_word
 from newsbrief.model import Article, Entity, Span
 
 if TYPE_CHECKING:
@@ -97,8 +97,6 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "capit
 DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic", "ite", "ch", "ean")
 EDGE_TAGS = frozenset({"IN", "CC", "DT", "TO", "VBG", "VBZ", "VBD", "VBP", "VB", "MD", "WDT", "WP", "PRP"})
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$")
-# Titles that say a person's sex and nothing else ("Mr.", "Mrs.", "Ms.", "Miss").
-COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import re
 
 __all__ = [
     "COUNTED_NOUN_GROUPS",
+    "COURTESY_TITLES",
     "EVALUATIVE",
     "EVENT_CLASSES",
     "EVENT_PHRASES",
@@ -124,6 +125,8 @@ TITLE_QUALIFIERS = frozenset(
     }
 )  # fmt: skip
 _TITLE_WORDS = TITLES | TITLE_QUALIFIERS
+# Titles that say a person's sex and nothing else ("Mr.", "Mrs.", "Ms.", "Miss").
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss"})
 # Suffixes after a surname, lower case without full stops: "Martin Luther King, Jr." is one name.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # English first names and the short forms news writes for them ("Bob Goodlatte" is "Robert W.

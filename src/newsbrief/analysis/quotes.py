@@ -56,7 +56,8 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    fragments under one speech verb ("A" and that ... "B") are one quote in two pieces; a fragment
    in the writer's sentence beside a full quote of the same speaker stays a quote of its own.
 5. ``role`` is what the article states next to the name: title words before it ("analyst",
-   "President"), an apposition ("X, the head of Y,") or a "with/at/from" phrase after it. For a
+   "President"), an apposition ("X, the head of Y,") or a "with/at/from" phrase after it; a
+   courtesy title alone ("Mr.", the Times' style for everyone) is no role. For a
    speaker the article does not name, ``speaker`` is its description ("a Red Cross worker") and
    ``role`` the description without its determiner when it carries a prepositional phrase ("head
    of the ... mission to Syria"), else "". A role stated once is carried to the same speaker's
@@ -87,6 +88,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.analysis.entities import Names, find_entities, names_of
 from newsbrief.analysis.lexicon import (
+    COURTESY_TITLES,
     NAME_SUFFIXES,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
@@ -1569,11 +1571,20 @@ def _merge(found: Iterable[_Found]) -> tuple[Quote, ...]:
                 kind=first.kind,
                 text=first.text,
                 speaker=speaker.name,
-                role=speaker.role,
+                role=_shown_role(speaker.role),
                 spans=tuple(item.span for item in group),
             )
         )
     return tuple(quotes)
+
+
+def _shown_role(role: str) -> str:
+    """The role as a reader is told it: without a courtesy title in front ("Mr." says only the
+    sex, which the analysis kept for its pronouns; "Mr., governor" is "governor")."""
+    first, _, rest = role.partition(" ")
+    if first.rstrip(".,").lower() in COURTESY_TITLES:
+        return rest.lstrip(", ").strip()
+    return role
 
 
 def _group_of(groups: Sequence[list[_Found]], item: _Found) -> list[_Found] | None:
@@ -1596,9 +1607,11 @@ def _best_speaker(group: Sequence[_Found]) -> _Speaker:
     """The first named speaker in the group (a name beats a description or a pronoun), with a role."""
     named = [item.speaker for item in group if not item.speaker.described]
     speaker = named[0] if named else group[0].speaker
-    if not speaker.role:
+    if not _shown_role(speaker.role):
         roles = [
-            item.speaker.role for item in group if item.speaker.role and item.speaker.name == speaker.name
+            item.speaker.role
+            for item in group
+            if _shown_role(item.speaker.role) and item.speaker.name == speaker.name
         ]
         if roles:
             return _Speaker(speaker.name, roles[0], speaker.described)
