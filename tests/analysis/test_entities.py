@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
+from basil_stories import basil_story
 from newsbrief.analysis.entities import KEPT_LABELS, find_entities
 from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article, Entity
@@ -325,27 +323,11 @@ def test_a_country_abbreviated_inside_a_name_is_the_same_name():
     assert {mention.article_id for mention in survey.mentions} == {"d2", "d4"}
 
 
-def _fixture_story(name: str) -> tuple[Article, ...]:
-    path = Path(__file__).parent.parent / "fixtures" / "analysis" / name
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    return tuple(
-        Article(
-            id=row["id"][-3:],
-            outlet=row["outlet"],
-            title=row["title"],
-            url=None,
-            published=None,
-            text=row["text"],
-        )
-        for row in rows
-    )
-
-
 def test_a_bare_surname_is_the_one_bearer_its_article_names_in_full():
     """BASIL, the Arkansas religious-freedom bill (2015): the Times writes most about the governor's
     son, Seth Hutchinson, so every bare "Hutchinson" went to him, though Fox News names only Gov. Asa
     Hutchinson and its "Hutchinson said" is the governor."""
-    articles = _fixture_story("basil-arkansas-religious-freedom.jsonl")
+    articles = basil_story("basil-arkansas-religious-freedom.jsonl")
     entities = find_entities(articles, parse(articles))
     asa, seth = _named(entities, "Asa Hutchinson"), _named(entities, "Seth Hutchinson")
     fox = articles[0]
@@ -359,7 +341,7 @@ def test_a_surname_after_a_title_is_not_given_to_the_one_full_name_beside_it():
     """BASIL, Kathy Griffin's photo (2017): the Times names only the first lady in full ("Melania
     Trump"), but its "President Trump" and "Mr. Trump" are the president; read within that article
     alone, its bare "Trump" would have been hers."""
-    articles = _fixture_story("basil-griffin-photo.jsonl")
+    articles = basil_story("basil-griffin-photo.jsonl")
     entities = find_entities(articles, parse(articles))
     assert [span.text for span in _named(entities, "Melania Trump").mentions] == ["Melania Trump"]
     president = _named(entities, "Donald Trump")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
+from basil_stories import basil_story
 from newsbrief.analysis.entities import find_entities
 from newsbrief.analysis.framing import MAX_TERMS, OPINION_THRESHOLD, Z_MIN, frame
 from newsbrief.analysis.nlp import parse
@@ -163,19 +162,7 @@ def test_an_outlet_naming_itself_is_not_its_framing():
     """BASIL's mail-bomb suspect (2018-10-26): Fox News writes "sources confirmed to Fox News" seven
     times, and "fox" and "news" were its only distinctive terms. The same words in an article of
     another outlet still count: only an outlet's own name is left out."""
-    path = Path(__file__).parent.parent / "fixtures" / "analysis" / "basil-mail-bomb-suspect.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    articles = tuple(
-        Article(
-            id=row["id"][-3:],
-            outlet=row["outlet"],
-            title=row["title"],
-            url=None,
-            published=None,
-            text=row["text"],
-        )
-        for row in rows
-    )
+    articles = basil_story("basil-mail-bomb-suspect.jsonl")
     docs = parse(articles)
     entities = find_entities(articles, docs)
     fox = {term.term for term in _outlet(frame(articles, docs, entities), "fox").distinctive}

@@ -96,19 +96,17 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], len(paragraph))
         else:
             spans.append((carry, len(paragraph)))
-    return _join_attributions(paragraph, _join_cut_titles(paragraph, spans))
+    return _join_cut_sentences(paragraph, spans)
 
 
-def _join_cut_titles(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans with each one that ends in a title abbreviation ("Rep.", "Mr.") joined to the
-    next when that one starts with a capital: the name the title stands before."""
+def _join_cut_sentences(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with each piece blingfire cut from the one before joined back to it
+    (``_cut_at_title``, ``_cut_after_quotation``)."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and _ENDS_WITH_TITLE.search(paragraph[previous[0] : previous[1]].rstrip())
-            and paragraph[start:end].lstrip()[:1].isupper()
+        if previous is not None and _is_cut(
+            paragraph[previous[0] : previous[1]].rstrip(), paragraph[start:end].lstrip()
         ):
             joined[-1] = (previous[0], end)
         else:
@@ -116,23 +114,17 @@ def _join_cut_titles(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple
     return joined
 
 
-def _join_attributions(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans with a quotation that closes on "?" or "!" joined to the attribution after it:
-    in '“What difference does it make?” Mrs. Clinton said, her voice rising.' the quotation takes
-    no comma, so blingfire ends a sentence there and leaves "Mrs. Clinton said, her voice
-    rising." on its own, a line that says nothing."""
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and _CLOSES_ON_QUESTION.search(paragraph[previous[0] : previous[1]].rstrip())
-            and _OPENS_WITH_ATTRIBUTION.match(paragraph[start:end].lstrip())
-        ):
-            joined[-1] = (previous[0], end)
-        else:
-            joined.append((start, end))
-    return joined
+def _is_cut(before: str, after: str) -> bool:
+    """Whether ``after`` is the rest of the sentence ``before`` begins.
+
+    A title abbreviated before a name ends no sentence: "... his opposition. Rep." and "Lance
+    Gooden, R-Texas, tweeted ...". Nor does a quotation closing on "?" or "!" before its
+    attribution: in '“What difference does it make?” Mrs. Clinton said, her voice rising.' the
+    quotation takes no comma, and "Mrs. Clinton said, her voice rising." alone says nothing.
+    """
+    if _ENDS_WITH_TITLE.search(before) and after[:1].isupper():
+        return True
+    return bool(_CLOSES_ON_QUESTION.search(before) and _OPENS_WITH_ATTRIBUTION.match(after))
 
 
 def sentence_offsets(text: str) -> list[tuple[int, int]]:
