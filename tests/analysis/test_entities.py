@@ -418,3 +418,29 @@ def test_a_title_in_the_plural_is_not_part_of_a_name():
     names = {entity.name for entity in find_entities(articles, parse(articles)) if entity.label == "PERSON"}
     assert "Ron Wyden" in names
     assert not any(name.startswith("Senators") for name in names)
+
+
+def test_a_middle_name_left_out_is_the_same_person_and_other_initials_are_not():
+    # BASIL, the Benghazi hearings (2013): the Times' "Hillary Rodham Clinton" and the others'
+    # "Hillary Clinton" were two people, each quoted apart; HuffPost (2018) names both Bushes
+    articles = (
+        _article(
+            "nyt",
+            "WASHINGTON — In one of her final appearances as secretary of state, Hillary Rodham Clinton on "
+            "Wednesday vigorously defended her handling of last September’s attack on the United States "
+            "diplomatic compound in Benghazi, Libya.",
+        ),
+        _article(
+            "fox",
+            "Republicans are challenging a host of statements made by Secretary of State Hillary Clinton and "
+            "Democratic allies during Wednesday's heated Libya testimony.",
+        ),
+        _article(
+            "hpo",
+            "White House deputy chief of staff Joe Hagin, who also served in the Ronald Reagan, George H.W. Bush "
+            "and George W. Bush administrations, is expected to leave his post in July, Politico reported.",
+        ),
+    )
+    entities = find_entities(articles, parse(articles))
+    assert "Hillary Clinton" in _named(entities, "Hillary Rodham Clinton").variants
+    assert _named(entities, "George H.W. Bush") != _named(entities, "George W. Bush")

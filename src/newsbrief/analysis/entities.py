@@ -617,13 +617,29 @@ def _place_titled(key: str, people: Sequence[str], groups: _Groups) -> None:
 
 
 def _same_person(first: str, second: str) -> bool:
-    """Two full names of one person: the same words but for middle initials, accents and a short
-    form of the first name ("Robert W. Goodlatte" and "Bob Goodlatte"; "Raúl R. Labrador" and
-    "Raul Labrador"). A suffix keeps two names apart: "Donald Trump Jr." is not his father."""
-    one, two = (
-        _without_initials(tuple(_folded(word) for word in _name_words(key))) for key in (first, second)
+    """Two full names of one person: the same first name (or a short form of it) and last word,
+    accents aside, and middle names that agree where both give one, written out or as initials
+    ("Robert W. Goodlatte" and "Bob Goodlatte"; "Hillary Rodham Clinton" and "Hillary Clinton";
+    "Donald J. Trump" and "Donald John Trump"). Different middle initials are different people
+    ("George H.W. Bush" is not "George W. Bush"), and so is a suffix: "Donald Trump Jr." is not
+    his father."""
+    one, two = _name_parts(first), _name_parts(second)
+    middles = [word[0] for word in one[2]], [word[0] for word in two[2]]
+    same_middle = middles[0] == middles[1] or not middles[0] or not middles[1]
+    return (
+        one[1] == two[1]
+        and one[3] == two[3]
+        and same_middle
+        and bool(_first_name_forms(one[0]) & _first_name_forms(two[0]))
     )
-    return one[1:] == two[1:] and bool(_first_name_forms(one[0]) & _first_name_forms(two[0]))
+
+
+def _name_parts(key: str) -> tuple[str, str, tuple[str, ...], str]:
+    """A full name's first name, surname, middle names or initials and suffix, accents aside."""
+    words = tuple(_folded(word) for word in _name_words(key))
+    suffix = words[-1] if len(words) > 2 and words[-1] in NAME_SUFFIXES else ""
+    core = words[:-1] if suffix else words
+    return core[0], core[-1], core[1:-1], suffix
 
 
 def _person_words(key: str) -> tuple[str, ...]:
