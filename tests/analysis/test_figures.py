@@ -552,3 +552,32 @@ def test_over_after_a_verb_it_belongs_to_is_no_qualifier():
     assert [(f.span.text, f.value, f.qualifier) for f in briefings] == [("two", 2.0, "exact")]
     killed = _figures([_article("The rebels killed over 300 people in the city.")])
     assert [(f.span.text, f.qualifier) for f in killed] == [("over 300", "more-than")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # BASIL, the Pentagon and Syria (2018): "Two" was listed among the story's figures
+        "Two Defense Department officials said Thursday that about 7,000 troops will be withdrawn in the "
+        "coming months.",
+        # BASIL, the Hensarling race (2014)
+        "On Friday, the Washington Post reported that Hensarling does not plan to run, according to three "
+        "people familiar with his plans.",
+        # BASIL, the mail-bomb suspect (2018)
+        "The package addressed to Mr. Booker, a New Jersey Democrat, was found in Florida, which two people "
+        "briefed on the matter have said has become a focus of the intense, nationwide investigation into "
+        "the bombs.",
+    ],
+)
+def test_a_count_of_the_articles_sources_is_no_figure(text: str) -> None:
+    counted = {figure.span.text.lower() for figure in _figures([_article(text)])}
+    assert not counted & {"two", "three"}
+
+
+def test_a_group_that_speaks_is_still_counted() -> None:
+    # BASIL, the Times on a Republican debate (2011): the two candidates are the news
+    text = (
+        "Mr. Trump was facing a potentially awkward task: moderating a debate that only two candidates said "
+        "they would attend."
+    )
+    assert [figure.span.text for figure in _figures([_article(text)])] == ["only two"]

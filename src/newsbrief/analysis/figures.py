@@ -43,7 +43,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.entities import Names
-from newsbrief.analysis.lexicon import EVENT_CLASSES, EVENT_PHRASES, PERSON_NOUNS, REPORTING_VERBS
+from newsbrief.analysis.lexicon import (
+    EVENT_CLASSES,
+    EVENT_PHRASES,
+    PERSON_NOUNS,
+    REPORTING_VERBS,
+)
 from newsbrief.model import Article, Figure, Sentence, Span
 
 if TYPE_CHECKING:
@@ -51,6 +56,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["find_figures"]
+
+# Who an article cites without naming them, counted: "two officials", "three people", "four sources".
+_SOURCE_NOUNS = frozenset({"official", "source", "person", "people"})
 
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"})
 # Entities whose numbers are part of a name ("G20", "Boeing 737", "Apollo 11").
@@ -547,6 +555,8 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
         return True  # vote tallies "219-to-197", which spaCy splits as "219", "-", "to-197"
     if text in ("911", "999", "112"):
         return True  # emergency numbers
+    if _counts_its_sources(last):
+        return True  # "two law enforcement officials said": whom the article heard, not the news
     if _is_odds(tokens):
         return True  # "a 2 in 3 chance", "one in five": odds, not a count of either number
     if first.lower_ == "the" and label == "PERCENT" and (following is None or following.lower_ != "of"):
@@ -554,6 +564,22 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
     if first.lower_ == "one" and len(tokens) == 1:
         return True  # "one of the", "one resident": a pronoun or an article, not a count
     return following is not None and following.lower_ == "of" and first.lower_ in ("one", "a", "an")
+
+
+def _counts_its_sources(number: Token) -> bool:
+    """A count of the people an article heard from: officials or people who "said" ("two law
+    enforcement officials said"), "according to three officials", "people familiar with the
+    talks" or "briefed on the matter". Named groups that speak are news, not sources: "all nine
+    Republican members are calling on Schiff to resign", "only two candidates said they would
+    attend"."""
+    if number.dep_ != "nummod" or number.head.lemma_.lower() not in _SOURCE_NOUNS:
+        return False
+    people = number.head
+    if people.dep_ == "nsubj" and people.head.lemma_.lower() == "say":
+        return True
+    if people.dep_ == "pobj" and people.head.lower_ == "to" and people.head.head.lower_ == "according":
+        return True
+    return any(child.lower_ in ("familiar", "briefed") for child in people.children)
 
 
 def _is_odds(tokens: SpacySpan) -> bool:
