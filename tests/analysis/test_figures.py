@@ -581,3 +581,14 @@ def test_a_group_that_speaks_is_still_counted() -> None:
         "they would attend."
     )
     assert [figure.span.text for figure in _figures([_article(text)])] == ["only two"]
+
+
+def test_a_count_the_model_took_for_money_counts_its_noun() -> None:
+    # mn-23526: "more than 4 million immigrants" was a sum of money (the model tags it MONEY), so it
+    # could not meet another outlet's "some 4 million" immigrants
+    text = (
+        "Democrats nonetheless decried the Yoho proposal while defending the legality of Obama's actions, "
+        "which could spare more than 4 million immigrants from the threat of deportation."
+    )
+    (figure,) = _figures([_article(text)])
+    assert (figure.value, figure.unit) == (4_000_000, "people")

@@ -698,7 +698,10 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
     if label == "PERCENT" or "%" in text or any(w in ("percent", "pct", "cent") for w in lowers):
         return value, "percent", anchor
     if label == "MONEY" or any(t.text in ("$", "€", "£", "¥") for t in tokens):
-        return value, _currency(tokens), anchor
+        currency = _currency(tokens)
+        if currency == "money" and _counts_a_noun(tokens[-1]):
+            return value, "", anchor  # "97 billion pieces of data", which the model took for money
+        return value, currency, anchor
     if label == "QUANTITY":
         for token in reversed(tokens):
             unit = QUANTITY_UNITS.get(token.lemma_.lower()) or QUANTITY_UNITS.get(token.lower_)
@@ -766,6 +769,11 @@ def _number(tokens: Iterable[Token]) -> float | None:
     if not seen_number:
         return None
     return total + (current or 0.0)
+
+
+def _counts_a_noun(number: Token) -> bool:
+    """Whether the number's last word counts the noun after it ("billion" of "97 billion pieces")."""
+    return number.dep_ == "nummod" and number.head.pos_ == "NOUN" and number.head.i > number.i
 
 
 def _currency(tokens: SpacySpan) -> str:
