@@ -25,7 +25,12 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    is, if that has two words ("Nusra" -> "al-Nusra Front"; "Senate" stays apart from "Senate Armed
    Services Committee"); and a one-word name merges into the one multi-word person whose last word
    it is, with the particles "al-"/"el-" and middle initials optional ("Assad" -> "Bashar
-   al-Assad"; "Donald J. Trump" = "Donald Trump"); a word the model mostly takes for a place or a
+   al-Assad"; "Donald J. Trump" = "Donald Trump"); two full names are one person when their first
+   names are one name or a short form of it, accents aside, their middle names agree where both
+   give one and their suffixes are the same ("Bob Goodlatte" = "Robert W. Goodlatte", "Hillary
+   Rodham Clinton" = "Hillary Clinton"; not "George H.W. Bush" and "George W. Bush", nor "Donald
+   Trump Jr." and "Donald Trump"), and a surname is read after setting a suffix aside ("Jesse L.
+   Jackson Jr." is a Jackson); a word the model mostly takes for a place or a
    group only when at least one of its mentions is taken for a person (the model takes "Santé
    Publique France" for a person, and "Dunham" mostly for a place). A one-word name that fits
    several people goes to the one mentioned most (news uses the bare surname for the story's main
