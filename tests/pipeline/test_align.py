@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+from newsbrief import Options, brief, read_story
 from newsbrief.model import Article, Sentence, Story
 from newsbrief.pipeline.align import align, similarity_matrix
 from newsbrief.pipeline.clean import clean
 from newsbrief.pipeline.represent import represent
 from newsbrief.pipeline.segment import segment
+
+EXAMPLE = str(Path(__file__).parents[2] / "examples" / "aleppo")
 
 
 def _sentences(story: Story) -> tuple[Sentence, ...]:
@@ -52,3 +57,15 @@ def test_single_article_gives_singletons(aleppo: dict[str, Article]) -> None:
 
 def test_no_sentences_no_facts() -> None:
     assert align((), similarity_matrix(represent(()))) == ()
+
+
+def test_a_pair_is_shown_by_the_sentence_closer_to_the_story() -> None:
+    """Both sentences of a pair are equally close to each other, and the first in the clustering's
+    order stood for it: the Aleppo brief showed NPR's "For four years, it has been divided ..."
+    where Al Jazeera's "For years, the city has been physically divided ..." names what "it" is
+    and is closer to the story as a whole."""
+    story = read_story([EXAMPLE])  # the README's example, as `newsbrief analyze examples/aleppo` reads it
+    facts = brief(story, Options(analyses=("facts",))).analysis.facts
+    fact = next(f for f in facts if any("military stalemate" in s.text for s in f.sentences))
+    assert set(fact.article_ids) == {"aljazeera", "npr"}
+    assert fact.sentences[0].text.startswith("For years, the city has been physically divided")

@@ -74,12 +74,14 @@ def _cluster(sentences: tuple[Sentence, ...], similarity: NDArray[np.float64]) -
 
 
 def _fact(sentences: tuple[Sentence, ...], similarity: NDArray[np.float64], members: list[int]) -> Fact:
-    """A fact whose representative is the member closest on average to the others."""
+    """A fact whose representative is the member closest on average to the others; between
+    equals (the two of a pair always are), the one closer to the story as a whole."""
     if len(members) == 1:
         return Fact(sentences=(sentences[members[0]],), similarities=(1.0,))
     block = similarity[np.ix_(members, members)]
-    centrality = block.sum(axis=1)
-    representative = members[int(np.argmax(centrality))]  # argmax takes the first on ties
+    centrality = np.round(block.sum(axis=1), 9)
+    to_story = similarity[members].sum(axis=1)
+    representative = members[max(range(len(members)), key=lambda k: (centrality[k], to_story[k], -k))]
     ordered = [representative, *(m for m in members if m != representative)]
     return Fact(
         sentences=tuple(sentences[m] for m in ordered),
