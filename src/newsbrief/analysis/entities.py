@@ -64,12 +64,13 @@ Order: most mentions first, then most articles, then name.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsbrief.analysis.lexicon import COURTESY_TITLES, NAME_SUFFIXES, NICKNAMES, is_title, sex_of_word
 from newsbrief.model import Article, Entity, Span
@@ -462,15 +463,15 @@ def _scope_surnames(
         if len(_name_words(key)) < 2 or mention.vote != "PERSON" or _is_titled(key):
             continue
         person = _person_words(key)
-        words = person
-        bearers_of.setdefault(words[-1], set()).add(person)
-        named = named_in.setdefault((mention.article, words[-1]), {})
+        surname = person[-1]
+        bearers_of.setdefault(surname, set()).add(person)
+        named = named_in.setdefault((mention.article, surname), {})
         named.setdefault(person, key)
         partner = _first_name_joined(mention, docs[mention.article])
         if partner:  # "Barack and Michelle Obama" names two Obamas
-            named.setdefault((partner, words[-1]), "")
+            named.setdefault((_folded(partner), surname), "")
     titled = {
-        (mention.article, words[0])
+        (mention.article, _folded(words[0]))
         for mention in mentions
         if len(words := _name_words(name_key(mention.text))) == 1
         and _after_title(mention, docs[mention.article])
@@ -479,12 +480,9 @@ def _scope_surnames(
     bearers: dict[str, str] = {}
     for mention in mentions:
         words = _name_words(name_key(mention.text))
-        named = named_in.get((mention.article, words[0]), {}) if len(words) == 1 else {}
-        if (
-            len(bearers_of.get(words[0], ())) > 1
-            and len(named) == 1
-            and (mention.article, words[0]) not in titled
-        ):
+        bare = _folded(words[0]) if len(words) == 1 else ""
+        named = named_in.get((mention.article, bare), {}) if bare else {}
+        if len(bearers_of.get(bare, ())) > 1 and len(named) == 1 and (mention.article, bare) not in titled:
             mention = replace(mention, scoped=True)
             bearers[_cluster_key(mention)] = next(iter(named.values()))
         scoped.append(mention)
@@ -580,7 +578,7 @@ def _merge_people(
         words = _name_words(key)
         if len(words) != 1 or "#" in key:  # a scoped surname has its bearer already
             continue
-        matches = [person for person in people if _person_words(person)[-1] == words[0]]
+        matches = [person for person in people if _name_parts(person).surname == _folded(words[0])]
         person = _most_mentioned(matches, votes, first, groups) or _only_person_named(
             key, people, votes, groups
         )
@@ -609,13 +607,13 @@ def _place_titled(key: str, people: Sequence[str], groups: _Groups) -> None:
     """
     surname = key.split()[1]
     taken = groups.find(surname) if surname in groups.parent else None
-    bearer = {_person_words(person)[0] for person in people if groups.find(person) == taken}
+    bearer = {_name_parts(person).first for person in people if groups.find(person) == taken}
     others = {
         groups.find(person)
         for person in people
-        if _person_words(person)[-1] == surname
+        if _name_parts(person).surname == _folded(surname)
         and groups.find(person) != taken
-        and _person_words(person)[0] not in bearer
+        and _name_parts(person).first not in bearer
     }
     if len(others) == 1:
         groups.union(key, others.pop())
@@ -629,31 +627,42 @@ def _same_person(first: str, second: str) -> bool:
     ("George H.W. Bush" is not "George W. Bush"), and so is a suffix: "Donald Trump Jr." is not
     his father."""
     one, two = _name_parts(first), _name_parts(second)
-    middles = [word[0] for word in one[2]], [word[0] for word in two[2]]
+    middles = [word[0] for word in one.middles], [word[0] for word in two.middles]
     same_middle = middles[0] == middles[1] or not middles[0] or not middles[1]
     return (
-        one[1] == two[1]
-        and one[3] == two[3]
+        one.surname == two.surname
+        and one.suffix == two.suffix
         and same_middle
-        and bool(_first_name_forms(one[0]) & _first_name_forms(two[0]))
+        and bool(_first_name_forms(one.first) & _first_name_forms(two.first))
     )
 
 
-def _name_parts(key: str) -> tuple[str, str, tuple[str, ...], str]:
-    """A full name's first name, surname, middle names or initials and suffix, accents aside."""
+class _NameParts(NamedTuple):
+    """A full name read into its parts, accents aside ("joseph", "biden", ("r",), "jr")."""
+
+    first: str
+    surname: str
+    middles: tuple[str, ...]
+    suffix: str
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_parts(key: str) -> _NameParts:
+    """A full name's first name, surname, middle names or initials and generational suffix, the one
+    reading of a name that every rule comparing people uses: the surname is the last word before
+    the suffix ("Joseph R. Biden Jr." -> surname "biden")."""
     words = tuple(_folded(word) for word in _name_words(key))
     suffix = words[-1] if len(words) > 2 and words[-1] in NAME_SUFFIXES else ""
     core = words[:-1] if suffix else words
-    return core[0], core[-1], core[1:-1], suffix
+    return _NameParts(core[0], core[-1], core[1:-1], suffix)
 
 
 def _person_words(key: str) -> tuple[str, ...]:
-    """A full name's words that tell who it is: without middle initials and a generational
-    suffix ("Joseph R. Biden Jr." -> "joseph", "biden"), so its surname is its last word."""
-    words = _name_words(key)
-    while len(words) > 2 and words[-1] in NAME_SUFFIXES:
-        words = words[:-1]
-    return _without_initials(words)
+    """A full name's words that tell who it is: first name, middle names written out, surname;
+    without middle initials and suffix ("Hillary Rodham Clinton" -> "hillary", "rodham", "clinton";
+    "Joseph R. Biden Jr." -> "joseph", "biden")."""
+    parts = _name_parts(key)
+    return (parts.first, *(middle for middle in parts.middles if len(middle) > 1), parts.surname)
 
 
 def _folded(word: str) -> str:
@@ -664,12 +673,6 @@ def _folded(word: str) -> str:
 def _first_name_forms(word: str) -> frozenset[str]:
     """A first name and the full names it is a short form of ("bob" -> {"bob", "robert"})."""
     return frozenset({word, *(name for name, short in NICKNAMES.items() if word in short)})
-
-
-def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A full name without its middle initials ("Donald J. Trump" -> "Donald Trump")."""
-    middle = tuple(word for word in words[1:-1] if len(word) > 1)
-    return (words[0], *middle, words[-1]) if len(words) > 2 else words
 
 
 def _only_person_named(
