@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from basil_stories import basil_story
 from newsbrief.analysis.disputes import find_disputes
 from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article
@@ -38,3 +39,63 @@ def test_a_denial_of_something_no_other_outlet_says_is_not_a_dispute() -> None:
     ]
     sentences = [sent for article in articles for sent in segment(article)]
     assert find_disputes(articles, parse(articles), sentences) == ()
+
+
+def _disputes_of(fixture: str) -> list[tuple[str, str]]:
+    """The (claim, denial) sentence openings of every dispute found in a BASIL fixture story."""
+    articles = [clean(article)[0] for article in basil_story(fixture)]
+    sentences = [sent for article in articles for sent in segment(article)]
+    return [
+        (dispute.claim.text[:40], dispute.dispute.text[:40])
+        for dispute in find_disputes(articles, parse(articles), sentences)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "denial", "sense"),
+    [
+        (
+            "basil-inauguration-boycott.jsonl",
+            "While dozens of House Democrats boycotte",
+            "'fueled disputes': a quarrel",
+        ),
+        (
+            "basil-stone-indictment.jsonl",
+            "Former Trump lawyer Michael Cohen pleade",
+            "the offence of false statements",
+        ),
+        (
+            "basil-stone-indictment.jsonl",
+            "Instead, it accuses him of witness tampe",
+            "the charge of false statements",
+        ),
+        (
+            "basil-birthright-citizenship.jsonl",
+            "It also follows action by the Trump admi",
+            "'deny green card status to people'",
+        ),
+        (
+            "basil-buzzfeed-cohen-report.jsonl",
+            "The special counsel’s statement Friday h",
+            "'did not directly dispute'",
+        ),
+    ],
+)
+def test_cue_words_in_another_sense_deny_nothing(fixture: str, denial: str, sense: str) -> None:
+    # BASIL (2017-2019): each of these sentences was shown as disputing another outlet's claim.
+    assert all(found != denial for _, found in _disputes_of(fixture)), sense
+
+
+def test_a_claim_is_not_another_account_of_the_denial_nor_matched_by_a_name_alone() -> None:
+    # BASIL, the BuzzFeed report on Cohen (2019): Fox's "... releasing a statement disputing parts
+    # of a BuzzFeed news report ..." was shown as the claim the statement disputes; the Times'
+    # and HuffPost's accounts of the report itself are the claims.
+    disputes = _disputes_of("basil-buzzfeed-cohen-report.jsonl")
+    assert all(not claim.startswith("President Trump on Saturday said") for claim, _ in disputes)
+    assert ("BuzzFeed published the story on Thursda", "In a rare statement issued Friday night,") in [
+        (claim[:39], denial) for claim, denial in disputes
+    ]
+    # Donald Trump Jr. and WikiLeaks (2017): his denial of colluding with the Russian government was
+    # matched to "... WikiLeaks was acting as a conduit for Russian operatives" by "Russian" alone.
+    wikileaks = _disputes_of("basil-trump-jr-wikileaks.jsonl")
+    assert all(not claim.startswith("By publishing thousands of hacked") for claim, _ in wikileaks)

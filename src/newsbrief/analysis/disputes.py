@@ -1,14 +1,18 @@
 """Disputed claims: a sentence in one outlet that calls false a claim another outlet states.
 
 A denial sentence holds one of DENIAL_CUES ("untrue", "false", "denied", "no evidence",
-"disputed", "contrary to", ...). What it denies is its own content, or the sentence before it
-when it opens by referring back ("Although blatantly untrue, the move has justified ...": the
-move is the claim of the sentence before). The claim is then looked for in the other outlets:
-a sentence that shares with the denied one a content lemma that is not the story's subject (in at most
-RARE_SHARE of its sentences) and names an entity of a label the denied sentence names among
-organisations, groups and people (who holds a city, who did a thing), best first by the WordLlama
-cosine of the two sentences. Precision first: a sentence the reader finds unrelated costs more
-than a dispute left out, so at most one claim is shown per denial and it must pass both tests.
+"disputed", "contrary to", ...) used in the sense of calling something false, which the parse
+tells from the words' other senses (``_denial_cue``: a quarrel, a refusal, "a false prophet").
+What it denies is its own content, or the sentence before it when it opens by referring back
+("Although blatantly untrue, the move has justified ...": the move is the claim of the sentence
+before). The claim is then looked for in the other outlets: a sentence that is not itself a
+denial or a rejection, that shares with the denied one a content lemma that is not a name nor the
+story's subject (in at most RARE_SHARE of its sentences) and names an entity of a label the
+denied sentence names among organisations, groups and people (who holds a city, who did a
+thing), best first by the WordLlama cosine of the two sentences. Precision first: a sentence the
+reader finds unrelated costs more than a dispute left out, so at most one claim is shown per
+denial and it must pass every test. Measured against verdicts given by hand:
+``benchmarks/disputes.py``.
 """
 
 from __future__ import annotations
@@ -17,11 +21,12 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsbrief.analysis.lexicon import CLAIM_NOUNS, DENIED_DEEDS
 from newsbrief.analysis.similarity import embed
 from newsbrief.model import Article, DisputedClaim, Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["DENIAL_CUES", "find_disputes"]
@@ -44,6 +49,8 @@ CLAIM_VERBS = frozenset(
     {"argue", "claim", "say", "allege", "insist", "assert", "maintain", "suggest", "contend"}
 )
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})  # names are matched as entities
+# A sentence that rejects or is disputing a claim tells of a dispute; it is not the claim itself.
+REJECTION = re.compile(r"\b(?:reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disputing|denying)\b", re.IGNORECASE)
 
 
 def find_disputes(
@@ -62,8 +69,9 @@ def find_disputes(
     rare = {lemma for lemma, count in frequency.items() if count <= RARE_SHARE * len(sentences)}
     vectors = embed([sent.text for sent in sentences])
     disputes = []
+    cues = [_denial_cue(span, sent) for span, sent in zip(spans, sentences, strict=True)]
     for position, sent in enumerate(sentences):
-        cue = _cue(sent.text)
+        cue = cues[position]
         if cue is None:
             continue
         denied = _denied(sentences, position, cue)
@@ -72,7 +80,8 @@ def find_disputes(
             (float(vectors[denied] @ vectors[other]), other)
             for other, candidate in enumerate(sentences)
             if candidate.article_id != sent.article_id
-            and _cue(candidate.text) is None
+            and cues[other] is None
+            and REJECTION.search(candidate.text) is None
             and _named_alike(claimed[denied], claimed[other], set(lemmas[other] & wanted))
         ]
         if not candidates:
@@ -92,10 +101,69 @@ def find_disputes(
     return tuple(disputes)
 
 
-def _cue(text: str) -> str | None:
-    """The denial words in the sentence, or None; a quoted denial is someone's words, kept too."""
-    match = DENIAL_CUES.search(text)
-    return match.group(0) if match else None
+def _denial_cue(span: SpacySpan, sent: Sentence) -> str | None:
+    """The first denial words in the sentence used in the sense of calling something false, or
+    None; a quoted denial is someone's words, kept too.
+
+    The cue words have other senses, told apart by the parse: "dispute" as a noun is a quarrel
+    ("the mosque dispute"); "deny" with a recipient is a refusal ("deny green card status to
+    people", "was denied bail"); "false" before a noun calls that thing false only when it is
+    something said ("false claims", not "a false prophet" or the offence of "false statements");
+    "contrary to" denies only something said ("contrary to reports", not "contrary to everything
+    the FBI is about"); and a negated cue denies nothing ("did not dispute that").
+    """
+    for match in DENIAL_CUES.finditer(sent.text):
+        start, end = sent.start + match.start(), sent.start + match.end()
+        tokens = [token for token in span if start <= token.idx < end]
+        if tokens and _calls_false(match.group(0).lower(), tokens):
+            return match.group(0)
+    return None
+
+
+def _calls_false(cue: str, tokens: list[Token]) -> bool:
+    """Whether the cue's words (``tokens``) call something false, by the sense rules of
+    ``_denial_cue``."""
+    if cue.startswith(("disput", "deny", "denie")):
+        verb = tokens[0]
+        return verb.pos_ in {"VERB", "AUX"} and not _negated(verb) and not _refusal(verb)
+    if cue == "contrary to":
+        objects = [child for token in tokens for child in token.children if child.dep_ in {"pobj", "pcomp"}]
+        return any(child.dep_ == "pcomp" or child.lower_ == "what" or _is_claim(child) for child in objects)
+    if cue.startswith(("falsely", "falsehood", "denial", "no evidence", "not true")):
+        return True
+    word = tokens[-1]  # "untrue", "false", "baseless", "unfounded", "debunked", "fabricated"
+    if word.dep_ == "amod":
+        return _is_claim(word.head)
+    return not _negated(word)
+
+
+def _negated(token: Token) -> bool:
+    """ "did not dispute", "is not false": the word has a negation."""
+    return any(child.dep_ == "neg" for child in token.children) or any(
+        child.dep_ == "neg" for child in token.head.children if token.dep_ in {"acomp", "attr"}
+    )
+
+
+def _refusal(verb: Token) -> bool:
+    """ "deny" in the sense of withholding: with a recipient ("deny status to people", "denied him
+    entry") or an object that is neither something said nor a deed ("denied a motion", "was denied
+    bail"); "denied the allegations", "denied any wrongdoing", "denied colluding", "denied it",
+    "denied that ..." are denials."""
+    if verb.lemma_.lower() != "deny":
+        return False
+    children = list(verb.children)
+    if any(child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ == "to") for child in children):
+        return True
+    objects = [child for child in children if child.dep_ == "dobj"]
+    return any(
+        thing.pos_ in {"NOUN", "PROPN"} and not _is_claim(thing) and thing.lemma_.lower() not in DENIED_DEEDS
+        for thing in objects
+    )
+
+
+def _is_claim(token: Token) -> bool:
+    """A noun for something said or reported ("claims", "the report")."""
+    return token.lemma_.lower() in CLAIM_NOUNS
 
 
 def _denied(sentences: Sequence[Sentence], position: int, cue: str) -> int:
@@ -165,5 +233,9 @@ def _content_lemmas(span: SpacySpan) -> frozenset[str]:
     return frozenset(
         token.lemma_.lower()
         for token in span
-        if token.pos_ in CONTENT_POS and not token.is_stop and token.is_alpha and len(token) > 2
+        if token.pos_ in CONTENT_POS
+        and not token.is_stop
+        and token.is_alpha
+        and len(token) > 2
+        and not token.ent_type_  # "Russian" is a name, compared as an entity
     )

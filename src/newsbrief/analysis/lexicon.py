@@ -290,6 +290,25 @@ EVALUATIVE = SNEERS | word_list(
     """
 )
 
+# Nouns for something said or reported, which can be true or false: "false claims", "disputed the
+# report", "contrary to reports". "Statement" is left out, since "false statements" is the name of
+# an offence ("pleaded guilty to making false statements"), not one outlet calling another's false.
+CLAIM_NOUNS = word_list(
+    """
+    claim allegation accusation assertion charge report story narrative rumor rumour suggestion
+    characterization characterisation account information news premise notion impression theory
+    """
+)
+# What someone is said to have done, which "deny" can have as its object in the sense of saying
+# it is untrue ("denied any wrongdoing"); with any other object "deny" withholds ("denied a
+# motion", "denied bail").
+DENIED_DEEDS = word_list(
+    """
+    wrongdoing involvement responsibility role knowledge link links connection connections tie
+    ties existence
+    """
+)
+
 _WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”][.!?]?")
 
 

@@ -1,0 +1,108 @@
+"""Disputed claims as the product finds them, against hand verdicts.
+
+    python benchmarks/disputes.py [--set dev|roundups] [--limit N]
+
+``dev`` (the default) is the 100 BASIL triples (``data/stream/basil.jsonl``) and the 40
+Multi-News stories (``data/clusters.jsonl``); ``roundups`` is the 2,130 AllSides stories of three
+leads each (``data/roundups/roundups.jsonl``), which the rules were not written on. Every dispute
+``find_disputes`` shows is printed with its claim, its denial and what the denial denies, and with
+the verdict given by hand in ``disputes-check.json`` when there is one: true when the denying
+sentence calls false (denies, disputes) what the claim sentence states, false otherwise (the cue
+word in another sense, a claim sentence that is itself a denial, or a claim about something
+else). The count of true, false and unjudged disputes follows; precision is over the judged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from common import document_articles  # benchmarks/ is on sys.path when run
+from newsbrief import Article, Options, Story, brief
+from newsbrief.model import DisputedClaim
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+CHECK = HERE / "disputes-check.json"
+KEY_CHARS = 60
+
+
+def dev_stories() -> Iterator[tuple[str, tuple[Article, ...]]]:
+    """The 100 BASIL triples (ids by story's first 8 characters) and the 40 Multi-News stories."""
+    by_story: dict[str, list[dict[str, str]]] = collections.defaultdict(list)
+    for line in (DATA / "stream" / "basil.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        by_story[record["story"]].append(record)
+    for story_id, records in by_story.items():
+        yield (
+            story_id[:8],
+            tuple(
+                Article(
+                    id=record["id"].rsplit("-", 1)[-1],
+                    outlet=record["outlet"],
+                    title=record.get("title", ""),
+                    url=None,
+                    published=record.get("published"),
+                    text=record["text"],
+                )
+                for record in records
+            ),
+        )
+    for line in (DATA / "clusters.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        yield record["id"], document_articles(record["documents"])
+
+
+def roundup_stories() -> Iterator[tuple[str, tuple[Article, ...]]]:
+    """The AllSides stories, each lead an article d1, d2, d3."""
+    for line in (DATA / "roundups" / "roundups.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        yield record["id"], document_articles(record["documents"])
+
+
+def key(story_id: str, dispute: DisputedClaim) -> tuple[str, str, str]:
+    """A dispute's key in the verdict file: the story and the openings of claim and denial."""
+    return story_id, dispute.claim.text[:KEY_CHARS], dispute.dispute.text[:KEY_CHARS]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", choices=("dev", "roundups"), default="dev")
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    verdicts = {
+        (entry["story"], entry["claim"], entry["dispute"]): entry
+        for entry in json.loads(CHECK.read_text(encoding="utf-8"))["disputes"]
+    }
+    stories = dev_stories() if args.set == "dev" else roundup_stories()
+    counts: collections.Counter[str] = collections.Counter()
+    options = Options(analyses=("figures",))  # the disputes run with the figures analysis
+    for n, (story_id, articles) in enumerate(stories):
+        if args.limit is not None and n >= args.limit:
+            break
+        if len(articles) < 2:
+            continue
+        for dispute in brief(Story(articles=articles), options).analysis.disputes:
+            entry = verdicts.get(key(story_id, dispute))
+            verdict = "unjudged" if entry is None else ("true" if entry["verdict"] else "false")
+            counts[verdict] += 1
+            print(f"{story_id} [{verdict}] cue {dispute.cue!r}, {dispute.compared}")
+            print(f"  claim  {dispute.claim.article_id}: {dispute.claim.text}")
+            print(f"  denial {dispute.dispute.article_id}: {dispute.dispute.text}")
+            if dispute.disputed != dispute.dispute:
+                print(f"  of     {dispute.disputed.text}")
+            if entry is not None:
+                print(f"  why    {entry['why']}")
+    judged = counts["true"] + counts["false"]
+    precision = f"{counts['true'] / judged:.2f}" if judged else "-"
+    print(
+        f"\n{sum(counts.values())} disputes: {counts['true']} true, {counts['false']} false, "
+        f"{counts['unjudged']} unjudged; precision over the judged {precision}"
+    )
+
+
+if __name__ == "__main__":
+    main()
