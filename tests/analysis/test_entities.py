@@ -379,6 +379,16 @@ def test_a_short_first_name_and_an_accent_do_not_make_another_person():
     assert "Raul Labrador" in _named(entities, "Raúl R. Labrador").variants
 
 
+def test_a_surname_with_its_suffix_is_the_person_named_in_full_with_them():
+    # BASIL, Donald Trump Jr.'s messages with WikiLeaks (2017): Fox and HuffPost write "Trump Jr."
+    # after the full name, and it was listed as a second person beside "Donald Trump Jr.".
+    articles = basil_story("basil-trump-jr-wikileaks.jsonl")
+    entities = find_entities(articles, parse(articles))
+    son = _named(entities, "Donald Trump Jr.")
+    assert "Trump Jr." in son.variants
+    assert all(entity.name != "Trump Jr." for entity in entities)
+
+
 def test_a_bare_surname_finds_the_person_whose_name_ends_in_a_suffix():
     # BASIL, Jesse Jackson Jr.'s plea (2013): "Mr. Jackson said" went to his wife, Sandra Jackson,
     # since the surname of "Jesse L. Jackson Jr." was read as "Jr."

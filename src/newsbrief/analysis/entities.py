@@ -30,7 +30,8 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    give one and their suffixes are the same ("Bob Goodlatte" = "Robert W. Goodlatte", "Hillary
    Rodham Clinton" = "Hillary Clinton"; not "George H.W. Bush" and "George W. Bush", nor "Donald
    Trump Jr." and "Donald Trump"), and a surname is read after setting a suffix aside ("Jesse L.
-   Jackson Jr." is a Jackson); a word the model mostly takes for a place or a
+   Jackson Jr." is a Jackson); a surname with its suffix joins the one person named in full with
+   both ("Trump Jr." -> "Donald Trump Jr."); a word the model mostly takes for a place or a
    group only when at least one of its mentions is taken for a person (the model takes "Santé
    Publique France" for a person, and "Dunham" mostly for a place). A one-word name that fits
    several people goes to the one mentioned most (news uses the bare surname for the story's main
@@ -460,7 +461,7 @@ def _scope_surnames(
     named_in: dict[tuple[int, str], dict[tuple[str, ...], str]] = {}  # (article, surname) -> person -> key
     for mention in mentions:
         key = name_key(mention.text)
-        if len(_name_words(key)) < 2 or mention.vote != "PERSON" or _is_titled(key):
+        if len(_name_words(key)) < 2 or mention.vote != "PERSON" or _is_titled(key) or _suffixed_surname(key):
             continue
         person = _person_words(key)
         surname = person[-1]
@@ -575,10 +576,17 @@ def _merge_people(
                 groups.union(key, other)
     joined = set()
     for key in keys:
+        if _suffixed_surname(key):
+            _join_suffixed_surname(key, people, groups)
+            continue
         words = _name_words(key)
         if len(words) != 1 or "#" in key:  # a scoped surname has its bearer already
             continue
-        matches = [person for person in people if _name_parts(person).surname == _folded(words[0])]
+        matches = [
+            person
+            for person in people
+            if (named := _name_parts(person)).first and named.surname == _folded(words[0])
+        ]
         person = _most_mentioned(matches, votes, first, groups) or _only_person_named(
             key, people, votes, groups
         )
@@ -591,6 +599,25 @@ def _merge_people(
         if _is_titled(key):
             _place_titled(key, people, groups)
     return joined
+
+
+def _suffixed_surname(key: str) -> bool:
+    """A surname and a generational suffix with no first name: "trump jr"."""
+    return len(_name_words(key)) == 2 and _name_parts(key).first == ""
+
+
+def _join_suffixed_surname(key: str, people: Sequence[str], groups: _Groups) -> None:
+    """Join "Trump Jr." to the one person named in full with that surname and suffix ("Donald
+    Trump Jr."); with none or several, it stays apart."""
+    parts = _name_parts(key)
+    bearers = {
+        groups.find(person)
+        for person in people
+        if (named := _name_parts(person)).first
+        and (named.surname, named.suffix) == (parts.surname, parts.suffix)
+    }
+    if len(bearers) == 1:
+        groups.union(key, bearers.pop())
 
 
 def _is_titled(key: str) -> bool:
@@ -611,7 +638,8 @@ def _place_titled(key: str, people: Sequence[str], groups: _Groups) -> None:
     others = {
         groups.find(person)
         for person in people
-        if _name_parts(person).surname == _folded(surname)
+        if _name_parts(person).first
+        and _name_parts(person).surname == _folded(surname)
         and groups.find(person) != taken
         and _name_parts(person).first not in bearer
     }
@@ -652,8 +680,10 @@ def _name_parts(key: str) -> _NameParts:
     reading of a name that every rule comparing people uses: the surname is the last word before
     the suffix ("Joseph R. Biden Jr." -> surname "biden")."""
     words = tuple(_folded(word) for word in _name_words(key))
-    suffix = words[-1] if len(words) > 2 and words[-1] in NAME_SUFFIXES else ""
+    suffix = words[-1] if len(words) > 1 and words[-1] in NAME_SUFFIXES else ""
     core = words[:-1] if suffix else words
+    if len(core) == 1:  # a surname and its suffix, "Trump Jr.": no first name
+        return _NameParts("", core[0], (), suffix)
     return _NameParts(core[0], core[-1], core[1:-1], suffix)
 
 
