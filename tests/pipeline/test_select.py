@@ -65,6 +65,15 @@ def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[n
             "Police Commissioner James O’Neill said.",
             True,
         ),
+        # Fox News, BASIL's Trump Jr. and WikiLeaks: a "separate" exchange beside one told before;
+        # it opened the brief
+        (
+            "In a separate October 2016 exchange, WikiLeaks urged Trump Jr. to “comment on/push this "
+            "story” about then-Democratic presidential nominee Hillary Clinton wanting to “just drone” "
+            "Julian Assange, the Wikileaks founder.",
+            True,
+        ),
+        ("In Aleppo, a separate convoy was hit.", False),
     ],
 )
 def test_back_reference_openers(text: str, expected: bool) -> None:

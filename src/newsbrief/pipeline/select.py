@@ -111,7 +111,13 @@ BACK_REFERENCE_OPENERS = frozenset(
         "afterward",
         "afterwards",
         "here",
+        "separately",
     ]
+)
+# "In a separate exchange, ...", "In another case, ...", "In other words, ...": the sentence sets
+# itself beside something said before it, so it points back as an opening connective does.
+_BESIDE_OPENER = re.compile(
+    r"^[\"'“‘(\[]*(?:In|On|At|During|From|With) (?:a |an )?(?:separate|another|other|similar|related)\b"
 )
 _FIRST_WORD = re.compile(r"^[\"'“‘(\[]*([A-Za-z’']+)")
 # "They've", "He's", "She'd" point back as "they", "he", "she" do. Not "It's" or "That's": often
@@ -178,14 +184,15 @@ _LETTERS = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
 def is_back_reference(text: str) -> bool:
-    """True when the sentence opens with a pronoun or connective that points back, or names its
-    speaker by a pronoun set off by commas ("For four years, she says, ...")."""
+    """True when the sentence opens with a pronoun or connective that points back ("In a separate
+    exchange, ..." too), or names its speaker by a pronoun set off by commas ("For four years, she
+    says, ...")."""
     match = _FIRST_WORD.match(text)
     if match is not None:
         word = match.group(1).lower().replace("’", "'")
         if word in BACK_REFERENCE_OPENERS or _CONTRACTION.sub("", word) in _PERSONAL_PRONOUNS:
             return True
-    return _PRONOUN_ATTRIBUTION.search(text) is not None
+    return _PRONOUN_ATTRIBUTION.search(text) is not None or _BESIDE_OPENER.match(text) is not None
 
 
 def select(
