@@ -104,6 +104,7 @@ __all__ = [
     "read_html",
     "read_json",
     "read_jsonl",
+    "read_lines",
     "read_multinews",
     "read_stories",
     "read_story",
@@ -931,6 +932,38 @@ def decoded_file(path: Path, label: str) -> tuple[str, tuple[Notice, ...]]:
         raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
     _check_size(len(data), label)
     return decode_bytes(data, label)
+
+
+def read_lines(path: str | os.PathLike[str], *, expected: str) -> tuple[str, ...]:
+    """The lines of a list file the user writes (feeds to watch, peer summaries), split at line
+    breaks only, so that a JSON string holding U+2028 stays on its line; a byte-order mark is dropped.
+
+    The one reader of such lists, so that they refuse bad files alike, in one line naming the
+    file: missing, a folder, unreadable, over MAX_SOURCE_BYTES, not UTF-8 (with the line), a NUL,
+    or no text at all. ``expected`` says what to give instead: "a JSONL file of peer summaries".
+    Not UTF-8 is refused rather than decoded as cp1252 (as articles are): a list yields no brief
+    whose log could carry the decoding notice.
+    """
+    label = os.fspath(path)
+    if not _exists(Path(path)):
+        raise SourceError(f"no such file: {label}")
+    if Path(path).is_dir():
+        raise SourceError(f"{label}: a folder; give {expected}")
+    try:
+        with Path(path).open("rb") as file:
+            data = file.read(MAX_SOURCE_BYTES + 1)
+    except OSError as exc:
+        raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
+    _check_size(len(data), label)
+    try:
+        text = _normalise_newlines(data.decode("utf-8").removeprefix("\ufeff"))
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SourceError(f"{label} line {line}: not UTF-8 text") from exc
+    refuse_nul(text, label)
+    if not text.strip():
+        raise SourceError(f"{label}: empty file; give {expected}")
+    return tuple(text.split("\n"))
 
 
 def _check_size(size: int, label: str) -> None:
