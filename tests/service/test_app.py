@@ -123,6 +123,45 @@ def test_issue_two_articles_of_one_outlet_get_a_renamed_id_notice(
     ]
 
 
+def test_issue_an_article_given_an_id_is_cited_by_it(
+    client: TestClient, aleppo_items: list[dict[str, str]]
+) -> None:
+    """A request article could not say its id (422 "extra inputs are not permitted"), as a JSONL
+    record, a Python Article and a /v1/stories article can: a client had to map citations back
+    by position. The id is kept as given, a whole number as its digits, in every format."""
+    ids = ["db/4711 Al Jazeera", 4712, "npr"]
+    items = [{**item, "id": article_id} for item, article_id in zip(aleppo_items, ids, strict=True)]
+    response = client.post("/v1/briefs", json={"articles": items, "words": 80, "analysis": "facts"})
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert [source["article_id"] for source in data["sources"]] == ["db/4711 Al Jazeera", "4712", "npr"]
+    assert [article["id"] for article in data["articles"]] == ["db/4711 Al Jazeera", "4712", "npr"]
+    cited = {citation["article_id"] for line in data["summary"] for citation in line["citations"]}
+    spans = {sent["article_id"] for fact in data["analysis"]["facts"] for sent in fact["sentences"]}
+    assert cited | spans <= {"db/4711 Al Jazeera", "4712", "npr"}
+    assert not [notice for notice in data["notices"] if notice["code"] == "renamed-id"]
+    for output_format in ("md", "html", "text"):
+        shown = client.post(f"/v1/briefs?format={output_format}", json={"articles": items, "words": 80})
+        assert shown.status_code == 200, shown.text
+
+
+@pytest.mark.parametrize(
+    ("ids", "detail"),
+    [
+        (["a1", "a1", None], "articles[1]: id 'a1' is articles[0]'s too; give each article its own id"),
+        # the first article is named after its outlet, NPR: npr
+        ([None, "npr", None], "articles[1]: id 'npr' is articles[0]'s too; give each article its own id"),
+    ],
+)
+def test_issue_an_id_given_twice_is_refused_not_renamed(
+    client: TestClient, aleppo_items: list[dict[str, str]], ids: list[str | None], detail: str
+) -> None:
+    """A renamed id ('a1-2') would name an article the client never sent."""
+    items = [{**aleppo_items[1], **({"id": article_id} if article_id else {})} for article_id in ids]
+    items = [{**item, "text": other["text"]} for item, other in zip(items, aleppo_items, strict=True)]
+    assert_error(client.post("/v1/briefs", json={"articles": items, "words": 60}), 422, detail)
+
+
 def test_issue_an_unreadable_published_date_is_kept_with_an_undated_notice(
     client: TestClient, aleppo_items: list[dict[str, str]]
 ) -> None:
