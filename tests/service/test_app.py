@@ -162,6 +162,25 @@ def test_issue_an_id_given_twice_is_refused_not_renamed(
     assert_error(client.post("/v1/briefs", json={"articles": items, "words": 60}), 422, detail)
 
 
+def test_issue_an_html_article_without_site_metadata_is_named_by_its_title(
+    client: TestClient, aleppo_items: list[dict[str, str]]
+) -> None:
+    """An HTML article sent without outlet, site metadata or URL was "text 2" (its place in the
+    request; on the web page, not even its box's number), though its <title> names its site."""
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in aleppo_items[2]["text"].split("\n\n")[1:])
+    page = (
+        "<html><head><title>Closing In On Aleppo | ZeroHedge</title></head>"
+        f"<body><article><h1>Closing In On Aleppo</h1>{paragraphs}</article></body></html>"
+    )
+    response = client.post("/v1/briefs", json={"articles": [aleppo_items[1], {"html": page}], "words": 60})
+    assert response.status_code == 200, response.text
+    sources = response.json()["sources"]
+    assert [(source["outlet"], source["article_id"]) for source in sources] == [
+        ("NPR", "npr"),
+        ("ZeroHedge", "zerohedge"),
+    ]
+
+
 def test_issue_an_unreadable_published_date_is_kept_with_an_undated_notice(
     client: TestClient, aleppo_items: list[dict[str, str]]
 ) -> None:

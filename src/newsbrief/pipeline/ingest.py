@@ -40,7 +40,7 @@ Formats, by file extension (case-insensitive):
 - a URL: ``text/html`` as HTML, ``text/plain`` as text, anything else sniffed.
 
 The outlet comes from the record field, else the HTML site name, else the URL host (without
-``www.``), else the file stem (``npr.txt`` is ``npr``), else ``text N`` for strings, ``document N``
+``www.``), else the site an HTML ``<title>`` names after the headline ("Headline | NPR"), else the file stem (``npr.txt`` is ``npr``), else ``text N`` for strings, ``document N``
 for the N-th article of a record file or Multi-News line, ``stdin`` for standard input.
 Article ids are slugs of the record id or the outlet (``[a-z0-9-]``, at most 40 characters, a longer
 one cut in the middle so that it keeps its last word, ``basil-…-fox``), made
@@ -67,6 +67,7 @@ Every error is a ``SourceError`` (or ``EmptyStoryError``) with one line that nam
 
 from __future__ import annotations
 
+import html as htmllib
 import http.client
 import itertools
 import json
@@ -148,6 +149,10 @@ _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"""[.!?…:;,]["'”’)\]]*$""")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a Markdown headline: "# Aleppo encircled"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_TITLE_ELEMENT = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+# What joins a headline and its site in a page's <title>; trafilatura's own list (HTMLTITLE_REGEX)
+_TITLE_SEPARATOR = re.compile(r"\s+[–•·—|⁄*⋆~‹«<›»>:-]\s+")
+_MAX_SITE_WORDS = 4  # "NPR", "The Washington Post", "Al Jazeera English": a longer tail is no name
 
 logger = logging.getLogger(__name__)
 
@@ -231,8 +236,10 @@ def read_text(content: str, *, source: str, outlet: str, url: str | None = None)
 def read_html(html: str, *, source: str, outlet: str, url: str | None = None) -> Article:
     """The main article of an HTML page, with its title, site name, date and URL.
 
-    ``outlet`` is used when the page names no site and ``url`` (where the page was fetched
-    from) has no host. Raises SourceError when trafilatura finds no article text.
+    The outlet is the page's site name (``og:site_name`` and the like), else the host of ``url``
+    (where the page was fetched from) or of the page's own URL, else the site its ``<title>``
+    names after the headline (``_title_site``), else ``outlet``. Raises SourceError when
+    trafilatura finds no article text.
     """
     # trafilatura takes a fifth of a second to import; only HTML input needs it
     import trafilatura
@@ -261,11 +268,35 @@ def read_html(html: str, *, source: str, outlet: str, url: str | None = None) ->
     return _article(
         "\n\n".join(paragraphs),
         source=source,
-        outlet=document.sitename or url_host(page_url) or outlet,
+        outlet=document.sitename or url_host(page_url) or _title_site(html, title) or outlet,
         title=title,
         url=page_url,
         published=document.date,
     )
+
+
+def _title_site(html: str, headline: str) -> str | None:
+    """The site a page's ``<title>`` names after its headline: "NPR" of "Battle for Aleppo |
+    NPR" or "Battle for Aleppo : Parallels : NPR" (the last part); None when there is none.
+
+    trafilatura takes a site name from the ``<title>`` only when it holds a dot ("NPR.org"), and
+    drops "| NPR" from the headline, so a page without site metadata or URL (a saved or pasted
+    page) was named by its file or its place in the request. Only a ``<title>`` that starts with
+    the headline counts, so that "Syria: the battle for Aleppo" is not a site "the battle for
+    Aleppo"; the first ``<title>`` of the page is read, and a part of more than
+    ``_MAX_SITE_WORDS`` words is taken for no name.
+    """
+    match = _TITLE_ELEMENT.search(html)
+    if match is None or not headline:
+        return None
+    element = " ".join(htmllib.unescape(match[1]).split())
+    if not element.startswith(headline):
+        return None
+    parts = _TITLE_SEPARATOR.split(element[len(headline) :])
+    site = parts[-1].strip()
+    if len(parts) < 2 or parts[0] or not site or len(site.split()) > _MAX_SITE_WORDS:
+        return None
+    return site
 
 
 def read_jsonl(content: str, *, source: str) -> Iterator[Story]:
