@@ -860,6 +860,18 @@ def test_with_urls_allowed_a_real_loopback_server_is_refused(page_server: int) -
             )
 
 
+def test_a_loopback_url_is_fetched_for_its_user_and_refused_to_a_client(page_server: int) -> None:
+    """The two fetchers' split, as the README's "Fetching URLs: who may reach what" gives it: a
+    URL the user names to read_story (and so to summarize) reaches their own machine; the same
+    URL in a request to the server is refused, whoever runs it."""
+    url = f"http://127.0.0.1:{page_server}/article"
+    (article,) = read_story([url]).articles
+    assert article.text
+    with TestClient(create_app(allow_urls=True)) as test_client:
+        refused = test_client.post("/v1/briefs", json={"articles": [{"url": url}]})
+    assert_error(refused, 422, f"refused to fetch {url}: 127.0.0.1 is a loopback address")
+
+
 def test_with_urls_allowed_a_public_page_is_fetched_and_a_redirect_to_loopback_refused(
     page_server: int,
 ) -> None:

@@ -369,7 +369,13 @@ def _first_names(names: list[str]) -> str:
 
 
 def read_url(url: str) -> Story:
-    """The story at a URL, fetched with a 10 s timeout and at most MAX_SOURCE_BYTES read."""
+    """The story at a URL, fetched with a 10 s timeout and at most MAX_SOURCE_BYTES read.
+
+    Fetched as the user's own client (urllib): loopback and private addresses are reached and
+    redirects followed, for a URL the user named. A URL someone else chose (a server's client, a
+    feed's author) goes through ``pipeline.fetch.fetch``, which refuses them (README, "Fetching
+    URLs: who may reach what").
+    """
     logger.debug("fetching %s", url)
     try:
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # parses the URL
