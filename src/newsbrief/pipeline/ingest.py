@@ -97,6 +97,7 @@ __all__ = [
     "decoded_file",
     "directory_files",
     "empty_notices",
+    "file_bytes",
     "id_field",
     "json_type",
     "json_value",
@@ -962,13 +963,19 @@ def _read_file_content(path: Path, label: str) -> tuple[str, tuple[Notice, ...]]
 def decoded_file(path: Path, label: str) -> tuple[str, tuple[Notice, ...]]:
     """The decoded text of a file of at most MAX_SOURCE_BYTES, blank or not, and the notices of
     its decoding; SourceError when it cannot be read or is larger."""
+    return decode_bytes(file_bytes(path, label), label)
+
+
+def file_bytes(path: str | os.PathLike[str], label: str) -> bytes:
+    """The bytes of a file of at most MAX_SOURCE_BYTES; SourceError naming ``label`` when it
+    cannot be read or is larger. The one reading of a whole file: articles, lists, feed files."""
     try:
-        with path.open("rb") as file:
+        with Path(path).open("rb") as file:
             data = file.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
         raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
     _check_size(len(data), label)
-    return decode_bytes(data, label)
+    return data
 
 
 def read_lines(path: str | os.PathLike[str], *, expected: str) -> tuple[str, ...]:
@@ -986,12 +993,7 @@ def read_lines(path: str | os.PathLike[str], *, expected: str) -> tuple[str, ...
         raise SourceError(f"no such file: {label}")
     if Path(path).is_dir():
         raise SourceError(f"{label}: a folder; give {expected}")
-    try:
-        with Path(path).open("rb") as file:
-            data = file.read(MAX_SOURCE_BYTES + 1)
-    except OSError as exc:
-        raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
-    _check_size(len(data), label)
+    data = file_bytes(path, label)
     try:
         text = _normalise_newlines(data.decode("utf-8").removeprefix("\ufeff"))
     except UnicodeDecodeError as exc:

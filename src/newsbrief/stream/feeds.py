@@ -46,7 +46,7 @@ import feedparser  # type: ignore[import-untyped]  # feedparser 6 ships no type 
 from newsbrief.errors import NewsbriefError, OptionError, SourceError, is_interrupt
 from newsbrief.model import Article, Notice
 from newsbrief.pipeline.fetch import Fetched, fetch
-from newsbrief.pipeline.ingest import MAX_SOURCE_BYTES, read_html, read_lines, read_text, url_host
+from newsbrief.pipeline.ingest import file_bytes, read_html, read_lines, read_text, url_host
 
 __all__ = [
     "AddedArticle",
@@ -500,14 +500,7 @@ def _feed_bytes(source: str, get: Fetcher) -> tuple[bytes, dict[str, str]]:
         if response.charset:
             headers["content-type"] = f"{response.content_type}; charset={response.charset}"
         return response.body, headers
-    try:
-        with Path(source).open("rb") as file:
-            data = file.read(MAX_SOURCE_BYTES + 1)
-    except OSError as exc:
-        raise SourceError(f"{source}: cannot read ({exc.strerror or exc})") from exc
-    if len(data) > MAX_SOURCE_BYTES:
-        raise SourceError(f"{source}: larger than the limit of {MAX_SOURCE_BYTES:,} bytes")
-    return data, {}
+    return file_bytes(source, source), {}
 
 
 def _entry(raw: Any, feed_outlet: str, feed: str, number: int) -> FeedEntry | None:
