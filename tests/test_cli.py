@@ -298,6 +298,65 @@ def test_issue_a_peers_folder_says_it_is_a_folder(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [f"error: {tmp_path}: a folder; give a JSONL file of peer summaries"]
 
 
+LIST_FILES = {  # the command that reads a list file, and what its messages say to give instead
+    "eval --peers": "a JSONL file of peer summaries",
+    "watch": "a file naming one feed per line",
+}
+
+
+def _list_command(command: str, listing: Path, tmp_path: Path) -> list[str]:
+    """The arguments that make ``command`` read ``listing`` as its list file."""
+    if command == "watch":
+        return ["watch", str(listing), "--db", str(tmp_path / "stories.db"), "--rounds", "1"]
+    return ["eval", str(SAMPLE), "--peers", str(listing)]
+
+
+@pytest.mark.parametrize("command", sorted(LIST_FILES))
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file: {path}"),
+        ("folder", "{path}: a folder; give {expected}"),
+        (b"# first\n\xff\xfe\n", "{path} line 2: not UTF-8 text"),
+        (b"# first\nab\x00\n", "{path}: a NUL character (U+0000) at line 2, column 3: binary data, not text"),
+        (b"", "{path}: empty file; give {expected}"),
+        (b"\n  \r\n", "{path}: empty file; give {expected}"),
+    ],
+)
+def test_issue_a_bad_list_file_is_one_line_alike_for_peers_and_feeds(
+    tmp_path: Path, command: str, content: bytes | str | None, message: str
+) -> None:
+    """``eval --peers`` and ``watch FEEDS.txt`` read their list files with twin code that had
+    drifted: an empty peers file was taken as no peers without a word (exit 0), and a feed list
+    that was not UTF-8 said 'cannot read ('utf-8' codec can't decode byte 0xff ...)'."""
+    listing = tmp_path / "list.txt"
+    if content == "folder":
+        listing.mkdir()
+    elif isinstance(content, bytes):
+        listing.write_bytes(content)
+    result = runner.invoke(app, _list_command(command, listing, tmp_path))
+    assert result.exit_code == 2, result.output
+    expected = message.format(path=listing, expected=LIST_FILES[command])
+    assert result.stderr.splitlines() == [f"error: {expected}"]
+
+
+def test_issue_a_peers_file_is_split_at_line_breaks_only(tmp_path: Path) -> None:
+    """A peer summary holding U+2028 (valid in a JSON string, which json.dumps writes raw with
+    ensure_ascii=False) was cut in two by str.splitlines: 'not valid JSON'; a byte-order mark
+    was 'not valid JSON (Unexpected UTF-8 BOM)'; a line nested too deeply was a traceback."""
+    story_id = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[0])["id"]
+    peers = tmp_path / "peers.jsonl"
+    record = json.dumps({"id": story_id, "lead": "One line.\u2028Another."}, ensure_ascii=False)
+    peers.write_bytes(b"\xef\xbb\xbf" + record.encode("utf-8") + b"\n")
+    result = runner.invoke(app, ["eval", str(SAMPLE), "--peers", str(peers)])
+    assert result.exit_code == 0, result.stderr
+    assert "lead" in result.stdout
+    peers.write_text("[" * 100_000 + "\n")
+    result = runner.invoke(app, ["eval", str(SAMPLE), "--peers", str(peers)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"error: {peers} line 1: JSON nested too deeply"]
+
+
 def test_issue_a_peer_summary_that_is_not_text_is_an_error_not_dropped(tmp_path: Path) -> None:
     """A peer record's value that was not a string (a number, a list) was dropped without a word,
     so that system was scored on fewer stories unsaid; null says the system has no summary."""

@@ -8,11 +8,9 @@ summary is put one sentence per line, split by the same splitter as the pipeline
 from __future__ import annotations
 
 import functools
-import json
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import blingfire
@@ -20,7 +18,7 @@ import blingfire
 from newsbrief.errors import EmptyStoryError, SourceError
 from newsbrief.model import Brief, Options, Story
 from newsbrief.pipeline.brief import brief
-from newsbrief.pipeline.ingest import json_type
+from newsbrief.pipeline.ingest import json_type, json_value, read_lines
 
 __all__ = [
     "SYSTEM_NAME",
@@ -117,20 +115,14 @@ def _no_text_reason(story: Story, exc: EmptyStoryError) -> str:
 
 
 def read_peers(path: str | os.PathLike[str]) -> dict[str, dict[str, str]]:
-    """Peer summaries by story id and system, from JSONL records ``{"id", system: summary, ...}``."""
+    """Peer summaries by story id and system, from JSONL records ``{"id", system: summary, ...}``.
+
+    The file is read by ``read_lines``, as ``watch``'s feed list is: one-line SourceErrors alike.
+    """
     peers: dict[str, dict[str, str]] = {}
     lines_of: dict[str, int] = {}  # story id -> the line that gave it
     name = os.fspath(path)
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as exc:  # worded as every other missing input is
-        raise SourceError(f"no such file: {name}") from exc
-    except IsADirectoryError as exc:
-        raise SourceError(f"{name}: a folder; give a JSONL file of peer summaries") from exc
-    except OSError as exc:
-        raise SourceError(f"{name}: cannot read ({exc.strerror or exc})") from exc
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"{name}: not UTF-8 text") from exc
+    lines = read_lines(path, expected="a JSONL file of peer summaries")
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -161,10 +153,7 @@ def _peer_summaries(name: str, number: int, record: dict[str, Any]) -> dict[str,
 
 
 def _json_record(name: str, number: int, line: str) -> dict[str, Any]:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise SourceError(f"{name} line {number}: not valid JSON ({exc.msg})") from exc
+    record = json_value(line, name, line=number)
     if not isinstance(record, dict):
         raise SourceError(f"{name} line {number}: expected a JSON object (got {json_type(record)})")
     return record

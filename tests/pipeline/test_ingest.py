@@ -770,6 +770,49 @@ def test_an_html_page_gives_its_article_and_metadata() -> None:
         assert chrome not in article.text
 
 
+@pytest.mark.parametrize(
+    ("head", "outlet"),
+    [
+        ("<title>Assad's forces close in on Aleppo | ZeroHedge</title>", "ZeroHedge"),
+        ("<title>Assad&#39;s forces close in on Aleppo : Parallels : NPR</title>", "NPR"),
+        ("<title>Assad's forces close in on Aleppo - Al Jazeera English</title>", "Al Jazeera English"),
+        # the site metadata and the page's URL come first, as before
+        (
+            '<meta property="og:site_name" content="NPR"><title>Assad\'s forces close in on Aleppo | ZH</title>',
+            "NPR",
+        ),
+        (
+            '<link rel="canonical" href="https://www.npr.org/x"><title>Assad\'s forces close in on Aleppo | ZH</title>',
+            "npr.org",
+        ),
+        # no site after the headline: the file names it
+        ("<title>Assad's forces close in on Aleppo</title>", "saved-page"),
+        ("<title>Syria | Assad's forces close in on Aleppo</title>", "saved-page"),
+        ("<title>Assad's forces close in on Aleppo | a long tail that is not a name</title>", "saved-page"),
+        ("", "saved-page"),
+    ],
+)
+def test_issue_a_page_without_site_metadata_is_named_by_the_site_its_title_gives(
+    tmp_path: Path, head: str, outlet: str
+) -> None:
+    """A page with no site metadata or URL was named by its file ("saved-page"), and in the API by
+    its place in the request ("text 2"), though its <title> says "Headline | ZeroHedge":
+    trafilatura takes a site from the title only when it holds a dot, and drops "| ZeroHedge"."""
+    record = json.loads(
+        (FIXTURES.parent / "stream" / "basil-24.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    )
+    paragraphs = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in record["text"].split("\n\n"))
+    page = tmp_path / "saved-page.html"
+    page.write_text(
+        f"<html><head>{head}</head><body><article><h1>Assad's forces close in on Aleppo</h1>"
+        f"{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = read_story([page]).articles
+    assert article.title == "Assad's forces close in on Aleppo"
+    assert article.outlet == outlet
+
+
 def test_issue_walk_a_page_without_a_date_is_not_dated_by_a_year_in_its_text(tmp_path: Path) -> None:
     """A BASIL article (Fox News, 2010) as a page with no date in its markup: its text says
     the congressman has served "since 1997", which dated it 1997-01-01 (htmldate's extensive

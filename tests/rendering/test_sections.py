@@ -1216,3 +1216,26 @@ def test_a_described_speakers_role_is_not_repeated_after_it(aleppo_brief: Brief,
     assert "mission to Syria (head of" not in " ".join(rendered.split())
     shown = to_format(dataclasses.replace(aleppo_brief, analysis=Analysis(ran=("quotes",), quotes=(named,))))
     assert "Pablo Marco (head of the MSF mission to Syria)" in " ".join(shown.split())
+
+
+@pytest.mark.parametrize("to_format", [to_markdown, to_text, to_html])
+def test_issue_a_speaker_is_named_alike_by_every_format_and_the_json(aleppo_brief: Brief, to_format) -> None:
+    """The formats compared the role with the speaker's words as read, line break and all, and
+    repeated a role that the speaker held across a line ("mission\\nto Syria (... mission to
+    Syria)"), where the page, comparing them on one line, did not; the JSON now carries the one
+    label (``speaker_label``) that the formats show and the page reads."""
+    article = _articles(aleppo_brief)["npr"]
+    words = article.text.split(".")[0]
+    quote = Quote(
+        kind="direct",
+        text=words,
+        speaker="the head of the Doctors Without Borders (MSF) mission\nto Syria",
+        role="head of the Doctors Without Borders (MSF) mission to  Syria",
+        spans=(_span(article, words),),
+    )
+    analysed = dataclasses.replace(aleppo_brief, analysis=Analysis(ran=("quotes",), quotes=(quote,)))
+    label = json.loads(to_json(analysed))["analysis"]["quotes"][0]["speaker_label"]
+    assert label == "the head of the Doctors Without Borders (MSF) mission to Syria"
+    shown = " ".join(to_format(analysed).split())
+    assert f" — {label} [" in shown or f" — {label} <" in shown
+    assert "to Syria (head of" not in shown

@@ -123,6 +123,64 @@ def test_issue_two_articles_of_one_outlet_get_a_renamed_id_notice(
     ]
 
 
+def test_issue_an_article_given_an_id_is_cited_by_it(
+    client: TestClient, aleppo_items: list[dict[str, str]]
+) -> None:
+    """A request article could not say its id (422 "extra inputs are not permitted"), as a JSONL
+    record, a Python Article and a /v1/stories article can: a client had to map citations back
+    by position. The id is kept as given, a whole number as its digits, in every format."""
+    ids = ["db/4711 Al Jazeera", 4712, "npr"]
+    items = [{**item, "id": article_id} for item, article_id in zip(aleppo_items, ids, strict=True)]
+    response = client.post("/v1/briefs", json={"articles": items, "words": 80, "analysis": "facts"})
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert [source["article_id"] for source in data["sources"]] == ["db/4711 Al Jazeera", "4712", "npr"]
+    assert [article["id"] for article in data["articles"]] == ["db/4711 Al Jazeera", "4712", "npr"]
+    cited = {citation["article_id"] for line in data["summary"] for citation in line["citations"]}
+    spans = {sent["article_id"] for fact in data["analysis"]["facts"] for sent in fact["sentences"]}
+    assert cited | spans <= {"db/4711 Al Jazeera", "4712", "npr"}
+    assert not [notice for notice in data["notices"] if notice["code"] == "renamed-id"]
+    for output_format in ("md", "html", "text"):
+        shown = client.post(f"/v1/briefs?format={output_format}", json={"articles": items, "words": 80})
+        assert shown.status_code == 200, shown.text
+
+
+@pytest.mark.parametrize(
+    ("ids", "detail"),
+    [
+        (["a1", "a1", None], "articles[1]: id 'a1' is articles[0]'s too; give each article its own id"),
+        # the first article is named after its outlet, NPR: npr
+        ([None, "npr", None], "articles[1]: id 'npr' is articles[0]'s too; give each article its own id"),
+    ],
+)
+def test_issue_an_id_given_twice_is_refused_not_renamed(
+    client: TestClient, aleppo_items: list[dict[str, str]], ids: list[str | None], detail: str
+) -> None:
+    """A renamed id ('a1-2') would name an article the client never sent."""
+    items = [{**aleppo_items[1], **({"id": article_id} if article_id else {})} for article_id in ids]
+    items = [{**item, "text": other["text"]} for item, other in zip(items, aleppo_items, strict=True)]
+    assert_error(client.post("/v1/briefs", json={"articles": items, "words": 60}), 422, detail)
+
+
+def test_issue_an_html_article_without_site_metadata_is_named_by_its_title(
+    client: TestClient, aleppo_items: list[dict[str, str]]
+) -> None:
+    """An HTML article sent without outlet, site metadata or URL was "text 2" (its place in the
+    request; on the web page, not even its box's number), though its <title> names its site."""
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in aleppo_items[2]["text"].split("\n\n")[1:])
+    page = (
+        "<html><head><title>Closing In On Aleppo | ZeroHedge</title></head>"
+        f"<body><article><h1>Closing In On Aleppo</h1>{paragraphs}</article></body></html>"
+    )
+    response = client.post("/v1/briefs", json={"articles": [aleppo_items[1], {"html": page}], "words": 60})
+    assert response.status_code == 200, response.text
+    sources = response.json()["sources"]
+    assert [(source["outlet"], source["article_id"]) for source in sources] == [
+        ("NPR", "npr"),
+        ("ZeroHedge", "zerohedge"),
+    ]
+
+
 def test_issue_an_unreadable_published_date_is_kept_with_an_undated_notice(
     client: TestClient, aleppo_items: list[dict[str, str]]
 ) -> None:
@@ -800,6 +858,18 @@ def test_with_urls_allowed_a_real_loopback_server_is_refused(page_server: int) -
             assert_error(
                 test_client.post("/v1/briefs", json={"articles": [{"url": url}]}), 422, "only http and https"
             )
+
+
+def test_a_loopback_url_is_fetched_for_its_user_and_refused_to_a_client(page_server: int) -> None:
+    """The two fetchers' split, as the README's "Fetching URLs: who may reach what" gives it: a
+    URL the user names to read_story (and so to summarize) reaches their own machine; the same
+    URL in a request to the server is refused, whoever runs it."""
+    url = f"http://127.0.0.1:{page_server}/article"
+    (article,) = read_story([url]).articles
+    assert article.text
+    with TestClient(create_app(allow_urls=True)) as test_client:
+        refused = test_client.post("/v1/briefs", json={"articles": [{"url": url}]})
+    assert_error(refused, 422, f"refused to fetch {url}: 127.0.0.1 is a loopback address")
 
 
 def test_with_urls_allowed_a_public_page_is_fetched_and_a_redirect_to_loopback_refused(

@@ -251,6 +251,7 @@ def contract_analysis(data: dict[str, Any]) -> dict[str, Any]:
                 "text": quote["text"],
                 "speaker": "Jennifer Cafarella",
                 "role": "analyst",
+                "speaker_label": "Jennifer Cafarella (analyst)",
                 "sources": [2],
                 "spans": [quote],
             }
@@ -1232,6 +1233,37 @@ def test_issue_page_a_speaker_is_named_as_the_downloads_name_it(
     cafarella = "Jennifer Cafarella (analyst with the Washington, D.C.-based Institute for the Study of War)"
     assert f"The battle of Aleppo is the culmination of many years of fighting — {cafarella} [2]" in shown
     assert cafarella in markdown
+
+
+# The page's words of a list item as Markdown writes them: quotation marks around <q>, *emphasis*.
+AS_MARKDOWN = """(item) => {
+    const copy = item.cloneNode(true);
+    for (const q of copy.querySelectorAll("q")) q.textContent = `“${q.textContent}”`;
+    for (const em of copy.querySelectorAll("em")) em.textContent = `*${em.textContent}*`;
+    return copy.textContent.split(/\\s+/).join(" ").trim();
+}"""
+
+
+@pytest.mark.nlp
+def test_issue_page_every_quote_reads_as_the_downloads_give_it(
+    page: Any, aleppo: dict[str, Article], tmp_path: Path
+) -> None:
+    """The page wrote an indirect quote as "words — the Syrian regime (reported)" where every
+    download writes "*indirect:* words — the Syrian regime", and named speakers by its own copy
+    of the renderers' rule; it now shows the JSON's ``speaker_label``, which they make."""
+    fill_articles(page, aleppo_inputs(aleppo))
+    choose_analyses(page, {"quotes"})
+    data = get_brief(page)
+    quotes = page.locator("section.analysis-section", has=page.get_by_role("heading", name="Quotes"))
+    quotes.get_by_text(re.compile(r"^Show \d+ more$")).click()
+    shown = [item.evaluate(AS_MARKDOWN) for item in quotes.locator("li").all()]
+    markdown = download(page, "Markdown", tmp_path)
+    listed = markdown.split("## Quotes\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert len(shown) == len(data["analysis"]["quotes"]) > len(listed) == 12
+    assert [f"- {line}" for line in shown[: len(listed)]] == listed
+    assert any(line.startswith("*indirect:* ") for line in shown)
+    labels = [quote["speaker_label"] for quote in data["analysis"]["quotes"]]
+    assert all(f" — {label} [" in line for line, label in zip(shown, labels, strict=True))
 
 
 @pytest.mark.nlp

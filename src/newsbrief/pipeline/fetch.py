@@ -14,6 +14,12 @@ A URL from a request is fetched only if every hop is safe:
 - one deadline covers the whole fetch, and at most ``max_bytes`` of the body are read.
 
 Every refusal is a ``SourceError`` with one line naming the URL and the reason.
+
+It fetches every URL that someone other than the user chose: a request's, on the server, and a
+feed's and its entries' links, in ``watch`` and ``cluster``. A URL the user names to the command
+line or ``read_story`` is fetched by ``ingest.read_url`` as the user's own client, loopback and
+private addresses included (a page on the user's machine is theirs to brief): the README's
+"Fetching URLs: who may reach what" says which is which, and why.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ Formats, by file extension (case-insensitive):
 - a URL: ``text/html`` as HTML, ``text/plain`` as text, anything else sniffed.
 
 The outlet comes from the record field, else the HTML site name, else the URL host (without
-``www.``), else the file stem (``npr.txt`` is ``npr``), else ``text N`` for strings, ``document N``
+``www.``), else the site an HTML ``<title>`` names after the headline ("Headline | NPR"), else the file stem (``npr.txt`` is ``npr``), else ``text N`` for strings, ``document N``
 for the N-th article of a record file or Multi-News line, ``stdin`` for standard input.
 Article ids are slugs of the record id or the outlet (``[a-z0-9-]``, at most 40 characters, a longer
 one cut in the middle so that it keeps its last word, ``basil-…-fox``), made
@@ -67,6 +67,7 @@ Every error is a ``SourceError`` (or ``EmptyStoryError``) with one line that nam
 
 from __future__ import annotations
 
+import html as htmllib
 import http.client
 import itertools
 import json
@@ -96,6 +97,7 @@ __all__ = [
     "decoded_file",
     "directory_files",
     "empty_notices",
+    "file_bytes",
     "id_field",
     "json_type",
     "json_value",
@@ -104,6 +106,7 @@ __all__ = [
     "read_html",
     "read_json",
     "read_jsonl",
+    "read_lines",
     "read_multinews",
     "read_stories",
     "read_story",
@@ -147,6 +150,10 @@ _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"""[.!?…:;,]["'”’)\]]*$""")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")  # a Markdown headline: "# Aleppo encircled"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_TITLE_ELEMENT = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+# What joins a headline and its site in a page's <title>; trafilatura's own list (HTMLTITLE_REGEX)
+_TITLE_SEPARATOR = re.compile(r"\s+[–•·—|⁄*⋆~‹«<›»>:-]\s+")
+_MAX_SITE_WORDS = 4  # "NPR", "The Washington Post", "Al Jazeera English": a longer tail is no name
 
 logger = logging.getLogger(__name__)
 
@@ -230,8 +237,10 @@ def read_text(content: str, *, source: str, outlet: str, url: str | None = None)
 def read_html(html: str, *, source: str, outlet: str, url: str | None = None) -> Article:
     """The main article of an HTML page, with its title, site name, date and URL.
 
-    ``outlet`` is used when the page names no site and ``url`` (where the page was fetched
-    from) has no host. Raises SourceError when trafilatura finds no article text.
+    The outlet is the page's site name (``og:site_name`` and the like), else the host of ``url``
+    (where the page was fetched from) or of the page's own URL, else the site its ``<title>``
+    names after the headline (``_title_site``), else ``outlet``. Raises SourceError when
+    trafilatura finds no article text.
     """
     # trafilatura takes a fifth of a second to import; only HTML input needs it
     import trafilatura
@@ -260,11 +269,35 @@ def read_html(html: str, *, source: str, outlet: str, url: str | None = None) ->
     return _article(
         "\n\n".join(paragraphs),
         source=source,
-        outlet=document.sitename or url_host(page_url) or outlet,
+        outlet=document.sitename or url_host(page_url) or _title_site(html, title) or outlet,
         title=title,
         url=page_url,
         published=document.date,
     )
+
+
+def _title_site(html: str, headline: str) -> str | None:
+    """The site a page's ``<title>`` names after its headline: "NPR" of "Battle for Aleppo |
+    NPR" or "Battle for Aleppo : Parallels : NPR" (the last part); None when there is none.
+
+    trafilatura takes a site name from the ``<title>`` only when it holds a dot ("NPR.org"), and
+    drops "| NPR" from the headline, so a page without site metadata or URL (a saved or pasted
+    page) was named by its file or its place in the request. Only a ``<title>`` that starts with
+    the headline counts, so that "Syria: the battle for Aleppo" is not a site "the battle for
+    Aleppo"; the first ``<title>`` of the page is read, and a part of more than
+    ``_MAX_SITE_WORDS`` words is taken for no name.
+    """
+    match = _TITLE_ELEMENT.search(html)
+    if match is None or not headline:
+        return None
+    element = " ".join(htmllib.unescape(match[1]).split())
+    if not element.startswith(headline):
+        return None
+    parts = _TITLE_SEPARATOR.split(element[len(headline) :])
+    site = parts[-1].strip()
+    if len(parts) < 2 or parts[0] or not site or len(site.split()) > _MAX_SITE_WORDS:
+        return None
+    return site
 
 
 def read_jsonl(content: str, *, source: str) -> Iterator[Story]:
@@ -337,7 +370,13 @@ def _first_names(names: list[str]) -> str:
 
 
 def read_url(url: str) -> Story:
-    """The story at a URL, fetched with a 10 s timeout and at most MAX_SOURCE_BYTES read."""
+    """The story at a URL, fetched with a 10 s timeout and at most MAX_SOURCE_BYTES read.
+
+    Fetched as the user's own client (urllib): loopback and private addresses are reached and
+    redirects followed, for a URL the user named. A URL someone else chose (a server's client, a
+    feed's author) goes through ``pipeline.fetch.fetch``, which refuses them (README, "Fetching
+    URLs: who may reach what").
+    """
     logger.debug("fetching %s", url)
     try:
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # parses the URL
@@ -924,13 +963,46 @@ def _read_file_content(path: Path, label: str) -> tuple[str, tuple[Notice, ...]]
 def decoded_file(path: Path, label: str) -> tuple[str, tuple[Notice, ...]]:
     """The decoded text of a file of at most MAX_SOURCE_BYTES, blank or not, and the notices of
     its decoding; SourceError when it cannot be read or is larger."""
+    return decode_bytes(file_bytes(path, label), label)
+
+
+def file_bytes(path: str | os.PathLike[str], label: str) -> bytes:
+    """The bytes of a file of at most MAX_SOURCE_BYTES; SourceError naming ``label`` when it
+    cannot be read or is larger. The one reading of a whole file: articles, lists, feed files."""
     try:
-        with path.open("rb") as file:
+        with Path(path).open("rb") as file:
             data = file.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
         raise SourceError(f"{label}: cannot read ({exc.strerror or exc})") from exc
     _check_size(len(data), label)
-    return decode_bytes(data, label)
+    return data
+
+
+def read_lines(path: str | os.PathLike[str], *, expected: str) -> tuple[str, ...]:
+    """The lines of a list file the user writes (feeds to watch, peer summaries), split at line
+    breaks only, so that a JSON string holding U+2028 stays on its line; a byte-order mark is dropped.
+
+    The one reader of such lists, so that they refuse bad files alike, in one line naming the
+    file: missing, a folder, unreadable, over MAX_SOURCE_BYTES, not UTF-8 (with the line), a NUL,
+    or no text at all. ``expected`` says what to give instead: "a JSONL file of peer summaries".
+    Not UTF-8 is refused rather than decoded as cp1252 (as articles are): a list yields no brief
+    whose log could carry the decoding notice.
+    """
+    label = os.fspath(path)
+    if not _exists(Path(path)):
+        raise SourceError(f"no such file: {label}")
+    if Path(path).is_dir():
+        raise SourceError(f"{label}: a folder; give {expected}")
+    data = file_bytes(path, label)
+    try:
+        text = _normalise_newlines(data.decode("utf-8").removeprefix("\ufeff"))
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SourceError(f"{label} line {line}: not UTF-8 text") from exc
+    refuse_nul(text, label)
+    if not text.strip():
+        raise SourceError(f"{label}: empty file; give {expected}")
+    return tuple(text.split("\n"))
 
 
 def _check_size(size: int, label: str) -> None:

@@ -27,7 +27,7 @@ from newsbrief.model import (
     Span,
     SummarySentence,
 )
-from newsbrief.rendering.sections import entity_kind, figure_value, sources_by_article
+from newsbrief.rendering.sections import entity_kind, figure_value, sources_by_article, speaker_label
 
 __all__ = ["JSON_SCHEMA", "to_json"]
 
@@ -247,6 +247,7 @@ def _json_quote(quote: Quote, sources: dict[str, Source]) -> dict[str, object]:
         "text": quote.text,
         "speaker": quote.speaker,
         "role": quote.role,
+        "speaker_label": speaker_label(quote),
         "sources": _json_numbers(quote.article_ids, sources),
         "spans": [_json_span(span, sources) for span in quote.spans],
     }

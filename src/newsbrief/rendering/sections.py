@@ -65,6 +65,7 @@ __all__ = [
     "removal_origin",
     "source_details",
     "sources_by_article",
+    "speaker_label",
     "timing_line",
 ]
 
@@ -497,11 +498,20 @@ def _conflicts_section(conflicts: Sequence[Conflict], style: Style) -> Section:
     return _list_section("Conflicts", "conflicts", "No conflicting figures found.", items, len(items))
 
 
+def speaker_label(quote: Quote) -> str:
+    """The speaker as every format names it, on one line: "Jennifer Cafarella (analyst with …)",
+    or "unnamed speaker". The JSON carries it, so that the page says what the downloads say.
+
+    A described speaker ("the head of the ... mission to Syria") holds its role already: the role
+    is added only when the speaker's words do not contain it.
+    """
+    speaker = one_line(quote.speaker) or "unnamed speaker"
+    role = one_line(quote.role)
+    return f"{speaker} ({role})" if role and role.casefold() not in speaker.casefold() else speaker
+
+
 def _quote_item(quote: Quote, style: Style) -> str:
-    speaker = style.text(quote.speaker) if one_line(quote.speaker) else style.markup("unnamed speaker")
-    if one_line(quote.role) and quote.role.casefold() not in quote.speaker.casefold():
-        # a described speaker ("the head of the ... mission") holds its role already
-        speaker = style.markup("{} ({})").format(speaker, style.text(quote.role))
+    speaker = style.text(speaker_label(quote))
     markers = style.markup("").join(
         style.cite(span.article_id, span.start) for span in _in_source_order(style, quote.spans)
     )

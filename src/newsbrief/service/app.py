@@ -238,7 +238,23 @@ Fetcher = Callable[[str], Fetched]
 _Request = TypeVar("_Request", bound=BaseModel)  # a JSON body's model: BriefRequest or StoriesRequest
 
 
-class ArticleIn(BaseModel):
+class _WholeNumberId(BaseModel):
+    """A request article whose ``id`` may be a string or a whole number, read as its digits."""
+
+    @field_validator("id", mode="before", check_fields=False)
+    @classmethod
+    def _whole_number_id(cls, value: object) -> object:
+        """A whole-number id as its digits, as ``ingest.id_field`` reads a JSONL record's."""
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+# How an article's id is written in a request, a string or a whole number (the JSONL records' ids).
+_ID_SCHEMA: dict[str, Any] = {
+    "anyOf": [{"type": "string", "maxLength": _MAX_FIELD_CHARS}, {"type": "integer"}, {"type": "null"}]
+}
+
+
+class ArticleIn(_WholeNumberId):
     """One article of the request: exactly one of ``text``, ``html`` or ``url``."""
 
     model_config = ConfigDict(
@@ -252,6 +268,14 @@ class ArticleIn(BaseModel):
         default=None,
         max_length=_MAX_URL_CHARS,
         description="An http(s) URL to fetch; refused unless the server runs with --allow-urls.",
+    )
+    id: StrictStr | None = Field(
+        default=None,
+        max_length=_MAX_FIELD_CHARS,
+        description="The article's id in the brief, kept as given (a whole number as its digits): the"
+        " article_id of its source and of every citation and span of it; default: its outlet as a slug"
+        " (npr, npr-2). Two articles may not have one id.",
+        json_schema_extra=_ID_SCHEMA,
     )
     outlet: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS)
     title: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS)
@@ -348,6 +372,7 @@ class _Item:
     title: str | None = None
     published: str | None = None
     notices: tuple[Notice, ...] = ()  # what reading it found: an upload decoded as cp1252
+    article_id: str | None = None  # the id the request gave it, kept in the brief
 
 
 def create_app(
@@ -526,7 +551,8 @@ def _json_item(article: ArticleIn, label: str) -> _Item:
     """The item of one request article; SourceError unless exactly one of text, html, url is set."""
     _refuse_nul_fields(article, label)
     kind, content = _the_one_given(label, text=article.text, html=article.html, url=article.url)
-    return _Item(kind, content, label, *_fields(article.outlet, article.title, article.published))  # type: ignore[arg-type]
+    outlet, title, published = _fields(article.outlet, article.title, article.published)
+    return _Item(kind, content, label, outlet, title, published, article_id=article.id or None)  # type: ignore[arg-type]
 
 
 def _the_one_given(label: str, **fields: str | None) -> tuple[str, str]:
@@ -771,6 +797,7 @@ def _make_brief(
         articles.append(_read_item(item, number, limits, get_url))  # a URL may take seconds
         stop_if_cancelled(cancel, f"reading {item.label}")
     story: Story = read_story(articles, fetch_urls=False)  # makes the ids unique
+    _check_given_ids(items, story.articles)
     read_notices = tuple(notice for item in items for notice in item.notices)
     story = replace(story, notices=(*read_notices, *story.notices))
     return _render_brief(story, options, rendering, cancel)
@@ -839,6 +866,20 @@ async def _unless_disconnected(request: Request, work: Callable[[threading.Event
     return result
 
 
+def _check_given_ids(items: Sequence[_Item], articles: Sequence[Article]) -> None:
+    """InputError (422) for an article whose given id an earlier article has (given, or its outlet's
+    slug): made unique with a suffix, as the command line does, it would name in the brief an
+    article that the client cannot map back to what it sent."""
+    for item, article in zip(items, articles, strict=True):
+        if item.article_id is not None and article.id != item.article_id:
+            earlier = next(
+                other.label for other, kept in zip(items, articles, strict=True) if kept.id == item.article_id
+            )
+            raise InputError(
+                f"{item.label}: id {item.article_id!r} is {earlier}'s too; give each article its own id"
+            )
+
+
 def _read_item(item: _Item, number: int, limits: Limits, get_url: Fetcher) -> Article:
     """The article of one item, with the outlet, title and date the request gave."""
     fallback_outlet = item.outlet or f"text {number}"
@@ -853,6 +894,7 @@ def _read_item(item: _Item, number: int, limits: Limits, get_url: Fetcher) -> Ar
     _check_chars(article.text, item.label, limits)
     return replace(
         article,
+        id=item.article_id or article.id,
         outlet=item.outlet or article.outlet,
         title=item.title or article.title,
         published=item.published or article.published,
@@ -1197,7 +1239,7 @@ _UNREADABLE_STORE = "this server's story store cannot be read: its operator can 
 _NO_STORE = "this server has no story store: start it with newsbrief serve --db FILE (a store of newsbrief watch or cluster --db)"
 
 
-class StreamArticleIn(BaseModel):
+class StreamArticleIn(_WholeNumberId):
     """One article of a batch to group into stories: exactly one of ``text`` or ``html``."""
 
     model_config = ConfigDict(
@@ -1211,13 +1253,7 @@ class StreamArticleIn(BaseModel):
         max_length=_MAX_FIELD_CHARS,
         description="The article's key in the stories (a string, or a whole number read as its digits,"
         " as a JSONL record's id); default: its url, else a hash of its text.",
-        json_schema_extra={
-            "anyOf": [
-                {"type": "string", "maxLength": _MAX_FIELD_CHARS},
-                {"type": "integer"},
-                {"type": "null"},
-            ]
-        },
+        json_schema_extra=_ID_SCHEMA,
     )
     outlet: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS)
     title: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS)
@@ -1227,12 +1263,6 @@ class StreamArticleIn(BaseModel):
     published: StrictStr | None = Field(
         default=None, max_length=_MAX_FIELD_CHARS, description="ISO 8601 or RFC 2822 date and time."
     )
-
-    @field_validator("id", mode="before")
-    @classmethod
-    def _whole_number_id(cls, value: object) -> object:
-        """A whole-number id as its digits, as ``ingest.id_field`` reads a JSONL record's."""
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 class StoriesRequest(BaseModel):

@@ -46,7 +46,7 @@ import feedparser  # type: ignore[import-untyped]  # feedparser 6 ships no type 
 from newsbrief.errors import NewsbriefError, OptionError, SourceError, is_interrupt
 from newsbrief.model import Article, Notice
 from newsbrief.pipeline.fetch import Fetched, fetch
-from newsbrief.pipeline.ingest import MAX_SOURCE_BYTES, read_html, read_text, url_host
+from newsbrief.pipeline.ingest import file_bytes, read_html, read_lines, read_text, url_host
 
 __all__ = [
     "AddedArticle",
@@ -182,18 +182,11 @@ def read_feed_list(path: str | os.PathLike[str]) -> tuple[str, ...]:
     """The feeds of a FEEDS.txt file: one http(s) URL or feed file per line, in order, each once.
 
     Blank lines and lines starting with ``#`` are skipped. A relative feed file path is taken
-    relative to the list's own folder. Raises SourceError naming the file and line of a bad line.
+    relative to the list's own folder. Raises SourceError naming the file and line of a bad line,
+    and, as ``read_lines`` does for every list file, naming a file that cannot be read as one.
     """
     label = os.fspath(path)
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as exc:  # worded as every other missing input is
-        raise SourceError(f"no such file: {label}") from exc
-    except IsADirectoryError as exc:
-        raise SourceError(f"{label}: a folder; give a file naming one feed per line") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise SourceError(f"{label}: cannot read ({reason})") from exc
+    lines = read_lines(path, expected="a file naming one feed per line")
     folder = Path(path).parent
     feeds = [
         _feed_line(line.strip(), folder, f"{label} line {number}")
@@ -507,14 +500,7 @@ def _feed_bytes(source: str, get: Fetcher) -> tuple[bytes, dict[str, str]]:
         if response.charset:
             headers["content-type"] = f"{response.content_type}; charset={response.charset}"
         return response.body, headers
-    try:
-        with Path(source).open("rb") as file:
-            data = file.read(MAX_SOURCE_BYTES + 1)
-    except OSError as exc:
-        raise SourceError(f"{source}: cannot read ({exc.strerror or exc})") from exc
-    if len(data) > MAX_SOURCE_BYTES:
-        raise SourceError(f"{source}: larger than the limit of {MAX_SOURCE_BYTES:,} bytes")
-    return data, {}
+    return file_bytes(source, source), {}
 
 
 def _entry(raw: Any, feed_outlet: str, feed: str, number: int) -> FeedEntry | None:

@@ -868,23 +868,14 @@
     ];
   }
 
-  /** "Jennifer Cafarella (analyst with …)", as every download names a speaker; a described speaker
-   * ("the head of the … mission to Syria") holds its role already, which was said twice after it. */
-  function speakerName(quote) {
-    const speaker = oneLine(quote.speaker) || "unnamed speaker";
-    const role = oneLine(quote.role);
-    return role && !oneLine(quote.speaker).toLowerCase().includes(role.toLowerCase()) ? `${speaker} (${role})` : speaker;
-  }
-
+  /** "“words” — Jennifer Cafarella (analyst with …) [2]", or "indirect: words — …", as every
+   * download gives a quote (sections._quote_item); the speaker as the server names them. */
   function quoteItem(quote) {
-    const words = quote.kind === "indirect" ? el("span", "quote indirect", String(quote.text ?? "")) : el("q", "quote", String(quote.text ?? ""));
-    return [
-      words,
-      " ",
-      el("span", "who", `— ${speakerName(quote)}${quote.kind === "indirect" ? " (reported)" : ""}`),
-      " ",
-      markersFor(onePerSource(quote.spans)),
-    ];
+    const words =
+      quote.kind === "indirect"
+        ? [el("em", "", "indirect:"), " ", el("span", "quote indirect", String(quote.text ?? ""))]
+        : [el("q", "quote", String(quote.text ?? ""))];
+    return [...words, " ", el("span", "who", `— ${oneLine(quote.speaker_label)}`), " ", markersFor(onePerSource(quote.spans))];
   }
 
   function entityItem(entity) {
