@@ -810,3 +810,43 @@ def test_a_courtesy_title_alone_is_no_role() -> None:
     (quote,) = _direct(text)
     assert quote.speaker == "Jesse L. Jackson Jr."
     assert quote.role == ""
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        # BASIL, New York Times on the Republican platform (2012): was Mitt Romney's
+        (
+            "Mr. Akin said over the weekend that women’s bodies will resist getting pregnant from a "
+            "“legitimate rape,” comments that have been widely condemned, including by Mr. Romney who "
+            "called for Mr. Akin to withdraw from the race.",
+            "legitimate rape",
+            "Akin",
+        ),
+        # BASIL, Fox News on Lieberman for the FBI (2017): was Claire McCaskill's, joined with "mistake"
+        (
+            "Some Republican senators called the idea of Lieberman replacing Comey “intriguing,” but Sen. "
+            "Claire McCaskill, D-Mo., said it was a “mistake” to nominate him.",
+            "intriguing",
+            "some Republican senators",
+        ),
+        # BASIL, New York Times on the Supreme Court and Wal-Mart (2011): was Joseph M. Sellers's
+        (
+            "“Is it true,” Chief Justice Roberts asked Mr. Sellers, “that Wal-Mart’s pay disparity across the "
+            "company was less than the national average?”\n\nMr. Sellers said that was not the appropriate "
+            "comparison. “The comparison that’s relevant,” he said, “is between men and women and Wal-Mart.” "
+            "He added later that “Wal-Mart was behind the other large retailers.”\n\nThe chief justice also "
+            "asked Mr. Sellers “how many examples of abuse of the subjective discrimination delegation need to "
+            "be shown before you can say that flows from the policy rather than from bad actors?” After all, he said, “you’re going to have some bad apples” given "
+            "Wal-Mart’s thousands of stores.",
+            "how many examples of abuse",
+            "Roberts",
+        ),
+    ],
+)
+def test_a_fragment_in_the_writers_sentence_is_the_content_of_the_speech_verb_before_it(
+    text: str, fragment: str, speaker: str
+) -> None:
+    quote = _by_text(tuple(_direct(text)), fragment)
+    assert quote.text.startswith(fragment)
+    assert quote.speaker == speaker

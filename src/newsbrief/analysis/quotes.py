@@ -15,7 +15,10 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    quote, is searched for a speech verb (``SPEECH_VERBS``: say, tell, add, write, ask, warn, state,
    ...) or "according to". ``"A," X said`` takes the verb after the quote (the quote must end with a
    comma, ``?`` or ``!``); ``X said: "A"`` or ``X said that "a"`` the nearest verb before it;
-   ``"A," according to X`` takes X when no speech verb attributes the quote. The
+   ``"A," according to X`` takes X when no speech verb attributes the quote. A fragment inside
+   the writer's sentence (words before it, no sentence of its own) looks before it first: the
+   comma after it ends its clause ("Akin said ... from a "legitimate rape," comments ...
+   including by Mr. Romney who called for ...": Akin's words). The
    speaker is the verb's subject (or the agent of a passive, or the subject of the verb it hangs
    from for "..., stating that"; for a second speech verb the parser hung on the reported clause,
    "X said the cause was "A", but warned ...", the reporting verb's subject). A parenthetical
@@ -1235,11 +1238,7 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> list[_Found]:
         if split is not None:
             split.unit = _joined(split.unit, unit)
             continue
-        attribution = (
-            _attribution_after(ctx, unit, inside)
-            or _attribution_before(ctx, unit, inside)
-            or _according_after(ctx, unit, inside)
-        )
+        attribution = _attribution(ctx, unit, inside)
         previous = None
         if attribution is None and not nested:
             previous = _continuation(ctx, unit, attributed)
@@ -1259,6 +1258,36 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> list[_Found]:
     result.extend(_indirect(article, ctx, mentions, [item.unit for item in kept]))
     result.sort(key=lambda item: (item.span.start, item.span.end, item.kind))
     return result
+
+
+def _attribution(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
+    """The speech verb and speaker of a quote: the verb after it (``"A," X said``), else the verb
+    before it whose content it is, else "according to X" after it.
+
+    A fragment inside the writer's own sentence is read the other way round: a speech verb before
+    it whose content holds it comes first, since the comma after a fragment ends the clause it
+    sits in, not a quotation (Mr. Akin said ... from a "legitimate rape," comments ... including by
+    Mr. Romney who called for ...: Akin's words, not Romney's).
+    """
+    if _inside_writers_sentence(ctx, unit, inside):
+        return (
+            _attribution_before(ctx, unit, inside)
+            or _attribution_after(ctx, unit, inside)
+            or _according_after(ctx, unit, inside)
+        )
+    return (
+        _attribution_after(ctx, unit, inside)
+        or _attribution_before(ctx, unit, inside)
+        or _according_after(ctx, unit, inside)
+    )
+
+
+def _inside_writers_sentence(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> bool:
+    """A quote that is no sentence of its own and has the writer's words before it in its sentence."""
+    first = unit.pieces[0]
+    if _looks_like_sentence(ctx.text[first.start : first.end]):
+        return False
+    return any(not token.is_punct and not token.is_space for token in _window(ctx, first.open_at, -1, inside))
 
 
 def _one_statement_each(ctx: _Context, attributed: Sequence[_Attributed]) -> list[_Attributed]:
