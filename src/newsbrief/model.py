@@ -370,6 +370,9 @@ class Analysis:
     figures: tuple[Figure, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    # phrases in quote marks that no one is said to have said (scare quotes, titles, words
+    # mentioned): left out of ``quotes``, kept here so that the brief says what it left out
+    unattributed: tuple[Span, ...] = ()
     entities: tuple[Entity, ...] = ()
     framing: Framing | None = None
     disputes: tuple[DisputedClaim, ...] = ()  # claims one outlet states and another calls false

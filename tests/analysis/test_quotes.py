@@ -179,6 +179,32 @@ def test_scare_quotes_are_not_quotes(aleppo_quotes: tuple[Quote, ...]) -> None:
     assert not any(text.startswith("citing one guy") for text in texts)
 
 
+PROGRAMME_TITLE = (
+    "Marco Rubio says focusing on background checks for gun owners isn't cutting it.\n\n"
+    '"Guns are what people are using," the Republican senator from Florida said Sunday on NBC\'s '
+    '"Meet the Press." "But violence is our problem."'
+)
+
+
+def test_scare_quotes_and_titles_are_kept_as_phrases_left_out(aleppo: dict[str, Article]) -> None:
+    articles = list(aleppo.values())
+    found, left_out = quotes.find_quotes_and_unattributed(articles, parse(articles))
+    assert found == find_quotes(articles, parse(articles))
+    phrases = [span.text for span in left_out]
+    for scare in ("promised", "moderate", "a night in Aleppo", "citing one guy in London"):
+        assert scare in phrases
+    assert all(aleppo[span.article_id].text[span.start : span.end] == span.text for span in left_out)
+    assert not {quote.text for quote in found} & set(phrases)
+    # NBC's "Meet the Press" is a title: no one said it, and it is not lost either
+    (title,) = quotes.find_quotes_and_unattributed(*_parsed(PROGRAMME_TITLE))[1]
+    assert title.text == "Meet the Press."
+
+
+def _parsed(text: str) -> tuple[list[Article], list[Doc]]:
+    articles = [_article("a1", text)]
+    return articles, list(parse(articles))
+
+
 def test_nested_single_quotes_and_apostrophes(aleppo_quotes: tuple[Quote, ...]) -> None:
     afp = _by_text(aleppo_quotes, "On the ground")
     assert afp.speaker == "AFP"
@@ -314,12 +340,7 @@ def _direct(*texts: str) -> list[Quote]:
 
 
 def test_programme_title_in_quote_marks_is_not_a_quote() -> None:
-    text = (
-        "Marco Rubio says focusing on background checks for gun owners isn't cutting it.\n\n"
-        '"Guns are what people are using," the Republican senator from Florida said Sunday on NBC\'s '
-        '"Meet the Press." "But violence is our problem."'
-    )
-    (quote,) = _direct(text)
+    (quote,) = _direct(PROGRAMME_TITLE)
     assert quote.text == "Guns are what people are using … But violence is our problem."
     assert quote.speaker == "Marco Rubio"  # "the Republican senator from Florida" is the man just named
 

@@ -105,7 +105,7 @@ from newsbrief.model import Article, Entity, Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["MERGE_CONTAINMENT", "MIN_MERGE_WORDS", "find_quotes"]
+__all__ = ["MERGE_CONTAINMENT", "MIN_MERGE_WORDS", "find_quotes", "find_quotes_and_unattributed"]
 
 MERGE_CONTAINMENT = 0.8
 MIN_MERGE_WORDS = 5
@@ -197,14 +197,30 @@ def find_quotes(
     is named as the entity analysis resolved that mention, so that "Trump said" is the Trump the
     entities count it under. Order: the first article carrying a quote, then its position there.
     """
+    return find_quotes_and_unattributed(articles, docs, names)[0]
+
+
+def find_quotes_and_unattributed(
+    articles: Sequence[Article], docs: Sequence[Doc], names: Names | None = None
+) -> tuple[tuple[Quote, ...], tuple[Span, ...]]:
+    """The story's quotes (as ``find_quotes``) and the quoted phrases left out of them.
+
+    A phrase in quote marks that no one is said to have said (a scare quote, a title, a word
+    mentioned: the "moderate" opposition, NBC's "Meet the Press") is no quote; its span is kept
+    so that the brief can say what it left out. Spans cover the words inside the marks, in
+    article order, then position.
+    """
     if len(articles) != len(docs):
         raise ValueError(f"find_quotes needs one parse per article (got {len(articles)} and {len(docs)})")
     if names is None:
         names = names_of(find_entities(articles, docs))
     found: list[_Found] = []
+    unattributed: list[Span] = []
     for article, doc in zip(articles, docs, strict=True):
-        found.extend(_article_quotes(article, doc, names))
-    return _merge(found)
+        quotes, left_out = _article_quotes(article, doc, names)
+        found.extend(quotes)
+        unattributed.extend(left_out)
+    return _merge(found), tuple(unattributed)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1207,11 +1223,14 @@ class _Attributed:
     verb_at: int
 
 
-def _article_quotes(article: Article, doc: Doc, names: Names) -> list[_Found]:
-    """Direct quotes of one article, then its indirect attributions, each with its speaker."""
+def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Found], list[Span]]:
+    """Direct quotes of one article, then its indirect attributions, each with its speaker; and
+    the spans of the quoted phrases no one is said to have said (titles, scare quotes)."""
     text = article.text
     paragraphs = _paragraphs(text)
-    segments = [segment for segment in _segments(text, paragraphs) if not _is_title(text, segment)]
+    all_segments = _segments(text, paragraphs)
+    segments = [segment for segment in all_segments if not _is_title(text, segment)]
+    left_out = [_Unit([segment], []) for segment in all_segments if _is_title(text, segment)]
     units = _units(text, segments, paragraphs)
     quoted = _mark_tokens(doc, units)
     ctx = _Context(
@@ -1252,12 +1271,23 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> list[_Found]:
             gap = (previous.unit.pieces[-1].close_end, unit.pieces[0].open_at)
             in_gap.update(n for n in range(previous.number + 1, number) if _inside(units[n], gap))
             previous.unit = _joined(previous.unit, unit)
+        elif not nested:
+            left_out.append(unit)
     kept = _one_statement_each(ctx, [item for item in attributed if item.number not in in_gap])
     found = [_direct(article, item.unit, item.speaker) for item in kept]
     result = [item for item in found if item is not None]
     result.extend(_indirect(article, ctx, mentions, [item.unit for item in kept]))
     result.sort(key=lambda item: (item.span.start, item.span.end, item.kind))
-    return result
+    return result, sorted(
+        (span for unit in left_out if (span := _unit_span(article, unit)) is not None),
+        key=lambda span: (span.start, span.end),
+    )
+
+
+def _unit_span(article: Article, unit: _Unit) -> Span | None:
+    """The span of a quotation's words, from its first piece to its last (None when empty)."""
+    start, end = unit.pieces[0].start, unit.pieces[-1].end
+    return Span(article.id, start, end, article.text[start:end]) if end > start else None
 
 
 def _attribution(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
