@@ -742,14 +742,79 @@ def test_an_office_keeps_the_place_in_its_name() -> None:
 
 
 def test_a_second_speaker_is_not_the_first_ones_role() -> None:
-    # BASIL, Fox News on the border emergency (2019): the role was 'House Speaker, Chuck Schumer'
+    # BASIL, Fox News on the border emergency (2019): the role was 'House Speaker, Chuck Schumer',
+    # then 'House Speaker' for Pelosi alone; a role stated for one of two is not both's
     text = (
         '"This is plainly a power grab by a disappointed President, who has gone outside the bounds of the '
         'law to try to get what he failed to achieve in the constitutional legislative process," House '
         "Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer said in a statement."
     )
     (quote,) = _direct(text)
-    assert (quote.speaker, quote.role) == ("Nancy Pelosi", "House Speaker")
+    assert (quote.speaker, quote.role) == ("Nancy Pelosi and Chuck Schumer", "")
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, New York Times on the border emergency (2019): was Nancy Pelosi's alone
+        (
+            "“This is plainly a power grab by a disappointed president, who has gone outside the bounds of "
+            "the law to try to get what he failed to achieve in the constitutional legislative process,” "
+            "Speaker Nancy Pelosi of California and Senator Chuck Schumer of New York, the Democratic leader, "
+            "said in a joint statement.",
+            "This is plainly a power grab",
+            "Nancy Pelosi and Chuck Schumer",
+        ),
+        # BASIL, HuffPost on the Mueller report (2019): was Rudy Giuliani's alone
+        (
+            "“We’re pleased that the Office of Special Counsel has delivered its report to the Attorney "
+            "General pursuant to the regulations. We look forward to the Attorney General determining the "
+            "appropriate next steps,” said the president’s personal attorneys Rudy Giuliani and Jay Sekulow "
+            "in a joint statement.",
+            "We’re pleased",
+            "Rudy Giuliani and Jay Sekulow",
+        ),
+        # BASIL, HuffPost on the NAACP and the Tea Party (2010): was John Lewis's alone
+        (
+            "The group has faced occasional claims of racism, most notably in March near the end of the bitter "
+            "health care debate. U.S. Reps. John Lewis, Andre Carson and Emanuel Cleaver said some "
+            "demonstrators, many of them tea party activists, yelled a racial epithet as the black "
+            "congressmen walked from House office buildings to the Capitol.",
+            "some demonstrators",
+            "John Lewis, Andre Carson and Emanuel Cleaver",
+        ),
+        # BASIL, New York Times on the marijuana suit (2014): was Oklahoma's alone
+        (
+            "Oklahoma and Nebraska said the influx had led to more arrests, more impounded vehicles and more "
+            "overtime pay for police officers.",
+            "the influx had led",
+            "Oklahoma and Nebraska",
+        ),
+    ],
+)
+def test_a_joint_statement_is_credited_to_every_speaker(text: str, quote_start: str, speaker: str) -> None:
+    assert _by_text(_quotes(text), quote_start).speaker == speaker
+
+
+def test_one_person_the_parser_coordinated_without_and_is_not_a_joint_speaker() -> None:
+    # BASIL, Fox News on an executive order (2018): the parser makes Amash a conjunct of "Republican"
+    text = (
+        "Another Republican, Rep. Justin Amash of Michigan, also tweeted that such an executive order "
+        "would not be possible."
+    )
+    assert " and " not in _by_text(_quotes(text), "such an executive order").speaker
+
+
+def test_they_after_a_joint_statement_are_its_speakers() -> None:
+    # BASIL, Fox News on the border emergency (2019): "They vowed" was left as "They"
+    text = (
+        '"This is plainly a power grab by a disappointed President, who has gone outside the bounds of the '
+        'law to try to get what he failed to achieve in the constitutional legislative process," House '
+        "Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer said in a statement.\n\n"
+        'They vowed Congress would "defend our constitutional authorities in the Congress, in the Courts, '
+        'and in the public, using every remedy available."'
+    )
+    assert _by_text(_quotes(text), "defend our").speaker == "Nancy Pelosi and Chuck Schumer"
 
 
 def test_a_party_member_described_by_a_possessive_is_a_description() -> None:

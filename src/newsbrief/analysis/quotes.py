@@ -40,7 +40,10 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    paragraphs. A name is the entity the entity analysis counted that mention under (``Names``):
    a surname alone ("Trump said") is the person ``find_entities`` merged it into, so that quotes
    and entities never disagree on who a surname is; a name written in full where the entity
-   holds only the surname ("Tayyip Erdogan") stays as written.
+   holds only the surname ("Tayyip Erdogan") stays as written. Names given together as the
+   subject ("Speaker Nancy Pelosi ... and Senator Chuck Schumer ... said in a joint statement",
+   "said ... attorneys Rudy Giuliani and Jay Sekulow") are all the speakers, in one string ("A
+   and B", "A, B and C"); a later "they" stands for them.
 3. **Split quotes**: ``"A," he said. "B."`` and ``"A," he said, "b."`` are ONE quote when the second
    piece has no attribution of its own and follows in the same paragraph; the pieces are joined
    with " … " (the attribution between them is left out, as an ellipsis marks elsewhere). A
@@ -165,6 +168,7 @@ class _Speaker:
     name: str
     role: str
     described: bool  # True when the article gives a description, not a name
+    joint: bool = False  # several people named together ("John McCain and Lindsey Graham")
 
 
 @dataclass(frozen=True, slots=True)
@@ -637,6 +641,71 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     if tokens and tokens[0].pos_ in {"DET", "NUM"} and not tokens[0].text.isupper():
         description = description[:1].lower() + description[1:]
     return _Speaker(description, role if has_prep else "", described=True)
+
+
+def _speakers_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Speaker:
+    """The speaker whose head token is ``head``, with the others named beside it as one subject.
+
+    A joint statement names its speakers together ("Sens. John McCain and Lindsey Graham said",
+    "House Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer said", "Nebraska and
+    Oklahoma complained"); the quote is all of theirs, so the speaker names them all in text
+    order ("A and B", "A, B and C"). The role is each one's role in the same order, joined by
+    "; ", when every one of them has one, else empty: a role stated for one is not the others'.
+    """
+    speaker = _speaker_of(head, ctx, mentions)
+    if speaker.described:
+        return speaker
+    # "the president's personal attorneys Rudy Giuliani and Jay Sekulow": the names are an
+    # apposition to the description, and the first of them is the speaker found
+    appos = None if head.pos_ == "PROPN" else _apposition_name(head)
+    head = appos if appos is not None else head
+    found = {head.i: speaker}
+    for token in _co_speakers(head):
+        other = _speaker_of(token, ctx, mentions)
+        if not other.described and other.name not in {item.name for item in found.values()}:
+            found[token.i] = other
+    if len(found) == 1:
+        return speaker
+    ordered = [found[index] for index in sorted(found)]
+    names = [item.name for item in ordered]
+    roles = [_shown_role(item.role) for item in ordered]
+    return _Speaker(
+        ", ".join(names[:-1]) + " and " + names[-1],
+        "; ".join(roles) if all(roles) else "",
+        described=False,
+        joint=True,
+    )
+
+
+def _co_speakers(head: Token) -> list[Token]:
+    """The heads of the other names coordinated with ``head`` as one subject, in text order.
+
+    Their conjuncts ("McCain and Graham"), and a person the parser hung on the first as an
+    apposition after an "and" ("Nancy Pelosi and Senate Democratic Leader Chuck Schumer").
+    Only names count: "Trump and his allies" is one named speaker and others.
+    """
+    if head.pos_ != "PROPN":
+        return []
+    appositions = [child for child in head.children if child.dep_ == "appos" and child.ent_type_ == "PERSON"]
+    # "Another Republican, Rep. Justin Amash" is one person the parser coordinated: no "and"
+    conjoined = any(
+        child.dep_ == "cc" and child.lower_ == "and"
+        for token in (head, *head.conjuncts)
+        for child in token.children
+    )
+    found = [token for token in head.conjuncts if conjoined] + [
+        child for child in appositions if _and_between(head, child)
+    ]
+    # "Senate Democratic Leader" is a title the parser coordinated, with no entity
+    return sorted(
+        (token for token in found if token.pos_ == "PROPN" and token.ent_type_ and _same_line(token, head)),
+        key=lambda token: token.i,
+    )
+
+
+def _and_between(head: Token, other: Token) -> bool:
+    """An "and" between a name and the name after it ("Nancy Pelosi and ... Chuck Schumer")."""
+    return any(token.lower_ == "and" for token in head.doc[head.i + 1 : other.left_edge.i])
 
 
 def _is_dateline(token: Token) -> bool:
@@ -1263,7 +1332,7 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
             previous = _continuation(ctx, unit, attributed)
             attribution = _reporter_before(ctx, unit) if previous is None else None
         if attribution is not None:
-            speaker = _speaker_of(attribution.speaker_head, ctx, mentions)
+            speaker = _speakers_of(attribution.speaker_head, ctx, mentions)
             speaker = _carry_role(speaker, [item.speaker for item in attributed])
             attributed.append(_Attributed(number, unit, speaker, attribution.verb.idx))
             mentions = _add_mention(mentions, attribution.verb.idx, speaker)
@@ -1378,7 +1447,7 @@ def _carry_role(speaker: _Speaker, earlier: Sequence[_Speaker]) -> _Speaker:
         return speaker
     for other in earlier:
         if other.name == speaker.name and other.role:
-            return _Speaker(speaker.name, other.role, speaker.described)
+            return _Speaker(speaker.name, other.role, speaker.described, speaker.joint)
     return speaker
 
 
@@ -1386,10 +1455,8 @@ def _add_mention(mentions: list[_Mention], position: int, speaker: _Speaker) -> 
     if not speaker.name or speaker.name.lower() in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
         return mentions
     plural = speaker.described and speaker.name.split()[-1].lower().endswith("s") and not speaker.role
-    updated = [
-        *mentions,
-        _Mention(position, speaker, plural and speaker.name.split()[-1].lower() in PERSON_NOUNS, True),
-    ]
+    plural = speaker.joint or (plural and speaker.name.split()[-1].lower() in PERSON_NOUNS)
+    updated = [*mentions, _Mention(position, speaker, plural, True)]
     updated.sort(key=lambda mention: mention.position)
     return updated
 
@@ -1558,7 +1625,7 @@ def _indirect_item(
         return None
     if head.lower_ in _FIRST_PERSON:
         return None
-    speaker = _speaker_of(head, ctx, mentions)
+    speaker = _speakers_of(head, ctx, mentions)
     if speaker.name.lower() in _FIRST_PERSON:
         return None
     span = Span(article.id, start, end, article.text[start:end])
@@ -1673,5 +1740,5 @@ def _best_speaker(group: Sequence[_Found]) -> _Speaker:
             if _shown_role(item.speaker.role) and item.speaker.name == speaker.name
         ]
         if roles:
-            return _Speaker(speaker.name, roles[0], speaker.described)
+            return _Speaker(speaker.name, roles[0], speaker.described, speaker.joint)
     return speaker
