@@ -373,8 +373,9 @@ class Analysis:
     figures: tuple[Figure, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     quotes: tuple[Quote, ...] = ()
-    # phrases in quote marks that no one is said to have said (scare quotes, titles, words
-    # mentioned): left out of ``quotes``, kept here so that the brief says what it left out
+    # phrases in quote marks with no speaker found (scare quotes, titles, words mentioned, and
+    # quotes whose attribution was not found): left out of ``quotes``, kept here so that the
+    # brief says what it left out
     unattributed: tuple[Span, ...] = ()
     entities: tuple[Entity, ...] = ()
     framing: Framing | None = None

@@ -1024,8 +1024,8 @@ def left_out(analysed: Brief) -> Brief:
 
 def test_phrases_left_out_of_the_quotes_are_counted_and_named_under_them(left_out):
     line = (
-        "Not listed: 3 phrases in quote marks that no one is said to have said (scare quotes, titles, "
-        "words mentioned): “moderate” [3], “promised” [3], “robust” [3]."
+        "Not listed: 3 phrases in quote marks with no speaker found (scare quotes, titles, words "
+        "mentioned, unattributed quotes): “moderate” [3], “promised” [3], “robust” [3]."
     )
     assert _md_section(to_markdown(left_out), "Quotes").splitlines()[-1] == line
     assert " ".join(to_text(left_out).split()).count(line) == 1

@@ -209,10 +209,10 @@ def find_quotes_and_unattributed(
 ) -> tuple[tuple[Quote, ...], tuple[Span, ...]]:
     """The story's quotes (as ``find_quotes``) and the quoted phrases left out of them.
 
-    A phrase in quote marks that no one is said to have said (a scare quote, a title, a word
-    mentioned: the "moderate" opposition, NBC's "Meet the Press") is no quote; its span is kept
-    so that the brief can say what it left out. Spans cover the words inside the marks, in
-    article order, then position.
+    A phrase in quote marks with no speaker found is no quote: mostly a scare quote, a title or a
+    word mentioned (the "moderate" opposition, NBC's "Meet the Press"), sometimes a quotation
+    whose attribution the rules miss. Its span is kept so that the brief can say what it left
+    out. Spans cover the words inside the marks, in article order, then position.
     """
     if len(articles) != len(docs):
         raise ValueError(f"find_quotes needs one parse per article (got {len(articles)} and {len(docs)})")
@@ -1294,7 +1294,7 @@ class _Attributed:
 
 def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Found], list[Span]]:
     """Direct quotes of one article, then its indirect attributions, each with its speaker; and
-    the spans of the quoted phrases no one is said to have said (titles, scare quotes)."""
+    the spans of the quoted phrases with no speaker found (titles, scare quotes, ...)."""
     text = article.text
     paragraphs = _paragraphs(text)
     all_segments = _segments(text, paragraphs)

@@ -541,7 +541,7 @@ def _unattributed_note(unattributed: Sequence[Span], style: Style) -> str:
     more = style.markup(" and {} more (the JSON output lists them all)").format(rest) if rest > 0 else ""
     counted = plural(len(unattributed), "phrase")
     return style.markup(
-        "Not listed: {} in quote marks that no one is said to have said (scare quotes, titles, words mentioned): {}{}."
+        "Not listed: {} in quote marks with no speaker found (scare quotes, titles, words mentioned, unattributed quotes): {}{}."
     ).format(counted, shown, more)
 
 

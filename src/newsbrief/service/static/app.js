@@ -898,7 +898,7 @@
     return el(
       "details",
       "more",
-      el("summary", "", `Not listed: ${phrases} in quote marks that no one is said to have said (scare quotes, titles, words mentioned)`),
+      el("summary", "", `Not listed: ${phrases} in quote marks with no speaker found (scare quotes, titles, words mentioned, unattributed quotes)`),
       el("ul", "items", ...items),
     );
   }
