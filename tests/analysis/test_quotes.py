@@ -936,3 +936,15 @@ def test_a_fragment_in_the_writers_sentence_is_the_content_of_the_speech_verb_be
     quote = _by_text(tuple(_direct(text)), fragment)
     assert quote.text.startswith(fragment)
     assert quote.speaker == speaker
+
+
+def test_a_quote_after_one_with_a_nested_quote_continues_the_outer_one() -> None:
+    # BASIL, New York Times on the border emergency (2019): the second quote was left with no speaker
+    text = (
+        "On point after point, the president insisted that he would be proved correct. “People said, ‘Trump "
+        "is crazy,’” he said at one point, discussing his outreach to Mr. Kim. “And you know what it ended "
+        "up being? A very good relationship.”"
+    )
+    quote = _by_text(tuple(_direct(text)), "People said")
+    assert quote.text.endswith("And you know what it ended up being? A very good relationship.")
+    assert quote.speaker == "the president"

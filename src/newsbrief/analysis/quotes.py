@@ -48,7 +48,7 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    piece has no attribution of its own and follows in the same paragraph; the pieces are joined
    with " … " (the attribution between them is left out, as an ellipsis marks elsewhere). A
    sentence-like quote with no attribution in the paragraph after an attributed one continues it
-   and takes its speaker; ``"A," X said, adding, "b."`` is one quote too. A sentence-like quote that
+   (the quote that encloses a nested one, not the nested one) and takes its speaker; ``"A," X said, adding, "b."`` is one quote too. A sentence-like quote that
    opens its paragraph with no attribution, after a paragraph whose speech verb names a speaker
    ("These searches weren't simple, Gomes said."), is that speaker's; any other unattributed quote
    is dropped. Consecutive quotes of one speaker in one paragraph are one statement, and one
@@ -1465,19 +1465,18 @@ def _continuation(ctx: _Context, unit: _Unit, attributed: Sequence[_Attributed])
     """The attributed quote that an unattributed, sentence-like quote continues (same or next paragraph).
 
     News style: ``"A," he said. "B."`` or a second paragraph of bare quotation after an attributed one.
+    A quote nested in the one before ("People said, 'Trump is crazy,'" he said ...) is part of
+    it, not the quote continued: the enclosing quote is.
     """
-    if not attributed:
+    top_level = [item for item in attributed if not item.unit.pieces[0].nested]
+    if not top_level:
         return None
     first = unit.pieces[0]
     if not _opens_sentence(ctx, first):
         return None  # a fragment, or words before the quote in its sentence: not a bare continuation
-    previous = attributed[-1]
+    previous = top_level[-1]
     last = previous.unit.pieces[-1]
-    if (
-        last.nested
-        or last.paragraph < first.paragraph - _CONTINUATION_PARAGRAPHS
-        or last.close_end > first.open_at
-    ):
+    if last.paragraph < first.paragraph - _CONTINUATION_PARAGRAPHS or last.close_end > first.open_at:
         return None
     return previous
 
