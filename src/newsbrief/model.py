@@ -276,9 +276,12 @@ class Quote:
 
     ``kind`` is "direct" (quoted words) or "indirect" ("according to ...", "X said that ...").
     ``text`` is the quoted words without the quote marks (the attributed content for indirect
-    ones); ``speaker`` is a name, or the article's description when it gives none ("a Red Cross
-    worker"); ``role`` is the speaker's role where the article states it. ``spans`` has one span
-    per article carrying the quote, covering the quoted words there.
+    ones); ``speaker`` is a name, the names of all the speakers when the article gives the words
+    to several together ("Nancy Pelosi and Chuck Schumer", "A, B and C"), or the article's
+    description when it gives none ("a Red Cross worker"); ``role`` is the speaker's role where
+    the article states it (for several speakers, each one's in order, joined by "; ", or empty
+    unless every one has one). ``spans`` has one span per article carrying the quote, covering
+    the quoted words there.
     """
 
     kind: str
@@ -370,6 +373,10 @@ class Analysis:
     figures: tuple[Figure, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    # phrases in quote marks with no speaker found (scare quotes, titles, words mentioned, and
+    # quotes whose attribution was not found): left out of ``quotes``, kept here so that the
+    # brief says what it left out
+    unattributed: tuple[Span, ...] = ()
     entities: tuple[Entity, ...] = ()
     framing: Framing | None = None
     disputes: tuple[DisputedClaim, ...] = ()  # claims one outlet states and another calls false

@@ -179,6 +179,32 @@ def test_scare_quotes_are_not_quotes(aleppo_quotes: tuple[Quote, ...]) -> None:
     assert not any(text.startswith("citing one guy") for text in texts)
 
 
+PROGRAMME_TITLE = (
+    "Marco Rubio says focusing on background checks for gun owners isn't cutting it.\n\n"
+    '"Guns are what people are using," the Republican senator from Florida said Sunday on NBC\'s '
+    '"Meet the Press." "But violence is our problem."'
+)
+
+
+def test_scare_quotes_and_titles_are_kept_as_phrases_left_out(aleppo: dict[str, Article]) -> None:
+    articles = list(aleppo.values())
+    found, left_out = quotes.find_quotes_and_unattributed(articles, parse(articles))
+    assert found == find_quotes(articles, parse(articles))
+    phrases = [span.text for span in left_out]
+    for scare in ("promised", "moderate", "a night in Aleppo", "citing one guy in London"):
+        assert scare in phrases
+    assert all(aleppo[span.article_id].text[span.start : span.end] == span.text for span in left_out)
+    assert not {quote.text for quote in found} & set(phrases)
+    # NBC's "Meet the Press" is a title: no one said it, and it is not lost either
+    (title,) = quotes.find_quotes_and_unattributed(*_parsed(PROGRAMME_TITLE))[1]
+    assert title.text == "Meet the Press."
+
+
+def _parsed(text: str) -> tuple[list[Article], list[Doc]]:
+    articles = [_article("a1", text)]
+    return articles, list(parse(articles))
+
+
 def test_nested_single_quotes_and_apostrophes(aleppo_quotes: tuple[Quote, ...]) -> None:
     afp = _by_text(aleppo_quotes, "On the ground")
     assert afp.speaker == "AFP"
@@ -314,12 +340,7 @@ def _direct(*texts: str) -> list[Quote]:
 
 
 def test_programme_title_in_quote_marks_is_not_a_quote() -> None:
-    text = (
-        "Marco Rubio says focusing on background checks for gun owners isn't cutting it.\n\n"
-        '"Guns are what people are using," the Republican senator from Florida said Sunday on NBC\'s '
-        '"Meet the Press." "But violence is our problem."'
-    )
-    (quote,) = _direct(text)
+    (quote,) = _direct(PROGRAMME_TITLE)
     assert quote.text == "Guns are what people are using … But violence is our problem."
     assert quote.speaker == "Marco Rubio"  # "the Republican senator from Florida" is the man just named
 
@@ -721,14 +742,79 @@ def test_an_office_keeps_the_place_in_its_name() -> None:
 
 
 def test_a_second_speaker_is_not_the_first_ones_role() -> None:
-    # BASIL, Fox News on the border emergency (2019): the role was 'House Speaker, Chuck Schumer'
+    # BASIL, Fox News on the border emergency (2019): the role was 'House Speaker, Chuck Schumer',
+    # then 'House Speaker' for Pelosi alone; a role stated for one of two is not both's
     text = (
         '"This is plainly a power grab by a disappointed President, who has gone outside the bounds of the '
         'law to try to get what he failed to achieve in the constitutional legislative process," House '
         "Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer said in a statement."
     )
     (quote,) = _direct(text)
-    assert (quote.speaker, quote.role) == ("Nancy Pelosi", "House Speaker")
+    assert (quote.speaker, quote.role) == ("Nancy Pelosi and Chuck Schumer", "")
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, New York Times on the border emergency (2019): was Nancy Pelosi's alone
+        (
+            "“This is plainly a power grab by a disappointed president, who has gone outside the bounds of "
+            "the law to try to get what he failed to achieve in the constitutional legislative process,” "
+            "Speaker Nancy Pelosi of California and Senator Chuck Schumer of New York, the Democratic leader, "
+            "said in a joint statement.",
+            "This is plainly a power grab",
+            "Nancy Pelosi and Chuck Schumer",
+        ),
+        # BASIL, HuffPost on the Mueller report (2019): was Rudy Giuliani's alone
+        (
+            "“We’re pleased that the Office of Special Counsel has delivered its report to the Attorney "
+            "General pursuant to the regulations. We look forward to the Attorney General determining the "
+            "appropriate next steps,” said the president’s personal attorneys Rudy Giuliani and Jay Sekulow "
+            "in a joint statement.",
+            "We’re pleased",
+            "Rudy Giuliani and Jay Sekulow",
+        ),
+        # BASIL, HuffPost on the NAACP and the Tea Party (2010): was John Lewis's alone
+        (
+            "The group has faced occasional claims of racism, most notably in March near the end of the bitter "
+            "health care debate. U.S. Reps. John Lewis, Andre Carson and Emanuel Cleaver said some "
+            "demonstrators, many of them tea party activists, yelled a racial epithet as the black "
+            "congressmen walked from House office buildings to the Capitol.",
+            "some demonstrators",
+            "John Lewis, Andre Carson and Emanuel Cleaver",
+        ),
+        # BASIL, New York Times on the marijuana suit (2014): was Oklahoma's alone
+        (
+            "Oklahoma and Nebraska said the influx had led to more arrests, more impounded vehicles and more "
+            "overtime pay for police officers.",
+            "the influx had led",
+            "Oklahoma and Nebraska",
+        ),
+    ],
+)
+def test_a_joint_statement_is_credited_to_every_speaker(text: str, quote_start: str, speaker: str) -> None:
+    assert _by_text(_quotes(text), quote_start).speaker == speaker
+
+
+def test_one_person_the_parser_coordinated_without_and_is_not_a_joint_speaker() -> None:
+    # BASIL, Fox News on an executive order (2018): the parser makes Amash a conjunct of "Republican"
+    text = (
+        "Another Republican, Rep. Justin Amash of Michigan, also tweeted that such an executive order "
+        "would not be possible."
+    )
+    assert " and " not in _by_text(_quotes(text), "such an executive order").speaker
+
+
+def test_they_after_a_joint_statement_are_its_speakers() -> None:
+    # BASIL, Fox News on the border emergency (2019): "They vowed" was left as "They"
+    text = (
+        '"This is plainly a power grab by a disappointed President, who has gone outside the bounds of the '
+        'law to try to get what he failed to achieve in the constitutional legislative process," House '
+        "Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer said in a statement.\n\n"
+        'They vowed Congress would "defend our constitutional authorities in the Congress, in the Courts, '
+        'and in the public, using every remedy available."'
+    )
+    assert _by_text(_quotes(text), "defend our").speaker == "Nancy Pelosi and Chuck Schumer"
 
 
 def test_a_party_member_described_by_a_possessive_is_a_description() -> None:
@@ -810,3 +896,55 @@ def test_a_courtesy_title_alone_is_no_role() -> None:
     (quote,) = _direct(text)
     assert quote.speaker == "Jesse L. Jackson Jr."
     assert quote.role == ""
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        # BASIL, New York Times on the Republican platform (2012): was Mitt Romney's
+        (
+            "Mr. Akin said over the weekend that women’s bodies will resist getting pregnant from a "
+            "“legitimate rape,” comments that have been widely condemned, including by Mr. Romney who "
+            "called for Mr. Akin to withdraw from the race.",
+            "legitimate rape",
+            "Akin",
+        ),
+        # BASIL, Fox News on Lieberman for the FBI (2017): was Claire McCaskill's, joined with "mistake"
+        (
+            "Some Republican senators called the idea of Lieberman replacing Comey “intriguing,” but Sen. "
+            "Claire McCaskill, D-Mo., said it was a “mistake” to nominate him.",
+            "intriguing",
+            "some Republican senators",
+        ),
+        # BASIL, New York Times on the Supreme Court and Wal-Mart (2011): was Joseph M. Sellers's
+        (
+            "“Is it true,” Chief Justice Roberts asked Mr. Sellers, “that Wal-Mart’s pay disparity across the "
+            "company was less than the national average?”\n\nMr. Sellers said that was not the appropriate "
+            "comparison. “The comparison that’s relevant,” he said, “is between men and women and Wal-Mart.” "
+            "He added later that “Wal-Mart was behind the other large retailers.”\n\nThe chief justice also "
+            "asked Mr. Sellers “how many examples of abuse of the subjective discrimination delegation need to "
+            "be shown before you can say that flows from the policy rather than from bad actors?” After all, he said, “you’re going to have some bad apples” given "
+            "Wal-Mart’s thousands of stores.",
+            "how many examples of abuse",
+            "Roberts",
+        ),
+    ],
+)
+def test_a_fragment_in_the_writers_sentence_is_the_content_of_the_speech_verb_before_it(
+    text: str, fragment: str, speaker: str
+) -> None:
+    quote = _by_text(tuple(_direct(text)), fragment)
+    assert quote.text.startswith(fragment)
+    assert quote.speaker == speaker
+
+
+def test_a_quote_after_one_with_a_nested_quote_continues_the_outer_one() -> None:
+    # BASIL, New York Times on the border emergency (2019): the second quote was left with no speaker
+    text = (
+        "On point after point, the president insisted that he would be proved correct. “People said, ‘Trump "
+        "is crazy,’” he said at one point, discussing his outreach to Mr. Kim. “And you know what it ended "
+        "up being? A very good relationship.”"
+    )
+    quote = _by_text(tuple(_direct(text)), "People said")
+    assert quote.text.endswith("And you know what it ended up being? A very good relationship.")
+    assert quote.speaker == "the president"

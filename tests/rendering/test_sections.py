@@ -1012,6 +1012,48 @@ def test_markdown_escapes_a_quote_with_script_in_its_words_and_speaker(hostile_q
     assert '- “\\<script>alert(1)\\</script> convoy” — \\<script>alert("speaker")\\</script>' in markdown
 
 
+@pytest.fixture(scope="module")
+def left_out(analysed: Brief) -> Brief:
+    """The analysed brief with ZeroHedge's scare quotes left out of its quotes."""
+    zerohedge = _articles(analysed)["zerohedge"]
+    phrases = tuple(_span(zerohedge, phrase) for phrase in ("moderate", "promised", "robust"))
+    return dataclasses.replace(
+        analysed, analysis=dataclasses.replace(analysed.analysis, unattributed=phrases)
+    )
+
+
+def test_phrases_left_out_of_the_quotes_are_counted_and_named_under_them(left_out):
+    line = (
+        "Not listed: 3 phrases in quote marks with no speaker found (scare quotes, titles, words "
+        "mentioned, unattributed quotes): “moderate” [3], “promised” [3], “robust” [3]."
+    )
+    assert _md_section(to_markdown(left_out), "Quotes").splitlines()[-1] == line
+    assert " ".join(to_text(left_out).split()).count(line) == 1
+    assert to_html(left_out).count("Not listed: 3 phrases in quote marks") == 1
+    assert [span["text"] for span in json.loads(to_json(left_out))["analysis"]["unattributed"]] == [
+        "moderate",
+        "promised",
+        "robust",
+    ]
+
+
+def test_past_a_few_phrases_left_out_the_line_says_how_many_more(left_out):
+    many = left_out.analysis.unattributed * 3
+    markdown = to_markdown(
+        dataclasses.replace(left_out, analysis=dataclasses.replace(left_out.analysis, unattributed=many))
+    )
+    assert "Not listed: 9 phrases in quote marks" in markdown
+    assert "“robust” [3] and 3 more (the JSON output lists them all)." in markdown
+
+
+def test_html_escapes_a_phrase_left_out_with_script_in_it(hostile):
+    evil = _articles(hostile)["evil"]
+    phrase = _span(evil, "<script>alert(1)</script> convoy")
+    page = to_html(dataclasses.replace(hostile, analysis=Analysis(ran=("quotes",), unattributed=(phrase,))))
+    assert "<script" not in page.lower()
+    assert "“&lt;script&gt;alert(1)&lt;/script&gt; convoy”" in page
+
+
 # Analysis in JSON -------------------------------------------------------------------------------
 
 
@@ -1025,6 +1067,7 @@ def test_json_analysis_follows_the_contract(analysed):
         "figures",
         "conflicts",
         "quotes",
+        "unattributed",
         "entities",
         "framing",
         "disputes",
@@ -1112,6 +1155,7 @@ def test_json_of_the_default_analysis_is_empty_with_null_framing(aleppo_brief, f
         "figures": [],
         "conflicts": [],
         "quotes": [],
+        "unattributed": [],
         "entities": [],
         "framing": None,
         "disputes": [],
@@ -1134,11 +1178,11 @@ def test_json_options_list_the_analyses_asked_for(aleppo_brief):
 
 @pytest.mark.parametrize("explain", [False, True])
 def test_json_with_every_analysis_matches_the_published_schema(
-    analysed, found_nothing, hostile_quote, explain
+    analysed, found_nothing, hostile_quote, left_out, explain
 ):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    for story_brief in (analysed, found_nothing, hostile_quote):
+    for story_brief in (analysed, found_nothing, hostile_quote, left_out):
         jsonschema.validate(json.loads(to_json(story_brief, explain=explain)), schema)
 
 

@@ -483,6 +483,34 @@ def test_every_analysis_section_of_the_contract_is_shown(
     assert_in_view(page, ".highlight")
 
 
+def test_phrases_in_quote_marks_left_out_of_the_quotes_are_counted_under_them(
+    page: Any, base_url: str, aleppo: dict[str, Article]
+) -> None:
+    """The page says, as the downloads do, which phrases in quote marks it does not list as quotes
+    (ZeroHedge's "moderate" opposition), and each marker shows the phrase in its source."""
+    plain = page.request.post(
+        base_url + "/v1/briefs",
+        data={"articles": aleppo_inputs(aleppo), "analysis": "none"},
+    ).json()
+    zerohedge = next(source for source in plain["sources"] if source["outlet"] == "ZeroHedge")
+    start = texts_of(plain)[zerohedge["article_id"]].index("moderate")
+    moderate = {
+        "source": zerohedge["number"],
+        "article_id": zerohedge["article_id"],
+        "start": start,
+        "end": start + len("moderate"),
+        "text": "moderate",
+    }
+    fulfil_with(page, {**plain, "analysis": {**contract_analysis(plain), "unattributed": [moderate]}})
+    fill_articles(page, aleppo_inputs(aleppo))
+    get_brief(page)
+    quotes = page.locator("section.analysis-section", has=page.get_by_role("heading", name="Quotes"))
+    note = quotes.get_by_text(re.compile(r"^Not listed: 1 phrase in quote marks"))
+    note.click()
+    quotes.locator("details li .marker").click()
+    assert page.locator("#source-panel .highlight").text_content() == "moderate"
+
+
 def test_article_written_to_run_script_runs_nothing(page: Any, watch: Watch, tmp_path: Path) -> None:
     fill_articles(page, [{"outlet": XSS_OUTLET, "title": XSS_TITLE, "text": XSS_TEXT}])
     data = get_brief(page)

@@ -86,9 +86,9 @@ def _nlp_analyses(
         found["disputes"] = find_disputes(articles, docs, sentences)  # conflicts of claims, not figures
         stop_if_cancelled(cancel, "figures")
     if "quotes" in ran:
-        from newsbrief.analysis.quotes import find_quotes
+        from newsbrief.analysis.quotes import find_quotes_and_unattributed
 
-        found["quotes"] = find_quotes(articles, docs, names)
+        found["quotes"], found["unattributed"] = find_quotes_and_unattributed(articles, docs, names)
         stop_if_cancelled(cancel, "quotes")
     if "entities" in ran:
         found["entities"] = entities

@@ -15,7 +15,10 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    quote, is searched for a speech verb (``SPEECH_VERBS``: say, tell, add, write, ask, warn, state,
    ...) or "according to". ``"A," X said`` takes the verb after the quote (the quote must end with a
    comma, ``?`` or ``!``); ``X said: "A"`` or ``X said that "a"`` the nearest verb before it;
-   ``"A," according to X`` takes X when no speech verb attributes the quote. The
+   ``"A," according to X`` takes X when no speech verb attributes the quote. A fragment inside
+   the writer's sentence (words before it, no sentence of its own) looks before it first: the
+   comma after it ends its clause ("Akin said ... from a "legitimate rape," comments ...
+   including by Mr. Romney who called for ...": Akin's words). The
    speaker is the verb's subject (or the agent of a passive, or the subject of the verb it hangs
    from for "..., stating that"; for a second speech verb the parser hung on the reported clause,
    "X said the cause was "A", but warned ...", the reporting verb's subject). A parenthetical
@@ -37,12 +40,15 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    paragraphs. A name is the entity the entity analysis counted that mention under (``Names``):
    a surname alone ("Trump said") is the person ``find_entities`` merged it into, so that quotes
    and entities never disagree on who a surname is; a name written in full where the entity
-   holds only the surname ("Tayyip Erdogan") stays as written.
+   holds only the surname ("Tayyip Erdogan") stays as written. Names given together as the
+   subject ("Speaker Nancy Pelosi ... and Senator Chuck Schumer ... said in a joint statement",
+   "said ... attorneys Rudy Giuliani and Jay Sekulow") are all the speakers, in one string ("A
+   and B", "A, B and C"); a later "they" stands for them.
 3. **Split quotes**: ``"A," he said. "B."`` and ``"A," he said, "b."`` are ONE quote when the second
    piece has no attribution of its own and follows in the same paragraph; the pieces are joined
    with " … " (the attribution between them is left out, as an ellipsis marks elsewhere). A
    sentence-like quote with no attribution in the paragraph after an attributed one continues it
-   and takes its speaker; ``"A," X said, adding, "b."`` is one quote too. A sentence-like quote that
+   (the quote that encloses a nested one, not the nested one) and takes its speaker; ``"A," X said, adding, "b."`` is one quote too. A sentence-like quote that
    opens its paragraph with no attribution, after a paragraph whose speech verb names a speaker
    ("These searches weren't simple, Gomes said."), is that speaker's; any other unattributed quote
    is dropped. Consecutive quotes of one speaker in one paragraph are one statement, and one
@@ -102,7 +108,7 @@ from newsbrief.model import Article, Entity, Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["MERGE_CONTAINMENT", "MIN_MERGE_WORDS", "find_quotes"]
+__all__ = ["MERGE_CONTAINMENT", "MIN_MERGE_WORDS", "find_quotes", "find_quotes_and_unattributed"]
 
 MERGE_CONTAINMENT = 0.8
 MIN_MERGE_WORDS = 5
@@ -162,6 +168,7 @@ class _Speaker:
     name: str
     role: str
     described: bool  # True when the article gives a description, not a name
+    joint: bool = False  # several people named together ("John McCain and Lindsey Graham")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,14 +201,30 @@ def find_quotes(
     is named as the entity analysis resolved that mention, so that "Trump said" is the Trump the
     entities count it under. Order: the first article carrying a quote, then its position there.
     """
+    return find_quotes_and_unattributed(articles, docs, names)[0]
+
+
+def find_quotes_and_unattributed(
+    articles: Sequence[Article], docs: Sequence[Doc], names: Names | None = None
+) -> tuple[tuple[Quote, ...], tuple[Span, ...]]:
+    """The story's quotes (as ``find_quotes``) and the quoted phrases left out of them.
+
+    A phrase in quote marks with no speaker found is no quote: mostly a scare quote, a title or a
+    word mentioned (the "moderate" opposition, NBC's "Meet the Press"), sometimes a quotation
+    whose attribution the rules miss. Its span is kept so that the brief can say what it left
+    out. Spans cover the words inside the marks, in article order, then position.
+    """
     if len(articles) != len(docs):
         raise ValueError(f"find_quotes needs one parse per article (got {len(articles)} and {len(docs)})")
     if names is None:
         names = names_of(find_entities(articles, docs))
     found: list[_Found] = []
+    unattributed: list[Span] = []
     for article, doc in zip(articles, docs, strict=True):
-        found.extend(_article_quotes(article, doc, names))
-    return _merge(found)
+        quotes, left_out = _article_quotes(article, doc, names)
+        found.extend(quotes)
+        unattributed.extend(left_out)
+    return _merge(found), tuple(unattributed)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -618,6 +641,71 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     if tokens and tokens[0].pos_ in {"DET", "NUM"} and not tokens[0].text.isupper():
         description = description[:1].lower() + description[1:]
     return _Speaker(description, role if has_prep else "", described=True)
+
+
+def _speakers_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Speaker:
+    """The speaker whose head token is ``head``, with the others named beside it as one subject.
+
+    A joint statement names its speakers together ("Sens. John McCain and Lindsey Graham said",
+    "House Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer said", "Nebraska and
+    Oklahoma complained"); the quote is all of theirs, so the speaker names them all in text
+    order ("A and B", "A, B and C"). The role is each one's role in the same order, joined by
+    "; ", when every one of them has one, else empty: a role stated for one is not the others'.
+    """
+    speaker = _speaker_of(head, ctx, mentions)
+    if speaker.described:
+        return speaker
+    # "the president's personal attorneys Rudy Giuliani and Jay Sekulow": the names are an
+    # apposition to the description, and the first of them is the speaker found
+    appos = None if head.pos_ == "PROPN" else _apposition_name(head)
+    head = appos if appos is not None else head
+    found = {head.i: speaker}
+    for token in _co_speakers(head):
+        other = _speaker_of(token, ctx, mentions)
+        if not other.described and other.name not in {item.name for item in found.values()}:
+            found[token.i] = other
+    if len(found) == 1:
+        return speaker
+    ordered = [found[index] for index in sorted(found)]
+    names = [item.name for item in ordered]
+    roles = [_shown_role(item.role) for item in ordered]
+    return _Speaker(
+        ", ".join(names[:-1]) + " and " + names[-1],
+        "; ".join(roles) if all(roles) else "",
+        described=False,
+        joint=True,
+    )
+
+
+def _co_speakers(head: Token) -> list[Token]:
+    """The heads of the other names coordinated with ``head`` as one subject, in text order.
+
+    Their conjuncts ("McCain and Graham"), and a person the parser hung on the first as an
+    apposition after an "and" ("Nancy Pelosi and Senate Democratic Leader Chuck Schumer").
+    Only names count: "Trump and his allies" is one named speaker and others.
+    """
+    if head.pos_ != "PROPN":
+        return []
+    appositions = [child for child in head.children if child.dep_ == "appos" and child.ent_type_ == "PERSON"]
+    # "Another Republican, Rep. Justin Amash" is one person the parser coordinated: no "and"
+    conjoined = any(
+        child.dep_ == "cc" and child.lower_ == "and"
+        for token in (head, *head.conjuncts)
+        for child in token.children
+    )
+    found = [token for token in head.conjuncts if conjoined] + [
+        child for child in appositions if _and_between(head, child)
+    ]
+    # "Senate Democratic Leader" is a title the parser coordinated, with no entity
+    return sorted(
+        (token for token in found if token.pos_ == "PROPN" and token.ent_type_ and _same_line(token, head)),
+        key=lambda token: token.i,
+    )
+
+
+def _and_between(head: Token, other: Token) -> bool:
+    """An "and" between a name and the name after it ("Nancy Pelosi and ... Chuck Schumer")."""
+    return any(token.lower_ == "and" for token in head.doc[head.i + 1 : other.left_edge.i])
 
 
 def _is_dateline(token: Token) -> bool:
@@ -1204,11 +1292,14 @@ class _Attributed:
     verb_at: int
 
 
-def _article_quotes(article: Article, doc: Doc, names: Names) -> list[_Found]:
-    """Direct quotes of one article, then its indirect attributions, each with its speaker."""
+def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Found], list[Span]]:
+    """Direct quotes of one article, then its indirect attributions, each with its speaker; and
+    the spans of the quoted phrases with no speaker found (titles, scare quotes, ...)."""
     text = article.text
     paragraphs = _paragraphs(text)
-    segments = [segment for segment in _segments(text, paragraphs) if not _is_title(text, segment)]
+    all_segments = _segments(text, paragraphs)
+    segments = [segment for segment in all_segments if not _is_title(text, segment)]
+    left_out = [_Unit([segment], []) for segment in all_segments if _is_title(text, segment)]
     units = _units(text, segments, paragraphs)
     quoted = _mark_tokens(doc, units)
     ctx = _Context(
@@ -1235,17 +1326,13 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> list[_Found]:
         if split is not None:
             split.unit = _joined(split.unit, unit)
             continue
-        attribution = (
-            _attribution_after(ctx, unit, inside)
-            or _attribution_before(ctx, unit, inside)
-            or _according_after(ctx, unit, inside)
-        )
+        attribution = _attribution(ctx, unit, inside)
         previous = None
         if attribution is None and not nested:
             previous = _continuation(ctx, unit, attributed)
             attribution = _reporter_before(ctx, unit) if previous is None else None
         if attribution is not None:
-            speaker = _speaker_of(attribution.speaker_head, ctx, mentions)
+            speaker = _speakers_of(attribution.speaker_head, ctx, mentions)
             speaker = _carry_role(speaker, [item.speaker for item in attributed])
             attributed.append(_Attributed(number, unit, speaker, attribution.verb.idx))
             mentions = _add_mention(mentions, attribution.verb.idx, speaker)
@@ -1253,12 +1340,53 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> list[_Found]:
             gap = (previous.unit.pieces[-1].close_end, unit.pieces[0].open_at)
             in_gap.update(n for n in range(previous.number + 1, number) if _inside(units[n], gap))
             previous.unit = _joined(previous.unit, unit)
+        elif not nested:
+            left_out.append(unit)
     kept = _one_statement_each(ctx, [item for item in attributed if item.number not in in_gap])
     found = [_direct(article, item.unit, item.speaker) for item in kept]
     result = [item for item in found if item is not None]
     result.extend(_indirect(article, ctx, mentions, [item.unit for item in kept]))
     result.sort(key=lambda item: (item.span.start, item.span.end, item.kind))
-    return result
+    return result, sorted(
+        (span for unit in left_out if (span := _unit_span(article, unit)) is not None),
+        key=lambda span: (span.start, span.end),
+    )
+
+
+def _unit_span(article: Article, unit: _Unit) -> Span | None:
+    """The span of a quotation's words, from its first piece to its last (None when empty)."""
+    start, end = unit.pieces[0].start, unit.pieces[-1].end
+    return Span(article.id, start, end, article.text[start:end]) if end > start else None
+
+
+def _attribution(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
+    """The speech verb and speaker of a quote: the verb after it (``"A," X said``), else the verb
+    before it whose content it is, else "according to X" after it.
+
+    A fragment inside the writer's own sentence is read the other way round: a speech verb before
+    it whose content holds it comes first, since the comma after a fragment ends the clause it
+    sits in, not a quotation (Mr. Akin said ... from a "legitimate rape," comments ... including by
+    Mr. Romney who called for ...: Akin's words, not Romney's).
+    """
+    if _inside_writers_sentence(ctx, unit, inside):
+        return (
+            _attribution_before(ctx, unit, inside)
+            or _attribution_after(ctx, unit, inside)
+            or _according_after(ctx, unit, inside)
+        )
+    return (
+        _attribution_after(ctx, unit, inside)
+        or _attribution_before(ctx, unit, inside)
+        or _according_after(ctx, unit, inside)
+    )
+
+
+def _inside_writers_sentence(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> bool:
+    """A quote that is no sentence of its own and has the writer's words before it in its sentence."""
+    first = unit.pieces[0]
+    if _looks_like_sentence(ctx.text[first.start : first.end]):
+        return False
+    return any(not token.is_punct and not token.is_space for token in _window(ctx, first.open_at, -1, inside))
 
 
 def _one_statement_each(ctx: _Context, attributed: Sequence[_Attributed]) -> list[_Attributed]:
@@ -1319,7 +1447,7 @@ def _carry_role(speaker: _Speaker, earlier: Sequence[_Speaker]) -> _Speaker:
         return speaker
     for other in earlier:
         if other.name == speaker.name and other.role:
-            return _Speaker(speaker.name, other.role, speaker.described)
+            return _Speaker(speaker.name, other.role, speaker.described, speaker.joint)
     return speaker
 
 
@@ -1327,10 +1455,8 @@ def _add_mention(mentions: list[_Mention], position: int, speaker: _Speaker) -> 
     if not speaker.name or speaker.name.lower() in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
         return mentions
     plural = speaker.described and speaker.name.split()[-1].lower().endswith("s") and not speaker.role
-    updated = [
-        *mentions,
-        _Mention(position, speaker, plural and speaker.name.split()[-1].lower() in PERSON_NOUNS, True),
-    ]
+    plural = speaker.joint or (plural and speaker.name.split()[-1].lower() in PERSON_NOUNS)
+    updated = [*mentions, _Mention(position, speaker, plural, True)]
     updated.sort(key=lambda mention: mention.position)
     return updated
 
@@ -1339,19 +1465,18 @@ def _continuation(ctx: _Context, unit: _Unit, attributed: Sequence[_Attributed])
     """The attributed quote that an unattributed, sentence-like quote continues (same or next paragraph).
 
     News style: ``"A," he said. "B."`` or a second paragraph of bare quotation after an attributed one.
+    A quote nested in the one before ("People said, 'Trump is crazy,'" he said ...) is part of
+    it, not the quote continued: the enclosing quote is.
     """
-    if not attributed:
+    top_level = [item for item in attributed if not item.unit.pieces[0].nested]
+    if not top_level:
         return None
     first = unit.pieces[0]
     if not _opens_sentence(ctx, first):
         return None  # a fragment, or words before the quote in its sentence: not a bare continuation
-    previous = attributed[-1]
+    previous = top_level[-1]
     last = previous.unit.pieces[-1]
-    if (
-        last.nested
-        or last.paragraph < first.paragraph - _CONTINUATION_PARAGRAPHS
-        or last.close_end > first.open_at
-    ):
+    if last.paragraph < first.paragraph - _CONTINUATION_PARAGRAPHS or last.close_end > first.open_at:
         return None
     return previous
 
@@ -1499,7 +1624,7 @@ def _indirect_item(
         return None
     if head.lower_ in _FIRST_PERSON:
         return None
-    speaker = _speaker_of(head, ctx, mentions)
+    speaker = _speakers_of(head, ctx, mentions)
     if speaker.name.lower() in _FIRST_PERSON:
         return None
     span = Span(article.id, start, end, article.text[start:end])
@@ -1614,5 +1739,5 @@ def _best_speaker(group: Sequence[_Found]) -> _Speaker:
             if _shown_role(item.speaker.role) and item.speaker.name == speaker.name
         ]
         if roles:
-            return _Speaker(speaker.name, roles[0], speaker.described)
+            return _Speaker(speaker.name, roles[0], speaker.described, speaker.joint)
     return speaker

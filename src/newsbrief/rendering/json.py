@@ -149,6 +149,7 @@ def _json_analysis(analysis: Analysis, sources: dict[str, Source]) -> dict[str, 
             for conflict in analysis.conflicts
         ],
         "quotes": [_json_quote(quote, sources) for quote in analysis.quotes],
+        "unattributed": [_json_span(span, sources) for span in analysis.unattributed],
         "entities": [_json_entity(entity, sources) for entity in analysis.entities],
         "framing": _json_framing(analysis.framing, sources) if analysis.framing else None,
         "disputes": [_json_dispute(dispute, sources) for dispute in analysis.disputes],

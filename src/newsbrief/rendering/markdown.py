@@ -117,6 +117,8 @@ def _md_analysis_section(section: Section) -> str:
         body = "\n".join(f"- {item}" for item in section.items)
     if section.more:
         body += "\n\n" + more_line(section)
+    if section.note:
+        body += "\n\n" + section.note
     return f"## {section.title}\n\n{body}"
 
 

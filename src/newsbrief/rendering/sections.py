@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsbrief.analysis.lexicon import is_whole_quotation
 from newsbrief.model import (
@@ -46,6 +46,7 @@ __all__ = [
     "SHOWN_FIGURES",
     "SHOWN_QUOTES",
     "SHOWN_TERMS",
+    "SHOWN_UNATTRIBUTED",
     "Section",
     "Style",
     "analysis_sections",
@@ -77,6 +78,7 @@ SHOWN_FACTS = 10
 SHOWN_CLAIMS = 8
 SHOWN_FIGURES = 20
 SHOWN_QUOTES = 12
+SHOWN_UNATTRIBUTED = 6  # phrases in quote marks left out of the quotes, named under them
 SHOWN_ENTITIES = 15
 SHOWN_TERMS = 6  # distinctive terms and opinion markers per outlet
 # Units whose plural is the same word, or that are measures rather than things counted.
@@ -229,7 +231,8 @@ class Section:
 
     ``items`` always holds one line per entry (plain text uses them even for a table);
     ``empty`` is the line shown when the analysis ran and found nothing; ``more`` counts the
-    entries left out (the JSON output has them all).
+    entries left out (the JSON output has them all); ``note``, when not empty, is a line shown
+    after the entries (what the analysis itself left out).
     """
 
     title: str
@@ -239,6 +242,7 @@ class Section:
     columns: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
     more: int = 0
+    note: str = ""
 
 
 def analysis_sections(analysis: Analysis, style: Style) -> list[Section]:
@@ -252,7 +256,7 @@ def analysis_sections(analysis: Analysis, style: Style) -> list[Section]:
         sections.append(_disputes_section(analysis.disputes, style))
         sections.append(_figures_section(analysis.figures, style))
     if "quotes" in analysis.ran:
-        sections.append(_quotes_section(analysis.quotes, style))
+        sections.append(_quotes_section(analysis.quotes, analysis.unattributed, style))
     if "entities" in analysis.ran:
         sections.append(_entities_section(analysis.entities, style))
     if "framing" in analysis.ran:
@@ -523,9 +527,32 @@ def _quote_item(quote: Quote, style: Style) -> str:
     return style.markup("{} — {} {}").format(words, speaker, markers)
 
 
-def _quotes_section(quotes: Sequence[Quote], style: Style) -> Section:
+def _quotes_section(quotes: Sequence[Quote], unattributed: Sequence[Span], style: Style) -> Section:
     items = [_quote_item(quote, style) for quote in quotes]
-    return _list_section("Quotes", "quotes", "No quotes found.", items, SHOWN_QUOTES)
+    section = _list_section("Quotes", "quotes", "No quotes found.", items, SHOWN_QUOTES)
+    return replace(section, note=_unattributed_note(unattributed, style))
+
+
+def _unattributed_note(unattributed: Sequence[Span], style: Style) -> str:
+    """The line that says which phrases in quote marks are not listed as quotes, and how many.
+
+    A scare quote, a title or a word mentioned ("moderate", "Meet the Press") is nobody's
+    statement; the quotes leave it out, and the reader is told so rather than left to wonder.
+    """
+    if not unattributed:
+        return ""
+    shown = style.markup(", ").join(
+        style.markup("“{}” {}").format(
+            style.text(one_line(span.text)), style.cite(span.article_id, span.start)
+        )
+        for span in unattributed[:SHOWN_UNATTRIBUTED]
+    )
+    rest = len(unattributed) - SHOWN_UNATTRIBUTED
+    more = style.markup(" and {} more (the JSON output lists them all)").format(rest) if rest > 0 else ""
+    counted = plural(len(unattributed), "phrase")
+    return style.markup(
+        "Not listed: {} in quote marks with no speaker found (scare quotes, titles, words mentioned, unattributed quotes): {}{}."
+    ).format(counted, shown, more)
 
 
 def _entity_cells(entity: Entity, style: Style) -> tuple[str, str, str, str]:

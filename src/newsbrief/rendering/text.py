@@ -91,6 +91,8 @@ def _text_analysis_section(section: Section) -> str:
     items = [_wrap(item, "  - ", "    ") for item in section.items] or [_wrap(section.empty, "  ", "  ")]
     if section.more:
         items.append(_wrap(more_line(section), "  ", "  "))
+    if section.note:
+        items.append(_wrap(section.note, "  ", "  "))
     return _text_section(section.title, items)
 
 

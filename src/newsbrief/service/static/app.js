@@ -805,7 +805,9 @@
         section("Disputed claims", listOrNone(analysis.disputes || [], (dispute) => disputeItem(dispute))),
       );
     }
-    if (ran.has("quotes")) fragment.append(section("Quotes", listOrNone(analysis.quotes, (quote) => quoteItem(quote))));
+    if (ran.has("quotes")) {
+      fragment.append(section("Quotes", listOrNone(analysis.quotes, (quote) => quoteItem(quote)), unattributedNote(analysis.unattributed || [])));
+    }
     if (ran.has("entities")) {
       fragment.append(section("Who and where", listOrNone(analysis.entities, (entity) => entityItem(entity))));
     }
@@ -876,6 +878,20 @@
         ? [el("em", "", "indirect:"), " ", el("span", "quote indirect", String(quote.text ?? ""))]
         : [el("q", "quote", String(quote.text ?? ""))];
     return [...words, " ", el("span", "who", `— ${oneLine(quote.speaker_label)}`), " ", markersFor(onePerSource(quote.spans))];
+  }
+
+  /** The phrases in quote marks left out of the quotes (scare quotes, titles), counted as every
+   * download counts them (sections._unattributed_note), each behind a disclosure with its marker. */
+  function unattributedNote(spans) {
+    if (!spans.length) return "";
+    const phrases = spans.length === 1 ? "1 phrase" : `${spans.length} phrases`;
+    const items = spans.map((span) => ownDirection(el("li", "", el("q", "quote", oneLine(span.text)), " ", markersFor([span]))));
+    return el(
+      "details",
+      "more",
+      el("summary", "", `Not listed: ${phrases} in quote marks with no speaker found (scare quotes, titles, words mentioned, unattributed quotes)`),
+      el("ul", "items", ...items),
+    );
   }
 
   function entityItem(entity) {
