@@ -948,3 +948,26 @@ def test_a_quote_after_one_with_a_nested_quote_continues_the_outer_one() -> None
     quote = _by_text(tuple(_direct(text)), "People said")
     assert quote.text.endswith("And you know what it ended up being? A very good relationship.")
     assert quote.speaker == "the president"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # BASIL, Fox on Romney and same-sex marriage (2012): the question was given to Romney
+        (
+            "When asked if he believed the president had flip-flopped on the issue, Romney said it's up to "
+            "the public to be the judge.",
+            "flip-flopped",
+        ),
+        # BASIL, the Times on Jesse Jackson Jr.'s plea (2013)
+        (
+            "“Guilty, Your Honor — I misled the American people,” Mr. Jackson said when asked whether he "
+            "would accept the plea deal.",
+            "plea deal",
+        ),
+        # BASIL, Fox on the Trump-Putin meeting (2017): "They" were told, by someone unnamed
+        ("They met for over an hour, and Fox News is told no staff or aides were present.", "no staff"),
+    ],
+)
+def test_what_someone_was_asked_or_told_is_not_their_words(text: str, asked: str) -> None:
+    assert not [quote for quote in _quotes(text) if asked in quote.text]

@@ -1584,7 +1584,7 @@ def _indirect(
             excluded = {t.i for t in token.subtree}
             content = [t for t in clause.subtree if t.i not in excluded]
             head = according
-        elif _is_speech_verb(token):
+        elif _is_speech_verb(token) and not _said_to(token):
             complement = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
             subject = _subject(token)
             if subject is None or subject.lower_ in _FIRST_PERSON | {"it", "this", "that", "which", "who"}:
@@ -1601,6 +1601,17 @@ def _indirect(
         if item is not None:
             found.append(item)
     return found
+
+
+def _said_to(verb: Token) -> bool:
+    """A speech verb in the passive with no agent: "When asked if he believed ...", "He was told
+    that ...": its subject, or the subject it borrows, is the one spoken to, not the speaker."""
+    children = {child.dep_ for child in verb.children}
+    if "agent" in children:
+        return False
+    passive = bool(children & {"auxpass", "nsubjpass"})
+    participle = verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not children & {"nsubj", "aux"}
+    return passive or participle
 
 
 def _indirect_item(
