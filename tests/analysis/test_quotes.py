@@ -971,3 +971,17 @@ def test_a_quote_after_one_with_a_nested_quote_continues_the_outer_one() -> None
 )
 def test_what_someone_was_asked_or_told_is_not_their_words(text: str, asked: str) -> None:
     assert not [quote for quote in _quotes(text) if asked in quote.text]
+
+
+def test_a_quote_continued_after_its_attribution_marks_the_words_left_out() -> None:
+    # BASIL, Fox on Donald Trump Jr.'s messages with WikiLeaks (2017): the two paragraphs were read
+    # as "... in response to their requests Putting aside the question ...", the attribution
+    # between them cut out with no mark
+    (quote,) = _quotes(
+        "“Over the last several months, we have worked cooperatively with each of the committees and have "
+        "voluntarily turned over thousands of documents in response to their requests,” Alan Futerfas, an "
+        "attorney for Trump Jr., said in a statement.\n\n“Putting aside the question as to why or by whom such "
+        "documents, provided to Congress under promises of confidentiality, have been selectively leaked, we "
+        "can say with confidence that we have no concerns about these documents.”"
+    )
+    assert "their requests … Putting aside" in quote.text

@@ -46,7 +46,8 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    and B", "A, B and C"); a later "they" stands for them.
 3. **Split quotes**: ``"A," he said. "B."`` and ``"A," he said, "b."`` are ONE quote when the second
    piece has no attribution of its own and follows in the same paragraph; the pieces are joined
-   with " … " (the attribution between them is left out, as an ellipsis marks elsewhere). A
+   with " … " (the attribution between them is left out, as an ellipsis marks elsewhere), and so
+   are a quote and its continuing paragraph when words stand between them. A
    sentence-like quote with no attribution in the paragraph after an attributed one continues it
    (the quote that encloses a nested one, not the nested one) and takes its speaker; ``"A," X said, adding, "b."`` is one quote too. A sentence-like quote that
    opens its paragraph with no attribution, after a paragraph whose speech verb names a speaker
@@ -160,7 +161,6 @@ class _Unit:
     """One quotation before attribution: one or more segments (pieces) read as one."""
 
     pieces: list[_Segment]
-    joins: list[str]  # separator before each piece after the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,13 +342,12 @@ def _units(text: str, segments: Sequence[_Segment], paragraphs: Sequence[tuple[i
     carry: _Unit | None = None
     for segment in segments:
         if segment.nested:
-            units.append(_Unit([segment], []))
+            units.append(_Unit([segment]))
             continue
         if carry is not None:
             lo = paragraphs[segment.paragraph][0]
             if segment.paragraph == carry.pieces[-1].paragraph + 1 and segment.open_at == lo:
                 carry.pieces.append(segment)
-                carry.joins.append(" ")
                 carry = (
                     carry
                     if not segment.closed and segment.end >= paragraphs[segment.paragraph][1] - 1
@@ -356,7 +355,7 @@ def _units(text: str, segments: Sequence[_Segment], paragraphs: Sequence[tuple[i
                 )
                 continue
             carry = None
-        unit = _Unit([segment], [])
+        unit = _Unit([segment])
         units.append(unit)
         paragraph_end = paragraphs[segment.paragraph][1]
         if not segment.closed and segment.close_end >= paragraph_end:
@@ -1299,7 +1298,7 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
     paragraphs = _paragraphs(text)
     all_segments = _segments(text, paragraphs)
     segments = [segment for segment in all_segments if not _is_title(text, segment)]
-    left_out = [_Unit([segment], []) for segment in all_segments if _is_title(text, segment)]
+    left_out = [_Unit([segment]) for segment in all_segments if _is_title(text, segment)]
     units = _units(text, segments, paragraphs)
     quoted = _mark_tokens(doc, units)
     ctx = _Context(
@@ -1539,12 +1538,17 @@ def _has_own_subject(verb: Token) -> bool:
 
 
 def _joined(previous: _Unit, unit: _Unit) -> _Unit:
-    """One quote from two pieces: " … " in a paragraph (an attribution cut out), a space across two."""
-    same_paragraph = previous.pieces[-1].paragraph == unit.pieces[0].paragraph
-    return _Unit(
-        [*previous.pieces, *unit.pieces],
-        [*previous.joins, _SPLIT_JOIN if same_paragraph else " ", *unit.joins],
-    )
+    """One quote from two pieces."""
+    return _Unit([*previous.pieces, *unit.pieces])
+
+
+def _join_between(text: str, first: _Segment, second: _Segment) -> str:
+    """What stands between two pieces of one quote: " … " where they were apart in what was said
+    (two pieces in one paragraph, or words such as the attribution cut out before a continuing
+    paragraph: '... in response to their requests," Alan Futerfas ... said in a statement. /
+    "Putting aside ...'), a space where only a paragraph break parts them."""
+    apart = first.paragraph == second.paragraph or text[first.close_end : second.open_at].strip()
+    return _SPLIT_JOIN if apart else " "
 
 
 def _direct(article: Article, unit: _Unit, speaker: _Speaker) -> _Found | None:
@@ -1553,7 +1557,7 @@ def _direct(article: Article, unit: _Unit, speaker: _Speaker) -> _Found | None:
     if not pieces:
         return None
     parts = [" ".join(text[piece.start : piece.end].split()) for piece in pieces]
-    joins = unit.joins[-(len(pieces) - 1) :] if len(pieces) > 1 else []
+    joins = [_join_between(text, first, second) for first, second in itertools.pairwise(pieces)]
     quote_text = parts[0] + "".join(join + part for join, part in zip(joins, parts[1:], strict=True))
     start, end = pieces[0].start, pieces[-1].end
     span = Span(article.id, start, end, text[start:end])
