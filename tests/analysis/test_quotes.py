@@ -985,3 +985,49 @@ def test_a_quote_continued_after_its_attribution_marks_the_words_left_out() -> N
         "can say with confidence that we have no concerns about these documents.”"
     )
     assert "their requests … Putting aside" in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # BASIL, Fox on RNC chairman Michael Steele's Afghanistan remarks (2010): DeMint, named more
+        # often before, got McCain's words
+        (
+            "The GOP chairman is known for off-the-cuff and occasionally troublesome comments, but "
+            "the Afghanistan remarks were too much to bear for some war-supporting Republicans.\n\n"
+            "DeMint, who said Afghanistan is a war the United States must win, said Steele needs to "
+            '"refocus" on the November election. He called Steele\'s comments "unacceptable" and '
+            '"inaccurate."\n\n"We need a chairman who\'s focused," DeMint said.\n\nSpeaking on ABC\'s "This'
+            ' Week," Sen. John McCain, R-Ariz., said Steele\'s comments were "wildly inaccurate."\n\nThe'
+            " Arizona Republican said Steele needs to assess whether he can still function in his job"
+            ' and must make "an appropriate decision" about his future.',
+            "an appropriate decision",
+            "John McCain",
+        ),
+        # BASIL, Fox on elephant trophies (2017): Trump, the story's protagonist, got the words of
+        # the committee chairman, Ed Royce
+        (
+            'In a tweet on Friday night, Trump said he decided to put the "big game trophy decision '
+            "on hold.” The comment comes less than 48 hours after it was first announced that the "
+            "Trump administration would reverse a 2014 ban made under President Obama on permits for "
+            "elephant trophies from Zambia and Zimbabwe.\n\nSecretary of the Interior Ryan Zinke echoed"
+            " Trump's comment in his own tweet, saying that he and the president had spoken and \"both"
+            " believe that conservation & healthy herds are critical...the issuing of permits is put "
+            'on hold..."\n\nIt was not immediately clear why Trump made the announcement, but it came '
+            "on the same day as the top Republican on the House Foreign Affairs Committee called on "
+            'the Trump administration to reverse its newly announced policy, labeling it the "wrong '
+            'move at the wrong time."\n\nCalifornia Rep. Ed Royce on Friday questioned the action '
+            "because of concerns not only about African wildlife but U.S. national security, citing "
+            "the political upheaval in Zimbabwe, where the longtime president was placed under house "
+            'arrest this week by the military.\n\n"The administration should withdraw this decision '
+            'until Zimbabwe stabilizes," the committee chairman said in a statement. "Elephants and '
+            "other big game in Africa are blood currency for terrorist organizations, and they are "
+            "being killed at an alarming rate. Stopping poaching isn't just about saving the world's "
+            "most majestic animals for the future — it's about our national security.\"",
+            "The administration should withdraw",
+            "Ed Royce",
+        ),
+    ],
+)
+def test_a_description_names_the_person_just_brought_up(text: str, words: str, speaker: str) -> None:
+    assert [quote.speaker for quote in _quotes(text) if quote.text.startswith(words)] == [speaker]

@@ -634,7 +634,7 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     introduced = (_titled(head, ctx) or _introduced_unnamed(head, ctx)) if _is_anaphoric(head) else None
     if introduced is not None:
         return introduced
-    antecedent = _antecedent(head, ctx) if _is_anaphoric(head) else None
+    antecedent = _antecedent(head, ctx, protagonist=False) if _is_anaphoric(head) else None
     if antecedent is not None:
         return _Speaker(antecedent.name, antecedent.role or description, described=False)
     if tokens and tokens[0].pos_ in {"DET", "NUM"} and not tokens[0].text.isupper():
@@ -821,13 +821,18 @@ def _titled(head: Token, ctx: _Context) -> _Speaker | None:
     return None
 
 
-def _antecedent(head: Token, ctx: _Context, *, paragraphs: int = _RESOLVE_PARAGRAPHS) -> _Speaker | None:
-    """The person a definite description stands for: news names someone, then calls them "the senator".
+def _antecedent(
+    head: Token, ctx: _Context, *, paragraphs: int = _RESOLVE_PARAGRAPHS, protagonist: bool = True
+) -> _Speaker | None:
+    """The person a definite description or a pronoun stands for: news names someone, then calls
+    them "the senator" or "he".
 
     The candidates are the named people that were the subject of a clause in the last
-    ``paragraphs`` paragraphs; the one named most often wins (the story's protagonist, not a
-    passing "Sen. Ted Cruz saying it does"), the nearer on ties. None when the article has named
-    no one there.
+    ``paragraphs`` paragraphs. With ``protagonist``, the one named most often wins (the story's
+    protagonist, not a passing "Sen. Ted Cruz saying it does"), the nearer on ties; without it,
+    the nearest: a description names whom the text has just brought up ("Sen. John McCain,
+    R-Ariz., said ... The Arizona Republican said", not the story's DeMint; "Rep. Ed Royce ... the
+    committee chairman said", not Trump). None when the article has named no one there.
     """
     paragraph = _paragraph_of(ctx, head.idx)
     counts: dict[str, int] = {}
@@ -842,7 +847,7 @@ def _antecedent(head: Token, ctx: _Context, *, paragraphs: int = _RESOLVE_PARAGR
         latest[speaker.name] = (subject.idx, speaker)
     if not counts:
         return None
-    best = max(counts, key=lambda name: (counts[name], latest[name][0]))
+    best = max(counts, key=lambda name: (counts[name] if protagonist else 0, latest[name][0]))
     return latest[best][1]
 
 
