@@ -231,7 +231,10 @@ class Figure:
     "killed" for "900,000 Jews were murdered" and for "900,000 people fell victim", "born" for
     "13 babies were born"; "" when none says one). For an age (``unit`` "age") ``head`` is the
     person or role it describes: "kadmiri" for "Joey Kadmiri, 24", "suspect" for "the suspect,
-    believed to be between the ages of 25 and 35", "girl" for "girls as young as 10".
+    believed to be between the ages of 25 and 35", "girl" for "girls as young as 10". For a
+    change ("rose from seven to eight", "declined to 2 percent from 7.9 percent") ``value`` is the
+    new value, the one compared with other outlets, and ``previous`` the value it changed from
+    (None for any other figure); ``span`` then covers both values.
     """
 
     span: Span
@@ -244,6 +247,7 @@ class Figure:
     head: str = ""
     event: str = ""
     upper: float | None = None
+    previous: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

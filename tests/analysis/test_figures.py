@@ -592,3 +592,59 @@ def test_a_count_the_model_took_for_money_counts_its_noun() -> None:
     )
     (figure,) = _figures([_article(text)])
     assert (figure.value, figure.unit) == (4_000_000, "people")
+
+
+# A change is an old and a new value, not a range: BASIL eb17fa36 (spaCy tags "seven to eight" as
+# one number), mn-56054 (one entity, the larger value first), mn-13031 (the new value first).
+@pytest.mark.parametrize(
+    "text, span_text, value, previous, unit",
+    [
+        ("And for California Republicans, it has immediate implications, expanding from seven to eight "
+         "the field of Republican-held seats being seriously targeted by Democrats.",
+         "from seven to eight", 8, 7, "count"),
+        ("Trump's plan would also disproportionally benefit wealthy earners by lowering the highest income "
+         "tax rate from 39.6 percent to 25 percent, and businesses by cutting their tax rate.",
+         "from 39.6 percent to 25 percent", 25, 39.6, "percent"),
+        ("In the past five years, vacancy in the aging warehouses has declined to 2 percent from 7.9 percent.",
+         "to 2 percent from 7.9 percent", 2, 7.9, "percent"),
+    ],
+)  # fmt: skip
+def test_a_change_is_its_new_value_with_the_old_one_as_previous(
+    text: str, span_text: str, value: float, previous: float, unit: str
+) -> None:
+    figures = _figures([_article(text)])
+    figure = _one(figures, span_text)
+    assert (figure.value, figure.previous, figure.upper, figure.qualifier, figure.unit) == (
+        value,
+        previous,
+        None,
+        "exact",
+        unit,
+    )
+    assert len(figures) == 1  # the old value is no figure of its own
+
+
+def test_from_one_number_to_another_without_a_change_is_a_range() -> None:
+    # mn-13031: "range from" is no word of change
+    text = (
+        "On average, grows leased 10,000 to 20,000 square feet, although operations range from 2,000 to "
+        "100,000 square feet, CBRE said."
+    )
+    figure = _one(_figures([_article(text)]), "2,000 to 100,000 square feet")
+    assert (figure.value, figure.upper, figure.qualifier, figure.previous) == (2000, 100000, "range", None)
+
+
+VACANCY = (
+    "In the past five years, vacancy in the aging warehouses has declined to 2 percent from 7.9 percent."
+)
+
+
+def test_a_change_is_compared_by_its_new_value_only() -> None:
+    # mn-13031 and a copy: another new value is a conflict; another old value is not (before, the
+    # two values were two figures and the old ones conflicted)
+    original = _article(VACANCY, "a")
+    new_changed = _copy(original, "to 2 percent", "to 3 percent")
+    old_changed = _copy(original, "from 7.9 percent", "from 9.9 percent")
+    conflicts = find_conflicts(_figures([original, new_changed]))
+    assert [sorted(figure.value for figure in conflict.figures) for conflict in conflicts] == [[2, 3]]
+    assert find_conflicts(_figures([original, old_changed])) == ()
