@@ -222,7 +222,8 @@ class Figure:
     "up-to", "range" (both ends given: ``value`` is the lower, ``upper`` the upper: "300 to 400",
     "between the ages of six and 12"), "lowest" or "highest" (the youngest or oldest of a group:
     "girls as young as 10" says the youngest is 10, not that all are 10 or more); ``unit`` is what the value is measured in ("people", "percent", "USD", "km",
-    "year", "date", ...); ``what`` says what it counts in the article's words; ``attribution``
+    "year", "date", ...); ``what`` says what it counts in the article's words (for a year, what
+    happened then, or "" when its sentence says that in fewer than two words); ``attribution``
     names who the article says the figure comes from ("" when it names no one); ``head`` is the
     noun the number itself modifies, as lower-case lemmas with its compound nouns ("bond" in
     "$100,000 bond", "time tax rate" in "a one-time tax rate of 10 percent", "chen" in "Chen,

@@ -648,3 +648,23 @@ def test_a_change_is_compared_by_its_new_value_only() -> None:
     conflicts = find_conflicts(_figures([original, new_changed]))
     assert [sorted(figure.value for figure in conflict.figures) for conflict in conflicts] == [[2, 3]]
     assert find_conflicts(_figures([original, old_changed])) == ()
+
+
+# A year's description says what happened then, or is absent; never one stray word (Multi-News).
+@pytest.mark.parametrize(
+    "text, what",
+    [
+        # the verb alone was the description: "died in", "Born in", "Starting in"
+        ("Theodus Times II, owner of the Rahming-Poitier Funeral Home, has at least one cousin buried in "
+         "the cemetery, as well as an aunt who died in 1948.", ""),
+        ("Born in 1956, he grew up in a middle-class suburb of Detroit, the son of a kindergarten teacher "
+         "and a Ford engineer.", ""),
+        ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive.", ""),
+        # two words of content stay (Multi-News)
+        ("The first plans to build on the site came in 1974, but angry residents quashed the move.",
+         "first plans came in"),
+    ],
+)  # fmt: skip
+def test_a_years_description_is_never_one_stray_word(text: str, what: str) -> None:
+    years = [figure for figure in _figures([_article(text)]) if figure.unit == "year"]
+    assert [figure.what for figure in years] == [what]

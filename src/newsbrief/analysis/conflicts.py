@@ -564,6 +564,10 @@ def _bounds(figure: Figure) -> tuple[float, float]:
 
 def _same_thing(first: _Profile, second: _Profile) -> bool:
     """True when two figures count the same thing in the same time frame."""
+    if first.unit == second.unit == "year" and not first.words and not second.words:
+        # years shown without a description (figures._year_description): only two sentences
+        # telling one report say the same of them, as for any thin description
+        return first.frame == second.frame and _same_report(first.context, second.context)
     if first.base != second.base or not first.key or first.key != second.key:
         return False
     if not first.words or not second.words or first.frame != second.frame:

@@ -4,7 +4,8 @@
 number tokens spaCy did not tag, turns the words into a value ("1.5 million" → 1500000, "a dozen"
 → 12), reads the qualifier in front ("more than", "at least", "nearly", ...), and builds from the
 dependency parse what the figure counts ("civilians died in the last two weeks on the rebel side")
-and who the article says it comes from ("according to X", "X said", "X reported").
+and who the article says it comes from ("according to X", "X said", "X reported"). A year's
+description says what happened then in at least two words, or is empty ("Born in 1956, he ...").
 
 ``newsbrief.analysis.conflicts`` compares the figures of different outlets.
 
@@ -549,6 +550,8 @@ def _figure(
         if unit == "count" and _YEAR.match(tokens.text):
             return None  # a year spaCy did not tag as a date
     what = _what(thing, anchor, tokens)
+    if unit == "year":
+        what = _year_description(what)
     return Figure(
         span=Span(article.id, start, end, article.text[start:end]),
         sentence=sentence,
@@ -1184,6 +1187,19 @@ def _what(thing: Token, anchor: Token, figure_tokens: SpacySpan) -> str:
     if not chosen:
         return ""
     return _join(thing.doc, sorted(chosen))
+
+
+def _year_description(what: str) -> str:
+    """A year's description, or "" when it has fewer than two words of content.
+
+    A year's verb alone ("Born in 1956, he ...", "Starting in 1996, Alexa ...", "an aunt who died
+    in 1948": "Born in", "Starting in", "died in") says nothing a reader can check of what
+    happened then, so the year is shown without a description. (Taking the noun a relative
+    pronoun stands for, "aunt died in", gave descriptions like "30 children died since" that the
+    conflict rule matched with another outlet's "deaths since 1998": a false conflict.)
+    """
+    content = [word for word in re.findall(r"[\w'’-]+", what.lower()) if word not in WHAT_STOP]
+    return what if len(content) >= 2 else ""
 
 
 def _subject(verb: Token, skip: set[int]) -> set[int]:
