@@ -668,3 +668,18 @@ def test_a_change_is_compared_by_its_new_value_only() -> None:
 def test_a_years_description_is_never_one_stray_word(text: str, what: str) -> None:
     years = [figure for figure in _figures([_article(text)]) if figure.unit == "year"]
     assert [figure.what for figure in years] == [what]
+
+
+def test_a_range_written_in_full_is_not_scaled_twice() -> None:
+    # BASIL 2058ec60: the scale of "1.6 million" is not the lower end's, written in full; it was
+    # "at least 500,000" of the unit "million"
+    text = "Estimates of how many women could be included in the lawsuit run from 500,000 to 1.6 million."
+    figure = _one(_figures([_article(text)]), "500,000 to 1.6 million")
+    assert (figure.value, figure.upper, figure.qualifier, figure.unit) == (500000, 1600000, "range", "count")
+
+
+def test_a_count_tagged_as_a_quantity_counts_its_noun_not_millions() -> None:
+    # mn-3003: spaCy tags "more than 1.5 million" a QUANTITY; its unit was "million"
+    text = "On Monday morning, the ad had more than 1.5 million shares, the vast majority of which came from Facebook."
+    figure = _one(_figures([_article(text)]), "more than 1.5 million")
+    assert (figure.value, figure.unit) == (1500000, "share")

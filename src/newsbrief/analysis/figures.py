@@ -620,8 +620,8 @@ def _range_ends(tokens: SpacySpan) -> tuple[float, float] | None:
     if lower is None or upper is None:
         return None
     scales = [SCALES[t.lower_] for t in doc[joints[0] + 1 : tokens.end] if t.lower_ in SCALES]
-    if scales and not any(t.lower_ in SCALES for t in doc[start : joints[0]]):
-        lower *= scales[-1]
+    if scales and not any(t.lower_ in SCALES for t in doc[start : joints[0]]) and lower * scales[-1] < upper:
+        lower *= scales[-1]  # "1 to 2 million"; not "from 500,000 to 1.6 million", written in full
     return (lower, upper) if lower < upper else None
 
 
@@ -858,6 +858,8 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
             unit = QUANTITY_UNITS.get(token.lemma_.lower()) or QUANTITY_UNITS.get(token.lower_)
             if unit:
                 return value, unit, anchor
+        if tokens[-1].lower_ in SCALES:
+            return value, "", anchor  # "more than 1.5 million" tagged a quantity: a count, not of millions
         return value, tokens[-1].lemma_.lower(), anchor
     return value, "", anchor
 
