@@ -683,3 +683,32 @@ def test_a_count_tagged_as_a_quantity_counts_its_noun_not_millions() -> None:
     text = "On Monday morning, the ad had more than 1.5 million shares, the vast majority of which came from Facebook."
     figure = _one(_figures([_article(text)]), "more than 1.5 million")
     assert (figure.value, figure.unit) == (1500000, "share")
+
+
+# BASIL: a pair tagged as one entity is a range when the smaller number comes first, a tally when
+# the larger does; the hyphen of a number in words joins no pair.
+@pytest.mark.parametrize(
+    "text, span_text, value, upper, qualifier",
+    [
+        ("That is on top of projections that currently are in the range of 2 percent to 3 percent.",
+         "2 percent to 3 percent", 2, 3, "range"),
+        ("Twenty-six Russian nationals and three Russian companies have been charged with interfering in "
+         "the 2016 presidential election.", "Twenty-six", 26, None, "exact"),
+        ("“One hundred-eighteen visits and it didn’t come up in casual conversation?” Mr. Jordan said.",
+         "One hundred-eighteen", 118, None, "exact"),
+    ],
+)  # fmt: skip
+def test_a_pair_in_one_entity_is_read_by_its_order(
+    text: str, span_text: str, value: float, upper: float | None, qualifier: str
+) -> None:
+    figure = _one(_figures([_article(text)]), span_text)
+    assert (figure.value, figure.upper, figure.qualifier) == (value, upper, qualifier)
+
+
+def test_a_tally_in_one_entity_is_no_figure() -> None:
+    # BASIL ee05c9b3: it was "at least $5,600,000", the two sums added
+    text = (
+        "Cantor was expected to defeat Brat by a wide margin, outraising the college professor $5.4 million "
+        "to $200,000."
+    )
+    assert [figure.span.text for figure in _figures([_article(text)])] == []

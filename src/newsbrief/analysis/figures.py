@@ -515,9 +515,11 @@ def _figure(
         between = candidate.label == "AGE" or any(t.lower_ == "between" for t in tokens)
         if any(t.lower_ == "and" for t in tokens) and not between:
             return None  # "75 and 71 years old": two figures in one entity, each unknown alone
-        ends = _range_ends(number_tokens)
-        if ends is None and candidate.label == "AGE":
-            return None  # "Malia and Sasha Obama, aged 16 and 13 respectively": two ages
+        ends = _two_ends(number_tokens)
+        if (ends is None and candidate.label == "AGE") or (ends is not None and ends[0] >= ends[1]):
+            # "Malia and Sasha Obama, aged 16 and 13 respectively": two ages; "outraising the college
+            # professor $5.4 million to $200,000", one entity: a tally, as _paired reads two
+            return None
         if ends is not None and qualifier in ("exact", "about"):  # "some 1 to 2 million"
             (value, upper), qualifier = ends, "range"
         else:
@@ -603,16 +605,21 @@ def _age_head(candidate: _Candidate, holder: str, anchor: Token) -> str:
     return _head(anchor, candidate.tokens)
 
 
-def _range_ends(tokens: SpacySpan) -> tuple[float, float] | None:
-    """The two ends of a range ("300 to 400", "between 130-170", "six and 12", "1 to 2 million",
-    where the scale written once is both ends'), or None unless the lower is below the upper and
-    the two are the only numbers."""
-    joints = [t.i for t in tokens if t.lower_ in RANGE_JOINERS and t.i > tokens.start and t.nbor(-1).like_num]
+def _two_ends(tokens: SpacySpan) -> tuple[float, float] | None:
+    """The two numbers of a pair in the order written ("300 to 400", "between 130-170", "six and
+    12", "2 percent to 3 percent", "1 to 2 million", where the scale written once is both ends'),
+    or None unless the two are the only numbers. The caller tells a range (the smaller first)
+    from a tally (the larger first)."""
+    joints = [
+        t.i for t in tokens if t.lower_ in RANGE_JOINERS and t.i > tokens.start and _ends_number(t.nbor(-1))
+    ]
     if not joints:
         return None
     doc = tokens.doc
     start = joints[0]
-    while start > tokens.start and (doc[start - 1].like_num or doc[start - 1].lower_ in SCALES):
+    while start > tokens.start and (_ends_number(doc[start - 1]) or doc[start - 1].lower_ in SCALES):
+        if doc[start].text[:1].isdigit() and doc[start - 1].like_num and doc[start - 1].lower_ not in SCALES:
+            break  # "a Republican one 46 percent to 41 percent": two numerals in a row are two numbers
         start -= 1
     if any(t.like_num for t in doc[tokens.start : start]):
         return None  # three numbers: "an LDL of 70 than 90 or 100" compares values, no range
@@ -622,7 +629,12 @@ def _range_ends(tokens: SpacySpan) -> tuple[float, float] | None:
     scales = [SCALES[t.lower_] for t in doc[joints[0] + 1 : tokens.end] if t.lower_ in SCALES]
     if scales and not any(t.lower_ in SCALES for t in doc[start : joints[0]]) and lower * scales[-1] < upper:
         lower *= scales[-1]  # "1 to 2 million"; not "from 500,000 to 1.6 million", written in full
-    return (lower, upper) if lower < upper else None
+    return lower, upper
+
+
+def _ends_number(token: Token) -> bool:
+    """True for the last word of a number as a pair writes it: "300", "million", "2 percent"."""
+    return token.like_num or token.lower_ in ("percent", "%")
 
 
 def _age_holder(start: Token) -> str:
@@ -819,10 +831,21 @@ def _trailing_qualifier(tokens: SpacySpan) -> tuple[SpacySpan, str]:
 
 
 def _is_range(tokens: SpacySpan) -> bool:
-    """True for "between 300 and 400", "300 to 400", "300-400"."""
-    lowers = [t.lower_ for t in tokens]
+    """True for "between 300 and 400", "300 to 400", "300-400"; not "Twenty-six", one number."""
     numbers = sum(1 for t in tokens if t.like_num and t.lower_ not in SCALES)
-    return numbers >= 2 and any(word in ("and", "to", "-", "–", "or") for word in lowers)
+    joiners = [t for t in tokens if t.lower_ in ("and", "to", "-", "–", "or") and not _compound_hyphen(t)]
+    return numbers >= 2 and bool(joiners)
+
+
+def _compound_hyphen(token: Token) -> bool:
+    """True for the hyphen of one number written in words: "Twenty-six", "One hundred-eighteen"."""
+    doc = token.doc
+    return (
+        token.text in ("-", "–")
+        and 0 < token.i < len(doc) - 1
+        and (doc[token.i - 1].lower_ in TENS_WORDS or doc[token.i - 1].lower_ == "hundred")
+        and doc[token.i + 1].lower_ in UNITS_WORDS
+    )
 
 
 def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] | None:
@@ -879,8 +902,8 @@ def _number(tokens: Iterable[Token]) -> float | None:
     if any(re.search(FRACTIONS, word) for word in words):
         return None  # "a third", "two-thirds": a share of something unnamed, not a count
     for position, word in enumerate(words):
-        if word in ("-", "–") and previous_word in TENS_WORDS:
-            continue  # "twenty-five" split in three tokens
+        if word in ("-", "–") and (previous_word in TENS_WORDS or previous_word == "hundred"):
+            continue  # "twenty-five", "one hundred-eighteen" split in tokens
         if word in ("-", "–") and previous_word == "half" and words[position + 1 : position + 2] == ["dozen"]:
             continue  # "half-dozen" split in three tokens: six, not a range from one half
         previous_word = word
