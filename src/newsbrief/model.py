@@ -222,7 +222,8 @@ class Figure:
     "up-to", "range" (both ends given: ``value`` is the lower, ``upper`` the upper: "300 to 400",
     "between the ages of six and 12"), "lowest" or "highest" (the youngest or oldest of a group:
     "girls as young as 10" says the youngest is 10, not that all are 10 or more); ``unit`` is what the value is measured in ("people", "percent", "USD", "km",
-    "year", "date", ...); ``what`` says what it counts in the article's words; ``attribution``
+    "year", "date", ...); ``what`` says what it counts in the article's words (for a year, what
+    happened then, or "" when its sentence says that in fewer than two words); ``attribution``
     names who the article says the figure comes from ("" when it names no one); ``head`` is the
     noun the number itself modifies, as lower-case lemmas with its compound nouns ("bond" in
     "$100,000 bond", "time tax rate" in "a one-time tax rate of 10 percent", "chen" in "Chen,
@@ -231,7 +232,10 @@ class Figure:
     "killed" for "900,000 Jews were murdered" and for "900,000 people fell victim", "born" for
     "13 babies were born"; "" when none says one). For an age (``unit`` "age") ``head`` is the
     person or role it describes: "kadmiri" for "Joey Kadmiri, 24", "suspect" for "the suspect,
-    believed to be between the ages of 25 and 35", "girl" for "girls as young as 10".
+    believed to be between the ages of 25 and 35", "girl" for "girls as young as 10". For a
+    change ("rose from seven to eight", "declined to 2 percent from 7.9 percent") ``value`` is the
+    new value, the one compared with other outlets, and ``previous`` the value it changed from
+    (None for any other figure); ``span`` then covers both values.
     """
 
     span: Span
@@ -244,6 +248,7 @@ class Figure:
     head: str = ""
     event: str = ""
     upper: float | None = None
+    previous: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

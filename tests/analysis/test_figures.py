@@ -592,3 +592,123 @@ def test_a_count_the_model_took_for_money_counts_its_noun() -> None:
     )
     (figure,) = _figures([_article(text)])
     assert (figure.value, figure.unit) == (4_000_000, "people")
+
+
+# A change is an old and a new value, not a range: BASIL eb17fa36 (spaCy tags "seven to eight" as
+# one number), mn-56054 (one entity, the larger value first), mn-13031 (the new value first).
+@pytest.mark.parametrize(
+    "text, span_text, value, previous, unit",
+    [
+        ("And for California Republicans, it has immediate implications, expanding from seven to eight "
+         "the field of Republican-held seats being seriously targeted by Democrats.",
+         "from seven to eight", 8, 7, "count"),
+        ("Trump's plan would also disproportionally benefit wealthy earners by lowering the highest income "
+         "tax rate from 39.6 percent to 25 percent, and businesses by cutting their tax rate.",
+         "from 39.6 percent to 25 percent", 25, 39.6, "percent"),
+        ("In the past five years, vacancy in the aging warehouses has declined to 2 percent from 7.9 percent.",
+         "to 2 percent from 7.9 percent", 2, 7.9, "percent"),
+    ],
+)  # fmt: skip
+def test_a_change_is_its_new_value_with_the_old_one_as_previous(
+    text: str, span_text: str, value: float, previous: float, unit: str
+) -> None:
+    figures = _figures([_article(text)])
+    figure = _one(figures, span_text)
+    assert (figure.value, figure.previous, figure.upper, figure.qualifier, figure.unit) == (
+        value,
+        previous,
+        None,
+        "exact",
+        unit,
+    )
+    assert len(figures) == 1  # the old value is no figure of its own
+
+
+def test_from_one_number_to_another_without_a_change_is_a_range() -> None:
+    # mn-13031: "range from" is no word of change
+    text = (
+        "On average, grows leased 10,000 to 20,000 square feet, although operations range from 2,000 to "
+        "100,000 square feet, CBRE said."
+    )
+    figure = _one(_figures([_article(text)]), "2,000 to 100,000 square feet")
+    assert (figure.value, figure.upper, figure.qualifier, figure.previous) == (2000, 100000, "range", None)
+
+
+VACANCY = (
+    "In the past five years, vacancy in the aging warehouses has declined to 2 percent from 7.9 percent."
+)
+
+
+def test_a_change_is_compared_by_its_new_value_only() -> None:
+    # mn-13031 and a copy: another new value is a conflict; another old value is not (before, the
+    # two values were two figures and the old ones conflicted)
+    original = _article(VACANCY, "a")
+    new_changed = _copy(original, "to 2 percent", "to 3 percent")
+    old_changed = _copy(original, "from 7.9 percent", "from 9.9 percent")
+    conflicts = find_conflicts(_figures([original, new_changed]))
+    assert [sorted(figure.value for figure in conflict.figures) for conflict in conflicts] == [[2, 3]]
+    assert find_conflicts(_figures([original, old_changed])) == ()
+
+
+# A year's description says what happened then, or is absent; never one stray word (Multi-News).
+@pytest.mark.parametrize(
+    "text, what",
+    [
+        # the verb alone was the description: "died in", "Born in", "Starting in"
+        ("Theodus Times II, owner of the Rahming-Poitier Funeral Home, has at least one cousin buried in "
+         "the cemetery, as well as an aunt who died in 1948.", ""),
+        ("Born in 1956, he grew up in a middle-class suburb of Detroit, the son of a kindergarten teacher "
+         "and a Ford engineer.", ""),
+        ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive.", ""),
+        # two words of content stay (Multi-News)
+        ("The first plans to build on the site came in 1974, but angry residents quashed the move.",
+         "first plans came in"),
+    ],
+)  # fmt: skip
+def test_a_years_description_is_never_one_stray_word(text: str, what: str) -> None:
+    years = [figure for figure in _figures([_article(text)]) if figure.unit == "year"]
+    assert [figure.what for figure in years] == [what]
+
+
+def test_a_range_written_in_full_is_not_scaled_twice() -> None:
+    # BASIL 2058ec60: the scale of "1.6 million" is not the lower end's, written in full; it was
+    # "at least 500,000" of the unit "million"
+    text = "Estimates of how many women could be included in the lawsuit run from 500,000 to 1.6 million."
+    figure = _one(_figures([_article(text)]), "500,000 to 1.6 million")
+    assert (figure.value, figure.upper, figure.qualifier, figure.unit) == (500000, 1600000, "range", "count")
+
+
+def test_a_count_tagged_as_a_quantity_counts_its_noun_not_millions() -> None:
+    # mn-3003: spaCy tags "more than 1.5 million" a QUANTITY; its unit was "million"
+    text = "On Monday morning, the ad had more than 1.5 million shares, the vast majority of which came from Facebook."
+    figure = _one(_figures([_article(text)]), "more than 1.5 million")
+    assert (figure.value, figure.unit) == (1500000, "share")
+
+
+# BASIL: a pair tagged as one entity is a range when the smaller number comes first, a tally when
+# the larger does; the hyphen of a number in words joins no pair.
+@pytest.mark.parametrize(
+    "text, span_text, value, upper, qualifier",
+    [
+        ("That is on top of projections that currently are in the range of 2 percent to 3 percent.",
+         "2 percent to 3 percent", 2, 3, "range"),
+        ("Twenty-six Russian nationals and three Russian companies have been charged with interfering in "
+         "the 2016 presidential election.", "Twenty-six", 26, None, "exact"),
+        ("“One hundred-eighteen visits and it didn’t come up in casual conversation?” Mr. Jordan said.",
+         "One hundred-eighteen", 118, None, "exact"),
+    ],
+)  # fmt: skip
+def test_a_pair_in_one_entity_is_read_by_its_order(
+    text: str, span_text: str, value: float, upper: float | None, qualifier: str
+) -> None:
+    figure = _one(_figures([_article(text)]), span_text)
+    assert (figure.value, figure.upper, figure.qualifier) == (value, upper, qualifier)
+
+
+def test_a_tally_in_one_entity_is_no_figure() -> None:
+    # BASIL ee05c9b3: it was "at least $5,600,000", the two sums added
+    text = (
+        "Cantor was expected to defeat Brat by a wide margin, outraising the college professor $5.4 million "
+        "to $200,000."
+    )
+    assert [figure.span.text for figure in _figures([_article(text)])] == []

@@ -994,6 +994,27 @@ def test_a_range_is_written_with_both_ends(analysed, value, upper, unit, written
     )
 
 
+@pytest.mark.parametrize(
+    ("value", "previous", "unit", "written"),
+    [
+        (25.0, 39.6, "percent", "25 percent, down from 39.6 percent"),
+        (8.0, 7.0, "count", "8, up from 7"),
+    ],
+)
+def test_a_change_is_written_with_what_it_changed_from(analysed, value, previous, unit, written):
+    figure = dataclasses.replace(
+        analysed.analysis.figures[0], value=value, previous=previous, unit=unit, qualifier="exact"
+    )
+    changed = dataclasses.replace(analysed, analysis=Analysis(ran=("figures",), figures=(figure,)))
+    assert f"“More than 300”: {written}, civilians have died" in to_text(changed)
+    written_json = json.loads(to_json(changed))["analysis"]["figures"][0]
+    assert (written_json["value"], written_json["previous"], written_json["normalized"]) == (
+        value,
+        previous,
+        written,
+    )
+
+
 def test_html_escapes_a_quote_with_script_in_its_words_and_speaker(hostile_quote):
     page = to_html(hostile_quote)
     assert "<script" not in page.lower()

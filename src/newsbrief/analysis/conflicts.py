@@ -33,7 +33,9 @@ others ("a 24-year-old man" and "a 31-year-old man" may be two men).
 A range keeps both ends ("300 to 400": [300, 400]) and two figures disagree only when their
 ranges, widened by the qualifiers' and rounding's slack, do not meet; a group's youngest or oldest
 ("girls as young as 10") is compared with the same end of the other figure's range ("between the
-ages of six and 12"). The note then says which end disagrees.
+ages of six and 12"). The note then says which end disagrees. A change ("rose from seven to
+eight") is compared by its new value; a figure that gives its old value ("seven") tells the same
+story at an earlier time and does not disagree with it.
 
 Each figure is compared only with its mutual best match in each other article, and values more
 than ``_MAX_RATIO`` apart count different quantities, unless both count one dated occasion
@@ -51,7 +53,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.figures import (
@@ -306,6 +308,7 @@ class _Profile:
     ranged: bool  # both ends given: "300 to 400", "between the ages of six and 12"
     extreme: str  # "lowest" or "highest" of a group ("girls as young as 10"), else ""
     occasions: frozenset[str]  # what its description says the toll is of ("quake"), ``OCCASIONS`` keys
+    previous: float | None  # a change's old value, converted: "seven" in "rose from seven to eight"
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -339,6 +342,7 @@ def _profile(figure: Figure) -> _Profile:
         ranged=figure.qualifier == "range",
         extreme=figure.qualifier if figure.qualifier in ("lowest", "highest") else "",
         occasions=_occasions(figure.what),
+        previous=convert(figure.previous) if figure.previous is not None else None,
     )
 
 
@@ -560,6 +564,10 @@ def _bounds(figure: Figure) -> tuple[float, float]:
 
 def _same_thing(first: _Profile, second: _Profile) -> bool:
     """True when two figures count the same thing in the same time frame."""
+    if first.unit == second.unit == "year" and not first.words and not second.words:
+        # years shown without a description (figures._year_description): only two sentences
+        # telling one report say the same of them, as for any thin description
+        return first.frame == second.frame and _same_report(first.context, second.context)
     if first.base != second.base or not first.key or first.key != second.key:
         return False
     if not first.words or not second.words or first.frame != second.frame:
@@ -981,7 +989,18 @@ def _disagree(first: _Profile, second: _Profile) -> bool:
     small, large = sorted((first.value, second.value))
     if small <= 0 or (large / small > _MAX_RATIO and not _one_dated_occasion(first, second)):
         return False
-    return not _agree(first, second)
+    return not _agree(first, second) and not _gives_the_old_value(first, second)
+
+
+def _gives_the_old_value(first: _Profile, second: _Profile) -> bool:
+    """True when one figure is a change and the other gives the value it changed from: "the toll
+    rose from seven to eight" and "seven were killed" tell one story at two times."""
+    for change, other in ((first, second), (second, first)):
+        if change.previous is not None:
+            before = replace(change, value=change.previous, low=change.previous, high=change.previous)
+            if _agree(before, other):
+                return True
+    return False
 
 
 def _occasion_basis(first: _Profile, second: _Profile) -> str:

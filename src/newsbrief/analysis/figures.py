@@ -4,7 +4,8 @@
 number tokens spaCy did not tag, turns the words into a value ("1.5 million" → 1500000, "a dozen"
 → 12), reads the qualifier in front ("more than", "at least", "nearly", ...), and builds from the
 dependency parse what the figure counts ("civilians died in the last two weeks on the rebel side")
-and who the article says it comes from ("according to X", "X said", "X reported").
+and who the article says it comes from ("according to X", "X said", "X reported"). A year's
+description says what happened then in at least two words, or is empty ("Born in 1956, he ...").
 
 ``newsbrief.analysis.conflicts`` compares the figures of different outlets.
 
@@ -15,9 +16,15 @@ written); for conflicts they mean the range [0.9 v, v], so "nearly 40,000" agree
 300, ``upper`` 400).
 
 "7.5 percent or higher" and "$100 million-plus" are open upwards, "65 or younger" downwards.
-"300 to 400" and "2 or 3" (the smaller number first) are ranges; a pair with
+"300 to 400", "2 or 3" (the smaller number first) and "range from 2,000 to 100,000" are ranges; a pair with
 the larger number first ("voted 219 to 197", "a 219-197 vote", "won 3-2", "a ratio of 5 to 1") is a
 tally, score or ratio and not a figure: neither number says alone what it counts.
+
+A change is not a range: when a word of change (``CHANGE_WORDS``: "rose", "lowering", "declined",
+"up", ...) governs "from X to Y" ("expanding from seven to eight", "lowering the rate from 39.6
+percent to 25 percent") or "to Y from X" ("declined to 2 percent from 7.9 percent", "to $500,000
+per year (up from $150,000)"), Y is the figure's value and X its ``previous`` value: what the
+reports say now, and what it changed from.
 
 Durations get plural units ("years", "weeks") so that they never meet calendar years ("year").
 Ages ("a 45-year-old man", "45 years old", "aged 24", "aged 25 to 35", "between the ages of six and
@@ -226,6 +233,26 @@ AGE_LINK_WORDS = frozenset(
     | {"between", "at", "the", "of", "aged", "ages", "age"}  # the age phrase itself
 )
 AGE_LINK_MAX = 8
+# Words of change that make "from X to Y" an old and a new value: verbs and nouns of rising and
+# falling, and "up"/"down" ("up from $150,000"). "run from 500,000 to 1.6 million" and "range from
+# 2,000 to 100,000" are ranges: neither word is here.
+CHANGE_WORDS = frozenset(
+    {
+        "rise", "increase", "grow", "growth", "fall", "drop", "decline", "cut", "climb", "jump", "soar",
+        "surge", "plunge", "plummet", "slip", "dip", "reduce", "reduction", "raise", "boost", "lower",
+        "shrink", "swell", "double", "triple", "expand", "expansion", "slide", "tumble", "sink",
+        "spike", "decrease", "hike", "gain", "slash", "trim", "balloon", "skyrocket", "edge", "inch",
+        "shift", "narrow", "widen", "leap", "rebound", "go", "change", "move", "up", "down",
+    }
+)  # fmt: skip
+# Words that may stand between a change's preposition and its number: "from about 5 million".
+_CHANGE_QUALIFIER_WORDS = frozenset(
+    {"about", "around", "roughly", "nearly", "almost", "some", "approximately", "just", "more", "less",
+     "fewer", "than", "over", "under", "an", "estimated"}
+)  # fmt: skip
+# The most tokens between the two values of a change: "from $11.5 million in fiscal 2011 to $10.1
+# million", "to $500,000 per year (up from $150,000)".
+CHANGE_GAP = 6
 
 
 # --------------------------------------------------------------------------- figures
@@ -264,6 +291,7 @@ class _Candidate:
 
     tokens: SpacySpan
     label: str
+    previous: SpacySpan | None = None  # a change's old value: "seven" in "rose from seven to eight"
 
 
 def _candidates(doc: Doc) -> list[_Candidate]:
@@ -296,7 +324,93 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     aged = {token.i for age in ages for token in age.tokens}
     # an age phrase is read whole: spaCy may cut "between the ages of 25 and 35" into two dates
     candidates = [c for c in candidates if not aged & {t.i for t in c.tokens}] + ages
-    return _paired(sorted(candidates, key=lambda c: c.tokens.start))
+    return _paired(_changes(sorted(candidates, key=lambda c: c.tokens.start)))
+
+
+def _changes(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Candidates with each change ("rose from seven to eight", "declined to 2 percent from 7.9
+    percent") read as one: the new value, with the old one as ``previous``.
+
+    spaCy may tag a change as one entity ("seven to eight", "39.6 percent to 25 percent"): it is
+    cut at its "to" first. A date between the two values ("from $11.5 million in fiscal 2011 to
+    $10.1 million") is passed over.
+    """
+    parts = [part for candidate in candidates for part in _split_change(candidate)]
+    kept: list[_Candidate] = []
+    index = 0
+    while index < len(parts):
+        first = parts[index]
+        following = [parts[n] for n in (index + 1, index + 2) if n < len(parts)]
+        if len(following) == 2 and following[0].label != "DATE":
+            following = following[:1]  # only a date is passed over
+        for offset, second in enumerate(following, start=1):
+            change = _change(first, second)
+            if change is not None:
+                kept += [*parts[index + 1 : index + offset], change]  # the date passed over stays
+                index += offset + 1
+                break
+        else:
+            kept.append(first)
+            index += 1
+    return sorted(kept, key=lambda c: c.tokens.start)
+
+
+def _split_change(candidate: _Candidate) -> list[_Candidate]:
+    """The candidate cut at its "to" when it is a change tagged as one entity ("expanding from
+    seven to eight", "lowering the rate from 39.6 percent to 25 percent"); else itself."""
+    tokens = candidate.tokens
+    doc = tokens.doc
+    joints = [t.i for t in tokens if t.lower_ == "to" and tokens.start < t.i < tokens.end - 1]
+    word = _preposition(tokens)
+    if len(joints) != 1 or word is None or word.lower_ != "from" or not _changing(word):
+        return [candidate]
+    old, new = doc[tokens.start : joints[0]], doc[joints[0] + 1 : tokens.end]
+    if not any(t.like_num for t in old) or not any(t.like_num for t in new):
+        return [candidate]
+    return [_Candidate(old, candidate.label), _Candidate(new, candidate.label)]
+
+
+def _change(first: _Candidate, second: _Candidate) -> _Candidate | None:
+    """The change two candidates make, as the new value with the old as ``previous``: "from
+    [first] to [second]" or "to [first] ... from [second]" governed by a word of change; else None."""
+    if second.tokens.start - first.tokens.end > CHANGE_GAP or not (
+        _changeable(first) and _changeable(second)
+    ):
+        return None
+    before, after = _preposition(first.tokens), _preposition(second.tokens)
+    if before is None or after is None:
+        return None
+    if before.lower_ == "from" and after.lower_ == "to" and _changing(before):
+        return _Candidate(second.tokens, second.label, previous=first.tokens)
+    if before.lower_ == "to" and after.lower_ == "from" and _changing(after):
+        return _Candidate(first.tokens, first.label, previous=second.tokens)
+    return None
+
+
+def _changeable(candidate: _Candidate) -> bool:
+    """True for a value that can change: not a year or a time ("from 2009 to 2013" is a period),
+    not an age."""
+    return candidate.label not in ("TIME", "AGE") and not any(_YEAR.match(t.text) for t in candidate.tokens)
+
+
+def _preposition(tokens: SpacySpan) -> Token | None:
+    """The word just before a number, over the qualifier words between ("from about 5 million")."""
+    doc = tokens.doc
+    index = tokens.start - 1
+    while index >= 0 and doc[index].lower_ in _CHANGE_QUALIFIER_WORDS and tokens.start - index <= 3:
+        index -= 1
+    return doc[index] if index >= 0 and doc[index].lower_ in ("from", "to") else None
+
+
+def _changing(word: Token) -> bool:
+    """True when a word of change governs the preposition: the word it hangs on or the one that
+    one hangs on ("lowering the rate from", "slip, from"), or the word just before it ("up from")."""
+    governors = [word.head, word.head.head]
+    if word.i > 0:
+        governors.append(word.nbor(-1))
+    return any(
+        g.lemma_.lower() in CHANGE_WORDS or g.lower_ in CHANGE_WORDS for g in governors if g.i != word.i
+    )
 
 
 def _age_candidates(doc: Doc) -> list[_Candidate]:
@@ -397,13 +511,15 @@ def _figure(
         return None
     value, unit, anchor = parsed
     upper = None
-    if _is_range(tokens):
+    if candidate.previous is None and _is_range(tokens):
         between = candidate.label == "AGE" or any(t.lower_ == "between" for t in tokens)
         if any(t.lower_ == "and" for t in tokens) and not between:
             return None  # "75 and 71 years old": two figures in one entity, each unknown alone
-        ends = _range_ends(number_tokens)
-        if ends is None and candidate.label == "AGE":
-            return None  # "Malia and Sasha Obama, aged 16 and 13 respectively": two ages
+        ends = _two_ends(number_tokens)
+        if (ends is None and candidate.label == "AGE") or (ends is not None and ends[0] >= ends[1]):
+            # "Malia and Sasha Obama, aged 16 and 13 respectively": two ages; "outraising the college
+            # professor $5.4 million to $200,000", one entity: a tally, as _paired reads two
+            return None
         if ends is not None and qualifier in ("exact", "about"):  # "some 1 to 2 million"
             (value, upper), qualifier = ends, "range"
         else:
@@ -412,6 +528,12 @@ def _figure(
         tokens, qualifier = _trailing_qualifier(tokens)
     start = tokens.doc[min(start_token, tokens.start)].idx
     end = tokens[-1].idx + len(tokens[-1].text)
+    previous = _previous(candidate, unit)
+    if previous is not None and candidate.previous is not None:
+        tokens = _whole_change(tokens, candidate.previous)
+        start, end = min(start, tokens[0].idx), max(end, tokens[-1].idx + len(tokens[-1].text))
+        anchor = _change_anchor(anchor, previous[1])
+    previous_value = previous[0] if previous is not None else None
     sentence = _sentence_at(sentences, start, end)
     if sentence is None:
         return None
@@ -430,6 +552,8 @@ def _figure(
         if unit == "count" and _YEAR.match(tokens.text):
             return None  # a year spaCy did not tag as a date
     what = _what(thing, anchor, tokens)
+    if unit == "year":
+        what = _year_description(what)
     return Figure(
         span=Span(article.id, start, end, article.text[start:end]),
         sentence=sentence,
@@ -441,7 +565,36 @@ def _figure(
         head=_age_head(candidate, holder, anchor) if unit == "age" else _head(anchor, tokens),
         event=_event(thing, anchor) if counted else "",
         upper=upper,
+        previous=previous_value,
     )
+
+
+def _previous(candidate: _Candidate, unit: str) -> tuple[float, Token] | None:
+    """A change's old value ("seven" in "rose from seven to eight") and the token it is read at,
+    or None when the candidate is no change or its old value is not in the new value's unit."""
+    if candidate.previous is None:
+        return None
+    parsed = _value_and_unit(candidate.previous, candidate.label)
+    return (parsed[0], parsed[2]) if parsed is not None and parsed[1] == unit else None
+
+
+def _change_anchor(new: Token, old: Token) -> Token:
+    """The token a change's description is read from: the new value's, unless the parser hangs
+    its "to" on the old value's "from" ("lowering the rate from 39.6 percent to 25 percent"),
+    where only the old value's phrase reaches the verb of change."""
+    if new.dep_ == "pobj" and new.head.head.i != new.head.i and new.head.head.lower_ == "from":
+        return old
+    return new
+
+
+def _whole_change(new: SpacySpan, old: SpacySpan) -> SpacySpan:
+    """The tokens of a whole change as written, from the preposition of the first value to the
+    end of the last ("from seven to eight", "to 2 percent from 7.9 percent"): the figure's span,
+    and what its description leaves out."""
+    first, last = sorted((new, old), key=lambda span: span.start)
+    preposition = _preposition(first)
+    start = preposition.i if preposition is not None else first.start
+    return new.doc[start : last.end]
 
 
 def _age_head(candidate: _Candidate, holder: str, anchor: Token) -> str:
@@ -452,16 +605,21 @@ def _age_head(candidate: _Candidate, holder: str, anchor: Token) -> str:
     return _head(anchor, candidate.tokens)
 
 
-def _range_ends(tokens: SpacySpan) -> tuple[float, float] | None:
-    """The two ends of a range ("300 to 400", "between 130-170", "six and 12", "1 to 2 million",
-    where the scale written once is both ends'), or None unless the lower is below the upper and
-    the two are the only numbers."""
-    joints = [t.i for t in tokens if t.lower_ in RANGE_JOINERS and t.i > tokens.start and t.nbor(-1).like_num]
+def _two_ends(tokens: SpacySpan) -> tuple[float, float] | None:
+    """The two numbers of a pair in the order written ("300 to 400", "between 130-170", "six and
+    12", "2 percent to 3 percent", "1 to 2 million", where the scale written once is both ends'),
+    or None unless the two are the only numbers. The caller tells a range (the smaller first)
+    from a tally (the larger first)."""
+    joints = [
+        t.i for t in tokens if t.lower_ in RANGE_JOINERS and t.i > tokens.start and _ends_number(t.nbor(-1))
+    ]
     if not joints:
         return None
     doc = tokens.doc
     start = joints[0]
-    while start > tokens.start and (doc[start - 1].like_num or doc[start - 1].lower_ in SCALES):
+    while start > tokens.start and (_ends_number(doc[start - 1]) or doc[start - 1].lower_ in SCALES):
+        if doc[start].text[:1].isdigit() and doc[start - 1].like_num and doc[start - 1].lower_ not in SCALES:
+            break  # "a Republican one 46 percent to 41 percent": two numerals in a row are two numbers
         start -= 1
     if any(t.like_num for t in doc[tokens.start : start]):
         return None  # three numbers: "an LDL of 70 than 90 or 100" compares values, no range
@@ -469,9 +627,14 @@ def _range_ends(tokens: SpacySpan) -> tuple[float, float] | None:
     if lower is None or upper is None:
         return None
     scales = [SCALES[t.lower_] for t in doc[joints[0] + 1 : tokens.end] if t.lower_ in SCALES]
-    if scales and not any(t.lower_ in SCALES for t in doc[start : joints[0]]):
-        lower *= scales[-1]
-    return (lower, upper) if lower < upper else None
+    if scales and not any(t.lower_ in SCALES for t in doc[start : joints[0]]) and lower * scales[-1] < upper:
+        lower *= scales[-1]  # "1 to 2 million"; not "from 500,000 to 1.6 million", written in full
+    return lower, upper
+
+
+def _ends_number(token: Token) -> bool:
+    """True for the last word of a number as a pair writes it: "300", "million", "2 percent"."""
+    return token.like_num or token.lower_ in ("percent", "%")
 
 
 def _age_holder(start: Token) -> str:
@@ -668,10 +831,21 @@ def _trailing_qualifier(tokens: SpacySpan) -> tuple[SpacySpan, str]:
 
 
 def _is_range(tokens: SpacySpan) -> bool:
-    """True for "between 300 and 400", "300 to 400", "300-400"."""
-    lowers = [t.lower_ for t in tokens]
+    """True for "between 300 and 400", "300 to 400", "300-400"; not "Twenty-six", one number."""
     numbers = sum(1 for t in tokens if t.like_num and t.lower_ not in SCALES)
-    return numbers >= 2 and any(word in ("and", "to", "-", "–", "or") for word in lowers)
+    joiners = [t for t in tokens if t.lower_ in ("and", "to", "-", "–", "or") and not _compound_hyphen(t)]
+    return numbers >= 2 and bool(joiners)
+
+
+def _compound_hyphen(token: Token) -> bool:
+    """True for the hyphen of one number written in words: "Twenty-six", "One hundred-eighteen"."""
+    doc = token.doc
+    return (
+        token.text in ("-", "–")
+        and 0 < token.i < len(doc) - 1
+        and (doc[token.i - 1].lower_ in TENS_WORDS or doc[token.i - 1].lower_ == "hundred")
+        and doc[token.i + 1].lower_ in UNITS_WORDS
+    )
 
 
 def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] | None:
@@ -707,6 +881,8 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
             unit = QUANTITY_UNITS.get(token.lemma_.lower()) or QUANTITY_UNITS.get(token.lower_)
             if unit:
                 return value, unit, anchor
+        if tokens[-1].lower_ in SCALES:
+            return value, "", anchor  # "more than 1.5 million" tagged a quantity: a count, not of millions
         return value, tokens[-1].lemma_.lower(), anchor
     return value, "", anchor
 
@@ -726,8 +902,8 @@ def _number(tokens: Iterable[Token]) -> float | None:
     if any(re.search(FRACTIONS, word) for word in words):
         return None  # "a third", "two-thirds": a share of something unnamed, not a count
     for position, word in enumerate(words):
-        if word in ("-", "–") and previous_word in TENS_WORDS:
-            continue  # "twenty-five" split in three tokens
+        if word in ("-", "–") and (previous_word in TENS_WORDS or previous_word == "hundred"):
+            continue  # "twenty-five", "one hundred-eighteen" split in tokens
         if word in ("-", "–") and previous_word == "half" and words[position + 1 : position + 2] == ["dozen"]:
             continue  # "half-dozen" split in three tokens: six, not a range from one half
         previous_word = word
@@ -1036,6 +1212,19 @@ def _what(thing: Token, anchor: Token, figure_tokens: SpacySpan) -> str:
     if not chosen:
         return ""
     return _join(thing.doc, sorted(chosen))
+
+
+def _year_description(what: str) -> str:
+    """A year's description, or "" when it has fewer than two words of content.
+
+    A year's verb alone ("Born in 1956, he ...", "Starting in 1996, Alexa ...", "an aunt who died
+    in 1948": "Born in", "Starting in", "died in") says nothing a reader can check of what
+    happened then, so the year is shown without a description. (Taking the noun a relative
+    pronoun stands for, "aunt died in", gave descriptions like "30 children died since" that the
+    conflict rule matched with another outlet's "deaths since 1998": a false conflict.)
+    """
+    content = [word for word in re.findall(r"[\w'’-]+", what.lower()) if word not in WHAT_STOP]
+    return what if len(content) >= 2 else ""
 
 
 def _subject(verb: Token, skip: set[int]) -> set[int]:

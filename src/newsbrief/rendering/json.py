@@ -229,6 +229,7 @@ def _json_figure(figure: Figure, sources: dict[str, Source]) -> dict[str, object
         "unit": figure.unit,
         "qualifier": figure.qualifier,
         **({"upper": _json_number(figure.upper)} if figure.upper is not None else {}),
+        **({"previous": _json_number(figure.previous)} if figure.previous is not None else {}),
         "normalized": figure_value(figure),
         "what": figure.what,
         "attribution": figure.attribution,

@@ -354,13 +354,25 @@ def entity_kind(label: str) -> str:
 
 def figure_value(figure: Figure) -> str:
     """The normalized figure: qualifier, value and unit, as in "more than 300 people", "in 2016",
-    "300 to 400 people", "ages 6 to 12"."""
+    "300 to 400 people", "ages 6 to 12"; a change gives its new value and what it changed from,
+    "25 percent, down from 39.6 percent"."""
     if figure.upper is not None:
         if figure.unit == "age":
             return f"ages {_number(figure.value)} to {_number(figure.upper)}"
         return f"{_number(figure.value)} to {_amount(figure.upper, figure.unit)}"
     qualifier = _QUALIFIERS.get(figure.qualifier, figure.qualifier)
-    return " ".join(part for part in (qualifier, _amount(figure.value, figure.unit)) if part)
+    written = " ".join(part for part in (qualifier, _amount(figure.value, figure.unit)) if part)
+    return written + _changed_from(figure)
+
+
+def _changed_from(figure: Figure) -> str:
+    """What a change started from, as ", down from 39.6 percent"; "" for any other figure."""
+    if figure.previous is None:
+        return ""
+    direction = "up from" if figure.value > figure.previous else "down from"
+    if figure.value == figure.previous:
+        direction = "from"
+    return f", {direction} {_amount(figure.previous, figure.unit)}"
 
 
 def _amount(value: float, unit: str) -> str:
