@@ -1,5 +1,5 @@
-"""What several benchmark scripts need alike: Multi-News documents as articles, blingfire's
-sentences, a free loopback port. One copy here, so that two scripts that read
+"""What several benchmark scripts need alike: Multi-News documents and BASIL records as articles,
+blingfire's sentences, a free loopback port. One copy here, so that two scripts that read
 or score the same data cannot drift apart. Imported as ``common``: ``benchmarks/`` is on
 ``sys.path`` when a script in it runs.
 """
@@ -20,6 +20,19 @@ def document_articles(documents: Iterable[str]) -> tuple[Article, ...]:
     return tuple(
         Article(id=f"d{i}", outlet=f"document {i}", title="", url=None, published=None, text=text)
         for i, text in enumerate(documents, start=1)
+    )
+
+
+def basil_article(record: dict[str, str]) -> Article:
+    """One record of ``data/stream/basil.jsonl`` as an article, its id the outlet's part of the
+    BASIL id ("fox", "nyt", "hpo"), with its outlet, title and publication date; uncleaned."""
+    return Article(
+        id=record["id"].rsplit("-", 1)[-1],
+        outlet=record["outlet"],
+        title=record.get("title", ""),
+        url=None,
+        published=record.get("published"),
+        text=record["text"],
     )
 
 

@@ -36,7 +36,7 @@ from dataclasses import replace
 from itertools import product
 from pathlib import Path
 
-from common import document_articles  # benchmarks/ is on sys.path when run
+from common import basil_article, document_articles  # benchmarks/ is on sys.path when run
 from newsbrief.analysis import conflicts as conflict_rules
 from newsbrief.analysis.conflicts import find_conflicts
 from newsbrief.analysis.entities import find_entities, names_of
@@ -233,15 +233,7 @@ def basil_stories() -> list[tuple[str, tuple[Article, ...]]]:
     for line in BASIL.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         if record["story"] in found:
-            article = Article(
-                id=record["id"].rsplit("-", 1)[-1],
-                outlet=record["outlet"],
-                title=record.get("title", ""),
-                url=None,
-                published=record.get("published"),
-                text=record["text"],
-            )
-            found[record["story"]].append(clean(article)[0])
+            found[record["story"]].append(clean(basil_article(record))[0])
     return [(story_id, tuple(found[story_id])) for story_id in wanted]
 
 

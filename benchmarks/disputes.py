@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from common import document_articles  # benchmarks/ is on sys.path when run
+from common import basil_article, document_articles  # benchmarks/ is on sys.path when run
 from newsbrief import Article, Options, Story, brief
 from newsbrief.model import DisputedClaim
 
@@ -37,20 +37,7 @@ def dev_stories() -> Iterator[tuple[str, tuple[Article, ...]]]:
         record = json.loads(line)
         by_story[record["story"]].append(record)
     for story_id, records in by_story.items():
-        yield (
-            story_id[:8],
-            tuple(
-                Article(
-                    id=record["id"].rsplit("-", 1)[-1],
-                    outlet=record["outlet"],
-                    title=record.get("title", ""),
-                    url=None,
-                    published=record.get("published"),
-                    text=record["text"],
-                )
-                for record in records
-            ),
-        )
+        yield story_id[:8], tuple(basil_article(record) for record in records)
     for line in (DATA / "clusters.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         yield record["id"], document_articles(record["documents"])
