@@ -1304,3 +1304,13 @@ def test_issue_a_speaker_is_named_alike_by_every_format_and_the_json(aleppo_brie
     shown = " ".join(to_format(analysed).split())
     assert f" — {label} [" in shown or f" — {label} <" in shown
     assert "to Syria (head of" not in shown
+
+
+def test_a_date_or_year_with_nothing_said_of_it_is_counted_not_shown(analysed):
+    telling = analysed.analysis.figures[0]
+    date = dataclasses.replace(telling, value=20161014.0, unit="date", what="", qualifier="exact")
+    year = dataclasses.replace(telling, value=1996.0, unit="year", what="", qualifier="exact")
+    analysis = Analysis(ran=("figures",), figures=(telling, date, year))
+    section = _md_section(to_markdown(dataclasses.replace(analysed, analysis=analysis)), "Figures")
+    assert len([row for row in section.splitlines() if row.startswith("- ")]) == 1
+    assert section.endswith("… and 2 more (the JSON output lists them all).")

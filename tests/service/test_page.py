@@ -26,6 +26,7 @@ import pytest
 from markupsafe import escape
 
 import newsbrief
+from basil_stories import basil_story
 from local_web import NPR_HTML, QuietHandler, fetch_via, serve_locally
 from newsbrief.model import Article
 
@@ -1385,6 +1386,31 @@ def test_issue_page_a_figure_is_worded_as_the_downloads_word_it(
     assert "“More than 300”: more than 300 people, civilians died" in shown[1]
     for line in shown:
         assert f"- {line}\n" in markdown
+
+
+@pytest.mark.nlp
+def test_a_figure_with_nothing_said_of_it_is_left_out_as_the_downloads_leave_it(
+    page: Any, tmp_path: Path
+) -> None:
+    """BASIL, Donald Trump Jr. and WikiLeaks (2017): HuffPost's "Oct. 14, 2016" is a date with
+    nothing said of it; the downloads leave it out and say how many more the JSON has, and the page
+    listed it as "“Oct. 14, 2016”: 2016-10-14"."""
+    articles = basil_story("basil-trump-jr-wikileaks.jsonl")
+    fill_articles(page, [{"outlet": article.outlet, "text": article.text} for article in articles])
+    choose_analyses(page, {"figures"})
+    data = get_brief(page)
+    section = page.locator(
+        "section.analysis-section", has=page.get_by_role("heading", name="Figures", exact=True)
+    )
+    shown = [" ".join(line.split()) for line in section.locator("li").all_inner_texts()]
+    markdown = download(page, "Markdown", tmp_path)
+    listed = [line[2:] for line in markdown.split("## Figures\n\n", 1)[1].split("\n\n", 1)[0].splitlines()]
+    bare = [
+        f for f in data["analysis"]["figures"] if f["unit"] in {"count", "date", "year"} and not f["what"]
+    ]
+    assert bare and not any(line.startswith("“Oct. 14, 2016”") for line in shown)
+    assert shown == listed
+    assert f"Not listed: {len(bare)} figure" in section.inner_text()
 
 
 @pytest.mark.nlp

@@ -67,6 +67,7 @@ __all__ = [
     "source_details",
     "sources_by_article",
     "speaker_label",
+    "tells_something",
     "timing_line",
 ]
 
@@ -424,12 +425,21 @@ def _figure_item(figure: Figure, style: Style) -> str:
     )
 
 
+# Units whose value alone says nothing of what the figure is: a bare number, a date, a year.
+_BARE_UNITS = frozenset({"count", "date", "year"})
+
+
+def tells_something(figure: Figure) -> bool:
+    """Whether the figure is worth a line: "“Oct. 14, 2016”: 2016-10-14" or "“two”: 2", with
+    nothing said of what they are, tell a reader nothing (the JSON still has them)."""
+    return figure.unit not in _BARE_UNITS or bool(one_line(figure.what))
+
+
 def _figures_section(figures: Sequence[Figure], style: Style) -> Section:
     ordered = sorted(
         figures, key=lambda figure: (*_source_order(style, figure.span.article_id), figure.span.start)
     )
-    # A bare number with nothing said of what it counts tells a reader nothing; JSON still has it.
-    telling = [figure for figure in ordered if figure.unit != "count" or one_line(figure.what)]
+    telling = [figure for figure in ordered if tells_something(figure)]
     items = [_figure_item(figure, style) for figure in telling[:SHOWN_FIGURES]]
     return Section(
         "Figures", "figures", "No figures found.", items=tuple(items), more=len(ordered) - len(items)

@@ -800,7 +800,7 @@
     }
     if (ran.has("figures")) {
       fragment.append(
-        section("Figures", listOrNone(analysis.figures, (figure) => figureItem(figure))),
+        figuresSection(analysis.figures || []),
         section("Conflicting figures", listOrNone(analysis.conflicts, (conflict) => conflictItem(conflict))),
         section("Disputed claims", listOrNone(analysis.disputes || [], (dispute) => disputeItem(dispute))),
       );
@@ -829,6 +829,20 @@
     const described = [oneLine(figure.normalized), oneLine(figure.what)];
     if (oneLine(figure.attribution)) described.push(`according to ${oneLine(figure.attribution)}`);
     return [el("strong", "figure", `“${oneLine(figure.text)}”`), `: ${described.filter(Boolean).join(", ")}`];
+  }
+
+  /** Units whose value alone says nothing of what a figure is (sections.tells_something). */
+  const BARE_UNITS = new Set(["count", "date", "year"]);
+
+  /** The figures worth a line, as the downloads list them: a bare number, date or year with
+   * nothing said of what it is tells a reader nothing; how many were left out is said. */
+  function figuresSection(figures) {
+    const telling = figures.filter((figure) => !BARE_UNITS.has(figure.unit) || oneLine(figure.what));
+    const left = figures.length - telling.length;
+    const note = left
+      ? el("p", "hint", `Not listed: ${left} ${left === 1 ? "figure" : "figures"} with nothing said of what ${left === 1 ? "it is" : "they are"} (the JSON has ${left === 1 ? "it" : "them"}).`)
+      : "";
+    return section("Figures", telling.length || !figures.length ? listOrNone(telling, (figure) => figureItem(figure)) : el("p", "hint", "None worth a line."), note);
   }
 
   function figureItem(figure) {
