@@ -454,3 +454,12 @@ def test_a_middle_name_left_out_is_the_same_person_and_other_initials_are_not():
     entities = find_entities(articles, parse(articles))
     assert "Hillary Clinton" in _named(entities, "Hillary Rodham Clinton").variants
     assert _named(entities, "George H.W. Bush") != _named(entities, "George W. Bush")
+
+
+def test_the_office_of_a_title_is_not_part_of_the_name():
+    # BASIL, the mail bombs (2018): "former Director of National Intelligence James Clapper" was
+    # the person "National Intelligence James Clapper" in Who and where and in every quote of his
+    articles = basil_story("basil-mail-bomb-suspect.jsonl")
+    entities = find_entities(articles, parse(articles))
+    assert "James Clapper" in {entity.name for entity in entities}
+    assert not [entity for entity in entities if entity.name.startswith("National Intelligence")]

@@ -8,8 +8,10 @@ The rules, in order (each is a heuristic; its limits are said beside it):
 
 1. Mentions are spaCy entities labelled PERSON, ORG, GPE, LOC, NORP, FAC or EVENT (plus a few labels
    the small model confuses them with, which only vote, see 6). Edges are trimmed: determiners,
-   titles before a person ("President", "Secretary"), "pro-"/"anti-" prefixes, possessive "'s",
-   punctuation, and edge words that cannot end a name (prepositions, conjunctions, gerunds). A
+   titles before a person ("President", "Secretary"), the office of a title the model read into
+   the name ("Director of [National Intelligence] James Clapper"), "pro-"/"anti-" prefixes,
+   possessive "'s", punctuation, and edge words that cannot end a name (prepositions,
+   conjunctions, gerunds). A
    mention whose left neighbour is a capitalized word outside any entity grows over it (the small
    model finds "Without Borders" in "Doctors Without Borders").
 2. An acronym in parentheses right after a capitalized phrase pairs the two ("Doctors Without
@@ -73,7 +75,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from newsbrief.analysis.lexicon import COURTESY_TITLES, NAME_SUFFIXES, NICKNAMES, is_title, sex_of_word
+from newsbrief.analysis.lexicon import (
+    COURTESY_TITLES,
+    NAME_SUFFIXES,
+    NICKNAMES,
+    OFFICE_WORDS,
+    is_title,
+    sex_of_word,
+)
 from newsbrief.model import Article, Entity, Span
 
 if TYPE_CHECKING:
@@ -283,6 +292,8 @@ def _clean(index: int, doc: Doc, start: int, end: int, label: str, starts: froze
         start -= 1
     while start < end and _is_left_edge(doc[start], label, end - start):
         start += 1
+    if label == "PERSON":
+        start = _past_office(doc, start, end)
     while end > start and _is_right_edge(doc[end - 1]):
         end -= 1
     if start >= end:
@@ -300,6 +311,18 @@ def _clean(index: int, doc: Doc, start: int, end: int, label: str, starts: froze
         return None
     proper = end - start > 1 or doc[start].pos_ == "PROPN"
     return _Mention(index, start_char, end_char, text, _vote(doc, start, end, label), proper)
+
+
+def _past_office(doc: Doc, start: int, end: int) -> int:
+    """Where the person's name starts in a mention that opens with the office of a title before it:
+    "Director of [National Intelligence James Clapper]" names James Clapper, the director of
+    National Intelligence; the office's words (``OFFICE_WORDS``) are left out, two words of the
+    name always kept."""
+    if start < 2 or doc[start - 1].lower_ != "of" or not is_title(doc[start - 2].text):
+        return start
+    while end - start > 2 and doc[start].lower_ in OFFICE_WORDS:
+        start += 1
+    return start
 
 
 def _can_grow_left(token: Token, starts: frozenset[int]) -> bool:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "CLAIM_NOUNS",
     "COUNTED_NOUN_GROUPS",
     "COURTESY_TITLES",
+    "DENIED_DEEDS",
     "EVALUATIVE",
     "EVENT_CLASSES",
     "EVENT_PHRASES",
@@ -19,6 +21,7 @@ __all__ = [
     "NAME_SUFFIXES",
     "NICKNAMES",
     "OCCASIONS",
+    "OFFICE_WORDS",
     "ORGANISATION_NOUNS",
     "PERSON_NOUNS",
     "REPORTING_VERBS",
@@ -287,6 +290,18 @@ EVALUATIVE = SNEERS | word_list(
     tragic tremendous tyrant unacceptable unbelievable unconscionable unimaginable unjust
     unthinkable untrue useless vicious vile villain wicked wonderful worthless
     atrocities betrayals bombshells disgraces evils onslaughts pretexts tragedies tyrants villains
+    """
+)
+
+# The words of a government office named after "of" in a title before a name ("Secretary of
+# State John Kerry", "Director of National Intelligence James Clapper", "Secretary of the
+# Interior Ryan Zinke"), which the model reads into the person's name. Lower case.
+OFFICE_WORDS = word_list(
+    """
+    state defense defence national intelligence homeland security interior treasury justice health
+    human services energy education labor labour commerce agriculture transportation veterans
+    affairs housing urban development the navy army air force staff budget management central
+    federal bureau investigation foreign home office environmental protection
     """
 )
 
