@@ -70,6 +70,10 @@ def find_disputes(
     vectors = embed([sent.text for sent in sentences])
     disputes = []
     cues = [_denial_cue(span, sent) for span, sent in zip(spans, sentences, strict=True)]
+    # a sentence that denies, rejects or is disputing something tells of a dispute: no claim
+    claims = [
+        cue is None and REJECTION.search(sent.text) is None for cue, sent in zip(cues, sentences, strict=True)
+    ]
     for position, sent in enumerate(sentences):
         cue = cues[position]
         if cue is None:
@@ -80,8 +84,7 @@ def find_disputes(
             (float(vectors[denied] @ vectors[other]), other)
             for other, candidate in enumerate(sentences)
             if candidate.article_id != sent.article_id
-            and cues[other] is None
-            and REJECTION.search(candidate.text) is None
+            and claims[other]
             and _named_alike(claimed[denied], claimed[other], set(lemmas[other] & wanted))
         ]
         if not candidates:

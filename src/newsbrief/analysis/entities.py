@@ -661,10 +661,10 @@ def _place_titled(key: str, people: Sequence[str], groups: _Groups) -> None:
     others = {
         groups.find(person)
         for person in people
-        if _name_parts(person).first
-        and _name_parts(person).surname == _folded(surname)
+        if (named := _name_parts(person)).first
+        and named.surname == _folded(surname)
         and groups.find(person) != taken
-        and _name_parts(person).first not in bearer
+        and named.first not in bearer
     }
     if len(others) == 1:
         groups.union(key, others.pop())
