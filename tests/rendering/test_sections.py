@@ -1260,19 +1260,22 @@ def test_a_sentence_that_is_itself_a_quotation_is_not_quoted_again(aleppo_brief,
     assert f"- “{partly}” — " in section
 
 
+def _npr_quote(brief: Brief, speaker: str, role: str) -> Quote:
+    """A direct quote of NPR's first sentence in the Aleppo brief, given to ``speaker``."""
+    article = _articles(brief)["npr"]
+    words = article.text.split(".")[0]
+    return Quote(kind="direct", text=words, speaker=speaker, role=role, spans=(_span(article, words),))
+
+
 @pytest.mark.parametrize("to_format", [to_markdown, to_text, to_html])
 def test_a_described_speakers_role_is_not_repeated_after_it(aleppo_brief: Brief, to_format) -> None:
     """A speaker named by description ("the head of the ... mission to Syria") has that description,
     without its article, as the role; every format printed it twice, the second time in brackets.
     A role that adds to the speaker is still shown."""
-    article = _articles(aleppo_brief)["npr"]
-    words = article.text.split(".")[0]
-    described = Quote(
-        kind="direct",
-        text=words,
+    described = _npr_quote(
+        aleppo_brief,
         speaker="the head of the Doctors Without Borders (MSF) mission to Syria",
         role="head of the Doctors Without Borders (MSF) mission to Syria",
-        spans=(_span(article, words),),
     )
     named = dataclasses.replace(described, speaker="Pablo Marco", role="head of the MSF mission to Syria")
     rendered = to_format(
@@ -1289,14 +1292,10 @@ def test_issue_a_speaker_is_named_alike_by_every_format_and_the_json(aleppo_brie
     repeated a role that the speaker held across a line ("mission\\nto Syria (... mission to
     Syria)"), where the page, comparing them on one line, did not; the JSON now carries the one
     label (``speaker_label``) that the formats show and the page reads."""
-    article = _articles(aleppo_brief)["npr"]
-    words = article.text.split(".")[0]
-    quote = Quote(
-        kind="direct",
-        text=words,
+    quote = _npr_quote(
+        aleppo_brief,
         speaker="the head of the Doctors Without Borders (MSF) mission\nto Syria",
         role="head of the Doctors Without Borders (MSF) mission to  Syria",
-        spans=(_span(article, words),),
     )
     analysed = dataclasses.replace(aleppo_brief, analysis=Analysis(ran=("quotes",), quotes=(quote,)))
     label = json.loads(to_json(analysed))["analysis"]["quotes"][0]["speaker_label"]

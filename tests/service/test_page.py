@@ -149,6 +149,14 @@ def get_brief(page: Any) -> dict[str, Any]:
     return data
 
 
+def figures_shown(page: Any) -> tuple[Any, list[str]]:
+    """The page's Figures section and its lines, white space folded."""
+    section = page.locator(
+        "section.analysis-section", has=page.get_by_role("heading", name="Figures", exact=True)
+    )
+    return section, [" ".join(line.split()) for line in section.locator("li").all_inner_texts()]
+
+
 def aleppo_inputs(aleppo: dict[str, Article]) -> list[dict[str, str]]:
     return [{"outlet": aleppo[key].outlet, "text": aleppo[key].text} for key in ORDER]
 
@@ -1373,10 +1381,7 @@ def test_issue_page_a_figure_is_worded_as_the_downloads_word_it(
     fill_articles(page, aleppo_inputs(aleppo))
     choose_analyses(page, {"figures"})
     data = get_brief(page)
-    section = page.locator(
-        "section.analysis-section", has=page.get_by_role("heading", name="Figures", exact=True)
-    )
-    shown = [" ".join(line.split()) for line in section.locator("li").all_inner_texts()]
+    _, shown = figures_shown(page)
     markdown = download(page, "Markdown", tmp_path)
     assert len(shown) == len(data["analysis"]["figures"]) == 5
     assert (
@@ -1399,10 +1404,7 @@ def test_a_figure_with_nothing_said_of_it_is_left_out_as_the_downloads_leave_it(
     fill_articles(page, [{"outlet": article.outlet, "text": article.text} for article in articles])
     choose_analyses(page, {"figures"})
     data = get_brief(page)
-    section = page.locator(
-        "section.analysis-section", has=page.get_by_role("heading", name="Figures", exact=True)
-    )
-    shown = [" ".join(line.split()) for line in section.locator("li").all_inner_texts()]
+    section, shown = figures_shown(page)
     markdown = download(page, "Markdown", tmp_path)
     listed = [line[2:] for line in markdown.split("## Figures\n\n", 1)[1].split("\n\n", 1)[0].splitlines()]
     bare = [
