@@ -770,6 +770,18 @@ def test_an_html_page_gives_its_article_and_metadata() -> None:
         assert chrome not in article.text
 
 
+def _saved_page(path: Path, head: str, headline: str, text: str) -> Path:
+    """An article saved as a page: ``head`` in <head>, the headline and the text's paragraphs in
+    <article>."""
+    paragraphs = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in text.split("\n\n"))
+    path.write_text(
+        f"<html><head>{head}</head><body><article><h1>{html.escape(headline)}</h1>"
+        f"{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
 @pytest.mark.parametrize(
     ("head", "outlet"),
     [
@@ -801,12 +813,8 @@ def test_issue_a_page_without_site_metadata_is_named_by_the_site_its_title_gives
     record = json.loads(
         (FIXTURES.parent / "stream" / "basil-24.jsonl").read_text(encoding="utf-8").splitlines()[0]
     )
-    paragraphs = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in record["text"].split("\n\n"))
-    page = tmp_path / "saved-page.html"
-    page.write_text(
-        f"<html><head>{head}</head><body><article><h1>Assad's forces close in on Aleppo</h1>"
-        f"{paragraphs}</article></body></html>",
-        encoding="utf-8",
+    page = _saved_page(
+        tmp_path / "saved-page.html", head, "Assad's forces close in on Aleppo", record["text"]
     )
     (article,) = read_story([page]).articles
     assert article.title == "Assad's forces close in on Aleppo"
@@ -822,12 +830,9 @@ def test_issue_walk_a_page_without_a_date_is_not_dated_by_a_year_in_its_text(tmp
         for line in (FIXTURES.parent / "stream" / "basil-24.jsonl").read_text(encoding="utf-8").splitlines()
         if "since 1997" in line
     )
-    paragraphs = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in record["text"].split("\n\n"))
-    page = tmp_path / "etheridge.html"
-    page.write_text(
-        f"<html><head><title>{html.escape(record['title'])}</title></head>"
-        f"<body><article><h1>{html.escape(record['title'])}</h1>{paragraphs}</article></body></html>",
-        encoding="utf-8",
+    title = html.escape(record["title"])
+    page = _saved_page(
+        tmp_path / "etheridge.html", f"<title>{title}</title>", record["title"], record["text"]
     )
     story = read_story([page])
     (article,) = story.articles
