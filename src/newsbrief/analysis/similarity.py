@@ -10,6 +10,7 @@ process; embedding a story's sentences takes a few milliseconds.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -28,11 +29,20 @@ __all__ = ["embed", "load_wordllama"]
 @cache
 def load_wordllama() -> WordLlamaInference:
     """The WordLlama model from the installed package's own files; never downloads."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
     try:
         import wordllama
         from wordllama import WordLlama
     except ImportError as exc:
-        raise MissingModelError("conflicts need the WordLlama embeddings: pip install wordllama") from exc
+        raise MissingModelError(
+            "summaries and conflicts need the WordLlama embeddings: pip install wordllama"
+        ) from exc
+    finally:
+        # Its import calls logging.basicConfig(level=INFO), after which every library's INFO
+        # lines (rouge-score's "Using default tokenizer.") would reach stderr.
+        root.handlers[:] = handlers
+        root.setLevel(level)
     try:
         return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
     except FileNotFoundError as exc:
