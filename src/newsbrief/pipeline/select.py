@@ -37,6 +37,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
+from newsbrief.analysis.similarity import embed
 from newsbrief.model import DEFAULT_STYLE, Citation, Fact, Sentence, Source, SummarySentence
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD
 from newsbrief.pipeline.represent import centroid_closeness
@@ -141,6 +142,15 @@ POSITION_DECAY = 0.5
 LENGTH_POWER = 0.5
 # Two summary lines closer than this (TF-IDF cosine) say the same thing; the later is not taken.
 REDUNDANCY_THRESHOLD = 0.5
+# The same by meaning, in the neutral style: two lines of different outlets in other words ("urged
+# Obama to listen to ... Nancy Pelosi" / "encouraged Obama ... to listen to ... Pelosi") share too
+# few stems for the TF-IDF cosine, but their WordLlama cosine is above this (0.78 there; other
+# lines of that story 0.45-0.64). Pooled 5-fold cross-validation over Multi-News and the roundups
+# from {0.5, 0.55, ..., 0.9, off}: four folds chose 0.7, one 0.75 (held out, Multi-News 0.475 /
+# 0.167, roundups 0.395 / 0.174; all stories, off: 0.475 / 0.168 and 0.394 / 0.174): about
+# neutral in ROUGE; kept because a brief should not say one thing twice
+# (docs/history/neutral-brief.md, tenth round).
+MEANING_REDUNDANCY_THRESHOLD = 0.7
 # A sentence's gain per √words is multiplied by (1 + CENTROID_WEIGHT × cosine to the story
 # centroid) × (1 + QUOTE_BONUS if it has a quotation mark). Chosen by 5-fold cross-validation
 # from {0, 0.25, 0.5} × {0, 0.1, 0.2}: every fold chose 0.5 for the centroid, three of five 0.2
@@ -240,11 +250,43 @@ def select(
         max_sentences,
         voiced,
         neutral=neutral,
+        meaning=_meaning_check(sentences) if neutral else None,
     )
     if not neutral:
         return _reading_order(sentences, concepts @ weights, chosen)
     ordered = _story_order(sentences, units, chosen, concepts @ weights, similarity, voiced)
     return tuple(_joined(sentences, units[u], texts) for u in ordered)
+
+
+class _MeaningCheck:
+    """Whether a candidate line says again, in other words, what a taken line says: the WordLlama
+    cosine of any of their sentences above MEANING_REDUNDANCY_THRESHOLD. A sentence is embedded
+    only when first compared: the greedy loop compares the dozen lines it takes, not the story's
+    hundred sentences, and the embedding's tokenizer costs more than the rest of the selection."""
+
+    def __init__(self, sentences: tuple[Sentence, ...]) -> None:
+        self._texts = [sent.text for sent in sentences]
+        self._vectors: dict[int, NDArray[np.float32]] = {}
+
+    def _vectors_of(self, indices: Sequence[int]) -> NDArray[np.float32]:
+        missing = [i for i in indices if i not in self._vectors]
+        if missing:
+            self._vectors.update(zip(missing, embed([self._texts[i] for i in missing]), strict=True))
+        return np.stack([self._vectors[i] for i in indices])
+
+    def repeats(self, candidate: Sequence[int], taken: Sequence[int]) -> bool:
+        if not taken:
+            return False
+        closest = float((self._vectors_of(candidate) @ self._vectors_of(taken).T).max())
+        return closest > MEANING_REDUNDANCY_THRESHOLD
+
+
+def _meaning_check(sentences: tuple[Sentence, ...]) -> _MeaningCheck | None:
+    """The check by meaning, or None for one article, where the lines are one writer's and no
+    outlet repeats another in other words."""
+    if len({sent.article_id for sent in sentences}) < 2 or MEANING_REDUNDANCY_THRESHOLD > 1.0:
+        return None
+    return _MeaningCheck(sentences)
 
 
 def concept_weights(sentences: Sequence[Sentence], concepts: csr_matrix) -> NDArray[np.float64]:
@@ -352,6 +394,7 @@ def _cover_under_budget(
     in_own_voice: Callable[[int], bool],
     *,
     neutral: bool,
+    meaning: _MeaningCheck | None = None,
 ) -> list[int]:
     """Greedy budgeted coverage: the eligible unit with most new weight per √words, until none fits.
 
@@ -366,6 +409,9 @@ def _cover_under_budget(
     balance terms are off: plain cost-scaled greedy coverage. The balance terms are computed only
     when they can change a value (BALANCE_WEIGHT not 0, DOMINANT_DISCOUNT not 1): off, adding 0
     and multiplying by 1 leave every value as it is.
+    ``meaning``, when given, also keeps out a unit that repeats a taken line in other words: the
+    best unit is checked when it comes up and, if it repeats one, set aside for good (what is
+    taken only grows), which chooses exactly what excluding every such unit first would.
     Returns unit numbers (each unit's first sentence) in the order taken.
     """
     count = len(sentences)
@@ -401,6 +447,8 @@ def _cover_under_budget(
     remaining = weights.copy()
     taken = np.zeros(count, dtype=bool)
     closest = np.zeros(count)
+    repeated = np.zeros(count, dtype=bool)
+    taken_sentences: list[int] = []
     drawn = np.zeros(len(article_ids))
     lines = np.zeros(len(article_ids))
     order: list[int] = []
@@ -408,7 +456,7 @@ def _cover_under_budget(
     while max_sentences is None or len(order) < max_sentences:
         predecessor_taken = np.where(predecessor >= 0, taken[np.maximum(predecessor, 0)], False)
         clash = np.maximum.reduceat(np.maximum(closest, taken * 2.0)[flat], offsets)
-        eligible = usable & (used_words + words <= max_words) & (clash <= REDUNDANCY_THRESHOLD)
+        eligible = usable & ~repeated & (used_words + words <= max_words) & (clash <= REDUNDANCY_THRESHOLD)
         eligible &= ~needs_predecessor | predecessor_taken
         if not eligible.any():
             break
@@ -426,7 +474,11 @@ def _cover_under_budget(
         best = _preferred(value, [~voiced, voice_ok], first=not order)
         if best < 0:
             break
+        if meaning is not None and meaning.repeats(members[best], taken_sentences):
+            repeated[best] = True
+            continue
         order.append(best)
+        taken_sentences.extend(members[best])
         taken[list(members[best])] = True
         used_words += int(words[best])
         drawn[outlet[best]] += gain[best]
