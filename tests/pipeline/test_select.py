@@ -526,3 +526,13 @@ def test_the_extract_style_compares_lines_by_their_words_only() -> None:
     lines = [line.text for line in brief(story, Options(style="extract")).summary]
     said = [line for line in lines if re.search(r"(?:urged|encouraged) President (?:Barack )?Obama", line)]
     assert len(said) == 2, lines
+
+
+def test_the_brief_opens_with_who_did_what_not_with_a_quotation() -> None:
+    """The Griffin brief opened with "“I went way too far,” she said in a video on the social media
+    site.": a report, but one whose subject is a pronoun after someone's words; a line that
+    opens with who did what goes first."""
+    story = Story(articles=basil_story("basil-griffin-photo.jsonl"), id="griffin")
+    lines = [line.text for line in brief(story, Options(style="neutral", max_words=150)).summary]
+    assert not lines[0].startswith(('"', "“")), lines
+    assert any(line.startswith("“I went way too far,”") for line in lines[1:]), lines

@@ -611,11 +611,13 @@ def _story_order(
     """The chosen units in the story's order: what happened first, then context, then reaction.
 
     A line's rank is its kind (an event; context, which opens with a marker of time past such as
-    "For years" or "In the early stages"; a quotation; a line in an outlet's own voice), then its
-    corroboration (how many other articles have a sentence that says the same, TF-IDF cosine at
+    "For years" or "In the early stages"; a quotation; a line in an outlet's own voice), then
+    whether it opens with a quotation (a report that opens with someone's words, "“I went way too
+    far,” she said in a video ...", says who did what less plainly than one that opens with who),
+    then its corroboration (how many other articles have a sentence that says the same, TF-IDF cosine at
     least SAME_CONTENT_THRESHOLD, as alignment counts it), then its position in its article (news
     puts what happened first), then its concept weight. So the opening line is the most
-    corroborated report of what happened. A line that points back to the sentence before it
+    corroborated report of what happened that opens with who did it. A line that points back to the sentence before it
     follows that sentence's line.
     """
     chosen_set = set(chosen)
@@ -638,7 +640,9 @@ def _story_order(
     def rank(u: int) -> tuple[float, ...]:
         text = " ".join(sentences[j].text for j in units[u])
         agreeing = set(article_of[similarity[u] >= SAME_CONTENT_THRESHOLD]) - {sentences[u].article_id}
-        return (_kind(text, in_own_voice(u)), -len(agreeing), sentences[u].index, -float(scores[u]), u)
+        opens_with_quotation = text.lstrip().startswith(('"', "“"))
+        kind = _kind(text, in_own_voice(u))
+        return (kind, opens_with_quotation, -len(agreeing), sentences[u].index, -float(scores[u]), u)
 
     heads = sorted((u for u in chosen if u not in follows.values()), key=rank)
     ordered: list[int] = []
