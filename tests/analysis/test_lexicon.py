@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsbrief.analysis.framing import frame
-from newsbrief.analysis.lexicon import EVALUATIVE, SNEERS, word_list
+from newsbrief.analysis.lexicon import EVALUATIVE, SNEERS, quotation_ends, word_list
 from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article
 from newsbrief.pipeline.voice import own_voice
@@ -61,3 +61,31 @@ def test_words_left_out_are_no_opinion_words() -> None:
     outlet = frame([article], parse([article]), ()).outlets[0]
     assert outlet.opinion_markers == ()
     assert own_voice(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, ends",
+    [
+        ('"Russia continues to kill people in Syria.', (False, True)),
+        (
+            'Could there be such peace talks?" President Tayyip Erdogan asked in a speech in Peru.',
+            (True, False),
+        ),
+        ("“This is existential,” the commander said.", (False, False)),
+        ('"The battle to open a path is first," he says.', (False, False)),
+        ("So tomorrow I will be changing my registration to Republican.”", (True, False)),
+        ("Hezbollah fighters entered the villages.", (False, False)),
+        # Multi-News: one quotation opened with a curly mark and closed with a straight one
+        (
+            'Trump said: “Great, now I can go after Horseface and her 3rd rate lawyer in the Great State of Texas."',
+            (False, False),
+        ),
+        ('The notation gave them a clue: "Copyright 1902 by L.C. Handy.”', (False, False)),
+        (
+            '"We have not seen a copy of this report,” wrote a Google spokeswoman, “but we believe it is mistaken.',
+            (False, True),
+        ),
+    ],
+)
+def test_quotation_ends(text: str, ends: tuple[bool, bool]) -> None:
+    assert quotation_ends(text) == ends

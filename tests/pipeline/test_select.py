@@ -13,6 +13,7 @@ from scipy.sparse import csr_matrix
 
 from basil_stories import basil_story
 from newsbrief import Options, brief, render, summarize
+from newsbrief.analysis.lexicon import quotation_ends
 from newsbrief.model import Article, Brief, Sentence, Story, SummarySentence
 from newsbrief.pipeline import select as select_module
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD, similarity_matrix
@@ -37,7 +38,7 @@ from newsbrief.pipeline.select import (
     select,
     sentence_prior,
 )
-from newsbrief.pipeline.voice import own_voice, quotation_ends
+from newsbrief.pipeline.voice import own_voice
 
 
 def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[np.float64]]:

@@ -18,7 +18,6 @@ from newsbrief.pipeline.voice import (
     mostly_quoted,
     outside_quotations,
     own_voice,
-    quotation_ends,
 )
 
 
@@ -95,34 +94,6 @@ def test_an_outlet_speaking_for_itself_is_found(text: str, reason: str) -> None:
 )
 def test_reporting_and_quoted_speech_are_not_the_outlets_voice(text: str) -> None:
     assert own_voice(text) is None
-
-
-@pytest.mark.parametrize(
-    "text, ends",
-    [
-        ('"Russia continues to kill people in Syria.', (False, True)),
-        (
-            'Could there be such peace talks?" President Tayyip Erdogan asked in a speech in Peru.',
-            (True, False),
-        ),
-        ("“This is existential,” the commander said.", (False, False)),
-        ('"The battle to open a path is first," he says.', (False, False)),
-        ("So tomorrow I will be changing my registration to Republican.”", (True, False)),
-        ("Hezbollah fighters entered the villages.", (False, False)),
-        # Multi-News: one quotation opened with a curly mark and closed with a straight one
-        (
-            'Trump said: “Great, now I can go after Horseface and her 3rd rate lawyer in the Great State of Texas."',
-            (False, False),
-        ),
-        ('The notation gave them a clue: "Copyright 1902 by L.C. Handy.”', (False, False)),
-        (
-            '"We have not seen a copy of this report,” wrote a Google spokeswoman, “but we believe it is mistaken.',
-            (False, True),
-        ),
-    ],
-)
-def test_quotation_ends(text: str, ends: tuple[bool, bool]) -> None:
-    assert quotation_ends(text) == ends
 
 
 def test_quoted_words_are_set_aside() -> None:

@@ -31,6 +31,8 @@ __all__ = [
     "TITLE_QUALIFIERS",
     "is_title",
     "is_whole_quotation",
+    "quotation_ends",
+    "quotes_someone",
     "sex_of_word",
     "word_list",
 ]
@@ -331,6 +333,49 @@ def is_whole_quotation(text: str) -> bool:
     """True when the sentence is one quotation from its first character to its last, with no
     attribution outside the marks ("\"To make a path ... Aleppo city.\"")."""
     return _WHOLE_QUOTATION.fullmatch(text.strip()) is not None
+
+
+_QUOTATION_MARK = re.compile(r"[“”\"]")
+_AFTER_PUNCTUATION = re.compile(r"[.,!?…—-]$")
+
+
+def quotes_someone(text: str) -> bool:
+    """True when the sentence carries a double quotation mark (straight or curly)."""
+    return '"' in text or "“" in text or "”" in text
+
+
+def quotation_ends(text: str) -> tuple[bool, bool]:
+    """Whether the sentence closes a quotation it did not open, and whether it opens one it does
+    not close (a quotation the sentence splitter cut in two).
+
+    The marks are read left to right as one kind, since outlets mix curly and straight marks
+    within one quotation (“... Texas."): “ opens, ” closes, and a straight mark closes an open
+    quotation, or, with none open, opens one, unless it is the sentence's first mark and follows
+    punctuation (a closer whose opener is in an earlier sentence).
+    """
+    if not quotes_someone(text):
+        return False, False
+    depth, closes = 0, False
+    for match in _QUOTATION_MARK.finditer(text):
+        mark = match.group()
+        if mark == "“" or (mark == '"' and depth == 0 and not _closes_unopened(text, match.start())):
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            closes = True
+    return closes, depth > 0
+
+
+def _closes_unopened(text: str, at: int) -> bool:
+    """True when the straight mark at ``at`` is the first mark of the sentence and follows
+    punctuation and precedes a space or the end: the close of a quotation opened earlier."""
+    before = text[:at]
+    return (
+        not _QUOTATION_MARK.search(before)
+        and bool(_AFTER_PUNCTUATION.search(before))
+        and (at + 1 == len(text) or text[at + 1].isspace())
+    )
 
 
 def sex_of_word(word: str) -> str:

@@ -37,11 +37,12 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
+from newsbrief.analysis.lexicon import quotation_ends, quotes_someone
 from newsbrief.analysis.similarity import embed
 from newsbrief.model import DEFAULT_STYLE, Citation, Fact, Sentence, Source, SummarySentence
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD
 from newsbrief.pipeline.represent import centroid_closeness
-from newsbrief.pipeline.voice import mostly_quoted, own_voice, quotation_ends, quotes_someone
+from newsbrief.pipeline.voice import mostly_quoted, own_voice
 
 __all__ = [
     "BACK_REFERENCE_OPENERS",

@@ -37,8 +37,6 @@ __all__ = [
     "mostly_quoted",
     "outside_quotations",
     "own_voice",
-    "quotation_ends",
-    "quotes_someone",
 ]
 
 
@@ -85,10 +83,8 @@ _SELF_REFERENCE = re.compile(
 )
 _FAST_FORWARD = re.compile(r"^\W*fast[- ]forward\b", re.IGNORECASE)
 _WORD_PARTS = re.compile(r"[-'’]")
-_QUOTATION_MARK = re.compile(r"[“”\"]")
 # A quoted span: from an opening mark to the next closing one, curly or straight (outlets mix them).
 _QUOTED_SPAN = re.compile(r"[“\"][^“”\"]*[”\"]")
-_AFTER_PUNCTUATION = re.compile(r"[.,!?…—-]$")
 # A word, not a letter of an abbreviation ("F.B.I." has no first-person "I"); Latin-1 letters
 # count, so "naïve" is one word, as the framing analysis reads it.
 _WORD = re.compile(r"(?<![\w.])[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’-]*(?!\.\w)")
@@ -108,11 +104,6 @@ def outside_quotations(text: str) -> str:
     return _QUOTATION.sub(" QUOTE ", text)
 
 
-def quotes_someone(text: str) -> bool:
-    """True when the sentence carries a double quotation mark (straight or curly)."""
-    return '"' in text or "“" in text or "”" in text
-
-
 def mostly_quoted(text: str) -> bool:
     """True when at least half the sentence's words are inside quotation marks: the line gives
     someone's words, not a report that names a programme or a phrase in quotes ("... on NBC's
@@ -120,40 +111,6 @@ def mostly_quoted(text: str) -> bool:
     words = len(text.split())
     quoted = sum(len(span.split()) for span in _QUOTED_SPAN.findall(text))
     return words > 0 and 2 * quoted >= words
-
-
-def quotation_ends(text: str) -> tuple[bool, bool]:
-    """Whether the sentence closes a quotation it did not open, and whether it opens one it does
-    not close (a quotation the sentence splitter cut in two).
-
-    The marks are read left to right as one kind, since outlets mix curly and straight marks
-    within one quotation (“... Texas."): “ opens, ” closes, and a straight mark closes an open
-    quotation, or, with none open, opens one, unless it is the sentence's first mark and follows
-    punctuation (a closer whose opener is in an earlier sentence).
-    """
-    if not quotes_someone(text):
-        return False, False
-    depth, closes = 0, False
-    for match in _QUOTATION_MARK.finditer(text):
-        mark = match.group()
-        if mark == "“" or (mark == '"' and depth == 0 and not _closes_unopened(text, match.start())):
-            depth += 1
-        elif depth:
-            depth -= 1
-        else:
-            closes = True
-    return closes, depth > 0
-
-
-def _closes_unopened(text: str, at: int) -> bool:
-    """True when the straight mark at ``at`` is the first mark of the sentence and follows
-    punctuation and precedes a space or the end: the close of a quotation opened earlier."""
-    before = text[:at]
-    return (
-        not _QUOTATION_MARK.search(before)
-        and bool(_AFTER_PUNCTUATION.search(before))
-        and (at + 1 == len(text) or text[at + 1].isspace())
-    )
 
 
 def is_attributed(text: str) -> bool:
