@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from basil_stories import basil_story
+from newsbrief.analysis.facts import is_statement
 from newsbrief.errors import OptionError
 from newsbrief.model import ANALYSES, Analysis, Article, Options, Story, parse_analyses
 from newsbrief.pipeline.brief import brief, briefs
@@ -126,3 +128,35 @@ def test_issue_readme_a_sentence_an_article_repeats_is_one_claim() -> None:
     texts = [claim.sentence.text for claim in claims if claim.sentence.article_id == "a"]
     assert texts.count(repeated) == 1
     assert [claim.sentence.index for claim in claims if claim.sentence.text == repeated] == [0]
+
+
+def test_agreed_facts_list_statements_before_pieces_of_quotations() -> None:
+    """Three outlets carried Trump's inaugural address; the splitter cuts “The time for empty talk
+    is over. Now arrives the hour of action,” he said. in two, and the piece “The time for empty
+    talk is over. led the agreed facts, words with no speaker. Statements come first now; the
+    pieces stay in the list, after them."""
+    story = Story(articles=basil_story("basil-inauguration-boycott.jsonl"), id="inauguration")
+    facts = brief(story, Options(analyses=["facts"])).analysis.facts
+    firsts = [fact.sentences[0].text for fact in facts]
+    statements = [is_statement(text) for text in firsts]
+    assert statements[0] and statements == sorted(statements, reverse=True), firsts
+    assert "“The time for empty talk is over." in firsts[statements.count(True) :]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“This American carnage stops right here and stops right now,” Trump said.", True),
+        ("“The time for empty talk is over.", False),
+        ("Now arrives the hour of action,” he said.", False),
+        ("“Such discussions are fully consistent with the relevant law and ethical requirements.”", False),
+        ("America is not a circus.", False),
+        ("Do you fully support the Obama agenda?”", False),
+        (
+            "He also rebuked those who have held power in Washington, saying a small group reaped the rewards of government while “the people did not share” in Washington’s wealth.",
+            True,
+        ),
+    ],
+)
+def test_is_statement(text: str, expected: bool) -> None:
+    assert is_statement(text) is expected

@@ -1,9 +1,11 @@
 """What the outlets agree on, and the claims only one of them makes.
 
-Agreed facts are the alignment stage's facts that hold sentences from two or more articles. The
-claims only one outlet makes are the sentences in no such fact, ranked by how close they are to
-the story as a whole (cosine to the centroid of all sentence vectors): a sentence on the story's
-own subject that nobody else reports is notable, an aside is not.
+Agreed facts are the alignment stage's facts that hold sentences from two or more articles,
+statements first: outlets that carry one wire copy share its quotations, and a piece of a
+quotation ("America is not a circus.") agrees on words without saying whose they are. The
+claims only one outlet makes are the sentences in no such fact that are statements, ranked by
+how close they are to the story as a whole (cosine to the centroid of all sentence vectors): a
+sentence on the story's own subject that nobody else reports is notable, an aside is not.
 """
 
 from __future__ import annotations
@@ -11,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsbrief.analysis.lexicon import is_whole_quotation
+from newsbrief.analysis.lexicon import is_whole_quotation, quotation_ends
 from newsbrief.model import Claim, Fact, Sentence
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-__all__ = ["CLAIMS_PER_ARTICLE", "MAX_FACTS", "agreed_facts", "single_claims"]
+__all__ = ["CLAIMS_PER_ARTICLE", "MAX_FACTS", "agreed_facts", "is_statement", "single_claims"]
 
 MAX_FACTS = 20
 CLAIMS_PER_ARTICLE = 3
@@ -27,12 +29,30 @@ MIN_CLAIM_WORDS = 8
 MAX_CLAIM_WORDS = 60
 
 
+def is_statement(text: str) -> bool:
+    """Whether a sentence states something by itself: MIN_CLAIM_WORDS words or more, no question,
+    and not someone's words cut loose from who said them (a bare quotation, or a piece of one the
+    sentence splitter cut: it closes a quotation it did not open, or opens one it does not close)."""
+    return (
+        len(text.split()) >= MIN_CLAIM_WORDS
+        and not text.rstrip().endswith("?")
+        and not is_whole_quotation(text)
+        and quotation_ends(text) == (False, False)
+    )
+
+
 def agreed_facts(facts: Sequence[Fact]) -> tuple[Fact, ...]:
-    """Facts reported by two or more articles, most articles first, then closest agreement."""
+    """Facts reported by two or more articles: statements first (as its first sentence reads),
+    then most articles, then closest agreement."""
     shared = [fact for fact in facts if len(fact.article_ids) > 1]
     ranked = sorted(
         enumerate(shared),
-        key=lambda item: (-len(item[1].article_ids), -_mean_similarity(item[1]), item[0]),
+        key=lambda item: (
+            not (item[1].sentences and is_statement(item[1].sentences[0].text)),
+            -len(item[1].article_ids),
+            -_mean_similarity(item[1]),
+            item[0],
+        ),
     )
     return tuple(fact for _, fact in ranked[:MAX_FACTS])
 
@@ -51,11 +71,10 @@ def single_claims(
     best: dict[str, list[tuple[float, int]]] = {}
     seen: set[tuple[str, str]] = set()
     for position, sent in enumerate(sentences):
-        words = len(sent.text.split())
-        if (sent.article_id, sent.index) in corroborated or not MIN_CLAIM_WORDS <= words <= MAX_CLAIM_WORDS:
+        if (sent.article_id, sent.index) in corroborated or len(sent.text.split()) > MAX_CLAIM_WORDS:
             continue
-        if sent.text.rstrip().endswith("?") or is_whole_quotation(sent.text):
-            continue  # a question claims nothing; a bare quotation is someone's words, not the outlet's
+        if not is_statement(sent.text):
+            continue  # a question claims nothing; a quotation or a piece of one is someone's words
         if (sent.article_id, sent.text) in seen:
             continue  # an article that repeats a sentence makes one claim, at its first place
         seen.add((sent.article_id, sent.text))
