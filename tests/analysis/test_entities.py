@@ -463,3 +463,21 @@ def test_the_office_of_a_title_is_not_part_of_the_name():
     entities = find_entities(articles, parse(articles))
     assert "James Clapper" in {entity.name for entity in entities}
     assert not [entity for entity in entities if entity.name.startswith("National Intelligence")]
+
+
+def test_the_democratic_party_and_the_democrats_are_one_group() -> None:
+    """The Clinton trade story writes "Democratic presidential hopeful" and "congressional
+    Democrats": one group, which "Who and where" listed twice ("Democratic" is not "Democrat" + s,
+    as "Republican" is the noun of "Republicans")."""
+    articles = basil_story("basil-clinton-trade.jsonl")
+    entities = find_entities(articles, parse(articles))
+    named = [entity for entity in entities if {"Democratic", "Democrats"} & {entity.name, *entity.variants}]
+    assert len(named) == 1
+    assert {named[0].name, *named[0].variants} >= {"Democratic", "Democrats"}
+
+
+def test_a_lone_america_is_the_united_states(aleppo_entities):
+    """ZeroHedge's "America" in the Aleppo story is the country the other outlets call the US."""
+    united_states = next(entity for entity in aleppo_entities if entity.name == "United States")
+    assert "America" in united_states.variants
+    assert not [entity for entity in aleppo_entities if entity.name == "America"]

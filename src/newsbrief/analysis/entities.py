@@ -45,7 +45,9 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    Trump" beside its one full "Melania Trump" keeps its bare "Trump" to the story's rule). Quotes, figures and framing read this decision through ``Names``. A one-word PERSON
    that is no one's surname joins the one person whose first name it is ("Mitt" -> "Mitt
    Romney"), and stays apart when two people share that first name. A group's plural joins its singular when both are
-   groups ("Republicans" = "Republican"). A surname the story gives both "Mr." and "Mrs."/"Ms."
+   groups ("Republicans" = "Republican"), and so does an adjective that is not its group's noun
+   ("Democratic" = "Democrats", ``lexicon.GROUP_ADJECTIVES``); a lone "America" is the United
+   States (``lexicon.COUNTRY_NAMES``; "Latin America" is another name). A surname the story gives both "Mr." and "Mrs."/"Ms."
    names two people, a couple or relatives: the courtesy title the story uses more for it goes
    with the bare surname as above, and the other title's mentions ("Mrs. Trump") keep their title
    and join the one other person of that surname named in full ("Melania Trump"), or stay apart
@@ -76,7 +78,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsbrief.analysis.lexicon import (
+    COUNTRY_NAMES,
     COURTESY_TITLES,
+    GROUP_ADJECTIVES,
     NAME_SUFFIXES,
     NICKNAMES,
     OFFICE_WORDS,
@@ -396,7 +400,8 @@ def name_key(text: str) -> str:
     words = text.casefold().replace("’", "'").translate(_NOT_IN_KEY).split()
     if len(words) > 1:
         words = [_SPELLED_OUT.get(word, word) for word in words]
-    return " ".join(words)
+    key = " ".join(words)
+    return COUNTRY_NAMES.get(key, key)
 
 
 def _name_words(key: str) -> tuple[str, ...]:
@@ -760,17 +765,18 @@ def _most_mentioned(
 
 
 def _merge_plural_groups(keys: Sequence[str], votes: dict[str, Counter[str]], groups: _Groups) -> None:
-    """Join a group's plural to its singular when both are groups ("Republicans" -> "Republican")."""
+    """Join a group's plural to its singular when both are groups ("Republicans" -> "Republican"),
+    and an adjective that is not its group's noun to the noun ("Democratic" -> "Democrats")."""
     present = set(keys)
     for key in keys:
-        singular = key[:-1]
-        if (
-            key.endswith("s")
-            and singular in present
-            and _majority(votes[key]) == "NORP"
-            and _majority(votes[singular]) == "NORP"
-        ):
-            groups.union(singular, key)
+        if _majority(votes[key]) != "NORP":
+            continue
+        nouns = (key[:-1],) if key.endswith("s") else ()
+        if key in GROUP_ADJECTIVES:
+            nouns = (GROUP_ADJECTIVES[key], GROUP_ADJECTIVES[key] + "s")
+        for noun in nouns:
+            if noun in present and _majority(votes[noun]) == "NORP":
+                groups.union(noun, key)
 
 
 def _merge_short_organizations(keys: Sequence[str], votes: dict[str, Counter[str]], groups: _Groups) -> None:

@@ -11,12 +11,14 @@ import re
 __all__ = [
     "CLAIM_NOUNS",
     "COUNTED_NOUN_GROUPS",
+    "COUNTRY_NAMES",
     "COURTESY_TITLES",
     "DENIED_DEEDS",
     "EVALUATIVE",
     "EVENT_CLASSES",
     "EVENT_PHRASES",
     "FEMALE_WORDS",
+    "GROUP_ADJECTIVES",
     "MALE_WORDS",
     "NAME_SUFFIXES",
     "NICKNAMES",
@@ -134,6 +136,12 @@ _TITLE_WORDS = TITLES | TITLE_QUALIFIERS
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss"})
 # Suffixes after a surname, lower case without full stops: "Martin Luther King, Jr." is one name.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# One-word names that are another name of a country, lower case: news writes a lone "America"
+# for the United States ("Latin America", "Voice of America" are other, longer names).
+COUNTRY_NAMES = {"america": "united states"}
+# A group's adjective that is not its noun (as "Republican" is): "Democratic" lawmakers are
+# Democrats. Lower case, adjective to singular noun.
+GROUP_ADJECTIVES = {"democratic": "democrat"}
 # English first names and the short forms news writes for them ("Bob Goodlatte" is "Robert W.
 # Goodlatte"), lower case. Only a short form that stands for one name in news is listed: "Pat"
 # (Patrick, Patricia) and "Ted" (Edward, Theodore) are not.
