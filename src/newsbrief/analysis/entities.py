@@ -771,7 +771,7 @@ def _merge_plural_groups(keys: Sequence[str], votes: dict[str, Counter[str]], gr
     for key in keys:
         if _majority(votes[key]) != "NORP":
             continue
-        nouns = (key[:-1],) if key.endswith("s") else ()
+        nouns: tuple[str, ...] = (key[:-1],) if key.endswith("s") else ()
         if key in GROUP_ADJECTIVES:
             nouns = (GROUP_ADJECTIVES[key], GROUP_ADJECTIVES[key] + "s")
         for noun in nouns:
