@@ -60,7 +60,8 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    names NORP; a name merged by surname is a PERSON. Ties go to the first of KEPT_LABELS.
 7. The canonical name is the longest full form: the variant with most words, then most mentions,
    then most characters, then alphabetical; an all-capitals acronym is chosen only when the entity
-   has no other form, and a surname under a courtesy title ("Mrs. Trump") only when the person
+   has no other form, a form in capitals (a dateline's "WASHINGTON —") only when it is never
+   written in lower case, and a surname under a courtesy title ("Mrs. Trump") only when the person
    is never named in full.
 
 Order: most mentions first, then most articles, then name.
@@ -864,15 +865,17 @@ def _entity(members: Sequence[_Mention], articles: Sequence[Article], surname_me
 
 def _canonical(form_counts: Counter[str]) -> str:
     """Rule 7: the longest full form, an acronym only when there is nothing else; a name written
-    with a courtesy title ("Mrs. Trump") only when the person is never named in full, and one an
+    with a courtesy title ("Mrs. Trump") only when the person is never named in full, one an
     editor's bracket cuts into ("Barack] Obama", of "[Barack] Obama") only when it is written no
-    other way."""
+    other way, and one in capitals (a dateline's "WASHINGTON —") only when it is never written
+    in lower case."""
     full = [form for form in form_counts if not ACRONYM.match(form)] or list(form_counts)
     return min(
         full,
         key=lambda form: (
             "[" in form or "]" in form,
             _is_titled(name_key(form)),
+            form.isupper(),
             -len(form.split()),
             -form_counts[form],
             -len(form),
