@@ -57,7 +57,8 @@ The rules, in order (each is a heuristic; its limits are said beside it):
 6. The label is the majority over the mentions' labels. A mention after a place preposition
    ("in Aleppo") or beside "city" votes GPE; a NORP vote counts only when the word looks like a
    group (an adjective, a plural, or a demonym ending), since the small model tags bare place
-   names NORP; a name merged by surname is a PERSON. Ties go to the first of KEPT_LABELS.
+   names NORP; a social platform ("Twitter", ``lexicon.PLATFORMS``) votes ORG, since the model
+   mostly takes it for a person; a name merged by surname is a PERSON. Ties go to the first of KEPT_LABELS.
 7. The canonical name is the longest full form: the variant with most words, then most mentions,
    then most characters, then alphabetical; an all-capitals acronym is chosen only when the entity
    has no other form, a form in capitals (a dateline's "WASHINGTON —") only when it is never
@@ -85,6 +86,7 @@ from newsbrief.analysis.lexicon import (
     NAME_SUFFIXES,
     NICKNAMES,
     OFFICE_WORDS,
+    PLATFORMS,
     is_title,
     sex_of_word,
 )
@@ -361,6 +363,8 @@ def _is_right_edge(token: Token) -> bool:
 
 def _vote(doc: Doc, start: int, end: int, label: str) -> str:
     """The label this mention votes for, with the place and group cues of rule 6."""
+    if doc[start:end].text.lower() in PLATFORMS:
+        return "ORG"
     previous = doc[start - 1].lower_ if start > 0 else ""
     following = doc[end].lower_ if end < len(doc) else ""
     before_of = doc[start - 2].lower_ if start > 1 else ""
