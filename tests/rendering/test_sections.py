@@ -1001,6 +1001,11 @@ def _figure_in(sentence: str, phrase: str) -> Figure:
         (POT_SEIZED, "2,763 pounds",
          "…pot seized on highways increased from an annual average of 2,763 pounds between 2005 and 2008 to a "
          "yearly average of 3,690 pounds…"),
+        # a clause too short to say what the figure is ("Since 2014"): whole words each side
+        ("Since 2014, a high proportion of those crossing have been Central American children and families "
+         "seeking to make humanitarian claims such as asylum.", "2014",
+         "Since 2014, a high proportion of those crossing have been Central American children and families "
+         "seeking to make…"),
         # near the end: what the right side leaves goes to the left
         (POT_SEIZED, "3,690 pounds",
          "…increased from an annual average of 2,763 pounds between 2005 and 2008 to a yearly average of "

@@ -460,7 +460,8 @@ def figure_context(figure: Figure) -> str:
     The whole sentence when it fits in ``CONTEXT_CHARS`` beside the figure; else the clauses
     around the figure (parts between commas, semicolons, colons and dashes) that fit, the
     figure's own clause first, then the shorter neighbour each time; a clause longer than that is
-    cut at word boundaries, ``CONTEXT_CHARS`` each side (what one side leaves goes to the other).
+    cut at word boundaries, ``CONTEXT_CHARS`` each side (what one side leaves goes to the other),
+    and so are clauses shorter than ``CONTEXT_CHARS`` together, which say too little ("Since 2014").
     A cut is marked with an ellipsis; the figure itself is never cut.
     """
     text = figure.sentence.text
@@ -472,6 +473,9 @@ def figure_context(figure: Figure) -> str:
     left, right = _clauses_around(text, start, end, budget)
     if right - left > budget:
         left, right = _words_around(text, (left, right), (start, end))
+    elif right - left < CONTEXT_CHARS:
+        # "Since 2014, …", "…two of the people said": a clause too short to say what the figure is
+        left, right = _words_around(text, (0, len(text)), (start, end))
     if not text[right:].strip(_CLOSING):
         right = len(text)  # only the closing stop or quote mark left: the sentence ends here
     excerpt = text[left:right].strip(" ,;:-–—")
