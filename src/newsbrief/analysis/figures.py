@@ -4,8 +4,9 @@
 number tokens spaCy did not tag, turns the words into a value ("1.5 million" → 1500000, "a dozen"
 → 12), reads the qualifier in front ("more than", "at least", "nearly", ...), and builds from the
 dependency parse what the figure counts ("civilians died in the last two weeks on the rebel side")
-and who the article says it comes from ("according to X", "X said", "X reported"). A year's
-description says what happened then in at least two words, or is empty ("Born in 1956, he ...").
+and who the article says it comes from ("according to X", "X said", "X reported"): a source only
+for a figure inside what it said, not for its audience ("Clinton told about 600 supporters") or
+the day it spoke ("said in a Sept. 14 email"). A year's description says what happened then in at least two words, or is empty ("Born in 1956, he ...").
 
 ``newsbrief.analysis.conflicts`` compares the figures of different outlets.
 
@@ -216,7 +217,8 @@ OBJECT_REPORTING_VERBS = frozenset(
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 # Speech verbs joined to a reporting verb report for its subject too: "told ... but warned that".
 _SPEECH_OR_REPORTING = SPEECH_VERBS | REPORTING_VERBS
-# Clauses an "according to" inside covers alone: "Vanity Fair, which estimated it, according to ...".
+# Clauses an "according to" inside covers alone: "the bill, which would cost $5 billion according
+# to the CBO, passed 219 to 197" does not credit the CBO with the vote.
 _SUBORDINATE_DEPS = frozenset({"relcl", "acl"})
 # Reporting verbs that give their figure after "at": "put the toll at 40", "estimated the crowd at 5,000".
 AT_REPORTING_VERBS = frozenset({"put", "estimate", "count", "tally"})
