@@ -614,6 +614,9 @@ def test_a_figure_outside_what_the_source_said_is_not_attributed(text: str, span
          "undocumented immigrants in the country, the aides said.", "11 million", "the aides"),
         ("A separate attendee, Molyrik Welch, noted to another reporter that her brother had died following "
          "an encounter with Ferguson police in 2011.", "2011", "A separate attendee"),
+        # our sentence, though the parser splits it at ". . ."
+        ("Trump is one of the top contenders. NBC further notes, “Strikingly, Trump . . . finishes first among "
+         "Tea Party supporters (at 20 percent), followed by Romney (17 percent).”", "17 percent", "NBC"),
         ("Hillary and Bill Clinton earned roughly $141 million and paid nearly $44 million in federal income "
          "taxes from 2007 to 2014, according to tax returns released Friday.", "roughly $141 million",
          "tax returns released Friday"),

@@ -1349,7 +1349,8 @@ def _attribution(anchor: Token, figure_tokens: SpacySpan, sentence: Sentence, so
     Senate confirmed [two] nominations"), the source's own description ("according to [two]
     participants") or another clause.
     """
-    words = [t for t in anchor.sent if sentence.start <= t.idx < sentence.end]
+    # Our sentence, not spaCy's: the parser may split one at ". . ." or join two.
+    words = [t for t in anchor.doc if sentence.start <= t.idx < sentence.end]
     inside = {t.i for t in figure_tokens}
     according = _according_to(anchor, words, inside)
     if according is not None:
