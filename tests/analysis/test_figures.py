@@ -583,6 +583,49 @@ def test_a_group_that_speaks_is_still_counted() -> None:
     assert [figure.span.text for figure in _figures([_article(text)])] == ["only two"]
 
 
+# A source is named only for a figure inside what it said (BASIL sentences): not its audience, the
+# day it spoke, a deed, the source's own description or another clause.
+@pytest.mark.parametrize(
+    "text, span_text",
+    [
+        ("\"Let's take the lemons and turn it into lemonade,\" Clinton told about 600 supporters at the "
+         "Iowa State Fairgrounds.", "about 600"),
+        ("Nuland said in a Sept. 14 email that she didn't want that information included.", "Sept. 14"),
+        ("The Senate confirmed two cabinet nominations — James N. Mattis as defense secretary and John F. "
+         "Kelly as secretary of homeland security.", "two"),
+        ("On a conference call convened Sunday night by liberal groups, there was notable anger toward Ms. "
+         "Klobuchar, according to two participants.", "two"),
+        ("“Undoubtedly, there is collusion,” Schiff told The Washington Post after Attorney General William "
+         "Barr's four-page summary of Mueller's investigation was released Sunday.", "four"),
+    ],
+)  # fmt: skip
+def test_a_figure_outside_what_the_source_said_is_not_attributed(text: str, span_text: str) -> None:
+    assert _one(_figures([_article(text)]), span_text).attribution == ""
+
+
+@pytest.mark.parametrize(
+    "text, span_text, source",
+    [
+        ("The cost of the package, senior officials estimated, would be roughly $500 million, some of which "
+         "could come from already budgeted funds.", "roughly $500 million", "senior officials"),
+        ("“Two words sum it up better than anything anybody else can say,” the White House press secretary, "
+         "Sarah Huckabee Sanders, told reporters on Friday.", "Two", "the White House press secretary"),
+        ("The document is expected to call for a path to legal status for many of the 11 million "
+         "undocumented immigrants in the country, the aides said.", "11 million", "the aides"),
+        ("A separate attendee, Molyrik Welch, noted to another reporter that her brother had died following "
+         "an encounter with Ferguson police in 2011.", "2011", "A separate attendee"),
+        # our sentence, though the parser splits it at ". . ."
+        ("Trump is one of the top contenders. NBC further notes, “Strikingly, Trump . . . finishes first among "
+         "Tea Party supporters (at 20 percent), followed by Romney (17 percent).”", "17 percent", "NBC"),
+        ("Hillary and Bill Clinton earned roughly $141 million and paid nearly $44 million in federal income "
+         "taxes from 2007 to 2014, according to tax returns released Friday.", "roughly $141 million",
+         "tax returns released Friday"),
+    ],
+)  # fmt: skip
+def test_a_figure_inside_what_the_source_said_is_attributed(text: str, span_text: str, source: str) -> None:
+    assert _one(_figures([_article(text)]), span_text).attribution == source
+
+
 def test_a_count_the_model_took_for_money_counts_its_noun() -> None:
     # mn-23526: "more than 4 million immigrants" was a sum of money (the model tags it MONEY), so it
     # could not meet another outlet's "some 4 million" immigrants

@@ -38,6 +38,7 @@ from newsbrief.model import (
 from newsbrief.pipeline.brief import brief
 from newsbrief.pipeline.segment import segment
 from newsbrief.rendering import render, to_html, to_json, to_markdown, to_text
+from newsbrief.rendering.sections import figure_context
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_FILE = ROOT / "src" / "newsbrief" / "rendering" / "brief.schema.json"
@@ -810,10 +811,14 @@ def test_markdown_shows_figures_conflicts_quotes_entities_and_framing(analysed):
     assert " vs **“nearly 40,000”** ZeroHedge [3] (“" in conflict
     assert conflict.endswith("*both count people in Aleppo*")
     assert (
-        "- “More than 300”: more than 300 people, civilians have died in the last two weeks, according to the "
-        "opposition-leaning Syrian Observatory for Human Rights — NPR [2]"
+        "- “More than 300”: more than 300 people (“More than 300 civilians have died in the last two weeks on "
+        "the rebel side of the lines…”), according to the opposition-leaning Syrian Observatory for Human "
+        "Rights — NPR [2]"
     ) in _md_section(markdown, "Figures")
-    assert "“more than 400,000”: more than 400,000 people, residents who remain in Aleppo" in markdown
+    assert (
+        "- “more than 400,000”: more than 400,000 people (“For the more than 400,000 residents who remain in "
+        "Aleppo, the immediate future is bleak.”) — Al Jazeera [1]"
+    ) in markdown
     assert _md_section(markdown, "Quotes").splitlines() == [
         f"- “{CAFARELLA}” — Jennifer Cafarella (analyst) [2]",
         "- *indirect:* ceasefires can be extended to Aleppo — John Kerry (US Secretary of State) [1][3]",
@@ -946,6 +951,91 @@ def test_facts_beyond_ten_are_counted_not_shown(analysed):
     assert len(json.loads(to_json(dataclasses.replace(analysed, analysis=many)))["analysis"]["facts"]) == 12
 
 
+POT_SEIZED = (
+    "The Rocky Mountain High Intensity Drug Trafficking Area wrote in a recent report that the amount of "
+    "Colorado pot seized on highways increased from an annual average of 2,763 pounds between 2005 and "
+    "2008 to a yearly average of 3,690 pounds from 2009 to 2013."
+)
+
+
+def _unwrapped_text(story_brief: Brief) -> str:
+    """The text format with its wrapped lines joined: a figure's line may wrap anywhere."""
+    return " ".join(to_text(story_brief).split())
+
+
+def _figure_in(sentence: str, phrase: str) -> Figure:
+    """A figure written ``phrase`` in a one-sentence article."""
+    start = sentence.index(phrase)
+    return Figure(
+        span=Span("a", start, start + len(phrase), phrase),
+        sentence=Sentence("a", 0, 0, 0, len(sentence), sentence),
+        value=1.0,
+        unit="count",
+        qualifier="exact",
+        what="",
+    )
+
+
+# BASIL sentences: a figure is shown in the words around it, verbatim, cut at clause breaks where
+# it can and at word boundaries where one clause is too long; never inside the figure.
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "context"),
+    [
+        # short: the whole sentence
+        ("Clinton told about 600 supporters at the fairgrounds.", "about 600",
+         "Clinton told about 600 supporters at the fairgrounds."),
+        # the clauses around the figure that fit; "addressing the controversial Trans Pacific ..." does not
+        ("\"Let's take the lemons and turn it into lemonade,\" Clinton told about 600 supporters at the Iowa "
+         "State Fairgrounds, addressing the controversial Trans Pacific Partnership trade proposal that has "
+         "splintered Obama from House Minority Leader Nancy Pelosi, D-Calif., and rank-and-file Democrats.",
+         "about 600",
+         "\"Let's take the lemons and turn it into lemonade,\" Clinton told about 600 supporters at the Iowa "
+         "State Fairgrounds…"),
+        # the comma inside "Oct. 28, 2016" is no clause break
+        ("Abedin’s emails shook the 2016 presidential race, as Comey told Congress on Oct. 28, 2016, just days "
+         "before the election, that the FBI had found more of Clinton’s messages on Weiner’s laptop as they "
+         "investigated a sexting case against him.", "Oct. 28, 2016",
+         "Abedin’s emails shook the 2016 presidential race, as Comey told Congress on Oct. 28, 2016, just days "
+         "before the election…"),
+        # one long clause: whole words each side
+        (POT_SEIZED, "2,763 pounds",
+         "…pot seized on highways increased from an annual average of 2,763 pounds between 2005 and 2008 to a "
+         "yearly average of 3,690 pounds…"),
+        # a clause too short to say what the figure is ("Since 2014"): whole words each side
+        ("Since 2014, a high proportion of those crossing have been Central American children and families "
+         "seeking to make humanitarian claims such as asylum.", "2014",
+         "Since 2014, a high proportion of those crossing have been Central American children and families "
+         "seeking to make…"),
+        # near the end: what the right side leaves goes to the left
+        (POT_SEIZED, "3,690 pounds",
+         "…increased from an annual average of 2,763 pounds between 2005 and 2008 to a yearly average of "
+         "3,690 pounds from 2009 to 2013."),
+    ],
+)  # fmt: skip
+def test_a_figure_is_shown_in_the_words_around_it(sentence: str, phrase: str, context: str) -> None:
+    assert figure_context(_figure_in(sentence, phrase)) == context
+
+
+def test_a_figure_is_never_cut_however_long() -> None:
+    phrase = (
+        "from an annual average of 2,763 pounds between 2005 and 2008 to a yearly average of 3,690 pounds"
+    )
+    context = figure_context(_figure_in(POT_SEIZED, phrase))
+    assert phrase in context
+    assert context.startswith("…") and context.endswith(".")
+
+
+def test_every_format_shows_a_figure_in_the_words_the_json_gives(analysed: Brief) -> None:
+    figures = json.loads(to_json(analysed))["analysis"]["figures"]
+    (context,) = [figure["context"] for figure in figures if figure["text"] == "More than 300"]
+    assert (
+        context == "More than 300 civilians have died in the last two weeks on the rebel side of the lines…"
+    )
+    assert f"(“{context}”)" in to_markdown(analysed)
+    assert f"(“{context}”)" in _unwrapped_text(analysed)
+    assert f"(“{context}”)" in to_html(analysed)
+
+
 @pytest.mark.parametrize(
     ("value", "unit", "written"),
     [
@@ -966,7 +1056,7 @@ def test_facts_beyond_ten_are_counted_not_shown(analysed):
 def test_figure_values_read_as_people_write_them(analysed, value, unit, written):
     figure = dataclasses.replace(analysed.analysis.figures[0], value=value, unit=unit, qualifier="exact")
     written_brief = dataclasses.replace(analysed, analysis=Analysis(ran=("figures",), figures=(figure,)))
-    assert f"“More than 300”: {written}, civilians have died" in to_text(written_brief)
+    assert f"“More than 300”: {written} (“More than 300 civilians have died" in _unwrapped_text(written_brief)
     assert json.loads(to_json(written_brief))["analysis"]["figures"][0]["normalized"] == written
 
 
@@ -979,7 +1069,7 @@ def test_a_range_is_written_with_both_ends(analysed, value, upper, unit, written
         analysed.analysis.figures[0], value=value, upper=upper, unit=unit, qualifier="range"
     )
     ranged = dataclasses.replace(analysed, analysis=Analysis(ran=("figures",), figures=(figure,)))
-    assert f"“More than 300”: {written}, civilians have died" in to_text(ranged)
+    assert f"“More than 300”: {written} (“More than 300 civilians have died" in _unwrapped_text(ranged)
     written_json = json.loads(to_json(ranged))["analysis"]["figures"][0]
     assert (
         written_json["value"],
@@ -1006,7 +1096,7 @@ def test_a_change_is_written_with_what_it_changed_from(analysed, value, previous
         analysed.analysis.figures[0], value=value, previous=previous, unit=unit, qualifier="exact"
     )
     changed = dataclasses.replace(analysed, analysis=Analysis(ran=("figures",), figures=(figure,)))
-    assert f"“More than 300”: {written}, civilians have died" in to_text(changed)
+    assert f"“More than 300”: {written} (“More than 300 civilians have died" in _unwrapped_text(changed)
     written_json = json.loads(to_json(changed))["analysis"]["figures"][0]
     assert (written_json["value"], written_json["previous"], written_json["normalized"]) == (
         value,
@@ -1106,6 +1196,7 @@ def test_json_analysis_follows_the_contract(analysed):
         "unit",
         "qualifier",
         "normalized",
+        "context",
         "what",
         "attribution",
         "source",

@@ -213,6 +213,7 @@ def contract_analysis(data: dict[str, Any]) -> dict[str, Any]:
             "unit": "people",
             "qualifier": "more-than",
             "normalized": f"more than {value:g} people",
+            "context": f"{words} {what}",
             "what": what,
             "attribution": "",
             "text": words,
@@ -1377,7 +1378,8 @@ def test_issue_page_a_figure_is_worded_as_the_downloads_word_it(
     page: Any, aleppo: dict[str, Article], tmp_path: Path
 ) -> None:
     """A figure's words ran into what they count ("two Assad's forces entered Shiite villages …",
-    where ZeroHedge counts two villages); each reads as in the downloads: “two”: 2 villages, …"""
+    where ZeroHedge counts two villages); each reads as in the downloads: “two”: 2 villages (“the
+    words around it in its sentence”), …"""
     fill_articles(page, aleppo_inputs(aleppo))
     choose_analyses(page, {"figures"})
     data = get_brief(page)
@@ -1385,10 +1387,10 @@ def test_issue_page_a_figure_is_worded_as_the_downloads_word_it(
     markdown = download(page, "Markdown", tmp_path)
     assert len(shown) == len(data["analysis"]["figures"]) == 5
     assert (
-        "“two”: 2 villages, Assad's forces entered Shiite villages that were under siege by rebels — ZeroHedge [3]"
-        in shown
-    )
-    assert "“More than 300”: more than 300 people, civilians died" in shown[1]
+        "“two”: 2 villages (“\"Assad's forces also entered two Shiite villages that were under siege by "
+        "rebels…”) — ZeroHedge [3]"
+    ) in shown
+    assert "“More than 300”: more than 300 people (“More than 300 civilians have died" in shown[1]
     for line in shown:
         assert f"- {line}\n" in markdown
 

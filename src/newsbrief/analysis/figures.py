@@ -4,8 +4,9 @@
 number tokens spaCy did not tag, turns the words into a value ("1.5 million" → 1500000, "a dozen"
 → 12), reads the qualifier in front ("more than", "at least", "nearly", ...), and builds from the
 dependency parse what the figure counts ("civilians died in the last two weeks on the rebel side")
-and who the article says it comes from ("according to X", "X said", "X reported"). A year's
-description says what happened then in at least two words, or is empty ("Born in 1956, he ...").
+and who the article says it comes from ("according to X", "X said", "X reported"): a source only
+for a figure inside what it said, not for its audience ("Clinton told about 600 supporters") or
+the day it spoke ("said in a Sept. 14 email"). A year's description says what happened then in at least two words, or is empty ("Born in 1956, he ...").
 
 ``newsbrief.analysis.conflicts`` compares the figures of different outlets.
 
@@ -55,6 +56,7 @@ from newsbrief.analysis.lexicon import (
     EVENT_PHRASES,
     PERSON_NOUNS,
     REPORTING_VERBS,
+    SPEECH_VERBS,
 )
 from newsbrief.model import Article, Figure, Sentence, Span
 
@@ -204,6 +206,22 @@ GENERIC_PEOPLE = frozenset(
 )
 
 PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "who", "this", "that", "these", "those"])
+# Reporting verbs whose object is the statement ("the poll found 21 percent", "officials reported 12
+# deaths"); the object of "tell" is the audience, of "add" or "confirm" often a deed ("added 2,000
+# jobs", "the Senate confirmed two nominations").
+OBJECT_REPORTING_VERBS = frozenset(
+    {"report", "estimate", "count", "tally", "announce", "claim", "record", "document", "cite", "find",
+     "show", "reveal", "indicate"}
+)  # fmt: skip
+# Dependencies of a reporting verb's reported clause: "said [that ...]", "claimed [to have ...]".
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+# Speech verbs joined to a reporting verb report for its subject too: "told ... but warned that".
+_SPEECH_OR_REPORTING = SPEECH_VERBS | REPORTING_VERBS
+# Clauses an "according to" inside covers alone: "the bill, which would cost $5 billion according
+# to the CBO, passed 219 to 197" does not credit the CBO with the vote.
+_SUBORDINATE_DEPS = frozenset({"relcl", "acl"})
+# Reporting verbs that give their figure after "at": "put the toll at 40", "estimated the crowd at 5,000".
+AT_REPORTING_VERBS = frozenset({"put", "estimate", "count", "tally"})
 # Prepositions whose object is a source or a circumstance, not part of what is counted.
 OFF_EVENT_PREPOSITIONS = frozenset({"according", "despite", "amid"})
 TIME_FRAME_PREPOSITIONS = frozenset(
@@ -561,7 +579,7 @@ def _figure(
         unit=unit,
         qualifier=qualifier,
         what=what,
-        attribution=_attribution(anchor, tokens, _Sources(article.id, names)),
+        attribution=_attribution(anchor, tokens, sentence, _Sources(article.id, names)),
         head=_age_head(candidate, holder, anchor) if unit == "age" else _head(anchor, tokens),
         event=_event(thing, anchor) if counted else "",
         upper=upper,
@@ -1320,27 +1338,35 @@ class _Sources:
     names: Names | None
 
 
-def _attribution(anchor: Token, figure_tokens: SpacySpan, sources: _Sources) -> str:
-    """Who the sentence says the figure comes from: "according to X", "X said", "X reported"."""
-    sent = anchor.sent
+def _attribution(anchor: Token, figure_tokens: SpacySpan, sentence: Sentence, sources: _Sources) -> str:
+    """Who the sentence says the figure comes from: "according to X", "X said", "X reported".
+
+    A source is named only for a figure inside what it said: the clause "according to X" goes
+    with, a reporting verb's reported clause ("X said [that ...]", "[...], X said", "as X
+    reported"), the object that is its statement ("the poll found [21 percent]"), or a quotation
+    in the sentence. A figure elsewhere in the sentence is the reporter's: the verb's audience
+    ("Clinton told [about 600] supporters"), its time ("said in a [Sept. 14] email"), a deed ("the
+    Senate confirmed [two] nominations"), the source's own description ("according to [two]
+    participants") or another clause.
+    """
+    # Our sentence, not spaCy's: the parser may split one at ". . ." or join two.
+    words = [t for t in anchor.doc if sentence.start <= t.idx < sentence.end]
     inside = {t.i for t in figure_tokens}
-    for token in sent:
-        if token.lower_ == "according":
-            for to in token.children:
-                objects = [c for c in to.children if c.dep_ == "pobj"]
-                if to.lower_ == "to" and objects:
-                    return _source_phrase(objects[0], sources)
+    according = _according_to(anchor, words, inside)
+    if according is not None:
+        return _source_phrase(according, sources)
+    quoted = _quoted(words)
     candidates = []
-    for token in sent:
+    for token in words:
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ != "it"]
         if not subjects or subjects[0].lower_ in PRONOUNS or subjects[0].i in inside:
             continue
-        subject_span = {t.i for t in subjects[0].subtree}
-        if subject_span & inside:
+        if {t.i for t in subjects[0].subtree} & inside:
             continue
-        if anchor.i in {t.i for t in token.subtree} or token.dep_ == "ROOT":
+        said = anchor.i in quoted and token.i not in quoted
+        if said or anchor.i in _reported(token, subjects[0]):
             candidates.append((abs(token.i - anchor.i), token.i, subjects[0], token))
     if not candidates:
         return ""
@@ -1352,6 +1378,105 @@ def _attribution(anchor: Token, figure_tokens: SpacySpan, sources: _Sources) -> 
         if objects:
             source += ", citing " + _source_phrase(objects[0], sources)
     return source
+
+
+def _according_to(anchor: Token, words: Sequence[Token], inside: set[int]) -> Token | None:
+    """The source of an "according to X" that covers the figure: one that ends or opens a sentence
+    covers all of it (the parse often hangs it on one verb of several), one inside a relative
+    clause only that; never its own words ("according to [two] participants")."""
+    for token in words:
+        if token.lower_ != "according":
+            continue
+        phrase = {t.i for t in token.subtree}
+        if anchor.i in phrase or phrase & inside:
+            continue
+        clause = next((t for t in token.ancestors if t.dep_ in _SUBORDINATE_DEPS), None)
+        if clause is not None and anchor.i not in {t.i for t in clause.subtree}:
+            continue
+        for to in token.children:
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if to.lower_ == "to" and objects:
+                return objects[0]
+    return None
+
+
+def _reported(verb: Token, subject: Token) -> set[int]:
+    """The tokens a reporting verb reports (indices into its parse).
+
+    Its clausal complement ("said [that ...]") and, when that comes first ("[...], the aides
+    said"), everything between it and the subject, which the parse often hangs on the verb; the
+    clause it comments on ("[...], the official said" parsed as parataxis, "as X reported"); what
+    the speech verbs joined to it report ("told ... but warned [...]", "said, arguing [...]"); the
+    that-clause of the statement it was made in ("wrote in a report [that ...]"); for a verb whose
+    object is the statement (``OBJECT_REPORTING_VERBS``) what follows it, but for its time and
+    the other clauses; and "at" after "put" or "estimate".
+    """
+    lemma = verb.lemma_.lower()
+    reported: set[int] = set()
+    complements = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.lower_ != "citing"]
+    for child in complements:
+        reported |= {t.i for t in child.subtree}
+    first = min((c.left_edge.i for c in complements if c.i < verb.i), default=None)
+    for child in verb.children:
+        if child.lower_ == "citing" or child.dep_ in ("nsubj", "nsubjpass", "punct", "cc"):
+            continue  # "..., citing two officials": who the source cites, not what it says
+        if first is not None and first < child.i < subject.i:
+            reported |= {t.i for t in child.subtree}
+        elif child.dep_ in ("conj", "advcl") and child.lemma_.lower() in _SPEECH_OR_REPORTING:
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                reported |= _reported(child, subject)
+        elif child.dep_ in ("prep", "agent"):
+            reported |= _statement_clause(child)
+            if child.lower_ == "at" and lemma in AT_REPORTING_VERBS:
+                reported |= {t.i for t in child.subtree}
+        if lemma in OBJECT_REPORTING_VERBS and child.i > verb.i and _part_of_statement(child):
+            reported |= {t.i for t in child.subtree}
+    commented = verb.dep_ == "parataxis" or (
+        verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )
+    if commented and verb.head.i != verb.i:
+        reported |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    return reported
+
+
+def _statement_clause(prep: Token) -> set[int]:
+    """The that-clause of the statement a verb's preposition names: "wrote in a recent report
+    [that ...]", "noted to another reporter [that ...]" (the parse hangs it on the noun)."""
+    reported: set[int] = set()
+    for noun in prep.children:
+        for child in noun.children:
+            if child.dep_ in ("ccomp", "acl", "relcl") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+            ):
+                reported |= {t.i for t in child.subtree}
+    return reported
+
+
+def _part_of_statement(child: Token) -> bool:
+    """Whether a word after a verb like "found" or "reported" belongs to what it found or
+    reported, not to when ("reported [on May 23, 2008]") or to another clause."""
+    if child.dep_ in ("advcl", "conj", "cc", "punct", "mark") or child.lower_ == "citing":
+        return False
+    if child.dep_ in ("prep", "npadvmod"):
+        objects = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+        return not any(o.ent_type_ in ("DATE", "TIME") for o in objects)
+    return True
+
+
+def _quoted(words: Sequence[Token]) -> set[int]:
+    """The tokens between quotation marks in a sentence (indices into its parse); a sentence whose
+    first curly mark closes a quotation starts inside one (a quotation over several sentences)."""
+    curly = [word.text for word in words if word.text in ("“", "”")]
+    inside = bool(curly) and curly[0] == "”"
+    quoted: set[int] = set()
+    for word in words:
+        if word.text in ("“", "”"):
+            inside = word.text == "“"
+        elif word.text == '"':
+            inside = not inside
+        elif inside:
+            quoted.add(word.i)
+    return quoted
 
 
 def _source_phrase(head: Token, sources: _Sources) -> str:

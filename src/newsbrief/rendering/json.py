@@ -27,7 +27,13 @@ from newsbrief.model import (
     Span,
     SummarySentence,
 )
-from newsbrief.rendering.sections import entity_kind, figure_value, sources_by_article, speaker_label
+from newsbrief.rendering.sections import (
+    entity_kind,
+    figure_context,
+    figure_value,
+    sources_by_article,
+    speaker_label,
+)
 
 __all__ = ["JSON_SCHEMA", "to_json"]
 
@@ -231,6 +237,7 @@ def _json_figure(figure: Figure, sources: dict[str, Source]) -> dict[str, object
         **({"upper": _json_number(figure.upper)} if figure.upper is not None else {}),
         **({"previous": _json_number(figure.previous)} if figure.previous is not None else {}),
         "normalized": figure_value(figure),
+        "context": figure_context(figure),
         "what": figure.what,
         "attribution": figure.attribution,
         **_json_span(figure.span, sources),

@@ -52,6 +52,7 @@ __all__ = [
     "analysis_sections",
     "brief_title",
     "entity_kind",
+    "figure_context",
     "figure_value",
     "first_citation",
     "is_linkable",
@@ -87,8 +88,15 @@ _INVARIANT_UNITS = frozenset(
     {"people", "percent", "children", "men", "women", "police", "staff", "personnel", "sheep", "fish",
      "deer", "aircraft", "series", "species", "degree", "celsius", "fahrenheit"}
 )  # fmt: skip
-# Words each side of a conflicting figure: enough to see what it counts.
-FRAGMENT_CHARS = 60
+# Characters of a figure's sentence shown each side of it: enough for the clause that says what it
+# counts and who says so, short enough to read a list of them at a glance.
+CONTEXT_CHARS = 60
+# Where a clause ends inside a sentence: a comma, semicolon or colon before a space, a dash between
+# spaces, an em dash. ("1,000" and "3:30" have no space after the mark; a bracket is no break, so
+# that "Romney (17 percent)" keeps its name.)
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[-–—]{1,2}\s|—")
+# What may stand after a sentence's last word: its stop and closing quotation marks.
+_CLOSING = " .!?\"'”’)"
 
 _QUALIFIERS = {
     "exact": "",
@@ -413,15 +421,14 @@ def _plural_unit(unit: str) -> str:
 
 
 def _figure_item(figure: Figure, style: Style) -> str:
-    described = [style.text(figure_value(figure))]
-    if one_line(figure.what):
-        described.append(style.text(figure.what))
+    """“span”: normalized (“the words around it”), according to X — Outlet [n]."""
+    described = style.markup("{} (“{}”)").format(
+        style.text(figure_value(figure)), style.text(figure_context(figure))
+    )
     if one_line(figure.attribution):
-        described.append(style.markup("according to {}").format(style.text(figure.attribution)))
+        described = style.markup("{}, according to {}").format(described, style.text(figure.attribution))
     return style.markup("“{}”: {} — {}").format(
-        style.text(figure.span.text),
-        style.markup(", ").join(described),
-        _who(style, figure.span.article_id, figure.span.start),
+        style.text(figure.span.text), described, _who(style, figure.span.article_id, figure.span.start)
     )
 
 
@@ -446,17 +453,69 @@ def _figures_section(figures: Sequence[Figure], style: Style) -> Section:
     )
 
 
-def _fragment(figure: Figure, width: int = FRAGMENT_CHARS) -> str:
-    """The words around a figure in its sentence, cut at word boundaries with ellipses."""
+def figure_context(figure: Figure) -> str:
+    """The words around a figure in its sentence, verbatim, in one line: what a reader checks the
+    figure against, the same in every format, on the page and in the JSON (``context``).
+
+    The whole sentence when it fits in ``CONTEXT_CHARS`` beside the figure; else the clauses
+    around the figure (parts between commas, semicolons, colons and dashes) that fit, the
+    figure's own clause first, then the shorter neighbour each time; a clause longer than that is
+    cut at word boundaries, ``CONTEXT_CHARS`` each side (what one side leaves goes to the other),
+    and so are clauses shorter than ``CONTEXT_CHARS`` together, which say too little ("Since 2014").
+    A cut is marked with an ellipsis; the figure itself is never cut.
+    """
     text = figure.sentence.text
     start = figure.span.start - figure.sentence.start
     end = start + len(figure.span.text)
-    if not 0 <= start <= end <= len(text):
+    if not 0 <= start <= end <= len(text) or text[start:end] != figure.span.text:
         return preview(text)
-    left = text.rfind(" ", 0, max(0, start - width)) + 1 if start > width else 0
-    right = text.find(" ", end + width) if len(text) - end > width else -1
-    fragment = text[left : right if right >= 0 else len(text)].strip()
-    return ("…" if left else "") + one_line(fragment) + ("…" if right >= 0 else "")
+    budget = end - start + 2 * CONTEXT_CHARS
+    left, right = _clauses_around(text, start, end, budget)
+    if right - left > budget:
+        left, right = _words_around(text, (left, right), (start, end))
+    elif right - left < CONTEXT_CHARS:
+        # "Since 2014, …", "…two of the people said": a clause too short to say what the figure is
+        left, right = _words_around(text, (0, len(text)), (start, end))
+    if not text[right:].strip(_CLOSING):
+        right = len(text)  # only the closing stop or quote mark left: the sentence ends here
+    excerpt = text[left:right].strip(" ,;:-–—")
+    return ("…" if left > 0 else "") + one_line(excerpt) + ("…" if right < len(text) else "")
+
+
+def _clauses_around(text: str, start: int, end: int, budget: int) -> tuple[int, int]:
+    """The start and end of the clauses around text[start:end] that fit in ``budget`` characters:
+    its own clause (however long), then the shorter neighbouring clause each time while it fits."""
+    breaks = [m for m in _CLAUSE_BREAK.finditer(text) if m.end() <= start or m.start() >= end]
+    lefts = [0, *(m.end() for m in breaks if m.end() <= start)]
+    rights = [*(m.start() for m in breaks if m.start() >= end), len(text)]
+    left_at, right_at = len(lefts) - 1, 0
+    while True:
+        options = []
+        if left_at > 0 and rights[right_at] - lefts[left_at - 1] <= budget:
+            options.append((lefts[left_at] - lefts[left_at - 1], -1))
+        if right_at + 1 < len(rights) and rights[right_at + 1] - lefts[left_at] <= budget:
+            options.append((rights[right_at + 1] - rights[right_at], 1))
+        if not options:
+            return lefts[left_at], rights[right_at]
+        _, side = min(options)
+        left_at, right_at = (left_at - 1, right_at) if side < 0 else (left_at, right_at + 1)
+
+
+def _words_around(text: str, clause: tuple[int, int], figure: tuple[int, int]) -> tuple[int, int]:
+    """Whole words of one clause around the figure, ``CONTEXT_CHARS`` each side; what one side
+    does not use goes to the other."""
+    (clause_start, clause_end), (start, end) = clause, figure
+    before, after = start - clause_start, clause_end - end
+    room_before = CONTEXT_CHARS + max(0, CONTEXT_CHARS - after)
+    room_after = CONTEXT_CHARS + max(0, CONTEXT_CHARS - before)
+    left, right = clause_start, clause_end
+    if before > room_before:
+        space = text.find(" ", start - room_before, start)
+        left = space + 1 if space >= 0 else start
+    if after > room_after:
+        space = text.rfind(" ", end, end + room_after + 1)
+        right = space if space >= 0 else end
+    return left, right
 
 
 def _conflict_item(conflict: Conflict, style: Style) -> str:
@@ -464,7 +523,7 @@ def _conflict_item(conflict: Conflict, style: Style) -> str:
         style.markup("{} {} (“{}”)").format(
             style.strong(style.markup("“{}”").format(style.text(figure.span.text))),
             _who(style, figure.span.article_id, figure.span.start),
-            style.text(_fragment(figure)),
+            style.text(figure_context(figure)),
         )
         for figure in conflict.figures
     )

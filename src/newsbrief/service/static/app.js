@@ -822,13 +822,15 @@
     return [String(first.text ?? ""), " ", el("span", "who", `— ${outlets}`), " ", markersFor(sentences)];
   }
 
-  /** "“two”: 2 villages, Assad's forces entered Shiite villages …, according to AFP", as every
-   * download words a figure (sections._figure_item): its words, then what it is (the JSON's
-   * `normalized`, worded by the server) and what it counts. */
+  /** "“More than 300”: more than 300 people (“More than 300 civilians have died …”), according to X",
+   * as every download words a figure (sections._figure_item): its words, what it is and the words
+   * around it in its sentence (the JSON's `normalized` and `context`, worded by the server), and
+   * who said it. */
   function figureLine(figure) {
-    const described = [oneLine(figure.normalized), oneLine(figure.what)];
-    if (oneLine(figure.attribution)) described.push(`according to ${oneLine(figure.attribution)}`);
-    return [el("strong", "figure", `“${oneLine(figure.text)}”`), `: ${described.filter(Boolean).join(", ")}`];
+    let described = oneLine(figure.normalized);
+    if (oneLine(figure.context)) described += ` (“${oneLine(figure.context)}”)`;
+    if (oneLine(figure.attribution)) described += `, according to ${oneLine(figure.attribution)}`;
+    return [el("strong", "figure", `“${oneLine(figure.text)}”`), `: ${described}`];
   }
 
   /** Units whose value alone says nothing of what a figure is (sections.tells_something). */
