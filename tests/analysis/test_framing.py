@@ -169,3 +169,13 @@ def test_an_outlet_naming_itself_is_not_its_framing():
     assert not fox & {"fox", "news"}
     cited = (replace(articles[0], outlet="Breitbart"), *articles[1:])
     assert {"fox", "news"} <= {term.term for term in _outlet(frame(cited, docs, entities), "fox").distinctive}
+
+
+def test_the_first_person_pronoun_is_listed_as_it_is_written():
+    """Fox News's Clinton trade story speaks in the first person outside quotations; its opinion
+    words read "(should, ?, i)" until the pronoun kept its capital."""
+    articles = basil_story("basil-clinton-trade.jsonl")
+    docs = parse(articles)
+    fox = next(outlet for outlet in frame(articles, docs, ()).outlets if outlet.article_id == "fox")
+    assert "I" in fox.opinion_markers
+    assert "i" not in fox.opinion_markers

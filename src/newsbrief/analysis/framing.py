@@ -256,7 +256,7 @@ def _opinion(article: Article, doc: Doc) -> tuple[float, tuple[str, ...]]:
         if token.is_alpha:
             words += 1
             if _is_marker(token):
-                markers.append(token.lower_)
+                markers.append("I" if token.lower_ == "i" else token.lower_)  # the pronoun is written "I"
         elif token.text in {"?", "!"}:
             markers.append(token.text)
     if not words:
