@@ -97,6 +97,12 @@ def test_kept_paragraphs_are_unchanged(aleppo: dict[str, Article]) -> None:
             "embargo period.",
             "site notice",
         ),
+        # Multi-News mn-44348's first document is the page a site served for a story that was gone
+        (
+            "We're sorry, but this page is not available. Try typing the web address again, or using "
+            "our search feature at the top of the page to find similar content.",
+            "site notice",
+        ),
         (
             "Breaking News Emails Get breaking news alerts and special reports. The news and stories "
             "that matter, delivered weekday mornings.",

@@ -88,6 +88,16 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    # What a site serves instead of a page that is gone ("We're sorry, but this page is not available.").
+    (
+        "site notice",
+        re.compile(
+            r"^(we're|we are) sorry,? (but )?(this|the) page (you requested |you are looking for )?"
+            r"(is not available|(could|can)( not|n't) be found|does not exist)\b"
+            r"|^try typing the web address again\b|^(page not found|404)\b.{0,60}$",
+            _I,
+        ),
+    ),
     ("advertisement", re.compile(r"^advertisement\b.{0,40}$", _I)),
     ("advertisement", re.compile(r"^story continued below$", _I)),
     (
