@@ -641,6 +641,40 @@ def test_pronoun_continues_the_subject_not_a_nearer_object(text: str, quote_star
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, New York Times on Roy Moore (2017): "the candidate" is the subject of a clause
+        # inside Pow's sentence, and went to 'their candidate'
+        (
+            "He said that he and other Alabama Republicans would continue to support their candidate and "
+            "echoed Mr. Moore’s assertion that the Democratic Party had been behind the story.\n\n"
+            "Jerry Pow, the party chairman for Bibb County, told Mr. Dale that he’d back Mr. Moore even if "
+            "the candidate had committed a sex crime.\n\n"
+            "“I would vote for Judge Moore because I wouldn’t want to vote for Doug,” he said. “I’m not "
+            "saying I support what he did.”",
+            "I would vote for Judge Moore",
+            "Jerry Pow",
+        ),
+        # BASIL, Fox News on the shutdown (2019): Trump is the subject of what Romney said
+        (
+            "Sen. Mitt Romney, R-Utah, whose views on the president and his policies have fluctuated, said "
+            'Trump "put forth a reasonable, good faith proposal that will reopen the government and help '
+            'secure the border."\n\n'
+            'He tweeted, "I look forward to voting for it and will work to encourage my Republican and '
+            "Democratic colleagues to do the same.",
+            "I look forward to voting for it",
+            "Mitt Romney",
+        ),
+    ],
+)
+def test_pronoun_continues_the_main_clause_subject_not_one_inside_it(
+    text: str, quote_start: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker
+
+
 def test_dateline_is_not_the_speaker() -> None:
     # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
     text = (

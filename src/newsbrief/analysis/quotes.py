@@ -28,7 +28,9 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    and never of the other sex where the article states it ("Mr.", "Ms.", "his wife, Margaret",
    "Her son Matthew Denice": ``MALE_WORDS``, ``FEMALE_WORDS``); within the paragraph of that
    nearest person, the last one that is a clause's subject outranks a nearer object ("Schiff said
-   ... information from Flynn if he does not cooperate. He added": Schiff), and when that person
+   ... information from Flynn if he does not cooperate. He added": Schiff), the subject of a main
+   clause outranks the subject of a clause inside it ("Romney ... said Trump "put forth ..." / He
+   tweeted": Romney), and when that person
    is an object, the same pronoun as a subject earlier in its paragraph is resolved instead ("He
    said that he had hired ... a lawyer ... but said he did not know": not the lawyer); with none in the last few paragraphs, "he"/"she" is the person named most often as a subject so
    far. A definite description ("the senator", "the Florida Republican", "the 87-year-old", not
@@ -179,6 +181,7 @@ class _Mention:
     speaker: _Speaker
     plural: bool
     subject: bool  # the subject of its clause (or a quote's speaker), not an object or a list member
+    main: bool  # the subject of its sentence's main clause (or a quote's speaker), not of a clause in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -1042,10 +1045,13 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         # In the paragraph of the nearest candidate a subject outranks a nearer object: "he" in "he
         # told one reporter" is the Mr. Trump who "blamed" someone, not "former Speaker Paul D.
         # Ryan" named after "a clear reference to"; an earlier paragraph's subject does not ("NPR
-        # reached a commander with one rebel faction" before "he says").
+        # reached a commander with one rebel faction" before "he says"); and a main clause's subject
+        # outranks the subject of a clause inside it ("Romney ... said Trump "put forth ..."" then
+        # "He tweeted" is Romney).
         nearest = _paragraph_of(ctx, candidates[-1].position)
         subjects = [m for m in candidates if m.subject and _paragraph_of(ctx, m.position) == nearest]
-        chosen = (subjects or candidates)[-1]
+        main = [m for m in subjects if m.main]
+        chosen = (main or subjects or candidates)[-1]
         chain = None if chosen.subject else _earlier_subject_pronoun(pronoun, chosen, ctx)
         return chosen.speaker if chain is None else _resolve(chain, ctx, mentions)
     # No person in the last few paragraphs: "he" is the one the article is about so far
@@ -1126,7 +1132,8 @@ def _mentions(ctx: _Context) -> list[_Mention]:
             head = doc[ent_end]
             if head.dep_ in {"compound", "poss", "attr"} and head.head.ent_type_ != "PERSON":
                 continue
-            found.append(_Mention(token.idx, _named(head, _name_tokens(head), ctx), False, _is_subject(head)))
+            speaker = _named(head, _name_tokens(head), ctx)
+            found.append(_Mention(token.idx, speaker, False, _is_subject(head), _is_main_subject(head)))
         elif (
             token.pos_ == "NOUN"
             and token.lemma_.lower() in PERSON_NOUNS
@@ -1136,7 +1143,8 @@ def _mentions(ctx: _Context) -> list[_Mention]:
                 continue
             speaker = _speaker_of(token, ctx, ())
             start = min(t.idx for t in token.subtree)
-            found.append(_Mention(start, speaker, token.tag_ in {"NNS", "NNPS"}, _is_subject(token)))
+            plural = token.tag_ in {"NNS", "NNPS"}
+            found.append(_Mention(start, speaker, plural, _is_subject(token), _is_main_subject(token)))
     found.sort(key=lambda mention: mention.position)
     # a name the parse could not read ("Martin Luther King Jr.'s event" ends in "'s") is no one
     return [mention for mention in found if mention.speaker.name]
@@ -1153,6 +1161,24 @@ def _is_subject(head: Token) -> bool:
     return head.dep_ in subject_deps or (
         head.dep_ in {"appos", "compound"} and head.head.dep_ in subject_deps
     )
+
+
+def _is_main_subject(head: Token) -> bool:
+    """Whether the mention is the subject of its sentence's main clause, not of a clause inside it:
+    in "Trump said he'd like Obama to show his birth certificate" Trump is, Obama is not.
+
+    Hobbs (1978, "Resolving pronoun references") searches the sentences before a pronoun top
+    down, so a main clause's subject comes before the subject of a clause it holds; news
+    continues that person with "he": "Jerry Pow ... told Mr. Dale that he'd back Mr. Moore even if
+    the candidate had committed a sex crime. "...," he said." is Pow's.
+    """
+    if not _is_subject(head):
+        return False
+    subject = head if head.dep_ in {"nsubj", "nsubjpass"} else head.head
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in {"ROOT", "parataxis"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1460,7 +1486,7 @@ def _add_mention(mentions: list[_Mention], position: int, speaker: _Speaker) -> 
         return mentions
     plural = speaker.described and speaker.name.split()[-1].lower().endswith("s") and not speaker.role
     plural = speaker.joint or (plural and speaker.name.split()[-1].lower() in PERSON_NOUNS)
-    updated = [*mentions, _Mention(position, speaker, plural, True)]
+    updated = [*mentions, _Mention(position, speaker, plural, True, True)]
     updated.sort(key=lambda mention: mention.position)
     return updated
 
