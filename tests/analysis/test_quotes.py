@@ -675,6 +675,52 @@ def test_pronoun_continues_the_main_clause_subject_not_one_inside_it(
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, Fox News on Trump's birther claims (2011): "Trump" is tagged ORG in the paragraph
+        # before, so "he" went to Obama, the one person there the tagger called a person
+        (
+            "WASHINGTON -- Real estate tycoon Donald Trump said Thursday he has doubts about whether "
+            "President Obama was born in the United States and has sent investigators to Hawaii looking "
+            "for answers.\n\n"
+            '"His grandmother in Kenya said he was born in Kenya, and she was there and witnessed the '
+            "birth. He doesn't have a birth certificate or he hasn't shown it. He has what's called a "
+            "certificate of live birth. That is something that's easy to get,\" Trump said, arguing that "
+            'Obama has spent $2 million in legal fees "to get away from this issue."\n\n'
+            "Calling it potentially one of the biggest scams in the history of politics, Trump said he'd "
+            "like Obama to show his birth certificate.\n\n"
+            '"And to be honest with you, I hope he can," he told "Today."',
+            "And to be honest with you",
+            "Donald Trump",
+        ),
+        # BASIL, Fox News on Todd Akin (2012): "Akin" is no entity where he made the remarks, and
+        # "He claimed" went to the Cornyn of the paragraph before
+        (
+            "Mitt Romney joined several other Republicans Tuesday in calling on Missouri Rep. Todd Akin "
+            "to give up his bid for Senate over his controversial comments on rape, as the Republican "
+            "congressman continued to hold his ground and vowed to stay in the race.\n\n"
+            "The video was released after Akin canceled a scheduled television interview Monday night.\n\n"
+            "A source within the National Republican Senatorial Committee told Fox News that Sen. John "
+            "Cornyn, head of the Senate GOP campaign arm, already has told Akin that if he stays in the "
+            "race, the $5 million set aside for the Missouri race will be withdrawn. Cornyn, according to "
+            "the source, told him the party is concerned his presence in the race could hurt "
+            "Republicans' chances of winning the Senate majority.\n\n"
+            "Akin made the remarks in an interview with Fox affiliate KTVI. He claimed a woman's body can "
+            'typically fend off pregnancy during a "legitimate rape," as he argued against allowing '
+            "abortions in cases of rape, claiming such pregnancies are uncommon in the first place.",
+            "legitimate rape",
+            "Todd Akin",
+        ),
+    ],
+)
+def test_pronoun_reaches_a_surname_the_tagger_did_not_call_a_person(
+    text: str, quote_start: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker
+
+
 def test_dateline_is_not_the_speaker() -> None:
     # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
     text = (

@@ -23,8 +23,9 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    from for "..., stating that"; for a second speech verb the parser hung on the reported clause,
    "X said the cause was "A", but warned ...", the reporting verb's subject). A parenthetical
    ", she said," attributes the quote in the clause it interrupts. A pronoun speaker ("he said")
-   resolves to the nearest preceding person in the article: a PERSON entity or a noun phrase headed
-   by a person noun ("a commander with one rebel faction"), singular for he/she, plural for they,
+   resolves to the nearest preceding person in the article: a PERSON entity, a surname of a person
+   the story names in full wherever the tagger labels it otherwise ("Trump" tagged ORG), or a noun
+   phrase headed by a person noun ("a commander with one rebel faction"), singular for he/she, plural for they,
    and never of the other sex where the article states it ("Mr.", "Ms.", "his wife, Margaret",
    "Her son Matthew Denice": ``MALE_WORDS``, ``FEMALE_WORDS``); within the paragraph of that
    nearest person, the last one that is a clause's subject outranks a nearer object ("Schiff said
@@ -1125,11 +1126,8 @@ def _mentions(ctx: _Context) -> list[_Mention]:
     for token in doc:
         if ctx.quoted[token.i] >= 0:
             continue
-        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.ent_iob_ == "B":
-            ent_end = token.i
-            while ent_end + 1 < len(doc) and doc[ent_end + 1].ent_iob_ == "I":
-                ent_end += 1
-            head = doc[ent_end]
+        head = _name_head(token, ctx)
+        if head is not None:
             if head.dep_ in {"compound", "poss", "attr"} and head.head.ent_type_ != "PERSON":
                 continue
             speaker = _named(head, _name_tokens(head), ctx)
@@ -1148,6 +1146,21 @@ def _mentions(ctx: _Context) -> list[_Mention]:
     found.sort(key=lambda mention: mention.position)
     # a name the parse could not read ("Martin Luther King Jr.'s event" ends in "'s") is no one
     return [mention for mention in found if mention.speaker.name]
+
+
+def _name_head(token: Token, ctx: _Context) -> Token | None:
+    """The last word of the person's name that starts at ``token``, or None if none starts there.
+
+    A PERSON entity, or a surname of a person the story names in full that the tagger called
+    something else here ("Trump said he'd like Obama to show ..." with "Trump" tagged ORG): a
+    person the pronouns after it can stand for, as ``_person_subjects`` counts them.
+    """
+    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.ent_iob_ == "B":
+        end = token.i
+        while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
+            end += 1
+        return token.doc[end]
+    return token if _is_known_surname(token, ctx.names, ctx.article_id) else None
 
 
 def _is_subject(head: Token) -> bool:
