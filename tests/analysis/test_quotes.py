@@ -721,6 +721,37 @@ def test_pronoun_reaches_a_surname_the_tagger_did_not_call_a_person(
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "text, addressed",
+    [
+        # BASIL, Fox News on Trump's birther claims (2011): read '... finding … Today'
+        (
+            "\"I have people that actually have been studying it and they cannot believe what they're "
+            'finding," Trump told NBC\'s "Today" show on Thursday.',
+            "Today",
+        ),
+        # BASIL, New York Times on Roger Stone's indictment (2019): the indictment's words for those
+        # Stone told, given to Stone
+        (
+            "According to the indictment, between June and July 2016, Mr. Stone told “senior Trump "
+            "campaign officials” about the stolen emails in WikiLeaks’ possession that could be damaging "
+            "to Mrs. Clinton.",
+            "senior Trump campaign officials",
+        ),
+    ],
+)
+def test_the_one_told_is_not_what_was_said(text: str, addressed: str) -> None:
+    assert not [quote for quote in _quotes(text) if addressed in quote.text]
+
+
+def test_a_clause_after_the_one_told_is_what_was_said() -> None:
+    # BASIL, HuffPost on Ferguson (2014): the parser hangs "he understands" on "the students"
+    (quote,) = _quotes(
+        'Holder told the students he understands "the mistrust" between some residents and the police.'
+    )
+    assert (quote.text, quote.speaker) == ("the mistrust", "Holder")
+
+
 def test_dateline_is_not_the_speaker() -> None:
     # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
     text = (

@@ -62,7 +62,11 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
 4. **Scare quotes are not quotations.** A quoted phrase with no speech verb in its sentence (the
    "moderate" opposition) is dropped. A quoted phrase inside the content of an attributed speech
    verb (X stated that "the sky is falling"; they have had "a profoundly positive effect") is a
-   direct quote of that speaker, however short: the article attributes those exact words. Two
+   direct quote of that speaker, however short: the article attributes those exact words. The one
+   addressed is no content: a quoted phrase in the direct object of "tell", "warn" or "urge"
+   (Trump told NBC's "Today" show; Mr. Stone told "senior Trump campaign officials") is not what
+   was said, unless a clause stands between them (told the students he understands "the
+   mistrust", which the parser may hang on "students"). Two
    fragments under one speech verb ("A" and that ... "B") are one quote in two pieces; a fragment
    in the writer's sentence beside a full quote of the same speaker stays a quote of its own.
 5. ``role`` is what the article states next to the name: title words before it ("analyst",
@@ -133,6 +137,9 @@ _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
 # Children of a speech verb whose subtree is not what was said ("..., citing ...", "(or ...)").
 _NOT_CONTENT = frozenset({"advcl", "parataxis", "appos", "npadvmod", "advmod", "punct", "nsubj", "nsubjpass"})
+# Speech verbs whose direct object, with no indirect object beside it, is the one spoken to ("told
+# reporters", "warned lawmakers", "urged Democrats"), not what was said.
+_ADDRESSEE_VERBS = frozenset({"tell", "warn", "urge", "caution"})
 _WORD = re.compile(r"\w+")
 _QUOTE_MARK = re.compile("[" + re.escape('"' + _OPEN_DOUBLE + _CLOSE_DOUBLE) + "]")
 # At most this many words between two quotes of one statement: an attribution, not more news.
@@ -1305,9 +1312,26 @@ def _is_content(verb: Token, segment: _Segment, ctx: _Context) -> bool:
             current = current.head
         if current.i == verb.i and path:
             child = path[-1]
-            if child.dep_ not in _NOT_CONTENT:
+            if child.dep_ not in _NOT_CONTENT and not _addressed(verb, path):
                 return True
     return False
+
+
+def _addressed(verb: Token, path: Sequence[Token]) -> bool:
+    """Whether the path from a quoted word up to the speech verb stays inside the one it
+    addresses, not what was said: the direct object of "tell", "warn", "urge" when no indirect
+    object stands beside it ("Trump told NBC's "Today" show" names a programme, not Trump's
+    words; in "told him the truth" the listener is the dative and the truth the object).
+
+    A clause on the way up is what was told, wherever the parser hangs it: "Holder told the
+    students he understands "the mistrust"" parses "he understands" as a relative clause.
+    """
+    return (
+        path[-1].dep_ == "dobj"
+        and verb.lemma_.lower() in _ADDRESSEE_VERBS
+        and not any(other.dep_ == "dative" for other in verb.children)
+        and not any(token.pos_ in {"VERB", "AUX"} for token in path[:-1])
+    )
 
 
 def _between_commas(verb: Token) -> bool:
