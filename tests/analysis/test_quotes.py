@@ -752,6 +752,17 @@ def test_a_clause_after_the_one_told_is_what_was_said() -> None:
     assert (quote.text, quote.speaker) == ("the mistrust", "Holder")
 
 
+def test_a_reported_clause_cut_where_a_direct_quote_starts_is_left_to_the_quote() -> None:
+    # BASIL, New York Times on Hillary Clinton and the trade deal (2015): the parser makes
+    # "opportunity" a second complement of "argued", and the indirect quote read "the House vote
+    # gave Mr. Obama"
+    text = (
+        "She argued that the House vote gave Mr. Obama “this amazing opportunity” to seek concessions "
+        "from Pacific trading partners to salvage the deal."
+    )
+    assert [(quote.kind, quote.text) for quote in _quotes(text)] == [("direct", "this amazing opportunity")]
+
+
 def test_dateline_is_not_the_speaker() -> None:
     # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
     text = (

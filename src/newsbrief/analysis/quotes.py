@@ -78,7 +78,9 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    later quotes in that article.
 6. **Indirect attributions**: a speech verb outside quote marks with a clausal complement
    (X said that ...), a parenthetical "..., she says, ..." and "according to X" give kind
-   "indirect" with the attributed clause as text; clauses holding a direct quote are left to it,
+   "indirect" with the attributed clause as text; clauses holding a direct quote are left to it
+   (so is one the parser ends where a quote starts, running into its marks: "argued that the House
+   vote gave Mr. Obama "this amazing opportunity" to seek ..."),
    and first-person speakers (the author's own "we noted") are skipped.
 7. The same quote in several articles (or repeated in one) is one Quote with one span per article:
    at least ``MERGE_CONTAINMENT`` of each quote's distinct words are in the other (both ways, so an
@@ -1662,7 +1664,7 @@ def _indirect(
             if subject is None or subject.lower_ in _FIRST_PERSON | {"it", "this", "that", "which", "who"}:
                 continue
             if complement:
-                content = list(complement[0].subtree)
+                content = [] if _cut_at_a_quote(ctx, complement[0]) else list(complement[0].subtree)
             elif token.dep_ == "parataxis" and token.head.i > token.i:
                 excluded = {t.i for t in token.subtree}
                 content = [t for t in token.head.subtree if t.i not in excluded]
@@ -1673,6 +1675,22 @@ def _indirect(
         if item is not None:
             found.append(item)
     return found
+
+
+def _cut_at_a_quote(ctx: _Context, clause: Token) -> bool:
+    """Whether the parser ended what was said where a direct quote in it starts: "She argued that
+    the House vote gave Mr. Obama "this amazing opportunity" to seek concessions ..." parses
+    "opportunity" as a second complement of "argued", and the first, "the House vote gave Mr.
+    Obama", runs on into the quote marks with nothing between. The clause holds a direct quote,
+    so it is left to that quote, as any clause holding one is. A second complement set off by
+    punctuation or words ("..., and said he "looks forward ..."") is a clause of its own."""
+    following = clause.right_edge.i + 1
+    return (
+        following < len(ctx.doc)
+        and not clause.right_edge.is_punct  # "... to same-sex spouses, "clarifying ..."" ends there
+        and ctx.quoted[following] >= 0
+        and _same_line(clause.head, ctx.doc[following])  # a parse run over a paragraph break is not
+    )
 
 
 def _said_to(verb: Token) -> bool:
