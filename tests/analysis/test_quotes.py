@@ -763,6 +763,34 @@ def test_a_reported_clause_cut_where_a_direct_quote_starts_is_left_to_the_quote(
     assert [(quote.kind, quote.text) for quote in _quotes(text)] == [("direct", "this amazing opportunity")]
 
 
+@pytest.mark.parametrize(
+    "text, writers",
+    [
+        # BASIL, Fox News on the baseball practice shooting (2017): the next paragraph was
+        # Wenstrup's indirect quote
+        (
+            "“If Scalise was not there, he’s the one with security detail, we wouldn’t have had any "
+            'protection and God knows how bad that might have been," Rep. Brad Wenstrup, R-Ohio, told '
+            '"Fox & Friends."\n\n'
+            "Rep. Dave Brat, R-Va., acknowledged the incident has sparked new security questions for "
+            "members without assigned police protection at events outside Capitol Hill.",
+            "Rep. Dave Brat, R-Va., acknowledged",
+        ),
+        # BASIL, Fox News on Mary and Liz Cheney (2013): the next paragraph was Mary Cheney's
+        (
+            "“It’s not something to be decided by a show of hands,” Mary Cheney reportedly wrote on her "
+            "personal Facebook page, concluding her internecine post by saying, “Please like and share if "
+            "you agree.”\n\n"
+            "Elizabeth Cheney declared in July she plans to challenge incumbent Senator Mike Enzi, also a "
+            "Republican, in the state’s Republican primary.",
+            "Elizabeth Cheney declared",
+        ),
+    ],
+)
+def test_what_was_said_does_not_run_over_a_paragraph_break(text: str, writers: str) -> None:
+    assert not [quote for quote in _quotes(text) if writers in quote.text]
+
+
 def test_dateline_is_not_the_speaker() -> None:
     # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
     text = (

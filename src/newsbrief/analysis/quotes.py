@@ -77,7 +77,8 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    of the ... mission to Syria"), else "". A role stated once is carried to the same speaker's
    later quotes in that article.
 6. **Indirect attributions**: a speech verb outside quote marks with a clausal complement
-   (X said that ...), a parenthetical "..., she says, ..." and "according to X" give kind
+   (X said that ..., on the verb's own paragraph: a parse that hangs the next paragraph on it reads
+   the writer's words), a parenthetical "..., she says, ..." and "according to X" give kind
    "indirect" with the attributed clause as text; clauses holding a direct quote are left to it
    (so is one the parser ends where a quote starts, running into its marks: "argued that the House
    vote gave Mr. Obama "this amazing opportunity" to seek ..."),
@@ -1659,7 +1660,11 @@ def _indirect(
             content = [t for t in clause.subtree if t.i not in excluded]
             head = according
         elif _is_speech_verb(token) and not _said_to(token):
-            complement = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+            # what was said never runs over a paragraph break: a parse that hangs the next
+            # paragraph on 'told "Fox & Friends."' reads the writer's next sentence as it
+            complement = [
+                c for c in token.children if c.dep_ == "ccomp" and c.i > token.i and _same_line(c, token)
+            ]
             subject = _subject(token)
             if subject is None or subject.lower_ in _FIRST_PERSON | {"it", "this", "that", "which", "who"}:
                 continue
