@@ -791,6 +791,27 @@ def test_what_was_said_does_not_run_over_a_paragraph_break(text: str, writers: s
     assert not [quote for quote in _quotes(text) if writers in quote.text]
 
 
+def test_a_speech_verb_that_describes_a_noun_does_not_stop_the_search_for_the_speaker() -> None:
+    # BASIL, New York Times on Sestak and the White House (2010): "described" took Issa's quote
+    # out of the search, and his next quote was joined to Bauer's as its continuation
+    text = (
+        "Mr. Bauer went on to say that such horse-trading has been commonplace through history. “There "
+        "have been numerous, reported instances in the past when prior administrations – both "
+        "Democratic and Republican, and motivated by the same goals – discussed alternative paths to "
+        "service for qualified individuals also considering campaigns for public office,” he wrote. "
+        "“Such discussions are fully consistent with the relevant law and ethical requirements.”\n\n"
+        "Representative Darrell Issa of California, the senior Republican on the House Oversight and "
+        "Government Reform Committee, said the interactions described by the White House “represent an "
+        "illegal quid pro quo,” even if the position was unpaid. “It is abundantly clear that this kind "
+        "of conduct is contrary to President Obama’s pledge to change ’business as usual’ and that his "
+        "administration has engaged in the kind of political shenanigans he once campaigned to end.”"
+    )
+    direct = [(quote.speaker, quote.text) for quote in _quotes(text) if quote.kind == "direct"]
+    assert [speaker for speaker, _ in direct] == ["Bauer", "Darrell Issa"]
+    assert direct[0][1].endswith("the relevant law and ethical requirements.")
+    assert direct[1][1].startswith("represent an illegal quid pro quo" + JOIN + "It is abundantly clear")
+
+
 def test_dateline_is_not_the_speaker() -> None:
     # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
     text = (

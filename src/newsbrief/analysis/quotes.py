@@ -14,12 +14,12 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
 2. **Attribution**: the text of the same sentence outside the quote marks, before and after the
    quote, is searched for a speech verb (``SPEECH_VERBS``: say, tell, add, write, ask, warn, state,
    ...) or "according to". ``"A," X said`` takes the verb after the quote (the quote must end with a
-   comma, ``?`` or ``!``); ``X said: "A"`` or ``X said that "a"`` the nearest verb before it;
-   ``"A," according to X`` takes X when no speech verb attributes the quote. A fragment inside
-   the writer's sentence (words before it, no sentence of its own) looks before it first: the
-   comma after it ends its clause ("Akin said ... from a "legitimate rape," comments ...
-   including by Mr. Romney who called for ...": Akin's words). The
-   speaker is the verb's subject (or the agent of a passive, or the subject of the verb it hangs
+   comma, ``?`` or ``!``); ``X said: "A"`` or ``X said that "a"`` the nearest verb before it,
+   passing over one that only describes a noun ("said the interactions described by the White
+   House "represent ...""); ``"A," according to X`` takes X when no speech verb attributes the
+   quote. A fragment inside the writer's sentence (words before it, no sentence of its own) looks
+   before it first: the comma after it ends its clause ("Akin said ... from a "legitimate rape,"
+   comments ... including by Mr. Romney who called for ...": Akin's words). The speaker is the verb's subject (or the agent of a passive, or the subject of the verb it hangs
    from for "..., stating that"; for a second speech verb the parser hung on the reported clause,
    "X said the cause was "A", but warned ...", the reporting verb's subject). A parenthetical
    ", she said," attributes the quote in the clause it interrupts. A pronoun speaker ("he said")
@@ -1278,7 +1278,7 @@ def _attribution_before(ctx: _Context, unit: _Unit, inside: tuple[int, int] | No
         according = _according_to(token)
         if according is not None and introduced and _introduces(token, first):
             return _Attribution(token, according)
-        if not _is_speech_verb(token):
+        if not _is_speech_verb(token) or _describes_a_noun(token, first):
             continue
         head = _subject(token)
         if head is None:
@@ -1287,6 +1287,19 @@ def _attribution_before(ctx: _Context, unit: _Unit, inside: tuple[int, int] | No
             return _Attribution(token, head)
         return None
     return None
+
+
+def _describes_a_noun(verb: Token, segment: _Segment) -> bool:
+    """A speech verb that only describes a noun, with no subject of its own and the quote outside
+    it: "Issa ... said the interactions described by the White House "represent an illegal quid
+    pro quo"" reports Issa's words; "described" says what the interactions are, nobody speaks
+    by it, so the search goes on to the verb before it."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and not _has_own_subject(verb)
+        and not any(segment.start <= token.idx < segment.end for token in verb.subtree)
+    )
 
 
 def _introduces(verb: Token, segment: _Segment) -> bool:
