@@ -812,6 +812,55 @@ def test_a_speech_verb_that_describes_a_noun_does_not_stop_the_search_for_the_sp
     assert direct[1][1].startswith("represent an illegal quid pro quo" + JOIN + "It is abundantly clear")
 
 
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, New York Times on a Netanyahu ad (2012): was 'a new advertisement'
+        (
+            "And a new advertisement that will run in areas of Florida with large Jewish populations "
+            "attempts to stoke anxiety over American policies in the region, using a news clip of Prime "
+            "Minister Benjamin Netanyahu of Israel warning of the risks of a nuclear Iran.\n\n"
+            "“The fact is that every day that passes, Iran gets closer and closer to nuclear arms,” Mr. "
+            "Netanyahu is shown saying.",
+            "The fact is that every day",
+            "Benjamin Netanyahu",
+        ),
+        # BASIL, New York Times on Trump and Bloomberg (2016): was 'an article in New York magazine'
+        (
+            "An article in New York magazine described how Mr. Trump, Mr. Bloomberg, the comedian Billy "
+            "Crystal and the former New York Yankees manager Joe Torre were set to play together in the "
+            "lead foursome — but could not agree on who would go first.\n\n"
+            "“How about the mayor starts it off in honor of the city?” Mr. Trump was quoted as saying, "
+            "playing peacemaker and showing deference to Mr. Bloomberg.",
+            "How about the mayor",
+            "Trump",
+        ),
+        # BASIL, Fox News on Trump and Cruz (2016): no speaker was found
+        (
+            "Cruz quickly retorted by saying that the ads did not come not from his campaign, and called "
+            "Trump a “coward” threatening to go after his wife.",
+            "the ads did not come",
+            "Cruz",
+        ),
+    ],
+)
+def test_a_speaking_participle_takes_the_subject_of_the_verb_it_completes(
+    text: str, quote_start: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker
+
+
+def test_a_participle_beside_a_passive_is_not_its_subjects_words() -> None:
+    # BASIL, Fox News on Strzok (2018): 'claiming' is Goelman's, not the client's who was fired
+    text = (
+        "Strzok attorney Aitan Goelman said in a statement Monday that his client, a 21-year FBI "
+        "veteran, was fired Friday afternoon, claiming this was a departure from standard practice and "
+        "politically motivated."
+    )
+    assert "his client" not in {quote.speaker for quote in _quotes(text)}
+
+
 def test_dateline_is_not_the_speaker() -> None:
     # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
     text = (

@@ -19,9 +19,12 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    House "represent ...""); ``"A," according to X`` takes X when no speech verb attributes the
    quote. A fragment inside the writer's sentence (words before it, no sentence of its own) looks
    before it first: the comma after it ends its clause ("Akin said ... from a "legitimate rape,"
-   comments ... including by Mr. Romney who called for ...": Akin's words). The speaker is the verb's subject (or the agent of a passive, or the subject of the verb it hangs
-   from for "..., stating that"; for a second speech verb the parser hung on the reported clause,
-   "X said the cause was "A", but warned ...", the reporting verb's subject). A parenthetical
+   comments ... including by Mr. Romney who called for ...": Akin's words). The speaker is the
+   verb's subject (or the agent of a passive, or the subject of the verb it hangs from for "...,
+   stating that", also through a preposition, "retorted by saying"; the passive subject of the
+   verb a speaking participle completes, "Mr. Netanyahu is shown saying", "was quoted as saying";
+   for a second speech verb the parser hung on the reported clause, "X said the cause was "A",
+   but warned ...", the reporting verb's subject). A parenthetical
    ", she said," attributes the quote in the clause it interrupts. A pronoun speaker ("he said")
    resolves to the nearest preceding person in the article: a PERSON entity, a surname of a person
    the story names in full wherever the tagger labels it otherwise ("Trump" tagged ORG), or a noun
@@ -483,6 +486,8 @@ def _subject(verb: Token) -> Token | None:
                     if pobj.dep_ == "pobj" and _same_line(pobj, verb):
                         return pobj
         subjects = [child for child in current.children if child.dep_ == "nsubj"]
+        if not subjects and current is not verb:
+            subjects = _shown_speaking(verb, current)
         if subjects:
             on_line = [child for child in subjects if _same_line(child, verb)]
             # "Melinda Mostini (...), one of the mothers concerned has questioned": the parser
@@ -497,8 +502,23 @@ def _subject(verb: Token) -> Token | None:
         if current.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and current.head is not current:
             current = current.head
             continue
+        if current.pos_ == "ADP" and current.dep_ == "prep" and current.i != verb.i:
+            current = current.head  # "quoted as saying": the preposition of the participle's clause
+            continue
         break
     return _inverted_subject(verb)
+
+
+def _shown_speaking(verb: Token, head: Token) -> list[Token]:
+    """The passive subject of the verb whose complement a speaking participle is ("Mr. Netanyahu
+    is shown saying", "Mr. Trump was quoted as saying"): the one shown speaking, where the passive
+    names no agent (an agent is the speaker, as for any passive). A participle that is only an
+    adjunct of a passive ("his client ... was fired Friday afternoon, claiming ...") is not."""
+    complement = verb.tag_ == "VBG" and (
+        (verb.dep_ == "xcomp" and verb.head.i == head.i)
+        or (verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.i == head.i)
+    )
+    return [child for child in head.children if child.dep_ == "nsubjpass"] if complement else []
 
 
 def _mute_subject(verb: Token) -> bool:
