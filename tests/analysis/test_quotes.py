@@ -861,6 +861,28 @@ def test_a_participle_beside_a_passive_is_not_its_subjects_words() -> None:
     assert "his client" not in {quote.speaker for quote in _quotes(text)}
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # BASIL, Fox News on Benghazi (2013): was 'Assistant Secretary' with the role 'Deputy'
+        (
+            "Still, then-Deputy Assistant Secretary for Diplomatic Security Charlene Lamb testified in "
+            "October that the size of the attack -- and not the money -- was the issue.",
+            "Charlene Lamb",
+        ),
+        # BASIL, Fox News on elephant trophies (2017): was 'Secretary'
+        (
+            "Secretary of the Interior Ryan Zinke echoed Trump's comment in his own tweet, saying that he "
+            'and the president had spoken and "both believe that conservation & healthy herds are '
+            'critical...the issuing of permits is put on hold..."',
+            "Ryan Zinke",
+        ),
+    ],
+)
+def test_a_title_the_parser_made_the_head_is_not_the_speaker(text: str, speaker: str) -> None:
+    assert {quote.speaker for quote in _quotes(text)} == {speaker}
+
+
 def test_dateline_is_not_the_speaker() -> None:
     # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
     text = (

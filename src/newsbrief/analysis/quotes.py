@@ -46,8 +46,10 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    paragraphs. A name is the entity the entity analysis counted that mention under (``Names``):
    a surname alone ("Trump said") is the person ``find_entities`` merged it into, so that quotes
    and entities never disagree on who a surname is; a name written in full where the entity
-   holds only the surname ("Tayyip Erdogan") stays as written. Names given together as the
-   subject ("Speaker Nancy Pelosi ... and Senator Chuck Schumer ... said in a joint statement",
+   holds only the surname ("Tayyip Erdogan") stays as written. A title the parser made the head
+   of the subject is no one: in "then-Deputy Assistant Secretary for Diplomatic Security Charlene
+   Lamb testified" the name that ends the phrase is the speaker, without the organisation before
+   it. Names given together as the subject ("Speaker Nancy Pelosi ... and Senator Chuck Schumer ... said in a joint statement",
    "said ... attorneys Rudy Giuliani and Jay Sekulow") are all the speakers, in one string ("A
    and B", "A, B and C"); a later "they" stands for them.
 3. **Split quotes**: ``"A," he said. "B."`` and ``"A," he said, "b."`` are ONE quote when the second
@@ -646,6 +648,9 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     dateline_person = _apposition_name(head) if _is_dateline(head) else None
     if dateline_person is not None:
         return _speaker_of(dateline_person, ctx, mentions)
+    titled_person = _name_after_title(head)
+    if titled_person is not None:
+        return _speaker_of(titled_person, ctx, mentions)
     name_tokens = _name_tokens(head)
     tokens = _np_tokens(head)
     # "the committee's senior Democrat" describes a person by party, as "the Democrat" does
@@ -739,6 +744,24 @@ def _co_speakers(head: Token) -> list[Token]:
 def _and_between(head: Token, other: Token) -> bool:
     """An "and" between a name and the name after it ("Nancy Pelosi and ... Chuck Schumer")."""
     return any(token.lower_ == "and" for token in head.doc[head.i + 1 : other.left_edge.i])
+
+
+def _name_after_title(head: Token) -> Token | None:
+    """The person a title phrase names, when the parser made the title the head: in "then-Deputy
+    Assistant Secretary for Diplomatic Security Charlene Lamb testified" the subject is
+    "Secretary" and Lamb the object of "for"; a title is no one, the name after it is the speaker.
+    The name must end the phrase, reached through prepositions and compounds only."""
+    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON" or not is_title(head.text):
+        return None
+    last = head.right_edge
+    if last.ent_type_ != "PERSON" or not _same_line(head, last):
+        return None
+    current = last
+    while current.i != head.i:
+        if current.dep_ not in {"pobj", "prep", "compound", "flat"} or current.head.i == current.i:
+            return None
+        current = current.head
+    return last
 
 
 def _is_dateline(token: Token) -> bool:
@@ -968,6 +991,9 @@ def _name_tokens(head: Token) -> list[Token]:
             or is_title(token.text)
             or token.dep_ != "compound"
             or (token.ent_type_ == "GPE" and not office)
+            or (
+                token.ent_type_ == "ORG" and head.ent_type_ == "PERSON"
+            )  # "Diplomatic Security Charlene Lamb"
         ):
             break
         tokens.insert(0, token)
