@@ -883,6 +883,31 @@ def test_a_title_the_parser_made_the_head_is_not_the_speaker(text: str, speaker:
     assert {quote.speaker for quote in _quotes(text)} == {speaker}
 
 
+def test_a_speech_verb_before_a_colon_introduces_the_next_quote_not_the_one_before() -> None:
+    # BASIL, New York Times on Susan Rice (2012): the aide's question was Rhodes's, joined to "Yup."
+    text = (
+        "Asked by one of Ms. Rice’s aides, “Is this the final language you want to use on Benghazi,” "
+        "Mr. Rhodes replied with a single word: “Yup.”"
+    )
+    speakers = {quote.text: quote.speaker for quote in _quotes(text)}
+    assert speakers["Yup."] == "Rhodes"
+    assert speakers["Is this the final language you want to use on Benghazi"] != "Rhodes"
+
+
+def test_a_quote_before_another_speakers_colon_continues_the_quote_before_it() -> None:
+    # BASIL, New York Times on a Netanyahu ad (2012): was 'an unseen announcer'
+    text = (
+        "“The fact is that every day that passes, Iran gets closer and closer to nuclear arms,” Mr. "
+        "Netanyahu is shown saying.\n\n"
+        "For dramatic effect, a soundtrack fit for an episodic drama like “Homeland” plays as the prime "
+        "minister continues. “The world tells Israel, ‘Wait. There’s still time.’ And I say wait for "
+        "what? Wait until when?” Then an unseen announcer concludes: “The world needs American strength, "
+        "not apologies.”"
+    )
+    (quote,) = [q for q in _quotes(text) if "And I say wait for what?" in q.text]
+    assert quote.speaker == "Netanyahu"
+
+
 def test_dateline_is_not_the_speaker() -> None:
     # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
     text = (

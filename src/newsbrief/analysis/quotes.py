@@ -14,7 +14,8 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
 2. **Attribution**: the text of the same sentence outside the quote marks, before and after the
    quote, is searched for a speech verb (``SPEECH_VERBS``: say, tell, add, write, ask, warn, state,
    ...) or "according to". ``"A," X said`` takes the verb after the quote (the quote must end with a
-   comma, ``?`` or ``!``); ``X said: "A"`` or ``X said that "a"`` the nearest verb before it,
+   comma, ``?`` or ``!``, and the verb must not end its clause in a colon before quote marks: ""A?"
+   Then an announcer concludes: "B."" gives the announcer B only); ``X said: "A"`` or ``X said that "a"`` the nearest verb before it,
    passing over one that only describes a noun ("said the interactions described by the White
    House "represent ...""); ``"A," according to X`` takes X when no speech verb attributes the
    quote. A fragment inside the writer's sentence (words before it, no sentence of its own) looks
@@ -1275,7 +1276,7 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
     for token in tokens:
         if _is_speech_verb(token):
             head = _subject(token)
-            if head is None:
+            if head is None or _introduces_next_quote(ctx, token):
                 return None
             sentence_like = _looks_like_sentence(text[unit.pieces[0].start : unit.pieces[0].end])
             if ends_open or (sentence_like and _starts_clause(tokens, token, head)):
@@ -1284,6 +1285,17 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
         if token.text in _TERMINATORS:
             break
     return None
+
+
+def _introduces_next_quote(ctx: _Context, verb: Token) -> bool:
+    """Whether the speech verb's clause ends in a colon before quote marks: it introduces the quote
+    after it, not the one before ("... Wait until when?" Then an unseen announcer concludes: "The
+    world needs American strength ..."": the question is the prime minister's)."""
+    for token in ctx.doc[verb.i + 1 :]:
+        if token.is_punct:
+            rest = ctx.text[token.idx + len(token.text) :].lstrip(" ")
+            return token.text == ":" and rest[:1] in _OPEN_DOUBLE + '"'
+    return False
 
 
 def _according_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
