@@ -908,6 +908,23 @@ def test_a_quote_before_another_speakers_colon_continues_the_quote_before_it() -
     assert quote.speaker == "Netanyahu"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # BASIL, New York Times on Todd Akin (2012)
+        "Aides to Mr. Romney declined to say on Tuesday whether he would call on the convention "
+        "delegates to reconsider their position on abortion.",
+        # BASIL, Fox News on Clinton's e-mails (2015)
+        "Earnest would not say whether the White House believes Clinton broke the law.",
+        # BASIL, New York Times on Rick Santorum (2012): what he was asked, not what he said
+        "Asked whether he was suggesting that Mr. Obama lacked sympathy for the disabled, Mr. Santorum "
+        "did not back down.",
+    ],
+)
+def test_what_a_speaker_did_not_say_or_was_asked_is_no_indirect_quote(text: str) -> None:
+    assert not [quote for quote in _quotes(text) if quote.kind == "indirect"]
+
+
 def test_dateline_is_not_the_speaker() -> None:
     # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
     text = (

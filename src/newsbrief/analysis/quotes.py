@@ -88,7 +88,9 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    "indirect" with the attributed clause as text; clauses holding a direct quote are left to it
    (so is one the parser ends where a quote starts, running into its marks: "argued that the House
    vote gave Mr. Obama "this amazing opportunity" to seek ..."),
-   and first-person speakers (the author's own "we noted") are skipped.
+   and first-person speakers (the author's own "we noted") are skipped, as is what a speaker did
+   not say or was asked ("would not say whether ...", "declined to say ...", "Asked whether he was
+   suggesting that ...").
 7. The same quote in several articles (or repeated in one) is one Quote with one span per article:
    at least ``MERGE_CONTAINMENT`` of each quote's distinct words are in the other (both ways, so an
    outlet that carries a longer stretch of the statement keeps its own item in its own words); quotes under ``MIN_MERGE_WORDS`` words merge
@@ -1730,7 +1732,7 @@ def _indirect(
             excluded = {t.i for t in token.subtree}
             content = [t for t in clause.subtree if t.i not in excluded]
             head = according
-        elif _is_speech_verb(token) and not _said_to(token):
+        elif _is_speech_verb(token) and not _said_to(token) and not _unsaid(token):
             # what was said never runs over a paragraph break: a parse that hangs the next
             # paragraph on 'told "Fox & Friends."' reads the writer's next sentence as it
             complement = [
@@ -1767,6 +1769,18 @@ def _cut_at_a_quote(ctx: _Context, clause: Token) -> bool:
         and ctx.quoted[following] >= 0
         and _same_line(clause.head, ctx.doc[following])  # a parse run over a paragraph break is not
     )
+
+
+def _unsaid(verb: Token) -> bool:
+    """What a speaker is said not to have said, or asked about: a negated speech verb ("would not
+    say whether ..."), one its speaker declines or refuses ("Aides to Mr. Romney declined to say on
+    Tuesday whether he would ..."), or one inside a question put to them ("Asked whether he was
+    suggesting that Mr. Obama lacked sympathy ..., Mr. Santorum did not back down")."""
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"decline", "refuse"}:
+        return True
+    return any(_said_to(ancestor) for ancestor in verb.ancestors if ancestor.lemma_.lower() in SPEECH_VERBS)
 
 
 def _said_to(verb: Token) -> bool:
