@@ -925,6 +925,20 @@ def test_what_a_speaker_did_not_say_or_was_asked_is_no_indirect_quote(text: str)
     assert not [quote for quote in _quotes(text) if quote.kind == "indirect"]
 
 
+def test_the_president_is_not_the_last_one_a_nationality_titled_president() -> None:
+    # BASIL, HuffPost on the Helsinki summit (2018): was 'Vladimir V. Putin'
+    text = (
+        "Sen. John McCain (R-Ariz.), Senate Minority Leader Chuck Schumer (D-N.Y.) and 18 members of "
+        "the House Foreign Affairs Committee called on President Donald Trump to cancel his meeting with "
+        "Russian President Vladimir Putin after indictments were announced Friday.\n\n"
+        "Sen. Mark Warner, the top Democrat on the Senate Intelligence Committee, also said he is "
+        "concerned that Putin will take “full advantage of an ill-prepared” Trump. The president has "
+        "said he plans to meet with the Russian leader alone."
+    )
+    (quote,) = [q for q in _quotes(text) if q.text.startswith("he plans to meet")]
+    assert quote.speaker == "Donald Trump"
+
+
 def test_dateline_is_not_the_speaker() -> None:
     # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
     text = (
