@@ -641,6 +641,304 @@ def test_pronoun_continues_the_subject_not_a_nearer_object(text: str, quote_star
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, New York Times on Roy Moore (2017): "the candidate" is the subject of a clause
+        # inside Pow's sentence, and went to 'their candidate'
+        (
+            "He said that he and other Alabama Republicans would continue to support their candidate and "
+            "echoed Mr. Moore’s assertion that the Democratic Party had been behind the story.\n\n"
+            "Jerry Pow, the party chairman for Bibb County, told Mr. Dale that he’d back Mr. Moore even if "
+            "the candidate had committed a sex crime.\n\n"
+            "“I would vote for Judge Moore because I wouldn’t want to vote for Doug,” he said. “I’m not "
+            "saying I support what he did.”",
+            "I would vote for Judge Moore",
+            "Jerry Pow",
+        ),
+        # BASIL, Fox News on the shutdown (2019): Trump is the subject of what Romney said
+        (
+            "Sen. Mitt Romney, R-Utah, whose views on the president and his policies have fluctuated, said "
+            'Trump "put forth a reasonable, good faith proposal that will reopen the government and help '
+            'secure the border."\n\n'
+            'He tweeted, "I look forward to voting for it and will work to encourage my Republican and '
+            "Democratic colleagues to do the same.",
+            "I look forward to voting for it",
+            "Mitt Romney",
+        ),
+    ],
+)
+def test_pronoun_continues_the_main_clause_subject_not_one_inside_it(
+    text: str, quote_start: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, Fox News on Trump's birther claims (2011): "Trump" is tagged ORG in the paragraph
+        # before, so "he" went to Obama, the one person there the tagger called a person
+        (
+            "WASHINGTON -- Real estate tycoon Donald Trump said Thursday he has doubts about whether "
+            "President Obama was born in the United States and has sent investigators to Hawaii looking "
+            "for answers.\n\n"
+            '"His grandmother in Kenya said he was born in Kenya, and she was there and witnessed the '
+            "birth. He doesn't have a birth certificate or he hasn't shown it. He has what's called a "
+            "certificate of live birth. That is something that's easy to get,\" Trump said, arguing that "
+            'Obama has spent $2 million in legal fees "to get away from this issue."\n\n'
+            "Calling it potentially one of the biggest scams in the history of politics, Trump said he'd "
+            "like Obama to show his birth certificate.\n\n"
+            '"And to be honest with you, I hope he can," he told "Today."',
+            "And to be honest with you",
+            "Donald Trump",
+        ),
+        # BASIL, Fox News on Todd Akin (2012): "Akin" is no entity where he made the remarks, and
+        # "He claimed" went to the Cornyn of the paragraph before
+        (
+            "Mitt Romney joined several other Republicans Tuesday in calling on Missouri Rep. Todd Akin "
+            "to give up his bid for Senate over his controversial comments on rape, as the Republican "
+            "congressman continued to hold his ground and vowed to stay in the race.\n\n"
+            "The video was released after Akin canceled a scheduled television interview Monday night.\n\n"
+            "A source within the National Republican Senatorial Committee told Fox News that Sen. John "
+            "Cornyn, head of the Senate GOP campaign arm, already has told Akin that if he stays in the "
+            "race, the $5 million set aside for the Missouri race will be withdrawn. Cornyn, according to "
+            "the source, told him the party is concerned his presence in the race could hurt "
+            "Republicans' chances of winning the Senate majority.\n\n"
+            "Akin made the remarks in an interview with Fox affiliate KTVI. He claimed a woman's body can "
+            'typically fend off pregnancy during a "legitimate rape," as he argued against allowing '
+            "abortions in cases of rape, claiming such pregnancies are uncommon in the first place.",
+            "legitimate rape",
+            "Todd Akin",
+        ),
+    ],
+)
+def test_pronoun_reaches_a_surname_the_tagger_did_not_call_a_person(
+    text: str, quote_start: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, addressed",
+    [
+        # BASIL, Fox News on Trump's birther claims (2011): read '... finding … Today'
+        (
+            "\"I have people that actually have been studying it and they cannot believe what they're "
+            'finding," Trump told NBC\'s "Today" show on Thursday.',
+            "Today",
+        ),
+        # BASIL, New York Times on Roger Stone's indictment (2019): the indictment's words for those
+        # Stone told, given to Stone
+        (
+            "According to the indictment, between June and July 2016, Mr. Stone told “senior Trump "
+            "campaign officials” about the stolen emails in WikiLeaks’ possession that could be damaging "
+            "to Mrs. Clinton.",
+            "senior Trump campaign officials",
+        ),
+    ],
+)
+def test_the_one_told_is_not_what_was_said(text: str, addressed: str) -> None:
+    assert not [quote for quote in _quotes(text) if addressed in quote.text]
+
+
+def test_a_clause_after_the_one_told_is_what_was_said() -> None:
+    # BASIL, HuffPost on Ferguson (2014): the parser hangs "he understands" on "the students"
+    (quote,) = _quotes(
+        'Holder told the students he understands "the mistrust" between some residents and the police.'
+    )
+    assert (quote.text, quote.speaker) == ("the mistrust", "Holder")
+
+
+def test_a_reported_clause_cut_where_a_direct_quote_starts_is_left_to_the_quote() -> None:
+    # BASIL, New York Times on Hillary Clinton and the trade deal (2015): the parser makes
+    # "opportunity" a second complement of "argued", and the indirect quote read "the House vote
+    # gave Mr. Obama"
+    text = (
+        "She argued that the House vote gave Mr. Obama “this amazing opportunity” to seek concessions "
+        "from Pacific trading partners to salvage the deal."
+    )
+    assert [(quote.kind, quote.text) for quote in _quotes(text)] == [("direct", "this amazing opportunity")]
+
+
+@pytest.mark.parametrize(
+    "text, writers",
+    [
+        # BASIL, Fox News on the baseball practice shooting (2017): the next paragraph was
+        # Wenstrup's indirect quote
+        (
+            "“If Scalise was not there, he’s the one with security detail, we wouldn’t have had any "
+            'protection and God knows how bad that might have been," Rep. Brad Wenstrup, R-Ohio, told '
+            '"Fox & Friends."\n\n'
+            "Rep. Dave Brat, R-Va., acknowledged the incident has sparked new security questions for "
+            "members without assigned police protection at events outside Capitol Hill.",
+            "Rep. Dave Brat, R-Va., acknowledged",
+        ),
+        # BASIL, Fox News on Mary and Liz Cheney (2013): the next paragraph was Mary Cheney's
+        (
+            "“It’s not something to be decided by a show of hands,” Mary Cheney reportedly wrote on her "
+            "personal Facebook page, concluding her internecine post by saying, “Please like and share if "
+            "you agree.”\n\n"
+            "Elizabeth Cheney declared in July she plans to challenge incumbent Senator Mike Enzi, also a "
+            "Republican, in the state’s Republican primary.",
+            "Elizabeth Cheney declared",
+        ),
+    ],
+)
+def test_what_was_said_does_not_run_over_a_paragraph_break(text: str, writers: str) -> None:
+    assert not [quote for quote in _quotes(text) if writers in quote.text]
+
+
+def test_a_speech_verb_that_describes_a_noun_does_not_stop_the_search_for_the_speaker() -> None:
+    # BASIL, New York Times on Sestak and the White House (2010): "described" took Issa's quote
+    # out of the search, and his next quote was joined to Bauer's as its continuation
+    text = (
+        "Mr. Bauer went on to say that such horse-trading has been commonplace through history. “There "
+        "have been numerous, reported instances in the past when prior administrations – both "
+        "Democratic and Republican, and motivated by the same goals – discussed alternative paths to "
+        "service for qualified individuals also considering campaigns for public office,” he wrote. "
+        "“Such discussions are fully consistent with the relevant law and ethical requirements.”\n\n"
+        "Representative Darrell Issa of California, the senior Republican on the House Oversight and "
+        "Government Reform Committee, said the interactions described by the White House “represent an "
+        "illegal quid pro quo,” even if the position was unpaid. “It is abundantly clear that this kind "
+        "of conduct is contrary to President Obama’s pledge to change ’business as usual’ and that his "
+        "administration has engaged in the kind of political shenanigans he once campaigned to end.”"
+    )
+    direct = [(quote.speaker, quote.text) for quote in _quotes(text) if quote.kind == "direct"]
+    assert [speaker for speaker, _ in direct] == ["Bauer", "Darrell Issa"]
+    assert direct[0][1].endswith("the relevant law and ethical requirements.")
+    assert direct[1][1].startswith("represent an illegal quid pro quo" + JOIN + "It is abundantly clear")
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, New York Times on a Netanyahu ad (2012): was 'a new advertisement'
+        (
+            "And a new advertisement that will run in areas of Florida with large Jewish populations "
+            "attempts to stoke anxiety over American policies in the region, using a news clip of Prime "
+            "Minister Benjamin Netanyahu of Israel warning of the risks of a nuclear Iran.\n\n"
+            "“The fact is that every day that passes, Iran gets closer and closer to nuclear arms,” Mr. "
+            "Netanyahu is shown saying.",
+            "The fact is that every day",
+            "Benjamin Netanyahu",
+        ),
+        # BASIL, New York Times on Trump and Bloomberg (2016): was 'an article in New York magazine'
+        (
+            "An article in New York magazine described how Mr. Trump, Mr. Bloomberg, the comedian Billy "
+            "Crystal and the former New York Yankees manager Joe Torre were set to play together in the "
+            "lead foursome — but could not agree on who would go first.\n\n"
+            "“How about the mayor starts it off in honor of the city?” Mr. Trump was quoted as saying, "
+            "playing peacemaker and showing deference to Mr. Bloomberg.",
+            "How about the mayor",
+            "Trump",
+        ),
+        # BASIL, Fox News on Trump and Cruz (2016): no speaker was found
+        (
+            "Cruz quickly retorted by saying that the ads did not come not from his campaign, and called "
+            "Trump a “coward” threatening to go after his wife.",
+            "the ads did not come",
+            "Cruz",
+        ),
+    ],
+)
+def test_a_speaking_participle_takes_the_subject_of_the_verb_it_completes(
+    text: str, quote_start: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker
+
+
+def test_a_participle_beside_a_passive_is_not_its_subjects_words() -> None:
+    # BASIL, Fox News on Strzok (2018): 'claiming' is Goelman's, not the client's who was fired
+    text = (
+        "Strzok attorney Aitan Goelman said in a statement Monday that his client, a 21-year FBI "
+        "veteran, was fired Friday afternoon, claiming this was a departure from standard practice and "
+        "politically motivated."
+    )
+    assert "his client" not in {quote.speaker for quote in _quotes(text)}
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # BASIL, Fox News on Benghazi (2013): was 'Assistant Secretary' with the role 'Deputy'
+        (
+            "Still, then-Deputy Assistant Secretary for Diplomatic Security Charlene Lamb testified in "
+            "October that the size of the attack -- and not the money -- was the issue.",
+            "Charlene Lamb",
+        ),
+        # BASIL, Fox News on elephant trophies (2017): was 'Secretary'
+        (
+            "Secretary of the Interior Ryan Zinke echoed Trump's comment in his own tweet, saying that he "
+            'and the president had spoken and "both believe that conservation & healthy herds are '
+            'critical...the issuing of permits is put on hold..."',
+            "Ryan Zinke",
+        ),
+    ],
+)
+def test_a_title_the_parser_made_the_head_is_not_the_speaker(text: str, speaker: str) -> None:
+    assert {quote.speaker for quote in _quotes(text)} == {speaker}
+
+
+def test_a_speech_verb_before_a_colon_introduces_the_next_quote_not_the_one_before() -> None:
+    # BASIL, New York Times on Susan Rice (2012): the aide's question was Rhodes's, joined to "Yup."
+    text = (
+        "Asked by one of Ms. Rice’s aides, “Is this the final language you want to use on Benghazi,” "
+        "Mr. Rhodes replied with a single word: “Yup.”"
+    )
+    speakers = {quote.text: quote.speaker for quote in _quotes(text)}
+    assert speakers["Yup."] == "Rhodes"
+    assert speakers["Is this the final language you want to use on Benghazi"] != "Rhodes"
+
+
+def test_a_quote_before_another_speakers_colon_continues_the_quote_before_it() -> None:
+    # BASIL, New York Times on a Netanyahu ad (2012): was 'an unseen announcer'
+    text = (
+        "“The fact is that every day that passes, Iran gets closer and closer to nuclear arms,” Mr. "
+        "Netanyahu is shown saying.\n\n"
+        "For dramatic effect, a soundtrack fit for an episodic drama like “Homeland” plays as the prime "
+        "minister continues. “The world tells Israel, ‘Wait. There’s still time.’ And I say wait for "
+        "what? Wait until when?” Then an unseen announcer concludes: “The world needs American strength, "
+        "not apologies.”"
+    )
+    (quote,) = [q for q in _quotes(text) if "And I say wait for what?" in q.text]
+    assert quote.speaker == "Netanyahu"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # BASIL, New York Times on Todd Akin (2012)
+        "Aides to Mr. Romney declined to say on Tuesday whether he would call on the convention "
+        "delegates to reconsider their position on abortion.",
+        # BASIL, Fox News on Clinton's e-mails (2015)
+        "Earnest would not say whether the White House believes Clinton broke the law.",
+        # BASIL, New York Times on Rick Santorum (2012): what he was asked, not what he said
+        "Asked whether he was suggesting that Mr. Obama lacked sympathy for the disabled, Mr. Santorum "
+        "did not back down.",
+    ],
+)
+def test_what_a_speaker_did_not_say_or_was_asked_is_no_indirect_quote(text: str) -> None:
+    assert not [quote for quote in _quotes(text) if quote.kind == "indirect"]
+
+
+def test_the_president_is_not_the_last_one_a_nationality_titled_president() -> None:
+    # BASIL, HuffPost on the Helsinki summit (2018): was 'Vladimir V. Putin'
+    text = (
+        "Sen. John McCain (R-Ariz.), Senate Minority Leader Chuck Schumer (D-N.Y.) and 18 members of "
+        "the House Foreign Affairs Committee called on President Donald Trump to cancel his meeting with "
+        "Russian President Vladimir Putin after indictments were announced Friday.\n\n"
+        "Sen. Mark Warner, the top Democrat on the Senate Intelligence Committee, also said he is "
+        "concerned that Putin will take “full advantage of an ill-prepared” Trump. The president has "
+        "said he plans to meet with the Russian leader alone."
+    )
+    (quote,) = [q for q in _quotes(text) if q.text.startswith("he plans to meet")]
+    assert quote.speaker == "Donald Trump"
+
+
 def test_dateline_is_not_the_speaker() -> None:
     # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
     text = (

@@ -14,34 +14,44 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
 2. **Attribution**: the text of the same sentence outside the quote marks, before and after the
    quote, is searched for a speech verb (``SPEECH_VERBS``: say, tell, add, write, ask, warn, state,
    ...) or "according to". ``"A," X said`` takes the verb after the quote (the quote must end with a
-   comma, ``?`` or ``!``); ``X said: "A"`` or ``X said that "a"`` the nearest verb before it;
-   ``"A," according to X`` takes X when no speech verb attributes the quote. A fragment inside
-   the writer's sentence (words before it, no sentence of its own) looks before it first: the
-   comma after it ends its clause ("Akin said ... from a "legitimate rape," comments ...
-   including by Mr. Romney who called for ...": Akin's words). The
-   speaker is the verb's subject (or the agent of a passive, or the subject of the verb it hangs
-   from for "..., stating that"; for a second speech verb the parser hung on the reported clause,
-   "X said the cause was "A", but warned ...", the reporting verb's subject). A parenthetical
+   comma, ``?`` or ``!``, and the verb must not end its clause in a colon before quote marks: ""A?"
+   Then an announcer concludes: "B."" gives the announcer B only); ``X said: "A"`` or ``X said that "a"`` the nearest verb before it,
+   passing over one that only describes a noun ("said the interactions described by the White
+   House "represent ...""); ``"A," according to X`` takes X when no speech verb attributes the
+   quote. A fragment inside the writer's sentence (words before it, no sentence of its own) looks
+   before it first: the comma after it ends its clause ("Akin said ... from a "legitimate rape,"
+   comments ... including by Mr. Romney who called for ...": Akin's words). The speaker is the
+   verb's subject (or the agent of a passive, or the subject of the verb it hangs from for "...,
+   stating that", also through a preposition, "retorted by saying"; the passive subject of the
+   verb a speaking participle completes, "Mr. Netanyahu is shown saying", "was quoted as saying";
+   for a second speech verb the parser hung on the reported clause, "X said the cause was "A",
+   but warned ...", the reporting verb's subject). A parenthetical
    ", she said," attributes the quote in the clause it interrupts. A pronoun speaker ("he said")
-   resolves to the nearest preceding person in the article: a PERSON entity or a noun phrase headed
-   by a person noun ("a commander with one rebel faction"), singular for he/she, plural for they,
+   resolves to the nearest preceding person in the article: a PERSON entity, a surname of a person
+   the story names in full wherever the tagger labels it otherwise ("Trump" tagged ORG), or a noun
+   phrase headed by a person noun ("a commander with one rebel faction"), singular for he/she, plural for they,
    and never of the other sex where the article states it ("Mr.", "Ms.", "his wife, Margaret",
    "Her son Matthew Denice": ``MALE_WORDS``, ``FEMALE_WORDS``); within the paragraph of that
    nearest person, the last one that is a clause's subject outranks a nearer object ("Schiff said
-   ... information from Flynn if he does not cooperate. He added": Schiff), and when that person
+   ... information from Flynn if he does not cooperate. He added": Schiff), the subject of a main
+   clause outranks the subject of a clause inside it ("Romney ... said Trump "put forth ..." / He
+   tweeted": Romney), and when that person
    is an object, the same pronoun as a subject earlier in its paragraph is resolved instead ("He
    said that he had hired ... a lawyer ... but said he did not know": not the lawyer); with none in the last few paragraphs, "he"/"she" is the person named most often as a subject so
    far. A definite description ("the senator", "the Florida Republican", "the 87-year-old", not
    "the head of ...") stands for the person last given that title ("President Donald Trump" ->
-   "the president"), else for the unnamed person introduced with the same noun ("a senior
+   "the president"; not "Russian President Vladimir Putin", a nationality the description does not
+   say), else for the unnamed person introduced with the same noun ("a senior
    official" -> "the official"), else for the person named most often as a subject in the last few
    paragraphs, else stays a description. "The authority", "the organisation", "the body"
    (``ORGANISATION_NOUNS``) stand for the organisation named last before them in the last few
    paragraphs. A name is the entity the entity analysis counted that mention under (``Names``):
    a surname alone ("Trump said") is the person ``find_entities`` merged it into, so that quotes
    and entities never disagree on who a surname is; a name written in full where the entity
-   holds only the surname ("Tayyip Erdogan") stays as written. Names given together as the
-   subject ("Speaker Nancy Pelosi ... and Senator Chuck Schumer ... said in a joint statement",
+   holds only the surname ("Tayyip Erdogan") stays as written. A title the parser made the head
+   of the subject is no one: in "then-Deputy Assistant Secretary for Diplomatic Security Charlene
+   Lamb testified" the name that ends the phrase is the speaker, without the organisation before
+   it. Names given together as the subject ("Speaker Nancy Pelosi ... and Senator Chuck Schumer ... said in a joint statement",
    "said ... attorneys Rudy Giuliani and Jay Sekulow") are all the speakers, in one string ("A
    and B", "A, B and C"); a later "they" stands for them.
 3. **Split quotes**: ``"A," he said. "B."`` and ``"A," he said, "b."`` are ONE quote when the second
@@ -59,7 +69,11 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
 4. **Scare quotes are not quotations.** A quoted phrase with no speech verb in its sentence (the
    "moderate" opposition) is dropped. A quoted phrase inside the content of an attributed speech
    verb (X stated that "the sky is falling"; they have had "a profoundly positive effect") is a
-   direct quote of that speaker, however short: the article attributes those exact words. Two
+   direct quote of that speaker, however short: the article attributes those exact words. The one
+   addressed is no content: a quoted phrase in the direct object of "tell", "warn" or "urge"
+   (Trump told NBC's "Today" show; Mr. Stone told "senior Trump campaign officials") is not what
+   was said, unless a clause stands between them (told the students he understands "the
+   mistrust", which the parser may hang on "students"). Two
    fragments under one speech verb ("A" and that ... "B") are one quote in two pieces; a fragment
    in the writer's sentence beside a full quote of the same speaker stays a quote of its own.
 5. ``role`` is what the article states next to the name: title words before it ("analyst",
@@ -70,9 +84,14 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    of the ... mission to Syria"), else "". A role stated once is carried to the same speaker's
    later quotes in that article.
 6. **Indirect attributions**: a speech verb outside quote marks with a clausal complement
-   (X said that ...), a parenthetical "..., she says, ..." and "according to X" give kind
-   "indirect" with the attributed clause as text; clauses holding a direct quote are left to it,
-   and first-person speakers (the author's own "we noted") are skipped.
+   (X said that ..., on the verb's own paragraph: a parse that hangs the next paragraph on it reads
+   the writer's words), a parenthetical "..., she says, ..." and "according to X" give kind
+   "indirect" with the attributed clause as text; clauses holding a direct quote are left to it
+   (so is one the parser ends where a quote starts, running into its marks: "argued that the House
+   vote gave Mr. Obama "this amazing opportunity" to seek ..."),
+   and first-person speakers (the author's own "we noted") are skipped, as is what a speaker did
+   not say or was asked ("would not say whether ...", "declined to say ...", "Asked whether he was
+   suggesting that ...").
 7. The same quote in several articles (or repeated in one) is one Quote with one span per article:
    at least ``MERGE_CONTAINMENT`` of each quote's distinct words are in the other (both ways, so an
    outlet that carries a longer stretch of the statement keeps its own item in its own words); quotes under ``MIN_MERGE_WORDS`` words merge
@@ -130,6 +149,9 @@ _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
 # Children of a speech verb whose subtree is not what was said ("..., citing ...", "(or ...)").
 _NOT_CONTENT = frozenset({"advcl", "parataxis", "appos", "npadvmod", "advmod", "punct", "nsubj", "nsubjpass"})
+# Speech verbs whose direct object, with no indirect object beside it, is the one spoken to ("told
+# reporters", "warned lawmakers", "urged Democrats"), not what was said.
+_ADDRESSEE_VERBS = frozenset({"tell", "warn", "urge", "caution"})
 _WORD = re.compile(r"\w+")
 _QUOTE_MARK = re.compile("[" + re.escape('"' + _OPEN_DOUBLE + _CLOSE_DOUBLE) + "]")
 # At most this many words between two quotes of one statement: an attribution, not more news.
@@ -179,6 +201,7 @@ class _Mention:
     speaker: _Speaker
     plural: bool
     subject: bool  # the subject of its clause (or a quote's speaker), not an object or a list member
+    main: bool  # the subject of its sentence's main clause (or a quote's speaker), not of a clause in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,6 +492,8 @@ def _subject(verb: Token) -> Token | None:
                     if pobj.dep_ == "pobj" and _same_line(pobj, verb):
                         return pobj
         subjects = [child for child in current.children if child.dep_ == "nsubj"]
+        if not subjects and current is not verb:
+            subjects = _shown_speaking(verb, current)
         if subjects:
             on_line = [child for child in subjects if _same_line(child, verb)]
             # "Melinda Mostini (...), one of the mothers concerned has questioned": the parser
@@ -483,8 +508,23 @@ def _subject(verb: Token) -> Token | None:
         if current.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and current.head is not current:
             current = current.head
             continue
+        if current.pos_ == "ADP" and current.dep_ == "prep" and current.i != verb.i:
+            current = current.head  # "quoted as saying": the preposition of the participle's clause
+            continue
         break
     return _inverted_subject(verb)
+
+
+def _shown_speaking(verb: Token, head: Token) -> list[Token]:
+    """The passive subject of the verb whose complement a speaking participle is ("Mr. Netanyahu
+    is shown saying", "Mr. Trump was quoted as saying"): the one shown speaking, where the passive
+    names no agent (an agent is the speaker, as for any passive). A participle that is only an
+    adjunct of a passive ("his client ... was fired Friday afternoon, claiming ...") is not."""
+    complement = verb.tag_ == "VBG" and (
+        (verb.dep_ == "xcomp" and verb.head.i == head.i)
+        or (verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.i == head.i)
+    )
+    return [child for child in head.children if child.dep_ == "nsubjpass"] if complement else []
 
 
 def _mute_subject(verb: Token) -> bool:
@@ -612,6 +652,9 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     dateline_person = _apposition_name(head) if _is_dateline(head) else None
     if dateline_person is not None:
         return _speaker_of(dateline_person, ctx, mentions)
+    titled_person = _name_after_title(head)
+    if titled_person is not None:
+        return _speaker_of(titled_person, ctx, mentions)
     name_tokens = _name_tokens(head)
     tokens = _np_tokens(head)
     # "the committee's senior Democrat" describes a person by party, as "the Democrat" does
@@ -705,6 +748,24 @@ def _co_speakers(head: Token) -> list[Token]:
 def _and_between(head: Token, other: Token) -> bool:
     """An "and" between a name and the name after it ("Nancy Pelosi and ... Chuck Schumer")."""
     return any(token.lower_ == "and" for token in head.doc[head.i + 1 : other.left_edge.i])
+
+
+def _name_after_title(head: Token) -> Token | None:
+    """The person a title phrase names, when the parser made the title the head: in "then-Deputy
+    Assistant Secretary for Diplomatic Security Charlene Lamb testified" the subject is
+    "Secretary" and Lamb the object of "for"; a title is no one, the name after it is the speaker.
+    The name must end the phrase, reached through prepositions and compounds only."""
+    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON" or not is_title(head.text):
+        return None
+    last = head.right_edge
+    if last.ent_type_ != "PERSON" or not _same_line(head, last):
+        return None
+    current = last
+    while current.i != head.i:
+        if current.dep_ not in {"pobj", "prep", "compound", "flat"} or current.head.i == current.i:
+            return None
+        current = current.head
+    return last
 
 
 def _is_dateline(token: Token) -> bool:
@@ -808,9 +869,17 @@ def _introduced_unnamed(head: Token, ctx: _Context) -> _Speaker | None:
 
 
 def _titled(head: Token, ctx: _Context) -> _Speaker | None:
-    """ "the president" after "President Donald Trump": the last person the article gave that title."""
+    """ "the president" after "President Donald Trump": the last person the article gave that title.
+
+    A title a nationality qualifies is another office unless the description says it too: "the
+    president" after "Russian President Vladimir Putin" is not Putin, "the Russian president" is.
+    """
+    described = {child.lower_ for child in head.children}
     for token in reversed(ctx.doc[: head.i]):
         following = ctx.doc[token.i + 1] if token.i + 1 < head.i else None
+        before = ctx.doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.ent_type_ == "NORP" and before.lower_ not in described:
+            continue
         if token.lower_ == head.lower_ and following is not None and following.ent_type_ == "PERSON":
             name = following
             while (
@@ -934,6 +1003,9 @@ def _name_tokens(head: Token) -> list[Token]:
             or is_title(token.text)
             or token.dep_ != "compound"
             or (token.ent_type_ == "GPE" and not office)
+            or (
+                token.ent_type_ == "ORG" and head.ent_type_ == "PERSON"
+            )  # "Diplomatic Security Charlene Lamb"
         ):
             break
         tokens.insert(0, token)
@@ -1042,10 +1114,13 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         # In the paragraph of the nearest candidate a subject outranks a nearer object: "he" in "he
         # told one reporter" is the Mr. Trump who "blamed" someone, not "former Speaker Paul D.
         # Ryan" named after "a clear reference to"; an earlier paragraph's subject does not ("NPR
-        # reached a commander with one rebel faction" before "he says").
+        # reached a commander with one rebel faction" before "he says"); and a main clause's subject
+        # outranks the subject of a clause inside it ("Romney ... said Trump "put forth ..."" then
+        # "He tweeted" is Romney).
         nearest = _paragraph_of(ctx, candidates[-1].position)
         subjects = [m for m in candidates if m.subject and _paragraph_of(ctx, m.position) == nearest]
-        chosen = (subjects or candidates)[-1]
+        main = [m for m in subjects if m.main]
+        chosen = (main or subjects or candidates)[-1]
         chain = None if chosen.subject else _earlier_subject_pronoun(pronoun, chosen, ctx)
         return chosen.speaker if chain is None else _resolve(chain, ctx, mentions)
     # No person in the last few paragraphs: "he" is the one the article is about so far
@@ -1119,14 +1194,12 @@ def _mentions(ctx: _Context) -> list[_Mention]:
     for token in doc:
         if ctx.quoted[token.i] >= 0:
             continue
-        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.ent_iob_ == "B":
-            ent_end = token.i
-            while ent_end + 1 < len(doc) and doc[ent_end + 1].ent_iob_ == "I":
-                ent_end += 1
-            head = doc[ent_end]
+        head = _name_head(token, ctx)
+        if head is not None:
             if head.dep_ in {"compound", "poss", "attr"} and head.head.ent_type_ != "PERSON":
                 continue
-            found.append(_Mention(token.idx, _named(head, _name_tokens(head), ctx), False, _is_subject(head)))
+            speaker = _named(head, _name_tokens(head), ctx)
+            found.append(_Mention(token.idx, speaker, False, _is_subject(head), _is_main_subject(head)))
         elif (
             token.pos_ == "NOUN"
             and token.lemma_.lower() in PERSON_NOUNS
@@ -1136,10 +1209,26 @@ def _mentions(ctx: _Context) -> list[_Mention]:
                 continue
             speaker = _speaker_of(token, ctx, ())
             start = min(t.idx for t in token.subtree)
-            found.append(_Mention(start, speaker, token.tag_ in {"NNS", "NNPS"}, _is_subject(token)))
+            plural = token.tag_ in {"NNS", "NNPS"}
+            found.append(_Mention(start, speaker, plural, _is_subject(token), _is_main_subject(token)))
     found.sort(key=lambda mention: mention.position)
     # a name the parse could not read ("Martin Luther King Jr.'s event" ends in "'s") is no one
     return [mention for mention in found if mention.speaker.name]
+
+
+def _name_head(token: Token, ctx: _Context) -> Token | None:
+    """The last word of the person's name that starts at ``token``, or None if none starts there.
+
+    A PERSON entity, or a surname of a person the story names in full that the tagger called
+    something else here ("Trump said he'd like Obama to show ..." with "Trump" tagged ORG): a
+    person the pronouns after it can stand for, as ``_person_subjects`` counts them.
+    """
+    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.ent_iob_ == "B":
+        end = token.i
+        while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
+            end += 1
+        return token.doc[end]
+    return token if _is_known_surname(token, ctx.names, ctx.article_id) else None
 
 
 def _is_subject(head: Token) -> bool:
@@ -1153,6 +1242,24 @@ def _is_subject(head: Token) -> bool:
     return head.dep_ in subject_deps or (
         head.dep_ in {"appos", "compound"} and head.head.dep_ in subject_deps
     )
+
+
+def _is_main_subject(head: Token) -> bool:
+    """Whether the mention is the subject of its sentence's main clause, not of a clause inside it:
+    in "Trump said he'd like Obama to show his birth certificate" Trump is, Obama is not.
+
+    Hobbs (1978, "Resolving pronoun references") searches the sentences before a pronoun top
+    down, so a main clause's subject comes before the subject of a clause it holds; news
+    continues that person with "he": "Jerry Pow ... told Mr. Dale that he'd back Mr. Moore even if
+    the candidate had committed a sex crime. "...," he said." is Pow's.
+    """
+    if not _is_subject(head):
+        return False
+    subject = head if head.dep_ in {"nsubj", "nsubjpass"} else head.head
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in {"ROOT", "parataxis"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1180,7 +1287,7 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
     for token in tokens:
         if _is_speech_verb(token):
             head = _subject(token)
-            if head is None:
+            if head is None or _introduces_next_quote(ctx, token):
                 return None
             sentence_like = _looks_like_sentence(text[unit.pieces[0].start : unit.pieces[0].end])
             if ends_open or (sentence_like and _starts_clause(tokens, token, head)):
@@ -1189,6 +1296,17 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
         if token.text in _TERMINATORS:
             break
     return None
+
+
+def _introduces_next_quote(ctx: _Context, verb: Token) -> bool:
+    """Whether the speech verb's clause ends in a colon before quote marks: it introduces the quote
+    after it, not the one before ("... Wait until when?" Then an unseen announcer concludes: "The
+    world needs American strength ..."": the question is the prime minister's)."""
+    for token in ctx.doc[verb.i + 1 :]:
+        if token.is_punct:
+            rest = ctx.text[token.idx + len(token.text) :].lstrip(" ")
+            return token.text == ":" and rest[:1] in _OPEN_DOUBLE + '"'
+    return False
 
 
 def _according_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
@@ -1229,7 +1347,7 @@ def _attribution_before(ctx: _Context, unit: _Unit, inside: tuple[int, int] | No
         according = _according_to(token)
         if according is not None and introduced and _introduces(token, first):
             return _Attribution(token, according)
-        if not _is_speech_verb(token):
+        if not _is_speech_verb(token) or _describes_a_noun(token, first):
             continue
         head = _subject(token)
         if head is None:
@@ -1238,6 +1356,19 @@ def _attribution_before(ctx: _Context, unit: _Unit, inside: tuple[int, int] | No
             return _Attribution(token, head)
         return None
     return None
+
+
+def _describes_a_noun(verb: Token, segment: _Segment) -> bool:
+    """A speech verb that only describes a noun, with no subject of its own and the quote outside
+    it: "Issa ... said the interactions described by the White House "represent an illegal quid
+    pro quo"" reports Issa's words; "described" says what the interactions are, nobody speaks
+    by it, so the search goes on to the verb before it."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and not _has_own_subject(verb)
+        and not any(segment.start <= token.idx < segment.end for token in verb.subtree)
+    )
 
 
 def _introduces(verb: Token, segment: _Segment) -> bool:
@@ -1266,9 +1397,26 @@ def _is_content(verb: Token, segment: _Segment, ctx: _Context) -> bool:
             current = current.head
         if current.i == verb.i and path:
             child = path[-1]
-            if child.dep_ not in _NOT_CONTENT:
+            if child.dep_ not in _NOT_CONTENT and not _addressed(verb, path):
                 return True
     return False
+
+
+def _addressed(verb: Token, path: Sequence[Token]) -> bool:
+    """Whether the path from a quoted word up to the speech verb stays inside the one it
+    addresses, not what was said: the direct object of "tell", "warn", "urge" when no indirect
+    object stands beside it ("Trump told NBC's "Today" show" names a programme, not Trump's
+    words; in "told him the truth" the listener is the dative and the truth the object).
+
+    A clause on the way up is what was told, wherever the parser hangs it: "Holder told the
+    students he understands "the mistrust"" parses "he understands" as a relative clause.
+    """
+    return (
+        path[-1].dep_ == "dobj"
+        and verb.lemma_.lower() in _ADDRESSEE_VERBS
+        and not any(other.dep_ == "dative" for other in verb.children)
+        and not any(token.pos_ in {"VERB", "AUX"} for token in path[:-1])
+    )
 
 
 def _between_commas(verb: Token) -> bool:
@@ -1460,7 +1608,7 @@ def _add_mention(mentions: list[_Mention], position: int, speaker: _Speaker) -> 
         return mentions
     plural = speaker.described and speaker.name.split()[-1].lower().endswith("s") and not speaker.role
     plural = speaker.joint or (plural and speaker.name.split()[-1].lower() in PERSON_NOUNS)
-    updated = [*mentions, _Mention(position, speaker, plural, True)]
+    updated = [*mentions, _Mention(position, speaker, plural, True, True)]
     updated.sort(key=lambda mention: mention.position)
     return updated
 
@@ -1593,13 +1741,17 @@ def _indirect(
             excluded = {t.i for t in token.subtree}
             content = [t for t in clause.subtree if t.i not in excluded]
             head = according
-        elif _is_speech_verb(token) and not _said_to(token):
-            complement = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+        elif _is_speech_verb(token) and not _said_to(token) and not _unsaid(token):
+            # what was said never runs over a paragraph break: a parse that hangs the next
+            # paragraph on 'told "Fox & Friends."' reads the writer's next sentence as it
+            complement = [
+                c for c in token.children if c.dep_ == "ccomp" and c.i > token.i and _same_line(c, token)
+            ]
             subject = _subject(token)
             if subject is None or subject.lower_ in _FIRST_PERSON | {"it", "this", "that", "which", "who"}:
                 continue
             if complement:
-                content = list(complement[0].subtree)
+                content = [] if _cut_at_a_quote(ctx, complement[0]) else list(complement[0].subtree)
             elif token.dep_ == "parataxis" and token.head.i > token.i:
                 excluded = {t.i for t in token.subtree}
                 content = [t for t in token.head.subtree if t.i not in excluded]
@@ -1610,6 +1762,34 @@ def _indirect(
         if item is not None:
             found.append(item)
     return found
+
+
+def _cut_at_a_quote(ctx: _Context, clause: Token) -> bool:
+    """Whether the parser ended what was said where a direct quote in it starts: "She argued that
+    the House vote gave Mr. Obama "this amazing opportunity" to seek concessions ..." parses
+    "opportunity" as a second complement of "argued", and the first, "the House vote gave Mr.
+    Obama", runs on into the quote marks with nothing between. The clause holds a direct quote,
+    so it is left to that quote, as any clause holding one is. A second complement set off by
+    punctuation or words ("..., and said he "looks forward ..."") is a clause of its own."""
+    following = clause.right_edge.i + 1
+    return (
+        following < len(ctx.doc)
+        and not clause.right_edge.is_punct  # "... to same-sex spouses, "clarifying ..."" ends there
+        and ctx.quoted[following] >= 0
+        and _same_line(clause.head, ctx.doc[following])  # a parse run over a paragraph break is not
+    )
+
+
+def _unsaid(verb: Token) -> bool:
+    """What a speaker is said not to have said, or asked about: a negated speech verb ("would not
+    say whether ..."), one its speaker declines or refuses ("Aides to Mr. Romney declined to say on
+    Tuesday whether he would ..."), or one inside a question put to them ("Asked whether he was
+    suggesting that Mr. Obama lacked sympathy ..., Mr. Santorum did not back down")."""
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"decline", "refuse"}:
+        return True
+    return any(_said_to(ancestor) for ancestor in verb.ancestors if ancestor.lemma_.lower() in SPEECH_VERBS)
 
 
 def _said_to(verb: Token) -> bool:
