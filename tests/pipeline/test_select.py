@@ -76,6 +76,12 @@ def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[n
             True,
         ),
         ("In Aleppo, a separate convoy was hit.", False),
+        # Multi-News, the statin guidelines (AP): an item of the list the sentence before opens;
+        # it stood alone in the brief
+        ("_People who already have heart disease.", True),
+        ("• Chesterfield, Va., where twins were found May 10 in the back of an SUV", True),
+        # the signature of an embedded post, after the post
+        ("— Donald J. Trump (@realDonaldTrump) February 15, 2017", True),
     ],
 )
 def test_back_reference_openers(text: str, expected: bool) -> None:

@@ -122,6 +122,9 @@ _BESIDE_OPENER = re.compile(
     r"^[\"'“‘(\[]*(?:In|On|At|During|From|With) (?:a |an )?(?:separate|another|other|similar|related)\b"
 )
 _FIRST_WORD = re.compile(r"^[\"'“‘(\[]*([A-Za-z’']+)")
+# An item of a list ("_People who already have heart disease.", AP's plain-text bullets) or a line
+# that opens with a dash (an embedded post's signature) says nothing without the line before it.
+_LIST_ITEM = re.compile(r"^\s*[_•·▪●*\-–—]")
 # "They've", "He's", "She'd" point back as "they", "he", "she" do. Not "It's" or "That's": often
 # a dummy subject ("It's unclear whether ..."), and with them Multi-News fell 0.475 / 0.168 ->
 # 0.473 / 0.165, under issue 12's floor.
@@ -196,14 +199,18 @@ _LETTERS = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 def is_back_reference(text: str) -> bool:
     """True when the sentence opens with a pronoun or connective that points back ("In a separate
-    exchange, ..." too), or names its speaker by a pronoun set off by commas ("For four years, she
-    says, ...")."""
+    exchange, ..." too) or with a list marker or dash ("_People who already have heart disease."),
+    or names its speaker by a pronoun set off by commas ("For four years, she says, ...")."""
     match = _FIRST_WORD.match(text)
     if match is not None:
         word = match.group(1).lower().replace("’", "'")
         if word in BACK_REFERENCE_OPENERS or _CONTRACTION.sub("", word) in _PERSONAL_PRONOUNS:
             return True
-    return _PRONOUN_ATTRIBUTION.search(text) is not None or _BESIDE_OPENER.match(text) is not None
+    return (
+        _PRONOUN_ATTRIBUTION.search(text) is not None
+        or _BESIDE_OPENER.match(text) is not None
+        or _LIST_ITEM.match(text) is not None
+    )
 
 
 def select(
