@@ -234,6 +234,21 @@ def test_a_part_is_not_compared_with_a_whole() -> None:
     assert conflicts == ()
 
 
+def test_nations_a_deal_is_made_with_are_the_others_not_all_its_members() -> None:
+    # BASIL (8dac6c12...): the US deals with 11 Pacific Rim nations in the 12-nation pact.
+    times = (
+        "Mrs. Clinton indicated that if she were president, she would not abandon the 12-nation Pacific "
+        "trade deal – as some Democrats want – but would use the opposition in Congress as negotiating "
+        "leverage."
+    )
+    fox = (
+        "The legislation would give the president “fast-track” authority to approve pending trade "
+        "deals with 11 Pacific Rim nations."
+    )
+    _, conflicts = _conflicts([(times, None), (fox, None)])
+    assert conflicts == ()
+
+
 def test_the_oath_counted_in_other_words_conflicts() -> None:
     # BASIL (84b3c118...): HuffPost's 38-word oath against the Times's 35-word oath.
     huffpost = (

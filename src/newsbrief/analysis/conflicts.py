@@ -375,8 +375,12 @@ def _event_by_meaning(figure: Figure) -> str:
 
 def _is_part(figure: Figure) -> bool:
     """True when the figure counts what is added, left or besides, not the whole: "two more
-    debates", "another 30 people", "11 other nations", "three remaining hostages"."""
+    debates", "another 30 people", "11 other nations", "three remaining hostages"; and nations
+    counted as the partners of one ("trade deals with 11 Pacific Rim nations"), who are the others
+    besides it, as "11 other nations" says aloud: the 12-nation pact's members less the US."""
     before, after = _words_around(figure, 1)
+    if before == ["with"] and _thing_key(figure) == "country":
+        return True
     return before == ["another"] or after in (["more"], ["other"], ["additional"], ["remaining"], ["extra"])
 
 
