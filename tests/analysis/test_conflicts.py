@@ -249,6 +249,44 @@ def test_nations_a_deal_is_made_with_are_the_others_not_all_its_members() -> Non
     assert conflicts == ()
 
 
+# AllSides probe-1772 and probe-1119: one package, one proposal, each written to fewer digits by one outlet.
+CARES_A = (
+    "President Donald Trump signed into law Friday afternoon a historic $2 trillion stimulus package as "
+    "the American public and the US economy fight the devastating spread of Covid-19."
+)
+CARES_B = (
+    "WASHINGTON (AP) — President Donald Trump signed an unprecedented $2.2 trillion economic rescue "
+    "package into law Friday, after swift and near-unanimous action by Congress this week."
+)
+YELLEN_A = (
+    "Treasury Secretary Janet Yellen on Monday made the case for a global minimum tax rate as she pushes "
+    "President Biden's plan to increase levies on U.S. corporations in order to fund his $2.25 trillion "
+    "spending proposal."
+)
+YELLEN_B = (
+    "Treasury Secretary Janet Yellen argued for a global minimum corporate tax rate Monday, as she makes "
+    "the case for President Biden’s $2.3 trillion infrastructure proposal ahead of virtual meetings "
+    "with global counterparts this week."
+)
+
+
+@pytest.mark.parametrize(("first", "second"), [(CARES_A, CARES_B), (YELLEN_A, YELLEN_B)])
+def test_a_sum_written_to_fewer_digits_agrees_with_the_same_sum_rounded(first: str, second: str) -> None:
+    assert _conflicts([(first, None), (second, None)])[1] == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (CARES_A.replace("$2 trillion", "$3 trillion"), CARES_B),  # 2.2 is 2 to the digit, not 3
+        (YELLEN_A, YELLEN_B.replace("$2.3 trillion", "$2.2 trillion")),  # 2.25 rounds up, to 2.3
+    ],
+)
+def test_a_sum_that_does_not_round_to_the_other_still_conflicts(first: str, second: str) -> None:
+    _, found = _conflicts([(first, None), (second, None)])
+    assert len(found) == 1
+
+
 def test_the_oath_counted_in_other_words_conflicts() -> None:
     # BASIL (84b3c118...): HuffPost's 38-word oath against the Times's 35-word oath.
     huffpost = (

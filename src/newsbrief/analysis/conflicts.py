@@ -51,6 +51,7 @@ says that the difference may be one of time. The figures themselves come from
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -149,6 +150,8 @@ SHOCK_WORDS = 6
 # A description is compared by meaning only when it has at least this many content words:
 # "casualties" or "killed people" alone would make any two tolls look alike.
 DESCRIPTION_MIN_WORDS = 2
+# A value written in digits before a scale word: "$2.3 trillion", "1.4 million", "$900 billion".
+_SCALED_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?\s*(million|billion|trillion)\b", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _FAHRENHEIT = re.compile(r"fahrenheit|°\s?f\b|\bdegrees? f\b", re.IGNORECASE)
 _CELSIUS = re.compile(r"celsius|centigrade|°\s?c\b|\bdegrees? c\b", re.IGNORECASE)
@@ -309,6 +312,7 @@ class _Profile:
     extreme: str  # "lowest" or "highest" of a group ("girls as young as 10"), else ""
     occasions: frozenset[str]  # what its description says the toll is of ("quake"), ``OCCASIONS`` keys
     previous: float | None  # a change's old value, converted: "seven" in "rose from seven to eight"
+    step: float  # the last written digit's unit before a scale word, converted: 0.1e12 for "$2.3 trillion"
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -343,7 +347,19 @@ def _profile(figure: Figure) -> _Profile:
         extreme=figure.qualifier if figure.qualifier in ("lowest", "highest") else "",
         occasions=_occasions(figure.what),
         previous=convert(figure.previous) if figure.previous is not None else None,
+        step=convert(_written_step(figure)),
     )
+
+
+def _written_step(figure: Figure) -> float:
+    """The unit of the last digit a value written before a scale word gives, or 0.0: 0.1e12 for
+    "$2.3 trillion", 1e12 for "$2 trillion", 0.01e12 for "$2.25 trillion". Only for a value stated
+    flat (no qualifier): "more than $2 trillion" is a bound, not a rounded value."""
+    match = _SCALED_DIGITS.search(figure.span.text)
+    if figure.qualifier != "exact" or match is None:
+        return 0.0
+    decimals = len(match.group(2) or "")
+    return float(SCALES[match.group(3).lower()]) * 0.1**decimals
 
 
 def _occasions(what: str) -> frozenset[str]:
@@ -1044,7 +1060,9 @@ def _agree(first: _Profile, second: _Profile) -> bool:
     300,000" do not, since "more than" excludes the number written. Rounding is allowed only when
     one figure is a measured value ("exact", "about", "nearly"), not between two bounds. A group's
     youngest or oldest ("girls as young as 10") is compared with the same end of the other's
-    range ("between the ages of six and 12"), not with the whole range (``_same_end``).
+    range ("between the ages of six and 12"), not with the whole range (``_same_end``). A value
+    written to fewer digits before its scale word meets any value that rounds to it ("$2
+    trillion", "$2.2 trillion": ``_rounds_to_the_other``).
     """
     ends = _same_end(first, second)
     if ends is not None:
@@ -1057,10 +1075,23 @@ def _agree(first: _Profile, second: _Profile) -> bool:
         touching = first.high == second.low or second.high == first.low
         if touching and first.high != second.high and first.low != second.low:
             return False
+    if _rounds_to_the_other(first, second) or _rounds_to_the_other(second, first):
+        return True
     rounding = _ACROSS_UNITS if first.unit != second.unit else _ROUNDING
     # dates, years and ages are written exactly: "Cesar Sayoc, 56" is not 57
     tolerance = 0.0 if first.unit in EXACT_UNITS else rounding * max(abs(first.value), abs(second.value))
     return first.high + tolerance >= second.low and second.high + tolerance >= first.low
+
+
+def _rounds_to_the_other(coarse: _Profile, fine: _Profile) -> bool:
+    """True when ``fine``'s value, rounded (half up) to the last digit ``coarse`` writes before its
+    scale word, is ``coarse``'s value: "$2 trillion" is "$2.2 trillion" to the digit written, and
+    "$2.3 trillion" is "$2.25 trillion"; "1 million" is not "1.5 million", nor "$2.2 trillion"
+    "$2.3 trillion". Both must be values stated flat, ``fine`` written at least as finely."""
+    if not coarse.step or fine.low != fine.high or (fine.step and fine.step > coarse.step):
+        return False
+    rounded = math.floor(fine.value / coarse.step + 0.5) * coarse.step
+    return math.isclose(rounded, coarse.value, rel_tol=1e-9)
 
 
 def _same_end(first: _Profile, second: _Profile) -> tuple[float, float] | None:
