@@ -287,6 +287,27 @@ def test_a_sum_that_does_not_round_to_the_other_still_conflicts(first: str, seco
     assert len(found) == 1
 
 
+@pytest.mark.parametrize(
+    ("counted", "forecast"),
+    [
+        (  # AllSides probe-1525: ADP's count against the forecast of the Labor Department's
+            "Non-government employers added 102,000 jobs, according to a Wednesday report from "
+            "payroll-services provider ADP that economists view as a gauge of overall hiring.",
+            "Economists expect to see 165,000 jobs were added in June, after a stunningly low 75,000 "
+            "payrolls added in May, according to Dow Jones.",
+        ),
+        (  # AllSides probe-368: January's revised count against the forecast for February
+            "The January numbers were also revised sharply higher to 166,000 added jobs versus 49,000 "
+            "initially reported.",
+            "That compared with expectations of 210,000 new jobs and the unemployment rate holding "
+            "steady from the 6.3% rate in January.",
+        ),
+    ],
+)
+def test_a_forecast_is_not_compared_with_a_count(counted: str, forecast: str) -> None:
+    assert _conflicts([(counted, None), (forecast, None)])[1] == ()
+
+
 def test_the_oath_counted_in_other_words_conflicts() -> None:
     # BASIL (84b3c118...): HuffPost's 38-word oath against the Times's 35-word oath.
     huffpost = (

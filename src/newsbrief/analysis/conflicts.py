@@ -152,6 +152,14 @@ SHOCK_WORDS = 6
 DESCRIPTION_MIN_WORDS = 2
 # A value written in digits before a scale word: "$2.3 trillion", "1.4 million", "$900 billion".
 _SCALED_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?\s*(million|billion|trillion)\b", re.IGNORECASE)
+# Words of expectation: what follows them is forecast, not counted ("Analysts had expected a gain
+# of 190,000", "a median projection of 700,000").
+_FORECAST_WORDS = re.compile(
+    r"\b(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ers?)?|anticipat(?:e|es|ed)"
+    r"|predict(?:s|ed|ions?)?|projected|projections?)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013(]")
 _SENTENCE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _FAHRENHEIT = re.compile(r"fahrenheit|°\s?f\b|\bdegrees? f\b", re.IGNORECASE)
 _CELSIUS = re.compile(r"celsius|centigrade|°\s?c\b|\bdegrees? c\b", re.IGNORECASE)
@@ -184,7 +192,7 @@ def find_conflicts(
     closeness: dict[tuple[int, int], float] = {}
     for i, first in enumerate(profiles):
         for j in range(i + 1, len(profiles)):
-            if first.article_id == profiles[j].article_id:
+            if first.article_id == profiles[j].article_id or first.forecast != profiles[j].forecast:
                 continue
             if _same_thing(first, profiles[j]) and not (i in ambiguous or j in ambiguous):
                 how[(i, j)] = "the same words describe what both count"
@@ -313,6 +321,7 @@ class _Profile:
     occasions: frozenset[str]  # what its description says the toll is of ("quake"), ``OCCASIONS`` keys
     previous: float | None  # a change's old value, converted: "seven" in "rose from seven to eight"
     step: float  # the last written digit's unit before a scale word, converted: 0.1e12 for "$2.3 trillion"
+    forecast: bool  # what someone expects: "Economists expect to see 165,000 jobs"
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -348,7 +357,22 @@ def _profile(figure: Figure) -> _Profile:
         occasions=_occasions(figure.what),
         previous=convert(figure.previous) if figure.previous is not None else None,
         step=convert(_written_step(figure)),
+        forecast=_is_forecast(figure),
     )
+
+
+def _is_forecast(figure: Figure) -> bool:
+    """True when a word of expectation stands before the figure in its clause (at most
+    CONTEXT_WORDS words back): "That compared with expectations of 210,000 new jobs", "Economists
+    expect to see 165,000 jobs were added in June".
+
+    A forecast and the count it forecasts can differ with neither outlet wrong, so a forecast is
+    compared only with another forecast. Words after the figure are not read: "more than 50
+    people were killed ... and the death toll was expected to rise" is a count, not a forecast.
+    """
+    before = _sides(figure)[0]
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    return bool(_FORECAST_WORDS.search(" ".join(clause.split()[-CONTEXT_WORDS:])))
 
 
 def _written_step(figure: Figure) -> float:
