@@ -308,6 +308,31 @@ def test_a_forecast_is_not_compared_with_a_count(counted: str, forecast: str) ->
     assert _conflicts([(counted, None), (forecast, None)])[1] == ()
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # AllSides probe-824: 48 states and two territories are the 50 states and territories
+            "The settlement with the U.S. Consumer Financial Protection Bureau and the Federal Trade "
+            "Commission, as well as 48 states and the District of Columbia and Puerto Rico, would provide "
+            "up to $425 million in monetary relief to consumers.",
+            "Credit-reporting company Equifax has agreed to pick up the tab in a proposed deal with the "
+            "Federal Trade Commission, Consumer Financial Protection Bureau and 50 states and territories "
+            "to settle allegations that it did not implement sufficient security measures.",
+        ),
+        (  # AllSides probe-2400: two lists of plaintiffs, each of several kinds
+            "NEW YORK, May 21 (Reuters) ― Two dozen U.S. states and municipalities sued the Trump "
+            "administration on Tuesday to stop it from enforcing a rule that would make it easier for "
+            "doctors and nurses to avoid performing abortions on religious or moral grounds.",
+            "A coalition of 23 Democrat-led states, counties and municipalities is suing the Trump "
+            "administration for a final rule that protects health care providers who refuse to provide "
+            "care on the basis of their religious beliefs.",
+        ),
+    ],
+)
+def test_counts_of_different_unions_of_nouns_are_not_compared(first: str, second: str) -> None:
+    assert _conflicts([(first, None), (second, None)])[1] == ()
+
+
 def test_the_oath_counted_in_other_words_conflicts() -> None:
     # BASIL (84b3c118...): HuffPost's 38-word oath against the Times's 35-word oath.
     huffpost = (

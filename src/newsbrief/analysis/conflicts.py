@@ -192,7 +192,7 @@ def find_conflicts(
     closeness: dict[tuple[int, int], float] = {}
     for i, first in enumerate(profiles):
         for j in range(i + 1, len(profiles)):
-            if first.article_id == profiles[j].article_id or first.forecast != profiles[j].forecast:
+            if first.article_id == profiles[j].article_id or not _comparable(first, profiles[j]):
                 continue
             if _same_thing(first, profiles[j]) and not (i in ambiguous or j in ambiguous):
                 how[(i, j)] = "the same words describe what both count"
@@ -322,6 +322,7 @@ class _Profile:
     previous: float | None  # a change's old value, converted: "seven" in "rose from seven to eight"
     step: float  # the last written digit's unit before a scale word, converted: 0.1e12 for "$2.3 trillion"
     forecast: bool  # what someone expects: "Economists expect to see 165,000 jobs"
+    joined: frozenset[str]  # nouns counted with its own: "territory" in "50 states and territories"
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -358,7 +359,37 @@ def _profile(figure: Figure) -> _Profile:
         previous=convert(figure.previous) if figure.previous is not None else None,
         step=convert(_written_step(figure)),
         forecast=_is_forecast(figure),
+        joined=_joined_nouns(figure),
     )
+
+
+def _joined_nouns(figure: Figure) -> frozenset[str]:
+    """The plural nouns joined by "and" or "or" to the noun the figure counts, which the number
+    counts too: {"territory"} for "50 states and territories", {"county", "municipality"} for "23
+    Democrat-led states, counties and municipalities"; else empty.
+
+    Such a count is of the union, a different thing from a count of the noun alone: "48 states
+    and the District of Columbia and Puerto Rico" are the "50 states and territories". A member
+    named with an article ("and the District") is no noun counted by the number.
+    """
+    noun = (figure.head.split() or [figure.unit])[-1].lower()
+    stem = re.escape(noun[:-1] if len(noun) > 3 else noun)
+    match = re.match(
+        rf"\s*(?:[\w.'\u2019-]+\s+){{0,3}}?{stem}[a-z]*((?:\s*,\s*[a-z]+)*)\s*,?\s+(?:and|or)\s+([a-z]+)\b",
+        _sides(figure)[1],
+    )
+    if match is None:
+        return frozenset()
+    words = [*re.findall(r"[a-z]+", match.group(1)), match.group(2)]
+    if not all(word.endswith("s") and not word.endswith("ss") and word not in WHAT_STOP for word in words):
+        return frozenset()
+    return frozenset(_singular(word) for word in words)
+
+
+def _comparable(first: _Profile, second: _Profile) -> bool:
+    """False when two figures cannot count one thing whatever their words: a forecast and a count
+    (``_is_forecast``), or counts of different unions of nouns (``_joined_nouns``)."""
+    return first.forecast == second.forecast and first.joined == second.joined
 
 
 def _is_forecast(figure: Figure) -> bool:
