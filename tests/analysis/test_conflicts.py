@@ -333,6 +333,37 @@ def test_counts_of_different_unions_of_nouns_are_not_compared(first: str, second
     assert _conflicts([(first, None), (second, None)])[1] == ()
 
 
+def test_a_count_joined_to_another_of_one_event_is_a_part_of_the_toll() -> None:
+    # AllSides probe-1306: eight students and two teachers are the ten killed.
+    whole = (
+        "Just hours after a gunman killed 10 people at a Texas high school, two students 1,000 miles away "
+        "worried about the safety of their usual seats in the school cafeteria."
+    )
+    parts = (
+        "A teenaged boy who shot and killed eight students and two teachers in Texas had been spurned by "
+        "one of his victims after making aggressive advances, her mother told the Los Angeles Times."
+    )
+    _, found = _conflicts([(whole, None), (parts, None)])
+    assert found == ()
+
+
+def test_counts_joined_that_each_name_their_event_stay_wholes() -> None:
+    # BASIL (76810849...): the dead and the wounded are two tolls, each compared as a whole; the
+    # Fox toll changed from 50 to 60 (as the planted benchmark changes one) must still conflict.
+    times = (
+        "Speaking to reporters, Mr. Obama said the country had again been traumatized by grievous "
+        "violence, which shattered more than 100 lives during a three-hour nightmare early Sunday, with "
+        "50 people killed and 53 wounded in the attack."
+    )
+    fox = (
+        "Obama, speaking from the White House on Sunday, said the nightclub massacre in which 60 people "
+        "were killed and at least 53 others were wounded is being investigated as an “act of "
+        "terror,” though did not say whether it was tied to radical Islam."
+    )
+    _, found = _conflicts([(times, None), (fox, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [["50", "60"]]
+
+
 def test_the_oath_counted_in_other_words_conflicts() -> None:
     # BASIL (84b3c118...): HuffPost's 38-word oath against the Times's 35-word oath.
     huffpost = (

@@ -150,6 +150,18 @@ SHOCK_WORDS = 6
 # A description is compared by meaning only when it has at least this many content words:
 # "casualties" or "killed people" alone would make any two tolls look alike.
 DESCRIPTION_MIN_WORDS = 2
+# A count joined to another count in one phrase, each then a part of the whole the phrase adds up:
+# "killed eight students and two teachers" (ten in all); the figure first, or the other one.
+_NUMBER = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozen)"
+)
+_COUNTED_WITH_ANOTHER = re.compile(
+    rf"\s*((?:[a-z][\w'-]*\s+){{1,3}})(?:and|plus)\s+{_NUMBER}\s+([a-z][\w'-]*)", re.IGNORECASE
+)
+_COUNTED_AFTER_ANOTHER = re.compile(
+    rf"\b{_NUMBER}\s+((?:[a-z][\w'-]*\s+){{1,3}})(?:and|plus)\s+$", re.IGNORECASE
+)
 # A value written in digits before a scale word: "$2.3 trillion", "1.4 million", "$900 billion".
 _SCALED_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?\s*(million|billion|trillion)\b", re.IGNORECASE)
 # Words of expectation: what follows them is forecast, not counted ("Analysts had expected a gain
@@ -452,7 +464,34 @@ def _is_part(figure: Figure) -> bool:
     before, after = _words_around(figure, 1)
     if before == ["with"] and _thing_key(figure) == "country":
         return True
+    if _counted_with_another(figure):
+        return True
     return before == ["another"] or after in (["more"], ["other"], ["additional"], ["remaining"], ["extra"])
+
+
+def _counted_with_another(figure: Figure) -> bool:
+    """True when a count of people or things is joined by "and" to another count of one event:
+    "killed eight students and two teachers" counts two parts of the ten killed.
+
+    Counts that each name their own event ("50 people killed and 53 wounded", "four US soldiers
+    dead and two wounded") are two wholes, not parts: no word between them may name an event
+    (``_is_event_word``); shares, sums and measurements joined by "and" are lists of values.
+    """
+    if figure.unit in GENERAL_UNITS or figure.unit in UNIT_FAMILIES or figure.unit in DURATION_DAYS:
+        return False
+    before, after = _sides(figure)
+    if match := _COUNTED_WITH_ANOTHER.match(after):
+        words = [*match.group(1).split(), match.group(2)]
+    elif match := _COUNTED_AFTER_ANOTHER.search(before):
+        words = [*match.group(1).split(), *re.findall(r"[a-z][\w'-]*", after.lower())[:1]]
+    else:
+        return False
+    return not any(_is_event_word(word.lower()) for word in words)
+
+
+def _is_event_word(word: str) -> bool:
+    """True for a word that names an event a count of people is counted in ("dead", "wounded")."""
+    return _canonical(word) in TOLLS or any(word in lemmas for lemmas in EVENT_CLASSES.values())
 
 
 def _words_around(figure: Figure, count: int) -> tuple[list[str], list[str]]:
