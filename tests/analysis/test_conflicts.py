@@ -364,6 +364,21 @@ def test_counts_joined_that_each_name_their_event_stay_wholes() -> None:
     assert [sorted(f.span.text for f in c.figures) for c in found] == [["50", "60"]]
 
 
+def test_just_shy_of_a_number_is_nearly_it() -> None:
+    # AllSides probe-1941: one report's pages, "just shy of 1,000" and 966.
+    first = (
+        "The fifth and final volume, just shy of 1,000 pages, lays out the counterintelligence threats and "
+        "vulnerabilities that were exposed through Russian contacts."
+    )
+    second = (
+        "The Intelligence Committee’s report, which clocks in at 966 pages, also offers a scathing "
+        "assessment of the FBI’s handling of the so-called Steele dossier."
+    )
+    figures, found = _conflicts([(first, None), (second, None)])
+    assert [f.qualifier for f in figures if f.span.text.endswith("1,000")] == ["at-most"]
+    assert found == ()
+
+
 def test_the_oath_counted_in_other_words_conflicts() -> None:
     # BASIL (84b3c118...): HuffPost's 38-word oath against the Times's 35-word oath.
     huffpost = (
