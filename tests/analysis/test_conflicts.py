@@ -379,6 +379,20 @@ def test_just_shy_of_a_number_is_nearly_it() -> None:
     assert found == ()
 
 
+def test_two_counts_of_a_role_are_two_groups_unless_close_in_meaning() -> None:
+    # AllSides probe-1694: Wednesday's four candidates of CNN's town halls, and both nights' eight.
+    one_night = (
+        "Four Democratic candidates will take the stage in New Hampshire on Wednesday to make a final "
+        "pitch to voters ahead of the state's primary contest next week."
+    )
+    both_nights = (
+        "The event is set to feature eight Democrat candidates: former Vice President Joe Biden, Sen. "
+        "Elizabeth Warren, D-Mass."
+    )
+    _, found = _conflicts([(one_night, None), (both_nights, None)])
+    assert found == ()
+
+
 def test_the_oath_counted_in_other_words_conflicts() -> None:
     # BASIL (84b3c118...): HuffPost's 38-word oath against the Times's 35-word oath.
     huffpost = (

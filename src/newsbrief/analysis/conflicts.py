@@ -67,7 +67,7 @@ from newsbrief.analysis.figures import (
     VAGUE_WORDS,
     WHAT_STOP,
 )
-from newsbrief.analysis.lexicon import COUNTED_NOUN_GROUPS, EVENT_CLASSES, OCCASIONS
+from newsbrief.analysis.lexicon import COUNTED_NOUN_GROUPS, EVENT_CLASSES, OCCASIONS, PERSON_NOUNS
 from newsbrief.analysis.similarity import embed
 from newsbrief.model import Article, Conflict, Fact, Figure, published_datetime
 
@@ -786,9 +786,11 @@ def _group(profile: _Profile) -> frozenset[str]:
 
 
 def _never_sole(profile: _Profile) -> bool:
-    """True for a figure that is never its article's only value of a kind: a count of people, or a
+    """True for a figure that is never its article's only value of a kind: a count of people, also
+    when its noun is a role (``lexicon.PERSON_NOUNS``: "Four Democratic candidates will take the
+    stage on Wednesday" and the "eight Democrat candidates" of both nights are two groups), or a
     figure whose sentence names a year (``_sole_of_kind``)."""
-    return profile.unit == "people" or bool(profile.years)
+    return profile.unit == "people" or profile.unit in PERSON_NOUNS or bool(profile.years)
 
 
 def _by_meaning(
@@ -830,8 +832,9 @@ def _by_closeness(first: _Profile, second: _Profile, kind: str, cosine: float, o
         return ""  # "a majority of 51 votes" against "60 votes to overcome a filibuster": "votes" alone
     reasons = []
     # A noun for people is no toll: a story counts many groups of "senators" or "children" ("three
-    # Republican state senators", "the state's two Republican senators"), so it needs MEANING_MIN.
-    if first.base not in MEASURES and _is_specific(kind) and kind not in PEOPLE_STEMS:
+    # Republican state senators", "the state's two Republican senators"), so it needs MEANING_MIN;
+    # so does a role ("Four Democratic candidates" on one night, "eight" over two).
+    if first.base not in MEASURES and _is_specific(kind) and kind not in PEOPLE_STEMS | ROLE_STEMS:
         reasons.append(f"both count {kind}")
     if one_fact and _is_specific(kind):
         reasons.append("their sentences are in one fact of the alignment")
@@ -1057,6 +1060,8 @@ def _context(figure: Figure, words: int = CONTEXT_WORDS) -> str:
 
 
 PEOPLE_STEMS = frozenset(_canonical(noun) for noun in PEOPLE_NOUNS - GENERIC_PEOPLE)
+# Roles that name people ("candidate", "judge"), counted as nouns of their own.
+ROLE_STEMS = frozenset(_canonical(noun) for noun in PERSON_NOUNS - GENERIC_PEOPLE)
 GENERIC_WORDS = frozenset(_canonical(word) for word in GENERIC_PEOPLE)
 NUMBER_WORDS = frozenset(_canonical(word) for word in [*UNITS_WORDS, *SCALES, *VAGUE_WORDS])
 MEASURES = frozenset({family for family, _ in UNIT_FAMILIES.values()} | {"°F", "degree", "square metre"})
