@@ -1255,7 +1255,7 @@ def _merge(
         picked = tuple(figures[index] for index in indices)
         unit, key = profiles[indices[0]].unit, profiles[indices[0]].key
         bases = sorted({how[edge] for edge in edges if edge[0] in indices and edge[1] in indices})
-        kind, timing = _timing([profiles[index] for index in indices], picked, key, published)
+        kind, timing = _timing([profiles[index] for index in indices], picked, published)
         note = (
             _note(picked, unit, key)
             if any(b.startswith("the same words") for b in bases)
@@ -1297,15 +1297,18 @@ def _one_per_article(
 
 
 def _timing(
-    profiles: Sequence[_Profile], figures: Sequence[Figure], key: str, published: dict[str, str | None]
+    profiles: Sequence[_Profile], figures: Sequence[Figure], published: dict[str, str | None]
 ) -> tuple[str, str]:
     """The conflict's kind and what time says of it.
 
     A count that can only grow (the dead, injured, displaced, arrested, missing) and is larger in
     the later of two dated reports is an update; when any report is undated, the difference may
-    be one of time, between two reports or more.
+    be one of time, between two reports or more. A count of people counts such a thing when its
+    key or its event class says so: "At least 63 people were reported killed" is keyed by
+    "reported", and is a toll by its class; "The magnitude-6.2 quake killed at least 241 people"
+    gives the magnitude the key "killed", and a magnitude does not grow.
     """
-    if key not in GROWING:
+    if not any(p.unit == "people" and GROWING & {p.key, p.event} for p in profiles):
         return "disagreement", ""
     times = [published_datetime(published.get(profile.article_id)) for profile in profiles]
     if None in times:
