@@ -411,6 +411,14 @@ def test_a_toll_reported_killed_may_differ_by_time() -> None:
     assert found[0].timing == "the difference may be one of time: the reports carry no publication times"
 
 
+def test_two_dates_that_share_one_word_are_not_one_date() -> None:
+    # AllSides probe-506: Louisiana's primary and Georgia's, each "originally scheduled for" a day.
+    louisiana = "The primary was originally scheduled for April 4."
+    georgia = "Georgia's primary, originally scheduled for March 24, will now be held on May 19."
+    _, found = _conflicts([(louisiana, None), (georgia, None)])
+    assert found == ()
+
+
 def test_the_oath_counted_in_other_words_conflicts() -> None:
     # BASIL (84b3c118...): HuffPost's 38-word oath against the Times's 35-word oath.
     huffpost = (

@@ -693,8 +693,12 @@ def _same_thing(first: _Profile, second: _Profile) -> bool:
         return False
     # A description with no word beyond the counted thing ("wounded", "times", "killing people")
     # or a thing without a unit ("the four killed") says too little: three earthquakes in one
-    # story all "killed people". Then only two sentences telling the same report will do.
-    thin = not smaller - _forms(first.key) - GENERIC_WORDS or first.unit == "count"
+    # story all "killed people". Then only two sentences telling the same report will do. A date's
+    # or a year's key is its unit, which no description names, so one word says as little of
+    # what is dated: "originally scheduled for March 24" (Georgia's primary) and "The primary was
+    # originally scheduled for April 4" (Louisiana's) share only "scheduled".
+    said = smaller - _forms(first.key) - GENERIC_WORDS
+    thin = not said or first.unit == "count" or (first.unit in ("date", "year") and len(said) < 2)
     if thin and not _same_report(first.context, second.context):
         return False
     # Different counted nouns for people ("civilians" and "soldiers") are different things.
