@@ -7,7 +7,9 @@ Options: ``--no-planted`` (the real stories only), ``--hard-only`` (planted the 
 are close in word meaning, with the cosines; a diagnostic, nothing flagged), ``--crossval-event`` (round 10's EVENT_MIN the same way), ``--crossval`` (the conflict thresholds chosen by 5-fold cross-validation over stories on the
 planted-hard set, held-out numbers; about twenty minutes),
 ``--basil`` (the 30 BASIL triples of ``basil-conflicts.json``: every flag, to check by hand
-against the verdicts kept there), ``--stories N`` (the first N stories only, for iterating), ``--ids a,b`` (those stories only), ``--show N`` (how many missed and false lines to print; 25 by default; missed figures
+against the verdicts kept there), ``--unseen [basil,allsides]`` (all 100 BASIL triples and the
+AllSides roundups: every flag with its verdict from ``unseen-conflicts.json``, or "unjudged"; about
+six minutes for both), ``--stories N`` (the first N stories only, for iterating), ``--ids a,b`` (those stories only), ``--show N`` (how many missed and false lines to print; 25 by default; missed figures
 without a "what" or with the unit "count" are printed too, marked "[no what/count]").
 
 1. Real stories: each story's articles are cleaned and segmented as the pipeline does, parsed
@@ -250,6 +252,59 @@ def basil_run(stories: list[tuple[str, tuple[Article, ...]]], docs: dict[str, li
                     show(story_id, conflict)
                 total += len(conflicts)
         print(f"\nconflicts flagged: {total}\n")
+
+
+UNSEEN_CHECK = Path(__file__).resolve().parent / "unseen-conflicts.json"
+ROUNDUPS = ROOT / "benchmarks" / "data" / "roundups" / "roundups.jsonl"
+VERDICTS = ("true", "time", "false", "unclear", "unjudged")
+
+
+def unseen_stories(sets: Sequence[str]) -> dict[str, list[tuple[str, tuple[Article, ...]]]]:
+    """The sets of ``unseen-conflicts.json`` as cleaned articles: all 100 BASIL triples (with their
+    outlets and dates) and the AllSides roundups (leads d1, d2, d3, undated), each story with at
+    least two articles left after cleaning."""
+    found: dict[str, list[tuple[str, tuple[Article, ...]]]] = {}
+    if "basil" in sets:
+        triples: dict[str, list[Article]] = {}
+        for line in BASIL.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            triples.setdefault(record["story"], []).append(clean(basil_article(record))[0])
+        found["basil"] = [(story_id, tuple(articles)) for story_id, articles in triples.items()]
+    if "allsides" in sets:
+        found["allsides"] = []
+        for line in ROUNDUPS.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            leads = (
+                clean(Article(id=f"d{n}", outlet=f"o{n}", title="", url=None, published=None, text=text))[0]
+                for n, text in enumerate(record["documents"], start=1)
+            )
+            articles = tuple(article for article in leads if article.text.strip())
+            if len(articles) >= 2:
+                found["allsides"].append((record["id"], articles))
+    return found
+
+
+def unseen_run(sets: Sequence[str]) -> None:
+    """Every conflict flagged on the unseen sets, each with its verdict from
+    ``unseen-conflicts.json`` (matched by story and figures) or "unjudged", then the counts."""
+    check = json.loads(UNSEEN_CHECK.read_text(encoding="utf-8"))
+    for name, stories in unseen_stories(sets).items():
+        print(f"## {name}, {len(stories)} stories\n")
+        verdicts = {
+            (flag["story"], frozenset((f["article"], f["figure"]) for f in flag["figures"])): flag["verdict"]
+            for flag in check[name]
+        }
+        counts: Counter[str] = Counter()
+        for story_id, articles in stories:
+            _, conflicts = analyze(articles, list(parse(articles)))
+            for conflict in conflicts:
+                key = (story_id, frozenset((f.span.article_id, f.span.text) for f in conflict.figures))
+                verdict = verdicts.get(key, "unjudged")
+                counts[verdict] += 1
+                print(f"[{verdict}]", end=" ")
+                show(story_id, conflict)
+        total = sum(counts.values())
+        print(f"\n{name}: {total} flags: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS) + "\n")
 
 
 def planted_run(
@@ -665,6 +720,13 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--hard-only", action="store_true", help="planted the hard way only")
     parser.add_argument("--nouns", action="store_true", help="round 10's noun diagnostic; nothing flagged")
     parser.add_argument("--basil", action="store_true", help="the 30 BASIL triples of basil-conflicts.json")
+    parser.add_argument(
+        "--unseen",
+        nargs="?",
+        const="basil,allsides",
+        default=None,
+        help="sets of unseen-conflicts.json to run (basil, allsides; both by default): flags with verdicts",
+    )
     parser.add_argument("--crossval", action="store_true", help="thresholds by 5-fold cross-validation")
     parser.add_argument("--crossval-event", action="store_true", help="EVENT_MIN by 5-fold cross-validation")
     parser.add_argument("--event-fallback", type=float, default=None, help="EVENT_MIN for this run")
@@ -677,6 +739,9 @@ def arguments() -> argparse.Namespace:
 def main() -> int:
     args = arguments()
     started = time.perf_counter()
+    if args.unseen is not None:
+        unseen_run(args.unseen.split(","))
+        return 0
     stories = basil_stories() if args.basil else load_stories()[: args.stories]
     if args.ids is not None:
         wanted = set(args.ids.split(","))

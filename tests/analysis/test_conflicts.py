@@ -234,6 +234,191 @@ def test_a_part_is_not_compared_with_a_whole() -> None:
     assert conflicts == ()
 
 
+def test_nations_a_deal_is_made_with_are_the_others_not_all_its_members() -> None:
+    # BASIL (8dac6c12...): the US deals with 11 Pacific Rim nations in the 12-nation pact.
+    times = (
+        "Mrs. Clinton indicated that if she were president, she would not abandon the 12-nation Pacific "
+        "trade deal – as some Democrats want – but would use the opposition in Congress as negotiating "
+        "leverage."
+    )
+    fox = (
+        "The legislation would give the president “fast-track” authority to approve pending trade "
+        "deals with 11 Pacific Rim nations."
+    )
+    _, conflicts = _conflicts([(times, None), (fox, None)])
+    assert conflicts == ()
+
+
+# AllSides probe-1772 and probe-1119: one package, one proposal, each written to fewer digits by one outlet.
+CARES_A = (
+    "President Donald Trump signed into law Friday afternoon a historic $2 trillion stimulus package as "
+    "the American public and the US economy fight the devastating spread of Covid-19."
+)
+CARES_B = (
+    "WASHINGTON (AP) — President Donald Trump signed an unprecedented $2.2 trillion economic rescue "
+    "package into law Friday, after swift and near-unanimous action by Congress this week."
+)
+YELLEN_A = (
+    "Treasury Secretary Janet Yellen on Monday made the case for a global minimum tax rate as she pushes "
+    "President Biden's plan to increase levies on U.S. corporations in order to fund his $2.25 trillion "
+    "spending proposal."
+)
+YELLEN_B = (
+    "Treasury Secretary Janet Yellen argued for a global minimum corporate tax rate Monday, as she makes "
+    "the case for President Biden’s $2.3 trillion infrastructure proposal ahead of virtual meetings "
+    "with global counterparts this week."
+)
+
+
+@pytest.mark.parametrize(("first", "second"), [(CARES_A, CARES_B), (YELLEN_A, YELLEN_B)])
+def test_a_sum_written_to_fewer_digits_agrees_with_the_same_sum_rounded(first: str, second: str) -> None:
+    assert _conflicts([(first, None), (second, None)])[1] == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (CARES_A.replace("$2 trillion", "$3 trillion"), CARES_B),  # 2.2 is 2 to the digit, not 3
+        (YELLEN_A, YELLEN_B.replace("$2.3 trillion", "$2.2 trillion")),  # 2.25 rounds up, to 2.3
+    ],
+)
+def test_a_sum_that_does_not_round_to_the_other_still_conflicts(first: str, second: str) -> None:
+    _, found = _conflicts([(first, None), (second, None)])
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("counted", "forecast"),
+    [
+        (  # AllSides probe-1525: ADP's count against the forecast of the Labor Department's
+            "Non-government employers added 102,000 jobs, according to a Wednesday report from "
+            "payroll-services provider ADP that economists view as a gauge of overall hiring.",
+            "Economists expect to see 165,000 jobs were added in June, after a stunningly low 75,000 "
+            "payrolls added in May, according to Dow Jones.",
+        ),
+        (  # AllSides probe-368: January's revised count against the forecast for February
+            "The January numbers were also revised sharply higher to 166,000 added jobs versus 49,000 "
+            "initially reported.",
+            "That compared with expectations of 210,000 new jobs and the unemployment rate holding "
+            "steady from the 6.3% rate in January.",
+        ),
+    ],
+)
+def test_a_forecast_is_not_compared_with_a_count(counted: str, forecast: str) -> None:
+    assert _conflicts([(counted, None), (forecast, None)])[1] == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # AllSides probe-824: 48 states and two territories are the 50 states and territories
+            "The settlement with the U.S. Consumer Financial Protection Bureau and the Federal Trade "
+            "Commission, as well as 48 states and the District of Columbia and Puerto Rico, would provide "
+            "up to $425 million in monetary relief to consumers.",
+            "Credit-reporting company Equifax has agreed to pick up the tab in a proposed deal with the "
+            "Federal Trade Commission, Consumer Financial Protection Bureau and 50 states and territories "
+            "to settle allegations that it did not implement sufficient security measures.",
+        ),
+        (  # AllSides probe-2400: two lists of plaintiffs, each of several kinds
+            "NEW YORK, May 21 (Reuters) ― Two dozen U.S. states and municipalities sued the Trump "
+            "administration on Tuesday to stop it from enforcing a rule that would make it easier for "
+            "doctors and nurses to avoid performing abortions on religious or moral grounds.",
+            "A coalition of 23 Democrat-led states, counties and municipalities is suing the Trump "
+            "administration for a final rule that protects health care providers who refuse to provide "
+            "care on the basis of their religious beliefs.",
+        ),
+    ],
+)
+def test_counts_of_different_unions_of_nouns_are_not_compared(first: str, second: str) -> None:
+    assert _conflicts([(first, None), (second, None)])[1] == ()
+
+
+def test_a_count_joined_to_another_of_one_event_is_a_part_of_the_toll() -> None:
+    # AllSides probe-1306: eight students and two teachers are the ten killed.
+    whole = (
+        "Just hours after a gunman killed 10 people at a Texas high school, two students 1,000 miles away "
+        "worried about the safety of their usual seats in the school cafeteria."
+    )
+    parts = (
+        "A teenaged boy who shot and killed eight students and two teachers in Texas had been spurned by "
+        "one of his victims after making aggressive advances, her mother told the Los Angeles Times."
+    )
+    _, found = _conflicts([(whole, None), (parts, None)])
+    assert found == ()
+
+
+def test_counts_joined_that_each_name_their_event_stay_wholes() -> None:
+    # BASIL (76810849...): the dead and the wounded are two tolls, each compared as a whole; the
+    # Fox toll changed from 50 to 60 (as the planted benchmark changes one) must still conflict.
+    times = (
+        "Speaking to reporters, Mr. Obama said the country had again been traumatized by grievous "
+        "violence, which shattered more than 100 lives during a three-hour nightmare early Sunday, with "
+        "50 people killed and 53 wounded in the attack."
+    )
+    fox = (
+        "Obama, speaking from the White House on Sunday, said the nightclub massacre in which 60 people "
+        "were killed and at least 53 others were wounded is being investigated as an “act of "
+        "terror,” though did not say whether it was tied to radical Islam."
+    )
+    _, found = _conflicts([(times, None), (fox, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [["50", "60"]]
+
+
+def test_just_shy_of_a_number_is_nearly_it() -> None:
+    # AllSides probe-1941: one report's pages, "just shy of 1,000" and 966.
+    first = (
+        "The fifth and final volume, just shy of 1,000 pages, lays out the counterintelligence threats and "
+        "vulnerabilities that were exposed through Russian contacts."
+    )
+    second = (
+        "The Intelligence Committee’s report, which clocks in at 966 pages, also offers a scathing "
+        "assessment of the FBI’s handling of the so-called Steele dossier."
+    )
+    figures, found = _conflicts([(first, None), (second, None)])
+    assert [f.qualifier for f in figures if f.span.text.endswith("1,000")] == ["at-most"]
+    assert found == ()
+
+
+def test_two_counts_of_a_role_are_two_groups_unless_close_in_meaning() -> None:
+    # AllSides probe-1694: Wednesday's four candidates of CNN's town halls, and both nights' eight.
+    one_night = (
+        "Four Democratic candidates will take the stage in New Hampshire on Wednesday to make a final "
+        "pitch to voters ahead of the state's primary contest next week."
+    )
+    both_nights = (
+        "The event is set to feature eight Democrat candidates: former Vice President Joe Biden, Sen. "
+        "Elizabeth Warren, D-Mass."
+    )
+    _, found = _conflicts([(one_night, None), (both_nights, None)])
+    assert found == ()
+
+
+def test_a_toll_reported_killed_may_differ_by_time() -> None:
+    # AllSides probe-2064: the 2016 Italian quake's toll, rising through the day; "reported" keys
+    # the first count, which is a toll by its event class.
+    later = (
+        "At least 63 people were reported killed and dozens more were missing or feared dead Wednesday "
+        "after a magnitude 6.2 earthquake and a series of aftershocks struck several towns in central "
+        "Italy, according Italy's civil protection agency."
+    )
+    earlier = (
+        "A strong earthquake in central Italy reduced three towns to rubble as people slept early "
+        "Wednesday, with reports that as many as 50 people were killed and hundreds injured as rescue "
+        "crews raced to dig out survivors."
+    )
+    _, found = _conflicts([(later, None), (earlier, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [["At least 63", "as many as 50"]]
+    assert found[0].timing == "the difference may be one of time: the reports carry no publication times"
+
+
+def test_two_dates_that_share_one_word_are_not_one_date() -> None:
+    # AllSides probe-506: Louisiana's primary and Georgia's, each "originally scheduled for" a day.
+    louisiana = "The primary was originally scheduled for April 4."
+    georgia = "Georgia's primary, originally scheduled for March 24, will now be held on May 19."
+    _, found = _conflicts([(louisiana, None), (georgia, None)])
+    assert found == ()
+
+
 def test_the_oath_counted_in_other_words_conflicts() -> None:
     # BASIL (84b3c118...): HuffPost's 38-word oath against the Times's 35-word oath.
     huffpost = (

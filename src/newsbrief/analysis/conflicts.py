@@ -51,6 +51,7 @@ says that the difference may be one of time. The figures themselves come from
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -66,7 +67,7 @@ from newsbrief.analysis.figures import (
     VAGUE_WORDS,
     WHAT_STOP,
 )
-from newsbrief.analysis.lexicon import COUNTED_NOUN_GROUPS, EVENT_CLASSES, OCCASIONS
+from newsbrief.analysis.lexicon import COUNTED_NOUN_GROUPS, EVENT_CLASSES, OCCASIONS, PERSON_NOUNS
 from newsbrief.analysis.similarity import embed
 from newsbrief.model import Article, Conflict, Fact, Figure, published_datetime
 
@@ -149,6 +150,28 @@ SHOCK_WORDS = 6
 # A description is compared by meaning only when it has at least this many content words:
 # "casualties" or "killed people" alone would make any two tolls look alike.
 DESCRIPTION_MIN_WORDS = 2
+# A count joined to another count in one phrase, each then a part of the whole the phrase adds up:
+# "killed eight students and two teachers" (ten in all); the figure first, or the other one.
+_NUMBER = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozen)"
+)
+_COUNTED_WITH_ANOTHER = re.compile(
+    rf"\s*((?:[a-z][\w'-]*\s+){{1,3}})(?:and|plus)\s+{_NUMBER}\s+([a-z][\w'-]*)", re.IGNORECASE
+)
+_COUNTED_AFTER_ANOTHER = re.compile(
+    rf"\b{_NUMBER}\s+((?:[a-z][\w'-]*\s+){{1,3}})(?:and|plus)\s+$", re.IGNORECASE
+)
+# A value written in digits before a scale word: "$2.3 trillion", "1.4 million", "$900 billion".
+_SCALED_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?\s*(million|billion|trillion)\b", re.IGNORECASE)
+# Words of expectation: what follows them is forecast, not counted ("Analysts had expected a gain
+# of 190,000", "a median projection of 700,000").
+_FORECAST_WORDS = re.compile(
+    r"\b(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ers?)?|anticipat(?:e|es|ed)"
+    r"|predict(?:s|ed|ions?)?|projected|projections?)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013(]")
 _SENTENCE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _FAHRENHEIT = re.compile(r"fahrenheit|°\s?f\b|\bdegrees? f\b", re.IGNORECASE)
 _CELSIUS = re.compile(r"celsius|centigrade|°\s?c\b|\bdegrees? c\b", re.IGNORECASE)
@@ -181,7 +204,7 @@ def find_conflicts(
     closeness: dict[tuple[int, int], float] = {}
     for i, first in enumerate(profiles):
         for j in range(i + 1, len(profiles)):
-            if first.article_id == profiles[j].article_id:
+            if first.article_id == profiles[j].article_id or not _comparable(first, profiles[j]):
                 continue
             if _same_thing(first, profiles[j]) and not (i in ambiguous or j in ambiguous):
                 how[(i, j)] = "the same words describe what both count"
@@ -309,6 +332,9 @@ class _Profile:
     extreme: str  # "lowest" or "highest" of a group ("girls as young as 10"), else ""
     occasions: frozenset[str]  # what its description says the toll is of ("quake"), ``OCCASIONS`` keys
     previous: float | None  # a change's old value, converted: "seven" in "rose from seven to eight"
+    step: float  # the last written digit's unit before a scale word, converted: 0.1e12 for "$2.3 trillion"
+    forecast: bool  # what someone expects: "Economists expect to see 165,000 jobs"
+    joined: frozenset[str]  # nouns counted with its own: "territory" in "50 states and territories"
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -343,7 +369,64 @@ def _profile(figure: Figure) -> _Profile:
         extreme=figure.qualifier if figure.qualifier in ("lowest", "highest") else "",
         occasions=_occasions(figure.what),
         previous=convert(figure.previous) if figure.previous is not None else None,
+        step=convert(_written_step(figure)),
+        forecast=_is_forecast(figure),
+        joined=_joined_nouns(figure),
     )
+
+
+def _joined_nouns(figure: Figure) -> frozenset[str]:
+    """The plural nouns joined by "and" or "or" to the noun the figure counts, which the number
+    counts too: {"territory"} for "50 states and territories", {"county", "municipality"} for "23
+    Democrat-led states, counties and municipalities"; else empty.
+
+    Such a count is of the union, a different thing from a count of the noun alone: "48 states
+    and the District of Columbia and Puerto Rico" are the "50 states and territories". A member
+    named with an article ("and the District") is no noun counted by the number.
+    """
+    noun = (figure.head.split() or [figure.unit])[-1].lower()
+    stem = re.escape(noun[:-1] if len(noun) > 3 else noun)
+    match = re.match(
+        rf"\s*(?:[\w.'\u2019-]+\s+){{0,3}}?{stem}[a-z]*((?:\s*,\s*[a-z]+)*)\s*,?\s+(?:and|or)\s+([a-z]+)\b",
+        _sides(figure)[1],
+    )
+    if match is None:
+        return frozenset()
+    words = [*re.findall(r"[a-z]+", match.group(1)), match.group(2)]
+    if not all(word.endswith("s") and not word.endswith("ss") and word not in WHAT_STOP for word in words):
+        return frozenset()
+    return frozenset(_singular(word) for word in words)
+
+
+def _comparable(first: _Profile, second: _Profile) -> bool:
+    """False when two figures cannot count one thing whatever their words: a forecast and a count
+    (``_is_forecast``), or counts of different unions of nouns (``_joined_nouns``)."""
+    return first.forecast == second.forecast and first.joined == second.joined
+
+
+def _is_forecast(figure: Figure) -> bool:
+    """True when a word of expectation stands before the figure in its clause (at most
+    CONTEXT_WORDS words back): "That compared with expectations of 210,000 new jobs", "Economists
+    expect to see 165,000 jobs were added in June".
+
+    A forecast and the count it forecasts can differ with neither outlet wrong, so a forecast is
+    compared only with another forecast. Words after the figure are not read: "more than 50
+    people were killed ... and the death toll was expected to rise" is a count, not a forecast.
+    """
+    before = _sides(figure)[0]
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    return bool(_FORECAST_WORDS.search(" ".join(clause.split()[-CONTEXT_WORDS:])))
+
+
+def _written_step(figure: Figure) -> float:
+    """The unit of the last digit a value written before a scale word gives, or 0.0: 0.1e12 for
+    "$2.3 trillion", 1e12 for "$2 trillion", 0.01e12 for "$2.25 trillion". Only for a value stated
+    flat (no qualifier): "more than $2 trillion" is a bound, not a rounded value."""
+    match = _SCALED_DIGITS.search(figure.span.text)
+    if figure.qualifier != "exact" or match is None:
+        return 0.0
+    decimals = len(match.group(2) or "")
+    return float(SCALES[match.group(3).lower()]) * 0.1**decimals
 
 
 def _occasions(what: str) -> frozenset[str]:
@@ -375,9 +458,40 @@ def _event_by_meaning(figure: Figure) -> str:
 
 def _is_part(figure: Figure) -> bool:
     """True when the figure counts what is added, left or besides, not the whole: "two more
-    debates", "another 30 people", "11 other nations", "three remaining hostages"."""
+    debates", "another 30 people", "11 other nations", "three remaining hostages"; and nations
+    counted as the partners of one ("trade deals with 11 Pacific Rim nations"), who are the others
+    besides it, as "11 other nations" says aloud: the 12-nation pact's members less the US."""
     before, after = _words_around(figure, 1)
+    if before == ["with"] and _thing_key(figure) == "country":
+        return True
+    if _counted_with_another(figure):
+        return True
     return before == ["another"] or after in (["more"], ["other"], ["additional"], ["remaining"], ["extra"])
+
+
+def _counted_with_another(figure: Figure) -> bool:
+    """True when a count of people or things is joined by "and" to another count of one event:
+    "killed eight students and two teachers" counts two parts of the ten killed.
+
+    Counts that each name their own event ("50 people killed and 53 wounded", "four US soldiers
+    dead and two wounded") are two wholes, not parts: no word between them may name an event
+    (``_is_event_word``); shares, sums and measurements joined by "and" are lists of values.
+    """
+    if figure.unit in GENERAL_UNITS or figure.unit in UNIT_FAMILIES or figure.unit in DURATION_DAYS:
+        return False
+    before, after = _sides(figure)
+    if match := _COUNTED_WITH_ANOTHER.match(after):
+        words = [*match.group(1).split(), match.group(2)]
+    elif match := _COUNTED_AFTER_ANOTHER.search(before):
+        words = [*match.group(1).split(), *re.findall(r"[a-z][\w'-]*", after.lower())[:1]]
+    else:
+        return False
+    return not any(_is_event_word(word.lower()) for word in words)
+
+
+def _is_event_word(word: str) -> bool:
+    """True for a word that names an event a count of people is counted in ("dead", "wounded")."""
+    return _canonical(word) in TOLLS or any(word in lemmas for lemmas in EVENT_CLASSES.values())
 
 
 def _words_around(figure: Figure, count: int) -> tuple[list[str], list[str]]:
@@ -579,8 +693,12 @@ def _same_thing(first: _Profile, second: _Profile) -> bool:
         return False
     # A description with no word beyond the counted thing ("wounded", "times", "killing people")
     # or a thing without a unit ("the four killed") says too little: three earthquakes in one
-    # story all "killed people". Then only two sentences telling the same report will do.
-    thin = not smaller - _forms(first.key) - GENERIC_WORDS or first.unit == "count"
+    # story all "killed people". Then only two sentences telling the same report will do. A date's
+    # or a year's key is its unit, which no description names, so one word says as little of
+    # what is dated: "originally scheduled for March 24" (Georgia's primary) and "The primary was
+    # originally scheduled for April 4" (Louisiana's) share only "scheduled".
+    said = smaller - _forms(first.key) - GENERIC_WORDS
+    thin = not said or first.unit == "count" or (first.unit in ("date", "year") and len(said) < 2)
     if thin and not _same_report(first.context, second.context):
         return False
     # Different counted nouns for people ("civilians" and "soldiers") are different things.
@@ -672,9 +790,11 @@ def _group(profile: _Profile) -> frozenset[str]:
 
 
 def _never_sole(profile: _Profile) -> bool:
-    """True for a figure that is never its article's only value of a kind: a count of people, or a
+    """True for a figure that is never its article's only value of a kind: a count of people, also
+    when its noun is a role (``lexicon.PERSON_NOUNS``: "Four Democratic candidates will take the
+    stage on Wednesday" and the "eight Democrat candidates" of both nights are two groups), or a
     figure whose sentence names a year (``_sole_of_kind``)."""
-    return profile.unit == "people" or bool(profile.years)
+    return profile.unit == "people" or profile.unit in PERSON_NOUNS or bool(profile.years)
 
 
 def _by_meaning(
@@ -716,8 +836,9 @@ def _by_closeness(first: _Profile, second: _Profile, kind: str, cosine: float, o
         return ""  # "a majority of 51 votes" against "60 votes to overcome a filibuster": "votes" alone
     reasons = []
     # A noun for people is no toll: a story counts many groups of "senators" or "children" ("three
-    # Republican state senators", "the state's two Republican senators"), so it needs MEANING_MIN.
-    if first.base not in MEASURES and _is_specific(kind) and kind not in PEOPLE_STEMS:
+    # Republican state senators", "the state's two Republican senators"), so it needs MEANING_MIN;
+    # so does a role ("Four Democratic candidates" on one night, "eight" over two).
+    if first.base not in MEASURES and _is_specific(kind) and kind not in PEOPLE_STEMS | ROLE_STEMS:
         reasons.append(f"both count {kind}")
     if one_fact and _is_specific(kind):
         reasons.append("their sentences are in one fact of the alignment")
@@ -943,6 +1064,8 @@ def _context(figure: Figure, words: int = CONTEXT_WORDS) -> str:
 
 
 PEOPLE_STEMS = frozenset(_canonical(noun) for noun in PEOPLE_NOUNS - GENERIC_PEOPLE)
+# Roles that name people ("candidate", "judge"), counted as nouns of their own.
+ROLE_STEMS = frozenset(_canonical(noun) for noun in PERSON_NOUNS - GENERIC_PEOPLE)
 GENERIC_WORDS = frozenset(_canonical(word) for word in GENERIC_PEOPLE)
 NUMBER_WORDS = frozenset(_canonical(word) for word in [*UNITS_WORDS, *SCALES, *VAGUE_WORDS])
 MEASURES = frozenset({family for family, _ in UNIT_FAMILIES.values()} | {"°F", "degree", "square metre"})
@@ -1040,7 +1163,9 @@ def _agree(first: _Profile, second: _Profile) -> bool:
     300,000" do not, since "more than" excludes the number written. Rounding is allowed only when
     one figure is a measured value ("exact", "about", "nearly"), not between two bounds. A group's
     youngest or oldest ("girls as young as 10") is compared with the same end of the other's
-    range ("between the ages of six and 12"), not with the whole range (``_same_end``).
+    range ("between the ages of six and 12"), not with the whole range (``_same_end``). A value
+    written to fewer digits before its scale word meets any value that rounds to it ("$2
+    trillion", "$2.2 trillion": ``_rounds_to_the_other``).
     """
     ends = _same_end(first, second)
     if ends is not None:
@@ -1053,10 +1178,23 @@ def _agree(first: _Profile, second: _Profile) -> bool:
         touching = first.high == second.low or second.high == first.low
         if touching and first.high != second.high and first.low != second.low:
             return False
+    if _rounds_to_the_other(first, second) or _rounds_to_the_other(second, first):
+        return True
     rounding = _ACROSS_UNITS if first.unit != second.unit else _ROUNDING
     # dates, years and ages are written exactly: "Cesar Sayoc, 56" is not 57
     tolerance = 0.0 if first.unit in EXACT_UNITS else rounding * max(abs(first.value), abs(second.value))
     return first.high + tolerance >= second.low and second.high + tolerance >= first.low
+
+
+def _rounds_to_the_other(coarse: _Profile, fine: _Profile) -> bool:
+    """True when ``fine``'s value, rounded (half up) to the last digit ``coarse`` writes before its
+    scale word, is ``coarse``'s value: "$2 trillion" is "$2.2 trillion" to the digit written, and
+    "$2.3 trillion" is "$2.25 trillion"; "1 million" is not "1.5 million", nor "$2.2 trillion"
+    "$2.3 trillion". Both must be values stated flat, ``fine`` written at least as finely."""
+    if not coarse.step or fine.low != fine.high or (fine.step and fine.step > coarse.step):
+        return False
+    rounded = math.floor(fine.value / coarse.step + 0.5) * coarse.step
+    return math.isclose(rounded, coarse.value, rel_tol=1e-9)
 
 
 def _same_end(first: _Profile, second: _Profile) -> tuple[float, float] | None:
@@ -1121,7 +1259,7 @@ def _merge(
         picked = tuple(figures[index] for index in indices)
         unit, key = profiles[indices[0]].unit, profiles[indices[0]].key
         bases = sorted({how[edge] for edge in edges if edge[0] in indices and edge[1] in indices})
-        kind, timing = _timing([profiles[index] for index in indices], picked, key, published)
+        kind, timing = _timing([profiles[index] for index in indices], picked, published)
         note = (
             _note(picked, unit, key)
             if any(b.startswith("the same words") for b in bases)
@@ -1163,15 +1301,18 @@ def _one_per_article(
 
 
 def _timing(
-    profiles: Sequence[_Profile], figures: Sequence[Figure], key: str, published: dict[str, str | None]
+    profiles: Sequence[_Profile], figures: Sequence[Figure], published: dict[str, str | None]
 ) -> tuple[str, str]:
     """The conflict's kind and what time says of it.
 
     A count that can only grow (the dead, injured, displaced, arrested, missing) and is larger in
     the later of two dated reports is an update; when any report is undated, the difference may
-    be one of time, between two reports or more.
+    be one of time, between two reports or more. A count of people counts such a thing when its
+    key or its event class says so: "At least 63 people were reported killed" is keyed by
+    "reported", and is a toll by its class; "The magnitude-6.2 quake killed at least 241 people"
+    gives the magnitude the key "killed", and a magnitude does not grow.
     """
-    if key not in GROWING:
+    if not any(p.unit == "people" and GROWING & {p.key, p.event} for p in profiles):
         return "disagreement", ""
     times = [published_datetime(published.get(profile.article_id)) for profile in profiles]
     if None in times:

@@ -104,6 +104,8 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("as old as", "highest"),
     ("nearly", "at-most"),
     ("almost", "at-most"),
+    ("just shy of", "at-most"),
+    ("shy of", "at-most"),
     ("close to", "about"),
     ("an estimated", "about"),
     ("estimated", "about"),
@@ -123,7 +125,7 @@ OVER_VERBS = frozenset(
         "preside", "quarrel", "rule", "squabble", "take", "watch", "wrangle",
     }
 )  # fmt: skip
-NEARLY_WORDS = ("nearly", "almost")
+NEARLY_WORDS = ("nearly", "almost", "shy of")  # "just shy of 1,000 pages": a little under 1,000
 # "7.5 percent or higher", "aged 65 or older", "five or fewer"
 TRAILING_QUALIFIERS = {
     "more": "at-least", "higher": "at-least", "greater": "at-least", "above": "at-least",
