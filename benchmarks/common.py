@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import blingfire
 
 from newsbrief import Article
+from newsbrief.pipeline.clean import clean
 
 
 def document_articles(documents: Iterable[str]) -> tuple[Article, ...]:
@@ -21,6 +22,16 @@ def document_articles(documents: Iterable[str]) -> tuple[Article, ...]:
         Article(id=f"d{i}", outlet=f"document {i}", title="", url=None, published=None, text=text)
         for i, text in enumerate(documents, start=1)
     )
+
+
+def cleaned_leads(documents: Iterable[str]) -> tuple[Article, ...]:
+    """The leads of one AllSides roundup as cleaned articles ``d1``, ``d2``, ... (outlets ``o1``,
+    ``o2``, ...: the data names none), those left empty by cleaning dropped."""
+    cleaned = (
+        clean(Article(id=f"d{n}", outlet=f"o{n}", title="", url=None, published=None, text=text))[0]
+        for n, text in enumerate(documents, start=1)
+    )
+    return tuple(article for article in cleaned if article.text.strip())
 
 
 def basil_article(record: dict[str, str]) -> Article:

@@ -38,7 +38,7 @@ from dataclasses import replace
 from itertools import product
 from pathlib import Path
 
-from common import basil_article, document_articles  # benchmarks/ is on sys.path when run
+from common import basil_article, cleaned_leads, document_articles  # benchmarks/ is on sys.path when run
 from newsbrief.analysis import conflicts as conflict_rules
 from newsbrief.analysis.conflicts import find_conflicts
 from newsbrief.analysis.entities import find_entities, names_of
@@ -274,11 +274,7 @@ def unseen_stories(sets: Sequence[str]) -> dict[str, list[tuple[str, tuple[Artic
         found["allsides"] = []
         for line in ROUNDUPS.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
-            leads = (
-                clean(Article(id=f"d{n}", outlet=f"o{n}", title="", url=None, published=None, text=text))[0]
-                for n, text in enumerate(record["documents"], start=1)
-            )
-            articles = tuple(article for article in leads if article.text.strip())
+            articles = cleaned_leads(record["documents"])
             if len(articles) >= 2:
                 found["allsides"].append((record["id"], articles))
     return found

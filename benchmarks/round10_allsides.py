@@ -24,13 +24,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from common import cleaned_leads  # benchmarks/ is on sys.path when run
 from newsbrief.analysis import conflicts as conflict_rules
 from newsbrief.analysis.entities import find_entities, names_of
 from newsbrief.analysis.figures import find_figures
 from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article, Conflict, Fact, Figure
 from newsbrief.pipeline.align import align, similarity_matrix
-from newsbrief.pipeline.clean import clean
 from newsbrief.pipeline.represent import represent
 from newsbrief.pipeline.segment import segment
 
@@ -58,11 +58,7 @@ def main() -> int:
     stories = 0
     for line in ROUNDUPS.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        cleaned = (
-            clean(Article(id=f"d{i}", outlet=f"o{i}", title="", url=None, published=None, text=text))[0]
-            for i, text in enumerate(record["documents"], start=1)
-        )
-        articles = tuple(article for article in cleaned if article.text.strip())
+        articles = cleaned_leads(record["documents"])
         if len(articles) < 2:
             continue
         docs = list(parse(articles))
