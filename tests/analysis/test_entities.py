@@ -501,3 +501,15 @@ def test_a_social_platform_is_an_organisation_not_a_person() -> None:
     entities = find_entities(articles, parse(articles))
     twitter = next(entity for entity in entities if entity.name == "Twitter")
     assert twitter.label == "ORG"
+
+
+def test_a_surname_the_model_takes_for_a_place_is_the_person_named_before_it() -> None:
+    """Fox News writes "Ron Wyden, D-Ore." and later "Wyden"; the small model tags the bare
+    surname a place (GPE), so it stood apart as a place. Nothing in the text says it is one (no "in
+    Wyden"), and the person is named first: it is he. ("France" of "Santé Publique France" stays a
+    place: "in France"; the test above.)"""
+    articles = basil_story("basil-putin-summit.jsonl")
+    entities = find_entities(articles, parse(articles))
+    wyden = [entity for entity in entities if "Wyden" in {entity.name, *entity.variants}]
+    assert len(wyden) == 1
+    assert wyden[0].name == "Ron Wyden" and wyden[0].label == "PERSON"

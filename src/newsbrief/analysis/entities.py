@@ -35,7 +35,9 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    Jackson Jr." is a Jackson); a surname with its suffix joins the one person named in full with
    both ("Trump Jr." -> "Donald Trump Jr."); a word the model mostly takes for a place or a
    group only when at least one of its mentions is taken for a person (the model takes "Santé
-   Publique France" for a person, and "Dunham" mostly for a place). A one-word name that fits
+   Publique France" for a person, and "Dunham" mostly for a place), or, not a group, when the text
+   never says it is a place ("in France") and names the person in full before it (the model
+   takes many bare surnames for places: "Palin" after "Sarah Palin"). A one-word name that fits
    several people goes to the one mentioned most (news uses the bare surname for the story's main
    bearer: "Trump" is Donald, not Ivanka), and on a tie to the one the story names first (the
    main bearer is introduced before a relative: "Donald Trump", then "Fred Christopher Trump, his
@@ -133,6 +135,7 @@ class _Mention:
     vote: str
     proper: bool  # a proper noun or several words: safe to look for elsewhere (rule 5)
     scoped: bool = False  # a bare surname read within its own article (``_scope_surnames``)
+    placed: bool = False  # the text says it is a place ("in Aleppo", "the city of Homs"), rule 6
 
 
 def _cluster_key(mention: _Mention) -> str:
@@ -317,7 +320,8 @@ def _clean(index: int, doc: Doc, start: int, end: int, label: str, starts: froze
     if not text:
         return None
     proper = end - start > 1 or doc[start].pos_ == "PROPN"
-    return _Mention(index, start_char, end_char, text, _vote(doc, start, end, label), proper)
+    vote = _vote(doc, start, end, label)
+    return _Mention(index, start_char, end_char, text, vote, proper, placed=_is_placed(doc, start, end))
 
 
 def _past_office(doc: Doc, start: int, end: int) -> int:
@@ -365,18 +369,24 @@ def _vote(doc: Doc, start: int, end: int, label: str) -> str:
     """The label this mention votes for, with the place and group cues of rule 6."""
     if doc[start:end].text.lower() in PLATFORMS:
         return "ORG"
-    previous = doc[start - 1].lower_ if start > 0 else ""
-    following = doc[end].lower_ if end < len(doc) else ""
-    before_of = doc[start - 2].lower_ if start > 1 else ""
-    if label not in {"GPE", "LOC", "FAC"} and (
-        previous in PLACE_PREPOSITIONS
-        or following in PLACE_NOUNS
-        or (previous == "of" and before_of in PLACE_NOUNS)
-    ):
+    if label not in {"GPE", "LOC", "FAC"} and _is_placed(doc, start, end):
         return "GPE"
     if label == "NORP" and not _looks_like_group(doc[start:end]):
         return ""
     return label
+
+
+def _is_placed(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words around doc[start:end] say it is a place: a place preposition before it
+    ("in Aleppo"), a place noun after it ("Aleppo city") or before its "of" ("the city of Homs")."""
+    previous = doc[start - 1].lower_ if start > 0 else ""
+    following = doc[end].lower_ if end < len(doc) else ""
+    before_of = doc[start - 2].lower_ if start > 1 else ""
+    return (
+        previous in PLACE_PREPOSITIONS
+        or following in PLACE_NOUNS
+        or (previous == "of" and before_of in PLACE_NOUNS)
+    )
 
 
 def _looks_like_group(span: SpacySpan) -> bool:
@@ -549,8 +559,11 @@ def _cluster(
     forms: dict[str, str] = {}
     votes: dict[str, Counter[str]] = {}
     first: dict[str, tuple[int, int]] = {}  # where the story first names it: (article, offset)
+    placed: set[str] = set()  # names the text somewhere says are places
     for mention in mentions:
         key = _cluster_key(mention)
+        if mention.placed:
+            placed.add(key)
         if len(mention.text.split()) > len(forms.get(key, "").split()):
             forms[key] = mention.text  # the name spelled out, whose initials an acronym spells
         votes.setdefault(key, Counter())[mention.vote] += 1
@@ -561,7 +574,7 @@ def _cluster(
         if acronym in forms and long_form in forms:
             groups.union(acronym, long_form)
     _merge_acronyms(keys, forms, votes, groups)
-    surnames = _merge_people(keys, votes, first, groups)
+    surnames = _merge_people(keys, votes, first, groups, placed)
     for scoped_key, person in bearers.items():
         groups.union(scoped_key, person)
         surnames.add(scoped_key)
@@ -595,9 +608,18 @@ def _merge_acronyms(
 
 
 def _merge_people(
-    keys: Sequence[str], votes: dict[str, Counter[str]], first: dict[str, tuple[int, int]], groups: _Groups
+    keys: Sequence[str],
+    votes: dict[str, Counter[str]],
+    first: dict[str, tuple[int, int]],
+    groups: _Groups,
+    placed: set[str],
 ) -> set[str]:
-    """Join full names that differ only by particles, then surnames to the one person they fit."""
+    """Join full names that differ only by particles, then surnames to the one person they fit.
+
+    A word the model takes for a place joins a person named in full only when the text never
+    says it is a place (``placed``) and the person is named first: "Palin" after "Sarah Palin",
+    tagged GPE by the small model, is her; "France" of "Santé Publique France" ("in France") is not.
+    """
     people = [
         key
         for key in keys
@@ -624,7 +646,10 @@ def _merge_people(
             key, people, votes, groups
         )
         if person and _majority(votes[key]) in PLACE_LABELS and not votes[key]["PERSON"]:
-            continue  # "France" is no surname of a "Santé Publique France" the model took for a person
+            named_after = bool(matches) and first[key] > min(first[full] for full in matches)
+            real_names = all(_name_parts(full).first[:1].isalpha() for full in matches)  # not "’s Asia"
+            if key in placed or _majority(votes[key]) == "NORP" or not (named_after and real_names):
+                continue  # "France" is no surname of a "Santé Publique France" the model took for a person
         if person:
             groups.union(key, person)
             joined.add(key)
