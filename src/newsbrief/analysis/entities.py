@@ -320,8 +320,10 @@ def _clean(index: int, doc: Doc, start: int, end: int, label: str, starts: froze
     if not text:
         return None
     proper = end - start > 1 or doc[start].pos_ == "PROPN"
-    vote = _vote(doc, start, end, label)
-    return _Mention(index, start_char, end_char, text, vote, proper, placed=_is_placed(doc, start, end))
+    placed = _is_placed(doc, start, end)
+    return _Mention(
+        index, start_char, end_char, text, _vote(doc, start, end, label, placed), proper, placed=placed
+    )
 
 
 def _past_office(doc: Doc, start: int, end: int) -> int:
@@ -365,11 +367,12 @@ def _is_right_edge(token: Token) -> bool:
     return token.tag_ in {"IN", "CC", "DT", "TO"}
 
 
-def _vote(doc: Doc, start: int, end: int, label: str) -> str:
-    """The label this mention votes for, with the place and group cues of rule 6."""
+def _vote(doc: Doc, start: int, end: int, label: str, placed: bool) -> str:
+    """The label this mention votes for, with the place and group cues of rule 6 (``placed``: the
+    words around it say it is a place, ``_is_placed``)."""
     if doc[start:end].text.lower() in PLATFORMS:
         return "ORG"
-    if label not in {"GPE", "LOC", "FAC"} and _is_placed(doc, start, end):
+    if label not in {"GPE", "LOC", "FAC"} and placed:
         return "GPE"
     if label == "NORP" and not _looks_like_group(doc[start:end]):
         return ""
