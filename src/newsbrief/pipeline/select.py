@@ -456,7 +456,6 @@ def _cover_under_budget(
     taken = np.zeros(count, dtype=bool)
     closest = np.zeros(count)
     repeated = np.zeros(count, dtype=bool)
-    taken_sentences: list[int] = []
     drawn = np.zeros(len(article_ids))
     lines = np.zeros(len(article_ids))
     order: list[int] = []
@@ -482,11 +481,10 @@ def _cover_under_budget(
         best = _preferred(value, [~voiced, voice_ok], first=not order)
         if best < 0:
             break
-        if meaning is not None and meaning.repeats(members[best], taken_sentences):
+        if meaning is not None and meaning.repeats(members[best], np.flatnonzero(taken).tolist()):
             repeated[best] = True
             continue
         order.append(best)
-        taken_sentences.extend(members[best])
         taken[list(members[best])] = True
         used_words += int(words[best])
         drawn[outlet[best]] += gain[best]
