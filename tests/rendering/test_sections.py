@@ -1036,6 +1036,12 @@ def test_every_format_shows_a_figure_in_the_words_the_json_gives(analysed: Brief
     assert f"(“{context}”)" in to_html(analysed)
 
 
+def _first_figure_as(brief: Brief, **changes: object) -> Brief:
+    """The brief with only its first figure, changed as given (``dataclasses.replace``'s fields)."""
+    figure = dataclasses.replace(brief.analysis.figures[0], **changes)
+    return dataclasses.replace(brief, analysis=Analysis(ran=("figures",), figures=(figure,)))
+
+
 @pytest.mark.parametrize(
     ("value", "unit", "written"),
     [
@@ -1054,8 +1060,7 @@ def test_every_format_shows_a_figure_in_the_words_the_json_gives(analysed: Brief
     ],
 )
 def test_figure_values_read_as_people_write_them(analysed, value, unit, written):
-    figure = dataclasses.replace(analysed.analysis.figures[0], value=value, unit=unit, qualifier="exact")
-    written_brief = dataclasses.replace(analysed, analysis=Analysis(ran=("figures",), figures=(figure,)))
+    written_brief = _first_figure_as(analysed, value=value, unit=unit, qualifier="exact")
     assert f"“More than 300”: {written} (“More than 300 civilians have died" in _unwrapped_text(written_brief)
     assert json.loads(to_json(written_brief))["analysis"]["figures"][0]["normalized"] == written
 
@@ -1065,10 +1070,7 @@ def test_figure_values_read_as_people_write_them(analysed, value, unit, written)
     [(300.0, 400.0, "people", "300 to 400 people"), (6.0, 12.0, "age", "ages 6 to 12")],
 )
 def test_a_range_is_written_with_both_ends(analysed, value, upper, unit, written):
-    figure = dataclasses.replace(
-        analysed.analysis.figures[0], value=value, upper=upper, unit=unit, qualifier="range"
-    )
-    ranged = dataclasses.replace(analysed, analysis=Analysis(ran=("figures",), figures=(figure,)))
+    ranged = _first_figure_as(analysed, value=value, upper=upper, unit=unit, qualifier="range")
     assert f"“More than 300”: {written} (“More than 300 civilians have died" in _unwrapped_text(ranged)
     written_json = json.loads(to_json(ranged))["analysis"]["figures"][0]
     assert (
@@ -1092,10 +1094,7 @@ def test_a_range_is_written_with_both_ends(analysed, value, upper, unit, written
     ],
 )
 def test_a_change_is_written_with_what_it_changed_from(analysed, value, previous, unit, written):
-    figure = dataclasses.replace(
-        analysed.analysis.figures[0], value=value, previous=previous, unit=unit, qualifier="exact"
-    )
-    changed = dataclasses.replace(analysed, analysis=Analysis(ran=("figures",), figures=(figure,)))
+    changed = _first_figure_as(analysed, value=value, previous=previous, unit=unit, qualifier="exact")
     assert f"“More than 300”: {written} (“More than 300 civilians have died" in _unwrapped_text(changed)
     written_json = json.loads(to_json(changed))["analysis"]["figures"][0]
     assert (written_json["value"], written_json["previous"], written_json["normalized"]) == (
