@@ -13,6 +13,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from newsbrief.model import Article, Sentence, Story
 from newsbrief.pipeline.clean import clean
 from newsbrief.pipeline.represent import (
+    article_consensus,
     centroid_closeness,
     content_terms,
     headline_share,
@@ -92,6 +93,22 @@ def test_centroid_closeness_is_the_cosine_to_the_summed_rows(aleppo_story: Story
     expected = np.asarray(vectors @ (centroid / np.linalg.norm(centroid)), dtype=np.float64).ravel()
     assert centroid_closeness(vectors).tobytes() == expected.tobytes()
     assert centroid_closeness(represent(segment(_article("It is. So is it.")))).tolist() == [0.0, 0.0]
+
+
+def test_article_consensus_is_one_for_the_article_the_others_say_most_of(aleppo_story: Story) -> None:
+    """NPR's report shares most with the other two Aleppo articles (mean cosine of the summed
+    rows); ZeroHedge's, half of it Bloomberg's words and the blog's own, shares least."""
+    sentences = _sentences(aleppo_story)
+    consensus = article_consensus(sentences, represent(sentences))
+    values: dict[str, set[float]] = {}
+    for sent, value in zip(sentences, consensus, strict=True):
+        values.setdefault(sent.article_id, set()).add(float(value))
+    assert all(len(article_values) == 1 for article_values in values.values())
+    by_article = {article_id: article_values.pop() for article_id, article_values in values.items()}
+    assert by_article["npr"] == 1.0
+    assert by_article["npr"] > by_article["aljazeera"] > by_article["zerohedge"] > 0.5
+    npr = tuple(sent for sent in sentences if sent.article_id == "npr")
+    assert article_consensus(npr, represent(npr)).tolist() == [1.0] * len(npr)
 
 
 def _stems_by_unicode_classes(text: str) -> list[str]:

@@ -543,3 +543,38 @@ def test_the_brief_opens_with_who_did_what_not_with_a_quotation() -> None:
     lines = [line.text for line in brief(story, Options(style="neutral", max_words=150)).summary]
     assert not lines[0].startswith(('"', "“")), lines
     assert any(line.startswith("“I went way too far,”") for line in lines[1:]), lines
+
+
+def test_a_short_summary_stops_before_a_line_that_adds_little() -> None:
+    """At 60 words the Clinton brief ended with HuffPost's '"Here's what I think should happen
+    now," Clinton said.', a sentence that announces what follows it and adds nothing of its own,
+    taken because eight words fitted. A lede stops before a line worth less than a tenth of its
+    first line."""
+    story = Story(articles=basil_story("basil-clinton-trade.jsonl"), id="clinton-trade")
+    lines = [line.text for line in brief(story, Options(max_words=60)).summary]
+    assert not any(line.startswith('"Here\'s what I think should happen now,"') for line in lines), lines
+    assert 2 <= len(lines) <= 3, lines
+
+
+def test_a_short_summary_leans_to_the_article_the_others_corroborate(aleppo_story: Story) -> None:
+    """At 60 words the Aleppo lede opened with Al Jazeera's background line ("For years, the
+    city has been physically divided ...") and ended on NPR's '"The battle to open a path is
+    first," he says.'; NPR's report is the one the others share most with (``article_consensus``),
+    and a lede leans to it: it opens with NPR's account of the battle."""
+    lines = brief(aleppo_story, Options(max_words=60)).summary
+    assert lines[0].citations[0].article_id == "npr", [line.text for line in lines]
+    assert lines[0].text.startswith("For two weeks, a battle has raged in Aleppo")
+    assert not any("he says" in line.text for line in lines)
+
+
+def test_the_lede_rules_leave_a_longer_summary_alone(
+    aleppo_story: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above LEDE_WORDS a summary covers the story: neither the lean to the corroborated article
+    nor the early stop applies, so the 250-word brief is what it was without them."""
+    default = [line.text for line in brief(aleppo_story, Options(max_words=250)).summary]
+    short = [line.text for line in brief(aleppo_story, Options(max_words=60)).summary]
+    monkeypatch.setattr(select_module, "LEDE_CONSENSUS_WEIGHT", 0.0)
+    monkeypatch.setattr(select_module, "LEDE_STOP_SHARE", 0.0)
+    assert [line.text for line in brief(aleppo_story, Options(max_words=250)).summary] == default
+    assert [line.text for line in brief(aleppo_story, Options(max_words=60)).summary] != short
