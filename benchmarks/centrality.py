@@ -22,7 +22,10 @@ This round was explored with a throwaway script before this one was written, so 
 fixed in advance; it is judged by the eighth round's rule (``meaning.py``): a weight passes only if
 it raises the roundups' ROUGE-1 by at least 0.002, keeps Multi-News at or above 0.472 / 0.167 and
 lowers the 150-word proxy by no more than 0.002 ROUGE-1. Result: docs/history/neutral-brief.md,
-"Ninth round".
+"Ninth round". Since the eleventh round the product itself applies this consensus
+(``represent.article_consensus``, weight ``LEDE_CONSENSUS_WEIGHT``) and a stop rule to summaries of
+at most ``LEDE_WORDS`` words, so at 60 words the weights here add to the product's; set both
+``LEDE_`` constants of ``select`` to 0 to rerun the ninth round as it was.
 """
 
 from __future__ import annotations
@@ -35,7 +38,6 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from common import sentences_of  # benchmarks/ is on sys.path when this file is run
 from enumeration import stories_of
@@ -43,27 +45,10 @@ from newsbrief import Options, Story, brief
 from newsbrief.evaluate import score_summary
 from newsbrief.model import Sentence
 from newsbrief.pipeline import select as select_module
+from newsbrief.pipeline.represent import article_consensus
 from scoring import paired_row, summary_rouge
 
 SENTENCE_PRIOR = select_module.sentence_prior
-
-
-def article_centrality(sentences: Sequence[Sentence], vectors: csr_matrix) -> NDArray[np.float64]:
-    """Each sentence's article's mean cosine to the story's other articles, over the largest."""
-    ids = sorted({sent.article_id for sent in sentences})
-    if len(ids) < 2:
-        return np.ones(len(sentences))
-    row = {article_id: k for k, article_id in enumerate(ids)}
-    article = np.array([row[sent.article_id] for sent in sentences])
-    membership = csr_matrix(
-        (np.ones(len(sentences)), (article, np.arange(len(sentences)))), shape=(len(ids), len(sentences))
-    )
-    articles = normalize(membership @ vectors)
-    cosine = (articles @ articles.T).toarray()
-    np.fill_diagonal(cosine, 0.0)
-    mean = cosine.sum(axis=1) / (len(ids) - 1)
-    top = float(mean.max())
-    return np.asarray(mean[article] / top if top > 0 else np.ones(len(sentences)), dtype=np.float64)
 
 
 def with_centrality(weight: float) -> Callable[..., NDArray[np.float64]]:
@@ -73,7 +58,7 @@ def with_centrality(weight: float) -> Callable[..., NDArray[np.float64]]:
         sentences: Sequence[Sentence], vectors: csr_matrix, centroid_weight: float | None = None
     ) -> NDArray[np.float64]:
         base = SENTENCE_PRIOR(sentences, vectors, centroid_weight)
-        return np.asarray(base * (1.0 + weight * article_centrality(sentences, vectors)), dtype=np.float64)
+        return np.asarray(base * (1.0 + weight * article_consensus(sentences, vectors)), dtype=np.float64)
 
     return prior
 
