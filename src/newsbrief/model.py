@@ -175,6 +175,9 @@ class SummarySentence:
     # see pipeline/voice.py), taken only because nothing else carried its content; None for a
     # line in no outlet's voice.
     voice: str | None = None
+    # The line is the last words of its article's text and they stop mid-sentence (an excerpt or
+    # a feed's summary cut at a length): the renderers end it with an ellipsis.
+    unfinished: bool = False
 
     @property
     def corroboration(self) -> int:

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsbrief.model import Article, Story
-from newsbrief.pipeline.segment import paragraph_spans, segment, sentence_offsets
+from newsbrief.pipeline.segment import is_finished, paragraph_spans, segment, sentence_offsets
 
 
 def _article(text: str) -> Article:
@@ -166,3 +166,21 @@ def test_a_question_quoted_stays_with_who_asked_it(text: str, sentence: str) -> 
     texts = [s.text for s in segment(_article(text))]
     assert sentence in texts
     assert not any(t.startswith(("Mrs. Clinton said", "Walsh asked")) for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text, finished",
+    [
+        # the ends of Multi-News articles cut at 150 words (benchmarks/excerpts.py)
+        ("High costs of living in coastal cities like Boston, New York, San", False),
+        ("In second place is Switzerland, which", False),
+        ("Mitt Romney's official Facebook page has been losing 11 fans a minute", False),
+        ("The magnitude-6.2 quake struck at 3:36 a.m.", True),
+        ("“We are taking people out of their comfort zone,” Dr. Stone said.", True),
+        ("“What is the best therapy to do the job?”", True),
+        ("Ways and Means Committee Chairman Richard Neal (D-Mass.)", True),
+        ("They were talking to try to…", True),
+    ],
+)
+def test_is_finished_tells_a_cut_text_from_a_sentence(text: str, finished: bool) -> None:
+    assert is_finished(text) is finished

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -415,6 +416,7 @@ def test_json_has_the_documented_keys_in_order(aleppo_brief, explain):
         "corroboration",
         "citations",
         "voice",
+        "unfinished",
     ]
     assert list(data["summary"][0]["citations"][0]) == CITED_SENTENCE_KEYS
     assert [source["outlet"] for source in data["sources"]] == ["Al Jazeera", "NPR", "ZeroHedge"]
@@ -1403,3 +1405,45 @@ def test_a_date_or_year_with_nothing_said_of_it_is_counted_not_shown(analysed):
     section = _md_section(to_markdown(dataclasses.replace(analysed, analysis=analysis)), "Figures")
     assert len([row for row in section.splitlines() if row.startswith("- ")]) == 1
     assert section.endswith("… and 2 more (the JSON output lists them all).")
+
+
+def _cut(aleppo: dict[str, Article], words: int) -> Story:
+    """The Aleppo articles cut at ``words`` words each, as a feed's excerpts are."""
+    articles = tuple(
+        dataclasses.replace(article, text=" ".join(article.text.split()[:words]))
+        for article in aleppo.values()
+    )
+    return Story(articles=articles, id="aleppo-cut")
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "text", "html"])
+def test_a_line_its_source_cut_mid_sentence_ends_with_an_ellipsis(
+    aleppo: dict[str, Article], output_format: str
+) -> None:
+    """Cut at 40 words, Al Jazeera's text stops at "... having witnessed"; the 60-word lede takes
+    those words, which read as a sentence that trails off unless the brief shows the source ends
+    there. The JSON keeps the words verbatim and says so in ``unfinished``."""
+    result = brief(_cut(aleppo, 40), Options(max_words=60))
+    cut = [line for line in result.summary if line.unfinished]
+    assert [line.text.endswith("having witnessed") for line in cut] == [True]
+    assert all(line.text.endswith((".", ".”", '."')) for line in result.summary if not line.unfinished)
+    shown = render(result, output_format)
+    assert "having witnessed …" in " ".join(shown.split())
+    data = json.loads(render(result, "json"))
+    assert [line["unfinished"] for line in data["summary"]] == [line.unfinished for line in result.summary]
+    assert any(line["text"].endswith("having witnessed") for line in data["summary"])
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "text", "html"])
+def test_every_format_says_whose_voice_a_line_speaks_in(output_format: str) -> None:
+    """Only the Markdown said "(in ZeroHedge's voice)"; the text and HTML formats showed the line
+    as if it were a report."""
+    text = (
+        "As we noted four months ago, if Russia and Hezbollah manage to recapture the city, it would "
+        "effectively restore the Assad government in Syria even if the east of the country is still "
+        "controlled by Islamic State.\n\nBack in October, we previewed the battle for Aleppo, Syria's "
+        "largest city prior to the war."
+    )
+    article = Article(id="zh", outlet="ZeroHedge", title="", url=None, published=None, text=text)
+    result = brief(Story(articles=(article,), id="zh"), Options(max_words=40))
+    assert "(in ZeroHedge's voice)" in " ".join(html.unescape(render(result, output_format)).split())

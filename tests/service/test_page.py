@@ -1499,3 +1499,37 @@ def test_issue_page_a_published_value_that_is_not_a_date_is_noted(page: Any) -> 
     expect(page.locator("#notices li")).to_have_text(
         [re.compile(r"^Article 1: published 'last Tuesday' is not a date \(ISO 8601 or RFC 2822\)")]
     )
+
+
+def test_the_page_ends_a_line_its_source_cut_mid_sentence_with_an_ellipsis(
+    page: Any, aleppo: dict[str, Article]
+) -> None:
+    """The page showed a summary line's words alone: a line whose article's text stops mid-sentence
+    (here the Aleppo articles cut at 40 words, as a feed's excerpts are) read as a sentence that
+    trails off, where the other formats end it with " …"."""
+    cut = [{"outlet": aleppo[key].outlet, "text": " ".join(aleppo[key].text.split()[:40])} for key in ORDER]
+    fill_articles(page, cut)
+    choose_analyses(page, set())
+    page.get_by_label("Length of the summary, in words").fill("60")
+    data = get_brief(page)
+    shown = [" ".join(text.split()) for text in page.locator("#summary .line").all_inner_texts()]
+    unfinished = [i for i, line in enumerate(data["summary"]) if line["unfinished"]]
+    assert unfinished, data["summary"]
+    for i in unfinished:
+        assert " ".join(data["summary"][i]["text"].split()) + " …" in shown[i]
+
+
+def test_the_page_says_whose_voice_a_line_speaks_in(page: Any) -> None:
+    """Only the Markdown said "(in ZeroHedge's voice)"; the page showed the line as a report."""
+    zerohedge = (
+        "As we noted four months ago, if Russia and Hezbollah manage to recapture the city, it would "
+        "effectively restore the Assad government in Syria even if the east of the country is still "
+        "controlled by Islamic State.\n\nBack in October, we previewed the battle for Aleppo, Syria's "
+        "largest city prior to the war."
+    )
+    fill_articles(page, [{"outlet": "ZeroHedge", "text": zerohedge}])
+    choose_analyses(page, set())
+    page.get_by_label("Length of the summary, in words").fill("40")
+    data = get_brief(page)
+    assert [line["voice"] for line in data["summary"]] == ["ZeroHedge"]
+    assert "(in ZeroHedge's voice)" in page.locator("#summary .line").first.inner_text()

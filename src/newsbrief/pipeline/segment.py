@@ -33,6 +33,9 @@ _ENDS_WITH_TITLE = re.compile(
 )
 # A quotation closing on a question or exclamation mark, and a sentence that opens by naming who
 # said it ("Mrs. Clinton said", "Sen. John McCain asked"): one sentence cut in two.
+# What ends a finished sentence: a full stop, question or exclamation mark or ellipsis, then any
+# closing quotation marks or brackets.
+_FINISHED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _CLOSES_ON_QUESTION = re.compile(r"[?!][”\"’']$")
 _OPENS_WITH_ATTRIBUTION = re.compile(
     r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|"
@@ -51,6 +54,12 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
         position = match.end()
     spans.append((position, len(text)))
     return tuple(span for span in (_strip_span(text, start, end) for start, end in spans) if span)
+
+
+def is_finished(text: str) -> bool:
+    """Whether the text ends as a sentence does; an article cut at a length ("... cities like
+    Boston, New York, San") does not."""
+    return _FINISHED.search(text) is not None
 
 
 def segment(article: Article) -> tuple[Sentence, ...]:

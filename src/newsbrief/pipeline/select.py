@@ -42,6 +42,7 @@ from newsbrief.analysis.similarity import embed
 from newsbrief.model import DEFAULT_STYLE, Citation, Fact, Sentence, Source, SummarySentence
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD
 from newsbrief.pipeline.represent import article_consensus, centroid_closeness
+from newsbrief.pipeline.segment import is_finished
 from newsbrief.pipeline.voice import mostly_quoted, own_voice
 
 __all__ = [
@@ -719,11 +720,15 @@ def cite(
     style: str = DEFAULT_STYLE,
 ) -> tuple[SummarySentence, ...]:
     """Each chosen sentence with citations: itself first, then the other members of its fact;
-    in the neutral style a line in an outlet's own voice says whose."""
+    in the neutral style a line in an outlet's own voice says whose. A line that ends its
+    article's text without ending a sentence is marked unfinished."""
     number = {source.article_id: source.number for source in sources}
     outlet = {source.article_id: source.outlet for source in sources}
     position = {(sent.article_id, sent.index): i for i, sent in enumerate(sentences)}
     fact_of = {(sent.article_id, sent.index): fact for fact in facts for sent in fact.sentences}
+    text_end: dict[str, int] = {}
+    for sent in sentences:
+        text_end[sent.article_id] = max(text_end.get(sent.article_id, 0), sent.end)
     lines = []
     for sentence in chosen:
         fact = fact_of.get((sentence.article_id, sentence.index))
@@ -746,6 +751,7 @@ def cite(
                 voice=outlet[sentence.article_id]
                 if style == "neutral" and own_voice(sentence.text)
                 else None,
+                unfinished=sentence.end == text_end[sentence.article_id] and not is_finished(sentence.text),
             )
         )
     return tuple(lines)

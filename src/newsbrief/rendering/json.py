@@ -97,6 +97,7 @@ def _json_line(line: SummarySentence) -> dict[str, object]:
         "corroboration": line.corroboration,
         "citations": [_json_citation(citation) for citation in line.citations],
         "voice": line.voice,
+        "unfinished": line.unfinished,
     }
 
 

@@ -15,6 +15,7 @@ from newsbrief.rendering.sections import (
     analysis_sections,
     brief_title,
     is_linkable,
+    line_words,
     marker_text,
     more_line,
     one_line,
@@ -26,6 +27,7 @@ from newsbrief.rendering.sections import (
     source_details,
     sources_by_article,
     timing_line,
+    voice_note,
 )
 
 __all__ = ["to_markdown"]
@@ -81,11 +83,14 @@ def _md_heading(brief: Brief) -> str:
 def _md_summary(brief: Brief) -> list[str]:
     """One paragraph per summary line, each ending with its citation markers; a line in an
     outlet's own voice (the neutral style takes one only when nothing else carries it) says whose."""
-    return [f"{_md_block(line.text)}{_md_voice(line)} {marker_text(line)}".rstrip() for line in brief.summary]
+    return [
+        f"{_md_block(line_words(line))}{_md_voice(line)} {marker_text(line)}".rstrip()
+        for line in brief.summary
+    ]
 
 
 def _md_voice(line: SummarySentence) -> str:
-    return f" *(in {_md_inline(line.voice)}'s voice)*" if line.voice else ""
+    return f" *({_md_inline(voice_note(line))})*" if line.voice else ""
 
 
 def _md_counts(brief: Brief) -> str:

@@ -135,6 +135,17 @@ def one_line(text: str) -> str:
     return _WHITE_SPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
 
 
+def line_words(line: SummarySentence) -> str:
+    """A summary line's words as shown: with an ellipsis when its article's text stops there
+    mid-sentence, so the reader sees that the source was cut, not the line."""
+    return f"{line.text} …" if line.unfinished else line.text
+
+
+def voice_note(line: SummarySentence) -> str:
+    """Whose own voice a summary line speaks in ("in zerohedge's voice"), or "" for none."""
+    return f"in {line.voice}'s voice" if line.voice else ""
+
+
 def preview(text: str, limit: int = REMOVAL_PREVIEW_CHARS) -> str:
     """The text on one line, cut at a word boundary near ``limit`` characters with an ellipsis."""
     line = one_line(text)

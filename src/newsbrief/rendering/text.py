@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import textwrap
 
-from newsbrief.model import Brief, Source
+from newsbrief.model import Brief, Source, SummarySentence
 from newsbrief.rendering.sections import (
     Section,
     Style,
     analysis_sections,
     brief_title,
+    line_words,
     marker_text,
     more_line,
     one_line,
@@ -25,11 +26,18 @@ from newsbrief.rendering.sections import (
     source_details,
     sources_by_article,
     timing_line,
+    voice_note,
 )
 
 __all__ = ["to_text"]
 
 TEXT_WIDTH = 88
+
+
+def _text_line(line: SummarySentence) -> str:
+    """A summary line on one line: its words, whose voice if an outlet's own, its markers."""
+    note = f" ({voice_note(line)})" if line.voice else ""
+    return f"{one_line(line_words(line))}{note} {marker_text(line)}".rstrip()
 
 
 def to_text(brief: Brief, *, explain: bool = False, summary: bool = True) -> str:
@@ -43,7 +51,7 @@ def to_text(brief: Brief, *, explain: bool = False, summary: bool = True) -> str
     heading = f"Brief — {title}" if title else "Brief"
     blocks = [f"{heading}\n{'=' * len(heading)}"]
     if summary:
-        blocks.extend(_wrap(f"{one_line(line.text)} {marker_text(line)}".rstrip()) for line in brief.summary)
+        blocks.extend(_wrap(_text_line(line)) for line in brief.summary)
         blocks.append(f"{plural(brief.words, 'word')} from {plural(len(brief.sources), 'source')}.")
     blocks.extend(_text_analysis(brief))
     if brief.notices:

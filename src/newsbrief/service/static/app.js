@@ -554,7 +554,7 @@
     const summary = $("summary");
     clear(summary);
     for (const line of data.summary || []) {
-      summary.append(ownDirection(el("p", "line", String(line.text ?? ""), " ", markersFor(citationMarkers(line)))));
+      summary.append(ownDirection(el("p", "line", lineWords(line), voiceNote(line), " ", markersFor(citationMarkers(line)))));
     }
     if (!(data.summary || []).length) summary.append(el("p", "hint", "The brief has no summary sentences."));
 
@@ -606,6 +606,17 @@
     read.addEventListener("click", () => showSource({ source: source.number, article_id: source.article_id }, read));
     item.append(" ", read);
     return item;
+  }
+
+  /** A summary line's words, with " …" when its article's text stops there mid-sentence
+   * (`unfinished`), as the other formats show it. */
+  function lineWords(line) {
+    return String(line.text ?? "") + (line.unfinished ? " …" : "");
+  }
+
+  /** "(in X's voice)" for a line in an outlet's own voice, as the other formats show it. */
+  function voiceNote(line) {
+    return line.voice ? el("em", "voice", ` (in ${String(line.voice)}'s voice)`) : null;
   }
 
   /** The markers of a summary line: its own source first, then the others in order, once each. */
