@@ -59,3 +59,17 @@ def multinews_stories() -> tuple[Story, ...]:
         )
         stories.append(Story(articles=articles, id=record["id"], reference=record["summary"]))
     return tuple(stories)
+
+
+@pytest.fixture(scope="session")
+def zerohedge_own_voice() -> Article:
+    """Two of ZeroHedge's Aleppo sentences in the blog's own voice ("As we noted ...", "we
+    previewed ..."): alone, nothing else carries their content, so a brief must take one and
+    say whose voice it is."""
+    text = (
+        "As we noted four months ago, if Russia and Hezbollah manage to recapture the city, it would "
+        "effectively restore the Assad government in Syria even if the east of the country is still "
+        "controlled by Islamic State.\n\nBack in October, we previewed the battle for Aleppo, Syria's "
+        "largest city prior to the war."
+    )
+    return Article(id="zh", outlet="ZeroHedge", title="", url=None, published=None, text=text)

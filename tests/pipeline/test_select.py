@@ -215,16 +215,9 @@ def test_aleppo_brief_speaks_in_no_outlets_voice(aleppo_story: Story) -> None:
         assert not any("As we noted" in line.text or "one guy in London" in line.text for line in summary)
 
 
-def test_a_line_in_an_outlets_voice_says_whose_it_is() -> None:
+def test_a_line_in_an_outlets_voice_says_whose_it_is(zerohedge_own_voice: Article) -> None:
     """ZeroHedge's own sentences alone: nothing else carries their content, so one is taken and marked."""
-    text = (
-        "As we noted four months ago, if Russia and Hezbollah manage to recapture the city, it would "
-        "effectively restore the Assad government in Syria even if the east of the country is still "
-        "controlled by Islamic State.\n\nBack in October, we previewed the battle for Aleppo, Syria's "
-        "largest city prior to the war."
-    )
-    article = Article(id="zh", outlet="ZeroHedge", title="", url=None, published=None, text=text)
-    result = brief(Story(articles=(article,), id="zh"), Options(style="neutral", max_words=40))
+    result = brief(Story(articles=(zerohedge_own_voice,), id="zh"), Options(style="neutral", max_words=40))
     assert [line.voice for line in result.summary] == ["ZeroHedge"]
     assert "(in ZeroHedge's voice)" in render(result, "markdown")
 

@@ -1435,15 +1435,10 @@ def test_a_line_its_source_cut_mid_sentence_ends_with_an_ellipsis(
 
 
 @pytest.mark.parametrize("output_format", ["markdown", "text", "html"])
-def test_every_format_says_whose_voice_a_line_speaks_in(output_format: str) -> None:
+def test_every_format_says_whose_voice_a_line_speaks_in(
+    zerohedge_own_voice: Article, output_format: str
+) -> None:
     """Only the Markdown said "(in ZeroHedge's voice)"; the text and HTML formats showed the line
     as if it were a report."""
-    text = (
-        "As we noted four months ago, if Russia and Hezbollah manage to recapture the city, it would "
-        "effectively restore the Assad government in Syria even if the east of the country is still "
-        "controlled by Islamic State.\n\nBack in October, we previewed the battle for Aleppo, Syria's "
-        "largest city prior to the war."
-    )
-    article = Article(id="zh", outlet="ZeroHedge", title="", url=None, published=None, text=text)
-    result = brief(Story(articles=(article,), id="zh"), Options(max_words=40))
+    result = brief(Story(articles=(zerohedge_own_voice,), id="zh"), Options(max_words=40))
     assert "(in ZeroHedge's voice)" in " ".join(html.unescape(render(result, output_format)).split())

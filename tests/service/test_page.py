@@ -1519,15 +1519,9 @@ def test_the_page_ends_a_line_its_source_cut_mid_sentence_with_an_ellipsis(
         assert " ".join(data["summary"][i]["text"].split()) + " …" in shown[i]
 
 
-def test_the_page_says_whose_voice_a_line_speaks_in(page: Any) -> None:
+def test_the_page_says_whose_voice_a_line_speaks_in(page: Any, zerohedge_own_voice: Article) -> None:
     """Only the Markdown said "(in ZeroHedge's voice)"; the page showed the line as a report."""
-    zerohedge = (
-        "As we noted four months ago, if Russia and Hezbollah manage to recapture the city, it would "
-        "effectively restore the Assad government in Syria even if the east of the country is still "
-        "controlled by Islamic State.\n\nBack in October, we previewed the battle for Aleppo, Syria's "
-        "largest city prior to the war."
-    )
-    fill_articles(page, [{"outlet": "ZeroHedge", "text": zerohedge}])
+    fill_articles(page, [{"outlet": zerohedge_own_voice.outlet, "text": zerohedge_own_voice.text}])
     choose_analyses(page, set())
     page.get_by_label("Length of the summary, in words").fill("40")
     data = get_brief(page)
