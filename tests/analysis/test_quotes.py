@@ -722,6 +722,46 @@ def test_pronoun_reaches_a_surname_the_tagger_did_not_call_a_person(
 
 
 @pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, the Times on the House Republicans' immigration principles (2014): "some" was
+        # resolved as a pronoun, to the Bloomberg quoted two paragraphs before
+        (
+            "“The principles they lay out I’m sure won’t satisfy everybody,” Michael R. "
+            "Bloomberg, former mayor of New York City, said at an immigration forum on Friday. But, "
+            "he added, “if we can make some compromises here for the good of the country, I think "
+            "we have a very good chance for the first time in a long time of changing something that "
+            "is really damaging all of us.”\n\n"
+            "The Senate, led by Democrats, passed a broad bipartisan measure in June to overhaul "
+            "immigration that included a 13-year path to citizenship. But the legislation stalled "
+            "in the Republican-controlled House, where some of the party’s more conservative "
+            "members oppose any form of legal status as “amnesty.”\n\n"
+            "But heading into the three-day Republican retreat, even some of the most ardent "
+            "conservatives say consensus is forming around an immigration package that would "
+            "include several separate bills on border security.",
+            "consensus is forming",
+            "even some of the most ardent conservatives",
+        ),
+        # BASIL, HuffPost on Pelosi and the leadership race (2016): "Some say" went to Pelosi
+        (
+            "Pelosi has led House Democrats since 2003, and that’s what Ryan had argued is the "
+            "problem. The same people have been running the caucus for years ― Pelosi, House "
+            "Minority Whip Steny Hoyer (Md.) and Assistant Democratic Leader James Clyburn (S.C.) "
+            "― and they’re all in their 70s now. Some say they’re not the right messengers "
+            "to energize the base.",
+            "they’re not the right messengers",
+            "Some",
+        ),
+    ],
+)
+def test_a_quantifier_subject_is_a_description_not_a_pronoun(
+    text: str, quote_start: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
     "text, addressed",
     [
         # BASIL, Fox News on Trump's birther claims (2011): read '... finding … Today'

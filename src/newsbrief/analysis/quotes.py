@@ -26,7 +26,9 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    verb a speaking participle completes, "Mr. Netanyahu is shown saying", "was quoted as saying";
    for a second speech verb the parser hung on the reported clause, "X said the cause was "A",
    but warned ...", the reporting verb's subject). A parenthetical
-   ", she said," attributes the quote in the clause it interrupts. A pronoun speaker ("he said")
+   ", she said," attributes the quote in the clause it interrupts. A quantifier or indefinite
+   pronoun ("even some of the most ardent conservatives say", "Some say", "everyone") is a
+   description, not a pronoun to resolve. A pronoun speaker ("he said")
    resolves to the nearest preceding person in the article: a PERSON entity, a surname of a person
    the story names in full wherever the tagger labels it otherwise ("Trump" tagged ORG), or a noun
    phrase headed by a person noun ("a commander with one rebel faction"), singular for he/she, plural for they,
@@ -147,6 +149,8 @@ _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+# a pronoun tagged as a determiner ("some", "both", "all") or a noun ("everyone") quantifies
+_QUANTIFIER_TAGS = frozenset({"DT", "NN", "NNS"})
 # Children of a speech verb whose subtree is not what was said ("..., citing ...", "(or ...)").
 _NOT_CONTENT = frozenset({"advcl", "parataxis", "appos", "npadvmod", "advmod", "punct", "nsubj", "nsubjpass"})
 # Speech verbs whose direct object, with no indirect object beside it, is the one spoken to ("told
@@ -647,7 +651,7 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         # the person its clause hangs on, whatever else the paragraph names ("which" and "that"
         # are left to the old way: on BASIL they as often hang on "comments" or "a report")
         return _speaker_of(head.head.head, ctx, mentions)
-    if head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
+    if _stands_for_someone(head):
         return _resolve(head, ctx, mentions)
     dateline_person = _apposition_name(head) if _is_dateline(head) else None
     if dateline_person is not None:
@@ -683,6 +687,19 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     if tokens and tokens[0].pos_ in {"DET", "NUM"} and not tokens[0].text.isupper():
         description = description[:1].lower() + description[1:]
     return _Speaker(description, role if has_prep else "", described=True)
+
+
+def _stands_for_someone(head: Token) -> bool:
+    """Whether the subject is a pronoun that stands for someone named earlier ("he", "they", "who").
+
+    A quantifier or indefinite pronoun is no such pronoun: in "even some of the most ardent
+    conservatives say consensus is forming" (the Times, BASIL) "some" is tagged a determiner
+    and names the conservatives of its own phrase, and "everyone" or "both" name no one the text
+    has brought up; they are descriptions, as "a number of the Internet companies" is.
+    """
+    if head.lower_ in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
+        return True
+    return head.pos_ == "PRON" and head.tag_ not in _QUANTIFIER_TAGS
 
 
 def _speakers_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Speaker:
