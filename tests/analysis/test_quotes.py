@@ -762,6 +762,37 @@ def test_a_quantifier_subject_is_a_description_not_a_pronoun(
 
 
 @pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, Fox News on the nuclear option for Gorsuch (2017): the nested quote went to "I"
+        (
+            "The nuclear option was first used by Democrats for circuit court judicial appointments "
+            "in 2013 and top Republicans – including President Trump – have indicated for weeks "
+            "it’s a serious option in order to get Gorsuch on the court.\n\n"
+            "“If we end up with that gridlock, I would say, ‘If you can, Mitch, go nuclear,'” "
+            "Trump said Feb. 1.",
+            "If you can, Mitch",
+            "Trump",
+        ),
+        # BASIL, Fox News on Tlaib's vow to impeach (2019): the nested quote went to "I"
+        (
+            "Tlaib, who was sworn in as a new member of the 116th Congress on Thursday, was "
+            "videotaped that night vowing to impeach the president.\n\n"
+            "“People love you and you win,” the video showed Tlaib telling supporters. “And "
+            "when your son looks at you and says: ‘Momma, look you won. Bullies don’t win.’ "
+            "And I said, ‘Baby, they don’t, because we’re gonna go in there and we’re "
+            "gonna impeach the motherf***er.’”",
+            "Baby, they don’t",
+            "Tlaib",
+        ),
+    ],
+)
+def test_i_inside_a_quote_is_the_speaker_of_the_quote(text: str, quote_start: str, speaker: str) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
     "text, addressed",
     [
         # BASIL, Fox News on Trump's birther claims (2011): read '... finding … Today'

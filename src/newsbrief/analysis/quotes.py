@@ -28,7 +28,9 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    but warned ...", the reporting verb's subject). A parenthetical
    ", she said," attributes the quote in the clause it interrupts. A quantifier or indefinite
    pronoun ("even some of the most ardent conservatives say", "Some say", "everyone") is a
-   description, not a pronoun to resolve. A pronoun speaker ("he said")
+   description, not a pronoun to resolve. An "I" or "we" inside a quote, introducing a quote
+   nested in it, is the outer quote's speaker (""... I would say, 'If you can, Mitch, go
+   nuclear,'" Trump said": Trump's). A pronoun speaker ("he said")
    resolves to the nearest preceding person in the article: a PERSON entity, a surname of a person
    the story names in full wherever the tagger labels it otherwise ("Trump" tagged ORG), or a noun
    phrase headed by a person noun ("a commander with one rebel faction"), singular for he/she, plural for they,
@@ -149,6 +151,7 @@ _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+_SPEAKER_PRONOUNS = frozenset({"i", "we"})  # inside a quote, its speaker ("you" is whom they address)
 # a pronoun tagged as a determiner ("some", "both", "all") or a noun ("everyone") quantifies
 _QUANTIFIER_TAGS = frozenset({"DT", "NN", "NNS"})
 # Children of a speech verb whose subtree is not what was said ("..., citing ...", "(or ...)").
@@ -1502,6 +1505,8 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
             attribution = _reporter_before(ctx, unit) if previous is None else None
         if attribution is not None:
             speaker = _speakers_of(attribution.speaker_head, ctx, mentions)
+            if inside is not None and attribution.speaker_head.lower_ in _SPEAKER_PRONOUNS:
+                speaker = _speaker_around(attributed, inside) or speaker
             speaker = _carry_role(speaker, [item.speaker for item in attributed])
             attributed.append(_Attributed(number, unit, speaker, attribution.verb.idx))
             mentions = _add_mention(mentions, attribution.verb.idx, speaker)
@@ -1595,6 +1600,21 @@ def _opens_sentence(ctx: _Context, piece: _Segment) -> bool:
     if not _looks_like_sentence(ctx.text[piece.start : piece.end]):
         return False
     return all(token.is_punct for token in _window(ctx, piece.open_at, -1, None))
+
+
+def _speaker_around(attributed: Sequence[_Attributed], inside: tuple[int, int]) -> _Speaker | None:
+    """The speaker of the quote whose words are ``inside``: the one an "I" or "we" there stands for.
+
+    A quote nested in another is attributed by the words around it inside the outer quote, and a
+    first-person pronoun there is the outer quote's speaker: in Fox's '"If we end up with that
+    gridlock, I would say, 'If you can, Mitch, go nuclear,'" Trump said' the nested quote is
+    Trump's, and in Tlaib's '"... And I said, 'Baby, they don't ...'"' Tlaib's; the pronoun
+    alone named no one.
+    """
+    for item in attributed:
+        if any((piece.start, piece.end) == inside for piece in item.unit.pieces if not piece.nested):
+            return item.speaker
+    return None
 
 
 def _enclosing(unit: _Unit, units: Sequence[_Unit]) -> tuple[int, int] | None:
