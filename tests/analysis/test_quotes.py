@@ -792,6 +792,27 @@ def test_i_inside_a_quote_is_the_speaker_of_the_quote(text: str, quote_start: st
     assert quote.speaker == speaker
 
 
+def test_a_surname_tagged_a_place_is_the_person_the_entities_counted_it_under() -> None:
+    # BASIL, HuffPost on Pelosi and Tlaib (2019): "Tlaib" is tagged GPE where she is the subject,
+    # so "she said:" went to Pelosi, though the entity analysis counted that "Tlaib" under her
+    text = (
+        "House Speaker Nancy Pelosi is not upset over Michigan Rep. Rashida Tlaib’s vulgar "
+        "comment on impeaching President Donald Trump, said just hours after Thursday’s "
+        "swearing-in ceremony on the House floor.\n\n"
+        "Pelosi reasoned that while Trump’s comments have the power to “impact people’s "
+        "lives,” the new congresswoman’s comments do not.\n\n"
+        "Tlaib, who became one of the first Muslim women in Congress on Thursday, dropped the "
+        "expletive as she spoke to a crowd of supporters at an event hosted by the progressive "
+        "group MoveOn.\n\n"
+        "Talking about her victory, she said: “And when your son looks at you and says, "
+        "‘Mama, look, you won. Bullies don’t win.’ And I say, ‘Baby, they don’t.’ "
+        "Because we’re gonna go in there, and we’re gonna impeach the motherfucker.”"
+    )
+    speakers = {q.text: q.speaker for q in _quotes(text)}
+    assert speakers["Baby, they don’t."] == "Rashida Tlaib"
+    assert [s for t, s in speakers.items() if t.startswith("And when your son")] == ["Rashida Tlaib"]
+
+
 @pytest.mark.parametrize(
     "text, addressed",
     [

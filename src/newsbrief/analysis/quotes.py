@@ -32,7 +32,8 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    nested in it, is the outer quote's speaker (""... I would say, 'If you can, Mitch, go
    nuclear,'" Trump said": Trump's). A pronoun speaker ("he said")
    resolves to the nearest preceding person in the article: a PERSON entity, a surname of a person
-   the story names in full wherever the tagger labels it otherwise ("Trump" tagged ORG), or a noun
+   the story names in full wherever the tagger labels it otherwise ("Trump" tagged ORG; tagged a
+   place only where the entity analysis counted that mention under the person), or a noun
    phrase headed by a person noun ("a commander with one rebel faction"), singular for he/she, plural for they,
    and never of the other sex where the article states it ("Mr.", "Ms.", "his wife, Margaret",
    "Her son Matthew Denice": ``MALE_WORDS``, ``FEMALE_WORDS``); within the paragraph of that
@@ -151,6 +152,8 @@ _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+_SURNAME_TAGS = frozenset({"", "ORG", "FAC", "PRODUCT", "NORP"})  # tags a lone surname is given
+_PLACE_TAGS = frozenset({"GPE", "LOC"})
 _SPEAKER_PRONOUNS = frozenset({"i", "we"})  # inside a quote, its speaker ("you" is whom they address)
 # a pronoun tagged as a determiner ("some", "both", "all") or a noun ("everyone") quantifies
 _QUANTIFIER_TAGS = frozenset({"DT", "NN", "NNS"})
@@ -957,13 +960,18 @@ def _is_known_surname(token: Token, names: Names, article_id: str) -> bool:
 
     The small English model tags "Rubio" PERSON in one sentence and ORG or FAC in the next; a
     surname the story has given in full is a person wherever it stands alone (but not where it is
-    tagged a place: the same model also makes "Amatrice Rome" a PERSON).
+    tagged a place: the same model also makes "Amatrice Rome" a PERSON), unless the entity
+    analysis counted this very mention under that person: HuffPost's "Tlaib, who became one of
+    the first Muslim women in Congress, ..." is tagged GPE, and ``find_entities`` merged it into
+    Rashida Tlaib, so quotes and entities agree on who it is.
     """
-    entity = names.at(article_id, token.idx) or names.named(token.text)
+    counted = names.at(article_id, token.idx)
+    entity = counted or names.named(token.text)
     full = entity.name if entity is not None and entity.label == "PERSON" else ""
+    tags = _SURNAME_TAGS | (_PLACE_TAGS if counted is not None and counted.label == "PERSON" else set())
     return (
         token.pos_ == "PROPN"
-        and token.ent_type_ in {"", "ORG", "FAC", "PRODUCT", "NORP"}
+        and token.ent_type_ in tags
         and " " in full
         and full.endswith(token.text)
         and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN")
