@@ -814,6 +814,57 @@ def test_a_surname_tagged_a_place_is_the_person_the_entities_counted_it_under() 
 
 
 @pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, Fox News on the "In God We Trust" vote (2011): "They add" was left as "They"
+        (
+            "House Republicans have argued that the procedural votes don't take up very much time. "
+            "They add that they have brought up 15 bills that they contend will help create jobs but "
+            "have been ignored in the Democratic-led Senate.",
+            "they have brought up 15 bills",
+            "House Republicans",
+        ),
+        # BASIL, the Times on Ferguson (2014): "They argued" was left as "They"
+        (
+            "Protesters gathered outside Mr. McCulloch’s office on Wednesday, calling for him to "
+            "step aside. They argued that he could not be impartial because his father, a police "
+            "officer, was shot and killed by a black man while on duty when Mr. McCulloch was a child.",
+            "he could not be impartial",
+            "Protesters",
+        ),
+        # BASIL, HuffPost on Lieberman for the FBI (2017): a quantity of a group is the group
+        (
+            "During a Thursday Democratic caucus lunch, Sens. Dick Durbin (Ill.) and Sheldon "
+            "Whitehouse (R.I.) trashed the idea of Lieberman, or any politician, being in charge of "
+            "the FBI, according to a senior Democratic aide who was in the private meeting. A "
+            "majority of Democrats in the room said they agreed that he’s a terrible choice.",
+            "he’s a terrible choice",
+            "A majority of Democrats in the room",
+        ),
+        # BASIL, Fox News on the Arizona bill SB1062 (2014): "They said" went to the "some
+        # Republican senators" of the paragraph before
+        (
+            "Some Republican senators who pushed the bill through the Legislature are now calling for "
+            'a veto as well, but they cite "inaccurate" information about the measure for igniting '
+            "a firestorm. They argue the bill is designed only to protect business owners with strong "
+            "religious beliefs from discrimination lawsuits that have happened in other states. Some "
+            "blame the media for blowing the law out of proportion.\n\n"
+            'Democrats say that argument doesn\'t wash and call SB1062 "toxic" legislation that '
+            "allows discrimination. They said they warned Republicans who voted for the bill that it "
+            "was destined for trouble.",
+            "they warned Republicans",
+            "Democrats",
+        ),
+    ],
+)
+def test_they_stands_for_the_group_the_text_last_made_its_subject(
+    text: str, quote_start: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
     "text, addressed",
     [
         # BASIL, Fox News on Trump's birther claims (2011): read '... finding … Today'

@@ -35,6 +35,9 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    the story names in full wherever the tagger labels it otherwise ("Trump" tagged ORG; tagged a
    place only where the entity analysis counted that mention under the person), or a noun
    phrase headed by a person noun ("a commander with one rebel faction"), singular for he/she, plural for they,
+   and for they a group as the parse shows one: a plural subject ("Protesters gathered ... They
+   argued"), a quantity of one ("A majority of Democrats ... said they agreed") or a party or
+   nationality wherever it stands ("the objections of some Republicans ... They argued"),
    and never of the other sex where the article states it ("Mr.", "Ms.", "his wife, Margaret",
    "Her son Matthew Denice": ``MALE_WORDS``, ``FEMALE_WORDS``); within the paragraph of that
    nearest person, the last one that is a clause's subject outranks a nearer object ("Schiff said
@@ -1239,9 +1242,40 @@ def _mentions(ctx: _Context) -> list[_Mention]:
             start = min(t.idx for t in token.subtree)
             plural = token.tag_ in {"NNS", "NNPS"}
             found.append(_Mention(start, speaker, plural, _is_subject(token), _is_main_subject(token)))
+        elif _is_group(token):
+            speaker = _speaker_of(token, ctx, ())
+            start = min(t.idx for t in token.subtree)
+            found.append(_Mention(start, speaker, True, _is_subject(token), _is_main_subject(token)))
     found.sort(key=lambda mention: mention.position)
     # a name the parse could not read ("Martin Luther King Jr.'s event" ends in "'s") is no one
     return [mention for mention in found if mention.speaker.name]
+
+
+def _is_group(token: Token) -> bool:
+    """Whether the token heads a plural noun phrase of people a later "they" can stand for.
+
+    Groups speak in news as often as people do, and "they" continues them: "House Republicans
+    have argued that ... They add that ...", "Protesters gathered ... They argued that ...", "A
+    majority of Democrats in the room said they agreed ...", "Many of Ms. Tlaib's new colleagues
+    expressed sympathy ..., even as they said ...". The parse says which: the subject of a
+    clause that is a plural noun, or a quantity ("a majority", "many", "some") of one; or a
+    plural group named by party or nationality (tagged NORP: "the objections of some
+    Republicans"), wherever it stands. A plural noun that is no subject ("the bills") is no one.
+    """
+    if token.dep_ in {"compound", "poss", "appos", "conj"}:
+        return False
+    if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
+        return True
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if token.tag_ in {"NNS", "NNPS"}:
+        return True
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(grand.dep_ == "pobj" and grand.tag_ in {"NNS", "NNPS"} for grand in child.children)
+        for child in token.children
+    )
 
 
 def _name_head(token: Token, ctx: _Context) -> Token | None:
