@@ -864,6 +864,26 @@ def test_they_stands_for_the_group_the_text_last_made_its_subject(
     assert quote.speaker == speaker
 
 
+def test_the_president_is_not_the_last_vice_president() -> None:
+    # BASIL, HuffPost on Roy Moore (2017): _titled gave "the president" to the last person whose
+    # title ends in "President", here Vice President Mike Pence
+    text = (
+        "WASHINGTON ― The White House relayed President Donald Trump’s response late Thursday "
+        "to bombshell allegations that Alabama GOP Senate nominee Roy Moore sexually molested a "
+        "14-year-old girl in 1979.\n\n"
+        "A spokesperson for Vice President Mike Pence said the veep “found the allegations in the "
+        "story disturbing and believes, if true, this would disqualify anyone from serving in "
+        "office.”\n\n"
+        "Trump notably backed Strange over Moore, though many members of his base, including former "
+        "White House chief strategist Steve Bannon, supported Moore.\n\n"
+        "But after Moore won, Trump disavowed his endorsement of Strange, deleting tweets in support "
+        "of him. And the day after the primary, the president tweeted in support of Moore, calling "
+        "him “a really great guy.”"
+    )
+    (quote,) = [q for q in _quotes(text) if q.text.startswith("a really great guy")]
+    assert quote.speaker == "Donald Trump"
+
+
 @pytest.mark.parametrize(
     "text, addressed",
     [

@@ -48,8 +48,8 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    said that he had hired ... a lawyer ... but said he did not know": not the lawyer); with none in the last few paragraphs, "he"/"she" is the person named most often as a subject so
    far. A definite description ("the senator", "the Florida Republican", "the 87-year-old", not
    "the head of ...") stands for the person last given that title ("President Donald Trump" ->
-   "the president"; not "Russian President Vladimir Putin", a nationality the description does not
-   say), else for the unnamed person introduced with the same noun ("a senior
+   "the president"; not "Russian President Vladimir Putin" or "Vice President Mike Pence", a word
+   before the title the description does not say), else for the unnamed person introduced with the same noun ("a senior
    official" -> "the official"), else for the person named most often as a subject in the last few
    paragraphs, else stays a description. "The authority", "the organisation", "the body"
    (``ORGANISATION_NOUNS``) stand for the organisation named last before them in the last few
@@ -898,13 +898,15 @@ def _titled(head: Token, ctx: _Context) -> _Speaker | None:
     """ "the president" after "President Donald Trump": the last person the article gave that title.
 
     A title a nationality qualifies is another office unless the description says it too: "the
-    president" after "Russian President Vladimir Putin" is not Putin, "the Russian president" is.
+    president" after "Russian President Vladimir Putin" is not Putin, "the Russian president" is;
+    so is one the parse qualifies with a word that names no place or organisation ("Vice
+    President Mike Pence", "former President Obama"), but not "House Speaker Paul Ryan".
     """
     described = {child.lower_ for child in head.children}
     for token in reversed(ctx.doc[: head.i]):
         following = ctx.doc[token.i + 1] if token.i + 1 < head.i else None
         before = ctx.doc[token.i - 1] if token.i > 0 else None
-        if before is not None and before.ent_type_ == "NORP" and before.lower_ not in described:
+        if before is not None and _another_office(before, token) and before.lower_ not in described:
             continue
         if token.lower_ == head.lower_ and following is not None and following.ent_type_ == "PERSON":
             name = following
@@ -914,6 +916,16 @@ def _titled(head: Token, ctx: _Context) -> _Speaker | None:
                 name = ctx.doc[name.i + 1]
             return _named(name, _name_tokens(name), ctx)
     return None
+
+
+def _another_office(before: Token, title: Token) -> bool:
+    """Whether the word before a title makes it another office: a nationality ("Russian
+    President Vladimir Putin") or a word the parse hangs on the title itself that names no
+    place or organisation ("Vice President Mike Pence", "former President Obama"; not "House
+    Speaker Paul Ryan")."""
+    if before.ent_type_ == "NORP":
+        return True
+    return before.head.i == title.i and before.dep_ in {"compound", "amod"} and before.ent_type_ == ""
 
 
 def _antecedent(
