@@ -884,6 +884,25 @@ def test_the_president_is_not_the_last_vice_president() -> None:
     assert quote.speaker == "Donald Trump"
 
 
+def test_they_stands_for_the_people_named_together_as_a_subject() -> None:
+    # BASIL, the Times on the N.S.A. programs (2013): "they said" found no plural mention, as the
+    # two senators are two singular names, and went to a plural noun further back
+    text = (
+        "On Friday, Mr. Udall and Mr. Wyden released a joint statement repeating that they had "
+        "“long been concerned about the degree to which this collection has relied on ‘secret "
+        "law.’ ”\n\n"
+        "“Senior administration officials have stated on multiple occasions that the Patriot "
+        "Act’s ‘business records’ authority is ‘analogous to a grand jury subpoena,’ ” "
+        "they said. They added that “multiple senior officials have stated that U.S. intelligence "
+        "agencies do not collect information or dossiers on ‘millions of Americans,’ ” "
+        "assertions that they believe have been contradicted by revelations of Internet data mining."
+    )
+    quotes = _quotes(text)
+    for start in ("Senior administration officials", "multiple senior officials"):
+        (quote,) = [q for q in quotes if q.text.startswith(start)]
+        assert quote.speaker == "Udall and Wyden"
+
+
 @pytest.mark.parametrize(
     "text, addressed",
     [

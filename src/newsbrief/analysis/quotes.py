@@ -61,7 +61,8 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    Lamb testified" the name that ends the phrase is the speaker, without the organisation before
    it. Names given together as the subject ("Speaker Nancy Pelosi ... and Senator Chuck Schumer ... said in a joint statement",
    "said ... attorneys Rudy Giuliani and Jay Sekulow") are all the speakers, in one string ("A
-   and B", "A, B and C"); a later "they" stands for them.
+   and B", "A, B and C"); a later "they" stands for them, as for names given together as the
+   subject of any clause ("Mr. Udall and Mr. Wyden released a joint statement ... "...," they said").
 3. **Split quotes**: ``"A," he said. "B."`` and ``"A," he said, "b."`` are ONE quote when the second
    piece has no attribution of its own and follows in the same paragraph; the pieces are joined
    with " … " (the attribution between them is left out, as an ellipsis marks elsewhere), and so
@@ -1243,6 +1244,10 @@ def _mentions(ctx: _Context) -> list[_Mention]:
                 continue
             speaker = _named(head, _name_tokens(head), ctx)
             found.append(_Mention(token.idx, speaker, False, _is_subject(head), _is_main_subject(head)))
+            if head.dep_ in {"nsubj", "nsubjpass"} and _co_speakers(head):
+                # "Mr. Udall and Mr. Wyden released a joint statement ...": a later "they"
+                joint = _speakers_of(head, ctx, ())
+                found.append(_Mention(token.idx, joint, True, True, _is_main_subject(head)))
         elif (
             token.pos_ == "NOUN"
             and token.lemma_.lower() in PERSON_NOUNS
