@@ -722,6 +722,188 @@ def test_pronoun_reaches_a_surname_the_tagger_did_not_call_a_person(
 
 
 @pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, the Times on the House Republicans' immigration principles (2014): "some" was
+        # resolved as a pronoun, to the Bloomberg quoted two paragraphs before
+        (
+            "“The principles they lay out I’m sure won’t satisfy everybody,” Michael R. "
+            "Bloomberg, former mayor of New York City, said at an immigration forum on Friday. But, "
+            "he added, “if we can make some compromises here for the good of the country, I think "
+            "we have a very good chance for the first time in a long time of changing something that "
+            "is really damaging all of us.”\n\n"
+            "The Senate, led by Democrats, passed a broad bipartisan measure in June to overhaul "
+            "immigration that included a 13-year path to citizenship. But the legislation stalled "
+            "in the Republican-controlled House, where some of the party’s more conservative "
+            "members oppose any form of legal status as “amnesty.”\n\n"
+            "But heading into the three-day Republican retreat, even some of the most ardent "
+            "conservatives say consensus is forming around an immigration package that would "
+            "include several separate bills on border security.",
+            "consensus is forming",
+            "even some of the most ardent conservatives",
+        ),
+        # BASIL, HuffPost on Pelosi and the leadership race (2016): "Some say" went to Pelosi
+        (
+            "Pelosi has led House Democrats since 2003, and that’s what Ryan had argued is the "
+            "problem. The same people have been running the caucus for years ― Pelosi, House "
+            "Minority Whip Steny Hoyer (Md.) and Assistant Democratic Leader James Clyburn (S.C.) "
+            "― and they’re all in their 70s now. Some say they’re not the right messengers "
+            "to energize the base.",
+            "they’re not the right messengers",
+            "Some",
+        ),
+    ],
+)
+def test_a_quantifier_subject_is_a_description_not_a_pronoun(
+    text: str, quote_start: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, Fox News on the nuclear option for Gorsuch (2017): the nested quote went to "I"
+        (
+            "The nuclear option was first used by Democrats for circuit court judicial appointments "
+            "in 2013 and top Republicans – including President Trump – have indicated for weeks "
+            "it’s a serious option in order to get Gorsuch on the court.\n\n"
+            "“If we end up with that gridlock, I would say, ‘If you can, Mitch, go nuclear,'” "
+            "Trump said Feb. 1.",
+            "If you can, Mitch",
+            "Trump",
+        ),
+        # BASIL, Fox News on Tlaib's vow to impeach (2019): the nested quote went to "I"
+        (
+            "Tlaib, who was sworn in as a new member of the 116th Congress on Thursday, was "
+            "videotaped that night vowing to impeach the president.\n\n"
+            "“People love you and you win,” the video showed Tlaib telling supporters. “And "
+            "when your son looks at you and says: ‘Momma, look you won. Bullies don’t win.’ "
+            "And I said, ‘Baby, they don’t, because we’re gonna go in there and we’re "
+            "gonna impeach the motherf***er.’”",
+            "Baby, they don’t",
+            "Tlaib",
+        ),
+    ],
+)
+def test_i_inside_a_quote_is_the_speaker_of_the_quote(text: str, quote_start: str, speaker: str) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker
+
+
+def test_a_surname_tagged_a_place_is_the_person_the_entities_counted_it_under() -> None:
+    # BASIL, HuffPost on Pelosi and Tlaib (2019): "Tlaib" is tagged GPE where she is the subject,
+    # so "she said:" went to Pelosi, though the entity analysis counted that "Tlaib" under her
+    text = (
+        "House Speaker Nancy Pelosi is not upset over Michigan Rep. Rashida Tlaib’s vulgar "
+        "comment on impeaching President Donald Trump, said just hours after Thursday’s "
+        "swearing-in ceremony on the House floor.\n\n"
+        "Pelosi reasoned that while Trump’s comments have the power to “impact people’s "
+        "lives,” the new congresswoman’s comments do not.\n\n"
+        "Tlaib, who became one of the first Muslim women in Congress on Thursday, dropped the "
+        "expletive as she spoke to a crowd of supporters at an event hosted by the progressive "
+        "group MoveOn.\n\n"
+        "Talking about her victory, she said: “And when your son looks at you and says, "
+        "‘Mama, look, you won. Bullies don’t win.’ And I say, ‘Baby, they don’t.’ "
+        "Because we’re gonna go in there, and we’re gonna impeach the motherfucker.”"
+    )
+    speakers = {q.text: q.speaker for q in _quotes(text)}
+    assert speakers["Baby, they don’t."] == "Rashida Tlaib"
+    assert [s for t, s in speakers.items() if t.startswith("And when your son")] == ["Rashida Tlaib"]
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, Fox News on the "In God We Trust" vote (2011): "They add" was left as "They"
+        (
+            "House Republicans have argued that the procedural votes don't take up very much time. "
+            "They add that they have brought up 15 bills that they contend will help create jobs but "
+            "have been ignored in the Democratic-led Senate.",
+            "they have brought up 15 bills",
+            "House Republicans",
+        ),
+        # BASIL, the Times on Ferguson (2014): "They argued" was left as "They"
+        (
+            "Protesters gathered outside Mr. McCulloch’s office on Wednesday, calling for him to "
+            "step aside. They argued that he could not be impartial because his father, a police "
+            "officer, was shot and killed by a black man while on duty when Mr. McCulloch was a child.",
+            "he could not be impartial",
+            "Protesters",
+        ),
+        # BASIL, HuffPost on Lieberman for the FBI (2017): a quantity of a group is the group
+        (
+            "During a Thursday Democratic caucus lunch, Sens. Dick Durbin (Ill.) and Sheldon "
+            "Whitehouse (R.I.) trashed the idea of Lieberman, or any politician, being in charge of "
+            "the FBI, according to a senior Democratic aide who was in the private meeting. A "
+            "majority of Democrats in the room said they agreed that he’s a terrible choice.",
+            "he’s a terrible choice",
+            "A majority of Democrats in the room",
+        ),
+        # BASIL, Fox News on the Arizona bill SB1062 (2014): "They said" went to the "some
+        # Republican senators" of the paragraph before
+        (
+            "Some Republican senators who pushed the bill through the Legislature are now calling for "
+            'a veto as well, but they cite "inaccurate" information about the measure for igniting '
+            "a firestorm. They argue the bill is designed only to protect business owners with strong "
+            "religious beliefs from discrimination lawsuits that have happened in other states. Some "
+            "blame the media for blowing the law out of proportion.\n\n"
+            'Democrats say that argument doesn\'t wash and call SB1062 "toxic" legislation that '
+            "allows discrimination. They said they warned Republicans who voted for the bill that it "
+            "was destined for trouble.",
+            "they warned Republicans",
+            "Democrats",
+        ),
+    ],
+)
+def test_they_stands_for_the_group_the_text_last_made_its_subject(
+    text: str, quote_start: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    assert quote.speaker == speaker
+
+
+def test_the_president_is_not_the_last_vice_president() -> None:
+    # BASIL, HuffPost on Roy Moore (2017): _titled gave "the president" to the last person whose
+    # title ends in "President", here Vice President Mike Pence
+    text = (
+        "WASHINGTON ― The White House relayed President Donald Trump’s response late Thursday "
+        "to bombshell allegations that Alabama GOP Senate nominee Roy Moore sexually molested a "
+        "14-year-old girl in 1979.\n\n"
+        "A spokesperson for Vice President Mike Pence said the veep “found the allegations in the "
+        "story disturbing and believes, if true, this would disqualify anyone from serving in "
+        "office.”\n\n"
+        "Trump notably backed Strange over Moore, though many members of his base, including former "
+        "White House chief strategist Steve Bannon, supported Moore.\n\n"
+        "But after Moore won, Trump disavowed his endorsement of Strange, deleting tweets in support "
+        "of him. And the day after the primary, the president tweeted in support of Moore, calling "
+        "him “a really great guy.”"
+    )
+    (quote,) = [q for q in _quotes(text) if q.text.startswith("a really great guy")]
+    assert quote.speaker == "Donald Trump"
+
+
+def test_they_stands_for_the_people_named_together_as_a_subject() -> None:
+    # BASIL, the Times on the N.S.A. programs (2013): "they said" found no plural mention, as the
+    # two senators are two singular names, and went to a plural noun further back
+    text = (
+        "On Friday, Mr. Udall and Mr. Wyden released a joint statement repeating that they had "
+        "“long been concerned about the degree to which this collection has relied on ‘secret "
+        "law.’ ”\n\n"
+        "“Senior administration officials have stated on multiple occasions that the Patriot "
+        "Act’s ‘business records’ authority is ‘analogous to a grand jury subpoena,’ ” "
+        "they said. They added that “multiple senior officials have stated that U.S. intelligence "
+        "agencies do not collect information or dossiers on ‘millions of Americans,’ ” "
+        "assertions that they believe have been contradicted by revelations of Internet data mining."
+    )
+    quotes = _quotes(text)
+    for start in ("Senior administration officials", "multiple senior officials"):
+        (quote,) = [q for q in quotes if q.text.startswith(start)]
+        assert quote.speaker == "Udall and Wyden"
+
+
+@pytest.mark.parametrize(
     "text, addressed",
     [
         # BASIL, Fox News on Trump's birther claims (2011): read '... finding … Today'

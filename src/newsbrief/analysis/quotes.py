@@ -26,10 +26,18 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    verb a speaking participle completes, "Mr. Netanyahu is shown saying", "was quoted as saying";
    for a second speech verb the parser hung on the reported clause, "X said the cause was "A",
    but warned ...", the reporting verb's subject). A parenthetical
-   ", she said," attributes the quote in the clause it interrupts. A pronoun speaker ("he said")
+   ", she said," attributes the quote in the clause it interrupts. A quantifier or indefinite
+   pronoun ("even some of the most ardent conservatives say", "Some say", "everyone") is a
+   description, not a pronoun to resolve. An "I" or "we" inside a quote, introducing a quote
+   nested in it, is the outer quote's speaker (""... I would say, 'If you can, Mitch, go
+   nuclear,'" Trump said": Trump's). A pronoun speaker ("he said")
    resolves to the nearest preceding person in the article: a PERSON entity, a surname of a person
-   the story names in full wherever the tagger labels it otherwise ("Trump" tagged ORG), or a noun
+   the story names in full wherever the tagger labels it otherwise ("Trump" tagged ORG; tagged a
+   place only where the entity analysis counted that mention under the person), or a noun
    phrase headed by a person noun ("a commander with one rebel faction"), singular for he/she, plural for they,
+   and for they a group as the parse shows one: a plural subject ("Protesters gathered ... They
+   argued"), a quantity of one ("A majority of Democrats ... said they agreed") or a party or
+   nationality wherever it stands ("the objections of some Republicans ... They argued"),
    and never of the other sex where the article states it ("Mr.", "Ms.", "his wife, Margaret",
    "Her son Matthew Denice": ``MALE_WORDS``, ``FEMALE_WORDS``); within the paragraph of that
    nearest person, the last one that is a clause's subject outranks a nearer object ("Schiff said
@@ -40,8 +48,8 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    said that he had hired ... a lawyer ... but said he did not know": not the lawyer); with none in the last few paragraphs, "he"/"she" is the person named most often as a subject so
    far. A definite description ("the senator", "the Florida Republican", "the 87-year-old", not
    "the head of ...") stands for the person last given that title ("President Donald Trump" ->
-   "the president"; not "Russian President Vladimir Putin", a nationality the description does not
-   say), else for the unnamed person introduced with the same noun ("a senior
+   "the president"; not "Russian President Vladimir Putin" or "Vice President Mike Pence", a word
+   before the title the description does not say), else for the unnamed person introduced with the same noun ("a senior
    official" -> "the official"), else for the person named most often as a subject in the last few
    paragraphs, else stays a description. "The authority", "the organisation", "the body"
    (``ORGANISATION_NOUNS``) stand for the organisation named last before them in the last few
@@ -53,7 +61,8 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    Lamb testified" the name that ends the phrase is the speaker, without the organisation before
    it. Names given together as the subject ("Speaker Nancy Pelosi ... and Senator Chuck Schumer ... said in a joint statement",
    "said ... attorneys Rudy Giuliani and Jay Sekulow") are all the speakers, in one string ("A
-   and B", "A, B and C"); a later "they" stands for them.
+   and B", "A, B and C"); a later "they" stands for them, as for names given together as the
+   subject of any clause ("Mr. Udall and Mr. Wyden released a joint statement ... "...," they said").
 3. **Split quotes**: ``"A," he said. "B."`` and ``"A," he said, "b."`` are ONE quote when the second
    piece has no attribution of its own and follows in the same paragraph; the pieces are joined
    with " … " (the attribution between them is left out, as an ellipsis marks elsewhere), and so
@@ -147,6 +156,11 @@ _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+_SURNAME_TAGS = frozenset({"", "ORG", "FAC", "PRODUCT", "NORP"})  # tags a lone surname is given
+_PLACE_TAGS = frozenset({"GPE", "LOC"})
+_SPEAKER_PRONOUNS = frozenset({"i", "we"})  # inside a quote, its speaker ("you" is whom they address)
+# a pronoun tagged as a determiner ("some", "both", "all") or a noun ("everyone") quantifies
+_QUANTIFIER_TAGS = frozenset({"DT", "NN", "NNS"})
 # Children of a speech verb whose subtree is not what was said ("..., citing ...", "(or ...)").
 _NOT_CONTENT = frozenset({"advcl", "parataxis", "appos", "npadvmod", "advmod", "punct", "nsubj", "nsubjpass"})
 # Speech verbs whose direct object, with no indirect object beside it, is the one spoken to ("told
@@ -647,7 +661,7 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         # the person its clause hangs on, whatever else the paragraph names ("which" and "that"
         # are left to the old way: on BASIL they as often hang on "comments" or "a report")
         return _speaker_of(head.head.head, ctx, mentions)
-    if head.pos_ == "PRON" or lower in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
+    if _stands_for_someone(head):
         return _resolve(head, ctx, mentions)
     dateline_person = _apposition_name(head) if _is_dateline(head) else None
     if dateline_person is not None:
@@ -683,6 +697,19 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     if tokens and tokens[0].pos_ in {"DET", "NUM"} and not tokens[0].text.isupper():
         description = description[:1].lower() + description[1:]
     return _Speaker(description, role if has_prep else "", described=True)
+
+
+def _stands_for_someone(head: Token) -> bool:
+    """Whether the subject is a pronoun that stands for someone named earlier ("he", "they", "who").
+
+    A quantifier or indefinite pronoun is no such pronoun: in "even some of the most ardent
+    conservatives say consensus is forming" (the Times, BASIL) "some" is tagged a determiner
+    and names the conservatives of its own phrase, and "everyone" or "both" name no one the text
+    has brought up; they are descriptions, as "a number of the Internet companies" is.
+    """
+    if head.lower_ in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
+        return True
+    return head.pos_ == "PRON" and head.tag_ not in _QUANTIFIER_TAGS
 
 
 def _speakers_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Speaker:
@@ -872,13 +899,15 @@ def _titled(head: Token, ctx: _Context) -> _Speaker | None:
     """ "the president" after "President Donald Trump": the last person the article gave that title.
 
     A title a nationality qualifies is another office unless the description says it too: "the
-    president" after "Russian President Vladimir Putin" is not Putin, "the Russian president" is.
+    president" after "Russian President Vladimir Putin" is not Putin, "the Russian president" is;
+    so is one the parse qualifies with a word that names no place or organisation ("Vice
+    President Mike Pence", "former President Obama"), but not "House Speaker Paul Ryan".
     """
     described = {child.lower_ for child in head.children}
     for token in reversed(ctx.doc[: head.i]):
         following = ctx.doc[token.i + 1] if token.i + 1 < head.i else None
         before = ctx.doc[token.i - 1] if token.i > 0 else None
-        if before is not None and before.ent_type_ == "NORP" and before.lower_ not in described:
+        if before is not None and _another_office(before, token) and before.lower_ not in described:
             continue
         if token.lower_ == head.lower_ and following is not None and following.ent_type_ == "PERSON":
             name = following
@@ -888,6 +917,16 @@ def _titled(head: Token, ctx: _Context) -> _Speaker | None:
                 name = ctx.doc[name.i + 1]
             return _named(name, _name_tokens(name), ctx)
     return None
+
+
+def _another_office(before: Token, title: Token) -> bool:
+    """Whether the word before a title makes it another office: a nationality ("Russian
+    President Vladimir Putin") or a word the parse hangs on the title itself that names no
+    place or organisation ("Vice President Mike Pence", "former President Obama"; not "House
+    Speaker Paul Ryan")."""
+    if before.ent_type_ == "NORP":
+        return True
+    return before.head.i == title.i and before.dep_ in {"compound", "amod"} and before.ent_type_ == ""
 
 
 def _antecedent(
@@ -937,13 +976,18 @@ def _is_known_surname(token: Token, names: Names, article_id: str) -> bool:
 
     The small English model tags "Rubio" PERSON in one sentence and ORG or FAC in the next; a
     surname the story has given in full is a person wherever it stands alone (but not where it is
-    tagged a place: the same model also makes "Amatrice Rome" a PERSON).
+    tagged a place: the same model also makes "Amatrice Rome" a PERSON), unless the entity
+    analysis counted this very mention under that person: HuffPost's "Tlaib, who became one of
+    the first Muslim women in Congress, ..." is tagged GPE, and ``find_entities`` merged it into
+    Rashida Tlaib, so quotes and entities agree on who it is.
     """
-    entity = names.at(article_id, token.idx) or names.named(token.text)
+    counted = names.at(article_id, token.idx)
+    entity = counted or names.named(token.text)
     full = entity.name if entity is not None and entity.label == "PERSON" else ""
+    tags = _SURNAME_TAGS | (_PLACE_TAGS if counted is not None and counted.label == "PERSON" else set())
     return (
         token.pos_ == "PROPN"
-        and token.ent_type_ in {"", "ORG", "FAC", "PRODUCT", "NORP"}
+        and token.ent_type_ in tags
         and " " in full
         and full.endswith(token.text)
         and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN")
@@ -1200,6 +1244,10 @@ def _mentions(ctx: _Context) -> list[_Mention]:
                 continue
             speaker = _named(head, _name_tokens(head), ctx)
             found.append(_Mention(token.idx, speaker, False, _is_subject(head), _is_main_subject(head)))
+            if head.dep_ in {"nsubj", "nsubjpass"} and _co_speakers(head):
+                # "Mr. Udall and Mr. Wyden released a joint statement ...": a later "they"
+                joint = _speakers_of(head, ctx, ())
+                found.append(_Mention(token.idx, joint, True, True, _is_main_subject(head)))
         elif (
             token.pos_ == "NOUN"
             and token.lemma_.lower() in PERSON_NOUNS
@@ -1211,9 +1259,40 @@ def _mentions(ctx: _Context) -> list[_Mention]:
             start = min(t.idx for t in token.subtree)
             plural = token.tag_ in {"NNS", "NNPS"}
             found.append(_Mention(start, speaker, plural, _is_subject(token), _is_main_subject(token)))
+        elif _is_group(token):
+            speaker = _speaker_of(token, ctx, ())
+            start = min(t.idx for t in token.subtree)
+            found.append(_Mention(start, speaker, True, _is_subject(token), _is_main_subject(token)))
     found.sort(key=lambda mention: mention.position)
     # a name the parse could not read ("Martin Luther King Jr.'s event" ends in "'s") is no one
     return [mention for mention in found if mention.speaker.name]
+
+
+def _is_group(token: Token) -> bool:
+    """Whether the token heads a plural noun phrase of people a later "they" can stand for.
+
+    Groups speak in news as often as people do, and "they" continues them: "House Republicans
+    have argued that ... They add that ...", "Protesters gathered ... They argued that ...", "A
+    majority of Democrats in the room said they agreed ...", "Many of Ms. Tlaib's new colleagues
+    expressed sympathy ..., even as they said ...". The parse says which: the subject of a
+    clause that is a plural noun, or a quantity ("a majority", "many", "some") of one; or a
+    plural group named by party or nationality (tagged NORP: "the objections of some
+    Republicans"), wherever it stands. A plural noun that is no subject ("the bills") is no one.
+    """
+    if token.dep_ in {"compound", "poss", "appos", "conj"}:
+        return False
+    if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
+        return True
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if token.tag_ in {"NNS", "NNPS"}:
+        return True
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(grand.dep_ == "pobj" and grand.tag_ in {"NNS", "NNPS"} for grand in child.children)
+        for child in token.children
+    )
 
 
 def _name_head(token: Token, ctx: _Context) -> Token | None:
@@ -1485,6 +1564,8 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
             attribution = _reporter_before(ctx, unit) if previous is None else None
         if attribution is not None:
             speaker = _speakers_of(attribution.speaker_head, ctx, mentions)
+            if inside is not None and attribution.speaker_head.lower_ in _SPEAKER_PRONOUNS:
+                speaker = _speaker_around(attributed, inside) or speaker
             speaker = _carry_role(speaker, [item.speaker for item in attributed])
             attributed.append(_Attributed(number, unit, speaker, attribution.verb.idx))
             mentions = _add_mention(mentions, attribution.verb.idx, speaker)
@@ -1578,6 +1659,21 @@ def _opens_sentence(ctx: _Context, piece: _Segment) -> bool:
     if not _looks_like_sentence(ctx.text[piece.start : piece.end]):
         return False
     return all(token.is_punct for token in _window(ctx, piece.open_at, -1, None))
+
+
+def _speaker_around(attributed: Sequence[_Attributed], inside: tuple[int, int]) -> _Speaker | None:
+    """The speaker of the quote whose words are ``inside``: the one an "I" or "we" there stands for.
+
+    A quote nested in another is attributed by the words around it inside the outer quote, and a
+    first-person pronoun there is the outer quote's speaker: in Fox's '"If we end up with that
+    gridlock, I would say, 'If you can, Mitch, go nuclear,'" Trump said' the nested quote is
+    Trump's, and in Tlaib's '"... And I said, 'Baby, they don't ...'"' Tlaib's; the pronoun
+    alone named no one.
+    """
+    for item in attributed:
+        if any((piece.start, piece.end) == inside for piece in item.unit.pieces if not piece.nested):
+            return item.speaker
+    return None
 
 
 def _enclosing(unit: _Unit, units: Sequence[_Unit]) -> tuple[int, int] | None:
