@@ -129,7 +129,10 @@ def planted_text(figure: Figure, factor: float) -> str | None:
         return (
             None if not match else text[: match.start()] + str(int(match.group(1)) - 3) + text[match.end() :]
         )
-    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    numbers = list(re.finditer(r"\d[\d,]*(?:\.\d+)?", text))
+    # a change ("from 35 percent to 15 percent") is compared by its new value, the last number:
+    # changing the old one would leave the figure's value as it was, no conflict to find
+    match = (numbers[-1] if figure.previous is not None else numbers[0]) if numbers else None
     if match:
         written = match.group(0)
         number = float(written.replace(",", ""))

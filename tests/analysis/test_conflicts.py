@@ -659,6 +659,45 @@ def test_two_counts_of_one_event_class_are_paired_as_a_kind_that_names_the_thing
     assert "both count born" in found[0].compared
 
 
+# AllSides probe-1226: one Saturday's detentions in Moscow, counted by one monitor as the night went on.
+DETAINED_LATER = (
+    "Nearly 1,400 people were detained in a violent police crackdown on an opposition protest in Moscow, "
+    "a Russian group that monitors police arrests said Sunday, adding that was the largest number of "
+    "detentions at a rally in the Russian capital this decade."
+)
+DETAINED_EARLIER = "OVD-Info said 779 people were detained."
+# mn-23526, planted the hard way: the immigrants Obama's actions cover, the first outlet's "some 4
+# million" changed to 3 million (the other outlet says "more than 4 million").
+IMMIGRANTS_CHANGED = (
+    "Obama's executive actions last month will extend deportation relief and work permits to some 3 "
+    "million immigrants here illegally, mostly those who have been in the country more than five years."
+)
+IMMIGRANTS = (
+    "Democrats nonetheless decried the Yoho proposal while defending the legality of Obama's actions, "
+    "which could spare more than 4 million immigrants from the threat of deportation."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "written", "toll"),
+    [
+        (DETAINED_LATER, DETAINED_EARLIER, ["779", "Nearly 1,400"], "arrested"),
+        (IMMIGRANTS_CHANGED, IMMIGRANTS, ["more than 4 million", "some 3 million"], "displaced"),
+    ],
+    ids=["detained", "immigrants"],
+)
+def test_a_toll_spelt_by_a_noun_for_people_is_paired_as_a_toll(
+    first: str, second: str, written: list[str], toll: str
+) -> None:
+    # "detainees" and "refugees" are nouns for people whose stems are the tolls "arrested" and
+    # "displaced"; the tolls still name the event, so they are paired at KIND_MIN as "killed" is,
+    # not at MEANING_MIN as a group ("senators") is. The immigrants take "displaced" by word
+    # meaning ("immigrants" / "refugee", EVENT_MIN), so they are paired as a toll too.
+    _, found = _conflicts([(first, None), (second, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [written]
+    assert f"both count {toll}" in found[0].compared
+
+
 # mn-5229, the story's reference summary (newser.com), not one of its articles: a day's high
 # temperature beside an estimate of the heat inside a truck, in one sentence.
 HIGH_SUMMARY = (

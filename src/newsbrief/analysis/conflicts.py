@@ -838,7 +838,7 @@ def _by_closeness(first: _Profile, second: _Profile, kind: str, cosine: float, o
     # A noun for people is no toll: a story counts many groups of "senators" or "children" ("three
     # Republican state senators", "the state's two Republican senators"), so it needs MEANING_MIN;
     # so does a role ("Four Democratic candidates" on one night, "eight" over two).
-    if first.base not in MEASURES and _is_specific(kind) and kind not in PEOPLE_STEMS | ROLE_STEMS:
+    if first.base not in MEASURES and _is_specific(kind) and kind not in GROUP_STEMS:
         reasons.append(f"both count {kind}")
     if one_fact and _is_specific(kind):
         reasons.append("their sentences are in one fact of the alignment")
@@ -1071,6 +1071,11 @@ NUMBER_WORDS = frozenset(_canonical(word) for word in [*UNITS_WORDS, *SCALES, *V
 MEASURES = frozenset({family for family, _ in UNIT_FAMILIES.values()} | {"°F", "degree", "square metre"})
 GROWING = frozenset({"killed", "injured", "displaced", "arrested", "missing"})
 TOLLS = GROWING | {"casualty"}
+# Nouns and roles that name a group of people, which need MEANING_MIN to be paired. A toll is no
+# such group though a people noun spells it ("the wounded" → "injured", "refugees" → "displaced",
+# "detainees" → "arrested"): like "killed", it names the event the people are counted in, so
+# "Nearly 1,400 people were detained" and "779 people were detained" are paired at KIND_MIN.
+GROUP_STEMS = (PEOPLE_STEMS | ROLE_STEMS) - TOLLS
 EVENTS = frozenset(EVENT_CLASSES)
 # Nouns that name people only by the event counted ("About 900,000 people fell victim"), no group.
 BEFALLEN = frozenset(
