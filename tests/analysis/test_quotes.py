@@ -1121,6 +1121,32 @@ def test_the_president_is_not_the_last_one_a_nationality_titled_president() -> N
     assert quote.speaker == "Donald Trump"
 
 
+def test_a_name_inside_the_quote_is_not_its_speaker() -> None:
+    # AllSides roundup lead on the Georgia Senate runoff ads (2021): the parser makes Kemp, inside the
+    # quote marks, the subject of "says"; was 'Brian Kemp'
+    text = (
+        "An ad released in the final hours of the campaign on Monday squarely focused on trying to split "
+        "Sen. Kelly Loeffler (R-GA) from President Donald Trump. “Georgia Gov. Brian Kemp, squaring off "
+        "with President Trump,” a narrator says at the opening of the ad."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "a narrator"
+
+
+def test_a_name_inside_a_quote_before_the_speakers_name_is_not_the_speaker() -> None:
+    # BASIL, Fox on Strzok's firing (2018): the parser makes "American", in the quote, the subject of
+    # "said"; was 'Americans'
+    text = (
+        "“Peter Strzok was fired from the FBI because of what his own written words plainly showed: he was "
+        "willing to use his official FBI position to try and stop President Trump from getting elected. He "
+        "tarnished the FBI's sterling reputation and severely damaged public trust in an institution where "
+        "trust is paramount. His conduct should deeply concern every American,” House Freedom Caucus "
+        "Chairman Mark Meadows, R-N.C., said in a statement to Fox News."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Mark Meadows"
+
+
 def test_dateline_is_not_the_speaker() -> None:
     # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
     text = (

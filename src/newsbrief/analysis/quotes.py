@@ -15,9 +15,11 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    quote, is searched for a speech verb (``SPEECH_VERBS``: say, tell, add, write, ask, warn, state,
    ...) or "according to". ``"A," X said`` takes the verb after the quote (the quote must end with a
    comma, ``?`` or ``!``, and the verb must not end its clause in a colon before quote marks: ""A?"
-   Then an announcer concludes: "B."" gives the announcer B only); ``X said: "A"`` or ``X said that "a"`` the nearest verb before it,
+   Then an announcer concludes: "B."" gives the announcer B only; a subject the parser found
+   inside the quote marks is passed over for the noun between the quote and the verb, ""Georgia
+   Gov. Brian Kemp, squaring off ...," a narrator says" is the narrator's); ``X said: "A"`` or ``X said that "a"`` the nearest verb before it,
    passing over one that only describes a noun ("said the interactions described by the White
-   House "represent ...""); ``"A," according to X`` takes X when no speech verb attributes the
+   House "represent ...""), with no speaker when its subject is a word of another quote; ``"A," according to X`` takes X when no speech verb attributes the
    quote. A fragment inside the writer's sentence (words before it, no sentence of its own) looks
    before it first: the comma after it ends its clause ("Akin said ... from a "legitimate rape,"
    comments ... including by Mr. Romney who called for ...": Akin's words). The speaker is the
@@ -1366,6 +1368,8 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
     for token in tokens:
         if _is_speech_verb(token):
             head = _subject(token)
+            if head is not None and inside is None and ctx.quoted[head.i] >= 0:
+                head = _phrase_head(tokens[: tokens.index(token)])
             if head is None or _introduces_next_quote(ctx, token):
                 return None
             sentence_like = _looks_like_sentence(text[unit.pieces[0].start : unit.pieces[0].end])
@@ -1374,6 +1378,19 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
             return None
         if token.text in _TERMINATORS:
             break
+    return None
+
+
+def _phrase_head(tokens: Sequence[Token]) -> Token | None:
+    """The speaker between a quote and its speech verb, when the parser made a word inside the
+    quote marks the verb's subject (""Georgia Gov. Brian Kemp, squaring off with President
+    Trump," a narrator says" parses Kemp as the subject): the first noun of those words whose head
+    lies outside them. The quote's own words never name its speaker; None when no noun stands there.
+    """
+    inside = {token.i for token in tokens}
+    for token in tokens:
+        if token.pos_ in {"NOUN", "PROPN", "PRON"} and token.head.i not in inside:
+            return token
     return None
 
 
@@ -1429,8 +1446,8 @@ def _attribution_before(ctx: _Context, unit: _Unit, inside: tuple[int, int] | No
         if not _is_speech_verb(token) or _describes_a_noun(token, first):
             continue
         head = _subject(token)
-        if head is None:
-            return None
+        if head is None or (inside is None and ctx.quoted[head.i] >= 0):
+            return None  # a word of another quote ("apologized to ... "anyone I may have offended"") is no speaker
         if (introduced and _introduces(token, first)) or _is_content(token, first, ctx):
             return _Attribution(token, head)
         return None
