@@ -100,3 +100,11 @@ def test_a_figure_attributed_to_a_surname_names_the_same_person() -> None:
     figures = find_figures(articles, docs, sentences, names_of(find_entities(articles, docs)))
     (figure,) = [figure for figure in figures if figure.value == 3000]
     assert figure.attribution == "Donald Trump"
+
+
+def test_a_surname_two_people_share_names_no_one() -> None:
+    # Donald Trump and his nephew Fred Christopher Trump: "Trump" alone is neither by its spelling
+    articles = [Article(id="a1", outlet="a1", title="", url=None, published=None, text=TRUMP)]
+    names = names_of(find_entities(articles, parse(articles)))
+    assert names.surname("Trump") is None
+    assert names.surname("Christopher") is None

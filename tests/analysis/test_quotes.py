@@ -1147,6 +1147,40 @@ def test_a_name_inside_a_quote_before_the_speakers_name_is_not_the_speaker() -> 
     assert quote.speaker == "Mark Meadows"
 
 
+@pytest.mark.parametrize(
+    "text, start, speaker",
+    [
+        # AllSides roundup lead on the Syria meeting (2019): "Pelosi" is tagged nothing; was 'Pelosi'
+        (
+            "Democratic congressional leaders said they walked out of a White House meeting Wednesday on "
+            "Syria after what House Speaker Nancy Pelosi called a “meltdown.” After top Democrats left the "
+            "bipartisan meeting with Trump, Pelosi told reporters that the president appeared “shaken up” by "
+            "a House vote condemning his decision to remove U.S. forces from northern Syria.",
+            "shaken up",
+            "Nancy Pelosi",
+        ),
+        # BASIL, HuffPost on Elizabeth Lauten's post (2014): "Lauten" is tagged nothing, so "she" went to
+        # the last person tagged (was 'Sasha Obama')
+        (
+            "Elizabeth Lauten, the communications director for Rep. Stephen Fincher (R-Tenn.), wrote that "
+            'the two teenagers should "try showing a little class."\n\n'
+            "The First Daughters join President Obama at the ceremony every year. Malia even declined her "
+            'father\'s offer to pet one of the pardoned turkeys with a nonchalant, "Nah."\n\n'
+            "Lauten later apologized for rushing to judgment on Facebook.\n\n"
+            '"I reacted to an article and quickly judged the two young ladies in a way that I would never '
+            'have wanted to be judged myself as a teenager," she said.',
+            "I reacted",
+            "Elizabeth Lauten",
+        ),
+    ],
+)
+def test_a_surname_the_tagger_never_tagged_is_the_person_named_in_full(
+    text: str, start: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(start)]
+    assert quote.speaker == speaker
+
+
 def test_dateline_is_not_the_speaker() -> None:
     # BASIL, New York Times on Anthony Weiner (2011): the parser makes "WASHINGTON" the subject
     text = (

@@ -193,6 +193,20 @@ class Names:
         number = self.keys.get(name_key(text))
         return None if number is None else self.entities[number]
 
+    def surname(self, word: str) -> Entity | None:
+        """The one person the story names in full with this last name, or None when none or several.
+
+        The tagger can miss a surname alone in every place it stands ("Lauten later apologized",
+        "Pelosi told reporters"), so no mention gives it a key; the story's "Elizabeth Lauten" is
+        still who it means, unless two people share the name.
+        """
+        found = [
+            entity
+            for entity in self.entities
+            if entity.label == "PERSON" and " " in entity.name and entity.name.rsplit(" ", 1)[1] == word
+        ]
+        return found[0] if len(found) == 1 else None
+
     def before(self, article_id: str, position: int) -> tuple[tuple[int, Entity], ...]:
         """The entity mentions that start before ``position`` in the article, nearest first."""
         found = self.mentions.get(article_id, ())

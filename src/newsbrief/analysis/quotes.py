@@ -57,7 +57,8 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    (``ORGANISATION_NOUNS``) stand for the organisation named last before them in the last few
    paragraphs. A name is the entity the entity analysis counted that mention under (``Names``):
    a surname alone ("Trump said") is the person ``find_entities`` merged it into, so that quotes
-   and entities never disagree on who a surname is; a name written in full where the entity
+   and entities never disagree on who a surname is, or, where the tagger never tagged it ("Pelosi
+   told reporters"), the one person the story names in full with that surname (``Names.surname``); a name written in full where the entity
    holds only the surname ("Tayyip Erdogan") stays as written. A title the parser made the head
    of the subject is no one: in "then-Deputy Assistant Secretary for Diplomatic Security Charlene
    Lamb testified" the name that ends the phrase is the speaker, without the organisation before
@@ -592,7 +593,7 @@ def _resolved(name: str, last: Token, ctx: _Context) -> str:
     """The name of the entity the entity analysis counted this mention under (its last word at
     ``last``), or the name as written when it made no entity of it or the text writes it in full
     where the tagger took only the surname ("Tayyip Erdogan" where the entity is "Erdogan")."""
-    entity = ctx.names.at(ctx.article_id, last.idx) or ctx.names.named(name)
+    entity = ctx.names.at(ctx.article_id, last.idx) or ctx.names.named(name) or ctx.names.surname(name)
     if entity is None or (len(name.split()) > len(entity.name.split()) and name.endswith(entity.name)):
         return name
     return entity.name
@@ -984,7 +985,7 @@ def _is_known_surname(token: Token, names: Names, article_id: str) -> bool:
     Rashida Tlaib, so quotes and entities agree on who it is.
     """
     counted = names.at(article_id, token.idx)
-    entity = counted or names.named(token.text)
+    entity = counted or names.named(token.text) or names.surname(token.text)
     full = entity.name if entity is not None and entity.label == "PERSON" else ""
     tags = _SURNAME_TAGS | (_PLACE_TAGS if counted is not None and counted.label == "PERSON" else set())
     return (
