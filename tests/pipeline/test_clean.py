@@ -71,6 +71,8 @@ def test_kept_paragraphs_are_unchanged(aleppo: dict[str, Article]) -> None:
         ("Advertisement Continue reading the main story", "advertisement"),
         ("Follow Jill Colvin on Twitter at: http://twitter.com/colvinj", "share or subscribe line"),
         ("Sign up for our newsletter to get the latest news.", "share or subscribe line"),
+        ("Like NPR on Facebook.", "share or subscribe line"),
+        ("Get the Morning Briefing newsletter", "share or subscribe line"),
         ("Copyright 2018 WSMV (Meredith Corporation). All rights reserved.", "copyright line"),
         ("Read more about: Marco Rubio, Guns, Gun Control", "link to another story"),
         ("Scott Wong, Jesse Byrnes and Peter Sullivan contributed.", "byline or contributor line"),
@@ -125,6 +127,24 @@ def test_boilerplate_paragraphs(paragraph: str, reason: str) -> None:
     article, removals = clean(_article(f"{body}\n\n{paragraph}\n\n{body} It passed 219 to 197."))
     assert paragraph not in article.text
     assert [r.reason for r in removals] == [reason]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # one-sentence paragraphs of BASIL articles that the share-line pattern took for a call to
+        # follow the outlet, so the quote that followed lost its speaker ("Lauten later apologized")
+        "Lauten later apologized for rushing to judgment on Facebook.",
+        "Trump, as is often his way, fired back on Twitter.",
+        "Make America Awesome PAC paid for the ads and posted them on Facebook and Instagram.",
+        "“Greatest Witch Hunt in the History of our Country!” he wrote on Twitter. “NO COLLUSION!”",
+    ],
+)
+def test_a_report_that_names_a_platform_is_kept(paragraph: str) -> None:
+    body = "The House approved a measure on Thursday that would block the president's plan."
+    article, removals = clean(_article(f"{body}\n\n{paragraph}\n\n{body} It passed 219 to 197."))
+    assert paragraph in article.text
+    assert removals == ()
 
 
 def test_reporting_that_mentions_twitter_is_kept() -> None:

@@ -62,9 +62,16 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("share or subscribe line", re.compile(r"^(share|tweet|email|print|comment)s?\b.{0,40}$", _I)),
     ("share or subscribe line", re.compile(r"^(follow|subscribe|sign up|click here|like us)\b", _I)),
+    # A call to follow, like or get something ("Like NPR on Facebook.", "Get the Morning Briefing
+    # newsletter"), or a newsletter's label; not a report that names a platform ("Trump, as is often
+    # his way, fired back on Twitter.", "Lauten later apologized ... on Facebook.").
     (
         "share or subscribe line",
-        re.compile(r"^[^.]{0,80}\b(newsletter|on twitter|on facebook)\b.{0,30}$", _I),
+        re.compile(
+            r"^(?:(?:follow|like|join|find|get|connect with|check out)\b[^.]{0,80}"
+            r"\b(?:newsletter|on twitter|on facebook|on instagram)\b.{0,30}|[^.]{0,80}\bnewsletter ?[:!]?)$",
+            _I,
+        ),
     ),
     ("share or subscribe line", re.compile(r"^read or share this story\b", _I)),
     # Anchored at the paragraph start where possible: an unanchored case-blind search costs about
@@ -129,7 +136,8 @@ _MAX_MATCH_CHARS = {
     r"\ball rights reserved\.?$": 20,
     r"(getty images|/ap|/reuters|via getty images)\)?$": 17,
     r"\.\.\. \((associated press|ap|reuters|afp)\)$": 22,
-    r"^[^.]{0,80}\b(newsletter|on twitter|on facebook)\b.{0,30}$": 121,
+    r"^(?:(?:follow|like|join|find|get|connect with|check out)\b[^.]{0,80}"
+    r"\b(?:newsletter|on twitter|on facebook|on instagram)\b.{0,30}|[^.]{0,80}\bnewsletter ?[:!]?)$": 134,
     r"\bcontributed( to this (report|story))?\.?$": 27,
 }
 # Text every match of these patterns holds (no letter, so case cannot change it): a paragraph
