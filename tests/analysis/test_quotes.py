@@ -49,6 +49,12 @@ def _quotes(*texts: str) -> tuple[Quote, ...]:
     return find_quotes(articles, parse(articles))
 
 
+def _speaker_of(text: str, quote_start: str) -> str:
+    """The speaker of the one quote of ``text`` that starts with ``quote_start``."""
+    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
+    return quote.speaker
+
+
 @pytest.fixture(scope="module")
 def aleppo_quotes(aleppo: dict[str, Article]) -> tuple[Quote, ...]:
     articles = list(aleppo.values())
@@ -637,8 +643,7 @@ def test_he_and_she_resolve_to_a_person_of_that_sex(text: str, quote_start: str,
     ],
 )
 def test_pronoun_continues_the_subject_not_a_nearer_object(text: str, quote_start: str, speaker: str) -> None:
-    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
-    assert quote.speaker == speaker
+    assert _speaker_of(text, quote_start) == speaker
 
 
 @pytest.mark.parametrize(
@@ -671,8 +676,7 @@ def test_pronoun_continues_the_subject_not_a_nearer_object(text: str, quote_star
 def test_pronoun_continues_the_main_clause_subject_not_one_inside_it(
     text: str, quote_start: str, speaker: str
 ) -> None:
-    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
-    assert quote.speaker == speaker
+    assert _speaker_of(text, quote_start) == speaker
 
 
 @pytest.mark.parametrize(
@@ -717,8 +721,7 @@ def test_pronoun_continues_the_main_clause_subject_not_one_inside_it(
 def test_pronoun_reaches_a_surname_the_tagger_did_not_call_a_person(
     text: str, quote_start: str, speaker: str
 ) -> None:
-    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
-    assert quote.speaker == speaker
+    assert _speaker_of(text, quote_start) == speaker
 
 
 @pytest.mark.parametrize(
@@ -757,8 +760,7 @@ def test_pronoun_reaches_a_surname_the_tagger_did_not_call_a_person(
 def test_a_quantifier_subject_is_a_description_not_a_pronoun(
     text: str, quote_start: str, speaker: str
 ) -> None:
-    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
-    assert quote.speaker == speaker
+    assert _speaker_of(text, quote_start) == speaker
 
 
 @pytest.mark.parametrize(
@@ -788,8 +790,7 @@ def test_a_quantifier_subject_is_a_description_not_a_pronoun(
     ],
 )
 def test_i_inside_a_quote_is_the_speaker_of_the_quote(text: str, quote_start: str, speaker: str) -> None:
-    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
-    assert quote.speaker == speaker
+    assert _speaker_of(text, quote_start) == speaker
 
 
 def test_a_surname_tagged_a_place_is_the_person_the_entities_counted_it_under() -> None:
@@ -860,8 +861,7 @@ def test_a_surname_tagged_a_place_is_the_person_the_entities_counted_it_under() 
 def test_they_stands_for_the_group_the_text_last_made_its_subject(
     text: str, quote_start: str, speaker: str
 ) -> None:
-    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
-    assert quote.speaker == speaker
+    assert _speaker_of(text, quote_start) == speaker
 
 
 def test_the_president_is_not_the_last_vice_president() -> None:
@@ -1029,8 +1029,7 @@ def test_a_speech_verb_that_describes_a_noun_does_not_stop_the_search_for_the_sp
 def test_a_speaking_participle_takes_the_subject_of_the_verb_it_completes(
     text: str, quote_start: str, speaker: str
 ) -> None:
-    (quote,) = [q for q in _quotes(text) if q.text.startswith(quote_start)]
-    assert quote.speaker == speaker
+    assert _speaker_of(text, quote_start) == speaker
 
 
 def test_a_participle_beside_a_passive_is_not_its_subjects_words() -> None:
