@@ -31,11 +31,11 @@ _ENDS_WITH_TITLE = re.compile(
     r"(?:^|[\s(\[“\"‘'—–-])(?:Mr|Mrs|Ms|Messrs|Dr|Drs|Rep|Reps|Sen|Sens|Gov|Govs|Gen|Lt|Col|Capt|Cmdr|"
     r"Adm|Maj|Sgt|Cpl|Pvt|Prof|Rev|Msgr|Amb|Supt|Insp|Hon|Atty|Pres|Gens)\.$"
 )
-# A quotation closing on a question or exclamation mark, and a sentence that opens by naming who
-# said it ("Mrs. Clinton said", "Sen. John McCain asked"): one sentence cut in two.
 # What ends a finished sentence: a full stop, question or exclamation mark or ellipsis, then any
 # closing quotation marks or brackets.
 _FINISHED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# A quotation closing on a question or exclamation mark, and a sentence that opens by naming who
+# said it ("Mrs. Clinton said", "Sen. John McCain asked"): one sentence cut in two.
 _CLOSES_ON_QUESTION = re.compile(r"[?!][”\"’']$")
 _OPENS_WITH_ATTRIBUTION = re.compile(
     r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|"
