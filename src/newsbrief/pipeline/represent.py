@@ -162,24 +162,29 @@ def centroid_closeness(vectors: csr_matrix) -> NDArray[np.float64]:
     return np.asarray(vectors @ (centroid / norm), dtype=np.float64).ravel()
 
 
+def article_rows(sentences: Sequence[Sentence]) -> tuple[int, NDArray[np.int64]]:
+    """How many articles the sentences come from, and each sentence's article as a row number
+    (the articles' ids in sorted order, so the numbering does not depend on their order)."""
+    row_of = {article_id: k for k, article_id in enumerate(sorted({sent.article_id for sent in sentences}))}
+    return len(row_of), np.array([row_of[sent.article_id] for sent in sentences], dtype=np.int64)
+
+
 def article_consensus(sentences: Sequence[Sentence], vectors: csr_matrix) -> NDArray[np.float64]:
     """For each sentence, how much the story's other articles say what its article says: the
     article's mean cosine (summed sentence vectors) to the others, over the story's largest, so
     the most corroborated article scores 1. All ones with fewer than two articles, or no words."""
-    ids = sorted({sent.article_id for sent in sentences})
-    if len(ids) < 2:
+    articles, article = article_rows(sentences)
+    if articles < 2:
         return np.ones(len(sentences))
-    row_of = {article_id: k for k, article_id in enumerate(ids)}
-    article = np.array([row_of[sent.article_id] for sent in sentences], dtype=np.int64)
     membership = csr_matrix(
-        (np.ones(len(sentences)), (article, np.arange(len(sentences)))), shape=(len(ids), len(sentences))
+        (np.ones(len(sentences)), (article, np.arange(len(sentences)))), shape=(articles, len(sentences))
     )
     summed = np.asarray((membership @ vectors).toarray())
     norms = np.linalg.norm(summed, axis=1, keepdims=True)
     unit = np.divide(summed, norms, out=np.zeros_like(summed), where=norms > 0)
     cosine = unit @ unit.T
     np.fill_diagonal(cosine, 0.0)
-    mean = cosine.sum(axis=1) / (len(ids) - 1)
+    mean = cosine.sum(axis=1) / (articles - 1)
     top = float(mean.max())
     if top <= 0.0:
         return np.ones(len(sentences))

@@ -41,7 +41,7 @@ from newsbrief.analysis.lexicon import quotation_ends, quotes_someone
 from newsbrief.analysis.similarity import embed
 from newsbrief.model import DEFAULT_STYLE, Citation, Fact, Sentence, Source, SummarySentence
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD
-from newsbrief.pipeline.represent import article_consensus, centroid_closeness
+from newsbrief.pipeline.represent import article_consensus, article_rows, centroid_closeness
 from newsbrief.pipeline.segment import is_finished
 from newsbrief.pipeline.voice import mostly_quoted, own_voice
 
@@ -323,11 +323,10 @@ def concept_weights(sentences: Sequence[Sentence], concepts: csr_matrix) -> NDAr
     if concepts.shape[1] == 0:
         return np.zeros(0)
     count = concepts.shape[1]
-    row_of = {article_id: k for k, article_id in enumerate(sorted({sent.article_id for sent in sentences}))}
-    article = np.array([row_of[sent.article_id] for sent in sentences], dtype=np.int64)
+    articles, article = article_rows(sentences)
     sentence_of_entry = np.repeat(np.arange(len(sentences)), np.diff(concepts.indptr))
     column = concepts.indices.astype(np.int64)
-    used_by = np.zeros((len(row_of), count), dtype=bool)
+    used_by = np.zeros((articles, count), dtype=bool)
     used_by[article[sentence_of_entry], column] = True
     articles_using = used_by.sum(axis=0).astype(np.float64)
     sentences_using = np.bincount(column, minlength=count).astype(np.float64)
@@ -460,20 +459,19 @@ def _cover_under_budget(
     # Whether each unit is in an outlet's own voice, decided when it first matters (_settle_voice).
     voiced = np.zeros(count, dtype=bool)
     undecided = np.full(count, neutral)
-    article_ids = sorted({sent.article_id for sent in sentences})
-    outlet = np.array([article_ids.index(sent.article_id) for sent in sentences])
+    outlets, outlet = article_rows(sentences)
     cost = np.maximum(words, 1).astype(np.float64) ** LENGTH_POWER
     cost /= prior
     scale = float(np.sqrt(weights.sum())) if weights.size else 0.0
     balance_weight = BALANCE_WEIGHT if neutral else 0.0
     discount = neutral and DOMINANT_DISCOUNT != 1.0
-    outlet_concepts = _outlet_concepts(outlet, len(article_ids), concepts) if discount else None
+    outlet_concepts = _outlet_concepts(outlet, outlets, concepts) if discount else None
     remaining = weights.copy()
     taken = np.zeros(count, dtype=bool)
     closest = np.zeros(count)
     repeated = np.zeros(count, dtype=bool)
-    drawn = np.zeros(len(article_ids))
-    lines = np.zeros(len(article_ids))
+    drawn = np.zeros(outlets)
+    lines = np.zeros(outlets)
     order: list[int] = []
     used_words = 0
     first_value = 0.0
