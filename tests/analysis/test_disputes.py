@@ -99,3 +99,33 @@ def test_a_claim_is_not_another_account_of_the_denial_nor_matched_by_a_name_alon
     # matched to "... WikiLeaks was acting as a conduit for Russian operatives" by "Russian" alone.
     wikileaks = _disputes_of("basil-trump-jr-wikileaks.jsonl")
     assert all(not claim.startswith("By publishing thousands of hacked") for claim, _ in wikileaks)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "denial", "near"),
+    [
+        (  # an offer conveyed, not "any suggestion that there was impropriety": matched on "suggestion"
+            "basil-sestak-job-offer.jsonl",
+            "The White House report disputed any sugg",
+            "an offer's 'suggestion'",
+        ),
+        (  # a quotation mocking Schiff states no "false narrative" about collusion: matched on "collusion"
+            "basil-schiff-resign-call.jsonl",
+            "Rep. Michael Conaway, R-Texas, attacked ",
+            "a mocking quotation",
+        ),
+    ],
+)
+def test_a_claim_must_state_what_the_denial_calls_false(fixture: str, denial: str, near: str) -> None:
+    # BASIL (2010, 2019): each denial was shown disputing a sentence that states something near the
+    # thing it calls false, not that thing; no other sentence of the stories states it.
+    assert all(found != denial for _, found in _disputes_of(fixture)), near
+
+
+def test_the_content_of_a_disputed_claim_is_matched_by_meaning() -> None:
+    # BASIL, the NAACP and the Tea Party (2010): the "claims of racism" the organizers dispute are
+    # stated in other words, the resolution's "racist elements".
+    assert (
+        "The NAACP adopted a resolution Tuesday c",
+        "Tea party organizers disputed claims of ",
+    ) in _disputes_of("basil-naacp-tea-party.jsonl")
