@@ -62,6 +62,17 @@ def multinews_stories() -> tuple[Story, ...]:
 
 
 @pytest.fixture(scope="session")
+def tweet_quoted_alone() -> Article:
+    """The New York Times (BASIL, 2017): two quotations of one tweet, the second a sentence of
+    Trump's words with nothing outside its quotation marks to say whose they are."""
+    text = (
+        "“Put big game trophy decision on hold until such time as I review all conservation facts,” "
+        "Mr. Trump tweeted. “Under study for years. Will update soon with Secretary Zinke. Thank you!”"
+    )
+    return Article(id="nyt", outlet="New York Times", title="", url=None, published=None, text=text)
+
+
+@pytest.fixture(scope="session")
 def zerohedge_own_voice() -> Article:
     """Two of ZeroHedge's Aleppo sentences in the blog's own voice ("As we noted ...", "we
     previewed ..."): alone, nothing else carries their content, so a brief must take one and

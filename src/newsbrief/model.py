@@ -178,6 +178,10 @@ class SummarySentence:
     # The line is the last words of its article's text and they stop mid-sentence (an excerpt or
     # a feed's summary cut at a length): the renderers end it with an ellipsis.
     unfinished: bool = False
+    # Who says the words of a line that is all one quotation and names no one (its article named
+    # the speaker in the sentence before), as the quotes analysis found them; None when the line
+    # names its speaker, the quotes analysis did not run, or it found no speaker.
+    speaker: str | None = None
 
     @property
     def corroboration(self) -> int:

@@ -279,3 +279,16 @@ def test_a_brief_that_could_be_cancelled_but_is_not_is_the_same_bytes(aleppo_sto
     assert render(brief(aleppo_story, options, cancel=threading.Event()), "json") == render(
         brief(aleppo_story, options), "json"
     )
+
+
+@pytest.mark.nlp
+def test_a_quotation_that_names_no_one_gets_its_speaker_from_the_quotes_analysis(
+    tweet_quoted_alone: Article,
+) -> None:
+    """A summary line of Trump's tweet alone ("“Under study for years. ... Thank you!”") said
+    nothing of whose words they were: the quotes analysis knows, and the line carries it."""
+    story = Story(articles=(tweet_quoted_alone,), id="nyt")
+    with_quotes = brief(story, Options(max_words=40, analyses=("quotes",)))
+    assert [line.speaker for line in with_quotes.summary] == [None, "Trump"]
+    assert with_quotes.summary[1].text.startswith("“Under study for years.")
+    assert [line.speaker for line in brief(story, Options(max_words=40)).summary] == [None, None]

@@ -16,6 +16,7 @@ from newsbrief.pipeline.voice import (
     _names_a_view,
     is_attributed,
     mostly_quoted,
+    names_no_speaker,
     outside_quotations,
     own_voice,
 )
@@ -187,3 +188,32 @@ def test_words_and_attribution_as_first_found_on_built_text(pieces: list[str]) -
 )
 def test_a_line_is_a_quotation_when_most_of_its_words_are_quoted(sentence: str, quoted: bool) -> None:
     assert mostly_quoted(sentence) is quoted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unnamed"),
+    [
+        ("“Under study for years. Will update soon with Secretary Zinke. Thank you!”", True),
+        (
+            '"Elephants and other big game in Africa are blood currency for terrorist organizations, and they '
+            "are being killed at an alarming rate. Stopping poaching isn't just about saving the world's most "
+            "majestic animals for the future — it's about our national security.\"",
+            True,
+        ),
+        (
+            "“Put big game trophy decision on hold until such time as I review all conservation facts,” "
+            "Mr. Trump tweeted.",
+            False,
+        ),
+        (
+            "Interior Secretary Ryan Zinke said that he and Trump “believe that conservation & healthy herds "
+            "are critical.”",
+            False,
+        ),
+        ("For two weeks, a battle has raged in Aleppo.", False),
+    ],
+)
+def test_a_quotation_alone_names_no_speaker(sentence: str, unnamed: bool) -> None:
+    # BASIL, the elephant trophies (2017): the last two lines of a 250-word brief were such
+    # quotations, with no name beside them.
+    assert names_no_speaker(sentence) is unnamed

@@ -417,6 +417,7 @@ def test_json_has_the_documented_keys_in_order(aleppo_brief, explain):
         "citations",
         "voice",
         "unfinished",
+        "speaker",
     ]
     assert list(data["summary"][0]["citations"][0]) == CITED_SENTENCE_KEYS
     assert [source["outlet"] for source in data["sources"]] == ["Al Jazeera", "NPR", "ZeroHedge"]
@@ -1442,3 +1443,19 @@ def test_every_format_says_whose_voice_a_line_speaks_in(
     as if it were a report."""
     result = brief(Story(articles=(zerohedge_own_voice,), id="zh"), Options(max_words=40))
     assert "(in ZeroHedge's voice)" in " ".join(html.unescape(render(result, output_format)).split())
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("output_format", ["markdown", "text", "html", "json"])
+def test_every_format_says_who_said_a_quotation_that_names_no_one(
+    tweet_quoted_alone: Article, output_format: str
+) -> None:
+    result = brief(
+        Story(articles=(tweet_quoted_alone,), id="nyt"), Options(max_words=40, analyses=("quotes",))
+    )
+    shown = render(result, output_format)
+    if output_format == "json":
+        assert [line["speaker"] for line in json.loads(shown)["summary"]] == [None, "Trump"]
+    else:
+        words = html.unescape(re.sub(r"<[^>]+>", "", shown)).replace("*", "")  # tags and emphasis aside
+        assert "Thank you!” (said by Trump)" in " ".join(words.split())

@@ -1519,6 +1519,16 @@ def test_the_page_ends_a_line_its_source_cut_mid_sentence_with_an_ellipsis(
         assert " ".join(data["summary"][i]["text"].split()) + " …" in shown[i]
 
 
+def test_the_page_says_who_said_a_quotation_that_names_no_one(page: Any, tweet_quoted_alone: Article) -> None:
+    """The page showed Trump's tweet alone ("“Under study for years. ... Thank you!”") with no name."""
+    fill_articles(page, [{"outlet": tweet_quoted_alone.outlet, "text": tweet_quoted_alone.text}])
+    choose_analyses(page, {"quotes"})
+    page.get_by_label("Length of the summary, in words").fill("40")
+    data = get_brief(page)
+    assert [line["speaker"] for line in data["summary"]] == [None, "Trump"]
+    assert "(said by Trump)" in page.locator("#summary .line").nth(1).inner_text()
+
+
 def test_the_page_says_whose_voice_a_line_speaks_in(page: Any, zerohedge_own_voice: Article) -> None:
     """Only the Markdown said "(in ZeroHedge's voice)"; the page showed the line as a report."""
     fill_articles(page, [{"outlet": zerohedge_own_voice.outlet, "text": zerohedge_own_voice.text}])

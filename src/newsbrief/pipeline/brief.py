@@ -5,17 +5,19 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis import NEEDS_NLP, analyze
 from newsbrief.errors import EmptyStoryError, InputError, stop_if_cancelled
-from newsbrief.model import Article, Brief, Notice, Options, Removal, Source, Story
+from newsbrief.model import Article, Brief, Notice, Options, Quote, Removal, Source, Story, SummarySentence
 from newsbrief.pipeline.align import align, similarity_matrix
 from newsbrief.pipeline.clean import clean, language_notice, lowered_words, merge_duplicates
 from newsbrief.pipeline.ingest import read_story, undated_notices
 from newsbrief.pipeline.represent import centroid_closeness, headline_share, represent_with_terms
 from newsbrief.pipeline.segment import segment
 from newsbrief.pipeline.select import cite, select
+from newsbrief.pipeline.voice import names_no_speaker
 
 if TYPE_CHECKING:
     import threading
@@ -170,6 +172,8 @@ def _brief(
     )
     if options.analyses:
         clock.lap("analyze")
+    if "quotes" in analysis.ran:
+        summary = tuple(_with_speaker(line, analysis.quotes) for line in summary)
     return Brief(
         summary=summary,
         sources=sources,
@@ -181,6 +185,24 @@ def _brief(
         analysis=analysis,
         timing_ms=clock.laps(),
     )
+
+
+def _with_speaker(line: SummarySentence, quotes: Sequence[Quote]) -> SummarySentence:
+    """The line with the speaker of its words when it is all one quotation and names no one
+    (``voice.names_no_speaker``): the direct quote whose words in the line's article overlap the
+    line most. The line stays as it is when none does."""
+    if not names_no_speaker(line.text):
+        return line
+    sentence = line.sentence
+    overlaps = [
+        (min(span.end, sentence.end) - max(span.start, sentence.start), number)
+        for number, quote in enumerate(quotes)
+        if quote.kind == "direct" and quote.speaker
+        for span in quote.spans
+        if span.article_id == sentence.article_id
+    ]
+    overlap, best = max(overlaps, default=(0, -1))
+    return replace(line, speaker=quotes[best].speaker) if overlap > 0 else line
 
 
 def summarize(

@@ -35,6 +35,7 @@ __all__ = [
     "IMPERATIVE_OPENERS",
     "is_attributed",
     "mostly_quoted",
+    "names_no_speaker",
     "outside_quotations",
     "own_voice",
 ]
@@ -111,6 +112,14 @@ def mostly_quoted(text: str) -> bool:
     words = len(text.split())
     quoted = sum(len(span.split()) for span in _QUOTED_SPAN.findall(text))
     return words > 0 and 2 * quoted >= words
+
+
+def names_no_speaker(text: str) -> bool:
+    """True when the line is all someone's words, with nothing outside the quotation marks to say
+    whose (“Under study for years. Will update soon with Secretary Zinke. Thank you!”): its
+    article named the speaker in the sentence before, which the brief may not show."""
+    outside = outside_quotations(text)
+    return "QUOTE" in outside and _WORD.search(outside.replace("QUOTE", "")) is None
 
 
 def is_attributed(text: str) -> bool:

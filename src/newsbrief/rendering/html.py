@@ -26,6 +26,7 @@ from newsbrief.rendering.sections import (
     brief_title,
     first_citation,
     is_linkable,
+    line_note,
     line_words,
     marker_numbers,
     more_line,
@@ -36,7 +37,6 @@ from newsbrief.rendering.sections import (
     removal_origin,
     source_details,
     sources_by_article,
-    voice_note,
 )
 
 __all__ = ["to_html"]
@@ -55,7 +55,7 @@ class _Line:
     position: int
     text: str
     markers: tuple[_Marker, ...]
-    voice: str = ""  # "in X's voice" for a line in an outlet's own voice
+    note: str = ""  # "in X's voice", "said by X": sections.line_note
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +185,7 @@ def _line(position: int, line: SummarySentence, anchors: set[tuple[int, int]]) -
         _Marker(_citation_href(first_citation(line, number), anchors), number)
         for number in marker_numbers(line)
     )
-    return _Line(position, line_words(line), markers, voice_note(line))
+    return _Line(position, line_words(line), markers, line_note(line))
 
 
 def _analysis(brief: Brief, sentences: dict[str, tuple[Sentence, ...]]) -> list[Section]:

@@ -98,6 +98,7 @@ def _json_line(line: SummarySentence) -> dict[str, object]:
         "citations": [_json_citation(citation) for citation in line.citations],
         "voice": line.voice,
         "unfinished": line.unfinished,
+        "speaker": line.speaker,
     }
 
 

@@ -15,6 +15,7 @@ from newsbrief.rendering.sections import (
     analysis_sections,
     brief_title,
     is_linkable,
+    line_note,
     line_words,
     marker_text,
     more_line,
@@ -27,7 +28,6 @@ from newsbrief.rendering.sections import (
     source_details,
     sources_by_article,
     timing_line,
-    voice_note,
 )
 
 __all__ = ["to_markdown"]
@@ -82,15 +82,17 @@ def _md_heading(brief: Brief) -> str:
 
 def _md_summary(brief: Brief) -> list[str]:
     """One paragraph per summary line, each ending with its citation markers; a line in an
-    outlet's own voice (the neutral style takes one only when nothing else carries it) says whose."""
+    outlet's own voice (the neutral style takes one only when nothing else carries it) says whose,
+    and a quotation that names no one says who said it (``sections.line_note``)."""
     return [
-        f"{_md_block(line_words(line))}{_md_voice(line)} {marker_text(line)}".rstrip()
+        f"{_md_block(line_words(line))}{_md_note(line)} {marker_text(line)}".rstrip()
         for line in brief.summary
     ]
 
 
-def _md_voice(line: SummarySentence) -> str:
-    return f" *({_md_inline(voice_note(line))})*" if line.voice else ""
+def _md_note(line: SummarySentence) -> str:
+    note = line_note(line)
+    return f" *({_md_inline(note)})*" if note else ""
 
 
 def _md_counts(brief: Brief) -> str:

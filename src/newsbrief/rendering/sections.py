@@ -141,9 +141,15 @@ def line_words(line: SummarySentence) -> str:
     return f"{line.text} …" if line.unfinished else line.text
 
 
-def voice_note(line: SummarySentence) -> str:
-    """Whose own voice a summary line speaks in ("in zerohedge's voice"), or "" for none."""
-    return f"in {line.voice}'s voice" if line.voice else ""
+def line_note(line: SummarySentence) -> str:
+    """What a reader must know of a summary line beyond its words: whose own voice it speaks in
+    ("in zerohedge's voice"), or who says the words of a quotation that names no one ("said by
+    Ed Royce"); "" for neither."""
+    notes = [
+        f"in {line.voice}'s voice" if line.voice else "",
+        f"said by {line.speaker}" if line.speaker else "",
+    ]
+    return "; ".join(note for note in notes if note)
 
 
 def preview(text: str, limit: int = REMOVAL_PREVIEW_CHARS) -> str:

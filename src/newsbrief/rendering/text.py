@@ -14,6 +14,7 @@ from newsbrief.rendering.sections import (
     Style,
     analysis_sections,
     brief_title,
+    line_note,
     line_words,
     marker_text,
     more_line,
@@ -26,7 +27,6 @@ from newsbrief.rendering.sections import (
     source_details,
     sources_by_article,
     timing_line,
-    voice_note,
 )
 
 __all__ = ["to_text"]
@@ -35,8 +35,8 @@ TEXT_WIDTH = 88
 
 
 def _text_line(line: SummarySentence) -> str:
-    """A summary line on one line: its words, whose voice if an outlet's own, its markers."""
-    note = f" ({voice_note(line)})" if line.voice else ""
+    """A summary line on one line: its words, its note (``sections.line_note``), its markers."""
+    note = f" ({line_note(line)})" if line_note(line) else ""
     return f"{one_line(line_words(line))}{note} {marker_text(line)}".rstrip()
 
 

@@ -554,7 +554,7 @@
     const summary = $("summary");
     clear(summary);
     for (const line of data.summary || []) {
-      summary.append(ownDirection(el("p", "line", lineWords(line), voiceNote(line), " ", markersFor(citationMarkers(line)))));
+      summary.append(ownDirection(el("p", "line", lineWords(line), lineNote(line), " ", markersFor(citationMarkers(line)))));
     }
     if (!(data.summary || []).length) summary.append(el("p", "hint", "The brief has no summary sentences."));
 
@@ -614,9 +614,13 @@
     return String(line.text ?? "") + (line.unfinished ? " …" : "");
   }
 
-  /** "(in X's voice)" for a line in an outlet's own voice, as the other formats show it. */
-  function voiceNote(line) {
-    return line.voice ? el("em", "voice", ` (in ${String(line.voice)}'s voice)`) : null;
+  /** "(in X's voice)" for a line in an outlet's own voice, "(said by X)" for a quotation that
+   * names no one, as the other formats show them (sections.line_note). */
+  function lineNote(line) {
+    const notes = [];
+    if (line.voice) notes.push(`in ${String(line.voice)}'s voice`);
+    if (line.speaker) notes.push(`said by ${String(line.speaker)}`);
+    return notes.length ? el("em", "voice", ` (${notes.join("; ")})`) : null;
   }
 
   /** The markers of a summary line: its own source first, then the others in order, once each. */
