@@ -513,3 +513,25 @@ def test_a_surname_the_model_takes_for_a_place_is_the_person_named_before_it() -
     wyden = [entity for entity in entities if "Wyden" in {entity.name, *entity.variants}]
     assert len(wyden) == 1
     assert wyden[0].name == "Ron Wyden" and wyden[0].label == "PERSON"
+
+
+def test_a_company_is_not_the_campaign_named_after_it(multinews_stories) -> None:
+    # Multi-News (Super Bowl ads, 2013): "Coke" was merged into "Coke Chase", the company into its
+    # campaign, so "Coke says this year's 60-second spot ..." went to Coke Chase.
+    story = next(story for story in multinews_stories if story.id == "mn-3003")
+    entities = find_entities(story.articles, parse(story.articles))
+    assert {"Coke", "Coke Chase"} <= {entity.name for entity in entities}
+    assert "Coke" not in _named(entities, "Coke Chase").variants
+
+
+@pytest.mark.parametrize(
+    ("fixture", "name", "short"),
+    [
+        ("basil-griffin-photo.jsonl", "Fox News", "Fox"),
+        ("basil-buzzfeed-cohen-report.jsonl", "BuzzFeed News", "BuzzFeed"),
+        ("basil-naacp-tea-party.jsonl", "Tea Party", "Tea"),
+    ],
+)
+def test_a_short_form_still_joins_the_name_it_shortens(fixture: str, name: str, short: str) -> None:
+    articles = basil_story(fixture)
+    assert short in _named(find_entities(articles, parse(articles)), name).variants

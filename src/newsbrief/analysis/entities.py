@@ -88,6 +88,7 @@ from newsbrief.analysis.lexicon import (
     NAME_SUFFIXES,
     NICKNAMES,
     OFFICE_WORDS,
+    ORGANISATION_NAME_HEADS,
     PLATFORMS,
     is_title,
     sex_of_word,
@@ -827,12 +828,21 @@ def _merge_plural_groups(keys: Sequence[str], votes: dict[str, Counter[str]], gr
 
 
 def _merge_short_organizations(keys: Sequence[str], votes: dict[str, Counter[str]], groups: _Groups) -> None:
-    """Join a one-word organization to the one two-word organization it starts ("Nusra" -> "al-Nusra Front").
+    """Join a one-word organization to the one two-word organization it starts ("Nusra" -> "al-Nusra Front")
+    when the second word is the generic head such a name drops (``ORGANISATION_NAME_HEADS``:
+    "Fox News", "State Department").
 
     A longer name that starts with it is a body inside it ("Senate" and "Senate Armed Services
-    Committee"), not another name for it.
+    Committee"), not another name for it; so is a two-word name with another second word: "Coke
+    Chase" is Coke's campaign, "Senate Judiciary" a committee of the Senate.
     """
-    organizations = [key for key in keys if len(_name_words(key)) == 2 and _majority(votes[key]) == "ORG"]
+    organizations = [
+        key
+        for key in keys
+        if len(_name_words(key)) == 2
+        and _majority(votes[key]) == "ORG"
+        and _name_words(key)[1] in ORGANISATION_NAME_HEADS
+    ]
     for key in keys:
         words = _name_words(key)
         if len(words) != 1 or _majority(votes[key]) != "ORG" or votes[key]["PERSON"]:

@@ -24,6 +24,7 @@ __all__ = [
     "NICKNAMES",
     "OCCASIONS",
     "OFFICE_WORDS",
+    "ORGANISATION_NAME_HEADS",
     "ORGANISATION_NOUNS",
     "PERSON_NOUNS",
     "PLATFORMS",
@@ -198,6 +199,17 @@ ORGANISATION_NOUNS = frozenset(
     }
 )  # fmt: skip
 
+# The generic head of an organisation's name, which its short form leaves out ("Fox" for "Fox
+# News", "State" for "State Department", "Nusra" for "al-Nusra Front"); a name ending otherwise
+# is something of the organisation's, not another name for it ("Coke Chase", a campaign;
+# "Politico Playbook", a newsletter; "Senate Judiciary", a committee).
+ORGANISATION_NAME_HEADS = word_list(
+    """
+    news department ministry agency office bureau service university college school institute
+    foundation corporation corp inc co company group party front army corps brigade movement
+    hotel bank network channel times post
+    """
+)
 # Counted nouns that name one kind of thing however an outlet words it, each group under one key
 # (conflicts pair "13 babies" with "Thirteen children", "11 nations" with "10 countries").
 # Deliberately small: a pair of words goes in only when news uses them for the same count.
