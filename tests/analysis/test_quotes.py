@@ -864,6 +864,64 @@ def test_they_stands_for_the_group_the_text_last_made_its_subject(
     assert _speaker_of(text, quote_start) == speaker
 
 
+def test_they_after_a_subject_that_names_no_people_stays_unresolved() -> None:
+    # BASIL, the Times on Michael Cohen (2019): "They also said" went to "the discussions", the
+    # nearest plural subject; the prosecutors said it, named only after "according to", so the
+    # speaker stays "They" rather than a thing or an earlier group
+    text = (
+        "In a December court filing, prosecutors working for Mr. Mueller described how Mr. Cohen "
+        "had repeatedly lied to Congress.\n\n"
+        "Mr. Cohen had told lawmakers that the negotiations ended in January 2016. In fact, "
+        "according to prosecutors, the discussions continued as late as June 2016, after Mr. Trump "
+        "was the presumptive Republican presidential nominee.\n\n"
+        "They also said Mr. Cohen discussed the progress of the Moscow project with Mr. Trump more "
+        "frequently than he had told the committee."
+    )
+    assert _speaker_of(text, "Mr. Cohen discussed the progress") == "They"
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, the Times on the Clinton emails (2015): the group was "Republican", the entity
+        # every "Republicans" of the story was counted under
+        (
+            "Some Republicans on Capitol Hill — including Mr. Gowdy — are growing frustrated with "
+            "Reince Priebus, the chairman of the Republican National Committee, who they contend is "
+            "politicizing the email issue.",
+            "who is politicizing",
+            "some Republicans on Capitol Hill",
+        ),
+        # BASIL, the Times on the 2010 tax deal: was "House Democrats"
+        (
+            "Close to three dozen House Democrats have signed a letter from Representative Peter "
+            "Welch, Democrat of Vermont, calling the tax deal “fiscally irresponsible” and “grossly "
+            "unfair.”",
+            "fiscally irresponsible",
+            "Close to three dozen House Democrats",
+        ),
+    ],
+)
+def test_a_group_is_named_as_the_text_names_it(text: str, quote_start: str, speaker: str) -> None:
+    assert _speaker_of(text, quote_start) == speaker
+
+
+def test_he_never_stands_for_a_group() -> None:
+    # BASIL, the Times on Trump's news conference (2018): "he told one reporter" went to
+    # "Republicans" (a party named like a person, so a singular mention)
+    text = (
+        "Sounding alternately defensive and aggrieved, Mr. Trump explained his failure to secure "
+        "wall funding during his first two years in office when Republicans controlled both "
+        "houses of Congress by saying, “I was a little new to the job.” He blamed “certain people, "
+        "a particular one, for not having pushed this faster,” a clear reference to former Speaker "
+        "Paul D. Ryan of Wisconsin, a Republican.\n\n"
+        "Mr. Trump’s assertions were replete with misinformation and, when challenged by "
+        "reporters, he refused to accept statistics produced by his own government.\n\n"
+        "“The numbers that you gave are wrong,” he told one reporter."
+    )
+    assert _speaker_of(text, "The numbers that you gave") == "Trump"
+
+
 def test_the_president_is_not_the_last_vice_president() -> None:
     # BASIL, HuffPost on Roy Moore (2017): _titled gave "the president" to the last person whose
     # title ends in "President", here Vice President Mike Pence
