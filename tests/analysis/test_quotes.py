@@ -922,6 +922,47 @@ def test_he_never_stands_for_a_group() -> None:
     assert _speaker_of(text, "The numbers that you gave") == "Trump"
 
 
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, Fox News on Holder in Ferguson (2014): the officer's words, recalled by Holder,
+        # were Holder's; "the officer" is not Holder, the one recounting
+        (
+            "Attorney General Eric Holder said Wednesday that he understands why many black "
+            "Americans distrust the police.\n\n"
+            "Holder also described how once, while living in the Georgetown neighborhood of "
+            "Washington, he was running to catch a movie with his cousin when a squad car rolled up "
+            'and flashed its lights at the pair. The officer yelled, "Where are you going? Hold it!" '
+            "Holder recalled.",
+            "Where are you going?",
+            "the officer",
+        ),
+        # Multi-News mn-14935 (USA Today, 2012): "she wrote" went to Marco Rubio, the subject
+        # nearer than Stein; the sentence says who wrote it before the quote
+        (
+            "(Florida Sen. Marco Rubio has seen a modest jump.) The dropping-off effect also has not "
+            "afflicted lesser profile third-party candidates. Libertarian Party candidate Gary "
+            "Johnson's Facebook friend count rose during the same period that Romney’s fell. So did "
+            "that of Green Party candidate Jill Stein. On Thursday, Stein was already posting again: "
+            "“Our social movement is growing but there’s no time for rest,” she wrote.",
+            "Our social movement",
+            "Jill Stein",
+        ),
+        # the pattern of the last hand check: the one recalled telling is the speaker
+        (
+            "Senator Claire McCaskill campaigned with Mr. Obama in Missouri. Obama recalled the "
+            "senator telling him, “You will never win this state.”",
+            "You will never win",
+            "Claire McCaskill",
+        ),
+    ],
+)
+def test_recalled_words_are_the_speakers_the_sentence_names(
+    text: str, quote_start: str, speaker: str
+) -> None:
+    assert _speaker_of(text, quote_start) == speaker
+
+
 def test_the_president_is_not_the_last_vice_president() -> None:
     # BASIL, HuffPost on Roy Moore (2017): _titled gave "the president" to the last person whose
     # title ends in "President", here Vice President Mike Pence

@@ -27,7 +27,12 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    stating that", also through a preposition, "retorted by saying"; the passive subject of the
    verb a speaking participle completes, "Mr. Netanyahu is shown saying", "was quoted as saying";
    for a second speech verb the parser hung on the reported clause, "X said the cause was "A",
-   but warned ...", the reporting verb's subject). A parenthetical
+   but warned ...", the reporting verb's subject; for a speaking participle right after the
+   object of the verb it completes, that object: "Obama recalled the senator telling him, "A""
+   is the senator's). Words one person recounts are the speaker's the sentence names: a verb
+   that introduces the quote after a comma or colon (a speech verb, or the main verb of its
+   sentence: "The officer yelled, "A!" Holder recalled.") names who spoke, whatever speech verb
+   after the quote names who recounts it, and a description never stands for the recounter. A parenthetical
    ", she said," attributes the quote in the clause it interrupts. A quantifier or indefinite
    pronoun ("even some of the most ardent conservatives say", "Some say", "everyone") is a
    description, not a pronoun to resolve. An "I" or "we" inside a quote, introducing a quote
@@ -511,6 +516,9 @@ def _according_to(token: Token) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     """The speaker token of a speech verb: its subject, a passive's agent, or its head's subject."""
+    said_by_object = _participle_subject(verb)
+    if said_by_object is not None:
+        return said_by_object
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -540,6 +548,23 @@ def _subject(verb: Token) -> Token | None:
             continue
         break
     return _inverted_subject(verb)
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """The one a speaking participle says spoke when it follows the object of the verb it
+    completes: in "Obama recalled the senator telling him, "..."" the senator tells, Obama
+    recalls (as in "heard the aide saying", "saw the protesters chanting"). The object must name
+    people and stand right before the participle: "thanked the crowd, saying ..." (a comma
+    between) is the subject's own saying, "issued a statement saying ..." the issuer's; and a
+    participle the parse hangs on a noun ("sent an e-mail to RNC members saying") is left to
+    the verb's subject."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp", "ccomp"}:
+        return None
+    objects = [
+        child for child in verb.head.children if child.dep_ == "dobj" and child.right_edge.i == verb.i - 1
+    ]
+    # only people speak: "issued a statement saying" is the issuer's
+    return next((noun for noun in objects if _names_people(noun)), None)
 
 
 def _shown_speaking(verb: Token, head: Token) -> list[Token]:
@@ -709,6 +734,17 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     antecedent = _antecedent(head, ctx, protagonist=False) if _is_anaphoric(head) else None
     if antecedent is not None:
         return _Speaker(antecedent.name, antecedent.role or description, described=False)
+    return _description(head)
+
+
+def _description(head: Token) -> _Speaker:
+    """A speaker the article describes and does not name: the noun phrase as written ("a Red
+    Cross worker", a determiner in lower case), with the phrase after its determiner as role
+    when it carries a prepositional phrase ("head of the ... mission to Syria")."""
+    tokens = _np_tokens(head)
+    description = _span_text(tokens)
+    has_prep = any(t.dep_ == "prep" and t.head.i == head.i for t in tokens)
+    role = _span_text(tokens[1:]) if tokens and tokens[0].dep_ in {"det", "poss"} else description
     if tokens and tokens[0].pos_ in {"DET", "NUM"} and not tokens[0].text.isupper():
         description = description[:1].lower() + description[1:]
     return _Speaker(description, role if has_prep else "", described=True)
@@ -1435,6 +1471,7 @@ def _is_main_subject(head: Token) -> bool:
 class _Attribution:
     verb: Token
     speaker_head: Token
+    recounter: Token | None = None  # who tells the words over ("Holder recalled"), not their speaker
 
 
 def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
@@ -1665,6 +1702,8 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
             attribution = _reporter_before(ctx, unit) if previous is None else None
         if attribution is not None:
             speaker = _speakers_of(attribution.speaker_head, ctx, mentions)
+            if attribution.recounter is not None:
+                speaker = _not_the_recounter(speaker, attribution, ctx, mentions)
             if inside is not None and attribution.speaker_head.lower_ in _SPEAKER_PRONOUNS:
                 speaker = _speaker_around(attributed, inside) or speaker
             speaker = _carry_role(speaker, [item.speaker for item in attributed])
@@ -1701,18 +1740,71 @@ def _attribution(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> 
     it whose content holds it comes first, since the comma after a fragment ends the clause it
     sits in, not a quotation (Mr. Akin said ... from a "legitimate rape," comments ... including by
     Mr. Romney who called for ...: Akin's words, not Romney's).
+
+    Words one person recounts are the speaker's the sentence names: when the verb that introduces
+    the quote ("The officer yelled, "..."", "recalled the senator telling him, "..."") has another
+    subject than the verb found, that subject spoke and the other recounts (``_introducing_verb``).
     """
     if _inside_writers_sentence(ctx, unit, inside):
-        return (
+        found = (
             _attribution_before(ctx, unit, inside)
             or _attribution_after(ctx, unit, inside)
             or _according_after(ctx, unit, inside)
         )
-    return (
-        _attribution_after(ctx, unit, inside)
-        or _attribution_before(ctx, unit, inside)
-        or _according_after(ctx, unit, inside)
-    )
+    else:
+        found = (
+            _attribution_after(ctx, unit, inside)
+            or _attribution_before(ctx, unit, inside)
+            or _according_after(ctx, unit, inside)
+        )
+    if found is None:
+        return None
+    introducing = _introducing_verb(ctx, unit, inside)
+    if introducing is not None and introducing.speaker_head.i != found.speaker_head.i:
+        return replace(introducing, recounter=found.speaker_head)
+    return found
+
+
+def _introducing_verb(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
+    """ "The officer yelled, "Where are you going? Hold it!" Holder recalled.": the verb that
+    introduces the quote, right before it after a comma or colon with the quote its content in
+    the parse, and the one it says spoke; a speech verb after the quote ("Holder recalled") or
+    before the introducing clause ("Holder recalled that the officer yelled, ...") names who
+    recounts the words, not whose they are. The verb is a speech verb, or the main verb of its
+    sentence ("yelled", "snapped": a main clause that hands over to a quotation says who uttered
+    it); a verb inside another's reported clause is not ("Mr. Boehner facetiously said that Mr.
+    Obama ... could help: "I'm sure he has great influence"" is Boehner's)."""
+    first = unit.pieces[0]
+    if not ctx.text[: first.open_at].rstrip().endswith((",", ":")):
+        return None
+    tokens = [token for token in _window(ctx, first.open_at, -1, inside) if not token.is_punct]
+    if not tokens:
+        return None
+    verb = tokens[-1]
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.head.i < verb.i:
+        verb = verb.head
+    utters = _is_speech_verb(verb) or verb.dep_ == "ROOT"
+    if not utters or not _introduces(verb, first) or not _is_content(verb, first, ctx):
+        return None
+    head = _subject(verb)
+    if head is None or ctx.quoted[head.i] >= 0:
+        return None
+    return _Attribution(verb, head)
+
+
+def _not_the_recounter(
+    speaker: _Speaker, attribution: _Attribution, ctx: _Context, mentions: Sequence[_Mention]
+) -> _Speaker:
+    """The speaker of recounted words, never the one recounting them: "The officer yelled, "...!"
+    Holder recalled." names two people, so "the officer" is not the Holder the description would
+    otherwise stand for (the person last named as a subject); it stays the description. A name
+    or a pronoun that is the recounter ("Mr. Trump had asked on Twitter, "...?" He continued
+    ... by asserting") is one person quoting themself."""
+    assert attribution.recounter is not None
+    head = attribution.speaker_head
+    if not _is_anaphoric(head) or speaker.name != _speakers_of(attribution.recounter, ctx, mentions).name:
+        return speaker  # a name or pronoun for the recounter is that person telling their own words
+    return _description(head)
 
 
 def _inside_writers_sentence(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> bool:
