@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
+from basil_stories import basil_story
 from newsbrief.analysis import quotes
 from newsbrief.analysis.nlp import parse
 from newsbrief.analysis.quotes import find_quotes
@@ -961,6 +962,14 @@ def test_recalled_words_are_the_speakers_the_sentence_names(
     text: str, quote_start: str, speaker: str
 ) -> None:
     assert _speaker_of(text, quote_start) == speaker
+
+
+def test_the_president_is_not_the_daughter_who_shares_his_surname() -> None:
+    # BASIL, Elizabeth Lauten on the first daughters (2014): "the president remarked" went to
+    # "President Obama", which the entities had merged into Sasha Obama, named most in the story
+    articles = list(basil_story("basil-lauten-first-daughters.jsonl"))
+    (quote,) = [q for q in find_quotes(articles, parse(articles)) if q.text.startswith("puzzling")]
+    assert quote.speaker == "Barack Obama"
 
 
 def test_the_president_is_not_the_last_vice_president() -> None:
