@@ -893,6 +893,16 @@ def test_they_after_a_subject_that_names_no_people_stays_unresolved() -> None:
             "who is politicizing",
             "some Republicans on Capitol Hill",
         ),
+        # an AllSides roundup lead (2020): the parser made "alterations" a compound of
+        # "Democrats"; the group is the Democrats
+        (
+            "House Speaker Nancy Pelosi called on the House to return into session later this week "
+            "to vote on a bill that would prevent changes the Trump administration has made to the "
+            "Postal Service, alterations Democrats say will cause a slowing of the flow of mail and "
+            "potentially jeopardize the November election.",
+            "will cause a slowing",
+            "Democrats",
+        ),
         # BASIL, the Times on the 2010 tax deal: was "House Democrats"
         (
             "Close to three dozen House Democrats have signed a letter from Representative Peter "

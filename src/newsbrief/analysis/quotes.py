@@ -789,11 +789,18 @@ def _group_name(head: Token) -> str:
 
 def _ends_qualifiers(token: Token) -> bool:
     """Whether the words qualifying a group stop at ``token`` (going left): a person's name ("Mr.
-    Trump and congressional Republicans"), a space, or punctuation set apart by spaces (a comma,
+    Trump and congressional Republicans"), a plural noun (a group is not named by another: in
+    "changes the Trump administration has made ..., alterations Democrats say will cause" the
+    parser makes "alterations" a compound), a space, or punctuation set apart by spaces (a comma,
     a dash; not the hyphen of "rank-and-file" or "war-supporting")."""
     before = token.doc[token.i - 1] if token.i > 0 else None
     joined = not token.whitespace_ and (before is None or not before.whitespace_)
-    return token.ent_type_ == "PERSON" or token.is_space or (token.is_punct and not joined)
+    return (
+        token.ent_type_ == "PERSON"
+        or token.tag_ == "NNS"
+        or token.is_space
+        or (token.is_punct and not joined)
+    )
 
 
 def _stands_for_someone(head: Token) -> bool:
