@@ -348,6 +348,19 @@ def test_a_surname_after_a_title_is_not_given_to_the_one_full_name_beside_it():
     assert sum(span.article_id == "nyt" and span.text == "Trump" for span in president.mentions) >= 5
 
 
+def test_a_surname_after_a_title_is_the_bearer_the_story_gives_that_title():
+    """BASIL, Elizabeth Lauten on the first daughters (2014): the story names "Sasha Obama" most,
+    so every "President Obama" went to her; Fox News writes "President Barack Obama", and the title
+    fits him, not a daughter."""
+    articles = basil_story("basil-lauten-first-daughters.jsonl")
+    entities = find_entities(articles, parse(articles))
+    president, sasha = _named(entities, "Barack Obama"), _named(entities, "Sasha Obama")
+    hpo = next(article for article in articles if article.id == "hpo")
+    titled = hpo.text.index("President Obama") + len("President ")
+    assert any(span.article_id == "hpo" and span.start == titled for span in president.mentions)
+    assert not any(span.article_id == "hpo" and span.start == titled for span in sasha.mentions)
+
+
 def test_a_short_first_name_and_an_accent_do_not_make_another_person():
     # BASIL: Fox's "Bob Goodlatte" and the Times' "Robert W. Goodlatte" (the reading of the
     # Constitution, 2011) were two people; HuffPost's "Raul Labrador" and the Times' "Raúl R.

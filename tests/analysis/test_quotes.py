@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
+from basil_stories import basil_story
 from newsbrief.analysis import quotes
 from newsbrief.analysis.nlp import parse
 from newsbrief.analysis.quotes import find_quotes
@@ -862,6 +863,123 @@ def test_they_stands_for_the_group_the_text_last_made_its_subject(
     text: str, quote_start: str, speaker: str
 ) -> None:
     assert _speaker_of(text, quote_start) == speaker
+
+
+def test_they_after_a_subject_that_names_no_people_stays_unresolved() -> None:
+    # BASIL, the Times on Michael Cohen (2019): "They also said" went to "the discussions", the
+    # nearest plural subject; the prosecutors said it, named only after "according to", so the
+    # speaker stays "They" rather than a thing or an earlier group
+    text = (
+        "In a December court filing, prosecutors working for Mr. Mueller described how Mr. Cohen "
+        "had repeatedly lied to Congress.\n\n"
+        "Mr. Cohen had told lawmakers that the negotiations ended in January 2016. In fact, "
+        "according to prosecutors, the discussions continued as late as June 2016, after Mr. Trump "
+        "was the presumptive Republican presidential nominee.\n\n"
+        "They also said Mr. Cohen discussed the progress of the Moscow project with Mr. Trump more "
+        "frequently than he had told the committee."
+    )
+    assert _speaker_of(text, "Mr. Cohen discussed the progress") == "They"
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, the Times on the Clinton emails (2015): the group was "Republican", the entity
+        # every "Republicans" of the story was counted under
+        (
+            "Some Republicans on Capitol Hill — including Mr. Gowdy — are growing frustrated with "
+            "Reince Priebus, the chairman of the Republican National Committee, who they contend is "
+            "politicizing the email issue.",
+            "who is politicizing",
+            "some Republicans on Capitol Hill",
+        ),
+        # an AllSides roundup lead (2020): the parser made "alterations" a compound of
+        # "Democrats"; the group is the Democrats
+        (
+            "House Speaker Nancy Pelosi called on the House to return into session later this week "
+            "to vote on a bill that would prevent changes the Trump administration has made to the "
+            "Postal Service, alterations Democrats say will cause a slowing of the flow of mail and "
+            "potentially jeopardize the November election.",
+            "will cause a slowing",
+            "Democrats",
+        ),
+        # BASIL, the Times on the 2010 tax deal: was "House Democrats"
+        (
+            "Close to three dozen House Democrats have signed a letter from Representative Peter "
+            "Welch, Democrat of Vermont, calling the tax deal “fiscally irresponsible” and “grossly "
+            "unfair.”",
+            "fiscally irresponsible",
+            "Close to three dozen House Democrats",
+        ),
+    ],
+)
+def test_a_group_is_named_as_the_text_names_it(text: str, quote_start: str, speaker: str) -> None:
+    assert _speaker_of(text, quote_start) == speaker
+
+
+def test_he_never_stands_for_a_group() -> None:
+    # BASIL, the Times on Trump's news conference (2018): "he told one reporter" went to
+    # "Republicans" (a party named like a person, so a singular mention)
+    text = (
+        "Sounding alternately defensive and aggrieved, Mr. Trump explained his failure to secure "
+        "wall funding during his first two years in office when Republicans controlled both "
+        "houses of Congress by saying, “I was a little new to the job.” He blamed “certain people, "
+        "a particular one, for not having pushed this faster,” a clear reference to former Speaker "
+        "Paul D. Ryan of Wisconsin, a Republican.\n\n"
+        "Mr. Trump’s assertions were replete with misinformation and, when challenged by "
+        "reporters, he refused to accept statistics produced by his own government.\n\n"
+        "“The numbers that you gave are wrong,” he told one reporter."
+    )
+    assert _speaker_of(text, "The numbers that you gave") == "Trump"
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, Fox News on Holder in Ferguson (2014): the officer's words, recalled by Holder,
+        # were Holder's; "the officer" is not Holder, the one recounting
+        (
+            "Attorney General Eric Holder said Wednesday that he understands why many black "
+            "Americans distrust the police.\n\n"
+            "Holder also described how once, while living in the Georgetown neighborhood of "
+            "Washington, he was running to catch a movie with his cousin when a squad car rolled up "
+            'and flashed its lights at the pair. The officer yelled, "Where are you going? Hold it!" '
+            "Holder recalled.",
+            "Where are you going?",
+            "the officer",
+        ),
+        # Multi-News mn-14935 (USA Today, 2012): "she wrote" went to Marco Rubio, the subject
+        # nearer than Stein; the sentence says who wrote it before the quote
+        (
+            "(Florida Sen. Marco Rubio has seen a modest jump.) The dropping-off effect also has not "
+            "afflicted lesser profile third-party candidates. Libertarian Party candidate Gary "
+            "Johnson's Facebook friend count rose during the same period that Romney’s fell. So did "
+            "that of Green Party candidate Jill Stein. On Thursday, Stein was already posting again: "
+            "“Our social movement is growing but there’s no time for rest,” she wrote.",
+            "Our social movement",
+            "Jill Stein",
+        ),
+        # the pattern of the last hand check: the one recalled telling is the speaker
+        (
+            "Senator Claire McCaskill campaigned with Mr. Obama in Missouri. Obama recalled the "
+            "senator telling him, “You will never win this state.”",
+            "You will never win",
+            "Claire McCaskill",
+        ),
+    ],
+)
+def test_recalled_words_are_the_speakers_the_sentence_names(
+    text: str, quote_start: str, speaker: str
+) -> None:
+    assert _speaker_of(text, quote_start) == speaker
+
+
+def test_the_president_is_not_the_daughter_who_shares_his_surname() -> None:
+    # BASIL, Elizabeth Lauten on the first daughters (2014): "the president remarked" went to
+    # "President Obama", which the entities had merged into Sasha Obama, named most in the story
+    articles = list(basil_story("basil-lauten-first-daughters.jsonl"))
+    (quote,) = [q for q in find_quotes(articles, parse(articles)) if q.text.startswith("puzzling")]
+    assert quote.speaker == "Barack Obama"
 
 
 def test_the_president_is_not_the_last_vice_president() -> None:

@@ -44,7 +44,9 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    nephew"); but within an article that names only one of them in full and never writes the
    surname after a title, it is that one (Fox News names only Gov. Asa Hutchinson, so its
    "Hutchinson said" is not his son Seth, whom the Times writes more about; the Times' "President
-   Trump" beside its one full "Melania Trump" keeps its bare "Trump" to the story's rule). Quotes, figures and framing read this decision through ``Names``. A one-word PERSON
+   Trump" beside its one full "Melania Trump" keeps its bare "Trump" to the story's rule); and a
+   surname after a title ("President Obama") is the one bearer the story writes with that title
+   before the full name ("President Barack Obama"), not a daughter named more ("Sasha Obama"). Quotes, figures and framing read this decision through ``Names``. A one-word PERSON
    that is no one's surname joins the one person whose first name it is ("Mitt" -> "Mitt
    Romney"), and stays apart when two people share that first name. A group's plural joins its singular when both are
    groups ("Republicans" = "Republican"), and so does an adjective that is not its group's noun
@@ -159,6 +161,8 @@ def find_entities(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[Ent
         pairs.extend(paired)
     mentions = _titled_apart([mention for mention in mentions if not _is_junk(mention.text)], articles, docs)
     mentions, bearers = _scope_surnames(mentions, docs)
+    mentions, titled_bearers = _bind_titled_surnames(mentions, docs)
+    bearers = {**bearers, **titled_bearers}
     clusters = _cluster(mentions, pairs, bearers)
     members = _add_missed(clusters, mentions, articles, docs)
     entities = []
@@ -549,6 +553,61 @@ def _scope_surnames(
             bearers[_cluster_key(mention)] = next(iter(named.values()))
         scoped.append(mention)
     return scoped, bearers
+
+
+def _bind_titled_surnames(
+    mentions: Sequence[_Mention], docs: Sequence[Doc]
+) -> tuple[list[_Mention], dict[str, str]]:
+    """The mentions, with a surname written after a title ("President Obama", "Mr. Obama") read
+    within its article when several people of the story bear it; and each bound key's bearer.
+
+    A title names the one who holds it: it fits the bearer the story writes with the same title
+    before the full name ("President Barack Obama"), not one it names without ("Sasha Obama", a
+    daughter). "President Obama" in a story of "President Barack Obama" and his daughters "Malia
+    and Sasha Obama" is the president, whichever Obama the story names most. With no bearer or
+    several that the title fits (two full names of one person, "Bob Goodlatte" and "Robert W.
+    Goodlatte", are one bearer), the story-wide rule of ``_merge_people`` holds.
+    """
+    bearers_of: dict[str, list[str]] = {}  # surname -> one full-name key per person
+    titles_of: dict[str, set[str]] = {}  # that key -> titles the story writes before the person's name
+    for mention in mentions:
+        key = name_key(mention.text)
+        if len(_name_words(key)) < 2 or mention.vote != "PERSON" or _is_titled(key) or _suffixed_surname(key):
+            continue
+        people = bearers_of.setdefault(_name_parts(key).surname, [])
+        person = next((other for other in people if _same_person(other, key)), key)
+        if person == key and key not in people:
+            people.append(key)
+        title = _title_before(mention, docs[mention.article])
+        titles_of.setdefault(person, set()).update({title} if title else set())
+    bound: list[_Mention] = []
+    found: dict[str, str] = {}
+    for mention in mentions:
+        words = _name_words(name_key(mention.text))
+        title = (
+            _title_before(mention, docs[mention.article]) if len(words) == 1 and not mention.scoped else ""
+        )
+        people = bearers_of.get(_folded(words[0]), []) if title else []
+        fitting = [person for person in people if title in titles_of.get(person, ())]
+        if len(people) > 1 and len(fitting) == 1:
+            mention = replace(mention, scoped=True)
+            found[_cluster_key(mention)] = fitting[0]
+        bound.append(mention)
+    return bound, found
+
+
+def _title_before(mention: _Mention, doc: Doc) -> str:
+    """The title or courtesy title right before the mention, lower case without its full stop
+    ("president", "mr"), or ""."""
+    return _before_word(mention, doc) if _after_title(mention, doc) else ""
+
+
+def _before_word(mention: _Mention, doc: Doc) -> str:
+    """The word right before the mention, lower case without its full stop, or ""."""
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is None or words.start == 0:
+        return ""
+    return doc[words.start - 1].lower_.rstrip(".")
 
 
 def _first_name_joined(mention: _Mention, doc: Doc) -> str:

@@ -27,7 +27,12 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    stating that", also through a preposition, "retorted by saying"; the passive subject of the
    verb a speaking participle completes, "Mr. Netanyahu is shown saying", "was quoted as saying";
    for a second speech verb the parser hung on the reported clause, "X said the cause was "A",
-   but warned ...", the reporting verb's subject). A parenthetical
+   but warned ...", the reporting verb's subject; for a speaking participle right after the
+   object of the verb it completes, that object: "Obama recalled the senator telling him, "A""
+   is the senator's). Words one person recounts are the speaker's the sentence names: a verb
+   that introduces the quote after a comma or colon (a speech verb, or the main verb of its
+   sentence: "The officer yelled, "A!" Holder recalled.") names who spoke, whatever speech verb
+   after the quote names who recounts it, and a description never stands for the recounter. A parenthetical
    ", she said," attributes the quote in the clause it interrupts. A quantifier or indefinite
    pronoun ("even some of the most ardent conservatives say", "Some say", "everyone") is a
    description, not a pronoun to resolve. An "I" or "we" inside a quote, introducing a quote
@@ -39,7 +44,10 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    phrase headed by a person noun ("a commander with one rebel faction"), singular for he/she, plural for they,
    and for they a group as the parse shows one: a plural subject ("Protesters gathered ... They
    argued"), a quantity of one ("A majority of Democrats ... said they agreed") or a party or
-   nationality wherever it stands ("the objections of some Republicans ... They argued"),
+   nationality wherever it stands ("the objections of some Republicans ... They argued"), and
+   only people: when the nearest plural subject names no people the parse or the lexicon can
+   tell ("the discussions continued ... They also said"), "they" stays unresolved; a group is
+   named as the text names it ("some Republicans on Capitol Hill", not the entity "Republican"),
    and never of the other sex where the article states it ("Mr.", "Ms.", "his wife, Margaret",
    "Her son Matthew Denice": ``MALE_WORDS``, ``FEMALE_WORDS``); within the paragraph of that
    nearest person, the last one that is a clause's subject outranks a nearer object ("Schiff said
@@ -121,10 +129,11 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.entities import Names, find_entities, names_of
+from newsbrief.analysis.figures import PEOPLE_NOUNS
 from newsbrief.analysis.lexicon import (
     COURTESY_TITLES,
     NAME_SUFFIXES,
@@ -168,6 +177,10 @@ _QUANTIFIER_TAGS = frozenset({"DT", "NN", "NNS"})
 _NOT_CONTENT = frozenset({"advcl", "parataxis", "appos", "npadvmod", "advmod", "punct", "nsubj", "nsubjpass"})
 # Speech verbs whose direct object, with no indirect object beside it, is the one spoken to ("told
 # reporters", "warned lawmakers", "urged Democrats"), not what was said.
+# Prepositions that place a group ("Democrats on the committee", "Republicans in Congress")
+_GROUP_PLACE_PREPOSITIONS = frozenset({"on", "in", "from", "at", "across", "around"})
+# Nouns whose plural names people (a group speaker must be people, "the issues" is none)
+_PEOPLE_WORDS = PERSON_NOUNS | PEOPLE_NOUNS | TITLES | ORGANISATION_NOUNS
 _ADDRESSEE_VERBS = frozenset({"tell", "warn", "urge", "caution"})
 _WORD = re.compile(r"\w+")
 _QUOTE_MARK = re.compile("[" + re.escape('"' + _OPEN_DOUBLE + _CLOSE_DOUBLE) + "]")
@@ -208,6 +221,7 @@ class _Speaker:
     role: str
     described: bool  # True when the article gives a description, not a name
     joint: bool = False  # several people named together ("John McCain and Lindsey Graham")
+    group: bool = False  # a plural group of people ("some Republicans on Capitol Hill")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +233,7 @@ class _Mention:
     plural: bool
     subject: bool  # the subject of its clause (or a quote's speaker), not an object or a list member
     main: bool  # the subject of its sentence's main clause (or a quote's speaker), not of a clause in it
+    people: bool = True  # False for a plural subject that names no people ("the discussions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,6 +516,9 @@ def _according_to(token: Token) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     """The speaker token of a speech verb: its subject, a passive's agent, or its head's subject."""
+    said_by_object = _participle_subject(verb)
+    if said_by_object is not None:
+        return said_by_object
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -530,6 +548,23 @@ def _subject(verb: Token) -> Token | None:
             continue
         break
     return _inverted_subject(verb)
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """The one a speaking participle says spoke when it follows the object of the verb it
+    completes: in "Obama recalled the senator telling him, "..."" the senator tells, Obama
+    recalls (as in "heard the aide saying", "saw the protesters chanting"). The object must name
+    people and stand right before the participle: "thanked the crowd, saying ..." (a comma
+    between) is the subject's own saying, "issued a statement saying ..." the issuer's; and a
+    participle the parse hangs on a noun ("sent an e-mail to RNC members saying") is left to
+    the verb's subject."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp", "ccomp"}:
+        return None
+    objects = [
+        child for child in verb.head.children if child.dep_ == "dobj" and child.right_edge.i == verb.i - 1
+    ]
+    # only people speak: "issued a statement saying" is the issuer's
+    return next((noun for noun in objects if _names_people(noun)), None)
 
 
 def _shown_speaking(verb: Token, head: Token) -> list[Token]:
@@ -678,6 +713,8 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     described_by_party = head.ent_type_ == "NORP" and (
         _is_anaphoric(head) or any(child.dep_ == "poss" for child in head.children)
     )
+    if _is_party_group(head, ctx):
+        return _Speaker(_group_name(head), "", described=True, group=True)
     if name_tokens and not described_by_party:
         return _named(head, name_tokens, ctx)
     description = _span_text(tokens)
@@ -697,9 +734,73 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     antecedent = _antecedent(head, ctx, protagonist=False) if _is_anaphoric(head) else None
     if antecedent is not None:
         return _Speaker(antecedent.name, antecedent.role or description, described=False)
+    return _description(head)
+
+
+def _description(head: Token) -> _Speaker:
+    """A speaker the article describes and does not name: the noun phrase as written ("a Red
+    Cross worker", a determiner in lower case), with the phrase after its determiner as role
+    when it carries a prepositional phrase ("head of the ... mission to Syria")."""
+    tokens = _np_tokens(head)
+    description = _span_text(tokens)
+    has_prep = any(t.dep_ == "prep" and t.head.i == head.i for t in tokens)
+    role = _span_text(tokens[1:]) if tokens and tokens[0].dep_ in {"det", "poss"} else description
     if tokens and tokens[0].pos_ in {"DET", "NUM"} and not tokens[0].text.isupper():
         description = description[:1].lower() + description[1:]
     return _Speaker(description, role if has_prep else "", described=True)
+
+
+def _is_party_group(head: Token, ctx: _Context) -> bool:
+    """Whether ``head`` names a group of people by party or nationality ("some Republicans on
+    Capitol Hill", "Senate Democrats", "older Americans"): a plural tagged NORP that the entity
+    analysis did not count as a person's surname ("Colls" is Caroline Sturdy Colls)."""
+    if head.tag_ not in {"NNS", "NNPS"} or head.ent_type_ != "NORP":
+        return False
+    entity = ctx.names.at(ctx.article_id, head.idx)
+    return entity is None or entity.label != "PERSON"
+
+
+def _group_name(head: Token) -> str:
+    """A group as the text names it, not by its bare head noun ("Republican", the entity the
+    analysis made of every "Republicans"): the words before the head that qualify it ("Some",
+    "Senate", "five senior Missouri", "House and Senate") and a place or body after it ("on the
+    committee", "in Congress"); not a relative clause, nor a name coordinated before it (in "Mr.
+    Trump and congressional Republicans" the group is "congressional Republicans")."""
+    start = head.i
+    while start > head.left_edge.i:
+        before = head.doc[start - 1]
+        if _ends_qualifiers(before) or not _same_line(before, head):
+            break
+        start -= 1
+    while start < head.i and head.doc[start].dep_ == "cc":
+        start += 1
+    tokens = list(head.doc[start : head.i + 1])
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if following is not None and following.dep_ == "prep" and following.head.i == head.i:
+        objects = [child for child in following.children if child.dep_ == "pobj"]
+        if following.lower_ in _GROUP_PLACE_PREPOSITIONS and objects:
+            tokens.extend([following, *_np_tokens(objects[0])])
+    first = tokens[0]
+    name = _span_text(tokens)
+    if first.pos_ in {"DET", "NUM", "ADJ"} and not first.text.isupper():
+        name = name[:1].lower() + name[1:]
+    return name
+
+
+def _ends_qualifiers(token: Token) -> bool:
+    """Whether the words qualifying a group stop at ``token`` (going left): a person's name ("Mr.
+    Trump and congressional Republicans"), a plural noun (a group is not named by another: in
+    "changes the Trump administration has made ..., alterations Democrats say will cause" the
+    parser makes "alterations" a compound), a space, or punctuation set apart by spaces (a comma,
+    a dash; not the hyphen of "rank-and-file" or "war-supporting")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    joined = not token.whitespace_ and (before is None or not before.whitespace_)
+    return (
+        token.ent_type_ == "PERSON"
+        or token.tag_ == "NNS"
+        or token.is_space
+        or (token.is_punct and not joined)
+    )
 
 
 def _stands_for_someone(head: Token) -> bool:
@@ -725,7 +826,7 @@ def _speakers_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _S
     "; ", when every one of them has one, else empty: a role stated for one is not the others'.
     """
     speaker = _speaker_of(head, ctx, mentions)
-    if speaker.described:
+    if speaker.described and not speaker.group:
         return speaker
     # "the president's personal attorneys Rudy Giuliani and Jay Sekulow": the names are an
     # apposition to the description, and the first of them is the speaker found
@@ -734,7 +835,7 @@ def _speakers_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _S
     found = {head.i: speaker}
     for token in _co_speakers(head):
         other = _speaker_of(token, ctx, mentions)
-        if not other.described and other.name not in {item.name for item in found.values()}:
+        if (other.group or not other.described) and other.name not in {item.name for item in found.values()}:
             found[token.i] = other
     if len(found) == 1:
         return speaker
@@ -754,7 +855,8 @@ def _co_speakers(head: Token) -> list[Token]:
 
     Their conjuncts ("McCain and Graham"), and a person the parser hung on the first as an
     apposition after an "and" ("Nancy Pelosi and Senate Democratic Leader Chuck Schumer").
-    Only names count: "Trump and his allies" is one named speaker and others.
+    Only names and groups named by party or nationality count ("Ms. Pelosi and senior
+    Democrats"): "Trump and his allies" is one named speaker and others.
     """
     if head.pos_ != "PROPN":
         return []
@@ -1168,6 +1270,10 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         subjects = [m for m in candidates if m.subject and _paragraph_of(ctx, m.position) == nearest]
         main = [m for m in subjects if m.main]
         chosen = (main or subjects or candidates)[-1]
+        if not chosen.people:
+            # "the discussions continued ... They also said": "they" stands for what is no
+            # speaker, or for someone the parse cannot tell; an earlier group is a guess
+            return _Speaker(pronoun.text, "", described=True)
         chain = None if chosen.subject else _earlier_subject_pronoun(pronoun, chosen, ctx)
         return chosen.speaker if chain is None else _resolve(chain, ctx, mentions)
     # No person in the last few paragraphs: "he" is the one the article is about so far
@@ -1262,39 +1368,59 @@ def _mentions(ctx: _Context) -> list[_Mention]:
             start = min(t.idx for t in token.subtree)
             plural = token.tag_ in {"NNS", "NNPS"}
             found.append(_Mention(start, speaker, plural, _is_subject(token), _is_main_subject(token)))
-        elif _is_group(token):
+        elif (members := _group_members(token)) is not None:
             speaker = _speaker_of(token, ctx, ())
             start = min(t.idx for t in token.subtree)
-            found.append(_Mention(start, speaker, True, _is_subject(token), _is_main_subject(token)))
+            people = _names_people(members)
+            found.append(_Mention(start, speaker, True, _is_subject(token), _is_main_subject(token), people))
     found.sort(key=lambda mention: mention.position)
     # a name the parse could not read ("Martin Luther King Jr.'s event" ends in "'s") is no one
     return [mention for mention in found if mention.speaker.name]
 
 
-def _is_group(token: Token) -> bool:
-    """Whether the token heads a plural noun phrase of people a later "they" can stand for.
+def _group_members(token: Token) -> Token | None:
+    """The plural noun that names the members of the group ``token`` heads, if it heads one a
+    later "they" can stand for; None if it heads none.
 
     Groups speak in news as often as people do, and "they" continues them: "House Republicans
     have argued that ... They add that ...", "Protesters gathered ... They argued that ...", "A
     majority of Democrats in the room said they agreed ...", "Many of Ms. Tlaib's new colleagues
     expressed sympathy ..., even as they said ...". The parse says which: the subject of a
-    clause that is a plural noun, or a quantity ("a majority", "many", "some") of one; or a
-    plural group named by party or nationality (tagged NORP: "the objections of some
-    Republicans"), wherever it stands. A plural noun that is no subject ("the bills") is no one.
+    clause that is a plural noun (itself the members), or a quantity ("a majority", "many",
+    "some") of one (its "of" object); or a plural group named by party or nationality (tagged
+    NORP: "the objections of some Republicans"), wherever it stands. A plural noun that is no
+    subject ("the bills") is no group. Whether the members are people is ``_names_people``.
     """
     if token.dep_ in {"compound", "poss", "appos", "conj"}:
-        return False
+        return None
     if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
-        return True
+        return token
     if token.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
+        return None
     if token.tag_ in {"NNS", "NNPS"}:
+        return token
+    members = (
+        grand
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for grand in child.children
+        if grand.dep_ == "pobj" and grand.tag_ in {"NNS", "NNPS"}
+    )
+    return next(members, None)
+
+
+def _names_people(noun: Token) -> bool:
+    """Whether a plural noun names people, as far as the parse and the shared lexicon tell: a
+    party, nationality or organisation ("Republicans", "House Democrats", "Liberal groups"), a
+    noun of people or of a role ("protesters", "officials": ``PERSON_NOUNS``, ``PEOPLE_NOUNS``,
+    ``TITLES``, ``ORGANISATION_NOUNS``), or one a "who" clause describes ("opponents who ...").
+    Only people speak: a quote is never the words of "the issues" or "the discussions"."""
+    lemma = noun.lemma_.lower()
+    if noun.ent_type_ in {"NORP", "ORG", "PERSON"} or lemma in _PEOPLE_WORDS:
         return True
     return any(
-        child.dep_ == "prep"
-        and child.lower_ == "of"
-        and any(grand.dep_ == "pobj" and grand.tag_ in {"NNS", "NNPS"} for grand in child.children)
-        for child in token.children
+        child.dep_ == "relcl" and any(word.lower_ in {"who", "whom"} for word in child.children)
+        for child in noun.children
     )
 
 
@@ -1352,6 +1478,7 @@ def _is_main_subject(head: Token) -> bool:
 class _Attribution:
     verb: Token
     speaker_head: Token
+    recounter: Token | None = None  # who tells the words over ("Holder recalled"), not their speaker
 
 
 def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
@@ -1582,6 +1709,8 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
             attribution = _reporter_before(ctx, unit) if previous is None else None
         if attribution is not None:
             speaker = _speakers_of(attribution.speaker_head, ctx, mentions)
+            if attribution.recounter is not None:
+                speaker = _not_the_recounter(speaker, attribution, ctx, mentions)
             if inside is not None and attribution.speaker_head.lower_ in _SPEAKER_PRONOUNS:
                 speaker = _speaker_around(attributed, inside) or speaker
             speaker = _carry_role(speaker, [item.speaker for item in attributed])
@@ -1618,18 +1747,71 @@ def _attribution(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> 
     it whose content holds it comes first, since the comma after a fragment ends the clause it
     sits in, not a quotation (Mr. Akin said ... from a "legitimate rape," comments ... including by
     Mr. Romney who called for ...: Akin's words, not Romney's).
+
+    Words one person recounts are the speaker's the sentence names: when the verb that introduces
+    the quote ("The officer yelled, "..."", "recalled the senator telling him, "..."") has another
+    subject than the verb found, that subject spoke and the other recounts (``_introducing_verb``).
     """
     if _inside_writers_sentence(ctx, unit, inside):
-        return (
+        found = (
             _attribution_before(ctx, unit, inside)
             or _attribution_after(ctx, unit, inside)
             or _according_after(ctx, unit, inside)
         )
-    return (
-        _attribution_after(ctx, unit, inside)
-        or _attribution_before(ctx, unit, inside)
-        or _according_after(ctx, unit, inside)
-    )
+    else:
+        found = (
+            _attribution_after(ctx, unit, inside)
+            or _attribution_before(ctx, unit, inside)
+            or _according_after(ctx, unit, inside)
+        )
+    if found is None:
+        return None
+    introducing = _introducing_verb(ctx, unit, inside)
+    if introducing is not None and introducing.speaker_head.i != found.speaker_head.i:
+        return replace(introducing, recounter=found.speaker_head)
+    return found
+
+
+def _introducing_verb(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
+    """ "The officer yelled, "Where are you going? Hold it!" Holder recalled.": the verb that
+    introduces the quote, right before it after a comma or colon with the quote its content in
+    the parse, and the one it says spoke; a speech verb after the quote ("Holder recalled") or
+    before the introducing clause ("Holder recalled that the officer yelled, ...") names who
+    recounts the words, not whose they are. The verb is a speech verb, or the main verb of its
+    sentence ("yelled", "snapped": a main clause that hands over to a quotation says who uttered
+    it); a verb inside another's reported clause is not ("Mr. Boehner facetiously said that Mr.
+    Obama ... could help: "I'm sure he has great influence"" is Boehner's)."""
+    first = unit.pieces[0]
+    if not ctx.text[: first.open_at].rstrip().endswith((",", ":")):
+        return None
+    tokens = [token for token in _window(ctx, first.open_at, -1, inside) if not token.is_punct]
+    if not tokens:
+        return None
+    verb = tokens[-1]
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.head.i < verb.i:
+        verb = verb.head
+    utters = _is_speech_verb(verb) or verb.dep_ == "ROOT"
+    if not utters or not _introduces(verb, first) or not _is_content(verb, first, ctx):
+        return None
+    head = _subject(verb)
+    if head is None or ctx.quoted[head.i] >= 0:
+        return None
+    return _Attribution(verb, head)
+
+
+def _not_the_recounter(
+    speaker: _Speaker, attribution: _Attribution, ctx: _Context, mentions: Sequence[_Mention]
+) -> _Speaker:
+    """The speaker of recounted words, never the one recounting them: "The officer yelled, "...!"
+    Holder recalled." names two people, so "the officer" is not the Holder the description would
+    otherwise stand for (the person last named as a subject); it stays the description. A name
+    or a pronoun that is the recounter ("Mr. Trump had asked on Twitter, "...?" He continued
+    ... by asserting") is one person quoting themself."""
+    assert attribution.recounter is not None
+    head = attribution.speaker_head
+    if not _is_anaphoric(head) or speaker.name != _speakers_of(attribution.recounter, ctx, mentions).name:
+        return speaker  # a name or pronoun for the recounter is that person telling their own words
+    return _description(head)
 
 
 def _inside_writers_sentence(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> bool:
@@ -1713,7 +1895,7 @@ def _carry_role(speaker: _Speaker, earlier: Sequence[_Speaker]) -> _Speaker:
         return speaker
     for other in earlier:
         if other.name == speaker.name and other.role:
-            return _Speaker(speaker.name, other.role, speaker.described, speaker.joint)
+            return replace(speaker, role=other.role)
     return speaker
 
 
@@ -1721,7 +1903,7 @@ def _add_mention(mentions: list[_Mention], position: int, speaker: _Speaker) -> 
     if not speaker.name or speaker.name.lower() in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
         return mentions
     plural = speaker.described and speaker.name.split()[-1].lower().endswith("s") and not speaker.role
-    plural = speaker.joint or (plural and speaker.name.split()[-1].lower() in PERSON_NOUNS)
+    plural = speaker.joint or speaker.group or (plural and speaker.name.split()[-1].lower() in PERSON_NOUNS)
     updated = [*mentions, _Mention(position, speaker, plural, True, True)]
     updated.sort(key=lambda mention: mention.position)
     return updated
@@ -2053,5 +2235,5 @@ def _best_speaker(group: Sequence[_Found]) -> _Speaker:
             if _shown_role(item.speaker.role) and item.speaker.name == speaker.name
         ]
         if roles:
-            return _Speaker(speaker.name, roles[0], speaker.described, speaker.joint)
+            return replace(speaker, role=roles[0])
     return speaker
