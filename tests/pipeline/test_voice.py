@@ -74,6 +74,33 @@ def test_an_outlet_speaking_for_itself_is_found(text: str, reason: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text, reason",
+    [
+        # AllSides roundup leads the hand count of the neutral summaries found and the detector missed
+        (
+            "Early on, Kamala Harris referred to him as “Senator Biden,” a perhaps not-so-accidental demotion.",
+            "sneer",
+        ),
+        (
+            'Sen. Cindy Hyde Smith, R-Miss., said the backlash to a supposed joke about attending a "public hanging" '
+            'in the front row is "ridiculous."',
+            "sneer",
+        ),
+        (
+            "Ready, set, reframe: Instead of stressing out about coronavirus and the shutdown, let’s use this time "
+            "of social isolation to prioritize self-care and mental wellness.",
+            "first person",
+        ),
+    ],
+)
+def test_a_sneering_hedge_or_a_lets_is_the_outlets_voice(text: str, reason: str) -> None:
+    """A sneering hedge doubts what it names in the writer's voice, even in indirect speech (a
+    speaker does not call her own joke "a supposed joke"); "not-so-accidental" is irony; "let's"
+    is "let us", wherever it stands."""
+    assert own_voice(text) == reason
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # NPR and Al Jazeera, Aleppo: reporting, and quoted speech
@@ -88,6 +115,9 @@ def test_an_outlet_speaking_for_itself_is_found(text: str, reason: str) -> None:
         "The legislation would provide up to $1,200 in payments (or $2,400 for married couples), with an extra $1,200 per dependent up to a maximum of three.",
         "So tomorrow I will be changing my registration to Republican.”",
         'He was pathetic," he added.',
+        # "supposed to" is an obligation, not a doubt (AllSides roundup leads)
+        "Foxconn is reconsidering its plans to build a manufacturing facility that was supposed to create 13,000 blue collar jobs.",
+        "The Trump event will be in Miami, which was supposed to be the site of a second debate between the two candidates.",
         # Multi-News (CBS): question marks where the source's encoding lost a character
         "New government figures show that??flu cases??seem to be leveling off nationwide.",
     ],

@@ -5,7 +5,7 @@ comment. A sentence is in the outlet's voice when, once quoted words are set asi
 one of these marks (the opinion signals of the framing analysis, Wilson, Wiebe and Hoffmann
 2005, restated here as the brief asks, plus the marks an editor strikes from wire copy):
 
-- the first person ("we", "our", "I"): the writer speaking of itself;
+- the first person ("we", "our", "I", "let's"): the writer speaking of itself;
 - a question or an exclamation;
 - the outlet pointing at its own text ("As noted above");
 - direct address ("you", "your") or an imperative opening ("Note their silence ...");
@@ -13,6 +13,8 @@ one of these marks (the opinion signals of the framing analysis, Wilson, Wiebe a
   ("Trump said the U.S. should ...");
 - an aside in parentheses that comments rather than explains ("(or in other words, ...)",
   "(sic)", a quotation or an exclamation inside the brackets); "(MSF)" or "(R-Texas)" explain;
+- a sneering hedge: "a supposed joke", "the supposed attack" (the writer doubting what it names,
+  even in indirect speech: a speaker does not call her own joke that), "not-so-accidental";
 - heavily evaluative wording: one sneering word ("laughable", "hypocritical") or two strongly
   evaluative ones ("brutal", "tragic") in the outlet's own words. Both lists are
   ``analysis/lexicon.py``'s, the ones the framing analysis counts opinion words by, so the two
@@ -40,15 +42,17 @@ __all__ = [
 ]
 
 
-# Lower case; "us" only in lower case, since "US" is the country.
-FIRST_PERSON = word_list("i me my mine myself we us our ours ourselves i'm i've i'd we're we've we'd we'll")
+# Lower case; "us" only in lower case, since "US" is the country; "let's" is "let us".
+FIRST_PERSON = word_list(
+    "i me my mine myself we us our ours ourselves i'm i've i'd we're we've we'd we'll let's"
+)
 # "US" in any case but lower is the country; "us" is looked up in the words as written.
 _FIRST_PERSON_BUT_US = FIRST_PERSON - {"us"}
 SECOND_PERSON = word_list("you your yours yourself yourselves you're you've you'll you'd")
 CALLS_TO_ACT = word_list("should must ought shouldn't mustn't")
 # Sentence-initial verbs that address the reader ("Note their silence", "Consider ...").
 IMPERATIVE_OPENERS = word_list(
-    "note consider remember imagine look recall read watch think picture forget don't let's see behold"
+    "note consider remember imagine look recall read watch think picture forget don't see behold"
 )
 # A reporting verb or attribution says whose view a modal or an evaluation is ("according to"
 # is read as a pair). Looked up as words, since a regular expression of so many alternatives
@@ -80,6 +84,11 @@ _SELF_REFERENCE = re.compile(
     r"\bas (?:we |i )?(?:noted|mentioned|discussed|explained|reported|wrote|said) "
     r"(?:above|below|earlier|before|previously|here)\b",
     re.IGNORECASE,
+)
+# "a supposed joke": "supposed" before what it names, not "supposed to" (an obligation); or an ironic
+# "not-so-" compound ("a not-so-accidental demotion").
+_SNEERING_HEDGE = re.compile(
+    r"\b(?:a|an|the|this|that|his|her|its|their)\s+supposed\s+(?!to\b)\w|\bnot-so-\w", re.IGNORECASE
 )
 _FAST_FORWARD = re.compile(r"^\W*fast[- ]forward\b", re.IGNORECASE)
 _WORD_PARTS = re.compile(r"[-'’]")
@@ -152,6 +161,8 @@ def own_voice(text: str) -> str | None:
         return "call to act"
     if any(_is_comment(aside) for aside in _PARENTHESIS.findall(text)):
         return "aside"
+    if _SNEERING_HEDGE.search(own):
+        return "sneer"
     if not attributed and not SNEERS.isdisjoint(lowered):
         return "sneer"
     if not attributed and sum(word in EVALUATIVE for word in lowered) >= 2:
