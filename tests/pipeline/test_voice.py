@@ -103,6 +103,22 @@ def test_a_sneering_hedge_or_a_lets_is_the_outlets_voice(text: str, reason: str)
 @pytest.mark.parametrize(
     "text",
     [
+        # AllSides roundup leads: the writer's attitude to what it reports, at the head of a clause
+        "Amazingly, the author of the piece misrepresents the very data she is using to build her erroneous case "
+        "against school choice.",
+        "Sadly, one area where Republicans and Democrats are most willing to cooperate is stopping third party "
+        "efforts with rules and regulations meant to protect the duopoly.",
+        "Of course, retired law enforcement is exempt.",
+        "”  Turns out, it’s not so easy.",
+    ],
+)
+def test_the_writers_comment_on_its_report_is_its_voice(text: str) -> None:
+    assert own_voice(text) == "comment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # NPR and Al Jazeera, Aleppo: reporting, and quoted speech
         "For two weeks, a battle has raged in Aleppo, generating tragic images of injured civilians amid the rubble.",
         '"The opposition and the civilian population have not been able to withstand it," says Cafarella of the Russian-led bombardment.',
@@ -115,6 +131,9 @@ def test_a_sneering_hedge_or_a_lets_is_the_outlets_voice(text: str, reason: str)
         "The legislation would provide up to $1,200 in payments (or $2,400 for married couples), with an extra $1,200 per dependent up to a maximum of three.",
         "So tomorrow I will be changing my registration to Republican.”",
         'He was pathetic," he added.',
+        # an attitude adverb inside quotation marks is the speaker's (AllSides roundup lead)
+        "“Sadly, based on the tremendous anger and open hostility displayed in your most recent statement, I feel "
+        "it is inappropriate, at this time, to have this long-planned meeting,” Trump wrote in a letter to Kim.",
         # "supposed to" is an obligation, not a doubt (AllSides roundup leads)
         "Foxconn is reconsidering its plans to build a manufacturing facility that was supposed to create 13,000 blue collar jobs.",
         "The Trump event will be in Miami, which was supposed to be the site of a second debate between the two candidates.",

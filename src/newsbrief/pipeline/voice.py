@@ -13,6 +13,10 @@ one of these marks (the opinion signals of the framing analysis, Wilson, Wiebe a
   ("Trump said the U.S. should ...");
 - an aside in parentheses that comments rather than explains ("(or in other words, ...)",
   "(sic)", a quotation or an exclamation inside the brackets); "(MSF)" or "(R-Texas)" explain;
+- the writer's comment on what it reports, set off at the head of a clause: an attitude adverb
+  ("Sadly,", "Ironically,", "Predictably,"; Biber et al. 1999's attitude stance adverbials) or a
+  stance phrase ("Of course,", "Turns out,", "Make no mistake"), even in a sentence that reports
+  speech ('Unfortunately, "it was only ...," Becker says'): a speaker's own attitude is quoted;
 - a sneering hedge: "a supposed joke", "the supposed attack" (the writer doubting what it names,
   even in indirect speech: a speaker does not call her own joke that), "not-so-accidental";
 - heavily evaluative wording: one sneering word ("laughable", "hypocritical") or two strongly
@@ -32,6 +36,7 @@ import re
 from newsbrief.analysis.lexicon import EVALUATIVE, SNEERS, word_list
 
 __all__ = [
+    "ATTITUDE_ADVERBS",
     "CALLS_TO_ACT",
     "FIRST_PERSON",
     "IMPERATIVE_OPENERS",
@@ -83,6 +88,28 @@ _ASIDE_OPENERS = re.compile(
 _SELF_REFERENCE = re.compile(
     r"\bas (?:we |i )?(?:noted|mentioned|discussed|explained|reported|wrote|said) "
     r"(?:above|below|earlier|before|previously|here)\b",
+    re.IGNORECASE,
+)
+# Attitude stance adverbials (Biber et al. 1999, Longman Grammar, 10.2.2; Quirk et al. 1985's
+# evaluative content disjuncts): the writer's feeling about what it reports, when set off by a
+# comma at the head of a clause ("Sadly, ...", "..., ironically, ..."). Adverbs that mainly grade
+# or mark certainty ("clearly", "notably", "importantly") are left out: wire copy uses them.
+ATTITUDE_ADVERBS = word_list(
+    """
+    alas amazingly astonishingly conveniently curiously fortunately unfortunately hopefully
+    inexplicably ironically luckily unluckily mercifully naturally oddly predictably regrettably
+    sadly strangely surprisingly unsurprisingly thankfully tellingly
+    """
+)
+# The start of a clause: the sentence's (after a quotation it closes, and "And", "But", "So" or
+# "Yet") or right after a comma.
+_CLAUSE_HEAD = r"(?:^\W*(?:QUOTE\W*)?(?:(?:and|but|so|yet)\s+)?|,\s*)"
+# A word at the head of a clause, itself followed by a comma.
+_CLAUSE_HEAD_WORD = re.compile(_CLAUSE_HEAD + r"([a-z]+)\s*,", re.IGNORECASE)
+# Stance phrases that open a clause in the writer's voice.
+_STANCE_PHRASE = re.compile(
+    _CLAUSE_HEAD + r"(?:of course|turns out|make no mistake|needless to say|"
+    r"to be sure|mind you)\b",
     re.IGNORECASE,
 )
 # "a supposed joke": "supposed" before what it names, not "supposed to" (an obligation); or an ironic
@@ -161,6 +188,8 @@ def own_voice(text: str) -> str | None:
         return "call to act"
     if any(_is_comment(aside) for aside in _PARENTHESIS.findall(text)):
         return "aside"
+    if _comments(own):
+        return "comment"
     if _SNEERING_HEDGE.search(own):
         return "sneer"
     if not attributed and not SNEERS.isdisjoint(lowered):
@@ -168,6 +197,13 @@ def own_voice(text: str) -> str | None:
     if not attributed and sum(word in EVALUATIVE for word in lowered) >= 2:
         return "evaluative"
     return None
+
+
+def _comments(own: str) -> bool:
+    """True when the words outside quotations open a clause with the writer's attitude to what
+    it reports: an attitude adverb set off by commas or a stance phrase ("Sadly,", "Of course,")."""
+    heads = (match.group(1).lower() for match in _CLAUSE_HEAD_WORD.finditer(own))
+    return not ATTITUDE_ADVERBS.isdisjoint(heads) or _STANCE_PHRASE.search(own) is not None
 
 
 def _is_comment(aside: str) -> bool:
