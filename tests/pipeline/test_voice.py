@@ -119,6 +119,22 @@ def test_the_writers_comment_on_its_report_is_its_voice(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # AllSides roundup leads (the first two in the hand-counted neutral summaries): the writer
+        # judging what it reports in the predicate of an opening "It is"
+        "It's almost the perfect tweet for press coverage of the Trump administration.",
+        "It’s no great credit to Attorney General Jeff Sessions that he finally recused himself from all Justice "
+        "Department investigations relating to the 2016 presidential campaign.",
+        "It’s not shocking that Rep. Justin Amash (I-MI) decided to declare his intention to leave the Republican Party.",
+        "This is good news for America.",
+    ],
+)
+def test_a_judgement_in_an_opening_it_is_is_the_writers(text: str) -> None:
+    assert own_voice(text) == "evaluative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # NPR and Al Jazeera, Aleppo: reporting, and quoted speech
         "For two weeks, a battle has raged in Aleppo, generating tragic images of injured civilians amid the rubble.",
         '"The opposition and the civilian population have not been able to withstand it," says Cafarella of the Russian-led bombardment.',
@@ -131,6 +147,10 @@ def test_the_writers_comment_on_its_report_is_its_voice(text: str) -> None:
         "The legislation would provide up to $1,200 in payments (or $2,400 for married couples), with an extra $1,200 per dependent up to a maximum of three.",
         "So tomorrow I will be changing my registration to Republican.”",
         'He was pathetic," he added.',
+        # an opening "It is" that reports, not judges (AllSides roundup leads)
+        "It was the first decline in nearly seven years.",
+        "It is unclear who rented the truck.",
+        "It is the worst mass shooting in modern American history.",
         # an attitude adverb inside quotation marks is the speaker's (AllSides roundup lead)
         "“Sadly, based on the tremendous anger and open hostility displayed in your most recent statement, I feel "
         "it is inappropriate, at this time, to have this long-planned meeting,” Trump wrote in a letter to Kim.",

@@ -19,6 +19,9 @@ one of these marks (the opinion signals of the framing analysis, Wilson, Wiebe a
   speech ('Unfortunately, "it was only ...," Becker says'): a speaker's own attitude is quoted;
 - a sneering hedge: "a supposed joke", "the supposed attack" (the writer doubting what it names,
   even in indirect speech: a speaker does not call her own joke that), "not-so-accidental";
+- a judgement in the predicate of an opening "It is", "That's", "This was" ("It was a stunning
+  move.", "That's the right response.", "It's no surprise that ..."): the writer judging what it
+  reports, unless the sentence says whose view it is;
 - heavily evaluative wording: one sneering word ("laughable", "hypocritical") or two strongly
   evaluative ones ("brutal", "tragic") in the outlet's own words. Both lists are
   ``analysis/lexicon.py``'s, the ones the framing analysis counts opinion words by, so the two
@@ -40,6 +43,7 @@ __all__ = [
     "CALLS_TO_ACT",
     "FIRST_PERSON",
     "IMPERATIVE_OPENERS",
+    "JUDGING_PREDICATES",
     "STANCE_PHRASES",
     "is_attributed",
     "mostly_quoted",
@@ -110,6 +114,24 @@ _CLAUSE_HEAD_WORD = re.compile(_CLAUSE_HEAD + r"([a-z]+)\s*,", re.IGNORECASE)
 # Stance phrases that open a clause in the writer's voice.
 STANCE_PHRASES = ("of course", "turns out", "make no mistake", "needless to say", "to be sure", "mind you")
 _STANCE_PHRASE = re.compile(_CLAUSE_HEAD + "(?:" + "|".join(STANCE_PHRASES) + r")\b", re.IGNORECASE)
+# Words that judge when they are what an opening "It is", "That's", "This was" says of its subject
+# ("This is good news for America.", "It's also wrong."), beside EVALUATIVE's: general judgements
+# that EVALUATIVE leaves out because elsewhere they often describe ("good" in "for good", "great"
+# in "Great Britain", "right" in "civil rights").
+JUDGING_PREDICATES = word_list(
+    """
+    good bad wrong right great perfect best interesting ironic telling fitting surprising
+    unsurprising inevitable bold astonishing astonishingly staggering staggeringly nonsense crap
+    """
+)
+# Nouns that judge after "no" ("It's no surprise", "no coincidence", "It's no great credit to").
+_LITOTES = word_list("surprise wonder secret coincidence accident exaggeration credit")
+# An opening "It is", "That's", "This was", ... and the (at most four) words after it.
+_OPENING_PREDICATE = re.compile(
+    r"^\W*(?:QUOTE\W*)?(?:(?:and|but|so|yet)\s+)?(?:it|that|this)(?:'s|’s| is| was| would be| will be| seems| seemed)"
+    r"\s+((?:\S+\s+){0,3}\S+)",
+    re.IGNORECASE,
+)
 # "a supposed joke": "supposed" before what it names, not "supposed to" (an obligation); or an ironic
 # "not-so-" compound ("a not-so-accidental demotion").
 _SNEERING_HEDGE = re.compile(
@@ -192,6 +214,8 @@ def own_voice(text: str) -> str | None:
         return "sneer"
     if not attributed and not SNEERS.isdisjoint(lowered):
         return "sneer"
+    if not attributed and _judges_in_opening_predicate(own):
+        return "evaluative"
     if not attributed and sum(word in EVALUATIVE for word in lowered) >= 2:
         return "evaluative"
     return None
@@ -216,6 +240,20 @@ def _hedges(own: str) -> bool:
     ironic ("not-so-accidental"); the cheap test for the two words first, as in ``_comments``."""
     lower = own.lower()
     return ("supposed" in lower or "not-so-" in lower) and _SNEERING_HEDGE.search(own) is not None
+
+
+def _judges_in_opening_predicate(own: str) -> bool:
+    """True when the words outside quotations open with "It is", "That's", "This was", ... and
+    the next four words judge: an evaluative or judging word ("It was a stunning move.", "It's
+    almost the perfect tweet") or a judging noun after "no" ("It's no great credit to ...")."""
+    match = _OPENING_PREDICATE.match(own)
+    if match is None:
+        return False
+    words = [word.lower() for word in _WORD.findall(match.group(1).replace("’", "'"))]
+    if any(word in EVALUATIVE or word in JUDGING_PREDICATES for word in words):
+        return True
+    after_no = words[words.index("no") + 1 :][:2] if "no" in words else []
+    return not _LITOTES.isdisjoint(after_no)
 
 
 def _is_comment(aside: str) -> bool:
