@@ -75,6 +75,65 @@ def test_an_outlet_speaking_for_itself_is_found(text: str, reason: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text, reason",
+    [
+        # AllSides roundup leads the hand count of the neutral summaries found and the detector missed
+        (
+            "Early on, Kamala Harris referred to him as “Senator Biden,” a perhaps not-so-accidental demotion.",
+            "sneer",
+        ),
+        (
+            'Sen. Cindy Hyde Smith, R-Miss., said the backlash to a supposed joke about attending a "public hanging" '
+            'in the front row is "ridiculous."',
+            "sneer",
+        ),
+        (
+            "Ready, set, reframe: Instead of stressing out about coronavirus and the shutdown, let’s use this time "
+            "of social isolation to prioritize self-care and mental wellness.",
+            "first person",
+        ),
+    ],
+)
+def test_a_sneering_hedge_or_a_lets_is_the_outlets_voice(text: str, reason: str) -> None:
+    """A sneering hedge doubts what it names in the writer's voice, even in indirect speech (a
+    speaker does not call her own joke "a supposed joke"); "not-so-accidental" is irony; "let's"
+    is "let us", wherever it stands."""
+    assert own_voice(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # AllSides roundup leads: the writer's attitude to what it reports, at the head of a clause
+        "Amazingly, the author of the piece misrepresents the very data she is using to build her erroneous case "
+        "against school choice.",
+        "Sadly, one area where Republicans and Democrats are most willing to cooperate is stopping third party "
+        "efforts with rules and regulations meant to protect the duopoly.",
+        "Of course, retired law enforcement is exempt.",
+        "”  Turns out, it’s not so easy.",
+    ],
+)
+def test_the_writers_comment_on_its_report_is_its_voice(text: str) -> None:
+    assert own_voice(text) == "comment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # AllSides roundup leads (the first two in the hand-counted neutral summaries): the writer
+        # judging what it reports in the predicate of an opening "It is"
+        "It's almost the perfect tweet for press coverage of the Trump administration.",
+        "It’s no great credit to Attorney General Jeff Sessions that he finally recused himself from all Justice "
+        "Department investigations relating to the 2016 presidential campaign.",
+        "It’s not shocking that Rep. Justin Amash (I-MI) decided to declare his intention to leave the Republican Party.",
+        "This is good news for America.",
+    ],
+)
+def test_a_judgement_in_an_opening_it_is_is_the_writers(text: str) -> None:
+    assert own_voice(text) == "evaluative"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # NPR and Al Jazeera, Aleppo: reporting, and quoted speech
@@ -89,6 +148,16 @@ def test_an_outlet_speaking_for_itself_is_found(text: str, reason: str) -> None:
         "The legislation would provide up to $1,200 in payments (or $2,400 for married couples), with an extra $1,200 per dependent up to a maximum of three.",
         "So tomorrow I will be changing my registration to Republican.”",
         'He was pathetic," he added.',
+        # an opening "It is" that reports, not judges (AllSides roundup leads)
+        "It was the first decline in nearly seven years.",
+        "It is unclear who rented the truck.",
+        "It is the worst mass shooting in modern American history.",
+        # an attitude adverb inside quotation marks is the speaker's (AllSides roundup lead)
+        "“Sadly, based on the tremendous anger and open hostility displayed in your most recent statement, I feel "
+        "it is inappropriate, at this time, to have this long-planned meeting,” Trump wrote in a letter to Kim.",
+        # "supposed to" is an obligation, not a doubt (AllSides roundup leads)
+        "Foxconn is reconsidering its plans to build a manufacturing facility that was supposed to create 13,000 blue collar jobs.",
+        "The Trump event will be in Miami, which was supposed to be the site of a second debate between the two candidates.",
         # Multi-News (CBS): question marks where the source's encoding lost a character
         "New government figures show that??flu cases??seem to be leveling off nationwide.",
     ],
