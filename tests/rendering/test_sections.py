@@ -1459,3 +1459,21 @@ def test_every_format_says_who_said_a_quotation_that_names_no_one(
     else:
         words = html.unescape(re.sub(r"<[^>]+>", "", shown)).replace("*", "")  # tags and emphasis aside
         assert "Thank you!” (said by Trump)" in " ".join(words.split())
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize(
+    ("output_format", "denial"),
+    [
+        ("markdown", "— disputed by Al Jazeera [1] “Although **blatantly untrue**, the move has justified"),
+        ("html", "“Although <strong>blatantly untrue</strong>, the move has justified"),
+    ],
+)
+def test_a_disputed_claim_shows_the_denial_words_in_the_denying_sentence(
+    aleppo_story: Story, output_format: str, denial: str
+) -> None:
+    """It read "— disputed as **blatantly untrue**: aljazeera [1] “Although blatantly untrue, ...”",
+    and for a verb cue "disputed as **disputed**": the words are now marked where they stand."""
+    shown = render(brief(aleppo_story, Options(analyses=("figures",))), output_format)
+    assert denial in " ".join(shown.split())
+    assert "disputed as" not in shown

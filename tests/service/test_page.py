@@ -1430,6 +1430,9 @@ def test_issue_page_a_disputed_claim_says_why_it_was_paired(page: Any, aleppo: d
         "section.analysis-section", has=page.get_by_role("heading", name="Disputed claims")
     )
     expect(section.locator("li > div.who").last).to_have_text(f"Matched because {dispute['compared']}.")
+    # the denial words marked where they stand in the denying sentence, as the downloads mark them
+    expect(section.locator("li q strong")).to_have_text([dispute["cue"]])
+    assert "disputed by" in section.locator("li").first.inner_text()
 
 
 def test_issue_page_every_control_is_named_by_the_words_it_shows(

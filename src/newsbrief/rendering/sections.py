@@ -575,7 +575,7 @@ def _dispute_item(dispute: DisputedClaim, style: Style) -> str:
         _who(style, claim.article_id, claim.start), style.text(one_line(claim.text))
     )
     denied = style.markup("{} “{}”").format(
-        _who(style, denial.article_id, denial.start), style.text(one_line(denial.text))
+        _who(style, denial.article_id, denial.start), _with_cue(one_line(denial.text), dispute.cue, style)
     )
     before = style.markup("")
     if dispute.disputed != denial:
@@ -585,8 +585,21 @@ def _dispute_item(dispute: DisputedClaim, style: Style) -> str:
         if dispute.compared
         else style.markup("")
     )
-    return style.markup("{} — disputed as {}: {}{}.{}").format(
-        said, style.strong(style.text(dispute.cue)), denied, before, basis
+    return style.markup("{} — disputed by {}{}.{}").format(said, denied, before, basis)
+
+
+def _with_cue(text: str, cue: str, style: Style) -> str:
+    """The denying sentence with its denial words in bold ("Although **blatantly untrue**, the
+    move ..."), so the reader sees what calls the claim false; the words as written."""
+    at = text.find(cue)
+    if not cue or at < 0:
+        return style.text(text)
+    before, after = style.text(text[:at]), style.text(text[at + len(cue) :])
+    # a format's text() may trim a piece's ends: a space it took is put back as markup
+    gap_before = " " if text[:at][-1:].isspace() and not str(before)[-1:].isspace() else ""
+    gap_after = " " if text[at + len(cue) :][:1].isspace() and not str(after)[:1].isspace() else ""
+    return style.markup("{}{}{}{}{}").format(
+        before, style.markup(gap_before), style.strong(style.text(cue)), style.markup(gap_after), after
     )
 
 

@@ -890,11 +890,23 @@
     return parts.length ? el("span", "who", parts.join(". ")) : "";
   }
 
+  /** The denying sentence with its denial words in bold, as the downloads show it (sections._with_cue). */
+  function withCue(text, cue) {
+    const at = cue ? text.indexOf(cue) : -1;
+    if (at < 0) return [text];
+    return [text.slice(0, at), el("strong", "", cue), text.slice(at + cue.length)];
+  }
+
   function disputeItem(dispute) {
-    const line = (sentence) => [el("span", "who", `${outletOf(sentence)}: `), el("q", "quote", oneLine(sentence.text)), " ", markersFor([sentence])];
+    const line = (sentence, cue) => [
+      el("span", "who", `${outletOf(sentence)}: `),
+      el("q", "quote", ...withCue(oneLine(sentence.text), oneLine(cue || ""))),
+      " ",
+      markersFor([sentence]),
+    ];
     return [
       ...line(dispute.claim),
-      el("div", "", el("strong", "", `disputed as “${oneLine(dispute.cue)}”: `), ...line(dispute.dispute)),
+      el("div", "", "disputed by ", ...line(dispute.dispute, dispute.cue)),
       dispute.disputed && dispute.disputed.text !== dispute.dispute.text ? el("div", "who", `of: ${oneLine(dispute.disputed.text)}`) : "",
       // why the two were paired, as the downloads and the conflicts' "paired because" say it
       oneLine(dispute.compared) ? el("div", "who", `Matched because ${oneLine(dispute.compared)}.`) : "",
