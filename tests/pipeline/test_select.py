@@ -35,6 +35,7 @@ from newsbrief.pipeline.select import (
     is_back_reference,
     is_quotation_line,
     quotes_someone,
+    says_when,
     select,
     sentence_prior,
 )
@@ -257,8 +258,9 @@ def test_the_opening_line_reports_what_happened(aleppo_story: Story) -> None:
 def test_the_opening_line_is_the_most_corroborated_report(
     aleppo_story: Story, multinews_stories: tuple[Story, ...], max_words: int
 ) -> None:
-    """Of the lines that report what happened, the first is said by the most other outlets (a
-    sentence of theirs at the alignment's similarity threshold or above)."""
+    """Of the lines that report what happened, those that say when come first, and the first is
+    said by the most other outlets (a sentence of theirs at the alignment's similarity threshold
+    or above)."""
     for story in (aleppo_story, *multinews_stories):
         result = brief(story, Options(style="neutral", max_words=max_words))
         reports = [
@@ -269,8 +271,46 @@ def test_the_opening_line_is_the_most_corroborated_report(
             and not line.text.startswith(("For years", "In the early stages", "Back in", "Since"))
         ]
         assert reports and result.summary[0] == reports[0], story.id
+        dated = [line for line in reports if says_when(line.text)]
+        assert [says_when(line.text) for line in reports[: len(dated)]] == [True] * len(dated), story.id
         corroboration = _corroboration(result)
-        assert corroboration(reports[0]) == max(corroboration(line) for line in reports), story.id
+        first_kind = dated or reports
+        assert corroboration(reports[0]) == max(corroboration(line) for line in first_kind), story.id
+
+
+def test_the_opening_line_says_when_what_it_reports_happened() -> None:
+    # BASIL, the mail-bomb suspect (2018): the brief opened on "A law enforcement official
+    # identified the suspect as Cesar Sayoc Jr., 56, ...", a detail, before the news.
+    story = Story(articles=basil_story("basil-mail-bomb-suspect.jsonl"), id="mail-bomb")
+    opening = brief(story, Options(max_words=150)).summary[0].text
+    assert opening.startswith("A male suspect was arrested in Florida on Friday morning")
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "Republican presidential candidate Mitt Romney on Wednesday reiterated that he opposes same-sex marriage.",
+            True,
+        ),
+        (
+            "Late Wednesday night, two days after The New York Times first reported it, Mrs. Clinton announced it.",
+            True,
+        ),
+        (
+            "President Donald Trump’s offer to Democrats over the weekend seeking to trade temporary protections",
+            True,
+        ),
+        ("Pelosi has led House Democrats since 2002.", False),
+        (
+            "For the second year in a row, Coca Cola tried an ambitious plan, but Coke's success this year was mixed.",
+            False,
+        ),
+        ("McCarthy’s district is roughly 35 percent Latino.", False),
+    ],
+)
+def test_a_line_says_when_by_a_day_or_a_date(text: str, when: bool) -> None:
+    assert says_when(text) is when
 
 
 def _corroboration(result: Brief) -> Callable[[SummarySentence], int]:

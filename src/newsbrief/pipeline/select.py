@@ -53,6 +53,7 @@ __all__ = [
     "is_back_reference",
     "is_quotation_line",
     "quotes_someone",
+    "says_when",
     "select",
     "sentence_prior",
 ]
@@ -206,6 +207,14 @@ _CONTEXT_OPENER = re.compile(
 
 
 _LETTERS = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# When it happened, as a news report says it: a day ("on Tuesday", "Friday night"), "yesterday",
+# "this week", "over the weekend", a date ("on Jan. 22"); not "this year" or "this month", which
+# frame a trend ("Coke's success this year was mixed") more than date an event.
+_WHEN = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight|this (?:week|morning|"
+    r"afternoon|evening)|last (?:week|night)|(?:over )?the weekend|earlier this week|"
+    r"on (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b"
+)
 
 
 def is_back_reference(text: str) -> bool:
@@ -639,7 +648,9 @@ def _story_order(
     "For years" or "In the early stages"; a quotation; a line in an outlet's own voice), then
     whether it opens with a quotation (a report that opens with someone's words, "“I went way too
     far,” she said in a video ...", says who did what less plainly than one that opens with who),
-    then its corroboration (how many other articles have a sentence that says the same, TF-IDF cosine at
+    then whether a report says when (a day, "this week", a date: "released a report on Tuesday"
+    is what happened; "Pelosi has led House Democrats since 2002." is background told as a
+    report), then its corroboration (how many other articles have a sentence that says the same, TF-IDF cosine at
     least SAME_CONTENT_THRESHOLD, as alignment counts it), then its position in its article (news
     puts what happened first), then its concept weight. So the opening line is the most
     corroborated report of what happened that opens with who did it. A line that points back to the sentence before it
@@ -667,7 +678,16 @@ def _story_order(
         agreeing = set(article_of[similarity[u] >= SAME_CONTENT_THRESHOLD]) - {sentences[u].article_id}
         opens_with_quotation = text.lstrip().startswith(('"', "“"))
         kind = _kind(text, in_own_voice(u))
-        return (kind, opens_with_quotation, -len(agreeing), sentences[u].index, -float(scores[u]), u)
+        when = kind > 0 or says_when(text)
+        return (
+            kind,
+            opens_with_quotation,
+            not when,
+            -len(agreeing),
+            sentences[u].index,
+            -float(scores[u]),
+            u,
+        )
 
     heads = sorted((u for u in chosen if u not in follows.values()), key=rank)
     ordered: list[int] = []
@@ -676,6 +696,12 @@ def _story_order(
             ordered.append(u)
             u = follows.get(u)  # type: ignore[assignment]
     return ordered
+
+
+def says_when(text: str) -> bool:
+    """True when the line says when what it reports happened: a day ("on Tuesday", "Friday
+    night"), "yesterday", "this week", "over the weekend", a date ("on Jan. 22")."""
+    return _WHEN.search(text) is not None
 
 
 def _kind(text: str, voiced: bool) -> int:
