@@ -95,7 +95,7 @@ def test_aleppo_observatory_tally_on_the_government_side(aleppo_figures: tuple[F
     figure = _one(aleppo_figures, "15")
     assert (figure.value, figure.unit, figure.qualifier) == (15, "people", "exact")
     assert figure.what == "civilian deaths on the government-held side"
-    assert figure.attribution == "The Observatory"
+    assert figure.attribution == "the Observatory"
 
 
 def test_aleppo_spans_and_sentences_point_into_the_text(
@@ -613,7 +613,7 @@ def test_a_figure_outside_what_the_source_said_is_not_attributed(text: str, span
         ("The document is expected to call for a path to legal status for many of the 11 million "
          "undocumented immigrants in the country, the aides said.", "11 million", "the aides"),
         ("A separate attendee, Molyrik Welch, noted to another reporter that her brother had died following "
-         "an encounter with Ferguson police in 2011.", "2011", "A separate attendee"),
+         "an encounter with Ferguson police in 2011.", "2011", "a separate attendee"),
         # our sentence, though the parser splits it at ". . ."
         ("Trump is one of the top contenders. NBC further notes, “Strikingly, Trump . . . finishes first among "
          "Tea Party supporters (at 20 percent), followed by Romney (17 percent).”", "17 percent", "NBC"),
@@ -623,6 +623,26 @@ def test_a_figure_outside_what_the_source_said_is_not_attributed(text: str, span
     ],
 )  # fmt: skip
 def test_a_figure_inside_what_the_source_said_is_attributed(text: str, span_text: str, source: str) -> None:
+    assert _one(_figures([_article(text)]), span_text).attribution == source
+
+
+# The source is shown mid-sentence ("according to the project"): a capital that only opens the
+# sentence goes (BASIL's elephant trophies, Mrs. Clinton's emails, Roy Moore), a name's stays.
+@pytest.mark.parametrize(
+    "text, span_text, source",
+    [
+        ("The project also found that the African elephant population shrunk nearly 30 percent from 2007 "
+         "to 2014.", "nearly 30 percent", "the project"),
+        ("The lawyer for Mrs. Clinton, David Kendall, said that in response to that request, Mrs. Clinton’s "
+         "representatives had determined which of her roughly 60,000 emails were personal and private.",
+         "roughly 60,000", "the lawyer for Mrs. Clinton"),
+        ("“The paper found three other women who said they had been pursued by Mr. Moore around the same "
+         "time.", "three", "the paper"),
+        ("The Washington Post reported that, in early 1979, Mr. Moore had approached a 14-year-old.",
+         "14-year-old", "The Washington Post"),
+    ],
+)  # fmt: skip
+def test_a_source_that_opens_its_sentence_is_not_capitalized(text: str, span_text: str, source: str) -> None:
     assert _one(_figures([_article(text)]), span_text).attribution == source
 
 

@@ -581,7 +581,7 @@ def _figure(
         unit=unit,
         qualifier=qualifier,
         what=what,
-        attribution=_attribution(anchor, tokens, sentence, _Sources(article.id, names)),
+        attribution=_attribution(anchor, tokens, sentence, _Sources(article.id, names, sentence.start)),
         head=_age_head(candidate, holder, anchor) if unit == "age" else _head(anchor, tokens),
         event=_event(thing, anchor) if counted else "",
         upper=upper,
@@ -1338,6 +1338,7 @@ class _Sources:
 
     article_id: str
     names: Names | None
+    sentence_start: int  # the character where the figure's sentence starts
 
 
 def _attribution(anchor: Token, figure_tokens: SpacySpan, sentence: Sentence, sources: _Sources) -> str:
@@ -1494,6 +1495,8 @@ def _source_phrase(head: Token, sources: _Sources) -> str:
             continue
         kept.append(token)
     phrase = _join(head.doc, [t.i for t in kept])
+    if kept and _capital_of_position(kept[0], sources.sentence_start):
+        phrase = phrase[:1].lower() + phrase[1:]
     entity = sources.names.at(sources.article_id, head.idx) if sources.names is not None else None
     article, _, rest = phrase.partition(" ")
     if article.lower() != "the" or not rest:
@@ -1501,3 +1504,38 @@ def _source_phrase(head: Token, sources: _Sources) -> str:
     if entity is None or sources.names is None or sources.names.named(rest) is not entity:
         return phrase
     return f"{article} {entity.name}" if article else entity.name
+
+
+def _capital_of_position(token: Token, sentence_start: int) -> bool:
+    """True for a word capitalized only because it opens its sentence ("The project also found",
+    "A person briefed on the matter said", "Some say", "Prosecutors said"): nothing but
+    punctuation before it in the sentence, and no name. An attribution is shown mid-sentence
+    ("according to the project"), where such a word is written lower-case. A name keeps its
+    capital: one the model tagged ("The Washington Post"), and a word the article also writes
+    capitalized inside a sentence ("Summers added ..." beside "from economists, Summers said")."""
+    doc = token.doc
+    index = token.i - 1
+    while index >= 0 and doc[index].idx >= sentence_start:
+        if not (doc[index].is_punct or doc[index].is_space):
+            return False
+        index -= 1
+    return (
+        token.text[:1].isupper()
+        and not (len(token.text) > 1 and token.text.isupper())  # "NBC", "AP"; not "A"
+        and token.pos_ not in ("PROPN", "X")
+        and token.ent_type_ not in NAME_LABELS
+        and (token.pos_ in ("DET", "PRON") or not _capitalized_inside_a_sentence(token))
+    )
+
+
+def _capitalized_inside_a_sentence(token: Token) -> bool:
+    """True when the article writes the word, capitalized as here, where no sentence starts: after
+    a word or a comma, not after a stop, a line break or a quotation mark."""
+    doc = token.doc
+    for other in doc:
+        if other.text != token.text or other.i == token.i or other.i == 0:
+            continue
+        before = doc[other.i - 1]
+        if not before.is_space and before.text not in (".", "!", "?", ":", '"', "“", "(", "—", "-", "–"):
+            return True
+    return False
