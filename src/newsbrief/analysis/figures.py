@@ -569,8 +569,6 @@ def _figure(
     counted = unit == ""
     if counted:
         unit = _count_unit(thing, anchor)
-        if unit == "count" and _YEAR.match(tokens.text):
-            return None  # a year spaCy did not tag as a date
     what = _what(thing, anchor, tokens)
     if unit == "year":
         what = _year_description(what)
@@ -904,6 +902,9 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
         if tokens[-1].lower_ in SCALES:
             return value, "", anchor  # "more than 1.5 million" tagged a quantity: a count, not of millions
         return value, tokens[-1].lemma_.lower(), anchor
+    if len(tokens) == 1 and _YEAR.match(text):
+        # a year the model did not tag: "shrunk ... from 2007 to 2014", "2020 Democrats", "since 1978"
+        return _date_value(tokens)
     return value, "", anchor
 
 
@@ -1007,7 +1008,10 @@ def _date_value(tokens: SpacySpan) -> tuple[float, str, Token] | None:
             return float(year), "year", anchor
         return None
     root = tokens.root
-    if root.lemma_.lower() in TIME_UNITS and any(t.like_num for t in tokens if t.i != root.i):
+    # "the 2013 tax year" names a year, no duration of 2,013 years
+    if root.lemma_.lower() in TIME_UNITS and any(
+        t.like_num and not _YEAR.match(t.text) for t in tokens if t.i != root.i
+    ):
         if _is_time_frame(root) or any(
             w in ("last", "past", "next", "ago", "this", "every", "each") for w in lowers
         ):
