@@ -668,6 +668,16 @@ def test_a_year_the_model_did_not_tag_is_no_count(text: str, span_text: str) -> 
     assert [f.unit for f in _figures([_article(text)]) if f.span.text == span_text] in ([], ["year"])
 
 
+def test_a_count_of_years_is_a_duration_not_a_year() -> None:
+    # BASIL, Clinton's tax returns (2015): "eight" was shown as "the year 8"
+    text = (
+        "Hillary Rodham Clinton on Friday released her most recent eight years of tax returns, showing that "
+        "she and former President Bill Clinton earned $139 million in adjusted gross income from 2007 to 2014."
+    )
+    figure = _one(_figures([_article(text)]), "eight")
+    assert (figure.value, figure.unit) == (8, "years")
+
+
 def test_a_count_the_model_took_for_money_counts_its_noun() -> None:
     # mn-23526: "more than 4 million immigrants" was a sum of money (the model tags it MONEY), so it
     # could not meet another outlet's "some 4 million" immigrants

@@ -569,6 +569,9 @@ def _figure(
     counted = unit == ""
     if counted:
         unit = _count_unit(thing, anchor)
+        if unit in TIME_UNITS:
+            # "her most recent eight years of tax returns": 8 years, not the year 8
+            unit = _duration_unit(unit)
     what = _what(thing, anchor, tokens)
     if unit == "year":
         what = _year_description(what)
@@ -1019,8 +1022,16 @@ def _date_value(tokens: SpacySpan) -> tuple[float, str, Token] | None:
         value = _number(t for t in tokens if t.i != root.i)
         if value is None:
             return None
-        return value, root.lemma_.lower() + "s", root
+        return value, _duration_unit(root.lemma_.lower()), root
     return None
+
+
+def _duration_unit(time_unit: str) -> str:
+    """The unit of a duration: the time unit's plural ("years", "centuries"), so that a count of
+    years never meets a calendar year ("year")."""
+    if time_unit.endswith("y") and not time_unit.endswith("ay"):
+        return time_unit[:-1] + "ies"
+    return time_unit + "s"
 
 
 def _is_time_frame(token: Token) -> bool:
