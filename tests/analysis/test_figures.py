@@ -678,6 +678,27 @@ def test_a_count_of_years_is_a_duration_not_a_year() -> None:
     assert (figure.value, figure.unit) == (8, "years")
 
 
+# A mixed number is read whole, and "half" alone is a share, as "a third" is (BASIL: the Afghanistan
+# talks, Clinton's health letter, the elephant trophies, flags at half-staff).
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("The investigation was internal at first with the White House reaching conclusions at least "
+         "two-and-a-half months ago.", [("at least two-and-a-half", 2.5, "months")]),
+        ("Clinton’s camp is touting the fact she is the first 2016 candidate to release any kind of health "
+         "information, though she only officially released a one-and-a-half-page letter from her doctor.",
+         [("one-and-a-half", 1.5, "page")]),
+        ("The illicit demand for elephant ivory has led to devastating losses from illegal poaching as the "
+         "natural habitat available for the animals to roam has also dwindled by more than half.", []),
+        ("Obama also ordered U.S. flags to be flown at half-staff “as a mark of respect for the victims.”", []),
+    ],
+)  # fmt: skip
+def test_a_half_is_read_with_its_whole_number_or_not_at_all(
+    text: str, read: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.span.text, f.value, f.unit) for f in _figures([_article(text)])] == read
+
+
 def test_a_count_the_model_took_for_money_counts_its_noun() -> None:
     # mn-23526: "more than 4 million immigrants" was a sum of money (the model tags it MONEY), so it
     # could not meet another outlet's "some 4 million" immigrants

@@ -35,7 +35,9 @@ the words just before the age name one ("the suspect, believed to be between the
 "lowest" and "highest"): one end of the group's ages, which a range of them also gives.
 
 Odds ("a 2 in 3 chance", "two-in-three", "one in five") are not figures: neither number counts
-anything alone.
+anything alone. Nor are fractions alone ("a third", "two-thirds", "more than half", "cutting in
+half"): shares of something the number does not name; a mixed number is read whole ("at least
+two-and-a-half months" is 2.5 months, "half a million" 500,000).
 
 A description that names nothing beyond the counted thing ("two wounded", "29 times", "killing
 8,000 people") is too thin to tell one event from another, so such figures, and counts with no
@@ -334,6 +336,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         end = index + 1
         while end < len(doc) and doc[end].i not in covered and doc[end].like_num and doc[end].pos_ == "NUM":
             end += 1
+        end = _with_a_half(doc, end)
         candidates.append(_Candidate(doc[index:end], "CARDINAL"))
         index = end
     # "The magnitude-6.2 quake": one token, which spaCy may even tag as a name.
@@ -514,7 +517,28 @@ def _trimmed(ent: SpacySpan) -> SpacySpan:
             break
     if start > 0 and doc[start - 1].text in ("$", "€", "£", "¥", "US$"):
         start -= 1
+    if end == ent.end:
+        end = _with_a_half(doc, end)
     return doc[start : max(end, start + 1)]
+
+
+def _with_a_half(doc: Doc, end: int) -> int:
+    """The end of a number with the "and a half" just after it taken in (and a scale after that):
+    spaCy tags "at least two" of "at least two-and-a-half months" and leaves the half out."""
+    if end == 0 or not doc[end - 1].like_num:
+        return end
+    wanted = ["and", "a", "half"]
+    index = end
+    while index < len(doc) and wanted:
+        if doc[index].lower_ == wanted[0]:
+            wanted.pop(0)
+        elif doc[index].text not in ("-", "–"):
+            return end
+        index += 1
+    if wanted:
+        return end
+    # "two and a half million"
+    return index + 1 if index < len(doc) and doc[index].lower_ in A_SCALES - {"dozen"} else index
 
 
 def _figure(
@@ -922,9 +946,13 @@ def _number(tokens: Iterable[Token]) -> float | None:
     current: float | None = None
     seen_number = False
     previous_word = ""
-    words = [token.lower_.replace("$", "").replace("€", "").replace("£", "") for token in tokens]
+    words = _mixed_number_words(
+        [token.lower_.replace("$", "").replace("€", "").replace("£", "") for token in tokens]
+    )
     if any(re.search(FRACTIONS, word) for word in words):
         return None  # "a third", "two-thirds": a share of something unnamed, not a count
+    if "half" in words and not any(_counts_whole(word) for word in words):
+        return None  # "more than half", "cutting in half": a share, as "a third" is
     for position, word in enumerate(words):
         if word in ("-", "–") and (previous_word in TENS_WORDS or previous_word == "hundred"):
             continue  # "twenty-five", "one hundred-eighteen" split in tokens
@@ -969,6 +997,31 @@ def _number(tokens: Iterable[Token]) -> float | None:
     if not seen_number:
         return None
     return total + (current or 0.0)
+
+
+def _mixed_number_words(words: list[str]) -> list[str]:
+    """The words of a number without the hyphens of a mixed number ("two-and-a-half", split in
+    tokens), which would read as a range from two."""
+    return [
+        word
+        for position, word in enumerate(words)
+        if not (
+            word in ("-", "–")
+            and words[position + 1 : position + 2] in (["and"], ["a"], ["an"], ["half"])
+            and "half" in words[position + 1 : position + 6]
+            and words[position - 1 : position] != ["half"]
+        )
+    ]
+
+
+def _counts_whole(word: str) -> bool:
+    """True for a word that gives a number whole units: digits, a number word, a scale ("half a
+    million"), "dozen" ("a half-dozen"); not "half" itself, nor the "a" of "a half"."""
+    parts = [part for part in word.split("-") if part]
+    return any(
+        part[:1].isdigit() or part in SCALES or (part in UNITS_WORDS and part not in ("a", "an", "half"))
+        for part in parts
+    )
 
 
 def _counts_a_noun(number: Token) -> bool:
