@@ -699,6 +699,16 @@ def test_a_half_is_read_with_its_whole_number_or_not_at_all(
     assert [(f.span.text, f.value, f.unit) for f in _figures([_article(text)])] == read
 
 
+def test_the_number_of_a_thing_counts_the_thing() -> None:
+    # BASIL, the elephant trophies (2017): "about 400,000 numbers, down from 5,000,000 numbers"
+    text = (
+        "As a result, the number of African elephants has shrunk from about 5 million a century ago to about "
+        "400,000 remaining."
+    )
+    (figure,) = _figures([_article(text)])
+    assert (figure.value, figure.previous, figure.unit) == (400_000, 5_000_000, "elephant")
+
+
 def test_a_count_the_model_took_for_money_counts_its_noun() -> None:
     # mn-23526: "more than 4 million immigrants" was a sum of money (the model tags it MONEY), so it
     # could not meet another outlet's "some 4 million" immigrants

@@ -1129,12 +1129,25 @@ def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
         verb = anchor.head.head
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
-            return subjects[0]  # "the death toll rose to 300"
+            return _counted_by(subjects[0])  # "the death toll rose to 300"
     if anchor.dep_ == "attr" and anchor.head.lemma_ == "be":
         subjects = [c for c in anchor.head.children if c.dep_ == "nsubj"]
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
-            return subjects[0]  # "the number of dead was 300"
+            return _counted_by(subjects[0])  # "the number of dead was 300"
     return anchor
+
+
+def _counted_by(noun: Token) -> Token:
+    """What a count noun counts: "elephants" of "the number of African elephants has shrunk ... to
+    about 400,000" ("dead" of "the number of dead was 300"); any other noun itself."""
+    if noun.lemma_.lower() not in COUNT_NOUNS:
+        return noun
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return noun
 
 
 def _head(anchor: Token, tokens: SpacySpan) -> str:
