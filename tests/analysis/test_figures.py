@@ -709,6 +709,25 @@ def test_the_number_of_a_thing_counts_the_thing() -> None:
     assert (figure.value, figure.previous, figure.unit) == (400_000, 5_000_000, "elephant")
 
 
+# A number that stands for those named before, as a pronoun would, is no figure; one counted "of
+# them" has no noun of its own (BASIL: Stone and Trump, the 2016 primaries, the 2010 House races).
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("Within months, however, the two had a public dispute and Mr. Stone left the team.", []),
+        ("Clinton had counted on winning all three.", []),
+        ("“You take 18 of them, California, Illinois and New York, where you know we’re not likely to do "
+         "well at the top of the ticket, and those districts are frankly pretty vulnerable.”",
+         [("18", "count")]),
+        ("He said the four killed were soldiers.", [("four", "people")]),
+    ],
+)  # fmt: skip
+def test_a_number_that_stands_for_those_named_before_counts_no_noun(
+    text: str, read: list[tuple[str, str]]
+) -> None:
+    assert [(f.span.text, f.unit) for f in _figures([_article(text)])] == read
+
+
 def test_a_count_the_model_took_for_money_counts_its_noun() -> None:
     # mn-23526: "more than 4 million immigrants" was a sum of money (the model tags it MONEY), so it
     # could not meet another outlet's "some 4 million" immigrants

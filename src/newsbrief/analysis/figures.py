@@ -584,6 +584,8 @@ def _figure(
     thing = _counted_thing(anchor, tokens)
     if thing.pos_ == "PROPN" and thing.i != anchor.i and thing.ent_type_ != "NORP":
         return None  # "50 Old Colony Rd", "Windows 10": a name, not a count
+    if _refers_back(thing, anchor):
+        return None  # "the two met", "winning all three": those named before, not news counted
     if tokens.start > 0 and tokens.doc[tokens.start - 1].lower_ == "magnitude":
         unit = "magnitude"  # "a magnitude 6 quake": the quake is not what is counted
     holder = _age_holder(tokens.doc[min(start_token, tokens.start)])
@@ -1115,9 +1117,9 @@ def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
     inside = {t.i for t in tokens}
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ != "PRON"]
             if objects:
-                return objects[0]  # "two of the victims", "40 percent of residents"
+                return objects[0]  # "two of the victims", "40 percent of residents"; not "18 of them"
     modifies = anchor.dep_ in ("nummod", "quantmod", "amod", "compound") and anchor.head.i not in inside
     if modifies and anchor.head.pos_ in ("NOUN", "PROPN"):
         return anchor.head
@@ -1135,6 +1137,16 @@ def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
             return _counted_by(subjects[0])  # "the number of dead was 300"
     return anchor
+
+
+def _refers_back(thing: Token, anchor: Token) -> bool:
+    """True for a number that stands for things the text named before, as a pronoun would: "the
+    two", "all three", "both", with no noun and no words of its own ("the four killed" has some)."""
+    if thing.i != anchor.i or anchor.pos_ != "NUM":
+        return False
+    determiners = [c for c in anchor.children if c.dep_ in ("det", "predet")]
+    others = [c for c in anchor.children if c.dep_ not in ("det", "predet", "punct")]
+    return bool(determiners) and not others and all(d.lower_ in ("the", "all", "both") for d in determiners)
 
 
 def _counted_by(noun: Token) -> Token:
