@@ -728,6 +728,21 @@ def test_a_number_that_stands_for_those_named_before_counts_no_noun(
     assert [(f.span.text, f.unit) for f in _figures([_article(text)])] == read
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # BASIL, the Clinton emails (2015): "100 pages"
+        "The State Department has made available several hundred pages of documents in prior releases "
+        "related to the 2012 terrorist attacks in Benghazi, Libya, and other issues.",
+        # mn-23283: "100 supporters"
+        "The attacks elicited cheers from a crowd of several hundred Moore supporters, who packed into a "
+        "barn here and waved pro-Bannon and Breitbart News signs.",
+    ],
+)
+def test_several_hundred_is_as_vague_as_hundreds(text: str) -> None:
+    assert not [f for f in _figures([_article(text)]) if "hundred" in f.span.text]
+
+
 def test_a_count_the_model_took_for_money_counts_its_noun() -> None:
     # mn-23526: "more than 4 million immigrants" was a sum of money (the model tags it MONEY), so it
     # could not meet another outlet's "some 4 million" immigrants

@@ -154,6 +154,8 @@ A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "tri
 FRACTIONS = r"^(?:.*-)?(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?$"
 # "hundreds", "thousands of", "dozens": not a figure anyone could check.
 VAGUE_WORDS = frozenset({"hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens"})
+# "several hundred pages", "a few thousand": a scale with no number, as vague as "hundreds".
+VAGUE_MULTIPLIERS = frozenset({"several", "few", "many"})
 
 CURRENCIES: tuple[tuple[str, str], ...] = (
     ("us$", "USD"), ("$", "USD"), ("dollar", "USD"), ("usd", "USD"), ("€", "EUR"), ("euro", "EUR"),
@@ -901,7 +903,9 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
         return None
     text = tokens.text
     lowers = [t.lower_ for t in tokens]
-    if any(word in VAGUE_WORDS for word in lowers):
+    if any(word in VAGUE_WORDS for word in lowers) or any(
+        t.lower_ in SCALES and t.i > 0 and t.doc[t.i - 1].lower_ in VAGUE_MULTIPLIERS for t in tokens
+    ):
         return None
     starts = [t.i for t in tokens if _starts_number(t)]
     # The number's own root: in "an estimated 37 children" spaCy may root the entity at "an".
