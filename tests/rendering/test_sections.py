@@ -1059,6 +1059,7 @@ def _first_figure_as(brief: Brief, **changes: object) -> Brief:
         (45.0, "age", "age 45"),
         (400000.0, "people", "400,000 people"),
         (3.0, "weeks", "3 weeks"),
+        (1.0, "days", "1 day"),  # BASIL: "On one day, protesters were told to gather in one place."
     ],
 )
 def test_figure_values_read_as_people_write_them(analysed, value, unit, written):

@@ -84,6 +84,11 @@ SHOWN_UNATTRIBUTED = 6  # phrases in quote marks left out of the quotes, named u
 SHOWN_ENTITIES = 15
 SHOWN_TERMS = 6  # distinctive terms and opinion markers per outlet
 # Units whose plural is the same word, or that are measures rather than things counted.
+# A duration's unit is plural ("days"), so that it never meets a calendar year ("year").
+_DURATION_SINGULARS = {
+    "seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "weeks": "week",
+    "months": "month", "years": "year", "decades": "decade", "centuries": "century",
+}  # fmt: skip
 _INVARIANT_UNITS = frozenset(
     {"people", "percent", "children", "men", "women", "police", "staff", "personnel", "sheep", "fish",
      "deer", "aircraft", "series", "species", "degree", "celsius", "fahrenheit"}
@@ -406,7 +411,9 @@ def _amount(value: float, unit: str) -> str:
         return f"age {_number(value)}"
     if unit == "count":
         return _number(value)
-    return f"{_number(value)} {_plural_unit(unit) if value != 1 else unit}"
+    if value == 1:
+        return f"1 {_DURATION_SINGULARS.get(unit, unit)}"  # "one day": "1 day", not "1 days"
+    return f"{_number(value)} {_plural_unit(unit)}"
 
 
 def _date(value: int) -> str:
