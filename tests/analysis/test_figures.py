@@ -743,6 +743,26 @@ def test_several_hundred_is_as_vague_as_hundreds(text: str) -> None:
     assert not [f for f in _figures([_article(text)]) if "hundred" in f.span.text]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # BASIL, Indiana's religious freedom law (2015): "4 championships"
+        "Long on Monday also denied that a clarification of the law would be needed before this weekend’s "
+        "men’s NCAA Final Four basketball championships, in Indianapolis.",
+        # BASIL, Trump and Putin (2018)
+        "Russia was expelled from what was then the Group of Eight after its annexation of Crimea from Ukraine.",
+    ],
+)
+def test_a_number_word_capitalized_inside_a_name_is_no_figure(text: str) -> None:
+    assert _figures([_article(text)]) == ()
+
+
+def test_a_capitalized_number_after_a_dateline_is_still_a_figure() -> None:
+    # BASIL, Nebraska and Oklahoma against Colorado (2014)
+    text = "DENVER — Two heartland states filed the first major legal challenge to Colorado’s marijuana laws."
+    assert [f.span.text for f in _figures([_article(text)])] == ["Two"]
+
+
 def test_a_count_the_model_took_for_money_counts_its_noun() -> None:
     # mn-23526: "more than 4 million immigrants" was a sum of money (the model tags it MONEY), so it
     # could not meet another outlet's "some 4 million" immigrants

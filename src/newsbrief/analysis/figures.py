@@ -756,6 +756,11 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
     )
     if name_before and first.text[:1].isdigit():
         return True  # "Boeing 737", "Apollo 11", "Interstate 95"
+    if first.text[:1].isupper() and first.lower_ in UNITS_WORDS and previous is not None:
+        # "the NCAA Final Four", "the Group of Seven": a number word capitalized inside a name
+        named = previous if previous.lower_ != "of" or previous.i == 0 else doc[previous.i - 1]
+        if named.text[:1].isupper() and named.is_alpha and named.pos_ in ("PROPN", "ADJ", "NOUN"):
+            return True
     if _PHONE.search(doc[max(0, first.i - 5) : min(len(doc), last.i + 6)].text):
         return True
     if following is not None and following.text in ("-", "–") and label == "CARDINAL":
