@@ -620,6 +620,10 @@ def test_a_figure_outside_what_the_source_said_is_not_attributed(text: str, span
         ("Hillary and Bill Clinton earned roughly $141 million and paid nearly $44 million in federal income "
          "taxes from 2007 to 2014, according to tax returns released Friday.", "roughly $141 million",
          "tax returns released Friday"),
+        # a quotation opened in the sentence before, closed by a straight mark (HuffPost, Orlando)
+        ("\"Appreciate the congrats for being right on radical Islamic terrorism. If Hillary Clinton, after "
+         "this attack, still cannot say the two words 'Radical Islam' she should get out of this race for the "
+         "Presidency,\" Trump said in a statement released by his campaign.", "two", "Trump"),
     ],
 )  # fmt: skip
 def test_a_figure_inside_what_the_source_said_is_attributed(text: str, span_text: str, source: str) -> None:

@@ -1570,9 +1570,11 @@ def _part_of_statement(child: Token) -> bool:
 
 def _quoted(words: Sequence[Token]) -> set[int]:
     """The tokens between quotation marks in a sentence (indices into its parse); a sentence whose
-    first curly mark closes a quotation starts inside one (a quotation over several sentences)."""
+    first mark closes a quotation (a curly one, or a straight one spaced as a closing mark) starts
+    inside one (a quotation over several sentences)."""
     curly = [word.text for word in words if word.text in ("“", "”")]
-    inside = bool(curly) and curly[0] == "”"
+    straight = [word for word in words if word.text == '"']
+    inside = (bool(curly) and curly[0] == "”") or (not curly and bool(straight) and _closes(straight[0]))
     quoted: set[int] = set()
     for word in words:
         if word.text in ("“", "”"):
@@ -1582,6 +1584,12 @@ def _quoted(words: Sequence[Token]) -> set[int]:
         elif inside:
             quoted.add(word.i)
     return quoted
+
+
+def _closes(mark: Token) -> bool:
+    """True for a straight quotation mark that closes a quotation, as its spacing shows: glued to
+    the word or stop before it and followed by a space ('... the Presidency," Trump said')."""
+    return mark.i > 0 and not mark.doc[mark.i - 1].whitespace_ and bool(mark.whitespace_)
 
 
 def _source_phrase(head: Token, sources: _Sources) -> str:
