@@ -56,6 +56,7 @@ from newsbrief.analysis.entities import Names
 from newsbrief.analysis.lexicon import (
     EVENT_CLASSES,
     EVENT_PHRASES,
+    PEOPLE_NOUNS,
     PERSON_NOUNS,
     REPORTING_VERBS,
     SPEECH_VERBS,
@@ -175,9 +176,6 @@ MONTHS = (
 )  # fmt: skip
 MONTH_ABBREVIATIONS = {name[:3]: number for number, name in enumerate(MONTHS, start=1)} | {"sept": 9}
 
-PEOPLE_NOUNS = frozenset(
-    ["people", "person", "civilian", "resident", "child", "kid", "adult", "man", "woman", "refugee", "migrant", "immigrant", "victim", "soldier", "troop", "student", "worker", "employee", "passenger", "fighter", "rebel", "militant", "member", "citizen", "inhabitant", "patient", "protester", "protestor", "demonstrator", "voter", "individual", "baby", "infant", "teenager", "teen", "boy", "girl", "officer", "staff", "staffer", "hostage", "prisoner", "inmate", "detainee", "survivor", "tourist", "visitor", "pilgrim", "worshipper", "evacuee", "casualty", "fatality", "death", "dead", "toll", "body", "injury", "injured", "wounded", "suspect", "juror", "doctor", "nurse", "firefighter", "policeman", "journalist", "reporter", "delegate", "lawmaker", "senator", "fan", "spectator", "attendee", "customer", "driver", "crew", "crewmember", "sailor", "marine", "personnel", "official", "guard", "miner", "farmer"]
-)  # fmt: skip
 # Words that name the same counted thing; the key is what the conflict rule compares.
 SYNONYMS = {
     "killed": frozenset(

@@ -17,8 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from newsbrief.analysis.figures import PEOPLE_NOUNS
-from newsbrief.analysis.lexicon import PERSON_NOUNS, is_whole_quotation
+from newsbrief.analysis.lexicon import PEOPLE_NOUNS, PERSON_NOUNS, is_whole_quotation
 from newsbrief.model import (
     ActorNames,
     Analysis,
