@@ -95,7 +95,7 @@ def test_aleppo_observatory_tally_on_the_government_side(aleppo_figures: tuple[F
     figure = _one(aleppo_figures, "15")
     assert (figure.value, figure.unit, figure.qualifier) == (15, "people", "exact")
     assert figure.what == "civilian deaths on the government-held side"
-    assert figure.attribution == "The Observatory"
+    assert figure.attribution == "the Observatory"
 
 
 def test_aleppo_spans_and_sentences_point_into_the_text(
@@ -613,17 +613,158 @@ def test_a_figure_outside_what_the_source_said_is_not_attributed(text: str, span
         ("The document is expected to call for a path to legal status for many of the 11 million "
          "undocumented immigrants in the country, the aides said.", "11 million", "the aides"),
         ("A separate attendee, Molyrik Welch, noted to another reporter that her brother had died following "
-         "an encounter with Ferguson police in 2011.", "2011", "A separate attendee"),
+         "an encounter with Ferguson police in 2011.", "2011", "a separate attendee"),
         # our sentence, though the parser splits it at ". . ."
         ("Trump is one of the top contenders. NBC further notes, “Strikingly, Trump . . . finishes first among "
          "Tea Party supporters (at 20 percent), followed by Romney (17 percent).”", "17 percent", "NBC"),
         ("Hillary and Bill Clinton earned roughly $141 million and paid nearly $44 million in federal income "
          "taxes from 2007 to 2014, according to tax returns released Friday.", "roughly $141 million",
          "tax returns released Friday"),
+        # a quotation opened in the sentence before, closed by a straight mark (HuffPost, Orlando)
+        ("\"Appreciate the congrats for being right on radical Islamic terrorism. If Hillary Clinton, after "
+         "this attack, still cannot say the two words 'Radical Islam' she should get out of this race for the "
+         "Presidency,\" Trump said in a statement released by his campaign.", "two", "Trump"),
     ],
 )  # fmt: skip
 def test_a_figure_inside_what_the_source_said_is_attributed(text: str, span_text: str, source: str) -> None:
     assert _one(_figures([_article(text)]), span_text).attribution == source
+
+
+# The source is shown mid-sentence ("according to the project"): a capital that only opens the
+# sentence goes (BASIL's elephant trophies, Mrs. Clinton's emails, Roy Moore), a name's stays.
+@pytest.mark.parametrize(
+    "text, span_text, source",
+    [
+        ("The project also found that the African elephant population shrunk nearly 30 percent from 2007 "
+         "to 2014.", "nearly 30 percent", "the project"),
+        ("The lawyer for Mrs. Clinton, David Kendall, said that in response to that request, Mrs. Clinton’s "
+         "representatives had determined which of her roughly 60,000 emails were personal and private.",
+         "roughly 60,000", "the lawyer for Mrs. Clinton"),
+        ("“The paper found three other women who said they had been pursued by Mr. Moore around the same "
+         "time.", "three", "the paper"),
+        ("The Washington Post reported that, in early 1979, Mr. Moore had approached a 14-year-old.",
+         "14-year-old", "The Washington Post"),
+    ],
+)  # fmt: skip
+def test_a_source_that_opens_its_sentence_is_not_capitalized(text: str, span_text: str, source: str) -> None:
+    assert _one(_figures([_article(text)]), span_text).attribution == source
+
+
+# A four-digit number the model did not tag as a date is a year, never a count of the noun after
+# it (BASIL: the elephant trophies, the Mueller report, Clinton's 2015 candidacy, same-sex taxes).
+@pytest.mark.parametrize(
+    "text, span_text",
+    [
+        ("Zambia and Zimbabwe have had mixed success in recent years maintaining or increasing their "
+         "elephant population, according to the Great Elephant Census, a project financed by Paul G. Allen, "
+         "a founder of Microsoft. The project also found that the African elephant population shrunk nearly "
+         "30 percent from 2007 to 2014.\n\nIt is unclear why Mr. Trump reversed the decision, but the "
+         "announcement faced backlash from both conservatives and liberals.", "2014"),
+        ("Barr is expected to make public more of the report, but 2020 Democrats are demanding the full "
+         "report be released.", "2020"),
+        ("He joins an already crowded 2016 Republican field, and will likely enlist support from the "
+         "party's far right wing.", "2016"),
+        ("As of the 2013 tax year, same-sex spouses who are legally married will not be able to file "
+         "federal tax returns as if either were single.", "2013 tax year"),
+    ],
+)  # fmt: skip
+def test_a_year_the_model_did_not_tag_is_no_count(text: str, span_text: str) -> None:
+    assert [f.unit for f in _figures([_article(text)]) if f.span.text == span_text] in ([], ["year"])
+
+
+def test_a_count_of_years_is_a_duration_not_a_year() -> None:
+    # BASIL, Clinton's tax returns (2015): "eight" was shown as "the year 8"
+    text = (
+        "Hillary Rodham Clinton on Friday released her most recent eight years of tax returns, showing that "
+        "she and former President Bill Clinton earned $139 million in adjusted gross income from 2007 to 2014."
+    )
+    figure = _one(_figures([_article(text)]), "eight")
+    assert (figure.value, figure.unit) == (8, "years")
+
+
+# A mixed number is read whole, and "half" alone is a share, as "a third" is (BASIL: the Afghanistan
+# talks, Clinton's health letter, the elephant trophies, flags at half-staff).
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("The investigation was internal at first with the White House reaching conclusions at least "
+         "two-and-a-half months ago.", [("at least two-and-a-half", 2.5, "months")]),
+        ("Clinton’s camp is touting the fact she is the first 2016 candidate to release any kind of health "
+         "information, though she only officially released a one-and-a-half-page letter from her doctor.",
+         [("one-and-a-half", 1.5, "page")]),
+        ("The illicit demand for elephant ivory has led to devastating losses from illegal poaching as the "
+         "natural habitat available for the animals to roam has also dwindled by more than half.", []),
+        ("Obama also ordered U.S. flags to be flown at half-staff “as a mark of respect for the victims.”", []),
+    ],
+)  # fmt: skip
+def test_a_half_is_read_with_its_whole_number_or_not_at_all(
+    text: str, read: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.span.text, f.value, f.unit) for f in _figures([_article(text)])] == read
+
+
+def test_the_number_of_a_thing_counts_the_thing() -> None:
+    # BASIL, the elephant trophies (2017): "about 400,000 numbers, down from 5,000,000 numbers"
+    text = (
+        "As a result, the number of African elephants has shrunk from about 5 million a century ago to about "
+        "400,000 remaining."
+    )
+    (figure,) = _figures([_article(text)])
+    assert (figure.value, figure.previous, figure.unit) == (400_000, 5_000_000, "elephant")
+
+
+# A number that stands for those named before, as a pronoun would, is no figure; one counted "of
+# them" has no noun of its own (BASIL: Stone and Trump, the 2016 primaries, the 2010 House races).
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("Within months, however, the two had a public dispute and Mr. Stone left the team.", []),
+        ("Clinton had counted on winning all three.", []),
+        ("“You take 18 of them, California, Illinois and New York, where you know we’re not likely to do "
+         "well at the top of the ticket, and those districts are frankly pretty vulnerable.”",
+         [("18", "count")]),
+        ("He said the four killed were soldiers.", [("four", "people")]),
+    ],
+)  # fmt: skip
+def test_a_number_that_stands_for_those_named_before_counts_no_noun(
+    text: str, read: list[tuple[str, str]]
+) -> None:
+    assert [(f.span.text, f.unit) for f in _figures([_article(text)])] == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # BASIL, the Clinton emails (2015): "100 pages"
+        "The State Department has made available several hundred pages of documents in prior releases "
+        "related to the 2012 terrorist attacks in Benghazi, Libya, and other issues.",
+        # mn-23283: "100 supporters"
+        "The attacks elicited cheers from a crowd of several hundred Moore supporters, who packed into a "
+        "barn here and waved pro-Bannon and Breitbart News signs.",
+    ],
+)
+def test_several_hundred_is_as_vague_as_hundreds(text: str) -> None:
+    assert not [f for f in _figures([_article(text)]) if "hundred" in f.span.text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # BASIL, Indiana's religious freedom law (2015): "4 championships"
+        "Long on Monday also denied that a clarification of the law would be needed before this weekend’s "
+        "men’s NCAA Final Four basketball championships, in Indianapolis.",
+        # BASIL, Trump and Putin (2018)
+        "Russia was expelled from what was then the Group of Eight after its annexation of Crimea from Ukraine.",
+    ],
+)
+def test_a_number_word_capitalized_inside_a_name_is_no_figure(text: str) -> None:
+    assert _figures([_article(text)]) == ()
+
+
+def test_a_capitalized_number_after_a_dateline_is_still_a_figure() -> None:
+    # BASIL, Nebraska and Oklahoma against Colorado (2014)
+    text = "DENVER — Two heartland states filed the first major legal challenge to Colorado’s marijuana laws."
+    assert [f.span.text for f in _figures([_article(text)])] == ["Two"]
 
 
 def test_a_count_the_model_took_for_money_counts_its_noun() -> None:

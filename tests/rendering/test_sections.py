@@ -1060,12 +1060,31 @@ def _first_figure_as(brief: Brief, **changes: object) -> Brief:
         (45.0, "age", "age 45"),
         (400000.0, "people", "400,000 people"),
         (3.0, "weeks", "3 weeks"),
+        (1.0, "days", "1 day"),  # BASIL: "On one day, protesters were told to gather in one place."
     ],
 )
 def test_figure_values_read_as_people_write_them(analysed, value, unit, written):
     written_brief = _first_figure_as(analysed, value=value, unit=unit, qualifier="exact")
     assert f"“More than 300”: {written} (“More than 300 civilians have died" in _unwrapped_text(written_brief)
     assert json.loads(to_json(written_brief))["analysis"]["figures"][0]["normalized"] == written
+
+
+@pytest.mark.parametrize(
+    ("value", "head", "written"),
+    [
+        # BASIL, the elephant trophies: "Two other lawmakers, Rep. Vern Buchanan, ..." was "2 people"
+        (2.0, "lawmaker", "2 lawmakers"),
+        (20.0, "child", "20 children"),
+        (1.0, "senator", "1 senator"),
+        (12.0, "intelligence officer", "12 officers"),
+        (13_000_000.0, "americans", "13,000,000 people"),  # a name's lemma: no noun for people to show
+        (400_000.0, "", "400,000 people"),
+    ],
+)
+def test_a_count_of_people_is_shown_with_its_noun(analysed, value, head, written):
+    brief = _first_figure_as(analysed, value=value, unit="people", head=head, qualifier="exact")
+    assert f"“More than 300”: {written} (“More than 300 civilians have died" in _unwrapped_text(brief)
+    assert json.loads(to_json(brief))["analysis"]["figures"][0]["normalized"] == written
 
 
 @pytest.mark.parametrize(

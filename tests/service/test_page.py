@@ -1390,7 +1390,7 @@ def test_issue_page_a_figure_is_worded_as_the_downloads_word_it(
         "“two”: 2 villages (“\"Assad's forces also entered two Shiite villages that were under siege by "
         "rebels…”) — ZeroHedge [3]"
     ) in shown
-    assert "“More than 300”: more than 300 people (“More than 300 civilians have died" in shown[1]
+    assert "“More than 300”: more than 300 civilians (“More than 300 civilians have died" in shown[1]
     for line in shown:
         assert f"- {line}\n" in markdown
 

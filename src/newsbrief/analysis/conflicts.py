@@ -60,14 +60,19 @@ from typing import TYPE_CHECKING
 from newsbrief.analysis.figures import (
     GENERIC_PEOPLE,
     NEARLY_WORDS,
-    PEOPLE_NOUNS,
     SCALES,
     SYNONYMS,
     UNITS_WORDS,
     VAGUE_WORDS,
     WHAT_STOP,
 )
-from newsbrief.analysis.lexicon import COUNTED_NOUN_GROUPS, EVENT_CLASSES, OCCASIONS, PERSON_NOUNS
+from newsbrief.analysis.lexicon import (
+    COUNTED_NOUN_GROUPS,
+    EVENT_CLASSES,
+    OCCASIONS,
+    PEOPLE_NOUNS,
+    PERSON_NOUNS,
+)
 from newsbrief.analysis.similarity import embed
 from newsbrief.model import Article, Conflict, Fact, Figure, published_datetime
 

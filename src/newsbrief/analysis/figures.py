@@ -35,7 +35,9 @@ the words just before the age name one ("the suspect, believed to be between the
 "lowest" and "highest"): one end of the group's ages, which a range of them also gives.
 
 Odds ("a 2 in 3 chance", "two-in-three", "one in five") are not figures: neither number counts
-anything alone.
+anything alone. Nor are fractions alone ("a third", "two-thirds", "more than half", "cutting in
+half"): shares of something the number does not name; a mixed number is read whole ("at least
+two-and-a-half months" is 2.5 months, "half a million" 500,000).
 
 A description that names nothing beyond the counted thing ("two wounded", "29 times", "killing
 8,000 people") is too thin to tell one event from another, so such figures, and counts with no
@@ -54,6 +56,7 @@ from newsbrief.analysis.entities import Names
 from newsbrief.analysis.lexicon import (
     EVENT_CLASSES,
     EVENT_PHRASES,
+    PEOPLE_NOUNS,
     PERSON_NOUNS,
     REPORTING_VERBS,
     SPEECH_VERBS,
@@ -152,6 +155,8 @@ A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "tri
 FRACTIONS = r"^(?:.*-)?(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?$"
 # "hundreds", "thousands of", "dozens": not a figure anyone could check.
 VAGUE_WORDS = frozenset({"hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens"})
+# "several hundred pages", "a few thousand": a scale with no number, as vague as "hundreds".
+VAGUE_MULTIPLIERS = frozenset({"several", "few", "many"})
 
 CURRENCIES: tuple[tuple[str, str], ...] = (
     ("us$", "USD"), ("$", "USD"), ("dollar", "USD"), ("usd", "USD"), ("€", "EUR"), ("euro", "EUR"),
@@ -171,9 +176,6 @@ MONTHS = (
 )  # fmt: skip
 MONTH_ABBREVIATIONS = {name[:3]: number for number, name in enumerate(MONTHS, start=1)} | {"sept": 9}
 
-PEOPLE_NOUNS = frozenset(
-    ["people", "person", "civilian", "resident", "child", "kid", "adult", "man", "woman", "refugee", "migrant", "immigrant", "victim", "soldier", "troop", "student", "worker", "employee", "passenger", "fighter", "rebel", "militant", "member", "citizen", "inhabitant", "patient", "protester", "protestor", "demonstrator", "voter", "individual", "baby", "infant", "teenager", "teen", "boy", "girl", "officer", "staff", "staffer", "hostage", "prisoner", "inmate", "detainee", "survivor", "tourist", "visitor", "pilgrim", "worshipper", "evacuee", "casualty", "fatality", "death", "dead", "toll", "body", "injury", "injured", "wounded", "suspect", "juror", "doctor", "nurse", "firefighter", "policeman", "journalist", "reporter", "delegate", "lawmaker", "senator", "fan", "spectator", "attendee", "customer", "driver", "crew", "crewmember", "sailor", "marine", "personnel", "official", "guard", "miner", "farmer"]
-)  # fmt: skip
 # Words that name the same counted thing; the key is what the conflict rule compares.
 SYNONYMS = {
     "killed": frozenset(
@@ -334,6 +336,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         end = index + 1
         while end < len(doc) and doc[end].i not in covered and doc[end].like_num and doc[end].pos_ == "NUM":
             end += 1
+        end = _with_a_half(doc, end)
         candidates.append(_Candidate(doc[index:end], "CARDINAL"))
         index = end
     # "The magnitude-6.2 quake": one token, which spaCy may even tag as a name.
@@ -514,7 +517,28 @@ def _trimmed(ent: SpacySpan) -> SpacySpan:
             break
     if start > 0 and doc[start - 1].text in ("$", "€", "£", "¥", "US$"):
         start -= 1
+    if end == ent.end:
+        end = _with_a_half(doc, end)
     return doc[start : max(end, start + 1)]
+
+
+def _with_a_half(doc: Doc, end: int) -> int:
+    """The end of a number with the "and a half" just after it taken in (and a scale after that):
+    spaCy tags "at least two" of "at least two-and-a-half months" and leaves the half out."""
+    if end == 0 or not doc[end - 1].like_num:
+        return end
+    wanted = ["and", "a", "half"]
+    index = end
+    while index < len(doc) and wanted:
+        if doc[index].lower_ == wanted[0]:
+            wanted.pop(0)
+        elif doc[index].text not in ("-", "–"):
+            return end
+        index += 1
+    if wanted:
+        return end
+    # "two and a half million"
+    return index + 1 if index < len(doc) and doc[index].lower_ in A_SCALES - {"dozen"} else index
 
 
 def _figure(
@@ -560,6 +584,8 @@ def _figure(
     thing = _counted_thing(anchor, tokens)
     if thing.pos_ == "PROPN" and thing.i != anchor.i and thing.ent_type_ != "NORP":
         return None  # "50 Old Colony Rd", "Windows 10": a name, not a count
+    if _refers_back(thing, anchor):
+        return None  # "the two met", "winning all three": those named before, not news counted
     if tokens.start > 0 and tokens.doc[tokens.start - 1].lower_ == "magnitude":
         unit = "magnitude"  # "a magnitude 6 quake": the quake is not what is counted
     holder = _age_holder(tokens.doc[min(start_token, tokens.start)])
@@ -569,8 +595,9 @@ def _figure(
     counted = unit == ""
     if counted:
         unit = _count_unit(thing, anchor)
-        if unit == "count" and _YEAR.match(tokens.text):
-            return None  # a year spaCy did not tag as a date
+        if unit in TIME_UNITS:
+            # "her most recent eight years of tax returns": 8 years, not the year 8
+            unit = _duration_unit(unit)
     what = _what(thing, anchor, tokens)
     if unit == "year":
         what = _year_description(what)
@@ -581,7 +608,7 @@ def _figure(
         unit=unit,
         qualifier=qualifier,
         what=what,
-        attribution=_attribution(anchor, tokens, sentence, _Sources(article.id, names)),
+        attribution=_attribution(anchor, tokens, sentence, _Sources(article.id, names, sentence.start)),
         head=_age_head(candidate, holder, anchor) if unit == "age" else _head(anchor, tokens),
         event=_event(thing, anchor) if counted else "",
         upper=upper,
@@ -727,6 +754,11 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
     )
     if name_before and first.text[:1].isdigit():
         return True  # "Boeing 737", "Apollo 11", "Interstate 95"
+    if first.text[:1].isupper() and first.lower_ in UNITS_WORDS and previous is not None:
+        # "the NCAA Final Four", "the Group of Seven": a number word capitalized inside a name
+        named = previous if previous.lower_ != "of" or previous.i == 0 else doc[previous.i - 1]
+        if named.text[:1].isupper() and named.is_alpha and named.pos_ in ("PROPN", "ADJ", "NOUN"):
+            return True
     if _PHONE.search(doc[max(0, first.i - 5) : min(len(doc), last.i + 6)].text):
         return True
     if following is not None and following.text in ("-", "–") and label == "CARDINAL":
@@ -874,7 +906,9 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
         return None
     text = tokens.text
     lowers = [t.lower_ for t in tokens]
-    if any(word in VAGUE_WORDS for word in lowers):
+    if any(word in VAGUE_WORDS for word in lowers) or any(
+        t.lower_ in SCALES and t.i > 0 and t.doc[t.i - 1].lower_ in VAGUE_MULTIPLIERS for t in tokens
+    ):
         return None
     starts = [t.i for t in tokens if _starts_number(t)]
     # The number's own root: in "an estimated 37 children" spaCy may root the entity at "an".
@@ -904,6 +938,9 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
         if tokens[-1].lower_ in SCALES:
             return value, "", anchor  # "more than 1.5 million" tagged a quantity: a count, not of millions
         return value, tokens[-1].lemma_.lower(), anchor
+    if len(tokens) == 1 and _YEAR.match(text):
+        # a year the model did not tag: "shrunk ... from 2007 to 2014", "2020 Democrats", "since 1978"
+        return _date_value(tokens)
     return value, "", anchor
 
 
@@ -918,9 +955,13 @@ def _number(tokens: Iterable[Token]) -> float | None:
     current: float | None = None
     seen_number = False
     previous_word = ""
-    words = [token.lower_.replace("$", "").replace("€", "").replace("£", "") for token in tokens]
+    words = _mixed_number_words(
+        [token.lower_.replace("$", "").replace("€", "").replace("£", "") for token in tokens]
+    )
     if any(re.search(FRACTIONS, word) for word in words):
         return None  # "a third", "two-thirds": a share of something unnamed, not a count
+    if "half" in words and not any(_counts_whole(word) for word in words):
+        return None  # "more than half", "cutting in half": a share, as "a third" is
     for position, word in enumerate(words):
         if word in ("-", "–") and (previous_word in TENS_WORDS or previous_word == "hundred"):
             continue  # "twenty-five", "one hundred-eighteen" split in tokens
@@ -967,6 +1008,31 @@ def _number(tokens: Iterable[Token]) -> float | None:
     return total + (current or 0.0)
 
 
+def _mixed_number_words(words: list[str]) -> list[str]:
+    """The words of a number without the hyphens of a mixed number ("two-and-a-half", split in
+    tokens), which would read as a range from two."""
+    return [
+        word
+        for position, word in enumerate(words)
+        if not (
+            word in ("-", "–")
+            and words[position + 1 : position + 2] in (["and"], ["a"], ["an"], ["half"])
+            and "half" in words[position + 1 : position + 6]
+            and words[position - 1 : position] != ["half"]
+        )
+    ]
+
+
+def _counts_whole(word: str) -> bool:
+    """True for a word that gives a number whole units: digits, a number word, a scale ("half a
+    million"), "dozen" ("a half-dozen"); not "half" itself, nor the "a" of "a half"."""
+    parts = [part for part in word.split("-") if part]
+    return any(
+        part[:1].isdigit() or part in SCALES or (part in UNITS_WORDS and part not in ("a", "an", "half"))
+        for part in parts
+    )
+
+
 def _counts_a_noun(number: Token) -> bool:
     """Whether the number's last word counts the noun after it ("billion" of "97 billion pieces")."""
     return number.dep_ == "nummod" and number.head.pos_ == "NOUN" and number.head.i > number.i
@@ -1007,7 +1073,10 @@ def _date_value(tokens: SpacySpan) -> tuple[float, str, Token] | None:
             return float(year), "year", anchor
         return None
     root = tokens.root
-    if root.lemma_.lower() in TIME_UNITS and any(t.like_num for t in tokens if t.i != root.i):
+    # "the 2013 tax year" names a year, no duration of 2,013 years
+    if root.lemma_.lower() in TIME_UNITS and any(
+        t.like_num and not _YEAR.match(t.text) for t in tokens if t.i != root.i
+    ):
         if _is_time_frame(root) or any(
             w in ("last", "past", "next", "ago", "this", "every", "each") for w in lowers
         ):
@@ -1015,8 +1084,16 @@ def _date_value(tokens: SpacySpan) -> tuple[float, str, Token] | None:
         value = _number(t for t in tokens if t.i != root.i)
         if value is None:
             return None
-        return value, root.lemma_.lower() + "s", root
+        return value, _duration_unit(root.lemma_.lower()), root
     return None
+
+
+def _duration_unit(time_unit: str) -> str:
+    """The unit of a duration: the time unit's plural ("years", "centuries"), so that a count of
+    years never meets a calendar year ("year")."""
+    if time_unit.endswith("y") and not time_unit.endswith("ay"):
+        return time_unit[:-1] + "ies"
+    return time_unit + "s"
 
 
 def _is_time_frame(token: Token) -> bool:
@@ -1047,9 +1124,9 @@ def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
     inside = {t.i for t in tokens}
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ != "PRON"]
             if objects:
-                return objects[0]  # "two of the victims", "40 percent of residents"
+                return objects[0]  # "two of the victims", "40 percent of residents"; not "18 of them"
     modifies = anchor.dep_ in ("nummod", "quantmod", "amod", "compound") and anchor.head.i not in inside
     if modifies and anchor.head.pos_ in ("NOUN", "PROPN"):
         return anchor.head
@@ -1061,12 +1138,35 @@ def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
         verb = anchor.head.head
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
-            return subjects[0]  # "the death toll rose to 300"
+            return _counted_by(subjects[0])  # "the death toll rose to 300"
     if anchor.dep_ == "attr" and anchor.head.lemma_ == "be":
         subjects = [c for c in anchor.head.children if c.dep_ == "nsubj"]
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
-            return subjects[0]  # "the number of dead was 300"
+            return _counted_by(subjects[0])  # "the number of dead was 300"
     return anchor
+
+
+def _refers_back(thing: Token, anchor: Token) -> bool:
+    """True for a number that stands for things the text named before, as a pronoun would: "the
+    two", "all three", "both", with no noun and no words of its own ("the four killed" has some)."""
+    if thing.i != anchor.i or anchor.pos_ != "NUM":
+        return False
+    determiners = [c for c in anchor.children if c.dep_ in ("det", "predet")]
+    others = [c for c in anchor.children if c.dep_ not in ("det", "predet", "punct")]
+    return bool(determiners) and not others and all(d.lower_ in ("the", "all", "both") for d in determiners)
+
+
+def _counted_by(noun: Token) -> Token:
+    """What a count noun counts: "elephants" of "the number of African elephants has shrunk ... to
+    about 400,000" ("dead" of "the number of dead was 300"); any other noun itself."""
+    if noun.lemma_.lower() not in COUNT_NOUNS:
+        return noun
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return noun
 
 
 def _head(anchor: Token, tokens: SpacySpan) -> str:
@@ -1338,6 +1438,7 @@ class _Sources:
 
     article_id: str
     names: Names | None
+    sentence_start: int  # the character where the figure's sentence starts
 
 
 def _attribution(anchor: Token, figure_tokens: SpacySpan, sentence: Sentence, sources: _Sources) -> str:
@@ -1467,9 +1568,11 @@ def _part_of_statement(child: Token) -> bool:
 
 def _quoted(words: Sequence[Token]) -> set[int]:
     """The tokens between quotation marks in a sentence (indices into its parse); a sentence whose
-    first curly mark closes a quotation starts inside one (a quotation over several sentences)."""
+    first mark closes a quotation (a curly one, or a straight one spaced as a closing mark) starts
+    inside one (a quotation over several sentences)."""
     curly = [word.text for word in words if word.text in ("“", "”")]
-    inside = bool(curly) and curly[0] == "”"
+    straight = [word for word in words if word.text == '"']
+    inside = (bool(curly) and curly[0] == "”") or (not curly and bool(straight) and _closes(straight[0]))
     quoted: set[int] = set()
     for word in words:
         if word.text in ("“", "”"):
@@ -1479,6 +1582,12 @@ def _quoted(words: Sequence[Token]) -> set[int]:
         elif inside:
             quoted.add(word.i)
     return quoted
+
+
+def _closes(mark: Token) -> bool:
+    """True for a straight quotation mark that closes a quotation, as its spacing shows: glued to
+    the word or stop before it and followed by a space ('... the Presidency," Trump said')."""
+    return mark.i > 0 and not mark.doc[mark.i - 1].whitespace_ and bool(mark.whitespace_)
 
 
 def _source_phrase(head: Token, sources: _Sources) -> str:
@@ -1494,6 +1603,8 @@ def _source_phrase(head: Token, sources: _Sources) -> str:
             continue
         kept.append(token)
     phrase = _join(head.doc, [t.i for t in kept])
+    if kept and _capital_of_position(kept[0], sources.sentence_start):
+        phrase = phrase[:1].lower() + phrase[1:]
     entity = sources.names.at(sources.article_id, head.idx) if sources.names is not None else None
     article, _, rest = phrase.partition(" ")
     if article.lower() != "the" or not rest:
@@ -1501,3 +1612,38 @@ def _source_phrase(head: Token, sources: _Sources) -> str:
     if entity is None or sources.names is None or sources.names.named(rest) is not entity:
         return phrase
     return f"{article} {entity.name}" if article else entity.name
+
+
+def _capital_of_position(token: Token, sentence_start: int) -> bool:
+    """True for a word capitalized only because it opens its sentence ("The project also found",
+    "A person briefed on the matter said", "Some say", "Prosecutors said"): nothing but
+    punctuation before it in the sentence, and no name. An attribution is shown mid-sentence
+    ("according to the project"), where such a word is written lower-case. A name keeps its
+    capital: one the model tagged ("The Washington Post"), and a word the article also writes
+    capitalized inside a sentence ("Summers added ..." beside "from economists, Summers said")."""
+    doc = token.doc
+    index = token.i - 1
+    while index >= 0 and doc[index].idx >= sentence_start:
+        if not (doc[index].is_punct or doc[index].is_space):
+            return False
+        index -= 1
+    return (
+        token.text[:1].isupper()
+        and not (len(token.text) > 1 and token.text.isupper())  # "NBC", "AP"; not "A"
+        and token.pos_ not in ("PROPN", "X")
+        and token.ent_type_ not in NAME_LABELS
+        and (token.pos_ in ("DET", "PRON") or not _capitalized_inside_a_sentence(token))
+    )
+
+
+def _capitalized_inside_a_sentence(token: Token) -> bool:
+    """True when the article writes the word, capitalized as here, where no sentence starts: after
+    a word or a comma, not after a stop, a line break or a quotation mark."""
+    doc = token.doc
+    for other in doc:
+        if other.text != token.text or other.i == token.i or other.i == 0:
+            continue
+        before = doc[other.i - 1]
+        if not before.is_space and before.text not in (".", "!", "?", ":", '"', "“", "(", "—", "-", "–"):
+            return True
+    return False

@@ -26,6 +26,7 @@ __all__ = [
     "OFFICE_WORDS",
     "ORGANISATION_NAME_HEADS",
     "ORGANISATION_NOUNS",
+    "PEOPLE_NOUNS",
     "PERSON_NOUNS",
     "PLATFORMS",
     "REPORTING_VERBS",
@@ -69,6 +70,11 @@ REPORTING_VERBS = frozenset(
         "confirm", "add", "write", "note", "put", "record", "document", "cite", "find", "show",
         "reveal", "indicate",
     }
+)  # fmt: skip
+# Nouns whose count is a count of people ("300 civilians", "two lawmakers"): the figures count them
+# as "people", which the conflict rule compares; the briefs show the noun itself.
+PEOPLE_NOUNS = frozenset(
+    ["people", "person", "civilian", "resident", "child", "kid", "adult", "man", "woman", "refugee", "migrant", "immigrant", "victim", "soldier", "troop", "student", "worker", "employee", "passenger", "fighter", "rebel", "militant", "member", "citizen", "inhabitant", "patient", "protester", "protestor", "demonstrator", "voter", "individual", "baby", "infant", "teenager", "teen", "boy", "girl", "officer", "staff", "staffer", "hostage", "prisoner", "inmate", "detainee", "survivor", "tourist", "visitor", "pilgrim", "worshipper", "evacuee", "casualty", "fatality", "death", "dead", "toll", "body", "injury", "injured", "wounded", "suspect", "juror", "doctor", "nurse", "firefighter", "policeman", "journalist", "reporter", "delegate", "lawmaker", "senator", "fan", "spectator", "attendee", "customer", "driver", "crew", "crewmember", "sailor", "marine", "personnel", "official", "guard", "miner", "farmer"]
 )  # fmt: skip
 # Nouns that name people: descriptions that stand in for a name ("a Red Cross worker") and
 # antecedents of "he"/"she"/"they" (quotes).

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from newsbrief.analysis.lexicon import is_whole_quotation
+from newsbrief.analysis.lexicon import PEOPLE_NOUNS, PERSON_NOUNS, is_whole_quotation
 from newsbrief.model import (
     ActorNames,
     Analysis,
@@ -83,6 +83,15 @@ SHOWN_QUOTES = 12
 SHOWN_UNATTRIBUTED = 6  # phrases in quote marks left out of the quotes, named under them
 SHOWN_ENTITIES = 15
 SHOWN_TERMS = 6  # distinctive terms and opinion markers per outlet
+# A duration's unit is plural ("days"), so that it never meets a calendar year ("year").
+_DURATION_SINGULARS = {
+    "seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "weeks": "week",
+    "months": "month", "years": "year", "decades": "decade", "centuries": "century",
+}  # fmt: skip
+# Nouns for people whose plural is not the regular one.
+_IRREGULAR_PLURALS = {
+    "child": "children", "man": "men", "woman": "women", "person": "people", "policeman": "policemen",
+}  # fmt: skip
 # Units whose plural is the same word, or that are measures rather than things counted.
 _INVARIANT_UNITS = frozenset(
     {"people", "percent", "children", "men", "women", "police", "staff", "personnel", "sheep", "fish",
@@ -379,26 +388,37 @@ def entity_kind(label: str) -> str:
 
 
 def figure_value(figure: Figure) -> str:
-    """The normalized figure: qualifier, value and unit, as in "more than 300 people", "in 2016",
+    """The normalized figure: qualifier, value and unit, as in "more than 300 civilians", "in 2016",
     "300 to 400 people", "ages 6 to 12"; a change gives its new value and what it changed from,
     "25 percent, down from 39.6 percent"."""
+    unit = _shown_unit(figure)
     if figure.upper is not None:
-        if figure.unit == "age":
+        if unit == "age":
             return f"ages {_number(figure.value)} to {_number(figure.upper)}"
-        return f"{_number(figure.value)} to {_amount(figure.upper, figure.unit)}"
+        return f"{_number(figure.value)} to {_amount(figure.upper, unit)}"
     qualifier = _QUALIFIERS.get(figure.qualifier, figure.qualifier)
-    written = " ".join(part for part in (qualifier, _amount(figure.value, figure.unit)) if part)
-    return written + _changed_from(figure)
+    written = " ".join(part for part in (qualifier, _amount(figure.value, unit)) if part)
+    return written + _changed_from(figure, unit)
 
 
-def _changed_from(figure: Figure) -> str:
+def _shown_unit(figure: Figure) -> str:
+    """The unit a reader is shown: for a count of people, the noun for people the number counts
+    ("Two other lawmakers": "2 lawmakers", "20 children"), which the unit "people" stands for
+    when outlets' counts are compared; any other unit as it is."""
+    noun = figure.head.rpartition(" ")[2]
+    if figure.unit == "people" and noun in PEOPLE_NOUNS | PERSON_NOUNS:
+        return noun
+    return figure.unit
+
+
+def _changed_from(figure: Figure, unit: str) -> str:
     """What a change started from, as ", down from 39.6 percent"; "" for any other figure."""
     if figure.previous is None:
         return ""
     direction = "up from" if figure.value > figure.previous else "down from"
     if figure.value == figure.previous:
         direction = "from"
-    return f", {direction} {_amount(figure.previous, figure.unit)}"
+    return f", {direction} {_amount(figure.previous, unit)}"
 
 
 def _amount(value: float, unit: str) -> str:
@@ -412,7 +432,9 @@ def _amount(value: float, unit: str) -> str:
         return f"age {_number(value)}"
     if unit == "count":
         return _number(value)
-    return f"{_number(value)} {_plural_unit(unit) if value != 1 else unit}"
+    if value == 1:
+        return f"1 {_DURATION_SINGULARS.get(unit, unit)}"  # "one day": "1 day", not "1 days"
+    return f"{_number(value)} {_plural_unit(unit)}"
 
 
 def _date(value: int) -> str:
@@ -426,6 +448,8 @@ def _date(value: int) -> str:
 def _plural_unit(unit: str) -> str:
     """English plural of a unit noun's lemma ("village" -> "villages"); units that are not
     lower-case words ("USD", "km"), already plural or invariant stay as they are."""
+    if unit in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[unit]
     if not unit.isalpha() or not unit.islower() or unit in _INVARIANT_UNITS or len(unit) <= 2:
         return unit
     if unit.endswith("s"):
