@@ -133,11 +133,11 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.entities import Names, find_entities, names_of
-from newsbrief.analysis.figures import PEOPLE_NOUNS
 from newsbrief.analysis.lexicon import (
     COURTESY_TITLES,
     NAME_SUFFIXES,
     ORGANISATION_NOUNS,
+    PEOPLE_NOUNS,
     PERSON_NOUNS,
     SPEECH_VERBS,
     TITLES,
