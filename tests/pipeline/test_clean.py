@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from basil_stories import basil_story
 from newsbrief.model import Article, Story
 from newsbrief.pipeline.clean import (
     _BOILERPLATE_SEARCHES,
@@ -290,3 +291,38 @@ def test_letter_runs_are_the_letters_regex_on_real_articles(
 )
 def test_letter_runs_are_the_letters_regex_on_any_text(text: str) -> None:
     assert _letter_runs(lowered_words(text)) == re.findall(r"[^\W\d_]+", text.lower())
+
+
+def test_an_update_label_goes_and_its_paragraph_stays() -> None:
+    # BASIL, HuffPost on Kathy Griffin (2017): "UPDATE - May 30, 10 p.m.: Kathy Griffin issued a
+    # formal apology ..." came into the brief label and all, and an opening line elsewhere read
+    # "Updated: Rick Santorum on Sunday tried to clarify ...".
+    (huffpost,) = [article for article in basil_story("basil-griffin-photo.jsonl") if article.id == "hpo"]
+    cleaned, removals = clean(huffpost)
+    assert (
+        "\n\nKathy Griffin issued a formal apology for the controversial images on Twitter.\n\n"
+        in cleaned.text
+    )
+    assert "UPDATE" not in cleaned.text
+    labels = [removal for removal in removals if removal.reason == "update label"]
+    assert [label.text for label in labels] == ["UPDATE - May 30, 10 p.m.: ", "UPDATE - May 30, 5:20 p.m.: "]
+    assert all(huffpost.text[label.start : label.end] == label.text for label in labels)
+
+
+@pytest.mark.parametrize(
+    "paragraph, label",
+    [
+        ("Updated: Rick Santorum on Sunday tried to clarify his comment.", "Updated: "),
+        (
+            "UPDATE 2:52 p.m. -- Additional records disclosed Wednesday revealed the expenses.",
+            "UPDATE 2:52 p.m. -- ",
+        ),
+        ("UPDATE: 9 p.m. -- White House spokesman Eric Schultz said he hoped so.", "UPDATE: 9 p.m. -- "),
+        ("Update on the case: police said the suspect was held.", None),
+    ],
+)
+def test_update_labels_as_outlets_write_them(paragraph: str, label: str | None) -> None:
+    # BASIL's update labels (2010-2017); the last is a sentence that opens with the word.
+    article = Article(id="a", outlet="", title="", url=None, published=None, text=paragraph)
+    removed = [removal.text for removal in clean(article)[1] if removal.reason == "update label"]
+    assert removed == ([label] if label else [])

@@ -1,8 +1,10 @@
 """Remove what is not the article: links to other stories, credits, share lines, repeated paragraphs.
 
 Cleaning works on whole paragraphs, so the paragraphs it keeps are the article's own words,
-unchanged; the cleaned text joins them with blank lines. Each removed paragraph is returned as
-a ``Removal`` located in the text as it was read, so ``--explain`` can show what went and why.
+unchanged; the cleaned text joins them with blank lines. The one exception is an editor's update
+label at the head of a paragraph ("UPDATE 2:52 p.m. -- ", "Updated: "): the label goes and the
+paragraph's own words stay. Each removal is returned as a ``Removal`` located in the text as it
+was read, so ``--explain`` can show what went and why.
 """
 
 from __future__ import annotations
@@ -20,6 +22,15 @@ from newsbrief.pipeline.segment import paragraph_spans
 __all__ = ["BOILERPLATE_PATTERNS", "clean", "language_notice", "lowered_words", "merge_duplicates"]
 
 _I = re.IGNORECASE
+
+# An editor's label at the head of a paragraph added after publication, with its time or date:
+# "UPDATE: ", "Updated: ", "UPDATE 2:52 p.m. -- ", "UPDATE - May 30, 10 p.m.: ". The separator
+# is required, so a sentence that opens with the word ("Updated figures show ...") is left alone.
+_UPDATE_LABEL = re.compile(
+    r"^\s*(?:UPDATED?|Updated?)(?:\s*[-–—]\s*|\s+)?"
+    r"(?:(?::\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2},\s*)?\d{1,2}(?::\d{2})?\s*[ap]\.m\.\s*)?"
+    r"(?::|--|—|–)(?:\s+|$)"
+)
 
 # (reason, pattern matched against a whole stripped paragraph). The first match names the reason.
 BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -179,6 +190,12 @@ def clean(article: Article) -> tuple[Article, tuple[Removal, ...]]:
     removals: list[Removal] = []
     seen: set[str] = set()
     for start, end in paragraph_spans(article.text):
+        label = _UPDATE_LABEL.match(article.text[start:end])
+        if label is not None:
+            removals.append(Removal(article.id, "update label", start, start + label.end(), label.group(0)))
+            start += label.end()
+            if start >= end:
+                continue
         paragraph = article.text[start:end]
         reason = _boilerplate_reason(paragraph)
         key = _normalized(paragraph)
