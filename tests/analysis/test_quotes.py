@@ -11,6 +11,7 @@ import pytest
 from spacy.tokens import Doc
 
 from basil_stories import basil_story
+from newsbrief import Options, Story, brief
 from newsbrief.analysis import quotes
 from newsbrief.analysis.nlp import parse
 from newsbrief.analysis.quotes import find_quotes
@@ -1688,3 +1689,19 @@ def test_a_quote_continued_after_its_attribution_marks_the_words_left_out() -> N
 )
 def test_a_description_names_the_person_just_brought_up(text: str, words: str, speaker: str) -> None:
     assert [quote.speaker for quote in _quotes(text) if quote.text.startswith(words)] == [speaker]
+
+
+def test_colleagues_are_people_who_can_say_something() -> None:
+    # BASIL, the New York Times on Rashida Tlaib (2019): "they said" went to no one, since
+    # "colleagues" was in no list of nouns for people.
+    text = (
+        "“I continue to believe that obstruction of justice is the clearest, simplest and most provable high "
+        "crime and misdemeanor committed by Donald J. Trump,” Mr. Sherman said in a statement.\n\n"
+        "Many of Ms. Tlaib’s new colleagues expressed sympathy for her sentiments, even as they said the House "
+        "should proceed differently."
+    )
+    article = Article(id="nyt", outlet="New York Times", title="", url=None, published=None, text=text)
+    found = brief(Story(articles=(article,)), Options(analyses=("quotes",))).analysis.quotes
+    assert [quote.speaker for quote in found if quote.text == "the House should proceed differently"] == [
+        "Many of Ms. Tlaib’s new colleagues"
+    ]

@@ -82,7 +82,7 @@ PERSON_NOUNS = frozenset(
     {
         "activist", "adviser", "advisor", "aide", "ambassador", "analyst", "attorney", "author",
         "boy", "candidate", "captain", "chairman", "chairwoman", "chief", "child", "citizen",
-        "colonel", "commander", "congressman", "congresswoman", "correspondent", "critic", "daughter",
+        "colleague", "colonel", "commander", "congressman", "congresswoman", "correspondent", "critic", "daughter",
         "defendant", "delegate", "detective", "diplomat", "director", "doctor", "economist", "editor",
         "employee", "executive", "expert", "father", "fighter", "founder", "friend", "general", "girl",
         "governor", "guard", "head", "historian", "husband", "investigator", "journalist", "judge",
