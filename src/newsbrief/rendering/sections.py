@@ -88,6 +88,8 @@ _DURATION_SINGULARS = {
     "seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "weeks": "week",
     "months": "month", "years": "year", "decades": "decade", "centuries": "century",
 }  # fmt: skip
+# Nouns a count of people may be shown with ("2 lawmakers", "20 children").
+_PEOPLE_WORDS = PEOPLE_NOUNS | PERSON_NOUNS
 # Nouns for people whose plural is not the regular one.
 _IRREGULAR_PLURALS = {
     "child": "children", "man": "men", "woman": "women", "person": "people", "policeman": "policemen",
@@ -406,7 +408,7 @@ def _shown_unit(figure: Figure) -> str:
     ("Two other lawmakers": "2 lawmakers", "20 children"), which the unit "people" stands for
     when outlets' counts are compared; any other unit as it is."""
     noun = figure.head.rpartition(" ")[2]
-    if figure.unit == "people" and noun in PEOPLE_NOUNS | PERSON_NOUNS:
+    if figure.unit == "people" and noun in _PEOPLE_WORDS:
         return noun
     return figure.unit
 
@@ -618,10 +620,11 @@ def _with_cue(text: str, cue: str, style: Style) -> str:
     at = text.find(cue)
     if not cue or at < 0:
         return style.text(text)
-    before, after = style.text(text[:at]), style.text(text[at + len(cue) :])
+    head, tail = text[:at], text[at + len(cue) :]
+    before, after = style.text(head), style.text(tail)
     # a format's text() may trim a piece's ends: a space it took is put back as markup
-    gap_before = " " if text[:at][-1:].isspace() and not str(before)[-1:].isspace() else ""
-    gap_after = " " if text[at + len(cue) :][:1].isspace() and not str(after)[:1].isspace() else ""
+    gap_before = " " if head[-1:].isspace() and not str(before)[-1:].isspace() else ""
+    gap_after = " " if tail[:1].isspace() and not str(after)[:1].isspace() else ""
     return style.markup("{}{}{}{}{}").format(
         before, style.markup(gap_before), style.strong(style.text(cue)), style.markup(gap_after), after
     )

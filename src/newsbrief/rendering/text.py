@@ -36,8 +36,9 @@ TEXT_WIDTH = 88
 
 def _text_line(line: SummarySentence) -> str:
     """A summary line on one line: its words, its note (``sections.line_note``), its markers."""
-    note = f" ({line_note(line)})" if line_note(line) else ""
-    return f"{one_line(line_words(line))}{note} {marker_text(line)}".rstrip()
+    note = line_note(line)
+    shown_note = f" ({note})" if note else ""
+    return f"{one_line(line_words(line))}{shown_note} {marker_text(line)}".rstrip()
 
 
 def to_text(brief: Brief, *, explain: bool = False, summary: bool = True) -> str:
