@@ -83,6 +83,14 @@ def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[n
         ("• Chesterfield, Va., where twins were found May 10 in the back of an SUV", True),
         # the signature of an embedded post, after the post
         ("— Donald J. Trump (@realDonaldTrump) February 15, 2017", True),
+        # HuffPost, BASIL's Mattis resignation: "that" is what the sentence before reported; the
+        # line stood alone in the brief
+        ("Mattis has denied having said that.", True),
+        ("Republicans thought it was much more than that.", True),
+        ('James Bopp, the Christian Coalition\'s lawyer, said he was "shocked and appalled" by that.', True),
+        # the closing "that" inside a quotation is the speaker's
+        ("“We are better than that.", False),
+        ("Officials said the bill would do that, and more.", False),
     ],
 )
 def test_back_reference_openers(text: str, expected: bool) -> None:

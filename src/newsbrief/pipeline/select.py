@@ -43,7 +43,7 @@ from newsbrief.model import DEFAULT_STYLE, Citation, Fact, Sentence, Source, Sum
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD
 from newsbrief.pipeline.represent import article_consensus, article_rows, centroid_closeness
 from newsbrief.pipeline.segment import is_finished
-from newsbrief.pipeline.voice import mostly_quoted, own_voice
+from newsbrief.pipeline.voice import mostly_quoted, outside_quotations, own_voice
 
 __all__ = [
     "BACK_REFERENCE_OPENERS",
@@ -139,6 +139,10 @@ _PRONOUN_ATTRIBUTION = re.compile(
     r",\s*(?:he|she|they)\s+(?:says|said|adds|added|tells|told|explains|explained|notes|noted),",
     re.IGNORECASE,
 )
+# "Mattis has denied having said that.", "Everybody recognizes that.": a sentence whose last word
+# is "that" or "this" standing alone, outside quotation marks, has its object in the sentence
+# before it.
+_CLOSING_DEMONSTRATIVE = re.compile(r"\b(?:that|this)\s*[.!]\s*$", re.IGNORECASE)
 
 # Sentences outside this range are fragments or run-ons, poor summary lines.
 MIN_SENTENCE_WORDS = 6
@@ -220,7 +224,8 @@ _WHEN = re.compile(
 def is_back_reference(text: str) -> bool:
     """True when the sentence opens with a pronoun or connective that points back ("In a separate
     exchange, ..." too) or with a list marker or dash ("_People who already have heart disease."),
-    or names its speaker by a pronoun set off by commas ("For four years, she says, ...")."""
+    names its speaker by a pronoun set off by commas ("For four years, she says, ..."), or ends
+    on "that" or "this" outside quotation marks ("Mattis has denied having said that.")."""
     match = _FIRST_WORD.match(text)
     if match is not None:
         word = match.group(1).lower().replace("’", "'")
@@ -230,6 +235,7 @@ def is_back_reference(text: str) -> bool:
         _PRONOUN_ATTRIBUTION.search(text) is not None
         or _BESIDE_OPENER.match(text) is not None
         or _LIST_ITEM.match(text) is not None
+        or _CLOSING_DEMONSTRATIVE.search(outside_quotations(text)) is not None
     )
 
 
