@@ -88,6 +88,32 @@ def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[n
         ("Mattis has denied having said that.", True),
         ("Republicans thought it was much more than that.", True),
         ('James Bopp, the Christian Coalition\'s lawyer, said he was "shocked and appalled" by that.', True),
+        # New York Times, BASIL's Georgetown letter to Ryan: "that argument" is the one the sentence
+        # before told of; the line opened the brief
+        (
+            "The letter released Tuesday by the faculty at Georgetown took Mr. Ryan to task for that "
+            "argument, saying that Catholic teaching calls for government to step in and help when "
+            "communities “face problems beyond their means to address, such as economic crises, high "
+            "unemployment, endemic poverty and hunger.”",
+            True,
+        ),
+        (
+            "Trump is now insisting that Congress appropriate $5.7 billion for that project, while "
+            "Democrats want a short-term spending bill for the Department of Homeland Security and "
+            "full-year funding for the other affected agencies while funding for the wall is "
+            "negotiated separately.",
+            True,
+        ),
+        # a clause follows "that", or "those" heads one: nothing is pointed back to
+        (
+            "Cowan embraced the temporary appointment Wednesday, repeating over and over that his stint would be short.",
+            False,
+        ),
+        (
+            "Emanuel has not been shy about trying to steer party nominations to those he considers "
+            "the stronger candidates.",
+            False,
+        ),
         # the closing "that" inside a quotation is the speaker's
         ("“We are better than that.", False),
         ("Officials said the bill would do that, and more.", False),

@@ -143,6 +143,18 @@ _PRONOUN_ATTRIBUTION = re.compile(
 # is "that" or "this" standing alone, outside quotation marks, has its object in the sentence
 # before it.
 _CLOSING_DEMONSTRATIVE = re.compile(r"\b(?:that|this)\s*[.!]\s*$", re.IGNORECASE)
+# "took Mr. Ryan to task for that argument", "appropriate $5.7 billion for that project", "the most
+# lucrative of these": a demonstrative after a preposition names a thing the sentence before
+# told of. Not when a clause follows ("over and over that his stint would be short") or "those"
+# heads one ("to those he considers the stronger candidates", "those familiar with ...").
+_DEMONSTRATIVE_AFTER_PREPOSITION = re.compile(
+    r"\b(?:about|after|against|at|before|behind|beyond|by|despite|for|from|into|like|of|on|over|"
+    r"to|toward|towards|under|with) (?:that|these|those)\b(?!-| (?:[a-z]+ing|[a-z]+ed|the|an?|his|"
+    r"her|its|their|our|my|your|he|she|it|they|we|i|you|who|whom|whose|which|that|this|these|"
+    r"those|with|in|of|on|at|for|from|to|by|is|was|are|were|has|have|had|will|would|can|could|"
+    r"may|might|must|should|days|matter|familiar)\b)",
+    re.IGNORECASE,
+)
 
 # Sentences outside this range are fragments or run-ons, poor summary lines.
 MIN_SENTENCE_WORDS = 6
@@ -235,7 +247,16 @@ def is_back_reference(text: str) -> bool:
         _PRONOUN_ATTRIBUTION.search(text) is not None
         or _BESIDE_OPENER.match(text) is not None
         or _LIST_ITEM.match(text) is not None
-        or _CLOSING_DEMONSTRATIVE.search(outside_quotations(text)) is not None
+        or _points_back_inside(outside_quotations(text))
+    )
+
+
+def _points_back_inside(own: str) -> bool:
+    """True when the words outside quotation marks end on a demonstrative ("... said that.") or
+    hold one after a preposition ("for that argument"): both stand for what came before."""
+    return (
+        _CLOSING_DEMONSTRATIVE.search(own) is not None
+        or _DEMONSTRATIVE_AFTER_PREPOSITION.search(own) is not None
     )
 
 
