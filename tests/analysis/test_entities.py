@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from basil_stories import basil_story
-from newsbrief.analysis.entities import KEPT_LABELS, find_entities
+from newsbrief.analysis.entities import KEPT_LABELS, find_entities, is_name_form
 from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article, Entity
 
@@ -548,3 +548,25 @@ def test_a_company_is_not_the_campaign_named_after_it(multinews_stories) -> None
 def test_a_short_form_still_joins_the_name_it_shortens(fixture: str, name: str, short: str) -> None:
     articles = basil_story(fixture)
     assert short in _named(find_entities(articles, parse(articles)), name).variants
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "form"),
+    [
+        ("Boehner", "John A. Boehner", True),
+        ("John Boehner", "John A. Boehner", True),
+        ("Bashar Assad", "Bashar al-Assad", True),
+        ("Ed Markey", "Edward J. Markey", True),
+        ("Democratic", "Democrats", True),
+        ("U.S.", "United States", True),
+        ("America", "United States", True),
+        ("USCCB", "United States Conference of Catholic Bishops", True),
+        ("Mo", "William Cowan", False),
+        ("Heidi", "Heidi Cruz", False),
+        ("Mrs. Cruz", "Heidi Cruz", True),
+        ("Georgetown", "Georgetown University", True),
+        ("Assad regime", "Bashar al-Assad", False),
+    ],
+)
+def test_forms_of_a_name(surface, name, form):
+    assert is_name_form(surface, name, person=name in {"Heidi Cruz", "John A. Boehner"}) is form

@@ -179,3 +179,23 @@ def test_the_first_person_pronoun_is_listed_as_it_is_written():
     fox = next(outlet for outlet in frame(articles, docs, ()).outlets if outlet.article_id == "fox")
     assert "I" in fox.opinion_markers
     assert "i" not in fox.opinion_markers
+
+
+def test_an_actor_called_only_by_forms_of_its_name_is_not_listed(aleppo_framing):
+    # "Assad" / "Bashar Assad" / "Bashar al-Assad", "US" / "U.S." / "America", "John Kerry" /
+    # "Kerry": every outlet writes the name, none frames it
+    listed = {actor.actor for actor in aleppo_framing.actors}
+    assert not listed & {"Bashar al-Assad", "United States", "John Kerry", "Doctors Without Borders"}
+    assert {"Syrian government forces", "armed opposition"} <= listed
+
+
+def test_a_person_called_by_a_first_name_alone_is_listed():
+    # BASIL, Cruz and the affair story (2016): Fox News writes "Cruz's wife Heidi", the Times
+    # "Heidi Cruz" and "Mrs. Cruz": a first name alone is a choice of tone. Fox's other "Heidi" is
+    # Cruz's ("leave Heidi the hell alone"), inside quotation marks, and is not counted.
+    articles = basil_story("basil-cruz-affair-story.jsonl")
+    docs = parse(articles)
+    actors = {actor.actor: actor for actor in frame(articles, docs, find_entities(articles, docs)).actors}
+    names = {article_id: dict(pairs) for article_id, pairs in actors["Heidi Cruz"].names}
+    assert names["fox"] == {"Heidi": 1}
+    assert "Ted Cruz" not in actors

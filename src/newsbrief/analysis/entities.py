@@ -101,7 +101,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["KEPT_LABELS", "Names", "find_entities", "name_key", "names_of"]
+__all__ = ["KEPT_LABELS", "Names", "find_entities", "is_name_form", "name_key", "names_of"]
 
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 # A one-word name that is mostly one of these is a place or a group, never a person's surname.
@@ -439,6 +439,42 @@ def name_key(text: str) -> str:
         words = [_SPELLED_OUT.get(word, word) for word in words]
     key = " ".join(words)
     return COUNTRY_NAMES.get(key, key)
+
+
+def is_name_form(surface: str, name: str, *, person: bool = False) -> bool:
+    """True when ``surface`` writes ``name`` in a form any writer might use, which tells nothing of
+    how the writer sees what it names: a part of it in order ("Boehner", "John Boehner" for "John
+    A. Boehner", "Bashar Assad" for "Bashar al-Assad"), a surname under a courtesy title ("Mrs.
+    Cruz", a house style), a short first name ("Ed Markey" for "Edward J. Markey"), a plural or an
+    adjective of it ("Democrats", "Democratic"), a spelling the names merge under ("U.S." for
+    "United States", rule 4), or an acronym ("MSF"). A ``person``'s first name alone ("Heidi" for
+    "Heidi Cruz") is a choice of tone, not a form."""
+    if ACRONYM.match(surface.replace(" ", "")) or name_key(surface) == name_key(name):
+        return True
+    words = [_folded(word) for word in _name_words(name_key(surface))]
+    if len(words) > 1 and words[0] in COURTESY_TITLES:
+        words = words[1:]
+    full = [_folded(word) for word in _name_words(name_key(name))]
+    if person and len(words) == 1 and _is_first_name_only(words[0], _name_parts(name_key(name))):
+        return False
+    remaining = iter(full)
+    return bool(words) and all(any(_same_name_word(word, other) for other in remaining) for word in words)
+
+
+def _is_first_name_only(word: str, parts: _NameParts) -> bool:
+    """Whether the one word is the person's first name and not also the surname."""
+    return (
+        bool(parts.first) and _same_name_word(word, parts.first) and not _same_name_word(word, parts.surname)
+    )
+
+
+def _same_name_word(word: str, other: str) -> bool:
+    """One word of a name in two forms: the same, a short first name ("ed", "edward"), or one the
+    other's stem of at least four letters ("democrat", "democratic"; "republican", "republicans")."""
+    if word == other or word in _first_name_forms(other) or other in _first_name_forms(word):
+        return True
+    shorter, longer = sorted((word, other), key=len)
+    return len(shorter) >= 4 and longer.startswith(shorter.removesuffix("s"))
 
 
 def _name_words(key: str) -> tuple[str, ...]:

@@ -18,7 +18,10 @@ Three measures per story, all on the spaCy parse of the articles:
   political conflict (ACTOR_FAMILIES: "regime", "government forces", "Assad's forces", "SAA" for
   the state; "rebels", "militants", "terrorists" for its armed opponents), matched with spaCy's
   Matcher on lemmas, plus every entity whose merged name variants differ between articles (the
-  entity step already grouped "Assad" with "Bashar al-Assad"). A family word right after another
+  entity step already grouped "Assad" with "Bashar al-Assad") when one of them is more than a
+  form of its name (``entities.is_name_form``: "Assad", "U.S.", "Mrs. Cruz" are forms any writer
+  uses; "Heidi" for Heidi Cruz is a choice), counted outside quotation marks, where the words are
+  the outlet's. A family word right after another
   named group ("Hezbollah militants") names that group, so it is not counted; a nationality in
   front must be the story's main one ("Syrian army"), since "Russian military" is another actor.
 - Opinion: the share of the words outside quotation marks (quoted words are reported speech)
@@ -37,7 +40,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from newsbrief.analysis.entities import name_key
+from newsbrief.analysis.entities import is_name_form, name_key
 from newsbrief.analysis.lexicon import EVALUATIVE, word_list
 from newsbrief.model import ActorNames, Article, Entity, Framing, OutletFraming, Term
 
@@ -245,13 +248,18 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return [(match.start(), match.end()) for match in QUOTED.finditer(text)]
 
 
+def _inside(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    """Whether a character position falls in one of the ranges."""
+    return any(start <= position < end for start, end in ranges)
+
+
 def _opinion(article: Article, doc: Doc) -> tuple[float, tuple[str, ...]]:
     """Share of the article's own words (outside quotes) that mark stance, and examples of them."""
     quoted = _quoted(article.text)
     words = 0
     markers: list[str] = []
     for token in doc:
-        if any(start <= token.idx < end for start, end in quoted):
+        if _inside(token.idx, quoted):
             continue
         if token.is_alpha:
             words += 1
@@ -281,14 +289,18 @@ def _is_marker(token: Token) -> bool:
 def _actors(
     articles: Sequence[Article], docs: Sequence[Doc], entities: Sequence[Entity]
 ) -> tuple[ActorNames, ...]:
-    """Actors that two or more articles name, with two or more different names between them."""
+    """Actors that two or more articles name, with two or more different names between them, one of
+    them more than a form of an entity's name."""
     nationality = _main_nationality(entities)
     found: list[tuple[str, str, str, str]] = []  # (actor, article id, key, surface)
     for article, doc in zip(articles, docs, strict=True):
         for family, span in _family_matches(doc, nationality):
             found.append((family, article.id, _name_key(span), _display(span)))
+    quoted = {article.id: _quoted(article.text) for article in articles}
     for entity in entities:
         for mention in entity.mentions:
+            if _inside(mention.start, quoted.get(mention.article_id, ())):
+                continue  # a speaker's words ("leave Heidi the hell alone"), not the outlet's choice
             surface = " ".join(mention.text.replace("’", "'").split())
             found.append((entity.name, mention.article_id, _entity_key(surface, entity.label), surface))
     labels = {
@@ -296,12 +308,15 @@ def _actors(
         OPPOSITION: OPPOSITION,
     }
     order = {article.id: index for index, article in enumerate(articles)}
+    people = {entity.name for entity in entities if entity.label == "PERSON"}
     actors = []
     for actor in sorted({item[0] for item in found}):
         rows = [item for item in found if item[0] == actor]
         if len({item[1] for item in rows}) < 2 or len({item[2] for item in rows}) < 2:
             continue
         if actor in labels and not _named_often_enough(rows):
+            continue
+        if actor not in labels and all(is_name_form(item[3], actor, person=actor in people) for item in rows):
             continue
         actors.append((len(rows), labels.get(actor, actor), _names_by_article(rows, order)))
     actors.sort(key=lambda item: (-item[0], item[1]))
