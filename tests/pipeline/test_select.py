@@ -32,6 +32,7 @@ from newsbrief.pipeline.select import (
     _unit_concepts,
     _units,
     concept_weights,
+    continues,
     is_back_reference,
     is_quotation_line,
     quotes_someone,
@@ -112,6 +113,18 @@ def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[n
         (
             "Emanuel has not been shy about trying to steer party nominations to those he considers "
             "the stronger candidates.",
+            False,
+        ),
+        # HuffPost, BASIL's Perry ad: "he" after an opening phrase is the man the sentence before
+        # named; the line opened the brief
+        (
+            "In a statement released Tuesday, he decried the Obama administration’s decision to use "
+            "foreign aid to promote rights for gays and lesbians abroad.",
+            True,
+        ),
+        ("At home, he accused the administration of presiding over a shoddy recovery.", True),
+        (
+            'In a Twitter post late Tuesday, Griffin said the image "is too disturbing," and that "it wasn\'t funny."',
             False,
         ),
         # the closing "that" inside a quotation is the speaker's
@@ -292,9 +305,9 @@ def test_the_opening_line_reports_what_happened(aleppo_story: Story) -> None:
 def test_the_opening_line_is_the_most_corroborated_report(
     aleppo_story: Story, multinews_stories: tuple[Story, ...], max_words: int
 ) -> None:
-    """Of the lines that report what happened, those that say when come first, and the first is
-    said by the most other outlets (a sentence of theirs at the alignment's similarity threshold
-    or above)."""
+    """Of the lines that report what happened, those that do not tell what followed something else
+    come first, of them those that say when, and the first is said by the most other outlets (a
+    sentence of theirs at the alignment's similarity threshold or above)."""
     for story in (aleppo_story, *multinews_stories):
         result = brief(story, Options(style="neutral", max_words=max_words))
         reports = [
@@ -305,10 +318,12 @@ def test_the_opening_line_is_the_most_corroborated_report(
             and not line.text.startswith(("For years", "In the early stages", "Back in", "Since"))
         ]
         assert reports and result.summary[0] == reports[0], story.id
-        dated = [line for line in reports if says_when(line.text)]
-        assert [says_when(line.text) for line in reports[: len(dated)]] == [True] * len(dated), story.id
+        news = [line for line in reports if not continues(line.text)]
+        assert reports[: len(news)] == news, story.id
+        dated = [line for line in news if says_when(line.text)]
+        assert news[: len(dated)] == dated, story.id
         corroboration = _corroboration(result)
-        first_kind = dated or reports
+        first_kind = dated or news or reports
         assert corroboration(reports[0]) == max(corroboration(line) for line in first_kind), story.id
 
 
@@ -318,6 +333,37 @@ def test_the_opening_line_says_when_what_it_reports_happened() -> None:
     story = Story(articles=basil_story("basil-mail-bomb-suspect.jsonl"), id="mail-bomb")
     opening = brief(story, Options(max_words=150)).summary[0].text
     assert opening.startswith("A male suspect was arrested in Florida on Friday morning")
+
+
+def test_the_opening_line_is_not_a_sequel() -> None:
+    # BASIL, the 9/11 bill's veto overridden (2016): the brief opened on "The House voted later on
+    # Wednesday to override the veto, ...", said by two outlets, before the Senate's vote
+    story = Story(articles=basil_story("basil-veto-override.jsonl"), id="veto-override")
+    opening = brief(story, Options(max_words=250)).summary[0].text
+    assert opening.startswith(
+        "WASHINGTON ― In a stinging blow to President Barack Obama, the Senate voted Wednesday"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "sequel"),
+    [
+        ("The House voted later on Wednesday to override the veto, causing the bill to become law.", True),
+        ("It’s also the result of some unusual alliances.", True),
+        (
+            "Donald Trump announced Tuesday that he is bowing out as the moderator for a Republican "
+            "presidential debate later this month, after most candidates in the field opted not to attend.",
+            False,
+        ),
+        (
+            "Paul Ryan went on offense Tuesday in response to criticism over his Medicare plan, using an "
+            "interview with Fox News coupled with a new TV ad.",
+            False,
+        ),
+    ],
+)
+def test_a_line_that_tells_what_followed_is_a_sequel(text: str, sequel: bool) -> None:
+    assert continues(text) is sequel
 
 
 @pytest.mark.parametrize(

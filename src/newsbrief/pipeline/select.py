@@ -50,6 +50,7 @@ __all__ = [
     "CENTROID_WEIGHT",
     "QUOTE_BONUS",
     "cite",
+    "continues",
     "is_back_reference",
     "is_quotation_line",
     "quotes_someone",
@@ -138,6 +139,12 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 _PRONOUN_ATTRIBUTION = re.compile(
     r",\s*(?:he|she|they)\s+(?:says|said|adds|added|tells|told|explains|explained|notes|noted),",
     re.IGNORECASE,
+)
+# "In a statement released Tuesday, he decried ...", "At home, he accused ...": the subject after
+# an opening phrase is a pronoun, whose person the sentence before named. Not before a verb of
+# saying ("Very few lawmakers ..., he said"), which the rule for quotations leaves alone.
+_PRONOUN_AFTER_OPENING = re.compile(
+    r"^[^,\"“”]{3,80},\s+(?:he|she|they)\s+(?!said|says|added|adds|told|tells)", re.IGNORECASE
 )
 # "Mattis has denied having said that.", "Everybody recognizes that.": a sentence whose last word
 # is "that" or "this" standing alone, outside quotation marks, has its object in the sentence
@@ -233,10 +240,21 @@ _WHEN = re.compile(
 )
 
 
+# What followed something told before: "later" (not "later this week", "later today", which look
+# ahead), "again", "also", "as well", ", too", "subsequently", "afterward(s)".
+_SEQUEL = re.compile(
+    r"\b(?:later(?! (?:this|today|tonight|in the|next)\b)|again|also|as well|"
+    r"subsequently|afterwards?)\b|, too\b",
+    re.IGNORECASE,
+)
+
+
 def is_back_reference(text: str) -> bool:
     """True when the sentence opens with a pronoun or connective that points back ("In a separate
     exchange, ..." too) or with a list marker or dash ("_People who already have heart disease."),
-    names its speaker by a pronoun set off by commas ("For four years, she says, ..."), or ends
+    names its speaker by a pronoun set off by commas ("For four years, she says, ..."), has a
+    pronoun for its subject after an opening phrase ("In a statement released Tuesday, he
+    decried ..."), or ends
     on "that" or "this" outside quotation marks ("Mattis has denied having said that.")."""
     match = _FIRST_WORD.match(text)
     if match is not None:
@@ -247,6 +265,7 @@ def is_back_reference(text: str) -> bool:
         _PRONOUN_ATTRIBUTION.search(text) is not None
         or _BESIDE_OPENER.match(text) is not None
         or _LIST_ITEM.match(text) is not None
+        or _PRONOUN_AFTER_OPENING.match(text) is not None
         or _points_back_inside(outside_quotations(text))
     )
 
@@ -675,7 +694,8 @@ def _story_order(
     "For years" or "In the early stages"; a quotation; a line in an outlet's own voice), then
     whether it opens with a quotation (a report that opens with someone's words, "“I went way too
     far,” she said in a video ...", says who did what less plainly than one that opens with who),
-    then whether a report says when (a day, "this week", a date: "released a report on Tuesday"
+    then whether it tells what followed something told before ("voted later on Wednesday to
+    override the veto", ``continues``), then whether a report says when (a day, "this week", a date: "released a report on Tuesday"
     is what happened; "Pelosi has led House Democrats since 2002." is background told as a
     report), then its corroboration (how many other articles have a sentence that says the same, TF-IDF cosine at
     least SAME_CONTENT_THRESHOLD, as alignment counts it), then its position in its article (news
@@ -709,6 +729,7 @@ def _story_order(
         return (
             kind,
             opens_with_quotation,
+            continues(text),
             not when,
             -len(agreeing),
             sentences[u].index,
@@ -723,6 +744,13 @@ def _story_order(
             ordered.append(u)
             u = follows.get(u)  # type: ignore[assignment]
     return ordered
+
+
+def continues(text: str) -> bool:
+    """True when the line, outside quotation marks, tells what followed something told before it
+    ("The House voted later on Wednesday to override the veto", "It's also the result of ...",
+    "... voted again"): a sequel, not the news a brief opens on."""
+    return _SEQUEL.search(outside_quotations(text)) is not None
 
 
 def says_when(text: str) -> bool:
