@@ -51,6 +51,17 @@ from newsbrief.pipeline.voice import (
             "As noted above, if the SAA can retake Aleppo, Assad will have control of most of the country's major urban centers, effectively restoring his grip on power.",
             "self-reference",
         ),
+        # an AllSides lead (the roundups' hand-labelled summary lines): the page's video, which a
+        # brief does not have
+        (
+            "Tucker Carlson (video below) captured the pathetic nature of her celebration of racial self-hatred when she said:",
+            "self-reference",
+        ),
+        # Multi-News, the babies born without hands (the story's map)
+        (
+            "Near the village of Druillat in the Ain department in eastern France (plot 1 on the map below), seven babies born were born without arms or hands between 2009 and 2014 all within 17 km of the village.",
+            "self-reference",
+        ),
         # Al Jazeera opinion, Aleppo
         (
             "Although blatantly untrue, the move has justified the continued bombardment of Aleppo and the imposition of a suffocating siege while maintaining the appearance of the regime’s honouring of the ceasefire.",

@@ -7,7 +7,7 @@ one of these marks (the opinion signals of the framing analysis, Wilson, Wiebe a
 
 - the first person ("we", "our", "I", "let's"): the writer speaking of itself;
 - a question or an exclamation;
-- the outlet pointing at its own text ("As noted above");
+- the outlet pointing at its own text ("As noted above") or page ("(video below)");
 - direct address ("you", "your") or an imperative opening ("Note their silence ...");
 - a call to act: "should", "must", "ought to", unless the sentence says whose view it is
   ("Trump said the U.S. should ...");
@@ -99,6 +99,9 @@ _SELF_REFERENCE = re.compile(
     r"(?:above|below|earlier|before|previously|here)\b",
     re.IGNORECASE,
 )
+# A parenthesis pointing at the outlet's own page ("(video below)", "(plot 1 on the map below)",
+# "(pictured with her son Leo above)"): in a brief there is nothing below or above to see.
+_PAGE_POINTER = re.compile(r"\([^()]*\b(?:below|above)\b[^()]*\)", re.IGNORECASE)
 # Attitude stance adverbials (Biber et al. 1999, Longman Grammar, 10.2.2; Quirk et al. 1985's
 # evaluative content disjuncts): the writer's feeling about what it reports, when set off by a
 # comma at the head of a clause ("Sadly, ...", "..., ironically, ..."). Adverbs that mainly grade
@@ -213,7 +216,7 @@ def own_voice(text: str) -> str | None:
         return "question or exclamation"
     if (lowered and lowered[0] in IMPERATIVE_OPENERS and words[0][:1].isupper()) or _FAST_FORWARD.match(own):
         return "imperative"
-    if _SELF_REFERENCE.search(own):
+    if _SELF_REFERENCE.search(own) or _PAGE_POINTER.search(own):
         return "self-reference"
     attributed = _names_a_view(lowered)
     if not attributed and not CALLS_TO_ACT.isdisjoint(lowered):
