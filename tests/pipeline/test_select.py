@@ -318,8 +318,9 @@ def test_the_opening_line_is_the_most_corroborated_report(
             and not line.text.startswith(("For years", "In the early stages", "Back in", "Since"))
         ]
         assert reports and result.summary[0] == reports[0], story.id
-        news = [line for line in reports if not continues(line.text)]
-        assert reports[: len(news)] == news, story.id
+        heads = [line for line in reports if not is_back_reference(line.text)]  # not placed by rank
+        news = [line for line in heads if not continues(line.text)]
+        assert heads[: len(news)] == news, story.id
         dated = [line for line in news if says_when(line.text)]
         assert news[: len(dated)] == dated, story.id
         corroboration = _corroboration(result)
@@ -350,6 +351,18 @@ def test_the_opening_line_is_not_a_sequel() -> None:
     [
         ("The House voted later on Wednesday to override the veto, causing the bill to become law.", True),
         ("It’s also the result of some unusual alliances.", True),
+        # HuffPost, BASIL's Georgetown letter to Ryan: "the group" is the faculty the lede named
+        (
+            "The group sent a letter to Rep. Ryan in advance of his appearance on the Catholic campus "
+            "on Thursday morning to give the Whittington Lecture.",
+            True,
+        ),
+        (
+            "The decision by Senate Democrats to end the government shutdown on Monday in exchange for a "
+            "promised immigration vote enraged liberals, who accused the lawmakers of betrayal and "
+            "threatened to mount primaries against some of the Democrats who voted yes.",
+            False,
+        ),
         (
             "Donald Trump announced Tuesday that he is bowing out as the moderator for a Republican "
             "presidential debate later this month, after most candidates in the field opted not to attend.",
