@@ -78,6 +78,9 @@ def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[n
             True,
         ),
         ("In Aleppo, a separate convoy was hit.", False),
+        # New York Times, BASIL's Trump and the Newsmax debate: "In fact" goes on from the sentence
+        # before; the line stood third in the brief
+        ("In fact, Republicans may have gotten more than they bargained for by shunning him.", True),
         # Multi-News, the statin guidelines (AP): an item of the list the sentence before opens;
         # it stood alone in the brief
         ("_People who already have heart disease.", True),

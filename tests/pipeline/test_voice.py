@@ -79,6 +79,18 @@ from newsbrief.pipeline.voice import (
         ("Note their silence about the former secretary of state’s meetings with Iran.", "imperative"),
         ("The University of Chicago refuses to be your safe space from new ideas.", "direct address"),
         ("Restaurants should consider disposable menus and plates.", "call to act"),
+        (
+            "But don't expect the one-time presidential nominee to use that same level of invective "
+            "against the current president during his Senate campaign in Utah — or on Capitol Hill if "
+            "he wins in November.",
+            "imperative",
+        ),
+        # New York Times, BASIL's Trump and the Newsmax debate: "but" and a negative imperative
+        (
+            "Donald J. Trump has dropped plans to moderate a presidential debate, but don’t expect him to "
+            "fade quietly from the political scene.",
+            "imperative",
+        ),
     ],
 )
 def test_an_outlet_speaking_for_itself_is_found(text: str, reason: str) -> None:
@@ -171,6 +183,8 @@ def test_a_judgement_in_an_opening_it_is_is_the_writers(text: str) -> None:
         "The Trump event will be in Miami, which was supposed to be the site of a second debate between the two candidates.",
         # Multi-News (CBS): question marks where the source's encoding lost a character
         "New government figures show that??flu cases??seem to be leveling off nationwide.",
+        # "but" with a subject or a participle after it reports (AllSides roundup lead)
+        "Many people become infected but never get tested, so they aren't reflected in the count.",
     ],
 )
 def test_reporting_and_quoted_speech_are_not_the_outlets_voice(text: str) -> None:

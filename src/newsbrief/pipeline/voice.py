@@ -8,7 +8,8 @@ one of these marks (the opinion signals of the framing analysis, Wilson, Wiebe a
 - the first person ("we", "our", "I", "let's"): the writer speaking of itself;
 - a question or an exclamation;
 - the outlet pointing at its own text ("As noted above") or page ("(video below)");
-- direct address ("you", "your") or an imperative opening ("Note their silence ...");
+- direct address ("you", "your"), an imperative opening ("Note their silence ...") or "but" and a
+  negative imperative ("..., but don't expect him to fade quietly");
 - a call to act: "should", "must", "ought to", unless the sentence says whose view it is
   ("Trump said the U.S. should ...");
 - an aside in parentheses that comments rather than explains ("(or in other words, ...)",
@@ -145,6 +146,10 @@ _SNEERING_HEDGE = re.compile(
     r"\b(?:a|an|the|this|that|his|her|its|their)\s+supposed\s+(?!to\b)\w|\bnot-so-\w", re.IGNORECASE
 )
 _FAST_FORWARD = re.compile(r"^\W*fast[- ]forward\b", re.IGNORECASE)
+# "..., but don't expect him to fade quietly", "But don't write him off": "but" and a negative
+# imperative, the writer telling the reader what to think; with a subject between ("but they
+# don't"), it reports.
+_BUT_DONT = re.compile(r"(?:^|[,;—]\s*)\W*but\s+(?:don['’]t|do not)\s+[a-z]", re.IGNORECASE)
 _WORD_PARTS = re.compile(r"[-'’]")
 # A quoted span: from an opening mark to the next closing one, curly or straight (outlets mix them).
 _QUOTED_SPAN = re.compile(r"[“\"][^“”\"]*[”\"]")
@@ -214,7 +219,11 @@ def own_voice(text: str) -> str | None:
         return "direct address"
     if _CLAUSE_END_MARK.search(own):
         return "question or exclamation"
-    if (lowered and lowered[0] in IMPERATIVE_OPENERS and words[0][:1].isupper()) or _FAST_FORWARD.match(own):
+    if (
+        (lowered and lowered[0] in IMPERATIVE_OPENERS and words[0][:1].isupper())
+        or _FAST_FORWARD.match(own)
+        or ("but" in lowered and _BUT_DONT.search(own))
+    ):
         return "imperative"
     if _SELF_REFERENCE.search(own) or _PAGE_POINTER.search(own):
         return "self-reference"
