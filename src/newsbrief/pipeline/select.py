@@ -268,12 +268,13 @@ _KNOWN_SUBJECT = re.compile(
 
 
 def is_back_reference(text: str) -> bool:
-    """True when the sentence opens with a pronoun or connective that points back ("In a separate
-    exchange, ...", "In fact, ..." too) or with a list marker or dash ("_People who already have heart disease."),
-    names its speaker by a pronoun set off by commas ("For four years, she says, ..."), has a
-    pronoun for its subject after an opening phrase ("In a statement released Tuesday, he
-    decried ..."), or ends
-    on "that" or "this" outside quotation marks ("Mattis has denied having said that.")."""
+    """True when the sentence points back to the one before it: it opens with a pronoun or
+    connective ("He", "However", "In a separate exchange, ...", "In fact, ..."), a list marker or
+    a dash ("_People who already have heart disease."); it names its speaker by a pronoun set off
+    by commas ("For four years, she says, ...") or has a pronoun for its subject after an opening
+    phrase ("In a statement released Tuesday, he decried ..."); or, outside quotation marks, it
+    ends on "that" or "this" ("Mattis has denied having said that.") or holds one after a
+    preposition ("took Mr. Ryan to task for that argument")."""
     match = _FIRST_WORD.match(text)
     if match is not None:
         word = match.group(1).lower().replace("’", "'")
@@ -713,14 +714,15 @@ def _story_order(
     "For years" or "In the early stages"; a quotation; a line in an outlet's own voice), then
     whether it opens with a quotation (a report that opens with someone's words, "“I went way too
     far,” she said in a video ...", says who did what less plainly than one that opens with who),
-    then whether it tells what followed something told before ("voted later on Wednesday to
-    override the veto", ``continues``), then whether a report says when (a day, "this week", a date: "released a report on Tuesday"
-    is what happened; "Pelosi has led House Democrats since 2002." is background told as a
-    report), then its corroboration (how many other articles have a sentence that says the same, TF-IDF cosine at
-    least SAME_CONTENT_THRESHOLD, as alignment counts it), then its position in its article (news
-    puts what happened first), then its concept weight. So the opening line is the most
-    corroborated report of what happened that opens with who did it. A line that points back to the sentence before it
-    follows that sentence's line.
+    then whether it goes on from something told before (``continues``: "voted later on Wednesday
+    to override the veto", "The group sent a letter ..."), then whether a report says when (a day,
+    "this week", a date: "released a report on Tuesday" is what happened; "Pelosi has led House
+    Democrats since 2002." is background told as a report), then its corroboration (how many
+    other articles have a sentence that says the same, TF-IDF cosine at least
+    SAME_CONTENT_THRESHOLD, as alignment counts it), then its position in its article (news puts
+    what happened first), then its concept weight. So the opening line is the most corroborated
+    report of what happened that opens with who did it. A line that points back to the sentence
+    before it follows that sentence's line.
     """
     chosen_set = set(chosen)
     unit_of = {j: u for u in chosen for j in units[u]}
