@@ -1056,6 +1056,9 @@ def _first_figure_as(brief: Brief, **changes: object) -> Brief:
         (21.0, "count", "21"),
         (2.0, "village", "2 villages"),
         (3.0, "city", "3 cities"),
+        # BASIL, Boehner's "89 freshmen running for their first re-elections" read "89 freshmans"
+        (89.0, "freshman", "89 freshmen"),
+        (2.0, "human", "2 humans"),
         (1.0, "village", "1 village"),
         (45.0, "age", "age 45"),
         (400000.0, "people", "400,000 people"),
@@ -1075,6 +1078,7 @@ def test_figure_values_read_as_people_write_them(analysed, value, unit, written)
         # BASIL, the elephant trophies: "Two other lawmakers, Rep. Vern Buchanan, ..." was "2 people"
         (2.0, "lawmaker", "2 lawmakers"),
         (20.0, "child", "20 children"),
+        (2.0, "congressman", "2 congressmen"),
         (1.0, "senator", "1 senator"),
         (12.0, "intelligence officer", "12 officers"),
         (13_000_000.0, "americans", "13,000,000 people"),  # a name's lemma: no noun for people to show

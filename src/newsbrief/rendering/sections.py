@@ -94,6 +94,8 @@ _PEOPLE_WORDS = PEOPLE_NOUNS | PERSON_NOUNS
 _IRREGULAR_PLURALS = {
     "child": "children", "man": "men", "woman": "women", "person": "people", "policeman": "policemen",
 }  # fmt: skip
+# Words ending in one of those nouns that are not compounds of it.
+_REGULAR_COMPOUNDS = frozenset({"human", "shaman", "talisman", "caiman", "ottoman", "german", "roman"})
 # Units whose plural is the same word, or that are measures rather than things counted.
 _INVARIANT_UNITS = frozenset(
     {"people", "percent", "children", "men", "women", "police", "staff", "personnel", "sheep", "fish",
@@ -452,6 +454,9 @@ def _plural_unit(unit: str) -> str:
     lower-case words ("USD", "km"), already plural or invariant stay as they are."""
     if unit in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[unit]
+    for singular, irregular in _IRREGULAR_PLURALS.items():  # "freshman", "congressman", "spokeswoman"
+        if unit.endswith(singular) and len(unit) > len(singular) + 2 and unit not in _REGULAR_COMPOUNDS:
+            return unit[: -len(singular)] + irregular
     if not unit.isalpha() or not unit.islower() or unit in _INVARIANT_UNITS or len(unit) <= 2:
         return unit
     if unit.endswith("s"):
