@@ -975,6 +975,18 @@ def test_recalled_words_are_the_speakers_the_sentence_names(
     assert _speaker_of(text, quote_start) == speaker
 
 
+def test_words_of_a_comment_the_speaker_dismisses_are_its_owners() -> None:
+    # BASIL, HuffPost on Boehner's "1 in 3" chance (2012): "reign of terror" went to Boehner, who
+    # dismissed the comment; the comment, and the words, are Axelrod's
+    text = (
+        "Boehner also dismissed top Obama campaign strategist David Axelrod's comment on Sunday that "
+        'House Republicans are under a "reign of terror" brought about by the far right of their party. '
+        '"That that is just outrageous talk," Boehner said.'
+    )
+    assert _speaker_of(text, "reign of terror") == "David Axelrod"
+    assert _speaker_of(text, "That that is just outrageous talk") == "Boehner"
+
+
 def test_the_president_is_not_the_daughter_who_shares_his_surname() -> None:
     # BASIL, Elizabeth Lauten on the first daughters (2014): "the president remarked" went to
     # "President Obama", which the entities had merged into Sasha Obama, named most in the story

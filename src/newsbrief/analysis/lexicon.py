@@ -34,6 +34,7 @@ __all__ = [
     "SPEECH_VERBS",
     "TITLES",
     "TITLE_QUALIFIERS",
+    "UTTERANCE_NOUNS",
     "is_title",
     "is_whole_quotation",
     "quotation_ends",
@@ -345,6 +346,11 @@ CLAIM_NOUNS = word_list(
     claim allegation accusation assertion charge report story narrative rumor rumour suggestion
     characterization characterisation account information news premise notion impression theory
     """
+)
+# Nouns for words someone said, which can name their speaker by a possessive ("Axelrod's comment
+# that ...", "Trump's claim that ..."): the claim nouns and the plain ones.
+UTTERANCE_NOUNS = CLAIM_NOUNS | word_list(
+    "comment remark statement words quip joke tweet warning description"
 )
 # What someone is said to have done, which "deny" can have as its object in the sense of saying
 # it is untrue ("denied any wrongdoing"); with any other object "deny" withholds ("denied a

@@ -32,7 +32,10 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    is the senator's). Words one person recounts are the speaker's the sentence names: a verb
    that introduces the quote after a comma or colon (a speech verb, or the main verb of its
    sentence: "The officer yelled, "A!" Holder recalled.") names who spoke, whatever speech verb
-   after the quote names who recounts it, and a description never stands for the recounter. A parenthetical
+   after the quote names who recounts it, and a description never stands for the recounter. Words
+   inside a noun for something said that is the speech verb's object and names its owner are the
+   owner's ("Boehner also dismissed David Axelrod's comment that House Republicans are under a
+   "reign of terror"": Axelrod's). A parenthetical
    ", she said," attributes the quote in the clause it interrupts. A quantifier or indefinite
    pronoun ("even some of the most ardent conservatives say", "Some say", "everyone") is a
    description, not a pronoun to resolve. An "I" or "we" inside a quote, introducing a quote
@@ -141,6 +144,7 @@ from newsbrief.analysis.lexicon import (
     PERSON_NOUNS,
     SPEECH_VERBS,
     TITLES,
+    UTTERANCE_NOUNS,
     is_title,
     sex_of_word,
 )
@@ -1766,10 +1770,36 @@ def _attribution(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> 
         )
     if found is None:
         return None
+    owner = _owner_of_words(found.verb, unit, ctx)
+    if owner is not None and owner.i != found.speaker_head.i:
+        return replace(found, speaker_head=owner, recounter=found.speaker_head)
     introducing = _introducing_verb(ctx, unit, inside)
     if introducing is not None and introducing.speaker_head.i != found.speaker_head.i:
         return replace(introducing, recounter=found.speaker_head)
     return found
+
+
+def _owner_of_words(verb: Token, unit: _Unit, ctx: _Context) -> Token | None:
+    """The one whose words the quote is when it hangs from the speech verb through a noun for
+    something said that names its own speaker: "Boehner also dismissed ... David Axelrod's comment
+    on Sunday that House Republicans are under a "reign of terror"" quotes Axelrod, whose comment
+    Boehner dismissed. The noun must be the verb's own (its object): in "Sestak said Clinton had
+    conveyed Emanuel's suggestion that he join a "presidential board"" the words are from
+    Sestak's statement. None when no such noun stands between (``UTTERANCE_NOUNS``)."""
+
+    first = unit.pieces[0]
+    for token in (t for t in ctx.doc if first.start <= t.idx < first.end):
+        current = token
+        while current.head.i != current.i and current.i != verb.i:
+            current = current.head
+            # a noun in quotation marks ("Schiff's "past and present assertions"") names no speaker
+            quoted = ctx.quoted[current.i] >= 0
+            said = current.lemma_.lower() in UTTERANCE_NOUNS and current.head.i == verb.i
+            if current.i != verb.i and not quoted and said:
+                owner = next((child for child in current.children if child.dep_ == "poss"), None)
+                if owner is not None and (owner.ent_type_ == "PERSON" or owner.pos_ == "PROPN"):
+                    return owner
+    return None
 
 
 def _introducing_verb(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
