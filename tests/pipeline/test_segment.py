@@ -8,7 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsbrief.model import Article, Story
-from newsbrief.pipeline.segment import is_finished, paragraph_spans, segment, sentence_offsets
+from newsbrief.pipeline.segment import (
+    is_finished,
+    paragraph_spans,
+    segment,
+    sentence_offsets,
+    without_dateline,
+)
 
 
 def _article(text: str) -> Article:
@@ -184,3 +190,36 @@ def test_a_question_quoted_stays_with_who_asked_it(text: str, sentence: str) -> 
 )
 def test_is_finished_tells_a_cut_text_from_a_sentence(text: str, finished: bool) -> None:
     assert is_finished(text) is finished
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        # datelines of the BASIL and Multi-News reports
+        (
+            "WASHINGTON (AP) — Emboldened House Republicans issued a stern rebuke.",
+            "Emboldened House Republicans issued a stern rebuke.",
+        ),
+        (
+            "LIVINGSTON, N.J. — Gov. Chris Christie declared an uphill candidacy.",
+            "Gov. Chris Christie declared an uphill candidacy.",
+        ),
+        (
+            "FERGUSON, Mo. -- Attorney General Eric Holder said Wednesday.",
+            "Attorney General Eric Holder said Wednesday.",
+        ),
+        (
+            "(CNN) -- For months and months, Republicans have pointed to a probe.",
+            "For months and months, Republicans have pointed to a probe.",
+        ),
+        (
+            "WASHINGTON—Joining a chorus of Catholic bishops, faculty wrote.",
+            "Joining a chorus of Catholic bishops, faculty wrote.",
+        ),
+        # no dateline: a name in capitals that the sentence goes on from, a lone capital
+        ("NASA said Tuesday that the launch would slip.", "NASA said Tuesday that the launch would slip."),
+        ("A — B is what the chart shows.", "A — B is what the chart shows."),
+    ],
+)
+def test_a_dateline_is_left_out_of_the_printed_line(text: str, printed: str) -> None:
+    assert without_dateline(text) == printed

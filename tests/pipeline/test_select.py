@@ -344,9 +344,15 @@ def test_the_opening_line_is_not_a_sequel() -> None:
     # Wednesday to override the veto, ...", said by two outlets, before the Senate's vote
     story = Story(articles=basil_story("basil-veto-override.jsonl"), id="veto-override")
     opening = brief(story, Options(max_words=250)).summary[0].text
-    assert opening.startswith(
-        "WASHINGTON ― In a stinging blow to President Barack Obama, the Senate voted Wednesday"
-    )
+    assert opening.startswith("In a stinging blow to President Barack Obama, the Senate voted Wednesday")
+
+
+def test_a_first_line_is_printed_without_its_dateline_and_cites_it_whole() -> None:
+    # the HuffPost report of the veto override opens "WASHINGTON ― In a stinging blow ..."
+    story = Story(articles=basil_story("basil-veto-override.jsonl"), id="veto-override")
+    (line,) = [line for line in brief(story, Options(max_words=250)).summary if "stinging blow" in line.text]
+    assert line.text.startswith("In a stinging blow")
+    assert line.citations[0].text.startswith("WASHINGTON ― In a stinging blow")
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 
 from newsbrief.model import Article, Sentence
 
-__all__ = ["paragraph_spans", "segment", "sentence_offsets"]
+__all__ = ["is_finished", "paragraph_spans", "segment", "sentence_offsets", "without_dateline"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # blingfire splits after an opening quote that follows a colon ("...a Red Cross worker: "Where...");
@@ -54,6 +54,24 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
         position = match.end()
     spans.append((position, len(text)))
     return tuple(span for span in (_strip_span(text, start, end) for start, end in spans) if span)
+
+
+# A dateline at the head of an article's first sentence: "WASHINGTON —", "MONSEY, N.Y. (AP) — ",
+# "FERGUSON, Mo. --", "(CNN) -- ", "(CNN)": a place in capitals (a state or country after a comma
+# may be written "N.J." or "Mo."), an agency in brackets, then a dash; or the bare agency.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
+    r"(?: \((?:AP|Reuters|AFP|CNN|UPI)\))?\s*(?:—|–|―|--|-)|\((?:CNN|AP|Reuters|AFP)\)\s*(?:—|–|―|--|-)?)\s*"
+    r"(?=[A-Z“\"‘'])"
+)
+
+
+def without_dateline(text: str) -> str:
+    """The sentence without a dateline at its head ("WASHINGTON (AP) — Emboldened House
+    Republicans ..." -> "Emboldened House Republicans ..."): where one outlet filed its report,
+    which a brief of several outlets does not print in its lines."""
+    match = _DATELINE.match(text)
+    return text[match.end() :] if match is not None else text
 
 
 def is_finished(text: str) -> bool:

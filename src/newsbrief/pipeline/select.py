@@ -42,7 +42,7 @@ from newsbrief.analysis.similarity import embed
 from newsbrief.model import DEFAULT_STYLE, Citation, Fact, Sentence, Source, SummarySentence
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD
 from newsbrief.pipeline.represent import article_consensus, article_rows, centroid_closeness
-from newsbrief.pipeline.segment import is_finished
+from newsbrief.pipeline.segment import is_finished, without_dateline
 from newsbrief.pipeline.voice import mostly_quoted, outside_quotations, own_voice
 
 __all__ = [
@@ -823,7 +823,8 @@ def cite(
 ) -> tuple[SummarySentence, ...]:
     """Each chosen sentence with citations: itself first, then the other members of its fact;
     in the neutral style a line in an outlet's own voice says whose. A line that ends its
-    article's text without ending a sentence is marked unfinished."""
+    article's text without ending a sentence is marked unfinished; an article's first sentence
+    is printed without its dateline ("WASHINGTON —"), which stays in what it cites."""
     number = {source.article_id: source.number for source in sources}
     outlet = {source.article_id: source.outlet for source in sources}
     position = {(sent.article_id, sent.index): i for i, sent in enumerate(sentences)}
@@ -847,7 +848,7 @@ def cite(
         )
         lines.append(
             SummarySentence(
-                text=sentence.text,
+                text=without_dateline(sentence.text) if sentence.index == 0 else sentence.text,
                 sentence=sentence,
                 citations=(_citation(sentence, number, 1.0), *others),
                 voice=outlet[sentence.article_id]
