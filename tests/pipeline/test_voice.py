@@ -57,6 +57,11 @@ from newsbrief.pipeline.voice import (
             "Tucker Carlson (video below) captured the pathetic nature of her celebration of racial self-hatred when she said:",
             "self-reference",
         ),
+        # an AllSides lead: a signpost to what follows in the outlet's own text (stop 31's hand count)
+        (
+            "Here’s a look at the partisan claims and a reality check behind the latest immigration fight:",
+            "self-reference",
+        ),
         # Multi-News, the babies born without hands (the story's map)
         (
             "Near the village of Druillat in the Ain department in eastern France (plot 1 on the map below), seven babies born were born without arms or hands between 2009 and 2014 all within 17 km of the village.",
@@ -183,6 +188,8 @@ def test_a_judgement_in_an_opening_it_is_is_the_writers(text: str) -> None:
         "The Trump event will be in Miami, which was supposed to be the site of a second debate between the two candidates.",
         # Multi-News (CBS): question marks where the source's encoding lost a character
         "New government figures show that??flu cases??seem to be leveling off nationwide.",
+        # a signpost inside quotation marks is the speaker's (AllSides roundup lead)
+        '"Here\'s what I think should happen now," Clinton said.',
         # "but" with a subject or a participle after it reports (AllSides roundup lead)
         "Many people become infected but never get tested, so they aren't reflected in the count.",
     ],

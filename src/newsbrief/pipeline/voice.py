@@ -7,7 +7,8 @@ one of these marks (the opinion signals of the framing analysis, Wilson, Wiebe a
 
 - the first person ("we", "our", "I", "let's"): the writer speaking of itself;
 - a question or an exclamation;
-- the outlet pointing at its own text ("As noted above") or page ("(video below)");
+- the outlet pointing at its own text ("As noted above", "Here's a look at ...") or page
+  ("(video below)");
 - direct address ("you", "your"), an imperative opening ("Note their silence ...") or "but" and a
   negative imperative ("..., but don't expect him to fade quietly");
 - a call to act: "should", "must", "ought to", unless the sentence says whose view it is
@@ -100,6 +101,9 @@ _SELF_REFERENCE = re.compile(
     r"(?:above|below|earlier|before|previously|here)\b",
     re.IGNORECASE,
 )
+# The outlet's signpost to what follows in its own text: "Here's a look at ...", "Here are five
+# takeaways ...", "Here's what to know:". In a brief nothing follows it.
+_SIGNPOST = re.compile(r"^\W*Here(?:'s|’s| is| are)\b")
 # A parenthesis pointing at the outlet's own page ("(video below)", "(plot 1 on the map below)",
 # "(pictured with her son Leo above)"): in a brief there is nothing below or above to see.
 _PAGE_POINTER = re.compile(r"\([^()]*\b(?:below|above)\b[^()]*\)", re.IGNORECASE)
@@ -225,7 +229,7 @@ def own_voice(text: str) -> str | None:
         or ("but" in lowered and _BUT_DONT.search(own))
     ):
         return "imperative"
-    if _SELF_REFERENCE.search(own) or _PAGE_POINTER.search(own):
+    if _SELF_REFERENCE.search(own) or _PAGE_POINTER.search(own) or _SIGNPOST.match(own):
         return "self-reference"
     attributed = _names_a_view(lowered)
     if not attributed and not CALLS_TO_ACT.isdisjoint(lowered):
