@@ -92,10 +92,10 @@ _DURATION_SINGULARS = {
 _PEOPLE_WORDS = PEOPLE_NOUNS | PERSON_NOUNS
 # Nouns for people whose plural is not the regular one.
 _IRREGULAR_PLURALS = {
-    "child": "children", "man": "men", "woman": "women", "person": "people", "policeman": "policemen",
+    "child": "children", "man": "men", "woman": "women", "person": "people",
 }  # fmt: skip
 # Words ending in one of those nouns that are not compounds of it.
-_REGULAR_COMPOUNDS = frozenset({"human", "shaman", "talisman", "caiman", "ottoman", "german", "roman"})
+_REGULAR_COMPOUNDS = frozenset({"shaman", "talisman", "caiman", "ottoman", "german", "roman"})
 # Units whose plural is the same word, or that are measures rather than things counted.
 _INVARIANT_UNITS = frozenset(
     {"people", "percent", "children", "men", "women", "police", "staff", "personnel", "sheep", "fish",
