@@ -62,6 +62,10 @@ from newsbrief.pipeline.voice import (
             "Here’s a look at the partisan claims and a reality check behind the latest immigration fight:",
             "self-reference",
         ),
+        # an AllSides lead and a Multi-News article: the writer weighing what it reports in an
+        # opening "It is" / "This is"
+        ("But it’s notable the statement came from the family and not the senator.", "evaluative"),
+        ("This is a show worth watching.", "evaluative"),
         # Multi-News, the babies born without hands (the story's map)
         (
             "Near the village of Druillat in the Ain department in eastern France (plot 1 on the map below), seven babies born were born without arms or hands between 2009 and 2014 all within 17 km of the village.",

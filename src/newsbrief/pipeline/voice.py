@@ -134,6 +134,7 @@ JUDGING_PREDICATES = word_list(
     """
     good bad wrong right great perfect best interesting ironic telling fitting surprising
     unsurprising inevitable bold astonishing astonishingly staggering staggeringly nonsense crap
+    important significant notable remarkable striking worth
     """
 )
 # Nouns that judge after "no" ("It's no surprise", "no coincidence", "It's no great credit to").
