@@ -987,6 +987,15 @@ def test_words_of_a_comment_the_speaker_dismisses_are_its_owners() -> None:
     assert _speaker_of(text, "That that is just outrageous talk") == "Boehner"
 
 
+def test_words_of_the_quote_are_no_role_of_its_speaker() -> None:
+    # BASIL, Boehner's "1 in 3" chance (2012): the parser made "89 freshmen" of HuffPost's quotation
+    # ("We have 50 of our members in tough races; 89 freshmen running ...") an apposition of
+    # Boehner, and the brief showed "John A. Boehner (89 freshmen)"
+    articles = list(basil_story("basil-boehner-one-in-three.jsonl"))
+    quotes = [q for q in find_quotes(articles, parse(articles)) if q.speaker == "John A. Boehner"]
+    assert quotes and not any("freshmen" in q.role for q in quotes)
+
+
 def test_the_president_is_not_the_daughter_who_shares_his_surname() -> None:
     # BASIL, Elizabeth Lauten on the first daughters (2014): "the president remarked" went to
     # "President Obama", which the entities had merged into Sasha Obama, named most in the story

@@ -1215,6 +1215,8 @@ def _named(head: Token, name_tokens: Sequence[Token], ctx: _Context, *, extra_ro
             and child.ent_type_ != "PERSON"
             and child.left_edge.lower_
             not in _RELATIVE_WORDS  # "Mrs. Clinton, whose appearance ... had been postponed"
+            and ctx.quoted[child.left_edge.i]
+            < 0  # words of the quote ("Boehner said, "...; 89 freshmen ..."")
         ):
             role_parts.append(_span_text(_np_tokens(child)))
     role = ", ".join(part for part in role_parts if part)
