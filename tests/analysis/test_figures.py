@@ -650,6 +650,18 @@ def test_a_source_that_opens_its_sentence_is_not_capitalized(text: str, span_tex
     assert _one(_figures([_article(text)]), span_text).attribution == source
 
 
+def test_a_source_is_named_by_its_own_words_only() -> None:
+    # BASIL, HuffPost on Boehner's "1 in 3" chance (2012): the parser hung "89 freshmen running ..."
+    # of the quotation on "Boehner", and the figure read "according to Boehner 89 freshmen running
+    # for their first re-elections"
+    text = (
+        'Expanding on tough races, Boehner said, "We have 50 of our members in tough races; 89 freshmen '
+        "running for their first re-elections. And we have 32 districts that are in states where there is "
+        'no presidential campaign going to be run, no big Senate race and we call these orphan districts."'
+    )
+    assert _one(_figures([_article(text)]), "50").attribution == "Boehner"
+
+
 # A four-digit number the model did not tag as a date is a year, never a count of the noun after
 # it (BASIL: the elephant trophies, the Mueller report, Clinton's 2015 candidacy, same-sex taxes).
 @pytest.mark.parametrize(

@@ -1591,12 +1591,15 @@ def _closes(mark: Token) -> bool:
 
 
 def _source_phrase(head: Token, sources: _Sources) -> str:
-    """The words naming a source: the head's subtree up to the first comma or bracket; a phrase
-    that is only a name is the entity's name."""
+    """The words naming a source: the head's subtree up to the first comma or bracket, or the
+    first gap (Boehner said, "..."; 89 freshmen ...": a parse that hangs words of the quotation on
+    the name); a phrase that is only a name is the entity's name."""
     tokens = list(head.subtree)
     kept: list[Token] = []
     for token in tokens:
-        if token.i > head.i and token.text in (",", "(", "—", "–", ";", '"', "“", "”"):
+        if token.i > head.i and (
+            token.text in (",", "(", "—", "–", ";", '"', "“", "”") or (kept and token.i != kept[-1].i + 1)
+        ):
             break
         if token.i < head.i and token.text in (",", '"', "“", "”"):
             kept = []
