@@ -570,3 +570,16 @@ def test_a_short_form_still_joins_the_name_it_shortens(fixture: str, name: str, 
 )
 def test_forms_of_a_name(surface, name, form):
     assert is_name_form(surface, name, person=name in {"Heidi Cruz", "John A. Boehner"}) is form
+
+
+def test_a_connective_opening_the_sentence_is_not_part_of_the_name() -> None:
+    """Fox's "Plus Obama is nominating ATF Acting Director Todd Jones": the tagger's span takes
+    in "Plus", which the parse makes a conjunction of the verb, not a word of the name."""
+    articles = basil_story("basil-atf-nominee.jsonl")
+    names = {
+        name
+        for entity in find_entities(articles, parse(articles))
+        for name in (entity.name, *entity.variants)
+    }
+    assert not [name for name in names if name.split()[0] in {"Plus", "And", "But", "Also"}]
+    assert "Obama" in names or "President Obama" in names or "Barack Obama" in names

@@ -11,9 +11,10 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    titles before a person ("President", "Secretary"), the office of a title the model read into
    the name ("Director of [National Intelligence] James Clapper"), "pro-"/"anti-" prefixes,
    possessive "'s", punctuation, and edge words that cannot end a name (prepositions,
-   conjunctions, gerunds). A
-   mention whose left neighbour is a capitalized word outside any entity grows over it (the small
-   model finds "Without Borders" in "Doctors Without Borders").
+   conjunctions, gerunds), and a first word the parse attaches outside the name as a conjunction
+   or adverb, a connective capitalized by opening the sentence ("Plus Obama is nominating" names
+   Obama). A mention whose left neighbour is a capitalized word outside any entity grows over it
+   (the small model finds "Without Borders" in "Doctors Without Borders").
 2. An acronym in parentheses right after a capitalized phrase pairs the two ("Doctors Without
    Borders (MSF)"); the phrase becomes a mention even when spaCy missed it.
 3. Junk is dropped: no letters, a single letter, only stop words, or no capital letter at all
@@ -123,6 +124,7 @@ PLACE_PREPOSITIONS = frozenset(
 )
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "capital"})
 DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic", "ite", "ch", "ean")
+CONNECTIVE_DEPS = frozenset({"cc", "advmod", "preconj"})
 EDGE_TAGS = frozenset({"IN", "CC", "DT", "TO", "VBG", "VBZ", "VBD", "VBP", "VB", "MD", "WDT", "WP", "PRP"})
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$")
 
@@ -376,7 +378,18 @@ def _is_left_edge(token: Token, label: str, length: int) -> bool:
         return True
     if label == "PERSON" and is_title(lower) and length > 1:
         return True
+    if length > 1 and _is_connective(token, length):
+        return True
     return (token.tag_ in EDGE_TAGS and not token.is_title and length > 1) or token.tag_ == "VBG"
+
+
+def _is_connective(token: Token, length: int) -> bool:
+    """A word the parse attaches outside the mention as a conjunction or adverb ("Plus Obama is
+    nominating": "Plus" is the verb's ``cc``): a connective the sentence opens with, capitalized
+    only by its place, so no word of the name."""
+    inside = token.i < token.head.i < token.i + length
+    opening = bool(token.is_sent_start) and token.is_title  # not "LONG" of a "LONG BEACH" dateline
+    return opening and token.dep_ in CONNECTIVE_DEPS and not inside
 
 
 def _is_right_edge(token: Token) -> bool:
