@@ -462,15 +462,15 @@ def is_name_form(surface: str, name: str, *, person: bool = False) -> bool:
     adjective of it ("Democrats", "Democratic"), a spelling the names merge under ("U.S." for
     "United States", rule 4), or an acronym ("MSF"). A ``person``'s first name alone ("Heidi" for
     "Heidi Cruz") is a choice of tone, not a form."""
-    if ACRONYM.match(surface.replace(" ", "")) or name_key(surface) == name_key(name):
+    surface_key, key = name_key(surface), name_key(name)
+    if ACRONYM.match(surface.replace(" ", "")) or surface_key == key:
         return True
-    words = [_folded(word) for word in _name_words(name_key(surface))]
+    words = [_folded(word) for word in _name_words(surface_key)]
     if len(words) > 1 and words[0] in COURTESY_TITLES:
         words = words[1:]
-    full = [_folded(word) for word in _name_words(name_key(name))]
-    if person and len(words) == 1 and _is_first_name_only(words[0], _name_parts(name_key(name))):
+    if person and len(words) == 1 and _is_first_name_only(words[0], _name_parts(key)):
         return False
-    remaining = iter(full)
+    remaining = (_folded(word) for word in _name_words(key))
     return bool(words) and all(any(_same_name_word(word, other) for other in remaining) for word in words)
 
 
