@@ -583,8 +583,9 @@ def test_issue_a_round_cut_short_by_ctrl_c_is_printed_with_its_notices(tmp_path:
     added = int(lines[-1].split(": ")[1].split()[0])
     assert 0 < added < 5000  # the round was cut short
     assert lines[0].startswith(f"round 1: 1 feeds ok, 0 failed, {added} new articles")
+    verb = "has" if added == 1 else "have"
     assert (
-        f"note: {added} of {added} articles have no readable date: each was placed as if published "
+        f"note: {added} of {added} articles {verb} no readable date: each was placed as if published "
         "with the article before it in the watch"
     ) in stderr.splitlines()
 
