@@ -129,3 +129,37 @@ def test_the_content_of_a_disputed_claim_is_matched_by_meaning() -> None:
         "The NAACP adopted a resolution Tuesday c",
         "Tea party organizers disputed claims of ",
     ) in _disputes_of("basil-naacp-tea-party.jsonl")
+
+
+def test_a_claim_that_tells_of_an_answer_without_what_it_said_is_no_claim() -> None:
+    # BASIL, the Medicare ads (2012): "The Romney campaign retorted with an ad of its own Tuesday."
+    # was shown as what fact-checkers disputed ("the Romney campaign's characterization"); it says
+    # that the campaign answered, not what it said.
+    disputes = _disputes_of("basil-medicare-ads.jsonl")
+    assert all(not claim.startswith("The Romney campaign retorted") for claim, _ in disputes)
+
+
+def test_a_word_of_two_people_is_not_matched_across_them() -> None:
+    # the same story: "as Obama's campaign claims" was then matched to "the Romney campaign's
+    # characterization" on "campaign", two campaigns of two men.
+    disputes = _disputes_of("basil-medicare-ads.jsonl")
+    assert all(not claim.startswith("Ryan says this is to preserve") for claim, _ in disputes)
+
+
+def test_a_denial_opened_by_a_conjunction_denies_what_it_names() -> None:
+    # BASIL, the veto of the 9/11 victims bill (2016): "But the bill's proponents have disputed
+    # Obama's rationale ..." was taken to deny the whole sentence before it (the veto) and paired
+    # with "Obama vetoed the bill last week and issued a lengthy statement with it."; what it
+    # disputes is the rationale, which no other outlet states.
+    disputes = _disputes_of("basil-veto-override.jsonl")
+    assert all(not denial.startswith("But the bill's proponents have") for _, denial in disputes)
+
+
+def test_a_denial_that_refers_back_by_its_subject_still_denies_the_sentence_before() -> None:
+    # BASIL, the PRISM program (2013): "Those firms have denied they give the government a “back
+    # door” ..." refers back to the companies of the sentence before it, and the Post's list of
+    # the companies that take part knowingly is the claim it denies.
+    assert (
+        "The companies that participate knowingly",
+        "Those firms have denied they give the go",
+    ) in _disputes_of("basil-prism-companies.jsonl")

@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsbrief.analysis.framing import QUOTED
 from newsbrief.analysis.lexicon import CLAIM_NOUNS, DENIED_DEEDS, SPEECH_VERBS
 from newsbrief.analysis.similarity import embed
 from newsbrief.model import Article, DisputedClaim, Sentence
@@ -43,6 +44,8 @@ DENIAL_CUES = re.compile(
 BACK_REFERENCE = re.compile(
     r"^\W*(?:although|though|while|this|that|these|those|it|such|but|the claim)\b", re.I
 )
+# An opening conjunction links a denial to what came before without naming what it denies.
+CONJUNCTION_OPENER = re.compile(r"^\W*(?:although|though|while|but)\b", re.I)
 BACK_REFERENCE_WORDS = 6  # the cue must come within the first words for the sentence to refer back
 RARE_SHARE = 0.25  # a word in a quarter of the sentences is the story's subject, not a claim
 # Who the claim is about; places are left out, since every sentence of a story names its place.
@@ -89,10 +92,16 @@ def find_disputes(
         if cue_found is None:
             continue
         cue, cue_tokens = cue_found
+        # what a denial calls false in its own words; one that refers back ("Those firms have
+        # denied ...") denies the sentence before, unless only a conjunction opens it and it names
+        # what it denies ("But the bill's proponents have disputed Obama's rationale")
+        thing = _disputed_thing(cue, cue_tokens)
         denied = _denied(sentences, position, cue)
+        if thing is not None and CONJUNCTION_OPENER.match(sent.text):
+            denied = position
+        if denied != position:
+            thing = None
         wanted = lemmas[denied] & rare
-        # what a denial in its own words calls false; one that refers back denies the whole sentence before
-        thing = _disputed_thing(cue, cue_tokens) if denied == position else None
         candidates = [
             (float(vectors[denied] @ vectors[other]), other)
             for other, candidate in enumerate(sentences)
@@ -215,10 +224,25 @@ def _states(thing: Token, claim: SpacySpan, claim_lemmas: frozenset[str]) -> boo
             - SAYING
         )
         if not content:
-            return any(token.lemma_.lower() in SAYING for token in claim)
+            return any(_reports_what_was_said(token) for token in claim)
         said = claim_lemmas - SAYING  # the content is matched by what the claim says, not by its "suggestion"
         return bool(content & said) or _near_in_meaning(content, said)
     return bool(_content_lemmas_of(list(thing.subtree)) & claim_lemmas)
+
+
+def _reports_what_was_said(token: Token) -> bool:
+    """Whether a word for saying comes with what was said: a clause ("the Washington Post
+    reports" of the sentence before it, "said that ..."), a quotation, or a claim noun's content.
+    "The Romney campaign retorted with an ad of its own" tells that something was said and
+    states nothing a denial could call false."""
+    if token.lemma_.lower() not in SAYING:
+        return False
+    if any(
+        child.dep_ in ("ccomp", "xcomp") or (_is_claim(token) and child.dep_ in CONTENT_DEPS)
+        for child in token.children
+    ):
+        return True
+    return QUOTED.search(token.sent.text) is not None
 
 
 def _near_in_meaning(words: frozenset[str], others: frozenset[str]) -> bool:
@@ -285,7 +309,34 @@ def _named_alike(first: SpacySpan, second: SpacySpan, shared: set[str]) -> bool:
     """True when both spans use a shared lemma of someone of one kind: the entities inside the
     phrases the lemma heads ("the control of al-Nusra Front", "controlled by ... al-Qaeda")
     share a label."""
-    return bool(shared) and bool(_labels(first, shared) & _labels(second, shared))
+    if not shared or _owned_by_others(first, second, shared):
+        return False
+    return bool(_labels(first, shared) & _labels(second, shared))
+
+
+def _owned_by_others(first: SpacySpan, second: SpacySpan, shared: set[str]) -> bool:
+    """True when a shared word belongs to a different person in each span: "the Romney campaign's
+    characterization" and "as Obama's campaign claims" speak of two campaigns. Organisations of
+    one kind stay alike ("al-Nusra Front" and "al-Qaeda" for who holds Aleppo)."""
+    owners_first, owners_second = _person_owners(first, shared), _person_owners(second, shared)
+    return bool(owners_first and owners_second) and not owners_first & owners_second
+
+
+def _person_owners(span: SpacySpan, lemmas: set[str]) -> set[str]:
+    """The last words of the people named as owners of these lemmas' words ("Obama's campaign",
+    "the Romney campaign")."""
+    owner_tokens = {
+        child.i
+        for token in span
+        if token.lemma_.lower() in lemmas
+        for child in token.children
+        if child.dep_ in ("poss", "compound")
+    }
+    return {
+        ent[-1].lower_
+        for ent in span.ents
+        if ent.label_ == "PERSON" and any(token.i in owner_tokens for token in ent)
+    }
 
 
 def _labels(span: SpacySpan, lemmas: set[str]) -> set[str]:
