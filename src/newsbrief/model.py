@@ -179,8 +179,9 @@ class SummarySentence:
     # a feed's summary cut at a length): the renderers end it with an ellipsis.
     unfinished: bool = False
     # Who says the words of a line that is all one quotation and names no one (its article named
-    # the speaker in the sentence before), as the quotes analysis found them; None when the line
-    # names its speaker, the quotes analysis did not run, or it found no speaker.
+    # the speaker in the sentence before), or names them only as "he" or "she" away from its
+    # article's lines, as the quotes analysis found them; None when the line names its speaker,
+    # the quotes analysis did not run, or it found no speaker.
     speaker: str | None = None
 
     @property

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsbrief
+from basil_stories import basil_story
 from newsbrief import (
     ANALYSES,
     Article,
@@ -292,3 +293,19 @@ def test_a_quotation_that_names_no_one_gets_its_speaker_from_the_quotes_analysis
     assert [line.speaker for line in with_quotes.summary] == [None, "Trump"]
     assert with_quotes.summary[1].text.startswith("“Under study for years.")
     assert [line.speaker for line in brief(story, Options(max_words=40)).summary] == [None, None]
+
+
+@pytest.mark.nlp
+def test_a_quotation_whose_speaker_is_he_away_from_its_article_gets_its_speaker() -> None:
+    """BASIL, Trump's inauguration (2017): “The time for empty talk is over. ...,” he said. came
+    after a line of another outlet ("As Mr. Trump approached the podium, rain began to fall.",
+    of no one speaking), so "he" named no one; the quotes analysis knows who."""
+    story = Story(articles=basil_story("basil-trump-inauguration.jsonl"), id="inauguration")
+    with_quotes = brief(story, Options(analyses=("quotes",)))
+    lines = {line.text[:30]: line for line in with_quotes.summary}
+    line = lines["“The time for empty talk is ov"]
+    assert line.text.endswith("he said.")
+    assert line.speaker is not None and line.speaker.endswith("Trump")
+    previous = with_quotes.summary[with_quotes.summary.index(line) - 1]
+    assert previous.sentence.article_id != line.sentence.article_id
+    assert all(found.speaker is None for found in brief(story, Options()).summary)

@@ -713,3 +713,24 @@ def test_the_lede_rules_leave_a_longer_summary_alone(
     monkeypatch.setattr(select_module, "LEDE_STOP_SHARE", 0.0)
     assert [line.text for line in brief(aleppo_story, Options(max_words=250)).summary] == default
     assert [line.text for line in brief(aleppo_story, Options(max_words=60)).summary] != short
+
+
+def test_a_quotation_whose_speaker_is_he_follows_the_line_of_its_article_that_names_him() -> None:
+    # BASIL, Arkansas's religious freedom bill (2015): “My son Seth signed the petition ...,” he
+    # said. closed the brief after "When Gov. Asa Hutchinson, Republican of Arkansas, spoke ..." of
+    # another outlet; its own article names him in the sentence before it, which the brief shows.
+    story = Story(articles=basil_story("basil-arkansas-religious-freedom.jsonl"), id="arkansas")
+    texts = [line.text for line in brief(story, Options(max_words=250)).summary]
+    (quoted,) = [number for number, text in enumerate(texts) if text.startswith('"My son Seth signed')]
+    assert texts[quoted - 1].startswith("In a Wednesday press conference announcing his opposition")
+
+
+def test_a_person_is_named_in_full_before_a_line_calls_him_mr() -> None:
+    # BASIL, Michael Steele and the RNC (2011): the brief opened "Mr. Steele is expected to
+    # disclose his intentions ..." and named "RNC Chairman Michael Steele" on the next line.
+    story = Story(articles=basil_story("basil-steele-rnc.jsonl"), id="steele")
+    texts = [line.text for line in brief(story, Options(max_words=250)).summary]
+    full = next(number for number, text in enumerate(texts) if "Michael Steele" in text)
+    short = next(number for number, text in enumerate(texts) if "Mr. Steele" in text)
+    assert full < short
+    assert texts[0].startswith("RNC Chairman Michael Steele is expected")

@@ -17,6 +17,7 @@ from newsbrief.pipeline.voice import (
     is_attributed,
     mostly_quoted,
     names_no_speaker,
+    names_speaker_by_pronoun,
     outside_quotations,
     own_voice,
 )
@@ -322,3 +323,25 @@ def test_a_quotation_alone_names_no_speaker(sentence: str, unnamed: bool) -> Non
     # BASIL, the elephant trophies (2017): the last two lines of a 250-word brief were such
     # quotations, with no name beside them.
     assert names_no_speaker(sentence) is unnamed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "by_pronoun"),
+    [
+        (
+            "“I think those are grounds enough for members of the House to bring up the issue of impeachment,” he said.",
+            True,
+        ),
+        ("“I went way too far,” she said in a video on the social media site.", True),
+        ("“I will no longer speak to the press ever again after today,” he told reporters Wednesday.", True),
+        ("“Cancel the Putin meeting. Now,” Schumer tweeted Friday.", False),
+        ("“We’ve got a real challenge,” Mr. Boehner said.", False),
+        (
+            "In a Wednesday press conference announcing his opposition to the initial version of the bill, Hutchinson said his son had asked him to veto the legislation.",
+            False,
+        ),
+    ],
+)
+def test_a_quotation_whose_speaker_is_only_a_pronoun(sentence: str, by_pronoun: bool) -> None:
+    # BASIL summary lines (2015-2019)
+    assert names_speaker_by_pronoun(sentence) is by_pronoun

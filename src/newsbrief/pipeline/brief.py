@@ -16,8 +16,8 @@ from newsbrief.pipeline.clean import clean, language_notice, lowered_words, merg
 from newsbrief.pipeline.ingest import read_story, undated_notices
 from newsbrief.pipeline.represent import centroid_closeness, headline_share, represent_with_terms
 from newsbrief.pipeline.segment import segment
-from newsbrief.pipeline.select import cite, select
-from newsbrief.pipeline.voice import names_no_speaker
+from newsbrief.pipeline.select import SPEAKER_REACH, cite, select
+from newsbrief.pipeline.voice import names_no_speaker, names_speaker_by_pronoun
 
 if TYPE_CHECKING:
     import threading
@@ -173,7 +173,7 @@ def _brief(
     if options.analyses:
         clock.lap("analyze")
     if "quotes" in analysis.ran:
-        summary = tuple(_with_speaker(line, analysis.quotes) for line in summary)
+        summary = _with_speakers(summary, analysis.quotes)
     return Brief(
         summary=summary,
         sources=sources,
@@ -187,12 +187,36 @@ def _brief(
     )
 
 
+def _with_speakers(
+    summary: Sequence[SummarySentence], quotes: Sequence[Quote]
+) -> tuple[SummarySentence, ...]:
+    """The summary with the speaker named on each line whose words are someone's and that does
+    not say whose: a line that is all one quotation and names no one (``voice.names_no_speaker``),
+    or one that names its speaker only by "he" or "she" (``voice.names_speaker_by_pronoun``)
+    when the line before it is not of its article, at most SPEAKER_REACH sentences before it
+    there, where the person would be named."""
+    return tuple(
+        _with_speaker(line, quotes)
+        if names_no_speaker(line.text)
+        or (
+            names_speaker_by_pronoun(line.text)
+            and not _follows_its_article(line, summary[number - 1] if number else None)
+        )
+        else line
+        for number, line in enumerate(summary)
+    )
+
+
+def _follows_its_article(line: SummarySentence, before: SummarySentence | None) -> bool:
+    """True when the line before is of the same article, at most SPEAKER_REACH sentences before."""
+    if before is None or before.sentence.article_id != line.sentence.article_id:
+        return False
+    return line.sentence.index - SPEAKER_REACH <= before.sentence.index < line.sentence.index
+
+
 def _with_speaker(line: SummarySentence, quotes: Sequence[Quote]) -> SummarySentence:
-    """The line with the speaker of its words when it is all one quotation and names no one
-    (``voice.names_no_speaker``): the direct quote whose words in the line's article overlap the
-    line most. The line stays as it is when none does."""
-    if not names_no_speaker(line.text):
-        return line
+    """The line with the speaker of its words: the direct quote whose words in the line's article
+    overlap the line most. The line stays as it is when none does."""
     sentence = line.sentence
     overlaps = [
         (min(span.end, sentence.end) - max(span.start, sentence.start), number)

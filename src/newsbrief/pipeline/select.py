@@ -43,12 +43,13 @@ from newsbrief.model import DEFAULT_STYLE, Citation, Fact, Sentence, Source, Sum
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD
 from newsbrief.pipeline.represent import article_consensus, article_rows, centroid_closeness
 from newsbrief.pipeline.segment import is_finished, without_dateline
-from newsbrief.pipeline.voice import mostly_quoted, outside_quotations, own_voice
+from newsbrief.pipeline.voice import mostly_quoted, names_speaker_by_pronoun, outside_quotations, own_voice
 
 __all__ = [
     "BACK_REFERENCE_OPENERS",
     "CENTROID_WEIGHT",
     "QUOTE_BONUS",
+    "SPEAKER_REACH",
     "cite",
     "continues",
     "is_back_reference",
@@ -172,6 +173,15 @@ _DEMONSTRATIVE_AFTER_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 
+# "Mr. O’Rourke", "Mrs. Clinton’s": a person named by a courtesy title and the surname, as a story
+# does once it has named them in full.
+_COURTESY_NAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\. ([A-Z][\w’'-]+)")
+_POSSESSIVE = re.compile(r"[’']s?$")
+# "Warner, whose committee ...", "Steele said ...": a line that opens on a surname alone.
+_OPENING_SURNAME = re.compile(r"^[\"“]?([A-Z][a-z]+)(?=,| (?:said|says|told|tells|added|adds)\b)")
+# A quotation whose speaker is only "he" or "she" follows a line of its article at most this many
+# sentences before it, where the person is likely named.
+SPEAKER_REACH = 3
 # Sentences outside this range are fragments or run-ons, poor summary lines.
 MIN_SENTENCE_WORDS = 6
 MAX_SENTENCE_WORDS = 80
@@ -740,6 +750,9 @@ def _story_order(
         )
         if before is not None and is_back_reference(first.text) and unit_of[before] != u:
             follows[unit_of[before]] = u
+    for u in chosen:
+        if u not in follows.values() and names_speaker_by_pronoun(sentences[u].text):
+            _follow_speaker(sentences, u, unit_of, follows)
 
     def rank(u: int) -> tuple[float, ...]:
         text = " ".join(sentences[j].text for j in units[u])
@@ -759,12 +772,86 @@ def _story_order(
         )
 
     heads = sorted((u for u in chosen if u not in follows.values()), key=rank)
-    ordered: list[int] = []
+    runs: list[list[int]] = []
     for u in heads:
+        run = []
         while u is not None and u in chosen_set:
-            ordered.append(u)
+            run.append(u)
             u = follows.get(u)  # type: ignore[assignment]
-    return ordered
+        runs.append(run)
+    texts = [" ".join(sentences[j].text for u in run for j in units[u]) for run in runs]
+    return [u for number in _introductions_first(texts) for u in runs[number]]
+
+
+def _introductions_first(texts: Sequence[str]) -> list[int]:
+    """The order of the brief's runs of lines (each a line and those that must follow it) in which
+    a person is named in full before a line calls them "Mr. O’Rourke" or opens on the surname
+    alone ("Warner, whose committee ..."): the run that first names them in full is moved up to
+    just before the first that does not. Otherwise the order given."""
+    order = list(range(len(texts)))
+    moved: set[int] = set()
+    position = 0
+    while position < len(order):
+        shown = " ".join(texts[number] for number in order[:position])
+        later = next(
+            (
+                later
+                for surname in _short_references(texts[order[position]])
+                if not _full_name(surname).search(shown + " " + texts[order[position]])
+                for later in order[position + 1 :]
+                if later not in moved and _full_name(surname).search(texts[later])
+            ),
+            None,
+        )
+        if later is None:
+            position += 1
+            continue
+        moved.add(later)
+        order.remove(later)
+        order.insert(position, later)
+    return order
+
+
+def _short_references(text: str) -> list[str]:
+    """The surnames the text uses without the first name: after a courtesy title ("Mr.
+    O’Rourke") or alone at its opening before a comma or a verb of saying ("Warner, whose ...")."""
+    names = [_POSSESSIVE.sub("", name) for name in _COURTESY_NAME.findall(text)]
+    opening = _OPENING_SURNAME.match(text)
+    if opening is not None:
+        names.append(opening.group(1))
+    return names
+
+
+def _full_name(surname: str) -> re.Pattern[str]:
+    """A capitalised word other than a courtesy title before the surname: "Beto O’Rourke",
+    "Sen. Mark Warner", "President Trump"."""
+    return re.compile(
+        r"(?<![\w.])(?!(?:Mr|Ms|Mrs|Dr)\.)[A-Z][a-z]+\.? (?:[A-Z]\. )?" + re.escape(surname) + r"\b"
+    )
+
+
+def _follow_speaker(
+    sentences: tuple[Sentence, ...], u: int, unit_of: dict[int, int], follows: dict[int, int]
+) -> None:
+    """Place a quotation whose speaker is only "he" or "she" (“..., ” he said.) after the nearest
+    line of its article that comes at most SPEAKER_REACH sentences before it there, where the
+    person is named; after the lines already placed after that one. Nothing when there is none."""
+    sent = sentences[u]
+    earlier = [
+        i
+        for i in unit_of
+        if sentences[i].article_id == sent.article_id
+        and sent.index - SPEAKER_REACH <= sentences[i].index < sent.index
+        and unit_of[i] != u
+    ]
+    if not earlier:
+        return
+    last = unit_of[max(earlier, key=lambda i: sentences[i].index)]
+    while last in follows:
+        last = follows[last]
+        if last == u:
+            return
+    follows[last] = u
 
 
 def continues(text: str) -> bool:

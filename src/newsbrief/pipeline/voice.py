@@ -53,6 +53,7 @@ __all__ = [
     "is_attributed",
     "mostly_quoted",
     "names_no_speaker",
+    "names_speaker_by_pronoun",
     "outside_quotations",
     "own_voice",
 ]
@@ -192,6 +193,19 @@ def names_no_speaker(text: str) -> bool:
     article named the speaker in the sentence before, which the brief may not show."""
     outside = outside_quotations(text)
     return "QUOTE" in outside and _WORD.search(outside.replace("QUOTE", "")) is None
+
+
+# "“I went way too far,” she said in a video.": a quotation whose speaker the line names only by a
+# pronoun and a verb of saying right after it.
+_PRONOUN_SPEAKER = re.compile(r"^\W*QUOTE\W*\s(?:he|she|they)\s+([a-z]+)\b", re.IGNORECASE)
+
+
+def names_speaker_by_pronoun(text: str) -> bool:
+    """True when the line opens with a quotation and says whose words they are only by "he",
+    "she" or "they" (“I think those are grounds enough ...,” he said.): the person is named in
+    a sentence before it, which the brief must show first or name."""
+    match = _PRONOUN_SPEAKER.match(outside_quotations(text))
+    return match is not None and match.group(1).lower() in _ATTRIBUTION
 
 
 def is_attributed(text: str) -> bool:
