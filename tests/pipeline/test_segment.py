@@ -216,7 +216,20 @@ def test_is_finished_tells_a_cut_text_from_a_sentence(text: str, finished: bool)
             "WASHINGTON—Joining a chorus of Catholic bishops, faculty wrote.",
             "Joining a chorus of Catholic bishops, faculty wrote.",
         ),
+        (
+            "WASHINGTON/LONDON (Reuters) - The two governments said they would meet.",
+            "The two governments said they would meet.",
+        ),
+        # mn-2847: a Reuters dateline of two places whose agency and dash the copy dropped
+        (
+            "PRETORIA/KHARTOUM, Sudanese President Omar al-Bashir flew out of South Africa on Monday.",
+            "Sudanese President Omar al-Bashir flew out of South Africa on Monday.",
+        ),
         # no dateline: a name in capitals that the sentence goes on from, a lone capital
+        (
+            "NASA, the space agency, said the launch would slip.",
+            "NASA, the space agency, said the launch would slip.",
+        ),
         ("NASA said Tuesday that the launch would slip.", "NASA said Tuesday that the launch would slip."),
         ("A — B is what the chart shows.", "A — B is what the chart shows."),
     ],

@@ -382,6 +382,29 @@ def test_a_first_line_is_printed_without_its_dateline_and_cites_it_whole() -> No
             "interview with Fox News coupled with a new TV ad.",
             False,
         ),
+        # mn-2847's Reuters lede: "later" inside the news, not after it
+        (
+            "Sudanese President Omar al-Bashir flew out of South Africa on Monday in defiance of a "
+            "Pretoria court that later said he should have been arrested to face genocide charges.",
+            False,
+        ),
+        (
+            'Budweiser\'s poignant "Brotherhood" ad, which features a man raising a baby Clydesdale and '
+            "then reuniting with him a few years later, is now the No. 3 most-shared Super Bowl ad.",
+            False,
+        ),
+        # "not only ... but also", "as well as": an "and", not "also" (BASIL and Multi-News ledes)
+        (
+            "Like many conservative Republicans, Mitt Romney is opposed not only to same-sex marriage, "
+            "but also to the civil unions that many states have adopted.",
+            False,
+        ),
+        (
+            "The first-ever archaeological excavations at the Nazi death camp Treblinka have revealed new "
+            "mass graves, as well as the first physical evidence that this camp held gas chambers.",
+            False,
+        ),
+        ("The judge also ordered him to pay restitution as well.", True),
     ],
 )
 def test_a_line_that_tells_what_followed_is_a_sequel(text: str, sequel: bool) -> None:

@@ -57,11 +57,14 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 # A dateline at the head of an article's first sentence: "WASHINGTON —", "MONSEY, N.Y. (AP) — ",
-# "FERGUSON, Mo. --", "(CNN) -- ", "(CNN)": a place in capitals (a state or country after a comma
-# may be written "N.J." or "Mo."), an agency in brackets, then a dash; or the bare agency.
+# "FERGUSON, Mo. --", "WASHINGTON/LONDON (Reuters) -", "(CNN) -- ", "(CNN)": a place in capitals
+# (a state or country after a comma may be written "N.J." or "Mo."), an agency in brackets, then a
+# dash; or the bare agency; or places in capitals joined by a slash and a comma, whose agency and
+# dash a copy dropped ("PRETORIA/KHARTOUM, Sudanese President ..."), which no acronym is.
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
-    r"(?: \((?:AP|Reuters|AFP|CNN|UPI)\))?\s*(?:—|–|―|--|-)|\((?:CNN|AP|Reuters|AFP)\)\s*(?:—|–|―|--|-)?)\s*"
+    r"^\s*(?:[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
+    r"(?: \((?:AP|Reuters|AFP|CNN|UPI)\))?\s*(?:—|–|―|--|-)|\((?:CNN|AP|Reuters|AFP)\)\s*(?:—|–|―|--|-)?|"
+    r"[A-Z]{3,}(?:/[A-Z]{3,})+,)\s*"
     r"(?=[A-Z“\"‘'])"
 )
 

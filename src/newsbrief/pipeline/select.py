@@ -260,9 +260,12 @@ _WHEN = re.compile(
 
 
 # What followed something told before: "later" (not "later this week", "later today", which look
-# ahead), "again", "also", "as well", ", too", "subsequently", "afterward(s)".
+# ahead, nor "a court that later said ...", "a few years later", told inside the news), "again",
+# "also" (not "not only ... but also"), "as well" (not "as well as", an "and"), ", too",
+# "subsequently", "afterward(s)".
 _SEQUEL = re.compile(
-    r"\b(?:later(?! (?:this|today|tonight|in the|next)\b)|again|also|as well|"
+    r"\b(?:(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?<!years )(?<!months )(?<!weeks )(?<!days )"
+    r"later(?! (?:this|today|tonight|in the|next)\b)|again|(?<!\bbut )also|as well(?! as\b)|"
     r"subsequently|afterwards?)\b|, too\b",
     re.IGNORECASE,
 )
