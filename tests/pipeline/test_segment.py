@@ -225,7 +225,16 @@ def test_is_finished_tells_a_cut_text_from_a_sentence(text: str, finished: bool)
             "PRETORIA/KHARTOUM, Sudanese President Omar al-Bashir flew out of South Africa on Monday.",
             "Sudanese President Omar al-Bashir flew out of South Africa on Monday.",
         ),
+        (
+            "New York – In his first major foreign policy speech, U.S. Sen. Marco Rubio said he would act.",
+            "In his first major foreign policy speech, U.S. Sen. Marco Rubio said he would act.",
+        ),
+        (
+            "Doha, Qatar - US officials and Taliban representatives have signed a final peace deal.",
+            "US officials and Taliban representatives have signed a final peace deal.",
+        ),
         # no dateline: a name in capitals that the sentence goes on from, a lone capital
+        ("Trump-Russia ties are under scrutiny.", "Trump-Russia ties are under scrutiny."),
         (
             "NASA, the space agency, said the launch would slip.",
             "NASA, the space agency, said the launch would slip.",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -310,7 +311,8 @@ def test_the_opening_line_is_the_most_corroborated_report(
 ) -> None:
     """Of the lines that report what happened, those that do not tell what followed something else
     come first, of them those that say when, and the first is said by the most other outlets (a
-    sentence of theirs at the alignment's similarity threshold or above)."""
+    sentence of theirs at the alignment's similarity threshold or above). Lines placed right after
+    the sentence before them in their article are not placed by rank."""
     for story in (aleppo_story, *multinews_stories):
         result = brief(story, Options(style="neutral", max_words=max_words))
         reports = [
@@ -321,7 +323,13 @@ def test_the_opening_line_is_the_most_corroborated_report(
             and not line.text.startswith(("For years", "In the early stages", "Back in", "Since"))
         ]
         assert reports and result.summary[0] == reports[0], story.id
-        heads = [line for line in reports if not is_back_reference(line.text)]  # not placed by rank
+        placed = {
+            id(line)
+            for before, line in itertools.pairwise(result.summary)
+            if (before.sentence.article_id, before.sentence.index + 1)
+            == (line.sentence.article_id, line.sentence.index)
+        }
+        heads = [line for line in reports if id(line) not in placed]
         news = [line for line in heads if not continues(line.text)]
         assert heads[: len(news)] == news, story.id
         dated = [line for line in news if says_when(line.text)]
@@ -757,3 +765,26 @@ def test_a_person_is_named_in_full_before_a_line_calls_him_mr() -> None:
     short = next(number for number, text in enumerate(texts) if "Mr. Steele" in text)
     assert full < short
     assert texts[0].startswith("RNC Chairman Michael Steele is expected")
+
+
+def test_the_next_sentence_of_a_line_of_the_same_tier_follows_it() -> None:
+    # BASIL, the Benghazi committee and Clinton's e-mail (2015): "Committee Chairman Rep. Trey
+    # Gowdy, R-S.C., made the request in a letter sent Tuesday ..." says when, so it opened the
+    # brief above the sentence before it in its article, which says what "the request" was.
+    story = Story(articles=basil_story("basil-gowdy-clinton-interview.jsonl"), id="gowdy")
+    texts = [line.text for line in brief(story, Options(max_words=250)).summary]
+    assert texts[0].startswith(
+        "The congressional committee probing the Benghazi attacks has formally requested"
+    )
+    assert texts[1].startswith("Committee Chairman Rep. Trey Gowdy, R-S.C., made the request")
+
+
+def test_a_line_that_opens_on_a_possessive_surname_comes_after_the_full_name() -> None:
+    # BASIL, Blumenthal's service record (2010): "Blumenthal's campaign disputed a report ..."
+    # opened the brief above "Democratic Attorney General Richard Blumenthal, once thought to be a
+    # shoo-in ...".
+    story = Story(articles=basil_story("basil-blumenthal-vietnam.jsonl"), id="blumenthal")
+    texts = [line.text for line in brief(story, Options(max_words=250)).summary]
+    full = next(number for number, text in enumerate(texts) if "Richard Blumenthal" in text)
+    short = next(number for number, text in enumerate(texts) if text.startswith("Blumenthal's campaign"))
+    assert full < short

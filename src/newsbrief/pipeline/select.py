@@ -176,9 +176,11 @@ _DEMONSTRATIVE_AFTER_PREPOSITION = re.compile(
 # "Mr. O’Rourke", "Mrs. Clinton’s": a person named by a courtesy title and the surname, as a story
 # does once it has named them in full.
 _COURTESY_NAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\. ([A-Z][\w’'-]+)")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _POSSESSIVE = re.compile(r"[’']s?$")
-# "Warner, whose committee ...", "Steele said ...": a line that opens on a surname alone.
-_OPENING_SURNAME = re.compile(r"^[\"“]?([A-Z][a-z]+)(?=,| (?:said|says|told|tells|added|adds)\b)")
+# "Warner, whose committee ...", "Steele said ...", "Blumenthal's campaign ...": a line that opens
+# on a surname alone.
+_OPENING_SURNAME = re.compile(r"^[\"“]?([A-Z][a-z]+)(?=,| (?:said|says|told|tells|added|adds)\b|[’']s\b)")
 # A quotation whose speaker is only "he" or "she" follows a line of its article at most this many
 # sentences before it, where the person is likely named.
 SPEAKER_REACH = 3
@@ -735,27 +737,14 @@ def _story_order(
     SAME_CONTENT_THRESHOLD, as alignment counts it), then its position in its article (news puts
     what happened first), then its concept weight. So the opening line is the most corroborated
     report of what happened that opens with who did it. A line that points back to the sentence
-    before it follows that sentence's line.
+    before it follows that sentence's line, and so does the next sentence of a line's article
+    when the two rank alike but for saying when, corroboration and position; lines so joined
+    stand where the best of them ranks.
     """
     chosen_set = set(chosen)
     unit_of = {j: u for u in chosen for j in units[u]}
     article_of = np.array([sent.article_id for sent in sentences])
     follows: dict[int, int] = {}
-    for u in chosen:
-        first = sentences[u]
-        before = next(
-            (
-                i
-                for i in unit_of
-                if sentences[i].article_id == first.article_id and sentences[i].index == first.index - 1
-            ),
-            None,
-        )
-        if before is not None and is_back_reference(first.text) and unit_of[before] != u:
-            follows[unit_of[before]] = u
-    for u in chosen:
-        if u not in follows.values() and names_speaker_by_pronoun(sentences[u].text):
-            _follow_speaker(sentences, u, unit_of, follows)
 
     def rank(u: int) -> tuple[float, ...]:
         text = " ".join(sentences[j].text for j in units[u])
@@ -774,14 +763,41 @@ def _story_order(
             u,
         )
 
-    heads = sorted((u for u in chosen if u not in follows.values()), key=rank)
+    for u in chosen:
+        first = sentences[u]
+        before = next(
+            (
+                i
+                for i in unit_of
+                if sentences[i].article_id == first.article_id and sentences[i].index == first.index - 1
+            ),
+            None,
+        )
+        # a line goes on from the sentence before it when it points back, or, of the same tier
+        # (kind, opening, sequel mark), when it is the next sentence of that line's article: "On
+        # Monday morning, the ad had more than 1.5 million shares" says when, but "the ad" is the
+        # one its lede names
+        if (
+            before is not None
+            and unit_of[before] != u
+            and (is_back_reference(first.text) or rank(u)[:3] == rank(unit_of[before])[:3])
+        ):
+            follows[unit_of[before]] = u
+    for u in chosen:
+        if u not in follows.values() and names_speaker_by_pronoun(sentences[u].text):
+            _follow_speaker(sentences, u, unit_of, follows)
+
     runs: list[list[int]] = []
-    for u in heads:
+    for u in chosen:
+        if u in follows.values():
+            continue
         run = []
         while u is not None and u in chosen_set:
             run.append(u)
             u = follows.get(u)  # type: ignore[assignment]
         runs.append(run)
+    # a run of lines stands where its best line would: a lede followed by its dated next sentence
+    runs.sort(key=lambda run: min(rank(u) for u in run))
     texts = [" ".join(sentences[j].text for u in run for j in units[u]) for run in runs]
     return [u for number in _introductions_first(texts) for u in runs[number]]
 
@@ -792,6 +808,7 @@ def _introductions_first(texts: Sequence[str]) -> list[int]:
     alone ("Warner, whose committee ..."): the run that first names them in full is moved up to
     just before the first that does not. Otherwise the order given."""
     order = list(range(len(texts)))
+    lowered = frozenset(_LOWER_WORD.findall(" ".join(texts)))
     moved: set[int] = set()
     position = 0
     while position < len(order):
@@ -799,7 +816,7 @@ def _introductions_first(texts: Sequence[str]) -> list[int]:
         later = next(
             (
                 later
-                for surname in _short_references(texts[order[position]])
+                for surname in _short_references(texts[order[position]], lowered)
                 if not _full_name(surname).search(shown + " " + texts[order[position]])
                 for later in order[position + 1 :]
                 if later not in moved and _full_name(surname).search(texts[later])
@@ -815,21 +832,23 @@ def _introductions_first(texts: Sequence[str]) -> list[int]:
     return order
 
 
-def _short_references(text: str) -> list[str]:
+def _short_references(text: str, lowered: frozenset[str]) -> list[str]:
     """The surnames the text uses without the first name: after a courtesy title ("Mr.
-    O’Rourke") or alone at its opening before a comma or a verb of saying ("Warner, whose ...")."""
+    O’Rourke") or alone at its opening before a comma or a verb of saying ("Warner, whose ..."),
+    unless the brief writes that word in lower case too ("Police said ...": a common noun)."""
     names = [_POSSESSIVE.sub("", name) for name in _COURTESY_NAME.findall(text)]
     opening = _OPENING_SURNAME.match(text)
-    if opening is not None:
+    if opening is not None and opening.group(1).lower() not in lowered:
         names.append(opening.group(1))
     return names
 
 
 def _full_name(surname: str) -> re.Pattern[str]:
-    """A capitalised word other than a courtesy title before the surname: "Beto O’Rourke",
-    "Sen. Mark Warner", "President Trump"."""
+    """A capitalised word other than a courtesy title before the surname, and none after it:
+    "Beto O’Rourke", "Sen. Mark Warner", "President Trump"; not "Metro Nashville Police
+    Department", a name of which "Police" is a part."""
     return re.compile(
-        r"(?<![\w.])(?!(?:Mr|Ms|Mrs|Dr)\.)[A-Z][a-z]+\.? (?:[A-Z]\. )?" + re.escape(surname) + r"\b"
+        r"(?<![\w.])(?!(?:Mr|Ms|Mrs|Dr)\.)[A-Z][a-z]+\.? (?:[A-Z]\. )?" + re.escape(surname) + r"\b(?! [A-Z])"
     )
 
 
