@@ -788,3 +788,15 @@ def test_a_line_that_opens_on_a_possessive_surname_comes_after_the_full_name() -
     full = next(number for number, text in enumerate(texts) if "Richard Blumenthal" in text)
     short = next(number for number, text in enumerate(texts) if text.startswith("Blumenthal's campaign"))
     assert full < short
+
+
+def test_a_quotation_that_names_no_one_follows_the_line_that_carries_its_speaker() -> None:
+    # BASIL, the mosque near ground zero (2010): '"Sen. Reid respects that but thinks that the
+    # mosque should be built someplace else."' follows, in its article, the statement from Harry
+    # Reid's office that the brief gives in another outlet's words; it stood apart from it.
+    story = Story(articles=basil_story("basil-ground-zero-mosque.jsonl"), id="mosque")
+    texts = [line.text for line in brief(story, Options(max_words=250)).summary]
+    (quoted,) = [number for number, text in enumerate(texts) if text.startswith('"Sen. Reid respects that')]
+    assert texts[quoted - 1].startswith(
+        '"The First Amendment protects freedom of religion," reads a statement'
+    )

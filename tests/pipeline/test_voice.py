@@ -345,3 +345,13 @@ def test_a_quotation_alone_names_no_speaker(sentence: str, unnamed: bool) -> Non
 def test_a_quotation_whose_speaker_is_only_a_pronoun(sentence: str, by_pronoun: bool) -> None:
     # BASIL summary lines (2015-2019)
     assert names_speaker_by_pronoun(sentence) is by_pronoun
+
+
+def test_a_quotation_closed_with_the_other_kind_of_mark_ends_there() -> None:
+    # BASIL, Fox on the shutdown (2019): “... the security of the Nation and its borders," he said.
+    sentence = (
+        "“As we begin this new Congress, our first task should be to reopen the Government and to deliver "
+        'on our highest duty as elected officials: the security of the Nation and its borders," he said.'
+    )
+    assert outside_quotations(sentence).split() == ["QUOTE", "he", "said."]
+    assert names_speaker_by_pronoun(sentence)

@@ -43,7 +43,13 @@ from newsbrief.model import DEFAULT_STYLE, Citation, Fact, Sentence, Source, Sum
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD
 from newsbrief.pipeline.represent import article_consensus, article_rows, centroid_closeness
 from newsbrief.pipeline.segment import is_finished, without_dateline
-from newsbrief.pipeline.voice import mostly_quoted, names_speaker_by_pronoun, outside_quotations, own_voice
+from newsbrief.pipeline.voice import (
+    mostly_quoted,
+    names_no_speaker,
+    names_speaker_by_pronoun,
+    outside_quotations,
+    own_voice,
+)
 
 __all__ = [
     "BACK_REFERENCE_OPENERS",
@@ -784,8 +790,9 @@ def _story_order(
         ):
             follows[unit_of[before]] = u
     for u in chosen:
-        if u not in follows.values() and names_speaker_by_pronoun(sentences[u].text):
-            _follow_speaker(sentences, u, unit_of, follows)
+        text = sentences[u].text
+        if u not in follows.values() and (names_speaker_by_pronoun(text) or names_no_speaker(text)):
+            _follow_speaker(sentences, u, unit_of, follows, similarity)
 
     runs: list[list[int]] = []
     for u in chosen:
@@ -853,22 +860,43 @@ def _full_name(surname: str) -> re.Pattern[str]:
 
 
 def _follow_speaker(
-    sentences: tuple[Sentence, ...], u: int, unit_of: dict[int, int], follows: dict[int, int]
+    sentences: tuple[Sentence, ...],
+    u: int,
+    unit_of: dict[int, int],
+    follows: dict[int, int],
+    similarity: NDArray[np.float64],
 ) -> None:
-    """Place a quotation whose speaker is only "he" or "she" (“..., ” he said.) after the nearest
-    line of its article that comes at most SPEAKER_REACH sentences before it there, where the
-    person is named; after the lines already placed after that one. Nothing when there is none."""
+    """Place a quotation that says whose words it is only by "he" or "she" (“..., ” he said.), or
+    not at all, after the nearest line that carries a sentence of its article at most
+    SPEAKER_REACH sentences before it there (the sentence itself, or another outlet's that says
+    the same: TF-IDF cosine at least SAME_CONTENT_THRESHOLD), where the speaker is named; after
+    the lines already placed after that one. Nothing when there is none."""
     sent = sentences[u]
-    earlier = [
-        i
-        for i in unit_of
-        if sentences[i].article_id == sent.article_id
-        and sent.index - SPEAKER_REACH <= sentences[i].index < sent.index
-        and unit_of[i] != u
-    ]
-    if not earlier:
+    window = sorted(
+        (
+            j
+            for j, other in enumerate(sentences)
+            if other.article_id == sent.article_id and sent.index - SPEAKER_REACH <= other.index < sent.index
+        ),
+        key=lambda j: -sentences[j].index,
+    )
+    carrier = next(
+        (
+            max(carriers, key=lambda i: (i == j, similarity[i, j]))
+            for j in window
+            if (
+                carriers := [
+                    i
+                    for i in unit_of
+                    if unit_of[i] != u and (i == j or similarity[i, j] >= SAME_CONTENT_THRESHOLD)
+                ]
+            )
+        ),
+        None,
+    )
+    if carrier is None:
         return
-    last = unit_of[max(earlier, key=lambda i: sentences[i].index)]
+    last = unit_of[carrier]
     while last in follows:
         last = follows[last]
         if last == u:

@@ -84,7 +84,9 @@ _ATTRIBUTION = word_list(
     argument
     """
 )
-_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]{12,}’|(?<!\w)'[^']{12,}'(?!\w)")
+# A quotation opened with one kind of double mark may be closed with the other (“... borders," he
+# said.): a copy's editing mixed them.
+_QUOTATION = re.compile(r"“[^”\"]*[”\"]?|\"[^\"”]*[\"”]?|‘[^’]{12,}’|(?<!\w)'[^']{12,}'(?!\w)")
 # A closing mark before any opening one: a curly ”, or a straight " right after punctuation.
 _UNOPENED_CLOSER = re.compile(r"^[^“\"]*”|^[^“\"]*[.,!?…—-]\"(?=\s|$)")
 # A question or exclamation mark that ends a clause; one glued between letters ("flu cases??seem",
