@@ -800,3 +800,20 @@ def test_a_quotation_that_names_no_one_follows_the_line_that_carries_its_speaker
     assert texts[quoted - 1].startswith(
         '"The First Amendment protects freedom of religion," reads a statement'
     )
+
+
+def test_a_line_that_repeats_a_long_phrase_of_a_taken_line_is_not_taken(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # BASIL, Trump's inauguration (2017): the three outlets' ledes each said he became "the 45th
+    # president of the United States", and the brief opened with all three (TF-IDF cosine about
+    # 0.2 and WordLlama about 0.5 between them: neither other check saw the repetition).
+    story = Story(articles=basil_story("basil-trump-inauguration.jsonl"), id="inauguration")
+
+    def repeated() -> int:
+        texts = [line.text for line in brief(story, Options(max_words=250)).summary]
+        return sum("45th president of the United States" in text for text in texts)
+
+    assert repeated() == 1
+    monkeypatch.setattr(select_module, "SHARED_PHRASE_WORDS", 0)
+    assert repeated() == 3
