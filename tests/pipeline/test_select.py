@@ -817,3 +817,18 @@ def test_a_line_that_repeats_a_long_phrase_of_a_taken_line_is_not_taken(
     assert repeated() == 1
     monkeypatch.setattr(select_module, "SHARED_PHRASE_WORDS", 0)
     assert repeated() == 3
+
+
+def test_one_quotation_is_given_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # BASIL, Trump on Flynn's guilty plea (2017): "“I feel very badly for Gen. Flynn,” Trump told
+    # reporters ..." and "“I feel badly for General Flynn,” Mr. Trump said on Monday." were both
+    # lines of the brief: one quotation as two outlets took it down.
+    story = Story(articles=basil_story("basil-flynn-plea.jsonl"), id="flynn")
+
+    def feel_badly() -> int:
+        texts = [line.text for line in brief(story, Options(max_words=250)).summary]
+        return sum(bool(re.search(r"“I feel (?:very )?badly for Gen", text)) for text in texts)
+
+    assert feel_badly() == 1
+    monkeypatch.setattr(select_module, "QUOTE_REPEAT_OVERLAP", 2.0)
+    assert feel_badly() == 2

@@ -56,6 +56,7 @@ __all__ = [
     "names_speaker_by_pronoun",
     "outside_quotations",
     "own_voice",
+    "quotations",
 ]
 
 
@@ -178,6 +179,11 @@ def outside_quotations(text: str) -> str:
     if closer is not None:
         text = " QUOTE " + text[closer.end() :]
     return _QUOTATION.sub(" QUOTE ", text)
+
+
+def quotations(text: str) -> list[str]:
+    """The words inside each pair of double quotation marks of the text, in order."""
+    return [span[1:-1] for span in _QUOTED_SPAN.findall(text)]
 
 
 def mostly_quoted(text: str) -> bool:
