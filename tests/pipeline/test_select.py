@@ -413,6 +413,12 @@ def test_a_first_line_is_printed_without_its_dateline_and_cites_it_whole() -> No
             False,
         ),
         ("The judge also ordered him to pay restitution as well.", True),
+        # BASIL, Akin (2012): the statement of the paragraph before
+        (
+            "The statement came from Missouri Sen. Roy Blunt, and former Sens. John Ashcroft, Kit Bond, "
+            "John Danforth and Jim Talent",
+            True,
+        ),
     ],
 )
 def test_a_line_that_tells_what_followed_is_a_sequel(text: str, sequel: bool) -> None:
