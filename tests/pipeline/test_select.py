@@ -785,6 +785,16 @@ def test_the_next_sentence_of_a_line_of_the_same_tier_follows_it() -> None:
     assert texts[1].startswith("Committee Chairman Rep. Trey Gowdy, R-S.C., made the request")
 
 
+def test_a_surname_with_a_capital_inside_waits_for_the_full_name() -> None:
+    # BASIL, House Republicans' immigration principles (2014): "McCarthy’s district is roughly 35
+    # percent Latino." came before "Majority Whip Kevin McCarthy, who is the third-ranking ...".
+    story = Story(articles=basil_story("basil-mccarthy-immigration.jsonl"), id="mccarthy")
+    texts = [line.text for line in brief(story, Options(max_words=250)).summary]
+    full = next(number for number, text in enumerate(texts) if "Kevin McCarthy" in text)
+    short = next(number for number, text in enumerate(texts) if text.startswith("McCarthy’s district"))
+    assert full < short
+
+
 def test_a_line_that_opens_on_a_possessive_surname_comes_after_the_full_name() -> None:
     # BASIL, Blumenthal's service record (2010): "Blumenthal's campaign disputed a report ..."
     # opened the brief above "Democratic Attorney General Richard Blumenthal, once thought to be a

@@ -185,9 +185,11 @@ _DEMONSTRATIVE_AFTER_PREPOSITION = re.compile(
 _COURTESY_NAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\. ([A-Z][\w’'-]+)")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _POSSESSIVE = re.compile(r"[’']s?$")
-# "Warner, whose committee ...", "Steele said ...", "Blumenthal's campaign ...": a line that opens
-# on a surname alone.
-_OPENING_SURNAME = re.compile(r"^[\"“]?([A-Z][a-z]+)(?=,| (?:said|says|told|tells|added|adds)\b|[’']s\b)")
+# "Warner, whose committee ...", "Steele said ...", "McCarthy’s district ...": a line that opens on
+# a surname alone.
+_OPENING_SURNAME = re.compile(
+    r"^[\"“]?([A-Z][a-z]*(?:['’]?[A-Z][a-z]+)*)(?=,| (?:said|says|told|tells|added|adds)\b|[’']s\b)"
+)
 # A quotation whose speaker is only "he" or "she" follows a line of its article at most this many
 # sentences before it, where the person is likely named.
 SPEAKER_REACH = 3
