@@ -597,6 +597,9 @@ def test_a_group_that_speaks_is_still_counted() -> None:
          "Klobuchar, according to two participants.", "two"),
         ("“Undoubtedly, there is collusion,” Schiff told The Washington Post after Attorney General William "
          "Barr's four-page summary of Mueller's investigation was released Sunday.", "four"),
+        # HuffPost on the Cheney sisters (2013): "puts ... at" a state, not at a number
+        ("Her opposition also puts her at odds with her father, who offered support for gay marriage in "
+         "2009.", "2009"),
     ],
 )  # fmt: skip
 def test_a_figure_outside_what_the_source_said_is_not_attributed(text: str, span_text: str) -> None:

@@ -1726,3 +1726,17 @@ def test_colleagues_are_people_who_can_say_something() -> None:
     assert [quote.speaker for quote in found if quote.text == "the House should proceed differently"] == [
         "Many of Ms. Tlaib’s new colleagues"
     ]
+
+
+def test_an_adjective_before_a_name_is_no_role() -> None:
+    # BASIL, the Times on the Cheney sisters (2013): "the younger Cheney" made Mary Cheney's role
+    # "younger"; Santorum's and Schieffer's were "congenial" and "incredulous" the same way.
+    text = (
+        "Mary Cheney, the younger sister of Liz Cheney, a Wyoming Senate candidate, sharply criticized her "
+        "sister’s stance on same-sex marriage.\n\nTheir father, former Vice President Dick Cheney, supports "
+        "same-sex marriage, and the younger Cheney echoed some of his language on the issue when she added, "
+        "“Freedom means freedom for everyone.”"
+    )
+    (quote,) = _direct(text)
+    assert quote.speaker == "Mary Cheney"
+    assert quote.role != "younger"

@@ -1530,7 +1530,7 @@ def _reported(verb: Token, subject: Token) -> set[int]:
                 reported |= _reported(child, subject)
         elif child.dep_ in ("prep", "agent"):
             reported |= _statement_clause(child)
-            if child.lower_ == "at" and lemma in AT_REPORTING_VERBS:
+            if child.lower_ == "at" and lemma in AT_REPORTING_VERBS and _at_a_number(child):
                 reported |= {t.i for t in child.subtree}
         if lemma in OBJECT_REPORTING_VERBS and child.i > verb.i and _part_of_statement(child):
             reported |= {t.i for t in child.subtree}
@@ -1540,6 +1540,15 @@ def _reported(verb: Token, subject: Token) -> set[int]:
     if commented and verb.head.i != verb.i:
         reported |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     return reported
+
+
+def _at_a_number(at: Token) -> bool:
+    """Whether "at" takes a number ("put the toll at 50", "estimated the crowd at about 5,000"),
+    not a state ("puts her at odds with her father, who offered support ... in 2009")."""
+    return any(
+        child.dep_ == "pobj" and (child.like_num or any(grand.like_num for grand in child.children))
+        for child in at.children
+    )
 
 
 def _statement_clause(prep: Token) -> set[int]:

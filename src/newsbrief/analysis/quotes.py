@@ -1203,7 +1203,8 @@ def _named(head: Token, name_tokens: Sequence[Token], ctx: _Context, *, extra_ro
     name = _resolved(_clean_name(_span_text(name_tokens)), last, ctx)
     role_parts = [extra_role] if extra_role else []
     title = _title_tokens(first)
-    if title:
+    # adjectives alone describe, they name no role: "the younger Cheney", "an embattled Trump"
+    if title and any(token.pos_ != "ADJ" for token in title):
         role_parts.append(" ".join(_span_text(title).split()))
     for child in head.children:
         # a role describes the speaker; another person's name is none ("House Speaker Nancy Pelosi
