@@ -400,14 +400,18 @@ def select(
 
 
 class _MeaningCheck:
-    """Whether a candidate line says again, in other words, what a taken line says: the WordLlama
-    cosine of any of their sentences above MEANING_REDUNDANCY_THRESHOLD. A sentence is embedded
-    only when first compared: the greedy loop compares the dozen lines it takes, not the story's
-    hundred sentences, and the embedding's tokenizer costs more than the rest of the selection."""
+    """Whether a candidate line says again what a taken line says: in the same words (a run of
+    SHARED_PHRASE_WORDS words, or one quotation as two outlets took it down) or in other words
+    (the WordLlama cosine of any of their sentences above MEANING_REDUNDANCY_THRESHOLD). A
+    sentence's phrases, quotations and vector are worked out only when it is first compared: the
+    greedy loop compares the dozen lines it takes, not the story's hundred sentences, and the
+    embedding's tokenizer costs more than the rest of the selection."""
 
     def __init__(self, sentences: tuple[Sentence, ...]) -> None:
         self._texts = [sent.text for sent in sentences]
         self._vectors: dict[int, NDArray[np.float32]] = {}
+        self._phrases: dict[int, frozenset[tuple[str, ...]]] = {}
+        self._quotations: dict[int, list[frozenset[str]]] = {}
 
     def _vectors_of(self, indices: Sequence[int]) -> NDArray[np.float32]:
         missing = [i for i in indices if i not in self._vectors]
@@ -415,42 +419,50 @@ class _MeaningCheck:
             self._vectors.update(zip(missing, embed([self._texts[i] for i in missing]), strict=True))
         return np.stack([self._vectors[i] for i in indices])
 
+    def _phrases_of(self, index: int) -> frozenset[tuple[str, ...]]:
+        if index not in self._phrases:
+            self._phrases[index] = _phrases(self._texts[index])
+        return self._phrases[index]
+
+    def _quotations_of(self, index: int) -> list[frozenset[str]]:
+        if index not in self._quotations:
+            self._quotations[index] = _quoted_word_sets(self._texts[index])
+        return self._quotations[index]
+
     def repeats(self, candidate: Sequence[int], taken: Sequence[int]) -> bool:
         if not taken:
             return False
         if SHARED_PHRASE_WORDS and any(
-            _shares_phrase(self._texts[i], self._texts[j]) for i in candidate for j in taken
+            self._phrases_of(i) & self._phrases_of(j) for i in candidate for j in taken
         ):
             return True
         if QUOTE_REPEAT_OVERLAP <= 1.0 and any(
-            _same_quotation(self._texts[i], self._texts[j]) for i in candidate for j in taken
+            _same_quotation(self._quotations_of(i), self._quotations_of(j)) for i in candidate for j in taken
         ):
             return True
         closest = float((self._vectors_of(candidate) @ self._vectors_of(taken).T).max())
         return closest > MEANING_REDUNDANCY_THRESHOLD
 
 
-def _shares_phrase(first: str, second: str) -> bool:
-    """True when the two texts have SHARED_PHRASE_WORDS words running in the same order."""
+def _phrases(text: str) -> frozenset[tuple[str, ...]]:
+    """The text's runs of SHARED_PHRASE_WORDS words, lower-cased."""
     n = int(SHARED_PHRASE_WORDS)
-    words = _PHRASE_WORD.findall(first.lower())
-    grams = {tuple(words[k : k + n]) for k in range(len(words) - n + 1)}
-    others = _PHRASE_WORD.findall(second.lower())
-    return any(tuple(others[k : k + n]) in grams for k in range(len(others) - n + 1))
+    words = _PHRASE_WORD.findall(text.lower())
+    return frozenset(tuple(words[k : k + n]) for k in range(len(words) - n + 1))
 
 
-def _same_quotation(first: str, second: str) -> bool:
-    """True when a quotation of each text, of QUOTE_MIN_WORDS words or more, shares at least
-    QUOTE_REPEAT_OVERLAP of its words with the other (Jaccard): one quotation, as two outlets
-    took it down ("I feel very badly for Gen. Flynn" / "I feel badly for General Flynn")."""
-    ones = [set(_PHRASE_WORD.findall(quote.lower())) for quote in quotations(first)]
-    others = [set(_PHRASE_WORD.findall(quote.lower())) for quote in quotations(second)]
+def _quoted_word_sets(text: str) -> list[frozenset[str]]:
+    """The lower-cased words of each quotation of QUOTE_MIN_WORDS words or more in the text."""
+    sets = [frozenset(_PHRASE_WORD.findall(quote.lower())) for quote in quotations(text)]
+    return [words for words in sets if len(words) >= QUOTE_MIN_WORDS]
+
+
+def _same_quotation(ones: Sequence[frozenset[str]], others: Sequence[frozenset[str]]) -> bool:
+    """True when a quotation of one line shares at least QUOTE_REPEAT_OVERLAP of its words with
+    one of the other's (Jaccard): one quotation, as two outlets took it down ("I feel very badly
+    for Gen. Flynn" / "I feel badly for General Flynn")."""
     return any(
-        len(one) >= QUOTE_MIN_WORDS
-        and len(other) >= QUOTE_MIN_WORDS
-        and len(one & other) >= QUOTE_REPEAT_OVERLAP * len(one | other)
-        for one in ones
-        for other in others
+        len(one & other) >= QUOTE_REPEAT_OVERLAP * len(one | other) for one in ones for other in others
     )
 
 
@@ -806,6 +818,7 @@ def _story_order(
     article_of = np.array([sent.article_id for sent in sentences])
     follows: dict[int, int] = {}
 
+    @functools.cache
     def rank(u: int) -> tuple[float, ...]:
         text = " ".join(sentences[j].text for j in units[u])
         agreeing = set(article_of[similarity[u] >= SAME_CONTENT_THRESHOLD]) - {sentences[u].article_id}
