@@ -762,15 +762,26 @@ def test_a_quotation_whose_speaker_is_he_follows_the_line_of_its_article_that_na
     assert texts[quoted - 1].startswith("In a Wednesday press conference announcing his opposition")
 
 
-def test_a_person_is_named_in_full_before_a_line_calls_him_mr() -> None:
-    # BASIL, Michael Steele and the RNC (2011): the brief opened "Mr. Steele is expected to
-    # disclose his intentions ..." and named "RNC Chairman Michael Steele" on the next line.
-    story = Story(articles=basil_story("basil-steele-rnc.jsonl"), id="steele")
+@pytest.mark.parametrize(
+    ("fixture", "full", "short"),
+    [
+        # BASIL, Michael Steele and the RNC (2011): the brief opened "Mr. Steele is expected to
+        # disclose his intentions ..." and named "RNC Chairman Michael Steele" on the next line
+        ("basil-steele-rnc.jsonl", "Michael Steele", "Mr. Steele"),
+        # BASIL, House Republicans' immigration principles (2014): a capital inside the surname
+        ("basil-mccarthy-immigration.jsonl", "Kevin McCarthy", "McCarthy’s district"),
+        # BASIL, Blumenthal's service record (2010): a possessive surname opening the line
+        ("basil-blumenthal-vietnam.jsonl", "Richard Blumenthal", "Blumenthal's campaign"),
+    ],
+)
+def test_a_person_is_named_in_full_before_a_line_calls_them_by_surname(
+    fixture: str, full: str, short: str
+) -> None:
+    story = Story(articles=basil_story(fixture), id=fixture)
     texts = [line.text for line in brief(story, Options(max_words=250)).summary]
-    full = next(number for number, text in enumerate(texts) if "Michael Steele" in text)
-    short = next(number for number, text in enumerate(texts) if "Mr. Steele" in text)
-    assert full < short
-    assert texts[0].startswith("RNC Chairman Michael Steele is expected")
+    named = next(number for number, text in enumerate(texts) if full in text)
+    called = next(number for number, text in enumerate(texts) if short in text)
+    assert named < called
 
 
 def test_the_next_sentence_of_a_line_of_the_same_tier_follows_it() -> None:
@@ -783,27 +794,6 @@ def test_the_next_sentence_of_a_line_of_the_same_tier_follows_it() -> None:
         "The congressional committee probing the Benghazi attacks has formally requested"
     )
     assert texts[1].startswith("Committee Chairman Rep. Trey Gowdy, R-S.C., made the request")
-
-
-def test_a_surname_with_a_capital_inside_waits_for_the_full_name() -> None:
-    # BASIL, House Republicans' immigration principles (2014): "McCarthy’s district is roughly 35
-    # percent Latino." came before "Majority Whip Kevin McCarthy, who is the third-ranking ...".
-    story = Story(articles=basil_story("basil-mccarthy-immigration.jsonl"), id="mccarthy")
-    texts = [line.text for line in brief(story, Options(max_words=250)).summary]
-    full = next(number for number, text in enumerate(texts) if "Kevin McCarthy" in text)
-    short = next(number for number, text in enumerate(texts) if text.startswith("McCarthy’s district"))
-    assert full < short
-
-
-def test_a_line_that_opens_on_a_possessive_surname_comes_after_the_full_name() -> None:
-    # BASIL, Blumenthal's service record (2010): "Blumenthal's campaign disputed a report ..."
-    # opened the brief above "Democratic Attorney General Richard Blumenthal, once thought to be a
-    # shoo-in ...".
-    story = Story(articles=basil_story("basil-blumenthal-vietnam.jsonl"), id="blumenthal")
-    texts = [line.text for line in brief(story, Options(max_words=250)).summary]
-    full = next(number for number, text in enumerate(texts) if "Richard Blumenthal" in text)
-    short = next(number for number, text in enumerate(texts) if text.startswith("Blumenthal's campaign"))
-    assert full < short
 
 
 def test_a_quotation_that_names_no_one_follows_the_line_that_carries_its_speaker() -> None:
