@@ -583,3 +583,34 @@ def test_a_connective_opening_the_sentence_is_not_part_of_the_name() -> None:
     }
     assert not [name for name in names if name.split()[0] in {"Plus", "And", "But", "Also"}]
     assert "Obama" in names or "President Obama" in names or "Barack Obama" in names
+
+
+@pytest.mark.parametrize(
+    ("fixture", "full", "surname"),
+    [
+        # BASIL, Strzok fired (2018): "Aitan Goelman" tagged ORG beside "Goelman" tagged PERSON
+        ("basil-strzok-fired.jsonl", "Aitan Goelman", "Goelman"),
+        # BASIL, the shutdown's first meeting (2019): "Kirstjen Nielsen" tagged ORG
+        ("basil-shutdown-first-meeting.jsonl", "Kirstjen Nielsen", "Nielsen"),
+        # BASIL, the Medicare ads (2012): a double-barrelled surname, "Holtz-Eakin"
+        ("basil-medicare-ads.jsonl", "Douglas Holtz-Eakin", "Holtz-Eakin"),
+    ],
+)
+def test_a_surname_alone_joins_the_full_name_the_model_mislabelled_or_hyphenated(
+    fixture: str, full: str, surname: str
+) -> None:
+    articles = basil_story(fixture)
+    entities = find_entities(articles, parse(articles))
+    person = _named(entities, full)
+    assert person.label == "PERSON"
+    assert surname in {span.text for span in person.mentions}
+    assert not [entity for entity in entities if entity.name == surname]
+
+
+def test_a_title_or_a_much_named_organisation_is_no_first_name() -> None:
+    # BASIL, the National Enquirer and Cruz (2016): "National Enquirer", named 8 times, beside a
+    # lone "Enquirer" the model tagged PERSON twice, stays an organisation.
+    articles = basil_story("basil-cruz-affair-story.jsonl")
+    entities = find_entities(articles, parse(articles))
+    enquirer = [entity for entity in entities if entity.name == "National Enquirer"]
+    assert enquirer and enquirer[0].label != "PERSON"
