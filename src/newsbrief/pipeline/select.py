@@ -866,7 +866,7 @@ def _story_order(
         if u in follows.values():
             continue
         run = []
-        while u is not None and u in chosen_set:
+        while u is not None and u in chosen_set and u not in run:
             run.append(u)
             u = follows.get(u)  # type: ignore[assignment]
         runs.append(run)
@@ -963,10 +963,17 @@ def _follow_speaker(
     )
     if carrier is None:
         return
+    after_u: set[int] = set()
+    line: int | None = u
+    while line is not None and line not in after_u:
+        after_u.add(line)
+        line = follows.get(line)
     last = unit_of[carrier]
+    if last in after_u:
+        return  # the line that carries it already follows this one
     while last in follows:
         last = follows[last]
-        if last == u:
+        if last in after_u:
             return
     follows[last] = u
 
