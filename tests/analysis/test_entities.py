@@ -614,3 +614,13 @@ def test_a_title_or_a_much_named_organisation_is_no_first_name() -> None:
     entities = find_entities(articles, parse(articles))
     enquirer = [entity for entity in entities if entity.name == "National Enquirer"]
     assert enquirer and enquirer[0].label != "PERSON"
+
+
+def test_a_newspaper_called_by_its_last_word_is_the_one_named_in_full() -> None:
+    # BASIL, Blumenthal's service record (2010): "the Times" and "The New York Times" were two
+    # organisations in the list.
+    articles = basil_story("basil-blumenthal-vietnam.jsonl")
+    entities = find_entities(articles, parse(articles))
+    times = _named(entities, "New York Times")
+    assert "Times" in {span.text for span in times.mentions}
+    assert not [entity for entity in entities if entity.name == "Times"]

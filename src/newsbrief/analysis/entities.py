@@ -93,6 +93,7 @@ from newsbrief.analysis.lexicon import (
     OFFICE_WORDS,
     ORGANISATION_NAME_HEADS,
     PLATFORMS,
+    PUBLICATION_HEADS,
     is_title,
     sex_of_word,
 )
@@ -964,7 +965,9 @@ def _merge_short_organizations(keys: Sequence[str], votes: dict[str, Counter[str
 
     A longer name that starts with it is a body inside it ("Senate" and "Senate Armed Services
     Committee"), not another name for it; so is a two-word name with another second word: "Coke
-    Chase" is Coke's campaign, "Senate Judiciary" a committee of the Senate.
+    Chase" is Coke's campaign, "Senate Judiciary" a committee of the Senate. A newspaper's last word
+    ("Times", ``PUBLICATION_HEADS``) joins the one organization whose name it ends ("New York
+    Times"); two such ("Los Angeles Times" too) leave it alone.
     """
     organizations = [
         key
@@ -973,11 +976,14 @@ def _merge_short_organizations(keys: Sequence[str], votes: dict[str, Counter[str
         and _majority(votes[key]) == "ORG"
         and _name_words(key)[1] in ORGANISATION_NAME_HEADS
     ]
+    publications = [key for key in keys if len(_name_words(key)) >= 2 and _majority(votes[key]) == "ORG"]
     for key in keys:
         words = _name_words(key)
         if len(words) != 1 or _majority(votes[key]) != "ORG" or votes[key]["PERSON"]:
             continue
         matches = [other for other in organizations if _name_words(other)[0] == words[0]]
+        if not matches and words[0] in PUBLICATION_HEADS:  # "Times" of "New York Times"
+            matches = [other for other in publications if _name_words(other)[-1] == words[0]]
         if matches and len({groups.find(other) for other in matches}) == 1:
             groups.union(key, matches[0])
 

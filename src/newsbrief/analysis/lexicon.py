@@ -210,6 +210,11 @@ ORGANISATION_NOUNS = frozenset(
 # News", "State" for "State Department", "Nusra" for "al-Nusra Front"); a name ending otherwise
 # is something of the organisation's, not another name for it ("Coke Chase", a campaign;
 # "Politico Playbook", a newsletter; "Senate Judiciary", a committee).
+# The last word of a newspaper's name, by which a story calls it once named in full ("the Times"
+# for The New York Times, "the Post", "the Journal").
+PUBLICATION_HEADS = word_list(
+    "times post journal tribune herald globe observer gazette chronicle inquirer examiner telegraph guardian"
+)
 ORGANISATION_NAME_HEADS = word_list(
     """
     news department ministry agency office bureau service university college school institute
