@@ -16,7 +16,7 @@ from newsbrief.pipeline.clean import clean, language_notice, lowered_words, merg
 from newsbrief.pipeline.ingest import read_story, undated_notices
 from newsbrief.pipeline.represent import centroid_closeness, headline_share, represent_with_terms
 from newsbrief.pipeline.segment import segment
-from newsbrief.pipeline.select import SPEAKER_REACH, cite, select
+from newsbrief.pipeline.select import cite, select, within_speaker_reach
 from newsbrief.pipeline.voice import names_no_speaker, names_speaker_by_pronoun
 
 if TYPE_CHECKING:
@@ -209,9 +209,7 @@ def _with_speakers(
 
 def _follows_its_article(line: SummarySentence, before: SummarySentence | None) -> bool:
     """True when the line before is of the same article, at most SPEAKER_REACH sentences before."""
-    if before is None or before.sentence.article_id != line.sentence.article_id:
-        return False
-    return line.sentence.index - SPEAKER_REACH <= before.sentence.index < line.sentence.index
+    return before is not None and within_speaker_reach(before.sentence, line.sentence)
 
 
 def _with_speaker(line: SummarySentence, quotes: Sequence[Quote]) -> SummarySentence:

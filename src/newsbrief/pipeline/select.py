@@ -65,6 +65,7 @@ __all__ = [
     "says_when",
     "select",
     "sentence_prior",
+    "within_speaker_reach",
 ]
 
 # A sentence that opens with one of these points back to the sentence before it, so it may only
@@ -926,6 +927,14 @@ def _full_name(surname: str) -> re.Pattern[str]:
     )
 
 
+def within_speaker_reach(earlier: Sentence, later: Sentence) -> bool:
+    """True when ``earlier`` is a sentence of ``later``'s article at most SPEAKER_REACH sentences
+    before it, where the speaker of a "he said" quotation is likely named."""
+    return (
+        earlier.article_id == later.article_id and later.index - SPEAKER_REACH <= earlier.index < later.index
+    )
+
+
 def _follow_speaker(
     sentences: tuple[Sentence, ...],
     u: int,
@@ -940,11 +949,7 @@ def _follow_speaker(
     the lines already placed after that one. Nothing when there is none."""
     sent = sentences[u]
     window = sorted(
-        (
-            j
-            for j, other in enumerate(sentences)
-            if other.article_id == sent.article_id and sent.index - SPEAKER_REACH <= other.index < sent.index
-        ),
+        (j for j, other in enumerate(sentences) if within_speaker_reach(other, sent)),
         key=lambda j: -sentences[j].index,
     )
     carrier = next(
