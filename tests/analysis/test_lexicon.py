@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsbrief.analysis.framing import frame
-from newsbrief.analysis.lexicon import EVALUATIVE, SNEERS, quotation_ends, word_list
+from newsbrief.analysis.lexicon import EVALUATIVE, SNEERS, as_inner_quotation, quotation_ends, word_list
 from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article
 from newsbrief.pipeline.voice import own_voice
@@ -89,3 +89,28 @@ def test_words_left_out_are_no_opinion_words() -> None:
 )
 def test_quotation_ends(text: str, ends: tuple[bool, bool]) -> None:
     assert quotation_ends(text) == ends
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        # BASIL: a quotation then its speaker; Multi-News: one quotation with mixed marks
+        (
+            '"That that is just outrageous talk," Boehner said.',
+            "‘That that is just outrageous talk,’ Boehner said.",
+        ),
+        (
+            'Trump said: “Great, now I can go after Horseface and her 3rd rate lawyer."',
+            "Trump said: ‘Great, now I can go after Horseface and her 3rd rate lawyer.’",
+        ),
+        # apostrophes stay; a quotation opened in an earlier sentence closes here
+        (
+            "So tomorrow I'll be changing my registration to Republican.”",
+            "So tomorrow I'll be changing my registration to Republican.’",
+        ),
+        ("Hezbollah fighters entered the villages.", "Hezbollah fighters entered the villages."),
+    ],
+)
+def test_as_inner_quotation_makes_double_marks_single(text: str, inner: str) -> None:
+    assert as_inner_quotation(text) == inner
+    assert len(as_inner_quotation(text)) == len(text)

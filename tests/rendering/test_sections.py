@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from basil_stories import basil_story
 from newsbrief.errors import OptionError
 from newsbrief.model import (
     ANALYSES,
@@ -1365,7 +1366,8 @@ def test_a_bare_count_that_says_nothing_of_what_it_counts_is_counted_not_shown(a
 
 
 def test_a_sentence_that_is_itself_a_quotation_is_not_quoted_again(aleppo_brief, aleppo):
-    # NPR's commander, a whole quotation; ZeroHedge's Bloomberg line, a quotation and its attribution
+    # NPR's commander, a whole quotation; ZeroHedge's Bloomberg line, a quotation and its attribution,
+    # shown in double marks with its own in single ones
     sentences = {sent.text: sent for key in ("npr", "zerohedge") for sent in segment(aleppo[key])}
     wholly = '"To make a path and break the siege for our people in Aleppo city."'
     partly = '"Backed by Russian firepower and Hezbollah militants, Syrian government troops have cut off rebel supply lines between the northern city of Aleppo and Turkey," Bloomberg writes.'
@@ -1373,7 +1375,8 @@ def test_a_sentence_that_is_itself_a_quotation_is_not_quoted_again(aleppo_brief,
     shown = dataclasses.replace(aleppo_brief, analysis=Analysis(ran=("facts",), claims=claims))
     section = _md_section(to_markdown(shown), "Only one outlet")
     assert f"- {wholly} — " in section
-    assert f"- “{partly}” — " in section
+    inner = partly.replace('"Backed', "‘Backed").replace('Turkey,"', "Turkey,’")
+    assert f"- “{inner}” — " in section
 
 
 def _npr_quote(brief: Brief, speaker: str, role: str) -> Quote:
@@ -1500,3 +1503,16 @@ def test_a_disputed_claim_shows_the_denial_words_in_the_denying_sentence(
     shown = render(brief(aleppo_story, Options(analyses=("figures",))), output_format)
     assert denial in " ".join(shown.split())
     assert "disputed as" not in shown
+
+
+def test_a_source_sentence_shown_in_quotation_marks_puts_its_own_quotations_in_single_marks():
+    """A real BASIL agreed fact that opens with a quotation read ““If there's …,” Obama said.”."""
+    story = Story(articles=basil_story("basil-atf-nominee.jsonl"))
+    markdown = to_markdown(brief(story, Options(max_words=100, analyses=("facts", "quotes", "figures"))))
+    facts = _md_section(markdown, "Agreed facts")
+    assert (
+        "- “‘If there's even one life that can be saved, then we've got an obligation to try,’ Obama said.” "
+        "— reported by Fox News [2], HuffPost [3]"
+    ) in facts.splitlines()
+    assert "““" not in markdown and "””" not in markdown
+    assert "(“…during a two-hour briefing on Monday that there are ‘19 independent steps" in markdown

@@ -1379,7 +1379,7 @@ def test_issue_page_a_figure_is_worded_as_the_downloads_word_it(
 ) -> None:
     """A figure's words ran into what they count ("two Assad's forces entered Shiite villages …",
     where ZeroHedge counts two villages); each reads as in the downloads: “two”: 2 villages (“the
-    words around it in its sentence”), …"""
+    words around it in its sentence”, its own quotation marks single), …"""
     fill_articles(page, aleppo_inputs(aleppo))
     choose_analyses(page, {"figures"})
     data = get_brief(page)
@@ -1387,7 +1387,7 @@ def test_issue_page_a_figure_is_worded_as_the_downloads_word_it(
     markdown = download(page, "Markdown", tmp_path)
     assert len(shown) == len(data["analysis"]["figures"]) == 5
     assert (
-        "“two”: 2 villages (“\"Assad's forces also entered two Shiite villages that were under siege by "
+        "“two”: 2 villages (“‘Assad's forces also entered two Shiite villages that were under siege by "
         "rebels…”) — ZeroHedge [3]"
     ) in shown
     assert "“More than 300”: more than 300 civilians (“More than 300 civilians have died" in shown[1]

@@ -7,6 +7,7 @@ keeping its own, so that two sections of a brief never disagree on what a word m
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 __all__ = [
     "CLAIM_NOUNS",
@@ -35,6 +36,7 @@ __all__ = [
     "TITLES",
     "TITLE_QUALIFIERS",
     "UTTERANCE_NOUNS",
+    "as_inner_quotation",
     "is_title",
     "is_whole_quotation",
     "quotation_ends",
@@ -389,23 +391,44 @@ def quotation_ends(text: str) -> tuple[bool, bool]:
     """Whether the sentence closes a quotation it did not open, and whether it opens one it does
     not close (a quotation the sentence splitter cut in two).
 
-    The marks are read left to right as one kind, since outlets mix curly and straight marks
-    within one quotation (“... Texas."): “ opens, ” closes, and a straight mark closes an open
-    quotation, or, with none open, opens one, unless it is the sentence's first mark and follows
-    punctuation (a closer whose opener is in an earlier sentence).
+    The marks are read as ``_quotation_marks`` reads them.
     """
-    if not quotes_someone(text):
-        return False, False
     depth, closes = 0, False
-    for match in _QUOTATION_MARK.finditer(text):
-        mark = match.group()
-        if mark == "“" or (mark == '"' and depth == 0 and not _closes_unopened(text, match.start())):
+    for _, opens in _quotation_marks(text):
+        if opens:
             depth += 1
         elif depth:
             depth -= 1
         else:
             closes = True
     return closes, depth > 0
+
+
+def as_inner_quotation(text: str) -> str:
+    """The sentence with its double quotation marks made single (‘ ’), for showing it inside
+    double marks: “‘A,’ she said.” rather than ““A,” she said.”. Apostrophes are left alone."""
+    chars = list(text)
+    for at, opens in _quotation_marks(text):
+        chars[at] = "‘" if opens else "’"
+    return "".join(chars)
+
+
+def _quotation_marks(text: str) -> Iterator[tuple[int, bool]]:
+    """Each double quotation mark's position and whether it opens a quotation.
+
+    The marks are read left to right as one kind, since outlets mix curly and straight marks
+    within one quotation (“... Texas."): “ opens, ” closes, and a straight mark closes an open
+    quotation, or, with none open, opens one, unless it is the sentence's first mark and follows
+    punctuation (a closer whose opener is in an earlier sentence).
+    """
+    if not quotes_someone(text):
+        return
+    depth = 0
+    for match in _QUOTATION_MARK.finditer(text):
+        mark = match.group()
+        opens = mark == "“" or (mark == '"' and depth == 0 and not _closes_unopened(text, match.start()))
+        depth = depth + 1 if opens else max(depth - 1, 0)
+        yield match.start(), opens
 
 
 def _closes_unopened(text: str, at: int) -> bool:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from newsbrief.analysis.lexicon import PEOPLE_NOUNS, PERSON_NOUNS, is_whole_quotation
+from newsbrief.analysis.lexicon import PEOPLE_NOUNS, PERSON_NOUNS, as_inner_quotation, is_whole_quotation
 from newsbrief.model import (
     ActorNames,
     Analysis,
@@ -343,11 +343,16 @@ def _who(style: Style, article_id: str, start: int | None) -> str:
 
 
 def _verbatim(style: Style, sentence: str) -> str:
-    """A source sentence in curly quotes, or as it is when it is itself a quotation from start to
-    end (“"A," she said.” would read as a quote in a quote)."""
+    """A source sentence in curly quotes, its own quotations in single marks (“‘A,’ she said.”),
+    or as it is when it is itself a quotation from start to end."""
     if is_whole_quotation(sentence):
         return style.text(sentence)
-    return style.markup("“{}”").format(style.text(sentence))
+    return _in_quotation_marks(style, style.text(as_inner_quotation(sentence)))
+
+
+def _in_quotation_marks(style: Style, text: str) -> str:
+    """Text already escaped for the format, in double curly quotation marks."""
+    return style.markup("“{}”").format(text)
 
 
 def _facts_section(facts: Sequence[Fact], style: Style) -> Section:
@@ -470,8 +475,9 @@ def _plural_unit(unit: str) -> str:
 
 def _figure_item(figure: Figure, style: Style) -> str:
     """“span”: normalized (“the words around it”), according to X — Outlet [n]."""
-    described = style.markup("{} (“{}”)").format(
-        style.text(figure_value(figure)), style.text(figure_context(figure))
+    described = style.markup("{} ({})").format(
+        style.text(figure_value(figure)),
+        _in_quotation_marks(style, style.text(as_inner_quotation(figure_context(figure)))),
     )
     if one_line(figure.attribution):
         described = style.markup("{}, according to {}").format(described, style.text(figure.attribution))
@@ -568,10 +574,10 @@ def _words_around(text: str, clause: tuple[int, int], figure: tuple[int, int]) -
 
 def _conflict_item(conflict: Conflict, style: Style) -> str:
     values = style.markup(" vs ").join(
-        style.markup("{} {} (“{}”)").format(
-            style.strong(style.markup("“{}”").format(style.text(figure.span.text))),
+        style.markup("{} {} ({})").format(
+            style.strong(_in_quotation_marks(style, style.text(figure.span.text))),
             _who(style, figure.span.article_id, figure.span.start),
-            style.text(figure_context(figure)),
+            _in_quotation_marks(style, style.text(as_inner_quotation(figure_context(figure)))),
         )
         for figure in conflict.figures
     )
@@ -602,15 +608,18 @@ def _conflict_basis(conflict: Conflict, style: Style) -> str:
 def _dispute_item(dispute: DisputedClaim, style: Style) -> str:
     """One disputed claim: the stating sentence and the denying one, each with its source."""
     claim, denial = dispute.claim, dispute.dispute
-    said = style.markup("{} “{}”").format(
-        _who(style, claim.article_id, claim.start), style.text(one_line(claim.text))
+    said = style.markup("{} {}").format(
+        _who(style, claim.article_id, claim.start),
+        _in_quotation_marks(style, style.text(as_inner_quotation(one_line(claim.text)))),
     )
-    denied = style.markup("{} “{}”").format(
-        _who(style, denial.article_id, denial.start), _with_cue(one_line(denial.text), dispute.cue, style)
+    denied = style.markup("{} {}").format(
+        _who(style, denial.article_id, denial.start),
+        _in_quotation_marks(style, _with_cue(one_line(denial.text), dispute.cue, style)),
     )
     before = style.markup("")
     if dispute.disputed != denial:
-        before = style.markup(" (of “{}”)").format(style.text(one_line(dispute.disputed.text)))
+        disputed = style.text(as_inner_quotation(one_line(dispute.disputed.text)))
+        before = style.markup(" (of {})").format(_in_quotation_marks(style, disputed))
     basis = (
         style.markup(" {}.").format(style.em(style.text("matched because " + dispute.compared)))
         if dispute.compared
@@ -621,11 +630,13 @@ def _dispute_item(dispute: DisputedClaim, style: Style) -> str:
 
 def _with_cue(text: str, cue: str, style: Style) -> str:
     """The denying sentence with its denial words in bold ("Although **blatantly untrue**, the
-    move ..."), so the reader sees what calls the claim false; the words as written."""
+    move ..."), so the reader sees what calls the claim false; the words as written, its own
+    quotations in single marks."""
     at = text.find(cue)
+    text = as_inner_quotation(text)  # one mark for one: the cue keeps its place
     if not cue or at < 0:
         return style.text(text)
-    head, tail = text[:at], text[at + len(cue) :]
+    head, cue, tail = text[:at], text[at : at + len(cue)], text[at + len(cue) :]
     before, after = style.text(head), style.text(tail)
     # a format's text() may trim a piece's ends: a space it took is put back as markup
     gap_before = " " if head[-1:].isspace() and not str(before)[-1:].isspace() else ""
@@ -663,7 +674,7 @@ def _quote_item(quote: Quote, style: Style) -> str:
         style.cite(span.article_id, span.start) for span in _in_source_order(style, quote.spans)
     )
     words = (
-        style.markup("“{}”").format(style.text(quote.text))
+        _in_quotation_marks(style, style.text(as_inner_quotation(quote.text)))
         if quote.kind == "direct"
         else style.markup("{} {}").format(style.em(style.markup("indirect:")), style.text(quote.text))
     )

@@ -77,6 +77,22 @@
     return String(value ?? "").replace(CONTROL, " ").replace(WHITE_SPACE, " ").trim();
   }
 
+  /** The text with its double quotation marks made single (‘ ’), for showing it inside double
+   * marks, as every download does (lexicon.as_inner_quotation): “ opens, ” closes, and a straight
+   * mark closes an open quotation or else opens one, unless it is the first mark and follows
+   * punctuation before a space or the end (the close of a quotation begun in an earlier sentence). */
+  function asInnerQuotation(text) {
+    let depth = 0;
+    let seen = false;
+    return text.replace(/[“”"]/g, (mark, at) => {
+      const closesUnopened = !seen && /[.,!?…—-]$/.test(text.slice(0, at)) && (at + 1 === text.length || /\s/.test(text[at + 1]));
+      seen = true;
+      const opens = mark === "“" || (mark === '"' && depth === 0 && !closesUnopened);
+      depth = opens ? depth + 1 : Math.max(depth - 1, 0);
+      return opens ? "‘" : "’";
+    });
+  }
+
   /** What to say when the request never got an answer: the server stopped, or the network is down.
    * The browser's own words ("Failed to fetch") say neither which nor what to do, so both are said. */
   function unreachable(error) {
@@ -843,7 +859,7 @@
    * who said it. */
   function figureLine(figure) {
     let described = oneLine(figure.normalized);
-    if (oneLine(figure.context)) described += ` (“${oneLine(figure.context)}”)`;
+    if (oneLine(figure.context)) described += ` (“${asInnerQuotation(oneLine(figure.context))}”)`;
     if (oneLine(figure.attribution)) described += `, according to ${oneLine(figure.attribution)}`;
     return [el("strong", "figure", `“${oneLine(figure.text)}”`), `: ${described}`];
   }
@@ -900,7 +916,7 @@
   function disputeItem(dispute) {
     const line = (sentence, cue) => [
       el("span", "who", `${outletOf(sentence)}: `),
-      el("q", "quote", ...withCue(oneLine(sentence.text), oneLine(cue || ""))),
+      el("q", "quote", ...withCue(asInnerQuotation(oneLine(sentence.text)), oneLine(cue || ""))),
       " ",
       markersFor([sentence]),
     ];
@@ -919,7 +935,7 @@
     const words =
       quote.kind === "indirect"
         ? [el("em", "", "indirect:"), " ", el("span", "quote indirect", String(quote.text ?? ""))]
-        : [el("q", "quote", String(quote.text ?? ""))];
+        : [el("q", "quote", asInnerQuotation(String(quote.text ?? "")))];
     return [...words, " ", el("span", "who", `— ${oneLine(quote.speaker_label)}`), " ", markersFor(onePerSource(quote.spans))];
   }
 
