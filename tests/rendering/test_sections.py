@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from basil_stories import basil_story
+from newsbrief.analysis.lexicon import as_inner_quotation
 from newsbrief.errors import OptionError
 from newsbrief.model import (
     ANALYSES,
@@ -302,7 +303,9 @@ def test_markdown_explain_shows_removals_citation_spans_and_timing(aleppo_brief)
     for line in aleppo_brief.summary:
         for citation in line.citations:
             assert f"`[{citation.start}:{citation.end}]`" in citations
-            assert f"“{citation.text}”" in citations  # the Aleppo sentences need no escaping
+            # the Aleppo sentences need no escaping; their own quotation marks are single
+            assert f"“{as_inner_quotation(citation.text)}”" in citations
+    assert "“Closing In: Russia, Iran, Assad ‘Encircle’ Syria's Largest City" in citations
     assert "## Timing" in markdown
     assert "total" in markdown.split("## Timing")[1]
 

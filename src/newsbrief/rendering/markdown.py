@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from newsbrief.analysis.lexicon import as_inner_quotation
 from newsbrief.model import Brief, SummarySentence
 from newsbrief.rendering.sections import (
     Section,
@@ -152,7 +153,7 @@ def _md_removals(brief: Brief) -> str:
     sources = sources_by_article(brief)
     items = (
         f"- **{_md_inline(removal_origin(removal, sources))}**, {_md_inline(removal.reason)}: "
-        f"“{_md_inline(preview(removal.text))}”"
+        f"“{_md_inline(as_inner_quotation(preview(removal.text)))}”"
         for removal in brief.removals
     )
     return "## What cleaning removed\n\n" + "\n".join(items)
@@ -169,6 +170,6 @@ def _md_citations(brief: Brief) -> str:
             items.append(
                 f"   - [{citation.source_number}] **{outlet}**, sentence {citation.sentence_index} "
                 f"`[{citation.start}:{citation.end}]`, similarity {citation.similarity:.2f}: "
-                f"“{_md_inline(citation.text)}”"
+                f"“{_md_inline(as_inner_quotation(citation.text))}”"
             )
     return "## Citations\n\n" + ("\n".join(items) if items else "No summary lines.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
+from newsbrief.analysis.lexicon import as_inner_quotation
 from newsbrief.model import Brief, Source, SummarySentence
 from newsbrief.rendering.sections import (
     Section,
@@ -121,7 +122,7 @@ def _text_removals(brief: Brief) -> str:
     sources = sources_by_article(brief)
     items = [
         _wrap(
-            f"{removal_origin(removal, sources)}, {removal.reason}: “{preview(removal.text)}”",
+            f"{removal_origin(removal, sources)}, {removal.reason}: “{as_inner_quotation(preview(removal.text))}”",
             "  - ",
             "    ",
         )
@@ -142,7 +143,7 @@ def _text_citations(brief: Brief) -> str:
                 _wrap(
                     f"[{citation.source_number}] {outlet}, sentence {citation.sentence_index} "
                     f"[{citation.start}:{citation.end}], similarity {citation.similarity:.2f}: "
-                    f"“{citation.text}”",
+                    f"“{as_inner_quotation(citation.text)}”",
                     "    - ",
                     "      ",
                 )

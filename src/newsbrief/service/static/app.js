@@ -1028,7 +1028,7 @@
     return [
       el("strong", "", outletName(state.byArticle.get(removal.article_id) || { article_id: removal.article_id })),
       `, ${oneLine(removal.reason)}: `,
-      el("q", "quote", preview(removal.text)),
+      el("q", "quote", asInnerQuotation(preview(removal.text))),
     ];
   }
 
@@ -1052,7 +1052,7 @@
             markersFor([citation]),
             " ",
             el("span", "who", `${outletOf(citation)}, sentence ${citation.sentence_index}, similarity ${similarity(citation)}: `),
-            el("q", "quote", oneLine(citation.text)),
+            el("q", "quote", asInnerQuotation(oneLine(citation.text))),
           ),
         ),
       );
