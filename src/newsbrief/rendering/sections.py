@@ -347,12 +347,12 @@ def _verbatim(style: Style, sentence: str) -> str:
     or as it is when it is itself a quotation from start to end."""
     if is_whole_quotation(sentence):
         return style.text(sentence)
-    return _in_quotation_marks(style, style.text(as_inner_quotation(sentence)))
+    return _quoted(style, sentence)
 
 
-def _in_quotation_marks(style: Style, text: str) -> str:
-    """Text already escaped for the format, in double curly quotation marks."""
-    return style.markup("“{}”").format(text)
+def _quoted(style: Style, text: str) -> str:
+    """Source words in double curly quotation marks, their own quotations in single ones."""
+    return style.markup("“{}”").format(style.text(as_inner_quotation(text)))
 
 
 def _facts_section(facts: Sequence[Fact], style: Style) -> Section:
@@ -477,7 +477,7 @@ def _figure_item(figure: Figure, style: Style) -> str:
     """“span”: normalized (“the words around it”), according to X — Outlet [n]."""
     described = style.markup("{} ({})").format(
         style.text(figure_value(figure)),
-        _in_quotation_marks(style, style.text(as_inner_quotation(figure_context(figure)))),
+        _quoted(style, figure_context(figure)),
     )
     if one_line(figure.attribution):
         described = style.markup("{}, according to {}").format(described, style.text(figure.attribution))
@@ -575,9 +575,9 @@ def _words_around(text: str, clause: tuple[int, int], figure: tuple[int, int]) -
 def _conflict_item(conflict: Conflict, style: Style) -> str:
     values = style.markup(" vs ").join(
         style.markup("{} {} ({})").format(
-            style.strong(_in_quotation_marks(style, style.text(figure.span.text))),
+            style.strong(style.markup("“{}”").format(style.text(figure.span.text))),
             _who(style, figure.span.article_id, figure.span.start),
-            _in_quotation_marks(style, style.text(as_inner_quotation(figure_context(figure)))),
+            _quoted(style, figure_context(figure)),
         )
         for figure in conflict.figures
     )
@@ -610,16 +610,14 @@ def _dispute_item(dispute: DisputedClaim, style: Style) -> str:
     claim, denial = dispute.claim, dispute.dispute
     said = style.markup("{} {}").format(
         _who(style, claim.article_id, claim.start),
-        _in_quotation_marks(style, style.text(as_inner_quotation(one_line(claim.text)))),
+        _quoted(style, one_line(claim.text)),
     )
-    denied = style.markup("{} {}").format(
-        _who(style, denial.article_id, denial.start),
-        _in_quotation_marks(style, _with_cue(one_line(denial.text), dispute.cue, style)),
+    denied = style.markup("{} “{}”").format(
+        _who(style, denial.article_id, denial.start), _with_cue(one_line(denial.text), dispute.cue, style)
     )
     before = style.markup("")
     if dispute.disputed != denial:
-        disputed = style.text(as_inner_quotation(one_line(dispute.disputed.text)))
-        before = style.markup(" (of {})").format(_in_quotation_marks(style, disputed))
+        before = style.markup(" (of {})").format(_quoted(style, one_line(dispute.disputed.text)))
     basis = (
         style.markup(" {}.").format(style.em(style.text("matched because " + dispute.compared)))
         if dispute.compared
@@ -674,7 +672,7 @@ def _quote_item(quote: Quote, style: Style) -> str:
         style.cite(span.article_id, span.start) for span in _in_source_order(style, quote.spans)
     )
     words = (
-        _in_quotation_marks(style, style.text(as_inner_quotation(quote.text)))
+        _quoted(style, quote.text)
         if quote.kind == "direct"
         else style.markup("{} {}").format(style.em(style.markup("indirect:")), style.text(quote.text))
     )
