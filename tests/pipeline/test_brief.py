@@ -307,3 +307,50 @@ def test_a_quotation_whose_speaker_is_she_away_from_her_article_gets_its_speaker
     previous = with_quotes.summary[with_quotes.summary.index(line) - 1]
     assert previous.sentence.article_id != line.sentence.article_id
     assert all(found.speaker is None for found in brief(story, Options()).summary)
+
+
+def _leads(name: str) -> Story:
+    """A BASIL story cut to each article's first paragraph, as a feed's excerpts give it."""
+    return Story(
+        id=name,
+        articles=tuple(replace(article, text=article.text.split("\n\n")[0]) for article in basil_story(name)),
+    )
+
+
+def test_an_empty_summary_says_which_budget_would_give_a_line() -> None:
+    story = _leads("basil-clinton-trade.jsonl")
+    shortest = min(len(article.text.split()) for article in story.articles)
+    assert shortest > 20  # each lead is one long sentence, so 20 words fit none
+    result = brief(story, Options(max_words=20))
+    assert result.summary == ()
+    (notice,) = [notice for notice in result.notices if notice.code == "no-summary"]
+    least = int(notice.message.split("a budget of ")[1].split()[0])
+    assert notice.message.startswith("no summary line: no sentence that can stand alone fits in 20 words")
+    assert brief(story, Options(max_words=least)).summary
+    assert not brief(story, Options(max_words=least - 1)).summary
+
+
+def test_an_empty_summary_of_lines_that_cannot_stand_alone_says_so() -> None:
+    nyt, fox = basil_story("basil-clinton-trade.jsonl")[1:3]
+    # two sentences of the story that point back to one before them, each left on its own
+    story = Story(
+        id="",
+        articles=(
+            replace(
+                nyt,
+                text="She said she supported trade adjustment authority to protect American jobs, but otherwise did not delve into details.",
+            ),
+            replace(
+                fox,
+                text="That brought criticism from Republican National Committee spokesman Michael Short on Sunday.",
+            ),
+        ),
+    )
+    result = brief(story)
+    assert result.summary == ()
+    (notice,) = [notice for notice in result.notices if notice.code == "no-summary"]
+    assert notice.message.startswith("no summary line: no sentence can stand alone as a line")
+
+
+def test_a_summary_with_lines_has_no_no_summary_notice(aleppo_story: Story) -> None:
+    assert all(notice.code != "no-summary" for notice in brief(aleppo_story).notices)

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis import NEEDS_NLP, analyze
 from newsbrief.errors import EmptyStoryError, InputError, stop_if_cancelled
-from newsbrief.model import Article, Brief, Notice, Options, Quote, Removal, Source, Story, SummarySentence
+from newsbrief.model import (
+    Article,
+    Brief,
+    Notice,
+    Options,
+    Quote,
+    Removal,
+    Sentence,
+    Source,
+    Story,
+    SummarySentence,
+)
 from newsbrief.pipeline.align import align, similarity_matrix
 from newsbrief.pipeline.clean import clean, language_notice, lowered_words, merge_duplicates
 from newsbrief.pipeline.ingest import read_story, undated_notices
@@ -153,11 +165,11 @@ def _brief(
     facts = align(sentences, similarity)
     clock.lap("align")
     sources = _sources(articles)
-    chosen = select(
+    choose = functools.partial(
+        select,
         sentences,
         vectors,
         similarity,
-        max_words=options.max_words,
         max_sentences=options.max_sentences,
         texts={article.id: article.text for article in articles},
         style=options.style,
@@ -165,7 +177,11 @@ def _brief(
             terms, [article.title for article in articles if article.title], len(articles)
         ),
     )
+    chosen = choose(max_words=options.max_words)
     summary = cite(chosen, facts, sources, sentences, similarity, style=options.style)
+    if not summary:
+        least = _least_budget(choose, sentences, options.max_words)
+        notices = (*notices, _no_summary_notice(options.max_words, least))
     clock.lap("select")
     analysis = analyze(
         articles, sentences, facts, centroid_closeness(vectors), options.analyses, docs, cancel=cancel
@@ -185,6 +201,38 @@ def _brief(
         analysis=analysis,
         timing_ms=clock.laps(),
     )
+
+
+def _least_budget(
+    choose: Callable[..., tuple[Sentence, ...]], sentences: Sequence[Sentence], max_words: int
+) -> int | None:
+    """The least budget above ``max_words`` at which ``choose`` gives a line, or None when none
+    does. A larger budget only adds candidate lines, so the answer is found by bisection over the
+    sentences' lengths: a few selections, on a path only an empty summary takes."""
+    lengths = sorted({words for sent in sentences if (words := len(sent.text.split())) > max_words})
+    low, high = 0, len(lengths)
+    while low < high:
+        middle = (low + high) // 2
+        if choose(max_words=lengths[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return lengths[low] if low < len(lengths) else None
+
+
+def _no_summary_notice(max_words: int, least: int | None) -> Notice:
+    """Why the summary has no line, so that an empty brief is never left unexplained: most often
+    no sentence fits in the budget (excerpts of one or two long sentences, a small --words)."""
+    if least is not None:
+        reason = (
+            f"no sentence that can stand alone fits in {max_words} words; a budget of {least} words gives one"
+        )
+    else:
+        reason = (
+            "no sentence can stand alone as a line (each is too short, a question, without "
+            "content words, or points back to the sentence before it)"
+        )
+    return Notice("no-summary", f"no summary line: {reason}")
 
 
 def _with_speakers(
