@@ -403,13 +403,13 @@ def select(
 class _MeaningCheck:
     """Whether a candidate line says again what a taken line says: in the same words (a run of
     SHARED_PHRASE_WORDS words, or one quotation as two outlets took it down) or in other words
-    (the WordLlama cosine of any of their sentences above MEANING_REDUNDANCY_THRESHOLD). A
-    sentence's phrases, quotations and vector are worked out only when it is first compared: the
+    (the WordLlama cosine of any of their sentences above MEANING_REDUNDANCY_THRESHOLD), each
+    sentence as a line prints it (``_printed_text``). A sentence's phrases, quotations and vector are worked out only when it is first compared: the
     greedy loop compares the dozen lines it takes, not the story's hundred sentences, and the
     embedding's tokenizer costs more than the rest of the selection."""
 
     def __init__(self, sentences: tuple[Sentence, ...]) -> None:
-        self._texts = [sent.text for sent in sentences]
+        self._texts = [_printed_text(sent) for sent in sentences]
         self._vectors: dict[int, NDArray[np.float32]] = {}
         self._phrases: dict[int, frozenset[tuple[str, ...]]] = {}
         self._quotations: dict[int, list[frozenset[str]]] = {}
@@ -443,6 +443,12 @@ class _MeaningCheck:
             return True
         closest = float((self._vectors_of(candidate) @ self._vectors_of(taken).T).max())
         return closest > MEANING_REDUNDANCY_THRESHOLD
+
+
+def _printed_text(sentence: Sentence) -> str:
+    """The sentence as a summary line prints it: an article's first sentence without its
+    dateline ("WASHINGTON —"), which would otherwise make two reports of one event look apart."""
+    return without_dateline(sentence.text) if sentence.index == 0 else sentence.text
 
 
 def _phrases(text: str) -> frozenset[tuple[str, ...]]:
@@ -1064,7 +1070,7 @@ def cite(
         )
         lines.append(
             SummarySentence(
-                text=without_dateline(sentence.text) if sentence.index == 0 else sentence.text,
+                text=_printed_text(sentence),
                 sentence=sentence,
                 citations=(_citation(sentence, number, 1.0), *others),
                 voice=outlet[sentence.article_id]
