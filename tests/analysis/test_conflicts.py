@@ -963,3 +963,21 @@ def test_two_tolls_of_one_dated_occasion_conflict_however_far_apart() -> None:
 )
 def test_tolls_further_apart_than_the_ratio_need_one_dated_occasion(first: str, second: str) -> None:
     assert _conflicts([(first, None), (second, None)])[1] == ()
+
+
+def test_a_figure_named_as_what_another_is_compared_with_is_no_count_of_the_story() -> None:
+    """BASIL, the border deal of February 2019 (New York Times): the $5.7 billion after "more than
+    the" is what the $8 billion is measured against, a standard, compared only with another
+    standard; "more than" with no article is the figure's own qualifier."""
+    figures, _ = _conflicts(
+        [
+            (
+                "Trump would have about $8 billion in all for barriers, significantly more than the "
+                "$5.7 billion he unsuccessfully demanded from Congress.",
+                None,
+            ),
+            (DARFUR_B, None),
+        ]
+    )
+    standard = {figure.span.text: conflicts._profile(figure).standard for figure in figures}
+    assert standard == {"about $8 billion": False, "$5.7 billion": True, "More than 400,000": False}

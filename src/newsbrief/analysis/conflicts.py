@@ -177,6 +177,10 @@ _FORECAST_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013(]")
+# A number that something is measured against, not a count of the story's own: "on track to soon
+# kill more than the 58,000 Americans who died during the Vietnam War", "fewer than the 1,200 it
+# had planned". "than" with no article is a qualifier of the figure ("more than 300 people").
+_COMPARED_WITH = re.compile(r"\bthan\s+the\s*$", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _FAHRENHEIT = re.compile(r"fahrenheit|°\s?f\b|\bdegrees? f\b", re.IGNORECASE)
 _CELSIUS = re.compile(r"celsius|centigrade|°\s?c\b|\bdegrees? c\b", re.IGNORECASE)
@@ -339,6 +343,7 @@ class _Profile:
     previous: float | None  # a change's old value, converted: "seven" in "rose from seven to eight"
     step: float  # the last written digit's unit before a scale word, converted: 0.1e12 for "$2.3 trillion"
     forecast: bool  # what someone expects: "Economists expect to see 165,000 jobs"
+    standard: bool  # what something is compared with: "more than the 58,000 who died in Vietnam"
     joined: frozenset[str]  # nouns counted with its own: "territory" in "50 states and territories"
 
 
@@ -376,6 +381,7 @@ def _profile(figure: Figure) -> _Profile:
         previous=convert(figure.previous) if figure.previous is not None else None,
         step=convert(_written_step(figure)),
         forecast=_is_forecast(figure),
+        standard=_COMPARED_WITH.search(_sides(figure)[0]) is not None,
         joined=_joined_nouns(figure),
     )
 
@@ -405,8 +411,14 @@ def _joined_nouns(figure: Figure) -> frozenset[str]:
 
 def _comparable(first: _Profile, second: _Profile) -> bool:
     """False when two figures cannot count one thing whatever their words: a forecast and a count
-    (``_is_forecast``), or counts of different unions of nouns (``_joined_nouns``)."""
-    return first.forecast == second.forecast and first.joined == second.joined
+    (``_is_forecast``), a count and the standard another is compared with ("more than the 58,000
+    Americans who died during the Vietnam War" against the pandemic's toll), or counts of
+    different unions of nouns (``_joined_nouns``)."""
+    return (
+        first.forecast == second.forecast
+        and first.standard == second.standard
+        and first.joined == second.joined
+    )
 
 
 def _is_forecast(figure: Figure) -> bool:
