@@ -233,6 +233,13 @@ def test_is_finished_tells_a_cut_text_from_a_sentence(text: str, finished: bool)
             "Doha, Qatar - US officials and Taliban representatives have signed a final peace deal.",
             "US officials and Taliban representatives have signed a final peace deal.",
         ),
+        # BASIL: a place in title case with its agency
+        (
+            "Denver (AP) – Colorado's top law enforcement official promises to vigorously defend the "
+            "state's historic law legalizing marijuana.",
+            "Colorado's top law enforcement official promises to vigorously defend the state's historic "
+            "law legalizing marijuana.",
+        ),
         # no dateline: a name in capitals that the sentence goes on from, a lone capital
         ("Trump-Russia ties are under scrutiny.", "Trump-Russia ties are under scrutiny."),
         (

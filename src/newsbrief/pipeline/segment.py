@@ -61,13 +61,15 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
 # (a state or country after a comma may be written "N.J." or "Mo."), an agency in brackets, then a
 # dash; or the bare agency; or places in capitals joined by a slash and a comma, whose agency and
 # dash a copy dropped ("PRETORIA/KHARTOUM, Sudanese President ..."), which no acronym is; or a place
-# in title case before a dash set off by spaces ("New York – In his first ...", "Doha, Qatar - US
-# officials ..."): all 7 such first sentences of BASIL, Multi-News and the roundups' leads.
+# in title case before a dash set off by spaces, with or without the agency ("New York – In his
+# first ...", "Doha, Qatar - US officials ...", "Denver (AP) – Colorado's top ..."): all 7 such
+# first sentences of BASIL, Multi-News and the roundups' leads, and the 7 with an agency.
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
     r"(?: \((?:AP|Reuters|AFP|CNN|UPI)\))?\s*(?:—|–|―|--|-)|\((?:CNN|AP|Reuters|AFP)\)\s*(?:—|–|―|--|-)?|"
     r"[A-Z]{3,}(?:/[A-Z]{3,})+,|"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)? (?:—|–|―|--|-) )\s*"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
+    r"(?: \((?:AP|Reuters|AFP|CNN|UPI)\))? (?:—|–|―|--|-) )\s*"
     r"(?=[A-Z“\"‘'])"
 )
 
