@@ -130,6 +130,9 @@ _CLAUSE_HEAD_WORD = re.compile(_CLAUSE_HEAD + r"([a-z]+)\s*,", re.IGNORECASE)
 # Stance phrases that open a clause in the writer's voice.
 STANCE_PHRASES = ("of course", "turns out", "make no mistake", "needless to say", "to be sure", "mind you")
 _STANCE_PHRASE = re.compile(_CLAUSE_HEAD + "(?:" + "|".join(STANCE_PHRASES) + r")\b", re.IGNORECASE)
+# An opening phrase set off by a comma that names what follows ("In a surprising twist,", "In a
+# stunning turn,", "In a significant departure,"): the writer's verdict on the news before the news.
+_FRAMING_OPENING = re.compile(r"^\W*In an? ([^,]{1,45}),")
 # Words that judge when they are what an opening "It is", "That's", "This was" says of its subject
 # ("This is good news for America.", "It's also wrong."), beside EVALUATIVE's: general judgements
 # that EVALUATIVE leaves out because elsewhere they often describe ("good" in "for good", "great"
@@ -274,7 +277,8 @@ def own_voice(text: str) -> str | None:
 
 def _comments(own: str) -> bool:
     """True when the words outside quotations open a clause with the writer's attitude to what
-    it reports: an attitude adverb set off by commas or a stance phrase ("Sadly,", "Of course,")."""
+    it reports: an attitude adverb set off by commas, a stance phrase ("Sadly,", "Of course,"), or
+    an opening "In a ..." phrase that judges what follows ("In a surprising twist,")."""
     lower = own.lower()
     # Every attitude adverb but "alas" ends in "ly", and each is followed by a comma: look for the
     # adverbs only when "ly," or "alas" is there, and for the phrases only when one is; the
@@ -283,7 +287,14 @@ def _comments(own: str) -> bool:
         match.group(1).lower() for match in _CLAUSE_HEAD_WORD.finditer(own)
     ):
         return True
-    return any(phrase in lower for phrase in STANCE_PHRASES) and _STANCE_PHRASE.search(own) is not None
+    if any(phrase in lower for phrase in STANCE_PHRASES) and _STANCE_PHRASE.search(own) is not None:
+        return True
+    framing = _FRAMING_OPENING.match(own)
+    # words in lower case only: "In an exclusive interview on Good Morning America," names a show
+    return framing is not None and any(
+        word.islower() and (word in EVALUATIVE or word in JUDGING_PREDICATES)
+        for word in _WORD.findall(framing.group(1))
+    )
 
 
 def _hedges(own: str) -> bool:
