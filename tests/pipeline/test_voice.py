@@ -87,6 +87,15 @@ from newsbrief.pipeline.voice import (
             "sneer",
         ),
         ("Note their silence about the former secretary of state’s meetings with Iran.", "imperative"),
+        # AllSides leads (stop 34's hand count): an epithet or a loaded word in the writer's voice
+        (
+            "From the moment she got there, the chattering classes began speculating about White House ambitions.",
+            "sneer",
+        ),
+        (
+            "The talk radio provocateur took to Twitter this week to ask: “Why does an American need an AR-15?”",
+            "sneer",
+        ),
         ("The University of Chicago refuses to be your safe space from new ideas.", "direct address"),
         ("Restaurants should consider disposable menus and plates.", "call to act"),
         (

@@ -299,8 +299,8 @@ SNEERS = word_list(
     hypocrisy idiotic stupid pathetic disingenuous despicable disgraceful shameless shameful
     scandalous outrageous nefarious sham propaganda blatantly blatant insane moronic clueless
     lunatic hysterical hysteria craven spineless duplicitous deranged delusional sneaky
-    whopping supposedly so-called
-    absurdities farces hypocrisies lunatics shams
+    whopping supposedly so-called smear smears crowed crowing provocateur chattering
+    absurdities farces hypocrisies lunatics shams provocateurs
     """
 )
 # Strongly subjective evaluative words (MPQA "strongsubj" in spirit, Wilson, Wiebe and Hoffmann
