@@ -178,8 +178,9 @@ _FORECAST_WORDS = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013(]")
 # A number that something is measured against, not a count of the story's own: "on track to soon
-# kill more than the 58,000 Americans who died during the Vietnam War", "fewer than the 1,200 it
-# had planned". "than" with no article is a qualifier of the figure ("more than 300 people").
+# kill more than the 58,000 Americans who died during the Vietnam War", "significantly more than the
+# $5.7 billion he unsuccessfully demanded". "than" with no article is a qualifier of the figure
+# ("more than 300 people").
 _COMPARED_WITH = re.compile(r"\bthan\s+the\s*$", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _FAHRENHEIT = re.compile(r"fahrenheit|°\s?f\b|\bdegrees? f\b", re.IGNORECASE)

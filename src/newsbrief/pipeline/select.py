@@ -404,9 +404,10 @@ class _MeaningCheck:
     """Whether a candidate line says again what a taken line says: in the same words (a run of
     SHARED_PHRASE_WORDS words, or one quotation as two outlets took it down) or in other words
     (the WordLlama cosine of any of their sentences above MEANING_REDUNDANCY_THRESHOLD), each
-    sentence as a line prints it (``_printed_text``). A sentence's phrases, quotations and vector are worked out only when it is first compared: the
-    greedy loop compares the dozen lines it takes, not the story's hundred sentences, and the
-    embedding's tokenizer costs more than the rest of the selection."""
+    sentence read as a line prints it (``_printed_text``). A sentence's phrases, quotations and
+    vector are worked out only when it is first compared: the greedy loop compares the dozen lines
+    it takes, not the story's hundred sentences, and the embedding's tokenizer costs more than the
+    rest of the selection."""
 
     def __init__(self, sentences: tuple[Sentence, ...]) -> None:
         self._texts = [_printed_text(sent) for sent in sentences]
