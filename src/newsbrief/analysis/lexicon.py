@@ -299,7 +299,7 @@ SNEERS = word_list(
     hypocrisy idiotic stupid pathetic disingenuous despicable disgraceful shameless shameful
     scandalous outrageous nefarious sham propaganda blatantly blatant insane moronic clueless
     lunatic hysterical hysteria craven spineless duplicitous deranged delusional sneaky
-    whopping supposedly so-called smear smears crowed crowing provocateur chattering
+    whopping supposedly so-called crowed crowing provocateur chattering
     absurdities farces hypocrisies lunatics shams provocateurs
     """
 )
