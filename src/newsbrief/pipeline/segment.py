@@ -64,12 +64,13 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
 # in title case before a dash set off by spaces, with or without the agency ("New York – In his
 # first ...", "Doha, Qatar - US officials ...", "Denver (AP) – Colorado's top ..."): all 7 such
 # first sentences of BASIL, Multi-News and the roundups' leads, and the 7 with an agency.
+_STATE = r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"  # ", N.J.", ", Qatar", ", New Hampshire"
+_AGENCY = r"(?: \((?:AP|Reuters|AFP|CNN|UPI)\))?"  # " (AP)" after the place
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
-    r"(?: \((?:AP|Reuters|AFP|CNN|UPI)\))?\s*(?:—|–|―|--|-)|\((?:CNN|AP|Reuters|AFP)\)\s*(?:—|–|―|--|-)?|"
+    r"^\s*(?:[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]*){0,3}" + _STATE + _AGENCY + r"\s*(?:—|–|―|--|-)|"
+    r"\((?:CNN|AP|Reuters|AFP)\)\s*(?:—|–|―|--|-)?|"
     r"[A-Z]{3,}(?:/[A-Z]{3,})+,|"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
-    r"(?: \((?:AP|Reuters|AFP|CNN|UPI)\))? (?:—|–|―|--|-) )\s*"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}" + _STATE + _AGENCY + r" (?:—|–|―|--|-) )\s*"
     r"(?=[A-Z“\"‘'])"
 )
 

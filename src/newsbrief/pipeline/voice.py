@@ -144,6 +144,7 @@ JUDGING_PREDICATES = word_list(
     important significant notable remarkable striking worth
     """
 )
+_JUDGING_WORDS = EVALUATIVE | JUDGING_PREDICATES
 # Nouns that judge after "no" ("It's no surprise", "no coincidence", "It's no great credit to").
 _LITOTES = word_list("surprise wonder secret coincidence accident exaggeration credit")
 # An opening "It is", "That's", "This was", ... and the (at most four) words after it.
@@ -292,8 +293,7 @@ def _comments(own: str) -> bool:
     framing = _FRAMING_OPENING.match(own)
     # words in lower case only: "In an exclusive interview on Good Morning America," names a show
     return framing is not None and any(
-        word.islower() and (word in EVALUATIVE or word in JUDGING_PREDICATES)
-        for word in _WORD.findall(framing.group(1))
+        word.islower() and word in _JUDGING_WORDS for word in _WORD.findall(framing.group(1))
     )
 
 
@@ -312,7 +312,7 @@ def _judges_in_opening_predicate(own: str) -> bool:
     if match is None:
         return False
     words = [word.lower() for word in _WORD.findall(match.group(1).replace("’", "'"))]
-    if any(word in EVALUATIVE or word in JUDGING_PREDICATES for word in words):
+    if any(word in _JUDGING_WORDS for word in words):
         return True
     after_no = words[words.index("no") + 1 :][:2] if "no" in words else []
     return not _LITOTES.isdisjoint(after_no)
