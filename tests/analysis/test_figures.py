@@ -833,6 +833,24 @@ def test_from_one_number_to_another_without_a_change_is_a_range() -> None:
     assert (figure.value, figure.upper, figure.qualifier, figure.previous) == (2000, 100000, "range", None)
 
 
+def test_a_unit_left_out_of_the_number_entity_is_the_figure_s_unit() -> None:
+    # mn-13031: spaCy tags "at least 3.7 million" alone, which read as a count of "feet"
+    text = (
+        "The state's cannabis industry occupies at least 3.7 million square feet of industrial space in "
+        "Denver, clustered in areas of older warehouse stock, according to commercial real estate firm CBRE."
+    )
+    figure = _one(_figures([_article(text)]), "at least 3.7 million square feet")
+    assert (figure.value, figure.unit, figure.qualifier) == (3_700_000, "ft", "at-least")
+    assert "occupies" in figure.what and "feet" not in figure.what
+
+
+def test_pounds_after_a_bare_number_stay_a_counted_noun() -> None:
+    # BASIL (HuffPost): pounds after a number may be weight or money; the figure does not guess
+    text = "He made national headlines for losing more than 110 pounds from 2003 to 2006."
+    figure = _one(_figures([_article(text)]), "more than 110")
+    assert figure.unit == "pound"
+
+
 VACANCY = (
     "In the past five years, vacancy in the aging warehouses has declined to 2 percent from 7.9 percent."
 )

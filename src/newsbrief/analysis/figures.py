@@ -169,6 +169,7 @@ QUANTITY_UNITS = {
     "kg": "kg", "kilogram": "kg", "ton": "ton", "tonne": "ton", "acre": "acre", "hectare": "hectare",
     "gallon": "gallon", "barrel": "barrel", "degree": "degree", "mph": "mph", "pound": "lb", "lb": "lb",
 }  # fmt: skip
+MEASURE_PREFIXES = frozenset({"square", "sq", "cubic"})  # "square feet": an area, read with its unit
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -554,6 +555,8 @@ def _figure(
     if parsed is None:
         return None
     value, unit, anchor = parsed
+    if unit == "" and (measured := _with_unit_after(tokens)) is not None:
+        tokens, unit, anchor = measured
     upper = None
     if candidate.previous is None and _is_range(tokens):
         between = candidate.label == "AGE" or any(t.lower_ == "between" for t in tokens)
@@ -942,6 +945,25 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
         # a year the model did not tag: "shrunk ... from 2007 to 2014", "2020 Democrats", "since 1978"
         return _date_value(tokens)
     return value, "", anchor
+
+
+def _with_unit_after(tokens: SpacySpan) -> tuple[SpacySpan, str, Token] | None:
+    """The figure's tokens with the unit of measurement just after them, that unit and the new
+    anchor (the unit's noun, as for a quantity the model tagged whole), when the model left the
+    unit out of the entity: spaCy tags "at least 3.7 million" of "occupies at least 3.7 million
+    square feet" a cardinal, which would read as a count of feet. None when no unit follows.
+    "Pounds" stays a counted noun: after a bare number it may be money as well as weight."""
+    doc = tokens.doc
+    end = tokens.end
+    if end < len(doc) and doc[end].lower_.rstrip(".") in MEASURE_PREFIXES:
+        end += 1
+    if end >= len(doc) or doc[end].lemma_.lower() == "pound":
+        return None
+    unit = QUANTITY_UNITS.get(doc[end].lemma_.lower()) or QUANTITY_UNITS.get(doc[end].lower_)
+    if unit is None:
+        return None
+    starts = [t.i for t in tokens if _starts_number(t)]
+    return doc[tokens.start : end + 1], unit, doc[starts[0] if starts else tokens.start : end + 1].root
 
 
 def _is_bare_number(tokens: SpacySpan) -> bool:
