@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from basil_stories import basil_story
 from newsbrief import Options, brief, read_story
-from newsbrief.model import Article, Sentence, Story
-from newsbrief.pipeline.align import align, similarity_matrix
+from newsbrief.model import Article, Fact, Sentence, Story
+from newsbrief.pipeline.align import MEANING_FLOOR, SAME_CONTENT_THRESHOLD, align, similarity_matrix
 from newsbrief.pipeline.clean import clean
 from newsbrief.pipeline.represent import represent
 from newsbrief.pipeline.segment import segment
@@ -69,3 +70,27 @@ def test_a_pair_is_shown_by_the_sentence_closer_to_the_story() -> None:
     fact = next(f for f in facts if any("military stalemate" in s.text for s in f.sentences))
     assert set(fact.article_ids) == {"aljazeera", "npr"}
     assert fact.sentences[0].text.startswith("For years, the city has been physically divided")
+
+
+def _basil_facts(name: str) -> tuple[Fact, ...]:
+    articles = tuple(clean(article)[0] for article in basil_story(name))
+    sentences = tuple(sent for article in articles for sent in segment(article))
+    return align(sentences, similarity_matrix(represent(sentences)))
+
+
+def _fact_with(facts: tuple[Fact, ...], words: str) -> Fact:
+    return next(fact for fact in facts if any(words in sent.text for sent in fact.sentences))
+
+
+def test_three_ledes_in_their_own_words_are_one_fact() -> None:
+    # every pair of the three ledes is under the TF-IDF threshold (0.24 to 0.29), close in meaning
+    fact = _fact_with(_basil_facts("basil-putin-summit.jsonl"), "Top Democrats on Friday swiftly pressured")
+    assert set(fact.article_ids) == {"fox", "nyt", "hpo"}
+    assert all(MEANING_FLOOR <= similarity < SAME_CONTENT_THRESHOLD for similarity in fact.similarities[1:])
+
+
+def test_sentences_on_one_subject_but_far_in_meaning_stay_apart() -> None:
+    # TF-IDF 0.24 ("Putin meeting"), WordLlama 0.38: a quoted demand and Gowdy asked about it
+    facts = _basil_facts("basil-putin-summit.jsonl")
+    fact = _fact_with(facts, "Cancel the Putin meeting.")
+    assert not any("Mr. Gowdy" in sent.text for sent in fact.sentences)
