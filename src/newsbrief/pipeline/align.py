@@ -5,10 +5,10 @@ constraint: a fact holds at most one sentence from each article (two sentences o
 are not corroboration). Complete linkage means every pair inside a fact is at least
 ``SAME_CONTENT_THRESHOLD`` apart, so groups cannot drift through chains of loosely related sentences.
 
-Outlets that report one event in their own words share fewer stems than wire copy does: "Eric
-Cantor was beaten Tuesday night by a political novice who is currently working as an economics
-professor" and "Eric Cantor, was soundly defeated on Tuesday by a Tea Party-backed economics
-professor". Two sentences of different articles whose TF-IDF cosine is at least
+Outlets that report one event in their own words share fewer stems than wire copy does: "Top
+Democrats on Friday swiftly pressured President Trump to consider cancelling his upcoming summit
+with Vladimir Putin" and "Leading Democrats called Friday for President Trump to cancel his
+upcoming meeting with President Vladimir V. Putin" (TF-IDF 0.24). Two sentences of different articles whose TF-IDF cosine is at least
 ``MEANING_FLOOR`` also count as the same content when they are close in meaning
 (``SAME_MEANING``, a WordLlama cosine, the value the conflicts and the neutral style read as
 "the same by meaning"). A fact's similarities stay the TF-IDF cosines.
