@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from basil_stories import basil_story
-from newsbrief import Options, brief, read_story
+from newsbrief import Options, brief, read_stories, read_story
 from newsbrief.model import Article, Fact, Sentence, Story
 from newsbrief.pipeline.align import MEANING_FLOOR, SAME_CONTENT_THRESHOLD, align, similarity_matrix
 from newsbrief.pipeline.clean import clean
@@ -94,3 +94,14 @@ def test_sentences_on_one_subject_but_far_in_meaning_stay_apart() -> None:
     facts = _basil_facts("basil-putin-summit.jsonl")
     fact = _fact_with(facts, "Cancel the Putin meeting.")
     assert not any("Mr. Gowdy" in sent.text for sent in fact.sentences)
+
+
+def test_a_photo_credit_is_not_read_by_meaning() -> None:
+    """Multi-News mn-5229: "(Photo: Metro Nashville Police)" is close in meaning to any line that
+    names the police; read by meaning it joined "the investigation is ongoing" as corroboration."""
+    data = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "clusters.jsonl"
+    story = next(s for s in read_stories(data) if s.id == "mn-5229")
+    sentences = _sentences(story)
+    facts = align(sentences, similarity_matrix(represent(sentences)))
+    fact = _fact_with(facts, "the investigation is ongoing")
+    assert not any(sent.text.startswith("(Photo:") for sent in fact.sentences)

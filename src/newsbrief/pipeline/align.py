@@ -20,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
+from newsbrief.analysis.facts import is_statement
 from newsbrief.analysis.similarity import embed
 from newsbrief.model import Fact, Sentence
 
@@ -63,12 +64,16 @@ def align(
 
 
 def _with_meaning(sentences: tuple[Sentence, ...], similarity: NDArray[np.float64]) -> NDArray[np.float64]:
-    """The similarities with each pair of different articles between MEANING_FLOOR and
-    SAME_CONTENT_THRESHOLD raised to the threshold when the two are close in meaning; only the
-    sentences of such pairs are embedded."""
+    """The similarities with each pair of statements of different articles between MEANING_FLOOR
+    and SAME_CONTENT_THRESHOLD raised to the threshold when the two are close in meaning; only the
+    sentences of such pairs are embedded. Both must be statements (``facts.is_statement``): a
+    photo credit, "(Photo: Metro Nashville Police)", is close in meaning to any line that names
+    the police."""
     articles = np.array([sent.article_id for sent in sentences])
+    statements = np.array([is_statement(sent.text) for sent in sentences], dtype=bool)
     band = (similarity >= MEANING_FLOOR) & (similarity < SAME_CONTENT_THRESHOLD)
-    rows, cols = np.nonzero(np.triu(band & (articles[:, None] != articles[None, :]), k=1))
+    band &= (articles[:, None] != articles[None, :]) & statements[:, None] & statements[None, :]
+    rows, cols = np.nonzero(np.triu(band, k=1))
     if not len(rows):
         return similarity
     needed = sorted({int(i) for i in rows} | {int(j) for j in cols})
