@@ -913,9 +913,7 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
         t.lower_ in SCALES and t.i > 0 and t.doc[t.i - 1].lower_ in VAGUE_MULTIPLIERS for t in tokens
     ):
         return None
-    starts = [t.i for t in tokens if _starts_number(t)]
-    # The number's own root: in "an estimated 37 children" spaCy may root the entity at "an".
-    anchor = tokens.doc[starts[0] : tokens.end].root if starts else tokens.root
+    anchor = _number_root(tokens)
     if label == "DATE" and not _is_bare_number(tokens):
         return _date_value(tokens)
     if label == "TIME":
@@ -962,8 +960,15 @@ def _with_unit_after(tokens: SpacySpan) -> tuple[SpacySpan, str, Token] | None:
     unit = QUANTITY_UNITS.get(doc[end].lemma_.lower()) or QUANTITY_UNITS.get(doc[end].lower_)
     if unit is None:
         return None
+    measured = doc[tokens.start : end + 1]
+    return measured, unit, _number_root(measured)
+
+
+def _number_root(tokens: SpacySpan) -> Token:
+    """The root of the tokens from the number on: in "an estimated 37 children" spaCy may root the
+    entity at "an"."""
     starts = [t.i for t in tokens if _starts_number(t)]
-    return doc[tokens.start : end + 1], unit, doc[starts[0] if starts else tokens.start : end + 1].root
+    return tokens.doc[starts[0] : tokens.end].root if starts else tokens.root
 
 
 def _is_bare_number(tokens: SpacySpan) -> bool:
