@@ -8,10 +8,10 @@ are not corroboration). Complete linkage means every pair inside a fact is at le
 Outlets that report one event in their own words share fewer stems than wire copy does: "Top
 Democrats on Friday swiftly pressured President Trump to consider cancelling his upcoming summit
 with Vladimir Putin" and "Leading Democrats called Friday for President Trump to cancel his
-upcoming meeting with President Vladimir V. Putin" (TF-IDF 0.24). Two sentences of different articles whose TF-IDF cosine is at least
-``MEANING_FLOOR`` also count as the same content when they are close in meaning
-(``SAME_MEANING``, a WordLlama cosine, the value the conflicts and the neutral style read as
-"the same by meaning"). A fact's similarities stay the TF-IDF cosines.
+upcoming meeting with President Vladimir V. Putin" (TF-IDF 0.24). Two statements of different
+articles whose TF-IDF cosine is at least ``MEANING_FLOOR`` also count as the same content when
+they are close in meaning (``SAME_MEANING``, a WordLlama cosine, the value the conflicts and the
+neutral style read as "the same by meaning"). A fact's similarities stay the TF-IDF cosines.
 """
 
 from __future__ import annotations
@@ -70,17 +70,17 @@ def _with_meaning(sentences: tuple[Sentence, ...], similarity: NDArray[np.float6
     photo credit, "(Photo: Metro Nashville Police)", is close in meaning to any line that names
     the police."""
     articles = np.array([sent.article_id for sent in sentences])
-    statements = np.array([is_statement(sent.text) for sent in sentences], dtype=bool)
     band = (similarity >= MEANING_FLOOR) & (similarity < SAME_CONTENT_THRESHOLD)
-    band &= (articles[:, None] != articles[None, :]) & statements[:, None] & statements[None, :]
-    rows, cols = np.nonzero(np.triu(band, k=1))
-    if not len(rows):
+    candidates = np.argwhere(np.triu(band & (articles[:, None] != articles[None, :]), k=1))
+    statements = {int(i) for i in np.unique(candidates) if is_statement(sentences[i].text)}
+    pairs = [(int(i), int(j)) for i, j in candidates if i in statements and j in statements]
+    if not pairs:
         return similarity
-    needed = sorted({int(i) for i in rows} | {int(j) for j in cols})
-    vectors = dict(zip(needed, embed([sentences[i].text for i in needed]), strict=True))
+    needed = sorted({k for pair in pairs for k in pair})
+    vectors = dict(zip(needed, embed([sentences[k].text for k in needed]), strict=True))
     lifted = similarity.copy()
-    for i, j in zip(rows, cols, strict=True):
-        if float(vectors[int(i)] @ vectors[int(j)]) >= SAME_MEANING:
+    for i, j in pairs:
+        if float(vectors[i] @ vectors[j]) >= SAME_MEANING:
             lifted[i, j] = lifted[j, i] = SAME_CONTENT_THRESHOLD
     return lifted
 
