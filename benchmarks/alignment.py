@@ -26,7 +26,7 @@ from pathlib import Path
 
 from common import basil_article  # benchmarks/ is on sys.path when run
 from newsbrief.analysis.facts import agreed_facts, is_statement
-from newsbrief.model import Article, Fact, Sentence
+from newsbrief.model import Article, Fact
 from newsbrief.pipeline import align as align_module
 from newsbrief.pipeline.align import align, similarity_matrix
 from newsbrief.pipeline.clean import clean
@@ -58,9 +58,10 @@ def meaning_rule(on: bool) -> Iterator[None]:
         align_module.SAME_MEANING = saved
 
 
-def story_facts(articles: tuple[Article, ...]) -> tuple[tuple[Sentence, ...], tuple[Fact, ...]]:
+def story_facts(articles: tuple[Article, ...]) -> tuple[Fact, ...]:
+    """The alignment's facts of one story, as the brief makes them."""
     sentences = tuple(sent for article in articles for sent in segment(article))
-    return sentences, align(sentences, similarity_matrix(represent(sentences)))
+    return align(sentences, similarity_matrix(represent(sentences)))
 
 
 def grouped_statement_pairs(facts: tuple[Fact, ...]) -> set[tuple[str, str]]:
@@ -85,7 +86,7 @@ def main() -> int:
         with meaning_rule(on):
             counts, pairs = [], 0
             for articles in triples.values():
-                _, facts = story_facts(articles)
+                facts = story_facts(articles)
                 counts.append(len(agreed_facts(facts)))
                 found = grouped_statement_pairs(facts)
                 pairs += len(found) // 2

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import io
 import json
 import re
@@ -190,13 +191,19 @@ BASIL = ROOT / "benchmarks" / "data" / "stream" / "basil.jsonl"
 NOT_THE_SAME = Path(__file__).resolve().parent / "planted-hard-checked.json"
 
 
+@functools.cache
+def _not_the_same_verdicts() -> frozenset[tuple[str, str, str, str, str]]:
+    """(story, doc, figure, other doc, other figure) of each verdict of ``planted-hard-checked.json``."""
+    return frozenset(
+        (v["story"], v["doc"], v["figure"], v["other_doc"], v["other_figure"])
+        for v in json.loads(NOT_THE_SAME.read_text(encoding="utf-8"))["not_the_same"]
+    )
+
+
 def not_the_same(story_id: str, figure: Figure, others: Sequence[Figure]) -> bool:
     """True when, read by hand, none of the other articles' figures of equal value counts the same
     quantity as ``figure`` (``planted-hard-checked.json``): the case is a coincidence of numbers."""
-    verdicts = {
-        (v["story"], v["doc"], v["figure"], v["other_doc"], v["other_figure"])
-        for v in json.loads(NOT_THE_SAME.read_text(encoding="utf-8"))["not_the_same"]
-    }
+    verdicts = _not_the_same_verdicts()
     return all(
         (story_id, figure.span.article_id, figure.span.text, o.span.article_id, o.span.text) in verdicts
         for o in others
