@@ -131,6 +131,32 @@ def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[n
             'In a Twitter post late Tuesday, Griffin said the image "is too disturbing," and that "it wasn\'t funny."',
             False,
         ),
+        # Al Jazeera, Aleppo: "this" before a clause break, and an opening "In this way,", stand
+        # for what the sentence before said; both were lines of the brief without it
+        (
+            'An aid worker confirmed this, stating that "the most vital areas in Aleppo" have been the '
+            "targets of aerial attacks while the key supply highways leading to Turkey and to the "
+            "eastern areas are under constant bombardment and siege.",
+            True,
+        ),
+        (
+            "In this way, the destruction and besiegement of Aleppo can continue while international "
+            'leaders maintain that the cessation agreements are working and that they have had "a '
+            'profoundly positive effect".',
+            True,
+        ),
+        (
+            "Pelosi said she knows she disagrees with Biden on this, but she doesn’t think he should "
+            "“legitimize a conversation” with Trump.",
+            True,
+        ),
+        # "this" before a colon points ahead, to the quotation
+        (
+            "Asked about the ongoing bipartisan effort in the Senate to pass legislation to protect "
+            "special counsel Robert Mueller, McConnell said this: \"I don't think he should fire Mueller "
+            "and I don't think he's going to.",
+            False,
+        ),
         # the closing "that" inside a quotation is the speaker's
         ("“We are better than that.", False),
         ("Officials said the bill would do that, and more.", False),
@@ -622,10 +648,13 @@ def test_quotes_someone_is_a_search_for_a_double_quotation_mark(
 def test_the_balance_terms_when_switched_on_change_the_lines(
     aleppo_story: Story, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """They are off by default and then skipped; on, as the cross-validation sets them, they work."""
+    """They are off by default and then skipped; on, as the cross-validation sets them, they work.
+
+    At 200 words Al Jazeera gives half the lines (4 of 8), so the discount has a line to act on.
+    """
 
     def lines_per_outlet() -> Counter[str]:
-        summary = brief(aleppo_story, Options(style="neutral", max_words=400)).summary
+        summary = brief(aleppo_story, Options(style="neutral", max_words=200)).summary
         return Counter(line.sentence.article_id for line in summary)
 
     off = lines_per_outlet()

@@ -136,11 +136,13 @@ _BESIDE_OPENER = re.compile(
 # Discourse connectives of more than one word (the Penn Discourse Treebank's explicit connectives,
 # Prasad et al. 2008): "In fact, ...", "As a result, ...", "For example, ..." go on from the
 # sentence before. None of the 59 such sentences in BASIL and the 40 Multi-News stories opens an
-# article.
+# article. Nor do the 5 that open on an adverbial naming what came before ("In this case,",
+# "Given that,"; "In this way," in Al Jazeera's Aleppo article).
 _CONNECTIVE_OPENER = re.compile(
     r"^[\"'“‘(\[]*(?:In fact|In addition|In turn|As a result|For example|For instance|On the other hand|"
     r"At the same time|By contrast|In contrast|Even so|Even then|That said|Despite (?:this|that)|"
-    r"To that end|With that|On top of that|After all|As such),"
+    r"To that end|With that|On top of that|After all|As such|In (?:this|that) (?:way|case|sense|regard)|"
+    r"For (?:this|that) reason|Because of (?:this|that)|Given (?:this|that)),"
 )
 _FIRST_WORD = re.compile(r"^[\"'“‘(\[]*([A-Za-z’']+)")
 # An item of a list ("_People who already have heart disease.", AP's plain-text bullets) or a line
@@ -168,6 +170,11 @@ _PRONOUN_AFTER_OPENING = re.compile(
 # is "that" or "this" standing alone, outside quotation marks, has its object in the sentence
 # before it.
 _CLOSING_DEMONSTRATIVE = re.compile(r"\b(?:that|this)\s*[.!]\s*$", re.IGNORECASE)
+# "An aid worker confirmed this, stating that ...", "disagrees with Biden on this, but ...": "this"
+# or "these" before a clause break stands alone for what the sentence before said. Not before a
+# colon, which points ahead ("McConnell said this: ..."), and not "that", which before a comma
+# nearly always opens a clause ("said that, if enacted, ...").
+_DEMONSTRATIVE_BEFORE_BREAK = re.compile(r"\b(?:this|these)\s*[,;\u2014\u2013]", re.IGNORECASE)
 # "took Mr. Ryan to task for that argument", "appropriate $5.7 billion for that project", "the most
 # lucrative of these": a demonstrative after a preposition names a thing the sentence before
 # told of. Not when a clause follows ("over and over that his stint would be short") or "those"
@@ -317,7 +324,8 @@ def is_back_reference(text: str) -> bool:
     a dash ("_People who already have heart disease."); it names its speaker by a pronoun set off
     by commas ("For four years, she says, ...") or has a pronoun for its subject after an opening
     phrase ("In a statement released Tuesday, he decried ..."); or, outside quotation marks, it
-    ends on "that" or "this" ("Mattis has denied having said that.") or holds one after a
+    ends on "that" or "this" ("Mattis has denied having said that."), holds "this" before a
+    clause break ("An aid worker confirmed this, stating ...") or holds a demonstrative after a
     preposition ("took Mr. Ryan to task for that argument")."""
     match = _FIRST_WORD.match(text)
     if match is not None:
@@ -335,10 +343,12 @@ def is_back_reference(text: str) -> bool:
 
 
 def _points_back_inside(own: str) -> bool:
-    """True when the words outside quotation marks end on a demonstrative ("... said that.") or
-    hold one after a preposition ("for that argument"): both stand for what came before."""
+    """True when the words outside quotation marks end on a demonstrative ("... said that."), hold
+    "this" before a clause break ("confirmed this, stating ...") or a demonstrative after a
+    preposition ("for that argument"): each stands for what came before."""
     return (
         _CLOSING_DEMONSTRATIVE.search(own) is not None
+        or _DEMONSTRATIVE_BEFORE_BREAK.search(own) is not None
         or _DEMONSTRATIVE_AFTER_PREPOSITION.search(own) is not None
     )
 
