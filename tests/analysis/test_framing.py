@@ -108,12 +108,39 @@ def test_one_article_story_has_no_distinctive_terms(aleppo):
             '"We will never leave our city and we must stay," said one resident, who gave her name as Rana.',
             "reporting",
         ),
+        # a quotation of several paragraphs is opened again at each and closed only at the last
+        (
+            "Hatch said in a statement:\n\n“We are deeply troubled by this, and we must act.\n\n"
+            "“Our members will not stand for it. We expect a vote.”\n\nThe vote is set for Tuesday.",
+            "reporting",
+        ),
     ],
 )
 def test_opinion_style_of_small_texts(text, style):
     article = _article("a", text)
     docs = parse([article])
     assert frame([article], docs, ()).outlets[0].style == style
+
+
+# HuffPost, BASIL's Indiana travel ban: a quotation opened with a curly mark and closed with a
+# straight one. Read as curly-to-curly and straight-to-straight pairs, the marks fell out of step
+# and the governor's "I find Indiana's new law disturbing" was the outlet's first person.
+INSLEE = (
+    "“I find Indiana’s new law disturbing, particularly at a time when more and more states and "
+    'people in America are embracing civil rights for everyone," Inslee said in a statement. '
+    '"Washington will join other states and cities in opposing this law."\n\n'
+    "In his statement, Inslee cited the case of a Washington-based florist.\n\n"
+    '"We in Washington stand for equality," he said. "We are open for business, and open to '
+    'all people."\n\nPence has defended his decision, claiming the measure has been "grossly '
+    "misconstrued as a 'license to discriminate.'\""
+)
+
+
+def test_quotation_marks_of_mixed_kinds_pair_up():
+    article = _article("hpo", INSLEE)
+    outlet = frame([article], parse([article]), ()).outlets[0]
+    assert outlet.opinion_markers == ()
+    assert outlet.opinion == 0.0
 
 
 def test_article_with_no_entities_does_not_crash():
@@ -172,13 +199,33 @@ def test_an_outlet_naming_itself_is_not_its_framing():
 
 
 def test_the_first_person_pronoun_is_listed_as_it_is_written():
-    """Fox News's Clinton trade story speaks in the first person outside quotations; its opinion
-    words read "(should, ?, i)" until the pronoun kept its capital."""
+    """HuffPost prints Lauten's letter to the Obama daughters after a colon, without quotation
+    marks ("Dear Sasha and Malia, I get you're both ..."), so its words count as the page's; the
+    pronoun is listed with its capital, as it is written."""
+    articles = basil_story("basil-lauten-first-daughters.jsonl")
+    docs = parse(articles)
+    huffpost = next(outlet for outlet in frame(articles, docs, ()).outlets if outlet.article_id == "hpo")
+    assert "I" in huffpost.opinion_markers
+    assert "i" not in huffpost.opinion_markers
+
+
+def test_first_person_inside_quotations_of_mixed_marks_is_the_speakers():
+    """Fox News's Clinton trade story gives "I" only inside quotations, one opened with a straight
+    mark; read with mismatched marks, Clinton's "I kind of fall in the group ..." and Sanders's "I
+    would hope ..." were counted as the outlet's own first person."""
     articles = basil_story("basil-clinton-trade.jsonl")
     docs = parse(articles)
     fox = next(outlet for outlet in frame(articles, docs, ()).outlets if outlet.article_id == "fox")
-    assert "I" in fox.opinion_markers
-    assert "i" not in fox.opinion_markers
+    assert "I" not in fox.opinion_markers
+
+
+def test_the_independent_of_a_party_label_is_no_first_person():
+    """HuffPost's veto-override story names "Bernie Sanders (I-Vt.)": the party, not the writer."""
+    articles = basil_story("basil-veto-override.jsonl")
+    docs = parse(articles)
+    huffpost = next(outlet for outlet in frame(articles, docs, ()).outlets if outlet.article_id == "hpo")
+    assert "I" not in huffpost.opinion_markers
+    assert "Sanders (I-Vt.)" in articles[[a.id for a in articles].index("hpo")].text
 
 
 def test_an_actor_called_only_by_forms_of_its_name_is_not_listed(aleppo_framing):

@@ -87,7 +87,12 @@ INTENSIFIERS = word_list(
 )
 MODALS = frozenset({"should", "must", "ought"})
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
-QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]{20,}’")
+# A quotation: opened by a curly or a straight double mark and closed by either (scraped articles
+# mix them: “For the record, I love my sister ...," she wrote), within one paragraph; one left open
+# at the paragraph's end runs to it, as a quotation of several paragraphs is written. A long single-
+# quoted span counts too. A pair of curly marks must not swallow the text between a straight
+# closing mark and a later curly one, nor a straight pair the words between two quotations.
+QUOTED = re.compile(r"“[^”\"\n]*(?:[”\"]|$)|\"[^\"”\n]*(?:[\"”]|$)|‘[^’\n]{20,}’", re.MULTILINE)
 
 # An armed actor (a family below) counts only when two articles each name it this often.
 MIN_FAMILY_MENTIONS = 2
@@ -280,10 +285,15 @@ def _is_marker(token: Token) -> bool:
     lower, lemma = token.lower_, token.lemma_.lower()
     if lower in FIRST_PERSON:
         # "US" the country is not "us" the writers
-        return token.text != "US"
+        return token.text != "US" and not _is_party_initial(token)
     if lower in MODALS or lower in INTENSIFIERS:
         return True
     return lemma in EVALUATIVE or lower in EVALUATIVE
+
+
+def _is_party_initial(token: Token) -> bool:
+    """Whether an "I" is the party of "Bernie Sanders (I-Vt.)", an independent, not the pronoun."""
+    return token.text == "I" and token.i + 1 < len(token.doc) and token.nbor(1).text == "-"
 
 
 def _actors(
