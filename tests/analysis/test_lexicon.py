@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from newsbrief.analysis.framing import frame
-from newsbrief.analysis.lexicon import EVALUATIVE, SNEERS, as_inner_quotation, quotation_ends, word_list
+from newsbrief.analysis.lexicon import (
+    EVALUATIVE,
+    SNEERS,
+    as_inner_quotation,
+    quotation_ends,
+    same_title,
+    word_list,
+)
 from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article
 from newsbrief.pipeline.voice import own_voice
@@ -114,3 +121,20 @@ def test_quotation_ends(text: str, ends: tuple[bool, bool]) -> None:
 def test_as_inner_quotation_makes_double_marks_single(text: str, inner: str) -> None:
     assert as_inner_quotation(text) == inner
     assert len(as_inner_quotation(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("title", "noun", "same"),
+    [
+        ("Sen.", "senator", True),
+        ("Rep.", "congressman", True),
+        ("Rep.", "congresswoman", True),
+        ("representative", "Rep.", True),
+        ("Gov.", "governor", True),
+        ("President", "president", True),
+        ("Sen.", "governor", False),
+        ("Rep.", "senator", False),
+    ],
+)
+def test_a_title_and_the_noun_for_its_office(title: str, noun: str, same: bool) -> None:
+    assert same_title(title, noun) is same

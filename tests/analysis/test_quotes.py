@@ -1740,3 +1740,29 @@ def test_an_adjective_before_a_name_is_no_role() -> None:
     (quote,) = _direct(text)
     assert quote.speaker == "Mary Cheney"
     assert quote.role != "younger"
+
+
+def test_a_description_by_office_is_the_person_given_that_title() -> None:
+    # BASIL, HuffPost on Farenthold's resignation (2018): "the four-term congressman said" went to
+    # Lauren Greene, the aide named just before; the article titled him "Rep. Blake Farenthold"
+    articles = list(basil_story("basil-farenthold-resigns.jsonl"))
+    (quote,) = [q for q in find_quotes(articles, parse(articles)) if q.text.startswith("I had no idea")]
+    assert quote.speaker == "Blake Farenthold"
+
+
+def test_the_president_is_the_one_the_article_tells_of_not_the_last_named() -> None:
+    # BASIL, Fox News on Mattis leaving (2018): "The president downplayed the news ... saying he had
+    # neither met McGurk nor appointed him" went to the "President Obama" of the tweet before it
+    articles = list(basil_story("basil-mattis-leaves.jsonl"))
+    quotes = find_quotes(articles, parse(articles))
+    (quote,) = [q for q in quotes if q.text.startswith("he had neither met McGurk")]
+    assert quote.speaker == "Donald J. Trump"
+
+
+def test_a_description_that_names_a_state_is_the_senator_of_that_state() -> None:
+    # BASIL, Fox News on Obama's endorsement (2016): "The Vermont senator said he still plans to
+    # compete" went to Barack Obama, the subject named just before
+    articles = list(basil_story("basil-sanders-after-primaries.jsonl"))
+    quotes = find_quotes(articles, parse(articles))
+    (quote,) = [q for q in quotes if q.text.startswith("he still plans to compete")]
+    assert quote.speaker == "Bernie Sanders"

@@ -27,6 +27,7 @@ __all__ = [
     "OFFICE_WORDS",
     "ORGANISATION_NAME_HEADS",
     "ORGANISATION_NOUNS",
+    "PARTY_WORDS",
     "PEOPLE_NOUNS",
     "PERSON_NOUNS",
     "PLATFORMS",
@@ -41,6 +42,7 @@ __all__ = [
     "is_whole_quotation",
     "quotation_ends",
     "quotes_someone",
+    "same_title",
     "sex_of_word",
     "word_list",
 ]
@@ -448,6 +450,37 @@ def sex_of_word(word: str) -> str:
     if lower in MALE_WORDS:
         return "male"
     return "female" if lower in FEMALE_WORDS else ""
+
+
+# Words for a political party, as they qualify a title ("Arkansas Republican Gov. Asa Hutchinson"):
+# the parser tags them as nationalities are tagged, but a party names no other office.
+PARTY_WORDS = frozenset(
+    {
+        "conservative",
+        "democrat",
+        "democratic",
+        "gop",
+        "independent",
+        "labour",
+        "liberal",
+        "republican",
+        "tory",
+    }
+)
+# A title as abbreviated before a name and the noun a story later calls the person by ("Sen. Ted
+# Cruz ... the senator", "Rep. Blake Farenthold ... the four-term congressman"): one office.
+_OFFICE_OF_TITLE = {
+    "sen": "senator", "rep": "representative", "congressman": "representative",
+    "congresswoman": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
+    "capt": "captain", "col": "colonel", "maj": "major", "sgt": "sergeant", "prof": "professor",
+}  # fmt: skip
+
+
+def same_title(title: str, noun: str) -> bool:
+    """True when a title before a name and a noun for a person name one office ("Sen." and
+    "senator", "Rep." and "congressman", "president" and "president")."""
+    first, second = (word.lower().rstrip(".") for word in (title, noun))
+    return _OFFICE_OF_TITLE.get(first, first) == _OFFICE_OF_TITLE.get(second, second)
 
 
 def is_title(word: str) -> bool:

@@ -131,7 +131,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -140,12 +140,14 @@ from newsbrief.analysis.lexicon import (
     COURTESY_TITLES,
     NAME_SUFFIXES,
     ORGANISATION_NOUNS,
+    PARTY_WORDS,
     PEOPLE_NOUNS,
     PERSON_NOUNS,
     SPEECH_VERBS,
     TITLES,
     UTTERANCE_NOUNS,
     is_title,
+    same_title,
     sex_of_word,
 )
 from newsbrief.model import Article, Entity, Quote, Span
@@ -1005,7 +1007,14 @@ def _introduced_unnamed(head: Token, ctx: _Context) -> _Speaker | None:
 
 
 def _titled(head: Token, ctx: _Context) -> _Speaker | None:
-    """ "the president" after "President Donald Trump": the last person the article gave that title.
+    """ "the president" after "President Donald Trump", "the congressman" after "Rep. Blake
+    Farenthold": a person the article gave that title (``lexicon.same_title``), of the sex the
+    description states and with the places or parties it names ("the Idaho congressman").
+
+    Of several so titled, the nearest that was the subject of a clause in the last few paragraphs,
+    else the one most often a subject in the article, else the last titled: "the governor said his
+    own son had signed a petition" is Arkansas's Gov. Asa Hutchinson, of whom the article tells,
+    not Indiana's Gov. Mike Pence, named in passing after him.
 
     A title a nationality qualifies is another office unless the description says it too: "the
     president" after "Russian President Vladimir Putin" is not Putin, "the Russian president" is;
@@ -1013,33 +1022,64 @@ def _titled(head: Token, ctx: _Context) -> _Speaker | None:
     President Mike Pence", "former President Obama"), but not "House Speaker Paul Ryan".
     """
     described = {child.lower_ for child in head.children}
+    qualifiers = [
+        child.lower_
+        for child in head.children
+        if child.dep_ in {"compound", "amod"}
+        and (child.ent_type_ in {"GPE", "NORP", "LOC"} or child.lower_ == "former")
+    ]
+    titled: dict[str, _Speaker] = {}  # the last titled first
     for token in reversed(ctx.doc[: head.i]):
         following = ctx.doc[token.i + 1] if token.i + 1 < head.i else None
         before = ctx.doc[token.i - 1] if token.i > 0 else None
         if before is not None and _another_office(before, token) and before.lower_ not in described:
             continue
-        if token.lower_ == head.lower_ and following is not None and following.ent_type_ == "PERSON":
+        if same_title(token.text, head.text) and following is not None and following.ent_type_ == "PERSON":
             name = following
             while (
                 name.i + 1 < head.i and name.dep_ == "compound" and ctx.doc[name.i + 1].ent_type_ == "PERSON"
             ):
                 name = ctx.doc[name.i + 1]
-            return _named(name, _name_tokens(name), ctx)
-    return None
+            speaker = _named(name, _name_tokens(name), ctx)
+            near = f"{ctx.text[max(0, token.idx - 40) : name.idx + 60]} {speaker.role}"
+            if _agrees(speaker, sex_of_word(head.text), ctx) and all(
+                _said_near(word, near) for word in qualifiers
+            ):
+                titled.setdefault(speaker.name, speaker)
+    if not titled:
+        return None
+    chosen = _antecedent(head, ctx, protagonist=False, among=titled) or _antecedent(
+        head, ctx, paragraphs=len(ctx.paragraphs), among=titled
+    )
+    return titled[chosen.name] if chosen is not None else next(iter(titled.values()))
+
+
+def _said_near(qualifier: str, text: str) -> bool:
+    """Whether the text around a titled name says what a description's word does: the place or
+    nationality itself, "former", or a party by name or by its initial ("R-Utah", "(D-Ill.)")."""
+    initial = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D"}.get(qualifier)
+    if initial is not None and re.search(rf"\b{initial}-|\({initial}\b", text):
+        return True
+    return re.search(rf"\b{re.escape(qualifier)}", text, re.IGNORECASE) is not None
 
 
 def _another_office(before: Token, title: Token) -> bool:
     """Whether the word before a title makes it another office: a nationality ("Russian
     President Vladimir Putin") or a word the parse hangs on the title itself that names no
     place or organisation ("Vice President Mike Pence", "former President Obama"; not "House
-    Speaker Paul Ryan")."""
+    Speaker Paul Ryan", nor a party: "Arkansas Republican Gov. Asa Hutchinson")."""
     if before.ent_type_ == "NORP":
-        return True
+        return before.lower_ not in PARTY_WORDS
     return before.head.i == title.i and before.dep_ in {"compound", "amod"} and before.ent_type_ == ""
 
 
 def _antecedent(
-    head: Token, ctx: _Context, *, paragraphs: int = _RESOLVE_PARAGRAPHS, protagonist: bool = True
+    head: Token,
+    ctx: _Context,
+    *,
+    paragraphs: int = _RESOLVE_PARAGRAPHS,
+    protagonist: bool = True,
+    among: Container[str] | None = None,
 ) -> _Speaker | None:
     """The person a definite description or a pronoun stands for: news names someone, then calls
     them "the senator" or "he".
@@ -1049,7 +1089,8 @@ def _antecedent(
     protagonist, not a passing "Sen. Ted Cruz saying it does"), the nearer on ties; without it,
     the nearest: a description names whom the text has just brought up ("Sen. John McCain,
     R-Ariz., said ... The Arizona Republican said", not the story's DeMint; "Rep. Ed Royce ... the
-    committee chairman said", not Trump). None when the article has named no one there.
+    committee chairman said", not Trump). ``among`` limits the candidates to those names. None
+    when the article has named no one there.
     """
     paragraph = _paragraph_of(ctx, head.idx)
     counts: dict[str, int] = {}
@@ -1060,6 +1101,8 @@ def _antecedent(
         if _paragraph_of(ctx, subject.idx) < paragraph - paragraphs:
             continue
         speaker = _named(subject, _name_tokens(subject), ctx)
+        if among is not None and speaker.name not in among:
+            continue
         counts[speaker.name] = counts.get(speaker.name, 0) + 1
         latest[speaker.name] = (subject.idx, speaker)
     if not counts:
