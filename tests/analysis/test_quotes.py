@@ -1766,3 +1766,13 @@ def test_a_description_that_names_a_state_is_the_senator_of_that_state() -> None
     quotes = find_quotes(articles, parse(articles))
     (quote,) = [q for q in quotes if q.text.startswith("he still plans to compete")]
     assert quote.speaker == "Bernie Sanders"
+
+
+def test_a_party_in_the_description_need_only_not_be_contradicted() -> None:
+    # BASIL, HuffPost on Pelosi and Tlaib (2019): "the new Democratic congresswoman vowed to
+    # “impeach that motherfucker”" is "Michigan Rep. Rashida Tlaib", whose party the article does
+    # not write beside her title; it went to Nancy Pelosi, the sentence's subject
+    articles = list(basil_story("basil-tlaib-impeach.jsonl"))
+    quotes = find_quotes(articles, parse(articles))
+    (quote,) = [q for q in quotes if q.text == "impeach that motherfucker"]
+    assert quote.speaker == "Rashida Tlaib"

@@ -1006,6 +1006,15 @@ def _introduced_unnamed(head: Token, ctx: _Context) -> _Speaker | None:
     return None
 
 
+# The other party of a two-party description, by name and by initial ("R-Utah", "(D-N.Y.)").
+_OTHER_PARTY = {
+    "republican": ("Democrat", "D"),
+    "gop": ("Democrat", "D"),
+    "democratic": ("Republican", "R"),
+    "democrat": ("Republican", "R"),
+}
+
+
 def _titled(head: Token, ctx: _Context) -> _Speaker | None:
     """ "the president" after "President Donald Trump", "the congressman" after "Rep. Blake
     Farenthold": a person the article gave that title (``lexicon.same_title``), of the sex the
@@ -1055,11 +1064,14 @@ def _titled(head: Token, ctx: _Context) -> _Speaker | None:
 
 
 def _said_near(qualifier: str, text: str) -> bool:
-    """Whether the text around a titled name says what a description's word does: the place or
-    nationality itself, "former", or a party by name or by its initial ("R-Utah", "(D-Ill.)")."""
-    initial = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D"}.get(qualifier)
-    if initial is not None and re.search(rf"\b{initial}-|\({initial}\b", text):
-        return True
+    """Whether the text around a titled name fits a word of the description: a place, nationality
+    or "former" must be said there; a party must not be contradicted ("the Republican senator" is
+    not "Sen. Chuck Schumer (D-N.Y.)", but may be a senator whose party the article leaves unsaid
+    there, as "the new Democratic congresswoman" is "Michigan Rep. Rashida Tlaib")."""
+    other = _OTHER_PARTY.get(qualifier)
+    if other is not None:
+        name, initial = other
+        return re.search(rf"(?i:\b{name})|\b{initial}-|\({initial}\b", text) is None
     return re.search(rf"\b{re.escape(qualifier)}", text, re.IGNORECASE) is not None
 
 
