@@ -1018,7 +1018,8 @@ _OTHER_PARTY = {
 def _titled(head: Token, ctx: _Context) -> _Speaker | None:
     """ "the president" after "President Donald Trump", "the congressman" after "Rep. Blake
     Farenthold": a person the article gave that title (``lexicon.same_title``), of the sex the
-    description states and with the places or parties it names ("the Idaho congressman").
+    description states, with the place it names ("the Idaho congressman") and of no other party
+    (``_said_near``).
 
     Of several so titled, the nearest that was the subject of a clause in the last few paragraphs,
     else the one most often a subject in the article, else the last titled: "the governor said his
