@@ -879,3 +879,33 @@ def test_one_quotation_is_given_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert feel_badly() == 1
     monkeypatch.setattr(select_module, "QUOTE_REPEAT_OVERLAP", 2.0)
     assert feel_badly() == 2
+
+
+def _excerpts(story: Story, words: int) -> Story:
+    """The story with each article cut to its first ``words`` words, mid-sentence, as AllSides'
+    excerpts and many feed summaries are."""
+    return dataclasses.replace(
+        story,
+        articles=tuple(
+            dataclasses.replace(article, text=" ".join(clean(article)[0].text.split()[:words]))
+            for article in story.articles
+        ),
+    )
+
+
+def test_a_later_sentence_cut_short_is_no_line(multinews_stories: tuple[Story, ...]) -> None:
+    # the sample's stories cut to 150-word excerpts: at 400 words the brief took articles' last
+    # words ("While the engagement numbers per visitor", "... according to data from
+    # NoHeatStroke.org, which has been tracking child vehicular heat-stroke deaths")
+    for story in multinews_stories:
+        lines = brief(_excerpts(story, 150), Options(max_words=400)).summary
+        assert lines
+        assert not any(line.unfinished and line.sentence.index > 0 for line in lines)
+
+
+def test_a_lede_cut_short_stays_a_candidate(multinews_stories: tuple[Story, ...]) -> None:
+    """An article whose text is one sentence cut short still gives the brief its lede."""
+    story = _excerpts(multinews_stories[0], 25)
+    lines = brief(story, Options(max_words=60)).summary
+    assert lines
+    assert any(line.unfinished and line.sentence.index == 0 for line in lines)

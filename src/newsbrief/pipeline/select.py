@@ -456,6 +456,22 @@ class _MeaningCheck:
         return closest > MEANING_REDUNDANCY_THRESHOLD
 
 
+def _cut_short(sentences: Sequence[Sentence]) -> NDArray[np.bool_]:
+    """For each sentence, whether it ends its article's text without ending a sentence, after
+    the article's first: an excerpt or a feed's summary cut at a length ("High costs of living in
+    coastal cities like Boston, New York, San"), which an editor does not print as a line. An
+    article's first sentence stays a candidate, cut or not: it is the lede, and many AllSides
+    leads end a whole sentence without its full stop ("... since democracy was restored")."""
+    last: dict[str, int] = {}
+    for i, sent in enumerate(sentences):
+        if sent.index >= sentences[last.get(sent.article_id, i)].index:
+            last[sent.article_id] = i
+    cut = np.zeros(len(sentences), dtype=bool)
+    for i in last.values():
+        cut[i] = sentences[i].index > 0 and not is_finished(sentences[i].text)
+    return cut
+
+
 def _printed_text(sentence: Sentence) -> str:
     """The sentence as a summary line prints it: an article's first sentence without its
     dateline ("WASHINGTON —"), which would otherwise make two reports of one event look apart."""
@@ -634,6 +650,7 @@ def _cover_under_budget(
         & (longest <= MAX_SENTENCE_WORDS)
     )
     usable &= np.array([not sentences[unit[-1]].text.rstrip("\"'”’)").endswith("?") for unit in members])
+    usable &= ~_cut_short(sentences)[[unit[-1] for unit in members]]
     if not usable.any():  # a story of fragments: better short lines than no summary
         usable = np.array([bool(unit) for unit in units]) & (words > 0)
     # Whether each unit is in an outlet's own voice, decided when it first matters (_settle_voice).
