@@ -118,6 +118,17 @@ def test_sentence_offsets_are_blingfires_on_real_paragraphs(
     assert second.startswith("For four years, it has been divided")
 
 
+def test_the_v_of_a_case_name_ends_no_sentence() -> None:
+    # BASIL, HuffPost on the Supreme Court and the rich (2017): blingfire ended two sentences on "v."
+    text = (
+        "These included Citizens United v. Federal Election Commission, which opened the door to "
+        "unlimited corporate spending in politics; Shelby County v. Holder, which overturned a key "
+        "section of the voting rights act. The court then turned to other cases."
+    )
+    texts = [s.text for s in segment(_article(text))]
+    assert texts == [text[: text.index(" The court")], "The court then turned to other cases."]
+
+
 @pytest.mark.parametrize(
     "text, sentence",
     [

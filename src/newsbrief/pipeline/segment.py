@@ -31,6 +31,9 @@ _ENDS_WITH_TITLE = re.compile(
     r"(?:^|[\s(\[“\"‘'—–-])(?:Mr|Mrs|Ms|Messrs|Dr|Drs|Rep|Reps|Sen|Sens|Gov|Govs|Gen|Lt|Col|Capt|Cmdr|"
     r"Adm|Maj|Sgt|Cpl|Pvt|Prof|Rev|Msgr|Amb|Supt|Insp|Hon|Atty|Pres|Gens)\.$"
 )
+# "Masterpiece Cakeshop v. Colorado Civil Rights Commission", "Roe v. Wade": the "v." of a case's
+# name ends no sentence either.
+_ENDS_WITH_VERSUS = re.compile(r"[\s(]v\.$")
 # What ends a finished sentence: a full stop, question or exclamation mark or ellipsis, then any
 # closing quotation marks or brackets.
 _FINISHED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
@@ -154,11 +157,11 @@ def _is_cut(before: str, after: str) -> bool:
     """Whether ``after`` is the rest of the sentence ``before`` begins.
 
     A title abbreviated before a name ends no sentence: "... his opposition. Rep." and "Lance
-    Gooden, R-Texas, tweeted ...". Nor does a quotation closing on "?" or "!" before its
+    Gooden, R-Texas, tweeted ..."; nor does the "v." of a case ("Roe v." and "Wade, was decided"). Nor does a quotation closing on "?" or "!" before its
     attribution: in '“What difference does it make?” Mrs. Clinton said, her voice rising.' the
     quotation takes no comma, and "Mrs. Clinton said, her voice rising." alone says nothing.
     """
-    if _ENDS_WITH_TITLE.search(before) and after[:1].isupper():
+    if (_ENDS_WITH_TITLE.search(before) or _ENDS_WITH_VERSUS.search(before)) and after[:1].isupper():
         return True
     return bool(_CLOSES_ON_QUESTION.search(before) and _OPENS_WITH_ATTRIBUTION.match(after))
 
