@@ -150,6 +150,9 @@ def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[n
             "“legitimize a conversation” with Trump.",
             True,
         ),
+        # "That's" stands on the sentence before as "That is" does (AllSides, a roundup lead)
+        ("That’s what happened Friday to Sen. Dianne Feinstein, California Democrat.", True),
+        ("That's because the COVID-19 virus is insidious.", True),
         # "this" before a colon points ahead, to the quotation
         (
             "Asked about the ongoing bipartisan effort in the Senate to pass legislation to protect "
