@@ -1776,3 +1776,13 @@ def test_a_party_in_the_description_need_only_not_be_contradicted() -> None:
     quotes = find_quotes(articles, parse(articles))
     (quote,) = [q for q in quotes if q.text == "impeach that motherfucker"]
     assert quote.speaker == "Rashida Tlaib"
+
+
+def test_a_lower_case_title_the_parser_tags_as_a_name_is_still_a_description() -> None:
+    # BASIL, the Times on the shutdown briefing (2019): "“The United States needs a physical
+    # barrier,” the president said" went to a speaker called "president": the small model tags
+    # that "president" a proper noun, which made it a name
+    articles = list(basil_story("basil-shutdown-briefing.jsonl"))
+    quotes = find_quotes(articles, parse(articles))
+    (quote,) = [q for q in quotes if q.text.startswith("The United States needs a physical barrier")]
+    assert quote.speaker == "Donald Trump"

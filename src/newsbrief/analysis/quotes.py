@@ -1186,8 +1186,10 @@ def _name_tokens(head: Token) -> list[Token]:
                     tokens.pop()
                 break
     if not tokens:
-        if head.pos_ != "PROPN":
-            return []
+        if head.pos_ != "PROPN" or (
+            head.text.islower() and (head.lower_ in TITLES or head.lower_ in PERSON_NOUNS)
+        ):
+            return []  # "the president said": the small model may tag a lower-case "president" NNP
         tokens = [head]
         possessor = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if possessor is not None and head.lower_ in _OFFICE_WORDS:  # "the U.S. Attorney's Office"
