@@ -1786,3 +1786,12 @@ def test_a_lower_case_title_the_parser_tags_as_a_name_is_still_a_description() -
     quotes = find_quotes(articles, parse(articles))
     (quote,) = [q for q in quotes if q.text.startswith("The United States needs a physical barrier")]
     assert quote.speaker == "Donald Trump"
+
+
+def test_a_description_first_met_as_an_owner_is_shown_as_written() -> None:
+    # BASIL, the Times on Strzok's firing (2018): "the inspector general said" was shown as "a
+    # wide-ranging inspector general’s", the words of "a wide-ranging inspector general’s report"
+    articles = list(basil_story("basil-strzok-fired.jsonl"))
+    quotes = find_quotes(articles, parse(articles))
+    (quote,) = [q for q in quotes if q.text == "far-reaching consequences"]
+    assert quote.speaker == "the inspector general"

@@ -1000,6 +1000,10 @@ def _introduced_unnamed(head: Token, ctx: _Context) -> _Speaker | None:
             continue
         if token.dep_ == "compound" or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             continue
+        if token.dep_ == "poss":
+            # "a wide-ranging inspector general's report" brought up the one "the inspector
+            # general" is, as the owner of a report: the description says who it is
+            return _description(head)
         if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
             return _named(token.head, _name_tokens(token.head), ctx)  # "Chen, a legal activist,"
         return _speaker_of(token, ctx, ())
