@@ -1795,3 +1795,12 @@ def test_a_description_first_met_as_an_owner_is_shown_as_written() -> None:
     quotes = find_quotes(articles, parse(articles))
     (quote,) = [q for q in quotes if q.text == "far-reaching consequences"]
     assert quote.speaker == "the inspector general"
+
+
+def test_a_hyphenated_noun_stays_whole_in_a_description() -> None:
+    # BASIL, HuffPost on Vicente Fox and the wall (2016): "The GOP front-runner, who has made many
+    # outrageous comments ... insists he'll coerce Mexico" was said by "runner"
+    articles = list(basil_story("basil-vicente-fox-wall.jsonl"))
+    quotes = find_quotes(articles, parse(articles))
+    (quote,) = [q for q in quotes if q.text.startswith("he'll coerce Mexico")]
+    assert quote.speaker == "the GOP front-runner"
