@@ -1804,3 +1804,27 @@ def test_a_hyphenated_noun_stays_whole_in_a_description() -> None:
     quotes = find_quotes(articles, parse(articles))
     (quote,) = [q for q in quotes if q.text.startswith("he'll coerce Mexico")]
     assert quote.speaker == "the GOP front-runner"
+
+
+def test_a_participle_hung_on_the_reported_clause_is_the_reporters() -> None:
+    # BASIL, Fox News on Todd Akin (2012): "He claimed a woman's body can typically fend off
+    # pregnancy ..., claiming such pregnancies are uncommon" gave the claim to "a woman's body"
+    text = (
+        "Rep. Todd Akin made the remarks in an interview with Fox affiliate KTVI. He claimed a "
+        'woman\'s body can typically fend off pregnancy during a "legitimate rape," as he argued '
+        "against allowing abortions in cases of rape, claiming such pregnancies are uncommon in the "
+        "first place."
+    )
+    (quote,) = [q for q in _quotes(text) if q.text.startswith("such pregnancies")]
+    assert quote.speaker == "Todd Akin"
+
+
+def test_a_hyphenated_title_before_a_name_is_the_whole_role() -> None:
+    # Multi-News, AP on Trump's tax plan (2015): "Republican presidential front-runner Donald
+    # Trump" gave the role "runner"
+    text = (
+        "Republican presidential front-runner Donald Trump said on Monday that his tax plan would "
+        "grow the U.S. economy at a pace not seen in years."
+    )
+    (quote,) = _quotes(text)
+    assert (quote.speaker, quote.role) == ("Donald Trump", "Republican presidential front-runner")

@@ -541,8 +541,9 @@ def _subject(verb: Token) -> Token | None:
             # reads the apposition as a second subject; the name is the speaker
             named = [child for child in on_line if child.ent_type_ == "PERSON" and child.pos_ == "PROPN"]
             return (named or on_line)[-1] if on_line else _subject_on_line(subjects[-1], verb)
-        if current.dep_ == "conj" and current.head.dep_ == "ccomp" and _mute_subject(current.head):
-            # "Amar said the cause was "X", but warned ...": the parser hangs the second verb on the
+        if current.dep_ in {"conj", "advcl"} and current.head.dep_ == "ccomp" and _mute_subject(current.head):
+            # "Amar said the cause was "X", but warned ...", "He claimed a woman's body can ...,
+            # claiming such pregnancies are uncommon": the parser hangs the second verb on the
             # reported clause, whose subject cannot speak; the speaker is the reporting verb's subject
             current = current.head.head
             continue
@@ -1252,12 +1253,18 @@ def _title_tokens(first: Token) -> list[Token]:
         if token.is_space and "\n" not in token.text:
             index -= 1
             continue
+        if token.tag_ == "HYPH" and title:  # "front-runner": the tokenizer splits the hyphen off
+            title.insert(0, token)
+            index -= 1
+            continue
         if token.dep_ not in {"compound", "amod", "nmod"} or token.pos_ not in {"NOUN", "ADJ", "PROPN"}:
             break
         if token.ent_type_ == "PERSON" or token.head.i < token.i:
             break
         title.insert(0, token)
         index -= 1
+    while title and title[0].tag_ == "HYPH":
+        title.pop(0)
     return title
 
 
