@@ -1742,68 +1742,40 @@ def test_an_adjective_before_a_name_is_no_role() -> None:
     assert quote.role != "younger"
 
 
-def test_a_description_by_office_is_the_person_given_that_title() -> None:
-    # BASIL, HuffPost on Farenthold's resignation (2018): "the four-term congressman said" went to
-    # Lauren Greene, the aide named just before; the article titled him "Rep. Blake Farenthold"
-    articles = list(basil_story("basil-farenthold-resigns.jsonl"))
-    (quote,) = [q for q in find_quotes(articles, parse(articles)) if q.text.startswith("I had no idea")]
-    assert quote.speaker == "Blake Farenthold"
-
-
-def test_the_president_is_the_one_the_article_tells_of_not_the_last_named() -> None:
-    # BASIL, Fox News on Mattis leaving (2018): "The president downplayed the news ... saying he had
-    # neither met McGurk nor appointed him" went to the "President Obama" of the tweet before it
-    articles = list(basil_story("basil-mattis-leaves.jsonl"))
-    quotes = find_quotes(articles, parse(articles))
-    (quote,) = [q for q in quotes if q.text.startswith("he had neither met McGurk")]
-    assert quote.speaker == "Donald J. Trump"
-
-
-def test_a_description_that_names_a_state_is_the_senator_of_that_state() -> None:
-    # BASIL, Fox News on Obama's endorsement (2016): "The Vermont senator said he still plans to
-    # compete" went to Barack Obama, the subject named just before
-    articles = list(basil_story("basil-sanders-after-primaries.jsonl"))
-    quotes = find_quotes(articles, parse(articles))
-    (quote,) = [q for q in quotes if q.text.startswith("he still plans to compete")]
-    assert quote.speaker == "Bernie Sanders"
-
-
-def test_a_party_in_the_description_need_only_not_be_contradicted() -> None:
-    # BASIL, HuffPost on Pelosi and Tlaib (2019): "the new Democratic congresswoman vowed to
-    # “impeach that motherfucker”" is "Michigan Rep. Rashida Tlaib", whose party the article does
-    # not write beside her title; it went to Nancy Pelosi, the sentence's subject
-    articles = list(basil_story("basil-tlaib-impeach.jsonl"))
-    quotes = find_quotes(articles, parse(articles))
-    (quote,) = [q for q in quotes if q.text == "impeach that motherfucker"]
-    assert quote.speaker == "Rashida Tlaib"
-
-
-def test_a_lower_case_title_the_parser_tags_as_a_name_is_still_a_description() -> None:
-    # BASIL, the Times on the shutdown briefing (2019): "“The United States needs a physical
-    # barrier,” the president said" went to a speaker called "president": the small model tags
-    # that "president" a proper noun, which made it a name
-    articles = list(basil_story("basil-shutdown-briefing.jsonl"))
-    quotes = find_quotes(articles, parse(articles))
-    (quote,) = [q for q in quotes if q.text.startswith("The United States needs a physical barrier")]
-    assert quote.speaker == "Donald Trump"
-
-
-def test_a_description_first_met_as_an_owner_is_shown_as_written() -> None:
-    # BASIL, the Times on Strzok's firing (2018): "the inspector general said" was shown as "a
-    # wide-ranging inspector general’s", the words of "a wide-ranging inspector general’s report"
-    articles = list(basil_story("basil-strzok-fired.jsonl"))
-    quotes = find_quotes(articles, parse(articles))
-    (quote,) = [q for q in quotes if q.text == "far-reaching consequences"]
-    assert quote.speaker == "the inspector general"
-
-
-def test_a_hyphenated_noun_stays_whole_in_a_description() -> None:
-    # BASIL, HuffPost on Vicente Fox and the wall (2016): "The GOP front-runner, who has made many
-    # outrageous comments ... insists he'll coerce Mexico" was said by "runner"
-    articles = list(basil_story("basil-vicente-fox-wall.jsonl"))
-    quotes = find_quotes(articles, parse(articles))
-    (quote,) = [q for q in quotes if q.text.startswith("he'll coerce Mexico")]
-    assert quote.speaker == "the GOP front-runner"
+@pytest.mark.parametrize(
+    ("fixture", "opening", "speaker"),
+    [
+        # HuffPost on Farenthold's resignation (2018): "the four-term congressman said" went to
+        # Lauren Greene, the aide named just before; the article titled him "Rep. Blake Farenthold"
+        ("basil-farenthold-resigns.jsonl", "I had no idea", "Blake Farenthold"),
+        # Fox News on Mattis leaving (2018): "The president downplayed the news ... saying he had
+        # neither met McGurk nor appointed him" went to the "President Obama" of the tweet after it
+        ("basil-mattis-leaves.jsonl", "he had neither met McGurk", "Donald J. Trump"),
+        # Fox News on Obama's endorsement (2016): "The Vermont senator said he still plans to
+        # compete" went to Barack Obama, the subject named just before
+        ("basil-sanders-after-primaries.jsonl", "he still plans to compete", "Bernie Sanders"),
+        # HuffPost on Pelosi and Tlaib (2019): "the new Democratic congresswoman vowed to “impeach
+        # that motherfucker”" is "Michigan Rep. Rashida Tlaib", whose party the article does not
+        # write beside her title; it went to Nancy Pelosi, the sentence's subject
+        ("basil-tlaib-impeach.jsonl", "impeach that motherfucker", "Rashida Tlaib"),
+        # the Times on the shutdown briefing (2019): "“The United States needs a physical
+        # barrier,” the president said" went to "president": the small model tags that
+        # "president" a proper noun, which made it a name
+        ("basil-shutdown-briefing.jsonl", "The United States needs a physical barrier", "Donald Trump"),
+        # the Times on Strzok's firing (2018): "the inspector general said" was shown as "a
+        # wide-ranging inspector general’s", the words of "a wide-ranging inspector general’s report"
+        ("basil-strzok-fired.jsonl", "far-reaching consequences", "the inspector general"),
+        # HuffPost on Vicente Fox and the wall (2016): "The GOP front-runner, who has made many
+        # outrageous comments ... insists he'll coerce Mexico" was said by "runner"
+        ("basil-vicente-fox-wall.jsonl", "he'll coerce Mexico", "the GOP front-runner"),
+    ],
+)
+def test_a_speaker_named_by_a_description_is_who_the_article_means(
+    fixture: str, opening: str, speaker: str
+) -> None:
+    articles = list(basil_story(fixture))
+    (quote,) = [q for q in find_quotes(articles, parse(articles)) if q.text.startswith(opening)]
+    assert quote.speaker == speaker
 
 
 def test_a_participle_hung_on_the_reported_clause_is_the_reporters() -> None:
