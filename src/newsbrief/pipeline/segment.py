@@ -157,9 +157,10 @@ def _is_cut(before: str, after: str) -> bool:
     """Whether ``after`` is the rest of the sentence ``before`` begins.
 
     A title abbreviated before a name ends no sentence: "... his opposition. Rep." and "Lance
-    Gooden, R-Texas, tweeted ..."; nor does the "v." of a case ("Roe v." and "Wade, was decided"). Nor does a quotation closing on "?" or "!" before its
-    attribution: in '“What difference does it make?” Mrs. Clinton said, her voice rising.' the
-    quotation takes no comma, and "Mrs. Clinton said, her voice rising." alone says nothing.
+    Gooden, R-Texas, tweeted ..."; nor does the "v." of a case ("Roe v." and "Wade, was
+    decided"). Nor does a quotation closing on "?" or "!" before its attribution: in '“What
+    difference does it make?” Mrs. Clinton said, her voice rising.' the quotation takes no comma,
+    and "Mrs. Clinton said, her voice rising." alone says nothing.
     """
     if (_ENDS_WITH_TITLE.search(before) or _ENDS_WITH_VERSUS.search(before)) and after[:1].isupper():
         return True
