@@ -646,10 +646,11 @@ def _np_tokens(head: Token) -> list[Token]:
     skip = {"relcl", "appos", "punct", "acl", "cc", "conj", "advcl"}
     kept: list[Token] = [head]
     for child in head.children:
+        # brackets and the hyphen of "front-runner", which the tokenizer splits off, are the phrase's
         if child.dep_ in skip and not (
             child.dep_ == "punct" and (child.text in "()" or child.tag_ == "HYPH")
         ):
-            continue  # the hyphen of "front-runner" is part of the phrase
+            continue
         kept.extend(child.subtree)
     kept = sorted((t for t in kept if _same_line(t, head) and not t.is_space), key=lambda t: t.i)
     # keep one contiguous run around the head
