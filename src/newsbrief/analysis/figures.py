@@ -933,7 +933,7 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
         return value, currency, anchor
     if label == "QUANTITY":
         for token in reversed(tokens):
-            unit = QUANTITY_UNITS.get(token.lemma_.lower()) or QUANTITY_UNITS.get(token.lower_)
+            unit = _quantity_unit(token)
             if unit:
                 return value, unit, anchor
         if tokens[-1].lower_ in SCALES:
@@ -957,11 +957,16 @@ def _with_unit_after(tokens: SpacySpan) -> tuple[SpacySpan, str, Token] | None:
         end += 1
     if end >= len(doc) or doc[end].lemma_.lower() == "pound":
         return None
-    unit = QUANTITY_UNITS.get(doc[end].lemma_.lower()) or QUANTITY_UNITS.get(doc[end].lower_)
+    unit = _quantity_unit(doc[end])
     if unit is None:
         return None
     measured = doc[tokens.start : end + 1]
     return measured, unit, _number_root(measured)
+
+
+def _quantity_unit(token: Token) -> str | None:
+    """The unit of measurement a word names, by its lemma or as written ("feet", "km"), or None."""
+    return QUANTITY_UNITS.get(token.lemma_.lower()) or QUANTITY_UNITS.get(token.lower_)
 
 
 def _number_root(tokens: SpacySpan) -> Token:

@@ -464,14 +464,21 @@ def _cut_short(sentences: Sequence[Sentence]) -> NDArray[np.bool_]:
     coastal cities like Boston, New York, San"), which an editor does not print as a line. An
     article's first sentence stays a candidate, cut or not: it is the lede, and many AllSides
     leads end a whole sentence without its full stop ("... since democracy was restored")."""
-    last: dict[str, int] = {}
-    for i, sent in enumerate(sentences):
-        if sent.index >= sentences[last.get(sent.article_id, i)].index:
-            last[sent.article_id] = i
-    cut = np.zeros(len(sentences), dtype=bool)
-    for i in last.values():
-        cut[i] = sentences[i].index > 0 and not is_finished(sentences[i].text)
-    return cut
+    text_end = _text_ends(sentences)
+    return np.array([sent.index > 0 and _ends_unfinished(sent, text_end) for sent in sentences], dtype=bool)
+
+
+def _text_ends(sentences: Sequence[Sentence]) -> dict[str, int]:
+    """Where each article's text ends: the end of its last sentence."""
+    text_end: dict[str, int] = {}
+    for sent in sentences:
+        text_end[sent.article_id] = max(text_end.get(sent.article_id, 0), sent.end)
+    return text_end
+
+
+def _ends_unfinished(sentence: Sentence, text_end: Mapping[str, int]) -> bool:
+    """Whether the sentence ends its article's text and stops mid-sentence there."""
+    return sentence.end == text_end[sentence.article_id] and not is_finished(sentence.text)
 
 
 def _printed_text(sentence: Sentence) -> str:
@@ -1081,9 +1088,7 @@ def cite(
     outlet = {source.article_id: source.outlet for source in sources}
     position = {(sent.article_id, sent.index): i for i, sent in enumerate(sentences)}
     fact_of = {(sent.article_id, sent.index): fact for fact in facts for sent in fact.sentences}
-    text_end: dict[str, int] = {}
-    for sent in sentences:
-        text_end[sent.article_id] = max(text_end.get(sent.article_id, 0), sent.end)
+    text_end = _text_ends(sentences)
     lines = []
     for sentence in chosen:
         fact = fact_of.get((sentence.article_id, sentence.index))
@@ -1106,7 +1111,7 @@ def cite(
                 voice=outlet[sentence.article_id]
                 if style == "neutral" and own_voice(sentence.text)
                 else None,
-                unfinished=sentence.end == text_end[sentence.article_id] and not is_finished(sentence.text),
+                unfinished=_ends_unfinished(sentence, text_end),
             )
         )
     return tuple(lines)
