@@ -1800,3 +1800,49 @@ def test_a_hyphenated_title_before_a_name_is_the_whole_role() -> None:
     )
     (quote,) = _quotes(text)
     assert (quote.speaker, quote.role) == ("Donald Trump", "Republican presidential front-runner")
+
+
+@pytest.mark.parametrize(
+    ("fixture", "opening", "speaker"),
+    [
+        # the Times on Steele and Afghanistan (2010): a quotation closing one paragraph and "Mr.
+        # Steele, seeking to clarify his remarks, issued a statement ..., saying, “...”" opening the
+        # next were parsed as one sentence, and the statement had no speaker
+        ("basil-steele-afghanistan.jsonl", "There is no question that America", "Michael Steele"),
+        # HuffPost on the mail-bomb suspect (2018): "Wray added: “...”" after a paragraph that ends
+        # without a full stop
+        ("basil-mail-bomb-suspect.jsonl", "too early at this stage", "Chris Wray"),
+    ],
+)
+def test_a_paragraph_break_ends_the_sentence_a_speaker_opens(
+    fixture: str, opening: str, speaker: str
+) -> None:
+    articles = list(basil_story(fixture))
+    (quote,) = [q for q in find_quotes(articles, parse(articles)) if opening in q.text]
+    assert quote.speaker == speaker
+
+
+def test_a_day_the_parser_made_the_subject_is_not_the_speaker() -> None:
+    # HuffPost on BuzzFeed's Cohen report (2019): "Earlier Friday" was parsed as the subject and
+    # the chairman, with his name, as its apposition; the speaker was "Friday"
+    text = (
+        "Earlier Friday, chairman of the House Intelligence Committee Rep. Adam Schiff (D-Calif.) "
+        "revealed that his committee had already begun searching for witnesses and documents to "
+        "confirm BuzzFeed's report."
+    )
+    articles = [_article("d1", text)]
+    (quote,) = find_quotes(articles, parse(articles))
+    assert "Friday" not in quote.speaker
+    assert "Adam Schiff" in quote.speaker
+
+
+def test_an_age_the_tagger_reads_as_a_date_still_speaks() -> None:
+    # CBC on the Shermans (Multi-News mn-7296, 2018)
+    text = (
+        "Murray Rubin, a long-time friend of Barry Sherman, said Friday he wasn't surprised.\n\n"
+        'The 87-year-old said his friend was adored by his employees and he is baffled "that a '
+        'guy who could be so loved by so many could be killed."'
+    )
+    articles = [_article("d1", text)]
+    quotes_found = [q for q in find_quotes(articles, parse(articles)) if q.text.startswith("that a guy")]
+    assert [q.speaker for q in quotes_found] == ["Murray Rubin"]

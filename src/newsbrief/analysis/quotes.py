@@ -35,7 +35,10 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    after the quote names who recounts it, and a description never stands for the recounter. Words
    inside a noun for something said that is the speech verb's object and names its owner are the
    owner's ("Boehner also dismissed David Axelrod's comment that House Republicans are under a
-   "reign of terror"": Axelrod's). A parenthetical
+   "reign of terror"": Axelrod's). A day the parser made the subject ("Earlier Monday, the
+   chairman ..., Siphosezwe Masango, said") is passed over for the noun set beside it; a paragraph
+   break always ends a sentence (``nlp.parse``), so a speaker opening a paragraph is never read
+   as part of the quotation closing the one before. A parenthetical
    ", she said," attributes the quote in the clause it interrupts. A quantifier or indefinite
    pronoun ("even some of the most ardent conservatives say", "Some say", "everyone") is a
    description, not a pronoun to resolve. An "I" or "we" inside a quote, introducing a quote
@@ -532,7 +535,11 @@ def _subject(verb: Token) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and _same_line(pobj, verb):
                         return pobj
-        subjects = [child for child in current.children if child.dep_ == "nsubj"]
+        subjects = [
+            speaker
+            for child in current.children
+            if child.dep_ == "nsubj" and (speaker := _past_a_date(child)) is not None
+        ]
         if not subjects and current is not verb:
             subjects = _shown_speaking(verb, current)
         if subjects:
@@ -555,6 +562,16 @@ def _subject(verb: Token) -> Token | None:
             continue
         break
     return _inverted_subject(verb)
+
+
+def _past_a_date(subject: Token) -> Token | None:
+    """The subject itself, or for a day or time the parser made the subject, the noun set beside
+    it: "Earlier Friday, chairman of the House Intelligence Committee Rep. Adam Schiff revealed
+    that ..." reads "Friday" as the subject and the chairman as its apposition. A date never
+    speaks; an age does ("The 87-year-old said", which the tagger also labels a date)."""
+    if subject.ent_type_ not in {"DATE", "TIME"} or subject.lower_.endswith("old"):
+        return subject
+    return next((child for child in subject.children if child.dep_ == "appos"), None)
 
 
 def _participle_subject(verb: Token) -> Token | None:
