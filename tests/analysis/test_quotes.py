@@ -1846,3 +1846,33 @@ def test_an_age_the_tagger_reads_as_a_date_still_speaks() -> None:
     articles = [_article("d1", text)]
     quotes_found = [q for q in find_quotes(articles, parse(articles)) if q.text.startswith("that a guy")]
     assert [q.speaker for q in quotes_found] == ["Murray Rubin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Fox News on the vice-presidential debate (2012)
+        (
+            'Ryan shot back: "They got caught with their hand in the cookie jar turning Medicare '
+            'into a piggy bank for ObamaCare."',
+            "Ryan",
+        ),
+        # Fox News on Justice Ginsburg's remarks about Trump (2016)
+        (
+            "The New York Times also chimed in: “Washington is more than partisan enough without "
+            "the spectacle of a Supreme Court justice flinging herself into the mosh pit.”",
+            "New York Times",
+        ),
+    ],
+)
+def test_a_verb_that_speaks_with_its_particle_attributes_the_quote(text: str, speaker: str) -> None:
+    articles = [_article("d1", text)]
+    (quote,) = find_quotes(articles, parse(articles))
+    assert quote.speaker == speaker
+
+
+def test_a_verb_with_another_particle_is_no_speech() -> None:
+    # "shot up in the polls" is no saying: the scare quote stays unattributed
+    text = 'The senator has shot up in the polls since his "surprise" win in Iowa last week.'
+    articles = [_article("d1", text)]
+    assert find_quotes(articles, parse(articles)) == ()

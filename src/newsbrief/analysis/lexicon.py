@@ -30,6 +30,7 @@ __all__ = [
     "PARTY_WORDS",
     "PEOPLE_NOUNS",
     "PERSON_NOUNS",
+    "PHRASAL_SPEECH_VERBS",
     "PLATFORMS",
     "REPORTING_VERBS",
     "SNEERS",
@@ -67,6 +68,16 @@ SPEECH_VERBS = frozenset(
         "counter", "agree", "disagree", "object", "protest", "estimate", "opine", "dismiss", "question",
     }
 )  # fmt: skip
+# Verbs that introduce speech only with their particle ("Ryan shot back: "..."", "The New York
+# Times also chimed in: "...""), by lemma: the word that must follow the verb (quotes).
+PHRASAL_SPEECH_VERBS: dict[str, str] = {
+    "shoot": "back",
+    "fire": "back",
+    "hit": "back",
+    "snap": "back",
+    "chime": "in",
+    "weigh": "in",
+}
 # Verbs by which a source gives a number ("the ministry put the toll at", "a count found"): whose
 # subject is a figure's attribution (figures).
 REPORTING_VERBS = frozenset(

@@ -146,6 +146,7 @@ from newsbrief.analysis.lexicon import (
     PARTY_WORDS,
     PEOPLE_NOUNS,
     PERSON_NOUNS,
+    PHRASAL_SPEECH_VERBS,
     SPEECH_VERBS,
     TITLES,
     UTTERANCE_NOUNS,
@@ -503,7 +504,15 @@ def _is_speech_verb(token: Token) -> bool:
         child.dep_ in {"xcomp", "dobj"} for child in token.children
     ):
         return False  # "continued to spend campaign funds" says nothing; "'...,' he continued" does
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS and token.lemma_ != "be"
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_ == "be":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or _with_particle(token, PHRASAL_SPEECH_VERBS.get(lemma))
+
+
+def _with_particle(verb: Token, particle: str | None) -> bool:
+    """True when ``particle`` is the word right after the verb ("shot back", "chimed in")."""
+    return particle is not None and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == particle
 
 
 def _according_to(token: Token) -> Token | None:
