@@ -1876,3 +1876,35 @@ def test_a_verb_with_another_particle_is_no_speech() -> None:
     text = 'The senator has shot up in the polls since his "surprise" win in Iowa last week.'
     articles = [_article("d1", text)]
     assert find_quotes(articles, parse(articles)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "continued", "speaker"),
+    [
+        # HuffPost on the White House's gun proposals (2013): the writer's bracket opens the
+        # second quoted sentence
+        (
+            '"It is not as though we had this whole policy paper sitting on the shelf somewhere," '
+            'said a senior administration official. "[We worked] 24/7 for the past month. And we met '
+            'with a lot of groups and we learned a lot of ideas."',
+            "[We worked] 24/7",
+            "a senior administration official",
+        ),
+        # HuffPost on Santorum and the environmentalists (2012): the quote before ends its
+        # sentence inside its marks
+        (
+            '"I was talking about the radical environmentalists," Santorum said, suggesting that '
+            'they believe man should protect the earth, rather than "steward its resources." "I '
+            "think that is a phony ideal. I don't believe that's what we're here to do.\"",
+            "I think that is a phony ideal",
+            "Santorum",
+        ),
+    ],
+)
+def test_a_quoted_sentence_after_an_attributed_one_continues_it(
+    text: str, continued: str, speaker: str
+) -> None:
+    articles = [_article("d1", text)]
+    (quote,) = [q for q in find_quotes(articles, parse(articles)) if continued in q.text]
+    assert quote.speaker == speaker
+    assert quotes.find_quotes_and_unattributed(articles, parse(articles))[1] == ()

@@ -448,6 +448,12 @@ class _Context:
     sexes: dict[str, str]  # person name -> "male" or "female", where the article says which
 
 
+def _ends_quoted_sentence(token: Token) -> bool:
+    """A full stop, "?" or "!" right before the quote mark that closes its quotation."""
+    doc = token.doc
+    return token.text in _TERMINATORS and token.i + 1 < len(doc) and doc[token.i + 1].is_quote
+
+
 def _paragraph_of(ctx: _Context, char: int) -> int:
     return max(0, bisect.bisect_right(ctx.starts, char) - 1)
 
@@ -473,7 +479,10 @@ def _mark_tokens(doc: Doc, units: Sequence[_Unit]) -> list[int]:
 def _window(ctx: _Context, char: int, step: int, inside: tuple[int, int] | None) -> list[Token]:
     """Tokens outside quotes from ``char`` going back (step -1) or forward (+1) to a sentence end.
 
-    ``inside`` limits the search to an enclosing quote (for nested quotes).
+    ``inside`` limits the search to an enclosing quote (for nested quotes). Going back, a quote
+    that ends on a full stop, "?" or "!" inside its marks ends the sentence too: in "..., rather
+    than "steward its resources." "I think that is a phony ideal."" the second quote opens its
+    own sentence.
     """
     doc = ctx.doc
     paragraph = _paragraph_of(ctx, char)
@@ -486,6 +495,8 @@ def _window(ctx: _Context, char: int, step: int, inside: tuple[int, int] | None)
         if token.idx < lo or token.idx >= hi:
             break
         if inside is None and ctx.quoted[index] >= 0:
+            if step < 0 and _ends_quoted_sentence(token):
+                break
             index += step
             continue
         if inside is not None and not (lo <= token.idx < hi):
@@ -1760,7 +1771,9 @@ def _between_commas(verb: Token) -> bool:
 
 def _looks_like_sentence(text: str) -> bool:
     words = _WORD.findall(text)
-    return len(words) >= 3 and (text[:1].isupper() or text[:1] in "…." or text[:1].isdigit())
+    # "[We worked] 24/7 ...": the writer's bracketed words may open a quoted sentence
+    opening = text[1:2] if text[:1] == "[" else text[:1]
+    return len(words) >= 3 and (opening.isupper() or opening in "…." or opening.isdigit())
 
 
 @dataclass(slots=True)
