@@ -184,6 +184,9 @@ _SPEAKER_PRONOUNS = frozenset({"i", "we"})  # inside a quote, its speaker ("you"
 # a pronoun tagged as a determiner ("some", "both", "all") or a noun ("everyone") quantifies
 _QUANTIFIER_TAGS = frozenset({"DT", "NN", "NNS"})
 # Children of a speech verb whose subtree is not what was said ("..., citing ...", "(or ...)").
+# Passive verbs whose subject is the one who will speak or spoke, by the infinitive after them
+# ("Mr. Rubio is expected to say", "was heard to say")
+_EXPECTED_TO_SPEAK = frozenset({"expect", "schedule", "slate", "set", "hear", "quote"})
 _NOT_CONTENT = frozenset({"advcl", "parataxis", "appos", "npadvmod", "advmod", "punct", "nsubj", "nsubjpass"})
 # Speech verbs whose direct object, with no indirect object beside it, is the one spoken to ("told
 # reporters", "warned lawmakers", "urged Democrats"), not what was said.
@@ -612,14 +615,23 @@ def _participle_subject(verb: Token) -> Token | None:
 
 
 def _shown_speaking(verb: Token, head: Token) -> list[Token]:
-    """The passive subject of the verb whose complement a speaking participle is ("Mr. Netanyahu
-    is shown saying", "Mr. Trump was quoted as saying"): the one shown speaking, where the passive
+    """The passive subject of the verb whose complement a speaking participle or infinitive is
+    ("Mr. Netanyahu is shown saying", "Mr. Trump was quoted as saying", "he is expected to say"):
+    the one shown speaking, where the passive
     names no agent (an agent is the speaker, as for any passive). A participle that is only an
     adjunct of a passive ("his client ... was fired Friday afternoon, claiming ...") is not."""
-    complement = verb.tag_ == "VBG" and (
+    participle = verb.tag_ == "VBG" and (
         (verb.dep_ == "xcomp" and verb.head.i == head.i)
         or (verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.i == head.i)
     )
+    # "he is expected to say", "is scheduled to testify"; not "the provisions are intended to reveal"
+    infinitive = (
+        verb.tag_ == "VB"
+        and verb.dep_ == "xcomp"
+        and verb.head.i == head.i
+        and head.lemma_.lower() in _EXPECTED_TO_SPEAK
+    )
+    complement = participle or infinitive
     return [child for child in head.children if child.dep_ == "nsubjpass"] if complement else []
 
 
@@ -1598,7 +1610,11 @@ class _Attribution:
 
 
 def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
-    """ "A," X said / "A?" asked X: a speech verb in the rest of the sentence after the quote."""
+    """ "A," X said / "A?" asked X: a speech verb in the rest of the sentence after the quote; or a
+    fragment in what that verb reports ("Trump thinks Moore "will do the right thing and step
+    aside" if ..., the White House said") when no speech verb stands before it in its sentence
+    (ZeroHedge's unpunctuated "Kerry swears his phone call ... was "robust" Lavrov said on
+    Wednesday ..." parses "robust" into what Lavrov said)."""
     last = unit.pieces[-1]
     text = ctx.text
     tail = text[last.start : last.close_end].rstrip("”\"'’» ")
@@ -1617,7 +1633,15 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
             if head is None or _introduces_next_quote(ctx, token):
                 return None
             sentence_like = _looks_like_sentence(text[unit.pieces[0].start : unit.pieces[0].end])
-            if ends_open or (sentence_like and _starts_clause(tokens, token, head)):
+            if (
+                ends_open
+                or (sentence_like and _starts_clause(tokens, token, head))
+                or (
+                    not sentence_like
+                    and _in_reported_clause(token, unit.pieces[0], ctx)
+                    and not any(_is_speech_verb(t) for t in _window(ctx, unit.pieces[0].open_at, -1, inside))
+                )
+            ):
                 return _Attribution(token, head)
             return None
         if token.text in _TERMINATORS:
@@ -1740,6 +1764,14 @@ def _is_content(verb: Token, segment: _Segment, ctx: _Context) -> bool:
             if child.dep_ not in _NOT_CONTENT and not _addressed(verb, path):
                 return True
     return False
+
+
+def _in_reported_clause(verb: Token, segment: _Segment, ctx: _Context) -> bool:
+    """Some word of the quote lies in the clause the verb reports (its ``ccomp``): "Trump thinks
+    Moore "will do the right thing" ..., the White House said". A phrase that only sets the scene
+    ("In an interview shown on the "Today" show, Mr. Trump told ...") is not what was said."""
+    reported = [child for child in verb.children if child.dep_ == "ccomp"]
+    return any(segment.start <= token.idx < segment.end for clause in reported for token in clause.subtree)
 
 
 def _addressed(verb: Token, path: Sequence[Token]) -> bool:
