@@ -1952,3 +1952,50 @@ def test_a_title_in_the_scene_before_a_speech_verb_is_not_what_was_said() -> Non
     )
     articles = [_article("d1", text)]
     assert [(q.text, q.speaker) for q in find_quotes(articles, parse(articles))] == [("real doubts", "Trump")]
+
+
+def test_a_quoted_sentence_after_an_abbreviation_that_ends_a_sentence_continues() -> None:
+    # the Times on birthright citizenship (2018)
+    text = (
+        "“You obviously cannot do that,” Ryan told WVLK, a radio station in Lexington, Ky. “I’m a "
+        "believer in following the plain text of the Constitution.”"
+    )
+    articles = [_article("d1", text)]
+    (quote,) = find_quotes(articles, parse(articles))
+    assert quote.speaker == "Ryan"
+    assert "I’m a believer" in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the Times on the Benghazi talking points (2013): the parse hangs Nuland on "At"
+        (
+            "At 9:24 p.m., Ms. Nuland, reading the latest draft, complained in an e-mail, “These "
+            "don’t resolve all my issues or those of my building leadership.”",
+            "Nuland",
+        ),
+        # the Times on O'Rourke and the Mueller report (2019): the name set off first, not Trump
+        (
+            "Mr. O’Rourke, asked if he supported impeaching Mr. Trump, said he believed the "
+            "president and his 2016 campaign “at least sought to collude with the Russian "
+            "government to undermine our democracy.”",
+            "O’Rourke",
+        ),
+    ],
+)
+def test_the_name_set_off_before_a_speech_verb_without_a_subject_speaks(text: str, speaker: str) -> None:
+    articles = [_article("d1", text)]
+    quoted = [q for q in find_quotes(articles, parse(articles)) if q.kind == "direct"]
+    assert [q.speaker for q in quoted] == [speaker]
+
+
+def test_a_name_after_a_preposition_is_not_set_off_as_a_speaker() -> None:
+    # HuffPost on Christie's campaign subpoena (2014): the partner speaks, not his firm
+    text = (
+        "In a statement issued Thursday, Mark Sheridan, a partner with Patton Boggs, said his law "
+        "firm had been retained to represent both the campaign and the committee."
+    )
+    articles = [_article("d1", text)]
+    (quote,) = find_quotes(articles, parse(articles))
+    assert quote.speaker == "Mark Sheridan"

@@ -584,7 +584,7 @@ def _subject(verb: Token) -> Token | None:
             current = current.head  # "quoted as saying": the preposition of the participle's clause
             continue
         break
-    return _inverted_subject(verb)
+    return _inverted_subject(verb) or _name_set_off_before(verb)
 
 
 def _past_a_date(subject: Token) -> Token | None:
@@ -653,6 +653,34 @@ def _subject_on_line(subject: Token, verb: Token) -> Token | None:
         if t.pos_ in {"NOUN", "PROPN", "PRON"} and t.i < verb.i and _same_line(t, verb)
     ]  # fmt: skip
     return nouns[-1] if nouns else None
+
+
+def _name_set_off_before(verb: Token) -> Token | None:
+    """The person a sentence names first, set off by commas before a finite speech verb the
+    parser left without a subject: "At 9:24 p.m., Ms. Nuland, reading the latest draft,
+    complained" (the parse hangs Nuland on "At"), "Mr. O'Rourke, asked if he supported impeaching
+    Mr. Trump, said" (not Trump), "Mark Sheridan, a partner with Patton Boggs, said". The name does
+    not follow a preposition ("published by Portfolio, argues"); a comma, then at most adverbs
+    ("clearly says"), stand before the verb; no quote mark stands between."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    doc = verb.doc
+    before = list(doc[verb.sent.start : verb.i])
+    if any(token.is_quote for token in before):
+        return None
+    last_comma = max((token.i for token in before if token.text == ","), default=None)
+    if last_comma is None or any(token.pos_ != "ADV" for token in doc[last_comma + 1 : verb.i]):
+        return None
+    for token in before:
+        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and doc[token.i + 1].text == ",":
+            first = token
+            while first.i > verb.sent.start and doc[first.i - 1].ent_type_ == "PERSON":
+                first = doc[first.i - 1]
+            opening = doc[first.i - 1] if first.i > verb.sent.start else None
+            if opening is not None and opening.pos_ == "ADP":
+                return None
+            return token
+    return None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -2031,10 +2059,13 @@ def _same_statement(ctx: _Context, previous: _Attributed, item: _Attributed) -> 
 
 
 def _opens_sentence(ctx: _Context, piece: _Segment) -> bool:
-    """A quote that reads as a sentence and starts its sentence (not a fragment in the writer's words)."""
+    """A quote that reads as a sentence and starts its sentence (not a fragment in the writer's
+    words). An abbreviation's full stop ends the sentence before it: "..., Ryan told WVLK, a radio
+    station in Lexington, Ky. “I'm a believer ...”"."""
     if not _looks_like_sentence(ctx.text[piece.start : piece.end]):
         return False
-    return all(token.is_punct for token in _window(ctx, piece.open_at, -1, None))
+    words = [token for token in _window(ctx, piece.open_at, -1, None) if not token.is_punct]
+    return not words or (len(words[-1].text) > 1 and words[-1].text.endswith("."))
 
 
 def _speaker_around(attributed: Sequence[_Attributed], inside: tuple[int, int]) -> _Speaker | None:
