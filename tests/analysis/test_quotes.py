@@ -1999,3 +1999,14 @@ def test_a_name_after_a_preposition_is_not_set_off_as_a_speaker() -> None:
     articles = [_article("d1", text)]
     (quote,) = find_quotes(articles, parse(articles))
     assert quote.speaker == "Mark Sheridan"
+
+
+def test_a_reflexive_pronoun_beside_a_name_is_no_role() -> None:
+    # the Washington Post on Utah and Trump (Multi-News mn-23283, 2016)
+    text = (
+        "For one thing, the church has spent years backing “compassionate” immigration reform, "
+        "notes Buzzfeed’s McKay Coppins, himself a Mormon and graduate of Brigham Young University."
+    )
+    articles = [_article("d1", text)]
+    (quote,) = find_quotes(articles, parse(articles))
+    assert (quote.speaker, quote.role) == ("McKay Coppins", "a Mormon")

@@ -1355,10 +1355,13 @@ def _named(head: Token, name_tokens: Sequence[Token], ctx: _Context, *, extra_ro
     # adjectives alone describe, they name no role: "the younger Cheney", "an embattled Trump"
     if title and any(token.pos_ != "ADJ" for token in title):
         role_parts.append(" ".join(_span_text(title).split()))
-    for child in head.children:
+    for apposed in head.children:
+        # "McKay Coppins, himself a Mormon": the role is what the pronoun stands beside
+        reflexive = apposed.pos_ == "PRON" and apposed.lower_.endswith(("self", "selves"))
+        child = next((c for c in apposed.children if c.dep_ == "appos"), None) if reflexive else apposed
         # a role describes the speaker; another person's name is none ("House Speaker Nancy Pelosi
         # and Senate Democratic Leader Chuck Schumer said", Schumer parsed as an apposition)
-        if (
+        if child is not None and (
             child.dep_ == "appos"
             and child.i > head.i
             and child.pos_ != "NUM"
