@@ -2010,3 +2010,28 @@ def test_a_reflexive_pronoun_beside_a_name_is_no_role() -> None:
     articles = [_article("d1", text)]
     (quote,) = find_quotes(articles, parse(articles))
     assert (quote.speaker, quote.role) == ("McKay Coppins", "a Mormon")
+
+
+def test_what_a_speaker_was_asked_is_not_what_they_said() -> None:
+    # HuffPost and the Times on Romney and same-sex marriage (2012): in "When asked whether Obama
+    # flip-flopped ..." and "Asked why he opposed civil unions, ..." the tagger reads "asked" as a
+    # past tense; the questions were shown as Romney's words
+    articles = list(basil_story("basil-romney-same-sex-marriage.jsonl"))
+    said = [q.text for q in find_quotes(articles, parse(articles))]
+    assert not any(text.startswith(("whether Obama flip-flopped", "why he opposed")) for text in said)
+    # what he answered stays his
+    assert any("leave the significance for others" in text for text in said)
+    assert any("marriage by a different name" in text for text in said)
+
+
+def test_a_main_verb_the_parser_hung_on_a_long_subject_still_reports() -> None:
+    # the Times on Lois Lerner (2013): "denied" is parsed as a clause of "ignited"
+    text = (
+        "WASHINGTON — The Internal Revenue Service official who first disclosed that the agency "
+        "had targeted conservative groups for special scrutiny, and in doing so ignited a "
+        "controversy that has ensnared the White House, denied on Wednesday that she had ever "
+        "provided false information to Congress."
+    )
+    articles = [_article("d1", text)]
+    said = [q.text for q in find_quotes(articles, parse(articles))]
+    assert "she had ever provided false information to Congress" in said

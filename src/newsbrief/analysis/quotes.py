@@ -184,6 +184,8 @@ _SPEAKER_PRONOUNS = frozenset({"i", "we"})  # inside a quote, its speaker ("you"
 # a pronoun tagged as a determiner ("some", "both", "all") or a noun ("everyone") quantifies
 _QUANTIFIER_TAGS = frozenset({"DT", "NN", "NNS"})
 # Children of a speech verb whose subtree is not what was said ("..., citing ...", "(or ...)").
+# Words that open a participle's clause ("When asked whether ...", "If pressed, ...")
+_PARTICIPLE_OPENERS = frozenset({"when", "if", "once", "as", "after", "before", "while", "until", "unless"})
 # Passive verbs whose subject is the one who will speak or spoke, by the infinitive after them
 # ("Mr. Rubio is expected to say", "was heard to say")
 _EXPECTED_TO_SPEAK = frozenset({"expect", "schedule", "slate", "set", "hear", "quote"})
@@ -2305,8 +2307,23 @@ def _said_to(verb: Token) -> bool:
     if "agent" in children:
         return False
     passive = bool(children & {"auxpass", "nsubjpass"})
-    participle = verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not children & {"nsubj", "aux"}
+    participle = not children & {"nsubj", "aux"} and (
+        (verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"}) or _asked_as_participle(verb)
+    )
     return passive or participle
+
+
+def _asked_as_participle(verb: Token) -> bool:
+    """ "When asked whether ...", "Asked why he opposed civil unions, ...": a participle the tagger
+    reads as a past tense (VBD), known by its clause opening the sentence or a "when", "if", "once"
+    before it; a VBD the parser hung on a long subject ("The official who first disclosed ...,
+    denied on Wednesday that ...") is a main verb and opens nothing."""
+    if verb.tag_ != "VBD" or verb.dep_ != "advcl":
+        return False
+    opened = any(
+        child.dep_ in {"advmod", "mark"} and child.lower_ in _PARTICIPLE_OPENERS for child in verb.children
+    )
+    return opened or verb.i == verb.sent.start
 
 
 def _indirect_item(
