@@ -2035,3 +2035,18 @@ def test_a_main_verb_the_parser_hung_on_a_long_subject_still_reports() -> None:
     articles = [_article("d1", text)]
     said = [q.text for q in find_quotes(articles, parse(articles))]
     assert "she had ever provided false information to Congress" in said
+
+
+def test_going_on_speaks_but_going_on_to_do_something_does_not() -> None:
+    # the Times on Wal-Mart's case before the Supreme Court (2011); HuffPost on Sestak (2010)
+    text = (
+        "Mr. Sellers responded that the managers have broad discretion. Managers, he went on, "
+        "“are informed by the company about how to exercise that discretion.”\n\n"
+        "Sestak ultimately rejected the overture and went on to defeat incumbent Sen. Arlen "
+        "Specter in the Democratic primary election earlier this month.\n\n"
+        '"By virtue of his career in public service, Congressman Sestak was viewed to be highly '
+        'qualified to hold a range of advisory positions."'
+    )
+    articles = [_article("d1", text)]
+    direct = {q.text: q.speaker for q in find_quotes(articles, parse(articles)) if q.kind == "direct"}
+    assert direct == {"are informed by the company about how to exercise that discretion.": "Sellers"}

@@ -77,6 +77,7 @@ PHRASAL_SPEECH_VERBS: dict[str, str] = {
     "snap": "back",
     "chime": "in",
     "weigh": "in",
+    "go": "on",
 }
 # Verbs by which a source gives a number ("the ministry put the toll at", "a count found"): whose
 # subject is a figure's attribution (figures).

@@ -527,8 +527,15 @@ def _is_speech_verb(token: Token) -> bool:
 
 
 def _with_particle(verb: Token, particle: str | None) -> bool:
-    """True when ``particle`` is the word right after the verb ("shot back", "chimed in")."""
-    return particle is not None and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == particle
+    """True when ``particle`` is the word right after the verb ("shot back", "chimed in", "he went
+    on"), and no "to" after it: "went on to defeat incumbent Sen. Arlen Specter" says nothing."""
+    doc = verb.doc
+    return (
+        particle is not None
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].lower_ == particle
+        and (verb.i + 2 >= len(doc) or doc[verb.i + 2].lower_ != "to")
+    )
 
 
 def _according_to(token: Token) -> Token | None:
