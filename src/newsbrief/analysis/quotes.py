@@ -183,12 +183,12 @@ _PLACE_TAGS = frozenset({"GPE", "LOC"})
 _SPEAKER_PRONOUNS = frozenset({"i", "we"})  # inside a quote, its speaker ("you" is whom they address)
 # a pronoun tagged as a determiner ("some", "both", "all") or a noun ("everyone") quantifies
 _QUANTIFIER_TAGS = frozenset({"DT", "NN", "NNS"})
-# Children of a speech verb whose subtree is not what was said ("..., citing ...", "(or ...)").
 # Words that open a participle's clause ("When asked whether ...", "If pressed, ...")
 _PARTICIPLE_OPENERS = frozenset({"when", "if", "once", "as", "after", "before", "while", "until", "unless"})
 # Passive verbs whose subject is the one who will speak or spoke, by the infinitive after them
 # ("Mr. Rubio is expected to say", "was heard to say")
 _EXPECTED_TO_SPEAK = frozenset({"expect", "schedule", "slate", "set", "hear", "quote"})
+# Children of a speech verb whose subtree is not what was said ("..., citing ...", "(or ...)").
 _NOT_CONTENT = frozenset({"advcl", "parataxis", "appos", "npadvmod", "advmod", "punct", "nsubj", "nsubjpass"})
 # Speech verbs whose direct object, with no indirect object beside it, is the one spoken to ("told
 # reporters", "warned lawmakers", "urged Democrats"), not what was said.
@@ -626,9 +626,9 @@ def _participle_subject(verb: Token) -> Token | None:
 def _shown_speaking(verb: Token, head: Token) -> list[Token]:
     """The passive subject of the verb whose complement a speaking participle or infinitive is
     ("Mr. Netanyahu is shown saying", "Mr. Trump was quoted as saying", "he is expected to say"):
-    the one shown speaking, where the passive
-    names no agent (an agent is the speaker, as for any passive). A participle that is only an
-    adjunct of a passive ("his client ... was fired Friday afternoon, claiming ...") is not."""
+    the one shown speaking, where the passive names no agent (an agent is the speaker, as for any
+    passive). A participle that is only an adjunct of a passive ("his client ... was fired Friday
+    afternoon, claiming ...") is not."""
     participle = verb.tag_ == "VBG" and (
         (verb.dep_ == "xcomp" and verb.head.i == head.i)
         or (verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.i == head.i)
