@@ -981,3 +981,52 @@ def test_a_figure_named_as_what_another_is_compared_with_is_no_count_of_the_stor
     )
     standard = {figure.span.text: conflicts._profile(figure).standard for figure in figures}
     assert standard == {"about $8 billion": False, "$5.7 billion": True, "More than 400,000": False}
+
+
+# AllSides probe-250 and probe-368 (NeuS roundups): monthly jobs reports, three outlets' leads,
+# each giving several counts of jobs (the month's, the forecast, earlier months revised).
+JOBS_MARCH_A = (
+    "The Labor Department reported Friday morning that the U.S. economy added 196,000 jobs in March, "
+    "showing a rebound from the February report and beating economists’ predictions. The "
+    "unemployment rate of 3.8 percent remained the same. Numbers were also revised for earlier "
+    "months, with 33,000 new jobs added in February, up 13,000, while there was a modest—1,000 "
+    "job—upward revision for January, to 312,000."
+)
+JOBS_MARCH_B = (
+    "American hiring rebounded last month after an unusually weak job market in February, but signs "
+    "still point to a gradual economic slowdown. The US economy added 196,000 jobs in March, up from "
+    "33,000 the prior month. Despite a slight upward revision from the original estimate, February "
+    "hiring remained the weakest since September 2017."
+)
+JOBS_FEBRUARY_A = (
+    "The economy added 379,000 jobs in February and unemployment ticked down to 6.2%, the Bureau of "
+    "Labor Statistics reported Friday, as the pandemic receded and commerce revived faster than "
+    "projected."
+)
+JOBS_FEBRUARY_B = (
+    "The US economy added 379,000 jobs last month, far more than economists had expected, signaling "
+    "the labor market recovery is finally gaining steam. The January numbers were also revised "
+    "sharply higher to 166,000 added jobs versus 49,000 initially reported."
+)
+
+
+def test_jobs_an_economy_added_are_what_it_counts_however_many_such_counts() -> None:
+    """The count in "added 196,000 jobs" was read as reported ("add" as in "he added"), leaving
+    "jobs" alone as its description, too thin to pair with the other outlet's figure."""
+    changed = JOBS_MARCH_B.replace("196,000", "294,000")
+    _, found = _conflicts([(JOBS_MARCH_A, None), (changed, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [["196,000", "294,000"]]
+
+
+def test_counts_of_different_months_are_not_compared() -> None:
+    _, found = _conflicts([(JOBS_FEBRUARY_A, None), (JOBS_FEBRUARY_B, None)])
+    assert not any("166,000" in {f.span.text for f in c.figures} for c in found)
+
+
+def test_a_plural_is_one_word_with_its_singular() -> None:
+    """A crude stem cut "employees" to "employe" and "refugees" to "refuge", so a count of
+    employees named no people and "bodies" was no toll."""
+    for singular, plural in [("employee", "employees"), ("nurse", "nurses"), ("spokesman", "spokesmen")]:
+        assert conflicts._canonical(singular) == conflicts._canonical(plural)
+    assert conflicts._canonical("bodies") == conflicts._canonical("fatalities") == "killed"
+    assert conflicts._canonical("refugees") == "displaced"

@@ -929,3 +929,17 @@ def test_a_tally_in_one_entity_is_no_figure() -> None:
         "to $200,000."
     )
     assert [figure.span.text for figure in _figures([_article(text)])] == []
+
+
+def test_what_rose_by_a_share_is_the_subject_of_the_rise() -> None:
+    # AllSides probe-147
+    figures = _figures([_article("Average hourly pay rose 3.2% from 12 months earlier, a healthy increase.")])
+    assert _one(figures, "3.2%").what == "Average hourly pay rose"
+
+
+def test_jobs_added_keep_the_verb_that_adds_them() -> None:
+    # AllSides probe-250
+    figures = _figures(
+        [_article("The US economy added 196,000 jobs in March, up from 33,000 the prior month.")]
+    )
+    assert _one(figures, "196,000").what == "US economy added jobs in March"

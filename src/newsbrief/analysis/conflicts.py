@@ -183,6 +183,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013(]")
 # ("more than 300 people").
 _COMPARED_WITH = re.compile(r"\bthan\s+the\s*$", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A month the sentence names, by its name or its abbreviation ("May" only before a day: else it
+# is the verb); group 1 is its first three letters.
+_SENTENCE_MONTH = re.compile(
+    r"\b(?:(Jan)uary|(Feb)ruary|(Mar)ch|(Apr)il|(Jun)e|(Jul)y|(Aug)ust|(Sep)tember|(Oct)ober|(Nov)ember"
+    r"|(Dec)ember|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)t?\.|(May)(?= \d))(?![a-z])"
+)
 _FAHRENHEIT = re.compile(r"fahrenheit|°\s?f\b|\bdegrees? f\b", re.IGNORECASE)
 _CELSIUS = re.compile(r"celsius|centigrade|°\s?c\b|\bdegrees? c\b", re.IGNORECASE)
 
@@ -334,6 +340,7 @@ class _Profile:
     base: str  # the unit family ("metre" for km and miles), or the unit itself
     dimension: str  # what a measurement measures ("depth", "length", ...), "" when unsaid
     years: frozenset[str]  # years the sentence names besides the figure itself
+    months: frozenset[str]  # months the sentence names besides the figure itself ("Jan", "Feb")
     exclusive: bool  # "more than", "less than": the bound itself is not allowed
     part: bool  # "two more debates", "another 30": what is added or left, not the whole
     head: frozenset[str]  # the noun the number modifies and its compounds ("bond", "tax", "rate")
@@ -359,6 +366,11 @@ def _profile(figure: Figure) -> _Profile:
         for match in _SENTENCE_YEAR.finditer(sentence)
         if not own <= match.start() < own + len(figure.span.text)
     )
+    months = frozenset(
+        next(group for group in match.groups() if group)
+        for match in _SENTENCE_MONTH.finditer(sentence)
+        if not own <= match.start() < own + len(figure.span.text)
+    )
     return _Profile(
         article_id=figure.span.article_id,
         unit=figure.unit,
@@ -372,6 +384,7 @@ def _profile(figure: Figure) -> _Profile:
         base=base,
         dimension=_dimension(figure) if base in MEASURES else "",
         years=years,
+        months=months,
         exclusive=figure.qualifier in ("more-than", "less-than"),
         part=_is_part(figure),
         head=frozenset(_canonical(word) for word in figure.head.split()) - NUMBER_WORDS,
@@ -603,17 +616,22 @@ def _content_words(what: str) -> frozenset[str]:
 
 
 def _canonical(word: str) -> str:
-    """One spelling for a word and its synonyms: "deaths", "killed", "dead" → "killed";
-    "babies", "children" → "child" (``COUNTED_NOUN_GROUPS``)."""
+    """One spelling for a word, its plural and its synonyms: "deaths", "killed", "dead",
+    "bodies" → "killed"; "babies", "children" → "child" (``COUNTED_NOUN_GROUPS``); "employees"
+    and "employee", "nurses" and "nurse" one stem each (a crude stem cut "employees" to "employe")."""
     stem = _stem(word)
-    for key, synonyms in SYNONYMS.items():
-        if word in synonyms or stem in synonyms:
-            return key
     singular = _singular(word)
+    if word.endswith("ses") and not word.endswith("sses"):
+        singular = word[:-1]  # "nurses", "houses": the "e" is the noun's own
+    elif word.endswith("men") and len(word) > 5:
+        singular = word[:-3] + "man"  # "spokesmen", "congressmen"
+    for key, synonyms in SYNONYMS.items():
+        if word in synonyms or stem in synonyms or singular in synonyms or stem + "e" in synonyms:
+            return key
     for key, nouns in COUNTED_NOUN_GROUPS.items():
         if word in nouns or singular in nouns:
             return key
-    return stem
+    return _stem(singular)
 
 
 def _singular(word: str) -> str:
@@ -702,7 +720,7 @@ def _same_thing(first: _Profile, second: _Profile) -> bool:
         return first.frame == second.frame and _same_report(first.context, second.context)
     if first.base != second.base or not first.key or first.key != second.key:
         return False
-    if not first.words or not second.words or first.frame != second.frame:
+    if not first.words or not second.words or first.frame != second.frame or _months_differ(first, second):
         return False
     smaller, larger = sorted((first.words, second.words), key=lambda words: (len(words), sorted(words)))
     # Every content word of the shorter description must be in the longer one:
@@ -964,6 +982,8 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
         return ""
     if first.years != second.years and not _one_period(first, second):
         return ""  # "the 2009 quake killed more than 300" is not this quake's toll
+    if _months_differ(first, second):
+        return ""
     if first.part != second.part:
         return ""  # "two more debates" are not "three debates" in all
     kind = min(shared, key=lambda shared_kind: (not _is_specific(shared_kind), shared_kind))
@@ -971,6 +991,16 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
         return "" if first.dimension and second.dimension and first.dimension != second.dimension else kind
     nouns_first, nouns_second = first.words & PEOPLE_STEMS, second.words & PEOPLE_STEMS
     return "" if nouns_first and nouns_second and not nouns_first & nouns_second else kind
+
+
+def _months_differ(first: _Profile, second: _Profile) -> bool:
+    """True when both sentences name months and none in common: "The economy added 379,000 jobs
+    in February" and "The January numbers were also revised sharply higher to 166,000 added
+    jobs" count two months' jobs. A sentence naming no month may mean any of them; dates are
+    compared by their own value."""
+    if first.base == "date" or not first.months or not second.months:
+        return False
+    return not first.months & second.months
 
 
 def _one_period(first: _Profile, second: _Profile) -> bool:

@@ -1355,15 +1355,28 @@ def _what(thing: Token, anchor: Token, figure_tokens: SpacySpan) -> str:
             return ""  # the day a statement was made is not the figure of an event
         chosen |= _verb_phrase(verb, skip | {anchor.head.i}, exclude=anchor.head.i) | _subject(verb, skip)
         return _join(thing.doc, sorted(chosen - skip - {anchor.i}))
-    if verb is not None and not (thing.dep_ == "dobj" and verb.lemma_.lower() in REPORTING_VERBS):
+    if verb is not None and not (thing.dep_ == "dobj" and _reports_count(verb)):
         chosen.add(thing.i)
         chosen |= _verb_phrase(verb, skip, exclude=thing.i if verb.i == thing.head.i else anchor.i)
-        if verb.i != thing.head.i or thing.dep_ in ("dobj", "attr", "oprd"):
+        if (
+            verb.i != thing.head.i
+            or thing.dep_ in ("dobj", "attr", "oprd")
+            or (thing.dep_ == "npadvmod" and verb.lemma_.lower() in CHANGE_WORDS)
+        ):
+            # "Average hourly pay rose 3.2%": what changed by the amount is the subject
             chosen |= _subject(verb, skip)
     chosen -= skip
     if not chosen:
         return ""
     return _join(thing.doc, sorted(chosen))
+
+
+def _reports_count(verb: Token) -> bool:
+    """True for a verb that, with the count as its object, reports it ("officials reported 300
+    cases"): a reporting verb, but not "add", whose object is added ("the economy added 196,000
+    jobs"; it reports only a clause or a quotation)."""
+    lemma = verb.lemma_.lower()
+    return lemma in REPORTING_VERBS and lemma != "add"
 
 
 def _year_description(what: str) -> str:
