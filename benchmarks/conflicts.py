@@ -9,7 +9,8 @@ planted-hard set, held-out numbers; about twenty minutes),
 ``--basil`` (the 30 BASIL triples of ``basil-conflicts.json``: every flag, to check by hand
 against the verdicts kept there), ``--unseen [basil,allsides]`` (all 100 BASIL triples and the
 AllSides roundups: every flag with its verdict from ``unseen-conflicts.json``, or "unjudged"; about
-six minutes for both), ``--stories N`` (the first N stories only, for iterating), ``--ids a,b`` (those stories only), ``--show N`` (how many missed and false lines to print; 25 by default; missed figures
+six minutes for both; with ``--hard-only``, planted the hard way on those sets instead, about
+eight minutes for both), ``--stories N`` (the first N stories only, for iterating), ``--ids a,b`` (those stories only), ``--show N`` (how many missed and false lines to print; 25 by default; missed figures
 without a "what" or with the unit "count" are printed too, marked "[no what/count]").
 
 1. Real stories: each story's articles are cleaned and segmented as the pipeline does, parsed
@@ -769,6 +770,14 @@ def arguments() -> argparse.Namespace:
 def main() -> int:
     args = arguments()
     started = time.perf_counter()
+    if args.unseen is not None and args.hard_only:
+        for name, unseen in unseen_stories(args.unseen.split(",")).items():
+            print(f"# {name}, {len(unseen)} stories\n")
+            hard_run(
+                unseen, {story_id: list(parse(articles)) for story_id, articles in unseen}, show=args.show
+            )
+        print(f"\n(total {time.perf_counter() - started:.0f} s)")
+        return 0
     if args.unseen is not None:
         unseen_run(args.unseen.split(","))
         return 0
