@@ -943,3 +943,18 @@ def test_jobs_added_keep_the_verb_that_adds_them() -> None:
         [_article("The US economy added 196,000 jobs in March, up from 33,000 the prior month.")]
     )
     assert _one(figures, "196,000").what == "US economy added jobs in March"
+
+
+def test_a_value_after_of_is_described_by_what_it_is_the_value_of() -> None:
+    # AllSides probe-250 and probe-147: a rate "of 3.8 percent", a low "of 3.6%"
+    figures = _figures(
+        [
+            _article(
+                "The unemployment rate of 3.8 percent remained the same. The unemployment rate fell "
+                "to a five-decade low of 3.6% from 3.8%, though that drop partly reflected an increase "
+                "in the number of Americans who stopped looking for work."
+            )
+        ]
+    )
+    assert _one(figures, "3.8 percent").what == "unemployment rate remained the same"
+    assert _one(figures, "3.6%").what.startswith("unemployment rate fell to a five-decade low")

@@ -601,7 +601,7 @@ def _figure(
         if unit in TIME_UNITS:
             # "her most recent eight years of tax returns": 8 years, not the year 8
             unit = _duration_unit(unit)
-    what = _what(thing, anchor, tokens)
+    what = _what(thing, anchor, tokens) or _what_of_value(anchor, tokens)
     if unit == "year":
         what = _year_description(what)
     return Figure(
@@ -1369,6 +1369,25 @@ def _what(thing: Token, anchor: Token, figure_tokens: SpacySpan) -> str:
     if not chosen:
         return ""
     return _join(thing.doc, sorted(chosen))
+
+
+def _what_of_value(anchor: Token, figure_tokens: SpacySpan) -> str:
+    """The description of the word a figure is the value of, for a figure that has none of its
+    own: "The unemployment rate of 3.8 percent remained the same" (the rate remained), "fell to
+    a five-decade low of 3.6%" (the rate fell to the low); "" otherwise, and for a word that
+    only says how it is counted."""
+    inside = {t.i for t in figure_tokens}
+    of = anchor.head
+    if (
+        anchor.dep_ != "pobj"
+        or of.lower_ != "of"
+        or of.head.i in inside
+        or of.head.pos_ not in ("NOUN", "ADJ")
+    ):
+        return ""
+    if of.head.lemma_.lower() in COUNT_NOUNS | {"age"}:
+        return ""  # "a total of 120", "between the ages of 16 and 18": the word says only how it counts
+    return _what(of.head, of.head, figure_tokens.doc[min(of.i, figure_tokens.start) : figure_tokens.end])
 
 
 def _reports_count(verb: Token) -> bool:
