@@ -1030,3 +1030,23 @@ def test_a_plural_is_one_word_with_its_singular() -> None:
         assert conflicts._canonical(singular) == conflicts._canonical(plural)
     assert conflicts._canonical("bodies") == conflicts._canonical("fatalities") == "killed"
     assert conflicts._canonical("refugees") == "displaced"
+
+
+# AllSides probe-2294: one bill's minimum wage, one lead with the year it is reached, one without.
+WAGE_DATED = (
+    "A group of Democratic lawmakers reintroduced legislation on Tuesday to raise the federal minimum "
+    "wage to $15 per hour by 2025 — and indicated they may use a powerful procedural tool to pass the "
+    "bill using their slimmest-possible Senate majority."
+)
+WAGE_UNDATED = (
+    "House and Senate Democrats on Tuesday unveiled a bill to increase the federal minimum wage to $15 "
+    "an hour, highlighting their intention to include the measure in the next round of Covid-19 relief."
+)
+
+
+def test_a_sum_whose_sentence_names_a_year_is_paired_with_one_naming_none() -> None:
+    """A share or a sum is compared by its context's meaning; that one sentence says by when the
+    wage is reached and the other does not is no reason to keep them apart."""
+    _, found = _conflicts([(WAGE_DATED.replace("$15", "$22.50"), None), (WAGE_UNDATED, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [["$15", "$22.50"]]
+    assert _conflicts([(WAGE_DATED, None), (WAGE_UNDATED, None)])[1] == ()

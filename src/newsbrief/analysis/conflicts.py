@@ -971,7 +971,9 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
     ("children" and "babies"), or one of the general kinds (shares, money, bare counts,
     durations). Dates, years and ages are never paired this way: too many of them in one story
     are about different things. Time frames that both figures state must agree, and so must the
-    years their sentences name; a part ("two more") is not compared with a whole ("three
+    years their sentences name, except that a figure of a general kind in a sentence naming no
+    year may be paired with one whose sentence names some ("to $15 per hour by 2025", "to $15 an
+    hour"): those need contexts close in meaning anyway; a part ("two more") is not compared with a whole ("three
     debates"); two counts of people named by different nouns ("civilians", "soldiers") are
     different things.
     """
@@ -980,7 +982,8 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
         return ""
     if _frames_differ(first.frame, second.frame):
         return ""
-    if first.years != second.years and not _one_period(first, second):
+    undated_general = (not first.years or not second.years) and not any(map(_is_specific, shared))
+    if first.years != second.years and not _one_period(first, second) and not undated_general:
         return ""  # "the 2009 quake killed more than 300" is not this quake's toll
     if _months_differ(first, second):
         return ""
