@@ -1050,3 +1050,43 @@ def test_a_sum_whose_sentence_names_a_year_is_paired_with_one_naming_none() -> N
     _, found = _conflicts([(WAGE_DATED.replace("$15", "$22.50"), None), (WAGE_UNDATED, None)])
     assert [sorted(f.span.text for f in c.figures) for c in found] == [["$15", "$22.50"]]
     assert _conflicts([(WAGE_DATED, None), (WAGE_UNDATED, None)])[1] == ()
+
+
+# AllSides probe-13 and probe-1412: each lead gives one sum.
+DEBT_A = (
+    "House Republicans reached an agreement with the Obama administration to provide Puerto Rico a "
+    "path to restructure its $70 billion debt load, the first step toward ending its decadelong "
+    "recession."
+)
+DEBT_B = (
+    "House leaders urged members Thursday to support the latest version of a bill designed to impose "
+    "fiscal oversight on Puerto Rico and rescue it from $72 billion in bond debt, saying the parties "
+    "negotiated in good faith and that Congress should act now to avoid a taxpayer bailout down the "
+    "road."
+)
+PLAN_EXACT = (
+    "President Joe Biden could find himself under pressure on Monday to prove his much-touted interest "
+    "in working with Republicans in Congress, as lawmakers return from their spring break to grapple "
+    "with his $2.3 trillion proposal to improve U.S. infrastructure."
+)
+PLAN_ROUGH = (
+    "President Joe Biden will meet with a bipartisan group of lawmakers on Monday afternoon to discuss "
+    "his roughly $2 trillion jobs and infrastructure proposal, as he faces united Republican "
+    "opposition to the plan and pressure from Democrats to move without GOP support."
+)
+
+
+def test_each_articles_only_sum_needs_less_closeness() -> None:
+    _, found = _conflicts([(DEBT_A, None), (DEBT_B, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [["$70 billion", "$72 billion"]]
+    assert "each is the only USD figure of its article" in found[0].compared
+
+
+def test_a_rough_sum_rounds_to_its_last_written_digit() -> None:
+    """A rough sum is any value that rounds to its last written digit: $2.3 trillion is "roughly
+    $2 trillion", not "roughly $3 trillion"."""
+    assert _conflicts([(PLAN_EXACT, None), (PLAN_ROUGH, None)])[1] == ()
+    _, found = _conflicts([(PLAN_EXACT, None), (PLAN_ROUGH.replace("$2 trillion", "$3 trillion"), None)])
+    assert [sorted(f.span.text for f in c.figures) for c in found] == [
+        ["$2.3 trillion", "roughly $3 trillion"]
+    ]

@@ -451,10 +451,11 @@ def _is_forecast(figure: Figure) -> bool:
 
 def _written_step(figure: Figure) -> float:
     """The unit of the last digit a value written before a scale word gives, or 0.0: 0.1e12 for
-    "$2.3 trillion", 1e12 for "$2 trillion", 0.01e12 for "$2.25 trillion". Only for a value stated
-    flat (no qualifier): "more than $2 trillion" is a bound, not a rounded value."""
+    "$2.3 trillion", 1e12 for "$2 trillion" and for "roughly $2 trillion", 0.01e12 for "$2.25
+    trillion". Only for a value stated flat or approximately: "more than $2 trillion" is a bound,
+    not a rounded value."""
     match = _SCALED_DIGITS.search(figure.span.text)
-    if figure.qualifier != "exact" or match is None:
+    if figure.qualifier not in ("exact", "about") or match is None:
         return 0.0
     decimals = len(match.group(2) or "")
     return float(SCALES[match.group(3).lower()]) * 0.1**decimals
@@ -749,23 +750,25 @@ def _forms(key: str) -> frozenset[str]:
 
 
 def _sole_of_kind(profiles: Sequence[_Profile]) -> set[tuple[int, str]]:
-    """(figure, kind) for each specific kind of which the figure gives its article's only value,
-    years aside.
+    """(figure, kind) for each kind of which the figure gives its article's only value, years
+    aside.
 
     "3.7 million square feet" and "approximately 4.5 million square feet", each the one area of
     its article, are the story's area; "build 69 townhouses" and "have 69 townhouses" the
     project's size; "held on $100,000 bond" and "$100,000 bond or $50,000 cash bail" the bond. A
     figure whose sentence names a year ("the 2009 quake") is about another event and counts for
-    nothing here; general kinds (shares, money, bare counts with no noun) never qualify, nor
-    counts of people ("two wounded" in an ambush, "three wounded" by a rocket: two events).
+    nothing here; nor do counts of people ("two wounded" in an ambush, "three wounded" by a
+    rocket: two events). General kinds (shares, money, bare counts with no noun) are listed too,
+    but their sole figures still need contexts close in meaning, if only to ``KIND_MIN``
+    (``_by_closeness``): each lead's one sum in "restructure its $70 billion debt load" and
+    "rescue it from $72 billion in bond debt" is the story's debt.
     """
     values: dict[tuple[str, str], set[float]] = {}
     for p in profiles:
         if _never_sole(p):
             continue
         for kind in _kinds(p):
-            if _is_specific(kind):
-                values.setdefault((p.article_id, kind), set()).add(p.value)
+            values.setdefault((p.article_id, kind), set()).add(p.value)
     return {
         (index, kind)
         for index, p in enumerate(profiles)
@@ -855,16 +858,19 @@ def _by_meaning(
         return f"both measure {first.dimension} in {first.base} units"
     if first.base == "age":
         return f"both give the age of the same person or role ({kind[len('age (') : -1]})"
-    if sole and not (first.dimension or second.dimension):
+    if sole and _is_specific(kind) and not (first.dimension or second.dimension):
         return f"each is the only {kind} figure of its article"
-    return _by_closeness(first, second, kind, cosine, one_fact) or (
+    return _by_closeness(first, second, kind, cosine, one_fact, sole=sole) or (
         f"{MAIN_BASIS} ({first.event})" if main else ""
     )
 
 
-def _by_closeness(first: _Profile, second: _Profile, kind: str, cosine: float, one_fact: bool) -> str:
+def _by_closeness(
+    first: _Profile, second: _Profile, kind: str, cosine: float, one_fact: bool, *, sole: bool = False
+) -> str:
     """Why two figures of one kind are close enough in meaning to count the same thing, or ""
-    (``_by_meaning``: KIND_MIN for a kind that names the thing, else MEANING_MIN)."""
+    (``_by_meaning``: KIND_MIN for a kind that names the thing or for each article's only figure
+    of a general kind, else MEANING_MIN)."""
     if not _is_specific(kind) and not (first.words and second.words):
         return ""  # "10 percent" of nothing said: its context alone cannot tell which share it is
     thin = _thin(first, kind) or _thin(second, kind)
@@ -878,6 +884,8 @@ def _by_closeness(first: _Profile, second: _Profile, kind: str, cosine: float, o
         reasons.append(f"both count {kind}")
     if one_fact and _is_specific(kind):
         reasons.append("their sentences are in one fact of the alignment")
+    if sole and not _is_specific(kind):
+        reasons.append(f"each is the only {kind} figure of its article")
     least = KIND_MIN if reasons else MEANING_MIN
     if cosine < least:
         return ""
