@@ -184,7 +184,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013(]")
 _COMPARED_WITH = re.compile(r"\bthan\s+the\s*$", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A month the sentence names, by its name or its abbreviation ("May" only before a day: else it
-# is the verb); group 1 is its first three letters.
+# is the verb); the one group that matches holds its first three letters.
 _SENTENCE_MONTH = re.compile(
     r"\b(?:(Jan)uary|(Feb)ruary|(Mar)ch|(Apr)il|(Jun)e|(Jul)y|(Aug)ust|(Sep)tember|(Oct)ober|(Nov)ember"
     r"|(Dec)ember|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)t?\.|(May)(?= \d))(?![a-z])"
@@ -981,9 +981,9 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
     are about different things. Time frames that both figures state must agree, and so must the
     years their sentences name, except that a figure of a general kind in a sentence naming no
     year may be paired with one whose sentence names some ("to $15 per hour by 2025", "to $15 an
-    hour"): those need contexts close in meaning anyway; a part ("two more") is not compared with a whole ("three
-    debates"); two counts of people named by different nouns ("civilians", "soldiers") are
-    different things.
+    hour"): those need contexts close in meaning anyway. Sentences that both name months must
+    share one. A part ("two more") is not compared with a whole ("three debates"); two counts of
+    people named by different nouns ("civilians", "soldiers") are different things.
     """
     shared = _kinds(first) & _kinds(second)
     if not shared:
