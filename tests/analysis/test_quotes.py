@@ -68,6 +68,13 @@ def gold() -> list[dict[str, object]]:
     return list(json.loads(GOLD.read_text(encoding="utf-8"))["quotes"])
 
 
+def _fixture_quote(fixture: str, opening: str) -> Quote:
+    """The one quote of a BASIL fixture story (``tests/fixtures/analysis``) whose text holds ``opening``."""
+    articles = list(basil_story(fixture))
+    (quote,) = [q for q in find_quotes(articles, parse(articles)) if opening in q.text]
+    return quote
+
+
 def _by_text(found: tuple[Quote, ...], start: str) -> Quote:
     matches = [quote for quote in found if quote.text.startswith(start)]
     assert len(matches) == 1, [quote.text for quote in found]
@@ -1773,9 +1780,7 @@ def test_an_adjective_before_a_name_is_no_role() -> None:
 def test_a_speaker_named_by_a_description_is_who_the_article_means(
     fixture: str, opening: str, speaker: str
 ) -> None:
-    articles = list(basil_story(fixture))
-    (quote,) = [q for q in find_quotes(articles, parse(articles)) if opening in q.text]
-    assert quote.speaker == speaker
+    assert _fixture_quote(fixture, opening).speaker == speaker
 
 
 def test_a_participle_hung_on_the_reported_clause_is_the_reporters() -> None:
@@ -1817,9 +1822,7 @@ def test_a_hyphenated_title_before_a_name_is_the_whole_role() -> None:
 def test_a_paragraph_break_ends_the_sentence_a_speaker_opens(
     fixture: str, opening: str, speaker: str
 ) -> None:
-    articles = list(basil_story(fixture))
-    (quote,) = [q for q in find_quotes(articles, parse(articles)) if opening in q.text]
-    assert quote.speaker == speaker
+    assert _fixture_quote(fixture, opening).speaker == speaker
 
 
 def test_a_day_the_parser_made_the_subject_is_not_the_speaker() -> None:
