@@ -184,7 +184,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013(]")
 _COMPARED_WITH = re.compile(r"\bthan\s+the\s*$", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A month the sentence names, by its name or its abbreviation ("May" only before a day: else it
-# is the verb); the one group that matches holds its first three letters.
+# is the verb); the one group that matches (its last) holds its first three letters.
 _SENTENCE_MONTH = re.compile(
     r"\b(?:(Jan)uary|(Feb)ruary|(Mar)ch|(Apr)il|(Jun)e|(Jul)y|(Aug)ust|(Sep)tember|(Oct)ober|(Nov)ember"
     r"|(Dec)ember|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)t?\.|(May)(?= \d))(?![a-z])"
@@ -359,32 +359,20 @@ def _profile(figure: Figure) -> _Profile:
     words = _content_words(figure.what)
     base, convert = _base_unit(figure)
     low, high = _bounds(figure)
-    sentence = figure.sentence.text
-    own = figure.span.start - figure.sentence.start
-    years = frozenset(
-        match.group(0)
-        for match in _SENTENCE_YEAR.finditer(sentence)
-        if not own <= match.start() < own + len(figure.span.text)
-    )
-    months = frozenset(
-        next(group for group in match.groups() if group)
-        for match in _SENTENCE_MONTH.finditer(sentence)
-        if not own <= match.start() < own + len(figure.span.text)
-    )
     return _Profile(
         article_id=figure.span.article_id,
         unit=figure.unit,
         key=_thing_key(figure),
         words=words,
         frame=_time_frame(figure.what),
-        context=_content_words(sentence) - NUMBER_WORDS,
+        context=_content_words(figure.sentence.text) - NUMBER_WORDS,
         low=convert(low),
         high=convert(high),
         value=convert(figure.value),
         base=base,
         dimension=_dimension(figure) if base in MEASURES else "",
-        years=years,
-        months=months,
+        years=_named_beside(figure, _SENTENCE_YEAR),
+        months=_named_beside(figure, _SENTENCE_MONTH),
         exclusive=figure.qualifier in ("more-than", "less-than"),
         part=_is_part(figure),
         head=frozenset(_canonical(word) for word in figure.head.split()) - NUMBER_WORDS,
@@ -397,6 +385,17 @@ def _profile(figure: Figure) -> _Profile:
         forecast=_is_forecast(figure),
         standard=_COMPARED_WITH.search(_sides(figure)[0]) is not None,
         joined=_joined_nouns(figure),
+    )
+
+
+def _named_beside(figure: Figure, pattern: re.Pattern[str]) -> frozenset[str]:
+    """What ``pattern`` finds in the figure's sentence outside the figure itself (years, months),
+    each as its last matched group: "Feb" of "February"."""
+    own = figure.span.start - figure.sentence.start
+    return frozenset(
+        match.group(match.lastindex or 0)
+        for match in pattern.finditer(figure.sentence.text)
+        if not own <= match.start() < own + len(figure.span.text)
     )
 
 
