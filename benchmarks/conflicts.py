@@ -35,9 +35,9 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from itertools import product
+from itertools import combinations, product
 from pathlib import Path
 
 from common import basil_article, cleaned_leads, document_articles  # benchmarks/ is on sys.path when run
@@ -464,8 +464,60 @@ def _key(figure: Figure) -> tuple[str, int, int]:
     return (figure.span.article_id, figure.sentence.index, figure.span.start - figure.sentence.start)
 
 
-def _conflict_keys(conflicts: Sequence[Conflict]) -> set[frozenset[tuple[str, int, int]]]:
-    return {frozenset(_key(f) for f in conflict.figures) for conflict in conflicts}
+Place = Callable[[Figure], tuple[str, int, int]]
+
+
+def _place_before_change(changed: Figure, change: int) -> Place:
+    """``_key`` of a figure of the changed story as the figure's place in the story as it was: a
+    figure after the changed one in its sentence ("was 89 degrees, which means ... reached between
+    130-170 degrees") moves by the change's difference in length."""
+
+    def place(figure: Figure) -> tuple[str, int, int]:
+        article, sentence, offset = _key(figure)
+        moved = (article, sentence) == _key(changed)[:2] and figure.span.start > changed.span.start
+        return (article, sentence, offset - change if moved else offset)
+
+    return place
+
+
+def _conflict_keys(
+    conflicts: Sequence[Conflict], place: Place = _key
+) -> set[frozenset[tuple[str, int, int]]]:
+    return {frozenset(place(f) for f in conflict.figures) for conflict in conflicts}
+
+
+def _flagged_pairs(conflicts: Sequence[Conflict]) -> set[frozenset[tuple[str, int, int]]]:
+    """Every two figures of different articles that one conflict holds together, by place."""
+    return {
+        frozenset({_key(one), _key(other)})
+        for conflict in conflicts
+        for one, other in combinations(conflict.figures, 2)
+        if one.span.article_id != other.span.article_id
+    }
+
+
+def _regrouped(conflict: Conflict, known: set[frozenset[tuple[str, int, int]]], place: Place) -> bool:
+    """True when a conflict of a changed story says nothing the story as it is did not flag: each
+    two of its figures of different articles whose values differ were flagged together before
+    (the quake's magnitude 6 against 6.2, paired with another outlet's 6.2 once one 6.2 is
+    changed). The changed figure keeps its place, so it stands for the figure it replaced."""
+    return all(
+        frozenset({place(one), place(other)}) in known
+        for one, other in combinations(conflict.figures, 2)
+        if one.span.article_id != other.span.article_id and one.value != other.value
+    )
+
+
+def _against_a_report(conflict: Conflict, original: Figure, changed_article: str) -> bool:
+    """True when the conflict holds, from another article, a figure that the changed figure's old
+    value agrees with: "added 148,000 jobs" changed to 222,000 and flagged against another
+    outlet's "Nearly 150,000" is the change found, against a report other than the one the
+    benchmark asked for."""
+    before = conflict_rules._profile(original)
+    return any(
+        f.span.article_id != changed_article and conflict_rules._agree(before, conflict_rules._profile(f))
+        for f in conflict.figures
+    )
 
 
 def _involves(conflict: Conflict, article_id: str, start: int, length: int) -> bool:
@@ -484,9 +536,11 @@ def hard_run(
     Planted: ×1.5 of a closed-range figure (exact, about, nearly), written as the article writes
     it (×0.67 when the other articles give only lower bounds, which a larger value meets); a hit is a conflict holding the changed figure and one of the other articles' figures of
     the same value. Rounding: the same figure +1%; overlap: an open bound ("more than 300") moved
-    within its range when the other article gives the same bound; for these two any new conflict
+    within its range when every other article that gives the value gives the same bound (an exact
+    "ten" elsewhere would make "at least fifteen" a true conflict); for these two any new conflict
     holding the changed figure is false. Conflicts of the story as it is are not counted (they are
-    the real-story flags); any other new conflict in a changed story is false.
+    the real-story flags), nor are they when regrouped around the changed figure
+    (``_regrouped``); any other new conflict in a changed story is false.
     """
     print("## Planted, the hard way (a figure another article also reports)\n")
     counts: Counter[str] = Counter()
@@ -496,6 +550,7 @@ def hard_run(
         story_docs = docs[story_id]
         figures, before = analyze(articles, story_docs)
         known = _conflict_keys(before)
+        known_pairs = _flagged_pairs(before)
         jobs: list[tuple[str, Figure, list[Figure], int, Article]] = []
         for figure, others in shared_figures(figures):
             position = next(n for n, a in enumerate(articles) if a.id == figure.span.article_id)
@@ -514,7 +569,7 @@ def hard_run(
                     jobs.append(
                         ("rounding", figure, others, position, _changed(articles[position], figure, small))
                     )
-            elif figure.qualifier in OPEN and any(o.qualifier == figure.qualifier for o in others):
+            elif figure.qualifier in OPEN and all(o.qualifier == figure.qualifier for o in others):
                 factor = 1.5 if figure.qualifier in ("more-than", "at-least") else 0.67
                 new_text = planted_text(figure, factor)
                 if new_text is not None:
@@ -531,7 +586,16 @@ def hard_run(
             mine = [c for c in after if _involves(c, copy.id, figure.span.start, length)]
             wanted = {_key(o) for o in others}
             hits = [c for c in mine if wanted & {_key(f) for f in c.figures}] if kind == "planted" else []
-            extra = [c for c in after if c not in hits and _conflict_keys([c]) - known]
+            place = _place_before_change(figure, length - len(figure.span.text))
+            new = [c for c in after if c not in hits and _conflict_keys([c], place) - known]
+            extra = [c for c in new if not _regrouped(c, known_pairs, place)]
+            counts[f"known flags regrouped, {kind}"] += len(new) - len(extra)
+            if kind == "planted":
+                elsewhere = [c for c in extra if c in mine and _against_a_report(c, figure, copy.id)]
+                counts["planted flagged against another report of its old value"] += bool(
+                    elsewhere and not hits
+                )
+                extra = [c for c in extra if c not in elsewhere]
             label = f"{story_id}/{figure.span.article_id} {figure.span.text!r} ({figure.unit})"
             counts[kind] += 1
             if kind == "planted":
