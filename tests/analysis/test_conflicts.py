@@ -119,6 +119,22 @@ def test_different_counted_things_are_not_a_conflict() -> None:
     assert conflicts == ()
 
 
+def test_the_people_a_toll_includes_do_not_make_it_another_count() -> None:
+    # AllSides probe-1499, the Manchester toll, one lead's "Twenty-two" planted as 15: "an
+    # eight-year-old girl" and "teenagers" are among those counted, not whom each count counts.
+    changed = (
+        "Fifteen people, including an eight-year-old girl, have been killed and 59 were injured "
+        "in a suicide bombing at Manchester Arena, at the end of a concert by US singer Ariana Grande."
+    )
+    other = (
+        "The Islamic State claimed Tuesday that one of its \u201csoldiers\u201d carried out an apparent "
+        "suicide blast in Manchester that killed at least 22 people, including teenagers and others "
+        "streaming out of a pop concert."
+    )
+    _, found = _conflicts([(changed, None), (other, None)])
+    assert [sorted(figure.value for figure in conflict.figures) for conflict in found] == [[15.0, 22.0]]
+
+
 def test_unchanged_copies_never_conflict() -> None:
     _, conflicts = _conflicts([(AQUILA_AP, None), (AQUILA_AP, None)])
     assert conflicts == ()

@@ -182,6 +182,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013(]")
 # $5.7 billion he unsuccessfully demanded". "than" with no article is a qualifier of the figure
 # ("more than 300 people").
 _COMPARED_WITH = re.compile(r"\bthan\s+the\s*$", re.IGNORECASE)
+_INCLUDING = re.compile(r"\b(?:including|among them|such as)\b", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A month the sentence names, by its name or its abbreviation ("May" only before a day: else it
 # is the verb); the one group that matches (its last) holds its first three letters.
@@ -353,6 +354,7 @@ class _Profile:
     forecast: bool  # what someone expects: "Economists expect to see 165,000 jobs"
     standard: bool  # what something is compared with: "more than the 58,000 who died in Vietnam"
     joined: frozenset[str]  # nouns counted with its own: "territory" in "50 states and territories"
+    people: frozenset[str]  # the nouns naming whom it counts: "people", not the "girl" it includes
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -385,7 +387,17 @@ def _profile(figure: Figure) -> _Profile:
         forecast=_is_forecast(figure),
         standard=_COMPARED_WITH.search(_sides(figure)[0]) is not None,
         joined=_joined_nouns(figure),
+        people=_people_counted(figure.what),
     )
+
+
+def _people_counted(what: str) -> frozenset[str]:
+    """The nouns of a description that name the people counted (``PEOPLE_STEMS``), leaving out
+    those after "including", "among them" or "such as", which name some of them: "Twenty-two
+    people including an eight-year-old girl killed" and "at least 22 killed, people including
+    teenagers" both count people."""
+    counted = _INCLUDING.split(what, maxsplit=1)[0]
+    return _content_words(counted) & PEOPLE_STEMS
 
 
 def _named_beside(figure: Figure, pattern: re.Pattern[str]) -> frozenset[str]:
@@ -738,9 +750,7 @@ def _same_thing(first: _Profile, second: _Profile) -> bool:
     if thin and not _same_report(first.context, second.context):
         return False
     # Different counted nouns for people ("civilians" and "soldiers") are different things.
-    nouns_first = first.words & PEOPLE_STEMS
-    nouns_second = second.words & PEOPLE_STEMS
-    return not (nouns_first and nouns_second and not nouns_first & nouns_second)
+    return not (first.people and second.people and not first.people & second.people)
 
 
 def _forms(key: str) -> frozenset[str]:
@@ -824,7 +834,7 @@ def _group(profile: _Profile) -> frozenset[str]:
     """The nouns of a count's description that name which people it counts ("children",
     "soldiers"), less those that name them only by what befell them ("victims" in "fell
     victim", "casualties")."""
-    return profile.words & PEOPLE_STEMS - BEFALLEN
+    return profile.people - BEFALLEN
 
 
 def _never_sole(profile: _Profile) -> bool:
@@ -955,7 +965,9 @@ def _agreed_in_sentence(figures: Sequence[Figure], profiles: Sequence[_Profile],
     outlet's figure stands for is plain, and it is not the one that differs. When that figure
     says what it measures, only a value of the same dimension stands for it: in "The high
     yesterday was 89 degrees, which means the interior of the truck could've easily reached
-    between 130-170 degrees" the high is 89, whatever the interior reached.
+    between 130-170 degrees" the high is 89, whatever the interior reached. Likewise a count of
+    another event class stands for nothing: in "Fifteen people ... have been killed and 59 were
+    injured" the dead are 15, whatever the injured number.
     """
     for one, other in ((i, j), (j, i)):
         sentence = figures[other].sentence
@@ -964,6 +976,8 @@ def _agreed_in_sentence(figures: Sequence[Figure], profiles: Sequence[_Profile],
             if k == other or figure.sentence != sentence or profiles[k].base != profiles[other].base:
                 continue
             if dimension and profiles[k].dimension != dimension:
+                continue
+            if profiles[k].event and profiles[other].event and profiles[k].event != profiles[other].event:
                 continue
             if _agree(profiles[one], profiles[k]):
                 return True
@@ -999,8 +1013,7 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
     kind = min(shared, key=lambda shared_kind: (not _is_specific(shared_kind), shared_kind))
     if first.base in MEASURES:
         return "" if first.dimension and second.dimension and first.dimension != second.dimension else kind
-    nouns_first, nouns_second = first.words & PEOPLE_STEMS, second.words & PEOPLE_STEMS
-    return "" if nouns_first and nouns_second and not nouns_first & nouns_second else kind
+    return "" if first.people and second.people and not first.people & second.people else kind
 
 
 def _months_differ(first: _Profile, second: _Profile) -> bool:
@@ -1049,7 +1062,7 @@ def _kinds(profile: _Profile) -> frozenset[str]:
         # embeddings: people are paired by meaning only as a toll, whose key names the event,
         # or by the noun that names them.
         toll = {profile.key} if profile.key in TOLLS else set()
-        return frozenset(toll | (profile.words & PEOPLE_STEMS) | ({profile.event} - {""}))
+        return frozenset(toll | profile.people | ({profile.event} - {""}))
     if profile.unit in GENERAL_UNITS:
         # "$100,000 bond", "a 7.5% risk": the noun the number modifies names what is counted
         return frozenset({profile.base} | {_noun_kind(profile.base, noun) for noun in profile.head})
