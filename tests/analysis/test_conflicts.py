@@ -324,6 +324,26 @@ def test_a_forecast_is_not_compared_with_a_count(counted: str, forecast: str) ->
     assert _conflicts([(counted, None), (forecast, None)])[1] == ()
 
 
+def test_a_count_that_beat_expectations_is_a_count() -> None:
+    # AllSides probe-1561, one lead's 916,000 planted as 1,374,000: "beat expectations by adding"
+    # gives the count itself, and "expected" in "compared with expectations of" stays a forecast.
+    changed = (
+        "The economy beat expectations by adding 1,374,000 new jobs in March while the unemployment "
+        "rate dropped to 6% as businesses recover from the COVID-19 pandemic, the Bureau of Labor "
+        "Statistics reported Friday."
+    )
+    other = (
+        "Employers added 916,000 jobs in March, up from 416,000 in February and the most since "
+        "August, the Labor Department said Friday."
+    )
+    _, found = _conflicts([(changed, None), (other, None)])
+    assert [sorted(figure.value for figure in conflict.figures) for conflict in found] == [
+        [916000.0, 1374000.0]
+    ]
+    forecast = "That compared with expectations of 1,374,000 new jobs in March, economists said."
+    assert _conflicts([(forecast, None), (other, None)])[1] == ()
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [

@@ -176,6 +176,15 @@ _FORECAST_WORDS = re.compile(
     r"|predict(?:s|ed|ions?)?|projected|projections?)\b",
     re.IGNORECASE,
 )
+# An expectation beaten or missed: what follows is the count itself ("The economy beat
+# expectations by adding 916,000 new jobs"), unless it is the expectation's value ("topping
+# forecasts of 200,000").
+_EXPECTATION_MET = re.compile(
+    r"\b(?:beat(?:s|ing)?|top(?:s|ped|ping)|exceed(?:s|ed|ing)|surpass(?:es|ed|ing)|miss(?:es|ed|ing)?"
+    r"|outpac(?:e|es|ed|ing)|defy|defie[sd]|defying|above|below|short of)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:expectations?|forecasts?|projections?|predictions?)\b(?!\s+(?:of|for|that)\b)",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013(]")
 # A number that something is measured against, not a count of the story's own: "on track to soon
 # kill more than the 58,000 Americans who died during the Vietnam War", "significantly more than the
@@ -453,10 +462,12 @@ def _is_forecast(figure: Figure) -> bool:
 
     A forecast and the count it forecasts can differ with neither outlet wrong, so a forecast is
     compared only with another forecast. Words after the figure are not read: "more than 50
-    people were killed ... and the death toll was expected to rise" is a count, not a forecast.
+    people were killed ... and the death toll was expected to rise" is a count, not a forecast;
+    nor is an expectation beaten or missed (``_EXPECTATION_MET``): "The economy beat expectations
+    by adding 916,000 new jobs".
     """
     before = _sides(figure)[0]
-    clause = _CLAUSE_BREAK.split(before)[-1]
+    clause = _EXPECTATION_MET.sub(" ", _CLAUSE_BREAK.split(before)[-1])
     return bool(_FORECAST_WORDS.search(" ".join(clause.split()[-CONTEXT_WORDS:])))
 
 
