@@ -369,6 +369,20 @@ def test_counts_of_different_unions_of_nouns_are_not_compared(first: str, second
     assert _conflicts([(first, None), (second, None)])[1] == ()
 
 
+def test_a_clause_joined_after_a_count_joins_no_noun_to_it() -> None:
+    # AllSides probe-2165: ", and includes" goes on with the package, not with more things counted.
+    text = (
+        "The Republicans' proposed package is much smaller than Biden's $1.9 trillion proposal, and "
+        "includes $160 billion for vaccines."
+    )
+    figures, _ = _conflicts([(text, None)])
+    proposal = next(figure for figure in figures if figure.value == 1.9e12)
+    assert conflicts._joined_nouns(proposal) == frozenset()
+    listed = "Two dozen U.S. states, counties, and municipalities sued the Trump administration on Tuesday."
+    figures, _ = _conflicts([(listed, None)])
+    assert conflicts._joined_nouns(figures[0]) == {"county", "municipality"}
+
+
 def test_a_count_joined_to_another_of_one_event_is_a_part_of_the_toll() -> None:
     # AllSides probe-1306: eight students and two teachers are the ten killed.
     whole = (

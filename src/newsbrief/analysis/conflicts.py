@@ -432,12 +432,12 @@ def _joined_nouns(figure: Figure) -> frozenset[str]:
     noun = (figure.head.split() or [figure.unit])[-1].lower()
     stem = re.escape(noun[:-1] if len(noun) > 3 else noun)
     match = re.match(
-        rf"\s*(?:[\w.'\u2019-]+\s+){{0,3}}?{stem}[a-z]*((?:\s*,\s*[a-z]+)*)\s*,?\s+(?:and|or)\s+([a-z]+)\b",
+        rf"\s*(?:[\w.'\u2019-]+\s+){{0,3}}?{stem}[a-z]*((?:\s*,\s*[a-z]+)*)\s*(,?)\s+(?:and|or)\s+([a-z]+)\b",
         _sides(figure)[1],
     )
-    if match is None:
-        return frozenset()
-    words = [*re.findall(r"[a-z]+", match.group(1)), match.group(2)]
+    if match is None or (match.group(2) and not match.group(1)):
+        return frozenset()  # ", and includes $160 billion": a clause joined, not a noun
+    words = [*re.findall(r"[a-z]+", match.group(1)), match.group(3)]
     if not all(word.endswith("s") and not word.endswith("ss") and word not in WHAT_STOP for word in words):
         return frozenset()
     return frozenset(_singular(word) for word in words)
