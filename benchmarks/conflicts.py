@@ -35,7 +35,7 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from itertools import combinations, product
 from pathlib import Path
@@ -486,13 +486,19 @@ def _conflict_keys(
     return {frozenset(place(f) for f in conflict.figures) for conflict in conflicts}
 
 
+def _across_articles(conflict: Conflict) -> Iterator[tuple[Figure, Figure]]:
+    """Every two figures of different articles that the conflict holds together."""
+    for one, other in combinations(conflict.figures, 2):
+        if one.span.article_id != other.span.article_id:
+            yield one, other
+
+
 def _flagged_pairs(conflicts: Sequence[Conflict]) -> set[frozenset[tuple[str, int, int]]]:
     """Every two figures of different articles that one conflict holds together, by place."""
     return {
         frozenset({_key(one), _key(other)})
         for conflict in conflicts
-        for one, other in combinations(conflict.figures, 2)
-        if one.span.article_id != other.span.article_id
+        for one, other in _across_articles(conflict)
     }
 
 
@@ -503,8 +509,8 @@ def _regrouped(conflict: Conflict, known: set[frozenset[tuple[str, int, int]]], 
     changed). The changed figure keeps its place, so it stands for the figure it replaced."""
     return all(
         frozenset({place(one), place(other)}) in known
-        for one, other in combinations(conflict.figures, 2)
-        if one.span.article_id != other.span.article_id and one.value != other.value
+        for one, other in _across_articles(conflict)
+        if one.value != other.value
     )
 
 

@@ -760,8 +760,7 @@ def _same_thing(first: _Profile, second: _Profile) -> bool:
     thin = not said or first.unit == "count" or (first.unit in ("date", "year") and len(said) < 2)
     if thin and not _same_report(first.context, second.context):
         return False
-    # Different counted nouns for people ("civilians" and "soldiers") are different things.
-    return not (first.people and second.people and not first.people & second.people)
+    return not _count_other_people(first, second)
 
 
 def _forms(key: str) -> frozenset[str]:
@@ -1024,7 +1023,13 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
     kind = min(shared, key=lambda shared_kind: (not _is_specific(shared_kind), shared_kind))
     if first.base in MEASURES:
         return "" if first.dimension and second.dimension and first.dimension != second.dimension else kind
-    return "" if first.people and second.people and not first.people & second.people else kind
+    return "" if _count_other_people(first, second) else kind
+
+
+def _count_other_people(first: _Profile, second: _Profile) -> bool:
+    """True when the two figures name the people they count by different nouns ("civilians" and
+    "soldiers"): different things."""
+    return bool(first.people and second.people and not first.people & second.people)
 
 
 def _months_differ(first: _Profile, second: _Profile) -> bool:
