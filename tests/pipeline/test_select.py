@@ -127,6 +127,11 @@ def _prepared(story: Story) -> tuple[tuple[Sentence, ...], csr_matrix, NDArray[n
             True,
         ),
         ("At home, he accused the administration of presiding over a shoddy recovery.", True),
+        # NPR, Aleppo: a demonstrative subject after an opening phrase; the line was the third of
+        # the 150-word brief, whose reader cannot know what "this" is
+        ("For the commander, this is existential.", True),
+        ("After all, this is not someone who deserves presidential leniency.", True),
+        ("In Washington, this week's vote was close.", False),
         (
             'In a Twitter post late Tuesday, Griffin said the image "is too disturbing," and that "it wasn\'t funny."',
             False,
