@@ -235,7 +235,8 @@ class Figure:
     names who the article says the figure comes from ("" when it names no one); ``head`` is the
     noun the number itself modifies, as lower-case lemmas with its compound nouns ("bond" in
     "$100,000 bond", "time tax rate" in "a one-time tax rate of 10 percent", "chen" in "Chen,
-    40,"; "" when the number modifies no noun); ``event`` is the event class of what a count
+    40,"), or for a share or a sum the subject it is said of ("unemployment rate" in "The
+    unemployment rate rose to 3.7%"); "" when there is none; ``event`` is the event class of what a count
     counts, from the words of its own phrase and its verb (``analysis.lexicon.EVENT_CLASSES``:
     "killed" for "900,000 Jews were murdered" and for "900,000 people fell victim", "born" for
     "13 babies were born"; "" when none says one). For an age (``unit`` "age") ``head`` is the

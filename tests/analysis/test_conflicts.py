@@ -1117,3 +1117,29 @@ def test_a_rough_sum_rounds_to_its_last_written_digit() -> None:
     assert _flagged(PLAN_EXACT, PLAN_ROUGH.replace("$2 trillion", "$3 trillion")) == [
         ["$2.3 trillion", "roughly $3 trillion"]
     ]
+
+
+def test_a_share_said_of_the_same_subject_is_one_quantity() -> None:
+    # AllSides probe-1999 (CNN, Fox Business): the jobs report's unemployment rate, as the
+    # subject each share is said of; the first changed as the planted benchmark changes it. The
+    # year a record is measured from ("since March 2019") dates no event of the sentence.
+    changed = (
+        "The unemployment rate rose to 5.6%, the highest level since March 2019 but still historically low."
+    )
+    other = (
+        "The unemployment rate ticked up slightly at 3.7 percent, while the labor force participation rate "
+        "was also little unchanged at 62.9 percent."
+    )
+    assert _flagged(changed, other) == [["3.7 percent", "5.6%"]]
+    assert _flagged(changed.replace("5.6%", "3.7%"), other) == []
+
+
+def test_two_rates_of_different_things_are_not_one_quantity_by_the_word_rate() -> None:
+    # AllSides probe-230 (a proposed top tax rate) and probe-51 (a vaccine's success rate): each
+    # its article's only "rate", which names the measure, not what is measured.
+    tax = "The congresswoman’s suggestion was that a 70 percent rate be applied only to earnings beyond $10 million."
+    vaccine = (
+        "AstraZeneca chief executive Pascal Soriot told the Sunday Times that researchers say its vaccine is "
+        "as effective as the 95 percent success rate touted by rival drug developers."
+    )
+    assert _flagged(tax, vaccine) == []

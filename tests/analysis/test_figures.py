@@ -555,6 +555,41 @@ def test_over_after_a_verb_it_belongs_to_is_no_qualifier():
 
 
 @pytest.mark.parametrize(
+    ("text", "span_text", "qualifier"),
+    [
+        # AllSides probe-1999 (WSJ) and probe-1416 (Bloomberg): "up" is the verb's, so the value is
+        # where the rate or the count got to, not a bound
+        ("The jobless rate last month ticked up to 3.7% in part because more Americans entered the labor force.", "3.7%", "exact"),
+        ("The prior week’s data was revised up to 728,000.", "728,000", "exact"),
+        ("Up to 40,000 residents fled the city.", "Up to 40,000", "up-to"),
+        ("The storm could bring up to 10 inches of rain.", "up to 10 inches", "up-to"),
+    ],
+)  # fmt: skip
+def test_up_to_after_a_verb_of_change_is_where_the_value_got(
+    text: str, span_text: str, qualifier: str
+) -> None:
+    first = _figures([_article(text)])[0]
+    assert (first.span.text, first.qualifier) == (span_text, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        # AllSides probe-1999 and probe-2137: a share said of its sentence's subject is a share of it
+        ("The unemployment rate rose to 3.7%, the highest level since March 2019 but still historically low.", "unemployment rate"),
+        ("The unemployment rate ticked up slightly at 3.7 percent, while the labor force participation rate was also little unchanged at 62.9 percent.", "unemployment rate"),
+        ("The unemployment rate remained at a five decade low of 3.6 percent.", "unemployment rate"),
+        ("The third package, the CARES Act, was a whopping $2.2 trillion in aid.", "package"),
+        # a subject narrowed by a phrase is not the rate; a sum cut is not the subject's value
+        ("The unemployment rate for Black workers fell to 5.9%.", ""),
+        ("The bill cuts $716 billion from Medicare.", ""),
+    ],
+)  # fmt: skip
+def test_a_share_or_sum_said_of_a_subject_names_it_as_its_head(text: str, head: str) -> None:
+    assert _figures([_article(text)])[0].head == head
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # BASIL, the Pentagon and Syria (2018): "Two" was listed among the story's figures

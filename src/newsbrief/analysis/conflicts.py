@@ -199,6 +199,13 @@ _SENTENCE_MONTH = re.compile(
     r"\b(?:(Jan)uary|(Feb)ruary|(Mar)ch|(Apr)il|(Jun)e|(Jul)y|(Aug)ust|(Sep)tember|(Oct)ober|(Nov)ember"
     r"|(Dec)ember|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)t?\.|(May)(?= \d))(?![a-z])"
 )
+# "the lowest level since December 1969", "the highest since 2008", "the first time since 1990":
+# the year a record is measured from.
+_RECORD_SINCE = re.compile(
+    r"\b(?:lowest|highest|most|least|fewest|biggest|largest|smallest|worst|best|weakest|strongest|"
+    r"first time)\b[^.;:]{0,40}?\bsince (?:(?:early|late|mid-?) ?)?(?:[A-Z][a-z]+\.? )?(?:\d{1,2},? )?"
+    r"(?:1[89]\d\d|20\d\d)\b"
+)
 _FAHRENHEIT = re.compile(r"fahrenheit|°\s?f\b|\bdegrees? f\b", re.IGNORECASE)
 _CELSIUS = re.compile(r"celsius|centigrade|°\s?c\b|\bdegrees? c\b", re.IGNORECASE)
 
@@ -411,11 +418,13 @@ def _people_counted(what: str) -> frozenset[str]:
 
 def _named_beside(figure: Figure, pattern: re.Pattern[str]) -> frozenset[str]:
     """What ``pattern`` finds in the figure's sentence outside the figure itself (years, months),
-    each as its last matched group: "Feb" of "February"."""
+    each as its last matched group: "Feb" of "February". A record's point of comparison ("the
+    lowest level since December 1969") dates no event of the sentence and is left out."""
     own = figure.span.start - figure.sentence.start
+    text = _RECORD_SINCE.sub(lambda match: " " * len(match.group()), figure.sentence.text)
     return frozenset(
         match.group(match.lastindex or 0)
-        for match in pattern.finditer(figure.sentence.text)
+        for match in pattern.finditer(text)
         if not own <= match.start() < own + len(figure.span.text)
     )
 
@@ -793,7 +802,7 @@ def _sole_of_kind(profiles: Sequence[_Profile]) -> set[tuple[int, str]]:
         for index, p in enumerate(profiles)
         if not _never_sole(p)
         for kind in _kinds(p)
-        if len(values.get((p.article_id, kind), ())) == 1
+        if len(values.get((p.article_id, kind), ())) == 1 and not _names_a_measure(kind)
     }
 
 
@@ -923,6 +932,11 @@ def _thin(profile: _Profile, kind: str) -> bool:
 def _noun_kind(base: str, noun: str) -> str:
     """The kind of a share, sum or bare count whose number modifies ``noun``: "USD (bond)"."""
     return f"{base} ({noun})"
+
+
+def _names_a_measure(kind: str) -> bool:
+    """True for the kind of a share or sum named only by its measure: "percent (rate)"."""
+    return _is_noun_kind(kind) and kind.rpartition(" (")[2].rstrip(")") in MEASURE_NOUNS
 
 
 def _is_noun_kind(kind: str) -> bool:
@@ -1088,8 +1102,9 @@ def _kinds(profile: _Profile) -> frozenset[str]:
 
 
 def _is_specific(kind: str) -> bool:
-    """True when a kind names the counted thing itself, not only how it is counted."""
-    return kind not in GENERAL_KINDS
+    """True when a kind names the counted thing itself, not only how it is counted (nor only by
+    its measure: "percent (rate)" is the unemployment rate's and the mortgage rate's)."""
+    return kind not in GENERAL_KINDS and not _names_a_measure(kind)
 
 
 def _frames_differ(first: str, second: str) -> bool:
@@ -1180,6 +1195,15 @@ DURATION_DAYS = {
     "months": 30.44, "years": 365.25, "decades": 3652.5, "centurys": 36525.0,
 }  # fmt: skip
 # Units that say how a thing is counted, not what: their kind is the unit itself.
+# Nouns that say only what measure a share or sum is ("rate", "level"), not of what: the
+# unemployment rate and the mortgage rate are both a "rate", so a kind they name is as general as
+# "percent" (``_is_specific``), and each being its article's only "rate" does not make two
+# figures one quantity (``_sole_of_kind``).
+MEASURE_NOUNS = frozenset(
+    _canonical(word)
+    for word in ("rate", "level", "share", "percentage", "proportion", "total", "amount", "sum", "figure",
+                 "number", "price", "cost", "value", "low", "high", "record", "peak")
+)  # fmt: skip
 GENERAL_UNITS = frozenset({"percent", "count", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "money"})
 GENERAL_KINDS = GENERAL_UNITS | {"duration"}
 

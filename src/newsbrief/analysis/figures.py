@@ -163,6 +163,15 @@ CURRENCIES: tuple[tuple[str, str], ...] = (
     ("£", "GBP"), ("pound", "GBP"), ("sterling", "GBP"), ("¥", "JPY"), ("yen", "JPY"),
     ("yuan", "CNY"), ("rupee", "INR"), ("ruble", "RUB"), ("rouble", "RUB"), ("cent", "USD"),
 )  # fmt: skip
+# Verbs that say where their subject got to: "the rate rose 3.7 percent", "reached 14.7%".
+MOVED_TO_VERBS = frozenset(
+    {"rise", "fall", "climb", "jump", "drop", "decline", "grow", "soar", "surge", "plunge", "plummet",
+     "slip", "dip", "tick", "edge", "inch", "reach", "hit", "top", "stand", "remain", "hold", "stay"}
+)  # fmt: skip
+# Nouns that name only a level its subject is at: "a five-decade low of 3.6%".
+LEVEL_NOUNS = frozenset({"low", "high", "level", "record", "peak"})
+# A share or a sum says by its unit only how it is counted, not of what.
+SHARE_AND_SUM_UNITS = frozenset({"percent", "money", *(code for _, code in CURRENCIES)})
 QUANTITY_UNITS = {
     "km": "km", "kilometer": "km", "kilometre": "km", "mile": "mile", "mi": "mile",
     "meter": "m", "metre": "m", "foot": "ft", "feet": "ft", "ft": "ft", "inch": "inch",
@@ -550,6 +559,8 @@ def _figure(
     if candidate.label != "AGE" and _is_excluded(tokens, candidate.label):
         return None
     start_token, qualifier = _qualifier(tokens)
+    if [t.lower_ for t in tokens.doc[tokens.start : start_token]] == ["up", "to"]:
+        tokens = tokens.doc[start_token : tokens.end]  # "revised up to 728,000": the verb's "up"
     number_tokens = tokens.doc[max(start_token, tokens.start) : tokens.end]
     parsed = _value_and_unit(number_tokens, candidate.label)
     if parsed is None:
@@ -612,7 +623,7 @@ def _figure(
         qualifier=qualifier,
         what=what,
         attribution=_attribution(anchor, tokens, sentence, _Sources(article.id, names, sentence.start)),
-        head=_age_head(candidate, holder, anchor) if unit == "age" else _head(anchor, tokens),
+        head=_age_head(candidate, holder, anchor) if unit == "age" else _head(anchor, tokens, unit),
         event=_event(thing, anchor) if counted else "",
         upper=upper,
         previous=previous_value,
@@ -652,7 +663,7 @@ def _age_head(candidate: _Candidate, holder: str, anchor: Token) -> str:
     ages of 25 and 35"), else, for "a 24-year-old man", the noun the age modifies."""
     if holder or candidate.label == "AGE":
         return holder  # "at the age of three": the number hangs on "age", which is no one
-    return _head(anchor, candidate.tokens)
+    return _head(anchor, candidate.tokens, "age")
 
 
 def _two_ends(tokens: SpacySpan) -> tuple[float, float] | None:
@@ -842,6 +853,8 @@ def _qualifier(tokens: SpacySpan) -> tuple[int, str]:
         if len(words) <= len(lead) and lead[-len(words) :] == words:
             if phrase == "over" and _after_over_verb(doc, number_start - 1):
                 return number_start, "exact"
+            if phrase == "up to" and _rose_up(doc[number_start - 2]):
+                return number_start, "exact"
             return number_start - len(words), qualifier
     return tokens.start if tokens.start < number_start else number_start, "exact"
 
@@ -849,6 +862,13 @@ def _qualifier(tokens: SpacySpan) -> tuple[int, str]:
 def _after_over_verb(doc: Doc, over: int) -> bool:
     """True when the "over" at this token index follows a verb it is the preposition of."""
     return over > 0 and doc[over - 1].pos_ in ("VERB", "AUX") and doc[over - 1].lemma_.lower() in OVER_VERBS
+
+
+def _rose_up(up: Token) -> bool:
+    """True when "up" is the particle of a verb of change, not a bound: "ticked up to 3.7 percent",
+    "went up to $5" say where the value got to; "up to 50 people" says at most."""
+    before = up.doc[up.i - 1] if up.i > 0 else None
+    return up.dep_ == "prt" or (before is not None and before.lemma_.lower() in CHANGE_WORDS)
 
 
 def _starts_number(token: Token) -> bool:
@@ -1201,18 +1221,22 @@ def _counted_by(noun: Token) -> Token:
     return noun
 
 
-def _head(anchor: Token, tokens: SpacySpan) -> str:
+def _head(anchor: Token, tokens: SpacySpan, unit: str) -> str:
     """The noun the number modifies, with its compound nouns, as lower-case lemmas in text order.
 
     The number is a modifier of it ("$100,000 bond", "a 7.5% risk", "Chen, 40,"), or the object
     of an "of" that hangs on it ("a one-time tax of 10 percent"), or on the first noun of a chain
     of "of" ("a 10-year risk of heart disease of 7.5 percent" is a risk). A share or a sum of money says
-    by its unit only how it is counted; this noun says what it is a share or sum of. "" when
-    the number is a verb's subject or object ("cut $716 billion"): then no noun is its own.
+    by its unit only how it is counted; this noun says what it is a share or sum of, and so does
+    the subject a share or sum is said of ("The unemployment rate rose to 3.7%", "the deficit was
+    $1 trillion"). "" when the number is a verb's subject or object ("cut $716 billion"): then no
+    noun is its own.
     """
     inside = {t.i for t in tokens}
     head = anchor.head
-    if anchor.dep_ == "pobj" and head.lower_ == "of":
+    if unit in SHARE_AND_SUM_UNITS and (subject := _subject_of_value(anchor)) is not None:
+        head = subject
+    elif anchor.dep_ == "pobj" and head.lower_ == "of":
         head = head.head
         while (
             head.pos_ == "NOUN"
@@ -1224,12 +1248,42 @@ def _head(anchor: Token, tokens: SpacySpan) -> str:
             # nearest noun; it is the value of the noun the chain of "of" starts from (not so
             # across a name: "the efforts of the Gang of Eight")
             head = head.head.head
+        if unit in SHARE_AND_SUM_UNITS and head.lemma_.lower() in LEVEL_NOUNS:
+            head = _subject_of_value(head) or head  # "the rate held at a near-50-year low of 3.6%"
     elif anchor.dep_ not in ("nummod", "quantmod", "amod", "compound", "nmod", "appos"):
         return ""
     if head.i in inside or head.pos_ not in ("NOUN", "PROPN"):
         return ""
     words = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in inside]
     return " ".join(t.lemma_.lower() for t in sorted([*words, head], key=lambda t: t.i))
+
+
+def _subject_of_value(anchor: Token) -> Token | None:
+    """The subject noun whose value the number is: "rate" of "The unemployment rate rose to 3.7%"
+    or "was 3.8 percent"; None when the subject is no plain noun, or a noun narrowed by a phrase
+    ("the unemployment rate for Black workers" is not the rate)."""
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("to", "at") and anchor.head.dep_ == "prep":
+        verb = anchor.head.head
+    elif anchor.dep_ == "attr" or (anchor.dep_ == "dobj" and _moved_to(anchor.head)):
+        verb = anchor.head  # "was 3.8 percent"; "ticked up 3.7 percent", "reached 14.7%"
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].pos_ != "NOUN":
+        return None
+    if any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "of" for c in subjects[0].children):
+        return None
+    return subjects[0]
+
+
+def _moved_to(verb: Token) -> bool:
+    """True for a verb whose object is where its subject got to, not a thing done to something:
+    "rose", "reached", "ticked up" (not "cut" or "raised", whose subject acts on the sum)."""
+    return verb.lemma_.lower() in MOVED_TO_VERBS or any(
+        c.dep_ == "prt" and c.lower_ in ("up", "down") for c in verb.children
+    )
 
 
 def _event(thing: Token, anchor: Token) -> str:
