@@ -583,6 +583,10 @@ def test_up_to_after_a_verb_of_change_is_where_the_value_got(
         # a subject narrowed by a phrase is not the rate; a sum cut is not the subject's value
         ("The unemployment rate for Black workers fell to 5.9%.", ""),
         ("The bill cuts $716 billion from Medicare.", ""),
+        # Multi-News mn-56054 and mn-48598: a subject that acts on an object or a sum ("cap ...
+        # at", "shore up") does not own the value
+        ("In addition, the Trump plan will cap itemized deductions at $200,000 for Married-Joint filers.", ""),
+        ("At the Copenhagen climate summit in 2009, it was decided that wealthy nations would shore up $100 billion a year by 2020 to help the developing world.", ""),
     ],
 )  # fmt: skip
 def test_a_share_or_sum_said_of_a_subject_names_it_as_its_head(text: str, head: str) -> None:

@@ -163,7 +163,8 @@ CURRENCIES: tuple[tuple[str, str], ...] = (
     ("£", "GBP"), ("pound", "GBP"), ("sterling", "GBP"), ("¥", "JPY"), ("yen", "JPY"),
     ("yuan", "CNY"), ("rupee", "INR"), ("ruble", "RUB"), ("rouble", "RUB"), ("cent", "USD"),
 )  # fmt: skip
-# Verbs that say where their subject got to: "the rate rose 3.7 percent", "reached 14.7%".
+# Verbs whose object says where their subject got to: "the rate ticked up 3.7 percent", "reached
+# 14.7%" (not "cut" or "shore up", whose subject acts on the sum).
 MOVED_TO_VERBS = frozenset(
     {"rise", "fall", "climb", "jump", "drop", "decline", "grow", "soar", "surge", "plunge", "plummet",
      "slip", "dip", "tick", "edge", "inch", "reach", "hit", "top", "stand", "remain", "hold", "stay"}
@@ -1259,31 +1260,27 @@ def _head(anchor: Token, tokens: SpacySpan, unit: str) -> str:
 
 
 def _subject_of_value(anchor: Token) -> Token | None:
-    """The subject noun whose value the number is: "rate" of "The unemployment rate rose to 3.7%"
-    or "was 3.8 percent"; None when the subject is no plain noun, or a noun narrowed by a phrase
-    ("the unemployment rate for Black workers" is not the rate)."""
+    """The subject noun whose value the number is: "rate" of "The unemployment rate rose to 3.7%",
+    "was 3.8 percent", "reached 14.7%"; None when the subject is no plain noun, or a noun narrowed
+    by a phrase ("the unemployment rate for Black workers" is not the rate), or when the verb acts
+    on an object ("the plan will cap itemized deductions at $200,000": not the plan's value; a
+    bill to "increase the federal minimum wage to $15" gives a target, not the wage)."""
     if anchor.dep_ == "pobj" and anchor.head.lower_ in ("to", "at") and anchor.head.dep_ == "prep":
         verb = anchor.head.head
-    elif anchor.dep_ == "attr" or (anchor.dep_ == "dobj" and _moved_to(anchor.head)):
-        verb = anchor.head  # "was 3.8 percent"; "ticked up 3.7 percent", "reached 14.7%"
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return None
+    elif anchor.dep_ == "attr" or (anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in MOVED_TO_VERBS):
+        verb = anchor.head  # "was 3.8 percent"; "reached 14.7%"
     else:
         return None
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subjects) != 1 or subjects[0].pos_ != "NOUN":
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(nouns) != 1 or nouns[0].pos_ != "NOUN":
         return None
-    if any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "of" for c in subjects[0].children):
+    if any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "of" for c in nouns[0].children):
         return None
-    return subjects[0]
-
-
-def _moved_to(verb: Token) -> bool:
-    """True for a verb whose object is where its subject got to, not a thing done to something:
-    "rose", "reached", "ticked up" (not "cut" or "raised", whose subject acts on the sum)."""
-    return verb.lemma_.lower() in MOVED_TO_VERBS or any(
-        c.dep_ == "prt" and c.lower_ in ("up", "down") for c in verb.children
-    )
+    return nouns[0]
 
 
 def _event(thing: Token, anchor: Token) -> str:
