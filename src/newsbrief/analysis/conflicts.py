@@ -1194,7 +1194,6 @@ DURATION_DAYS = {
     "seconds": 1 / 86400, "minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0,
     "months": 30.44, "years": 365.25, "decades": 3652.5, "centurys": 36525.0,
 }  # fmt: skip
-# Units that say how a thing is counted, not what: their kind is the unit itself.
 # Nouns that say only what measure a share or sum is ("rate", "level"), not of what: the
 # unemployment rate and the mortgage rate are both a "rate", so a kind they name is as general as
 # "percent" (``_is_specific``), and each being its article's only "rate" does not make two
@@ -1204,6 +1203,7 @@ MEASURE_NOUNS = frozenset(
     for word in ("rate", "level", "share", "percentage", "proportion", "total", "amount", "sum", "figure",
                  "number", "price", "cost", "value", "low", "high", "record", "peak")
 )  # fmt: skip
+# Units that say how a thing is counted, not what: their kind is the unit itself.
 GENERAL_UNITS = frozenset({"percent", "count", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "money"})
 GENERAL_KINDS = GENERAL_UNITS | {"duration"}
 
