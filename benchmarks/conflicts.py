@@ -743,7 +743,7 @@ def _noun_of(kind: str) -> str | None:
     event class or a general kind, which name no noun."""
     if not conflict_rules._is_specific(kind) or kind in conflict_rules.TOLLS | conflict_rules.EVENTS:
         return None
-    return kind.partition(" (")[2].rstrip(")") if conflict_rules._is_noun_kind(kind) else kind
+    return conflict_rules._noun_of_kind(kind) if conflict_rules._is_noun_kind(kind) else kind
 
 
 def _counts_a_noun(profile: conflict_rules._Profile) -> bool:

@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.analysis.figures import (
     GENERIC_PEOPLE,
+    LEVEL_NOUNS,
     NEARLY_WORDS,
     SCALES,
     SYNONYMS,
@@ -377,6 +378,7 @@ def _profile(figure: Figure) -> _Profile:
     words = _content_words(figure.what)
     base, convert = _base_unit(figure)
     low, high = _bounds(figure)
+    dated = _without_record_points(figure.sentence.text)
     return _Profile(
         article_id=figure.span.article_id,
         unit=figure.unit,
@@ -389,8 +391,8 @@ def _profile(figure: Figure) -> _Profile:
         value=convert(figure.value),
         base=base,
         dimension=_dimension(figure) if base in MEASURES else "",
-        years=_named_beside(figure, _SENTENCE_YEAR),
-        months=_named_beside(figure, _SENTENCE_MONTH),
+        years=_named_beside(figure, dated, _SENTENCE_YEAR),
+        months=_named_beside(figure, dated, _SENTENCE_MONTH),
         exclusive=figure.qualifier in ("more-than", "less-than"),
         part=_is_part(figure),
         head=frozenset(_canonical(word) for word in figure.head.split()) - NUMBER_WORDS,
@@ -416,12 +418,17 @@ def _people_counted(what: str) -> frozenset[str]:
     return _content_words(counted) & PEOPLE_STEMS
 
 
-def _named_beside(figure: Figure, pattern: re.Pattern[str]) -> frozenset[str]:
-    """What ``pattern`` finds in the figure's sentence outside the figure itself (years, months),
-    each as its last matched group: "Feb" of "February". A record's point of comparison ("the
-    lowest level since December 1969") dates no event of the sentence and is left out."""
+def _without_record_points(text: str) -> str:
+    """The sentence with a record's point of comparison ("the lowest level since December 1969")
+    blanked out, offsets kept: it dates no event of the sentence."""
+    return _RECORD_SINCE.sub(lambda match: " " * len(match.group()), text)
+
+
+def _named_beside(figure: Figure, text: str, pattern: re.Pattern[str]) -> frozenset[str]:
+    """What ``pattern`` finds in ``text`` (the figure's sentence, ``_without_record_points``)
+    outside the figure itself (years, months), each as its last matched group: "Feb" of
+    "February"."""
     own = figure.span.start - figure.sentence.start
-    text = _RECORD_SINCE.sub(lambda match: " " * len(match.group()), figure.sentence.text)
     return frozenset(
         match.group(match.lastindex or 0)
         for match in pattern.finditer(text)
@@ -885,7 +892,7 @@ def _by_meaning(
     if first.dimension and first.dimension == second.dimension:
         return f"both measure {first.dimension} in {first.base} units"
     if first.base == "age":
-        return f"both give the age of the same person or role ({kind[len('age (') : -1]})"
+        return f"both give the age of the same person or role ({_noun_of_kind(kind)})"
     if sole and _is_specific(kind) and not (first.dimension or second.dimension):
         return f"each is the only {kind} figure of its article"
     return _by_closeness(first, second, kind, cosine, one_fact, sole=sole) or (
@@ -934,9 +941,14 @@ def _noun_kind(base: str, noun: str) -> str:
     return f"{base} ({noun})"
 
 
+def _noun_of_kind(kind: str) -> str:
+    """The noun a kind made by ``_noun_kind`` names: "bond" of "USD (bond)"."""
+    return kind.partition(" (")[2].rstrip(")")
+
+
 def _names_a_measure(kind: str) -> bool:
     """True for the kind of a share or sum named only by its measure: "percent (rate)"."""
-    return _is_noun_kind(kind) and kind.rpartition(" (")[2].rstrip(")") in MEASURE_NOUNS
+    return _is_noun_kind(kind) and _noun_of_kind(kind) in MEASURE_NOUNS
 
 
 def _is_noun_kind(kind: str) -> bool:
@@ -1200,8 +1212,8 @@ DURATION_DAYS = {
 # figures one quantity (``_sole_of_kind``).
 MEASURE_NOUNS = frozenset(
     _canonical(word)
-    for word in ("rate", "level", "share", "percentage", "proportion", "total", "amount", "sum", "figure",
-                 "number", "price", "cost", "value", "low", "high", "record", "peak")
+    for word in ("rate", "share", "percentage", "proportion", "total", "amount", "sum", "figure", "number",
+                 "price", "cost", "value", *LEVEL_NOUNS)
 )  # fmt: skip
 # Units that say how a thing is counted, not what: their kind is the unit itself.
 GENERAL_UNITS = frozenset({"percent", "count", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "money"})
