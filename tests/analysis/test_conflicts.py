@@ -1143,3 +1143,36 @@ def test_two_rates_of_different_things_are_not_one_quantity_by_the_word_rate() -
         "as effective as the 95 percent success rate touted by rival drug developers."
     )
     assert _flagged(tax, vaccine) == []
+
+
+def test_a_package_and_a_bill_are_one_kind_of_sum() -> None:
+    # AllSides probe-239 (The Hill, Washington Examiner): one relief bill, called a "package" by
+    # one outlet and a "bill" by the other (``lexicon.COUNTED_NOUN_GROUPS``), so their contexts
+    # need only KIND_MIN; the first sum changed as the planted benchmark does.
+    package = (
+        "House Democrats passed their sweeping $2.85 trillion coronavirus aid package in a party-line vote "
+        "early Saturday morning, advancing President Biden’s top legislative priority."
+    )
+    bill = (
+        "House Democrats early Saturday narrowly approved President Biden’s $1.9 trillion COVID-19 stimulus "
+        "bill, overcoming Republican opposition and accusations of waste in the “emergency” package. "
+        "Two Democrats voted against the measure, which gives $1,400 stimulus checks to adults earning "
+        "$75,000 or less a year."
+    )  # three sums: the bill's is not the article's only one
+    assert _flagged(package, bill) == [["$1.9 trillion", "$2.85 trillion"]]
+    assert _flagged(package.replace("$2.85", "$1.9"), bill) == []
+
+
+def test_two_articles_only_bills_named_by_different_words_are_not_one_sum() -> None:
+    # AllSides probe-1849 (New York Times, Reason): the next package being prepared and the bill
+    # signed eleven days before, each its article's only sum for a bill; only the same noun makes
+    # "the only one of its article" enough without close contexts.
+    package = (
+        "President Biden’s economic advisers are pulling together a sweeping $3 trillion package to boost "
+        "the economy, reduce carbon emissions and narrow economic inequality."
+    )
+    bill = (
+        "It's been a whole 11 days since President Joe Biden signed a $1.9 trillion spending bill, so "
+        "naturally the White House is already planning the next, even bigger spending package."
+    )
+    assert _flagged(package, bill) == []

@@ -362,6 +362,7 @@ class _Profile:
     exclusive: bool  # "more than", "less than": the bound itself is not allowed
     part: bool  # "two more debates", "another 30": what is added or left, not the whole
     head: frozenset[str]  # the noun the number modifies and its compounds ("bond", "tax", "rate")
+    nouns: frozenset[str]  # those nouns as written, singular ("package" where ``head`` has "bill")
     event: str  # the event class of what a count counts ("killed", "born"), "" when unsaid
     ranged: bool  # both ends given: "300 to 400", "between the ages of six and 12"
     extreme: str  # "lowest" or "highest" of a group ("girls as young as 10"), else ""
@@ -396,6 +397,7 @@ def _profile(figure: Figure) -> _Profile:
         exclusive=figure.qualifier in ("more-than", "less-than"),
         part=_is_part(figure),
         head=frozenset(_canonical(word) for word in figure.head.split()) - NUMBER_WORDS,
+        nouns=frozenset(_singular(word) for word in figure.head.lower().split()),
         event=figure.event or _event_by_meaning(figure),
         ranged=figure.qualifier == "range",
         extreme=figure.qualifier if figure.qualifier in ("lowest", "highest") else "",
@@ -883,9 +885,10 @@ def _by_meaning(
     money, a bare count, people, a measurement with no dimension said), and those general kinds
     need a description on both sides. Two measurements of one dimension ("4 km" deep, "six miles
     below the surface") need no closeness at all: what they measure is said; nor do two of a
-    specific kind (a measurement family, a counted noun, a sum for a "bond") that are each their
-    article's only value of it. An event class ("born" for "about 150 babies ... were born" and
-    "150 babies are born each year") names the thing like a toll: KIND_MIN. Two ages of one person
+    specific kind (a measurement family, a counted noun, a sum for a "bond", the noun written alike
+    on both sides: ``_named_alike``) that are each their article's only value of it. An event class
+    ("born" for "about 150 babies ... were born" and "150 babies are born each year") names the
+    thing like a toll: KIND_MIN. Two ages of one person
     or role (their kind says whose) need no closeness either, nor two counts that are each their
     article's main count of one event class and of one group of people (``main``: ``_main_pair``).
     """
@@ -893,7 +896,12 @@ def _by_meaning(
         return f"both measure {first.dimension} in {first.base} units"
     if first.base == "age":
         return f"both give the age of the same person or role ({_noun_of_kind(kind)})"
-    if sole and _is_specific(kind) and not (first.dimension or second.dimension):
+    if (
+        sole
+        and _is_specific(kind)
+        and not (first.dimension or second.dimension)
+        and _named_alike(first, second, kind)
+    ):
         return f"each is the only {kind} figure of its article"
     return _by_closeness(first, second, kind, cosine, one_fact, sole=sole) or (
         f"{MAIN_BASIS} ({first.event})" if main else ""
@@ -925,6 +933,18 @@ def _by_closeness(
     if cosine < least:
         return ""
     return f"their contexts are close in meaning (cosine {cosine:.2f} ≥ {least}{''.join(', ' + r for r in reasons)})"
+
+
+def _named_alike(first: _Profile, second: _Profile, kind: str) -> bool:
+    """True unless the kind is the noun two sums or shares modify and they write it differently.
+
+    A group of near-synonyms (``lexicon.COUNTED_NOUN_GROUPS``) makes "$1.9 trillion coronavirus aid
+    package" and "$1.9 trillion COVID-19 stimulus bill" one kind, to be paired when their contexts
+    are close. Being each article's only one of the kind is not enough for them: a story holds
+    several bills (the "$1.9 trillion spending bill" signed, the "$3 trillion package" being
+    prepared), and the outlets that tell of both name each its own way.
+    """
+    return not _is_noun_kind(kind) or bool(first.nouns & second.nouns)
 
 
 def _thin(profile: _Profile, kind: str) -> bool:

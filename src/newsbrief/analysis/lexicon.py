@@ -239,7 +239,8 @@ ORGANISATION_NAME_HEADS = word_list(
     """
 )
 # Counted nouns that name one kind of thing however an outlet words it, each group under one key
-# (conflicts pair "13 babies" with "Thirteen children", "11 nations" with "10 countries").
+# (conflicts pair "13 babies" with "Thirteen children", "11 nations" with "10 countries", a "$1.9
+# trillion aid package" with a "$1.9 trillion stimulus bill", "$1,400 checks" with "$1,400 payments").
 # Deliberately small: a pair of words goes in only when news uses them for the same count.
 COUNTED_NOUN_GROUPS: dict[str, frozenset[str]] = {
     "child": frozenset({"child", "kid", "baby", "infant", "newborn", "toddler"}),
@@ -248,6 +249,9 @@ COUNTED_NOUN_GROUPS: dict[str, frozenset[str]] = {
     "home": frozenset({"home", "house", "dwelling"}),
     "vehicle": frozenset({"vehicle", "car"}),
     "company": frozenset({"company", "firm", "business"}),
+    "bill": frozenset({"bill", "package", "legislation", "plan", "proposal"}),
+    "payment": frozenset({"payment", "check"}),
+    "donation": frozenset({"donation", "gift", "contribution"}),
 }
 
 # What a count of people counts, by the event it counts them in: "13 babies born with ..." and
