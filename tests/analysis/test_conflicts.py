@@ -1176,3 +1176,34 @@ def test_two_articles_only_bills_named_by_different_words_are_not_one_sum() -> N
         "naturally the White House is already planning the next, even bigger spending package."
     )
     assert _flagged(package, bill) == []
+
+
+def test_a_year_said_two_ways_may_be_one_year() -> None:
+    # BASIL (Fox News, HuffPost, 2015): the Clintons' tax rate "for 2014" and the one they paid
+    # "last year"; the first changed as the planted benchmark does. The "over 10 percent" of their
+    # income given to charity is a bound, which stands for no value of the rate.
+    fox = (
+        "The Clintons' effective federal tax rate for 2014 was 53.55 percent, while the effective tax rate "
+        "for federal, state and local taxes was 45.8 percent."
+    )
+    huffpost = (
+        "Last year, the Clintons paid an effective federal tax rate of 35.7 percent and donated over 10 "
+        "percent of their income to charity."
+    )
+    assert _flagged(fox, huffpost) == [["35.7 percent", "53.55 percent"]]
+    assert _flagged(fox.replace("53.55", "35.7"), huffpost) == []
+
+
+def test_a_bound_in_the_same_sentence_does_not_agree_for_the_figure() -> None:
+    # AllSides probe-1245 (The Hill, Washington Examiner): the income caps in the sentence with
+    # the check are bounds ("up to $150,000"), not another value of the check; the check's sum
+    # changed as the planted benchmark does.
+    hill = (
+        "Under the agreement, individuals who make up to $75,000 per year or couples who make up to "
+        "$150,000 per year will still receive a $2,100 check."
+    )
+    examiner = (
+        "Instead, Democrats and President Biden have agreed to a quicker income phaseout of the next round "
+        "of $1,400 stimulus checks, which will be capped at individuals earning $80,000 annually."
+    )
+    assert _flagged(hill, examiner) == [["$1,400", "$2,100"]]

@@ -1031,6 +1031,8 @@ def _agreed_in_sentence(figures: Sequence[Figure], profiles: Sequence[_Profile],
         for k, figure in enumerate(figures):
             if k == other or figure.sentence != sentence or profiles[k].base != profiles[other].base:
                 continue
+            if figure.qualifier in BOUNDS:
+                continue
             if dimension and profiles[k].dimension != dimension:
                 continue
             if profiles[k].event and profiles[other].event and profiles[k].event != profiles[other].event:
@@ -1141,11 +1143,18 @@ def _is_specific(kind: str) -> bool:
 
 def _frames_differ(first: str, second: str) -> bool:
     """True when two stated time frames cannot be the same: "in the last two weeks" against "this
-    year". A day said two ways ("Wednesday", "yesterday") may be one day, so days never differ."""
+    year". A day said two ways ("Wednesday", "yesterday") may be one day, so days never differ; nor
+    does a year said two ways: "The Clintons' effective federal tax rate for 2014" and the rate
+    they paid "last year", in a story of 2015."""
     if not first or not second or first == second:
         return False
     days = re.compile(r"^(?:today|yesterday|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$")
-    return not (days.match(first) or days.match(second))
+    if days.match(first) or days.match(second):
+        return False
+    return not any(
+        relative in ("this year", "last year") and re.fullmatch(r"(?:19|20)\d\d", year)
+        for relative, year in ((first, second), (second, first))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1217,6 +1226,8 @@ BEFALLEN = frozenset(
     for word in ("victim", "casualty", "fatality", "injured", "wounded", "evacuee", "detainee")
 )
 NEVER_BY_MEANING = frozenset({"date", "year"})
+# Qualifiers that make a figure a bound, open at one end: "over 10 percent", "up to 40,000".
+BOUNDS = frozenset({"more-than", "at-least", "less-than", "at-most", "up-to"})
 EXACT_UNITS = frozenset({"date", "year", "age"})
 # Nouns that say of a person no more than that: "a 24-year-old man" and "a 60-year-old man" in one
 # story are as likely two men as one, so their ages are never paired.
