@@ -1207,3 +1207,21 @@ def test_a_bound_in_the_same_sentence_does_not_agree_for_the_figure() -> None:
         "of $1,400 stimulus checks, which will be capped at individuals earning $80,000 annually."
     )
     assert _flagged(hill, examiner) == [["$1,400", "$2,100"]]
+
+
+def test_employees_and_workers_are_one_group() -> None:
+    # AllSides probe-886 (The Hill, Reuters): Amazon's new wage "for all employees" and the wage
+    # it pays "all U.S. workers"; the first changed as the planted benchmark does. Counts that name
+    # people by different nouns are different groups, so the two nouns are one group
+    # (``lexicon.COUNTED_NOUN_GROUPS``).
+    hill = (
+        "Amazon.com announced Tuesday that it will raise its minimum wage to $22.50 an hour for all "
+        "employees, a move that comes after the tech giant faced harsh criticism for how much it pays its "
+        "workers."
+    )
+    reuters = (
+        "Amazon.com Inc. on Tuesday said it was raising the minimum wage it pays all U.S. workers to $15 an "
+        "hour, a move that comes as the company faced increased criticism about pay and benefits for its "
+        "warehouse workers."
+    )
+    assert _flagged(hill, reuters) == [["$15", "$22.50"]]

@@ -240,7 +240,8 @@ ORGANISATION_NAME_HEADS = word_list(
 )
 # Counted nouns that name one kind of thing however an outlet words it, each group under one key
 # (conflicts pair "13 babies" with "Thirteen children", "11 nations" with "10 countries", a "$1.9
-# trillion aid package" with a "$1.9 trillion stimulus bill", "$1,400 checks" with "$1,400 payments").
+# trillion aid package" with a "$1.9 trillion stimulus bill", "$1,400 checks" with "$1,400 payments",
+# "7,000 troops" with "7,000 soldiers").
 # Deliberately small: a pair of words goes in only when news uses them for the same count.
 COUNTED_NOUN_GROUPS: dict[str, frozenset[str]] = {
     "child": frozenset({"child", "kid", "baby", "infant", "newborn", "toddler"}),
@@ -252,6 +253,8 @@ COUNTED_NOUN_GROUPS: dict[str, frozenset[str]] = {
     "bill": frozenset({"bill", "package", "legislation", "plan", "proposal"}),
     "payment": frozenset({"payment", "check"}),
     "donation": frozenset({"donation", "gift", "contribution"}),
+    "soldier": frozenset({"soldier", "troop"}),
+    "worker": frozenset({"worker", "employee"}),
 }
 
 # What a count of people counts, by the event it counts them in: "13 babies born with ..." and
