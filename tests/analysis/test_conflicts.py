@@ -1225,3 +1225,23 @@ def test_employees_and_workers_are_one_group() -> None:
         "warehouse workers."
     )
     assert _flagged(hill, reuters) == [["$15", "$22.50"]]
+
+
+def test_a_value_is_compared_before_a_bound_of_the_same_thing() -> None:
+    # AllSides probe-648 (Fox News, Washington Examiner): one outlet gives both "More than a dozen"
+    # and "16 Marines" arrested, the other "Sixteen"; the exact count changed as the planted
+    # benchmark does. The bound agrees with any count above twelve, so the other outlet's count is
+    # compared with the value, not the bound.
+    fox = (
+        "More than a dozen U.S. Marines were arrested early Thursday on a variety of charges ranging from "
+        "human smuggling to drug-related offenses, according to officials. The U.S. Marine Corps said in "
+        "a news release that 24 Marines were arrested during a Battalion formation at Camp Pendleton in "
+        "California."
+    )
+    examiner = (
+        'Sixteen Marines were arrested early Thursday morning for "alleged involvement in various illegal '
+        'activities," including human smuggling and drug-related offenses, according to a U.S. Marine '
+        "Corps. (USMC) statement."
+    )
+    assert _flagged(fox, examiner) == [["24", "Sixteen"]]
+    assert _flagged(fox.replace("24 Marines", "16 Marines"), examiner) == []

@@ -360,6 +360,7 @@ class _Profile:
     years: frozenset[str]  # years the sentence names besides the figure itself
     months: frozenset[str]  # months the sentence names besides the figure itself ("Jan", "Feb")
     exclusive: bool  # "more than", "less than": the bound itself is not allowed
+    bound: bool  # open at one end ("more than a dozen", "up to $150,000"): ``BOUNDS``
     part: bool  # "two more debates", "another 30": what is added or left, not the whole
     head: frozenset[str]  # the noun the number modifies and its compounds ("bond", "tax", "rate")
     nouns: frozenset[str]  # those nouns as written, singular ("package" where ``head`` has "bill")
@@ -395,6 +396,7 @@ def _profile(figure: Figure) -> _Profile:
         years=_named_beside(figure, dated, _SENTENCE_YEAR),
         months=_named_beside(figure, dated, _SENTENCE_MONTH),
         exclusive=figure.qualifier in ("more-than", "less-than"),
+        bound=figure.qualifier in BOUNDS,
         part=_is_part(figure),
         head=frozenset(_canonical(word) for word in figure.head.split()) - NUMBER_WORDS,
         nouns=frozenset(_singular(word) for word in figure.head.lower().split()),
@@ -994,22 +996,24 @@ def _mutual_best(
 
     A figure is compared with, in each other article, only the candidate that is its best match,
     and only when it is that figure's best too: a pair described with the same words beats a pair
-    by meaning, then the closer contexts win. An article that gives "89 degrees" outside and
+    by meaning, then a value beats a bound (an outlet that says "More than a dozen U.S. Marines
+    were arrested" and "16 Marines were arrested" gives its count in the second), then the closer
+    contexts win. An article that gives "89 degrees" outside and
     "130-170 degrees" inside a truck has one figure for "inside"; "Wednesday's high temperature
     reached 89 degrees" shares every word of "the temperature inside could have reached 120
     degrees" but is not its best match when the other article also says how hot it got inside.
     """
-    best: dict[tuple[int, str], tuple[bool, float, int]] = {}
+    best: dict[tuple[int, str], tuple[bool, bool, float, int]] = {}
     for (i, j), basis in how.items():
-        rank = (basis.startswith("the same words"), closeness[(i, j)])
         for one, other in ((i, j), (j, i)):
+            rank = (basis.startswith("the same words"), not profiles[other].bound, closeness[(i, j)])
             slot = (one, profiles[other].article_id)
             if slot not in best or (*rank, -other) > best[slot]:
                 best[slot] = (*rank, -other)
     return sorted(
         (i, j)
         for i, j in how
-        if best[(i, profiles[j].article_id)][2] == -j and best[(j, profiles[i].article_id)][2] == -i
+        if best[(i, profiles[j].article_id)][3] == -j and best[(j, profiles[i].article_id)][3] == -i
     )
 
 
