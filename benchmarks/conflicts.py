@@ -116,6 +116,14 @@ def show(story_id: str, conflict: Conflict) -> None:
         print(f"        « {sentence[:300]} »")
 
 
+def _new_value(text: str, numbers: list[re.Match[str]]) -> re.Match[str]:
+    """The number of a change's words that gives its new value: not the one after "from" (the
+    old value), whichever comes first; else the last."""
+    old = [number for number in numbers if re.search(r"\bfrom\s+[^\w\s]?$", text[: number.start()])]
+    new = [number for number in numbers if number not in old]
+    return new[-1] if old and new else numbers[-1]
+
+
 def planted_text(figure: Figure, factor: float) -> str | None:
     """The figure's words with its value changed, written as the article wrote it; None if unsure."""
     text = figure.span.text
@@ -132,9 +140,9 @@ def planted_text(figure: Figure, factor: float) -> str | None:
             None if not match else text[: match.start()] + str(int(match.group(1)) - 3) + text[match.end() :]
         )
     numbers = list(re.finditer(r"\d[\d,]*(?:\.\d+)?", text))
-    # a change ("from 35 percent to 15 percent") is compared by its new value, the last number:
-    # changing the old one would leave the figure's value as it was, no conflict to find
-    match = (numbers[-1] if figure.previous is not None else numbers[0]) if numbers else None
+    # a change ("from 35 percent to 15 percent", "to 8.4% from 10.2%") is compared by its new
+    # value: changing the old one would leave the figure's value as it was, no conflict to find
+    match = (_new_value(text, numbers) if figure.previous is not None else numbers[0]) if numbers else None
     if match:
         written = match.group(0)
         number = float(written.replace(",", ""))
