@@ -890,9 +890,9 @@ def _by_meaning(
     specific kind (a measurement family, a counted noun, a sum for a "bond", the noun written alike
     on both sides: ``_named_alike``) that are each their article's only value of it. An event class
     ("born" for "about 150 babies ... were born" and "150 babies are born each year") names the
-    thing like a toll: KIND_MIN. Two ages of one person
-    or role (their kind says whose) need no closeness either, nor two counts that are each their
-    article's main count of one event class and of one group of people (``main``: ``_main_pair``).
+    thing like a toll: KIND_MIN. Two ages of one person or role (their kind says whose) need no
+    closeness either, nor two counts that are each their article's main count of one event class
+    and of one group of people (``main``: ``_main_pair``).
     """
     if first.dimension and first.dimension == second.dimension:
         return f"both measure {first.dimension} in {first.base} units"
@@ -998,10 +998,10 @@ def _mutual_best(
     and only when it is that figure's best too: a pair described with the same words beats a pair
     by meaning, then a value beats a bound (an outlet that says "More than a dozen U.S. Marines
     were arrested" and "16 Marines were arrested" gives its count in the second), then the closer
-    contexts win. An article that gives "89 degrees" outside and
-    "130-170 degrees" inside a truck has one figure for "inside"; "Wednesday's high temperature
-    reached 89 degrees" shares every word of "the temperature inside could have reached 120
-    degrees" but is not its best match when the other article also says how hot it got inside.
+    contexts win. An article that gives "89 degrees" outside and "130-170 degrees" inside a truck
+    has one figure for "inside"; "Wednesday's high temperature reached 89 degrees" shares every
+    word of "the temperature inside could have reached 120 degrees" but is not its best match when
+    the other article also says how hot it got inside.
     """
     best: dict[tuple[int, str], tuple[bool, bool, float, int]] = {}
     for (i, j), basis in how.items():
@@ -1027,7 +1027,8 @@ def _agreed_in_sentence(figures: Sequence[Figure], profiles: Sequence[_Profile],
     yesterday was 89 degrees, which means the interior of the truck could've easily reached
     between 130-170 degrees" the high is 89, whatever the interior reached. Likewise a count of
     another event class stands for nothing: in "Fifteen people ... have been killed and 59 were
-    injured" the dead are 15, whatever the injured number.
+    injured" the dead are 15, whatever the injured number; nor does a bound, which gives no value:
+    "donated over 10 percent of their income" says nothing of the tax rate beside it.
     """
     for one, other in ((i, j), (j, i)):
         sentence = figures[other].sentence
@@ -1035,7 +1036,7 @@ def _agreed_in_sentence(figures: Sequence[Figure], profiles: Sequence[_Profile],
         for k, figure in enumerate(figures):
             if k == other or figure.sentence != sentence or profiles[k].base != profiles[other].base:
                 continue
-            if figure.qualifier in BOUNDS:
+            if profiles[k].bound:
                 continue
             if dimension and profiles[k].dimension != dimension:
                 continue
