@@ -207,6 +207,10 @@ _RECORD_SINCE = re.compile(
     r"first time)\b[^.;:]{0,40}?\bsince (?:(?:early|late|mid-?) ?)?(?:[A-Z][a-z]+\.? )?(?:\d{1,2},? )?"
     r"(?:1[89]\d\d|20\d\d)\b"
 )
+# Time frames (``_time_frame``) that may be said two ways: a day ("Wednesday", "yesterday"), a year
+# ("2014", "last year").
+_DAY_FRAME = re.compile(r"^(?:today|yesterday|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$")
+_YEAR_FRAME = re.compile(r"^(?:19|20)\d\d$")
 _FAHRENHEIT = re.compile(r"fahrenheit|°\s?f\b|\bdegrees? f\b", re.IGNORECASE)
 _CELSIUS = re.compile(r"celsius|centigrade|°\s?c\b|\bdegrees? c\b", re.IGNORECASE)
 
@@ -363,7 +367,7 @@ class _Profile:
     bound: bool  # open at one end ("more than a dozen", "up to $150,000"): ``BOUNDS``
     part: bool  # "two more debates", "another 30": what is added or left, not the whole
     head: frozenset[str]  # the noun the number modifies and its compounds ("bond", "tax", "rate")
-    nouns: frozenset[str]  # those nouns as written, singular ("package" where ``head`` has "bill")
+    nouns: frozenset[str]  # those nouns' lemmas as written ("package" where ``head`` has "bill")
     event: str  # the event class of what a count counts ("killed", "born"), "" when unsaid
     ranged: bool  # both ends given: "300 to 400", "between the ages of six and 12"
     extreme: str  # "lowest" or "highest" of a group ("girls as young as 10"), else ""
@@ -399,7 +403,7 @@ def _profile(figure: Figure) -> _Profile:
         bound=figure.qualifier in BOUNDS,
         part=_is_part(figure),
         head=frozenset(_canonical(word) for word in figure.head.split()) - NUMBER_WORDS,
-        nouns=frozenset(_singular(word) for word in figure.head.lower().split()),
+        nouns=frozenset(figure.head.split()),
         event=figure.event or _event_by_meaning(figure),
         ranged=figure.qualifier == "range",
         extreme=figure.qualifier if figure.qualifier in ("lowest", "highest") else "",
@@ -1153,11 +1157,10 @@ def _frames_differ(first: str, second: str) -> bool:
     they paid "last year", in a story of 2015."""
     if not first or not second or first == second:
         return False
-    days = re.compile(r"^(?:today|yesterday|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$")
-    if days.match(first) or days.match(second):
+    if _DAY_FRAME.match(first) or _DAY_FRAME.match(second):
         return False
     return not any(
-        relative in ("this year", "last year") and re.fullmatch(r"(?:19|20)\d\d", year)
+        relative in ("this year", "last year") and _YEAR_FRAME.match(year)
         for relative, year in ((first, second), (second, first))
     )
 
