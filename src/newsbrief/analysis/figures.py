@@ -1264,10 +1264,12 @@ def _subject_of_value(anchor: Token) -> Token | None:
     "was 3.8 percent", "reached 14.7%"; None when the subject is no plain noun, or a noun narrowed
     by a phrase ("the unemployment rate for Black workers" is not the rate), or when the verb acts
     on an object ("the plan will cap itemized deductions at $200,000": not the plan's value; a
-    bill to "increase the federal minimum wage to $15" gives a target, not the wage)."""
+    bill to "increase the federal minimum wage to $15" gives a target, not the wage). An object
+    is one only before the value: in "The jobless rate held steady at 3.6%, a near-50-year low"
+    the parser makes the apposition "low" an object of "held"."""
     if anchor.dep_ == "pobj" and anchor.head.lower_ in ("to", "at") and anchor.head.dep_ == "prep":
         verb = anchor.head.head
-        if any(c.dep_ == "dobj" for c in verb.children):
+        if any(c.dep_ == "dobj" and c.i < anchor.i for c in verb.children):
             return None
     elif anchor.dep_ == "attr" or (anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in MOVED_TO_VERBS):
         verb = anchor.head  # "was 3.8 percent"; "reached 14.7%"
