@@ -1245,3 +1245,36 @@ def test_a_value_is_compared_before_a_bound_of_the_same_thing() -> None:
     )
     assert _flagged(fox, examiner) == [["24", "Sixteen"]]
     assert _flagged(fox.replace("24 Marines", "16 Marines"), examiner) == []
+
+
+def test_a_period_is_of_the_noun_it_modifies() -> None:
+    # AllSides probe-1573: Kim Potter's years on the force, "a 26-year veteran" in both outlets'
+    # words, the first changed as the planted benchmark does. A duration said of a noun is a
+    # duration of that thing, as a sum said of a noun is.
+    first = (
+        "In an email, Washington County Attorney Pete Orput confirmed plans to charge former officer Kim "
+        "Potter, a 39-year veteran of the police force."
+    )
+    second = (
+        "Kim Potter, a 26-year veteran of the Brooklyn Center Police Department, was taken into custody "
+        "about 11:30 a.m."
+    )
+    assert _flagged(first, second) == [["26-year", "39-year"]]
+
+
+def test_two_periods_of_one_noun_are_not_one_for_being_alone() -> None:
+    # BASIL, the tax-cut deal (2010, Fox News and HuffPost): each article's only extension is a
+    # different one (of the tax cuts, of unemployment insurance). A story holds many periods
+    # called by one noun, so two are paired only when their contexts are close.
+    fox = (
+        "Summers added that he thinks Congress will pass the deal President Obama struck with "
+        "Republicans, an agreement that has come under withering criticism from liberal Democrats over "
+        "the two-year extension of tax cuts for the rich as well as the middle class."
+    )
+    huffpost = (
+        "Summers himself, downplayed the significance of continuing the Bush tax cuts back in September "
+        "-- though he was speaking, then, about the rates for the rich and the tax cut deal, at that "
+        "point in time, did not include money for a 13-month extension of unemployment insurance or "
+        "other tax incentives to help lower income workers."
+    )
+    assert _flagged(fox, huffpost) == []

@@ -892,7 +892,10 @@ def _by_meaning(
     need a description on both sides. Two measurements of one dimension ("4 km" deep, "six miles
     below the surface") need no closeness at all: what they measure is said; nor do two of a
     specific kind (a measurement family, a counted noun, a sum for a "bond", the noun written alike
-    on both sides: ``_named_alike``) that are each their article's only value of it. An event class
+    on both sides: ``_named_alike``) that are each their article's only value of it, unless they
+    are periods: a story holds many periods of one noun (a "two-year extension" of tax cuts, a
+    "13-month extension" of unemployment insurance), so "a 26-year veteran" is paired with
+    another by closeness (KIND_MIN). An event class
     ("born" for "about 150 babies ... were born" and "150 babies are born each year") names the
     thing like a toll: KIND_MIN. Two ages of one person or role (their kind says whose) need no
     closeness either, nor two counts that are each their article's main count of one event class
@@ -906,6 +909,7 @@ def _by_meaning(
         sole
         and _is_specific(kind)
         and not (first.dimension or second.dimension)
+        and first.base != "duration"
         and _named_alike(first, second, kind)
     ):
         return f"each is the only {kind} figure of its article"
@@ -1118,9 +1122,10 @@ def _kinds(profile: _Profile) -> frozenset[str]:
     the event class its own phrase names (``Figure.event``: "born"), or, when it names none, the class
     of the listed word closest in meaning to a word of its description (``_event_by_meaning``).
     General kinds say only how it is counted: "percent", a currency, "count", "duration"; their
-    figures must be closer in meaning to be paired. A share, a sum or a bare count whose number
-    modifies a noun also has that noun as a specific kind ("USD (bond)" for "$100,000 bond",
-    "percent (tax)" for "a one-time tax of 10 percent", "count (chen)" for "Chen, 40,"). Counts
+    figures must be closer in meaning to be paired. A share, a sum, a bare count or a period whose
+    number modifies a noun also has that noun as a specific kind ("USD (bond)" for "$100,000 bond",
+    "percent (tax)" for "a one-time tax of 10 percent", "count (chen)" for "Chen, 40,", "duration
+    (review)" for "a 30-day review"). Counts
     of people named by no specific noun are not paired by meaning unless they are a toll.
     """
     if profile.base == "age":
@@ -1136,11 +1141,10 @@ def _kinds(profile: _Profile) -> frozenset[str]:
         # or by the noun that names them.
         toll = {profile.key} if profile.key in TOLLS else set()
         return frozenset(toll | profile.people | ({profile.event} - {""}))
-    if profile.unit in GENERAL_UNITS:
-        # "$100,000 bond", "a 7.5% risk": the noun the number modifies names what is counted
+    if profile.unit in GENERAL_UNITS or profile.base == "duration":
+        # "$100,000 bond", "a 7.5% risk", "a 30-day review": the noun the number modifies names
+        # what is counted
         return frozenset({profile.base} | {_noun_kind(profile.base, noun) for noun in profile.head})
-    if profile.base == "duration":
-        return frozenset({profile.base})
     return frozenset({profile.key, profile.event} - {""})
 
 
