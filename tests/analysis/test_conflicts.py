@@ -1278,3 +1278,21 @@ def test_two_periods_of_one_noun_are_not_one_for_being_alone() -> None:
         "other tax incentives to help lower income workers."
     )
     assert _flagged(fox, huffpost) == []
+
+
+def test_the_jobless_rate_is_the_unemployment_rate() -> None:
+    # AllSides probe-2137 (May 2019 jobs report): one outlet's "unemployment rate", the other's
+    # "jobless rate", the first changed as the planted benchmark does. A rate is as general as a
+    # share until its compound names it; "jobless" names it as "unemployment" does
+    # (``lexicon.COMPOUND_ADJECTIVES``).
+    first = (
+        "The U.S. economy added 75,000 jobs in May, a significant pullback from 224,000 jobs added in "
+        "April that is likely to heighten fears that the trade war is taking a greater toll. The "
+        "unemployment rate remained at a five decade low of 5.4 percent."
+    )
+    second = (
+        "The economy added 75,000 jobs in May, marking the 104th straight month of gains, but pulling "
+        "back from two months of stronger hiring, the Labor Department said Friday. The jobless rate "
+        "held steady at 3.6%, a near-50-year low. Wages were up 3.1% on the year in May."
+    )
+    assert _flagged(first, second) == [["3.6%", "5.4 percent"]]

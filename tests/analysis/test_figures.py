@@ -581,7 +581,8 @@ def test_up_to_after_a_verb_of_change_is_where_the_value_got(
         ("The unemployment rate remained at a five decade low of 3.6 percent.", "unemployment rate"),
         ("The third package, the CARES Act, was a whopping $2.2 trillion in aid.", "package"),
         # AllSides probe-2137: the apposition after the value, parsed as an object of "held", is none
-        ("The jobless rate held steady at 3.6%, a near-50-year low.", "rate"),
+        # and "jobless" stands for "unemployment" (``lexicon.COMPOUND_ADJECTIVES``)
+        ("The jobless rate held steady at 3.6%, a near-50-year low.", "unemployment rate"),
         # a subject narrowed by a phrase is not the rate; a sum cut is not the subject's value
         ("The unemployment rate for Black workers fell to 5.9%.", ""),
         ("The bill cuts $716 billion from Medicare.", ""),

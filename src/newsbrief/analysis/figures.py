@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.analysis.entities import Names
 from newsbrief.analysis.lexicon import (
+    COMPOUND_ADJECTIVES,
     EVENT_CLASSES,
     EVENT_PHRASES,
     PEOPLE_NOUNS,
@@ -1255,8 +1256,21 @@ def _head(anchor: Token, tokens: SpacySpan, unit: str) -> str:
         return ""
     if head.i in inside or head.pos_ not in ("NOUN", "PROPN"):
         return ""
-    words = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in inside]
-    return " ".join(t.lemma_.lower() for t in sorted([*words, head], key=lambda t: t.i))
+    words = [
+        c
+        for c in head.children
+        if c.i not in inside
+        and (
+            (c.dep_ == "compound" and c.pos_ == "NOUN")
+            or (c.dep_ == "amod" and c.lower_ in COMPOUND_ADJECTIVES)
+        )
+    ]
+    return " ".join(_compound_noun(t) for t in sorted([*words, head], key=lambda t: t.i))
+
+
+def _compound_noun(token: Token) -> str:
+    """A word of a compound head as a lower-case noun lemma: "jobless" as "unemployment"."""
+    return COMPOUND_ADJECTIVES.get(token.lower_, token.lemma_.lower())
 
 
 def _subject_of_value(anchor: Token) -> Token | None:

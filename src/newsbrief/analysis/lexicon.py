@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 __all__ = [
     "CLAIM_NOUNS",
+    "COMPOUND_ADJECTIVES",
     "COUNTED_NOUN_GROUPS",
     "COUNTRY_NAMES",
     "COURTESY_TITLES",
@@ -170,6 +171,9 @@ PLATFORMS = word_list("twitter facebook instagram youtube tiktok snapchat reddit
 # A group's adjective that is not its noun (as "Republican" is): "Democratic" lawmakers are
 # Democrats. Lower case, adjective to singular noun.
 GROUP_ADJECTIVES = {"democratic": "democrat"}
+# An adjective that news writes for the noun of a compound: the "jobless rate" is the
+# "unemployment rate", "jobless claims" are claims for unemployment benefits. Adjective to noun.
+COMPOUND_ADJECTIVES = {"jobless": "unemployment"}
 # English first names and the short forms news writes for them ("Bob Goodlatte" is "Robert W.
 # Goodlatte"), lower case. Only a short form that stands for one name in news is listed: "Pat"
 # (Patrick, Patricia) and "Ted" (Edward, Theodore) are not.
