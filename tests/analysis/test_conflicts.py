@@ -1296,3 +1296,17 @@ def test_the_jobless_rate_is_the_unemployment_rate() -> None:
         "held steady at 3.6%, a near-50-year low. Wages were up 3.1% on the year in May."
     )
     assert _flagged(first, second) == [["3.6%", "5.4 percent"]]
+
+
+def test_a_volume_is_compared_in_cubic_metres() -> None:
+    # mn-33118 (Discovery News): a Roman ship's fish tank "containing around 4 cubic meters (141
+    # cubic feet) of water" was a length of 4 metres; the other outlet's tank changed as the
+    # planted benchmark does, in feet.
+    first = (
+        "The researchers calculated that the small trade vessel could have carried a tank containing "
+        "around 4 cubic meters of water, which could have housed 440 pounds of live fish."
+    )
+    second = "The researchers calculated that the ship's tank held 212 cubic feet of water for live fish."
+    _, conflicts = _conflicts([(first, None), (second, None)])
+    assert [conflict.unit for conflict in conflicts] == ["cubic metre"]
+    assert sorted(round(value, 1) for value in conflicts[0].values) == [4.0, 6.0]

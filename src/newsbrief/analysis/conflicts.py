@@ -131,6 +131,8 @@ UNIT_FAMILIES: dict[str, tuple[str, float]] = {
 }  # fmt: skip
 # "3.7 million square feet": the figure parser gives "ft"; the words before the unit make it an area.
 SQUARE_UNITS = {"ft": 0.09290304, "mile": 2589988.11, "km": 1e6, "m": 1.0, "metre": 1.0, "inch": 0.00064516}
+# "around 4 cubic meters (141 cubic feet)" of water: a volume, in cubic metres.
+CUBIC_UNITS = {unit: factor**3 for unit, (family, factor) in UNIT_FAMILIES.items() if family == "metre"}
 # Near-synonyms of counted things beyond figures.SYNONYMS, as (phrase in the description, key).
 NEAR_SYNONYMS: tuple[tuple[str, str], ...] = (
     ("fell victim", "killed"), ("fall victim", "killed"), ("lost their lives", "killed"),
@@ -632,7 +634,8 @@ def _temperature_reading(figure: Figure) -> str:
 def _base_unit(figure: Figure) -> tuple[str, Callable[[float], float]]:
     """The figure's unit family and how to convert its values into the family's base unit.
 
-    Lengths go to metres, areas ("square feet") to square metres, masses to kilograms, degrees
+    Lengths go to metres, areas ("square feet") to square metres, volumes ("cubic feet") to cubic
+    metres, masses to kilograms, degrees
     named Celsius to Fahrenheit; a degree without a scale stays "degree" and meets only degrees.
     """
     unit = figure.unit
@@ -643,6 +646,9 @@ def _base_unit(figure: Figure) -> tuple[str, Callable[[float], float]]:
     if unit in SQUARE_UNITS and re.search(r"\b(?:square|sq\.?)\s", figure.span.text, re.IGNORECASE):
         factor = SQUARE_UNITS[unit]
         return "square metre", lambda value: value * factor
+    if unit in CUBIC_UNITS and re.search(r"\bcubic\s", figure.span.text, re.IGNORECASE):
+        factor = CUBIC_UNITS[unit]
+        return "cubic metre", lambda value: value * factor
     if unit in UNIT_FAMILIES:
         family, factor = UNIT_FAMILIES[unit]
         return family, lambda value: value * factor
@@ -1223,7 +1229,9 @@ PEOPLE_STEMS = frozenset(_canonical(noun) for noun in PEOPLE_NOUNS - GENERIC_PEO
 ROLE_STEMS = frozenset(_canonical(noun) for noun in PERSON_NOUNS - GENERIC_PEOPLE)
 GENERIC_WORDS = frozenset(_canonical(word) for word in GENERIC_PEOPLE)
 NUMBER_WORDS = frozenset(_canonical(word) for word in [*UNITS_WORDS, *SCALES, *VAGUE_WORDS])
-MEASURES = frozenset({family for family, _ in UNIT_FAMILIES.values()} | {"°F", "degree", "square metre"})
+MEASURES = frozenset(
+    {family for family, _ in UNIT_FAMILIES.values()} | {"°F", "degree", "square metre", "cubic metre"}
+)
 GROWING = frozenset({"killed", "injured", "displaced", "arrested", "missing"})
 TOLLS = GROWING | {"casualty"}
 # Nouns and roles that name a group of people, which need MEANING_MIN to be paired. A toll is no
