@@ -1260,6 +1260,8 @@ def test_a_period_is_of_the_noun_it_modifies() -> None:
         "about 11:30 a.m."
     )
     assert _flagged(first, second) == [["26-year", "39-year"]]
+    _, conflicts = _conflicts([(first, None), (second, None)])
+    assert conflicts[0].unit == "day"  # compared in days, and said so
 
 
 def test_two_periods_of_one_noun_are_not_one_for_being_alone() -> None:

@@ -1451,13 +1451,19 @@ def _merge(
                 figures=picked,
                 note=f"{note}: {end}" if end else note,
                 kind=kind,
-                unit=profiles[indices[0]].base,
+                unit=_unit_of(profiles[indices[0]].base),
                 values=tuple(round(profiles[index].value, 6) for index in indices),
                 compared="; ".join(bases),
                 timing=timing,
             )
         )
     return tuple(conflicts)
+
+
+def _unit_of(base: str) -> str:
+    """The unit a conflict's values are given in: the base's own name, a day for a duration
+    (which is compared in days: "a 26-year veteran" is 9,496.5 days)."""
+    return "day" if base == "duration" else base
 
 
 def _one_per_article(
