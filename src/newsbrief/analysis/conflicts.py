@@ -1517,10 +1517,16 @@ def _timing(
 
 def _meaning_note(figures: Sequence[Figure], unit: str, key: str) -> str:
     """One line for figures paired by meaning: what they count and that they cannot all be true."""
-    counted = unit if key in ("", unit) else f"{unit} ({key})"
+    counted = _counted(unit, key)
     values = " and ".join(figure.span.text for figure in figures)
     many = "both" if len(figures) == 2 else f"all {len(figures)}"
     return f"{many} count {counted}, in other words; {values} cannot {many.split()[0]} be true"
+
+
+def _counted(unit: str, key: str) -> str:
+    """What a conflict's figures count, as its note says it: the unit, with the key when the key
+    says more ("people (killed)"; "years", not "years (year)")."""
+    return unit if key in ("", unit, _singular(unit)) else f"{unit} ({key})"
 
 
 def _conflict_what(figures: Sequence[Figure]) -> str:
@@ -1536,7 +1542,7 @@ def _note(figures: Sequence[Figure], unit: str, key: str) -> str:
     """One line saying why the figures were judged to count the same thing, and why they differ."""
     shared = sorted(frozenset.intersection(*(_content_words(figure.what) for figure in figures)) - {key})
     frame = _time_frame(figures[0].what)
-    counted = unit if key == unit else f"{unit} ({key})"
+    counted = _counted(unit, key)
     words = f", described with the same words ({', '.join(shared)})" if shared else ""
     if not set(shared) - GENERIC_WORDS:
         words += ", in sentences worded the same apart from the figures"
