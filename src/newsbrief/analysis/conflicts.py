@@ -635,8 +635,8 @@ def _base_unit(figure: Figure) -> tuple[str, Callable[[float], float]]:
     """The figure's unit family and how to convert its values into the family's base unit.
 
     Lengths go to metres, areas ("square feet") to square metres, volumes ("cubic feet") to cubic
-    metres, masses to kilograms, degrees
-    named Celsius to Fahrenheit; a degree without a scale stays "degree" and meets only degrees.
+    metres, masses to kilograms, degrees named Celsius to Fahrenheit; a degree without a scale
+    stays "degree" and meets only degrees.
     """
     unit = figure.unit
     if unit == "degree":
@@ -901,9 +901,8 @@ def _by_meaning(
     on both sides: ``_named_alike``) that are each their article's only value of it, unless they
     are periods: a story holds many periods of one noun (a "two-year extension" of tax cuts, a
     "13-month extension" of unemployment insurance), so "a 26-year veteran" is paired with
-    another by closeness (KIND_MIN). An event class
-    ("born" for "about 150 babies ... were born" and "150 babies are born each year") names the
-    thing like a toll: KIND_MIN. Two ages of one person or role (their kind says whose) need no
+    another by closeness (KIND_MIN). An event class ("born" for "about 150 babies ... were
+    born" and "150 babies are born each year") names the thing like a toll: KIND_MIN. Two ages of one person or role (their kind says whose) need no
     closeness either, nor two counts that are each their article's main count of one event class
     and of one group of people (``main``: ``_main_pair``).
     """
@@ -1131,8 +1130,8 @@ def _kinds(profile: _Profile) -> frozenset[str]:
     figures must be closer in meaning to be paired. A share, a sum, a bare count or a period whose
     number modifies a noun also has that noun as a specific kind ("USD (bond)" for "$100,000 bond",
     "percent (tax)" for "a one-time tax of 10 percent", "count (chen)" for "Chen, 40,", "duration
-    (review)" for "a 30-day review"). Counts
-    of people named by no specific noun are not paired by meaning unless they are a toll.
+    (review)" for "a 30-day review"). Counts of people named by no specific noun are not paired
+    by meaning unless they are a toll.
     """
     if profile.base == "age":
         # an age is paired only with an age of the same person or role ("the suspect", "Kadmiri")
