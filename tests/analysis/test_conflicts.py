@@ -1312,3 +1312,21 @@ def test_a_volume_is_compared_in_cubic_metres() -> None:
     _, conflicts = _conflicts([(first, None), (second, None)])
     assert [conflict.unit for conflict in conflicts] == ["cubic metre"]
     assert sorted(round(value, 1) for value in conflicts[0].values) == [4.0, 6.0]
+
+
+def test_an_addition_is_a_part_whether_or_not_its_word_is_in_the_span() -> None:
+    # AllSides probe-1127: "an additional 200 million doses" (the parser keeps "an additional" in
+    # the figure) and "200 million additional doses" (the word after it) are both the doses added;
+    # the first changed as the planted benchmark does. One was read as a part and the other as a
+    # whole, which are never compared.
+    first = (
+        "The Biden administration announced Tuesday that it is working to purchase an additional 300 "
+        "million doses of the two coronavirus vaccines that have been authorized for emergency use in "
+        "the United States."
+    )
+    second = (
+        "The Biden administration on Tuesday announced that the federal government intends to purchase "
+        "200 million additional doses of two federally approved COVID-19 vaccines, potentially creating a "
+        "stock large enough to reach nearly the entire U.S."
+    )
+    assert _flagged(first, second) == [["200 million", "an additional 300 million"]]

@@ -536,6 +536,10 @@ def _event_by_meaning(figure: Figure) -> str:
     return best[1]
 
 
+# The figure parser keeps a word of addition in the span: "an additional 200 million" doses.
+_PART_IN_SPAN = re.compile(r"(?:an?\s+)?(?:additional|another|extra)\s", re.IGNORECASE)
+
+
 def _is_part(figure: Figure) -> bool:
     """True when the figure counts what is added, left or besides, not the whole: "two more
     debates", "another 30 people", "11 other nations", "three remaining hostages"; and nations
@@ -546,7 +550,11 @@ def _is_part(figure: Figure) -> bool:
         return True
     if _counted_with_another(figure):
         return True
-    return before == ["another"] or after in (["more"], ["other"], ["additional"], ["remaining"], ["extra"])
+    return (
+        before == ["another"]
+        or after in (["more"], ["other"], ["additional"], ["remaining"], ["extra"])
+        or bool(_PART_IN_SPAN.match(figure.span.text))
+    )
 
 
 def _counted_with_another(figure: Figure) -> bool:
