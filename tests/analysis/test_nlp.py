@@ -27,3 +27,15 @@ def test_a_single_line_break_is_left_to_the_parser() -> None:
     text = "The chairman spoke on Friday\nin Connecticut about the war in Afghanistan."
     (doc,) = parse([Article(id="d1", outlet="d1", title="", url=None, published=None, text=text)])
     assert len(list(doc.sents)) == 1
+
+
+def test_plural_nouns_the_lemmatizer_gets_wrong_have_their_singular() -> None:
+    # AllSides probe-1127 and the jobs and tax stories: the model's lemmatizer gives "doses" as
+    # "dos" and "taxes" as "taxis", so a figure counted "200 million dos"
+    text = (
+        "The administration will purchase an additional 200 million doses. Taxes on the rich rose, "
+        "and the Trump family paid $750 in federal income taxes."
+    )
+    (doc,) = parse([Article(id="d1", outlet="d1", title="", url=None, published=None, text=text)])
+    lemmas = {token.lower_: token.lemma_ for token in doc if token.tag_ == "NNS"}
+    assert lemmas == {"doses": "dose", "taxes": "tax"}
