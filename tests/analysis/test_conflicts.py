@@ -1330,3 +1330,19 @@ def test_an_addition_is_a_part_whether_or_not_its_word_is_in_the_span() -> None:
         "stock large enough to reach nearly the entire U.S."
     )
     assert _flagged(first, second) == [["200 million", "an additional 300 million"]]
+
+
+def test_one_span_of_time_whichever_preposition_leads_it() -> None:
+    # AllSides probe-1125: the deficit "for the first 11 months of fiscal year 2018" and "in the
+    # first 11 months of fiscal 2018", the first changed as the planted benchmark does. The two
+    # frames were read as different spans of time, which are never compared.
+    first = (
+        "The federal budget deficit grew to $1.34 trillion for the first 11 months of fiscal year 2018, "
+        "according to a Congressional Budget Office estimation released late Monday."
+    )
+    second = (
+        "The federal deficit hit $895 billion in the first 11 months of fiscal 2018, an increase of $222 "
+        "billion, or 32 percent, over the same period the previous year, according to the Congressional "
+        "Budget Office (CBO)."
+    )
+    assert _flagged(first, second) == [["$1.34 trillion", "$895 billion"]]

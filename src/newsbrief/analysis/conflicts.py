@@ -747,7 +747,13 @@ def _time_frame(what: str) -> str:
         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:19|20)\d\d"
         r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2})\b"
     )
-    return " ".join(sorted(set(re.findall(pattern, lowered))))
+    frames = (_SAME_SPAN_AS.sub("", frame) for frame in re.findall(pattern, lowered))
+    return " ".join(sorted(set(frames)))
+
+
+# "for the first 11 months", "in the first 11 months", "during the first 11 months": one span of
+# time, whichever preposition leads it ("after the first 11 months" is another).
+_SAME_SPAN_AS = re.compile(r"^(?:over|in|during|within|for) (?=the (?:last|past|first|next) )")
 
 
 def _bounds(figure: Figure) -> tuple[float, float]:
