@@ -129,10 +129,11 @@ UNIT_FAMILIES: dict[str, tuple[str, float]] = {
     "acre": ("square metre", 4046.8564), "hectare": ("square metre", 10000.0), "mph": ("km/h", 1.609344),
     "magnitude": ("magnitude", 1.0),
 }  # fmt: skip
-# "3.7 million square feet": the figure parser gives "ft"; the words before the unit make it an area.
-SQUARE_UNITS = {"ft": 0.09290304, "mile": 2589988.11, "km": 1e6, "m": 1.0, "metre": 1.0, "inch": 0.00064516}
-# "around 4 cubic meters (141 cubic feet)" of water: a volume, in cubic metres.
-CUBIC_UNITS = {unit: factor**3 for unit, (family, factor) in UNIT_FAMILIES.items() if family == "metre"}
+# "3.7 million square feet", "around 4 cubic meters (141 cubic feet)": the figure parser gives a
+# length unit; the word before it makes it an area or a volume, in square or cubic metres.
+_METRES = {unit: factor for unit, (family, factor) in UNIT_FAMILIES.items() if family == "metre"}
+SQUARE_UNITS = {unit: factor**2 for unit, factor in _METRES.items()}
+CUBIC_UNITS = {unit: factor**3 for unit, factor in _METRES.items()}
 # Near-synonyms of counted things beyond figures.SYNONYMS, as (phrase in the description, key).
 NEAR_SYNONYMS: tuple[tuple[str, str], ...] = (
     ("fell victim", "killed"), ("fall victim", "killed"), ("lost their lives", "killed"),
@@ -213,6 +214,11 @@ _RECORD_SINCE = re.compile(
 # ("2014", "last year").
 _DAY_FRAME = re.compile(r"^(?:today|yesterday|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$")
 _YEAR_FRAME = re.compile(r"^(?:19|20)\d\d$")
+# "for the first 11 months", "in the first 11 months", "during the first 11 months": one span of
+# time, whichever preposition leads it ("after the first 11 months" is another).
+_SAME_SPAN_AS = re.compile(r"^(?:over|in|during|within|for) (?=the (?:last|past|first|next) )")
+# The figure parser keeps a word of addition in the span: "an additional 200 million" doses.
+_PART_IN_SPAN = re.compile(r"(?:an?\s+)?(?:additional|another|extra)\s", re.IGNORECASE)
 _FAHRENHEIT = re.compile(r"fahrenheit|°\s?f\b|\bdegrees? f\b", re.IGNORECASE)
 _CELSIUS = re.compile(r"celsius|centigrade|°\s?c\b|\bdegrees? c\b", re.IGNORECASE)
 
@@ -536,10 +542,6 @@ def _event_by_meaning(figure: Figure) -> str:
     return best[1]
 
 
-# The figure parser keeps a word of addition in the span: "an additional 200 million" doses.
-_PART_IN_SPAN = re.compile(r"(?:an?\s+)?(?:additional|another|extra)\s", re.IGNORECASE)
-
-
 def _is_part(figure: Figure) -> bool:
     """True when the figure counts what is added, left or besides, not the whole: "two more
     debates", "another 30 people", "11 other nations", "three remaining hostages"; and nations
@@ -751,11 +753,6 @@ def _time_frame(what: str) -> str:
     return " ".join(sorted(set(frames)))
 
 
-# "for the first 11 months", "in the first 11 months", "during the first 11 months": one span of
-# time, whichever preposition leads it ("after the first 11 months" is another).
-_SAME_SPAN_AS = re.compile(r"^(?:over|in|during|within|for) (?=the (?:last|past|first|next) )")
-
-
 def _bounds(figure: Figure) -> tuple[float, float]:
     """The range of true values the figure allows, given its qualifier."""
     value = figure.value
@@ -916,9 +913,10 @@ def _by_meaning(
     are periods: a story holds many periods of one noun (a "two-year extension" of tax cuts, a
     "13-month extension" of unemployment insurance), so "a 26-year veteran" is paired with
     another by closeness (KIND_MIN). An event class ("born" for "about 150 babies ... were
-    born" and "150 babies are born each year") names the thing like a toll: KIND_MIN. Two ages of one person or role (their kind says whose) need no
-    closeness either, nor two counts that are each their article's main count of one event class
-    and of one group of people (``main``: ``_main_pair``).
+    born" and "150 babies are born each year") names the thing like a toll: KIND_MIN. Two ages
+    of one person or role (their kind says whose) need no closeness either, nor two counts that
+    are each their article's main count of one event class and of one group of people (``main``:
+    ``_main_pair``).
     """
     if first.dimension and first.dimension == second.dimension:
         return f"both measure {first.dimension} in {first.base} units"
