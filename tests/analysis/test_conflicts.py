@@ -1346,3 +1346,44 @@ def test_one_span_of_time_whichever_preposition_leads_it() -> None:
         "Budget Office (CBO)."
     )
     assert _flagged(first, second) == [["$1.34 trillion", "$895 billion"]]
+
+
+# AllSides probe-1915: one week's jobless claims, counted as "Americans" and as "workers".
+CLAIMS_A = (
+    "A record 6.6 million Americans filed for unemployment benefits last week, the latest brutal reminder "
+    "of the toll the coronavirus pandemic is taking on the U.S."
+)
+CLAIMS_B = (
+    "A record 6.6 million workers applied for unemployment benefits last week, marking a sharp downturn "
+    "in the labor market caused by the new coronavirus."
+)
+
+
+def test_people_named_by_different_nouns_are_one_count_when_close_in_meaning() -> None:
+    assert _flagged(CLAIMS_A, CLAIMS_B) == []
+    assert _flagged(CLAIMS_A.replace("6.6 million", "9.9 million"), CLAIMS_B) == [
+        ["6.6 million", "9.9 million"]
+    ]
+
+
+# AllSides probe-1879: the size of Amazon's warehouse in Bessemer.
+BESSEMER_A = (
+    "Amazon employees at a 5,800-worker warehouse in Bessemer, Alabama, have voted against unionizing, "
+    "according to a vote count by the National Labor Relations Board."
+)
+BESSEMER_B = (
+    "A high-profile unionization effort by Amazon workers in Alabama fell short Friday, as Amazon easily "
+    "passed the 1,608 votes needed at its 6,000-person warehouse in Bessemer."
+)
+
+
+def test_whole_thousands_agree_with_a_count_that_rounds_to_them() -> None:
+    assert _flagged(BESSEMER_A, BESSEMER_B) == []
+    assert _flagged(BESSEMER_A, BESSEMER_B.replace("6,000", "7,000")) == [["5,800", "7,000"]]
+
+
+def test_voters_on_two_sides_of_a_vote_are_different_counts() -> None:
+    # from AllSides: "Only 7 Republicans voted against Yoho's bill, while three others voted present."
+    against = "Only 7 Republicans voted against Yoho’s bill."
+    assert _flagged(against, "Ten Republicans voted present on Yoho’s bill.") == []
+    assert _flagged(against, "Ten Republicans voted against Yoho’s bill.") == [["Only 7", "Ten"]]

@@ -173,6 +173,8 @@ _COUNTED_AFTER_ANOTHER = re.compile(
 )
 # A value written in digits before a scale word: "$2.3 trillion", "1.4 million", "$900 billion".
 _SCALED_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?\s*(million|billion|trillion)\b", re.IGNORECASE)
+# A number of whole thousands written in digits ("6,000"), read as "6 thousand" is.
+_WHOLE_THOUSANDS = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,000)+|[1-9]\d*000)(?![\d.,]*\d)")
 # Words of expectation: what follows them is forecast, not counted ("Analysts had expected a gain
 # of 190,000", "a median projection of 700,000").
 _FORECAST_WORDS = re.compile(
@@ -386,6 +388,7 @@ class _Profile:
     standard: bool  # what something is compared with: "more than the 58,000 who died in Vietnam"
     joined: frozenset[str]  # nouns counted with its own: "territory" in "50 states and territories"
     people: frozenset[str]  # the nouns naming whom it counts: "people", not the "girl" it includes
+    side: str  # the side of a vote it counts the voters of ("against"), "" when no vote is said
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -422,6 +425,7 @@ def _profile(figure: Figure) -> _Profile:
         standard=_COMPARED_WITH.search(_sides(figure)[0]) is not None,
         joined=_joined_nouns(figure),
         people=_people_counted(figure.what),
+        side=_vote_side(figure),
     )
 
 
@@ -478,13 +482,30 @@ def _joined_nouns(figure: Figure) -> frozenset[str]:
 def _comparable(first: _Profile, second: _Profile) -> bool:
     """False when two figures cannot count one thing whatever their words: a forecast and a count
     (``_is_forecast``), a count and the standard another is compared with ("more than the 58,000
-    Americans who died during the Vietnam War" against the pandemic's toll), or counts of
-    different unions of nouns (``_joined_nouns``)."""
+    Americans who died during the Vietnam War" against the pandemic's toll), counts of
+    different unions of nouns (``_joined_nouns``), or of the voters on two sides of a vote
+    (``_vote_side``)."""
     return (
         first.forecast == second.forecast
         and first.standard == second.standard
         and first.joined == second.joined
+        and not (first.side and second.side and first.side != second.side)
     )
+
+
+def _vote_side(figure: Figure) -> str:
+    """The side of a vote the counted voted on, as the words after the figure say it: "against"
+    for "Seven Republicans voted against the bill", "present" for "Three Republicans voted
+    present", "convict" for "seven voted to convict"; "" when they name no vote. The two sides
+    of one vote read alike to the embeddings; their counts are different things."""
+    words = _words_around(figure, CONTEXT_WORDS)[1]
+    verb = next((k for k, word in enumerate(words) if word in VOTE_VERBS), None)
+    if verb is None:
+        return ""
+    after = [word for word in words[verb + 1 :] if not word.endswith("ly") and word != "in"]
+    if after[:1] == ["to"]:
+        return after[1] if len(after) > 1 else ""
+    return VOTE_SIDES.get(after[0], "") if after else ""
 
 
 def _is_forecast(figure: Figure) -> bool:
@@ -506,11 +527,14 @@ def _is_forecast(figure: Figure) -> bool:
 def _written_step(figure: Figure) -> float:
     """The unit of the last digit a value written before a scale word gives, or 0.0: 0.1e12 for
     "$2.3 trillion", 1e12 for "$2 trillion" and for "roughly $2 trillion", 0.01e12 for "$2.25
-    trillion". Only for a value stated flat or approximately: "more than $2 trillion" is a bound,
-    not a rounded value."""
-    match = _SCALED_DIGITS.search(figure.span.text)
-    if figure.qualifier not in ("exact", "about") or match is None:
+    trillion"; 1,000 for whole thousands written in digits ("a 6,000-person warehouse", as if "6
+    thousand"). Only for a value stated flat or approximately: "more than $2 trillion" is a bound,
+    not a rounded value; never for dates, years and ages, written exactly."""
+    if figure.qualifier not in ("exact", "about") or figure.unit in EXACT_UNITS:
         return 0.0
+    match = _SCALED_DIGITS.search(figure.span.text)
+    if match is None:
+        return 1000.0 if _WHOLE_THOUSANDS.search(figure.span.text) else 0.0
     decimals = len(match.group(2) or "")
     return float(SCALES[match.group(3).lower()]) * 0.1**decimals
 
@@ -1142,8 +1166,9 @@ def _kinds(profile: _Profile) -> frozenset[str]:
     figures must be closer in meaning to be paired. A share, a sum, a bare count or a period whose
     number modifies a noun also has that noun as a specific kind ("USD (bond)" for "$100,000 bond",
     "percent (tax)" for "a one-time tax of 10 percent", "count (chen)" for "Chen, 40,", "duration
-    (review)" for "a 30-day review"). Counts of people named by no specific noun are not paired
-    by meaning unless they are a toll.
+    (review)" for "a 30-day review"). A count of people has the general kind "people" besides
+    the nouns that name them: "6.6 million Americans filed for unemployment benefits" and "6.6
+    million workers applied for unemployment benefits" are paired if close in meaning.
     """
     if profile.base == "age":
         # an age is paired only with an age of the same person or role ("the suspect", "Kadmiri")
@@ -1154,10 +1179,10 @@ def _kinds(profile: _Profile) -> frozenset[str]:
         return frozenset({profile.base})
     if profile.unit == "people":
         # "Three Republicans voted present" and "Seven voted against" read alike to the
-        # embeddings: people are paired by meaning only as a toll, whose key names the event,
-        # or by the noun that names them.
+        # embeddings: people are paired closely only as a toll, whose key names the event, or by
+        # the noun that names them; else as "people", a general kind (MEANING_MIN).
         toll = {profile.key} if profile.key in TOLLS else set()
-        return frozenset(toll | profile.people | ({profile.event} - {""}))
+        return frozenset(toll | profile.people | ({profile.event} - {""}) | {"people"})
     if profile.unit in GENERAL_UNITS or profile.base == "duration":
         # "$100,000 bond", "a 7.5% risk", "a 30-day review": the noun the number modifies names
         # what is counted
@@ -1279,7 +1304,17 @@ MEASURE_NOUNS = frozenset(
 )  # fmt: skip
 # Units that say how a thing is counted, not what: their kind is the unit itself.
 GENERAL_UNITS = frozenset({"percent", "count", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "money"})
-GENERAL_KINDS = GENERAL_UNITS | {"duration"}
+GENERAL_KINDS = GENERAL_UNITS | {"duration", "people"}
+VOTE_VERBS = frozenset({"vote", "voted", "votes", "voting"})
+# How the side of a vote is written after its verb: "voted for", "voted yes", "voted in favor".
+VOTE_SIDES = {
+    "for": "for",
+    "yes": "for",
+    "favor": "for",
+    "against": "against",
+    "no": "against",
+    "present": "present",
+}
 
 
 def _same_report(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -1355,7 +1390,7 @@ def _agree(first: _Profile, second: _Profile) -> bool:
     youngest or oldest ("girls as young as 10") is compared with the same end of the other's
     range ("between the ages of six and 12"), not with the whole range (``_same_end``). A value
     written to fewer digits before its scale word meets any value that rounds to it ("$2
-    trillion", "$2.2 trillion": ``_rounds_to_the_other``).
+    trillion", "$2.2 trillion"; "6,000" and "5,800": ``_rounds_to_the_other``).
     """
     ends = _same_end(first, second)
     if ends is not None:
