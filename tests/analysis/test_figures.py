@@ -1000,3 +1000,23 @@ def test_a_value_after_of_is_described_by_what_it_is_the_value_of() -> None:
     )
     assert _one(figures, "3.8 percent").what == "unemployment rate remained the same"
     assert _one(figures, "3.6%").what.startswith("unemployment rate fell to a five-decade low")
+
+
+def test_the_total_a_sentence_brings_a_count_to_is_of_what_it_numbered_before() -> None:
+    # mn-44348: "the total" is the number of Americans eligible for statin therapy
+    nissen = _article(
+        "By changing the way doctors evaluate a patient for statin therapy, Nissen said these new "
+        "guidelines will effectively double the number of Americans eligible for statin therapy, "
+        "bringing the total to about 72 million."
+    )
+    total = _one(_figures([nissen]), "about 72 million")
+    assert (total.unit, total.what.split()[0]) == ("people", "Americans")
+
+
+def test_a_total_with_no_number_named_before_stays_a_bare_count() -> None:
+    # AllSides probe-1501
+    claims = _article(
+        "Last week, 5.2 million people filed unemployment claims, bringing the total to 22 million in "
+        "the four weeks since President Trump declared a national emergency."
+    )
+    assert _one(_figures([claims]), "22 million").unit == "count"

@@ -1193,6 +1193,10 @@ def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
             return _counted_by(subjects[0])  # "the death toll rose to 300"
+        totals = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in COUNT_NOUNS]
+        counted = _counted_by(totals[0]) if totals and totals[0].i < anchor.i else None
+        if counted is not None and counted.i != totals[0].i:
+            return counted  # "bringing the number of cases to 1,200", "the total" of one named before
     if anchor.dep_ == "attr" and anchor.head.lemma_ == "be":
         subjects = [c for c in anchor.head.children if c.dep_ == "nsubj"]
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
@@ -1215,12 +1219,24 @@ def _counted_by(noun: Token) -> Token:
     about 400,000" ("dead" of "the number of dead was 300"); any other noun itself."""
     if noun.lemma_.lower() not in COUNT_NOUNS:
         return noun
+    counted = _object_of_of(noun)
+    if counted is not None:
+        return counted
+    if any(child.dep_ != "det" for child in noun.children):
+        return noun  # "the death toll stood at 120": its own words say what it counts
+    # "double the number of Americans eligible ..., bringing the total to about 72 million"
+    others = (_object_of_of(token) for token in noun.sent if token.lemma_.lower() in COUNT_NOUNS)
+    return next((other for other in others if other is not None), noun)
+
+
+def _object_of_of(noun: Token) -> Token | None:
+    """The object of an "of" that hangs on ``noun``: "elephants" of "the number of elephants"."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    return noun
+    return None
 
 
 def _head(anchor: Token, tokens: SpacySpan, unit: str) -> str:
