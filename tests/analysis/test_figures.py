@@ -1020,3 +1020,17 @@ def test_a_total_with_no_number_named_before_stays_a_bare_count() -> None:
         "the four weeks since President Trump declared a national emergency."
     )
     assert _one(_figures([claims]), "22 million").unit == "count"
+
+
+def test_a_sum_a_thing_is_worth_is_that_things_sum() -> None:
+    # AllSides probe-2111 and probe-1159
+    payments = _article(
+        "After promising another round of stimulus payments worth $1,400 to many Americans, President "
+        "Joe Biden has reportedly signaled that he is open to restricting the number of people who would "
+        "receive them, based on their income."
+    )
+    tariffs = _article(
+        "The US is planning to impose tariffs on Chinese products on a target list worth about $60 billion."
+    )
+    assert _one(_figures([payments]), "$1,400").head == "stimulus payment"
+    assert _one(_figures([tariffs]), "about $60 billion").head == "target list"

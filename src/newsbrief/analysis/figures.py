@@ -1247,7 +1247,7 @@ def _head(anchor: Token, tokens: SpacySpan, unit: str) -> str:
     of "of" ("a 10-year risk of heart disease of 7.5 percent" is a risk). A share or a sum of money says
     by its unit only how it is counted; this noun says what it is a share or sum of, and so does
     the subject a share or sum is said of ("The unemployment rate rose to 3.7%", "the deficit was
-    $1 trillion"). "" when the number is a verb's subject or object ("cut $716 billion"): then no
+    $1 trillion"), and the noun a sum is the worth of ("stimulus payments worth $1,400"). "" when the number is a verb's subject or object ("cut $716 billion"): then no
     noun is its own.
     """
     inside = {t.i for t in tokens}
@@ -1268,6 +1268,8 @@ def _head(anchor: Token, tokens: SpacySpan, unit: str) -> str:
             head = head.head.head
         if unit in SHARE_AND_SUM_UNITS and head.lemma_.lower() in LEVEL_NOUNS:
             head = _subject_of_value(head) or head  # "the rate held at a near-50-year low of 3.6%"
+    elif unit in SHARE_AND_SUM_UNITS and head.lower_ == "worth" and head.dep_ == "amod":
+        head = head.head  # "stimulus payments worth $1,400": the payments' sum
     elif anchor.dep_ not in ("nummod", "quantmod", "amod", "compound", "nmod", "appos"):
         return ""
     if head.i in inside or head.pos_ not in ("NOUN", "PROPN"):
