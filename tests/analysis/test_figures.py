@@ -1034,3 +1034,11 @@ def test_a_sum_a_thing_is_worth_is_that_things_sum() -> None:
     )
     assert _one(_figures([payments]), "$1,400").head == "stimulus payment"
     assert _one(_figures([tariffs]), "about $60 billion").head == "target list"
+
+
+def test_a_sum_after_a_word_the_parser_takes_for_its_noun_is_described_by_its_verb() -> None:
+    # AllSides probe-1644: the parser makes "record" the object of "for", the sum its modifier
+    floyd = _article(
+        "The city of Minneapolis has settled a civil suit with the family of George Floyd for a record $27 million."
+    )
+    assert _one(_figures([floyd]), "a record $27 million").what == "city settled a civil suit with the family"

@@ -1429,16 +1429,12 @@ def _what(thing: Token, anchor: Token, figure_tokens: SpacySpan) -> str:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which")
             }
     verb = _governing_verb(thing) or (_governing_verb(anchor) if thing.i != anchor.i else None)
-    if (
-        verb is None
-        and thing.i == anchor.i
-        and anchor.dep_ == "pobj"
-        and anchor.head.head.pos_ in ("VERB", "AUX")
-    ):
-        verb = anchor.head.head  # "was founded in 1998", "sold for $5 million"
+    top = figure_tokens.root  # "record" of "for a record $27 million"; mostly the number itself
+    if verb is None and thing.i == anchor.i and top.dep_ == "pobj" and top.head.head.pos_ in ("VERB", "AUX"):
+        verb = top.head.head  # "was founded in 1998", "sold for $5 million"
         if verb.lemma_.lower() in REPORTING_VERBS:
             return ""  # the day a statement was made is not the figure of an event
-        chosen |= _verb_phrase(verb, skip | {anchor.head.i}, exclude=anchor.head.i) | _subject(verb, skip)
+        chosen |= _verb_phrase(verb, skip | {top.head.i}, exclude=top.head.i) | _subject(verb, skip)
         return _join(thing.doc, sorted(chosen - skip - {anchor.i}))
     if verb is not None and not (thing.dep_ == "dobj" and _reports_count(verb)):
         chosen.add(thing.i)
