@@ -1387,3 +1387,28 @@ def test_voters_on_two_sides_of_a_vote_are_different_counts() -> None:
     against = "Only 7 Republicans voted against Yoho’s bill."
     assert _flagged(against, "Ten Republicans voted present on Yoho’s bill.") == []
     assert _flagged(against, "Ten Republicans voted against Yoho’s bill.") == [["Only 7", "Ten"]]
+
+
+# AllSides probe-1293: August's jobs, one sentence also giving July's.
+JOBS_A = "Employers added 1.4 million jobs, the Labor Department said, down from 1.7 million in July."
+JOBS_B = (
+    "The economy added 1.4 million jobs in August and new jobless claims fell below one million last week "
+    "as the U.S. labor market hints at a gradual recovery from the economic devastation caused by the "
+    "coronavirus pandemic."
+)
+
+
+def test_a_month_that_dates_another_number_does_not_date_the_figure() -> None:
+    assert _flagged(JOBS_A, JOBS_B) == []
+    assert _flagged(JOBS_A.replace("1.4 million", "2.1 million"), JOBS_B) == [["1.4 million", "2.1 million"]]
+
+
+def test_a_year_that_dates_another_number_does_not_date_the_figure() -> None:
+    # AllSides: the FBI's hate crime statistics
+    fbi = (
+        "There were 7,314 hate crime incidents last year, up from 7,120 in 2018 — the highest number "
+        "since 2008, according to the report released on Monday."
+    )
+    figures, _ = _conflicts([(fbi, None)])
+    years = {figure.span.text: conflicts._profile(figure).years for figure in figures}
+    assert (years["7,314"], years["7,120"]) == (frozenset(), {"2018"})

@@ -205,6 +205,11 @@ _SENTENCE_MONTH = re.compile(
     r"\b(?:(Jan)uary|(Feb)ruary|(Mar)ch|(Apr)il|(Jun)e|(Jul)y|(Aug)ust|(Sep)tember|(Oct)ober|(Nov)ember"
     r"|(Dec)ember|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)t?\.|(May)(?= \d))(?![a-z])"
 )
+# A number dated by the month or year after it: "1.7 million in July", "$666 billion in fiscal year 2017".
+_NUMBER_IN_MONTH = re.compile(
+    r"(?P<number>\d[\d,.]*)\s*(?:%|percent|million|billion|trillion)?\s+(?:in|for)\s+"
+    r"(?:fiscal (?:year )?)?(?:January|February|March|April|May|June|July|August|September|October|November|December|1[89]\d\d|20\d\d)\b"
+)
 # "the lowest level since December 1969", "the highest since 2008", "the first time since 1990":
 # the year a record is measured from.
 _RECORD_SINCE = re.compile(
@@ -408,8 +413,8 @@ def _profile(figure: Figure) -> _Profile:
         value=convert(figure.value),
         base=base,
         dimension=_dimension(figure) if base in MEASURES else "",
-        years=_named_beside(figure, dated, _SENTENCE_YEAR),
-        months=_named_beside(figure, dated, _SENTENCE_MONTH),
+        years=_named_beside(figure, _without_other_numbers_dates(figure, dated), _SENTENCE_YEAR),
+        months=_named_beside(figure, _without_other_numbers_dates(figure, dated), _SENTENCE_MONTH),
         exclusive=figure.qualifier in ("more-than", "less-than"),
         bound=figure.qualifier in BOUNDS,
         part=_is_part(figure),
@@ -442,6 +447,21 @@ def _without_record_points(text: str) -> str:
     """The sentence with a record's point of comparison ("the lowest level since December 1969")
     blanked out, offsets kept: it dates no event of the sentence."""
     return _RECORD_SINCE.sub(lambda match: " " * len(match.group()), text)
+
+
+def _without_other_numbers_dates(figure: Figure, text: str) -> str:
+    """The sentence with the months and years that date another number blanked out, offsets kept:
+    "July" of "Employers added 1.4 million jobs, ... down from 1.7 million in July" is the month
+    of the 1.7 million, not of the 1.4 million; "2018" of "7,314 hate crime incidents last year, up
+    from 7,120 in 2018" the year of the 7,120."""
+    own = figure.span.start - figure.sentence.start
+    end = own + len(figure.span.text)
+
+    def blank(match: re.Match[str]) -> str:
+        other = not own <= match.start() < end and not own <= match.start("number") < end
+        return " " * len(match.group()) if other else match.group()
+
+    return _NUMBER_IN_MONTH.sub(blank, text)
 
 
 def _named_beside(figure: Figure, text: str, pattern: re.Pattern[str]) -> frozenset[str]:
