@@ -1412,3 +1412,21 @@ def test_a_year_that_dates_another_number_does_not_date_the_figure() -> None:
     figures, _ = _conflicts([(fbi, None)])
     years = {figure.span.text: conflicts._profile(figure).years for figure in figures}
     assert (years["7,314"], years["7,120"]) == (frozenset(), {"2018"})
+
+
+# AllSides probe-1522: the Wall Street Journal's letter, signed by "staffers" and by "employees".
+LETTER_A = (
+    "The stunning rebuke, signed by 280 staffers of the Journal and sent to the paper’s new publisher, calls "
+    "for better fact-checking, more transparency, and a clearer divide between news and opinion divisions, "
+    "according to a draft of the letter obtained by Mediaite."
+)
+LETTER_B = (
+    "\"Opinion's lack of fact-checking and transparency, and its apparent disregard for evidence, undermine "
+    "our readers' trust and our ability to gain credibility with sources,\" reads the letter to publisher "
+    "Almar Latour, which was signed by 280 Journal employees."
+)
+
+
+def test_staffers_are_employees() -> None:
+    assert _flagged(LETTER_A, LETTER_B) == []
+    assert _flagged(LETTER_A.replace("280", "420"), LETTER_B) == [["280", "420"]]

@@ -258,7 +258,7 @@ COUNTED_NOUN_GROUPS: dict[str, frozenset[str]] = {
     "payment": frozenset({"payment", "check"}),
     "donation": frozenset({"donation", "gift", "contribution"}),
     "soldier": frozenset({"soldier", "troop"}),
-    "worker": frozenset({"worker", "employee"}),
+    "worker": frozenset({"worker", "employee", "staffer"}),
 }
 
 # What a count of people counts, by the event it counts them in: "13 babies born with ..." and
