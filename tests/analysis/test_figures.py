@@ -1042,3 +1042,13 @@ def test_a_sum_after_a_word_the_parser_takes_for_its_noun_is_described_by_its_ve
         "The city of Minneapolis has settled a civil suit with the family of George Floyd for a record $27 million."
     )
     assert _one(_figures([floyd]), "a record $27 million").what == "city settled a civil suit with the family"
+
+
+def test_a_sum_a_verb_says_its_subject_amounts_to_is_the_subjects() -> None:
+    # AllSides probe-537
+    package = _article(
+        "The package totals $908 billion, and includes funding for unemployment insurance, state and local "
+        "governments, vaccine development, education, housing subsidies, child care, the paycheck protection "
+        "program (PPP), and other COVID-related causes."
+    )
+    assert _one(_figures([package]), "$908 billion").head == "package"

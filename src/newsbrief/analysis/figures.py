@@ -170,6 +170,9 @@ MOVED_TO_VERBS = frozenset(
     {"rise", "fall", "climb", "jump", "drop", "decline", "grow", "soar", "surge", "plunge", "plummet",
      "slip", "dip", "tick", "edge", "inch", "reach", "hit", "top", "stand", "remain", "hold", "stay"}
 )  # fmt: skip
+# Verbs whose object is their subject's amount: "the package totals $908 billion", "the bill would
+# cost $1.9 trillion", "the national debt surpassed $22 trillion".
+AMOUNT_VERBS = frozenset({"total", "cost", "exceed", "surpass"})
 # Nouns that name only a level its subject is at: "a five-decade low of 3.6%".
 LEVEL_NOUNS = frozenset({"low", "high", "level", "record", "peak"})
 # A share or a sum says by its unit only how it is counted, not of what.
@@ -1293,7 +1296,7 @@ def _compound_noun(token: Token) -> str:
 
 def _subject_of_value(anchor: Token) -> Token | None:
     """The subject noun whose value the number is: "rate" of "The unemployment rate rose to 3.7%",
-    "was 3.8 percent", "reached 14.7%"; None when the subject is no plain noun, or a noun narrowed
+    "was 3.8 percent", "reached 14.7%", "package" of "The package totals $908 billion"; None when the subject is no plain noun, or a noun narrowed
     by a phrase ("the unemployment rate for Black workers" is not the rate), or when the verb acts
     on an object ("the plan will cap itemized deductions at $200,000": not the plan's value; a
     bill to "increase the federal minimum wage to $15" gives a target, not the wage). An object
@@ -1303,7 +1306,9 @@ def _subject_of_value(anchor: Token) -> Token | None:
         verb = anchor.head.head
         if any(c.dep_ == "dobj" and c.i < anchor.i for c in verb.children):
             return None
-    elif anchor.dep_ == "attr" or (anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in MOVED_TO_VERBS):
+    elif anchor.dep_ == "attr" or (
+        anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in MOVED_TO_VERBS | AMOUNT_VERBS
+    ):
         verb = anchor.head  # "was 3.8 percent"; "reached 14.7%"
     else:
         return None
