@@ -1052,3 +1052,12 @@ def test_a_sum_a_verb_says_its_subject_amounts_to_is_the_subjects() -> None:
         "program (PPP), and other COVID-related causes."
     )
     assert _one(_figures([package]), "$908 billion").head == "package"
+
+
+def test_a_clause_set_off_by_commas_does_not_narrow_the_subject_a_share_is_of() -> None:
+    # AllSides probe-1210; "the unemployment rate for Black workers" is narrowed, this one is not
+    rate = _article(
+        "The nation's unemployment rate, which has steadily declined since peaking at nearly 15% in April, "
+        "ticked down to 6.7%."
+    )
+    assert _one(_figures([rate]), "6.7%").head == "unemployment rate"

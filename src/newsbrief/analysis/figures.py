@@ -1296,8 +1296,9 @@ def _compound_noun(token: Token) -> str:
 
 def _subject_of_value(anchor: Token) -> Token | None:
     """The subject noun whose value the number is: "rate" of "The unemployment rate rose to 3.7%",
-    "was 3.8 percent", "reached 14.7%", "package" of "The package totals $908 billion"; None when the subject is no plain noun, or a noun narrowed
-    by a phrase ("the unemployment rate for Black workers" is not the rate), or when the verb acts
+    "was 3.8 percent", "reached 14.7%", "package" of "The package totals $908 billion"; None when
+    the subject is no plain noun, or a noun narrowed by a phrase ("the unemployment rate for Black
+    workers" is not the rate; a clause set off by commas does not narrow it), or when the verb acts
     on an object ("the plan will cap itemized deductions at $200,000": not the plan's value; a
     bill to "increase the federal minimum wage to $15" gives a target, not the wage). An object
     is one only before the value: in "The jobless rate held steady at 3.6%, a near-50-year low"
@@ -1317,9 +1318,18 @@ def _subject_of_value(anchor: Token) -> Token | None:
     nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(nouns) != 1 or nouns[0].pos_ != "NOUN":
         return None
-    if any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "of" for c in nouns[0].children):
+    if any(
+        c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "of" and not _set_off(c) for c in nouns[0].children
+    ):
         return None
     return nouns[0]
+
+
+def _set_off(clause: Token) -> bool:
+    """True for a relative clause set off by a comma, which adds to its noun without narrowing it:
+    "The nation's unemployment rate, which has steadily declined since ..., ticked down to 6.7%"."""
+    first = clause.left_edge
+    return clause.dep_ == "relcl" and first.i > 0 and first.nbor(-1).text == ","
 
 
 def _event(thing: Token, anchor: Token) -> str:
