@@ -1061,3 +1061,13 @@ def test_a_clause_set_off_by_commas_does_not_narrow_the_subject_a_share_is_of() 
         "ticked down to 6.7%."
     )
     assert _one(_figures([rate]), "6.7%").head == "unemployment rate"
+
+
+def test_a_mark_a_count_noun_passed_counts_what_the_noun_numbers() -> None:
+    # AllSides probe-1413
+    reuters = _article(
+        "The number of people infected with coronavirus across the world surpassed 100,000 on Friday as the "
+        "outbreak reached more countries and the economic damage intensified, with business districts "
+        "beginning to empty and stock markets tumbling."
+    )
+    assert _one(_figures([reuters]), "100,000").unit == "people"

@@ -173,6 +173,9 @@ MOVED_TO_VERBS = frozenset(
 # Verbs whose object is their subject's amount: "the package totals $908 billion", "the bill would
 # cost $1.9 trillion", "the national debt surpassed $22 trillion".
 AMOUNT_VERBS = frozenset({"total", "cost", "exceed", "surpass"})
+# Verbs whose object is a mark their subject has passed: "the number of people infected ... surpassed
+# 100,000".
+PASSED_VERBS = frozenset({"exceed", "surpass"})
 # Nouns that name only a level its subject is at: "a five-decade low of 3.6%".
 LEVEL_NOUNS = frozenset({"low", "high", "level", "record", "peak"})
 # A share or a sum says by its unit only how it is counted, not of what.
@@ -1204,6 +1207,10 @@ def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
         subjects = [c for c in anchor.head.children if c.dep_ == "nsubj"]
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
             return _counted_by(subjects[0])  # "the number of dead was 300"
+    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in MOVED_TO_VERBS | PASSED_VERBS:
+        subjects = [c for c in anchor.head.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].pos_ == "NOUN":
+            return _counted_by(subjects[0])  # "the number of people infected ... surpassed 100,000"
     return anchor
 
 
