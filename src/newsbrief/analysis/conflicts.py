@@ -205,10 +205,11 @@ _SENTENCE_MONTH = re.compile(
     r"\b(?:(Jan)uary|(Feb)ruary|(Mar)ch|(Apr)il|(Jun)e|(Jul)y|(Aug)ust|(Sep)tember|(Oct)ober|(Nov)ember"
     r"|(Dec)ember|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)t?\.|(May)(?= \d))(?![a-z])"
 )
-# A number dated by the month or year after it: "1.7 million in July", "$666 billion in fiscal year 2017".
-_NUMBER_IN_MONTH = re.compile(
-    r"(?P<number>\d[\d,.]*)\s*(?:%|percent|million|billion|trillion)?\s+(?:in|for)\s+"
-    r"(?:fiscal (?:year )?)?(?:January|February|March|April|May|June|July|August|September|October|November|December|1[89]\d\d|20\d\d)\b"
+# A number dated by the month or year after it: "1.7 million in July", "$666 billion in fiscal
+# year 2017".
+_NUMBER_DATED = re.compile(
+    r"(?P<number>\d[\d,.]*)\s*(?:%|percent|million|billion|trillion)?\s+(?:in|for)\s+(?:fiscal (?:year )?)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|1[89]\d\d|20\d\d)\b"
 )
 # "the lowest level since December 1969", "the highest since 2008", "the first time since 1990":
 # the year a record is measured from.
@@ -400,7 +401,7 @@ def _profile(figure: Figure) -> _Profile:
     words = _content_words(figure.what)
     base, convert = _base_unit(figure)
     low, high = _bounds(figure)
-    dated = _without_record_points(figure.sentence.text)
+    dated = _without_other_numbers_dates(figure, _without_record_points(figure.sentence.text))
     return _Profile(
         article_id=figure.span.article_id,
         unit=figure.unit,
@@ -413,8 +414,8 @@ def _profile(figure: Figure) -> _Profile:
         value=convert(figure.value),
         base=base,
         dimension=_dimension(figure) if base in MEASURES else "",
-        years=_named_beside(figure, _without_other_numbers_dates(figure, dated), _SENTENCE_YEAR),
-        months=_named_beside(figure, _without_other_numbers_dates(figure, dated), _SENTENCE_MONTH),
+        years=_named_beside(figure, dated, _SENTENCE_YEAR),
+        months=_named_beside(figure, dated, _SENTENCE_MONTH),
         exclusive=figure.qualifier in ("more-than", "less-than"),
         bound=figure.qualifier in BOUNDS,
         part=_is_part(figure),
@@ -461,11 +462,12 @@ def _without_other_numbers_dates(figure: Figure, text: str) -> str:
         other = not own <= match.start() < end and not own <= match.start("number") < end
         return " " * len(match.group()) if other else match.group()
 
-    return _NUMBER_IN_MONTH.sub(blank, text)
+    return _NUMBER_DATED.sub(blank, text)
 
 
 def _named_beside(figure: Figure, text: str, pattern: re.Pattern[str]) -> frozenset[str]:
-    """What ``pattern`` finds in ``text`` (the figure's sentence, ``_without_record_points``)
+    """What ``pattern`` finds in ``text`` (the figure's sentence, ``_without_record_points`` and
+    ``_without_other_numbers_dates``)
     outside the figure itself (years, months), each as its last matched group: "Feb" of
     "February"."""
     own = figure.span.start - figure.sentence.start
@@ -1325,6 +1327,7 @@ MEASURE_NOUNS = frozenset(
 # Units that say how a thing is counted, not what: their kind is the unit itself.
 GENERAL_UNITS = frozenset({"percent", "count", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "money"})
 GENERAL_KINDS = GENERAL_UNITS | {"duration", "people"}
+# The verb after which a count of voters says the side they voted on (``_vote_side``).
 VOTE_VERBS = frozenset({"vote", "voted", "votes", "voting"})
 # How the side of a vote is written after its verb: "voted for", "voted yes", "voted in favor".
 VOTE_SIDES = {

@@ -170,12 +170,12 @@ MOVED_TO_VERBS = frozenset(
     {"rise", "fall", "climb", "jump", "drop", "decline", "grow", "soar", "surge", "plunge", "plummet",
      "slip", "dip", "tick", "edge", "inch", "reach", "hit", "top", "stand", "remain", "hold", "stay"}
 )  # fmt: skip
-# Verbs whose object is their subject's amount: "the package totals $908 billion", "the bill would
-# cost $1.9 trillion", "the national debt surpassed $22 trillion".
-AMOUNT_VERBS = frozenset({"total", "cost", "exceed", "surpass"})
 # Verbs whose object is a mark their subject has passed: "the number of people infected ... surpassed
 # 100,000".
 PASSED_VERBS = frozenset({"exceed", "surpass"})
+# Verbs whose object is their subject's amount: "the package totals $908 billion", "the bill would
+# cost $1.9 trillion", "the national debt surpassed $22 trillion".
+AMOUNT_VERBS = PASSED_VERBS | {"total", "cost"}
 # Nouns that name only a level its subject is at: "a five-decade low of 3.6%".
 LEVEL_NOUNS = frozenset({"low", "high", "level", "record", "peak"})
 # A share or a sum says by its unit only how it is counted, not of what.
@@ -1257,8 +1257,8 @@ def _head(anchor: Token, tokens: SpacySpan, unit: str) -> str:
     of "of" ("a 10-year risk of heart disease of 7.5 percent" is a risk). A share or a sum of money says
     by its unit only how it is counted; this noun says what it is a share or sum of, and so does
     the subject a share or sum is said of ("The unemployment rate rose to 3.7%", "the deficit was
-    $1 trillion"), and the noun a sum is the worth of ("stimulus payments worth $1,400"). "" when the number is a verb's subject or object ("cut $716 billion"): then no
-    noun is its own.
+    $1 trillion"), and the noun a sum is the worth of ("stimulus payments worth $1,400"). "" when
+    the number is a verb's subject or object ("cut $716 billion"): then no noun is its own.
     """
     inside = {t.i for t in tokens}
     head = anchor.head
