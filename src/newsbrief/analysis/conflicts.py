@@ -134,6 +134,11 @@ UNIT_FAMILIES: dict[str, tuple[str, float]] = {
 _METRES = {unit: factor for unit, (family, factor) in UNIT_FAMILIES.items() if family == "metre"}
 SQUARE_UNITS = {unit: factor**2 for unit, factor in _METRES.items()}
 CUBIC_UNITS = {unit: factor**3 for unit, factor in _METRES.items()}
+# The word that makes a length an area or a volume, the family it then belongs to, its factors.
+_POWERS_OF_LENGTH = (
+    (re.compile(r"\b(?:square|sq\.?)\s", re.IGNORECASE), "square metre", SQUARE_UNITS),
+    (re.compile(r"\bcubic\s", re.IGNORECASE), "cubic metre", CUBIC_UNITS),
+)
 # Near-synonyms of counted things beyond figures.SYNONYMS, as (phrase in the description, key).
 NEAR_SYNONYMS: tuple[tuple[str, str], ...] = (
     ("fell victim", "killed"), ("fall victim", "killed"), ("lost their lives", "killed"),
@@ -455,11 +460,10 @@ def _without_other_numbers_dates(figure: Figure, text: str) -> str:
     "July" of "Employers added 1.4 million jobs, ... down from 1.7 million in July" is the month
     of the 1.7 million, not of the 1.4 million; "2018" of "7,314 hate crime incidents last year, up
     from 7,120 in 2018" the year of the 7,120."""
-    own = figure.span.start - figure.sentence.start
-    end = own + len(figure.span.text)
+    own = _offsets(figure)
 
     def blank(match: re.Match[str]) -> str:
-        other = not own <= match.start() < end and not own <= match.start("number") < end
+        other = match.start() not in own and match.start("number") not in own
         return " " * len(match.group()) if other else match.group()
 
     return _NUMBER_DATED.sub(blank, text)
@@ -467,15 +471,18 @@ def _without_other_numbers_dates(figure: Figure, text: str) -> str:
 
 def _named_beside(figure: Figure, text: str, pattern: re.Pattern[str]) -> frozenset[str]:
     """What ``pattern`` finds in ``text`` (the figure's sentence, ``_without_record_points`` and
-    ``_without_other_numbers_dates``)
-    outside the figure itself (years, months), each as its last matched group: "Feb" of
-    "February"."""
-    own = figure.span.start - figure.sentence.start
+    ``_without_other_numbers_dates``) outside the figure itself (years, months), each as its last
+    matched group: "Feb" of "February"."""
+    own = _offsets(figure)
     return frozenset(
-        match.group(match.lastindex or 0)
-        for match in pattern.finditer(text)
-        if not own <= match.start() < own + len(figure.span.text)
+        match.group(match.lastindex or 0) for match in pattern.finditer(text) if match.start() not in own
     )
+
+
+def _offsets(figure: Figure) -> range:
+    """Where the figure stands in its sentence, as offsets into the sentence's text."""
+    start = figure.span.start - figure.sentence.start
+    return range(start, start + len(figure.span.text))
 
 
 def _joined_nouns(figure: Figure) -> frozenset[str]:
@@ -638,9 +645,8 @@ def _words_around(figure: Figure, count: int) -> tuple[list[str], list[str]]:
 
 def _sides(figure: Figure) -> tuple[str, str]:
     """The figure's sentence before the figure and after it."""
-    text = figure.sentence.text
-    start = figure.span.start - figure.sentence.start
-    return text[:start], text[start + len(figure.span.text) :]
+    text, own = figure.sentence.text, _offsets(figure)
+    return text[: own.start], text[own.stop :]
 
 
 def _nearest_first(figure: Figure, count: int) -> Iterator[str]:
@@ -699,14 +705,18 @@ def _base_unit(figure: Figure) -> tuple[str, Callable[[float], float]]:
         if _CELSIUS.search(figure.sentence.text) and not _FAHRENHEIT.search(figure.sentence.text):
             return "°F", lambda value: value * 9 / 5 + 32
         return ("°F" if _FAHRENHEIT.search(figure.sentence.text) else "degree"), lambda value: value
-    if unit in SQUARE_UNITS and re.search(r"\b(?:square|sq\.?)\s", figure.span.text, re.IGNORECASE):
-        factor = SQUARE_UNITS[unit]
-        return "square metre", lambda value: value * factor
-    if unit in CUBIC_UNITS and re.search(r"\bcubic\s", figure.span.text, re.IGNORECASE):
-        factor = CUBIC_UNITS[unit]
-        return "cubic metre", lambda value: value * factor
-    if unit in UNIT_FAMILIES:
-        family, factor = UNIT_FAMILIES[unit]
+    power = next(
+        (
+            (family, factors[unit])
+            for pattern, family, factors in _POWERS_OF_LENGTH
+            if unit in factors and pattern.search(figure.span.text)
+        ),
+        None,
+    )
+    if power is None and unit in UNIT_FAMILIES:
+        power = UNIT_FAMILIES[unit]
+    if power is not None:
+        family, factor = power
         return family, lambda value: value * factor
     if unit in DURATION_DAYS:
         days = DURATION_DAYS[unit]

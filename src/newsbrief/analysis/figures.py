@@ -1200,8 +1200,7 @@ def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
             return _counted_by(subjects[0])  # "the death toll rose to 300"
         totals = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in COUNT_NOUNS]
-        counted = _counted_by(totals[0]) if totals and totals[0].i < anchor.i else None
-        if counted is not None and counted.i != totals[0].i:
+        if totals and totals[0].i < anchor.i and (counted := _counted_by(totals[0])).i != totals[0].i:
             return counted  # "bringing the number of cases to 1,200", "the total" of one named before
     if anchor.dep_ == "attr" and anchor.head.lemma_ == "be":
         subjects = [c for c in anchor.head.children if c.dep_ == "nsubj"]
