@@ -1430,3 +1430,26 @@ LETTER_B = (
 def test_staffers_are_employees() -> None:
     assert _flagged(LETTER_A, LETTER_B) == []
     assert _flagged(LETTER_A.replace("280", "420"), LETTER_B) == [["280", "420"]]
+
+
+# mn-14110: when the cemetery's bodies were moved, a year against a decade, told in different words
+# ("the city cemetery" and "the city-owned Pineview Cemetery"; "at least 34 bodies" in one).
+MOVED_A = "According to that study, at least 34 bodies were moved to the city cemetery in 1974."
+MOVED_B = (
+    "But the water table forced coffins to rise, she said, so the bodies were moved in the 1960s to the "
+    "city-owned Pineview Cemetery near Martin Luther King, Jr. Avenue."
+)
+
+
+def test_a_year_outside_a_decade_is_a_conflict() -> None:
+    assert _flagged(MOVED_A, MOVED_B) == [["1974", "the 1960s"]]
+    assert _flagged(MOVED_A.replace("1974", "1965"), MOVED_B) == []
+
+
+def test_a_hyphenated_word_holds_its_parts() -> None:
+    assert conflicts._content_words("the city-owned Pineview Cemetery") == {
+        "city",
+        "own",
+        "pineview",
+        "cemetery",
+    }

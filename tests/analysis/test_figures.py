@@ -929,6 +929,25 @@ def test_a_years_description_is_never_one_stray_word(text: str, what: str) -> No
     assert [figure.what for figure in years] == [what]
 
 
+# A decade is a range of ten years; "the 1900s" may be a century, so it is none (Multi-News mn-14110).
+@pytest.mark.parametrize(
+    "text, span_text, value, upper",
+    [
+        ("But the water table forced coffins to rise, she said, so the bodies were moved in the 1960s to "
+         "the city-owned Pineview Cemetery near Martin Luther King, Jr. Avenue.", "the 1960s", 1960, 1969),
+        ("The cemetery was built in the 1900s by the town's first families.", None, None, None),
+    ],
+)  # fmt: skip
+def test_a_decade_is_a_range_of_years(text: str, span_text: str | None, value: int, upper: int) -> None:
+    years = [figure for figure in _figures([_article(text)]) if figure.unit == "year"]
+    if span_text is None:
+        assert years == []
+        return
+    assert [(f.span.text, f.value, f.upper, f.qualifier) for f in years] == [
+        (span_text, value, upper, "range")
+    ]
+
+
 def test_a_range_written_in_full_is_not_scaled_twice() -> None:
     # BASIL 2058ec60: the scale of "1.6 million" is not the lower end's, written in full; it was
     # "at least 500,000" of the unit "million"

@@ -727,7 +727,7 @@ def _base_unit(figure: Figure) -> tuple[str, Callable[[float], float]]:
 def _content_words(what: str) -> frozenset[str]:
     """Lower-case content words of a "what", with synonyms mapped to one key and plurals cut."""
     words = set()
-    for raw in re.findall(r"[A-Za-z][A-Za-z'-]*", what.lower()):
+    for raw in re.findall(r"[A-Za-z][A-Za-z']*", what.lower()):
         if raw in WHAT_STOP:
             continue
         words.add(_canonical(raw))

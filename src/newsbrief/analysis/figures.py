@@ -251,12 +251,14 @@ TIME_FRAME_PREPOSITIONS = frozenset(
 )
 # Words of a "what" that carry no content for comparing two figures.
 WHAT_STOP = frozenset(
-    ["the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "from", "with", "and", "or", "be", "have", "has", "had", "been", "being", "was", "were", "is", "are", "who", "which", "that", "this", "these", "those", "it", "its", "their", "his", "her", "there", "than", "as", "more", "most", "some", "about", "since", "until", "till"]
+    ["the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "from", "with", "and", "or", "be", "have", "has", "had", "been", "being", "was", "were", "is", "are", "who", "which", "that", "this", "these", "those", "it", "its", "their", "his", "her", "there", "than", "as", "more", "most", "least", "some", "about", "since", "until", "till"]
 )  # fmt: skip
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+# A decade ("the 1960s"); not "the 1900s", which may be a century as well as a decade.
+_DECADE = re.compile(r"^(1[5-9][1-9]0|20[1-9]0)s$")
 _AGE = re.compile(r"^(\d+)[- ]years?[- ]old$", re.IGNORECASE)
 _LETTER_DIGIT = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
 _GLUED_MAGNITUDE = re.compile(r"magnitude-(\d(?:\.\d)?)", re.IGNORECASE)
@@ -590,6 +592,8 @@ def _figure(
             (value, upper), qualifier = ends, "range"
         else:
             qualifier = "at-least" if qualifier == "exact" else qualifier
+    if unit == "year" and qualifier == "exact" and _decade(number_tokens) is not None:
+        upper, qualifier = value + 9, "range"  # "moved in the 1960s": some year of ten
     if qualifier == "exact":
         tokens, qualifier = _trailing_qualifier(tokens)
     start = tokens.doc[min(start_token, tokens.start)].idx
@@ -752,7 +756,7 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
     first, last = tokens[0], tokens[-1]
     previous = doc[first.i - 1] if first.i > 0 else None
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if _LETTER_DIGIT.search(text) and label not in ("MONEY", "QUANTITY"):
+    if _LETTER_DIGIT.search(text) and label not in ("MONEY", "QUANTITY") and _decade(tokens) is None:
         return True  # "G20", "COVID-19", "3D"
     counts_a_noun = last.like_num and last.dep_ == "nummod" and last.head.pos_ == "NOUN"
     if any(token.ent_type_ in NAME_LABELS for token in tokens) and not counts_a_noun:
@@ -1107,6 +1111,11 @@ def _currency(tokens: SpacySpan) -> str:
     return "money"
 
 
+def _decade(tokens: SpacySpan) -> int | None:
+    """The first year of the decade the tokens name ("the 1960s"), or None."""
+    return next((int(match.group(1)) for t in tokens if (match := _DECADE.match(t.text))), None)
+
+
 def _date_value(tokens: SpacySpan) -> tuple[float, str, Token] | None:
     """Ages, calendar dates, years and durations in a DATE entity; None for the rest."""
     text = tokens.text
@@ -1118,7 +1127,7 @@ def _date_value(tokens: SpacySpan) -> tuple[float, str, Token] | None:
     month = next((MONTH_ABBREVIATIONS[w[:3]] for w in lowers if w.rstrip(".")[:3] in MONTH_ABBREVIATIONS
                   and (w in MONTHS or w.rstrip(".") in MONTH_ABBREVIATIONS or w == "sept")), None)  # fmt: skip
     day = next((int(t.text) for t in tokens if t.text.isdecimal() and 1 <= int(t.text) <= 31), None)
-    year = next((int(t.text) for t in tokens if _YEAR.match(t.text)), None)
+    year = next((int(t.text) for t in tokens if _YEAR.match(t.text)), _decade(tokens))
     if month is not None and day is not None:
         # A calendar date: YYYYMMDD when the year is given, MMDD otherwise (never compared together).
         value = year * 10000 + month * 100 + day if year else month * 100 + day
