@@ -1453,3 +1453,32 @@ def test_a_hyphenated_word_holds_its_parts() -> None:
         "pineview",
         "cemetery",
     }
+
+
+# AllSides probe-368: the parser hangs "unemployment" on "February", leaving "ticked" no subject.
+RATE_A = (
+    "The economy added 379,000 jobs in February and unemployment ticked down to 6.2%, the Bureau of Labor "
+    "Statistics reported Friday, as the pandemic receded and commerce revived faster than projected."
+)
+RATE_B = (
+    "The Labor Department reported Friday that nonfarm payrolls jumped by 379,000 for the month and the "
+    "unemployment rate fell to 6.2%."
+)
+
+
+def test_a_verb_left_without_a_subject_takes_the_noun_before_it() -> None:
+    figures, _ = _conflicts([(RATE_A, None)])
+    assert [figure.head for figure in figures if figure.unit == "percent"] == ["unemployment"]
+    assert _flagged(RATE_A, RATE_B) == []
+    assert _flagged(RATE_A.replace("6.2%", "9.3%"), RATE_B) == [["6.2%", "9.3%"]]
+
+
+# AllSides probe-1626: December's payrolls against November's, revised.
+PAYROLLS_DECEMBER = (
+    "Nonfarm payrolls increased by just 145,000 while the unemployment rate held steady at 3.5%."
+)
+PAYROLLS_REVISED = "And payrolls in November were revised down by 10,000 to 256,000."
+
+
+def test_a_revised_figure_of_an_earlier_report_is_not_the_storys_only_one() -> None:
+    assert _flagged(PAYROLLS_DECEMBER, PAYROLLS_REVISED) == []

@@ -948,6 +948,25 @@ def test_a_decade_is_a_range_of_years(text: str, span_text: str | None, value: i
     ]
 
 
+# AllSides jobless claims: "by A to B" after a verb of change is the change's amount and its new
+# value, never a range from A to B.
+@pytest.mark.parametrize(
+    "text, amount, level",
+    [
+        ("Initial claims in regular state programs fell by 97,000 to 684,000 in the week ended March 20, "
+         "Labor Department data showed Thursday.", "97,000", "684,000"),
+        ("Initial jobless claims in regular state programs rose by 137,000 to 853,000 in the week ended "
+         "Dec. 12.", "137,000", "853,000"),
+    ],
+)  # fmt: skip
+def test_a_change_by_an_amount_to_a_level_is_no_range(text: str, amount: str, level: str) -> None:
+    figures = [figure for figure in _figures([_article(text)]) if figure.unit != "date"]
+    assert [(figure.span.text, figure.qualifier, figure.upper) for figure in figures] == [
+        (amount, "exact", None),
+        (level, "exact", None),
+    ]
+
+
 def test_a_range_written_in_full_is_not_scaled_twice() -> None:
     # BASIL 2058ec60: the scale of "1.6 million" is not the lower end's, written in full; it was
     # "at least 500,000" of the unit "million"

@@ -223,6 +223,12 @@ _RECORD_SINCE = re.compile(
     r"first time)\b[^.;:]{0,40}?\bsince (?:(?:early|late|mid-?) ?)?(?:[A-Z][a-z]+\.? )?(?:\d{1,2},? )?"
     r"(?:1[89]\d\d|20\d\d)\b"
 )
+# A figure revised since an earlier report ("were revised down", "revised higher"; not "revised
+# legislation").
+_REVISED = re.compile(
+    r"\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?revised\b|\brevised\s+(?:up|down|higher|lower)",
+    re.IGNORECASE,
+)
 # Time frames (``_time_frame``) that may be said two ways: a day ("Wednesday", "yesterday"), a year
 # ("2014", "last year").
 _DAY_FRAME = re.compile(r"^(?:today|yesterday|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$")
@@ -400,6 +406,7 @@ class _Profile:
     joined: frozenset[str]  # nouns counted with its own: "territory" in "50 states and territories"
     people: frozenset[str]  # the nouns naming whom it counts: "people", not the "girl" it includes
     side: str  # the side of a vote it counts the voters of ("against"), "" when no vote is said
+    revised: bool  # its sentence revises an earlier report's figure: "payrolls in November were revised down"
 
 
 def _profile(figure: Figure) -> _Profile:
@@ -437,6 +444,7 @@ def _profile(figure: Figure) -> _Profile:
         joined=_joined_nouns(figure),
         people=_people_counted(figure.what),
         side=_vote_side(figure),
+        revised=_REVISED.search(figure.sentence.text) is not None,
     )
 
 
@@ -948,8 +956,9 @@ def _never_sole(profile: _Profile) -> bool:
     """True for a figure that is never its article's only value of a kind: a count of people, also
     when its noun is a role (``lexicon.PERSON_NOUNS``: "Four Democratic candidates will take the
     stage on Wednesday" and the "eight Democrat candidates" of both nights are two groups), or a
-    figure whose sentence names a year (``_sole_of_kind``)."""
-    return profile.unit == "people" or profile.unit in PERSON_NOUNS or bool(profile.years)
+    figure whose sentence names a year (``_sole_of_kind``), or that revises an earlier report ("And
+    payrolls in November were revised down by 10,000 to 256,000", in a story of December's)."""
+    return profile.unit == "people" or profile.unit in PERSON_NOUNS or bool(profile.years) or profile.revised
 
 
 def _by_meaning(

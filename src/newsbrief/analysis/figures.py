@@ -400,12 +400,13 @@ def _changes(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _split_change(candidate: _Candidate) -> list[_Candidate]:
     """The candidate cut at its "to" when it is a change tagged as one entity ("expanding from
-    seven to eight", "lowering the rate from 39.6 percent to 25 percent"); else itself."""
+    seven to eight", "lowering the rate from 39.6 percent to 25 percent"), or the amount of a
+    change and its new value ("Initial claims fell by 97,000 to 684,000", no range); else itself."""
     tokens = candidate.tokens
     doc = tokens.doc
     joints = [t.i for t in tokens if t.lower_ == "to" and tokens.start < t.i < tokens.end - 1]
-    word = _preposition(tokens)
-    if len(joints) != 1 or word is None or word.lower_ != "from" or not _changing(word):
+    word = _preposition(tokens) or (doc[tokens.start - 1] if tokens.start > 0 else None)
+    if len(joints) != 1 or word is None or word.lower_ not in ("from", "by") or not _changing(word):
         return [candidate]
     old, new = doc[tokens.start : joints[0]], doc[joints[0] + 1 : tokens.end]
     if not any(t.like_num for t in old) or not any(t.like_num for t in new):
@@ -512,7 +513,8 @@ def _paired(candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 def _linked(first: _Candidate, second: _Candidate) -> bool:
-    """True when two number candidates are joined by "to", "or", "-" or "–", not after "from"."""
+    """True when two number candidates are joined by "to", "or", "-" or "–", not after "from" or
+    after the "by" of a change."""
     if {first.label, second.label} & {"DATE", "TIME"}:
         return False  # "2007 to 2017", "9 to 5": periods, not counts
     doc = first.tokens.doc
@@ -522,9 +524,11 @@ def _linked(first: _Candidate, second: _Candidate) -> bool:
     ]
     if not re.fullmatch(r"\s*(?:-|–|to|or)\s*", between):
         return False
-    before = doc[first.tokens.start - 1].lower_ if first.tokens.start > 0 else ""
+    before = doc[first.tokens.start - 1] if first.tokens.start > 0 else None
+    if before is not None and (before.lower_ == "from" or (before.lower_ == "by" and _changing(before))):
+        return False  # "fell by 97,000 to 684,000": the amount of a change and its new value
     edges = (first.tokens[-1], second.tokens[0])
-    return before != "from" and all(t.like_num or t.text in CURRENCY_SYMBOLS for t in edges)
+    return all(t.like_num or t.text in CURRENCY_SYMBOLS for t in edges)
 
 
 def _trimmed(ent: SpacySpan) -> SpacySpan:
@@ -1330,7 +1334,7 @@ def _subject_of_value(anchor: Token) -> Token | None:
         return None
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    nouns = _subjects(verb)
     if len(nouns) != 1 or nouns[0].pos_ != "NOUN":
         return None
     if any(
@@ -1338,6 +1342,19 @@ def _subject_of_value(anchor: Token) -> Token | None:
     ):
         return None
     return nouns[0]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects. A finite verb the parser left without one takes the noun just before
+    it when the parser joined that noun to an earlier word: in "The economy added 379,000 jobs in
+    February and unemployment ticked down to 6.2%" it hangs "unemployment" on "February"."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if found or verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return found
+    before = verb.doc[verb.i - 1]
+    if before.pos_ == "NOUN" and before.dep_ == "conj" and before.head.i < before.i:
+        return [before]
+    return []
 
 
 def _set_off(clause: Token) -> bool:
@@ -1524,8 +1541,8 @@ def _year_description(what: str) -> str:
 
 def _subject(verb: Token, skip: set[int]) -> set[int]:
     """The verb's subject as a noun phrase ("wind and solar generated ..."); nothing for pronouns."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i not in skip and child.lower_ not in PRONOUNS:
+    for child in _subjects(verb):
+        if child.i not in skip and child.lower_ not in PRONOUNS:
             chosen = _noun_phrase(child, skip, keep_det=False)
             for conj in child.children:
                 if conj.dep_ in ("cc", "conj"):
