@@ -1482,3 +1482,37 @@ PAYROLLS_REVISED = "And payrolls in November were revised down by 10,000 to 256,
 
 def test_a_revised_figure_of_an_earlier_report_is_not_the_storys_only_one() -> None:
     assert _flagged(PAYROLLS_DECEMBER, PAYROLLS_REVISED) == []
+
+
+# AllSides probe-1883: December's jobs, one sentence also telling what may happen in 2018.
+JOBS_DECEMBER_A = (
+    "The labor market slowed in December as U.S. employers added 148,000 jobs in a sign that worker "
+    "shortages may crimp hiring in 2018."
+)
+JOBS_DECEMBER_B = (
+    "The U.S. economy added 148,000 jobs in December after a year of steady hiring, missing expectations "
+    "for a larger last-minute surge, the government reported Friday."
+)
+
+
+def test_a_year_of_another_clause_does_not_date_the_figure() -> None:
+    assert _flagged(JOBS_DECEMBER_A, JOBS_DECEMBER_B) == []
+    assert _flagged(JOBS_DECEMBER_A.replace("148,000", "222,000"), JOBS_DECEMBER_B) == [
+        ["148,000", "222,000"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, span_text, year",
+    [
+        (MOVED_A, "at least 34", "1974"),
+        # AllSides probe-871: the year of the hacking the officers are charged with, in one clause
+        ("A federal grand jury charged 12 Russian intelligence officers on Friday with hacking Democratic "
+         "computer networks in 2016, in the most detailed U.S. accusation yet that Moscow meddled in the "
+         "presidential election to help Republican Donald Trump.", "12", "2016"),
+    ],
+)  # fmt: skip
+def test_a_year_of_the_figures_own_clause_dates_it(text: str, span_text: str, year: str) -> None:
+    figures, _ = _conflicts([(text, None)])
+    figure = next(figure for figure in figures if figure.span.text == span_text)
+    assert conflicts._profile(figure, figures).years == {year}

@@ -75,7 +75,7 @@ from newsbrief.analysis.lexicon import (
     PERSON_NOUNS,
 )
 from newsbrief.analysis.similarity import embed
-from newsbrief.model import Article, Conflict, Fact, Figure, published_datetime
+from newsbrief.model import Article, Conflict, Fact, Figure, Sentence, published_datetime
 
 if TYPE_CHECKING:
     import numpy as np
@@ -225,6 +225,13 @@ _RECORD_SINCE = re.compile(
 )
 # A figure revised since an earlier report ("were revised down", "revised higher"; not "revised
 # legislation").
+# Words between two numbers that open another clause: "148,000 jobs in a sign that ... in 2018",
+# "in 1993 signed similar federal legislation into law, and 19 other states".
+_CLAUSE_BETWEEN = re.compile(
+    r"\b(?:that|as|while|when|after|before|since|because|although|though|which|who|where|whereas)\b"
+    r"|[,;]\s*(?:and|but)\b|;",
+    re.IGNORECASE,
+)
 _REVISED = re.compile(
     r"\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?revised\b|\brevised\s+(?:up|down|higher|lower)",
     re.IGNORECASE,
@@ -258,7 +265,10 @@ def find_conflicts(
     ``facts`` is the story's alignment, whose groups count as sentences close in meaning.
     """
     figures = _without_restatements(figures)
-    profiles = [_profile(figure) for figure in figures]
+    by_sentence: dict[Sentence, list[Figure]] = {}
+    for figure in figures:
+        by_sentence.setdefault(figure.sentence, []).append(figure)
+    profiles = [_profile(figure, by_sentence[figure.sentence]) for figure in figures]
     ambiguous = _ambiguous(figures)
     meaning = _Meaning.of(figures)
     in_fact = _fact_numbers(figures, facts)
@@ -409,11 +419,13 @@ class _Profile:
     revised: bool  # its sentence revises an earlier report's figure: "payrolls in November were revised down"
 
 
-def _profile(figure: Figure) -> _Profile:
+def _profile(figure: Figure, neighbours: Sequence[Figure] = ()) -> _Profile:
+    """What the rules compare of a figure; ``neighbours`` are the figures of its sentence."""
     words = _content_words(figure.what)
     base, convert = _base_unit(figure)
     low, high = _bounds(figure)
     dated = _without_other_numbers_dates(figure, _without_record_points(figure.sentence.text))
+    dated = _without_other_events_years(figure, neighbours, dated)
     return _Profile(
         article_id=figure.span.article_id,
         unit=figure.unit,
@@ -475,6 +487,27 @@ def _without_other_numbers_dates(figure: Figure, text: str) -> str:
         return " " * len(match.group()) if other else match.group()
 
     return _NUMBER_DATED.sub(blank, text)
+
+
+def _without_other_events_years(figure: Figure, neighbours: Sequence[Figure], text: str) -> str:
+    """The sentence with the years blanked out that say when something else happened, offsets
+    kept: a year read as a figure, in another clause, whose description leaves the figure out
+    ("The labor market slowed in December as U.S. employers added 148,000 jobs in a sign that
+    worker shortages may crimp hiring in 2018": 2018 is when hiring may be crimped, "worker
+    shortages crimp hiring in") does not date the 148,000 jobs, as "at least 34 bodies were moved
+    to the city cemetery in 1974" dates the 34, and "charged 12 Russian intelligence officers on
+    Friday with hacking Democratic computer networks in 2016" the 12 officers' hacking. A year
+    without a description is kept: nothing says what it dates."""
+    start = figure.sentence.start
+    for year in neighbours:
+        if year.unit != "year" or year is figure or not year.what or figure.span.text in year.what:
+            continue
+        first, second = sorted((year.span, figure.span), key=lambda span: span.start)
+        if not _CLAUSE_BETWEEN.search(figure.sentence.text[first.end - start : second.start - start]):
+            continue
+        offset = year.span.start - start
+        text = text[:offset] + " " * len(year.span.text) + text[offset + len(year.span.text) :]
+    return text
 
 
 def _named_beside(figure: Figure, text: str, pattern: re.Pattern[str]) -> frozenset[str]:
