@@ -1516,3 +1516,34 @@ def test_a_year_of_the_figures_own_clause_dates_it(text: str, span_text: str, ye
     figures, _ = _conflicts([(text, None)])
     figure = next(figure for figure in figures if figure.span.text == span_text)
     assert conflicts._profile(figure, figures).years == {year}
+
+
+# AllSides probe-283, as the planted benchmark changes it: spaCy tags "nearly 300 migrants" a
+# quantity (it tags "nearly 200 migrants" a cardinal), which made "migrant" a unit of measurement.
+MIGRANTS_A = (
+    "When a group of nearly 300 migrants from Central America reached the U.S. border crossing here Sunday, "
+    "U.S. Customs and Border Protection said the crossing was full and couldn’t process asylum seekers."
+)
+MIGRANTS_B = (
+    "Nearly 200 Central American migrants attempting to seek asylum in the United States are stuck at the "
+    "US-Mexico border after officials said a crossing facility did not have enough space to accommodate them."
+)
+
+
+def test_a_count_tagged_as_a_quantity_counts_people() -> None:
+    figures, _ = _conflicts([(MIGRANTS_A, None)])
+    assert [(figure.span.text, figure.unit) for figure in figures] == [("nearly 300", "people")]
+    assert _flagged(MIGRANTS_A, MIGRANTS_B) == [["Nearly 200", "nearly 300"]]
+
+
+def test_a_quakes_magnitude_tagged_as_a_quantity_stays_a_magnitude() -> None:
+    # mn-9144
+    quake = (
+        "At least 247 people have been confirmed dead and many are missing following a 6.2 magnitude "
+        "earthquake which struck central Italy in the early hours of Wednesday morning."
+    )
+    figures, _ = _conflicts([(quake, None)])
+    assert [(figure.span.text, figure.unit) for figure in figures] == [
+        ("At least 247", "people"),
+        ("6.2 magnitude", "magnitude"),
+    ]

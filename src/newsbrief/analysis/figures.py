@@ -338,7 +338,11 @@ class _Candidate:
 
 def _candidates(doc: Doc) -> list[_Candidate]:
     """Number entities, and number tokens that no entity covers, in text order."""
-    candidates = [_Candidate(_trimmed(ent), ent.label_) for ent in doc.ents if ent.label_ in NUMBER_LABELS]
+    candidates = [
+        _counted_quantity(_Candidate(_trimmed(ent), ent.label_))
+        for ent in doc.ents
+        if ent.label_ in NUMBER_LABELS
+    ]
     # A "name" that is a number alone ("build 104 townhouses" tagged a PRODUCT) covers nothing:
     # its number is a candidate like any other, and _is_excluded decides.
     covered = {
@@ -529,6 +533,27 @@ def _linked(first: _Candidate, second: _Candidate) -> bool:
         return False  # "fell by 97,000 to 684,000": the amount of a change and its new value
     edges = (first.tokens[-1], second.tokens[0])
     return all(t.like_num or t.text in CURRENCY_SYMBOLS for t in edges)
+
+
+def _counted_quantity(candidate: _Candidate) -> _Candidate:
+    """A quantity spaCy tagged with the noun it counts and no unit of measurement ("a group of
+    nearly 300 migrants"), as the count it is: its number alone, as an untagged count would be
+    read, so that its noun is counted like any other ("people" for migrants); else the candidate
+    (a quake's "6.2 magnitude" measures it)."""
+    tokens = candidate.tokens
+    last = tokens[-1]
+    if (
+        candidate.label != "QUANTITY"
+        or last.pos_ != "NOUN"
+        or last.lower_ in SCALES
+        or last.lower_ == "magnitude"
+        or any(_quantity_unit(token) for token in tokens)
+    ):
+        return candidate
+    numbers = [token.i for token in tokens if token.like_num]
+    if not numbers or numbers[-1] == last.i:
+        return candidate
+    return _Candidate(tokens.doc[tokens.start : numbers[-1] + 1], "CARDINAL")
 
 
 def _trimmed(ent: SpacySpan) -> SpacySpan:
