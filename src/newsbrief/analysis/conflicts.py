@@ -223,8 +223,6 @@ _RECORD_SINCE = re.compile(
     r"first time)\b[^.;:]{0,40}?\bsince (?:(?:early|late|mid-?) ?)?(?:[A-Z][a-z]+\.? )?(?:\d{1,2},? )?"
     r"(?:1[89]\d\d|20\d\d)\b"
 )
-# A figure revised since an earlier report ("were revised down", "revised higher"; not "revised
-# legislation").
 # Words between two numbers that open another clause: "148,000 jobs in a sign that ... in 2018",
 # "in 1993 signed similar federal legislation into law, and 19 other states".
 _CLAUSE_BETWEEN = re.compile(
@@ -232,6 +230,8 @@ _CLAUSE_BETWEEN = re.compile(
     r"|[,;]\s*(?:and|but)\b|;",
     re.IGNORECASE,
 )
+# A figure revised since an earlier report ("were revised down", "revised higher"; not "revised
+# legislation").
 _REVISED = re.compile(
     r"\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?revised\b|\brevised\s+(?:up|down|higher|lower)",
     re.IGNORECASE,
