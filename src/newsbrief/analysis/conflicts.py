@@ -767,12 +767,13 @@ def _base_unit(figure: Figure) -> tuple[str, Callable[[float], float]]:
 
 def _content_words(what: str) -> frozenset[str]:
     """Lower-case content words of a "what", with synonyms mapped to one key and plurals cut."""
-    words = set()
-    for raw in re.findall(r"[A-Za-z][A-Za-z']*", what.lower()):
-        if raw in WHAT_STOP:
-            continue
-        words.add(_canonical(raw))
-    return frozenset(words)
+    return frozenset(_canonical(word) for word in _raw_words(what))
+
+
+def _raw_words(what: str) -> list[str]:
+    """The lower-case words of a "what" that are not stop words, in order; a hyphenated word
+    gives its parts ("city-owned": "city", "owned")."""
+    return [word for word in re.findall(r"[A-Za-z][A-Za-z']*", what.lower()) if word not in WHAT_STOP]
 
 
 def _canonical(word: str) -> str:
@@ -821,9 +822,7 @@ def _stem(word: str) -> str:
 
 def _thing_key(figure: Figure) -> str:
     """The counted thing's key: a synonym group when one applies, else the first content word."""
-    words = [
-        _canonical(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", figure.what.lower()) if w not in WHAT_STOP
-    ]
+    words = [_canonical(word) for word in _raw_words(figure.what)]
     for key in (*sorted(GROWING), "casualty"):
         if key in words:
             return key
