@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from newsbrief.analysis.conflicts import find_conflicts
+from newsbrief.analysis.entities import find_entities, names_of
 from newsbrief.analysis.figures import find_figures
 from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article, Figure
@@ -500,6 +501,37 @@ def test_ages_and_whom_they_describe(
         qualifier,
         head,
     )
+
+
+# BASIL (Fox News, Mattis's departure; HuffPost, Weiner's photo), cut to the sentences that name
+# the man before the age: the tagger takes the surname alone for a place or an organisation there.
+MATTIS = (
+    "President Trump announced Sunday that Defense Secretary James Mattis will be leaving the "
+    "administration on January 1, weeks earlier than planned and just days after Mattis' bombshell "
+    "resignation letter made clear his policy disagreements with the White House.\n\n"
+    "Shanahan is a former Boeing executive who joined the Pentagon in July 2017.\n\n"
+    "In his resignation letter Thursday, Mattis, 68, had said he would remain in his role for more "
+    "than three months."
+)
+WEINER = (
+    "Congressman Anthony Weiner (D-N.Y.) broke his silence Wednesday about the controversy "
+    "surrounding a lewd photo sent from his Twitter account.\n\n"
+    "The site said the photo was tweeted to a female college student in Seattle. The woman told the "
+    'New York Daily News that she had never met Weiner, and that there had "never been any '
+    'inappropriate exchanges" between her and the congressman.\n\n'
+    "Weiner, 46, is married to Huma Abedin, an aide to Secretary of State Hillary Clinton."
+)
+
+
+@pytest.mark.parametrize(
+    "text, span_text, head", [(MATTIS, "68", "mattis"), (WEINER, "46", "weiner")], ids=["mattis", "weiner"]
+)
+def test_an_age_after_a_surname_the_story_names_as_a_person(text: str, span_text: str, head: str) -> None:
+    articles = [_article(text)]
+    docs = parse(articles)
+    figures = find_figures(articles, docs, segment(articles[0]), names_of(find_entities(articles, docs)))
+    figure = _one(figures, span_text)
+    assert (figure.unit, figure.head) == ("age", head)
 
 
 def test_two_ages_given_respectively_are_not_a_range() -> None:

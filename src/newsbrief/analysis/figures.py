@@ -643,7 +643,8 @@ def _figure(
         return None  # "the two met", "winning all three": those named before, not news counted
     if tokens.start > 0 and tokens.doc[tokens.start - 1].lower_ == "magnitude":
         unit = "magnitude"  # "a magnitude 6 quake": the quake is not what is counted
-    holder = _age_holder(tokens.doc[min(start_token, tokens.start)])
+    sources = _Sources(article.id, names, sentence.start)
+    holder = _age_holder(tokens.doc[min(start_token, tokens.start)], sources)
     age_like = qualifier in EXTREME_QUALIFIERS or bool(holder and _apposed_age(tokens))
     if candidate.label == "AGE" or (unit == "" and age_like):
         unit = "age"  # "aged 24", "girls as young as 10", "Joey Kadmiri, 24"
@@ -663,7 +664,7 @@ def _figure(
         unit=unit,
         qualifier=qualifier,
         what=what,
-        attribution=_attribution(anchor, tokens, sentence, _Sources(article.id, names, sentence.start)),
+        attribution=_attribution(anchor, tokens, sentence, sources),
         head=_age_head(candidate, holder, anchor) if unit == "age" else _head(anchor, tokens, unit),
         event=_event(thing, anchor) if counted else "",
         upper=upper,
@@ -739,13 +740,15 @@ def _ends_number(token: Token) -> bool:
     return token.like_num or token.lower_ in ("percent", "%")
 
 
-def _age_holder(start: Token) -> str:
+def _age_holder(start: Token, sources: _Sources) -> str:
     """The person or role an age just after it describes, as a lower-case lemma, or "".
 
     Read from the words before the age phrase, over commas and the few words that link a person
     to their age ("the suspect, believed to be between the ages of 25 and 35", "Joey Kadmiri,
     24", "British girls between the ages of six and 12"): the first other word must name a person
-    (a name, or a noun of a person or group), else the age describes no one said.
+    (a name, or a noun of a person or group), else the age describes no one said. A surname alone
+    that the tagger takes for an organisation or a place ("Weiner, 46,", "Mattis, 68,") is a
+    person when the story's names say so (``_is_person``).
     """
     doc = start.doc
     index = start.i - 1
@@ -754,15 +757,25 @@ def _age_holder(start: Token) -> str:
     if index < 0:
         return ""
     word = doc[index]
-    if word.pos_ == "PROPN" and word.ent_type_ == "PERSON":
+    if word.pos_ == "PROPN" and (word.ent_type_ == "PERSON" or _is_person(word, sources)):
         return word.lower_
     if word.pos_ == "NOUN" and (word.lemma_.lower() in PEOPLE_NOUNS or word.lemma_.lower() in PERSON_NOUNS):
         return word.lemma_.lower()
     return ""
 
 
+def _is_person(word: Token, sources: _Sources) -> bool:
+    """True when the story's names resolve a proper noun to a person: the name it is part of, or
+    the one person the story names in full with it as last name (``Names.surname``)."""
+    if sources.names is None:
+        return False
+    entity = sources.names.at(sources.article_id, word.idx) or sources.names.surname(word.text)
+    return entity is not None and entity.label == "PERSON"
+
+
 def _apposed_age(tokens: SpacySpan) -> bool:
-    """True for a bare whole number set off by commas after a person's name: "Joey Kadmiri, 24"."""
+    """True for a bare whole number set off by commas after a name (``_age_holder`` says whether
+    it is a person's): "Joey Kadmiri, 24"."""
     doc = tokens.doc
     following = doc[tokens.end] if tokens.end < len(doc) else None
     return (
@@ -771,7 +784,7 @@ def _apposed_age(tokens: SpacySpan) -> bool:
         and 1 <= int(tokens[0].text) <= 110
         and tokens.start >= 2
         and doc[tokens.start - 1].text == ","
-        and doc[tokens.start - 2].ent_type_ == "PERSON"
+        and doc[tokens.start - 2].pos_ == "PROPN"
         and (following is None or following.text in (",", ".", ";", ")"))
     )
 
