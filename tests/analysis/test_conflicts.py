@@ -1547,3 +1547,24 @@ def test_a_quakes_magnitude_tagged_as_a_quantity_stays_a_magnitude() -> None:
         ("At least 247", "people"),
         ("6.2 magnitude", "magnitude"),
     ]
+
+
+# AllSides probe-1938: one week's jobless claims, each outlet giving the fall and the new level.
+CLAIMS_FELL_A = (
+    "Weekly initial claims for jobless benefits, a proxy for layoffs, fell by 75,000 to a seasonally "
+    "adjusted 712,000 in the week ended Nov. 28, the Labor Department said Thursday."
+)
+CLAIMS_FELL_B = (
+    "Initial jobless claims in regular state programs decreased by 75,000 to 712,000 in the week ended "
+    "Nov. 28, the first drop in three weeks, Labor Department data showed Thursday."
+)
+
+
+def test_the_amount_of_a_change_is_not_a_level() -> None:
+    figures, _ = _conflicts([(CLAIMS_FELL_A, None)])
+    amount, level = (conflicts._profile(f) for f in figures if f.span.text in ("75,000", "712,000"))
+    assert (amount.part, level.part) == (True, False)
+    assert _flagged(CLAIMS_FELL_A, CLAIMS_FELL_B) == []
+    assert _flagged(CLAIMS_FELL_A.replace("712,000", "1,068,000"), CLAIMS_FELL_B) == [
+        ["1,068,000", "712,000"]
+    ]

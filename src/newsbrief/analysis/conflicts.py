@@ -245,6 +245,9 @@ _YEAR_FRAME = re.compile(r"^(?:19|20)\d\d$")
 _SAME_SPAN_AS = re.compile(r"^(?:over|in|during|within|for) (?=the (?:last|past|first|next) )")
 # The figure parser keeps a word of addition in the span: "an additional 200 million" doses.
 _PART_IN_SPAN = re.compile(r"(?:an?\s+)?(?:additional|another|extra)\s", re.IGNORECASE)
+# What follows the amount of a change that its new value follows: "fell by 75,000 to a seasonally
+# adjusted 712,000" (``figures`` reads "by A to B" after a verb of change as those two figures).
+_TO_NEW_VALUE = re.compile(r"\s*to\s+(?:[a-z-]+\s+){0,3}[$€£]?\d", re.IGNORECASE)
 _FAHRENHEIT = re.compile(r"fahrenheit|°\s?f\b|\bdegrees? f\b", re.IGNORECASE)
 _CELSIUS = re.compile(r"celsius|centigrade|°\s?c\b|\bdegrees? c\b", re.IGNORECASE)
 
@@ -636,10 +639,14 @@ def _event_by_meaning(figure: Figure) -> str:
 
 def _is_part(figure: Figure) -> bool:
     """True when the figure counts what is added, left or besides, not the whole: "two more
-    debates", "another 30 people", "11 other nations", "three remaining hostages"; and nations
-    counted as the partners of one ("trade deals with 11 Pacific Rim nations"), who are the others
-    besides it, as "11 other nations" says aloud: the 12-nation pact's members less the US."""
+    debates", "another 30 people", "11 other nations", "three remaining hostages", the amount of a
+    change before its new value ("claims fell by 75,000 to 712,000": the 75,000 is no count of
+    claims); and nations counted as the partners of one ("trade deals with 11 Pacific Rim
+    nations"), who are the others besides it, as "11 other nations" says aloud: the 12-nation
+    pact's members less the US."""
     before, after = _words_around(figure, 1)
+    if before == ["by"] and _TO_NEW_VALUE.match(_sides(figure)[1]):
+        return True
     if before == ["with"] and _thing_key(figure) == "country":
         return True
     if _counted_with_another(figure):
