@@ -1568,3 +1568,14 @@ def test_the_amount_of_a_change_is_not_a_level() -> None:
     assert _flagged(CLAIMS_FELL_A.replace("712,000", "1,068,000"), CLAIMS_FELL_B) == [
         ["1,068,000", "712,000"]
     ]
+
+
+# BASIL (the Gorsuch nomination): the votes to end a filibuster and the votes to hold one.
+CLOTURE = "The Senate’s “cloture” rule requires a supermajority of 60 votes to overcome such a filibuster."
+FILIBUSTER = "Schumer added that he believed he had the 41 votes necessary to filibuster the nomination."
+
+
+def test_votes_needed_for_two_ends_are_different_counts() -> None:
+    figures, _ = _conflicts([(CLOTURE, None), (FILIBUSTER, None)])
+    assert [conflicts._profile(figure).side for figure in figures] == ["overcome", "filibuster"]
+    assert _flagged(CLOTURE, FILIBUSTER) == []

@@ -567,13 +567,15 @@ def _comparable(first: _Profile, second: _Profile) -> bool:
 def _vote_side(figure: Figure) -> str:
     """The side of a vote the counted voted on, as the words after the figure say it: "against"
     for "Seven Republicans voted against the bill", "present" for "Three Republicans voted
-    present", "convict" for "seven voted to convict"; "" when they name no vote. The two sides
-    of one vote read alike to the embeddings; their counts are different things."""
+    present", "convict" for "seven voted to convict"; and what votes are needed for: "overcome"
+    for "a supermajority of 60 votes to overcome such a filibuster", "filibuster" for "the 41 votes
+    necessary to filibuster the nomination"; "" when they name no vote. The two sides of one vote
+    read alike to the embeddings; their counts are different things."""
     words = _words_around(figure, CONTEXT_WORDS)[1]
     verb = next((k for k, word in enumerate(words) if word in VOTE_VERBS), None)
     if verb is None:
         return ""
-    after = [word for word in words[verb + 1 :] if not word.endswith("ly") and word != "in"]
+    after = [word for word in words[verb + 1 :] if not word.endswith("ly") and word not in _NOT_A_SIDE]
     if after[:1] == ["to"]:
         return after[1] if len(after) > 1 else ""
     return VOTE_SIDES.get(after[0], "") if after else ""
@@ -1385,6 +1387,8 @@ GENERAL_UNITS = frozenset({"percent", "count", "USD", "EUR", "GBP", "JPY", "CNY"
 GENERAL_KINDS = GENERAL_UNITS | {"duration", "people"}
 # The verb after which a count of voters says the side they voted on (``_vote_side``).
 VOTE_VERBS = frozenset({"vote", "voted", "votes", "voting"})
+# Words between votes and their side that say nothing of it: "voted in favor", "the votes needed to pass".
+_NOT_A_SIDE = frozenset({"in", "necessary", "needed", "required"})
 # How the side of a vote is written after its verb: "voted for", "voted yes", "voted in favor".
 VOTE_SIDES = {
     "for": "for",
