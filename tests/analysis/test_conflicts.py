@@ -1579,3 +1579,18 @@ def test_votes_needed_for_two_ends_are_different_counts() -> None:
     figures, _ = _conflicts([(CLOTURE, None), (FILIBUSTER, None)])
     assert [conflicts._profile(figure).side for figure in figures] == ["overcome", "filibuster"]
     assert _flagged(CLOTURE, FILIBUSTER) == []
+
+
+# AllSides probe-2340: two groups of the Supreme Court's justices, each the only count of its article.
+LIBERAL_JUSTICES = (
+    "A 4-4 tie in the Court — Chief Justice John Roberts sided with the Court’s three liberal justices — "
+    "means the state court ruling favoring Democrats is affirmed and upheld."
+)
+FOUR_JUSTICES = (
+    "Four justices – Clarence Thomas, Samuel Alito, Neil Gorsuch and Brett Kavanaugh – indicated that "
+    "they would have granted the Republicans’ request."
+)
+
+
+def test_justices_are_a_role_a_story_counts_several_groups_of() -> None:
+    assert _flagged(LIBERAL_JUSTICES, FOUR_JUSTICES) == []

@@ -2053,3 +2053,10 @@ def test_going_on_speaks_but_going_on_to_do_something_does_not() -> None:
     articles = [_article("d1", text)]
     direct = {q.text: q.speaker for q in find_quotes(articles, parse(articles)) if q.kind == "direct"}
     assert direct == {"are informed by the company about how to exercise that discretion.": "Sellers"}
+
+
+def test_a_nominee_described_by_office_is_the_person_named_before() -> None:
+    # HuffPost on Romney and same-sex marriage (2012): "the presumptive Republican presidential
+    # nominee" is the role of the Mitt Romney the article named, as "the governor" would be
+    quote = _fixture_quote("basil-romney-same-sex-marriage.jsonl", "leave the significance for others")
+    assert (quote.speaker, quote.role) == ("Mitt Romney", "the presumptive Republican presidential nominee")

@@ -112,6 +112,13 @@ PERSON_NOUNS = frozenset(
         "source", "speaker", "spokesman", "spokesperson", "spokeswoman", "student", "supporter",
         "surgeon", "survivor", "teacher", "victim", "volunteer", "wife", "witness", "woman", "worker",
         "people", "residents", "men", "women", "officials",
+        # roles counted in the news ("the Court's three liberal justices", "306 electors"); not
+        # an account's audience ("112 million followers", "viewers"), which names no one
+        "associate", "athlete", "attacker", "billionaire", "businessman", "businesswoman",
+        "challenger", "cop", "councilman", "councilwoman", "councillor", "cousin", "donor",
+        "elector", "felon", "freshman", "gunman", "hacker", "hijacker", "justice", "millionaire",
+        "nominee", "participant", "plaintiff", "player", "priest", "relative", "rival", "sheriff",
+        "sibling", "strategist", "warlord", "wrestler",
     }
 )  # fmt: skip
 # Words that tell a person's sex, lower case without full stops: a courtesy title before the
