@@ -534,6 +534,32 @@ def test_an_age_after_a_surname_the_story_names_as_a_person(text: str, span_text
     assert (figure.unit, figure.head) == ("age", head)
 
 
+# AllSides probe-1630: two leads on Toni Morrison's death, each giving her age after "was".
+MORRISON_NPR = (
+    "When Toni Morrison received her Nobel Prize in Literature in 1993, her remarks began with a "
+    "reflection on the phrase once upon a time. In her signature, measured cadence, Morrison told the "
+    "Swedish Academy she believed these were some of the first words we remember from our childhoods. "
+    "Morrison, who was 88, died Monday night at Montefiore Medical Center in New York, according to "
+    "her publisher, Penguin Random House."
+)
+MORRISON_NYT = (
+    "Toni Morrison, the 1993 Nobel laureate in literature, whose acclaimed, best-selling work explored "
+    "black identity in America and in particular the experience of black women, died on Monday in the "
+    "Bronx. She was 88."
+)
+
+
+@pytest.mark.parametrize(
+    "text, head", [(MORRISON_NPR, "morrison"), (MORRISON_NYT, "she")], ids=["who", "she"]
+)
+def test_an_age_that_a_person_is_or_was(text: str, head: str) -> None:
+    articles = [_article(text)]
+    docs = parse(articles)
+    figures = find_figures(articles, docs, segment(articles[0]), names_of(find_entities(articles, docs)))
+    figure = _one(figures, "88")
+    assert (figure.unit, figure.head) == ("age", head)
+
+
 def test_two_ages_given_respectively_are_not_a_range() -> None:
     # BASIL, outside the hand-checked triples: "aged 16 and 13" is two ages, neither a range's end.
     text = (

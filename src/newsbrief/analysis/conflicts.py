@@ -1366,8 +1366,11 @@ NEVER_BY_MEANING = frozenset({"date", "year"})
 BOUNDS = frozenset({"more-than", "at-least", "less-than", "at-most", "up-to"})
 EXACT_UNITS = frozenset({"date", "year", "age"})
 # Nouns that say of a person no more than that: "a 24-year-old man" and "a 60-year-old man" in one
-# story are as likely two men as one, so their ages are never paired.
-ANYONE = frozenset(_canonical(word) for word in ("man", "woman", "person", "people", "individual"))
+# story are as likely two men as one, so their ages are never paired; nor are those of "he" and
+# "she" ("He was 70."), whoever the pronoun stands for.
+ANYONE = frozenset(
+    _canonical(word) for word in ("man", "woman", "person", "people", "individual", "he", "she")
+)
 # "a 10-year risk" and "a 15-year risk": durations meet whatever unit they are written in.
 DURATION_DAYS = {
     "seconds": 1 / 86400, "minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0,

@@ -647,7 +647,7 @@ def _figure(
     holder = _age_holder(tokens.doc[min(start_token, tokens.start)], sources)
     age_like = qualifier in EXTREME_QUALIFIERS or bool(holder and _apposed_age(tokens))
     if candidate.label == "AGE" or (unit == "" and age_like):
-        unit = "age"  # "aged 24", "girls as young as 10", "Joey Kadmiri, 24"
+        unit = "age"  # "aged 24", "girls as young as 10", "Joey Kadmiri, 24", "She was 88."
     counted = unit == ""
     if counted:
         unit = _count_unit(thing, anchor)
@@ -759,6 +759,8 @@ def _age_holder(start: Token, sources: _Sources) -> str:
     word = doc[index]
     if word.pos_ == "PROPN" and (word.ent_type_ == "PERSON" or _is_person(word, sources)):
         return word.lower_
+    if word.lower_ in ("he", "she"):
+        return word.lower_  # "She was 88.": someone named before, whom the age does not name
     if word.pos_ == "NOUN" and (word.lemma_.lower() in PEOPLE_NOUNS or word.lemma_.lower() in PERSON_NOUNS):
         return word.lemma_.lower()
     return ""
@@ -774,17 +776,21 @@ def _is_person(word: Token, sources: _Sources) -> bool:
 
 
 def _apposed_age(tokens: SpacySpan) -> bool:
-    """True for a bare whole number set off by commas after a name (``_age_holder`` says whether
-    it is a person's): "Joey Kadmiri, 24"."""
+    """True for a bare whole number set off by commas after a name, or all that "he", "she" or
+    "who" is or was (``_age_holder`` says whether it is a person's): "Joey Kadmiri, 24", "She was
+    88.", "Morrison, who was 88, died Monday night"."""
     doc = tokens.doc
     following = doc[tokens.end] if tokens.end < len(doc) else None
+    before = [token.lower_ for token in doc[max(tokens.start - 2, 0) : tokens.start]]
     return (
         len(tokens) == 1
         and tokens[0].text.isdecimal()  # int() refuses "²", which isdigit() accepts
         and 1 <= int(tokens[0].text) <= 110
         and tokens.start >= 2
-        and doc[tokens.start - 1].text == ","
-        and doc[tokens.start - 2].pos_ == "PROPN"
+        and (
+            (before[1] == "," and doc[tokens.start - 2].pos_ == "PROPN")
+            or (before[0] in ("he", "she", "who") and before[1] in ("is", "was"))
+        )
         and (following is None or following.text in (",", ".", ";", ")"))
     )
 
