@@ -21,6 +21,13 @@ def _figures(articles: list[Article]) -> tuple[Figure, ...]:
     return find_figures(articles, parse(articles), sentences)
 
 
+def _figures_with_names(text: str) -> tuple[Figure, ...]:
+    """The figures of one article read as the product reads them, with the story's names."""
+    articles = [_article(text)]
+    docs = parse(articles)
+    return find_figures(articles, docs, segment(articles[0]), names_of(find_entities(articles, docs)))
+
+
 def _article(text: str, article_id: str = "a") -> Article:
     return Article(id=article_id, outlet=article_id, title="", url=None, published=None, text=text)
 
@@ -527,10 +534,7 @@ WEINER = (
     "text, span_text, head", [(MATTIS, "68", "mattis"), (WEINER, "46", "weiner")], ids=["mattis", "weiner"]
 )
 def test_an_age_after_a_surname_the_story_names_as_a_person(text: str, span_text: str, head: str) -> None:
-    articles = [_article(text)]
-    docs = parse(articles)
-    figures = find_figures(articles, docs, segment(articles[0]), names_of(find_entities(articles, docs)))
-    figure = _one(figures, span_text)
+    figure = _one(_figures_with_names(text), span_text)
     assert (figure.unit, figure.head) == ("age", head)
 
 
@@ -553,10 +557,7 @@ MORRISON_NYT = (
     "text, head", [(MORRISON_NPR, "morrison"), (MORRISON_NYT, "she")], ids=["who", "she"]
 )
 def test_an_age_that_a_person_is_or_was(text: str, head: str) -> None:
-    articles = [_article(text)]
-    docs = parse(articles)
-    figures = find_figures(articles, docs, segment(articles[0]), names_of(find_entities(articles, docs)))
-    figure = _one(figures, "88")
+    figure = _one(_figures_with_names(text), "88")
     assert (figure.unit, figure.head) == ("age", head)
 
 
