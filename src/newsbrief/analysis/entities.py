@@ -108,6 +108,10 @@ __all__ = ["KEPT_LABELS", "Names", "find_entities", "is_name_form", "name_key", 
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 # A one-word name that is mostly one of these is a place or a group, never a person's surname.
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+# The tags a lone surname is given (``Names.is_known_surname``), and the place tags it may carry
+# where the entity analysis counted the mention under the person.
+SURNAME_TAGS = frozenset({"", "ORG", "FAC", "PRODUCT", "NORP"})
+SURNAME_PLACE_TAGS = frozenset({"GPE", "LOC"})
 _NOT_IN_KEY = str.maketrans("", "", ".[]")
 # Abbreviations news writes inside names for the name in full ("U.S. Senate", "U.N. Security Council").
 _SPELLED_OUT = {"us": "united states", "un": "united nations", "uk": "united kingdom"}
@@ -214,6 +218,31 @@ class Names:
             if entity.label == "PERSON" and " " in entity.name and entity.name.rsplit(" ", 1)[1] == word
         ]
         return found[0] if len(found) == 1 else None
+
+    def is_known_surname(self, token: Token, article_id: str) -> bool:
+        """True for a proper noun the tagger did not call a PERSON that is the surname of one named
+        in the story.
+
+        The small English model tags "Rubio" PERSON in one sentence and ORG or FAC in the next; a
+        surname the story has given in full is a person wherever it stands alone (but not where it
+        is tagged a place: the same model also makes "Amatrice Rome" a PERSON), unless the entity
+        analysis counted this very mention under that person: HuffPost's "Tlaib, who became one of
+        the first Muslim women in Congress, ..." is tagged GPE, and ``find_entities`` merged it
+        into Rashida Tlaib, so quotes, figures and entities agree on who it is.
+        """
+        counted = self.at(article_id, token.idx)
+        entity = counted or self.named(token.text) or self.surname(token.text)
+        full = entity.name if entity is not None and entity.label == "PERSON" else ""
+        tags = SURNAME_TAGS | (
+            SURNAME_PLACE_TAGS if counted is not None and counted.label == "PERSON" else set()
+        )
+        return (
+            token.pos_ == "PROPN"
+            and token.ent_type_ in tags
+            and " " in full
+            and full.endswith(token.text)
+            and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN")
+        )
 
     def before(self, article_id: str, position: int) -> tuple[tuple[int, Entity], ...]:
         """The entity mentions that start before ``position`` in the article, nearest first."""

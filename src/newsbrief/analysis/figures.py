@@ -748,7 +748,7 @@ def _age_holder(start: Token, sources: _Sources) -> str:
     24", "British girls between the ages of six and 12"): the first other word must name a person
     (a name, or a noun of a person or group), else the age describes no one said. A surname alone
     that the tagger takes for an organisation or a place ("Weiner, 46,", "Mattis, 68,") is a
-    person when the story's names say so (``_is_person``).
+    person when the story's names say so (``Names.is_known_surname``).
     """
     doc = start.doc
     index = start.i - 1
@@ -757,22 +757,16 @@ def _age_holder(start: Token, sources: _Sources) -> str:
     if index < 0:
         return ""
     word = doc[index]
-    if word.pos_ == "PROPN" and (word.ent_type_ == "PERSON" or _is_person(word, sources)):
+    names = sources.names
+    if word.pos_ == "PROPN" and (
+        word.ent_type_ == "PERSON" or (names is not None and names.is_known_surname(word, sources.article_id))
+    ):
         return word.lower_
     if word.lower_ in ("he", "she"):
         return word.lower_  # "She was 88.": someone named before, whom the age does not name
     if word.pos_ == "NOUN" and (word.lemma_.lower() in PEOPLE_NOUNS or word.lemma_.lower() in PERSON_NOUNS):
         return word.lemma_.lower()
     return ""
-
-
-def _is_person(word: Token, sources: _Sources) -> bool:
-    """True when the story's names resolve a proper noun to a person: the name it is part of, or
-    the one person the story names in full with it as last name (``Names.surname``)."""
-    if sources.names is None:
-        return False
-    entity = sources.names.at(sources.article_id, word.idx) or sources.names.surname(word.text)
-    return entity is not None and entity.label == "PERSON"
 
 
 def _apposed_age(tokens: SpacySpan) -> bool:

@@ -178,8 +178,6 @@ _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
-_SURNAME_TAGS = frozenset({"", "ORG", "FAC", "PRODUCT", "NORP"})  # tags a lone surname is given
-_PLACE_TAGS = frozenset({"GPE", "LOC"})
 _SPEAKER_PRONOUNS = frozenset({"i", "we"})  # inside a quote, its speaker ("you" is whom they address)
 # a pronoun tagged as a determiner ("some", "both", "all") or a noun ("everyone") quantifies
 _QUANTIFIER_TAGS = frozenset({"DT", "NN", "NNS"})
@@ -1225,32 +1223,9 @@ def _person_subjects(doc: Doc, quoted: Sequence[int], names: Names, article_id: 
         for token in doc
         if token.dep_ in {"nsubj", "nsubjpass"}
         and token.pos_ == "PROPN"
-        and (token.ent_type_ == "PERSON" or _is_known_surname(token, names, article_id))
+        and (token.ent_type_ == "PERSON" or names.is_known_surname(token, article_id))
         and quoted[token.i] < 0
     ]
-
-
-def _is_known_surname(token: Token, names: Names, article_id: str) -> bool:
-    """A proper noun the tagger did not call a PERSON that is the surname of one named in the story.
-
-    The small English model tags "Rubio" PERSON in one sentence and ORG or FAC in the next; a
-    surname the story has given in full is a person wherever it stands alone (but not where it is
-    tagged a place: the same model also makes "Amatrice Rome" a PERSON), unless the entity
-    analysis counted this very mention under that person: HuffPost's "Tlaib, who became one of
-    the first Muslim women in Congress, ..." is tagged GPE, and ``find_entities`` merged it into
-    Rashida Tlaib, so quotes and entities agree on who it is.
-    """
-    counted = names.at(article_id, token.idx)
-    entity = counted or names.named(token.text) or names.surname(token.text)
-    full = entity.name if entity is not None and entity.label == "PERSON" else ""
-    tags = _SURNAME_TAGS | (_PLACE_TAGS if counted is not None and counted.label == "PERSON" else set())
-    return (
-        token.pos_ == "PROPN"
-        and token.ent_type_ in tags
-        and " " in full
-        and full.endswith(token.text)
-        and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN")
-    )
 
 
 def _apposition_name(head: Token) -> Token | None:
@@ -1604,7 +1579,7 @@ def _name_head(token: Token, ctx: _Context) -> Token | None:
         while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
             end += 1
         return token.doc[end]
-    return token if _is_known_surname(token, ctx.names, ctx.article_id) else None
+    return token if ctx.names.is_known_surname(token, ctx.article_id) else None
 
 
 def _is_subject(head: Token) -> bool:
