@@ -501,11 +501,12 @@ def _without_other_events_years(figure: Figure, neighbours: Sequence[Figure], te
     to the city cemetery in 1974" dates the 34, and "charged 12 Russian intelligence officers on
     Friday with hacking Democratic computer networks in 2016" the 12 officers' hacking. A year
     without a description is kept: nothing says what it dates."""
+    at = _offsets(figure)
     for year in neighbours:
         if year.unit != "year" or year is figure or not year.what or figure.span.text in year.what:
             continue
         own = _offsets(year)
-        first, second = sorted((own, _offsets(figure)), key=lambda offsets: offsets.start)
+        first, second = sorted((own, at), key=lambda offsets: offsets.start)
         if _CLAUSE_BETWEEN.search(figure.sentence.text[first.stop : second.start]):
             text = text[: own.start] + " " * len(own) + text[own.stop :]
     return text
