@@ -247,6 +247,20 @@ def test_a_part_is_not_compared_with_a_whole() -> None:
     assert _flagged(fox, huffpost) == []
 
 
+def test_a_sum_given_so_far_with_the_rest_to_come_is_a_part() -> None:
+    # AllSides probe-763: $21.5 million given of a $26.5 million gift, "the rest still to come".
+    given = (
+        "Hugh F. Culverhouse Jr., a 70-year-old real estate investor and lawyer, had already given $21.5 "
+        "million to the university after his pledge last September{rest}."
+    )
+    returned = (
+        "The university's board of trustees voted Friday to return a $26.5 million gift to Hugh F. "
+        "Culverhouse Jr. and remove his name from the school of law."
+    )
+    assert _flagged(given.format(rest=" with the rest still to come"), returned) == []
+    assert _flagged(given.format(rest=""), returned) == [["$21.5 million", "$26.5 million"]]
+
+
 def test_nations_a_deal_is_made_with_are_the_others_not_all_its_members() -> None:
     # BASIL (8dac6c12...): the US deals with 11 Pacific Rim nations in the 12-nation pact.
     times = (

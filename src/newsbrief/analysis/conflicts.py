@@ -248,6 +248,10 @@ _PART_IN_SPAN = re.compile(r"(?:an?\s+)?(?:additional|another|extra)\s", re.IGNO
 # What follows the amount of a change that its new value follows: "fell by 75,000 to a seasonally
 # adjusted 712,000" (``figures`` reads "by A to B" after a verb of change as those two figures).
 _TO_NEW_VALUE = re.compile(r"\s*to\s+(?:[a-z-]+\s+){0,3}[$€£]?\d", re.IGNORECASE)
+# What names the rest of a whole after one part of it: "had already given $21.5 million ... with the
+# rest still to come", "guilty on 8 fraud charges with a mistrial declared on the remaining 10".
+# Not "the rest of" something ("for the rest of the day"), which names no rest of the figure's whole.
+_THE_REST = re.compile(r"\bthe\s+(?:(?:rest|remainder)\b(?!\s+of\b)|remaining\b)", re.IGNORECASE)
 _FAHRENHEIT = re.compile(r"fahrenheit|°\s?f\b|\bdegrees? f\b", re.IGNORECASE)
 _CELSIUS = re.compile(r"celsius|centigrade|°\s?c\b|\bdegrees? c\b", re.IGNORECASE)
 
@@ -646,9 +650,12 @@ def _is_part(figure: Figure) -> bool:
     change before its new value ("claims fell by 75,000 to 712,000": the 75,000 is no count of
     claims); and nations counted as the partners of one ("trade deals with 11 Pacific Rim
     nations"), who are the others besides it, as "11 other nations" says aloud: the 12-nation
-    pact's members less the US."""
+    pact's members less the US; and a figure its sentence goes on to name the rest of ("had
+    already given $21.5 million ... with the rest still to come": what is given so far)."""
     before, after = _words_around(figure, 1)
     if before == ["by"] and _TO_NEW_VALUE.match(_sides(figure)[1]):
+        return True
+    if _THE_REST.search(_sides(figure)[1]):
         return True
     if before == ["with"] and _thing_key(figure) == "country":
         return True
