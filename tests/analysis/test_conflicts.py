@@ -406,6 +406,21 @@ def test_a_count_joined_to_another_of_one_event_is_a_part_of_the_toll() -> None:
     assert _flagged(whole, parts) == []
 
 
+def test_a_count_of_things_joined_to_another_is_the_whole_count_of_its_noun() -> None:
+    # AllSides probe-2119: the 22 states of the coalition, the first changed as the planted
+    # benchmark does. Joined to "seven local governments", it was read as a part and never compared.
+    coalition = (
+        "Attorney General Letitia James of New York led a coalition of 33 states and seven local "
+        "governments filing the lawsuit in the D.C. Circuit Court of Appeals."
+    )
+    plaintiffs = (
+        "Attorneys general from 22 states and several major cities including New York City and Los "
+        "Angeles argue that the Trump administration's rule violates the Clean Air Act by having "
+        "virtually no impact on carbon emissions."
+    )
+    assert _flagged(coalition, plaintiffs) == [["22", "33"]]
+
+
 def test_counts_joined_that_each_name_their_event_stay_wholes() -> None:
     # BASIL (76810849...): the dead and the wounded are two tolls, each compared as a whole; the
     # Fox toll changed from 50 to 60 (as the planted benchmark changes one) must still conflict.

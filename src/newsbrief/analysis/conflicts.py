@@ -669,14 +669,16 @@ def _is_part(figure: Figure) -> bool:
 
 
 def _counted_with_another(figure: Figure) -> bool:
-    """True when a count of people or things is joined by "and" to another count of one event:
-    "killed eight students and two teachers" counts two parts of the ten killed.
+    """True when a count of people is joined by "and" to another count of one event: "killed eight
+    students and two teachers" counts two parts of the ten killed. A count of things so joined is
+    the whole count of its noun: "a coalition of 22 states and seven local governments" counts the
+    states, as "Attorneys general from 22 states and several major cities" does.
 
     Counts that each name their own event ("50 people killed and 53 wounded", "four US soldiers
     dead and two wounded") are two wholes, not parts: no word between them may name an event
     (``_is_event_word``); shares, sums and measurements joined by "and" are lists of values.
     """
-    if figure.unit in GENERAL_UNITS or figure.unit in UNIT_FAMILIES or figure.unit in DURATION_DAYS:
+    if figure.unit != "people" and figure.unit not in PEOPLE_NOUNS | PERSON_NOUNS:
         return False
     before, after = _sides(figure)
     if match := _COUNTED_WITH_ANOTHER.match(after):
