@@ -1020,7 +1020,9 @@ def _by_meaning(
     thing: a specific kind ("townhouses", a toll of the killed, a share of a "tax"), all the more
     when the alignment put the two sentences in one fact; else MEANING_MIN (a share, a sum of
     money, a bare count, people, a measurement with no dimension said), and those general kinds
-    need a description on both sides. Two measurements of one dimension ("4 km" deep, "six miles
+    need a description on one side at least: the other, for which the parser gave none, is judged
+    by its context ("tap $2.5 billion from counternarcotics programs and $900 million from a
+    Treasury Department asset forfeiture fund" left the second sum without its "from" phrase). Two measurements of one dimension ("4 km" deep, "six miles
     below the surface") need no closeness at all: what they measure is said; nor do two of a
     specific kind (a measurement family, a counted noun, a sum for a "bond", the noun written alike
     on both sides: ``_named_alike``) that are each their article's only value of it, unless they
@@ -1055,9 +1057,10 @@ def _by_closeness(
     """Why two figures of one kind are close enough in meaning to count the same thing, or ""
     (``_by_meaning``: KIND_MIN for a kind that names the thing or for each article's only figure
     of a general kind, else MEANING_MIN)."""
-    if not _is_specific(kind) and not (first.words and second.words):
-        return ""  # "10 percent" of nothing said: its context alone cannot tell which share it is
-    thin = _thin(first, kind) or _thin(second, kind)
+    if not _is_specific(kind) and not (first.words or second.words):
+        return ""  # "10 percent" of nothing said twice: contexts alone cannot tell which share it is
+    # an undescribed side of a general kind is judged by its context, not held thin
+    thin = any(_thin(side, kind) and (side.words or _is_specific(kind)) for side in (first, second))
     if first.base not in MEASURES and kind not in TOLLS | EVENTS and thin:
         return ""  # "a majority of 51 votes" against "60 votes to overcome a filibuster": "votes" alone
     reasons = []
