@@ -841,7 +841,7 @@ def test_a_groups_youngest_is_compared_with_the_lower_end_of_a_range() -> None:
     _, conflicts = _conflicts([(MOORE, None), (other, None)])
     assert [[f.span.text for f in c.figures] for c in conflicts] == [["as young as 14", "16 and 18"]]
     assert conflicts[0].note.endswith("as young as 14 against the lower end of 16 and 18")
-    assert conflicts[0].what == "age of teenager"  # neither figure has a description
+    assert conflicts[0].what == "age of teenager"  # the range has no description; whose ages, said
     agreeing = MOORE.replace("as young as 14", "between the ages of 14 and 18")
     assert _conflicts([(MOORE, None), (agreeing, None)])[1] == ()
 
@@ -1341,6 +1341,9 @@ def test_a_sum_the_parser_left_undescribed_is_judged_by_its_context() -> None:
     figures, _ = _conflicts([(times, None)])
     assert [figure.what for figure in figures if figure.span.text == "$900 million"] == [""]
     assert _flagged(times, fox) == [["$900 million", "about $600 million"]]
+    # the conflict is named by the description there is, not by the missing one
+    _, conflicts = _conflicts([(times, None), (fox, None)])
+    assert conflicts[0].what == "money includes from the Treasury Department’s forfeiture fund"
 
 
 def test_a_volume_is_compared_in_cubic_metres() -> None:

@@ -1675,12 +1675,14 @@ def _counted(unit: str, key: str) -> str:
 
 
 def _conflict_what(figures: Sequence[Figure]) -> str:
-    """The shortest description among the figures: the words they most likely share. When none
-    has one, whose the figures are, if they say it ("age of girl" for "girls between the ages of
-    six and 12" and "girls as young as 10")."""
-    what = min((figure.what for figure in figures), key=lambda what: (len(what), what))
+    """The shortest description among the figures: the words they most likely share. When some
+    have none, whose the figures are, if they say it ("age of girl" for "girls between the ages of
+    six and 12" and "girls as young as 10"), else the shortest description there is."""
+    described = sorted((figure.what for figure in figures if figure.what), key=lambda what: (len(what), what))
     heads = sorted({figure.head for figure in figures if figure.head})
-    return f"{figures[0].unit} of {heads[0]}" if not what and heads else what
+    if described and (len(described) == len(figures) or not heads):
+        return described[0]
+    return f"{figures[0].unit} of {heads[0]}" if heads else ""
 
 
 def _note(figures: Sequence[Figure], unit: str, key: str) -> str:
