@@ -653,9 +653,10 @@ def _is_part(figure: Figure) -> bool:
     pact's members less the US; and a figure its sentence goes on to name the rest of ("had
     already given $21.5 million ... with the rest still to come": what is given so far)."""
     before, after = _words_around(figure, 1)
-    if before == ["by"] and _TO_NEW_VALUE.match(_sides(figure)[1]):
+    following = _sides(figure)[1]
+    if before == ["by"] and _TO_NEW_VALUE.match(following):
         return True
-    if _THE_REST.search(_sides(figure)[1]):
+    if _THE_REST.search(following):
         return True
     if before == ["with"] and _thing_key(figure) == "country":
         return True
@@ -1022,11 +1023,11 @@ def _by_meaning(
     money, a bare count, people, a measurement with no dimension said), and those general kinds
     need a description on one side at least: the other, for which the parser gave none, is judged
     by its context ("tap $2.5 billion from counternarcotics programs and $900 million from a
-    Treasury Department asset forfeiture fund" left the second sum without its "from" phrase). Two measurements of one dimension ("4 km" deep, "six miles
-    below the surface") need no closeness at all: what they measure is said; nor do two of a
-    specific kind (a measurement family, a counted noun, a sum for a "bond", the noun written alike
-    on both sides: ``_named_alike``) that are each their article's only value of it, unless they
-    are periods: a story holds many periods of one noun (a "two-year extension" of tax cuts, a
+    Treasury Department asset forfeiture fund" left the second sum without its "from" phrase).
+    Two measurements of one dimension ("4 km" deep, "six miles below the surface") need no
+    closeness at all: what they measure is said; nor do two of a specific kind (a measurement
+    family, a counted noun, a sum for a "bond", the noun written alike on both sides:
+    ``_named_alike``) that are each their article's only value of it, unless they are periods: a story holds many periods of one noun (a "two-year extension" of tax cuts, a
     "13-month extension" of unemployment insurance), so "a 26-year veteran" is paired with
     another by closeness (KIND_MIN). An event class ("born" for "about 150 babies ... were
     born" and "150 babies are born each year") names the thing like a toll: KIND_MIN. Two ages
