@@ -1346,6 +1346,17 @@ def test_a_sum_the_parser_left_undescribed_is_judged_by_its_context() -> None:
     assert conflicts[0].what == "money includes from the Treasury Department’s forfeiture fund"
 
 
+def test_a_bare_number_the_parser_left_undescribed_is_not_judged_by_its_context() -> None:
+    # mn-9144 (AP), changed as the planted benchmark's easy way does: the copy's "1050" is parsed as
+    # a bare count described by the rest of the sentence, the original's "2,000" as a bare count
+    # with no description. Their contexts are the same words; what they count is not said.
+    hamlet = (
+        "He wept as he noted that the tiny hamlet of 700 swells to 2,000 in the summer months, and "
+        "that he feared for the future of the town."
+    )
+    assert _flagged(hamlet, hamlet.replace("700", "1050")) == []
+
+
 def test_a_volume_is_compared_in_cubic_metres() -> None:
     # mn-33118 (Discovery News): a Roman ship's fish tank "containing around 4 cubic meters (141
     # cubic feet) of water" was a length of 4 metres; the other outlet's tank changed as the

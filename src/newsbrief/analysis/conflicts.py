@@ -1021,9 +1021,10 @@ def _by_meaning(
     thing: a specific kind ("townhouses", a toll of the killed, a share of a "tax"), all the more
     when the alignment put the two sentences in one fact; else MEANING_MIN (a share, a sum of
     money, a bare count, people, a measurement with no dimension said), and those general kinds
-    need a description on one side at least: the other, for which the parser gave none, is judged
-    by its context ("tap $2.5 billion from counternarcotics programs and $900 million from a
-    Treasury Department asset forfeiture fund" left the second sum without its "from" phrase).
+    need a description on both sides, or for a share or a sum on one side at least: the other, for
+    which the parser gave none, is judged by its context ("tap $2.5 billion from counternarcotics
+    programs and $900 million from a Treasury Department asset forfeiture fund" left the second
+    sum without its "from" phrase; its "$" says what it is, a bare number says nothing).
     Two measurements of one dimension ("4 km" deep, "six miles below the surface") need no
     closeness at all: what they measure is said; nor do two of a specific kind (a measurement
     family, a counted noun, a sum for a "bond", the noun written alike on both sides:
@@ -1058,9 +1059,14 @@ def _by_closeness(
     """Why two figures of one kind are close enough in meaning to count the same thing, or ""
     (``_by_meaning``: KIND_MIN for a kind that names the thing or for each article's only figure
     of a general kind, else MEANING_MIN)."""
-    if not _is_specific(kind) and not (first.words or second.words):
-        return ""  # "10 percent" of nothing said twice: contexts alone cannot tell which share it is
-    # an undescribed side of a general kind is judged by its context, not held thin
+    # "10 percent" of nothing said: its context tells which share it is only against a described
+    # one, and a bare number's ("a hamlet of 700 swells to 2,000") not even then
+    described = (first.words and second.words) or (
+        first.base in SHARES_AND_SUMS and (first.words or second.words)
+    )
+    if not _is_specific(kind) and not described:
+        return ""
+    # an undescribed side of a share or sum is judged by its context, not held thin
     thin = any(_thin(side, kind) and (side.words or _is_specific(kind)) for side in (first, second))
     if first.base not in MEASURES and kind not in TOLLS | EVENTS and thin:
         return ""  # "a majority of 51 votes" against "60 votes to overcome a filibuster": "votes" alone
@@ -1401,6 +1407,7 @@ MEASURE_NOUNS = frozenset(
 )  # fmt: skip
 # Units that say how a thing is counted, not what: their kind is the unit itself.
 GENERAL_UNITS = frozenset({"percent", "count", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "money"})
+SHARES_AND_SUMS = GENERAL_UNITS - {"count"}
 GENERAL_KINDS = GENERAL_UNITS | {"duration", "people"}
 # The verb after which a count of voters says the side they voted on (``_vote_side``).
 VOTE_VERBS = frozenset({"vote", "voted", "votes", "voting"})
