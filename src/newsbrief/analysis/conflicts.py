@@ -1028,9 +1028,10 @@ def _by_meaning(
     Two measurements of one dimension ("4 km" deep, "six miles below the surface") need no
     closeness at all: what they measure is said; nor do two of a specific kind (a measurement
     family, a counted noun, a sum for a "bond", the noun written alike on both sides:
-    ``_named_alike``) that are each their article's only value of it, unless they are periods: a story holds many periods of one noun (a "two-year extension" of tax cuts, a
-    "13-month extension" of unemployment insurance), so "a 26-year veteran" is paired with
-    another by closeness (KIND_MIN). An event class ("born" for "about 150 babies ... were
+    ``_named_alike``) that are each their article's only value of it, unless they are periods: a
+    story holds many periods of one noun (a "two-year extension" of tax cuts, a "13-month
+    extension" of unemployment insurance), so "a 26-year veteran" is paired with another by
+    closeness (KIND_MIN). An event class ("born" for "about 150 babies ... were
     born" and "150 babies are born each year") names the thing like a toll: KIND_MIN. Two ages
     of one person or role (their kind says whose) need no closeness either, nor two counts that
     are each their article's main count of one event class and of one group of people (``main``:
