@@ -122,6 +122,49 @@ def test_a_claim_must_state_what_the_denial_calls_false(fixture: str, denial: st
     assert all(found != denial for _, found in _disputes_of(fixture)), near
 
 
+@pytest.mark.parametrize(
+    ("fixture", "claim", "denial", "near"),
+    [
+        (  # Trump Jr. "has denied colluding with the Russian government"; the claim: he communicated
+            "basil-trump-jr-wikileaks.jsonl",
+            "The correspondence, which began weeks b",
+            "He said the meeting did not lead to any",
+            "communicating with people tied to the Russian government, not colluding with it",
+        ),
+        (  # "no evidence that the bias ... impacted prosecutorial decisions in the Clinton email probe"
+            "basil-strzok-fired.jsonl",
+            "He testified last month after the rele",
+            "The IG ultimately found no evidence tha",
+            "a report on the probe, not bias that impacted decisions in it",
+        ),
+        (  # "no evidence of collusion"; the claim: the investigation "did not determine" a conspiracy
+            "basil-schiff-resign-call.jsonl",
+            "All nine Republican members of the Hou",
+            "The letter follows the conclusion of S",
+            "the campaign and the election, not collusion",
+        ),
+    ],
+)
+def test_a_deed_or_clause_is_stated_by_what_it_asserts_not_by_its_modifiers(
+    fixture: str, claim: str, denial: str, near: str
+) -> None:
+    # BASIL (2017-2019): each claim shares with the denied thing only words of its modifiers
+    # ("with the Russian government", "in the Clinton email probe", "between Trump campaign members").
+    disputes = _disputes_of(fixture)
+    assert not any(found.startswith(claim) and by.startswith(denial) for found, by in disputes), near
+
+
+def test_a_clause_is_stated_by_its_subject() -> None:
+    # BASIL, the tax-cut deal (2010): Obama "disputed that Democrats generally feel betrayed by his
+    # deal"; Fox's sentence states the "withering criticism from liberal Democrats" of the deal.
+    disputes = _disputes_of("basil-tax-deal-democrats.jsonl")
+    assert any(
+        claim.startswith("Summers added that he thinks Congress")
+        and denial.startswith("In brief remarks after meeting with")
+        for claim, denial in disputes
+    )
+
+
 def test_the_content_of_a_disputed_claim_is_matched_by_meaning() -> None:
     # BASIL, the NAACP and the Tea Party (2010): the "claims of racism" the organizers dispute are
     # stated in other words, the resolution's "racist elements".

@@ -58,6 +58,8 @@ CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})  # names are matched as entitie
 # takes as its content ("claims of racism", "any suggestion that ...", "a report that said ...").
 OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp"})
 CONTENT_DEPS = frozenset({"acl", "relcl", "prep", "ccomp", "appos"})
+# What a clause or a phrase asserts lies in its head and these arguments of it, not in its modifiers.
+CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd"})
 # Two words this close by the word vectors (``analysis.wordvectors``) say the same thing
 # ("racism" / "racist", 0.79); the level conflicts.EVENT_MIN uses for word meaning, not fitted here.
 NEAR_WORD_MIN = 0.7
@@ -209,14 +211,17 @@ def _states(thing: Token, claim: SpacySpan, claim_lemmas: frozenset[str]) -> boo
     "Ms. Nielsen's statistics").
 
     A thing said with its content ("claims of racism", "a report that said Trump directed Cohen
-    to lie", "no evidence that the bias impacted decisions") is stated when the claim has a word
-    of that content other than a word for saying, or one close to it in meaning ("racist"); a
-    thing said without content ("the Romney campaign's characterization", "the allegations")
-    when the claim tells of something said or reported; anything else ("colluding with the
-    Russian government", "that Democrats feel betrayed by his deal") when the claim has one of
-    its words.
+    to lie") is stated when the claim has a word of that content other than a word for saying, or
+    one close to it in meaning ("racist"); a thing said without content ("the Romney campaign's
+    characterization", "the allegations") when the claim tells of something said or reported.
+    What there is no evidence of, a deed or a clause ("colluding with the Russian government",
+    "that Democrats feel betrayed by his deal", "no evidence that the bias ... impacted
+    prosecutorial decisions in the Clinton email probe") is stated only by a word of what it
+    asserts (``_core``: "colluding"; "Democrats", "feel", "betrayed"; "bias", "impacted",
+    "decisions"), or one close to it in meaning: a claim about the probe, or about
+    communicating with the Russian government, is near the denied thing, not that thing.
     """
-    if _is_claim(thing) or thing.lower_ == "evidence":
+    if _is_claim(thing):
         content = (
             _content_lemmas_of(
                 [token for child in thing.children if child.dep_ in CONTENT_DEPS for token in child.subtree]
@@ -227,7 +232,23 @@ def _states(thing: Token, claim: SpacySpan, claim_lemmas: frozenset[str]) -> boo
             return any(_reports_what_was_said(token) for token in claim)
         said = claim_lemmas - SAYING  # the content is matched by what the claim says, not by its "suggestion"
         return bool(content & said) or _near_in_meaning(content, said)
-    return bool(_content_lemmas_of(list(thing.subtree)) & claim_lemmas)
+    if thing.lower_ == "evidence":
+        asserted = [token for child in thing.children if child.dep_ in CONTENT_DEPS for token in _core(child)]
+    else:
+        asserted = _core(thing)
+    core = _lemmas_of(asserted) - SAYING
+    stated = _lemmas_of(list(claim)) - SAYING
+    return bool(core & stated) or _near_in_meaning(core, stated)
+
+
+def _core(token: Token) -> list[Token]:
+    """The words that say what a clause or phrase asserts: its head, its subject, object or
+    complement (``CORE_DEPS``) and their compound nouns; for a preposition, those of its object.
+    Not its modifiers: the "Russian government" of "colluding with the Russian government"."""
+    if token.dep_ == "prep":
+        return [word for child in token.children if child.dep_ == "pobj" for word in _core(child)]
+    heads = [token, *(child for child in token.children if child.dep_ in CORE_DEPS)]
+    return [*heads, *(child for head in heads for child in head.children if child.dep_ == "compound")]
 
 
 def _reports_what_was_said(token: Token) -> bool:
@@ -354,6 +375,19 @@ def _labels(span: SpacySpan, lemmas: set[str]) -> set[str]:
 def _content_lemmas(span: SpacySpan) -> frozenset[str]:
     """Lower-case lemmas of the span's content words, stop words aside."""
     return _content_lemmas_of(list(span))
+
+
+def _lemmas_of(tokens: Sequence[Token]) -> frozenset[str]:
+    """Lower-case lemmas of these tokens' content words and names, stop words aside: "Democrats"
+    is as much what a clause asserts as "betrayed"."""
+    return frozenset(
+        token.lemma_.lower()
+        for token in tokens
+        if (token.pos_ in CONTENT_POS or token.pos_ == "PROPN")
+        and not token.is_stop
+        and token.is_alpha
+        and len(token) > 2
+    )
 
 
 def _content_lemmas_of(tokens: Sequence[Token]) -> frozenset[str]:
