@@ -102,24 +102,43 @@ def test_a_claim_is_not_another_account_of_the_denial_nor_matched_by_a_name_alon
 
 
 @pytest.mark.parametrize(
-    ("fixture", "denial", "near"),
+    ("fixture", "claim", "denial", "near"),
     [
         (  # an offer conveyed, not "any suggestion that there was impropriety": matched on "suggestion"
             "basil-sestak-job-offer.jsonl",
+            "In a statement Friday, Mr. Sestak said",
             "The White House report disputed any sugg",
             "an offer's 'suggestion'",
         ),
         (  # a quotation mocking Schiff states no "false narrative" about collusion: matched on "collusion"
             "basil-schiff-resign-call.jsonl",
+            "",
             "Rep. Michael Conaway, R-Texas, attacked ",
             "a mocking quotation",
         ),
     ],
 )
-def test_a_claim_must_state_what_the_denial_calls_false(fixture: str, denial: str, near: str) -> None:
+def test_a_claim_must_state_what_the_denial_calls_false(
+    fixture: str, claim: str, denial: str, near: str
+) -> None:
     # BASIL (2010, 2019): each denial was shown disputing a sentence that states something near the
-    # thing it calls false, not that thing; no other sentence of the stories states it.
-    assert all(found != denial for _, found in _disputes_of(fixture)), near
+    # thing it calls false, not that thing ("" : no sentence of the story states it).
+    disputes = _disputes_of(fixture)
+    assert not any(found.startswith(claim) and by == denial for found, by in disputes), near
+
+
+def test_a_denied_deed_is_matched_in_other_words() -> None:
+    # BASIL, Trump and Flynn (2017): Trump "denied that he asked Comey to stop investigating Flynn";
+    # HuffPost states it as Comey's testimony that Trump "requested that Comey put an end to the
+    # agency's investigation into Flynn" ("investigating" and "investigation": one word in meaning).
+    # The Sestak job offer (2010): the White House report disputed "any suggestion that there was
+    # impropriety"; the Times states the Republicans' accusation that it tried to bribe a congressman.
+    flynn = _disputes_of("basil-flynn-comey-denial.jsonl")
+    assert ("The following month, Comey testified be", "Trump over the weekend denied that he as") in [
+        (claim[:39], denial) for claim, denial in flynn
+    ]
+    sestak = _disputes_of("basil-sestak-job-offer.jsonl")
+    assert ("Mr. Sestak first mentioned publicly in F", "The White House report disputed any sugg") in sestak
 
 
 @pytest.mark.parametrize(

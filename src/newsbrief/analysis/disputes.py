@@ -7,7 +7,8 @@ What it denies is its own content, or the sentence before it when it opens by re
 ("Although blatantly untrue, the move has justified ...": the move is the claim of the sentence
 before). The claim is then looked for in the other outlets: a sentence that is not itself a
 denial or a rejection, that shares with the denied one a content lemma that is not a name nor the
-story's subject (in at most RARE_SHARE of its sentences) and names an entity of a label the
+story's subject (in at most RARE_SHARE of its sentences; when the denial names what it calls
+false with what that says, a lemma close to one in meaning will do) and names an entity of a label the
 denied sentence names among organisations, groups and people (who holds a city, who did a
 thing), and, when the denial names what it calls false, states that thing (``_states``: "disputed
 any suggestion that there was impropriety" needs a claim of impropriety, not another suggestion),
@@ -104,29 +105,65 @@ def find_disputes(
         if denied != position:
             thing = None
         wanted = lemmas[denied] & rare
+        # a thing named with what it says may be stated in other words ("asked Comey to stop
+        # investigating Flynn", "an end to the agency's investigation into Flynn"); a bare "the
+        # report" or "false information" has nothing of its own to be matched by meaning
+        by_meaning = thing is not None and (
+            not _is_claim(thing) or any(child.dep_ in CONTENT_DEPS for child in thing.children)
+        )
         candidates = [
             (float(vectors[denied] @ vectors[other]), other)
             for other, candidate in enumerate(sentences)
             if candidate.article_id != sent.article_id
             and claims[other]
-            and _named_alike(claimed[denied], claimed[other], set(lemmas[other] & wanted))
             and (thing is None or _states(thing, claimed[other], lemmas[other]))
+            and _named_alike(
+                claimed[denied], claimed[other], _shared_words(lemmas[other] & rare, wanted, by_meaning)
+            )
         ]
         if not candidates:
             continue
         _, best = max(candidates, key=lambda item: (item[0], -item[1]))
-        shared = sorted(lemmas[best] & wanted)
-        named = sorted(_labels(claimed[best], set(shared)) & _labels(claimed[denied], set(shared)))
+        shared = _shared_words(lemmas[best] & rare, wanted, by_meaning)
+        named = sorted(_labels(claimed[best], shared) & _labels(claimed[denied], shared))
+        said = _said_alike(lemmas[best] & shared, wanted & shared)
         disputes.append(
             DisputedClaim(
                 claim=sentences[best],
                 dispute=sent,
                 disputed=sentences[denied],
                 cue=cue,
-                compared=f"both say {', '.join(shared)} of named {', '.join(named)} entities",
+                compared=f"both say {said} of named {', '.join(named)} entities",
             )
         )
     return tuple(disputes)
+
+
+def _shared_words(claim_words: frozenset[str], denied_words: frozenset[str], by_meaning: bool) -> set[str]:
+    """The words a claim and a denied sentence share; ``by_meaning``, also each pair of their words
+    within ``NEAR_WORD_MIN`` of each other by the word vectors ("investigation", "investigate")."""
+    shared = set(claim_words & denied_words)
+    if not by_meaning:
+        return shared
+    from newsbrief.analysis.wordvectors import load_word_vectors
+
+    vectors = load_word_vectors()
+    for word in sorted(claim_words - denied_words):
+        for other in sorted(denied_words - claim_words):
+            cosine = vectors.similarity(word, other)
+            if cosine is not None and cosine >= NEAR_WORD_MIN:
+                shared |= {word, other}
+    return shared
+
+
+def _said_alike(claim_words: frozenset[str], denied_words: frozenset[str]) -> str:
+    """The shared words for the reader: "report", and "investigation ~ investigate" for words alike
+    in meaning."""
+    words = sorted(claim_words & denied_words)
+    if claim_words - denied_words:
+        own, other = sorted(claim_words - denied_words), sorted(denied_words - claim_words)
+        words.append(f"{' / '.join(own)} ~ {' / '.join(other)}")
+    return ", ".join(words)
 
 
 def _denial_cue(span: SpacySpan, sent: Sentence) -> tuple[str, list[Token]] | None:
