@@ -1357,6 +1357,21 @@ def test_a_bare_number_the_parser_left_undescribed_is_not_judged_by_its_context(
     assert _flagged(hamlet, hamlet.replace("700", "1050")) == []
 
 
+def test_a_measurement_of_one_noun_is_paired_though_one_side_says_its_dimension() -> None:
+    # AllSides (probe-1068): the Bladensburg cross, each outlet's only length, one "40-foot tall";
+    # the second changed as the planted benchmark does. Both measure the cross.
+    first = (
+        "Seven justices voted to allow a 94-year-old, 40-foot cross to remain on public land and those "
+        "managing the cross to continue receiving state funding."
+    )
+    second = (
+        "The American Legion had built 40-foot tall cross in a memorial park for World War I veterans "
+        "in Maryland, and a state commission later took over responsibility for the park."
+    )
+    assert _flagged(first, second.replace("40-foot", "32-foot")) == [["32-foot", "40-foot"]]
+    assert _flagged(first, second) == []
+
+
 def test_a_volume_is_compared_in_cubic_metres() -> None:
     # mn-33118 (Discovery News): a Roman ship's fish tank "containing around 4 cubic meters (141
     # cubic feet) of water" was a length of 4 metres; the other outlet's tank changed as the

@@ -1028,7 +1028,9 @@ def _by_meaning(
     Two measurements of one dimension ("4 km" deep, "six miles below the surface") need no
     closeness at all: what they measure is said; nor do two of a specific kind (a measurement
     family, a counted noun, a sum for a "bond", the noun written alike on both sides:
-    ``_named_alike``) that are each their article's only value of it, unless they are periods: a
+    ``_named_alike``) that are each their article's only value of it, with no dimension said
+    unless the kind names the noun measured ("a 94-year-old, 40-foot cross" and "40-foot tall
+    cross": the cross's size is its height), and unless they are periods: a
     story holds many periods of one noun (a "two-year extension" of tax cuts, a "13-month
     extension" of unemployment insurance), so "a 26-year veteran" is paired with another by
     closeness (KIND_MIN). An event class ("born" for "about 150 babies ... were
@@ -1044,7 +1046,7 @@ def _by_meaning(
     if (
         sole
         and _is_specific(kind)
-        and not (first.dimension or second.dimension)
+        and (not (first.dimension or second.dimension) or _is_noun_kind(kind))
         and first.base != "duration"
         and _named_alike(first, second, kind)
     ):
@@ -1223,7 +1225,7 @@ def _same_kind(first: _Profile, second: _Profile) -> str:
         return ""
     if first.part != second.part:
         return ""  # "two more debates" are not "three debates" in all
-    kind = min(shared, key=lambda shared_kind: (not _is_specific(shared_kind), shared_kind))
+    kind = min(shared, key=lambda kind: (not _is_specific(kind), not _is_noun_kind(kind), kind))
     if first.base in MEASURES:
         return "" if first.dimension and second.dimension and first.dimension != second.dimension else kind
     return "" if _count_other_people(first, second) else kind
@@ -1258,7 +1260,8 @@ def _one_period(first: _Profile, second: _Profile) -> bool:
 def _kinds(profile: _Profile) -> frozenset[str]:
     """The kinds of thing a figure counts, as far as its words say: none when never paired by meaning.
 
-    Specific kinds (``_is_specific``) name the thing: a measurement's unit family, a counted noun
+    Specific kinds (``_is_specific``) name the thing: a measurement's unit family (and, when the
+    number modifies a noun, that noun: "metre (cross)" for "a 40-foot cross"), a counted noun
     ("townhouse", "nation" = "country"), a casualty toll ("killed"), the noun naming the people
     counted ("Thirteen children born missing hands" is a count of children, and of the missing),
     the event class its own phrase names (``Figure.event``: "born"), or, when it names none, the class
@@ -1277,7 +1280,8 @@ def _kinds(profile: _Profile) -> frozenset[str]:
     if profile.base in NEVER_BY_MEANING:
         return frozenset()
     if profile.base in MEASURES:
-        return frozenset({profile.base})
+        # "a 40-foot cross": the noun the measurement modifies names what is measured
+        return frozenset({profile.base} | {_noun_kind(profile.base, noun) for noun in profile.head})
     if profile.unit == "people":
         # "Three Republicans voted present" and "Seven voted against" read alike to the
         # embeddings: people are paired closely only as a toll, whose key names the event, or by
