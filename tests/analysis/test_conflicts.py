@@ -1372,6 +1372,22 @@ def test_a_measurement_of_one_noun_is_paired_though_one_side_says_its_dimension(
     assert _flagged(first, second) == []
 
 
+def test_the_people_an_event_noun_is_of_are_counted_in_that_event() -> None:
+    # AllSides (probe-2155): the students arrested in the Farmington sting, each lead's main count of
+    # arrests ("the arrest of 250 foreign students" had no event); the second changed as the planted
+    # benchmark does.
+    first = (
+        "A total of about 250 students have now been arrested since January on immigration violations by "
+        "U.S. Immigration and Customs Enforcement as part of a sting operation by federal agents."
+    )
+    second = (
+        "The fake University of Farmington, set up by the Department of Homeland Security, that resulted "
+        "in the arrest of 250 foreign students this year, was a concept embraced by the Obama administration."
+    )
+    assert _flagged(first, second.replace("250", "375")) == [["375", "about 250"]]
+    assert _flagged(first, second) == []
+
+
 def test_a_volume_is_compared_in_cubic_metres() -> None:
     # mn-33118 (Discovery News): a Roman ship's fish tank "containing around 4 cubic meters (141
     # cubic feet) of water" was a length of 4 metres; the other outlet's tank changed as the

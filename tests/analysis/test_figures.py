@@ -458,6 +458,11 @@ def test_a_number_tagged_as_a_name_alone_is_still_a_count() -> None:
         # ... and the place of an event is no count of it
         ("Thirteen children have been born missing hands, forearms or arms in three rural areas of France "
          "between 2007 and 2017.", "three", ""),
+        # AllSides (probe-2155): the noun naming the event the people are "of"; and "of" a noun that
+        # names none
+        ("The fake University of Farmington, set up by the Department of Homeland Security, that resulted "
+         "in the arrest of 250 foreign students this year.", "250", "arrested"),
+        ("The families of 20 students met the governor on Tuesday.", "20", ""),
         # mn-23526: a vote is no event class
         ("Only 7 Republicans voted against Yoho’s bill, while three others voted present.", "Only 7", ""),
     ],

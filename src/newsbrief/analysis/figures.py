@@ -1408,7 +1408,8 @@ def _event(thing: Token, anchor: Token) -> str:
     Read from the figure's own phrase, nearest first: the words that describe the counted thing
     ("13 babies *born* with ...", "7,000 *dead*"), the verb it is subject or object of with that
     verb's object ("Thirteen children have been *born*", "900,000 Jews were *murdered*",
-    "900,000 people *fell victim*"), then the thing itself ("*fatalities*", "the death *toll*").
+    "900,000 people *fell victim*"), then the thing itself ("*fatalities*", "the death *toll*") and
+    the noun it is "of" ("the *arrest* of 250 foreign students").
     "A total of 13 babies were born" counts what "total" is the subject of. The verb counts only
     when the thing takes part in it (its subject or object): "born ... in three rural areas"
     does not make the areas births. Only counts of people and counted nouns get a class; the
@@ -1430,6 +1431,8 @@ def _event(thing: Token, anchor: Token) -> str:
         words += [c for c in verb.children if c.dep_ in ("oprd", "acomp") and c.pos_ == "ADJ"] + [verb]
     if thing.lemma_.lower() in COUNT_NOUNS:
         words += [c for c in thing.subtree if c.pos_ in ("NOUN", "ADJ")]  # "the death toll"
+    if thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head.pos_ == "NOUN":
+        words.append(thing.head.head)  # "the arrest of 250 foreign students"
     lemmas = [lemma for word in [*words, thing] for lemma in (word.lemma_.lower(), word.lower_)]
     return next((event for lemma in lemmas for event, names in EVENT_CLASSES.items() if lemma in names), "")
 
