@@ -116,34 +116,6 @@ def test_a_claim_is_not_another_account_of_the_denial_nor_matched_by_a_name_alon
             "Rep. Michael Conaway, R-Texas, attacked ",
             "a mocking quotation",
         ),
-    ],
-)
-def test_a_claim_must_state_what_the_denial_calls_false(
-    fixture: str, claim: str, denial: str, near: str
-) -> None:
-    # BASIL (2010, 2019): each denial was shown disputing a sentence that states something near the
-    # thing it calls false, not that thing ("" : no sentence of the story states it).
-    disputes = _disputes_of(fixture)
-    assert not any(found.startswith(claim) and by == denial for found, by in disputes), near
-
-
-def test_a_denied_deed_is_matched_in_other_words() -> None:
-    # BASIL, Trump and Flynn (2017): Trump "denied that he asked Comey to stop investigating Flynn";
-    # HuffPost states it as Comey's testimony that Trump "requested that Comey put an end to the
-    # agency's investigation into Flynn" ("investigating" and "investigation": one word in meaning).
-    # The Sestak job offer (2010): the White House report disputed "any suggestion that there was
-    # impropriety"; the Times states the Republicans' accusation that it tried to bribe a congressman.
-    flynn = _disputes_of("basil-flynn-comey-denial.jsonl")
-    assert ("The following month, Comey testified be", "Trump over the weekend denied that he as") in [
-        (claim[:39], denial) for claim, denial in flynn
-    ]
-    sestak = _disputes_of("basil-sestak-job-offer.jsonl")
-    assert ("Mr. Sestak first mentioned publicly in F", "The White House report disputed any sugg") in sestak
-
-
-@pytest.mark.parametrize(
-    ("fixture", "claim", "denial", "near"),
-    [
         (  # Trump Jr. "has denied colluding with the Russian government"; the claim: he communicated
             "basil-trump-jr-wikileaks.jsonl",
             "The correspondence, which began weeks b",
@@ -164,13 +136,29 @@ def test_a_denied_deed_is_matched_in_other_words() -> None:
         ),
     ],
 )
-def test_a_deed_or_clause_is_stated_by_what_it_asserts_not_by_its_modifiers(
+def test_a_claim_must_state_what_the_denial_calls_false(
     fixture: str, claim: str, denial: str, near: str
 ) -> None:
-    # BASIL (2017-2019): each claim shares with the denied thing only words of its modifiers
-    # ("with the Russian government", "in the Clinton email probe", "between Trump campaign members").
+    # BASIL (2010-2019): each denial was shown disputing a sentence that states something near the
+    # thing it calls false, not that thing ("" : no sentence of the story states it): a claim noun
+    # matched on "suggestion", a deed or clause on a word of its modifiers ("with the Russian
+    # government", "in the Clinton email probe", "between Trump campaign members").
     disputes = _disputes_of(fixture)
     assert not any(found.startswith(claim) and by.startswith(denial) for found, by in disputes), near
+
+
+def test_a_denied_deed_is_matched_in_other_words() -> None:
+    # BASIL, Trump and Flynn (2017): Trump "denied that he asked Comey to stop investigating Flynn";
+    # HuffPost states it as Comey's testimony that Trump "requested that Comey put an end to the
+    # agency's investigation into Flynn" ("investigating" and "investigation": one word in meaning).
+    # The Sestak job offer (2010): the White House report disputed "any suggestion that there was
+    # impropriety"; the Times states the Republicans' accusation that it tried to bribe a congressman.
+    flynn = _disputes_of("basil-flynn-comey-denial.jsonl")
+    assert ("The following month, Comey testified be", "Trump over the weekend denied that he as") in [
+        (claim[:39], denial) for claim, denial in flynn
+    ]
+    sestak = _disputes_of("basil-sestak-job-offer.jsonl")
+    assert ("Mr. Sestak first mentioned publicly in F", "The White House report disputed any sugg") in sestak
 
 
 def test_a_clause_is_stated_by_its_subject() -> None:
