@@ -8,9 +8,9 @@ What it denies is its own content, or the sentence before it when it opens by re
 before). The claim is then looked for in the other outlets: a sentence that is not itself a
 denial or a rejection, that shares with the denied one a content lemma that is not a name nor the
 story's subject (in at most RARE_SHARE of its sentences; when the denial names what it calls
-false with what that says, a lemma close to one in meaning will do) and names an entity of a label the
-denied sentence names among organisations, groups and people (who holds a city, who did a
-thing), and, when the denial names what it calls false, states that thing (``_states``: "disputed
+false with what that says, a lemma close to one in meaning will do) and names an entity of a
+label the denied sentence names among organisations, groups and people (who holds a city, who did
+a thing), and, when the denial names what it calls false, states that thing (``_states``: "disputed
 any suggestion that there was impropriety" needs a claim of impropriety, not another suggestion),
 best first by the WordLlama cosine of the two sentences. Precision first: a sentence the
 reader finds unrelated costs more than a dispute left out, so at most one claim is shown per
@@ -140,19 +140,11 @@ def find_disputes(
 
 
 def _shared_words(claim_words: frozenset[str], denied_words: frozenset[str], by_meaning: bool) -> set[str]:
-    """The words a claim and a denied sentence share; ``by_meaning``, also each pair of their words
-    within ``NEAR_WORD_MIN`` of each other by the word vectors ("investigation", "investigate")."""
+    """The words a claim and a denied sentence share; ``by_meaning``, also the words of each close in
+    meaning to one of the other ("investigation", "investigate": ``_near_pairs``)."""
     shared = set(claim_words & denied_words)
-    if not by_meaning:
-        return shared
-    from newsbrief.analysis.wordvectors import load_word_vectors
-
-    vectors = load_word_vectors()
-    for word in sorted(claim_words - denied_words):
-        for other in sorted(denied_words - claim_words):
-            cosine = vectors.similarity(word, other)
-            if cosine is not None and cosine >= NEAR_WORD_MIN:
-                shared |= {word, other}
+    if by_meaning:
+        shared |= _near_pairs(claim_words - denied_words, denied_words - claim_words)
     return shared
 
 
@@ -305,14 +297,21 @@ def _reports_what_was_said(token: Token) -> bool:
 
 def _near_in_meaning(words: frozenset[str], others: frozenset[str]) -> bool:
     """Whether a word of one set is close in meaning to a word of the other (``NEAR_WORD_MIN``)."""
+    return bool(_near_pairs(words, others))
+
+
+def _near_pairs(words: frozenset[str], others: frozenset[str]) -> set[str]:
+    """The words of either set within ``NEAR_WORD_MIN`` of a word of the other by the word vectors."""
     from newsbrief.analysis.wordvectors import load_word_vectors
 
     vectors = load_word_vectors()
-    return any(
-        (cosine := vectors.similarity(word, other)) is not None and cosine >= NEAR_WORD_MIN
-        for word in sorted(words)
-        for other in sorted(others)
-    )
+    return {
+        word
+        for first in sorted(words)
+        for second in sorted(others)
+        if (cosine := vectors.similarity(first, second)) is not None and cosine >= NEAR_WORD_MIN
+        for word in (first, second)
+    }
 
 
 def _is_claim(token: Token) -> bool:
