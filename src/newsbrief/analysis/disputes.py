@@ -112,19 +112,20 @@ def find_disputes(
             not _is_claim(thing) or any(child.dep_ in CONTENT_DEPS for child in thing.children)
         )
         candidates = [
-            (float(vectors[denied] @ vectors[other]), other)
+            (float(vectors[denied] @ vectors[other]), other, shared)
             for other, candidate in enumerate(sentences)
             if candidate.article_id != sent.article_id
             and claims[other]
             and (thing is None or _states(thing, claimed[other], lemmas[other]))
             and _named_alike(
-                claimed[denied], claimed[other], _shared_words(lemmas[other] & rare, wanted, by_meaning)
+                claimed[denied],
+                claimed[other],
+                shared := _shared_words(lemmas[other] & rare, wanted, by_meaning),
             )
         ]
         if not candidates:
             continue
-        _, best = max(candidates, key=lambda item: (item[0], -item[1]))
-        shared = _shared_words(lemmas[best] & rare, wanted, by_meaning)
+        _, best, shared = max(candidates, key=lambda item: (item[0], -item[1]))
         named = sorted(_labels(claimed[best], shared) & _labels(claimed[denied], shared))
         said = _said_alike(lemmas[best] & shared, wanted & shared)
         disputes.append(
@@ -265,8 +266,8 @@ def _states(thing: Token, claim: SpacySpan, claim_lemmas: frozenset[str]) -> boo
         asserted = [token for child in thing.children if child.dep_ in CONTENT_DEPS for token in _core(child)]
     else:
         asserted = _core(thing)
-    core = _lemmas_of(asserted) - SAYING
-    stated = _lemmas_of(list(claim)) - SAYING
+    core = _content_lemmas_of(asserted, names=True) - SAYING
+    stated = _content_lemmas_of(list(claim), names=True) - SAYING
     return bool(core & stated) or _near_in_meaning(core, stated)
 
 
@@ -413,27 +414,16 @@ def _content_lemmas(span: SpacySpan) -> frozenset[str]:
     return _content_lemmas_of(list(span))
 
 
-def _lemmas_of(tokens: Sequence[Token]) -> frozenset[str]:
-    """Lower-case lemmas of these tokens' content words and names, stop words aside: "Democrats"
-    is as much what a clause asserts as "betrayed"."""
+def _content_lemmas_of(tokens: Sequence[Token], *, names: bool = False) -> frozenset[str]:
+    """Lower-case lemmas of these tokens' content words, stop words aside, and names only with
+    ``names``: "Russian" is compared as an entity, but "Democrats" is as much what a clause
+    asserts as "betrayed"."""
     return frozenset(
         token.lemma_.lower()
         for token in tokens
-        if (token.pos_ in CONTENT_POS or token.pos_ == "PROPN")
+        if (token.pos_ in CONTENT_POS or (names and token.pos_ == "PROPN"))
         and not token.is_stop
         and token.is_alpha
         and len(token) > 2
-    )
-
-
-def _content_lemmas_of(tokens: Sequence[Token]) -> frozenset[str]:
-    """Lower-case lemmas of these tokens' content words, stop words and names aside."""
-    return frozenset(
-        token.lemma_.lower()
-        for token in tokens
-        if token.pos_ in CONTENT_POS
-        and not token.is_stop
-        and token.is_alpha
-        and len(token) > 2
-        and not token.ent_type_  # "Russian" is a name, compared as an entity
+        and (names or not token.ent_type_)
     )
