@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from basil_stories import basil_story
-from newsbrief.analysis.disputes import find_disputes
+from newsbrief.analysis.disputes import _denial_cue, _spacy_sentences, find_disputes
 from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article
 from newsbrief.pipeline.clean import clean
@@ -86,6 +86,33 @@ def test_cue_words_in_another_sense_deny_nothing(fixture: str, denial: str, sens
     assert all(found != denial for _, found in _disputes_of(fixture)), sense
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # Multi-News mn-10463 and BASIL (2015, 2017): a negation shared by "nor" or "or"
+        (
+            "A spokesman for the Metropolitan police said that the force would neither confirm nor deny the report.",
+            None,
+        ),
+        (
+            "A spokesman for the U.S. attorney in Brooklyn said he could not confirm, deny or comment on the case.",
+            None,
+        ),
+        (
+            "“I can neither confirm nor deny that settlement involved my office,” Mr. Farenthold said at the time.",
+            None,
+        ),
+        ("The spokesman did not comment but denied the report.", "denied"),
+    ],
+)
+def test_a_negation_shared_by_or_and_nor_denies_nothing(text: str, cue: str | None) -> None:
+    article = Article(id="d1", outlet="outlet", title="", url=None, published=None, text=text)
+    sentences = segment(article)
+    spans = _spacy_sentences([article], parse([article]), sentences)
+    found = _denial_cue(spans[0], sentences[0])
+    assert (found[0] if found else None) == cue
+
+
 def test_a_claim_is_not_another_account_of_the_denial_nor_matched_by_a_name_alone() -> None:
     # BASIL, the BuzzFeed report on Cohen (2019): Fox's "... releasing a statement disputing parts
     # of a BuzzFeed news report ..." was shown as the claim the statement disputes; the Times'
@@ -95,6 +122,9 @@ def test_a_claim_is_not_another_account_of_the_denial_nor_matched_by_a_name_alon
     assert ("BuzzFeed published the story on Thursda", "In a rare statement issued Friday night,") in [
         (claim[:39], denial) for claim, denial in disputes
     ]
+    # The special counsel's office calling BuzzFeed's description "not accurate" is a denial of the
+    # report too, not the claim that Sanders calls "categorically false".
+    assert all(not claim.startswith("“BuzzFeed’s description of specific") for claim, _ in disputes)
     # Donald Trump Jr. and WikiLeaks (2017): his denial of colluding with the Russian government was
     # matched to "... WikiLeaks was acting as a conduit for Russian operatives" by "Russian" alone.
     wikileaks = _disputes_of("basil-trump-jr-wikileaks.jsonl")

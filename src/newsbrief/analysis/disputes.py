@@ -65,8 +65,13 @@ CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd"})
 # ("racism" / "racist", 0.79); the level conflicts.EVENT_MIN uses for word meaning, not fitted here.
 NEAR_WORD_MIN = 0.7
 SAYING = CLAIM_NOUNS | CLAIM_VERBS | SPEECH_VERBS  # words for something said, not for what it says
-# A sentence that rejects or is disputing a claim tells of a dispute; it is not the claim itself.
-REJECTION = re.compile(r"\b(?:reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disputing|denying)\b", re.IGNORECASE)
+# A sentence that rejects or is disputing a claim, or calls it inaccurate, tells of a dispute; it
+# is not the claim itself. ("Not accurate" is no cue of its own: as one it found as many false
+# disputes as true ones.)
+REJECTION = re.compile(
+    r"\b(?:reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disputing|denying|inaccurate|not accurate)\b",
+    re.IGNORECASE,
+)
 
 
 def find_disputes(
@@ -196,10 +201,20 @@ def _calls_false(cue: str, tokens: list[Token]) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    """ "did not dispute", "is not false": the word has a negation."""
-    return any(child.dep_ == "neg" for child in token.children) or any(
+    """ "did not dispute", "is not false": the word has a negation; or it shares one by "or" or
+    "nor" ("could neither confirm nor deny", "could not confirm, deny or comment"; not "did not
+    comment but denied")."""
+    if any(child.dep_ == "neg" for child in token.children) or any(
         child.dep_ == "neg" for child in token.head.children if token.dep_ in {"acomp", "attr"}
-    )
+    ):
+        return True
+    if token.dep_ != "conj":
+        return False
+    head = token.head
+    if any(child.dep_ == "preconj" and child.lower_ == "neither" for child in head.children):
+        return True
+    joiners = {child.lower_ for child in [*head.children, *token.children] if child.dep_ == "cc"}
+    return bool(joiners & {"or", "nor"}) and _negated(head)
 
 
 def _refusal(verb: Token) -> bool:
