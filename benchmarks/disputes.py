@@ -10,6 +10,12 @@ the verdict given by hand in ``disputes-check.json`` when there is one: true whe
 sentence calls false (denies, disputes) what the claim sentence states, false otherwise (the cue
 word in another sense, a claim sentence that is itself a denial, or a claim about something
 else). The count of true, false and unjudged disputes follows; precision is over the judged.
+
+Recall, on the dev set: ``disputes-recall.json`` lists, read by hand, every sentence of the dev
+set that ``find_disputes`` takes for a denial (a cue word in its sense), whether it calls false a
+particular claim, and whether another outlet of its story states that claim (with the sentence
+that does). Recall is the share of those with a claim stated elsewhere that are shown with a
+claim judged true.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from newsbrief.model import DisputedClaim
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 CHECK = HERE / "disputes-check.json"
+RECALL = HERE / "disputes-recall.json"
 KEY_CHARS = 60
 
 
@@ -66,6 +73,7 @@ def main() -> None:
     }
     stories = dev_stories() if args.set == "dev" else roundup_stories()
     counts: collections.Counter[str] = collections.Counter()
+    shown_true: set[tuple[str, str]] = set()
     options = Options(analyses=("figures",))  # the disputes run with the figures analysis
     for n, (story_id, articles) in enumerate(stories):
         if args.limit is not None and n >= args.limit:
@@ -76,6 +84,8 @@ def main() -> None:
             entry = verdicts.get(key(story_id, dispute))
             verdict = "unjudged" if entry is None else ("true" if entry["verdict"] else "false")
             counts[verdict] += 1
+            if verdict == "true":
+                shown_true.add((story_id, dispute.dispute.text[:KEY_CHARS]))
             print(f"{story_id} [{verdict}] cue {dispute.cue!r}, {dispute.compared}")
             print(f"  claim  {dispute.claim.article_id}: {dispute.claim.text}")
             print(f"  denial {dispute.dispute.article_id}: {dispute.dispute.text}")
@@ -89,6 +99,27 @@ def main() -> None:
         f"\n{sum(counts.values())} disputes: {counts['true']} true, {counts['false']} false, "
         f"{counts['unjudged']} unjudged; precision over the judged {precision}"
     )
+    if args.set == "dev" and args.limit is None:
+        report_recall(shown_true)
+
+
+def report_recall(shown_true: set[tuple[str, str]]) -> None:
+    """Print how many of the denials whose claim another outlet states (by hand) are shown with a
+    claim judged true, and list those that are not."""
+    denials = json.loads(RECALL.read_text(encoding="utf-8"))["denials"]
+    claimed = [entry for entry in denials if entry["stated_elsewhere"]]
+    missed = [entry for entry in claimed if (entry["story"], entry["denial"]) not in shown_true]
+    found = len(claimed) - len(missed)
+    of_claims = sum(1 for entry in denials if entry["denies_a_claim"])
+    print(
+        f"recall: {found} of {len(claimed)} denials whose claim another outlet states are shown with "
+        f"a true claim ({found / len(claimed):.2f}); {len(denials)} denials read, {of_claims} deny a "
+        "particular claim"
+    )
+    for entry in missed:
+        print(
+            f"  missed {entry['story']}: {entry['denial']}... | claim {entry['claim_article']}: {entry['claim']}"
+        )
 
 
 if __name__ == "__main__":
