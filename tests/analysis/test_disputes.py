@@ -243,3 +243,35 @@ def test_a_denial_that_refers_back_by_its_subject_still_denies_the_sentence_befo
         "The companies that participate knowingly",
         "Those firms have denied they give the go",
     ) in _disputes_of("basil-prism-companies.jsonl")
+
+
+def test_a_denial_of_allegations_it_does_not_spell_out_finds_the_allegation_against_the_denier() -> None:
+    # BASIL (2016-2019): "the allegations", "the rumors", "the claims in the article" say nothing
+    # of what they deny; the outlet that reports the allegation against the one who denies it
+    # states the claim.
+    farenthold = [
+        (claim[:39], denial[:39]) for claim, denial in _disputes_of("basil-farenthold-resigns.jsonl")
+    ]
+    assert (
+        "Greene accused Farenthold of telling he",
+        "In a video in December announcing his r",
+    ) in farenthold
+    assert (
+        "It was known for several years that Mr.",
+        "A few of his GOP colleagues urged him t",
+    ) in farenthold
+    cruz = _disputes_of("basil-cruz-affair-story.jsonl")
+    assert ("The Texas lawmaker blamed his rival for", "Cruz vehemently denied the rumors, whic") in [
+        (claim[:39], denial[:39]) for claim, denial in cruz
+    ]
+    buzzfeed = _disputes_of("basil-buzzfeed-cohen-report.jsonl")
+    assert ("Citing two federal law enforcement offi", "Trump’s team had also denied the claims") in [
+        (claim[:39], denial[:39]) for claim, denial in buzzfeed
+    ]
+
+
+def test_a_sentence_that_names_an_allegation_without_what_it_says_is_no_claim_against_the_denier() -> None:
+    # BASIL, the Stone indictment (2019): Stone "was 'falsely accused'"; "The charges brought
+    # against Mr. Stone have nothing to do with the president" names the charges, not what they say.
+    disputes = _disputes_of("basil-stone-indictment.jsonl")
+    assert all(not claim.startswith("“The charges brought against Mr. Stone") for claim, _ in disputes)

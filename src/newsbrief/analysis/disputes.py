@@ -64,6 +64,8 @@ CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd"})
 # Two words this close by the word vectors (``analysis.wordvectors``) say the same thing
 # ("racism" / "racist", 0.79); the level conflicts.EVENT_MIN uses for word meaning, not fitted here.
 NEAR_WORD_MIN = 0.7
+# Words that tell of an allegation made against someone.
+ALLEGING = frozenset({"accuse", "allege", "allegation", "accusation", "claim", "report", "charge"})
 SAYING = CLAIM_NOUNS | CLAIM_VERBS | SPEECH_VERBS  # words for something said, not for what it says
 # A sentence that rejects or is disputing a claim, or calls it inaccurate, tells of a dispute; it
 # is not the claim itself. ("Not accurate" is no cue of its own: as one it found as many false
@@ -128,6 +130,16 @@ def find_disputes(
                 shared := _shared_words(lemmas[other] & rare, wanted, by_meaning),
             )
         ]
+        if not candidates and denied == position:
+            accused = _accused_denier(cue, cue_tokens, thing)
+            candidates = [
+                (float(vectors[denied] @ vectors[other]), other, set())
+                for other, candidate in enumerate(sentences)
+                if accused
+                and candidate.article_id != sent.article_id
+                and claims[other]
+                and _alleges_against(spans[other], accused)
+            ]
         if not candidates:
             continue
         _, best, shared = max(candidates, key=lambda item: (item[0], -item[1]))
@@ -284,6 +296,93 @@ def _states(thing: Token, claim: SpacySpan, claim_lemmas: frozenset[str]) -> boo
     core = _content_lemmas_of(asserted, names=True) - SAYING
     stated = _content_lemmas_of(list(claim), names=True) - SAYING
     return bool(core & stated) or _near_in_meaning(core, stated)
+
+
+def _accused_denier(cue: str, tokens: list[Token], thing: Token | None) -> set[str]:
+    """The last names of the people who deny an allegation that the denial does not spell out
+    ("Mr. Farenthold continued to deny the allegations", "Moore's campaign issued a statement
+    saying the report is 'baseless'", "he was 'falsely accused'"): the subjects, or their owners,
+    of the words from the cue up to the sentence's root. Empty when the denial says what the
+    allegation is, or calls false something else."""
+    word = tokens[0]
+    lowered = cue.lower()
+    if thing is None and word.dep_ == "relcl" and _is_claim(word.head):
+        thing = word.head  # "the accusations, which Farenthold has repeatedly denied"
+    if thing is not None:
+        if not _is_claim(thing) or _says_what(thing):
+            return set()
+    elif lowered.startswith("falsely"):
+        if word.head.lemma_.lower() != "accuse":
+            return set()
+    else:
+        subjects = [child for child in word.head.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if word.dep_ not in ("acomp", "attr") or not any(_is_claim(subject) for subject in subjects):
+            return set()
+    names: set[str] = set()
+    for verb in [word, *word.ancestors]:
+        for subject in (child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")):
+            for token in [subject, *(child for child in subject.children if child.dep_ == "poss")]:
+                if token.pos_ == "PROPN":
+                    names.add(token.lower_)
+    return names
+
+
+def _alleges_against(span: SpacySpan, names: set[str]) -> bool:
+    """Whether the sentence tells of an allegation against one of these people, with what it
+    alleges: they are accused of something ("Greene accused Farenthold of telling her ...", "had
+    been accused of sexual harassment"), or they are named in the clause a report or an
+    allegation states ("The Washington Post reported that ... Mr. Moore ... had approached a
+    14-year-old", "allegations that Alabama GOP Senate nominee Roy Moore sexually molested ...",
+    "the National Enquirer story ... that alleged Cruz has had extramarital affairs"). Not when
+    the person alleges it ("Trump claimed that ..."), and not for a sentence that names the
+    allegation without what it says ("The report caused immediate problems for Moore", "The charges
+    brought against Mr. Stone have nothing to do with the president")."""
+    for token in span:
+        lemma = token.lemma_.lower()
+        if lemma not in ALLEGING:
+            continue
+        children = list(token.children)
+        if any(child.dep_ in ("nsubj", "poss") and child.lower_ in names for child in children):
+            continue  # the accused making a claim of his own
+        if lemma == "accuse":
+            accused = any(child.dep_ in ("dobj", "nsubjpass") and child.lower_ in names for child in children)
+            if accused and any(child.dep_ == "prep" and child.lower_ == "of" for child in children):
+                return True
+        clauses = [
+            child for child in children if child.dep_ in ("ccomp", "acl", "relcl") and _is_clause(child)
+        ]
+        if any(_argument_named(word, names) for clause in clauses for word in clause.subtree):
+            return True
+        if token.dep_ == "amod" and token.head.dep_ == "nsubj" and _argument_named(token.head, names):
+            return True  # "that alleged Cruz has had ...", where the parser hangs the verb on the name
+    return False
+
+
+def _is_clause(token: Token) -> bool:
+    """Whether the word heads a clause with a subject or a "that" ("that Trump directed Cohen to
+    lie"), not a bare participle ("brought against Mr. Stone")."""
+    return any(child.dep_ in ("nsubj", "nsubjpass", "mark") for child in token.children)
+
+
+def _argument_named(word: Token, names: set[str]) -> bool:
+    """Whether the word is one of these people, named as someone a sentence speaks of: not the
+    owner of someone else ("Chen's nephew") nor part of another name ("Trump Tower")."""
+    return word.lower_ in names and word.pos_ == "PROPN" and word.dep_ not in ("poss", "compound")
+
+
+def _says_what(thing: Token) -> bool:
+    """Whether a claim noun comes with what it says ("claims that ...", "the report of ...", "a
+    report that said ..."); a clause set off by a comma only describes it ("the rumors, which
+    rippled through the Washington media establishment"), and "in the article" says where."""
+    for child in thing.children:
+        if child.dep_ == "prep":
+            if child.lower_ in ("of", "about"):
+                return True
+        elif child.dep_ in CONTENT_DEPS:
+            first = next(iter(child.subtree))
+            if not (child.dep_ == "relcl" and first.i > 0 and first.nbor(-1).lower_ == ","):
+                return True
+    return False
 
 
 def _core(token: Token) -> list[Token]:
