@@ -158,6 +158,13 @@ def test_a_claim_is_not_another_account_of_the_denial_nor_matched_by_a_name_alon
             "The IG ultimately found no evidence tha",
             "a report on the probe, not bias that impacted decisions in it",
         ),
+        (  # the inspector general "did not have confidence that Strzok's decision ... was free from
+            # bias": a negated statement agrees with "no evidence that the bias ... impacted" decisions
+            "basil-strzok-fired.jsonl",
+            "“Under these circumstances, we did not",
+            "The IG ultimately found no evidence tha",
+            "a statement that something is not so",
+        ),
         (  # "no evidence of collusion"; the claim: the investigation "did not determine" a conspiracy
             "basil-schiff-resign-call.jsonl",
             "All nine Republican members of the Hou",

@@ -95,7 +95,8 @@ def find_disputes(
     cues = [_denial_cue(span, sent) for span, sent in zip(spans, sentences, strict=True)]
     # a sentence that denies, rejects or is disputing something tells of a dispute: no claim
     claims = [
-        cue is None and REJECTION.search(sent.text) is None for cue, sent in zip(cues, sentences, strict=True)
+        cue is None and REJECTION.search(sent.text) is None and not _says_not(span)
+        for cue, sent, span in zip(cues, sentences, spans, strict=True)
     ]
     for position, sent in enumerate(sentences):
         cue_found = cues[position]
@@ -296,6 +297,24 @@ def _states(thing: Token, claim: SpacySpan, claim_lemmas: frozenset[str]) -> boo
     core = _content_lemmas_of(asserted, names=True) - SAYING
     stated = _content_lemmas_of(list(claim), names=True) - SAYING
     return bool(core & stated) or _near_in_meaning(core, stated)
+
+
+def _says_not(span: SpacySpan) -> bool:
+    """Whether the sentence, or what it reports someone said, is negated ("we did not have
+    confidence that Strzok's decision ... was free from bias," he wrote): it says that something
+    is not so, which agrees with a denial rather than stating what it denies."""
+    for root in (token for token in span if token.dep_ == "ROOT"):
+        head = root
+        while head.lemma_.lower() in SPEECH_VERBS and (said := _clause_said(head)) is not None:
+            head = said
+        if any(child.dep_ == "neg" for child in head.children):
+            return True
+    return False
+
+
+def _clause_said(verb: Token) -> Token | None:
+    """The clause a verb of saying reports ("he wrote" of a quotation, "said that ..."), or None."""
+    return next((child for child in verb.children if child.dep_ == "ccomp"), None)
 
 
 def _accused_denier(cue: str, tokens: list[Token], thing: Token | None) -> set[str]:
