@@ -11,8 +11,8 @@ sentence calls false (denies, disputes) what the claim sentence states, false ot
 word in another sense, a claim sentence that is itself a denial, or a claim about something
 else). The count of true, false and unjudged disputes follows; precision is over the judged.
 
-Recall, on the dev set: ``disputes-recall.json`` lists, read by hand, every sentence of the dev
-set that ``find_disputes`` takes for a denial (a cue word in its sense), whether it calls false a
+Recall: ``disputes-recall.json`` lists, read by hand, every sentence of either set that
+``find_disputes`` takes for a denial (a cue word in its sense), whether it calls false a
 particular claim, and whether another outlet of its story states that claim (with the sentence
 that does). Recall is the share of those with a claim stated elsewhere that are shown with a
 claim judged true.
@@ -99,14 +99,15 @@ def main() -> None:
         f"\n{sum(counts.values())} disputes: {counts['true']} true, {counts['false']} false, "
         f"{counts['unjudged']} unjudged; precision over the judged {precision}"
     )
-    if args.set == "dev" and args.limit is None:
-        report_recall(shown_true)
+    if args.limit is None:
+        report_recall(args.set, shown_true)
 
 
-def report_recall(shown_true: set[tuple[str, str]]) -> None:
-    """Print how many of the denials whose claim another outlet states (by hand) are shown with a
-    claim judged true, and list those that are not."""
-    denials = json.loads(RECALL.read_text(encoding="utf-8"))["denials"]
+def report_recall(name: str, shown_true: set[tuple[str, str]]) -> None:
+    """Print how many of the set's denials whose claim another outlet states (by hand) are shown
+    with a claim judged true, and list those that are not."""
+    entries = json.loads(RECALL.read_text(encoding="utf-8"))["denials"]
+    denials = [entry for entry in entries if entry["set"] == name]
     claimed = [entry for entry in denials if entry["stated_elsewhere"]]
     missed = [entry for entry in claimed if (entry["story"], entry["denial"]) not in shown_true]
     found = len(claimed) - len(missed)

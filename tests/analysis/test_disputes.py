@@ -267,6 +267,15 @@ def test_a_denial_of_allegations_it_does_not_spell_out_finds_the_allegation_agai
         "It was known for several years that Mr.",
         "A few of his GOP colleagues urged him t",
     ) in farenthold
+    articles = [clean(article)[0] for article in basil_story("basil-farenthold-resigns.jsonl")]
+    sentences = [sent for article in articles for sent in segment(article)]
+    explained = {
+        dispute.dispute.text[:39]: dispute.compared
+        for dispute in find_disputes(articles, parse(articles), sentences)
+    }
+    assert explained["In a video in December announcing his r"] == (
+        "the claim tells of an allegation against Mr. Farenthold, who denies it"
+    )
     cruz = _disputes_of("basil-cruz-affair-story.jsonl")
     assert ("The Texas lawmaker blamed his rival for", "Cruz vehemently denied the rumors, whic") in [
         (claim[:39], denial[:39]) for claim, denial in cruz
@@ -282,3 +291,20 @@ def test_a_sentence_that_names_an_allegation_without_what_it_says_is_no_claim_ag
     # against Mr. Stone have nothing to do with the president" names the charges, not what they say.
     disputes = _disputes_of("basil-stone-indictment.jsonl")
     assert all(not claim.startswith("“The charges brought against Mr. Stone") for claim, _ in disputes)
+
+
+def test_what_someone_said_falsely_is_found_where_another_outlet_reports_them_saying_it() -> None:
+    # BASIL, birthright citizenship (2018): HuffPost's "Trump also falsely stated that the U.S. is
+    # 'the only country in the world' ..." and Fox's quotation of Trump saying it.
+    disputes = _disputes_of("basil-birthright-citizenship.jsonl")
+    assert any(
+        claim.startswith("“How ridiculous, we’re the only country")
+        and denial.startswith("Trump also falsely stated that the U.S.")
+        for claim, denial in disputes
+    )
+    # the shutdown (2019): "Trump claimed, falsely, that Mexico was already paying for a border
+    # wall" is not his tweet that he will "pass a bill that secures our borders"
+    shutdown = _disputes_of("basil-shutdown-first-meeting.jsonl") + _disputes_of(
+        "basil-shutdown-briefing.jsonl"
+    )
+    assert all(not claim.startswith("In a pair of evening tweets") for claim, _ in shutdown)

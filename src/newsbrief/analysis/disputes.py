@@ -30,6 +30,8 @@ from newsbrief.analysis.similarity import embed
 from newsbrief.model import Article, DisputedClaim, Sentence
 
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
@@ -132,27 +134,21 @@ def find_disputes(
             )
         ]
         if not candidates and denied == position:
-            accused = _accused_denier(cue, cue_tokens, thing)
-            candidates = [
-                (float(vectors[denied] @ vectors[other]), other, set())
-                for other, candidate in enumerate(sentences)
-                if accused
-                and candidate.article_id != sent.article_id
-                and claims[other]
-                and _alleges_against(spans[other], accused)
-            ]
+            candidates = _claims_about_the_speaker(
+                position, cue_tokens, thing, sentences, spans, claims, vectors
+            )
         if not candidates:
             continue
         _, best, shared = max(candidates, key=lambda item: (item[0], -item[1]))
-        named = sorted(_labels(claimed[best], shared) & _labels(claimed[denied], shared))
-        said = _said_alike(lemmas[best] & shared, wanted & shared)
+        if shared:
+            named = sorted(_labels(claimed[best], shared) & _labels(claimed[denied], shared))
+            said = _said_alike(lemmas[best] & shared, wanted & shared)
+            compared = f"both say {said} of named {', '.join(named)} entities"
+        else:
+            compared = _speaker_basis(cue_tokens, thing, spans[position], spans[best])
         disputes.append(
             DisputedClaim(
-                claim=sentences[best],
-                dispute=sent,
-                disputed=sentences[denied],
-                cue=cue,
-                compared=f"both say {said} of named {', '.join(named)} entities",
+                claim=sentences[best], dispute=sent, disputed=sentences[denied], cue=cue, compared=compared
             )
         )
     return tuple(disputes)
@@ -317,33 +313,125 @@ def _clause_said(verb: Token) -> Token | None:
     return next((child for child in verb.children if child.dep_ == "ccomp"), None)
 
 
-def _accused_denier(cue: str, tokens: list[Token], thing: Token | None) -> set[str]:
+def _claims_about_the_speaker(
+    position: int,
+    tokens: list[Token],
+    thing: Token | None,
+    sentences: Sequence[Sentence],
+    spans: Sequence[SpacySpan],
+    claims: Sequence[bool],
+    vectors: NDArray[np.float32],
+) -> list[tuple[float, int, set[str]]]:
+    """Candidate claims, with their closeness to the denial, for a denial that shares no uncommon
+    word with any: the allegation against the one who denies it ("Mr. Farenthold continued to deny
+    the allegations": "Greene accused Farenthold of ..."), or the words of the one said to have
+    spoken falsely ("Trump also falsely stated that ...": Trump quoted saying it)."""
+    accused = _accused_denier(tokens, thing)
+    falsely = _said_falsely(tokens)
+    if not accused and falsely is None:
+        return []
+    article = sentences[position].article_id
+    return [
+        (float(vectors[position] @ vectors[other]), other, set())
+        for other, candidate in enumerate(sentences)
+        if candidate.article_id != article
+        and claims[other]
+        and (
+            (bool(accused) and _alleges_against(spans[other], accused))
+            or (falsely is not None and _reports_saying(spans[other], *falsely))
+        )
+    ]
+
+
+def _speaker_basis(tokens: list[Token], thing: Token | None, denial: SpacySpan, claim: SpacySpan) -> str:
+    """What ties a claim found by ``_claims_about_the_speaker`` to its denial, naming the person
+    as the denial writes them."""
+    accused = _accused_denier(tokens, thing)
+    if accused and _alleges_against(claim, accused):
+        return f"the claim tells of an allegation against {_as_written(denial, accused)}, who denies it"
+    falsely = _said_falsely(tokens)
+    speakers = falsely[0] if falsely is not None else set()
+    return f"the claim reports {_as_written(denial, speakers)} saying what the denial calls false"
+
+
+def _as_written(span: SpacySpan, names: set[str]) -> str:
+    """The first of these lower-case names as the span writes it, with the words it is compounded
+    with ("White House")."""
+    for token in span:
+        if token.lower_ in names:
+            return " ".join(word.text for word in [*(c for c in token.lefts if c.dep_ == "compound"), token])
+    return ", ".join(sorted(names))
+
+
+def _said_falsely(tokens: list[Token]) -> tuple[set[str], frozenset[str]] | None:
+    """Who "falsely" said something and the words of what that asserts (``_core``: "Trump falsely
+    claimed that Michigan mailed ballots to all voters": "Michigan", "mailed", "ballots"), or None
+    for another cue."""
+    if not tokens[0].lower_.startswith("falsely"):
+        return None
+    verb = tokens[0].head
+    clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp")]
+    if verb.lemma_.lower() not in SAYING | ALLEGING or not clauses:
+        return None
+    speakers = _subject_names(verb)
+    content = (
+        _content_lemmas_of([token for clause in clauses for token in _core(clause)], names=True) - SAYING
+    )
+    return (speakers, content) if speakers and content else None
+
+
+def _reports_saying(span: SpacySpan, speakers: set[str], content: frozenset[str]) -> bool:
+    """Whether the sentence reports one of these people saying or alleging something with one of
+    these words ("after claiming he was hacked"). A word of a modifier, or one close in meaning,
+    is not enough: "Trump claimed, falsely, that Mexico was already paying for a border wall" is
+    not his "I remain ready and willing to work with Democrats to pass a bill that secures our
+    borders"."""
+    for token in span:
+        if token.lemma_.lower() not in SAYING | ALLEGING or token.pos_ != "VERB":
+            continue
+        clauses = [child for child in token.children if child.dep_ in ("ccomp", "xcomp")]
+        if not clauses or not _subject_names(token) & speakers:
+            continue
+        said = (
+            _content_lemmas_of([word for clause in clauses for word in clause.subtree], names=True) - SAYING
+        )
+        if content & said:
+            return True
+    return False
+
+
+def _subject_names(verb: Token) -> set[str]:
+    """The names that are subjects, or owners of subjects, of the verb or of the words it hangs on
+    ("Mr. Farenthold continued to deny", "Moore's campaign issued a statement saying")."""
+    names: set[str] = set()
+    for word in [verb, *verb.ancestors]:
+        for subject in (child for child in word.children if child.dep_ in ("nsubj", "nsubjpass")):
+            for token in [subject, *(child for child in subject.children if child.dep_ == "poss")]:
+                if token.pos_ == "PROPN":
+                    names.add(token.lower_)
+    return names
+
+
+def _accused_denier(tokens: list[Token], thing: Token | None) -> set[str]:
     """The last names of the people who deny an allegation that the denial does not spell out
     ("Mr. Farenthold continued to deny the allegations", "Moore's campaign issued a statement
     saying the report is 'baseless'", "he was 'falsely accused'"): the subjects, or their owners,
     of the words from the cue up to the sentence's root. Empty when the denial says what the
     allegation is, or calls false something else."""
     word = tokens[0]
-    lowered = cue.lower()
     if thing is None and word.dep_ == "relcl" and _is_claim(word.head):
         thing = word.head  # "the accusations, which Farenthold has repeatedly denied"
     if thing is not None:
         if not _is_claim(thing) or _says_what(thing):
             return set()
-    elif lowered.startswith("falsely"):
+    elif word.lower_.startswith("falsely"):
         if word.head.lemma_.lower() != "accuse":
             return set()
     else:
         subjects = [child for child in word.head.children if child.dep_ in ("nsubj", "nsubjpass")]
         if word.dep_ not in ("acomp", "attr") or not any(_is_claim(subject) for subject in subjects):
             return set()
-    names: set[str] = set()
-    for verb in [word, *word.ancestors]:
-        for subject in (child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")):
-            for token in [subject, *(child for child in subject.children if child.dep_ == "poss")]:
-                if token.pos_ == "PROPN":
-                    names.add(token.lower_)
-    return names
+    return _subject_names(word)
 
 
 def _alleges_against(span: SpacySpan, names: set[str]) -> bool:
