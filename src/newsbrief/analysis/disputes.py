@@ -133,19 +133,20 @@ def find_disputes(
                 shared := _shared_words(lemmas[other] & rare, wanted, by_meaning),
             )
         ]
-        if not candidates and denied == position:
-            candidates = _claims_about_the_speaker(
-                position, cue_tokens, thing, sentences, spans, claims, vectors
-            )
-        if not candidates:
-            continue
-        _, best, shared = max(candidates, key=lambda item: (item[0], -item[1]))
-        if shared:
+        if candidates:
+            _, best, shared = max(candidates, key=lambda item: (item[0], -item[1]))
             named = sorted(_labels(claimed[best], shared) & _labels(claimed[denied], shared))
             said = _said_alike(lemmas[best] & shared, wanted & shared)
             compared = f"both say {said} of named {', '.join(named)} entities"
         else:
-            compared = _speaker_basis(cue_tokens, thing, spans[position], spans[best])
+            found = (
+                _claims_about_the_speaker(position, cue_tokens, thing, sentences, spans, claims, vectors)
+                if denied == position
+                else []
+            )
+            if not found:
+                continue
+            _, best, compared = max(found, key=lambda item: (item[0], -item[1]))
         disputes.append(
             DisputedClaim(
                 claim=sentences[best], dispute=sent, disputed=sentences[denied], cue=cue, compared=compared
@@ -321,37 +322,30 @@ def _claims_about_the_speaker(
     spans: Sequence[SpacySpan],
     claims: Sequence[bool],
     vectors: NDArray[np.float32],
-) -> list[tuple[float, int, set[str]]]:
-    """Candidate claims, with their closeness to the denial, for a denial that shares no uncommon
-    word with any: the allegation against the one who denies it ("Mr. Farenthold continued to deny
-    the allegations": "Greene accused Farenthold of ..."), or the words of the one said to have
-    spoken falsely ("Trump also falsely stated that ...": Trump quoted saying it)."""
+) -> list[tuple[float, int, str]]:
+    """Candidate claims, each with its closeness to the denial and what ties it to the denial, for
+    a denial that shares no uncommon word with any: the allegation against the one who denies it
+    ("Mr. Farenthold continued to deny the allegations": "Greene accused Farenthold of ..."), or
+    the words of the one said to have spoken falsely ("Trump also falsely stated that ...": Trump
+    quoted saying it). The person is named as the denial writes them."""
     accused = _accused_denier(tokens, thing)
     falsely = _said_falsely(tokens)
     if not accused and falsely is None:
         return []
-    article = sentences[position].article_id
-    return [
-        (float(vectors[position] @ vectors[other]), other, set())
-        for other, candidate in enumerate(sentences)
-        if candidate.article_id != article
-        and claims[other]
-        and (
-            (bool(accused) and _alleges_against(spans[other], accused))
-            or (falsely is not None and _reports_saying(spans[other], *falsely))
-        )
-    ]
-
-
-def _speaker_basis(tokens: list[Token], thing: Token | None, denial: SpacySpan, claim: SpacySpan) -> str:
-    """What ties a claim found by ``_claims_about_the_speaker`` to its denial, naming the person
-    as the denial writes them."""
-    accused = _accused_denier(tokens, thing)
-    if accused and _alleges_against(claim, accused):
-        return f"the claim tells of an allegation against {_as_written(denial, accused)}, who denies it"
-    falsely = _said_falsely(tokens)
-    speakers = falsely[0] if falsely is not None else set()
-    return f"the claim reports {_as_written(denial, speakers)} saying what the denial calls false"
+    denial = spans[position]
+    found = []
+    for other, candidate in enumerate(sentences):
+        if candidate.article_id == sentences[position].article_id or not claims[other]:
+            continue
+        closeness = float(vectors[position] @ vectors[other])
+        if accused and _alleges_against(spans[other], accused):
+            basis = f"the claim tells of an allegation against {_as_written(denial, accused)}, who denies it"
+        elif falsely is not None and _reports_saying(spans[other], *falsely):
+            basis = f"the claim reports {_as_written(denial, falsely[0])} saying what the denial calls false"
+        else:
+            continue
+        found.append((closeness, other, basis))
+    return found
 
 
 def _as_written(span: SpacySpan, names: set[str]) -> str:
@@ -413,7 +407,7 @@ def _subject_names(verb: Token) -> set[str]:
 
 
 def _accused_denier(tokens: list[Token], thing: Token | None) -> set[str]:
-    """The last names of the people who deny an allegation that the denial does not spell out
+    """The lower-case names of the people who deny an allegation that the denial does not spell out
     ("Mr. Farenthold continued to deny the allegations", "Moore's campaign issued a statement
     saying the report is 'baseless'", "he was 'falsely accused'"): the subjects, or their owners,
     of the words from the cue up to the sentence's root. Empty when the denial says what the
