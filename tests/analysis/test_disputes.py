@@ -308,3 +308,50 @@ def test_what_someone_said_falsely_is_found_where_another_outlet_reports_them_sa
         "basil-shutdown-briefing.jsonl"
     )
     assert all(not claim.startswith("In a pair of evening tweets") for claim, _ in shutdown)
+
+
+NETANYAHU_LEADS = (  # AllSides roundup probe-2207 (2019): two of the three outlets' leads
+    "Israel's attorney general has formally charged Prime Minister Benjamin Netanyahu in a series of "
+    "corruption scandals. Attorney General Avichai Mandelblit issued an indictment today charging "
+    "Netanyahu with fraud, breach of trust and bribery. He was scheduled to address reporters later. "
+    "Netanyahu has denied any wrongdoing in the three corruption cases, saying he is a victim of a "
+    "political witch-hunt.",
+    "Israeli Prime Minister Benjamin Netanyahu was indicted on corruption charges on Thursday, "
+    "presenting one of the gravest challenges yet to Israel's longest-serving leader. Netanyahu, 70, "
+    "denies all wrongdoing but now finds himself stuck in political and legal limbo.",
+)
+
+
+def _disputes_between(*texts: str) -> list[tuple[str, str, str]]:
+    """(claim, denial, what ties them) of every dispute among articles of these texts."""
+    articles = [
+        Article(id=f"d{n}", outlet=f"outlet {n}", title="", url=None, published=None, text=text)
+        for n, text in enumerate(texts, start=1)
+    ]
+    sentences = [sent for article in articles for sent in segment(article)]
+    return [
+        (dispute.claim.text, dispute.dispute.text, dispute.compared)
+        for dispute in find_disputes(articles, parse(articles), sentences)
+    ]
+
+
+def test_a_denial_of_any_wrongdoing_finds_what_the_denier_is_charged_with() -> None:
+    # "denies all wrongdoing" says nothing of what it denies; the other outlet's indictment
+    # "charging Netanyahu with fraud, breach of trust and bribery" is the allegation against him.
+    disputes = _disputes_between(*NETANYAHU_LEADS)
+    assert (
+        "Attorney General Avichai Mandelblit issued an indictment today charging Netanyahu with fraud, "
+        "breach of trust and bribery.",
+        "Netanyahu, 70, denies all wrongdoing but now finds himself stuck in political and legal limbo.",
+        "the claim tells of an allegation against Netanyahu, who denies it",
+    ) in disputes
+    # and the passive form, the other way round: "Netanyahu was charged Thursday with bribery"
+    charged = "Netanyahu was charged Thursday with bribery, fraud and breach of trust."
+    claims = [claim for claim, denial, _ in _disputes_between(NETANYAHU_LEADS[0], charged)]
+    assert claims == [charged]
+
+
+def test_a_denial_of_wrongdoing_is_no_dispute_with_a_sentence_that_alleges_nothing() -> None:
+    # the same denial beside what another outlet reports of Netanyahu without an allegation
+    plain = "Netanyahu was scheduled to address reporters later, a Justice Ministry statement said."
+    assert _disputes_between(NETANYAHU_LEADS[1], plain) == []

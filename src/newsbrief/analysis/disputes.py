@@ -68,6 +68,9 @@ CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd"})
 NEAR_WORD_MIN = 0.7
 # Words that tell of an allegation made against someone.
 ALLEGING = frozenset({"accuse", "allege", "allegation", "accusation", "claim", "report", "charge"})
+# denying these denies, without saying what it is, whatever one is accused or charged with
+WRONGDOING = frozenset({"wrongdoing", "impropriety"})
+ACCUSED_OF = {"accuse": "of", "charge": "with"}  # "accused of lying", "charged with bribery"
 SAYING = CLAIM_NOUNS | CLAIM_VERBS | SPEECH_VERBS  # words for something said, not for what it says
 # A sentence that rejects or is disputing a claim, or calls it inaccurate, tells of a dispute; it
 # is not the claim itself. ("Not accurate" is no cue of its own: as one it found as many false
@@ -409,13 +412,16 @@ def _subject_names(verb: Token) -> set[str]:
 def _accused_denier(tokens: list[Token], thing: Token | None) -> set[str]:
     """The lower-case names of the people who deny an allegation that the denial does not spell out
     ("Mr. Farenthold continued to deny the allegations", "Moore's campaign issued a statement
-    saying the report is 'baseless'", "he was 'falsely accused'"): the subjects, or their owners,
+    saying the report is 'baseless'", "he was 'falsely accused'", "Netanyahu, 70, denies all
+    wrongdoing": whatever he is charged with): the subjects, or their owners,
     of the words from the cue up to the sentence's root. Empty when the denial says what the
     allegation is, or calls false something else."""
     word = tokens[0]
     if thing is None and word.dep_ == "relcl" and _is_claim(word.head):
         thing = word.head  # "the accusations, which Farenthold has repeatedly denied"
     if thing is not None:
+        if thing.lemma_.lower() in WRONGDOING:
+            return _subject_names(word)
         if not _is_claim(thing) or _says_what(thing):
             return set()
     elif word.lower_.startswith("falsely"):
@@ -431,7 +437,8 @@ def _accused_denier(tokens: list[Token], thing: Token | None) -> set[str]:
 def _alleges_against(span: SpacySpan, names: set[str]) -> bool:
     """Whether the sentence tells of an allegation against one of these people, with what it
     alleges: they are accused of something ("Greene accused Farenthold of telling her ...", "had
-    been accused of sexual harassment"), or they are named in the clause a report or an
+    been accused of sexual harassment") or charged with it ("an indictment today charging
+    Netanyahu with fraud, breach of trust and bribery"), or they are named in the clause a report or an
     allegation states ("The Washington Post reported that ... Mr. Moore ... had approached a
     14-year-old", "allegations that Alabama GOP Senate nominee Roy Moore sexually molested ...",
     "the National Enquirer story ... that alleged Cruz has had extramarital affairs"). Not when
@@ -445,9 +452,11 @@ def _alleges_against(span: SpacySpan, names: set[str]) -> bool:
         children = list(token.children)
         if any(child.dep_ in ("nsubj", "poss") and child.lower_ in names for child in children):
             continue  # the accused making a claim of his own
-        if lemma == "accuse":
+        if lemma in ACCUSED_OF:
             accused = any(child.dep_ in ("dobj", "nsubjpass") and child.lower_ in names for child in children)
-            if accused and any(child.dep_ == "prep" and child.lower_ == "of" for child in children):
+            if accused and any(
+                child.dep_ == "prep" and child.lower_ == ACCUSED_OF[lemma] for child in children
+            ):
                 return True
         clauses = [
             child for child in children if child.dep_ in ("ccomp", "acl", "relcl") and _is_clause(child)
