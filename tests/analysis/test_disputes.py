@@ -355,3 +355,40 @@ def test_a_denial_of_wrongdoing_is_no_dispute_with_a_sentence_that_alleges_nothi
     # the same denial beside what another outlet reports of Netanyahu without an allegation
     plain = "Netanyahu was scheduled to address reporters later, a Justice Ministry statement said."
     assert _disputes_between(NETANYAHU_LEADS[1], plain) == []
+
+
+def test_a_denial_whose_words_the_story_repeats_finds_the_claim_that_gives_the_same_figure() -> None:
+    # AllSides roundup probe-2359 (2020): every word of the denied report is in most sentences of
+    # the two leads; the figure it gives, $750, ties it to the outlet that states it.
+    times = (
+        "The Times obtained Donald Trump’s tax information extending over more than two decades, "
+        "revealing struggling properties, vast write-offs, an audit battle and hundreds of millions in "
+        "debt coming due. Donald J. Trump paid $750 in federal income taxes the year he won the "
+        "presidency. In his first year in the White House, he paid another $750."
+    )
+    denial = (
+        "President Trump denied a report that said he paid just $750 in federal income taxes in 2016 "
+        "and his first year in office. The New York Times published a report on Trump's financial "
+        "information, which he has long kept out of public view, about half an hour before the "
+        "president held a news conference in the White House on Sunday."
+    )
+    assert _disputes_between(times, denial) == [
+        (
+            "Donald J. Trump paid $750 in federal income taxes the year he won the presidency.",
+            "President Trump denied a report that said he paid just $750 in federal income taxes in "
+            "2016 and his first year in office.",
+            "both give $750 of what the denial calls false",
+        )
+    ]
+
+
+def test_a_figure_of_a_relative_clause_in_the_denial_is_not_what_it_calls_false() -> None:
+    # probe-40 (2020): "... on the crash, which killed all 176 people on board" tells of the
+    # crash, not of the allegations Iran denies; the toll given elsewhere is no claim of them.
+    denial = (
+        "TEHRAN, Iran (AP) — Iran on Friday denied Western allegations that one of its own missiles "
+        "downed a Ukrainian jetliner that crashed outside Tehran, and called on the U.S. and Canada to "
+        "share any information they have on the crash, which killed all 176 people on board."
+    )
+    toll = "There were 176 people killed in the crash, mostly Iranian and Canadian nationals."
+    assert _disputes_between(denial, toll) == []

@@ -12,7 +12,11 @@ false with what that says, a lemma close to one in meaning will do) and names an
 label the denied sentence names among organisations, groups and people (who holds a city, who did
 a thing), and, when the denial names what it calls false, states that thing (``_states``: "disputed
 any suggestion that there was impropriety" needs a claim of impropriety, not another suggestion),
-best first by the WordLlama cosine of the two sentences. Precision first: a sentence the
+best first by the WordLlama cosine of the two sentences. When none passes (the story repeats
+every word of the denial), three narrower ties remain: the allegation against the one who denies
+allegations, or "any wrongdoing", without saying what they are; the words of the one said to
+have spoken "falsely"; and a sentence that states the denied thing with the same figure ("denied
+a report that said he paid just $750 in federal income taxes"). Precision first: a sentence the
 reader finds unrelated costs more than a dispute left out, so at most one claim is shown per
 denial and it must pass every test. Measured against verdicts given by hand:
 ``benchmarks/disputes.py``.
@@ -24,6 +28,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsbrief.analysis.figures import CURRENCY_SYMBOLS
 from newsbrief.analysis.framing import QUOTED
 from newsbrief.analysis.lexicon import CLAIM_NOUNS, DENIED_DEEDS, SPEECH_VERBS
 from newsbrief.analysis.similarity import embed
@@ -70,6 +75,7 @@ NEAR_WORD_MIN = 0.7
 ALLEGING = frozenset({"accuse", "allege", "allegation", "accusation", "claim", "report", "charge"})
 # denying these denies, without saying what it is, whatever one is accused or charged with
 WRONGDOING = frozenset({"wrongdoing", "impropriety"})
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 ACCUSED_OF = {"accuse": "of", "charge": "with"}  # "accused of lying", "charged with bribery"
 SAYING = CLAIM_NOUNS | CLAIM_VERBS | SPEECH_VERBS  # words for something said, not for what it says
 # A sentence that rejects or is disputing a claim, or calls it inaccurate, tells of a dispute; it
@@ -147,6 +153,8 @@ def find_disputes(
                 if denied == position
                 else []
             )
+            if not found and thing is not None and denied == position:
+                found = _claims_with_the_figures(position, thing, sentences, claimed, lemmas, claims, vectors)
             if not found:
                 continue
             _, best, compared = max(found, key=lambda item: (item[0], -item[1]))
@@ -349,6 +357,59 @@ def _claims_about_the_speaker(
             continue
         found.append((closeness, other, basis))
     return found
+
+
+def _claims_with_the_figures(
+    position: int,
+    thing: Token,
+    sentences: Sequence[Sentence],
+    claimed: Sequence[SpacySpan],
+    lemmas: Sequence[frozenset[str]],
+    claims: Sequence[bool],
+    vectors: NDArray[np.float32],
+) -> list[tuple[float, int, str]]:
+    """Candidate claims for a denial whose words the whole story repeats but which gives a figure of
+    what it calls false ("denied a report that said he paid just $750 in federal income taxes"):
+    a claim that states the denied thing and gives the same figure ("Donald J. Trump paid $750 in
+    federal income taxes the year he won the presidency"). A figure is a number of 10 or more
+    that is not a year; few stories give one number for two things in one breath."""
+    figures = _figures_of([token for token in thing.subtree if not _in_relative_clause(token, thing)])
+    if not figures:
+        return []
+    found = []
+    for other, candidate in enumerate(sentences):
+        if candidate.article_id == sentences[position].article_id or not claims[other]:
+            continue
+        both = figures & _figures_of(list(claimed[other]))
+        if both and _states(thing, claimed[other], lemmas[other]):
+            basis = f"both give {', '.join(sorted(both))} of what the denial calls false"
+            found.append((float(vectors[position] @ vectors[other]), other, basis))
+    return found
+
+
+def _in_relative_clause(token: Token, top: Token) -> bool:
+    """Whether the token is in a relative clause of a word below ``top``: "the crash, which killed
+    all 176 people on board" tells of something else than what the denial calls false, while "a
+    report that said he paid just $750" says what the report does."""
+    for word in [token, *token.ancestors]:
+        if word.i == top.i:
+            return False
+        if word.dep_ == "relcl" and word.head.i != top.i:
+            return True
+    return False
+
+
+def _figures_of(tokens: Sequence[Token]) -> set[str]:
+    """The numbers of 10 or more among these tokens, as written without separators and with the
+    currency sign before them ("$750", "120000"); years aside."""
+    figures = set()
+    for token in tokens:
+        digits = token.text.replace(",", "")
+        if not digits.isdigit() or int(digits) < 10 or _YEAR.fullmatch(digits):
+            continue
+        before = token.doc[token.i - 1].text if token.i > 0 else ""
+        figures.add(before + digits if before in CURRENCY_SYMBOLS else digits)
+    return figures
 
 
 def _as_written(span: SpacySpan, names: set[str]) -> str:
