@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from basil_stories import basil_story
-from newsbrief.analysis.disputes import _denial_cue, _spacy_sentences, find_disputes
+from newsbrief.analysis.disputes import _claim_makers, _denial_cue, _spacy_sentences, find_disputes
 from newsbrief.analysis.nlp import parse
 from newsbrief.model import Article
 from newsbrief.pipeline.clean import clean
@@ -392,3 +392,44 @@ def test_a_figure_of_a_relative_clause_in_the_denial_is_not_what_it_calls_false(
     )
     toll = "There were 176 people killed in the crash, mostly Iranian and Canadian nationals."
     assert _disputes_between(denial, toll) == []
+
+
+def test_claims_called_unfounded_are_found_where_another_outlet_reports_their_maker_making_them() -> None:
+    # AllSides roundup probe-2386 (2020): "even as he repeated unfounded claims of massive voter
+    # fraud" (he: Trump, the subject of the sentence) and the other outlet's Trump, who "alleged
+    # 'massive fraud' in the vote count".
+    denial = (
+        "U.S. President Donald Trump said on Thursday he will leave the White House if the Electoral "
+        "College votes for President-elect Joe Biden, the closest he has come to conceding the Nov. 3 "
+        "election, even as he repeated unfounded claims of massive voter fraud."
+    )
+    claim = (
+        "President Trump said Thursday that he would leave office if the Electoral College votes for "
+        "President-elect Joe Biden, but also alleged “massive fraud” in the vote count and promised to "
+        "keep up with his legal fight."
+    )
+    assert _disputes_between(claim, denial) == [
+        (claim, denial, "the claim reports President Donald Trump saying what the denial calls false")
+    ]
+
+
+def test_those_who_make_claims_called_baseless_are_not_found_across_a_preposition() -> None:
+    # probe-1944 (2018): "for making 'baseless' accusations" are the officials' accusations, not
+    # those of Trump, who "wants to strip" them of their clearances; "he repeated unfounded claims"
+    # are those of Trump, the subject the pronoun stands for.
+    stripped = (
+        "President Trump wants to strip former Obama intelligence officials of their security "
+        "clearances for making “baseless” accusations against him on Russia, White House press "
+        "secretary Sarah Sanders said Monday."
+    )
+    repeated = (
+        "U.S. President Donald Trump said on Thursday he will leave the White House if the Electoral "
+        "College votes for President-elect Joe Biden, even as he repeated unfounded claims of massive "
+        "voter fraud."
+    )
+    makers = []
+    for text, cue in ((stripped, "accusations"), (repeated, "claims")):
+        article = Article(id="d1", outlet="outlet", title="", url=None, published=None, text=text)
+        (span,) = _spacy_sentences([article], parse([article]), segment(article))
+        makers.append(_claim_makers(next(token for token in span if token.lower_ == cue)))
+    assert makers == [set(), {"trump"}]

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.analysis.figures import CURRENCY_SYMBOLS
 from newsbrief.analysis.framing import QUOTED
-from newsbrief.analysis.lexicon import CLAIM_NOUNS, DENIED_DEEDS, SPEECH_VERBS
+from newsbrief.analysis.lexicon import CLAIM_NOUNS, DENIED_DEEDS, SPEECH_VERBS, word_list
 from newsbrief.analysis.similarity import embed
 from newsbrief.model import Article, DisputedClaim, Sentence
 
@@ -76,6 +76,8 @@ ALLEGING = frozenset({"accuse", "allege", "allegation", "accusation", "claim", "
 # denying these denies, without saying what it is, whatever one is accused or charged with
 WRONGDOING = frozenset({"wrongdoing", "impropriety"})
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# verbs of making or spreading a claim: their subject is the one who makes it
+CLAIMS_MADE = word_list("make repeat renew spread push promote parrot echo float tout amplify peddle")
 ACCUSED_OF = {"accuse": "of", "charge": "with"}  # "accused of lying", "charged with bribery"
 SAYING = CLAIM_NOUNS | CLAIM_VERBS | SPEECH_VERBS  # words for something said, not for what it says
 # A sentence that rejects or is disputing a claim, or calls it inaccurate, tells of a dispute; it
@@ -351,8 +353,8 @@ def _claims_about_the_speaker(
         closeness = float(vectors[position] @ vectors[other])
         if accused and _alleges_against(spans[other], accused):
             basis = f"the claim tells of an allegation against {_as_written(denial, accused)}, who denies it"
-        elif falsely is not None and _reports_saying(spans[other], *falsely):
-            basis = f"the claim reports {_as_written(denial, falsely[0])} saying what the denial calls false"
+        elif falsely is not None and (speakers := _reports_saying(spans[other], *falsely)):
+            basis = f"the claim reports {_as_written(denial, speakers)} saying what the denial calls false"
         else:
             continue
         found.append((closeness, other, basis))
@@ -423,39 +425,93 @@ def _as_written(span: SpacySpan, names: set[str]) -> str:
 
 def _said_falsely(tokens: list[Token]) -> tuple[set[str], frozenset[str]] | None:
     """Who "falsely" said something and the words of what that asserts (``_core``: "Trump falsely
-    claimed that Michigan mailed ballots to all voters": "Michigan", "mailed", "ballots"), or None
-    for another cue."""
-    if not tokens[0].lower_.startswith("falsely"):
+    claimed that Michigan mailed ballots to all voters": "Michigan", "mailed", "ballots"), or who
+    makes claims called false, baseless or unfounded, with what they say ("even as he repeated
+    unfounded claims of massive voter fraud": "fraud"); None for another cue."""
+    word = tokens[-1]
+    if tokens[0].lower_.startswith("falsely"):
+        verb = tokens[0].head
+        clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp")]
+        if verb.lemma_.lower() not in SAYING | ALLEGING or not clauses:
+            return None
+        speakers = _subject_names(verb)
+    elif word.dep_ == "amod" and _is_claim(word.head):
+        # "he repeated unfounded claims of massive voter fraud", "Trump's baseless claims that ..."
+        claim = word.head
+        # what the claim says: a clause or an "of" ("claims of massive voter fraud"), not what it
+        # is about ("his false claims about the border wall")
+        clauses = [
+            child
+            for child in claim.children
+            if child.dep_ in ("acl", "relcl", "ccomp") or (child.dep_ == "prep" and child.lower_ == "of")
+        ]
+        speakers = _claim_makers(claim)
+    else:
         return None
-    verb = tokens[0].head
-    clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp")]
-    if verb.lemma_.lower() not in SAYING | ALLEGING or not clauses:
-        return None
-    speakers = _subject_names(verb)
     content = (
         _content_lemmas_of([token for clause in clauses for token in _core(clause)], names=True) - SAYING
     )
     return (speakers, content) if speakers and content else None
 
 
-def _reports_saying(span: SpacySpan, speakers: set[str], content: frozenset[str]) -> bool:
-    """Whether the sentence reports one of these people saying or alleging something with one of
-    these words ("after claiming he was hacked"). A word of a modifier, or one close in meaning,
-    is not enough: "Trump claimed, falsely, that Mexico was already paying for a border wall" is
-    not his "I remain ready and willing to work with Democrats to pass a bill that secures our
-    borders"."""
+def _claim_makers(claim: Token) -> set[str]:
+    """The names of those who make the claim: its owners ("Trump's unfounded claims") or the
+    subjects of a verb of making or spreading it ("he repeated unfounded claims", "Trump spent
+    his Thanksgiving renewing baseless claims")."""
+    owners = {child.lower_ for child in claim.children if child.dep_ == "poss" and child.pos_ == "PROPN"}
+    if owners:
+        return owners
+    if claim.dep_ == "dobj" and claim.head.lemma_.lower() in CLAIMS_MADE:
+        return _named_subject(claim.head)
+    return set()
+
+
+def _named_subject(verb: Token) -> set[str]:
+    """The names of the verb's subject, or of the subject of the clause a verb without one belongs
+    to ("Trump spent his Thanksgiving renewing ..."), but not across a preposition ("to strip
+    officials of their clearances for making accusations": those making them are not the one who
+    strips). A pronoun stands for the subject of the sentence's main verb ("Trump said ... even as
+    he repeated ...")."""
+    word = verb
+    while True:
+        subjects = [child for child in word.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            if all(subject.pos_ == "PRON" for subject in subjects):
+                subjects = [
+                    child for child in verb.sent.root.children if child.dep_ in ("nsubj", "nsubjpass")
+                ]
+            return {
+                token.lower_
+                for subject in subjects
+                for token in [subject, *(child for child in subject.children if child.dep_ == "poss")]
+                if token.pos_ == "PROPN"
+            }
+        if word.dep_ not in ("xcomp", "advcl", "conj"):
+            return set()
+        word = word.head
+
+
+def _reports_saying(span: SpacySpan, speakers: set[str], content: frozenset[str]) -> set[str]:
+    """Those of these people the sentence reports saying or alleging something with one of these
+    words ("after claiming he was hacked", "alleged 'massive fraud'"); empty when it reports none.
+    A word of a modifier, or one close in meaning, is not enough: "Trump claimed, falsely, that
+    Mexico was already paying for a border wall" is not his "I remain ready and willing to work
+    with Democrats to pass a bill that secures our borders"."""
     for token in span:
         if token.lemma_.lower() not in SAYING | ALLEGING or token.pos_ != "VERB":
             continue
         clauses = [child for child in token.children if child.dep_ in ("ccomp", "xcomp")]
-        if not clauses or not _subject_names(token) & speakers:
+        if token.lemma_.lower() in ("allege", "claim"):
+            clauses += [child for child in token.children if child.dep_ == "dobj"]  # alleged "massive fraud"
+        saying = _subject_names(token) & speakers
+        if not clauses or not saying:
             continue
         said = (
             _content_lemmas_of([word for clause in clauses for word in clause.subtree], names=True) - SAYING
         )
         if content & said:
-            return True
-    return False
+            return saying
+    return set()
 
 
 def _subject_names(verb: Token) -> set[str]:
