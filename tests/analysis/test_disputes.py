@@ -433,3 +433,23 @@ def test_those_who_make_claims_called_baseless_are_not_found_across_a_prepositio
         (span,) = _spacy_sentences([article], parse([article]), segment(article))
         makers.append(_claim_makers(next(token for token in span if token.lower_ == cue)))
     assert makers == [set(), {"trump"}]
+
+
+def test_a_story_called_false_finds_what_its_outlet_reported() -> None:
+    # BASIL (2019): Giuliani praised Mueller's office "for 'correcting the Buzzfeed false story'";
+    # HuffPost tells what BuzzFeed's report claimed.
+    assert ("Citing two federal law enforcement offic", "Trump lawyer Rudy Giuliani on Friday als") in (
+        _disputes_of("basil-buzzfeed-cohen-report.jsonl")
+    )
+    # BuzzFeed's editor, named with the outlet's name in his title, is not its report
+    denial = (
+        "Trump lawyer Rudy Giuliani on Friday also praised Mueller’s office for “correcting the Buzzfeed "
+        "false story” and asked the press to take heed that their hysterical desire to destroy this "
+        "President has gone too far.”"
+    )
+    editor = (
+        "Responding to the statement from Mueller’s office on their report, BuzzFeed Editor-in-Chief "
+        "Ben Smith said it stands by its reporting and asked the special counsel to make clear what "
+        "he is disputing."
+    )
+    assert _disputes_between(denial, editor) == []

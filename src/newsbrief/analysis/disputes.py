@@ -338,12 +338,15 @@ def _claims_about_the_speaker(
 ) -> list[tuple[float, int, str]]:
     """Candidate claims, each with its closeness to the denial and what ties it to the denial, for
     a denial that shares no uncommon word with any: the allegation against the one who denies it
-    ("Mr. Farenthold continued to deny the allegations": "Greene accused Farenthold of ..."), or
-    the words of the one said to have spoken falsely ("Trump also falsely stated that ...": Trump
-    quoted saying it). The person is named as the denial writes them."""
+    ("Mr. Farenthold continued to deny the allegations": "Greene accused Farenthold of ..."), the
+    words of the one said to have spoken falsely ("Trump also falsely stated that ...": Trump
+    quoted saying it), or what the outlet whose story is called false reported ("correcting the
+    Buzzfeed false story": "BuzzFeed's Thursday night report claimed that ..."). The person or
+    outlet is named as the denial writes them."""
     accused = _accused_denier(tokens, thing)
     falsely = _said_falsely(tokens)
-    if not accused and falsely is None:
+    sources = _sources_of(thing)
+    if not accused and falsely is None and not sources:
         return []
     denial = spans[position]
     found = []
@@ -355,6 +358,8 @@ def _claims_about_the_speaker(
             basis = f"the claim tells of an allegation against {_as_written(denial, accused)}, who denies it"
         elif falsely is not None and (speakers := _reports_saying(spans[other], *falsely)):
             basis = f"the claim reports {_as_written(denial, speakers)} saying what the denial calls false"
+        elif thing is not None and sources and _reports_what_source_said(spans[other], sources):
+            basis = f"the claim tells what the {_as_written(denial, sources)} {thing.lower_} said"
         else:
             continue
         found.append((closeness, other, basis))
@@ -412,6 +417,36 @@ def _figures_of(tokens: Sequence[Token]) -> set[str]:
         before = token.doc[token.i - 1].text if token.i > 0 else ""
         figures.add(before + digits if before in CURRENCY_SYMBOLS else digits)
     return figures
+
+
+def _sources_of(thing: Token | None) -> set[str]:
+    """The lower-case names of whoever published the report, story or article that a denial calls
+    false without saying what it says ("correcting the Buzzfeed false story", "the National
+    Enquirer story is 100 percent false"): its owners or the names compounded with it."""
+    if thing is None or not _is_claim(thing) or _says_what(thing):
+        return set()
+    return {
+        word.lower_
+        for child in thing.children
+        if child.dep_ in ("poss", "compound", "nmod") and child.pos_ == "PROPN"
+        for word in [child, *(c for c in child.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
+    }
+
+
+def _reports_what_source_said(span: SpacySpan, sources: set[str]) -> bool:
+    """Whether the sentence tells what one of these sources reported: it, or its report, is the
+    subject of a verb of saying or alleging with a clause ("BuzzFeed's Thursday night report
+    claimed that Trump directed Cohen to lie", "The Times reported that ...")."""
+    for token in span:
+        if token.lemma_.lower() not in SAYING | ALLEGING or token.pos_ != "VERB":
+            continue
+        if not any(child.dep_ in ("ccomp", "xcomp") and _is_clause(child) for child in token.children):
+            continue
+        for subject in (child for child in token.children if child.dep_ == "nsubj"):
+            owners = [subject, *(c for c in subject.children if c.dep_ in ("poss", "nmod", "compound"))]
+            if any(word.pos_ == "PROPN" and word.lower_ in sources for word in owners):
+                return True
+    return False
 
 
 def _as_written(span: SpacySpan, names: set[str]) -> str:
