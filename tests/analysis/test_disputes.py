@@ -33,12 +33,7 @@ def test_a_denial_of_something_no_other_outlet_says_is_not_a_dispute() -> None:
         "Less than two weeks ago, Trump publicly mocked Christine Blasey Ford, who accused Supreme Court "
         "nominee Brett Kavanaugh of sexual assault when they were in high school."
     )
-    articles = [
-        Article(id=f"d{n}", outlet=f"outlet {n}", title="", url=None, published=None, text=text)
-        for n, text in enumerate((denial, other), start=1)
-    ]
-    sentences = [sent for article in articles for sent in segment(article)]
-    assert find_disputes(articles, parse(articles), sentences) == ()
+    assert _disputes_between(denial, other) == []
 
 
 def _disputes_of(fixture: str) -> list[tuple[str, str]]:

@@ -13,10 +13,11 @@ label the denied sentence names among organisations, groups and people (who hold
 a thing), and, when the denial names what it calls false, states that thing (``_states``: "disputed
 any suggestion that there was impropriety" needs a claim of impropriety, not another suggestion),
 best first by the WordLlama cosine of the two sentences. When none passes (the story repeats
-every word of the denial), three narrower ties remain: the allegation against the one who denies
+every word of the denial), narrower ties remain: the allegation against the one who denies
 allegations, or "any wrongdoing", without saying what they are; the words of the one said to
-have spoken "falsely"; and a sentence that states the denied thing with the same figure ("denied
-a report that said he paid just $750 in federal income taxes"). Precision first: a sentence the
+have spoken "falsely", or to make claims called unfounded; what the outlet whose story is called
+false reported; and a sentence that states the denied thing with the same number ("denied a
+report that said he paid just $750 in federal income taxes"). Precision first: a sentence the
 reader finds unrelated costs more than a dispute left out, so at most one claim is shown per
 denial and it must pass every test. Measured against verdicts given by hand:
 ``benchmarks/disputes.py``.
@@ -156,7 +157,9 @@ def find_disputes(
                 else []
             )
             if not found and thing is not None and denied == position:
-                found = _claims_with_the_figures(position, thing, sentences, claimed, lemmas, claims, vectors)
+                found = _claims_with_the_same_number(
+                    position, thing, sentences, claimed, lemmas, claims, vectors
+                )
             if not found:
                 continue
             _, best, compared = max(found, key=lambda item: (item[0], -item[1]))
@@ -366,7 +369,7 @@ def _claims_about_the_speaker(
     return found
 
 
-def _claims_with_the_figures(
+def _claims_with_the_same_number(
     position: int,
     thing: Token,
     sentences: Sequence[Sentence],
@@ -378,16 +381,16 @@ def _claims_with_the_figures(
     """Candidate claims for a denial whose words the whole story repeats but which gives a figure of
     what it calls false ("denied a report that said he paid just $750 in federal income taxes"):
     a claim that states the denied thing and gives the same figure ("Donald J. Trump paid $750 in
-    federal income taxes the year he won the presidency"). A figure is a number of 10 or more
-    that is not a year; few stories give one number for two things in one breath."""
-    figures = _figures_of([token for token in thing.subtree if not _in_relative_clause(token, thing)])
-    if not figures:
+    federal income taxes the year he won the presidency"). The number is one of 10 or more that
+    is not a year; few stories give one number for two things in one breath."""
+    numbers = _numbers_of([token for token in thing.subtree if not _in_relative_clause(token, thing)])
+    if not numbers:
         return []
     found = []
     for other, candidate in enumerate(sentences):
         if candidate.article_id == sentences[position].article_id or not claims[other]:
             continue
-        both = figures & _figures_of(list(claimed[other]))
+        both = numbers & _numbers_of(list(claimed[other]))
         if both and _states(thing, claimed[other], lemmas[other]):
             basis = f"both give {', '.join(sorted(both))} of what the denial calls false"
             found.append((float(vectors[position] @ vectors[other]), other, basis))
@@ -406,17 +409,17 @@ def _in_relative_clause(token: Token, top: Token) -> bool:
     return False
 
 
-def _figures_of(tokens: Sequence[Token]) -> set[str]:
+def _numbers_of(tokens: Sequence[Token]) -> set[str]:
     """The numbers of 10 or more among these tokens, as written without separators and with the
     currency sign before them ("$750", "120000"); years aside."""
-    figures = set()
+    numbers = set()
     for token in tokens:
         digits = token.text.replace(",", "")
         if not digits.isdigit() or int(digits) < 10 or _YEAR.fullmatch(digits):
             continue
         before = token.doc[token.i - 1].text if token.i > 0 else ""
-        figures.add(before + digits if before in CURRENCY_SYMBOLS else digits)
-    return figures
+        numbers.add(before + digits if before in CURRENCY_SYMBOLS else digits)
+    return numbers
 
 
 def _sources_of(thing: Token | None) -> set[str]:
