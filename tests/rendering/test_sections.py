@@ -1509,6 +1509,18 @@ def test_a_disputed_claim_shows_the_denial_words_in_the_denying_sentence(
     assert "disputed as" not in shown
 
 
+@pytest.mark.nlp
+def test_a_denial_that_ends_its_own_sentence_gets_no_second_full_stop() -> None:
+    """A real BASIL dispute read "... has gone too far.’”. matched because ...": the quoted
+    sentence's own stop ends the item."""
+    story = Story(articles=basil_story("basil-buzzfeed-cohen-report.jsonl"))
+    disputes = _md_section(to_markdown(brief(story, Options(analyses=("figures",)))), "Disputed claims")
+    items = [line for line in disputes.splitlines() if line.startswith("- ")]
+    assert items
+    assert not [item for item in items if re.search(r"[.!?][’']?”\.", item)]
+    assert all(item.endswith("*.") and " *Matched because " in item for item in items)
+
+
 def test_a_source_sentence_shown_in_quotation_marks_puts_its_own_quotations_in_single_marks():
     """A real BASIL agreed fact that opens with a quotation read ““If there's …,” Obama said.”."""
     story = Story(articles=basil_story("basil-atf-nominee.jsonl"))

@@ -139,6 +139,7 @@ _ENTITY_KINDS = {
 # starts an escape sequence, U+009B is a one-byte CSI).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WHITE_SPACE = re.compile(r"\s+")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 _SAFE_URL_SCHEMES = ("http://", "https://")
 
@@ -616,14 +617,18 @@ def _dispute_item(dispute: DisputedClaim, style: Style) -> str:
         _who(style, denial.article_id, denial.start), _with_cue(one_line(denial.text), dispute.cue, style)
     )
     before = style.markup("")
+    last = denial.text
     if dispute.disputed != denial:
         before = style.markup(" (of {})").format(_quoted(style, one_line(dispute.disputed.text)))
+        last = ""  # the parenthesis ends the item's words
     basis = (
-        style.markup(" {}.").format(style.em(style.text("matched because " + dispute.compared)))
+        style.markup(" {}.").format(style.em(style.text("Matched because " + dispute.compared)))
         if dispute.compared
         else style.markup("")
     )
-    return style.markup("{} — disputed by {}{}.{}").format(said, denied, before, basis)
+    # a quoted sentence's own full stop ends the item: no second one after its quotation mark
+    stop = "" if _ENDS_SENTENCE.search(one_line(last)) else "."
+    return style.markup("{} — disputed by {}{}{}{}").format(said, denied, before, style.markup(stop), basis)
 
 
 def _with_cue(text: str, cue: str, style: Style) -> str:
