@@ -26,7 +26,7 @@ denial and it must pass every test. Measured against verdicts given by hand:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.figures import CURRENCY_SYMBOLS
@@ -135,10 +135,8 @@ def find_disputes(
         )
         candidates = [
             (float(vectors[denied] @ vectors[other]), other, shared)
-            for other, candidate in enumerate(sentences)
-            if candidate.article_id != sent.article_id
-            and claims[other]
-            and (thing is None or _states(thing, claimed[other], lemmas[other]))
+            for other in _claims_elsewhere(position, sentences, claims)
+            if (thing is None or _states(thing, claimed[other], lemmas[other]))
             and _named_alike(
                 claimed[denied],
                 claimed[other],
@@ -353,9 +351,7 @@ def _claims_about_the_speaker(
         return []
     denial = spans[position]
     found = []
-    for other, candidate in enumerate(sentences):
-        if candidate.article_id == sentences[position].article_id or not claims[other]:
-            continue
+    for other in _claims_elsewhere(position, sentences, claims):
         closeness = float(vectors[position] @ vectors[other])
         if accused and _alleges_against(spans[other], accused):
             basis = f"the claim tells of an allegation against {_as_written(denial, accused)}, who denies it"
@@ -367,6 +363,13 @@ def _claims_about_the_speaker(
             continue
         found.append((closeness, other, basis))
     return found
+
+
+def _claims_elsewhere(position: int, sentences: Sequence[Sentence], claims: Sequence[bool]) -> Iterator[int]:
+    """The sentences of the other outlets that may state a claim (not denials, rejections or
+    sentences that say something is not so)."""
+    article = sentences[position].article_id
+    return (other for other, sent in enumerate(sentences) if sent.article_id != article and claims[other])
 
 
 def _claims_with_the_same_number(
@@ -387,9 +390,7 @@ def _claims_with_the_same_number(
     if not numbers:
         return []
     found = []
-    for other, candidate in enumerate(sentences):
-        if candidate.article_id == sentences[position].article_id or not claims[other]:
-            continue
+    for other in _claims_elsewhere(position, sentences, claims):
         both = numbers & _numbers_of(list(claimed[other]))
         if both and _states(thing, claimed[other], lemmas[other]):
             basis = f"both give {', '.join(sorted(both))} of what the denial calls false"
@@ -446,8 +447,7 @@ def _reports_what_source_said(span: SpacySpan, sources: set[str]) -> bool:
         if not any(child.dep_ in ("ccomp", "xcomp") and _is_clause(child) for child in token.children):
             continue
         for subject in (child for child in token.children if child.dep_ == "nsubj"):
-            owners = [subject, *(c for c in subject.children if c.dep_ in ("poss", "nmod", "compound"))]
-            if any(word.pos_ == "PROPN" and word.lower_ in sources for word in owners):
+            if _names_of(subject, ("poss", "nmod", "compound")) & sources:
                 return True
     return False
 
@@ -518,12 +518,7 @@ def _named_subject(verb: Token) -> set[str]:
                 subjects = [
                     child for child in verb.sent.root.children if child.dep_ in ("nsubj", "nsubjpass")
                 ]
-            return {
-                token.lower_
-                for subject in subjects
-                for token in [subject, *(child for child in subject.children if child.dep_ == "poss")]
-                if token.pos_ == "PROPN"
-            }
+            return {name for subject in subjects for name in _names_of(subject)}
         if word.dep_ not in ("xcomp", "advcl", "conj"):
             return set()
         word = word.head
@@ -558,10 +553,18 @@ def _subject_names(verb: Token) -> set[str]:
     names: set[str] = set()
     for word in [verb, *verb.ancestors]:
         for subject in (child for child in word.children if child.dep_ in ("nsubj", "nsubjpass")):
-            for token in [subject, *(child for child in subject.children if child.dep_ == "poss")]:
-                if token.pos_ == "PROPN":
-                    names.add(token.lower_)
+            names |= _names_of(subject)
     return names
+
+
+def _names_of(word: Token, owners: tuple[str, ...] = ("poss",)) -> set[str]:
+    """The lower-case names among the word and its children of these kinds ("Moore's campaign":
+    "moore"; with "compound", "BuzzFeed News": "buzzfeed", "news")."""
+    return {
+        token.lower_
+        for token in [word, *(c for c in word.children if c.dep_ in owners)]
+        if token.pos_ == "PROPN"
+    }
 
 
 def _accused_denier(tokens: list[Token], thing: Token | None) -> set[str]:

@@ -617,17 +617,17 @@ def _dispute_item(dispute: DisputedClaim, style: Style) -> str:
         _who(style, denial.article_id, denial.start), _with_cue(one_line(denial.text), dispute.cue, style)
     )
     before = style.markup("")
-    last = denial.text
     if dispute.disputed != denial:
         before = style.markup(" (of {})").format(_quoted(style, one_line(dispute.disputed.text)))
-        last = ""  # the parenthesis ends the item's words
     basis = (
         style.markup(" {}.").format(style.em(style.text("Matched because " + dispute.compared)))
         if dispute.compared
         else style.markup("")
     )
-    # a quoted sentence's own full stop ends the item: no second one after its quotation mark
-    stop = "" if _ENDS_SENTENCE.search(one_line(last)) else "."
+    # a denial quoted last whose own full stop ends the item gets no second one after its
+    # quotation mark; a parenthesis after it does
+    ends = dispute.disputed == denial and _ENDS_SENTENCE.search(one_line(denial.text))
+    stop = "" if ends else "."
     return style.markup("{} — disputed by {}{}{}{}").format(said, denied, before, style.markup(stop), basis)
 
 
