@@ -263,3 +263,57 @@ def test_is_finished_tells_a_cut_text_from_a_sentence(text: str, finished: bool)
 )
 def test_a_dateline_is_left_out_of_the_printed_line(text: str, printed: str) -> None:
     assert without_dateline(text) == printed
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # BASIL, New York Times on Ryan and the bishops (2012): blingfire ran the two into one line
+        (
+            "The United States Conference of Catholic Bishops has also issued several letters to members of "
+            "Congress calling for a budget that prioritizes aid to the poor. Mr. Ryan claimed in a recent "
+            "interview that those letters did not speak for all bishops.",
+            [
+                "The United States Conference of Catholic Bishops has also issued several letters to members "
+                "of Congress calling for a budget that prioritizes aid to the poor.",
+                "Mr. Ryan claimed in a recent interview that those letters did not speak for all bishops.",
+            ],
+        ),
+        # AllSides roundups probe-2174 (2019) and probe-303 (2020): an initialism, a doctor's title
+        (
+            "The company that owns one of the two oil tankers attacked Thursday near the Strait of Hormuz "
+            "contradicted Trump administration and U.S. military reports linking the incident to an Iranian "
+            "sea mine. U.S. Central Command said that the Norwegian-owned MT Front Altair and the Japanese "
+            "Kokula Courageous were attacked Thursday by a limpet mine.",
+            [
+                "The company that owns one of the two oil tankers attacked Thursday near the Strait of Hormuz "
+                "contradicted Trump administration and U.S. military reports linking the incident to an "
+                "Iranian sea mine.",
+                "U.S. Central Command said that the Norwegian-owned MT Front Altair and the Japanese Kokula "
+                "Courageous were attacked Thursday by a limpet mine.",
+            ],
+        ),
+        (
+            "The Centers for Disease Control and Prevention is reducing the number of days one should "
+            "quarantine after being exposed to the coronavirus from 14 days to between seven and 10 days. "
+            "Dr. Robert Redfield, director of the CDC, made the announcement.",
+            [
+                "The Centers for Disease Control and Prevention is reducing the number of days one should "
+                "quarantine after being exposed to the coronavirus from 14 days to between seven and 10 days.",
+                "Dr. Robert Redfield, director of the CDC, made the announcement.",
+            ],
+        ),
+        # BASIL, New York Times on Cowan (2013): titles in a row end nothing; nor, in a sentence made
+        # up around the name, does a title after "p.m."
+        (
+            "“He’s cool,” Lt. Gov. Timothy Murray said of Mr. Cowan. The polls close at 8 p.m. Mr. Cowan "
+            "will not be on the ballot.",
+            [
+                "“He’s cool,” Lt. Gov. Timothy Murray said of Mr. Cowan.",
+                "The polls close at 8 p.m. Mr. Cowan will not be on the ballot.",
+            ],
+        ),
+    ],
+)
+def test_a_sentence_ends_before_an_abbreviation_that_opens_the_next(text: str, sentences: list[str]) -> None:
+    assert [s.text for s in segment(_article(text))] == sentences
