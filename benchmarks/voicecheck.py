@@ -11,7 +11,7 @@ first written and 25 from the rest; ``data/roundups/unflagged-voice-check.jsonl`
 Prints the share a person found (with its 95% Wilson interval), the precision and recall of
 ``own_voice`` now, and every sentence it gets wrong. A sample seen while fixing the detector
 flatters it. ``--summaries`` does the same for the lines the neutral style selected on the
-roundups (``data/roundups/summary-voice-check.jsonl``: 200 drawn at random, seeds 2026 to 2034, from one
+roundups (``data/roundups/summary-voice-check.jsonl``: 200 drawn at random, seeds 2026 to 2035, from one
 run's lines, per ``sample``, the code that selected them): the share of summary lines in an
 outlet's own voice counted by a person, not by the detector. ``--census``
 also counts, by reason, the sentences (blingfire's) of every roundup and Multi-News document that
