@@ -448,3 +448,71 @@ def test_a_story_called_false_finds_what_its_outlet_reported() -> None:
         "he is disputing."
     )
     assert _disputes_between(denial, editor) == []
+
+
+def test_what_someone_is_said_to_have_claimed_erroneously_is_found_even_when_it_is_a_negation() -> None:
+    # BASIL, Ryan and the bishops (2012): HuffPost's "erroneously claiming the letters didn't
+    # represent 'all the bishops'" calls false what the Times reports Ryan claiming, which is
+    # itself that something is not so.
+    claim = (
+        "Mr. Ryan claimed in a recent interview that those letters did not speak for all bishops, but the "
+        "conference responded that those letters do indeed represent the bishops’ collective opinion."
+    )
+    denial = (
+        "Last week, Rep. Ryan dismissed the bishops’ critique, erroneously claiming the letters didn’t "
+        "represent “all the bishops,” a point the USCCB media office denied."
+    )
+    assert [(found, basis) for found, _, basis in _disputes_between(claim, denial)] == [
+        (claim, "the claim reports Rep. Ryan saying what the denial calls false")
+    ]
+
+
+MICHIGAN_ACCUSED = (  # AllSides roundup probe-1163 (2020), the third outlet's lead
+    "President Trump on Wednesday incorrectly accused Michigan’s Democratic secretary of state of mailing "
+    "ballots to all of the state’s registered voters, falsely claiming that it was illegal, as he escalated "
+    "his assault against mail voting."
+)
+
+
+def test_what_someone_incorrectly_accused_another_of_is_found_where_another_outlet_reports_the_allegation() -> (
+    None
+):
+    # the first outlet's lead reports Trump alleging what the third calls an incorrect accusation
+    claim = (
+        "President Trump threatened to withhold funding from Michigan after he alleged that the state sent "
+        "absentee ballots to all registered voters."
+    )
+    assert [(found, basis) for found, _, basis in _disputes_between(claim, MICHIGAN_ACCUSED)] == [
+        (claim, "the claim reports President Trump saying what the denial calls false")
+    ]
+
+
+def test_the_one_who_accuses_incorrectly_is_not_the_accused() -> None:
+    # "Trump incorrectly accused the secretary of state": no allegation against Trump is denied
+    # (AllSides roundups, a lead of another story: "many on the left accused Trump of ...")
+    against_trump = (
+        "Controversy followed once part of the phone call was made public; many on the left accused Trump "
+        "of illegally trying to manipulate the election results."
+    )
+    assert _disputes_between(against_trump, MICHIGAN_ACCUSED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (MICHIGAN_ACCUSED, "incorrectly"),
+        # AllSides roundups (2020), on the Ukrainian jet: a deed done by mistake calls nothing false
+        (
+            "Conditions boiled over as Iranians gathered for a second night of protests after the government "
+            "admitted it had mistakenly downed a Ukrainian passenger jet, triggering global outrage as well as "
+            "internal dissent.",
+            None,
+        ),
+    ],
+)
+def test_an_adverb_calls_false_only_what_is_said(text: str, cue: str | None) -> None:
+    article = Article(id="d1", outlet="", title="", url=None, published=None, text=text)
+    sentence = segment(article)[0]
+    span = _spacy_sentences([article], parse([article]), [sentence])[0]
+    found = _denial_cue(span, sentence)
+    assert (found[0] if found else None) == cue

@@ -15,7 +15,9 @@ any suggestion that there was impropriety" needs a claim of impropriety, not ano
 best first by the WordLlama cosine of the two sentences. When none passes (the story repeats
 every word of the denial), narrower ties remain: the allegation against the one who denies
 allegations, or "any wrongdoing", without saying what they are; the words of the one said to
-have spoken "falsely", or to make claims called unfounded; what the outlet whose story is called
+have spoken "falsely" (or "wrongly", "incorrectly", "erroneously": ``SAID_FALSELY``; when what
+was said falsely is that something is not so, the claim may say so too), or to have accused
+someone "incorrectly" of a deed, or to make claims called unfounded; what the outlet whose story is called
 false reported; and a sentence that states the denied thing with the same number ("denied a
 report that said he paid just $750 in federal income taxes"). Precision first: a sentence the
 reader finds unrelated costs more than a dispute left out, so at most one claim is shown per
@@ -45,6 +47,7 @@ __all__ = ["DENIAL_CUES", "find_disputes"]
 
 DENIAL_CUES = re.compile(
     r"\b(?:(?:blatantly |patently |completely |totally )?untrue|false(?:ly|hood)?|not true|"
+    r"(?:wrong|incorrect|erroneous|mistaken)ly|"
     r"den(?:y|ies|ied|ial)|no evidence|disput(?:e|es|ed)|contrary to|baseless|debunk(?:ed|s)?|"
     r"fabricat(?:ed|ion)|unfounded)\b",
     re.IGNORECASE,
@@ -80,6 +83,9 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # verbs of making or spreading a claim: their subject is the one who makes it
 CLAIMS_MADE = word_list("make repeat renew spread push promote parrot echo float tout amplify peddle")
 ACCUSED_OF = {"accuse": "of", "charge": "with"}  # "accused of lying", "charged with bribery"
+# adverbs that call false what someone says or alleges ("falsely claimed", "erroneously claiming",
+# "incorrectly accused"); of any other verb they judge a deed ("mistakenly shot down")
+SAID_FALSELY = word_list("falsely wrongly incorrectly erroneously mistakenly")
 SAYING = CLAIM_NOUNS | CLAIM_VERBS | SPEECH_VERBS  # words for something said, not for what it says
 # A sentence that rejects or is disputing a claim, or calls it inaccurate, tells of a dispute; it
 # is not the claim itself. ("Not accurate" is no cue of its own: as one it found as many false
@@ -107,11 +113,13 @@ def find_disputes(
     vectors = embed([sent.text for sent in sentences])
     disputes = []
     cues = [_denial_cue(span, sent) for span, sent in zip(spans, sentences, strict=True)]
-    # a sentence that denies, rejects or is disputing something tells of a dispute: no claim
-    claims = [
-        cue is None and REJECTION.search(sent.text) is None and not _says_not(span)
-        for cue, sent, span in zip(cues, sentences, spans, strict=True)
+    # a sentence that denies, rejects or is disputing something tells of a dispute: no claim; one
+    # that says something is not so states a claim only that something is not so
+    statements = [
+        cue is None and REJECTION.search(sent.text) is None for cue, sent in zip(cues, sentences, strict=True)
     ]
+    negations = [statement and _says_not(span) for statement, span in zip(statements, spans, strict=True)]
+    claims = [statement and not negation for statement, negation in zip(statements, negations, strict=True)]
     for position, sent in enumerate(sentences):
         cue_found = cues[position]
         if cue_found is None:
@@ -150,7 +158,9 @@ def find_disputes(
             compared = f"both say {said} of named {', '.join(named)} entities"
         else:
             found = (
-                _claims_about_the_speaker(position, cue_tokens, thing, sentences, spans, claims, vectors)
+                _claims_about_the_speaker(
+                    position, cue_tokens, thing, sentences, spans, (claims, negations), vectors
+                )
                 if denied == position
                 else []
             )
@@ -218,6 +228,8 @@ def _calls_false(cue: str, tokens: list[Token]) -> bool:
         return any(child.dep_ == "pcomp" or child.lower_ == "what" or _is_claim(child) for child in objects)
     if cue.startswith(("falsely", "falsehood", "denial", "no evidence", "not true")):
         return True
+    if cue in SAID_FALSELY:
+        return tokens[0].head.lemma_.lower() in SAYING | ALLEGING
     word = tokens[-1]  # "untrue", "false", "baseless", "unfounded", "debunked", "fabricated"
     if word.dep_ == "amod":
         return _is_claim(word.head)
@@ -334,7 +346,7 @@ def _claims_about_the_speaker(
     thing: Token | None,
     sentences: Sequence[Sentence],
     spans: Sequence[SpacySpan],
-    claims: Sequence[bool],
+    claims: tuple[Sequence[bool], Sequence[bool]],
     vectors: NDArray[np.float32],
 ) -> list[tuple[float, int, str]]:
     """Candidate claims, each with its closeness to the denial and what ties it to the denial, for
@@ -343,15 +355,21 @@ def _claims_about_the_speaker(
     words of the one said to have spoken falsely ("Trump also falsely stated that ...": Trump
     quoted saying it), or what the outlet whose story is called false reported ("correcting the
     Buzzfeed false story": "BuzzFeed's Thursday night report claimed that ..."). The person or
-    outlet is named as the denial writes them."""
+    outlet is named as the denial writes them. ``claims`` are the sentences that state something
+    and those that state that something is not so, which are the claim only of a denial that
+    someone falsely said something is not so ("erroneously claiming the letters didn't represent
+    'all the bishops'")."""
     accused = _accused_denier(tokens, thing)
     falsely = _said_falsely(tokens)
     sources = _sources_of(thing)
     if not accused and falsely is None and not sources:
         return []
+    affirmed, negated = claims
+    if falsely is not None and _said_not(tokens):
+        affirmed = [one or other for one, other in zip(affirmed, negated, strict=True)]
     denial = spans[position]
     found = []
-    for other in _claims_elsewhere(position, sentences, claims):
+    for other in _claims_elsewhere(position, sentences, affirmed):
         closeness = float(vectors[position] @ vectors[other])
         if accused and _alleges_against(spans[other], accused):
             basis = f"the claim tells of an allegation against {_as_written(denial, accused)}, who denies it"
@@ -467,9 +485,11 @@ def _said_falsely(tokens: list[Token]) -> tuple[set[str], frozenset[str]] | None
     makes claims called false, baseless or unfounded, with what they say ("even as he repeated
     unfounded claims of massive voter fraud": "fraud"); None for another cue."""
     word = tokens[-1]
-    if tokens[0].lower_.startswith("falsely"):
+    if tokens[0].lower_ in SAID_FALSELY:
         verb = tokens[0].head
         clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp")]
+        if verb.lemma_.lower() in ACCUSED_OF:  # "incorrectly accused the secretary of mailing ballots"
+            clauses += _accused_of(verb)
         if verb.lemma_.lower() not in SAYING | ALLEGING or not clauses:
             return None
         speakers = _subject_names(verb)
@@ -490,6 +510,31 @@ def _said_falsely(tokens: list[Token]) -> tuple[set[str], frozenset[str]] | None
         _content_lemmas_of([token for clause in clauses for token in _core(clause)], names=True) - SAYING
     )
     return (speakers, content) if speakers and content else None
+
+
+def _said_not(tokens: list[Token]) -> bool:
+    """Whether what the cue calls falsely said is that something is not so ("erroneously claiming
+    the letters didn't represent ...")."""
+    verb = tokens[0].head
+    clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp")]
+    return any(child.dep_ == "neg" for clause in clauses for child in clause.children)
+
+
+def _accused_of(verb: Token) -> list[Token]:
+    """What "accuse" or "charge" says one did ("accused him of fraud": "fraud"), or a deed the parser
+    hangs on the accused ("accused the secretary of state of mailing ballots": "mailing", not
+    "state", which describes the accused)."""
+    preposition = ACCUSED_OF[verb.lemma_.lower()]
+    deeds = {"pcomp", "pobj"}
+    holders = [(verb, deeds), *((child, {"pcomp"}) for child in verb.children if child.dep_ == "dobj")]
+    return [
+        deed
+        for holder, kinds in holders
+        for child in holder.children
+        if child.dep_ == "prep" and child.lower_ == preposition
+        for deed in child.children
+        if deed.dep_ in kinds
+    ]
 
 
 def _claim_makers(claim: Token) -> set[str]:
@@ -582,8 +627,9 @@ def _accused_denier(tokens: list[Token], thing: Token | None) -> set[str]:
             return _subject_names(word)
         if not _is_claim(thing) or _says_what(thing):
             return set()
-    elif word.lower_.startswith("falsely"):
-        if word.head.lemma_.lower() != "accuse":
+    elif word.lower_ in SAID_FALSELY:
+        # "he was falsely accused": he denies it; "Trump falsely accused Obama": Trump is the accuser
+        if word.head.lemma_.lower() != "accuse" or any(child.dep_ == "dobj" for child in word.head.children):
             return set()
     else:
         subjects = [child for child in word.head.children if child.dep_ in ("nsubj", "nsubjpass")]
