@@ -177,12 +177,20 @@ def test_a_title_before_a_name_stays_with_the_name(text: str, sentence: str) -> 
             "support of this mosque or does he stand with the countless 9/11 families who believe its location "
             'is inappropriate?" Walsh asked.',
         ),
+        # AllSides roundups probe-939 (2019): "Trump tweeted." was a line of its own (11 such in
+        # the dev set and the roundups)
+        (
+            "“Congressman Adam Schiff, who spent two years knowingly and unlawfully lying and leaking, should "
+            "be forced to resign from Congress!” Trump tweeted.",
+            "“Congressman Adam Schiff, who spent two years knowingly and unlawfully lying and leaking, should "
+            "be forced to resign from Congress!” Trump tweeted.",
+        ),
     ],
 )
 def test_a_question_quoted_stays_with_who_asked_it(text: str, sentence: str) -> None:
     texts = [s.text for s in segment(_article(text))]
     assert sentence in texts
-    assert not any(t.startswith(("Mrs. Clinton said", "Walsh asked")) for t in texts)
+    assert not any(t.startswith(("Mrs. Clinton said", "Walsh asked", "Trump tweeted")) for t in texts)
 
 
 @pytest.mark.parametrize(

@@ -50,11 +50,12 @@ _ENDS_WITH_VERSUS = re.compile(r"[\s(]v\.$")
 # closing quotation marks or brackets.
 _FINISHED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # A quotation closing on a question or exclamation mark, and a sentence that opens by naming who
-# said it ("Mrs. Clinton said", "Sen. John McCain asked"): one sentence cut in two.
+# said it ("Mrs. Clinton said", "Sen. John McCain asked", "Trump tweeted"): one sentence cut in two.
 _CLOSES_ON_QUESTION = re.compile(r"[?!][”\"’']$")
 _OPENS_WITH_ATTRIBUTION = re.compile(
     r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|"
-    r"replies|explained|explains|shouted|yelled|exclaimed|insisted|recalled|continued|declared)\b"
+    r"replies|explained|explains|shouted|yelled|exclaimed|insisted|recalled|continued|declared|tweeted|"
+    r"tweets)\b"
 )
 # blingfire's sentence splitter with offsets, the C function its Python wrapper calls.
 _SPLIT_WITH_OFFSETS = blingfire.blingfire.TextToSentencesWithOffsets
