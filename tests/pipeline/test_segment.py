@@ -325,3 +325,22 @@ def test_a_dateline_is_left_out_of_the_printed_line(text: str, printed: str) -> 
 )
 def test_a_sentence_ends_before_an_abbreviation_that_opens_the_next(text: str, sentences: list[str]) -> None:
     assert [s.text for s in segment(_article(text))] == sentences
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # AllSides roundups probe-1563 (2020) and probe-1872 (2020): blingfire ended a sentence
+        # after the state's abbreviation, and after "ST."
+        "KISSIMMEE, Fla. — The NBA’s restart inside a restricted bubble at Disney World, which has proceeded "
+        "smoothly for more than a month without any positive novel coronavirus tests, came to a screeching "
+        "halt Wednesday when the Milwaukee Bucks refused to take the court for a playoff game against the "
+        "Orlando Magic to protest the police shooting of Jacob Blake in Kenosha, Wis.",
+        "ST. LOUIS (AP) — A retired police captain who died during a night of violent protests was trying "
+        "to protect his friend’s pawn shop, his widow said.",
+    ],
+)
+def test_a_dateline_stays_with_its_sentence(text: str) -> None:
+    sentences = segment(_article(text))
+    assert [s.text for s in sentences] == [text]
+    assert without_dateline(sentences[0].text).startswith(("The NBA", "A retired police captain"))

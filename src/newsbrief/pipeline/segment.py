@@ -188,9 +188,12 @@ def _is_cut(before: str, after: str) -> bool:
     Gooden, R-Texas, tweeted ..."; nor does the "v." of a case ("Roe v." and "Wade, was
     decided"). Nor does a quotation closing on "?" or "!" before its attribution: in '“What
     difference does it make?” Mrs. Clinton said, her voice rising.' the quotation takes no comma,
-    and "Mrs. Clinton said, her voice rising." alone says nothing.
+    and "Mrs. Clinton said, her voice rising." alone says nothing. Nor does a dateline whose place
+    ends on a state's abbreviation ("NASHVILLE, Tenn." and "— A father on his way ...").
     """
     if (_ENDS_WITH_TITLE.search(before) or _ENDS_WITH_VERSUS.search(before)) and after[:1].isupper():
+        return True
+    if (dateline := _DATELINE.match(f"{before} {after}")) is not None and dateline.end() > len(before):
         return True
     return bool(_CLOSES_ON_QUESTION.search(before) and _OPENS_WITH_ATTRIBUTION.match(after))
 
