@@ -860,7 +860,7 @@ def _story_order(
     report of what happened that opens with who did it. A line that points back to the sentence
     before it follows that sentence's line, and so does the next sentence of a line's article
     when the two rank alike but for saying when, corroboration and position; lines so joined
-    stand where the best of them ranks.
+    stand where the best of those of the first line's tier (kind, opening, sequel mark) ranks.
     """
     chosen_set = set(chosen)
     unit_of = {j: u for u in chosen for j in units[u]}
@@ -919,8 +919,11 @@ def _story_order(
             run.append(u)
             u = follows.get(u)  # type: ignore[assignment]
         runs.append(run)
-    # a run of lines stands where its best line would: a lede followed by its dated next sentence
-    runs.sort(key=lambda run: min(rank(u) for u in run))
+    # a run of lines stands where its best line of its first line's tier would (kind, opening,
+    # sequel mark): a lede followed by its dated next sentence; but "Police said he returned home
+    # at 8 a.m. and left minutes later ..." is a sequel, which "He then flew out ..." after it does
+    # not make news
+    runs.sort(key=lambda run: min(rank(u) for u in run if rank(u)[:3] == rank(run[0])[:3]))
     texts = [" ".join(sentences[j].text for u in run for j in units[u]) for run in runs]
     return [u for number in _introductions_first(texts) for u in runs[number]]
 
