@@ -340,6 +340,12 @@ def _clause_said(verb: Token) -> Token | None:
     return next((child for child in verb.children if child.dep_ == "ccomp"), None)
 
 
+def _clauses_said(verb: Token) -> list[Token]:
+    """The clauses a verb of saying or alleging reports, finite or not ("claimed that he was
+    hacked", "claiming to have won")."""
+    return [child for child in verb.children if child.dep_ in ("ccomp", "xcomp")]
+
+
 def _claims_about_the_speaker(
     position: int,
     tokens: list[Token],
@@ -462,7 +468,7 @@ def _reports_what_source_said(span: SpacySpan, sources: set[str]) -> bool:
     for token in span:
         if token.lemma_.lower() not in SAYING | ALLEGING or token.pos_ != "VERB":
             continue
-        if not any(child.dep_ in ("ccomp", "xcomp") and _is_clause(child) for child in token.children):
+        if not any(_is_clause(clause) for clause in _clauses_said(token)):
             continue
         for subject in (child for child in token.children if child.dep_ == "nsubj"):
             if _names_of(subject, ("poss", "nmod", "compound")) & sources:
@@ -487,7 +493,7 @@ def _said_falsely(tokens: list[Token]) -> tuple[set[str], frozenset[str]] | None
     word = tokens[-1]
     if tokens[0].lower_ in SAID_FALSELY:
         verb = tokens[0].head
-        clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp")]
+        clauses = _clauses_said(verb)
         if verb.lemma_.lower() in ACCUSED_OF:  # "incorrectly accused the secretary of mailing ballots"
             clauses += _accused_of(verb)
         if verb.lemma_.lower() not in SAYING | ALLEGING or not clauses:
@@ -515,9 +521,7 @@ def _said_falsely(tokens: list[Token]) -> tuple[set[str], frozenset[str]] | None
 def _said_not(tokens: list[Token]) -> bool:
     """Whether what the cue calls falsely said is that something is not so ("erroneously claiming
     the letters didn't represent ...")."""
-    verb = tokens[0].head
-    clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp")]
-    return any(child.dep_ == "neg" for clause in clauses for child in clause.children)
+    return any(child.dep_ == "neg" for clause in _clauses_said(tokens[0].head) for child in clause.children)
 
 
 def _accused_of(verb: Token) -> list[Token]:
@@ -578,7 +582,7 @@ def _reports_saying(span: SpacySpan, speakers: set[str], content: frozenset[str]
     for token in span:
         if token.lemma_.lower() not in SAYING | ALLEGING or token.pos_ != "VERB":
             continue
-        clauses = [child for child in token.children if child.dep_ in ("ccomp", "xcomp")]
+        clauses = _clauses_said(token)
         if token.lemma_.lower() in ("allege", "claim"):
             clauses += [child for child in token.children if child.dep_ == "dobj"]  # alleged "massive fraud"
         saying = _subject_names(token) & speakers
