@@ -2060,3 +2060,44 @@ def test_a_nominee_described_by_office_is_the_person_named_before() -> None:
     # nominee" is the role of the Mitt Romney the article named, as "the governor" would be
     quote = _fixture_quote("basil-romney-same-sex-marriage.jsonl", "leave the significance for others")
     assert (quote.speaker, quote.role) == ("Mitt Romney", "the presumptive Republican presidential nominee")
+
+
+def test_a_quotation_never_closed_ends_before_the_lead_in_of_the_next() -> None:
+    # BASIL, New York Times on Obama's gun plan (2013): the closing mark after "again." is missing;
+    # "He added:" was read inside the first quotation and the second had no speaker
+    text = (
+        "At a news conference on Monday, exactly one month after the school massacre in Newtown, Conn., "
+        "Mr. Obama said a task force led by Vice President Joseph R. Biden Jr. had “presented me now with "
+        "a list of sensible, common-sense steps that can be taken to make sure that the kinds of violence "
+        "we saw at Newtown doesn’t happen again. He added: “My starting point is not to worry about the "
+        "politics. My starting point is to focus on what makes sense, what works.”"
+    )
+    found = {quote.text: quote.speaker for quote in _quotes(text) if quote.kind == "direct"}
+    assert found == {
+        "presented me now with a list of sensible, common-sense steps that can be taken to make sure "
+        "that the kinds of violence we saw at Newtown doesn’t happen again.": "Obama",
+        "My starting point is not to worry about the politics. My starting point is to focus on what "
+        "makes sense, what works.": "Obama",
+    }
+
+
+def test_a_described_speaker_stops_at_a_dash_that_opens_an_aside() -> None:
+    # BASIL, Fox News on House immigration principles (2014): the aside was part of the speaker
+    text = (
+        "One of the highest-profile Republicans in the House of Representatives – where national "
+        "immigration reform will live or die this year – said he agrees with giving undocumented "
+        "immigrants a chance to legalize their status."
+    )
+    assert _speaker_of(text, "he agrees") == (
+        "one of the highest-profile Republicans in the House of Representatives"
+    )
+
+
+def test_what_was_said_does_not_end_on_the_conjunction_of_the_next_clause() -> None:
+    # BASIL, New York Times on the Sestak job offer (2010): was "... provided no details, and"
+    text = (
+        "Mr. Sestak first mentioned publicly in February that he had been offered a job but provided "
+        "no details, and the White House for three months had refused to discuss it."
+    )
+    (quote,) = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert (quote.speaker, quote.text) == ("Sestak", "he had been offered a job but provided no details")

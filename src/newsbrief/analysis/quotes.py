@@ -348,7 +348,8 @@ def _paragraph_segments(text: str, lo: int, hi: int, number: int) -> list[_Segme
                 start = i + length
         elif kind == "open" or (kind == "either" and before.isspace() and not after.isspace()):
             # a new opening mark while one is open: the first was never closed
-            segments.append(_segment(text, open_at, start, i, i, number, closed=False))
+            end = _unclosed_end(text, start, i)
+            segments.append(_segment(text, open_at, start, end, end, number, closed=False))
             open_at, start = i, i + length
         else:
             segments.append(_segment(text, open_at, start, i, i + length, number, closed=True))
@@ -359,6 +360,29 @@ def _paragraph_segments(text: str, lo: int, hi: int, number: int) -> list[_Segme
         segments.append(_segment(text, open_at, start, hi, hi, number, closed=False))
         segments.extend(_nested(text, start, hi, number))
     return segments
+
+
+_SENTENCE_END = re.compile(r"[.?!]\s+")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*)\.$")  # "Mr.", "Gen.", "U.S."
+
+
+def _unclosed_end(text: str, start: int, next_open: int) -> int:
+    """Where a quotation never closed ends, given the opening mark of the next at ``next_open``.
+
+    A writer who forgets the closing mark usually goes on to attribute the next quotation ('...
+    happen again. He added: “My starting point ...'): a lead-in of a few words, ended by a colon or
+    comma, after the last full stop belongs to the next quotation, not inside this one."""
+    inside = text[start:next_open]
+    if not inside.rstrip().endswith((":", ",")):
+        return next_open
+    for stop in reversed(list(_SENTENCE_END.finditer(inside))):
+        if _ABBREVIATION_END.search(inside, 0, stop.start() + 1):
+            continue  # "Mr. Obama added:": the lead-in goes on before the abbreviation
+        lead_in = inside[stop.end() :]
+        if lead_in[:1].isupper() and len(lead_in.split()) <= _MAX_ATTRIBUTION_WORDS:
+            return start + stop.start() + 1
+        break
+    return next_open
 
 
 def _segment(
@@ -749,7 +773,7 @@ def _np_tokens(head: Token) -> list[Token]:
     right = [t for t in kept if t.i > head.i]
     expected = head.i + 1
     for token in right:
-        if token.i != expected:
+        if token.i != expected or _opens_aside(token):
             break
         run.append(token)
         expected += 1
@@ -766,6 +790,12 @@ def _np_tokens(head: Token) -> list[Token]:
     ):
         run.extend(t for t in following.subtree if t.i >= following.i and not _after_comma(following, t))
     return run
+
+
+def _opens_aside(token: Token) -> bool:
+    """A dash set off by a space ("the House of Representatives – where reform will live or die"):
+    what follows is an aside, not the phrase; a hyphen ("front-runner") has no space before it."""
+    return token.text in _DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _after_comma(prep: Token, token: Token) -> bool:
@@ -2321,6 +2351,8 @@ def _indirect_item(
         words = words[1:]
     if len(words) < 4:
         return None
+    while len(words) > 1 and words[-1].pos_ == "CCONJ":
+        words = words[:-1]  # "... provided no details, and": the next clause is not what was said
     start = words[0].idx
     end = words[-1].idx + len(words[-1].text)
     if any(ctx.quoted[t.i] >= 0 for t in words):
