@@ -197,6 +197,16 @@ def test_half_dozen_is_six(text: str, span_text: str, value: float, qualifier: s
     assert (figure.value, figure.unit, figure.qualifier) == (value, "people", qualifier)
 
 
+def test_two_dozen_is_twenty_four_not_a_range_from_two() -> None:
+    # BASIL, Fox News on Obama's gun plan (2013): was "at most 2 actions"
+    text = (
+        "The president, immediately after making his remarks, signed nearly two-dozen executive actions -- "
+        "a step that has stirred objections from lawmakers who have warned Obama not to overreach."
+    )
+    figure = _one(_figures([_article(text)]), "nearly two-dozen")
+    assert (figure.value, figure.unit, figure.qualifier) == (24, "action", "at-most")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1071,8 +1071,8 @@ def _number(tokens: Iterable[Token]) -> float | None:
     for position, word in enumerate(words):
         if word in ("-", "–") and (previous_word in TENS_WORDS or previous_word == "hundred"):
             continue  # "twenty-five", "one hundred-eighteen" split in tokens
-        if word in ("-", "–") and previous_word == "half" and words[position + 1 : position + 2] == ["dozen"]:
-            continue  # "half-dozen" split in three tokens: six, not a range from one half
+        if word in ("-", "–") and words[position + 1 : position + 2] in (["dozen"], ["hundred"], ["million"]):
+            continue  # "half-dozen", "two-dozen" split in tokens: a multiple, not a range from the first
         previous_word = word
         if word in ("", "-", "–", ",", "and", "to", "or", "between"):
             if word == "and" and "half" in words[position + 1 : position + 3]:
