@@ -179,6 +179,18 @@ def test_the_writers_comment_on_its_report_is_its_voice(text: str) -> None:
             "for secretary of state, Mike Pompeo, to the Senate floor with a favorable recommendation.",
             "comment",
         ),
+        # BASIL, HuffPost on Obama's gun plan (2013): after a dateline, and a long phrase
+        (
+            "WASHINGTON -- In a bold and potentially historic attempt to stem the increase in mass gun violence, "
+            "President Barack Obama unveiled on Wednesday the most sweeping effort at gun control policy reform "
+            "in a generation.",
+            "comment",
+        ),
+        (
+            "In a significant defeat for former President Donald Trump, the Supreme Court on Monday declined to "
+            "step in to halt the turnover of his tax records to a New York state prosecutor.",
+            "comment",
+        ),
         ("In a statement, Santé Publique France said it had closed its investigation into the cases.", None),
         (
             "In an exclusive interview on Good Morning America, Cohen declared that the real purpose behind the "

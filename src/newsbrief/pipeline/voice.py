@@ -42,6 +42,7 @@ import itertools
 import re
 
 from newsbrief.analysis.lexicon import EVALUATIVE, SNEERS, word_list
+from newsbrief.pipeline.segment import without_dateline
 
 __all__ = [
     "ATTITUDE_ADVERBS",
@@ -132,7 +133,7 @@ STANCE_PHRASES = ("of course", "turns out", "make no mistake", "needless to say"
 _STANCE_PHRASE = re.compile(_CLAUSE_HEAD + "(?:" + "|".join(STANCE_PHRASES) + r")\b", re.IGNORECASE)
 # An opening phrase set off by a comma that names what follows ("In a surprising twist,", "In a
 # stunning turn,", "In a significant departure,"): the writer's verdict on the news before the news.
-_FRAMING_OPENING = re.compile(r"^\W*In an? ([^,]{1,45}),")
+_FRAMING_OPENING = re.compile(r"^\W*In an? ([^,]{1,100}),")
 # Words that judge when they are what an opening "It is", "That's", "This was" says of its subject
 # ("This is good news for America.", "It's also wrong."), beside EVALUATIVE's: general judgements
 # that EVALUATIVE leaves out because elsewhere they often describe ("good" in "for good", "great"
@@ -290,7 +291,7 @@ def _comments(own: str) -> bool:
         return True
     if any(phrase in lower for phrase in STANCE_PHRASES) and _STANCE_PHRASE.search(own) is not None:
         return True
-    framing = _FRAMING_OPENING.match(own)
+    framing = _FRAMING_OPENING.match(without_dateline(own))  # "WASHINGTON -- In a bold ..."
     # words in lower case only: "In an exclusive interview on Good Morning America," names a show
     return framing is not None and any(
         word.islower() and word in _JUDGING_WORDS for word in _WORD.findall(framing.group(1))
