@@ -197,6 +197,15 @@ def test_half_dozen_is_six(text: str, span_text: str, value: float, qualifier: s
     assert (figure.value, figure.unit, figure.qualifier) == (value, "people", qualifier)
 
 
+def test_a_counted_word_split_at_its_hyphen_is_counted_whole() -> None:
+    # BASIL, Fox News on birthright citizenship (2018): was "2 nons"
+    text = (
+        "Critics of birthright citizenship say that the amendment was never intended to apply to children "
+        "of two non-citizens -- and particularly those who have come to the country illegally."
+    )
+    assert _one(_figures([_article(text)]), "two").unit == "non-citizen"
+
+
 def test_two_dozen_is_twenty_four_not_a_range_from_two() -> None:
     # BASIL, Fox News on Obama's gun plan (2013): was "at most 2 actions"
     text = (

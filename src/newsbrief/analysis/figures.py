@@ -1458,7 +1458,7 @@ def _event_verb(thing: Token) -> Token | None:
 
 def _count_unit(thing: Token, anchor: Token) -> str:
     """The unit of a plain count: "people" for people, else the counted noun's lemma."""
-    lemma = thing.lemma_.lower()
+    lemma = _hyphenated_lemma(thing)
     nouns = [lemma]
     if lemma in COUNT_NOUNS or thing.i == anchor.i:
         nouns += [c.lemma_.lower() for c in thing.subtree if c.pos_ in ("NOUN", "ADJ") and c.i != thing.i]
@@ -1472,6 +1472,21 @@ def _count_unit(thing: Token, anchor: Token) -> str:
     if any(noun in PEOPLE_NOUNS for noun in nouns) or thing.ent_type_ == "NORP":
         return "people"
     return lemma
+
+
+def _hyphenated_lemma(token: Token) -> str:
+    """The lower-case lemma of a word the tokenizer split at a hyphen ("two non-citizens", "three
+    co-founders"): the whole word, its last part as a lemma, not "non" or "co"."""
+    doc = token.doc
+    if (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and not token.whitespace_
+        and not doc[token.i + 1].whitespace_
+        and doc[token.i + 2].is_alpha
+    ):
+        return f"{token.lower_}-{doc[token.i + 2].lemma_.lower()}"
+    return token.lemma_.lower()
 
 
 def _governing_verb(token: Token) -> Token | None:
