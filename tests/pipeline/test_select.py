@@ -917,3 +917,22 @@ def test_a_lede_cut_short_stays_a_candidate(multinews_stories: tuple[Story, ...]
     lines = brief(story, Options(max_words=60)).summary
     assert lines
     assert any(line.unfinished and line.sentence.index == 0 for line in lines)
+
+
+def test_no_sentence_inside_a_quotation_too_long_to_join_is_a_line_of_its_own() -> None:
+    # BASIL, Fox News on Santorum (2012): five sentences of one quotation, more than a line joins;
+    # "The Earth is not the objective." was a line of the brief, Santorum's words as its own
+    text = (
+        "\"I don't believe that that's what we're here to do. That man is here to use the resources and use "
+        "them wisely, to care for the Earth, to be a steward of the Earth, but we're not here to serve the "
+        "Earth. The Earth is not the objective. Man is the objective. And I think a lot of radical "
+        'environmentalists have it upside down," Santorum said.\n\n'
+        "But the president's campaign, responding forcefully to the new frontrunner in the GOP race, said "
+        "the remark is a personal affront."
+    )
+    article = Article(id="fox", outlet="Fox News", title="", url=None, published=None, text=text)
+    sentences = tuple(segment(article))
+    assert len(sentences) == 6
+    units = _units(sentences, {"fox": text})
+    assert units[1:5] == [(), (), (), ()]  # inside the quotation; and too long to be one line
+    assert units[5] == (5,)

@@ -581,10 +581,33 @@ def _units(sentences: tuple[Sentence, ...], texts: Mapping[str, str] | None) -> 
         elif not opens:
             units.append((i,))
         else:
+            inside.update(_rest_of_quotation(sentences, ends, i))
             run = _quotation_run(sentences, ends, i)
-            inside.update(run[1:])
             units.append(run if texts is not None else ())
     return units
+
+
+def _rest_of_quotation(
+    sentences: tuple[Sentence, ...], ends: list[tuple[bool, bool]], first: int
+) -> list[int]:
+    """The sentences after ``first`` that are inside the quotation it opens: up to the one that
+    closes it, or to the end of the paragraph (a quotation that goes on in the next paragraph
+    leaves its closing mark off), however many, since a quotation too long to join is someone's
+    words all the same ("... The Earth is not the objective. Man is the objective. ...," Santorum
+    said.)."""
+    rest: list[int] = []
+    for j in range(first + 1, len(sentences)):
+        same_paragraph = (sentences[j].article_id, sentences[j].paragraph) == (
+            sentences[first].article_id,
+            sentences[first].paragraph,
+        )
+        closes, opens = ends[j]
+        if not same_paragraph or (opens and not closes):
+            break
+        rest.append(j)
+        if closes:
+            break
+    return rest
 
 
 def _quotation_run(
