@@ -148,6 +148,31 @@ def test_a_report_that_names_a_platform_is_kept(paragraph: str) -> None:
     assert removals == ()
 
 
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        # BASIL (Fox News, HuffPost): each removed as a label, so its quotation was given to the
+        # speaker of the quotation before it, or to no one
+        "The Democratic National Committee issued a brief statement shortly after Rubio's speech:",
+        "Politics Daily recently reported:",
+        "Trump responded to Cruz's allegations in a statement on Friday afternoon:",
+    ],
+)
+def test_a_short_paragraph_that_introduces_a_quotation_is_kept(lead_in: str) -> None:
+    quotation = "“Okay. So here’s Rubio’s alleged ‘new’ foreign policy. No plan forward on Iran.”"
+    article, removals = clean(_article(f"{lead_in}\n\n{quotation}"))
+    assert lead_in in article.text
+    assert removals == ()
+
+
+def test_a_label_before_a_quotation_is_still_a_label() -> None:
+    article, removals = clean(
+        _article("Watch:\n\n“Neoconservative meets Cold War: that’s the Rubio doctrine.”")
+    )
+    assert [removal.text for removal in removals] == ["Watch:"]
+    assert article.text.startswith("“Neoconservative")
+
+
 def test_reporting_that_mentions_twitter_is_kept() -> None:
     text = (
         "Trump is not waiting to hear what Romney has to say. He lashed out at Romney on Twitter "

@@ -178,6 +178,8 @@ _BOILERPLATE_SEARCHES = tuple((reason, _search(pattern)) for reason, pattern in 
 FRAGMENT_MAX_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?…\"'”’)\]]\s*$")
 _REPEAT_MIN_WORDS = 5
+_OPENING_QUOTES = frozenset('"“„«')
+_LEAD_IN_MIN_WORDS = 3  # "Watch:", "Related:" before a quoted title stay labels
 
 
 def clean(article: Article) -> tuple[Article, tuple[Removal, ...]]:
@@ -189,7 +191,8 @@ def clean(article: Article) -> tuple[Article, tuple[Removal, ...]]:
     kept: list[str] = []
     removals: list[Removal] = []
     seen: set[str] = set()
-    for start, end in paragraph_spans(article.text):
+    spans = paragraph_spans(article.text)
+    for number, (start, end) in enumerate(spans):
         label = _UPDATE_LABEL.match(article.text[start:end])
         if label is not None:
             removals.append(Removal(article.id, "update label", start, start + label.end(), label.group(0)))
@@ -197,7 +200,8 @@ def clean(article: Article) -> tuple[Article, tuple[Removal, ...]]:
             if start >= end:
                 continue
         paragraph = article.text[start:end]
-        reason = _boilerplate_reason(paragraph)
+        following = article.text[slice(*spans[number + 1])] if number + 1 < len(spans) else ""
+        reason = None if _introduces_a_quotation(paragraph, following) else _boilerplate_reason(paragraph)
         key = _normalized(paragraph)
         if reason is None and key in seen:
             reason = "repeated paragraph"
@@ -217,6 +221,17 @@ def clean(article: Article) -> tuple[Article, tuple[Removal, ...]]:
         source=article.source,
     )
     return cleaned, tuple(removals)
+
+
+def _introduces_a_quotation(paragraph: str, following: str) -> bool:
+    """A short paragraph ended by a colon before one that opens with a quotation mark: the
+    sentence that says whose words follow ("The Democratic National Committee issued a brief
+    statement shortly after Rubio's speech:"), not a label, however short."""
+    return (
+        paragraph.rstrip().endswith(":")
+        and len(paragraph.split()) >= _LEAD_IN_MIN_WORDS
+        and following.lstrip()[:1] in _OPENING_QUOTES
+    )
 
 
 def _boilerplate_reason(paragraph: str) -> str | None:
