@@ -2101,3 +2101,14 @@ def test_what_was_said_does_not_end_on_the_conjunction_of_the_next_clause() -> N
     )
     (quote,) = [q for q in _quotes(text) if q.kind == "indirect"]
     assert (quote.speaker, quote.text) == ("Sestak", "he had been offered a job but provided no details")
+
+
+def test_what_someone_does_not_believe_is_said_is_no_quote() -> None:
+    # Multi-News (The Local France, mn-24807): was "there has been an excessive level of cases in
+    # Ain", said by "the evidence", the opposite of what the agency concluded
+    text = (
+        "On Thursday, France's public health body, Santé Publique France admitted for the first time that "
+        "the situations in Loire-Atlantique and Brittany reveal an excessive number of these kinds of cases. "
+        "However they do not believe the evidence suggests there has been an excessive level of cases in Ain."
+    )
+    assert not [quote for quote in _quotes(text) if "excessive level" in quote.text]

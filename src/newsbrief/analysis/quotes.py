@@ -2303,10 +2303,17 @@ def _cut_at_a_quote(ctx: _Context, clause: Token) -> bool:
 def _unsaid(verb: Token) -> bool:
     """What a speaker is said not to have said, or asked about: a negated speech verb ("would not
     say whether ..."), one its speaker declines or refuses ("Aides to Mr. Romney declined to say on
-    Tuesday whether he would ..."), or one inside a question put to them ("Asked whether he was
-    suggesting that Mr. Obama lacked sympathy ..., Mr. Santorum did not back down")."""
+    Tuesday whether he would ..."), one inside what someone is said not to think ("they do not
+    believe the evidence suggests ..."), or one inside a question put to them ("Asked whether he
+    was suggesting that Mr. Obama lacked sympathy ..., Mr. Santorum did not back down")."""
     if any(child.dep_ == "neg" for child in verb.children):
         return True
+    if (
+        verb.dep_ == "ccomp"
+        and verb.head.i < verb.i
+        and any(child.dep_ == "neg" for child in verb.head.children)
+    ):
+        return True  # "they do not believe the evidence suggests ...": what is not believed said
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"decline", "refuse"}:
         return True
     return any(_said_to(ancestor) for ancestor in verb.ancestors if ancestor.lemma_.lower() in SPEECH_VERBS)
