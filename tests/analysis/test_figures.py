@@ -206,6 +206,17 @@ def test_a_counted_word_split_at_its_hyphen_is_counted_whole() -> None:
     assert _one(_figures([_article(text)]), "two").unit == "non-citizen"
 
 
+def test_about_before_a_count_as_a_preposition_is_no_qualifier() -> None:
+    # BASIL, Fox News on NSA surveillance (2013): was "about 2 programs"
+    text = (
+        "The Obama administration found itself defending -- and beginning to explain -- yet another "
+        "surveillance effort after leaked documents revealed information about two secret National Security "
+        "Agency intelligence-gathering programs."
+    )
+    figure = _one(_figures([_article(text)]), "two")
+    assert (figure.value, figure.qualifier) == (2, "exact")
+
+
 def test_two_dozen_is_twenty_four_not_a_range_from_two() -> None:
     # BASIL, Fox News on Obama's gun plan (2013): was "at most 2 actions"
     text = (

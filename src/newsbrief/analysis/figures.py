@@ -598,8 +598,9 @@ def _figure(
     if candidate.label != "AGE" and _is_excluded(tokens, candidate.label):
         return None
     start_token, qualifier = _qualifier(tokens)
-    if [t.lower_ for t in tokens.doc[tokens.start : start_token]] == ["up", "to"]:
-        tokens = tokens.doc[start_token : tokens.end]  # "revised up to 728,000": the verb's "up"
+    if [t.lower_ for t in tokens.doc[tokens.start : start_token]] in (["up", "to"], ["about"], ["around"]):
+        # "revised up to 728,000": the verb's "up"; "information about two programs": a preposition
+        tokens = tokens.doc[start_token : tokens.end]
     number_tokens = tokens.doc[max(start_token, tokens.start) : tokens.end]
     parsed = _value_and_unit(number_tokens, candidate.label)
     if parsed is None:
@@ -909,6 +910,8 @@ def _qualifier(tokens: SpacySpan) -> tuple[int, str]:
                 return number_start, "exact"
             if phrase == "up to" and _rose_up(doc[number_start - 2]):
                 return number_start, "exact"
+            if phrase in ("about", "around") and doc[number_start - 1].dep_ == "prep":
+                return number_start, "exact"  # "information about two secret programs": a topic
             return number_start - len(words), qualifier
     return tokens.start if tokens.start < number_start else number_start, "exact"
 
