@@ -11,6 +11,7 @@ from newsbrief.analysis.lexicon import (
     as_inner_quotation,
     quotation_ends,
     same_title,
+    without_dateline,
     word_list,
 )
 from newsbrief.analysis.nlp import parse
@@ -138,3 +139,65 @@ def test_as_inner_quotation_makes_double_marks_single(text: str, inner: str) -> 
 )
 def test_a_title_and_the_noun_for_its_office(title: str, noun: str, same: bool) -> None:
     assert same_title(title, noun) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        # datelines of the BASIL and Multi-News reports
+        (
+            "WASHINGTON (AP) — Emboldened House Republicans issued a stern rebuke.",
+            "Emboldened House Republicans issued a stern rebuke.",
+        ),
+        (
+            "LIVINGSTON, N.J. — Gov. Chris Christie declared an uphill candidacy.",
+            "Gov. Chris Christie declared an uphill candidacy.",
+        ),
+        (
+            "FERGUSON, Mo. -- Attorney General Eric Holder said Wednesday.",
+            "Attorney General Eric Holder said Wednesday.",
+        ),
+        (
+            "(CNN) -- For months and months, Republicans have pointed to a probe.",
+            "For months and months, Republicans have pointed to a probe.",
+        ),
+        (
+            "WASHINGTON—Joining a chorus of Catholic bishops, faculty wrote.",
+            "Joining a chorus of Catholic bishops, faculty wrote.",
+        ),
+        (
+            "WASHINGTON/LONDON (Reuters) - The two governments said they would meet.",
+            "The two governments said they would meet.",
+        ),
+        # mn-2847: a Reuters dateline of two places whose agency and dash the copy dropped
+        (
+            "PRETORIA/KHARTOUM, Sudanese President Omar al-Bashir flew out of South Africa on Monday.",
+            "Sudanese President Omar al-Bashir flew out of South Africa on Monday.",
+        ),
+        (
+            "New York – In his first major foreign policy speech, U.S. Sen. Marco Rubio said he would act.",
+            "In his first major foreign policy speech, U.S. Sen. Marco Rubio said he would act.",
+        ),
+        (
+            "Doha, Qatar - US officials and Taliban representatives have signed a final peace deal.",
+            "US officials and Taliban representatives have signed a final peace deal.",
+        ),
+        # BASIL: a place in title case with its agency
+        (
+            "Denver (AP) – Colorado's top law enforcement official promises to vigorously defend the "
+            "state's historic law legalizing marijuana.",
+            "Colorado's top law enforcement official promises to vigorously defend the state's historic "
+            "law legalizing marijuana.",
+        ),
+        # no dateline: a name in capitals that the sentence goes on from, a lone capital
+        ("Trump-Russia ties are under scrutiny.", "Trump-Russia ties are under scrutiny."),
+        (
+            "NASA, the space agency, said the launch would slip.",
+            "NASA, the space agency, said the launch would slip.",
+        ),
+        ("NASA said Tuesday that the launch would slip.", "NASA said Tuesday that the launch would slip."),
+        ("A — B is what the chart shows.", "A — B is what the chart shows."),
+    ],
+)
+def test_a_dateline_is_left_out_of_the_printed_line(text: str, printed: str) -> None:
+    assert without_dateline(text) == printed

@@ -1532,3 +1532,12 @@ def test_a_source_sentence_shown_in_quotation_marks_puts_its_own_quotations_in_s
     ) in facts.splitlines()
     assert "““" not in markdown and "””" not in markdown
     assert "(“…during a two-hour briefing on Monday that there are ‘19 independent steps" in markdown
+
+
+def test_a_first_sentence_in_the_lists_is_printed_without_its_dateline():
+    """The Times's first sentence read "“WASHINGTON — Leading Democrats called Friday ...” —
+    reported by ..." under "Agreed facts", while the brief's own lines leave the dateline out."""
+    story = Story(articles=basil_story("basil-putin-summit.jsonl"))
+    facts = _md_section(to_markdown(brief(story, Options(analyses=("facts",)))), "Agreed facts")
+    assert "- “Leading Democrats called Friday for President Trump to cancel his" in facts
+    assert "WASHINGTON" not in facts

@@ -15,6 +15,7 @@ __all__ = [
     "COUNTED_NOUN_GROUPS",
     "COUNTRY_NAMES",
     "COURTESY_TITLES",
+    "DATELINE",
     "DENIED_DEEDS",
     "EVALUATIVE",
     "EVENT_CLASSES",
@@ -46,6 +47,7 @@ __all__ = [
     "quotes_someone",
     "same_title",
     "sex_of_word",
+    "without_dateline",
     "word_list",
 ]
 
@@ -518,3 +520,30 @@ def is_title(word: str) -> bool:
     or a title in the plural before two names ("Senators Ron Wyden and Dianne Feinstein")."""
     lower = word.lower().rstrip(".")
     return lower in _TITLE_WORDS or (lower.endswith("s") and lower[:-1] in TITLES)
+
+
+# A dateline at the head of an article's first sentence: "WASHINGTON —", "MONSEY, N.Y. (AP) — ",
+# "FERGUSON, Mo. --", "WASHINGTON/LONDON (Reuters) -", "(CNN) -- ", "(CNN)": a place in capitals
+# (a state or country after a comma may be written "N.J." or "Mo."), an agency in brackets, then a
+# dash; or the bare agency; or places in capitals joined by a slash and a comma, whose agency and
+# dash a copy dropped ("PRETORIA/KHARTOUM, Sudanese President ..."), which no acronym is; or a place
+# in title case before a dash set off by spaces, with or without the agency ("New York – In his
+# first ...", "Doha, Qatar - US officials ...", "Denver (AP) – Colorado's top ..."): all 7 such
+# first sentences of BASIL, Multi-News and the roundups' leads, and the 7 with an agency.
+_STATE = r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"  # ", N.J.", ", Qatar", ", New Hampshire"
+_AGENCY = r"(?: \((?:AP|Reuters|AFP|CNN|UPI)\))?"  # " (AP)" after the place
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]*){0,3}" + _STATE + _AGENCY + r"\s*(?:—|–|―|--|-)|"
+    r"\((?:CNN|AP|Reuters|AFP)\)\s*(?:—|–|―|--|-)?|"
+    r"[A-Z]{3,}(?:/[A-Z]{3,})+,|"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}" + _STATE + _AGENCY + r" (?:—|–|―|--|-) )\s*"
+    r"(?=[A-Z“\"‘'])"
+)
+
+
+def without_dateline(text: str) -> str:
+    """The sentence without a dateline at its head ("WASHINGTON (AP) — Emboldened House
+    Republicans ..." -> "Emboldened House Republicans ..."): where one outlet filed its report,
+    which a brief of several outlets does not print in its lines."""
+    match = DATELINE.match(text)
+    return text[match.end() :] if match is not None else text

@@ -16,9 +16,10 @@ import blingfire
 import numpy as np
 from numpy.typing import NDArray
 
+from newsbrief.analysis.lexicon import DATELINE
 from newsbrief.model import Article, Sentence
 
-__all__ = ["is_finished", "paragraph_spans", "segment", "sentence_offsets", "without_dateline"]
+__all__ = ["is_finished", "paragraph_spans", "segment", "sentence_offsets"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # blingfire splits after an opening quote that follows a colon ("...a Red Cross worker: "Where...");
@@ -70,33 +71,6 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
         position = match.end()
     spans.append((position, len(text)))
     return tuple(span for span in (_strip_span(text, start, end) for start, end in spans) if span)
-
-
-# A dateline at the head of an article's first sentence: "WASHINGTON —", "MONSEY, N.Y. (AP) — ",
-# "FERGUSON, Mo. --", "WASHINGTON/LONDON (Reuters) -", "(CNN) -- ", "(CNN)": a place in capitals
-# (a state or country after a comma may be written "N.J." or "Mo."), an agency in brackets, then a
-# dash; or the bare agency; or places in capitals joined by a slash and a comma, whose agency and
-# dash a copy dropped ("PRETORIA/KHARTOUM, Sudanese President ..."), which no acronym is; or a place
-# in title case before a dash set off by spaces, with or without the agency ("New York – In his
-# first ...", "Doha, Qatar - US officials ...", "Denver (AP) – Colorado's top ..."): all 7 such
-# first sentences of BASIL, Multi-News and the roundups' leads, and the 7 with an agency.
-_STATE = r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"  # ", N.J.", ", Qatar", ", New Hampshire"
-_AGENCY = r"(?: \((?:AP|Reuters|AFP|CNN|UPI)\))?"  # " (AP)" after the place
-_DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]*){0,3}" + _STATE + _AGENCY + r"\s*(?:—|–|―|--|-)|"
-    r"\((?:CNN|AP|Reuters|AFP)\)\s*(?:—|–|―|--|-)?|"
-    r"[A-Z]{3,}(?:/[A-Z]{3,})+,|"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}" + _STATE + _AGENCY + r" (?:—|–|―|--|-) )\s*"
-    r"(?=[A-Z“\"‘'])"
-)
-
-
-def without_dateline(text: str) -> str:
-    """The sentence without a dateline at its head ("WASHINGTON (AP) — Emboldened House
-    Republicans ..." -> "Emboldened House Republicans ..."): where one outlet filed its report,
-    which a brief of several outlets does not print in its lines."""
-    match = _DATELINE.match(text)
-    return text[match.end() :] if match is not None else text
 
 
 def is_finished(text: str) -> bool:
@@ -193,7 +167,7 @@ def _is_cut(before: str, after: str) -> bool:
     """
     if (_ENDS_WITH_TITLE.search(before) or _ENDS_WITH_VERSUS.search(before)) and after[:1].isupper():
         return True
-    if (dateline := _DATELINE.match(f"{before} {after}")) is not None and dateline.end() > len(before):
+    if (dateline := DATELINE.match(f"{before} {after}")) is not None and dateline.end() > len(before):
         return True
     return bool(_CLOSES_ON_QUESTION.search(before) and _OPENS_WITH_ATTRIBUTION.match(after))
 

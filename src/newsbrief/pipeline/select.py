@@ -37,12 +37,12 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
-from newsbrief.analysis.lexicon import quotation_ends, quotes_someone
+from newsbrief.analysis.lexicon import quotation_ends, quotes_someone, without_dateline
 from newsbrief.analysis.similarity import embed
 from newsbrief.model import DEFAULT_STYLE, Citation, Fact, Sentence, Source, SummarySentence
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD
 from newsbrief.pipeline.represent import article_consensus, article_rows, centroid_closeness
-from newsbrief.pipeline.segment import is_finished, without_dateline
+from newsbrief.pipeline.segment import is_finished
 from newsbrief.pipeline.voice import (
     mostly_quoted,
     names_no_speaker,

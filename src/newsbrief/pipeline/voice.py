@@ -41,8 +41,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from newsbrief.analysis.lexicon import EVALUATIVE, SNEERS, word_list
-from newsbrief.pipeline.segment import without_dateline
+from newsbrief.analysis.lexicon import EVALUATIVE, SNEERS, without_dateline, word_list
 
 __all__ = [
     "ATTITUDE_ADVERBS",
