@@ -88,6 +88,12 @@ def test_kept_paragraphs_are_unchanged(aleppo: dict[str, Article]) -> None:
             "greeted by cheers and excitement in the hall",
             "video or embedded post",
         ),
+        # Multi-News mn-29714 (BBC): a tweet framed by the page, its author's words, not the report
+        (
+            "Skip Twitter post by @MorganGodfery Jacinda Ardern arrived at hospital in her own car, with "
+            "Clarke driving. No Crown limo or special ambulance.",
+            "video or embedded post",
+        ),
         (
             "You can add location information to your Tweets, such as your city or precise location, "
             "from the web and via third-party applications. You always have the option to delete "

@@ -92,6 +92,11 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("video or embedded post", re.compile(r"^just watched\b.{0,200}\breplay more videos\b", _I)),
     ("video or embedded post", re.compile(r"^embed\b.{0,200}\bcopy this code to your (website|blog)\b", _I)),
     ("video or embedded post", re.compile(r"^media playback is unsupported on your device\b", _I)),
+    # BBC's frame around a post from another site: the post's text is its author's, not the report
+    (
+        "video or embedded post",
+        re.compile(r"^(skip|end of) (twitter|facebook|instagram|youtube|tiktok) post\b", _I),
+    ),
     (
         "video or embedded post",
         re.compile(r"^you need the latest version of (the )?adobe flash player\b", _I),
