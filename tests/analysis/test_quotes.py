@@ -2112,3 +2112,13 @@ def test_what_someone_does_not_believe_is_said_is_no_quote() -> None:
         "However they do not believe the evidence suggests there has been an excessive level of cases in Ain."
     )
     assert not [quote for quote in _quotes(text) if "excessive level" in quote.text]
+
+
+def test_the_ve_of_could_ve_is_no_speaker() -> None:
+    # Multi-News mn-18231 (CNN): the nested quotation was given to "’ve", which the tagger read as
+    # a second subject of "said"
+    text = (
+        "Trump also recalled meeting with the former Massachusetts governor.\n\n"
+        "“I could’ve said, 'Mitt, drop to your knees,' he would have dropped to his knees,\" Trump said."
+    )
+    assert _speaker_of(text, "Mitt, drop to your knees") == "Trump"

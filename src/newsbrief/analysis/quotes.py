@@ -592,7 +592,10 @@ def _subject(verb: Token) -> Token | None:
         subjects = [
             speaker
             for child in current.children
-            if child.dep_ == "nsubj" and (speaker := _past_a_date(child)) is not None
+            # "’ve" of "I could’ve said", which the tagger may read as a name, is no subject
+            if child.dep_ == "nsubj"
+            and child.text[:1] not in "'’"
+            and (speaker := _past_a_date(child)) is not None
         ]
         if not subjects and current is not verb:
             subjects = _shown_speaking(verb, current)
