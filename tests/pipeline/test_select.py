@@ -936,3 +936,16 @@ def test_no_sentence_inside_a_quotation_too_long_to_join_is_a_line_of_its_own() 
     units = _units(sentences, {"fox": text})
     assert units[1:5] == [(), (), (), ()]  # inside the quotation; and too long to be one line
     assert units[5] == (5,)
+
+
+def test_a_sentence_that_ends_on_a_colon_is_no_line() -> None:
+    # BASIL, Fox News on Schiff (2019): the lead-in became a line of the brief, announcing a tweet
+    # the brief did not carry
+    text = (
+        "President Trump himself went even further than congressional Republicans Thursday morning, tweeting:"
+        "\n\n“Congressman Adam Schiff, who spent two years knowingly and unlawfully lying and leaking, should "
+        "be forced to resign from Congress!”"
+    )
+    article = Article(id="fox", outlet="Fox News", title="", url=None, published=None, text=text)
+    sentences = tuple(segment(article))
+    assert _units(sentences, {"fox": text}) == [(), (1,)]

@@ -571,12 +571,14 @@ def _units(sentences: tuple[Sentence, ...], texts: Mapping[str, str] | None) -> 
     """The candidate line that starts at each sentence: the sentence itself, or, when it opens a
     quotation it does not close, it and the following sentences of its paragraph up to the one
     that closes it (at most MAX_QUOTE_SENTENCES). Empty when the sentence cannot start a line: it
-    closes a quotation it did not open, lies inside one, or its quotation never closes."""
+    closes a quotation it did not open, lies inside one, its quotation never closes, or it ends on
+    a colon and so announces words that follow it ("President Trump himself went even further
+    ..., tweeting:")."""
     ends = [quotation_ends(sent.text) for sent in sentences]
     units: list[tuple[int, ...]] = []
     inside: set[int] = set()  # sentences within a quotation, which are someone's words
     for i, (closes, opens) in enumerate(ends):
-        if closes or i in inside:
+        if closes or i in inside or sentences[i].text.rstrip().endswith(":"):
             units.append(())
         elif not opens:
             units.append((i,))
