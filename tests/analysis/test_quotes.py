@@ -2122,3 +2122,25 @@ def test_the_ve_of_could_ve_is_no_speaker() -> None:
         "“I could’ve said, 'Mitt, drop to your knees,' he would have dropped to his knees,\" Trump said."
     )
     assert _speaker_of(text, "Mitt, drop to your knees") == "Trump"
+
+
+def test_a_post_embedded_whole_is_a_quote_of_the_one_who_signed_it() -> None:
+    # Multi-News mn-18231 (CNN): the tweets stood in the article with their signatures and were
+    # no one's quotes; a link to the post's picture is not its words
+    text = (
+        "Trump is not waiting to hear what Romney has to say. He lashed out at Romney on Twitter Wednesday "
+        "afternoon:\n\n"
+        "Failed Presidential Candidate Mitt Romney is having a news conference tomorrow to criticize me. "
+        "(1/2) — Donald J. Trump (@realDonaldTrump) March 2, 2016\n\n"
+        "Country over Party pic.twitter.com/JZMTaEYdxQ — Jeff Flake (@JeffFlake) December 5, 2017"
+    )
+    found = {(quote.kind, quote.speaker, quote.text) for quote in _quotes(text)}
+    assert found == {
+        (
+            "direct",
+            "Donald J. Trump",
+            "Failed Presidential Candidate Mitt Romney is having a news conference tomorrow to criticize "
+            "me. (1/2)",
+        ),
+        ("direct", "Jeff Flake", "Country over Party"),
+    }

@@ -1924,11 +1924,49 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
     found = [_direct(article, item.unit, item.speaker) for item in kept]
     result = [item for item in found if item is not None]
     result.extend(_indirect(article, ctx, mentions, [item.unit for item in kept]))
+    result.extend(_embedded_posts(article, ctx, [item.span for item in result]))
     result.sort(key=lambda item: (item.span.start, item.span.end, item.kind))
     return result, sorted(
         (span for unit in left_out if (span := _unit_span(article, unit)) is not None),
         key=lambda span: (span.start, span.end),
     )
+
+
+# The signature under a post embedded from Twitter: "— Donald J. Trump (@realDonaldTrump) March 3,
+# 2016" at the end of the paragraph that holds the post's words.
+_POST_SIGNATURE = re.compile(
+    r"\s+[—–]\s*(?P<name>[^\s—–()@][^()@\n]{0,60}?)\s+\(@\w{1,15}\)\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{1,2}, \d{4}\s*$"
+)
+_TRAILING_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
+
+
+def _embedded_posts(article: Article, ctx: _Context, found: Sequence[Span]) -> list[_Found]:
+    """The words of each post embedded whole in the article (a paragraph that ends on a post's
+    signature, "... Very un-American! — Donald J. Trump (@realDonaldTrump) February 15, 2017"),
+    as a direct quote of the one who signed it; none where a quote already found covers them."""
+    posts: list[_Found] = []
+    for lo, hi in ctx.paragraphs:
+        signature = _POST_SIGNATURE.search(ctx.text, lo, hi)
+        if signature is None:
+            continue
+        words = _TRAILING_LINKS.sub("", ctx.text[lo : signature.start()])
+        end = lo + len(words.rstrip())
+        if len(words.split()) < 3 or any(span.start < end and lo < span.end for span in found):
+            continue
+        name = signature.group("name").strip()
+        last = ctx.doc.char_span(signature.start("name"), signature.start("name") + len(name), "expand")
+        speaker = _resolved(name, last[-1], ctx) if last is not None and len(last) else name
+        posts.append(
+            _Found(
+                "direct",
+                " ".join(words.split()),
+                _Speaker(speaker, "", described=False),
+                Span(article.id, lo, end, ctx.text[lo:end]),
+            )
+        )
+    return posts
 
 
 def _unit_span(article: Article, unit: _Unit) -> Span | None:
