@@ -160,3 +160,29 @@ def test_agreed_facts_list_statements_before_pieces_of_quotations() -> None:
 )
 def test_is_statement(text: str, expected: bool) -> None:
     assert is_statement(text) is expected
+
+
+def test_a_posts_signature_is_no_agreed_fact() -> None:
+    """Multi-News mn-18231: two outlets embedded Trump's tweet, and its signature line was listed as
+    a fact they agree on (with dates a day apart)."""
+    tweet = (
+        "I have brought millions of people into the Republican Party, while the Dems are going down. "
+        "Establishment wants to kill this movement!"
+    )
+    articles = tuple(
+        Article(
+            id=article_id,
+            outlet=article_id,
+            title="",
+            url=None,
+            published=None,
+            text=f"{before}\n\n{tweet} — Donald J. Trump (@realDonaldTrump) March {day}, 2016",
+        )
+        for article_id, before, day in (
+            ("a", "Trump is not waiting to hear what Romney has to say about the race this week.", 2),
+            ("b", "The front-runner lashed out at the party's 2012 nominee on Wednesday morning.", 3),
+        )
+    )
+    facts = brief(Story(articles=articles, id="tweet"), Options(analyses=["facts"])).analysis.facts
+    firsts = [fact.sentences[0].text for fact in facts]
+    assert not [text for text in firsts if "(@realDonaldTrump)" in text and text.startswith("—")], firsts

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsbrief.analysis.lexicon import is_whole_quotation, quotation_ends
+from newsbrief.analysis.lexicon import is_post_signature, is_whole_quotation, quotation_ends
 from newsbrief.model import Claim, Fact, Sentence
 
 if TYPE_CHECKING:
@@ -43,8 +43,13 @@ def is_statement(text: str) -> bool:
 
 def agreed_facts(facts: Sequence[Fact]) -> tuple[Fact, ...]:
     """Facts reported by two or more articles: statements first (as its first sentence reads),
-    then most articles, then closest agreement."""
-    shared = [fact for fact in facts if len(fact.article_ids) > 1]
+    then most articles, then closest agreement; never an embedded post's signature line, which
+    two outlets carry alike but which states nothing."""
+    shared = [
+        fact
+        for fact in facts
+        if len(fact.article_ids) > 1 and not (fact.sentences and is_post_signature(fact.sentences[0].text))
+    ]
     ranked = sorted(
         enumerate(shared),
         key=lambda item: (

@@ -34,6 +34,7 @@ __all__ = [
     "PERSON_NOUNS",
     "PHRASAL_SPEECH_VERBS",
     "PLATFORMS",
+    "POST_SIGNATURE",
     "REPORTING_VERBS",
     "SNEERS",
     "SPEECH_VERBS",
@@ -41,6 +42,7 @@ __all__ = [
     "TITLE_QUALIFIERS",
     "UTTERANCE_NOUNS",
     "as_inner_quotation",
+    "is_post_signature",
     "is_title",
     "is_whole_quotation",
     "quotation_ends",
@@ -547,3 +549,18 @@ def without_dateline(text: str) -> str:
     which a brief of several outlets does not print in its lines."""
     match = DATELINE.match(text)
     return text[match.end() :] if match is not None else text
+
+
+# The signature under a post embedded from Twitter: "— Donald J. Trump (@realDonaldTrump) March 3,
+# 2016" at the end of the paragraph that holds the post's words.
+POST_SIGNATURE = re.compile(
+    r"\s+[—–]\s*(?P<name>[^\s—–()@][^()@\n]{0,60}?)\s+\(@\w{1,15}\)\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{1,2}, \d{4}\s*$"
+)
+
+
+def is_post_signature(text: str) -> bool:
+    """Whether a sentence is only the signature under an embedded post ("— Donald J. Trump
+    (@realDonaldTrump) March 3, 2016"): who posted and when, no statement of anyone's."""
+    return POST_SIGNATURE.fullmatch(" " + text.strip()) is not None

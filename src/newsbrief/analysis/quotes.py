@@ -147,6 +147,7 @@ from newsbrief.analysis.lexicon import (
     PEOPLE_NOUNS,
     PERSON_NOUNS,
     PHRASAL_SPEECH_VERBS,
+    POST_SIGNATURE,
     SPEECH_VERBS,
     TITLES,
     UTTERANCE_NOUNS,
@@ -1932,13 +1933,6 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
     )
 
 
-# The signature under a post embedded from Twitter: "— Donald J. Trump (@realDonaldTrump) March 3,
-# 2016" at the end of the paragraph that holds the post's words.
-_POST_SIGNATURE = re.compile(
-    r"\s+[—–]\s*(?P<name>[^\s—–()@][^()@\n]{0,60}?)\s+\(@\w{1,15}\)\s+"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r" \d{1,2}, \d{4}\s*$"
-)
 _TRAILING_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
 
 
@@ -1948,7 +1942,7 @@ def _embedded_posts(article: Article, ctx: _Context, found: Sequence[Span]) -> l
     as a direct quote of the one who signed it; none where a quote already found covers them."""
     posts: list[_Found] = []
     for lo, hi in ctx.paragraphs:
-        signature = _POST_SIGNATURE.search(ctx.text, lo, hi)
+        signature = POST_SIGNATURE.search(ctx.text, lo, hi)
         if signature is None:
             continue
         words = _TRAILING_LINKS.sub("", ctx.text[lo : signature.start()])
