@@ -583,9 +583,11 @@ def _units(sentences: tuple[Sentence, ...], texts: Mapping[str, str] | None) -> 
         elif not opens:
             units.append((i,))
         else:
-            inside.update(_rest_of_quotation(sentences, ends, i))
-            run = _quotation_run(sentences, ends, i)
-            units.append(run if texts is not None else ())
+            rest = _rest_of_quotation(sentences, ends, i)
+            inside.update(rest)
+            closed = bool(rest) and ends[rest[-1]] == (True, False)
+            fits = len(rest) < int(MAX_QUOTE_SENTENCES)
+            units.append((i, *rest) if closed and fits and texts is not None else ())
     return units
 
 
@@ -610,22 +612,6 @@ def _rest_of_quotation(
         if closes:
             break
     return rest
-
-
-def _quotation_run(
-    sentences: tuple[Sentence, ...], ends: list[tuple[bool, bool]], first: int
-) -> tuple[int, ...]:
-    """Sentences ``first`` to the one that closes its quotation, in one paragraph, or () if none."""
-    for j in range(first + 1, min(first + int(MAX_QUOTE_SENTENCES), len(sentences))):
-        same_paragraph = (sentences[j].article_id, sentences[j].paragraph) == (
-            sentences[first].article_id,
-            sentences[first].paragraph,
-        )
-        if not same_paragraph or ends[j][1]:
-            return ()
-        if ends[j][0]:
-            return tuple(range(first, j + 1))
-    return ()
 
 
 def _joined(
