@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newsbrief.model import Sentence
+
 __all__ = [
     "CLAIM_NOUNS",
     "COMPOUND_ADJECTIVES",
@@ -45,6 +47,7 @@ __all__ = [
     "is_post_signature",
     "is_title",
     "is_whole_quotation",
+    "printed_text",
     "quotation_ends",
     "quotes_someone",
     "same_title",
@@ -549,6 +552,13 @@ def without_dateline(text: str) -> str:
     which a brief of several outlets does not print in its lines."""
     match = DATELINE.match(text)
     return text[match.end() :] if match is not None else text
+
+
+def printed_text(sentence: Sentence) -> str:
+    """A source sentence as the brief prints it, in its lines and its lists: an article's first
+    without its dateline ("WASHINGTON —"), which would otherwise make two reports of one event
+    look apart."""
+    return without_dateline(sentence.text) if sentence.index == 0 else sentence.text
 
 
 # The signature under a post embedded from Twitter: "— Donald J. Trump (@realDonaldTrump) March 3,

@@ -37,7 +37,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
-from newsbrief.analysis.lexicon import quotation_ends, quotes_someone, without_dateline
+from newsbrief.analysis.lexicon import printed_text, quotation_ends, quotes_someone
 from newsbrief.analysis.similarity import embed
 from newsbrief.model import DEFAULT_STYLE, Citation, Fact, Sentence, Source, SummarySentence
 from newsbrief.pipeline.align import SAME_CONTENT_THRESHOLD
@@ -421,13 +421,13 @@ class _MeaningCheck:
     """Whether a candidate line says again what a taken line says: in the same words (a run of
     SHARED_PHRASE_WORDS words, or one quotation as two outlets took it down) or in other words
     (the WordLlama cosine of any of their sentences above MEANING_REDUNDANCY_THRESHOLD), each
-    sentence read as a line prints it (``_printed_text``). A sentence's phrases, quotations and
+    sentence read as a line prints it (``printed_text``). A sentence's phrases, quotations and
     vector are worked out only when it is first compared: the greedy loop compares the dozen lines
     it takes, not the story's hundred sentences, and the embedding's tokenizer costs more than the
     rest of the selection."""
 
     def __init__(self, sentences: tuple[Sentence, ...]) -> None:
-        self._texts = [_printed_text(sent) for sent in sentences]
+        self._texts = [printed_text(sent) for sent in sentences]
         self._vectors: dict[int, NDArray[np.float32]] = {}
         self._phrases: dict[int, frozenset[tuple[str, ...]]] = {}
         self._quotations: dict[int, list[frozenset[str]]] = {}
@@ -484,12 +484,6 @@ def _text_ends(sentences: Sequence[Sentence]) -> dict[str, int]:
 def _ends_unfinished(sentence: Sentence, text_end: Mapping[str, int]) -> bool:
     """Whether the sentence ends its article's text and stops mid-sentence there."""
     return sentence.end == text_end[sentence.article_id] and not is_finished(sentence.text)
-
-
-def _printed_text(sentence: Sentence) -> str:
-    """The sentence as a summary line prints it: an article's first sentence without its
-    dateline ("WASHINGTON —"), which would otherwise make two reports of one event look apart."""
-    return without_dateline(sentence.text) if sentence.index == 0 else sentence.text
 
 
 def _phrases(text: str) -> frozenset[tuple[str, ...]]:
@@ -1124,7 +1118,7 @@ def cite(
         )
         lines.append(
             SummarySentence(
-                text=_printed_text(sentence),
+                text=printed_text(sentence),
                 sentence=sentence,
                 citations=(_citation(sentence, number, 1.0), *others),
                 voice=outlet[sentence.article_id]

@@ -22,7 +22,7 @@ from newsbrief.analysis.lexicon import (
     PERSON_NOUNS,
     as_inner_quotation,
     is_whole_quotation,
-    without_dateline,
+    printed_text,
 )
 from newsbrief.model import (
     ActorNames,
@@ -362,16 +362,10 @@ def _quoted(style: Style, text: str) -> str:
     return style.markup("“{}”").format(style.text(as_inner_quotation(text)))
 
 
-def _printed(sentence: Sentence) -> str:
-    """A source sentence as a list prints it: an article's first without its dateline
-    ("WASHINGTON —"), as the brief's lines print it."""
-    return without_dateline(sentence.text) if sentence.index == 0 else sentence.text
-
-
 def _facts_section(facts: Sequence[Fact], style: Style) -> Section:
     items = [
         style.markup("{} — reported by {}").format(
-            _verbatim(style, _printed(fact.sentences[0])),
+            _verbatim(style, printed_text(fact.sentences[0])),
             style.markup(", ").join(
                 _who(style, sent.article_id, sent.start) for sent in _in_source_order(style, fact.sentences)
             ),
@@ -387,7 +381,7 @@ def _facts_section(facts: Sequence[Fact], style: Style) -> Section:
 def _claims_section(claims: Sequence[Claim], style: Style) -> Section:
     items = [
         style.markup("{} — {}").format(
-            _verbatim(style, _printed(sent)), _who(style, sent.article_id, sent.start)
+            _verbatim(style, printed_text(sent)), _who(style, sent.article_id, sent.start)
         )
         for sent in (claim.sentence for claim in claims)
     ]
@@ -625,15 +619,15 @@ def _dispute_item(dispute: DisputedClaim, style: Style) -> str:
     claim, denial = dispute.claim, dispute.dispute
     said = style.markup("{} {}").format(
         _who(style, claim.article_id, claim.start),
-        _quoted(style, one_line(_printed(claim))),
+        _quoted(style, one_line(printed_text(claim))),
     )
     denied = style.markup("{} “{}”").format(
         _who(style, denial.article_id, denial.start),
-        _with_cue(one_line(_printed(denial)), dispute.cue, style),
+        _with_cue(one_line(printed_text(denial)), dispute.cue, style),
     )
     before = style.markup("")
     if dispute.disputed != denial:
-        before = style.markup(" (of {})").format(_quoted(style, one_line(_printed(dispute.disputed))))
+        before = style.markup(" (of {})").format(_quoted(style, one_line(printed_text(dispute.disputed))))
     basis = (
         style.markup(" {}.").format(style.em(style.text("Matched because " + dispute.compared)))
         if dispute.compared
@@ -641,7 +635,7 @@ def _dispute_item(dispute: DisputedClaim, style: Style) -> str:
     )
     # a denial quoted last whose own full stop ends the item gets no second one after its
     # quotation mark; a parenthesis after it does
-    ends = dispute.disputed == denial and _ENDS_SENTENCE.search(one_line(_printed(denial)))
+    ends = dispute.disputed == denial and _ENDS_SENTENCE.search(one_line(printed_text(denial)))
     stop = "" if ends else "."
     return style.markup("{} — disputed by {}{}{}{}").format(said, denied, before, style.markup(stop), basis)
 
