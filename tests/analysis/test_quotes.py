@@ -680,6 +680,27 @@ def test_pronoun_continues_the_subject_not_a_nearer_object(text: str, quote_star
             "I look forward to voting for it",
             "Mitt Romney",
         ),
+        # Multi-News (CNN on Romney's speech, 2016): Obama is the subject of a clause inside the
+        # clause whose subject is Trump, and took Trump's words
+        (
+            "There's irony in Romney's speech: Just four years ago, he courted Trump's endorsement -- even "
+            'after Trump had led the "birther" controversy against President Barack Obama, insisting that '
+            "Obama release his birth certificate to prove he is an American citizen.\n\n"
+            "\"He was begging for my endorsement. I could have said, 'Mitt, drop to your knees' -- he would "
+            'have dropped to his knees," he said.',
+            "He was begging for my endorsement",
+            "Trump",
+        ),
+        # BASIL, Fox News on Lois Lerner (2013): Lerner is the subject of what Bopp learned
+        (
+            'James Bopp, the Christian Coalition\'s lawyer, said he was "shocked and appalled" by that.\n\n'
+            "When Bopp learned years later that Lerner had been promoted to an IRS position, he became "
+            "concerned.\n\n"
+            '"She was in effect being promoted for what she had done at the Federal Election Commission," '
+            "he said.",
+            "She was in effect",
+            "James Bopp",
+        ),
     ],
 )
 def test_pronoun_continues_the_main_clause_subject_not_one_inside_it(

@@ -246,7 +246,7 @@ class _Mention:
     speaker: _Speaker
     plural: bool
     subject: bool  # the subject of its clause (or a quote's speaker), not an object or a list member
-    main: bool  # the subject of its sentence's main clause (or a quote's speaker), not of a clause in it
+    depth: int  # how many clauses down the subject is: 0 in its sentence's main clause (or a quote's speaker)
     people: bool = True  # False for a plural subject that names no people ("the discussions")
 
 
@@ -1442,11 +1442,13 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         # Ryan" named after "a clear reference to"; an earlier paragraph's subject does not ("NPR
         # reached a commander with one rebel faction" before "he says"); and a main clause's subject
         # outranks the subject of a clause inside it ("Romney ... said Trump "put forth ..."" then
-        # "He tweeted" is Romney).
+        # "He tweeted" is Romney), and so on down ("he courted Trump's endorsement -- even after
+        # Trump had led the "birther" controversy against Obama, insisting that Obama release
+        # ..." then "he said" is Trump, not the Obama of the clause inside Trump's).
         nearest = _paragraph_of(ctx, candidates[-1].position)
         subjects = [m for m in candidates if m.subject and _paragraph_of(ctx, m.position) == nearest]
-        main = [m for m in subjects if m.main]
-        chosen = (main or subjects or candidates)[-1]
+        shallowest = min((m.depth for m in subjects), default=0)
+        chosen = ([m for m in subjects if m.depth == shallowest] or candidates)[-1]
         if not chosen.people:
             # "the discussions continued ... They also said": "they" stands for what is no
             # speaker, or for someone the parse cannot tell; an earlier group is a guess
@@ -1529,11 +1531,11 @@ def _mentions(ctx: _Context) -> list[_Mention]:
             if head.dep_ in {"compound", "poss", "attr"} and head.head.ent_type_ != "PERSON":
                 continue
             speaker = _named(head, _name_tokens(head), ctx)
-            found.append(_Mention(token.idx, speaker, False, _is_subject(head), _is_main_subject(head)))
+            found.append(_Mention(token.idx, speaker, False, _is_subject(head), _subject_depth(head)))
             if head.dep_ in {"nsubj", "nsubjpass"} and _co_speakers(head):
                 # "Mr. Udall and Mr. Wyden released a joint statement ...": a later "they"
                 joint = _speakers_of(head, ctx, ())
-                found.append(_Mention(token.idx, joint, True, True, _is_main_subject(head)))
+                found.append(_Mention(token.idx, joint, True, True, _subject_depth(head)))
         elif (
             token.pos_ == "NOUN"
             and token.lemma_.lower() in PERSON_NOUNS
@@ -1544,12 +1546,12 @@ def _mentions(ctx: _Context) -> list[_Mention]:
             speaker = _speaker_of(token, ctx, ())
             start = min(t.idx for t in token.subtree)
             plural = token.tag_ in {"NNS", "NNPS"}
-            found.append(_Mention(start, speaker, plural, _is_subject(token), _is_main_subject(token)))
+            found.append(_Mention(start, speaker, plural, _is_subject(token), _subject_depth(token)))
         elif (members := _group_members(token)) is not None:
             speaker = _speaker_of(token, ctx, ())
             start = min(t.idx for t in token.subtree)
             people = _names_people(members)
-            found.append(_Mention(start, speaker, True, _is_subject(token), _is_main_subject(token), people))
+            found.append(_Mention(start, speaker, True, _is_subject(token), _subject_depth(token), people))
     found.sort(key=lambda mention: mention.position)
     # a name the parse could not read ("Martin Luther King Jr.'s event" ends in "'s") is no one
     return [mention for mention in found if mention.speaker.name]
@@ -1629,9 +1631,10 @@ def _is_subject(head: Token) -> bool:
     )
 
 
-def _is_main_subject(head: Token) -> bool:
-    """Whether the mention is the subject of its sentence's main clause, not of a clause inside it:
-    in "Trump said he'd like Obama to show his birth certificate" Trump is, Obama is not.
+def _subject_depth(head: Token) -> int:
+    """How many clauses down the mention is the subject: 0 for the subject of its sentence's main
+    clause, 1 for the subject of a clause inside that, and so on; -1 for no subject at all. In
+    "Trump said he'd like Obama to show his birth certificate" Trump is at 0, Obama below.
 
     Hobbs (1978, "Resolving pronoun references") searches the sentences before a pronoun top
     down, so a main clause's subject comes before the subject of a clause it holds; news
@@ -1639,12 +1642,15 @@ def _is_main_subject(head: Token) -> bool:
     the candidate had committed a sex crime. "...," he said." is Pow's.
     """
     if not _is_subject(head):
-        return False
+        return -1
     subject = head if head.dep_ in {"nsubj", "nsubjpass"} else head.head
+    depth = 0
     verb = subject.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
+    while verb.head.i != verb.i:
+        if verb.dep_ not in {"conj", "parataxis"}:
+            depth += 1
         verb = verb.head
-    return verb.dep_ in {"ROOT", "parataxis"}
+    return depth
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2163,7 +2169,7 @@ def _add_mention(mentions: list[_Mention], position: int, speaker: _Speaker) -> 
         return mentions
     plural = speaker.described and speaker.name.split()[-1].lower().endswith("s") and not speaker.role
     plural = speaker.joint or speaker.group or (plural and speaker.name.split()[-1].lower() in PERSON_NOUNS)
-    updated = [*mentions, _Mention(position, speaker, plural, True, True)]
+    updated = [*mentions, _Mention(position, speaker, plural, True, 0)]
     updated.sort(key=lambda mention: mention.position)
     return updated
 
