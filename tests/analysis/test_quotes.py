@@ -649,6 +649,17 @@ def test_he_and_she_resolve_to_a_person_of_that_sex(text: str, quote_start: str,
             "I can assure you",
             "Netanyahu",
         ),
+        # Multi-News (BBC on Jacinda Ardern's baby, 2018): the subject is Ardern by her age, and
+        # "she" went to the deputy named after "to"
+        (
+            "Ms Ardern was admitted to a hospital in the city of Auckland early on Thursday morning.\n\n"
+            "The 37-year-old has passed on her duties to Deputy Prime Minister Winston Peters while she "
+            "takes six weeks of maternity leave.\n\n"
+            "However, she said she would be consulted on significant issues and would continue to read "
+            "cabinet papers during her time away.",
+            "she would be consulted",
+            "Ardern",
+        ),
     ],
 )
 def test_pronoun_continues_the_subject_not_a_nearer_object(text: str, quote_start: str, speaker: str) -> None:

@@ -1058,8 +1058,18 @@ def _is_anaphoric(head: Token) -> bool:
     if any(child.dep_ == "prep" and child.lower_ == "of" for child in head.children):
         return False
     lemma = head.lemma_.lower()
-    aged = lemma == "old" and any(child.lower_ == "year" for child in head.subtree)
-    return lemma in PERSON_NOUNS or lemma in TITLES or head.ent_type_ == "NORP" or aged
+    return lemma in PERSON_NOUNS or lemma in TITLES or head.ent_type_ == "NORP" or _states_an_age(head)
+
+
+def _states_an_age(head: Token) -> bool:
+    """ "37-year-old", "87-year-old": news calls a person it has named by their age."""
+    return head.lemma_.lower() == "old" and any(child.lower_ == "year" for child in head.subtree)
+
+
+def _is_age_noun(token: Token) -> bool:
+    """An age standing for a person ("The 37-year-old has passed on her duties"), not one
+    describing a noun ("a 1-year-old girl", "the 10-year-old lawsuit")."""
+    return _states_an_age(token) and token.dep_ != "amod"
 
 
 def _refers_to_organisation(head: Token) -> bool:
@@ -1537,10 +1547,8 @@ def _mentions(ctx: _Context) -> list[_Mention]:
                 joint = _speakers_of(head, ctx, ())
                 found.append(_Mention(token.idx, joint, True, True, _subject_depth(head)))
         elif (
-            token.pos_ == "NOUN"
-            and token.lemma_.lower() in PERSON_NOUNS
-            and token.dep_ not in {"pobj", "attr", "compound", "poss", "appos"}
-        ):
+            (token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_NOUNS) or _is_age_noun(token)
+        ) and token.dep_ not in {"pobj", "attr", "compound", "poss", "appos"}:
             if any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.head.children):
                 continue
             speaker = _speaker_of(token, ctx, ())
