@@ -578,12 +578,21 @@ def _according_to(token: Token) -> Token | None:
     return None
 
 
+# Verbs whose subject is the author of their object ("issued a statement", "fired off a letter").
+_ISSUING_VERBS = frozenset(
+    {"issue", "release", "send", "publish", "post", "file", "write", "sign", "deliver", "fire", "reiterate"}
+)
+
+
 def _subject(verb: Token) -> Token | None:
     """The speaker token of a speech verb: its subject, a passive's agent, or its head's subject."""
     said_by_object = _participle_subject(verb)
     if said_by_object is not None:
         return said_by_object
     current = verb
+    # "LePage has been mired in controversy since calling ...": the one a participle after a
+    # preposition speaks of is its clause's subject, passive or not
+    subject_deps = {"nsubj"}
     for _ in range(4):
         for child in current.children:
             if child.dep_ == "agent":
@@ -594,7 +603,7 @@ def _subject(verb: Token) -> Token | None:
             speaker
             for child in current.children
             # "’ve" of "I could’ve said", which the tagger may read as a name, is no subject
-            if child.dep_ == "nsubj"
+            if child.dep_ in subject_deps
             and child.text[:1] not in "'’"
             and (speaker := _past_a_date(child)) is not None
         ]
@@ -605,6 +614,10 @@ def _subject(verb: Token) -> Token | None:
             # "Melinda Mostini (...), one of the mothers concerned has questioned": the parser
             # reads the apposition as a second subject; the name is the speaker
             named = [child for child in on_line if child.ent_type_ == "PERSON" and child.pos_ == "PROPN"]
+            # "Sen. Marco Rubio ..., says Jay-Z, who just visited Cuba, should get up to speed":
+            # the parser gives "says" the reported clause's subject too; a name before the verb
+            # is the one saying
+            named = [child for child in named if child.i < verb.i] or named
             return (named or on_line)[-1] if on_line else _subject_on_line(subjects[-1], verb)
         if current.dep_ in {"conj", "advcl"} and current.head.dep_ == "ccomp" and _mute_subject(current.head):
             # "Amar said the cause was "X", but warned ...", "He claimed a woman's body can ...,
@@ -612,14 +625,28 @@ def _subject(verb: Token) -> Token | None:
             # reported clause, whose subject cannot speak; the speaker is the reporting verb's subject
             current = current.head.head
             continue
+        if current.dep_ == "dobj" and current.i != verb.i and _issued_by_subject(current):
+            current = current.head
+            continue
         if current.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and current.head is not current:
             current = current.head
             continue
-        if current.pos_ == "ADP" and current.dep_ == "prep" and current.i != verb.i:
+        if current.pos_ in {"ADP", "SCONJ"} and current.dep_ == "prep" and current.i != verb.i:
             current = current.head  # "quoted as saying": the preposition of the participle's clause
+            subject_deps = {"nsubj", "nsubjpass"}
             continue
         break
     return _inverted_subject(verb) or _name_set_off_before(verb)
+
+
+def _issued_by_subject(noun: Token) -> bool:
+    """Whether what the object of a verb says is the words of the verb's subject: "issued a
+    statement saying ...", "sent her a letter ... saying", "reiterated past statements in saying";
+    not "challenged the facts of an article ... saying", "denied a late-Friday report claiming",
+    nor "released a statement from her doctor declaring" (whose words it names)."""
+    return noun.head.lemma_.lower() in _ISSUING_VERBS and not any(
+        child.dep_ == "prep" and child.lower_ in {"from", "by"} for child in noun.children
+    )
 
 
 def _past_a_date(subject: Token) -> Token | None:
@@ -719,8 +746,10 @@ def _name_set_off_before(verb: Token) -> Token | None:
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    """ "..., says Cafarella." when the parser made the name something other than nsubj."""
-    if verb.i + 1 < len(verb.doc):
+    """ "..., says Cafarella." when the parser made the name something other than nsubj; a
+    participle is never inverted ("since calling state Rep. Drew Gattine (D) a "..."": the name
+    after it is whom it calls)."""
+    if verb.i + 1 < len(verb.doc) and verb.tag_ != "VBG":
         token = verb.doc[verb.i + 1]
         while token.dep_ == "compound" and token.head.i > token.i:
             token = token.head
@@ -1088,14 +1117,25 @@ def _organisation_referred(head: Token, ctx: _Context) -> Entity | None:
 
     An organisation is an entity labelled ORG, or one the article puts beside an organisation
     noun ("the public health authority Santé Publique France", "Remera, a public body"): the small
-    model takes many an organisation's name for a person's.
+    model takes many an organisation's name for a person's. A place the description names must
+    be said there: "the St. Louis group" is the St. Louis Tea Party, not the NAACP named after it.
     """
     paragraph = _paragraph_of(ctx, head.idx)
+    places = [
+        child.lower_
+        for child in head.children
+        if child.dep_ in {"compound", "amod"} and child.ent_type_ in {"GPE", "NORP", "LOC"}
+    ]
     for start, entity in ctx.names.before(ctx.article_id, head.idx):
         if _paragraph_of(ctx, start) < paragraph - _RESOLVE_PARAGRAPHS:
             break
         token = ctx.doc[bisect.bisect_right(ctx.token_starts, start) - 1]
-        if ctx.quoted[token.i] < 0 and (entity.label == "ORG" or _introduced_as_organisation(entity, ctx)):
+        near = ctx.text[max(0, start - 40) : start + 60]
+        if (
+            ctx.quoted[token.i] < 0
+            and (entity.label == "ORG" or _introduced_as_organisation(entity, ctx))
+            and all(_said_near(place, near) for place in places)
+        ):
             return entity
     return None
 
@@ -2322,7 +2362,7 @@ def _indirect(
             if complement:
                 content = [] if _cut_at_a_quote(ctx, complement[0]) else list(complement[0].subtree)
             elif token.dep_ == "parataxis" and token.head.i > token.i:
-                excluded = {t.i for t in token.subtree}
+                excluded = {t.i for t in token.subtree} - _reported_subject(token, subject)
                 content = [t for t in token.head.subtree if t.i not in excluded]
             head = subject
         if head is None or not content:
@@ -2331,6 +2371,17 @@ def _indirect(
         if item is not None:
             found.append(item)
     return found
+
+
+def _reported_subject(verb: Token, speaker: Token) -> set[int]:
+    """The subject of what was said when the parser hung it on the speech verb after the speaker's
+    own ("Rubio ... says Jay-Z, who just visited Cuba, should get up to speed"): its positions."""
+    subjects = [child for child in verb.children if child.dep_ == "nsubj" and child.i > verb.i]
+    if speaker.i > verb.i or not subjects:
+        return set()
+    start = min(t.i for t in subjects[0].subtree)
+    commas = [child for child in verb.children if child.dep_ == "punct" and child.i > start]
+    return {t.i for child in subjects for t in child.subtree} | {comma.i for comma in commas}
 
 
 def _cut_at_a_quote(ctx: _Context, clause: Token) -> bool:
@@ -2351,11 +2402,16 @@ def _cut_at_a_quote(ctx: _Context, clause: Token) -> bool:
 
 def _unsaid(verb: Token) -> bool:
     """What a speaker is said not to have said, or asked about: a negated speech verb ("would not
-    say whether ..."), one its speaker declines or refuses ("Aides to Mr. Romney declined to say on
-    Tuesday whether he would ..."), one inside what someone is said not to think ("they do not
-    believe the evidence suggests ..."), or one inside a question put to them ("Asked whether he
-    was suggesting that Mr. Obama lacked sympathy ..., Mr. Santorum did not back down")."""
-    if any(child.dep_ == "neg" for child in verb.children):
+    say whether ..."), a denial ("Trump over the weekend denied that he asked Comey to stop
+    investigating Flynn": what follows is what he says is untrue), one its speaker declines or
+    refuses ("Aides to Mr. Romney declined to say on Tuesday whether he would ..."), one someone
+    is told to do ("an order directing the Department ... to announce ..."), one inside what
+    someone is said not to think ("they do not believe the evidence suggests ..."), or one inside a
+    question put to them ("Asked whether he was suggesting that Mr. Obama lacked sympathy ..., Mr.
+    Santorum did not back down")."""
+    if verb.lemma_.lower() == "deny" or any(child.dep_ == "neg" for child in verb.children):
+        return True
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _DIRECTING_VERBS:
         return True
     if (
         verb.dep_ == "ccomp"
@@ -2366,6 +2422,25 @@ def _unsaid(verb: Token) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"decline", "refuse"}:
         return True
     return any(_said_to(ancestor) for ancestor in verb.ancestors if ancestor.lemma_.lower() in SPEECH_VERBS)
+
+
+# Verbs that tell or move someone else to do something: what they are told to say is not said yet.
+_DIRECTING_VERBS = frozenset(
+    {
+        "direct",
+        "order",
+        "ask",
+        "urge",
+        "prompt",
+        "lead",
+        "force",
+        "encourage",
+        "press",
+        "push",
+        "invite",
+        "require",
+    }
+)
 
 
 def _said_to(verb: Token) -> bool:
