@@ -2289,3 +2289,55 @@ def test_a_description_with_a_place_refers_to_the_organisation_of_that_place() -
         'organization withdraw its "bigoted, false and inflammatory" resolution.'
     )
     assert _speaker_of(text, "bigoted") == "St. Louis Tea Party"
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # Multi-News mn-12601 (New York Times Magazine on Edward Conard, 2012): "he said, referring
+        # to Buffett" went to Buffett, the subject of the sentence before
+        (
+            "I suggested during many of our conversations that being a public intellectual might be tricky "
+            "when you freely say the sorts of things that Conard often does. During one conversation, he "
+            "expressed anger over the praise that Warren Buffett has received for pledging billions of his "
+            "fortune to charity. It was no sacrifice, Conard argued; Buffett still has plenty left over to lead "
+            "his normal quality of life. By taking billions out of productive investment, he was depriving the "
+            "middle class of the potential of its 20-to-1 benefits. If anyone was sacrificing, it was those "
+            "people. “Quit taking a victory lap,” he said, referring to Buffett.",
+            "Quit taking a victory lap",
+            "Conard",
+        ),
+        # BASIL, Washington Post on Roy Moore (2017): "she said Moore ... took her" was Moore's
+        (
+            'Amid calls for him to drop out of the race, Moore added, "Our nation is at a crossroads right now '
+            '— both spiritually and politically. So rest assured — I will NEVER GIVE UP the fight!"\n\n'
+            "The Post story centered on allegations made by Leigh Corfman, now 53. She told the newspaper that "
+            "Moore, then an assistant district attorney, first approached her in 1979 outside a courtroom in "
+            "Alabama where she was sitting with her mother. On another occasion, she said Moore, then 32, took "
+            "her to his home in the woods and kissed her.",
+            "Moore, then 32",
+            "Leigh Corfman",
+        ),
+        # a roundup lead (2020): "he said as Barrett stood alongside him" was Barrett's
+        (
+            "President Trump named Amy Coney Barrett as his nominee for the Supreme Court Saturday evening with "
+            "a live, televised reveal from the White House Rose Garden. “Today, it is my honor to nominate one "
+            "of our nation’s most creative and gifted legal minds to the Supreme Court,” he said as Barrett "
+            "stood alongside him.",
+            "Today, it is my honor",
+            "Trump",
+        ),
+    ],
+)
+def test_a_pronoun_is_no_one_its_own_clause_names(text: str, quote_start: str, speaker: str) -> None:
+    assert _speaker_of(text, quote_start) == speaker
+
+
+def test_a_name_given_as_an_example_of_the_subject_is_a_subject() -> None:
+    # Multi-News mn-12601 (New York Times Magazine, 2012): Baker's words went to Hubbard
+    text = (
+        "Glenn Hubbard, a prominent economist, takes his ideas seriously. “He doesn’t have the blinders of a "
+        "model-based view of the world,” Hubbard told me. Others, like the progressive economist Dean Baker, "
+        "were less kind. “I can’t say there was much I found compelling,” he told me."
+    )
+    assert _speaker_of(text, "I can’t say") == "Dean Baker"

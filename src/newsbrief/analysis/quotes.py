@@ -1478,6 +1478,7 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     plural = lower in _PLURAL_PRONOUNS
     sex = _PRONOUN_SEX.get(lower, "")
     paragraph = _paragraph_of(ctx, pronoun.idx)
+    others = _named_in_its_clause(pronoun, ctx)
     candidates = [
         mention
         for mention in mentions
@@ -1485,6 +1486,7 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         and _paragraph_of(ctx, mention.position) >= paragraph - _RESOLVE_PARAGRAPHS
         and mention.plural == plural
         and _agrees(mention.speaker, sex, ctx)
+        and mention.speaker.name not in others
     ]
     if candidates:
         # In the paragraph of the nearest candidate a subject outranks a nearer object: "he" in "he
@@ -1507,9 +1509,47 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         return chosen.speaker if chain is None else _resolve(chain, ctx, mentions)
     # No person in the last few paragraphs: "he" is the one the article is about so far
     protagonist = None if plural else _antecedent(pronoun, ctx, paragraphs=len(ctx.paragraphs))
-    if protagonist is not None and _agrees(protagonist, sex, ctx):
+    if protagonist is not None and _agrees(protagonist, sex, ctx) and protagonist.name not in others:
         return protagonist
     return _Speaker(pronoun.text, "", described=True)
+
+
+def _named_in_its_clause(pronoun: Token, ctx: _Context) -> set[str]:
+    """The people a subject pronoun's own clause names after it outside quotes, whom it cannot
+    stand for ("he said, referring to Buffett": not Buffett). Chomsky's binding principle C: a
+    name is not bound by a pronoun that c-commands it. Only names after the pronoun count: a
+    parse that hangs a whole sentence on the pronoun's verb puts before it names the pronoun
+    does not c-command ("Gorsuch, who ..., provided the expected performance ...; he stated"); and
+    news repeats a name inside a clause of its own ("he told reporters ..., referring to an exchange
+    with Speaker Nancy Pelosi ... to negotiate an end to the shutdown ..., which Mr. Trump
+    threatened to keep closed"), so a name in a clause of its own does not."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return set()
+    names = set()
+    for token in pronoun.head.subtree:
+        if token.i <= pronoun.right_edge.i or ctx.quoted[token.i] >= 0:
+            continue
+        head = _name_head(token, ctx)
+        if head is not None and not _in_a_clause_of_its_own(head, pronoun.head):
+            names.add(_named(head, _name_tokens(head), ctx).name)
+    return names
+
+
+# Words that open a clause set against the one before it, not one reporting what was said.
+_CONCEDING = frozenset({"though", "although", "while", "whereas", "but"})
+
+
+def _in_a_clause_of_its_own(token: Token, verb: Token) -> bool:
+    """Whether a relative or joined clause, or one set against the verb's ("He also said he
+    "certainly" does not know ... -- though, when asked repeatedly, Weiner declined to say ..."),
+    stands between the token and the verb; "he said as Barrett stood alongside him" has none."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in {"relcl", "acl", "conj", "parataxis"}:
+            return True
+        if token.dep_ in {"advcl", "ccomp"} and any(child.lower_ in _CONCEDING for child in token.children):
+            return True  # the parser makes "though ... Weiner declined" a reported clause too
+        token = token.head
+    return False
 
 
 def _earlier_subject_pronoun(pronoun: Token, chosen: _Mention, ctx: _Context) -> Token | None:
@@ -1668,15 +1708,24 @@ def _name_head(token: Token, ctx: _Context) -> Token | None:
 
 def _is_subject(head: Token) -> bool:
     """Whether the mention is its clause's subject, itself or as the name beside a subject noun
-    ("Her son Matthew Denice ... was killed"); an object, a list member or a name after "to" is not.
+    ("Her son Matthew Denice ... was killed") or an example of it ("Others, like the progressive
+    economist Dean Baker, were less kind"); an object, a list member or a name after "to" is not.
 
     Salience by grammatical role, after Lappin and Leass (1994, "An algorithm for pronominal
     anaphora resolution"): news continues its subject with "he" and "she".
     """
+    return _clause_subject(head) is not None
+
+
+def _clause_subject(head: Token) -> Token | None:
+    """The subject the mention is or stands in (see ``_is_subject``), None if it is no subject."""
     subject_deps = {"nsubj", "nsubjpass"}
-    return head.dep_ in subject_deps or (
-        head.dep_ in {"appos", "compound"} and head.head.dep_ in subject_deps
-    )
+    noun = head.head if head.dep_ in {"appos", "compound"} else head
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"like", "including"}:
+        noun = noun.head.head
+    if head.dep_ in subject_deps:
+        return head
+    return noun if noun.dep_ in subject_deps else None
 
 
 def _subject_depth(head: Token) -> int:
@@ -1689,9 +1738,9 @@ def _subject_depth(head: Token) -> int:
     continues that person with "he": "Jerry Pow ... told Mr. Dale that he'd back Mr. Moore even if
     the candidate had committed a sex crime. "...," he said." is Pow's.
     """
-    if not _is_subject(head):
+    subject = _clause_subject(head)
+    if subject is None:
         return -1
-    subject = head if head.dep_ in {"nsubj", "nsubjpass"} else head.head
     depth = 0
     verb = subject.head
     while verb.head.i != verb.i:
