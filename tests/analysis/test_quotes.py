@@ -2341,3 +2341,31 @@ def test_a_name_given_as_an_example_of_the_subject_is_a_subject() -> None:
         "were less kind. “I can’t say there was much I found compelling,” he told me."
     )
     assert _speaker_of(text, "I can’t say") == "Dean Baker"
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL, New York Times on Mo Cowan (2013): the historian's words were Brown's
+        (
+            "Mr. Brown has high name recognition and money left over from his unsuccessful race last year "
+            "against Elizabeth Warren.\n\n"
+            "If he entered the race and won, Mr. Brown would be in the awkward position of becoming the junior "
+            "senator to Ms. Warren, even though she has been in office only a few weeks. The Senate historian "
+            "said that those who return to the Senate after leaving lose their seniority.",
+            "those who return",
+            "the Senate historian",
+        ),
+        # a roundup lead (Fox News, 2019): the source's words were Barr's
+        (
+            "Attorney General William Barr is pushing to reveal the principal conclusions of Special Counsel "
+            "Robert Mueller's report as early as Saturday night, an administration official familiar with the "
+            'process tells Fox News. “The Attorney General wants to get this out tonight," the source said, '
+            "noting that some procedural hurdles could delay Barr's release.",
+            "The Attorney General wants",
+            "the source",
+        ),
+    ],
+)
+def test_a_bare_role_is_not_the_person_named_before_it(text: str, quote_start: str, speaker: str) -> None:
+    assert _speaker_of(text, quote_start) == speaker

@@ -889,9 +889,28 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     if introduced is not None:
         return introduced
     antecedent = _antecedent(head, ctx, protagonist=False) if _is_anaphoric(head) else None
-    if antecedent is not None:
+    if antecedent is not None and _may_describe(head, antecedent, ctx):
         return _Speaker(antecedent.name, antecedent.role or description, described=False)
     return _description(head)
+
+
+def _may_describe(head: Token, person: _Speaker, ctx: _Context) -> bool:
+    """Whether a definite description can be the person named before it: one by party,
+    nationality, place or age ("the Florida Republican", "the Vermont senator", "the Israeli
+    leader", "the 87-year-old"), by sex ("the man"), or by a noun the article said of that person
+    before ("Leigh Corfman, a waitress, ..." then "the waitress"). A bare role is someone else
+    unless said of them: "The Senate historian said" after Scott P. Brown, "The former official
+    said" after Weiner and "a former Justice Department computer crimes prosecutor"."""
+    places = {"NORP", "GPE", "LOC"}
+    if head.ent_type_ == "NORP" or _states_an_age(head) or sex_of_word(head.text):
+        return True
+    if any(child.ent_type_ in places for child in head.children if child.dep_ in {"amod", "compound"}):
+        return True
+    surname = person.name.split()[-1] if person.name.split() else ""
+    for token in ctx.doc[: head.i]:
+        if token.lemma_ == head.lemma_ and ctx.quoted[token.i] < 0 and surname in token.sent.text:
+            return True
+    return False
 
 
 def _description(head: Token) -> _Speaker:
