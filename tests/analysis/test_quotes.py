@@ -2369,3 +2369,17 @@ def test_a_name_given_as_an_example_of_the_subject_is_a_subject() -> None:
 )
 def test_a_bare_role_is_not_the_person_named_before_it(text: str, quote_start: str, speaker: str) -> None:
     assert _speaker_of(text, quote_start) == speaker
+
+
+def test_the_speaker_of_a_quote_inside_a_quote_is_no_one_a_later_pronoun_stands_for() -> None:
+    # BASIL, New York Times on the NSA programs (2013): the senators' "they said" went to the
+    # officials their own quotation tells of
+    text = (
+        "On Friday, Mr. Udall and Mr. Wyden released a joint statement.\n\n"
+        "They added that “multiple senior officials have stated that U.S. intelligence agencies do not "
+        "collect information or dossiers on ‘millions of Americans,’ ” assertions that they believe have "
+        "been contradicted by revelations of Internet data mining.\n\n"
+        "“Now that the fact of bulk collection has been declassified, we believe that more information about "
+        "the scale of the collection should be declassified as well,” they said."
+    )
+    assert _speaker_of(text, "Now that the fact") == "Udall and Wyden"

@@ -2036,7 +2036,11 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
                 speaker = _speaker_around(attributed, inside) or speaker
             speaker = _carry_role(speaker, [item.speaker for item in attributed])
             attributed.append(_Attributed(number, unit, speaker, attribution.verb.idx))
-            mentions = _add_mention(mentions, attribution.verb.idx, speaker)
+            if inside is None:
+                # a quote inside a quote names whom the outer speaker tells of ("multiple senior
+                # officials have stated that ... 'millions of Americans,'"), no one a later "they"
+                # outside the quote stands for
+                mentions = _add_mention(mentions, attribution.verb.idx, speaker)
         elif previous is not None:
             gap = (previous.unit.pieces[-1].close_end, unit.pieces[0].open_at)
             in_gap.update(n for n in range(previous.number + 1, number) if _inside(units[n], gap))
