@@ -2383,3 +2383,14 @@ def test_the_speaker_of_a_quote_inside_a_quote_is_no_one_a_later_pronoun_stands_
         "the scale of the collection should be declassified as well,” they said."
     )
     assert _speaker_of(text, "Now that the fact") == "Udall and Wyden"
+
+
+def test_the_agent_of_a_passive_is_not_the_speaker_of_a_verb_joined_to_it() -> None:
+    # BASIL, New York Times on the Christie subpoenas (2014): what the aides told the agents was
+    # the agents' words
+    text = (
+        "Ms. Zimmer’s account, however, was supported in some measure by two of the mayor’s aides, who were "
+        "interviewed by F.B.I. agents and told them that Ms. Zimmer had recounted the threat to them around "
+        "the time she said it occurred, two people briefed on the matter have said."
+    )
+    assert not [quote for quote in _quotes(text) if quote.speaker == "F.B.I. agents"]

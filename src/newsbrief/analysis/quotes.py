@@ -595,7 +595,9 @@ def _subject(verb: Token) -> Token | None:
     subject_deps = {"nsubj"}
     for _ in range(4):
         for child in current.children:
-            if child.dep_ == "agent":
+            # the agent of a passive speaks, but not for a verb joined to it: "aides, who were
+            # interviewed by F.B.I. agents and told them that ..." is the aides' telling
+            if child.dep_ == "agent" and not (verb.dep_ == "conj" and verb.head.i == current.i):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and _same_line(pobj, verb):
                         return pobj
