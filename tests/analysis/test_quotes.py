@@ -2394,3 +2394,14 @@ def test_the_agent_of_a_passive_is_not_the_speaker_of_a_verb_joined_to_it() -> N
         "the time she said it occurred, two people briefed on the matter have said."
     )
     assert not [quote for quote in _quotes(text) if quote.speaker == "F.B.I. agents"]
+
+
+def test_a_name_tagged_as_an_organisation_beside_a_noun_for_a_person_is_a_person() -> None:
+    # Multi-News mn-14110 (Sun Sentinel on a Deerfield Beach cemetery, 2013): "Theodus Times II"
+    # was tagged ORG, so "He said" went to "at least one cousin"
+    text = (
+        "Theodus Times II, owner of the Rahming-Poitier Funeral Home, has at least one cousin buried in the "
+        "cemetery, as well as an aunt who died in 1948. He said building on the site creates a moral dilemma "
+        "for the city."
+    )
+    assert _speaker_of(text, "building on the site") == "Theodus Times II"

@@ -1719,12 +1719,24 @@ def _name_head(token: Token, ctx: _Context) -> Token | None:
     something else here ("Trump said he'd like Obama to show ..." with "Trump" tagged ORG): a
     person the pronouns after it can stand for, as ``_person_subjects`` counts them.
     """
-    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.ent_iob_ == "B":
+    if token.pos_ == "PROPN" and token.ent_iob_ == "B":
         end = token.i
         while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
             end += 1
-        return token.doc[end]
+        last = token.doc[end]
+        if token.ent_type_ == "PERSON" or _set_beside_a_person_noun(last):
+            return last
     return token if ctx.names.is_known_surname(token, ctx.article_id) else None
+
+
+def _set_beside_a_person_noun(name: Token) -> bool:
+    """A name the tagger gave another kind that the article sets beside a noun for a person:
+    "Theodus Times II, owner of the Rahming-Poitier Funeral Home, has ..." (tagged ORG)."""
+    return (
+        name.pos_ == "PROPN"
+        and not _is_dateline(name)  # "HARTFORD, Conn. — Connecticut Attorney General ..."
+        and any(child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS for child in name.children)
+    )
 
 
 def _is_subject(head: Token) -> bool:
