@@ -2405,3 +2405,23 @@ def test_a_name_tagged_as_an_organisation_beside_a_noun_for_a_person_is_a_person
         "for the city."
     )
     assert _speaker_of(text, "building on the site") == "Theodus Times II"
+
+
+def test_a_speech_verb_after_a_closed_quotation_that_reports_its_own_words_is_not_its_attribution() -> None:
+    # Multi-News mn-12601 (New York Times Magazine, 2012): Conard's words went to the writer, "I"
+    text = (
+        "Conard doesn’t have to worry about that. “People get very angry before they change their mind,” he "
+        "said. “Economics is counterintuitive. It just is.” I told him that surely is true, but his ideas are "
+        "counterintuitive even to people well versed in economics."
+    )
+    assert [quote.speaker for quote in _quotes(text)] == [_speaker_of(text, "People get very angry")]
+    assert _speaker_of(text, "People get very angry") != "I"
+
+
+def test_as_someone_put_it_attributes_the_quote() -> None:
+    # BASIL, Fox News on the Benghazi hearings (2013)
+    text = (
+        "Republicans argue the Aug. 16 cable was rather high priority. As Sen. Rand Paul, R-Ky., put it, "
+        '"Libya has to have been one of the hottest of hot spots around the world."'
+    )
+    assert _speaker_of(text, "Libya has to have been") == "Rand Paul"

@@ -546,7 +546,17 @@ def _is_speech_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_ == "be":
         return False
     lemma = token.lemma_.lower()
-    return lemma in SPEECH_VERBS or _with_particle(token, PHRASAL_SPEECH_VERBS.get(lemma))
+    return lemma in SPEECH_VERBS or _with_particle(token, PHRASAL_SPEECH_VERBS.get(lemma)) or _puts_it(token)
+
+
+def _puts_it(verb: Token) -> bool:
+    """ "As Sen. Rand Paul, R-Ky., put it, "..."", "she put it bluntly:", "he put it this way":
+    "put it" saying how, not "put it on hold" or "put it to a vote"."""
+    doc = verb.doc
+    if verb.lemma_.lower() != "put" or verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "it":
+        return False
+    after = doc[verb.i + 2]
+    return after.is_punct or after.pos_ == "ADV" or after.lower_ in {"this", "that"}
 
 
 def _with_particle(verb: Token, particle: str | None) -> bool:
@@ -1820,7 +1830,7 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
             sentence_like = _looks_like_sentence(text[unit.pieces[0].start : unit.pieces[0].end])
             if (
                 ends_open
-                or (sentence_like and _starts_clause(tokens, token, head))
+                or (sentence_like and _starts_clause(tokens, token, head) and not _reports_its_own(token))
                 or (
                     not sentence_like
                     and _in_reported_clause(token, unit.pieces[0], ctx)
@@ -1832,6 +1842,13 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
         if token.text in _TERMINATORS:
             break
     return None
+
+
+def _reports_its_own(verb: Token) -> bool:
+    """Whether a speech verb after a closed quotation reports words of its own, after it: in
+    ""Economics is counterintuitive. It just is." I told him that surely is true" the writer
+    tells Conard something; the quotation is not the writer's."""
+    return any(child.dep_ == "ccomp" and child.i > verb.i for child in verb.children)
 
 
 def _phrase_head(tokens: Sequence[Token]) -> Token | None:
