@@ -217,6 +217,24 @@ def test_about_before_a_count_as_a_preposition_is_no_qualifier() -> None:
     assert (figure.value, figure.qualifier) == (2, "exact")
 
 
+@pytest.mark.parametrize(
+    ("text", "span_text", "value"),
+    [
+        # BASIL, HuffPost on LePage (2016): was "exactly 90 percent"
+        (
+            "LePage said 90-plus percent of those pictures were of black and Hispanic people.",
+            "90-plus percent",
+            90,
+        ),
+        # a roundup lead (2020): was "exactly 40 cases"
+        ("We are now having 40-plus thousand new cases a day.", "40-plus thousand", 40_000),
+    ],
+)
+def test_plus_after_a_number_means_at_least(text: str, span_text: str, value: float) -> None:
+    figure = _one(_figures([_article(text)]), span_text)
+    assert (figure.value, figure.qualifier) == (value, "at-least")
+
+
 def test_two_dozen_is_twenty_four_not_a_range_from_two() -> None:
     # BASIL, Fox News on Obama's gun plan (2013): was "at most 2 actions"
     text = (
@@ -239,6 +257,16 @@ def test_two_dozen_is_twenty_four_not_a_range_from_two() -> None:
         "The report is on page 12 of the document.",
         "She finished first in the race and second in the final.",
         "The mayor spoke to reporters about the fire.",
+        # Multi-News mn-10463 (2014): a British telephone number was the count 111
+        "Anyone with information can call police on 0207 321 9251 or Crimestoppers anonymously on 0800 555 111.",
+        # Multi-News mn-45753 (2016) and BASIL (2010): idioms, no count of policies or of ground
+        "The diocese and the entire Episcopal Church have a zero tolerance policy with regard to abuse.",
+        "Ground zero is hallowed ground to Americans, a Republican candidate said.",
+        # BASIL, Fox News on the NSA (2013) and a roundup lead (2018): odds after a qualifier were
+        # "at most 1" and "about 1"
+        "According to slides obtained by the Washington Post, the program accounts for nearly one in seven "
+        "intelligence reports.",
+        "Roughly one in five adults are reluctant to cast ballots in next month’s midterms.",
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -255,7 +255,8 @@ WHAT_STOP = frozenset(
 )  # fmt: skip
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
+# US ("(202) 555-0143") and trunk-prefixed ("0800 555 111", "020 7946 0958") telephone numbers.
+_PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}|\b0\d{2,4}[ -]\d{3,4}(?:[ -]\d{3,4})?\b")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 # A decade ("the 1960s"); not "the 1900s", which may be a century as well as a decade.
 _DECADE = re.compile(r"^(1[5-9][1-9]0|20[1-9]0)s$")
@@ -847,6 +848,11 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
         return True  # "the 99 percent", "the 1%": names of groups
     if first.lower_ == "one" and len(tokens) == 1:
         return True  # "one of the", "one resident": a pronoun or an article, not a count
+    if first.lower_ == "zero" and (
+        (following is not None and following.lower_ in ("tolerance", "sum"))
+        or (previous is not None and previous.lower_ == "ground")
+    ):
+        return True  # "a zero tolerance policy", "zero-sum", "ground zero": idioms, no count
     return following is not None and following.lower_ == "of" and first.lower_ in ("one", "a", "an")
 
 
@@ -883,12 +889,13 @@ def _is_odds(tokens: SpacySpan) -> bool:
             token is not None and token.like_num and token.ent_type_ != "DATE" and not _YEAR.match(token.text)
         )
 
-    if not count_like(tokens[0]) or not count_like(tokens[-1]):
+    numbers = [token for token in tokens if token.like_num]  # "nearly one in seven"
+    if not numbers or not count_like(numbers[0]) or not count_like(numbers[-1]):
         return False
-    after = step(tokens[-1].i, 1)
+    after = step(numbers[-1].i, 1)
     if after is not None and after.lower_ == "in" and count_like(step(after.i, 1)):
         return True
-    before = step(tokens[0].i, -1)
+    before = step(numbers[0].i, -1)
     return before is not None and before.lower_ == "in" and count_like(step(before.i, -1))
 
 
@@ -948,6 +955,8 @@ def _trailing_qualifier(tokens: SpacySpan) -> tuple[SpacySpan, str]:
     """
     doc = tokens.doc
     end = tokens.end
+    if any(token.lower_ == "plus" and token.i > tokens.start for token in tokens):
+        return tokens, "at-least"  # "90-plus percent"
     if (
         end < len(doc)
         and doc[end].text in ("-", "–")
@@ -1076,6 +1085,8 @@ def _number(tokens: Iterable[Token]) -> float | None:
             continue  # "twenty-five", "one hundred-eighteen" split in tokens
         if word in ("-", "–") and words[position + 1 : position + 2] in (["dozen"], ["hundred"], ["million"]):
             continue  # "half-dozen", "two-dozen" split in tokens: a multiple, not a range from the first
+        if word == "plus" or (word in ("-", "–") and words[position + 1 : position + 2] == ["plus"]):
+            continue  # "40-plus thousand": the scale still applies
         previous_word = word
         if word in ("", "-", "–", ",", "and", "to", "or", "between"):
             if word == "and" and "half" in words[position + 1 : position + 3]:
