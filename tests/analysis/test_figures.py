@@ -262,6 +262,7 @@ def test_two_dozen_is_twenty_four_not_a_range_from_two() -> None:
         # Multi-News mn-45753 (2016) and BASIL (2010): idioms, no count of policies or of ground
         "The diocese and the entire Episcopal Church have a zero tolerance policy with regard to abuse.",
         "Ground zero is hallowed ground to Americans, a Republican candidate said.",
+        "It is not a zero-sum game.",
         # BASIL, Fox News on the NSA (2013) and a roundup lead (2018): odds after a qualifier were
         # "at most 1" and "about 1"
         "According to slides obtained by the Washington Post, the program accounts for nearly one in seven "

@@ -848,8 +848,13 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
         return True  # "the 99 percent", "the 1%": names of groups
     if first.lower_ == "one" and len(tokens) == 1:
         return True  # "one of the", "one resident": a pronoun or an article, not a count
+    after_zero = (
+        doc[last.i + 2]
+        if following is not None and following.text in ("-", "–") and last.i + 2 < len(doc)
+        else following
+    )
     if first.lower_ == "zero" and (
-        (following is not None and following.lower_ in ("tolerance", "sum"))
+        (after_zero is not None and after_zero.lower_ in ("tolerance", "sum"))
         or (previous is not None and previous.lower_ == "ground")
     ):
         return True  # "a zero tolerance policy", "zero-sum", "ground zero": idioms, no count
