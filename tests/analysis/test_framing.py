@@ -246,3 +246,18 @@ def test_a_person_called_by_a_first_name_alone_is_listed():
     names = {article_id: dict(pairs) for article_id, pairs in actors["Heidi Cruz"].names}
     assert names["fox"] == {"Heidi": 1}
     assert "Ted Cruz" not in actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # BASIL, New York Times on LePage (2016): Maine in the dateline
+        "AUGUSTA, Me. — Gov. Paul R. LePage of Maine said on Wednesday that he would not resign.",
+        # BASIL, New York Times on the NSA (2013): the verb
+        "Lawmakers said they were not aware of programs to mine vast amounts of Internet data.",
+    ],
+)
+def test_a_state_abbreviation_and_the_verb_mine_are_no_first_person(text: str) -> None:
+    article = _article("nyt", text)
+    outlet = frame([article], parse([article]), ()).outlets[0]
+    assert not {"me", "mine"} & set(outlet.opinion_markers)

@@ -284,11 +284,22 @@ def _is_marker(token: Token) -> bool:
     """Whether a word marks the writer's stance: evaluative, intensifier, modal or first person."""
     lower, lemma = token.lower_, token.lemma_.lower()
     if lower in FIRST_PERSON:
-        # "US" the country is not "us" the writers
-        return token.text != "US" and not _is_party_initial(token)
+        # "US" the country is not "us" the writers, "AUGUSTA, Me." is Maine, "to mine vast amounts
+        # of data" is a verb
+        return (
+            token.text != "US"
+            and not _is_party_initial(token)
+            and not _is_state_abbreviation(token)
+            and not (lower == "mine" and token.pos_ != "PRON")
+        )
     if lower in MODALS or lower in INTENSIFIERS:
         return True
     return lemma in EVALUATIVE or lower in EVALUATIVE
+
+
+def _is_state_abbreviation(token: Token) -> bool:
+    """Whether a "Me." is Maine after a town ("AUGUSTA, Me. —"), not the pronoun."""
+    return token.text == "Me" and token.i > 0 and token.nbor(-1).text == ","
 
 
 def _is_party_initial(token: Token) -> bool:
