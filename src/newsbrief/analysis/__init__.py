@@ -9,12 +9,13 @@ means the same person or organisation everywhere in a brief.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.facts import agreed_facts, single_claims
 from newsbrief.errors import stop_if_cancelled
-from newsbrief.model import Analysis, Article, Fact, Sentence
+from newsbrief.model import Analysis, Article, Conflict, DisputedClaim, Fact, Sentence
 
 if TYPE_CHECKING:
     import threading
@@ -56,7 +57,32 @@ def analyze(
         found["claims"] = single_claims(sentences, facts, closeness)
     if docs is not None:
         found.update(_nlp_analyses(articles, sentences, docs, ran, facts, cancel))
+    if "facts" in found and "conflicts" in found:
+        found["facts"] = _not_in_conflict(found["facts"], found["conflicts"], found["disputes"])  # type: ignore[arg-type]
     return Analysis(ran=ran, **found)  # type: ignore[arg-type]
+
+
+def _not_in_conflict(
+    facts: Sequence[Fact], conflicts: Sequence[Conflict], disputes: Sequence[DisputedClaim]
+) -> tuple[Fact, ...]:
+    """The agreed facts none of whose sentences disagree with each other: two outlets' "as many
+    as 300,000 people have been killed" and "More than 300,000 people have died" align as one
+    fact, and a brief that shows them agreed beside a conflict between them contradicts itself."""
+    clashing = [
+        {(one.sentence.article_id, one.sentence.index), (other.sentence.article_id, other.sentence.index)}
+        for conflict in conflicts
+        for one, other in itertools.combinations(conflict.figures, 2)
+        if (one.value, one.upper, one.qualifier) != (other.value, other.upper, other.qualifier)
+    ]  # two outlets' same "$716 billion" in a conflict with a third's "$882 billion" agree
+    clashing.extend(
+        {(d.claim.article_id, d.claim.index), (d.dispute.article_id, d.dispute.index)} for d in disputes
+    )
+    kept = []
+    for fact in facts:
+        held = {(sentence.article_id, sentence.index) for sentence in fact.sentences}
+        if not any(len(held & pair) > 1 for pair in clashing):
+            kept.append(fact)
+    return tuple(kept)
 
 
 def _nlp_analyses(
