@@ -2425,3 +2425,22 @@ def test_as_someone_put_it_attributes_the_quote() -> None:
         '"Libya has to have been one of the hottest of hot spots around the world."'
     )
     assert _speaker_of(text, "Libya has to have been") == "Rand Paul"
+
+
+def test_a_participle_the_parser_hung_on_a_clause_whose_subject_cannot_speak_has_no_speaker() -> None:
+    # Multi-News mn-48540 (2017): Trump's suggestion was "the attack"'s
+    text = (
+        "The attack and its aftermath have become a political issue in recent days with President Trump under "
+        "criticism for not initially calling the families of the four killed, for suggesting that prior "
+        "presidents had not called the families of the fallen."
+    )
+    assert not [quote for quote in _quotes(text) if quote.speaker == "the attack"]
+
+
+def test_a_team_named_for_its_person_speaks_through_a_participle() -> None:
+    # BASIL, Fox News on Medicare (2012)
+    text = (
+        "While the president's team has pointed to the Republican plan, the Romney team has responded by "
+        "noting that Obama took more than $700 billion out of Medicare as part of his health care overhaul."
+    )
+    assert _speaker_of(text, "Obama took more than") == "the Romney team"

@@ -646,6 +646,15 @@ def _subject(verb: Token) -> Token | None:
         if current.pos_ in {"ADP", "SCONJ"} and current.dep_ == "prep" and current.i != verb.i:
             current = current.head  # "quoted as saying": the preposition of the participle's clause
             subject_deps = {"nsubj", "nsubjpass"}
+            if _mute_subject(current) and not any(
+                _names_people(child) or any(g.ent_type_ in {"PERSON", "ORG", "NORP"} for g in child.children)
+                for child in current.children
+                if child.dep_ in subject_deps
+            ):  # "the Romney team has responded by noting ..." speaks
+                # "The attack and its aftermath have become a political issue ... with President
+                # Trump under criticism ..., for suggesting that ...": the parser hung the
+                # participle on a clause whose subject cannot speak
+                return None
             continue
         break
     return _inverted_subject(verb) or _name_set_off_before(verb)
