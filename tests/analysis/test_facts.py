@@ -217,5 +217,7 @@ def test_a_fact_whose_sentences_conflict_is_not_agreed() -> None:
     )
     analysis = brief(Story(articles=(first, second)), Options(analyses=("facts", "figures"))).analysis
     toll = {("reuters", 1), ("ap", 1)}
-    assert any({(f.sentence.article_id, f.sentence.index) for f in c.figures} == toll for c in analysis.conflicts)
+    assert any(
+        {(f.sentence.article_id, f.sentence.index) for f in c.figures} == toll for c in analysis.conflicts
+    )
     assert not [fact for fact in analysis.facts if {(s.article_id, s.index) for s in fact.sentences} >= toll]
