@@ -2444,3 +2444,12 @@ def test_a_team_named_for_its_person_speaks_through_a_participle() -> None:
         "noting that Obama took more than $700 billion out of Medicare as part of his health care overhaul."
     )
     assert _speaker_of(text, "Obama took more than") == "the Romney team"
+
+
+def test_of_two_subjects_the_parser_gives_a_speech_verb_the_one_naming_people_speaks() -> None:
+    # Multi-News mn-2847 (2015): "arrest" was read as a second subject of "warned"
+    text = (
+        "But lawyers arguing in court for al-Bashir's arrest warned, in advance, that the ports of entry and "
+        "exit were not obeying the judge's order."
+    )
+    assert _speaker_of(text, "the ports of entry") == "lawyers"

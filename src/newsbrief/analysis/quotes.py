@@ -630,7 +630,14 @@ def _subject(verb: Token) -> Token | None:
             # the parser gives "says" the reported clause's subject too; a name before the verb
             # is the one saying
             named = [child for child in named if child.i < verb.i] or named
-            return (named or on_line)[-1] if on_line else _subject_on_line(subjects[-1], verb)
+            # "But lawyers arguing in court for al-Bashir's arrest warned": the parser made
+            # "arrest" a second subject; of several, one that names people
+            if not on_line:
+                return _subject_on_line(subjects[-1], verb)
+            speaking = [child for child in on_line if _is_people_noun(child)]
+            if named or on_line[-1].pos_ in {"PROPN", "PRON"} or not speaking:
+                return (named or on_line)[-1]
+            return speaking[-1]
         if current.dep_ in {"conj", "advcl"} and current.head.dep_ == "ccomp" and _mute_subject(current.head):
             # "Amar said the cause was "X", but warned ...", "He claimed a woman's body can ...,
             # claiming such pregnancies are uncommon": the parser hangs the second verb on the
@@ -716,6 +723,12 @@ def _shown_speaking(verb: Token, head: Token) -> list[Token]:
     )
     complement = participle or infinitive
     return [child for child in head.children if child.dep_ == "nsubjpass"] if complement else []
+
+
+def _is_people_noun(noun: Token) -> bool:
+    """Whether a common noun names people ("lawyers", "officials", "Republicans"), which a noun
+    the parser made a second subject ("arrest") does not; names are judged apart."""
+    return noun.pos_ == "NOUN" and (noun.lemma_.lower() in PERSON_NOUNS or _names_people(noun))
 
 
 def _mute_subject(verb: Token) -> bool:
