@@ -2453,3 +2453,13 @@ def test_of_two_subjects_the_parser_gives_a_speech_verb_the_one_naming_people_sp
         "exit were not obeying the judge's order."
     )
     assert _speaker_of(text, "the ports of entry") == "lawyers"
+
+
+def test_a_closing_attribution_the_parser_hung_on_said_is_not_what_was_said() -> None:
+    # BASIL, HuffPost on the fiscal cliff (2012): "as he kept walking, CNN's Deirdre Walsh tweeted"
+    # was listed as Boehner's words
+    text = (
+        "Boehner was back at the Capitol soon afterward, but said nothing new as he passed reporters eager for "
+        "a readout. “Nice to see all of you,” he said as he kept walking, CNN’s Deirdre Walsh tweeted."
+    )
+    assert [quote.text for quote in _quotes(text)] == ["Nice to see all of you"]

@@ -2485,7 +2485,8 @@ def _indirect(
             if subject is None or subject.lower_ in _FIRST_PERSON | {"it", "this", "that", "which", "who"}:
                 continue
             if complement:
-                content = [] if _cut_at_a_quote(ctx, complement[0]) else list(complement[0].subtree)
+                cut = _cut_at_a_quote(ctx, complement[0]) or _reports_nothing(complement[0])
+                content = [] if cut else list(complement[0].subtree)
             elif token.dep_ == "parataxis" and token.head.i > token.i:
                 excluded = {t.i for t in token.subtree} - _reported_subject(token, subject)
                 content = [t for t in token.head.subtree if t.i not in excluded]
@@ -2496,6 +2497,22 @@ def _indirect(
         if item is not None:
             found.append(item)
     return found
+
+
+def _reports_nothing(clause: Token) -> bool:
+    """Whether what a speech verb reports is itself a bare speech verb, the parser's reading of a
+    closing attribution (""Nice to see all of you," he said as he kept walking, CNN's Deirdre
+    Walsh tweeted": the tweet reports him, he does not report the tweet)."""
+    if not _is_speech_verb(clause) or clause.lemma_.lower() == "continue":
+        return False
+    words = [token for token in clause.subtree if not token.is_punct and not token.is_space]
+    subjects = [child for child in clause.children if child.dep_ == "nsubj" and child.pos_ == "PROPN"]
+    doc = clause.doc
+    return (
+        bool(words)
+        and words[-1].i == clause.i
+        and any(s.left_edge.i > 0 and doc[s.left_edge.i - 1].text == "," for s in subjects)
+    )
 
 
 def _reported_subject(verb: Token, speaker: Token) -> set[int]:
