@@ -2463,3 +2463,13 @@ def test_a_closing_attribution_the_parser_hung_on_said_is_not_what_was_said() ->
         "a readout. “Nice to see all of you,” he said as he kept walking, CNN’s Deirdre Walsh tweeted."
     )
     assert [quote.text for quote in _quotes(text)] == ["Nice to see all of you"]
+
+
+def test_a_person_the_tagger_made_a_common_noun_is_still_a_mention() -> None:
+    # BASIL, Fox News on Trump and Cruz (2016): "An angry Trump" was tagged a noun, so "he" went to
+    # Cruz, the one threatened
+    text = (
+        "An angry Trump lashed out at Cruz on Twitter, calling the senator a liar, as he has alleged before "
+        "in the campaign, and threatening to “spill the beans” about Cruz's wife."
+    )
+    assert _speaker_of(text, "spill the beans") == "Trump"

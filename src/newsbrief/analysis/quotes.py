@@ -1751,7 +1751,12 @@ def _name_head(token: Token, ctx: _Context) -> Token | None:
     something else here ("Trump said he'd like Obama to show ..." with "Trump" tagged ORG): a
     person the pronouns after it can stand for, as ``_person_subjects`` counts them.
     """
-    if token.pos_ == "PROPN" and token.ent_iob_ == "B":
+    # "An angry Trump lashed out": the tagger made the name a common noun, the entity a person
+    # (not at a sentence's start, where a capital says nothing: "Midway through her 18-song set")
+    tagged_name = token.pos_ == "PROPN" or (
+        token.ent_type_ == "PERSON" and token.text[:1].isupper() and not token.is_sent_start
+    )
+    if tagged_name and token.ent_iob_ == "B":
         end = token.i
         while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
             end += 1
