@@ -191,31 +191,26 @@ def test_a_posts_signature_is_no_agreed_fact() -> None:
 def test_a_fact_whose_sentences_conflict_is_not_agreed() -> None:
     # Multi-News mn-2847 (2015): the UN's toll in the Darfur conflict stood among the agreed facts
     # and, the same two sentences, among the conflicts
-    first = Article(
-        id="reuters",
-        outlet="Reuters",
-        title="",
-        url=None,
-        published=None,
-        text=(
-            "Sudan's President Omar al-Bashir left South Africa on Monday despite a court order.\n\n"
-            "The United Nations has estimated that as many as 300,000 people have been killed in the Darfur "
-            "conflict since 2003."
-        ),
+    articles = tuple(
+        Article(id=article_id, outlet=outlet, title="", url=None, published=None, text=text)
+        for article_id, outlet, text in (
+            (
+                "reuters",
+                "Reuters",
+                "Sudan's President Omar al-Bashir left South Africa on Monday despite a court order.\n\n"
+                "The United Nations has estimated that as many as 300,000 people have been killed in the "
+                "Darfur conflict since 2003.",
+            ),
+            (
+                "ap",
+                "AP",
+                "Sudanese President Omar al-Bashir flew out of South Africa on Monday.\n\n"
+                "More than 300,000 people have died in the Darfur conflict dating back to 2003, according to "
+                "United Nations figures.",
+            ),
+        )
     )
-    second = Article(
-        id="ap",
-        outlet="AP",
-        title="",
-        url=None,
-        published=None,
-        text=(
-            "Sudanese President Omar al-Bashir flew out of South Africa on Monday.\n\n"
-            "More than 300,000 people have died in the Darfur conflict dating back to 2003, according to United "
-            "Nations figures."
-        ),
-    )
-    analysis = brief(Story(articles=(first, second)), Options(analyses=("facts", "figures"))).analysis
+    analysis = brief(Story(articles=articles), Options(analyses=("facts", "figures"))).analysis
     toll = {("reuters", 1), ("ap", 1)}
     assert any(
         {(f.sentence.article_id, f.sentence.index) for f in c.figures} == toll for c in analysis.conflicts

@@ -848,11 +848,7 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
         return True  # "the 99 percent", "the 1%": names of groups
     if first.lower_ == "one" and len(tokens) == 1:
         return True  # "one of the", "one resident": a pronoun or an article, not a count
-    after_zero = (
-        doc[last.i + 2]
-        if following is not None and following.text in ("-", "–") and last.i + 2 < len(doc)
-        else following
-    )
+    after_zero = _next_word(doc, last.i, 1)
     if first.lower_ == "zero" and (
         (after_zero is not None and after_zero.lower_ in ("tolerance", "sum"))
         or (previous is not None and previous.lower_ == "ground")
@@ -877,16 +873,19 @@ def _counts_its_sources(number: Token) -> bool:
     return any(child.lower_ in ("familiar", "briefed") for child in people.children)
 
 
+def _next_word(doc: Doc, index: int, direction: int) -> Token | None:
+    """The token after (``direction`` 1) or before (-1) the one at ``index``, past hyphens
+    ("two-in-three", "zero-sum"); None at the edge of the text."""
+    index += direction
+    while 0 <= index < len(doc) and doc[index].text in ("-", "–"):
+        index += direction
+    return doc[index] if 0 <= index < len(doc) else None
+
+
 def _is_odds(tokens: SpacySpan) -> bool:
     """True when the number is one side of "N in M" ("2 in 3 chance", "two-in-three", "one in
     five Americans"): read alone, "2 in 3" would be the count 3 or the count 2."""
     doc = tokens.doc
-
-    def step(index: int, direction: int) -> Token | None:
-        index += direction
-        while 0 <= index < len(doc) and doc[index].text in ("-", "–"):
-            index += direction
-        return doc[index] if 0 <= index < len(doc) else None
 
     def count_like(token: Token | None) -> bool:
         # "killed 12 in 2015": a year is a time, not the other side of odds
@@ -897,11 +896,11 @@ def _is_odds(tokens: SpacySpan) -> bool:
     numbers = [token for token in tokens if token.like_num]  # "nearly one in seven"
     if not numbers or not count_like(numbers[0]) or not count_like(numbers[-1]):
         return False
-    after = step(numbers[-1].i, 1)
-    if after is not None and after.lower_ == "in" and count_like(step(after.i, 1)):
+    after = _next_word(doc, numbers[-1].i, 1)
+    if after is not None and after.lower_ == "in" and count_like(_next_word(doc, after.i, 1)):
         return True
-    before = step(numbers[0].i, -1)
-    return before is not None and before.lower_ == "in" and count_like(step(before.i, -1))
+    before = _next_word(doc, numbers[0].i, -1)
+    return before is not None and before.lower_ == "in" and count_like(_next_word(doc, before.i, -1))
 
 
 def _qualifier(tokens: SpacySpan) -> tuple[int, str]:

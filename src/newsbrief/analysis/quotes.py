@@ -195,6 +195,7 @@ _NOT_CONTENT = frozenset({"advcl", "parataxis", "appos", "npadvmod", "advmod", "
 _GROUP_PLACE_PREPOSITIONS = frozenset({"on", "in", "from", "at", "across", "around"})
 # Nouns whose plural names people (a group speaker must be people, "the issues" is none)
 _PEOPLE_WORDS = PERSON_NOUNS | PEOPLE_NOUNS | TITLES | ORGANISATION_NOUNS
+_PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})  # entity labels of a place, nationality or party
 _ADDRESSEE_VERBS = frozenset({"tell", "warn", "urge", "caution"})
 _WORD = re.compile(r"\w+")
 _QUOTE_MARK = re.compile("[" + re.escape('"' + _OPEN_DOUBLE + _CLOSE_DOUBLE) + "]")
@@ -653,18 +654,23 @@ def _subject(verb: Token) -> Token | None:
         if current.pos_ in {"ADP", "SCONJ"} and current.dep_ == "prep" and current.i != verb.i:
             current = current.head  # "quoted as saying": the preposition of the participle's clause
             subject_deps = {"nsubj", "nsubjpass"}
-            if _mute_subject(current) and not any(
-                _names_people(child) or any(g.ent_type_ in {"PERSON", "ORG", "NORP"} for g in child.children)
-                for child in current.children
-                if child.dep_ in subject_deps
-            ):  # "the Romney team has responded by noting ..." speaks
-                # "The attack and its aftermath have become a political issue ... with President
-                # Trump under criticism ..., for suggesting that ...": the parser hung the
-                # participle on a clause whose subject cannot speak
+            if _speaks_for_no_one(current):
                 return None
             continue
         break
     return _inverted_subject(verb) or _name_set_off_before(verb)
+
+
+def _speaks_for_no_one(clause: Token) -> bool:
+    """Whether no subject of the clause a participle hangs on could say it: "The attack and its
+    aftermath have become a political issue ... with President Trump under criticism ..., for
+    suggesting that ..." (the parser hung the participle on the wrong clause); but "the Romney team
+    has responded by noting ..." speaks, a group named for its person."""
+    return _mute_subject(clause) and not any(
+        _names_people(child) or any(word.ent_type_ in {"PERSON", "ORG", "NORP"} for word in child.children)
+        for child in clause.children
+        if child.dep_ in {"nsubj", "nsubjpass"}
+    )
 
 
 def _issued_by_subject(noun: Token) -> bool:
@@ -728,7 +734,7 @@ def _shown_speaking(verb: Token, head: Token) -> list[Token]:
 def _is_people_noun(noun: Token) -> bool:
     """Whether a common noun names people ("lawyers", "officials", "Republicans"), which a noun
     the parser made a second subject ("arrest") does not; names are judged apart."""
-    return noun.pos_ == "NOUN" and (noun.lemma_.lower() in PERSON_NOUNS or _names_people(noun))
+    return noun.pos_ == "NOUN" and _names_people(noun)
 
 
 def _mute_subject(verb: Token) -> bool:
@@ -928,6 +934,16 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     return _description(head)
 
 
+def _place_words(head: Token) -> list[Token]:
+    """The words of a description that name a place, a nationality or a party ("the St. Louis
+    group", "the Vermont senator", "the Israeli leader")."""
+    return [
+        child
+        for child in head.children
+        if child.dep_ in {"compound", "amod"} and child.ent_type_ in _PLACE_LABELS
+    ]
+
+
 def _may_describe(head: Token, person: _Speaker, ctx: _Context) -> bool:
     """Whether a definite description can be the person named before it: one by party,
     nationality, place or age ("the Florida Republican", "the Vermont senator", "the Israeli
@@ -935,10 +951,7 @@ def _may_describe(head: Token, person: _Speaker, ctx: _Context) -> bool:
     before ("Leigh Corfman, a waitress, ..." then "the waitress"). A bare role is someone else
     unless said of them: "The Senate historian said" after Scott P. Brown, "The former official
     said" after Weiner and "a former Justice Department computer crimes prosecutor"."""
-    places = {"NORP", "GPE", "LOC"}
-    if head.ent_type_ == "NORP" or _states_an_age(head) or sex_of_word(head.text):
-        return True
-    if any(child.ent_type_ in places for child in head.children if child.dep_ in {"amod", "compound"}):
+    if head.ent_type_ == "NORP" or _states_an_age(head) or sex_of_word(head.text) or _place_words(head):
         return True
     surname = person.name.split()[-1] if person.name.split() else ""
     for token in ctx.doc[: head.i]:
@@ -1174,11 +1187,7 @@ def _organisation_referred(head: Token, ctx: _Context) -> Entity | None:
     be said there: "the St. Louis group" is the St. Louis Tea Party, not the NAACP named after it.
     """
     paragraph = _paragraph_of(ctx, head.idx)
-    places = [
-        child.lower_
-        for child in head.children
-        if child.dep_ in {"compound", "amod"} and child.ent_type_ in {"GPE", "NORP", "LOC"}
-    ]
+    places = [word.lower_ for word in _place_words(head)]
     for start, entity in ctx.names.before(ctx.article_id, head.idx):
         if _paragraph_of(ctx, start) < paragraph - _RESOLVE_PARAGRAPHS:
             break
@@ -1265,7 +1274,7 @@ def _titled(head: Token, ctx: _Context) -> _Speaker | None:
         child.lower_
         for child in head.children
         if child.dep_ in {"compound", "amod"}
-        and (child.ent_type_ in {"GPE", "NORP", "LOC"} or child.lower_ == "former")
+        and (child.ent_type_ in _PLACE_LABELS or child.lower_ == "former")
     ]
     titled: dict[str, _Speaker] = {}  # the last titled first
     for token in reversed(ctx.doc[: head.i]):
@@ -1790,11 +1799,11 @@ def _is_subject(head: Token) -> bool:
 def _clause_subject(head: Token) -> Token | None:
     """The subject the mention is or stands in (see ``_is_subject``), None if it is no subject."""
     subject_deps = {"nsubj", "nsubjpass"}
+    if head.dep_ in subject_deps:
+        return head
     noun = head.head if head.dep_ in {"appos", "compound"} else head
     if noun.dep_ == "pobj" and noun.head.lower_ in {"like", "including"}:
         noun = noun.head.head
-    if head.dep_ in subject_deps:
-        return head
     return noun if noun.dep_ in subject_deps else None
 
 

@@ -617,13 +617,14 @@ def _conflict_basis(conflict: Conflict, style: Style) -> str:
 def _dispute_item(dispute: DisputedClaim, style: Style) -> str:
     """One disputed claim: the stating sentence and the denying one, each with its source."""
     claim, denial = dispute.claim, dispute.dispute
+    denial_text = one_line(printed_text(denial))
     said = style.markup("{} {}").format(
         _who(style, claim.article_id, claim.start),
         _quoted(style, one_line(printed_text(claim))),
     )
     denied = style.markup("{} “{}”").format(
         _who(style, denial.article_id, denial.start),
-        _with_cue(one_line(printed_text(denial)), dispute.cue, style),
+        _with_cue(denial_text, dispute.cue, style),
     )
     before = style.markup("")
     if dispute.disputed != denial:
@@ -635,7 +636,7 @@ def _dispute_item(dispute: DisputedClaim, style: Style) -> str:
     )
     # a denial quoted last whose own full stop ends the item gets no second one after its
     # quotation mark; a parenthesis after it does
-    ends = dispute.disputed == denial and _ENDS_SENTENCE.search(one_line(printed_text(denial)))
+    ends = dispute.disputed == denial and _ENDS_SENTENCE.search(denial_text)
     stop = "" if ends else "."
     return style.markup("{} — disputed by {}{}{}{}").format(said, denied, before, style.markup(stop), basis)
 
