@@ -2473,3 +2473,130 @@ def test_a_person_the_tagger_made_a_common_noun_is_still_a_mention() -> None:
         "in the campaign, and threatening to “spill the beans” about Cruz's wife."
     )
     assert _speaker_of(text, "spill the beans") == "Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote_start", "speaker"),
+    [
+        # Multi-News mn-9144 (AP, 2016): the tagger left "Matteo Renzi" untagged, so "He promised"
+        # went to the mayor quoted two paragraphs before
+        (
+            "“The town isn't here anymore,” said Sergio Pirozzi, the mayor of the hardest-hit town, Amatrice.\n\n"
+            "The magnitude 6 quake struck at 3:36 a.m. and was felt across a broad swath of central Italy.\n\n"
+            "Premier Matteo Renzi visited the zone Wednesday, greeted rescue teams and survivors and announced "
+            "the toll stood at 120. He promised the quake-prone area that “No family, no city, no hamlet will "
+            "be left behind.”",
+            "No family",
+            "Matteo Renzi",
+        ),
+        # Multi-News mn-17496 (NBC, 2014): "according to" names the sentence's source, whom the "He
+        # said" after it continues, not the victim it tells of
+        (
+            "Shahbaz Maseeh, 26, and his wife Shama Bibi, 24, were attacked by colleagues at the brick factory "
+            "where they worked in Punjab province, according to Mushtaq Gill, chief advocate at Pakistani "
+            "minority rights group LEAD. He said they had planned to flee their town with their three young "
+            "children.",
+            "they had planned",
+            "Mushtaq Gill",
+        ),
+        # BASIL, HuffPost on the shutdown (2018): the parser made King an object inside the quote,
+        # and "told reporters" gave the quote to the reporters
+        (
+            "“I believe Sen. McConnell will follow through,” independent Sen. Angus King of Maine, who "
+            "caucuses with the Democrats, told reporters on Monday. “I think he’s made his commitments so "
+            "publicly and so unequivocally.”",
+            "I believe Sen. McConnell",
+            "Angus King",
+        ),
+        # BASIL, New York Times on Trump's running mates (2016): the name asked about is not the one
+        # who answers
+        (
+            "Asked for quick thoughts about each of the candidates he is known to be considering, Mr. Trump "
+            "played along.\n\nGovernor Christie? “Strong,” he said.",
+            "Strong",
+            "Trump",
+        ),
+        # BASIL, New York Times on the NRA's school plan (2013): "one" is one of the officers
+        (
+            "Asa Hutchinson, a former Republican congressman from Arkansas who led the task force, unveiled the "
+            "report at a packed news conference. A dozen officers in plain clothes and uniforms stood watch as "
+            "he spoke; one warned photographers to “remain stationary” during the event.",
+            "remain stationary",
+            "one of a dozen officers in plain clothes and uniforms",
+        ),
+        # BASIL, New York Times on AARP (2012): the parser read the sentence as a noun phrase, and
+        # "called AARP's position" gave the quote to AARP
+        (
+            "Third Way, a moderate Democratic group in Washington that has favored possible reductions in "
+            "benefits, called AARP’s position “a watershed moment” in the debate over Social Security.",
+            "a watershed moment",
+            "Third Way",
+        ),
+        # Multi-News mn-9144 (AP, 2016): "marveled" introduces a survivor's words
+        (
+            "“The whole ceiling fell but did not hit me,” marveled resident Maria Gianni.",
+            "The whole ceiling",
+            "Maria Gianni",
+        ),
+    ],
+)
+def test_whose_words_fifteen_more_briefs(text: str, quote_start: str, speaker: str) -> None:
+    assert _speaker_of(text, quote_start) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "unsaid"),
+    [
+        # BASIL, New York Times on Trump's debate (2011): what he chose not to declare
+        (
+            "Rather than go ahead with the debate and declare that he will not run — Mr. Trump has flirted "
+            "with running for president several times since the 1980s but has always decided not to follow "
+            "through — he chose to drop the debate.",
+            "he will not run",
+        ),
+        ("Instead of saying that the plan would work, Smith left the room.", "the plan would work"),
+        # BASIL, HuffPost on the NRA's school plan (2013): "called" names them, says nothing
+        (
+            "The task force proposed a model training program, at what Hutchinson said would be a cost of "
+            "about $800 to $1,000 per trained employee. Armed school personnel, called school resource "
+            "officers, would also be required to undergo a “background investigation, testing, and [have] "
+            "relevant experience.”",
+            "background investigation",
+        ),
+    ],
+)
+def test_what_someone_chose_not_to_say_or_a_name_given_is_no_quote(text: str, unsaid: str) -> None:
+    assert [quote.text for quote in _quotes(text) if unsaid in quote.text] == []
+
+
+def test_what_was_said_runs_on_into_a_second_that_clause() -> None:
+    # Multi-News mn-9144 (New York Times, 2016): the point of the remark came after "but that"
+    text = (
+        "Mr. Cocco said that Italy had anti-seismic construction laws for new buildings, but that little has "
+        "been done to reinforce existing buildings."
+    )
+    (quote,) = _quotes(text)
+    assert quote.text.endswith("but that little has been done to reinforce existing buildings")
+
+
+def test_according_to_in_a_clause_set_before_the_main_one_covers_that_clause() -> None:
+    # Multi-News mn-54355 (2017): the federation counted the titles; the praise is the writer's
+    text = (
+        "Though, according to the World Chess Federation there are 1,598 GMs and an additional 3,674 IMs, "
+        "Bartholomew stands out from the pack thanks to the 50,000 subscribers to his YouTube channel."
+    )
+    (quote,) = _quotes(text)
+    assert (quote.speaker, quote.text) == (
+        "World Chess Federation",
+        "Though, there are 1,598 GMs and an additional 3,674 IMs",
+    )
+
+
+def test_the_one_a_speaker_calls_something_is_not_the_speaker() -> None:
+    # an AllSides lead (2017): the senator called Trump "utterly untruthful"; the quote was Trump's
+    text = (
+        "A senior Republican senator called President Donald Trump “utterly untruthful” on Tuesday in an "
+        "exchange of insults on Twitter hours before the president was to meet with lawmakers on Capitol "
+        "Hill to build consensus for tax reform."
+    )
+    assert [quote.speaker for quote in _quotes(text) if "Trump" in quote.speaker] == []

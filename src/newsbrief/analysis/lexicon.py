@@ -74,6 +74,7 @@ SPEECH_VERBS = frozenset(
         "threaten", "lament", "reiterate", "mention", "continue", "point", "recount", "boast", "charge",
         "exclaim", "cry", "demand", "plead", "pledge", "proclaim", "reveal", "retort", "muse", "sigh",
         "counter", "agree", "disagree", "object", "protest", "estimate", "opine", "dismiss", "question",
+        "marvel", "scoff", "gush",
     }
 )  # fmt: skip
 # Verbs that introduce speech only with their particle ("Ryan shot back: "..."", "The New York
@@ -126,6 +127,20 @@ PERSON_NOUNS = frozenset(
         "elector", "felon", "freshman", "gunman", "hacker", "hijacker", "justice", "millionaire",
         "nominee", "participant", "plaintiff", "player", "priest", "relative", "rival", "sheriff",
         "sibling", "strategist", "warlord", "wrestler",
+        # people at work in the news whom a later "he" or "she" continues ("a ranger in Capodacqua
+        # ... tried to keep an 80-year-old woman calm ... "Listen, ..." he said")
+        "ranger", "rescuer", "firefighter", "paramedic", "medic", "driver", "farmer", "coach",
+        "trooper", "pastor", "imam", "rabbi", "engineer", "architect", "artist", "musician",
+        "singer", "actor", "actress", "writer", "novelist", "poet", "filmmaker", "producer",
+        "photographer", "blogger", "columnist", "commentator", "pundit", "lobbyist", "consultant",
+        "contractor", "landlord", "tenant", "homeowner", "shopkeeper", "vendor", "merchant",
+        "bystander", "eyewitness", "organizer", "organiser", "prisoner", "inmate", "detainee",
+        "hostage", "refugee", "migrant", "immigrant", "sailor", "veteran", "physician", "dentist",
+        "pharmacist", "therapist", "psychologist", "psychiatrist", "lecturer", "scholar",
+        "employer", "entrepreneur", "investor", "legislator", "magistrate", "juror", "envoy",
+        "mediator", "campaigner", "geologist", "seismologist", "archaeologist", "astronomer",
+        "biologist", "physicist", "chemist", "protester", "demonstrator", "passenger", "suspect",
+        "shooter", "assailant", "mourner", "pilgrim", "tourist", "fisherman", "miner",
     }
 )  # fmt: skip
 # Words that tell a person's sex, lower case without full stops: a courtesy title before the

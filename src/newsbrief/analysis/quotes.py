@@ -546,8 +546,39 @@ def _is_speech_verb(token: Token) -> bool:
         return False  # "continued to spend campaign funds" says nothing; "'...,' he continued" does
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_ == "be":
         return False
+    if _names_without_quoting(token):
+        return False
     lemma = token.lemma_.lower()
     return lemma in SPEECH_VERBS or _with_particle(token, PHRASAL_SPEECH_VERBS.get(lemma)) or _puts_it(token)
+
+
+def _names_without_quoting(verb: Token) -> bool:
+    """Whether the verb gives something a name with no quote marks: "Armed school personnel,
+    called school resource officers, would also be required to undergo a "background
+    investigation ..."" names the personnel and says nothing; "called AARP's position "a watershed
+    moment"" quotes what was said of it."""
+    predicates = [child for child in verb.children if child.dep_ == "oprd"]
+    if not predicates:
+        return False
+    # the marks may hang on the verb: "called it "vile and wrong""
+    end = max(child.right_edge.i for child in predicates) + 2
+    return not any(token.is_quote for token in verb.doc[verb.i + 1 : end])
+
+
+def _sentence_read_as_noun_phrase(verb: Token) -> bool:
+    """Whether the parser read a whole sentence as a noun with the verb as its modifier: "A senior
+    Republican senator called President Donald Trump "utterly untruthful" on Tuesday" (the
+    senator is the sentence's root, "called" a participle on it); the noun is the subject. A
+    participle after another one modifies the noun ("The pushback crested with Bill Kristol ...
+    writing a letter")."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.i < verb.i
+        and not any(token.dep_ == "acl" and token.head.i == head.i for token in head.doc[head.i + 1 : verb.i])
+    )
 
 
 def _puts_it(verb: Token) -> bool:
@@ -600,6 +631,8 @@ def _subject(verb: Token) -> Token | None:
     said_by_object = _participle_subject(verb)
     if said_by_object is not None:
         return said_by_object
+    if _sentence_read_as_noun_phrase(verb):
+        return verb.head
     current = verb
     # "LePage has been mired in controversy since calling ...": the one a participle after a
     # preposition speaks of is its clause's subject, passive or not
@@ -767,29 +800,41 @@ def _name_set_off_before(verb: Token) -> Token | None:
     if verb.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
     doc = verb.doc
-    before = list(doc[verb.sent.start : verb.i])
-    if any(token.is_quote for token in before):
-        return None
+    # after a quotation: ""I believe ...," independent Sen. Angus King of Maine, who caucuses with
+    # the Democrats, told reporters" (the parser made King an object inside the quote)
+    start = max(
+        (token.i + 1 for token in doc[verb.sent.start : verb.i] if token.is_quote), default=verb.sent.start
+    )
+    before = list(doc[start : verb.i])
     last_comma = max((token.i for token in before if token.text == ","), default=None)
     if last_comma is None or any(token.pos_ != "ADV" for token in doc[last_comma + 1 : verb.i]):
         return None
     for token in before:
-        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and doc[token.i + 1].text == ",":
+        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and _set_off_by_comma(token):
             first = token
-            while first.i > verb.sent.start and doc[first.i - 1].ent_type_ == "PERSON":
+            while first.i > start and doc[first.i - 1].ent_type_ == "PERSON":
                 first = doc[first.i - 1]
-            opening = doc[first.i - 1] if first.i > verb.sent.start else None
+            opening = doc[first.i - 1] if first.i > start else None
             if opening is not None and opening.pos_ == "ADP":
                 return None
             return token
     return None
 
 
+def _set_off_by_comma(name: Token) -> bool:
+    """Whether a comma follows the name's phrase: "Mark Sheridan, ...", "Sen. Angus King of
+    Maine, ..."."""
+    end = max(token.i for token in _np_tokens(name))
+    return end + 1 < len(name.doc) and name.doc[end + 1].text == ","
+
+
 def _inverted_subject(verb: Token) -> Token | None:
     """ "..., says Cafarella." when the parser made the name something other than nsubj; a
     participle is never inverted ("since calling state Rep. Drew Gattine (D) a "..."": the name
-    after it is whom it calls)."""
-    if verb.i + 1 < len(verb.doc) and verb.tag_ != "VBG":
+    after it is whom it calls), nor are "told" (""...," Sen. Angus King ... told reporters": whom
+    it tells) and "called" ("A senior Republican senator called President Donald Trump "utterly
+    untruthful"": whom it names)."""
+    if verb.i + 1 < len(verb.doc) and verb.tag_ != "VBG" and verb.lemma_.lower() not in {"tell", "call"}:
         token = verb.doc[verb.i + 1]
         while token.dep_ == "compound" and token.head.i > token.i:
             token = token.head
@@ -1537,6 +1582,8 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     lower = pronoun.lower_
     if lower in _FIRST_PERSON:
         return _Speaker(pronoun.text, "", described=True)
+    if lower == "one" and not any(child.dep_ == "prep" for child in pronoun.children):
+        return _one_of(pronoun, ctx, mentions)  # "one of them said" names its group itself
     plural = lower in _PLURAL_PRONOUNS
     sex = _PRONOUN_SEX.get(lower, "")
     paragraph = _paragraph_of(ctx, pronoun.idx)
@@ -1574,6 +1621,27 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     if protagonist is not None and _agrees(protagonist, sex, ctx) and protagonist.name not in others:
         return protagonist
     return _Speaker(pronoun.text, "", described=True)
+
+
+def _one_of(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Speaker:
+    """ "one" as a subject is one member of the people last named as a group in its paragraph:
+    "A dozen officers in plain clothes and uniforms stood watch as he spoke; one warned
+    photographers to "remain stationary"" is one of the officers, not the "he" who spoke."""
+    paragraph = _paragraph_of(ctx, pronoun.idx)
+    groups = [
+        mention
+        for mention in mentions
+        if mention.position < pronoun.idx
+        and mention.plural
+        and mention.people
+        and _paragraph_of(ctx, mention.position) == paragraph
+    ]
+    if not groups:
+        return _Speaker(pronoun.text, "", described=True)
+    group = groups[-1].speaker.name
+    return _Speaker(
+        f"one of {group[:1].lower() + group[1:] if groups[-1].speaker.described else group}", "", True
+    )
 
 
 def _named_in_its_clause(pronoun: Token, ctx: _Context) -> set[str]:
@@ -1682,6 +1750,8 @@ def _mentions(ctx: _Context) -> list[_Mention]:
         if head is not None:
             if head.dep_ in {"compound", "poss", "attr"} and head.head.ent_type_ != "PERSON":
                 continue
+            if _asked_about(head):
+                continue
             speaker = _named(head, _name_tokens(head), ctx)
             found.append(_Mention(token.idx, speaker, False, _is_subject(head), _subject_depth(head)))
             if head.dep_ in {"nsubj", "nsubjpass"} and _co_speakers(head):
@@ -1705,6 +1775,18 @@ def _mentions(ctx: _Context) -> list[_Mention]:
     found.sort(key=lambda mention: mention.position)
     # a name the parse could not read ("Martin Luther King Jr.'s event" ends in "'s") is no one
     return [mention for mention in found if mention.speaker.name]
+
+
+def _asked_about(name: Token) -> bool:
+    """Whether the name is a question by itself, one put to the speaker of the answer after it
+    ("Governor Christie? "Strong," he said.": Mr. Trump's verdict on Christie)."""
+    following = name.i + 1
+    return (
+        name.dep_ == "ROOT"
+        and following < len(name.doc)
+        and name.doc[following].text == "?"
+        and all(token.pos_ not in {"VERB", "AUX"} for token in name.doc[name.sent.start : name.i])
+    )
 
 
 def _group_members(token: Token) -> Token | None:
@@ -1772,7 +1854,33 @@ def _name_head(token: Token, ctx: _Context) -> Token | None:
         last = token.doc[end]
         if token.ent_type_ == "PERSON" or _set_beside_a_person_noun(last):
             return last
+    untagged = _untagged_name_after_title(token)
+    if untagged is not None:
+        return untagged
     return token if ctx.names.is_known_surname(token, ctx.article_id) else None
+
+
+def _untagged_name_after_title(token: Token) -> Token | None:
+    """The last word of a first name and surname that the tagger left untagged right after a
+    title: "Premier Matteo Renzi visited the zone ..." (no entity), a person whom the "He
+    promised ..." after it stands for."""
+    if token.i == 0 or not _is_untagged_name_word(token) or not is_title(token.doc[token.i - 1].text):
+        return None
+    last = token
+    while last.dep_ == "compound" and last.head.i == last.i + 1 and _is_untagged_name_word(last.head):
+        last = last.head
+    return last if last.i > token.i else None
+
+
+def _is_untagged_name_word(token: Token) -> bool:
+    """A capitalised proper noun with no entity tag that is no title word ("Minister")."""
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and not is_title(token.text)
+    )
 
 
 def _set_beside_a_person_noun(name: Token) -> bool:
@@ -1788,7 +1896,9 @@ def _set_beside_a_person_noun(name: Token) -> bool:
 def _is_subject(head: Token) -> bool:
     """Whether the mention is its clause's subject, itself or as the name beside a subject noun
     ("Her son Matthew Denice ... was killed") or an example of it ("Others, like the progressive
-    economist Dean Baker, were less kind"); an object, a list member or a name after "to" is not.
+    economist Dean Baker, were less kind"), or the clause's source ("..., according to Mushtaq
+    Gill, chief advocate at ...", whom the "He said" after it continues); an object, a list member
+    or a name after "to" is not.
 
     Salience by grammatical role, after Lappin and Leass (1994, "An algorithm for pronominal
     anaphora resolution"): news continues its subject with "he" and "she".
@@ -1804,6 +1914,8 @@ def _clause_subject(head: Token) -> Token | None:
     noun = head.head if head.dep_ in {"appos", "compound"} else head
     if noun.dep_ == "pobj" and noun.head.lower_ in {"like", "including"}:
         noun = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according":
+        return noun.head.head  # the source stands where the subject would, on the clause's verb
     return noun if noun.dep_ in subject_deps else None
 
 
@@ -2485,6 +2597,8 @@ def _indirect(
         if according is not None:
             clause = token.head
             while clause.dep_ not in {"ROOT", "ccomp", "conj"} and clause.head.i != clause.i:
+                if clause.dep_ == "advcl" and clause.i < clause.head.i and _is_subordinate(clause):
+                    break  # "Though, according to the federation there are 1,598 GMs, Bartholomew ..."
                 clause = clause.head
             excluded = {t.i for t in token.subtree}
             content = [t for t in clause.subtree if t.i not in excluded]
@@ -2500,7 +2614,9 @@ def _indirect(
                 continue
             if complement:
                 cut = _cut_at_a_quote(ctx, complement[0]) or _reports_nothing(complement[0])
-                content = [] if cut else list(complement[0].subtree)
+                content = (
+                    [] if cut else [*complement[0].subtree, *_second_that_clause(ctx, token, complement[0])]
+                )
             elif token.dep_ == "parataxis" and token.head.i > token.i:
                 excluded = {t.i for t in token.subtree} - _reported_subject(token, subject)
                 content = [t for t in token.head.subtree if t.i not in excluded]
@@ -2511,6 +2627,45 @@ def _indirect(
         if item is not None:
             found.append(item)
     return found
+
+
+# Words that open a clause set before the main one ("Though, ... there are ..., Bartholomew ...").
+_SUBORDINATORS = frozenset({"though", "although", "while", "whereas", "if", "when", "because", "since", "as"})
+
+
+def _is_subordinate(clause: Token) -> bool:
+    """Whether the clause has a subject of its own and a word that subordinates it ("Though, ...
+    there are 1,598 GMs"), not a main clause the parser hung on another."""
+    children = list(clause.children)
+    return any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in children) and any(
+        child.dep_ in {"mark", "advmod"} and child.lower_ in _SUBORDINATORS for child in children
+    )
+
+
+def _second_that_clause(ctx: _Context, verb: Token, complement: Token) -> list[Token]:
+    """A second reported clause joined after the first: "Mr. Cocco said that Italy had
+    anti-seismic construction laws for new buildings, but that little has been done to reinforce
+    existing buildings" (the parser joins the second "that" clause to the speech verb); its
+    tokens with the joining comma and conjunction, or none. One that holds a direct quote is left
+    to it, as a clause holding one always is."""
+    doc = verb.doc
+    for child in verb.children:
+        first = child.left_edge
+        if (
+            child.dep_ == "conj"
+            and child.i > complement.i
+            and first.lower_ == "that"
+            and first.i > 0
+            and doc[first.i - 1].dep_ == "cc"
+            and doc[first.i - 1].head.i == verb.i
+        ):
+            between = doc[complement.right_edge.i + 1 : first.i]
+            quoted = any(ctx.quoted[token.i] >= 0 for token in child.subtree)
+            if not quoted and all(
+                token.head.i == verb.i and token.dep_ in {"cc", "punct"} for token in between
+            ):
+                return [*between, *child.subtree]
+    return []
 
 
 def _reports_nothing(clause: Token) -> bool:
@@ -2577,7 +2732,25 @@ def _unsaid(verb: Token) -> bool:
         return True  # "they do not believe the evidence suggests ...": what is not believed said
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"decline", "refuse"}:
         return True
+    if _left_undone(verb):
+        return True
     return any(_said_to(ancestor) for ancestor in verb.ancestors if ancestor.lemma_.lower() in SPEECH_VERBS)
+
+
+def _left_undone(verb: Token) -> bool:
+    """Whether the speech verb is what someone chose not to do: "Rather than go ahead with the
+    debate and declare that he will not run ..., he chose to drop the debate", "instead of
+    saying ...", "left without saying ..."."""
+    clause = verb.head if verb.dep_ == "conj" else verb
+    if clause.dep_ == "pcomp" and clause.head.lower_ in {"without", "of"}:
+        preposition = clause.head
+        return (
+            preposition.lower_ == "without"
+            or any(child.lower_ == "instead" for child in preposition.children)
+            or (preposition.i > 0 and preposition.doc[preposition.i - 1].lower_ == "instead")
+        )
+    words = {child.lower_ for child in clause.children if child.dep_ in {"mark", "advmod"}}
+    return {"rather", "than"} <= words
 
 
 # Verbs that tell or move someone else to do something: what they are told to say is not said yet.
