@@ -921,10 +921,29 @@ def test_a_number_that_stands_for_those_named_before_counts_no_noun(
         # mn-23283: "100 supporters"
         "The attacks elicited cheers from a crowd of several hundred Moore supporters, who packed into a "
         "barn here and waved pro-Bannon and Breitbart News signs.",
+        # mn-17496 (NBC, 2014): "12 dozens", as if a dozen
+        '"A mob of several dozen attacked the building where they were," said Gill.',
+        "A few dozen protesters gathered outside the embassy on Sunday.",
     ],
 )
 def test_several_hundred_is_as_vague_as_hundreds(text: str) -> None:
-    assert not [f for f in _figures([_article(text)]) if "hundred" in f.span.text]
+    assert not [f for f in _figures([_article(text)]) if "hundred" in f.span.text or "dozen" in f.span.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "span_text"),
+    [
+        # mn-9144 (New York Times, 2016): read as an amount of "energies"
+        (
+            "The magnitude-7.8 earthquake that struck Nepal in April 2015 released roughly 250 times more energy.",
+            "roughly 250",
+        ),
+        # mn-24807 (2018): read as an "amount"
+        ("The number of cases in Ain is 58 times the normal amount, according to some scientists.", "58"),
+    ],
+)
+def test_a_number_of_times_is_a_ratio_not_an_amount_of_what_follows(text: str, span_text: str) -> None:
+    assert _one(_figures([_article(text)]), span_text).unit == "time"
 
 
 @pytest.mark.parametrize(

@@ -1000,7 +1000,9 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
     text = tokens.text
     lowers = [t.lower_ for t in tokens]
     if any(word in VAGUE_WORDS for word in lowers) or any(
-        t.lower_ in SCALES and t.i > 0 and t.doc[t.i - 1].lower_ in VAGUE_MULTIPLIERS for t in tokens
+        # "several dozen" too: the scales "a" multiplies
+        t.lower_ in A_SCALES and t.i > 0 and t.doc[t.i - 1].lower_ in VAGUE_MULTIPLIERS
+        for t in tokens
     ):
         return None
     anchor = _number_root(tokens)
@@ -1251,6 +1253,9 @@ def _sentence_at(sentences: Sequence[Sentence], start: int, end: int) -> Sentenc
 def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
     """The token naming what the figure counts: the noun it modifies, "of"'s object, or itself."""
     inside = {t.i for t in tokens}
+    multiplier = next((child for child in anchor.children if child.lower_ == "times"), None)
+    if multiplier is not None:
+        return multiplier  # "roughly 250 times more energy": a ratio, not an amount of energy
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ != "PRON"]
