@@ -134,6 +134,17 @@ def test_an_outlet_speaking_for_itself_is_found(text: str, reason: str) -> None:
             "of social isolation to prioritize self-care and mental wellness.",
             "first person",
         ),
+        # Multi-News mn-24260 (a column, 2016): the writer puzzling at what it reports, in a line the
+        # neutral brief chose and cited to the news report that carries the quote too
+        (
+            "“Now I can say that I still haven’t had an abortion, but I wish I had,” she said, for some reason.",
+            "sneer",
+        ),
+        (
+            "The story goes that when she was asked to share her abortion story, she didn’t have an abortion story "
+            "to share, which she found, somehow, stigmatizing to women who had them.",
+            "sneer",
+        ),
     ],
 )
 def test_a_sneering_hedge_or_a_lets_is_the_outlets_voice(text: str, reason: str) -> None:

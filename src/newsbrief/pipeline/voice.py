@@ -20,7 +20,9 @@ one of these marks (the opinion signals of the framing analysis, Wilson, Wiebe a
   stance phrase ("Of course,", "Turns out,", "Make no mistake"), even in a sentence that reports
   speech ('Unfortunately, "it was only ...," Becker says'): a speaker's own attitude is quoted;
 - a sneering hedge: "a supposed joke", "the supposed attack" (the writer doubting what it names,
-  even in indirect speech: a speaker does not call her own joke that), "not-so-accidental";
+  even in indirect speech: a speaker does not call her own joke that), "not-so-accidental", or
+  puzzling at what it reports ("..., she said, for some reason.", "which she found, somehow,
+  stigmatizing");
 - a judgement in the predicate of an opening "It is", "That's", "This was" ("It was a stunning
   move.", "That's the right response.", "It's no surprise that ..."): the writer judging what it
   reports, unless the sentence says whose view it is;
@@ -156,7 +158,9 @@ _OPENING_PREDICATE = re.compile(
 # "a supposed joke": "supposed" before what it names, not "supposed to" (an obligation); or an ironic
 # "not-so-" compound ("a not-so-accidental demotion").
 _SNEERING_HEDGE = re.compile(
-    r"\b(?:a|an|the|this|that|his|her|its|their)\s+supposed\s+(?!to\b)\w|\bnot-so-\w", re.IGNORECASE
+    r"\b(?:a|an|the|this|that|his|her|its|their)\s+supposed\s+(?!to\b)\w|\bnot-so-\w"
+    r"|\bfor some reason\b|,\s*somehow,",
+    re.IGNORECASE,
 )
 _FAST_FORWARD = re.compile(r"^\W*fast[- ]forward\b", re.IGNORECASE)
 # "..., but don't expect him to fade quietly", "But don't write him off": "but" and a negative
@@ -298,10 +302,13 @@ def _comments(own: str) -> bool:
 
 
 def _hedges(own: str) -> bool:
-    """True when the words outside quotations doubt what they name ("a supposed joke") or are
-    ironic ("not-so-accidental"); the cheap test for the two words first, as in ``_comments``."""
+    """True when the words outside quotations doubt what they name ("a supposed joke"), are
+    ironic ("not-so-accidental") or puzzle at what they report ("“... but I wish I had,” she said,
+    for some reason.", "which she found, somehow, stigmatizing"); the cheap test for the words
+    first, as in ``_comments``."""
     lower = own.lower()
-    return ("supposed" in lower or "not-so-" in lower) and _SNEERING_HEDGE.search(own) is not None
+    cues = ("supposed", "not-so-", "for some reason", "somehow")
+    return any(cue in lower for cue in cues) and _SNEERING_HEDGE.search(own) is not None
 
 
 def _judges_in_opening_predicate(own: str) -> bool:
