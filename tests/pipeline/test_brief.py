@@ -354,3 +354,18 @@ def test_an_empty_summary_of_lines_that_cannot_stand_alone_says_so() -> None:
 
 def test_a_summary_with_lines_has_no_no_summary_notice(aleppo_story: Story) -> None:
     assert all(notice.code != "no-summary" for notice in brief(aleppo_story).notices)
+
+
+@pytest.mark.nlp
+def test_a_sentence_inside_a_quotation_is_no_claim_of_its_outlet() -> None:
+    """BASIL, Trump on Obama's birth certificate (2011): Fox's "He doesn't have a birth certificate
+    or he hasn't shown it." is the middle of a quotation of Trump's, with no quotation marks of its
+    own; listed among the claims only one outlet makes, it read as Fox's own statement. It is
+    Trump's, under the quotes."""
+    story = Story(articles=basil_story("basil-trump-birth-certificate.jsonl"), id="birth-certificate")
+    found = brief(story, Options(analyses=("facts", "quotes"))).analysis
+    middle = "He doesn't have a birth certificate"
+    assert not [claim for claim in found.claims if claim.sentence.text.startswith(middle)]
+    assert [quote.speaker for quote in found.quotes if middle in quote.text] == ["Donald Trump"]
+    without_quotes = brief(story, Options(analyses=("facts",))).analysis.claims
+    assert [claim for claim in without_quotes if claim.sentence.text.startswith(middle)]

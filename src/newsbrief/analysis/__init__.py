@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.analysis.facts import agreed_facts, single_claims
 from newsbrief.errors import stop_if_cancelled
-from newsbrief.model import Analysis, Article, Conflict, DisputedClaim, Fact, Sentence
+from newsbrief.model import Analysis, Article, Claim, Conflict, DisputedClaim, Fact, Quote, Sentence
 
 if TYPE_CHECKING:
     import threading
@@ -59,7 +59,31 @@ def analyze(
         found.update(_nlp_analyses(articles, sentences, docs, ran, facts, cancel))
     if "facts" in found and "conflicts" in found:
         found["facts"] = _not_in_conflict(found["facts"], found["conflicts"], found["disputes"])  # type: ignore[arg-type]
+    if "claims" in found and "quotes" in found:
+        found["claims"] = _not_quoted(found["claims"], found["quotes"])  # type: ignore[arg-type]
     return Analysis(ran=ran, **found)  # type: ignore[arg-type]
+
+
+# Characters a quotation's span may leave out of a sentence inside it: its marks and the full stop.
+_QUOTE_EDGE = 2
+
+
+def _not_quoted(claims: Sequence[Claim], quotes: Sequence[Quote]) -> tuple[Claim, ...]:
+    """The claims that lie inside no one's direct quotation. A quotation is its speaker's words,
+    listed under the quotes; a sentence from the middle of one has no quotation marks of its own
+    ("He doesn't have a birth certificate or he hasn't shown it." in Fox's quotation of Trump),
+    and listed alone among what one outlet says it read as the outlet's statement."""
+    spans = [span for quote in quotes if quote.kind == "direct" for span in quote.spans]
+    return tuple(
+        claim
+        for claim in claims
+        if not any(
+            span.article_id == claim.sentence.article_id
+            and span.start - _QUOTE_EDGE <= claim.sentence.start
+            and claim.sentence.end <= span.end + _QUOTE_EDGE
+            for span in spans
+        )
+    )
 
 
 def _not_in_conflict(
