@@ -369,3 +369,18 @@ def test_a_sentence_inside_a_quotation_is_no_claim_of_its_outlet() -> None:
     assert [quote.speaker for quote in found.quotes if middle in quote.text] == ["Donald Trump"]
     without_quotes = brief(story, Options(analyses=("facts",))).analysis.claims
     assert [claim for claim in without_quotes if claim.sentence.text.startswith(middle)]
+
+
+@pytest.mark.nlp
+def test_an_outlets_statement_is_not_agreed_by_someone_elses_quoted_words() -> None:
+    """BASIL, Trump on Obama's birth certificate (2011): the Times' "Mr. Obama has shown a
+    certificate of live birth from Hawaii ..." was listed as agreed by Fox through Trump's "He has
+    what's called a certificate of live birth.", the middle of his quotation arguing against it."""
+    story = Story(articles=basil_story("basil-trump-birth-certificate.jsonl"), id="birth-certificate")
+
+    def agreed(analyses: tuple[str, ...]) -> list[str]:
+        facts = brief(story, Options(analyses=analyses)).analysis.facts
+        return [sentence.text for fact in facts for sentence in fact.sentences]
+
+    assert not [text for text in agreed(("facts", "quotes")) if text.startswith("Mr. Obama has shown")]
+    assert [text for text in agreed(("facts",)) if text.startswith("Mr. Obama has shown")]

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.facts import agreed_facts, single_claims
+from newsbrief.analysis.lexicon import is_whole_quotation, quotation_ends, quotes_someone
 from newsbrief.errors import stop_if_cancelled
-from newsbrief.model import Analysis, Article, Claim, Conflict, DisputedClaim, Fact, Quote, Sentence
+from newsbrief.model import Analysis, Article, Claim, Conflict, DisputedClaim, Fact, Quote, Sentence, Span
 
 if TYPE_CHECKING:
     import threading
@@ -59,8 +60,13 @@ def analyze(
         found.update(_nlp_analyses(articles, sentences, docs, ran, facts, cancel))
     if "facts" in found and "conflicts" in found:
         found["facts"] = _not_in_conflict(found["facts"], found["conflicts"], found["disputes"])  # type: ignore[arg-type]
-    if "claims" in found and "quotes" in found:
-        found["claims"] = _not_quoted(found["claims"], found["quotes"])  # type: ignore[arg-type]
+    if "quotes" in found:
+        quotes: Sequence[Quote] = found["quotes"]  # type: ignore[assignment]
+        quoted = [span for quote in quotes if quote.kind == "direct" for span in quote.spans]
+        if "claims" in found:
+            found["claims"] = _claims_not_quoted(found["claims"], quoted)  # type: ignore[arg-type]
+        if "facts" in found:
+            found["facts"] = _facts_not_quoted(found["facts"], quoted)  # type: ignore[arg-type]
     return Analysis(ran=ran, **found)  # type: ignore[arg-type]
 
 
@@ -68,22 +74,49 @@ def analyze(
 _QUOTE_EDGE = 2
 
 
-def _not_quoted(claims: Sequence[Claim], quotes: Sequence[Quote]) -> tuple[Claim, ...]:
-    """The claims that lie inside no one's direct quotation. A quotation is its speaker's words,
-    listed under the quotes; a sentence from the middle of one has no quotation marks of its own
-    ("He doesn't have a birth certificate or he hasn't shown it." in Fox's quotation of Trump),
-    and listed alone among what one outlet says it read as the outlet's statement."""
-    spans = [span for quote in quotes if quote.kind == "direct" for span in quote.spans]
-    return tuple(
-        claim
-        for claim in claims
-        if not any(
-            span.article_id == claim.sentence.article_id
-            and span.start - _QUOTE_EDGE <= claim.sentence.start
-            and claim.sentence.end <= span.end + _QUOTE_EDGE
-            for span in spans
-        )
+def _inside_a_quotation(sentence: Sentence, quoted: Sequence[Span]) -> bool:
+    """Whether the sentence is someone's quoted words and nothing else: inside a direct quotation
+    (its marks aside) and with no words of its own outside the marks, whether it has none (a
+    sentence from the middle of a quotation), is one whole quotation, or opens or closes one it
+    does not close or open. A quotation's span runs over what is said between its pieces
+    (""Undoubtedly, there is collusion," Schiff told The Washington Post. "..."), and a
+    sentence that names its speaker states that they said it."""
+    text = sentence.text
+    if quotes_someone(text) and not is_whole_quotation(text) and quotation_ends(text) == (False, False):
+        return False
+    return any(
+        span.article_id == sentence.article_id
+        and span.start - _QUOTE_EDGE <= sentence.start
+        and sentence.end <= span.end + _QUOTE_EDGE
+        for span in quoted
     )
+
+
+def _claims_not_quoted(claims: Sequence[Claim], quoted: Sequence[Span]) -> tuple[Claim, ...]:
+    """The claims that lie inside no one's quotation: a quotation is its speaker's words, listed
+    under the quotes, and "He doesn't have a birth certificate or he hasn't shown it." from the
+    middle of Fox's quotation of Trump, listed alone, read as Fox's statement."""
+    return tuple(claim for claim in claims if not _inside_a_quotation(claim.sentence, quoted))
+
+
+def _facts_not_quoted(facts: Sequence[Fact], quoted: Sequence[Span]) -> tuple[Fact, ...]:
+    """The agreed facts as outlets state them, without the sentences that are someone's quoted
+    words, and none that two outlets no longer state: the Times' "Mr. Obama has shown a
+    certificate of live birth from Hawaii, which is the standard form ..." was "agreed" by Fox
+    through Trump's "He has what's called a certificate of live birth.", his argument against it.
+    A fact whose first sentence, the one the others were matched to, is quoted goes whole."""
+    kept = []
+    for fact in facts:
+        if not fact.sentences or _inside_a_quotation(fact.sentences[0], quoted):
+            continue
+        pairs = [
+            (sentence, similarity)
+            for sentence, similarity in zip(fact.sentences, fact.similarities, strict=True)
+            if not _inside_a_quotation(sentence, quoted)
+        ]
+        if len({sentence.article_id for sentence, _ in pairs}) > 1:
+            kept.append(Fact(tuple(s for s, _ in pairs), tuple(similarity for _, similarity in pairs)))
+    return tuple(kept)
 
 
 def _not_in_conflict(
