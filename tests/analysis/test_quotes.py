@@ -2540,7 +2540,9 @@ def test_a_person_the_tagger_made_a_common_noun_is_still_a_mention() -> None:
         ),
     ],
 )
-def test_whose_words_fifteen_more_briefs(text: str, quote_start: str, speaker: str) -> None:
+def test_the_one_who_spoke_not_someone_named_near_the_words(
+    text: str, quote_start: str, speaker: str
+) -> None:
     assert _speaker_of(text, quote_start) == speaker
 
 

@@ -1638,10 +1638,9 @@ def _one_of(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Spe
     ]
     if not groups:
         return _Speaker(pronoun.text, "", described=True)
-    group = groups[-1].speaker.name
-    return _Speaker(
-        f"one of {group[:1].lower() + group[1:] if groups[-1].speaker.described else group}", "", True
-    )
+    group = groups[-1].speaker
+    name = group.name[:1].lower() + group.name[1:] if group.described else group.name
+    return _Speaker(f"one of {name}", "", described=True)
 
 
 def _named_in_its_clause(pronoun: Token, ctx: _Context) -> set[str]:
@@ -2630,7 +2629,7 @@ def _indirect(
 
 
 # Words that open a clause set before the main one ("Though, ... there are ..., Bartholomew ...").
-_SUBORDINATORS = frozenset({"though", "although", "while", "whereas", "if", "when", "because", "since", "as"})
+_SUBORDINATORS = (_CONCEDING - {"but"}) | {"if", "when", "because", "since", "as"}
 
 
 def _is_subordinate(clause: Token) -> bool:
