@@ -2602,3 +2602,12 @@ def test_the_one_a_speaker_calls_something_is_not_the_speaker() -> None:
         "Hill to build consensus for tax reform."
     )
     assert [quote.speaker for quote in _quotes(text) if "Trump" in quote.speaker] == []
+
+
+def test_a_verb_the_tagger_ran_into_a_name_is_not_part_of_the_speakers_name() -> None:
+    # Multi-News mn-54355 (Chess.com, 2019): the speaker was "Daniel scoffed"
+    text = (
+        "I asked IM Daniel Fernandez about it. Daniel scoffed and said that I could never learn from "
+        "Morozevich."
+    )
+    assert _speaker_of(text, "I could never learn") == "Daniel Fernandez"

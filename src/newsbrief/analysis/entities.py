@@ -103,7 +103,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["KEPT_LABELS", "Names", "find_entities", "is_name_form", "name_key", "names_of"]
+__all__ = [
+    "FINITE_VERB_TAGS",
+    "KEPT_LABELS",
+    "Names",
+    "find_entities",
+    "is_name_form",
+    "name_key",
+    "names_of",
+]
 
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 # A one-word name that is mostly one of these is a place or a group, never a person's surname.
@@ -422,11 +430,16 @@ def _is_connective(token: Token, length: int) -> bool:
     return opening and token.dep_ in CONNECTIVE_DEPS and not inside
 
 
+# Penn tags of a finite verb, never part of a name ("scoffed" of "Daniel scoffed and said").
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def _is_right_edge(token: Token) -> bool:
-    """A last word that is not part of the name: a possessive, punctuation, a preposition."""
+    """A last word that is not part of the name: a possessive, punctuation, a preposition, or a
+    finite verb the tagger ran into the name ("Daniel scoffed and said ...")."""
     if token.lower_ in {"'s", "’s", "'", "’"} or token.tag_ == "POS" or token.is_punct:
         return True
-    return token.tag_ in {"IN", "CC", "DT", "TO"}
+    return token.tag_ in {"IN", "CC", "DT", "TO"} or token.tag_ in FINITE_VERB_TAGS
 
 
 def _vote(doc: Doc, start: int, end: int, label: str, placed: bool) -> str:

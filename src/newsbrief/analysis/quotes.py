@@ -138,7 +138,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsbrief.analysis.entities import Names, find_entities, names_of
+from newsbrief.analysis.entities import FINITE_VERB_TAGS, Names, find_entities, names_of
 from newsbrief.analysis.lexicon import (
     COURTESY_TITLES,
     NAME_SUFFIXES,
@@ -1442,8 +1442,8 @@ def _name_tokens(head: Token) -> list[Token]:
                 ]
                 if titles:
                     tokens = tokens[titles[-1] + 1 :]
-                while tokens and tokens[-1].is_punct:
-                    tokens.pop()
+                while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in FINITE_VERB_TAGS):
+                    tokens.pop()  # "Daniel scoffed and said": the tagger ran the verb into the name
                 break
     if not tokens:
         if head.pos_ != "PROPN" or (
@@ -1848,7 +1848,12 @@ def _name_head(token: Token, ctx: _Context) -> Token | None:
     )
     if tagged_name and token.ent_iob_ == "B":
         end = token.i
-        while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
+        # a finite verb the tagger ran into the name is none of it ("Daniel scoffed and said")
+        while (
+            end + 1 < len(token.doc)
+            and token.doc[end + 1].ent_iob_ == "I"
+            and token.doc[end + 1].tag_ not in FINITE_VERB_TAGS
+        ):
             end += 1
         last = token.doc[end]
         if token.ent_type_ == "PERSON" or _set_beside_a_person_noun(last):
