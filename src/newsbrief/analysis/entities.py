@@ -104,11 +104,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 __all__ = [
-    "FINITE_VERB_TAGS",
     "KEPT_LABELS",
     "Names",
     "find_entities",
     "is_name_form",
+    "is_verb_in_a_name",
     "name_key",
     "names_of",
 ]
@@ -430,8 +430,14 @@ def _is_connective(token: Token, length: int) -> bool:
     return opening and token.dep_ in CONNECTIVE_DEPS and not inside
 
 
-# Penn tags of a finite verb, never part of a name ("scoffed" of "Daniel scoffed and said").
-FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Penn tags of a finite verb, never part of a name when written in lower case ("scoffed" of
+# "Daniel scoffed and said"; "Mo." of "FERGUSON, Mo." is Missouri, "Reports" a show's name).
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def is_verb_in_a_name(token: Token) -> bool:
+    """Whether the tagger ran a finite verb into a name: "Daniel scoffed and said ..."."""
+    return token.tag_ in _FINITE_VERB_TAGS and token.text.islower()
 
 
 def _is_right_edge(token: Token) -> bool:
@@ -439,7 +445,7 @@ def _is_right_edge(token: Token) -> bool:
     finite verb the tagger ran into the name ("Daniel scoffed and said ...")."""
     if token.lower_ in {"'s", "’s", "'", "’"} or token.tag_ == "POS" or token.is_punct:
         return True
-    return token.tag_ in {"IN", "CC", "DT", "TO"} or token.tag_ in FINITE_VERB_TAGS
+    return token.tag_ in {"IN", "CC", "DT", "TO"} or is_verb_in_a_name(token)
 
 
 def _vote(doc: Doc, start: int, end: int, label: str, placed: bool) -> str:

@@ -138,7 +138,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsbrief.analysis.entities import FINITE_VERB_TAGS, Names, find_entities, names_of
+from newsbrief.analysis.entities import Names, find_entities, is_verb_in_a_name, names_of
 from newsbrief.analysis.lexicon import (
     COURTESY_TITLES,
     NAME_SUFFIXES,
@@ -1442,7 +1442,7 @@ def _name_tokens(head: Token) -> list[Token]:
                 ]
                 if titles:
                     tokens = tokens[titles[-1] + 1 :]
-                while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in FINITE_VERB_TAGS):
+                while tokens and (tokens[-1].is_punct or is_verb_in_a_name(tokens[-1])):
                     tokens.pop()  # "Daniel scoffed and said": the tagger ran the verb into the name
                 break
     if not tokens:
@@ -1852,7 +1852,7 @@ def _name_head(token: Token, ctx: _Context) -> Token | None:
         while (
             end + 1 < len(token.doc)
             and token.doc[end + 1].ent_iob_ == "I"
-            and token.doc[end + 1].tag_ not in FINITE_VERB_TAGS
+            and not is_verb_in_a_name(token.doc[end + 1])
         ):
             end += 1
         last = token.doc[end]
