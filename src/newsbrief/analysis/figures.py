@@ -156,7 +156,8 @@ A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "tri
 FRACTIONS = r"^(?:.*-)?(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?$"
 # "hundreds", "thousands of", "dozens": not a figure anyone could check.
 VAGUE_WORDS = frozenset({"hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens"})
-# "several hundred pages", "a few thousand": a scale with no number, as vague as "hundreds".
+# "several hundred pages", "a few thousand", "several dozen": a scale with no number, as vague as
+# "hundreds".
 VAGUE_MULTIPLIERS = frozenset({"several", "few", "many"})
 
 CURRENCIES: tuple[tuple[str, str], ...] = (
@@ -1000,9 +1001,7 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
     text = tokens.text
     lowers = [t.lower_ for t in tokens]
     if any(word in VAGUE_WORDS for word in lowers) or any(
-        # "several dozen" too: the scales "a" multiplies
-        t.lower_ in A_SCALES and t.i > 0 and t.doc[t.i - 1].lower_ in VAGUE_MULTIPLIERS
-        for t in tokens
+        t.lower_ in A_SCALES and t.i > 0 and t.doc[t.i - 1].lower_ in VAGUE_MULTIPLIERS for t in tokens
     ):
         return None
     anchor = _number_root(tokens)

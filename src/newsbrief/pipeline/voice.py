@@ -155,8 +155,9 @@ _OPENING_PREDICATE = re.compile(
     r"\s+((?:\S+\s+){0,3}\S+)",
     re.IGNORECASE,
 )
-# "a supposed joke": "supposed" before what it names, not "supposed to" (an obligation); or an ironic
-# "not-so-" compound ("a not-so-accidental demotion").
+# "a supposed joke": "supposed" before what it names, not "supposed to" (an obligation); an ironic
+# "not-so-" compound ("a not-so-accidental demotion"); or the writer puzzling at what it reports
+# ("she said, for some reason", "which she found, somehow, stigmatizing").
 _SNEERING_HEDGE = re.compile(
     r"\b(?:a|an|the|this|that|his|her|its|their)\s+supposed\s+(?!to\b)\w|\bnot-so-\w"
     r"|\bfor some reason\b|,\s*somehow,",
