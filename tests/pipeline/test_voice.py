@@ -117,6 +117,22 @@ def test_an_outlet_speaking_for_itself_is_found(text: str, reason: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # Multi-News mn-5164 (a column, 2014): its lede was the neutral brief's third line
+        "There are painful losing streaks that don't really matter -- say, the Tampa Bay Buccaneers 26-game "
+        "disaster in 1976 and 1977 -- and losing streaks that really mean something.",
+        # Multi-News mn-23283 (an analysis, 2017)
+        "Trump’s appeal to working class whites and tirades about trade and China might attract more voters in "
+        "Michigan, say, than Romney’s boardroom Republicanism.",
+    ],
+)
+def test_say_set_off_for_an_example_asks_the_reader_to_suppose(text: str) -> None:
+    assert own_voice(text) == "imperative"
+    assert own_voice("Officials say, however, that the plan works.") is None
+
+
+@pytest.mark.parametrize(
     "text, reason",
     [
         # AllSides roundup leads the hand count of the neutral summaries found and the detector missed

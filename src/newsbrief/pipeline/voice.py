@@ -9,8 +9,9 @@ one of these marks (the opinion signals of the framing analysis, Wilson, Wiebe a
 - a question or an exclamation;
 - the outlet pointing at its own text ("As noted above", "Here's a look at ...") or page
   ("(video below)");
-- direct address ("you", "your"), an imperative opening ("Note their silence ...") or "but" and a
-  negative imperative ("..., but don't expect him to fade quietly");
+- direct address ("you", "your"), an imperative opening ("Note their silence ..."), "but" and a
+  negative imperative ("..., but don't expect him to fade quietly") or "say," set off for an
+  example ("losing streaks that don't really matter -- say, the Tampa Bay Buccaneers ...");
 - a call to act: "should", "must", "ought to", unless the sentence says whose view it is
   ("Trump said the U.S. should ...");
 - an aside in parentheses that comments rather than explains ("(or in other words, ...)",
@@ -164,6 +165,9 @@ _SNEERING_HEDGE = re.compile(
     re.IGNORECASE,
 )
 _FAST_FORWARD = re.compile(r"^\W*fast[- ]forward\b", re.IGNORECASE)
+# "painful losing streaks that don't really matter -- say, the Tampa Bay Buccaneers ...", "more
+# voters in Michigan, say, than ...": the writer asking the reader to suppose an example.
+_SAY_FOR_EXAMPLE = re.compile(r"(?:--|—|–|,)\s*say,\s")
 # "..., but don't expect him to fade quietly", "But don't write him off": "but" and a negative
 # imperative, the writer telling the reader what to think; with a subject between ("but they
 # don't"), it reports.
@@ -259,6 +263,7 @@ def own_voice(text: str) -> str | None:
         (lowered and lowered[0] in IMPERATIVE_OPENERS and words[0][:1].isupper())
         or _FAST_FORWARD.match(own)
         or ("but" in lowered and _BUT_DONT.search(own))
+        or ("say," in own and _SAY_FOR_EXAMPLE.search(own))
     ):
         return "imperative"
     if _SELF_REFERENCE.search(own) or _PAGE_POINTER.search(own) or _SIGNPOST.match(own):
