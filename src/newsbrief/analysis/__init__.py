@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsbrief.analysis.facts import agreed_facts, single_claims
-from newsbrief.analysis.lexicon import is_whole_quotation, quotation_ends, quotes_someone
+from newsbrief.analysis.lexicon import is_cut_loose_quotation, quotes_someone
 from newsbrief.errors import stop_if_cancelled
 from newsbrief.model import Analysis, Article, Claim, Conflict, DisputedClaim, Fact, Quote, Sentence, Span
 
@@ -82,7 +82,7 @@ def _inside_a_quotation(sentence: Sentence, quoted: Sequence[Span]) -> bool:
     (""Undoubtedly, there is collusion," Schiff told The Washington Post. "..."), and a
     sentence that names its speaker states that they said it."""
     text = sentence.text
-    if quotes_someone(text) and not is_whole_quotation(text) and quotation_ends(text) == (False, False):
+    if quotes_someone(text) and not is_cut_loose_quotation(text):
         return False
     return any(
         span.article_id == sentence.article_id

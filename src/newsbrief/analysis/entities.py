@@ -105,6 +105,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KEPT_LABELS",
+    "PLACE_LABELS",
     "Names",
     "find_entities",
     "is_name_form",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsbrief.analysis.lexicon import is_post_signature, is_whole_quotation, quotation_ends
+from newsbrief.analysis.lexicon import is_cut_loose_quotation, is_post_signature
 from newsbrief.model import Claim, Fact, Sentence
 
 if TYPE_CHECKING:
@@ -36,8 +36,7 @@ def is_statement(text: str) -> bool:
     return (
         len(text.split()) >= MIN_CLAIM_WORDS
         and not text.rstrip().endswith("?")
-        and not is_whole_quotation(text)
-        and quotation_ends(text) == (False, False)
+        and not is_cut_loose_quotation(text)
     )
 
 

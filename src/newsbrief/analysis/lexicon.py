@@ -44,6 +44,7 @@ __all__ = [
     "TITLE_QUALIFIERS",
     "UTTERANCE_NOUNS",
     "as_inner_quotation",
+    "is_cut_loose_quotation",
     "is_post_signature",
     "is_title",
     "is_whole_quotation",
@@ -434,6 +435,13 @@ def is_whole_quotation(text: str) -> bool:
 
 _QUOTATION_MARK = re.compile(r"[“”\"]")
 _AFTER_PUNCTUATION = re.compile(r"[.,!?…—-]$")
+
+
+def is_cut_loose_quotation(text: str) -> bool:
+    """True when the sentence is someone's words cut loose from who said them: one whole
+    quotation, or a piece of one the sentence splitter cut (it closes a quotation it did not
+    open, or opens one it does not close)."""
+    return is_whole_quotation(text) or quotation_ends(text) != (False, False)
 
 
 def quotes_someone(text: str) -> bool:

@@ -138,7 +138,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsbrief.analysis.entities import Names, find_entities, is_verb_in_a_name, names_of
+from newsbrief.analysis.entities import PLACE_LABELS, Names, find_entities, is_verb_in_a_name, names_of
 from newsbrief.analysis.lexicon import (
     COURTESY_TITLES,
     NAME_SUFFIXES,
@@ -195,7 +195,6 @@ _NOT_CONTENT = frozenset({"advcl", "parataxis", "appos", "npadvmod", "advmod", "
 _GROUP_PLACE_PREPOSITIONS = frozenset({"on", "in", "from", "at", "across", "around"})
 # Nouns whose plural names people (a group speaker must be people, "the issues" is none)
 _PEOPLE_WORDS = PERSON_NOUNS | PEOPLE_NOUNS | TITLES | ORGANISATION_NOUNS
-_PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})  # entity labels of a place, nationality or party
 _ADDRESSEE_VERBS = frozenset({"tell", "warn", "urge", "caution"})
 _WORD = re.compile(r"\w+")
 _QUOTE_MARK = re.compile("[" + re.escape('"' + _OPEN_DOUBLE + _CLOSE_DOUBLE) + "]")
@@ -985,7 +984,7 @@ def _place_words(head: Token) -> list[Token]:
     return [
         child
         for child in head.children
-        if child.dep_ in {"compound", "amod"} and child.ent_type_ in _PLACE_LABELS
+        if child.dep_ in {"compound", "amod"} and child.ent_type_ in PLACE_LABELS
     ]
 
 
@@ -1319,7 +1318,7 @@ def _titled(head: Token, ctx: _Context) -> _Speaker | None:
         child.lower_
         for child in head.children
         if child.dep_ in {"compound", "amod"}
-        and (child.ent_type_ in _PLACE_LABELS or child.lower_ == "former")
+        and (child.ent_type_ in PLACE_LABELS or child.lower_ == "former")
     ]
     titled: dict[str, _Speaker] = {}  # the last titled first
     for token in reversed(ctx.doc[: head.i]):
