@@ -9,6 +9,7 @@ from newsbrief.analysis.lexicon import (
     EVALUATIVE,
     SNEERS,
     as_inner_quotation,
+    introduces_a_block_quotation,
     quotation_ends,
     same_title,
     without_dateline,
@@ -201,3 +202,21 @@ def test_a_title_and_the_noun_for_its_office(title: str, noun: str, same: bool) 
 )
 def test_a_dateline_is_left_out_of_the_printed_line(text: str, printed: str) -> None:
     assert without_dateline(text) == printed
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "introduces"),
+    [
+        ("And Trump himself lashed out on Twitter, saying:", True),
+        ("Bloomberg Politics reports:", True),
+        ("Trump tweeted:", True),
+        ("The statement read:", True),
+        ("She replied:", True),
+        ("Reads:", False),  # a label
+        ("They say statins do the most good for:", False),  # a list follows
+        ("Read the full rant via Gawker:", False),
+        ("Trump said the deal was done.", False),
+    ],
+)
+def test_a_speech_verb_and_a_colon_introduce_a_block_quotation(paragraph: str, introduces: bool) -> None:
+    assert introduces_a_block_quotation(paragraph) is introduces

@@ -1254,6 +1254,28 @@ def test_a_speech_verb_before_a_colon_introduces_the_next_quote_not_the_one_befo
     assert speakers["Is this the final language you want to use on Benghazi"] != "Rhodes"
 
 
+def test_a_paragraph_after_a_speech_verb_and_a_colon_is_the_speakers_block_quotation() -> None:
+    # BASIL, Fox News on Ginsburg (2016): the tweet, set as a block without quote marks, was no
+    # one's quote and was listed as Fox's own statement ("about me")
+    text = (
+        "Even political figures and newspaper editorial writers who might agree with the comments "
+        "swiftly said they were out of line for a high court justice.\n\n"
+        "And Trump himself lashed out on Twitter, saying:\n\n"
+        "Justice Ginsburg of the U.S. Supreme Court has embarrassed all by making very dumb "
+        "political statements about me. Her mind is shot - resign!\n\n"
+        "The liberal icon justice had kicked off the storm with comments to The New York Times."
+    )
+    quotes = [quote for quote in _quotes(text) if quote.kind == "direct"]
+    assert [(quote.speaker, quote.text[:22]) for quote in quotes] == [("Trump", "Justice Ginsburg of th")]
+    assert quotes[0].text.endswith("resign!")
+
+
+def test_a_paragraph_after_a_colon_that_ends_no_speech_is_no_quotation() -> None:
+    # Multi-News (AP on statins): "They say statins do the most good for:" opens a list
+    text = "They say statins do the most good for:\n\nPeople who already have heart disease."
+    assert [quote for quote in _quotes(text) if quote.kind == "direct"] == []
+
+
 def test_a_quote_before_another_speakers_colon_continues_the_quote_before_it() -> None:
     # BASIL, New York Times on a Netanyahu ad (2012): was 'an unseen announcer'
     text = (

@@ -171,6 +171,22 @@ def test_a_short_paragraph_that_introduces_a_quotation_is_kept(lead_in: str) -> 
     assert removals == ()
 
 
+def test_a_speech_verb_and_a_colon_before_a_block_quotation_is_kept() -> None:
+    # BASIL, Fox News on Ginsburg (2016): removed as a label, so the tweet after it lost its speaker
+    lead_in = "And Trump himself lashed out on Twitter, saying:"
+    tweet = "Justice Ginsburg of the U.S. Supreme Court has embarrassed all. Her mind is shot - resign!"
+    article, removals = clean(_article(f"{lead_in}\n\n{tweet}"))
+    assert article.text == f"{lead_in}\n\n{tweet}"
+    assert removals == ()
+
+
+def test_a_speech_verb_and_a_colon_that_ends_the_article_is_still_a_label() -> None:
+    body = "The House approved a measure on Thursday that would block the president's plan."
+    article, removals = clean(_article(f"{body}\n\nThe statement read:"))
+    assert article.text == body
+    assert [removal.text for removal in removals] == ["The statement read:"]
+
+
 def test_a_label_before_a_quotation_is_still_a_label() -> None:
     article, removals = clean(
         _article("Watch:\n\n“Neoconservative meets Cold War: that’s the Rubio doctrine.”")

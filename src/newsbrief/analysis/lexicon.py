@@ -44,6 +44,7 @@ __all__ = [
     "TITLE_QUALIFIERS",
     "UTTERANCE_NOUNS",
     "as_inner_quotation",
+    "introduces_a_block_quotation",
     "is_cut_loose_quotation",
     "is_post_signature",
     "is_title",
@@ -442,6 +443,40 @@ def is_cut_loose_quotation(text: str) -> bool:
     quotation, or a piece of one the sentence splitter cut (it closes a quotation it did not
     open, or opens one it does not close)."""
     return is_whole_quotation(text) or quotation_ends(text) != (False, False)
+
+
+def _inflections(verb: str) -> set[str]:
+    """The regular forms of a verb: "tweet" -> tweets, tweeted, tweeting; "reply" -> replied."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    third = verb + "es" if verb.endswith(("s", "sh", "ch", "x")) else verb + "s"
+    forms = {verb, third, stem + "ed", stem + "ing"}
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdgmnprt]", verb):  # "admit" -> admitted, admitting
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms
+
+
+# Every form of a speech verb that can end the sentence introducing a quotation ("..., saying:",
+# "Bloomberg Politics reports:", "The statement read:"), the irregular ones listed.
+SPEECH_VERB_FORMS = frozenset(
+    {form for verb in SPEECH_VERBS for form in _inflections(verb)}
+    | {"said", "told", "wrote", "written", "swore", "sworn", "read", "reads"}
+)
+_LEAD_IN_VERB = re.compile(r"([A-Za-z]+)\s*:\s*$")
+_BLOCK_LEAD_IN_MIN_WORDS = 2  # "Trump tweeted:"; "Reads:" alone is a label
+
+
+def introduces_a_block_quotation(paragraph: str) -> bool:
+    """True when a paragraph ends in a speech verb and a colon ("And Trump himself lashed out on
+    Twitter, saying:"): the next paragraph is the words it introduces, set as a block (a tweet, a
+    statement) that the page showed as a quotation and the extracted text holds without marks."""
+    match = _LEAD_IN_VERB.search(paragraph)
+    return (
+        match is not None
+        and match.group(1).lower() in SPEECH_VERB_FORMS
+        and len(paragraph.split()) >= _BLOCK_LEAD_IN_MIN_WORDS
+    )
 
 
 def quotes_someone(text: str) -> bool:

@@ -10,7 +10,10 @@ work and textacy's ``extract.triples.direct_quotations``, extended for the cases
    unless the next paragraph opens with a quote mark: that is news style for a quotation that
    runs over paragraphs, and the two pieces are one quote (joined with a space). A quoted span in
    title case ("Meet the Press", "Gang of Eight": two or more capitalised words and only minor
-   words between) is a name or title, not a quotation, and is read as plain text.
+   words between) is a name or title, not a quotation, and is read as plain text. A paragraph
+   without quote marks after one that ends in a speech verb and a colon ("And Trump himself
+   lashed out on Twitter, saying:") is a block quotation, whole: a tweet or a statement the page
+   set apart, whose marks the extracted text does not have.
 2. **Attribution**: the text of the same sentence outside the quote marks, before and after the
    quote, is searched for a speech verb (``SPEECH_VERBS``: say, tell, add, write, ask, warn, state,
    ...) or "according to". ``"A," X said`` takes the verb after the quote (the quote must end with a
@@ -151,6 +154,7 @@ from newsbrief.analysis.lexicon import (
     SPEECH_VERBS,
     TITLES,
     UTTERANCE_NOUNS,
+    introduces_a_block_quotation,
     is_title,
     same_title,
     sex_of_word,
@@ -306,10 +310,13 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _segments(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Segment]:
-    """Every pair of quote marks, top-level and nested, in text order."""
+    """Every pair of quote marks, top-level and nested, in text order, and every block quotation."""
     segments: list[_Segment] = []
     for number, (lo, hi) in enumerate(paragraphs):
-        segments.extend(_paragraph_segments(text, lo, hi, number))
+        found = _paragraph_segments(text, lo, hi, number)
+        if not found and number and introduces_a_block_quotation(text[slice(*paragraphs[number - 1])]):
+            found = [_segment(text, lo, lo, hi, hi, number, closed=True)]
+        segments.extend(found)
     return segments
 
 

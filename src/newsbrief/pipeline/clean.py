@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsbrief.analysis.lexicon import introduces_a_block_quotation
 from newsbrief.model import Article, Notice, Removal
 from newsbrief.pipeline.segment import paragraph_spans
 
@@ -229,9 +230,15 @@ def clean(article: Article) -> tuple[Article, tuple[Removal, ...]]:
 
 
 def _introduces_a_quotation(paragraph: str, following: str) -> bool:
-    """A short paragraph ended by a colon before one that opens with a quotation mark: the
-    sentence that says whose words follow ("The Democratic National Committee issued a brief
-    statement shortly after Rubio's speech:"), not a label, however short."""
+    """A short paragraph ended by a colon before one that opens with a quotation mark, or ended by
+    a speech verb and a colon before any paragraph ("And Trump himself lashed out on Twitter,
+    saying:" before the tweet, which the page set as a block): the sentence that says whose words
+    follow ("The Democratic National Committee issued a brief statement shortly after Rubio's
+    speech:"), not a label, however short."""
+    if not following.strip():
+        return False
+    if introduces_a_block_quotation(paragraph):
+        return True
     return (
         paragraph.rstrip().endswith(":")
         and len(paragraph.split()) >= _LEAD_IN_MIN_WORDS
