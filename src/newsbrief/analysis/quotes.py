@@ -152,6 +152,7 @@ from newsbrief.analysis.lexicon import (
     PHRASAL_SPEECH_VERBS,
     POST_SIGNATURE,
     SPEECH_VERBS,
+    TITLE_QUALIFIERS,
     TITLES,
     UTTERANCE_NOUNS,
     introduces_a_block_quotation,
@@ -201,6 +202,8 @@ _GROUP_PLACE_PREPOSITIONS = frozenset({"on", "in", "from", "at", "across", "arou
 _PEOPLE_WORDS = PERSON_NOUNS | PEOPLE_NOUNS | TITLES | ORGANISATION_NOUNS
 _ADDRESSEE_VERBS = frozenset({"tell", "warn", "urge", "caution"})
 _WORD = re.compile(r"\w+")
+# A word of a title, hyphenated parts and all: "Chick-fil-A" is one capitalised word, not three.
+_TITLE_WORD = re.compile(r"\w+(?:-\w+)*")
 _QUOTE_MARK = re.compile("[" + re.escape('"' + _OPEN_DOUBLE + _CLOSE_DOUBLE) + "]")
 # At most this many words between two quotes of one statement: an attribution, not more news.
 _MAX_ATTRIBUTION_WORDS = 12
@@ -423,12 +426,13 @@ def _is_title(text: str, segment: _Segment) -> bool:
     News puts such names in quote marks (on NBC's "Meet the Press", the "Gang of Eight"); nobody is
     quoted there, and treating them as quotes breaks the attribution around them. Speech is
     almost never set with every word capitalised, so two or more capitalised words with nothing
-    but minor words ("the", "of", ...) between them make a title.
+    but minor words ("the", "of", ...) between them make a title; a hyphenated word is one word
+    whose capitalised parts count ("Chick-fil-A Appreciation Day", a "Chick-for-Gay" sandwich).
     """
     if segment.nested or not segment.closed:
         return False
-    words = _WORD.findall(text[segment.start : segment.end])
-    capitalised = [word for word in words if word[0].isupper()]
+    words = _TITLE_WORD.findall(text[segment.start : segment.end])
+    capitalised = [part for part in _WORD.findall(" ".join(words)) if part[0].isupper()]
     return (
         len(capitalised) >= _TITLE_MIN_CAPITALISED
         and words[0][0].isupper()
@@ -639,6 +643,9 @@ def _subject(verb: Token) -> Token | None:
         return said_by_object
     if _sentence_read_as_noun_phrase(verb):
         return verb.head
+    nearer = _speaker_of_clause_before(verb)
+    if nearer is not None:
+        return nearer
     current = verb
     # "LePage has been mired in controversy since calling ...": the one a participle after a
     # preposition speaks of is its clause's subject, passive or not
@@ -690,6 +697,9 @@ def _subject(verb: Token) -> Token | None:
         if current.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and current.head is not current:
             current = current.head
             continue
+        if current.dep_ == "advmod" and current.pos_ == "ADV" and current.i != verb.i:
+            current = current.head  # "went so far as to say": the adverb the infinitive hangs on
+            continue
         if current.pos_ in {"ADP", "SCONJ"} and current.dep_ == "prep" and current.i != verb.i:
             current = current.head  # "quoted as saying": the preposition of the participle's clause
             subject_deps = {"nsubj", "nsubjpass"}
@@ -698,6 +708,19 @@ def _subject(verb: Token) -> Token | None:
             continue
         break
     return _inverted_subject(verb) or _name_set_off_before(verb)
+
+
+def _speaker_of_clause_before(verb: Token) -> Token | None:
+    """The subject of the clause just before a speaking participle, when the parser hung the
+    participle on a main clause whose subject cannot speak: in "The controversy escalated last
+    month when Vice News reported the issue, saying that accounts ... were being given limited
+    visibility" Vice News says it, not the controversy."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not _mute_subject(verb.head):
+        return None
+    clauses = [child for child in verb.head.children if child.dep_ in {"advcl", "conj"} and child.i < verb.i]
+    if not clauses or _mute_subject(clauses[-1]):
+        return None
+    return next((child for child in clauses[-1].children if child.dep_ == "nsubj"), None)
 
 
 def _speaks_for_no_one(clause: Token) -> bool:
@@ -839,14 +862,29 @@ def _inverted_subject(verb: Token) -> Token | None:
     participle is never inverted ("since calling state Rep. Drew Gattine (D) a "..."": the name
     after it is whom it calls), nor are "told" (""...," Sen. Angus King ... told reporters": whom
     it tells) and "called" ("A senior Republican senator called President Donald Trump "utterly
-    untruthful"": whom it names)."""
-    if verb.i + 1 < len(verb.doc) and verb.tag_ != "VBG" and verb.lemma_.lower() not in {"tell", "call"}:
+    untruthful"": whom it names), nor is an infinitive ("went so far as to say Obama should "step
+    down"": Obama is the subject of what is said)."""
+    if verb.tag_ in {"VBG", "VB"} or verb.lemma_.lower() in {"tell", "call"}:
+        return None
+    if verb.i + 1 < len(verb.doc):
         token = verb.doc[verb.i + 1]
         while token.dep_ == "compound" and token.head.i > token.i:
             token = token.head
+        if _told_to_act(verb, token):
+            return None
         if token.pos_ == "PROPN" or token.lemma_.lower() in PERSON_NOUNS:
             return token
     return None
+
+
+def _told_to_act(verb: Token, noun: Token) -> bool:
+    """Whether the noun after the verb is the one it moves to act, not its speaker: "urged
+    Americans to "check out" a supposed sex tape" (its object, and a "to" clause after it)."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.i == verb.i
+        and any(child.dep_ == "xcomp" and child.i > noun.i for child in verb.children)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1477,7 +1515,7 @@ def _name_tokens(head: Token) -> list[Token]:
             continue
         if (
             token.pos_ != "PROPN"
-            or is_title(token.text)
+            or (is_title(token.text) and not _qualifies_no_title(token, tokens[0]))
             or token.dep_ != "compound"
             or (token.ent_type_ == "GPE" and not office)
             or (
@@ -1488,6 +1526,16 @@ def _name_tokens(head: Token) -> list[Token]:
         tokens.insert(0, token)
         index -= 1
     return tokens
+
+
+def _qualifies_no_title(token: Token, following: Token) -> bool:
+    """Whether a title's qualifier opens a name and stands before a word that is no title, and so
+    is a word of the name: "Vice News" (as "Vice President" and "Secretary of the Interior Ryan
+    Zinke" are not)."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and (before.lower_ in {"the", "of"} or is_title(before.text)):
+        return False
+    return token.lower_ in TITLE_QUALIFIERS and not is_title(following.text)
 
 
 def _glues_name(token: Token) -> bool:
@@ -1978,6 +2026,8 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
         or after.startswith((",", "—", "–"))
     )
     tokens = _window(ctx, last.close_end, +1, inside)
+    if _aside_follows(tokens):
+        return None
     for token in tokens:
         if _is_speech_verb(token):
             head = _subject(token)
@@ -2000,6 +2050,20 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
         if token.text in _TERMINATORS:
             break
     return None
+
+
+def _aside_follows(tokens: Sequence[Token]) -> bool:
+    """Whether the words after a quote open a parenthesis that is a sentence of its own, not a
+    short "(he said)": ""How many other women did you cheat on your wife with ...?" (Daniels, whose
+    real name is Stephanie Clifford, claims she slept with Trump ...)" is the lawyer's question,
+    and the aside tells what Daniels claims."""
+    if not tokens or tokens[0].text != "(":
+        return False
+    closing = next((n for n, token in enumerate(tokens) if token.text == ")"), len(tokens))
+    return closing > _SHORT_ASIDE_TOKENS
+
+
+_SHORT_ASIDE_TOKENS = 4  # "(" "he" "said" ")"
 
 
 def _reports_its_own(verb: Token) -> bool:
@@ -2076,10 +2140,48 @@ def _attribution_before(ctx: _Context, unit: _Unit, inside: tuple[int, int] | No
         head = _subject(token)
         if head is None or (inside is None and ctx.quoted[head.i] >= 0):
             return None  # a word of another quote ("apologized to ... "anyone I may have offended"") is no speaker
-        if (introduced and _introduces(token, first)) or _is_content(token, first, ctx):
+        if _not_said(token, first):
+            return None
+        if (
+            (introduced and _introduces(token, first))
+            or _is_content(token, first, ctx)
+            or _as_said(token, first, ctx)
+        ):
             return _Attribution(token, head)
         return None
     return None
+
+
+def _as_said(verb: Token, segment: _Segment, ctx: _Context) -> bool:
+    """Whether the speech verb is in an "as" clause that vouches for the clause it hangs on, the
+    quote's: "the theme that, as Axelrod said, Biden showed "passion"" is Axelrod's word. A quote
+    ended by a comma is left to the speaker named after it ("As HuffPost reported Wednesday, the
+    administration opted to lift the 2014 ban after determining that ... would "enhance the
+    survival of the species in the wild," a spokesperson ... said")."""
+    if verb.dep_ != "advcl" or not any(
+        child.dep_ == "mark" and child.lower_ == "as" for child in verb.children
+    ):
+        return False
+    if "," in ctx.text[segment.end : segment.close_end + 2]:
+        return False  # ""... in the wild," a spokesperson ... said": its own speaker follows
+    return any(token.idx >= segment.start and ctx.quoted[token.i] >= 0 for token in verb.head.subtree)
+
+
+def _not_said(verb: Token, segment: _Segment) -> bool:
+    """Whether the quote names the words that the speech verb before it says its subject did not
+    say: its object, of a verb negated ("still cannot say the two words 'Radical Islam'"), refused,
+    declined or failed ("President Obama disgracefully refused to even say the words 'Radical
+    Islam'"). What such a verb reports is another matter: "refusing to say the Holocaust was a
+    "factual, historical event"" quotes the principal's own words. A denial is not among them
+    (""I never met him," she denied" are her words), nor what someone chose not to do: "instead of
+    insisting on the "big beautiful wall" he promised" names words he did say, before."""
+    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"decline", "refuse", "fail"}
+    if not refused and not any(child.dep_ == "neg" for child in verb.children):
+        return False
+    named = [
+        child for child in verb.children if child.dep_ in {"dobj", "prep"}
+    ]  # "didn't ask for a 'summary'"
+    return any(segment.start <= token.idx < segment.end for noun in named for token in noun.subtree)
 
 
 def _describes_a_noun(verb: Token, segment: _Segment) -> bool:
@@ -2284,6 +2386,20 @@ def _unit_span(article: Article, unit: _Unit) -> Span | None:
     return Span(article.id, start, end, article.text[start:end]) if end > start else None
 
 
+# Words that name the quoted words as a term: "what's known as the "nuclear option"", "the
+# so-called "Gang of Eight"", "a plan dubbed "Medicare for All"".
+_TERM_NAMED = re.compile(
+    r"\b(?:known as|so-called|dubbed|termed|nicknamed|referred to as)(?:\s+(?:the|a|an))?\s*$", re.IGNORECASE
+)
+
+
+def _names_a_term(text: str, segment: _Segment) -> bool:
+    """Whether the quote is a term that the words before it name, which nobody is quoted saying:
+    "his party is willing to use what's known as the "nuclear option"" is the outlet's label, not
+    Thune's words."""
+    return _TERM_NAMED.search(text, max(0, segment.open_at - 40), segment.open_at) is not None
+
+
 def _attribution(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> _Attribution | None:
     """The speech verb and speaker of a quote: the verb after it (``"A," X said``), else the verb
     before it whose content it is, else "according to X" after it.
@@ -2297,6 +2413,8 @@ def _attribution(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> 
     the quote ("The officer yelled, "..."", "recalled the senator telling him, "..."") has another
     subject than the verb found, that subject spoke and the other recounts (``_introducing_verb``).
     """
+    if _names_a_term(ctx.text, unit.pieces[0]):
+        return None
     if _inside_writers_sentence(ctx, unit, inside):
         found = (
             _attribution_before(ctx, unit, inside)
@@ -2610,7 +2728,7 @@ def _indirect(
                 if clause.dep_ == "advcl" and clause.i < clause.head.i and _is_subordinate(clause):
                     break  # "Though, according to the federation there are 1,598 GMs, Bartholomew ..."
                 clause = clause.head
-            excluded = {t.i for t in token.subtree}
+            excluded = {t.i for t in token.subtree} | _joined_after(clause, token)
             content = [t for t in clause.subtree if t.i not in excluded]
             head = according
         elif _is_speech_verb(token) and not _said_to(token) and not _unsaid(token):
@@ -2637,6 +2755,27 @@ def _indirect(
         if item is not None:
             found.append(item)
     return found
+
+
+def _joined_after(clause: Token, source: Token) -> set[int]:
+    """The tokens of clauses with their own subject joined to ``clause`` after its "according to"
+    phrase, with the words joining them: in "White women ... favor Democratic candidates by nearly
+    30 points, according to the aforementioned survey, and Trump appears to be doing little to stop
+    the bleeding" the survey vouches for the first clause; the second is the writer's."""
+    joined = [
+        child
+        for child in clause.children
+        if child.dep_ == "conj"
+        and child.i > source.i
+        and any(grandchild.dep_ in {"nsubj", "nsubjpass", "expl"} for grandchild in child.children)
+    ]
+    if not joined:
+        return set()
+    first = min(child.left_edge.i for child in joined)
+    links = {
+        child.i for child in clause.children if child.dep_ in {"cc", "punct"} and source.i < child.i < first
+    }
+    return links | {t.i for child in joined for t in child.subtree}
 
 
 # Words that open a clause set before the main one ("Though, ... there are ..., Bartholomew ...").
@@ -2750,14 +2889,15 @@ def _unsaid(verb: Token) -> bool:
 def _left_undone(verb: Token) -> bool:
     """Whether the speech verb is what someone chose not to do: "Rather than go ahead with the
     debate and declare that he will not run ..., he chose to drop the debate", "instead of
-    saying ...", "left without saying ..."."""
+    saying ...", "left without saying ...", "stopped short of noting ..."."""
     clause = verb.head if verb.dep_ == "conj" else verb
     if clause.dep_ == "pcomp" and clause.head.lower_ in {"without", "of"}:
         preposition = clause.head
+        before = preposition.doc[preposition.i - 1].lower_ if preposition.i > 0 else ""
         return (
             preposition.lower_ == "without"
             or any(child.lower_ == "instead" for child in preposition.children)
-            or (preposition.i > 0 and preposition.doc[preposition.i - 1].lower_ == "instead")
+            or before in {"instead", "short"}  # "stopped short of noting she'd rather have ..."
         )
     words = {child.lower_ for child in clause.children if child.dep_ in {"mark", "advmod"}}
     return {"rather", "than"} <= words
