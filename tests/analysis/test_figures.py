@@ -765,6 +765,9 @@ def test_a_group_that_speaks_is_still_counted() -> None:
         # HuffPost on the Cheney sisters (2013): "puts ... at" a state, not at a number
         ("Her opposition also puts her at odds with her father, who offered support for gay marriage in "
          "2009.", "2009"),
+        # the Times on Infowars (2018): was "according to which", the relative pronoun
+        ("Twitter, which initially said Mr. Jones and Infowars had not violated its policies, later "
+         "suspended the two accounts for a week for violating rules against inciting violence.", "two"),
     ],
 )  # fmt: skip
 def test_a_figure_outside_what_the_source_said_is_not_attributed(text: str, span_text: str) -> None:
@@ -792,6 +795,9 @@ def test_a_figure_outside_what_the_source_said_is_not_attributed(text: str, span
         ("\"Appreciate the congrats for being right on radical Islamic terrorism. If Hillary Clinton, after "
          "this attack, still cannot say the two words 'Radical Islam' she should get out of this race for the "
          "Presidency,\" Trump said in a statement released by his campaign.", "two", "Trump"),
+        # Multi-News mn-41660: a relative clause's source is its antecedent, not "which"
+        ("But it remains to be seen if Hollywood – which claims to lose $20.5 billion a year to piracy – "
+         "will find that to be sufficient.", "$20.5 billion", "Hollywood"),
     ],
 )  # fmt: skip
 def test_a_figure_inside_what_the_source_said_is_attributed(text: str, span_text: str, source: str) -> None:
@@ -924,10 +930,14 @@ def test_a_number_that_stands_for_those_named_before_counts_no_noun(
         # mn-17496 (NBC, 2014): "12 dozens", as if a dozen
         '"A mob of several dozen attacked the building where they were," said Gill.',
         "A few dozen protesters gathered outside the embassy on Sunday.",
+        # mn-41660 (2013): "multi-billion dollar" read as exactly 1,000,000,000 USD
+        "Not surprisingly, being named as the enabling parties for multi-billion dollar global pirate movie "
+        "and music sites prompted immediate responses from spokespeople at both Google and Yahoo!",
     ],
 )
 def test_several_hundred_is_as_vague_as_hundreds(text: str) -> None:
-    assert not [f for f in _figures([_article(text)]) if "hundred" in f.span.text or "dozen" in f.span.text]
+    scales = ("hundred", "dozen", "billion")
+    assert not [f for f in _figures([_article(text)]) if any(scale in f.span.text for scale in scales)]
 
 
 @pytest.mark.parametrize(

@@ -373,3 +373,14 @@ def test_update_labels_as_outlets_write_them(paragraph: str, label: str | None) 
     article = Article(id="a", outlet="", title="", url=None, published=None, text=paragraph)
     removed = [removal.text for removal in clean(article)[1] if removal.reason == "update label"]
     assert removed == ([label] if label else [])
+
+
+def test_a_page_label_before_bullet_points_goes_and_the_bullet_stays() -> None:
+    # Multi-News mn-41905 (CNN, 2014): "Story highlights Burt Reynolds went to ..." was a summary line
+    bullet = "Burt Reynolds went to a hospital after developing flu symptoms, his representative says"
+    article = Article(
+        id="a", outlet="", title="", url=None, published=None, text=f"Story highlights {bullet}"
+    )
+    cleaned, removals = clean(article)
+    assert cleaned.text == bullet
+    assert [(removal.reason, removal.text) for removal in removals] == [("page label", "Story highlights ")]

@@ -1062,6 +1062,7 @@ def _first_figure_as(brief: Brief, **changes: object) -> Brief:
         (3.0, "city", "3 cities"),
         # BASIL, Boehner's "89 freshmen running for their first re-elections" read "89 freshmans"
         (89.0, "freshman", "89 freshmen"),
+        (100.0, "life", "100 lives"),  # BASIL, Orlando: "more than 100 lifes"
         (2.0, "human", "2 humans"),
         (1.0, "village", "1 village"),
         (45.0, "age", "age 45"),

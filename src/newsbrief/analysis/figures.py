@@ -57,6 +57,7 @@ from newsbrief.analysis.lexicon import (
     COMPOUND_ADJECTIVES,
     EVENT_CLASSES,
     EVENT_PHRASES,
+    ORGANISATION_NOUNS,
     PEOPLE_NOUNS,
     PERSON_NOUNS,
     REPORTING_VERBS,
@@ -994,6 +995,13 @@ def _compound_hyphen(token: Token) -> bool:
     )
 
 
+def _after_multi(scale: Token) -> bool:
+    """Whether a scale word follows "multi-" ("multi-billion dollar businesses"): several of it, as
+    vague as "multibillion", which the tokenizer keeps whole and no figure reads."""
+    doc = scale.doc
+    return scale.i >= 2 and doc[scale.i - 1].text in ("-", "–") and doc[scale.i - 2].lower_ == "multi"
+
+
 def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] | None:
     """The value, the unit ("" when it is a count to be named later) and the anchor token."""
     if not len(tokens):
@@ -1003,6 +1011,8 @@ def _value_and_unit(tokens: SpacySpan, label: str) -> tuple[float, str, Token] |
     if any(word in VAGUE_WORDS for word in lowers) or any(
         t.lower_ in A_SCALES and t.i > 0 and t.doc[t.i - 1].lower_ in VAGUE_MULTIPLIERS for t in tokens
     ):
+        return None
+    if any(t.lower_ in A_SCALES and _after_multi(t) for t in tokens):
         return None
     anchor = _number_root(tokens)
     if label == "DATE" and not _is_bare_number(tokens):
@@ -1734,10 +1744,14 @@ def _attribution(anchor: Token, figure_tokens: SpacySpan, sentence: Sentence, so
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ != "it"]
+        relative = bool(subjects) and subjects[0].lower_ in _RELATIVE_PRONOUNS
+        if relative:
+            subjects = _antecedent_reporting(token, anchor)
         if not subjects or subjects[0].lower_ in PRONOUNS or subjects[0].i in inside:
             continue
-        if {t.i for t in subjects[0].subtree} & inside:
-            continue
+        own_words = {t.i for t in subjects[0].subtree} - ({t.i for t in token.subtree} if relative else set())
+        if own_words & inside:
+            continue  # the source's own words: "according to [two] participants"
         said = anchor.i in quoted and token.i not in quoted
         if said or anchor.i in _reported(token, subjects[0]):
             candidates.append((abs(token.i - anchor.i), token.i, subjects[0], token))
@@ -1751,6 +1765,28 @@ def _attribution(anchor: Token, figure_tokens: SpacySpan, sentence: Sentence, so
         if objects:
             source += ", citing " + _source_phrase(objects[0], sources)
     return source
+
+
+# "which" set off after a name; "who" and "that" (in ``PRONOUNS``) name no source, as before: their
+# antecedents are as often the people a figure tells of ("9/11 families who say they are still
+# seeking justice 15 years after the attacks that killed nearly 3,000 people").
+_RELATIVE_PRONOUNS = frozenset({"which"})
+_SPEAKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _antecedent_reporting(verb: Token, anchor: Token) -> list[Token]:
+    """The noun a relative clause's reporting verb stands for, when the figure is in that clause:
+    "The studio, which said it lost $20.5 billion a year" is the studio's figure; in "Twitter,
+    which initially said Mr. Jones ... had not violated its policies, later suspended the two
+    accounts" the accounts are the reporter's (the parser, making "Twitter" the root, hung the
+    suspending inside what Twitter said: a noun at the root is a sentence it failed to read), and
+    no relative pronoun is ever the source."""
+    antecedent = verb.head
+    if verb.dep_ != "relcl" or antecedent.dep_ == "ROOT" or anchor.i not in {t.i for t in verb.subtree}:
+        return []
+    # a name or an organisation; not "the virus, which has killed ...", "its COVID-19 vaccine"
+    named = antecedent.ent_type_ in _SPEAKING_LABELS or antecedent.lemma_.lower() in ORGANISATION_NOUNS
+    return [antecedent] if named else []
 
 
 def _according_to(anchor: Token, words: Sequence[Token], inside: set[int]) -> Token | None:

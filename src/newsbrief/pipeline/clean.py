@@ -1,10 +1,11 @@
 """Remove what is not the article: links to other stories, credits, share lines, repeated paragraphs.
 
 Cleaning works on whole paragraphs, so the paragraphs it keeps are the article's own words,
-unchanged; the cleaned text joins them with blank lines. The one exception is an editor's update
-label at the head of a paragraph ("UPDATE 2:52 p.m. -- ", "Updated: "): the label goes and the
-paragraph's own words stay. Each removal is returned as a ``Removal`` located in the text as it
-was read, so ``--explain`` can show what went and why.
+unchanged; the cleaned text joins them with blank lines. The exceptions are an editor's update
+label at the head of a paragraph ("UPDATE 2:52 p.m. -- ", "Updated: ") and a page's label before
+its bullet points ("Story highlights"): the label goes and the paragraph's own words stay. Each
+removal is returned as a ``Removal`` located in the text as it was read, so ``--explain`` can show
+what went and why.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ _UPDATE_LABEL = re.compile(
     r"(?:(?::\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2},\s*)?\d{1,2}(?::\d{2})?\s*[ap]\.m\.\s*)?"
     r"(?::|--|—|–)(?:\s+|$)"
 )
+
+# A page's label before its bullet points at the head of a paragraph: CNN's "Story highlights" (3
+# of the 40 Multi-News stories' articles open with it, glued to the first bullet). The label goes;
+# each bullet is then judged as any paragraph (a short line without a full stop is a heading).
+_PAGE_LABEL = re.compile(r"^\s*Story highlights\b\s*")
 
 # (reason, pattern matched against a whole stripped paragraph). The first match names the reason.
 BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -199,12 +205,13 @@ def clean(article: Article) -> tuple[Article, tuple[Removal, ...]]:
     seen: set[str] = set()
     spans = paragraph_spans(article.text)
     for number, (start, end) in enumerate(spans):
-        label = _UPDATE_LABEL.match(article.text[start:end])
-        if label is not None:
-            removals.append(Removal(article.id, "update label", start, start + label.end(), label.group(0)))
-            start += label.end()
-            if start >= end:
-                continue
+        for kind, pattern in (("update label", _UPDATE_LABEL), ("page label", _PAGE_LABEL)):
+            label = pattern.match(article.text[start:end])
+            if label is not None:
+                removals.append(Removal(article.id, kind, start, start + label.end(), label.group(0)))
+                start += label.end()
+        if start >= end:
+            continue
         paragraph = article.text[start:end]
         following = article.text[slice(*spans[number + 1])] if number + 1 < len(spans) else ""
         reason = None if _introduces_a_quotation(paragraph, following) else _boilerplate_reason(paragraph)

@@ -98,7 +98,8 @@ _DURATION_SINGULARS = {
 _PEOPLE_WORDS = PEOPLE_NOUNS | PERSON_NOUNS
 # Nouns for people whose plural is not the regular one.
 _IRREGULAR_PLURALS = {
-    "child": "children", "man": "men", "woman": "women", "person": "people",
+    "child": "children", "man": "men", "woman": "women", "person": "people", "life": "lives",
+    "wife": "wives", "knife": "knives",
 }  # fmt: skip
 # Words ending in one of those nouns that are not compounds of it.
 _REGULAR_COMPOUNDS = frozenset({"shaman", "talisman", "caiman", "ottoman", "german", "roman"})
