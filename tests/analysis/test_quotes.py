@@ -1431,6 +1431,16 @@ def test_a_participle_speaks_for_the_clause_before_it_when_the_main_clause_canno
     assert _speaker_of(text, start).endswith(speaker)
 
 
+def test_a_speech_verb_the_parser_joined_to_a_quoted_verb_is_the_reporters() -> None:
+    # BASIL, Fox News on Gorsuch (2017): Thune's prediction was the Democrats'
+    text = (
+        "Thune, who serves in the No. 3 position in Senate GOP leadership as chairman of the Senate "
+        "Republican Conference, added that Democrats “have not laid a glove on him” in the hearings and "
+        "predicted the judge would get an “affirmative” vote in the Senate."
+    )
+    assert _speaker_of(text, "affirmative") == "Thune"
+
+
 def test_what_someone_stopped_short_of_saying_is_unsaid() -> None:
     # BASIL, HuffPost on Ginsburg (2016): what she stopped short of noting was listed as hers
     text = (

@@ -2137,7 +2137,7 @@ def _attribution_before(ctx: _Context, unit: _Unit, inside: tuple[int, int] | No
             return _Attribution(token, according)
         if not _is_speech_verb(token) or _describes_a_noun(token, first):
             continue
-        head = _subject(token)
+        head = _subject(_outside_the_quotation(ctx, token) if inside is None else token)
         if head is None or (inside is None and ctx.quoted[head.i] >= 0):
             return None  # a word of another quote ("apologized to ... "anyone I may have offended"") is no speaker
         if _not_said(token, first):
@@ -2165,6 +2165,19 @@ def _as_said(verb: Token, segment: _Segment, ctx: _Context) -> bool:
     if "," in ctx.text[segment.end : segment.close_end + 2]:
         return False  # ""... in the wild," a spokesperson ... said": its own speaker follows
     return any(token.idx >= segment.start and ctx.quoted[token.i] >= 0 for token in verb.head.subtree)
+
+
+def _outside_the_quotation(ctx: _Context, verb: Token) -> Token:
+    """The verb whose subject speaks: the speech verb itself, or, when the parser joined it to a
+    verb inside another quotation, the first verb outside that quotation above it: in "Thune ...
+    added that Democrats "have not laid a glove on him" in the hearings and predicted the judge
+    would get an "affirmative" vote" the prediction is Thune's, not the Democrats'."""
+    if verb.dep_ != "conj" or ctx.quoted[verb.head.i] < 0:
+        return verb
+    above = verb.head
+    while ctx.quoted[above.i] >= 0 and above.head.i != above.i:
+        above = above.head
+    return above if ctx.quoted[above.i] < 0 and above.pos_ in {"VERB", "AUX"} else verb
 
 
 def _not_said(verb: Token, segment: _Segment) -> bool:
