@@ -2180,6 +2180,14 @@ def _outside_the_quotation(ctx: _Context, verb: Token) -> Token:
     return above if ctx.quoted[above.i] < 0 and above.pos_ in {"VERB", "AUX"} else verb
 
 
+def _negated_or_refused(verb: Token) -> bool:
+    """Whether the verb is negated ("would not say") or what its subject declines, refuses or fails
+    to do ("declined to say", "refused to even say")."""
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"decline", "refuse", "fail"}
+
+
 def _not_said(verb: Token, segment: _Segment) -> bool:
     """Whether the quote names the words that the speech verb before it says its subject did not
     say: its object, of a verb negated ("still cannot say the two words 'Radical Islam'"), refused,
@@ -2188,8 +2196,7 @@ def _not_said(verb: Token, segment: _Segment) -> bool:
     "factual, historical event"" quotes the principal's own words. A denial is not among them
     (""I never met him," she denied" are her words), nor what someone chose not to do: "instead of
     insisting on the "big beautiful wall" he promised" names words he did say, before."""
-    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"decline", "refuse", "fail"}
-    if not refused and not any(child.dep_ == "neg" for child in verb.children):
+    if not _negated_or_refused(verb):
         return False
     named = [
         child for child in verb.children if child.dep_ in {"dobj", "prep"}
@@ -2876,13 +2883,13 @@ def _cut_at_a_quote(ctx: _Context, clause: Token) -> bool:
 def _unsaid(verb: Token) -> bool:
     """What a speaker is said not to have said, or asked about: a negated speech verb ("would not
     say whether ..."), a denial ("Trump over the weekend denied that he asked Comey to stop
-    investigating Flynn": what follows is what he says is untrue), one its speaker declines or
+    investigating Flynn": what follows is what he says is untrue), one its speaker declines, fails or
     refuses ("Aides to Mr. Romney declined to say on Tuesday whether he would ..."), one someone
     is told to do ("an order directing the Department ... to announce ..."), one inside what
     someone is said not to think ("they do not believe the evidence suggests ..."), or one inside a
     question put to them ("Asked whether he was suggesting that Mr. Obama lacked sympathy ..., Mr.
     Santorum did not back down")."""
-    if verb.lemma_.lower() == "deny" or any(child.dep_ == "neg" for child in verb.children):
+    if verb.lemma_.lower() == "deny" or _negated_or_refused(verb):
         return True
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _DIRECTING_VERBS:
         return True
@@ -2892,8 +2899,6 @@ def _unsaid(verb: Token) -> bool:
         and any(child.dep_ == "neg" for child in verb.head.children)
     ):
         return True  # "they do not believe the evidence suggests ...": what is not believed said
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"decline", "refuse"}:
-        return True
     if _left_undone(verb):
         return True
     return any(_said_to(ancestor) for ancestor in verb.ancestors if ancestor.lemma_.lower() in SPEECH_VERBS)
