@@ -2052,6 +2052,9 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
     return None
 
 
+_SHORT_ASIDE_TOKENS = 4  # "(" "he" "said" ")"
+
+
 def _aside_follows(tokens: Sequence[Token]) -> bool:
     """Whether the words after a quote open a parenthesis that is a sentence of its own, not a
     short "(he said)": ""How many other women did you cheat on your wife with ...?" (Daniels, whose
@@ -2061,9 +2064,6 @@ def _aside_follows(tokens: Sequence[Token]) -> bool:
         return False
     closing = next((n for n, token in enumerate(tokens) if token.text == ")"), len(tokens))
     return closing > _SHORT_ASIDE_TOKENS
-
-
-_SHORT_ASIDE_TOKENS = 4  # "(" "he" "said" ")"
 
 
 def _reports_its_own(verb: Token) -> bool:
