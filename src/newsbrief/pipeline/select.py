@@ -1112,7 +1112,7 @@ def cite(
                     member, number, float(similarity[here, position[(member.article_id, member.index)]])
                 )
                 for member in (fact.sentences if fact else ())
-                if member != sentence
+                if member.article_id != sentence.article_id  # itself, extended over a quotation or not
             ),
             key=lambda citation: citation.source_number,
         )
