@@ -2695,7 +2695,8 @@ def _split_from(ctx: _Context, unit: _Unit, attributed: Sequence[_Attributed]) -
 
 
 def _has_own_subject(verb: Token) -> bool:
-    return any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children)
+    """Whether the verb heads a clause of its own: a subject, passive or expletive ("there are")."""
+    return any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in verb.children)
 
 
 def _joined(previous: _Unit, unit: _Unit) -> _Unit:
@@ -2785,9 +2786,7 @@ def _joined_after(clause: Token, source: Token) -> set[int]:
     joined = [
         child
         for child in clause.children
-        if child.dep_ == "conj"
-        and child.i > source.i
-        and any(grandchild.dep_ in {"nsubj", "nsubjpass", "expl"} for grandchild in child.children)
+        if child.dep_ == "conj" and child.i > source.i and _has_own_subject(child)
     ]
     if not joined:
         return set()
@@ -2805,9 +2804,8 @@ _SUBORDINATORS = (_CONCEDING - {"but"}) | {"if", "when", "because", "since", "as
 def _is_subordinate(clause: Token) -> bool:
     """Whether the clause has a subject of its own and a word that subordinates it ("Though, ...
     there are 1,598 GMs"), not a main clause the parser hung on another."""
-    children = list(clause.children)
-    return any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in children) and any(
-        child.dep_ in {"mark", "advmod"} and child.lower_ in _SUBORDINATORS for child in children
+    return _has_own_subject(clause) and any(
+        child.dep_ in {"mark", "advmod"} and child.lower_ in _SUBORDINATORS for child in clause.children
     )
 
 
