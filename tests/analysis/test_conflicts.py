@@ -84,7 +84,7 @@ def test_a_disagreement_in_different_words_is_found() -> None:
     assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["10", "11"]]
     assert conflicts[0].kind == "disagreement"
     assert (
-        conflicts[0].compared == "each is the only country figure of its article"
+        conflicts[0].compared == "each is the only country figure of its article within 2.5x of the other"
     )  # "nations" = "countries"
     assert conflicts[0].timing == ""  # not a toll: time cannot explain it
 
@@ -203,7 +203,9 @@ def test_a_counted_noun_paraphrased_around_is_paired_by_its_kind() -> None:
     assert _flagged(TOWNHOUSES_A, TOWNHOUSES_B) == []
     _, conflicts = _conflicts([(TOWNHOUSES_A, None), (TOWNHOUSES_B.replace("69", "96"), None)])
     assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["69", "96"]]
-    assert conflicts[0].compared == "each is the only townhouse figure of its article"
+    assert (
+        conflicts[0].compared == "each is the only townhouse figure of its article within 2.5x of the other"
+    )
 
 
 def test_rounding_and_more_than_moves_do_not_conflict() -> None:
@@ -504,7 +506,7 @@ def test_the_oath_counted_in_other_words_conflicts() -> None:
     )
     _, conflicts = _conflicts([(huffpost, None), (times, None)])
     assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["35", "38"]]
-    assert conflicts[0].compared == "each is the only word figure of its article"
+    assert conflicts[0].compared == "each is the only word figure of its article within 2.5x of the other"
 
 
 def test_children_counted_as_babies_in_other_words_conflict() -> None:
@@ -637,7 +639,9 @@ def test_a_sum_is_paired_by_the_noun_it_modifies() -> None:
     # are far apart (cosine 0.42) and money needs 0.7; "bond" names the sum in both.
     _, conflicts = _conflicts([(BOND_A, None), (BOND_B.replace("$100,000", "$150,000"), None)])
     assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["$100,000", "$150,000"]]
-    assert conflicts[0].compared == "each is the only USD (bond) figure of its article"
+    assert (
+        conflicts[0].compared == "each is the only USD (bond) figure of its article within 2.5x of the other"
+    )
 
 
 def test_a_sum_of_another_noun_is_not_paired() -> None:
@@ -669,9 +673,11 @@ TAX_B = (
 def test_a_share_of_a_noun_is_paired_by_its_near_context_though_undescribed() -> None:
     # Neither "10 percent" has a description ("what" is empty); the noun it is a share of, "tax",
     # names it, and the four words either side agree ("a one-time tax of" / "one-time tax rate of").
-    changed = TAX_B.replace("rate of 10 percent", "rate of 15 percent")
+    # 8 percent, within 2.5x of the "3.8 percent Obamacare tax", is not its article's only tax rate
+    # at its scale, so only the contexts pair it.
+    changed = TAX_B.replace("rate of 10 percent", "rate of 8 percent")
     _, conflicts = _conflicts([(TAX_A, None), (changed, None)])
-    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["10 percent", "15 percent"]]
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["10 percent", "8 percent"]]
     assert conflicts[0].compared.startswith("their contexts are close in meaning")
     assert conflicts[0].compared.endswith("both count percent (tax))")
     assert _flagged(TAX_A, TAX_B) == []
@@ -684,7 +690,10 @@ def test_a_share_at_the_end_of_a_chain_of_of_is_a_share_of_the_first_noun() -> N
     # as the risk's value and not the disease's.
     _, conflicts = _conflicts([(RISK_D3.replace("7.5%", "5%"), None), (RISK_D4, None)])
     assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [["5%", "7.5 percent or higher"]]
-    assert conflicts[0].compared == "each is the only percent (risk) figure of its article"
+    assert (
+        conflicts[0].compared
+        == "each is the only percent (risk) figure of its article within 2.5x of the other"
+    )
     assert _flagged(RISK_D3, RISK_D4) == []
 
 
@@ -701,9 +710,8 @@ def test_a_figure_whose_sentence_names_a_year_is_never_the_only_one_of_its_kind(
     figures, _ = _conflicts([(CLIMATE + " " + NATIONS_A, None)])
     profiles = [conflicts._profile(figure) for figure in conflicts._without_restatements(figures)]
     written = [figure.span.text for figure in conflicts._without_restatements(figures)]
-    sole = {written[index] for index, kind in conflicts._sole_of_kind(profiles) if kind == "country"}
     assert {"Nearly 200", "11"} <= set(written)
-    assert sole == {"11"}
+    assert conflicts._values_of_kinds(profiles)[("d1", "country")] == {11.0}
 
 
 def test_two_counts_of_one_event_class_are_paired_as_a_kind_that_names_the_thing() -> None:
@@ -1136,7 +1144,7 @@ PLAN_ROUGH = (
 def test_each_articles_only_sum_needs_less_closeness() -> None:
     _, found = _conflicts([(DEBT_A, None), (DEBT_B, None)])
     assert [sorted(f.span.text for f in c.figures) for c in found] == [["$70 billion", "$72 billion"]]
-    assert "each is the only USD figure of its article" in found[0].compared
+    assert "each is the only USD figure of its article within 2.5x of the other" in found[0].compared
 
 
 def test_a_rough_sum_rounds_to_its_last_written_digit() -> None:
@@ -1682,3 +1690,51 @@ FOUR_JUSTICES = (
 
 def test_justices_are_a_role_a_story_counts_several_groups_of() -> None:
     assert _flagged(LIBERAL_JUSTICES, FOUR_JUSTICES) == []
+
+
+# mn-13031: the Denver Post gives the cannabis industry's floor space and, further down, what one
+# grow leases; another outlet's corrected total is the same quantity.
+CANNABIS_SPACE_A = (
+    "The state's cannabis industry occupies at least 3.7 million square feet of industrial space in "
+    "Denver. On average, grows leased 10,000 to 20,000 square feet, although operations range from "
+    "2,000 to 100,000 square feet, CBRE said. \"That 3.7 million square feet, some of it's still "
+    "vacant and there are some growers who haven't reached full capacity.\""
+)
+CANNABIS_SPACE_B = (
+    "A previous version of this article misstated the size of industrial space dedicated to growing "
+    "marijuana; these facilities occupy approximately 4.5 million square feet of space."
+)
+
+
+def test_a_figure_alone_at_its_scale_is_paired_by_its_kind() -> None:
+    """Other areas in the article, too small to be the same quantity, leave the total its one
+    figure of the kind: the two totals are compared however differently they are worded."""
+    _, conflicts = _conflicts([(CANNABIS_SPACE_A, None), (CANNABIS_SPACE_B, None)])
+    assert [sorted(f.span.text for f in c.figures) for c in conflicts] == [
+        ["3.7 million square feet", "approximately 4.5 million square feet"]
+    ]
+    assert conflicts[0].compared.startswith("each is the only square metre figure of its article")
+    # the same figures agreeing, nothing is flagged
+    assert _flagged(CANNABIS_SPACE_A, CANNABIS_SPACE_B.replace("4.5", "3.7")) == []
+
+
+# AllSides probe-2078: the distancing rule, six feet against three, in two outlets' leads.
+DISTANCE_A = (
+    "School shutdowns have been a divisive topic during since the pandemic erupted, and a new study "
+    "has ignited debate over the six-foot rule of social distancing and whether it can be relaxed in "
+    "classroom settings, which would ease the way for children to return to schools."
+)
+DISTANCE_B = (
+    'The Centers for Disease Control and Prevention is looking at data that suggests "3 feet are '
+    'okay under certain circumstances," for social distancing guidelines, NIAID Director Anthony '
+    'Fauci said on CNN\'s "State of the Union" Sunday. Why it matters: One of the biggest hurdles '
+    "for school administrators and a barrier to reopening is making sure students stay the "
+    "recommended 6 feet apart."
+)
+
+
+def test_a_figure_is_not_alone_when_another_value_lies_near_the_other_figure() -> None:
+    """With "6 feet" planted as "9 feet", "3 feet" is 3x from it but 2x from "six-foot": which of
+    the two the first outlet's figure stands for is open, so neither is paired as the only one."""
+    assert _flagged(DISTANCE_A, DISTANCE_B) == []
+    assert ["3 feet", "six-foot"] not in _flagged(DISTANCE_A, DISTANCE_B.replace("6 feet", "9 feet"))

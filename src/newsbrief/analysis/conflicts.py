@@ -279,7 +279,7 @@ def find_conflicts(
     ambiguous = _ambiguous(figures)
     meaning = _Meaning.of(figures)
     in_fact = _fact_numbers(figures, facts)
-    sole = _sole_of_kind(profiles)
+    values = _values_of_kinds(profiles)
     mains = _main_counts(figures, profiles)
     same: dict[int, list[int]] = {i: [] for i in range(len(profiles))}
     how: dict[tuple[int, int], str] = {}
@@ -304,7 +304,7 @@ def find_conflicts(
                     kind,
                     cosine,
                     one_fact,
-                    sole=(i, kind) in sole and (j, kind) in sole,
+                    sole=_each_alone(values, first, profiles[j], kind),
                     main=_main_pair(first, profiles[j], i, j, mains),
                 )
                 if basis:
@@ -923,33 +923,52 @@ def _forms(key: str) -> frozenset[str]:
     return frozenset({key, _canonical(key + "s"), _canonical(key + "es")})
 
 
-def _sole_of_kind(profiles: Sequence[_Profile]) -> set[tuple[int, str]]:
-    """(figure, kind) for each kind of which the figure gives its article's only value, years
-    aside.
-
-    "3.7 million square feet" and "approximately 4.5 million square feet", each the one area of
-    its article, are the story's area; "build 69 townhouses" and "have 69 townhouses" the
-    project's size; "held on $100,000 bond" and "$100,000 bond or $50,000 cash bail" the bond. A
-    figure whose sentence names a year ("the 2009 quake") is about another event and counts for
-    nothing here; nor do counts of people ("two wounded" in an ambush, "three wounded" by a
-    rocket: two events). General kinds (shares, money, bare counts with no noun) are listed too,
-    but their sole figures still need contexts close in meaning, if only to ``KIND_MIN``
-    (``_by_closeness``): each lead's one sum in "restructure its $70 billion debt load" and
-    "rescue it from $72 billion in bond debt" is the story's debt.
-    """
+def _values_of_kinds(profiles: Sequence[_Profile]) -> dict[tuple[str, str], set[float]]:
+    """The values each article gives of each kind, years and counts of people aside
+    (``_never_sole``), for telling which figures are their article's only one of a kind
+    (``_each_alone``)."""
     values: dict[tuple[str, str], set[float]] = {}
     for p in profiles:
         if _never_sole(p):
             continue
         for kind in _kinds(p):
             values.setdefault((p.article_id, kind), set()).add(p.value)
-    return {
-        (index, kind)
-        for index, p in enumerate(profiles)
-        if not _never_sole(p)
-        for kind in _kinds(p)
-        if len(values.get((p.article_id, kind), ())) == 1 and not _names_a_measure(kind)
-    }
+    return values
+
+
+def _each_alone(
+    values: dict[tuple[str, str], set[float]], first: _Profile, second: _Profile, kind: str
+) -> bool:
+    """True when each figure is its article's only value of the kind near either value, years aside.
+
+    Values more than _MAX_RATIO apart count different quantities (``_disagree``), so only another
+    value near one of the two could be what the other article's figure stands for: "10,000 to
+    20,000 square feet" leased by one grow leaves "3.7 million square feet" the one figure for
+    the city's total, to compare with another outlet's "approximately 4.5 million square feet";
+    but "3 feet" beside "9 feet" leaves it open which of them "six-foot" stands for. "build 69
+    townhouses" and "have 69 townhouses" are the project's size; "held on $100,000 bond" and
+    "$100,000 bond or $50,000 cash bail" the bond. A figure whose sentence names a year ("the 2009
+    quake") is about another event and counts for nothing here; nor do counts of people ("two
+    wounded" in an ambush, "three wounded" by a rocket: two events). General kinds (shares, money,
+    bare counts with no noun) count too, but their figures still need contexts close in meaning,
+    if only to ``KIND_MIN`` (``_by_closeness``): each lead's one sum in "restructure its $70
+    billion debt load" and "rescue it from $72 billion in bond debt" is the story's debt.
+    """
+    if _never_sole(first) or _never_sole(second) or _names_a_measure(kind):
+        return False
+    if not _within_ratio(first.value, second.value):
+        return False
+    return all(
+        other == one.value or not (_within_ratio(other, first.value) or _within_ratio(other, second.value))
+        for one in (first, second)
+        for other in values.get((one.article_id, kind), ())
+    )
+
+
+def _within_ratio(first: float, second: float) -> bool:
+    """True when two positive values lie at most _MAX_RATIO apart."""
+    small, large = sorted((first, second))
+    return small > 0 and large / small <= _MAX_RATIO
 
 
 def _main_counts(figures: Sequence[Figure], profiles: Sequence[_Profile]) -> set[tuple[int, str]]:
@@ -1006,7 +1025,7 @@ def _never_sole(profile: _Profile) -> bool:
     """True for a figure that is never its article's only value of a kind: a count of people, also
     when its noun is a role (``lexicon.PERSON_NOUNS``: "Four Democratic candidates will take the
     stage on Wednesday" and the "eight Democrat candidates" of both nights are two groups), or a
-    figure whose sentence names a year (``_sole_of_kind``), or that revises an earlier report ("And
+    figure whose sentence names a year (``_each_alone``), or that revises an earlier report ("And
     payrolls in November were revised down by 10,000 to 256,000", in a story of December's)."""
     return profile.unit == "people" or profile.unit in PERSON_NOUNS or bool(profile.years) or profile.revised
 
@@ -1050,7 +1069,7 @@ def _by_meaning(
         and first.base != "duration"
         and _named_alike(first, second, kind)
     ):
-        return f"each is the only {kind} figure of its article"
+        return f"each is the only {kind} figure of its article within {_MAX_RATIO:g}x of the other"
     return _by_closeness(first, second, kind, cosine, one_fact, sole=sole) or (
         f"{MAIN_BASIS} ({first.event})" if main else ""
     )
@@ -1082,7 +1101,7 @@ def _by_closeness(
     if one_fact and _is_specific(kind):
         reasons.append("their sentences are in one fact of the alignment")
     if sole and not _is_specific(kind):
-        reasons.append(f"each is the only {kind} figure of its article")
+        reasons.append(f"each is the only {kind} figure of its article within {_MAX_RATIO:g}x of the other")
     least = KIND_MIN if reasons else MEANING_MIN
     if cosine < least:
         return ""
@@ -1404,7 +1423,7 @@ DURATION_DAYS = {
 # Nouns that say only what measure a share or sum is ("rate", "level"), not of what: the
 # unemployment rate and the mortgage rate are both a "rate", so a kind they name is as general as
 # "percent" (``_is_specific``), and each being its article's only "rate" does not make two
-# figures one quantity (``_sole_of_kind``).
+# figures one quantity (``_each_alone``).
 MEASURE_NOUNS = frozenset(
     _canonical(word)
     for word in ("rate", "share", "percentage", "proportion", "total", "amount", "sum", "figure", "number",
