@@ -384,3 +384,23 @@ def test_a_page_label_before_bullet_points_goes_and_the_bullet_stays() -> None:
     cleaned, removals = clean(article)
     assert cleaned.text == bullet
     assert [(removal.reason, removal.text) for removal in removals] == [("page label", "Story highlights ")]
+
+
+def test_a_wire_editors_note_on_the_version_goes_and_a_stated_correction_stays() -> None:
+    # Multi-News mn-16049 (AP, 2012): the version note was read as a count of "10 paragraphs".
+    last = (
+        "His escape from house arrest to the fortress-like U.S. Embassy last week put Washington at "
+        "the center of a sensitive human rights case."
+    )
+    note = "(This version CORRECTS Corrects spelling of activist's name in paragraph 10, adds contributor's line)"
+    # mn-13031: a correction that gives the corrected figure is the article's own report.
+    correction = (
+        "A previous version of this article misstated the size of industrial space dedicated to "
+        "growing marijuana; these facilities occupy approximately 4.5 million square feet of space."
+    )
+    article = Article(
+        id="a", outlet="", title="", url=None, published=None, text=f"{last}\n\n{correction}\n\n{note}"
+    )
+    cleaned, removals = clean(article)
+    assert cleaned.text == f"{last}\n\n{correction}"
+    assert [(removal.reason, removal.text) for removal in removals] == [("update note", note)]

@@ -148,6 +148,17 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "update note",
         re.compile(r"^\(?(this (story|article) (was|has been) (last )?(updated|originally published))\b", _I),
     ),
+    # A wire editor's note on what a version changed, in brackets: AP's "(This version CORRECTS
+    # Corrects spelling of activist's name in paragraph 10, adds contributor's line)", Reuters'
+    # "(Adds details in paragraphs 4-6)". A correction that states the right fact in a sentence
+    # ("A previous version of this article misstated ...; these facilities occupy ...") stays.
+    (
+        "update note",
+        re.compile(
+            r"^\((this version )?(corrects|adds|updates|recasts|refiles|removes|fixes|clarifies)\b[^()]{0,240}\)$",
+            _I,
+        ),
+    ),
 )
 
 # Patterns whose every match ends at the paragraph's end ($) and spans at most this many
