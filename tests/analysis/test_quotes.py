@@ -2809,3 +2809,24 @@ def test_a_verb_the_tagger_ran_into_a_name_is_not_part_of_the_speakers_name() ->
         "Morozevich."
     )
     assert _speaker_of(text, "I could never learn") == "Daniel Fernandez"
+
+
+def test_a_relative_pronoun_of_another_verb_is_not_part_of_what_was_said() -> None:
+    # Multi-News mn-18210 (2018): the parse hung "whom" on "happen", and the quote read "whom that
+    # something bad could happen to her"
+    text = (
+        "In April, she worked with a forensic artist to create a sketch of the man, whom she said told "
+        "her to leave Trump alone and suggested that something bad could happen to her."
+    )
+    texts = [quote.text for quote in _quotes(text)]
+    assert any(t.startswith("something bad could happen to her") for t in texts)
+    assert not any("whom" in t for t in texts)
+
+
+def test_a_relative_pronoun_just_before_the_speaker_stays_in_what_was_said() -> None:
+    # BASIL 2742e9c1 (NYT, 2015): "which" is the subject of what the critics say
+    text = (
+        "Mr. Pence has been facing a political firestorm over the law, which critics say could allow "
+        "discrimination by businesses."
+    )
+    assert [quote.text for quote in _quotes(text)] == ["which could allow discrimination by businesses"]

@@ -2763,9 +2763,8 @@ def _indirect(
                 continue
             if complement:
                 cut = _cut_at_a_quote(ctx, complement[0]) or _reports_nothing(complement[0])
-                content = (
-                    [] if cut else [*complement[0].subtree, *_second_that_clause(ctx, token, complement[0])]
-                )
+                said = _said_after(token, complement[0])
+                content = [] if cut else [*said, *_second_that_clause(ctx, token, complement[0])]
             elif token.dep_ == "parataxis" and token.head.i > token.i:
                 excluded = {t.i for t in token.subtree} - _reported_subject(token, subject)
                 content = [t for t in token.head.subtree if t.i not in excluded]
@@ -2776,6 +2775,16 @@ def _indirect(
         if item is not None:
             found.append(item)
     return found
+
+
+def _said_after(verb: Token, complement: Token) -> list[Token]:
+    """The words of a clause said after its verb: its subtree, less any word the parse hung on it
+    from before the verb's own clause. A relative pronoun just before the speaker is the clause's
+    subject ("a bill, which critics say would legalize discrimination"); one further back belongs
+    to another verb: in "the man, whom she said told her to leave Trump alone and suggested that
+    something bad could happen to her", "whom" is not part of what she suggested."""
+    start = min([verb.i, *(child.left_edge.i for child in verb.children if child.i != complement.i)])
+    return [t for t in complement.subtree if t.i >= start - 1]
 
 
 def _joined_after(clause: Token, source: Token) -> set[int]:
