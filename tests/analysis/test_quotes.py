@@ -2830,3 +2830,28 @@ def test_a_relative_pronoun_just_before_the_speaker_stays_in_what_was_said() -> 
         "discrimination by businesses."
     )
     assert [quote.text for quote in _quotes(text)] == ["which could allow discrimination by businesses"]
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        # BASIL 47a209b0 (NYT, 2017): the parser made the party the subject; the speaker was "Democrat"
+        (
+            "Another moderate Democrat, Senator Bob Casey of Pennsylvania, also said he would reject "
+            "Judge Gorsuch and join the filibuster effort.",
+            "he would reject",
+            "Bob Casey",
+        ),
+        # BASIL 47a209b0 (HuffPost, 2017): the title was the subject; the speaker was "Senate Democratic Leader"
+        (
+            "Senate Democratic Leader Chuck Schumer (D-N.Y.) told Politico that Gorsuch “did not win "
+            "anybody over with his testimony.”",
+            "did not win",
+            "Chuck Schumer",
+        ),
+    ],
+)
+def test_a_person_in_apposition_to_a_party_or_a_title_is_the_speaker(
+    text: str, quote_start: str, speaker: str
+) -> None:
+    assert _speaker_of(text, quote_start) == speaker

@@ -1001,6 +1001,11 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     )
     if _is_party_group(head, ctx):
         return _Speaker(_group_name(head), "", described=True, group=True)
+    person = _person_apposed_to_a_title(head) if name_tokens else None
+    if person is not None:
+        # a party is no role ("Another moderate Democrat"); a title is ("Senate Democratic Leader")
+        role = "" if head.ent_type_ == "NORP" else _span_text(tokens)
+        return _named(person, _name_tokens(person), ctx, extra_role=role)
     if name_tokens and not described_by_party:
         return _named(head, name_tokens, ctx)
     description = _span_text(tokens)
@@ -1461,6 +1466,17 @@ def _person_subjects(doc: Doc, quoted: Sequence[int], names: Names, article_id: 
         and (token.ent_type_ == "PERSON" or names.is_known_surname(token, article_id))
         and quoted[token.i] < 0
     ]
+
+
+def _person_apposed_to_a_title(head: Token) -> Token | None:
+    """The person named in apposition to a proper-noun head that is no person: "Another moderate
+    Democrat, Senator Bob Casey of Pennsylvania, also said" and "Senate Democratic Leader Chuck
+    Schumer (D-N.Y.) told Politico", where the parser made the party or the title the subject."""
+    if head.ent_type_ == "PERSON":
+        return None
+    return next(
+        (child for child in head.children if child.dep_ == "appos" and child.ent_type_ == "PERSON"), None
+    )
 
 
 def _apposition_name(head: Token) -> Token | None:
