@@ -2855,3 +2855,16 @@ def test_a_person_in_apposition_to_a_party_or_a_title_is_the_speaker(
     text: str, quote_start: str, speaker: str
 ) -> None:
     assert _speaker_of(text, quote_start) == speaker
+
+
+def test_a_question_put_to_the_subject_between_commas_is_not_theirs() -> None:
+    # BASIL e71d149d (NYT, 2019): the reporter's question was listed as O'Rourke's words
+    text = (
+        "Mr. O’Rourke, asked if he supported impeaching Mr. Trump, said he believed the president “at "
+        "least sought to collude with the Russian government.”"
+    )
+    assert [(quote.speaker, quote.text) for quote in _quotes(text)] == [
+        ("O’Rourke", "at least sought to collude with the Russian government.")
+    ]
+    # the subject who asks, with no comma between, asks
+    assert [quote.text for quote in _quotes("Mr. Smith asked if he supported it.")] == ["if he supported it"]

@@ -2973,7 +2973,23 @@ def _said_to(verb: Token) -> bool:
     participle = not children & {"nsubj", "aux"} and (
         (verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"}) or _asked_as_participle(verb)
     )
-    return passive or participle
+    return passive or participle or _asked_between_commas(verb)
+
+
+def _asked_between_commas(verb: Token) -> bool:
+    """ "Mr. O'Rourke, asked if he supported impeaching Mr. Trump, said ...": a question put to the
+    subject, set off by commas, which the parser read as the subject asking it (a subject is not
+    parted from its own verb by a lone comma)."""
+    if verb.lemma_.lower() != "ask" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return False
+    subject = next((child for child in verb.children if child.dep_ == "nsubj" and child.i < verb.i), None)
+    if subject is None or subject.right_edge.i not in {verb.i - 2, verb.i - 1}:
+        return False
+    question = next((child for child in verb.children if child.dep_ == "ccomp" and child.i > verb.i), None)
+    if question is None or not any(t.lower_ in {"if", "whether"} for t in question.subtree):
+        return False
+    after = question.right_edge.i + 1
+    return after < len(verb.doc) and verb.doc[after].text == ","
 
 
 def _asked_as_participle(verb: Token) -> bool:
