@@ -2868,3 +2868,24 @@ def test_a_question_put_to_the_subject_between_commas_is_not_theirs() -> None:
     ]
     # the subject who asks, with no comma between, asks
     assert [quote.text for quote in _quotes("Mr. Smith asked if he supported it.")] == ["if he supported it"]
+
+
+def test_a_quotation_that_opens_its_sentence_has_the_speaker_after_the_words_that_finish_it() -> None:
+    # Multi-News mn-44348 (NYT, 2013): Nissen's words were joined to the committee chairman's quote
+    # of the paragraph before
+    text = (
+        "Dr. Neil J. Stone, the chairman of the committee, said he was surprised by what the group "
+        "discovered. “We deliberated for several years,” he said, “and could not come up with solid "
+        "evidence for targets.”\n\nDr. Nissen, who was not a member of the committee, agreed. “The "
+        "science was never there” for the LDL targets, he said."
+    )
+    assert _speaker_of(text, "The science was never there") == "Nissen"
+    assert _speaker_of(text, "We deliberated") == "Neil J. Stone"
+    # BASIL 1e41e98b (NYT, 2019): no speaker was found
+    capito = (
+        "“I hail from a state that is very supportive of the president and border security with "
+        "barriers, so that is a consideration for me, but there are a lot of other strategies we could "
+        "employ that would work better” than a shutdown, said Senator Shelley Moore Capito, Republican "
+        "of West Virginia."
+    )
+    assert _speaker_of(capito, "I hail from") == "Shelley Moore Capito"

@@ -2056,7 +2056,7 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
                 ends_open
                 or (sentence_like and _starts_clause(tokens, token, head) and not _reports_its_own(token))
                 or (
-                    not sentence_like
+                    (not sentence_like or _opens_its_sentence(ctx, unit))
                     and _in_reported_clause(token, unit.pieces[0], ctx)
                     and not any(_is_speech_verb(t) for t in _window(ctx, unit.pieces[0].open_at, -1, inside))
                 )
@@ -2066,6 +2066,13 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
         if token.text in _TERMINATORS:
             break
     return None
+
+
+def _opens_its_sentence(ctx: _Context, unit: _Unit) -> bool:
+    """Whether the quotation opens its sentence: ""The science was never there" for the LDL
+    targets, he said." is one sentence whose speaker follows the words that finish it."""
+    first = ctx.doc.char_span(unit.pieces[0].start, unit.pieces[0].end, alignment_mode="expand")
+    return first is not None and len(first) > 0 and first[0].sent.start >= first[0].i - 1
 
 
 _SHORT_ASIDE_TOKENS = 4  # "(" "he" "said" ")"
