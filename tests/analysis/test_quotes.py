@@ -2889,3 +2889,18 @@ def test_a_quotation_that_opens_its_sentence_has_the_speaker_after_the_words_tha
         "of West Virginia."
     )
     assert _speaker_of(capito, "I hail from") == "Shelley Moore Capito"
+
+
+def test_a_title_held_in_an_organisation_is_no_head_of_state() -> None:
+    # Multi-News mn-56054 (Trump campaign paper, 2015): both union heads were listed as "President"
+    ice = (
+        "As the President of the ICE Officers’ Council explained in Congressional testimony: “Only "
+        "approximately 5,000 officers and agents within ICE perform the lion’s share of ICE’s "
+        "immigration mission.”"
+    )
+    union = (
+        "The President of the immigration caseworkers union declared in a statement on ISIS: “We've "
+        "become the visa clearinghouse for the world.”"
+    )
+    assert _speaker_of(ice, "Only approximately") == "the President of the ICE Officers’ Council"
+    assert _speaker_of(union, "We've become") == "the President of the immigration caseworkers union"

@@ -1007,6 +1007,8 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         role = "" if head.ent_type_ == "NORP" else _span_text(tokens)
         return _named(person, _name_tokens(person), ctx, extra_role=role)
     if name_tokens and not described_by_party:
+        if all(is_title(token.text) for token in name_tokens) and _title_of_an_organisation(head):
+            return _description(head)
         return _named(head, name_tokens, ctx)
     description = _span_text(tokens)
     has_prep = any(t.dep_ == "prep" and t.head.i == head.i for t in tokens)
@@ -1466,6 +1468,23 @@ def _person_subjects(doc: Doc, quoted: Sequence[int], names: Names, article_id: 
         and (token.ent_type_ == "PERSON" or names.is_known_surname(token, article_id))
         and quoted[token.i] < 0
     ]
+
+
+_PLACE_OR_NATION = frozenset({"GPE", "LOC", "NORP"})
+
+
+def _title_of_an_organisation(head: Token) -> bool:
+    """Whether ``head`` is a title held in an organisation and given with no name: "the President
+    of the ICE Officers' Council" is the union's head, no president of a country (a place or a
+    nation after "of"), so the speaker is the phrase as written."""
+    if head.ent_type_ or not is_title(head.text) or not any(c.dep_ == "det" for c in head.children):
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(obj.dep_ == "pobj" and obj.ent_type_ not in _PLACE_OR_NATION for obj in child.children)
+        for child in head.children
+    )
 
 
 def _person_apposed_to_a_title(head: Token) -> Token | None:
