@@ -2904,3 +2904,15 @@ def test_a_title_held_in_an_organisation_is_no_head_of_state() -> None:
     )
     assert _speaker_of(ice, "Only approximately") == "the President of the ICE Officers’ Council"
     assert _speaker_of(union, "We've become") == "the President of the immigration caseworkers union"
+
+
+def test_a_day_is_never_the_speaker_and_a_surname_read_as_a_month_is() -> None:
+    # BASIL 08bb9bee (Fox News, 2012): "Monday" was given Akin's words
+    akin = "Akin's ad, and claims Monday that he's \"going to stay in,\" defied Republican Party leaders."
+    assert [quote.speaker for quote in _quotes(akin)] == []
+    # an AllSides lead (2019): the tagger reads "May" as a month; the speaker was "Friday"
+    may = (
+        "Theresa May announced Friday that she will step down as U.K. Conservative Party leader on "
+        "June 7, admitting defeat in her attempt to take Britain out of the European Union."
+    )
+    assert _speaker_of(may, "she will step down") == "Theresa May"

@@ -637,7 +637,15 @@ _ISSUING_VERBS = frozenset(
 
 
 def _subject(verb: Token) -> Token | None:
-    """The speaker token of a speech verb: its subject, a passive's agent, or its head's subject."""
+    """The speaker token of a speech verb: its subject, a passive's agent, or its head's subject;
+    never a day or a time ("claims Monday that he's "going to stay in"" parses "Monday" where the
+    subject would be), which cannot speak (``_past_a_date``)."""
+    subject = _subject_of_verb(verb)
+    return None if subject is None or _past_a_date(subject) is not subject else subject
+
+
+def _subject_of_verb(verb: Token) -> Token | None:
+    """``_subject`` as the parse gives it, a day or a time included."""
     said_by_object = _participle_subject(verb)
     if said_by_object is not None:
         return said_by_object
@@ -749,8 +757,14 @@ def _past_a_date(subject: Token) -> Token | None:
     """The subject itself, or for a day or time the parser made the subject, the noun set beside
     it: "Earlier Friday, chairman of the House Intelligence Committee Rep. Adam Schiff revealed
     that ..." reads "Friday" as the subject and the chairman as its apposition. A date never
-    speaks; an age does ("The 87-year-old said", which the tagger also labels a date)."""
+    speaks; an age does ("The 87-year-old said", which the tagger also labels a date), and so does
+    a surname the tagger read as a month after a first name ("Theresa May announced Friday")."""
     if subject.ent_type_ not in {"DATE", "TIME"} or subject.lower_.endswith("old"):
+        return subject
+    if any(
+        child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ not in {"DATE", "TIME"}
+        for child in subject.children
+    ):
         return subject
     return next((child for child in subject.children if child.dep_ == "appos"), None)
 
