@@ -1261,3 +1261,13 @@ def test_a_mark_a_count_noun_passed_counts_what_the_noun_numbers() -> None:
         "beginning to empty and stock markets tumbling."
     )
     assert _one(_figures([reuters]), "100,000").unit == "people"
+
+
+def test_a_number_before_a_fraction_word_is_a_share_not_a_count() -> None:
+    # Multi-News mn-56054 (Trump campaign paper, 2015): spaCy tags "as much as two" of "two-thirds",
+    # read as a count of 2
+    text = (
+        "We graduate two times more Americans with STEM degrees each year than find STEM jobs, yet as "
+        "much as two-thirds of entry-level hiring for IT jobs is accomplished through the H-1B program."
+    )
+    assert [f.span.text for f in _figures([_article(text)]) if "as much as" in f.span.text] == []

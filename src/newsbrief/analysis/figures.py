@@ -363,7 +363,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         end = index + 1
         while end < len(doc) and doc[end].i not in covered and doc[end].like_num and doc[end].pos_ == "NUM":
             end += 1
-        end = _with_a_half(doc, end)
+        end = _with_a_fraction(doc, _with_a_half(doc, end))
         candidates.append(_Candidate(doc[index:end], "CARDINAL"))
         index = end
     # "The magnitude-6.2 quake": one token, which spaCy may even tag as a name.
@@ -570,8 +570,17 @@ def _trimmed(ent: SpacySpan) -> SpacySpan:
     if start > 0 and doc[start - 1].text in ("$", "€", "£", "¥", "US$"):
         start -= 1
     if end == ent.end:
-        end = _with_a_half(doc, end)
+        end = _with_a_fraction(doc, _with_a_half(doc, end))
     return doc[start : max(end, start + 1)]
+
+
+def _with_a_fraction(doc: Doc, end: int) -> int:
+    """The end of a number with the fraction word just after it taken in: spaCy tags "as much as
+    two" of "as much as two-thirds of entry-level hiring", which is a share, not two of anything."""
+    if end == 0 or not doc[end - 1].like_num or end >= len(doc):
+        return end
+    after = end + 1 if doc[end].text in ("-", "–") else end
+    return after + 1 if after < len(doc) and re.search(FRACTIONS, doc[after].lower_) else end
 
 
 def _with_a_half(doc: Doc, end: int) -> int:
