@@ -1271,3 +1271,12 @@ def test_a_number_before_a_fraction_word_is_a_share_not_a_count() -> None:
         "much as two-thirds of entry-level hiring for IT jobs is accomplished through the H-1B program."
     )
     assert [f.span.text for f in _figures([_article(text)]) if "as much as" in f.span.text] == []
+
+
+def test_a_number_word_before_digits_is_no_part_of_the_number() -> None:
+    # BASIL f11c2566 (NYT, 2012): spaCy tags "one 46 percent to 41 percent", read as "at least 1 percent"
+    text = (
+        "An NBC News/Wall Street Journal poll last week found that voters favored a Democratic-controlled "
+        "Congress over a Republican one 46 percent to 41 percent."
+    )
+    assert [f.span.text for f in _figures([_article(text)]) if f.span.text.startswith("one")] == []

@@ -569,6 +569,9 @@ def _trimmed(ent: SpacySpan) -> SpacySpan:
             break
     if start > 0 and doc[start - 1].text in ("$", "€", "£", "¥", "US$"):
         start -= 1
+    # "a Republican one 46 percent to 41 percent": a word before digits is no part of the number
+    if end - start > 1 and doc[start].is_alpha and doc[start].like_num and doc[start + 1].text[:1].isdigit():
+        start += 1
     if end == ent.end:
         end = _with_a_fraction(doc, _with_a_half(doc, end))
     return doc[start : max(end, start + 1)]
