@@ -2916,3 +2916,14 @@ def test_a_day_is_never_the_speaker_and_a_surname_read_as_a_month_is() -> None:
         "June 7, admitting defeat in her attempt to take Britain out of the European Union."
     )
     assert _speaker_of(may, "she will step down") == "Theresa May"
+
+
+def test_he_is_not_a_group_of_people_named_by_a_plural_noun() -> None:
+    # BASIL f11c2566 (NYT, 2012): "he said" took "aides", the speaker of the scare quote before
+    text = (
+        "Mr. Boehner pointed to what aides called “orphan districts” in Democratic-leaning states that "
+        "would not be a factor in the presidential campaign. Local Republican Party affiliates are less "
+        "organized in such states and turnout may be depressed.\n\n“We have 50 of our members in tough "
+        "races, 89 freshmen running for their first re-elections,” he said."
+    )
+    assert _speaker_of(text, "We have 50") == "Boehner"

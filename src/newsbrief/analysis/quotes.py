@@ -2670,8 +2670,12 @@ def _carry_role(speaker: _Speaker, earlier: Sequence[_Speaker]) -> _Speaker:
 def _add_mention(mentions: list[_Mention], position: int, speaker: _Speaker) -> list[_Mention]:
     if not speaker.name or speaker.name.lower() in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _FIRST_PERSON:
         return mentions
-    plural = speaker.described and speaker.name.split()[-1].lower().endswith("s") and not speaker.role
-    plural = speaker.joint or speaker.group or (plural and speaker.name.split()[-1].lower() in PERSON_NOUNS)
+    last = speaker.name.split()[-1].lower()
+    plural = speaker.described and last.endswith("s") and not speaker.role
+    # "aides" is the plural of a noun for people ("aide"), which would otherwise take a later "he"
+    plural = (
+        speaker.joint or speaker.group or (plural and (last in PERSON_NOUNS or last[:-1] in PERSON_NOUNS))
+    )
     updated = [*mentions, _Mention(position, speaker, plural, True, 0)]
     updated.sort(key=lambda mention: mention.position)
     return updated
