@@ -128,6 +128,24 @@ def test_a_first_name_joins_the_one_person_it_names():
     assert "Mitt" in romney.variants
 
 
+def test_a_word_written_as_a_surname_is_no_first_name():
+    # BASIL 47a209b0 (2017): Fox's "Thomas" is Clarence Thomas, merged with the Times' Senator
+    # Thomas R. Carper by his first name; the model tags neither word of "Clarence Thomas hearing"
+    fox = _article(
+        "fox",
+        "But the contentious Clarence Thomas hearing in 1991 produced a 52-48 split that just pushed "
+        "Thomas over the finish line.",
+    )
+    nyt = _article(
+        "nyt",
+        "“I don’t think we should move forward on the Gorsuch nomination until the nomination of "
+        "Merrick Garland has been dealt with fairly,” Senator Thomas R. Carper, Democrat of Delaware, said.",
+    )
+    carper = _named(find_entities([fox, nyt], parse([fox, nyt])), "Thomas R. Carper")
+    assert "Thomas" not in carper.variants
+    assert dict(carper.counts) == {"nyt": 1}
+
+
 def test_a_first_name_two_people_share_stays_apart():
     article = _article(
         "a",

@@ -179,7 +179,7 @@ def find_entities(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[Ent
     mentions, bearers = _scope_surnames(mentions, docs)
     mentions, titled_bearers = _bind_titled_surnames(mentions, docs)
     bearers = {**bearers, **titled_bearers}
-    clusters = _cluster(mentions, pairs, bearers)
+    clusters = _cluster(mentions, pairs, bearers, _surnames_written(docs))
     members = _add_missed(clusters, mentions, articles, docs)
     entities = []
     for (_, surname_merged), found in zip(clusters, members, strict=True):
@@ -728,10 +728,14 @@ def _after_title(mention: _Mention, doc: Doc) -> bool:
 
 
 def _cluster(
-    mentions: Sequence[_Mention], pairs: Sequence[tuple[str, str]], bearers: Mapping[str, str]
+    mentions: Sequence[_Mention],
+    pairs: Sequence[tuple[str, str]],
+    bearers: Mapping[str, str],
+    written_surnames: frozenset[str] = frozenset(),
 ) -> list[tuple[frozenset[str], bool]]:
     """Groups of name keys that name one entity (rule 4), each with whether a surname joined it;
-    ``bearers`` gives a scoped surname's person (``_scope_surnames``)."""
+    ``bearers`` gives a scoped surname's person (``_scope_surnames``), ``written_surnames`` the
+    words the articles write as the last of a name (``_surnames_written``)."""
     forms: dict[str, str] = {}
     votes: dict[str, Counter[str]] = {}
     first: dict[str, tuple[int, int]] = {}  # where the story first names it: (article, offset)
@@ -750,7 +754,7 @@ def _cluster(
         if acronym in forms and long_form in forms:
             groups.union(acronym, long_form)
     _merge_acronyms(keys, forms, votes, groups)
-    surnames = _merge_people(keys, votes, first, groups, placed)
+    surnames = _merge_people(keys, votes, first, groups, placed, written_surnames)
     for scoped_key, person in bearers.items():
         groups.union(scoped_key, person)
         surnames.add(scoped_key)
@@ -789,6 +793,7 @@ def _merge_people(
     first: dict[str, tuple[int, int]],
     groups: _Groups,
     placed: set[str],
+    written_surnames: frozenset[str] = frozenset(),
 ) -> set[str]:
     """Join full names that differ only by particles, then surnames to the one person they fit.
 
@@ -823,8 +828,8 @@ def _merge_people(
             ]
         else:  # a double-barrelled surname, "Holtz-Eakin" of "Douglas Holtz-Eakin"
             matches = [person for person in people if person.endswith(" " + key)]
-        person = _most_mentioned(matches, votes, first, groups) or _only_person_named(
-            key, people, votes, groups
+        person = _most_mentioned(matches, votes, first, groups) or (
+            "" if words[0] in written_surnames else _only_person_named(key, people, votes, groups)
         )
         if person and _majority(votes[key]) in PLACE_LABELS and not votes[key]["PERSON"]:
             named_after = bool(matches) and first[key] > min(first[full] for full in matches)
@@ -959,6 +964,33 @@ def _folded(word: str) -> str:
 def _first_name_forms(word: str) -> frozenset[str]:
     """A first name and the full names it is a short form of ("bob" -> {"bob", "robert"})."""
     return frozenset({word, *(name for name, short in NICKNAMES.items() if word in short)})
+
+
+def _surnames_written(docs: Sequence[Doc]) -> frozenset[str]:
+    """The words the articles write as the last of a two-word proper name whose first word is no
+    title ("Clarence Thomas" of "the contentious Clarence Thomas hearing", where the model tagged
+    neither): a surname there, so a bare "Thomas" is that person's, not the first name of the
+    story's "Thomas R. Carper"."""
+    return frozenset(
+        _folded(name_key(token.text))
+        for doc in docs
+        for token in doc[1:]
+        if token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and (before := doc[token.i - 1]).pos_ == "PROPN"
+        and before.text.istitle()
+        and before.is_alpha
+        and not is_title(before.text)
+        and not before.is_sent_start
+        and not _name_goes_on(token)
+    )
+
+
+def _name_goes_on(token: Token) -> bool:
+    """Whether a capitalised proper noun follows the token: "Doug" of "Democrat Doug Jones" is not
+    the last word of its name."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ == "PROPN" and following.text[:1].isupper()
 
 
 def _only_person_named(
