@@ -2927,3 +2927,19 @@ def test_he_is_not_a_group_of_people_named_by_a_plural_noun() -> None:
         "races, 89 freshmen running for their first re-elections,” he said."
     )
     assert _speaker_of(text, "We have 50") == "Boehner"
+
+
+def test_living_according_to_a_law_cites_no_one() -> None:
+    # Multi-News mn-56054 (Trump campaign paper, 2015): "Constitution" was given the paper's words
+    text = (
+        "America will only be great as long as America remains a nation of laws that lives according "
+        "to the Constitution."
+    )
+    assert _quotes(text) == ()
+    # a citation after a verb of another kind still cites, comma or not (an AllSides lead, 2020)
+    gallup = (
+        "Here are some of the public figures and institutions that Americans hold in higher esteem "
+        "than the media according to Gallup: Hospitals, Their child’s school and daycare centers, "
+        "State governments, Their employer, CDC and NIH, Mike Pence, Donald Trump, Congress."
+    )
+    assert [quote.speaker for quote in _quotes(gallup)] == ["Gallup"]

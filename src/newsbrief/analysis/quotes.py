@@ -613,9 +613,17 @@ def _with_particle(verb: Token, particle: str | None) -> bool:
     )
 
 
+# Verbs that "according to" follows as "in accordance with", not as a citation.
+_DONE_ACCORDING_TO = frozenset({"live", "act", "behave", "operate", "proceed"})
+
+
 def _according_to(token: Token) -> Token | None:
-    """The pobj X of "according to X" when ``token`` is "according"."""
+    """The pobj X of "according to X" when ``token`` is "according", unless it tells how someone
+    lives or acts, right after the verb: "a nation of laws that lives according to the
+    Constitution" cites no one."""
     if token.lower_ != "according":
+        return None
+    if token.head.lemma_.lower() in _DONE_ACCORDING_TO and token.nbor(-1).text != ",":
         return None
     for child in token.children:
         if child.lower_ == "to":
