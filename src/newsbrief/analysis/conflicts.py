@@ -1465,8 +1465,9 @@ def _disagree(first: _Profile, second: _Profile) -> bool:
     Values more than _MAX_RATIO apart count different quantities, unless both count one dated
     occasion (``_one_dated_occasion``): then they can only be two accounts of one toll.
     """
-    small, large = sorted((first.value, second.value))
-    if small <= 0 or (large / small > _MAX_RATIO and not _one_dated_occasion(first, second)):
+    if min(first.value, second.value) <= 0:
+        return False
+    if not _within_ratio(first.value, second.value) and not _one_dated_occasion(first, second):
         return False
     return not _agree(first, second) and not _gives_the_old_value(first, second)
 
@@ -1485,8 +1486,7 @@ def _gives_the_old_value(first: _Profile, second: _Profile) -> bool:
 def _occasion_basis(first: _Profile, second: _Profile) -> str:
     """What the explanation adds when two disagreeing values lie further apart than _MAX_RATIO,
     which only one dated occasion allows; "" otherwise."""
-    small, large = sorted((first.value, second.value))
-    if large / small <= _MAX_RATIO:
+    if _within_ratio(first.value, second.value):
         return ""
     occasion = ", ".join(sorted(first.occasions & second.occasions))
     years = ", ".join(sorted(first.years))

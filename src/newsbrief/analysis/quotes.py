@@ -1201,7 +1201,7 @@ def _co_speakers(head: Token) -> list[Token]:
     """
     if head.pos_ != "PROPN":
         return []
-    appositions = [child for child in head.children if child.dep_ == "appos" and child.ent_type_ == "PERSON"]
+    appositions = _apposed_people(head)
     # "Another Republican, Rep. Justin Amash" is one person the parser coordinated: no "and"
     conjoined = any(
         child.dep_ == "cc" and child.lower_ == "and"
@@ -1515,9 +1515,12 @@ def _person_apposed_to_a_title(head: Token) -> Token | None:
     Schumer (D-N.Y.) told Politico", where the parser made the party or the title the subject."""
     if head.ent_type_ == "PERSON":
         return None
-    return next(
-        (child for child in head.children if child.dep_ == "appos" and child.ent_type_ == "PERSON"), None
-    )
+    return next(iter(_apposed_people(head)), None)
+
+
+def _apposed_people(head: Token) -> list[Token]:
+    """The persons the parser set in apposition to ``head``."""
+    return [child for child in head.children if child.dep_ == "appos" and child.ent_type_ == "PERSON"]
 
 
 def _apposition_name(head: Token) -> Token | None:
