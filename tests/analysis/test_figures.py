@@ -274,6 +274,56 @@ def test_not_figures(text: str) -> None:
     assert _figures([_article(text)]) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "span_text", "value", "unit", "qualifier"),
+    [
+        # Multi-News mn-56054 (2015): "5 or 6" after "as much as" was "up to 5"
+        (
+            "Trump estimated that his plan would lead the economy to grow at least 3 percent a year, and as "
+            "much as 5 or 6 percent.",
+            "as much as 5 or 6 percent",
+            6,
+            "percent",
+            "up-to",
+        ),
+        ("Up to 20-25 people were hurt in the blast, police said.", "Up to 20-25", 25, "people", "up-to"),
+        # BASIL, HuffPost on Cantor's loss (2014): "40 or so" was exactly 40
+        (
+            "The 40 or so hardline tea party members of the House GOP do not want a vote.",
+            "40 or so",
+            40,
+            "people",
+            "about",
+        ),
+        # Multi-News mn-44348 (2013): "an estimated 10-year risk" was "about 10 risks"
+        (
+            "_People ages 40 to 75 who have an estimated 10-year risk of heart disease of 7.5 percent or higher.",
+            "an estimated 10-year",
+            10,
+            "years",
+            "about",
+        ),
+    ],
+)
+def test_bounds_of_a_range_and_a_rough_count(
+    text: str, span_text: str, value: float, unit: str, qualifier: str
+) -> None:
+    figure = _one(_figures([_article(text)]), span_text)
+    assert (figure.value, figure.unit, figure.qualifier) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Multi-News mn-44796 (2012): "a three-year low" was a figure of 3 years
+        "Slowing investment dragged growth to a three-year low of 7.6 percent in the second quarter.",
+        "The jobless rate fell to a 50-year low of 3.5 percent.",
+    ],
+)
+def test_the_period_of_a_level_reached_is_no_figure(text: str) -> None:
+    assert [figure.unit for figure in _figures([_article(text)])] == ["percent"]
+
+
 def test_article_with_no_figures_gives_nothing() -> None:
     article = _article("The mayor spoke to reporters about the fire.\n\nShe thanked the firefighters.")
     assert _figures([article]) == ()

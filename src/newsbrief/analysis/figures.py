@@ -122,6 +122,8 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("circa", "about"),
     ("approx.", "about"),
 )
+# Qualifiers that bound a value from above: of a range after them, the upper end is the bound.
+UPPER_BOUNDS = frozenset({"up-to", "at-most", "less-than"})
 # Verbs whose object "over" introduces ("presided over two hearings", "fought over 30 seats"):
 # after them "over" is a preposition, not "more than".
 OVER_VERBS = frozenset(
@@ -180,6 +182,7 @@ PASSED_VERBS = frozenset({"exceed", "surpass"})
 AMOUNT_VERBS = PASSED_VERBS | {"total", "cost"}
 # Nouns that name only a level its subject is at: "a five-decade low of 3.6%".
 LEVEL_NOUNS = frozenset({"low", "high", "level", "record", "peak"})
+PERIOD_LEVELS = frozenset({"low", "high", "peak"})  # "a three-year low": no count of years
 # A share or a sum says by its unit only how it is counted, not of what.
 SHARE_AND_SUM_UNITS = frozenset({"percent", "money", *(code for _, code in CURRENCIES)})
 QUANTITY_UNITS = {
@@ -621,6 +624,8 @@ def _figure(
     if parsed is None:
         return None
     value, unit, anchor = parsed
+    if _sets_a_level(anchor):
+        return None
     if unit == "" and (measured := _with_unit_after(tokens)) is not None:
         tokens, unit, anchor = measured
     upper = None
@@ -635,6 +640,8 @@ def _figure(
             return None
         if ends is not None and qualifier in ("exact", "about"):  # "some 1 to 2 million"
             (value, upper), qualifier = ends, "range"
+        elif ends is not None and qualifier in UPPER_BOUNDS:
+            value = ends[1]  # "as much as 5 or 6 percent" says at most 6
         else:
             qualifier = "at-least" if qualifier == "exact" else qualifier
     if unit == "year" and qualifier == "exact" and _decade(number_tokens) is not None:
@@ -984,6 +991,8 @@ def _trailing_qualifier(tokens: SpacySpan) -> tuple[SpacySpan, str]:
         return doc[tokens.start : end + 2], "at-least"  # "$100 million-plus"
     if end < len(doc) and doc[end].lower_ == "plus":
         return doc[tokens.start : end + 1], "at-least"
+    if end + 1 < len(doc) and doc[end].lower_ == "or" and doc[end + 1].lower_ in ("so", "thereabouts"):
+        return doc[tokens.start : end + 2], "about"  # "The 40 or so hardline members"
     if end + 1 < len(doc) and doc[end].lower_ == "or" and doc[end + 1].lower_ in TRAILING_QUALIFIERS:
         return doc[tokens.start : end + 2], TRAILING_QUALIFIERS[doc[end + 1].lower_]
     return tokens, "exact"
@@ -1274,6 +1283,8 @@ def _sentence_at(sentences: Sequence[Sentence], start: int, end: int) -> Sentenc
 def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
     """The token naming what the figure counts: the noun it modifies, "of"'s object, or itself."""
     inside = {t.i for t in tokens}
+    if _hyphened_time_unit(anchor):
+        return anchor  # "an estimated 10-year risk": ten years, not ten risks
     multiplier = next((child for child in anchor.children if child.lower_ == "times"), None)
     if multiplier is not None:
         return multiplier  # "roughly 250 times more energy": a ratio, not an amount of energy
@@ -1306,6 +1317,25 @@ def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
         if subjects and subjects[0].pos_ == "NOUN":
             return _counted_by(subjects[0])  # "the number of people infected ... surpassed 100,000"
     return anchor
+
+
+def _hyphened_time_unit(token: Token) -> bool:
+    """True for a time unit written onto its number with a hyphen: "10-year", "eight-month"."""
+    doc = token.doc
+    return (
+        token.lemma_.lower() in TIME_UNITS
+        and token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and not doc[token.i - 1].whitespace_
+        and not doc[token.i - 2].whitespace_
+        and doc[token.i - 2].like_num
+    )
+
+
+def _sets_a_level(anchor: Token) -> bool:
+    """True for the period of a level reached, "a three-year low", "an eight-month high": how long
+    since the value was last so low, which the value beside it ("of 7.6 percent") reports."""
+    return _hyphened_time_unit(anchor) and anchor.head.lemma_.lower() in PERIOD_LEVELS
 
 
 def _refers_back(thing: Token, anchor: Token) -> bool:
