@@ -386,6 +386,43 @@ def test_a_page_label_before_bullet_points_goes_and_the_bullet_stays() -> None:
     assert [(removal.reason, removal.text) for removal in removals] == [("page label", "Story highlights ")]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "caption", "kept"),
+    [
+        # Multi-News mn-44348 (USA Today, 2013): caption, credit and label were an indirect quote's words
+        (
+            "People take the statin Lipitor for lowering blood cholesterol. (Photo: Mel Evans, AP) Story "
+            "Highlights According to the new criteria, 31% of adults are good candidates for statins.",
+            "People take the statin Lipitor for lowering blood cholesterol. (Photo: Mel Evans, AP) Story "
+            "Highlights ",
+            "According to the new criteria, 31% of adults are good candidates for statins.",
+        ),
+        # Multi-News (USA Today, 2018): a caption paragraph ending on its credit
+        (
+            "1-year-old Katera Barker of Nashville, Tenn., was found May 23, 2018, in the back of this pickup "
+            "truck parked at her Nashville home. (Photo: Metro Nashville Police)",
+            "1-year-old Katera Barker of Nashville, Tenn., was found May 23, 2018, in the back of this pickup "
+            "truck parked at her Nashville home. (Photo: Metro Nashville Police)",
+            "",
+        ),
+    ],
+)
+def test_a_photo_caption_and_its_credit_at_the_head_of_a_paragraph_go(
+    paragraph: str, caption: str, kept: str
+) -> None:
+    report = "NASHVILLE, Tenn. — A father on his way to catch a flight left his daughter in his truck."
+    article = Article(id="a", outlet="", title="", url=None, published=None, text=f"{paragraph}\n\n{report}")
+    cleaned, removals = clean(article)
+    assert cleaned.text == "\n\n".join(part for part in (kept, report) if part)
+    assert [(removal.reason, removal.text) for removal in removals] == [("photo caption", caption)]
+
+
+def test_a_photo_named_inside_a_report_stays() -> None:
+    text = "The senator posted a picture (Photo: his office) of the bill and said it would pass."
+    article = Article(id="a", outlet="", title="", url=None, published=None, text=text)
+    assert clean(article) == (article, ())
+
+
 def test_a_wire_editors_note_on_the_version_goes_and_a_stated_correction_stays() -> None:
     # Multi-News mn-16049 (AP, 2012): the version note was read as a count of "10 paragraphs".
     last = (

@@ -39,6 +39,16 @@ _UPDATE_LABEL = re.compile(
 # each bullet is then judged as any paragraph (a short line without a full stop is a heading).
 _PAGE_LABEL = re.compile(r"^\s*Story highlights\b\s*")
 
+# A photo's caption and credit at the head of a paragraph, as USA Today's pages carry them inline:
+# "People take the statin Lipitor for lowering blood cholesterol. (Photo: Mel Evans, AP) Story
+# Highlights According to the new criteria, ...". The credit must end the paragraph or stand before
+# the page's "Story Highlights" label, so a report that names a photo mid-paragraph stays.
+_PHOTO_CAPTION = re.compile(
+    r"^[^\n]{0,400}?\((?:photo|image|picture)s?(?::| by)\s[^()\n]{1,100}\)"
+    r"(?:\s*$|\s*Story Highlights\b\s*)",
+    _I,
+)
+
 # (reason, pattern matched against a whole stripped paragraph). The first match names the reason.
 BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("link to another story", re.compile(r"^(read more|read also|related|more|see also|also read)\s*:", _I)),
@@ -216,7 +226,11 @@ def clean(article: Article) -> tuple[Article, tuple[Removal, ...]]:
     seen: set[str] = set()
     spans = paragraph_spans(article.text)
     for number, (start, end) in enumerate(spans):
-        for kind, pattern in (("update label", _UPDATE_LABEL), ("page label", _PAGE_LABEL)):
+        for kind, pattern in (
+            ("update label", _UPDATE_LABEL),
+            ("photo caption", _PHOTO_CAPTION),
+            ("page label", _PAGE_LABEL),
+        ):
             label = pattern.match(article.text[start:end])
             if label is not None:
                 removals.append(Removal(article.id, kind, start, start + label.end(), label.group(0)))
