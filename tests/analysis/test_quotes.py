@@ -2943,3 +2943,32 @@ def test_living_according_to_a_law_cites_no_one() -> None:
         "State governments, Their employer, CDC and NIH, Mike Pence, Donald Trump, Congress."
     )
     assert [quote.speaker for quote in _quotes(gallup)] == ["Gallup"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # BASIL, New York Times on Boehner's odds (2012): the writer's judgement was Boehner's words
+        (
+            "Speaker John A. Boehner of Ohio said on Monday that Republicans had a one-in-three chance of "
+            "losing control of the House in November, a surprisingly downbeat assessment from a Republican "
+            "leader who until now has expressed no fears of losing the gavel.",
+            "Republicans had a one-in-three chance of losing control of the House in November",
+        ),
+        # Multi-News mn-56054 (2015): economists' verdict, set off by a dash, was Trump's estimate
+        (
+            "Trump estimated that his plan would lead the economy to grow at least 3 percent a year, and as "
+            "much as 5 or 6 percent — a rate of growth that most economists say is unrealistic.",
+            "his plan would lead the economy to grow at least 3 percent a year, and as much as 5 or 6 percent",
+        ),
+        # BASIL, HuffPost on the Park51 center (2010): a list is what was said, apposed or not
+        (
+            "Sharif el-Gamal said the center would include meeting rooms, a prayer space, a 500-seat "
+            "auditorium and a pool.",
+            "the center would include meeting rooms, a prayer space, a 500-seat auditorium and a pool",
+        ),
+    ],
+)
+def test_a_phrase_summing_up_what_was_said_is_the_writers(text: str, reported: str) -> None:
+    (quote,) = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert quote.text == reported

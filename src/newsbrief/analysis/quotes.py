@@ -3075,6 +3075,7 @@ def _indirect_item(
         return None
     while len(words) > 1 and words[-1].pos_ == "CCONJ":
         words = words[:-1]  # "... provided no details, and": the next clause is not what was said
+    words = _without_summing_up(words)
     start = words[0].idx
     end = words[-1].idx + len(words[-1].text)
     if any(ctx.quoted[t.i] >= 0 for t in words):
@@ -3094,6 +3095,36 @@ def _indirect_item(
         for k, t in enumerate(inner)
     ).strip()
     return _Found("indirect", " ".join(text.split()), speaker, span)
+
+
+# Marks that set off a phrase summing up what comes before it.
+_SETTING_OFF = frozenset({",", "—", "–", "--"})
+
+
+def _without_summing_up(words: list[Token]) -> list[Token]:
+    """The reported words without a phrase set off at their end that sums them up: "the odds ...
+    were one in three, a surprisingly downbeat assessment from a Republican leader", "as much as 5
+    or 6 percent — a rate of growth that most economists say is unrealistic". Such a phrase is the
+    writer's judgement of what was said, not part of it. It opens with "a" or "an", its noun is
+    no person ("Joe Smith, a farmer from Iowa" describes whom the report is about) and it runs to
+    the end of what was said, hung on it as an apposition or a second attribute, not joined in
+    a list ("apples, a pear and plums")."""
+    doc = words[0].doc
+    for k in range(len(words) - 1, 0, -1):
+        article = words[k]
+        if article.lower_ not in ("a", "an") or doc[article.i - 1].text not in _SETTING_OFF:
+            continue
+        noun = article.head
+        if (
+            noun.pos_ == "NOUN"
+            and noun.dep_ in {"appos", "attr", "npadvmod", "dep"}
+            and noun.lemma_.lower() not in _PEOPLE_WORDS
+            and not any(child.dep_ == "conj" for child in noun.children)
+            and noun.left_edge.i == article.i
+            and noun.right_edge.i >= words[-1].i
+        ):
+            return words[:k]
+    return words
 
 
 def _without_emptied_commas(tokens: Sequence[Token]) -> list[Token]:
