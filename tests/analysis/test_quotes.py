@@ -1476,6 +1476,10 @@ def test_a_quote_before_another_speakers_colon_continues_the_quote_before_it() -
         # BASIL, New York Times on Rick Santorum (2012): what he was asked, not what he said
         "Asked whether he was suggesting that Mr. Obama lacked sympathy for the disabled, Mr. Santorum "
         "did not back down.",
+        # Multi-News mn-14110 (2014) and an AllSides lead (2021): what no one says was "no one"'s
+        "But no one can say how or where the bodies were moved.",
+        "While no one seems to be saying that Ross herself was an evil racist, the fact that she lived "
+        "during slaveholding times is apparently enough to ensure that she and her flag be canceled.",
     ],
 )
 def test_what_a_speaker_did_not_say_or_was_asked_is_no_indirect_quote(text: str) -> None:
@@ -2972,3 +2976,16 @@ def test_living_according_to_a_law_cites_no_one() -> None:
 def test_a_phrase_summing_up_what_was_said_is_the_writers(text: str, reported: str) -> None:
     (quote,) = [q for q in _quotes(text) if q.kind == "indirect"]
     assert quote.text == reported
+
+
+def test_the_president_capitalised_is_the_president_named_before() -> None:
+    # AllSides lead on Iran (2019): the speaker was "President"
+    text = (
+        "President Donald Trump says the United States is putting additional sanctions on Iran and that he "
+        'would support a course of action to "make Iran great again" should Tehran agree to a nuclear '
+        "weapons ban. \"We're putting additional sanctions on, they're going on slowly and, in some cases, "
+        'pretty rapidly, but additional sanctions are being put on Iran," the President told reporters on '
+        "the South Lawn Saturday before departing to Camp David."
+    )
+    (quote,) = [q for q in _quotes(text) if q.text.startswith("We're putting")]
+    assert quote.speaker == "Donald Trump"

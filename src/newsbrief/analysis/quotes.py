@@ -1028,8 +1028,11 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         # a party is no role ("Another moderate Democrat"); a title is ("Senate Democratic Leader")
         role = "" if head.ent_type_ == "NORP" else _span_text(tokens)
         return _named(person, _name_tokens(person), ctx, extra_role=role)
-    if name_tokens and not described_by_party:
-        if all(is_title(token.text) for token in name_tokens) and _title_of_an_organisation(head):
+    # "the President told reporters": a title capitalised after "the" stands for the person
+    # named before, as "the president" does
+    title_alone = bool(name_tokens) and all(is_title(token.text) for token in name_tokens)
+    if name_tokens and not described_by_party and not (title_alone and _is_anaphoric(head)):
+        if title_alone and _title_of_an_organisation(head):
             return _description(head)
         return _named(head, name_tokens, ctx)
     description = _span_text(tokens)
@@ -2977,9 +2980,26 @@ def _unsaid(verb: Token) -> bool:
         and any(child.dep_ == "neg" for child in verb.head.children)
     ):
         return True  # "they do not believe the evidence suggests ...": what is not believed said
-    if _left_undone(verb):
+    if _left_undone(verb) or _said_by_no_one(verb):
         return True
     return any(_said_to(ancestor) for ancestor in verb.ancestors if ancestor.lemma_.lower() in SPEECH_VERBS)
+
+
+_NO_ONE = frozenset({"nobody", "none", "neither", "nothing"})
+
+
+def _said_by_no_one(verb: Token) -> bool:
+    """Whether the subject of the speech verb (or of the verb it completes: "no one seems to be
+    saying that ...") is no one: "But no one can say how or where the bodies were moved" reports
+    that nothing was said."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+    return any(
+        subject.lower_ in _NO_ONE
+        or any(child.dep_ == "det" and child.lower_ == "no" for child in subject.children)
+        for subject in subjects
+    )
 
 
 def _left_undone(verb: Token) -> bool:
