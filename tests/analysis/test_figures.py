@@ -324,6 +324,16 @@ def test_the_period_of_a_level_reached_is_no_figure(text: str) -> None:
     assert [figure.unit for figure in _figures([_article(text)])] == ["percent"]
 
 
+def test_the_number_of_a_list_item_is_no_figure() -> None:
+    # Multi-News mn-56054 (2015): each item's number was a count (1, 2, 3)
+    text = (
+        "Here are the three core principles of real immigration reform: \n \n 1. A nation without borders "
+        "is not a nation. There must be a wall across the southern border. \n \n 2. A nation without laws "
+        "is not a nation."
+    )
+    assert [figure.span.text for figure in _figures([_article(text)])] == ["three"]
+
+
 def test_article_with_no_figures_gives_nothing() -> None:
     article = _article("The mayor spoke to reporters about the fire.\n\nShe thanked the firefighters.")
     assert _figures([article]) == ()

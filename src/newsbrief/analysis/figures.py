@@ -861,6 +861,8 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
         return True  # vote tallies "219-to-197", which spaCy splits as "219", "-", "to-197"
     if text in ("911", "999", "112"):
         return True  # emergency numbers
+    if _is_list_marker(tokens):
+        return True  # "\n\n 1. A nation without borders is not a nation.": an item's number
     if _counts_its_sources(last):
         return True  # "two law enforcement officials said": whom the article heard, not the news
     if _is_odds(tokens):
@@ -876,6 +878,22 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
     ):
         return True  # "a zero tolerance policy", "zero-sum", "ground zero": idioms, no count
     return following is not None and following.lower_ == "of" and first.lower_ in ("one", "a", "an")
+
+
+def _is_list_marker(tokens: SpacySpan) -> bool:
+    """True for the number of a list's item: a lone number that opens its line, followed by "."
+    or ")"."""
+    doc = tokens.doc
+    first, last = tokens[0], tokens[-1]
+    opens_line = first.i == 0 or (doc[first.i - 1].is_space and "\n" in doc[first.i - 1].text)
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (
+        len(tokens) == 1
+        and first.text.isdigit()
+        and opens_line
+        and following is not None
+        and following.text in (".", ")")
+    )
 
 
 def _counts_its_sources(number: Token) -> bool:
