@@ -673,7 +673,8 @@ def _figure(
         unit = "age"  # "aged 24", "girls as young as 10", "Joey Kadmiri, 24", "She was 88."
     counted = unit == ""
     if counted:
-        unit = _count_unit(thing, anchor)
+        # "an estimated 10-year risk": ten years (of the risk), not ten risks
+        unit = anchor.lemma_.lower() if _hyphened_time_unit(anchor) else _count_unit(thing, anchor)
         if unit in TIME_UNITS:
             # "her most recent eight years of tax returns": 8 years, not the year 8
             unit = _duration_unit(unit)
@@ -1301,8 +1302,6 @@ def _sentence_at(sentences: Sequence[Sentence], start: int, end: int) -> Sentenc
 def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
     """The token naming what the figure counts: the noun it modifies, "of"'s object, or itself."""
     inside = {t.i for t in tokens}
-    if _hyphened_time_unit(anchor):
-        return anchor  # "an estimated 10-year risk": ten years, not ten risks
     multiplier = next((child for child in anchor.children if child.lower_ == "times"), None)
     if multiplier is not None:
         return multiplier  # "roughly 250 times more energy": a ratio, not an amount of energy
