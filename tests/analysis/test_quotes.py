@@ -2989,3 +2989,54 @@ def test_the_president_capitalised_is_the_president_named_before() -> None:
     )
     (quote,) = [q for q in _quotes(text) if q.text.startswith("We're putting")]
     assert quote.speaker == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Multi-News mn-12601 (2012): a question the writer asks was "the superrich"'s words
+        "You get the sense that they’re afraid to say what they really believe. What do the superrich say "
+        "when the cameras aren’t there?",
+        # Multi-News mn-18231 (2016): what the writer grants Trump could say was Trump's
+        "Trump can rightly say that his unorthodox candidacy has brought new voters to the polls for the "
+        "Republican primaries.",
+        # an AllSides lead (2019): the writer's supposition was a debate manager's
+        "In fact, one could argue that they reward precisely the opposite of what we want in a president.",
+    ],
+)
+def test_a_question_or_a_supposition_of_the_writer_is_no_indirect_quote(text: str) -> None:
+    assert not [quote for quote in _quotes(text) if quote.kind == "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "reported"),
+    [
+        # BASIL, Fox News on Rubio (2015): a question he asked is his
+        (
+            "Sen. Marco Rubio said the embargo is not to blame for Cuba's failed economy. So why, he asked, "
+            "does Cuba not have Toyotas or modern goods from other nations?",
+            "Marco Rubio",
+            "So why does Cuba not have Toyotas or modern goods from other nations",
+        ),
+        # an AllSides lead (2019): what an outlet can confirm it states
+        (
+            "The Daily Beast can confirm that McCabe has called and met with publishers.",
+            "Daily Beast",
+            "McCabe has called and met with publishers",
+        ),
+        # Multi-News mn-12601 (2012): the commission vouches for the fact, not for the writer's
+        # "He points to the fact that"
+        (
+            "He points to the fact that, according to the Financial Crisis Inquiry Commission, banks lost "
+            "$320 billion through mortgage-backed securities, but withdrawals disproportionately amounted to "
+            "five times that.",
+            "Financial Crisis Inquiry Commission",
+            "banks lost $320 billion through mortgage-backed securities",
+        ),
+    ],
+)
+def test_a_question_asked_a_statement_one_can_confirm_and_the_content_of_a_fact(
+    text: str, speaker: str, reported: str
+) -> None:
+    quote = _by_text(tuple(q for q in _quotes(text) if q.kind == "indirect"), reported[:20])
+    assert (quote.speaker, quote.text) == (speaker, reported)

@@ -2822,11 +2822,18 @@ def _indirect(
             while clause.dep_ not in {"ROOT", "ccomp", "conj"} and clause.head.i != clause.i:
                 if clause.dep_ == "advcl" and clause.i < clause.head.i and _is_subordinate(clause):
                     break  # "Though, according to the federation there are 1,598 GMs, Bartholomew ..."
+                if clause.dep_ == "acl" and _states_a_noun(clause):
+                    break  # "He points to the fact that, according to the commission, banks lost ..."
                 clause = clause.head
             excluded = {t.i for t in token.subtree} | _joined_after(clause, token)
             content = [t for t in clause.subtree if t.i not in excluded]
             head = according
-        elif _is_speech_verb(token) and not _said_to(token) and not _unsaid(token):
+        elif (
+            _is_speech_verb(token)
+            and not _said_to(token)
+            and not _unsaid(token)
+            and not _in_a_question(ctx, token)
+        ):
             # what was said never runs over a paragraph break: a parse that hangs the next
             # paragraph on 'told "Fox & Friends."' reads the writer's next sentence as it
             complement = [
@@ -2849,6 +2856,24 @@ def _indirect(
         if item is not None:
             found.append(item)
     return found
+
+
+def _in_a_question(ctx: _Context, verb: Token) -> bool:
+    """Whether the speech verb is what a question asks about ("What do the superrich say when the
+    cameras aren't there?", "Did Trump say that ...?"): its sentence ends with a question mark
+    outside quotation marks, and the verb is asked with "do" before its subject or with a
+    question word. A question reported ("So why, he asked, does Cuba not have Toyotas ...?",
+    "Premlata Chaudhary said, how could she go on living?") is the speaker's."""
+    words = [token for token in verb.sent if not token.is_space]
+    if not words or words[-1].text != "?" or ctx.quoted[words[-1].i] >= 0:
+        return False
+    subjects = [child.i for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+    inverted = any(
+        child.dep_ == "aux" and child.lemma_.lower() == "do" and subjects and child.i < subjects[0]
+        for child in verb.children
+    )
+    asked = any(child.tag_ in {"WP", "WRB", "WDT"} and child.i < verb.i for child in verb.children)
+    return inverted or asked
 
 
 def _said_after(verb: Token, complement: Token) -> list[Token]:
@@ -2889,6 +2914,15 @@ def _is_subordinate(clause: Token) -> bool:
     there are 1,598 GMs"), not a main clause the parser hung on another."""
     return _has_own_subject(clause) and any(
         child.dep_ in {"mark", "advmod"} and child.lower_ in _SUBORDINATORS for child in clause.children
+    )
+
+
+def _states_a_noun(clause: Token) -> bool:
+    """Whether the clause says what a noun holds ("the fact that banks lost $320 billion", "the
+    claim that ..."): it opens with "that" and has a subject of its own, so it is the noun's
+    content, not a relative clause."""
+    return _has_own_subject(clause) and any(
+        child.dep_ == "mark" and child.lower_ == "that" for child in clause.children
     )
 
 
@@ -2980,9 +3014,29 @@ def _unsaid(verb: Token) -> bool:
         and any(child.dep_ == "neg" for child in verb.head.children)
     ):
         return True  # "they do not believe the evidence suggests ...": what is not believed said
-    if _left_undone(verb) or _said_by_no_one(verb):
+    if _left_undone(verb) or _said_by_no_one(verb) or _only_supposed(verb):
         return True
     return any(_said_to(ancestor) for ancestor in verb.ancestors if ancestor.lemma_.lower() in SPEECH_VERBS)
+
+
+# Modals that make a speech verb a supposition of the writer's ("Trump can rightly say that his
+# candidacy has brought new voters", "critics might say"); "will" and "would" also tell of plans
+# and of what was said later ("would later say"), so they are left out.
+_SUPPOSING_MODALS = frozenset({"can", "could", "may", "might", "should", "must"})
+
+
+# "The Daily Beast can confirm that ...": what one can confirm, report or reveal is stated
+_ABLE_TO_STATE = frozenset({"confirm", "report", "reveal", "disclose", "announce"})
+
+
+def _only_supposed(verb: Token) -> bool:
+    """Whether the speech verb is what its subject could, may or should say, not what it said."""
+    return any(
+        child.dep_ == "aux"
+        and child.lower_ in _SUPPOSING_MODALS
+        and not (child.lower_ == "can" and verb.lemma_.lower() in _ABLE_TO_STATE)
+        for child in verb.children
+    )
 
 
 _NO_ONE = frozenset({"nobody", "none", "neither", "nothing"})
