@@ -3040,3 +3040,14 @@ def test_a_question_asked_a_statement_one_can_confirm_and_the_content_of_a_fact(
 ) -> None:
     quote = _by_text(tuple(q for q in _quotes(text) if q.kind == "indirect"), reported[:20])
     assert (quote.speaker, quote.text) == (speaker, reported)
+
+
+def test_words_that_aides_say_a_named_person_told_others_are_that_persons() -> None:
+    # BASIL, New York Times on the House Democratic leadership vote (2016): the speaker was "aides"
+    text = (
+        "Representative Tim Ryan of Ohio challenged Nancy Pelosi for the post. “We got wiped out in the "
+        "Midwest, and we’re toxic in rural America,” aides said Mr. Ryan told his colleagues behind closed "
+        "doors before the vote."
+    )
+    (quote,) = [q for q in _quotes(text) if q.kind == "direct"]
+    assert quote.speaker == "Tim Ryan"

@@ -2519,13 +2519,33 @@ def _attribution(ctx: _Context, unit: _Unit, inside: tuple[int, int] | None) -> 
         )
     if found is None:
         return None
-    owner = _owner_of_words(found.verb, unit, ctx)
+    owner = _owner_of_words(found.verb, unit, ctx) or _relayed_speaker(found.verb)
     if owner is not None and owner.i != found.speaker_head.i:
         return replace(found, speaker_head=owner, recounter=found.speaker_head)
     introducing = _introducing_verb(ctx, unit, inside)
     if introducing is not None and introducing.speaker_head.i != found.speaker_head.i:
         return replace(introducing, recounter=found.speaker_head)
     return found
+
+
+def _relayed_speaker(verb: Token) -> Token | None:
+    """The one who spoke when the speech verb reports that someone else spoke and says no more:
+    in ""We got wiped out in the Midwest," aides said Mr. Ryan told his colleagues" the aides
+    relay Ryan's words. Only unnamed people relay so ("aides", "officials", "sources"): a named
+    speaker's verb takes a clause of its own content. The inner verb must be "say" or "tell" with a
+    named subject and no clause of its own: the quote is what it reports."""
+    relayers = [child for child in verb.children if child.dep_ == "nsubj"]
+    if not relayers or relayers[0].tag_ != "NNS" or relayers[0].pos_ != "NOUN":
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in {"say", "tell"}:
+            continue
+        if any(child.dep_ in {"ccomp", "xcomp"} for child in clause.children):
+            continue
+        subjects = [child for child in clause.children if child.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and subjects[0].pos_ == "PROPN":
+            return subjects[0]
+    return None
 
 
 def _owner_of_words(verb: Token, unit: _Unit, ctx: _Context) -> Token | None:
