@@ -3051,3 +3051,18 @@ def test_words_that_aides_say_a_named_person_told_others_are_that_persons() -> N
     )
     (quote,) = [q for q in _quotes(text) if q.kind == "direct"]
     assert quote.speaker == "Tim Ryan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an AllSides lead (2020): the reader's words, supposed
+        "However, some beloved TV and movie moms still believe there are plenty of unique, fun ways you can "
+        "say “thank you” to the special lady in your life.",
+        # Multi-News mn-18231 (2016): an objection Romney supposes, inside his own quotation
+        "“Now I know you say, ‘Isn't he a huge business success, and doesn't he know what he's talking "
+        "about?’ No he isn't, and no he doesn't,” Romney said.",
+    ],
+)
+def test_words_supposed_of_you_have_no_speaker(text: str) -> None:
+    assert [quote.speaker for quote in _quotes(text) if quote.speaker.lower() == "you"] == []

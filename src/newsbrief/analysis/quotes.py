@@ -2405,6 +2405,10 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
             split.unit = _joined(split.unit, unit)
             continue
         attribution = _attribution(ctx, unit, inside)
+        if attribution is not None and attribution.speaker_head.lower_ == "you":
+            # "ways you can say "thank you"", "Now I know you say, 'Isn't he ...'": words the
+            # writer or a speaker supposes the reader says, no one's
+            attribution = None
         previous = None
         if attribution is None and not nested:
             previous = _continuation(ctx, unit, attributed)
