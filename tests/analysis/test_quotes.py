@@ -3066,3 +3066,14 @@ def test_words_that_aides_say_a_named_person_told_others_are_that_persons() -> N
 )
 def test_words_supposed_of_you_have_no_speaker(text: str) -> None:
     assert [quote.speaker for quote in _quotes(text) if quote.speaker.lower() == "you"] == []
+
+
+def test_reported_words_without_a_verb_are_no_indirect_quote() -> None:
+    # BASIL, Fox News on Elizabeth Lauten (2014): the quote took the verb, and the subject was left
+    # as what she said
+    text = (
+        "Elizabeth Lauten wrote in a now-deleted Facebook post Friday that Malia and Sasha Obama, aged 16 and "
+        "13 respectively, should “try showing a little class” and described their outfits as more "
+        "appropriate for “a spot at the bar.”"
+    )
+    assert [quote.text for quote in _quotes(text) if quote.kind == "indirect"] == []

@@ -3174,6 +3174,8 @@ def _indirect_item(
     while len(words) > 1 and words[-1].pos_ == "CCONJ":
         words = words[:-1]  # "... provided no details, and": the next clause is not what was said
     words = _without_summing_up(words)
+    if not any(word.pos_ in {"VERB", "AUX"} for word in words):
+        return None  # "that Malia and Sasha Obama, aged 16 and 13, should "try ..."": the quote took the verb
     start = words[0].idx
     end = words[-1].idx + len(words[-1].text)
     if any(ctx.quoted[t.i] >= 0 for t in words):
