@@ -2987,8 +2987,7 @@ def test_the_president_capitalised_is_the_president_named_before() -> None:
         'pretty rapidly, but additional sanctions are being put on Iran," the President told reporters on '
         "the South Lawn Saturday before departing to Camp David."
     )
-    (quote,) = [q for q in _quotes(text) if q.text.startswith("We're putting")]
-    assert quote.speaker == "Donald Trump"
+    assert _speaker_of(text, "We're putting") == "Donald Trump"
 
 
 @pytest.mark.parametrize(

@@ -3025,9 +3025,10 @@ def _unsaid(verb: Token) -> bool:
     investigating Flynn": what follows is what he says is untrue), one its speaker declines, fails or
     refuses ("Aides to Mr. Romney declined to say on Tuesday whether he would ..."), one someone
     is told to do ("an order directing the Department ... to announce ..."), one inside what
-    someone is said not to think ("they do not believe the evidence suggests ..."), or one inside a
+    someone is said not to think ("they do not believe the evidence suggests ..."), one inside a
     question put to them ("Asked whether he was suggesting that Mr. Obama lacked sympathy ..., Mr.
-    Santorum did not back down")."""
+    Santorum did not back down"), one no one does ("no one can say how ...") and one its subject
+    only could, may or should do ("Trump can rightly say that ...")."""
     if verb.lemma_.lower() == "deny" or _negated_or_refused(verb):
         return True
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _DIRECTING_VERBS:
@@ -3211,16 +3212,16 @@ def _without_summing_up(words: list[Token]) -> list[Token]:
     a list ("apples, a pear and plums")."""
     doc = words[0].doc
     for k in range(len(words) - 1, 0, -1):
-        article = words[k]
-        if article.lower_ not in ("a", "an") or doc[article.i - 1].text not in _SETTING_OFF:
+        determiner = words[k]
+        if determiner.lower_ not in ("a", "an") or doc[determiner.i - 1].text not in _SETTING_OFF:
             continue
-        noun = article.head
+        noun = determiner.head
         if (
             noun.pos_ == "NOUN"
             and noun.dep_ in {"appos", "attr", "npadvmod", "dep"}
             and noun.lemma_.lower() not in _PEOPLE_WORDS
             and not any(child.dep_ == "conj" for child in noun.children)
-            and noun.left_edge.i == article.i
+            and noun.left_edge.i == determiner.i
             and noun.right_edge.i >= words[-1].i
         ):
             return words[:k]
