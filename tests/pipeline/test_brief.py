@@ -384,3 +384,17 @@ def test_an_outlets_statement_is_not_agreed_by_someone_elses_quoted_words() -> N
 
     assert not [text for text in agreed(("facts", "quotes")) if text.startswith("Mr. Obama has shown")]
     assert [text for text in agreed(("facts",)) if text.startswith("Mr. Obama has shown")]
+
+
+def test_a_line_does_not_cite_a_sentence_that_disagrees_with_it() -> None:
+    # BASIL triple on Pelosi's re-election as leader (2016): Fox's "since 2002" was cited to
+    # HuffPost's "since 2003", which the brief's conflicts show against it
+    articles = basil_story("basil-pelosi-leader.jsonl")
+    story = Story(articles=articles, id="pelosi")
+    found = brief(story, Options(analyses=("facts", "figures")))
+    (line,) = [line for line in found.summary if line.text.startswith("Pelosi has led House Democrats since")]
+    assert [citation.article_id for citation in line.citations] == [line.sentence.article_id]
+    assert any("2003" in figure.span.text for conflict in found.analysis.conflicts for figure in conflict.figures)
+    without = brief(story, Options())
+    (plain,) = [line for line in without.summary if line.text.startswith("Pelosi has led House Democrats since")]
+    assert len(plain.citations) == 2  # without the figures, the alignment's fact stands

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
     from spacy.tokens import Doc
 
-__all__ = ["NEEDS_NLP", "analyze"]
+__all__ = ["NEEDS_NLP", "analyze", "clashing_sentences"]
 
 NEEDS_NLP = frozenset({"figures", "quotes", "entities", "framing"})
 
@@ -119,12 +119,11 @@ def _facts_not_quoted(facts: Sequence[Fact], quoted: Sequence[Span]) -> tuple[Fa
     return tuple(kept)
 
 
-def _not_in_conflict(
-    facts: Sequence[Fact], conflicts: Sequence[Conflict], disputes: Sequence[DisputedClaim]
-) -> tuple[Fact, ...]:
-    """The agreed facts none of whose sentences disagree with each other: two outlets' "as many
-    as 300,000 people have been killed" and "More than 300,000 people have died" align as one
-    fact, and a brief that shows them agreed beside a conflict between them contradicts itself."""
+def clashing_sentences(
+    conflicts: Sequence[Conflict], disputes: Sequence[DisputedClaim]
+) -> list[set[tuple[str, int]]]:
+    """Pairs of sentences (article id, sentence index) that disagree: they hold figures of a
+    conflict with different values, or one disputes the claim the other makes."""
     clashing = [
         {(one.sentence.article_id, one.sentence.index), (other.sentence.article_id, other.sentence.index)}
         for conflict in conflicts
@@ -134,6 +133,16 @@ def _not_in_conflict(
     clashing.extend(
         {(d.claim.article_id, d.claim.index), (d.dispute.article_id, d.dispute.index)} for d in disputes
     )
+    return clashing
+
+
+def _not_in_conflict(
+    facts: Sequence[Fact], conflicts: Sequence[Conflict], disputes: Sequence[DisputedClaim]
+) -> tuple[Fact, ...]:
+    """The agreed facts none of whose sentences disagree with each other: two outlets' "as many
+    as 300,000 people have been killed" and "More than 300,000 people have died" align as one
+    fact, and a brief that shows them agreed beside a conflict between them contradicts itself."""
+    clashing = clashing_sentences(conflicts, disputes)
     kept = []
     for fact in facts:
         held = {(sentence.article_id, sentence.index) for sentence in fact.sentences}

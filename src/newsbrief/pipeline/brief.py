@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsbrief.analysis import NEEDS_NLP, analyze
+from newsbrief.analysis import NEEDS_NLP, analyze, clashing_sentences
 from newsbrief.errors import EmptyStoryError, InputError, stop_if_cancelled
 from newsbrief.model import (
     Article,
@@ -190,6 +190,10 @@ def _brief(
         clock.lap("analyze")
     if "quotes" in analysis.ran:
         summary = _with_speakers(summary, analysis.quotes)
+    if "figures" in analysis.ran:  # the conflicts and disputed claims come with the figures
+        summary = _without_clashing_citations(
+            summary, clashing_sentences(analysis.conflicts, analysis.disputes)
+        )
     return Brief(
         summary=summary,
         sources=sources,
@@ -233,6 +237,25 @@ def _no_summary_notice(max_words: int, least: int | None) -> Notice:
             "content words, or points back to the sentence before it)"
         )
     return Notice("no-summary", f"no summary line: {reason}")
+
+
+def _without_clashing_citations(
+    summary: Sequence[SummarySentence], clashing: Sequence[set[tuple[str, int]]]
+) -> tuple[SummarySentence, ...]:
+    """The summary without the citations of sentences that disagree with the line they cite for:
+    Fox's "Pelosi has led House Democrats since 2002." is not reported by HuffPost's "Pelosi has
+    led House Democrats since 2003, ...", though the alignment made them one fact; the brief's
+    conflicts show the two apart."""
+    lines = []
+    for line in summary:
+        own = (line.sentence.article_id, line.sentence.index)
+        kept = tuple(
+            citation
+            for number, citation in enumerate(line.citations)
+            if number == 0 or {own, (citation.article_id, citation.sentence_index)} not in clashing
+        )
+        lines.append(line if len(kept) == len(line.citations) else replace(line, citations=kept))
+    return tuple(lines)
 
 
 def _with_speakers(
