@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from basil_stories import basil_story
+from newsbrief import read_stories
 from newsbrief.analysis.entities import find_entities
 from newsbrief.analysis.framing import MAX_TERMS, OPINION_THRESHOLD, Z_MIN, frame
 from newsbrief.analysis.nlp import parse
@@ -261,3 +263,13 @@ def test_a_state_abbreviation_and_the_verb_mine_are_no_first_person(text: str) -
     article = _article("nyt", text)
     outlet = frame([article], parse([article]), ()).outlets[0]
     assert not {"me", "mine"} & set(outlet.opinion_markers)
+
+
+def test_a_nationality_one_caption_names_is_not_the_storys_armed_actor() -> None:
+    # Multi-News mn-48540 (2017): one photo caption's "Chadian troops" made every outlet's "troops",
+    # the American soldiers killed in Niger, "Chadian government forces"
+    data = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "clusters.jsonl"
+    articles = list(next(s for s in read_stories(data) if s.id == "mn-48540").articles)
+    docs = parse(articles)
+    framing = frame(articles, docs, find_entities(articles, docs))
+    assert not [actor.actor for actor in framing.actors if "Chadian" in actor.actor]

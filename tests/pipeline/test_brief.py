@@ -394,7 +394,11 @@ def test_a_line_does_not_cite_a_sentence_that_disagrees_with_it() -> None:
     found = brief(story, Options(analyses=("facts", "figures")))
     (line,) = [line for line in found.summary if line.text.startswith("Pelosi has led House Democrats since")]
     assert [citation.article_id for citation in line.citations] == [line.sentence.article_id]
-    assert any("2003" in figure.span.text for conflict in found.analysis.conflicts for figure in conflict.figures)
+    assert any(
+        "2003" in figure.span.text for conflict in found.analysis.conflicts for figure in conflict.figures
+    )
     without = brief(story, Options())
-    (plain,) = [line for line in without.summary if line.text.startswith("Pelosi has led House Democrats since")]
+    (plain,) = [
+        line for line in without.summary if line.text.startswith("Pelosi has led House Democrats since")
+    ]
     assert len(plain.citations) == 2  # without the figures, the alignment's fact stands

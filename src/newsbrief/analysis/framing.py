@@ -375,15 +375,19 @@ def _names_by_article(
 
 
 def _main_nationality(entities: Sequence[Entity]) -> str:
-    """The story's most mentioned nationality that names one of its countries ("Syrian" for Syria).
+    """The story's most mentioned nationality that names one of its countries ("Syrian" for Syria)
+    and that two or more articles name: one photo caption's "Chadian troops" in a story of American
+    soldiers killed in Niger does not make every outlet's "troops" Chad's.
 
     "" when there is none: "Republicans" is a NORP but no nationality.
     """
     countries = [entity.name.casefold() for entity in entities if entity.label == "GPE"]
     for entity in entities:
         name = entity.name.casefold()
-        if entity.label == "NORP" and any(
-            len(c) >= 4 and name.startswith(c[:4]) and name != c for c in countries
+        if (
+            entity.label == "NORP"
+            and len({mention.article_id for mention in entity.mentions}) >= 2
+            and any(len(c) >= 4 and name.startswith(c[:4]) and name != c for c in countries)
         ):
             return entity.name
     return ""
