@@ -3076,3 +3076,18 @@ def test_reported_words_without_a_verb_are_no_indirect_quote() -> None:
         "appropriate for “a spot at the bar.”"
     )
     assert [quote.text for quote in _quotes(text) if quote.kind == "indirect"] == []
+
+
+def test_an_ellipsis_glued_to_a_speaker_is_not_part_of_it() -> None:
+    # Multi-News mn-43336 (2017): the speaker was ".SIGINT"
+    text = (
+        "A new report by CNN indicates that important parts of the infamous spy dossier that professed to "
+        "shed light on President Trump’s shady Moscow ties have been corroborated by communications "
+        "intercepts….SIGINT confirms that some of the non-salacious parts of what Steele reported, in "
+        "particular how senior Russian officials conspired to assist Trump in last year’s election, are "
+        "substantially based in fact."
+    )
+    speakers = [
+        quote.speaker for quote in _quotes(text) if quote.text.startswith("some of the non-salacious")
+    ]
+    assert speakers == ["SIGINT"]

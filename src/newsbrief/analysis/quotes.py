@@ -1086,7 +1086,8 @@ def _description(head: Token) -> _Speaker:
     Cross worker", a determiner in lower case), with the phrase after its determiner as role
     when it carries a prepositional phrase ("head of the ... mission to Syria")."""
     tokens = _np_tokens(head)
-    description = _span_text(tokens)
+    # "intercepts….SIGINT confirms": the tokenizer left the ellipsis's last stop on the word
+    description = _span_text(tokens).lstrip(".…")
     has_prep = any(t.dep_ == "prep" and t.head.i == head.i for t in tokens)
     role = _span_text(tokens[1:]) if tokens and tokens[0].dep_ in {"det", "poss"} else description
     if tokens and tokens[0].pos_ in {"DET", "NUM"} and not tokens[0].text.isupper():
