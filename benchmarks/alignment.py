@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from common import basil_article, document_articles  # benchmarks/ is on sys.path when run
+from common import basil_article, cleaned_stories  # benchmarks/ is on sys.path when run
 from newsbrief.analysis.facts import agreed_facts, is_statement
 from newsbrief.analysis.similarity import embed
 from newsbrief.model import Article, Fact
@@ -72,16 +72,6 @@ def meaning_rule(on: bool) -> Iterator[None]:
         align_module.SAME_MEANING = saved
 
 
-def multinews_stories() -> dict[str, tuple[Article, ...]]:
-    """The 40 Multi-News stories as cleaned articles d1, d2, ... (as the pipeline reads them)."""
-    stories = {}
-    for line in CLUSTERS.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        articles = (clean(article)[0] for article in document_articles(record["documents"]))
-        stories[record["id"]] = tuple(article for article in articles if article.text.strip())
-    return stories
-
-
 def pair_similarities(
     stories: dict[str, tuple[Article, ...]], records: list[dict]
 ) -> list[tuple[float, float]]:
@@ -104,7 +94,7 @@ def pair_similarities(
 def report_agreement(grouped: set[tuple[str, str]]) -> None:
     """The labels of the pairs left apart, by band, and what rules that would join them find."""
     records = [json.loads(line) for line in AGREEMENT.read_text(encoding="utf-8").splitlines()]
-    stories = {**basil_triples(), **multinews_stories()}
+    stories = {**basil_triples(), **dict(cleaned_stories(CLUSTERS))}
     for sample in dict.fromkeys(record["sample"] for record in records):
         rows = [record for record in records if record["sample"] == sample]
         similarities = pair_similarities(stories, rows)

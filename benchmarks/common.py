@@ -6,8 +6,10 @@ or score the same data cannot drift apart. Imported as ``common``: ``benchmarks/
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterable
+from pathlib import Path
 
 import blingfire
 
@@ -22,6 +24,17 @@ def document_articles(documents: Iterable[str]) -> tuple[Article, ...]:
         Article(id=f"d{i}", outlet=f"document {i}", title="", url=None, published=None, text=text)
         for i, text in enumerate(documents, start=1)
     )
+
+
+def cleaned_stories(path: Path) -> list[tuple[str, tuple[Article, ...]]]:
+    """The Multi-News records of ``path`` (``data/clusters.jsonl``) as (id, cleaned articles d1,
+    d2, ...), as the pipeline reads them: those left empty by cleaning dropped."""
+    stories = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        articles = (clean(article)[0] for article in document_articles(record["documents"]))
+        stories.append((record["id"], tuple(article for article in articles if article.text.strip())))
+    return stories
 
 
 def cleaned_leads(documents: Iterable[str]) -> tuple[Article, ...]:

@@ -40,7 +40,7 @@ from dataclasses import replace
 from itertools import combinations, product
 from pathlib import Path
 
-from common import basil_article, cleaned_leads, document_articles  # benchmarks/ is on sys.path when run
+from common import basil_article, cleaned_leads, cleaned_stories  # benchmarks/ is on sys.path when run
 from newsbrief.analysis import conflicts as conflict_rules
 from newsbrief.analysis.conflicts import find_conflicts
 from newsbrief.analysis.entities import find_entities, names_of
@@ -85,12 +85,7 @@ SMALL_WORDS = [
 
 def load_stories() -> list[tuple[str, tuple[Article, ...]]]:
     """The 40 stories as cleaned articles d1, d2, ... (as the pipeline reads Multi-News lines)."""
-    stories = []
-    for line in CLUSTERS.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        articles = tuple(clean(article)[0] for article in document_articles(record["documents"]))
-        stories.append((record["id"], tuple(article for article in articles if article.text.strip())))
-    return stories
+    return cleaned_stories(CLUSTERS)
 
 
 def analyze(

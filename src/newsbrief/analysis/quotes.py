@@ -746,8 +746,7 @@ def _speaks_for_no_one(clause: Token) -> bool:
     has responded by noting ..." speaks, a group named for its person."""
     return _mute_subject(clause) and not any(
         _names_people(child) or any(word.ent_type_ in {"PERSON", "ORG", "NORP"} for word in child.children)
-        for child in clause.children
-        if child.dep_ in {"nsubj", "nsubjpass"}
+        for child in _subjects(clause)
     )
 
 
@@ -824,7 +823,7 @@ def _is_people_noun(noun: Token) -> bool:
 def _mute_subject(verb: Token) -> bool:
     """Whether the verb has a subject and none could be a speaker (a name, a pronoun, a noun for
     people): "the most likely cause ... was", "the clusters may be linked"."""
-    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = _subjects(verb)
     return bool(subjects) and not any(
         child.pos_ in {"PROPN", "PRON"} or child.lemma_.lower() in PERSON_NOUNS or bool(child.ent_type_)
         for child in subjects
@@ -2547,7 +2546,7 @@ def _relayed_speaker(verb: Token) -> Token | None:
             continue
         if any(child.dep_ in {"ccomp", "xcomp"} for child in clause.children):
             continue
-        subjects = [child for child in clause.children if child.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = _subjects(clause)
         if subjects and subjects[0].pos_ == "PROPN":
             return subjects[0]
     return None
@@ -2793,6 +2792,11 @@ def _split_from(ctx: _Context, unit: _Unit, attributed: Sequence[_Attributed]) -
     return previous if all(_is_speech_verb(t) and not _has_own_subject(t) for t in others) else None
 
 
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's own subjects, active or passive, in text order."""
+    return [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+
+
 def _has_own_subject(verb: Token) -> bool:
     """Whether the verb heads a clause of its own: a subject, passive or expletive ("there are")."""
     return any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in verb.children)
@@ -2892,9 +2896,9 @@ def _in_a_question(ctx: _Context, verb: Token) -> bool:
     words = [token for token in verb.sent if not token.is_space]
     if not words or words[-1].text != "?" or ctx.quoted[words[-1].i] >= 0:
         return False
-    subjects = [child.i for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = _subjects(verb)
     inverted = any(
-        child.dep_ == "aux" and child.lemma_.lower() == "do" and subjects and child.i < subjects[0]
+        child.dep_ == "aux" and child.lemma_.lower() == "do" and subjects and child.i < subjects[0].i
         for child in verb.children
     )
     asked = any(child.tag_ in {"WP", "WRB", "WDT"} and child.i < verb.i for child in verb.children)
@@ -3074,11 +3078,10 @@ def _said_by_no_one(verb: Token) -> bool:
     that nothing was said."""
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
-    subjects = [child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
     return any(
         subject.lower_ in _NO_ONE
         or any(child.dep_ == "det" and child.lower_ == "no" for child in subject.children)
-        for subject in subjects
+        for subject in _subjects(verb)
     )
 
 
