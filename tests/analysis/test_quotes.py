@@ -712,6 +712,18 @@ def test_pronoun_continues_the_subject_not_a_nearer_object(text: str, quote_star
             "She was in effect",
             "James Bopp",
         ),
+        # Multi-News (CNN on Romney's speech, 2016): the paragraph before the quote names Trump only
+        # in what is supposed ("if Trump couldn't win"); the words are Romney's, and went to Trump
+        (
+            "Mitt Romney didn't endorse a candidate -- saying that he'd vote for Rubio in Florida or Kasich in "
+            "Ohio, if he lived in any of those states.\n\n"
+            "It was, in effect, an argument for a contested convention, which would come only if Donald "
+            "Trump couldn't win enough delegates to capture the nomination on the first ballot.\n\n"
+            '"If the other candidates can find common ground, I believe we can nominate a person who can '
+            'win the general election," he said.',
+            "If the other candidates can find common ground",
+            "Mitt Romney",
+        ),
     ],
 )
 def test_pronoun_continues_the_main_clause_subject_not_one_inside_it(

@@ -255,6 +255,7 @@ class _Mention:
     subject: bool  # the subject of its clause (or a quote's speaker), not an object or a list member
     depth: int  # how many clauses down the subject is: 0 in its sentence's main clause (or a quote's speaker)
     people: bool = True  # False for a plural subject that names no people ("the discussions")
+    hypothetical: bool = False  # the subject of a clause only supposed ("if Trump couldn't win")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1725,6 +1726,16 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         # ..." then "he said" is Trump, not the Obama of the clause inside Trump's).
         nearest = _paragraph_of(ctx, candidates[-1].position)
         subjects = [m for m in candidates if m.subject and _paragraph_of(ctx, m.position) == nearest]
+        if subjects and all(m.hypothetical for m in subjects):
+            # "Romney didn't endorse a candidate ... It was, in effect, an argument for a contested
+            # convention, which would come only if Trump couldn't win ... "...," he said." is
+            # Romney: a subject only supposed, in an "if" clause, does not take up the story
+            earlier = [
+                m
+                for m in candidates
+                if m.subject and m.depth == 0 and _paragraph_of(ctx, m.position) == nearest - 1
+            ]
+            subjects = earlier or subjects
         shallowest = min((m.depth for m in subjects), default=0)
         chosen = ([m for m in subjects if m.depth == shallowest] or candidates)[-1]
         if not chosen.people:
@@ -1869,7 +1880,16 @@ def _mentions(ctx: _Context) -> list[_Mention]:
             if _asked_about(head):
                 continue
             speaker = _named(head, _name_tokens(head), ctx)
-            found.append(_Mention(token.idx, speaker, False, _is_subject(head), _subject_depth(head)))
+            found.append(
+                _Mention(
+                    token.idx,
+                    speaker,
+                    False,
+                    _is_subject(head),
+                    _subject_depth(head),
+                    hypothetical=_in_a_condition(head),
+                )
+            )
             if head.dep_ in {"nsubj", "nsubjpass"} and _co_speakers(head):
                 # "Mr. Udall and Mr. Wyden released a joint statement ...": a later "they"
                 joint = _speakers_of(head, ctx, ())
@@ -2038,6 +2058,20 @@ def _clause_subject(head: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according":
         return noun.head.head  # the source stands where the subject would, on the clause's verb
     return noun if noun.dep_ in subject_deps else None
+
+
+def _in_a_condition(head: Token) -> bool:
+    """Whether the clause the name is the subject of, or one it hangs in, is a condition ("if",
+    "unless"): what it says of the person is only supposed."""
+    subject = _clause_subject(head)
+    if subject is None:
+        return False
+    verb = subject.head
+    while verb.head.i != verb.i:
+        if any(child.dep_ == "mark" and child.lower_ in {"if", "unless"} for child in verb.children):
+            return True
+        verb = verb.head
+    return False
 
 
 def _subject_depth(head: Token) -> int:
