@@ -12,6 +12,7 @@ from newsbrief.analysis.lexicon import (
     introduces_a_block_quotation,
     quotation_ends,
     same_title,
+    sex_of_first_name,
     without_dateline,
     word_list,
 )
@@ -220,3 +221,18 @@ def test_a_dateline_is_left_out_of_the_printed_line(text: str, printed: str) -> 
 )
 def test_a_speech_verb_and_a_colon_introduce_a_block_quotation(paragraph: str, introduces: bool) -> None:
     assert introduces_a_block_quotation(paragraph) is introduces
+
+
+@pytest.mark.parametrize(
+    "name, sex",
+    [
+        ("Nancy Pelosi", "female"),
+        ("Joseph Crowley", "male"),
+        ("Pelosi", ""),  # a surname alone
+        ("Kim Jong Un", ""),  # surname first; "Kim" is of no one sex in the census
+        ("Jean-Claude Juncker", ""),
+        ("Mitt Romney", ""),  # too rare a first name to be counted
+    ],
+)
+def test_a_first_name_says_a_sex_only_when_nearly_all_its_bearers_share_it(name: str, sex: str) -> None:
+    assert sex_of_first_name(name) == sex

@@ -610,6 +610,17 @@ def test_two_remarks_with_news_between_them_stay_two_quotes() -> None:
             "I’m not going to ascribe motives",
             "Rice",
         ),
+        # BASIL, Fox News on the IRS (2013): no title says Crowley is a man; his first name does
+        (
+            "But just two days before the ABA conference, Lois Lerner was specifically asked about the "
+            "investigation.\n\n"
+            'Rep. Joseph Crowley, D-N.Y., asked her if she could "comment briefly on the status on the IRS '
+            'investigation into these political not-for-profits."\n\n'
+            "She said: \"Well there's a questionnaire that began this discussion and there's also a "
+            'questionnaire out there that is seeking info from 501 c3,4,5 organizations."',
+            "Well there's a questionnaire",
+            "Lois Lerner",
+        ),
     ],
 )
 def test_he_and_she_resolve_to_a_person_of_that_sex(text: str, quote_start: str, speaker: str) -> None:

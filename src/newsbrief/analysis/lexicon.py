@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 
 from newsbrief.model import Sentence
 
@@ -53,6 +55,7 @@ __all__ = [
     "quotation_ends",
     "quotes_someone",
     "same_title",
+    "sex_of_first_name",
     "sex_of_word",
     "without_dateline",
     "word_list",
@@ -545,6 +548,25 @@ def sex_of_word(word: str) -> str:
     if lower in MALE_WORDS:
         return "male"
     return "female" if lower in FEMALE_WORDS else ""
+
+
+def sex_of_first_name(name: str) -> str:
+    """The sex nearly all bearers of the person's first name share ("Nancy Pelosi" female), else "".
+
+    A name written surname first or in a language the US census does not sample is often no first
+    name at all ("Kim Jong Un"); such names are either not in the list or not of one sex there, and
+    a double-barrelled one ("Jean-Claude Juncker") is not looked up.
+    """
+    words = name.split()
+    if len(words) < 2 or "-" in words[0]:
+        return ""
+    return _first_name_sexes().get(words[0].lower(), "")
+
+
+@cache
+def _first_name_sexes() -> dict[str, str]:
+    text = resources.files("newsbrief.analysis").joinpath("first-names.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
 
 
 # Words for a political party, as they qualify a title ("Arkansas Republican Gov. Asa Hutchinson"):

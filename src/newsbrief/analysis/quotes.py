@@ -158,6 +158,7 @@ from newsbrief.analysis.lexicon import (
     introduces_a_block_quotation,
     is_title,
     same_title,
+    sex_of_first_name,
     sex_of_word,
 )
 from newsbrief.model import Article, Entity, Quote, Span
@@ -1834,11 +1835,16 @@ def _agrees(speaker: _Speaker, sex: str, ctx: _Context) -> bool:
 
 def _sex_of(speaker: _Speaker, ctx: _Context) -> str:
     """ "male", "female", or "" when the article does not say: from a description's head noun
-    ("his wife"), the role's first word ("Mr."), or how the article titles the person elsewhere."""
+    ("his wife"), the role's first word ("Mr."), how the article titles the person elsewhere, or
+    else the first name ("Sally Yates")."""
     if speaker.described:
         return sex_of_word(speaker.name.split()[-1] if speaker.name.split() else "")
     role = speaker.role.split()
-    return (sex_of_word(role[0]) if role else "") or ctx.sexes.get(speaker.name, "")
+    return (
+        (sex_of_word(role[0]) if role else "")
+        or ctx.sexes.get(speaker.name, "")
+        or sex_of_first_name(speaker.name)
+    )
 
 
 def _sexes(doc: Doc, names: Names, article_id: str) -> dict[str, str]:
