@@ -631,6 +631,32 @@ def test_he_and_she_resolve_to_a_person_of_that_sex(text: str, quote_start: str,
 @pytest.mark.parametrize(
     "text, quote_start, speaker",
     [
+        # BASIL, New York Times on Richard Blumenthal (2010): Slate's words went to Blumenthal
+        (
+            "The Shelton Weekly reported on May 23, 2008, that Mr. Blumenthal “was met with applause.”\n\n"
+            "And the idea that he served in Vietnam has become such an accepted part of his public "
+            "biography that when a national outlet, Slate magazine, produced a profile of Mr. Blumenthal "
+            "in 2000, it said he had “enlisted in the Marines rather than duck the Vietnam draft.”",
+            "enlisted in the Marines",
+            "Slate",
+        ),
+        # BASIL, Fox News on Raúl Labrador (2013): "it" is his website, no person and no body named
+        (
+            "Labrador says this about himself on his website: “Born to a single mother in Puerto Rico, "
+            "Raúl Labrador moved with his mother to the mainland U.S. at age 13.”\n\n"
+            "“His mother worked many different jobs to make ends meet,” it says.",
+            "His mother worked",
+            "it",
+        ),
+    ],
+)
+def test_it_stands_for_a_thing_or_a_body_never_a_person(text: str, quote_start: str, speaker: str) -> None:
+    assert _speaker_of(text, quote_start) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
         # BASIL, New York Times on the border emergency (2019): Ryan is only named in the writer's aside
         (
             "Sounding alternately defensive and aggrieved, Mr. Trump explained his failure to secure wall "

@@ -1301,8 +1301,9 @@ def _refers_to_organisation(head: Token) -> bool:
     )
 
 
-def _organisation_referred(head: Token, ctx: _Context) -> Entity | None:
-    """The organisation named last before ``head`` in the last few paragraphs, outside quotes.
+def _organisation_referred(head: Token, ctx: _Context, *, since: int = 0) -> Entity | None:
+    """The organisation named last before ``head`` in the last few paragraphs (and from the
+    character ``since`` on), outside quotes.
 
     An organisation is an entity labelled ORG, or one the article puts beside an organisation
     noun ("the public health authority Santé Publique France", "Remera, a public body"): the small
@@ -1312,7 +1313,7 @@ def _organisation_referred(head: Token, ctx: _Context) -> Entity | None:
     paragraph = _paragraph_of(ctx, head.idx)
     places = [word.lower_ for word in _place_words(head)]
     for start, entity in ctx.names.before(ctx.article_id, head.idx):
-        if _paragraph_of(ctx, start) < paragraph - _RESOLVE_PARAGRAPHS:
+        if _paragraph_of(ctx, start) < paragraph - _RESOLVE_PARAGRAPHS or start < since:
             break
         token = ctx.doc[bisect.bisect_right(ctx.token_starts, start) - 1]
         near = ctx.text[max(0, start - 40) : start + 60]
@@ -1715,7 +1716,15 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         and mention.plural == plural
         and _agrees(mention.speaker, sex, ctx)
         and mention.speaker.name not in others
+        # "it" is a thing or a body, never a person named: "when ... Slate magazine produced a
+        # profile of Mr. Blumenthal in 2000, it said he had "enlisted in the Marines ..."" is Slate
+        and not (lower == "it" and not mention.speaker.described)
     ]
+    if lower == "it" and not candidates:
+        previous = pronoun.doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+        organisation = _organisation_referred(pronoun, ctx, since=pronoun.doc[previous].idx)
+        if organisation is not None:
+            return _Speaker(organisation.name, "", described=False)
     if candidates:
         # In the paragraph of the nearest candidate a subject outranks a nearer object: "he" in "he
         # told one reporter" is the Mr. Trump who "blamed" someone, not "former Speaker Paul D.
@@ -1746,7 +1755,9 @@ def _resolve(pronoun: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         chain = None if chosen.subject else _earlier_subject_pronoun(pronoun, chosen, ctx)
         return chosen.speaker if chain is None else _resolve(chain, ctx, mentions)
     # No person in the last few paragraphs: "he" is the one the article is about so far
-    protagonist = None if plural else _antecedent(pronoun, ctx, paragraphs=len(ctx.paragraphs))
+    protagonist = (
+        None if plural or lower == "it" else _antecedent(pronoun, ctx, paragraphs=len(ctx.paragraphs))
+    )
     if protagonist is not None and _agrees(protagonist, sex, ctx) and protagonist.name not in others:
         return protagonist
     return _Speaker(pronoun.text, "", described=True)
