@@ -769,6 +769,16 @@ def test_pronoun_continues_the_main_clause_subject_not_one_inside_it(
     assert _speaker_of(text, quote_start) == speaker
 
 
+def test_no_one_accuses_himself_when_the_parse_joins_the_verb_to_the_reported_clause() -> None:
+    # BASIL, New York Times on Peter Strzok (2018): Trump's words went to Strzok
+    text = (
+        "Mr. Strzok became emblematic of Mr. Trump’s unfounded assertions that a so-called deep state "
+        "was undermining his presidency. Mr. Trump contended that Mr. Strzok targeted the president "
+        "and accused Mr. Strzok of being “treasonous” and a “disgrace.”"
+    )
+    assert _speaker_of(text, "treasonous") == "Trump"
+
+
 @pytest.mark.parametrize(
     "text, quote_start, speaker",
     [

@@ -703,7 +703,11 @@ def _subject_of_verb(verb: Token) -> Token | None:
             if named or on_line[-1].pos_ in {"PROPN", "PRON"} or not speaking:
                 return (named or on_line)[-1]
             return speaking[-1]
-        if current.dep_ in {"conj", "advcl"} and current.head.dep_ == "ccomp" and _mute_subject(current.head):
+        if (
+            current.dep_ in {"conj", "advcl"}
+            and current.head.dep_ == "ccomp"
+            and (_mute_subject(current.head) or _acts_on_the_subject_of(current, current.head))
+        ):
             # "Amar said the cause was "X", but warned ...", "He claimed a woman's body can ...,
             # claiming such pregnancies are uncommon": the parser hangs the second verb on the
             # reported clause, whose subject cannot speak; the speaker is the reporting verb's subject
@@ -726,6 +730,15 @@ def _subject_of_verb(verb: Token) -> Token | None:
             continue
         break
     return _inverted_subject(verb) or _name_set_off_before(verb)
+
+
+def _acts_on_the_subject_of(verb: Token, clause: Token) -> bool:
+    """Whether the verb's object is the subject of the clause the parser joined it to: in "Mr.
+    Trump contended that Mr. Strzok targeted the president and accused Mr. Strzok of being
+    "treasonous"" the parser hangs "accused" on the reported clause, whose subject would then
+    accuse himself; the one accusing is the reporting verb's subject."""
+    objects = {child.lower_ for child in verb.children if child.dep_ == "dobj" and child.pos_ == "PROPN"}
+    return any(child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in objects for child in clause.children)
 
 
 def _speaker_of_clause_before(verb: Token) -> Token | None:
