@@ -769,6 +769,18 @@ def test_pronoun_continues_the_main_clause_subject_not_one_inside_it(
     assert _speaker_of(text, quote_start) == speaker
 
 
+def test_a_surname_tagged_as_a_common_noun_is_still_the_person_named() -> None:
+    # BASIL, HuffPost on Peter Strzok (2018): the parse hangs "Strzok" on "Trump", a common noun to
+    # the tagger, and Trump's words went to Strzok
+    text = (
+        "The FBI fired agent Peter Strzok on Friday. President Donald Trump had long called for it.\n\n"
+        "Trump celebrated Strzok’s firing on Twitter, writing Monday that the investigation into his "
+        "campaign “should be dropped” and that the investigation into Clinton “should be properly "
+        "redone.”"
+    )
+    assert _speaker_of(text, "should be dropped") == "Donald Trump"
+
+
 def test_no_one_accuses_himself_when_the_parse_joins_the_verb_to_the_reported_clause() -> None:
     # BASIL, New York Times on Peter Strzok (2018): Trump's words went to Strzok
     text = (

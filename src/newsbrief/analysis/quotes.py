@@ -1029,6 +1029,10 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     titled_person = _name_after_title(head)
     if titled_person is not None:
         return _speaker_of(titled_person, ctx, mentions)
+    if head.pos_ == "NOUN" and head.text[:1].isupper() and _is_a_surname_named(head, ctx):
+        # "Trump celebrated Strzok's firing on Twitter, writing ...": the tagger took the surname
+        # for a common noun and hung the next name on it; it is the person the story named
+        return _named(head, [head], ctx)
     name_tokens = _name_tokens(head)
     tokens = _np_tokens(head)
     # "the committee's senior Democrat" describes a person by party, as "the Democrat" does
@@ -1535,6 +1539,11 @@ def _person_apposed_to_a_title(head: Token) -> Token | None:
     if head.ent_type_ == "PERSON":
         return None
     return next(iter(_apposed_people(head)), None)
+
+
+def _is_a_surname_named(token: Token, ctx: _Context) -> bool:
+    """Whether the word is the surname of a person the story names in full, however tagged."""
+    return ctx.names.surname(token.text) is not None
 
 
 def _apposed_people(head: Token) -> list[Token]:
