@@ -2580,6 +2580,16 @@ def test_a_description_with_a_place_refers_to_the_organisation_of_that_place() -
             "Quit taking a victory lap",
             "Conard",
         ),
+        # BASIL, New York Times on Glenn Beck at CPAC (2010): "he" set between commas in a clause
+        # whose subject is Obama went to Obama, and five of Beck's quotes after it with him
+        (
+            "Glenn Beck, the Fox News host, closed the conference on Saturday.\n\n"
+            "When the audience finished laughing, he asked: “What are we suffering from?”\n\n"
+            "Saying President Obama, he said, was “too simple an answer.”\n\n"
+            "The real problem, he said, is progressivism. “This is the disease in America,” he said.",
+            "too simple an answer",
+            "Glenn Beck",
+        ),
         # BASIL, Washington Post on Roy Moore (2017): "she said Moore ... took her" was Moore's
         (
             'Amid calls for him to drop out of the race, Moore added, "Our nation is at a crossroads right now '

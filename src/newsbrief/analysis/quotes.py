@@ -1816,13 +1816,24 @@ def _named_in_its_clause(pronoun: Token, ctx: _Context) -> set[str]:
     threatened to keep closed"), so a name in a clause of its own does not."""
     if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
         return set()
+    verb = pronoun.head
     names = set()
-    for token in pronoun.head.subtree:
+    for token in verb.subtree:
         if token.i <= pronoun.right_edge.i or ctx.quoted[token.i] >= 0:
             continue
         head = _name_head(token, ctx)
-        if head is not None and not _in_a_clause_of_its_own(head, pronoun.head):
+        if head is not None and not _in_a_clause_of_its_own(head, verb):
             names.add(_named(head, _name_tokens(head), ctx).name)
+    if verb.dep_ == "parataxis" and _is_speech_verb(verb):
+        # "Saying President Obama, he said, was "too simple an answer."": the verb set between
+        # commas reports the clause it interrupts, whose names "he" cannot stand for either
+        inside = range(verb.left_edge.i, verb.right_edge.i + 1)
+        for token in verb.head.subtree:
+            if token.i in inside or ctx.quoted[token.i] >= 0:
+                continue
+            head = _name_head(token, ctx)
+            if head is not None and not _in_a_clause_of_its_own(head, verb.head):
+                names.add(_named(head, _name_tokens(head), ctx).name)
     return names
 
 
