@@ -781,6 +781,17 @@ def test_a_surname_tagged_as_a_common_noun_is_still_the_person_named() -> None:
     assert _speaker_of(text, "should be dropped") == "Donald Trump"
 
 
+def test_said_again_after_a_reported_clause_is_the_reporting_verbs_speaker() -> None:
+    # BASIL, New York Times on Michael Flynn (2017): the second "said" hangs on "ruined" in the
+    # parse, and Trump's "many times" went to the F.B.I.
+    text = (
+        "WASHINGTON — President Trump on Monday said the F.B.I. ruined the life of his former national "
+        "security adviser and said his Democratic opponent for president, Hillary Clinton, suffered no "
+        "consequences after she lied “many times” to the F.B.I."
+    )
+    assert _speaker_of(text, "many times") == "Trump"
+
+
 def test_no_one_accuses_himself_when_the_parse_joins_the_verb_to_the_reported_clause() -> None:
     # BASIL, New York Times on Peter Strzok (2018): Trump's words went to Strzok
     text = (

@@ -706,11 +706,17 @@ def _subject_of_verb(verb: Token) -> Token | None:
         if (
             current.dep_ in {"conj", "advcl"}
             and current.head.dep_ == "ccomp"
-            and (_mute_subject(current.head) or _acts_on_the_subject_of(current, current.head))
+            and (
+                _mute_subject(current.head)
+                or _acts_on_the_subject_of(current, current.head)
+                or current.lemma_ == current.head.head.lemma_
+            )
         ):
             # "Amar said the cause was "X", but warned ...", "He claimed a woman's body can ...,
             # claiming such pregnancies are uncommon": the parser hangs the second verb on the
-            # reported clause, whose subject cannot speak; the speaker is the reporting verb's subject
+            # reported clause, whose subject cannot speak, would speak of itself, or is followed
+            # by the reporting verb said again ("Trump said the F.B.I. ruined ... and said his
+            # opponent ... lied "many times""); the speaker is the reporting verb's subject
             current = current.head.head
             continue
         if current.dep_ == "dobj" and current.i != verb.i and _issued_by_subject(current):
