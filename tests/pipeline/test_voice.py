@@ -96,6 +96,12 @@ from newsbrief.pipeline.voice import (
             "The talk radio provocateur took to Twitter this week to ask: “Why does an American need an AR-15?”",
             "sneer",
         ),
+        # BASIL, HuffPost on Vicente Fox (2016): a label for what the person does, in the writer's voice
+        (
+            "Trump has spent more than a year railing against Mexico and its leaders, as well as "
+            "fear-mongering about “rapists” and drug dealers that are coming across it.",
+            "sneer",
+        ),
         ("The University of Chicago refuses to be your safe space from new ideas.", "direct address"),
         ("Restaurants should consider disposable menus and plates.", "call to act"),
         (

@@ -358,7 +358,8 @@ SNEERS = word_list(
     hypocrisy idiotic stupid pathetic disingenuous despicable disgraceful shameless shameful
     scandalous outrageous nefarious sham propaganda blatantly blatant insane moronic clueless
     lunatic hysterical hysteria craven spineless duplicitous deranged delusional sneaky
-    whopping supposedly so-called crowed crowing provocateur chattering
+    whopping supposedly so-called crowed crowing provocateur chattering fearmongering
+    fear-mongering scaremongering demagoguery
     absurdities farces hypocrisies lunatics shams provocateurs
     """
 )
