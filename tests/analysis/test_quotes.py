@@ -792,6 +792,32 @@ def test_said_again_after_a_reported_clause_is_the_reporting_verbs_speaker() -> 
     assert _speaker_of(text, "many times") == "Trump"
 
 
+def test_a_verb_joined_to_a_main_clause_that_cannot_speak_is_the_clause_befores_subjects() -> None:
+    # BASIL, HuffPost on Michael Bloomberg (2016): "argued" is joined to "The line was", and
+    # Bloomberg's words went to "the line"
+    text = (
+        "PHILADELPHIA ― Michael Bloomberg, the former New York mayor, said at the Democratic National "
+        "Convention Wednesday that Hillary Clinton is a “sane, competent person.”\n\n"
+        "The line was an unscripted addition to a speech in which Bloomberg criticized Democrats, but "
+        "argued that Trump was a “dangerous demagogue” and a bad businessman who would be a disastrous "
+        "president."
+    )
+    assert _speaker_of(text, "dangerous demagogue") == "Michael Bloomberg"
+
+
+def test_a_platform_the_tagger_calls_a_person_is_no_one_a_pronoun_stands_for() -> None:
+    # BASIL, New York Times on Elizabeth Lauten (2014): "Twitter" was tagged a person and took
+    # Lauten's words
+    text = (
+        "Enter Ms. Lauten — a former Republican National Committee new media aide who describes herself "
+        "on Twitter as loving God, cats, the Daughters of the American Revolution “& all things pink, "
+        "green and pearls!” — whose commentary had a sharper edge.\n\n"
+        "“I get you’re both in those awful teen years, but you’re a part of the First Family, try showing "
+        "a little class,” she wrote above a picture of the unenthused Obama daughters."
+    )
+    assert _speaker_of(text, "I get you’re both") == "Lauten"
+
+
 def test_no_one_accuses_himself_when_the_parse_joins_the_verb_to_the_reported_clause() -> None:
     # BASIL, New York Times on Peter Strzok (2018): Trump's words went to Strzok
     text = (

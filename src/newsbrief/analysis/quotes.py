@@ -150,6 +150,7 @@ from newsbrief.analysis.lexicon import (
     PEOPLE_NOUNS,
     PERSON_NOUNS,
     PHRASAL_SPEECH_VERBS,
+    PLATFORMS,
     POST_SIGNATURE,
     SPEECH_VERBS,
     TITLE_QUALIFIERS,
@@ -752,6 +753,17 @@ def _speaker_of_clause_before(verb: Token) -> Token | None:
     participle on a main clause whose subject cannot speak: in "The controversy escalated last
     month when Vice News reported the issue, saying that accounts ... were being given limited
     visibility" Vice News says it, not the controversy."""
+    if verb.dep_ == "conj" and verb.tag_ == "VBD" and not _subjects(verb) and _mute_subject(verb.head):
+        # "The line was an unscripted addition to a speech in which Bloomberg criticized Democrats,
+        # but argued that Trump was a "dangerous demagogue"": the parser joined "argued" to the
+        # main clause, whose subject cannot argue; the clause before it inside that one can
+        clauses = [
+            token
+            for token in verb.head.subtree
+            if token.i < verb.i and token.dep_ in {"relcl", "advcl"} and not _mute_subject(token)
+        ]
+        subjects = _subjects(clauses[-1]) if clauses else []
+        return subjects[0] if subjects and subjects[0].pos_ == "PROPN" else None
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not _mute_subject(verb.head):
         return None
     clauses = [child for child in verb.head.children if child.dep_ in {"advcl", "conj"} and child.i < verb.i]
@@ -1933,8 +1945,8 @@ def _mentions(ctx: _Context) -> list[_Mention]:
         if head is not None:
             if head.dep_ in {"compound", "poss", "attr"} and head.head.ent_type_ != "PERSON":
                 continue
-            if _asked_about(head):
-                continue
+            if _asked_about(head) or head.lower_ in PLATFORMS:
+                continue  # the tagger makes "on Twitter" a person now and then; no "he" stands for it
             speaker = _named(head, _name_tokens(head), ctx)
             found.append(
                 _Mention(
