@@ -805,6 +805,16 @@ def test_a_verb_joined_to_a_main_clause_that_cannot_speak_is_the_clause_befores_
     assert _speaker_of(text, "dangerous demagogue") == "Michael Bloomberg"
 
 
+def test_what_a_speech_verb_reports_may_run_on_past_a_colon_into_the_quote() -> None:
+    # BASIL, Fox News on the shutdown (2019): the quote after the colon had no speaker
+    text = (
+        "Vice President Mike Pence led talks with congressional staff over the weekend.\n\n"
+        "On Thursday night, Pence said on Fox News' “Tucker Carlson Tonight” that the terms of the "
+        "negotiations were clear: \"Bottom line, if there's no wall, there's no deal.\""
+    )
+    assert _speaker_of(text, "Bottom line") == "Mike Pence"
+
+
 def test_a_platform_the_tagger_calls_a_person_is_no_one_a_pronoun_stands_for() -> None:
     # BASIL, New York Times on Elizabeth Lauten (2014): "Twitter" was tagged a person and took
     # Lauten's words

@@ -2316,6 +2316,7 @@ def _attribution_before(ctx: _Context, unit: _Unit, inside: tuple[int, int] | No
             return None
         if (
             (introduced and _introduces(token, first))
+            or _reports_up_to_a_colon(token, first, ctx)
             or _is_content(token, first, ctx)
             or _as_said(token, first, ctx)
         ):
@@ -2397,6 +2398,20 @@ def _introduces(verb: Token, segment: _Segment) -> bool:
         if token.pos_ in {"VERB", "AUX"}:
             return False
     return True
+
+
+def _reports_up_to_a_colon(verb: Token, segment: _Segment, ctx: _Context) -> bool:
+    """ "Pence said on Fox News that the terms of the negotiations were clear: "Bottom line, if
+    there's no wall, there's no deal."": what the speech verb reports runs up to a colon right
+    before the quote, which goes on with it; every verb between is in the verb's own clause."""
+    if not ctx.text[: segment.open_at].rstrip().endswith(":"):
+        return False
+    inside = {token.i for token in verb.subtree}
+    return any(token.dep_ == "ccomp" for token in verb.children) and all(
+        token.i in inside
+        for token in verb.doc[verb.i + 1 :]
+        if token.idx < segment.open_at and token.pos_ in {"VERB", "AUX"}
+    )
 
 
 def _is_content(verb: Token, segment: _Segment, ctx: _Context) -> bool:
