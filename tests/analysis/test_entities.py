@@ -379,6 +379,19 @@ def test_a_surname_after_a_title_is_the_bearer_the_story_gives_that_title():
     assert not any(span.article_id == "hpo" and span.start == titled for span in sasha.mentions)
 
 
+def test_a_courtesy_title_no_full_name_carries_goes_to_the_bearer_of_that_sex():
+    """The same story: the Times' "Mr. Obama asked his daughters" went to Sasha Obama, the Obama
+    named most; no one is written "Mr. Barack Obama", but of Barack, Sasha and Malia only Barack's
+    first name is not a woman's."""
+    articles = basil_story("basil-lauten-first-daughters.jsonl")
+    entities = find_entities(articles, parse(articles))
+    president, sasha = _named(entities, "Barack Obama"), _named(entities, "Sasha Obama")
+    nyt = next(article for article in articles if article.id == "nyt")
+    titled = nyt.text.index("Mr. Obama") + len("Mr. ")
+    assert any(span.article_id == "nyt" and span.start == titled for span in president.mentions)
+    assert not any(span.article_id == "nyt" and span.start == titled for span in sasha.mentions)
+
+
 def test_a_short_first_name_and_an_accent_do_not_make_another_person():
     # BASIL: Fox's "Bob Goodlatte" and the Times' "Robert W. Goodlatte" (the reading of the
     # Constitution, 2011) were two people; HuffPost's "Raul Labrador" and the Times' "Raúl R.

@@ -95,6 +95,7 @@ from newsbrief.analysis.lexicon import (
     PLATFORMS,
     PUBLICATION_HEADS,
     is_title,
+    sex_of_first_name,
     sex_of_word,
 )
 from newsbrief.model import Article, Entity, Span
@@ -663,7 +664,10 @@ def _bind_titled_surnames(
     A title names the one who holds it: it fits the bearer the story writes with the same title
     before the full name ("President Barack Obama"), not one it names without ("Sasha Obama", a
     daughter). "President Obama" in a story of "President Barack Obama" and his daughters "Malia
-    and Sasha Obama" is the president, whichever Obama the story names most. With no bearer or
+    and Sasha Obama" is the president, whichever Obama the story names most. A courtesy title
+    written before no full name ("Mr. Obama") fits the bearers whose first name is not of the other
+    sex (``lexicon.sex_of_first_name``), unless the story writes the surname under both titles
+    (``_titled_apart`` tells those apart). With no bearer or
     several that the title fits (two full names of one person, "Bob Goodlatte" and "Robert W.
     Goodlatte", are one bearer), the story-wide rule of ``_merge_people`` holds.
     """
@@ -679,6 +683,13 @@ def _bind_titled_surnames(
             people.append(key)
         title = _title_before(mention, docs[mention.article])
         titles_of.setdefault(person, set()).update({title} if title else set())
+    # surnames the story writes under both courtesy titles, which _titled_apart has told apart
+    told_apart = {
+        _folded(_name_words(name_key(mention.text))[-1])
+        for mention in mentions
+        if mention.text.split()[0].lower().rstrip(".") in COURTESY_TITLES
+        and _name_words(name_key(mention.text))
+    }
     bound: list[_Mention] = []
     found: dict[str, str] = {}
     for mention in mentions:
@@ -688,6 +699,10 @@ def _bind_titled_surnames(
         )
         people = bearers_of.get(_folded(words[0]), []) if title else []
         fitting = [person for person in people if title in titles_of.get(person, ())]
+        if not fitting and (sex := sex_of_word(title)) and _folded(words[0]) not in told_apart:
+            # "Mr. Obama" in a story that names Barack, Sasha and Malia Obama and titles none of
+            # them "Mr.": the one whose first name is not a woman's
+            fitting = [person for person in people if sex_of_first_name(person) in {"", sex}]
         if len(people) > 1 and len(fitting) == 1:
             mention = replace(mention, scoped=True)
             found[_cluster_key(mention)] = fitting[0]
