@@ -283,7 +283,7 @@ def test_a_judgement_in_an_opening_it_is_is_the_writers(text: str) -> None:
         '"Here\'s what I think should happen now," Clinton said.',
         # "but" with a subject or a participle after it reports (AllSides roundup lead)
         "Many people become infected but never get tested, so they aren't reflected in the count.",
-        # a sneer someone else uses, reported (BASIL, New York Times, 2014)
+        # a sneer someone else uses, reported (BASIL, Fox News, 2014)
         'The center\'s president, Cathi Herrod, has been deriding what she called "fear-mongering" from the '
         "measure's opponents.",
         "Democrats accused Trump of demagoguery on immigration.",
