@@ -112,6 +112,36 @@ def test_a_bare_quotation_is_no_claim_of_the_outlet(aleppo_story: Story) -> None
     )
 
 
+def test_three_leads_that_tell_one_fact_in_one_run_of_words_are_no_one_outlets_claim() -> None:
+    """BASIL, the inauguration (2017): each outlet's lead was listed as its own claim; they share
+    "45th president of the United States" and are 0.50 to 0.54 apart in meaning."""
+    leads = {
+        "fox": "Donald Trump assumed the nation’s highest office Friday as the 45th president of the United "
+        "States, vowing in a tough inaugural address to restore prosperity and “fight” for the country “with "
+        "every breath.”\n\nThe president addressed a packed crowd of spectators stretching from the Capitol "
+        "across the National Mall on a mild but overcast and at-times drizzly day.",
+        "hpo": "WASHINGTON – Five hundred and eighty-four days after descending his Trump Tower escalator to "
+        "announce his candidacy, Donald J. Trump took the oath of office Friday to become the 45th president "
+        "of the United States.\n\nChief Justice John Roberts administered the 38-word oath at 12:00 p.m., "
+        "capping Trump’s unlikely journey from New York City real estate developer and reality TV star to the "
+        "nation’s highest office.",
+        "nyt": "WASHINGTON — Donald John Trump was inaugurated as the 45th president of the United States on "
+        "Friday, ushering in a new era that he vowed would shatter the established order and reverse a "
+        "national decline that he called “this American carnage.”\n\nIn a ceremony that capped a remarkable "
+        "rise to power, Mr. Trump presented himself as the leader of a populist uprising to restore lost "
+        "greatness.",
+    }
+    story = Story(
+        articles=tuple(
+            Article(id=name, outlet=name, title="", url=None, published=None, text=text)
+            for name, text in leads.items()
+        )
+    )
+    claims = brief(story, Options(analyses=("facts",))).analysis.claims
+    assert claims
+    assert not any("45th president" in claim.sentence.text for claim in claims)
+
+
 def test_issue_readme_a_sentence_an_article_repeats_is_one_claim() -> None:
     """A roundup lead (benchmarks/data/roundups, probe-5) ends by repeating its first sentence in
     the same paragraph, so cleaning keeps both; "Only one outlet" listed the sentence twice."""
