@@ -1835,23 +1835,24 @@ def _named_in_its_clause(pronoun: Token, ctx: _Context) -> set[str]:
     if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
         return set()
     verb = pronoun.head
+    names = _names_in_clause(verb, ctx, after=pronoun.right_edge.i)
+    if verb.dep_ == "parataxis" and _is_speech_verb(verb):
+        # "Saying President Obama, he said, was "too simple an answer."": the verb set between
+        # commas reports the clause it interrupts, whose names "he" cannot stand for either
+        names |= _names_in_clause(verb.head, ctx, apart=range(verb.left_edge.i, verb.right_edge.i + 1))
+    return names
+
+
+def _names_in_clause(verb: Token, ctx: _Context, *, after: int = -1, apart: range = range(0)) -> set[str]:
+    """The people the verb's clause names outside quotes and outside any clause of their own,
+    from token ``after`` on and outside the tokens ``apart``."""
     names = set()
     for token in verb.subtree:
-        if token.i <= pronoun.right_edge.i or ctx.quoted[token.i] >= 0:
+        if token.i <= after or token.i in apart or ctx.quoted[token.i] >= 0:
             continue
         head = _name_head(token, ctx)
         if head is not None and not _in_a_clause_of_its_own(head, verb):
             names.add(_named(head, _name_tokens(head), ctx).name)
-    if verb.dep_ == "parataxis" and _is_speech_verb(verb):
-        # "Saying President Obama, he said, was "too simple an answer."": the verb set between
-        # commas reports the clause it interrupts, whose names "he" cannot stand for either
-        inside = range(verb.left_edge.i, verb.right_edge.i + 1)
-        for token in verb.head.subtree:
-            if token.i in inside or ctx.quoted[token.i] >= 0:
-                continue
-            head = _name_head(token, ctx)
-            if head is not None and not _in_a_clause_of_its_own(head, verb.head):
-                names.add(_named(head, _name_tokens(head), ctx).name)
     return names
 
 
