@@ -334,6 +334,20 @@ def test_the_number_of_a_list_item_is_no_figure() -> None:
     assert [figure.span.text for figure in _figures([_article(text)])] == ["three"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # BASIL, HuffPost on the election bill (2019): "HR 1" was one "hr"
+        "The so-called “HR 1” measure embraced by House Democrats aims to curb big money in politics.",
+        # Multi-News mn-6619 (2013): the camp's name was two "treblinka"
+        "Treblinka 2 was almost certainly the most efficient murder operation in the history of the world.",
+        "Flight 370 vanished over the Indian Ocean.",
+    ],
+)
+def test_a_number_that_names_the_noun_before_it_is_no_figure(text: str) -> None:
+    assert _figures([_article(text)]) == ()
+
+
 def test_article_with_no_figures_gives_nothing() -> None:
     article = _article("The mayor spoke to reporters about the fire.\n\nShe thanked the firefighters.")
     assert _figures([article]) == ()

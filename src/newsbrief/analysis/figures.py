@@ -864,6 +864,8 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
         return True  # emergency numbers
     if _is_list_marker(tokens):
         return True  # "\n\n 1. A nation without borders is not a nation.": an item's number
+    if _names_its_noun(tokens):
+        return True  # "Flight 370", "the so-called HR 1 measure": a name, not a count of flights
     if _counts_its_sources(last):
         return True  # "two law enforcement officials said": whom the article heard, not the news
     if _is_odds(tokens):
@@ -879,6 +881,21 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
     ):
         return True  # "a zero tolerance policy", "zero-sum", "ground zero": idioms, no count
     return following is not None and following.lower_ == "of" and first.lower_ in ("one", "a", "an")
+
+
+def _names_its_noun(tokens: SpacySpan) -> bool:
+    """True for a number written right after the capitalised noun it modifies, which it names
+    rather than counts ("Flight 370", "HR 1", "Game 7"): a count comes before its noun."""
+    number = tokens[0]
+    head = number.head
+    return (
+        len(tokens) == 1
+        and number.text.isdigit()
+        and number.dep_ == "nummod"
+        and head.i == number.i - 1
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.text[:1].isupper()
+    )
 
 
 def _is_list_marker(tokens: SpacySpan) -> bool:
