@@ -815,6 +815,18 @@ def test_what_a_speech_verb_reports_may_run_on_past_a_colon_into_the_quote() -> 
     assert _speaker_of(text, "Bottom line") == "Mike Pence"
 
 
+def test_a_text_that_reads_says_what_it_holds() -> None:
+    # BASIL, HuffPost on Indiana's religious freedom law (2015): the executives' letter was Tim
+    # Cook's, named in the sentence before
+    text = (
+        'Apple chief Tim Cook called the law "dangerous" in a Washington Post op-ed. And on Monday, the '
+        "executives of nine Indiana-based companies sent a letter to Pence outlining their concerns.\n\n"
+        '"Regardless of the original intention of the Religious Freedom Restoration Act, we are deeply '
+        'concerned about the impact it is having on our employees," reads the letter.'
+    )
+    assert _speaker_of(text, "Regardless of the original intention") == "the letter"
+
+
 def test_a_platform_the_tagger_calls_a_person_is_no_one_a_pronoun_stands_for() -> None:
     # BASIL, New York Times on Elizabeth Lauten (2014): "Twitter" was tagged a person and took
     # Lauten's words

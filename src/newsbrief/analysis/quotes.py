@@ -562,7 +562,24 @@ def _is_speech_verb(token: Token) -> bool:
     if _names_without_quoting(token):
         return False
     lemma = token.lemma_.lower()
-    return lemma in SPEECH_VERBS or _with_particle(token, PHRASAL_SPEECH_VERBS.get(lemma)) or _puts_it(token)
+    return (
+        lemma in SPEECH_VERBS
+        or _with_particle(token, PHRASAL_SPEECH_VERBS.get(lemma))
+        or _puts_it(token)
+        or _text_reads(token)
+    )
+
+
+def _text_reads(verb: Token) -> bool:
+    """ ""By virtue of his career in public service ...," a memo detailing the administration's
+    findings reads.": a text that "reads" says what it holds; one who reads something out ("read
+    the statement", "read from it") says nothing of their own."""
+    return (
+        verb.lemma_.lower() == "read"
+        and verb.tag_ in {"VBZ", "VBD", "VBP"}
+        and not any(child.dep_ in {"dobj", "prep", "dative"} for child in verb.children)
+        and any(child.dep_ == "nsubj" and child.pos_ == "NOUN" for child in verb.children)
+    )
 
 
 def _names_without_quoting(verb: Token) -> bool:
