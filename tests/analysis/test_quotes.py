@@ -817,14 +817,31 @@ def test_what_a_speech_verb_reports_may_run_on_past_a_colon_into_the_quote() -> 
 
 def test_a_text_that_reads_says_what_it_holds() -> None:
     # BASIL, HuffPost on Indiana's religious freedom law (2015): the executives' letter was Tim
-    # Cook's, named in the sentence before
+    # Cook's, named in the sentence before; the letter speaks for those who sent it
     text = (
         'Apple chief Tim Cook called the law "dangerous" in a Washington Post op-ed. And on Monday, the '
         "executives of nine Indiana-based companies sent a letter to Pence outlining their concerns.\n\n"
         '"Regardless of the original intention of the Religious Freedom Restoration Act, we are deeply '
         'concerned about the impact it is having on our employees," reads the letter.'
     )
-    assert _speaker_of(text, "Regardless of the original intention") == "the letter"
+    assert (
+        _speaker_of(text, "Regardless of the original intention")
+        == "the executives of nine Indiana-based companies"
+    )
+
+
+def test_the_statement_speaks_for_whoever_issued_it() -> None:
+    # Multi-News mn-7296 (CBC on the Shermans, 2017): "the statement reads" was the family's
+    text = (
+        "In a statement released shortly after today's news conference, the Sherman family said they had "
+        "anticipated that police would determine the deaths were a double homicide.\n\n"
+        "On Friday afternoon, a security guard was outside the Toronto home where Honey and Barry Sherman "
+        "were found dead on Dec. 15. The home has now been released by police to the family. (Aizick "
+        "Grimman/CBC)\n\n"
+        '"This conclusion was expressed by the family from the outset and is consistent with the findings '
+        'of the independent autopsy and investigation," the statement reads.'
+    )
+    assert _speaker_of(text, "This conclusion was expressed") == "the Sherman family"
 
 
 def test_a_platform_the_tagger_calls_a_person_is_no_one_a_pronoun_stands_for() -> None:

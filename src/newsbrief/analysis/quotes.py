@@ -1099,6 +1099,9 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     organisation = _organisation_referred(head, ctx) if _refers_to_organisation(head) else None
     if organisation is not None:
         return _Speaker(organisation.name, "", described=False)
+    issuer = _issuer_of(head, ctx)
+    if issuer is not None:
+        return _speaker_of(issuer, ctx, mentions)
     introduced = (_titled(head, ctx) or _introduced_unnamed(head, ctx)) if _is_anaphoric(head) else None
     if introduced is not None:
         return introduced
@@ -1106,6 +1109,45 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     if antecedent is not None and _may_describe(head, antecedent, ctx):
         return _Speaker(antecedent.name, antecedent.role or description, described=False)
     return _description(head)
+
+
+# Texts that speak for whoever issued them: "the statement reads", "the letter said".
+_ISSUED_TEXTS = frozenset({"statement", "letter", "memo", "release"})
+
+
+def _issuer_of(head: Token, ctx: _Context) -> Token | None:
+    """The subject of the sentence that brought up the text "the statement" stands for: "In a
+    statement released shortly after ..., the Sherman family said ... "...," the statement reads."
+    is the family's; "X released a statement" is X's. None when the text is not such a noun with
+    "the", or no such sentence is in the last few paragraphs."""
+    lemma = head.lemma_.lower()
+    if lemma not in _ISSUED_TEXTS or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    paragraph = _paragraph_of(ctx, head.idx)
+    for token in reversed(ctx.doc[: head.i]):
+        if _paragraph_of(ctx, token.idx) < paragraph - _RESOLVE_PARAGRAPHS:
+            return None
+        if token.lemma_.lower() != lemma or ctx.quoted[token.i] >= 0 or token.i == head.i:
+            continue
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ in {"dobj", "pobj"} and verb.pos_ == "VERB":
+            subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+            if subjects and _may_issue(subjects[0]):
+                return subjects[0]
+        return None
+    return None
+
+
+def _may_issue(subject: Token) -> bool:
+    """Whether a subject can issue a text: a name (not a dateline's place), a noun a name
+    qualifies ("the Sherman family") or a noun for people ("the lawmakers"), not "the latest
+    criticism" nor "each side"."""
+    if subject.pos_ == "PROPN":
+        return not _is_dateline(subject)
+    return subject.pos_ == "NOUN" and (
+        _names_people(subject)
+        or any(child.dep_ == "compound" and child.pos_ == "PROPN" for child in subject.children)
+    )
 
 
 def _place_words(head: Token) -> list[Token]:
