@@ -685,10 +685,10 @@ def _bind_titled_surnames(
         titles_of.setdefault(person, set()).update({title} if title else set())
     # surnames the story writes under both courtesy titles, which _titled_apart has told apart
     told_apart = {
-        _folded(_name_words(name_key(mention.text))[-1])
+        _folded(words[-1])
         for mention in mentions
         if mention.text.split()[0].lower().rstrip(".") in COURTESY_TITLES
-        and _name_words(name_key(mention.text))
+        and (words := _name_words(name_key(mention.text)))
     }
     bound: list[_Mention] = []
     found: dict[str, str] = {}

@@ -1064,7 +1064,7 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
     titled_person = _name_after_title(head)
     if titled_person is not None:
         return _speaker_of(titled_person, ctx, mentions)
-    if head.pos_ == "NOUN" and head.text[:1].isupper() and _is_a_surname_named(head, ctx):
+    if head.pos_ == "NOUN" and head.text[:1].isupper() and ctx.names.surname(head.text) is not None:
         # "Trump celebrated Strzok's firing on Twitter, writing ...": the tagger took the surname
         # for a common noun and hung the next name on it; it is the person the story named
         return _named(head, [head], ctx)
@@ -1127,7 +1127,7 @@ def _issuer_of(head: Token, ctx: _Context) -> Token | None:
     for token in reversed(ctx.doc[: head.i]):
         if _paragraph_of(ctx, token.idx) < paragraph - _RESOLVE_PARAGRAPHS:
             return None
-        if token.lemma_.lower() != lemma or ctx.quoted[token.i] >= 0 or token.i == head.i:
+        if token.lemma_.lower() != lemma or ctx.quoted[token.i] >= 0:
             continue
         verb = token.head.head if token.dep_ == "pobj" else token.head
         if token.dep_ in {"dobj", "pobj"} and verb.pos_ == "VERB":
@@ -1616,11 +1616,6 @@ def _person_apposed_to_a_title(head: Token) -> Token | None:
     if head.ent_type_ == "PERSON":
         return None
     return next(iter(_apposed_people(head)), None)
-
-
-def _is_a_surname_named(token: Token, ctx: _Context) -> bool:
-    """Whether the word is the surname of a person the story names in full, however tagged."""
-    return ctx.names.surname(token.text) is not None
 
 
 def _apposed_people(head: Token) -> list[Token]:
@@ -2361,8 +2356,8 @@ def _attribution_before(ctx: _Context, unit: _Unit, inside: tuple[int, int] | No
     """X said: "A" / X said that "a": the nearest speech verb before the quote, if the quote is its content."""
     first = unit.pieces[0]
     tokens = _window(ctx, first.open_at, -1, inside)
-    text = ctx.text
-    introduced = text[: first.open_at].rstrip().endswith((":", ","))
+    mark = ctx.text[: first.open_at].rstrip()[-1:]
+    introduced = mark in {":", ","}
     for token in reversed(tokens):
         according = _according_to(token)
         if according is not None and introduced and _introduces(token, first):
@@ -2376,7 +2371,7 @@ def _attribution_before(ctx: _Context, unit: _Unit, inside: tuple[int, int] | No
             return None
         if (
             (introduced and _introduces(token, first))
-            or _reports_up_to_a_colon(token, first, ctx)
+            or (mark == ":" and _reports_up_to_the_quote(token, first))
             or _is_content(token, first, ctx)
             or _as_said(token, first, ctx)
         ):
@@ -2460,18 +2455,19 @@ def _introduces(verb: Token, segment: _Segment) -> bool:
     return True
 
 
-def _reports_up_to_a_colon(verb: Token, segment: _Segment, ctx: _Context) -> bool:
+def _reports_up_to_the_quote(verb: Token, segment: _Segment) -> bool:
     """ "Pence said on Fox News that the terms of the negotiations were clear: "Bottom line, if
-    there's no wall, there's no deal."": what the speech verb reports runs up to a colon right
+    there's no wall, there's no deal."": what the speech verb reports runs up to the colon right
     before the quote, which goes on with it; every verb between is in the verb's own clause."""
-    if not ctx.text[: segment.open_at].rstrip().endswith(":"):
+    if not any(token.dep_ == "ccomp" for token in verb.children):
         return False
-    inside = {token.i for token in verb.subtree}
-    return any(token.dep_ == "ccomp" for token in verb.children) and all(
-        token.i in inside
-        for token in verb.doc[verb.i + 1 :]
-        if token.idx < segment.open_at and token.pos_ in {"VERB", "AUX"}
-    )
+    inside = range(verb.left_edge.i, verb.right_edge.i + 1)
+    for token in verb.doc[verb.i + 1 :]:
+        if token.idx >= segment.open_at:
+            return True
+        if token.pos_ in {"VERB", "AUX"} and token.i not in inside:
+            return False
+    return True
 
 
 def _is_content(verb: Token, segment: _Segment, ctx: _Context) -> bool:
