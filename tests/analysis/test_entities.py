@@ -651,3 +651,34 @@ def test_a_newspaper_called_by_its_last_word_is_the_one_named_in_full() -> None:
     times = _named(entities, "New York Times")
     assert "Times" in {span.text for span in times.mentions}
     assert not [entity for entity in entities if entity.name == "Times"]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "name", "shortened"),
+    [
+        ("basil-vicente-fox-on-trump-visit.jsonl", "Enrique Peña Nieto", {"Peña Nieto", "Enrique Peña"}),
+        ("basil-sanders-after-primaries.jsonl", "Debbie Wasserman Schultz", {"Wasserman Schultz"}),
+    ],
+)
+def test_a_two_word_surname_or_the_name_without_its_last_word_is_the_full_name(
+    fixture: str, name: str, shortened: set[str]
+) -> None:
+    # The model tags "Peña Nieto" and "Enrique Peña" (of "Enrique Pena Nieto’s decision") apart from
+    # "Enrique Peña Nieto"; the Mexican president was three people.
+    articles = basil_story(fixture)
+    entities = find_entities(articles, parse(articles))
+    assert shortened <= set(_named(entities, name).variants)
+    assert not shortened & {entity.name for entity in entities}
+
+
+def test_a_name_two_words_longer_or_a_tail_that_starts_with_a_first_name_stays_apart() -> None:
+    # Multi-News (Trump's tweet of 2016): "Failed Presidential Candidate Mitt Romney", a title the
+    # model took in, swallowed the story's 90 mentions of Mitt Romney under that name.
+    articles = (
+        _article("a", "Failed Presidential Candidate Mitt Romney is having a news conference tomorrow."),
+        _article("b", "Mitt Romney said on Thursday that Donald Trump is a phony."),
+        _article("c", "John Paul Jones spoke to the crew on Monday. Jones said the ship would sail."),
+        _article("d", "Paul Jones, a sailor on the ship, said he had not been told."),
+    )
+    names = {entity.name for entity in find_entities(articles, parse(articles))}
+    assert {"Mitt Romney", "John Paul Jones", "Paul Jones"} <= names

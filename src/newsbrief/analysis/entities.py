@@ -827,6 +827,10 @@ def _merge_people(
         for other in people[index + 1 :]:
             if _same_person(key, other):
                 groups.union(key, other)
+    for key in people:
+        longer = {groups.find(full) for full in people if _shortened_name(key, full)}
+        if len(longer) == 1:
+            groups.union(key, longer.pop())
     joined = set()
     for key in keys:
         if _suffixed_surname(key):
@@ -939,6 +943,27 @@ def _same_person(first: str, second: str) -> bool:
         and same_middle
         and bool(_first_name_forms(one.first) & _first_name_forms(two.first))
     )
+
+
+def _shortened_name(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` without its first or its last word, as a name with a two-word
+    surname is written: "Enrique Peña" and "Peña Nieto" for "Enrique Peña Nieto". Not a head that
+    ends in an initial ("George W."), a name with a generational suffix or a word that is no word
+    ("Hikaru Nakamura 2"), nor a tail that starts with a first name ("Paul Jones" of "John Paul
+    Jones" may be another man); a name longer by two words is more often a title the model took
+    in ("Presidential Candidate Mitt Romney") than a name."""
+    words, full_words = (tuple(_folded(word) for word in _name_words(key)) for key in (short, full))
+    if (
+        len(words) < 2
+        or len(full_words) != len(words) + 1
+        or not all(word.isalpha() for word in full_words)
+        or _name_parts(short).suffix
+        or _name_parts(full).suffix
+    ):
+        return False
+    head = full_words[: len(words)] == words and len(words[-1]) > 1
+    tail = full_words[-len(words) :] == words and not sex_of_first_name(" ".join(words))
+    return head or tail
 
 
 class _NameParts(NamedTuple):
