@@ -3248,3 +3248,27 @@ def test_an_ellipsis_glued_to_a_speaker_is_not_part_of_it() -> None:
         quote.speaker for quote in _quotes(text) if quote.text.startswith("some of the non-salacious")
     ]
     assert speakers == ["SIGINT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # BASIL, New York Times on Susan Rice (2015): the speaker was "Her comments"
+        (
+            "Her comments, said Josh Earnest, the White House press secretary, are “entirely consistent with "
+            "what the president has already said.”",
+            "Josh Earnest",
+        ),
+        # BASIL, Fox News on Santorum (2012): the speaker was "that world view"
+        (
+            "Rick Santorum spoke in Ohio. That world view, Santorum continued, suggests that man could harm "
+            'the Earth even while relying on claims that "frankly are just not scientifically proven."',
+            "Rick Santorum",
+        ),
+    ],
+)
+def test_a_reporting_clause_set_off_by_commas_names_the_speaker_not_the_subject_that_cannot_speak(
+    text: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _quotes(text) if q.kind == "direct"]
+    assert quote.speaker == speaker

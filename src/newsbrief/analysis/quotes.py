@@ -718,8 +718,10 @@ def _subject_of_verb(verb: Token) -> Token | None:
             if not on_line:
                 return _subject_on_line(subjects[-1], verb)
             speaking = [child for child in on_line if _is_people_noun(child)]
-            if named or on_line[-1].pos_ in {"PROPN", "PRON"} or not speaking:
+            if named or on_line[-1].pos_ in {"PROPN", "PRON"}:
                 return (named or on_line)[-1]
+            if not speaking:
+                return (_parenthetical_speaker(verb) if _mute_subject(verb) else None) or on_line[-1]
             return speaking[-1]
         if (
             current.dep_ in {"conj", "advcl"}
@@ -754,6 +756,41 @@ def _subject_of_verb(verb: Token) -> Token | None:
             continue
         break
     return _inverted_subject(verb) or _name_set_off_before(verb)
+
+
+def _parenthetical_speaker(verb: Token) -> Token | None:
+    """The one a reporting clause set off by commas names, when the parser gave the verb a subject
+    that cannot speak: "That world view, Santorum continued, suggests that ..." (the aside hung on
+    the verb), "Her comments, said Josh Earnest, the White House press secretary, are ..." (the
+    parser makes "comments" the subject of "said" and Earnest that of the reported clause)."""
+    for aside in verb.children:
+        if aside.dep_ == "parataxis" and aside.i < verb.i and _is_short_aside(aside):
+            named = [
+                child for child in aside.children if child.dep_ == "nsubj" and child.pos_ in {"PROPN", "PRON"}
+            ]
+            if named:
+                return named[0]
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    name = _inverted_subject(verb)
+    set_off = name is not None and name.i + 1 < len(doc) and doc[name.i + 1].text == ","
+    return name if set_off and name is not None and name.pos_ == "PROPN" else None
+
+
+def _is_short_aside(clause: Token) -> bool:
+    """Whether a clause is a bare subject and verb between commas ("Santorum continued", "he
+    added"), with no object or reported clause of its own."""
+    doc = clause.doc
+    words = [token for token in clause.subtree if not token.is_punct]
+    return (
+        len(words) <= 4
+        and words[0].i > 0
+        and doc[words[0].i - 1].text == ","
+        and words[-1].i + 1 < len(doc)
+        and doc[words[-1].i + 1].text == ","
+        and not any(child.dep_ in {"dobj", "ccomp", "xcomp"} for child in clause.children)
+    )
 
 
 def _acts_on_the_subject_of(verb: Token, clause: Token) -> bool:
