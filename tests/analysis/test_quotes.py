@@ -3272,3 +3272,54 @@ def test_a_reporting_clause_set_off_by_commas_names_the_speaker_not_the_subject_
 ) -> None:
     (quote,) = [q for q in _quotes(text) if q.kind == "direct"]
     assert quote.speaker == speaker
+
+
+def test_which_after_the_name_of_a_body_is_that_body() -> None:
+    # BASIL, New York Times on Rick Perry's "Strong" ad (2011): the speaker was Perry himself
+    text = (
+        "The Perry ad was denounced by the Log Cabin Republicans, a gay men and lesbian group, which said it "
+        "was “wrong for Governor Perry to assume being a person of faith does not afford one to support "
+        "equality.”"
+    )
+    (quote,) = [q for q in _quotes(text) if q.kind == "direct"]
+    assert quote.speaker == "Log Cabin Republicans"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote_start", "speaker"),
+    [
+        # BASIL, HuffPost on Santorum (2012): the speaker was "that testing results in more abortions"
+        (
+            "Santorum had also said that health insurance plans shouldn’t be required to cover prenatal "
+            "testing, because that testing results in more abortions, as well as contending that "
+            "government-run public education was “anachronistic.”",
+            "anachronistic",
+            "Santorum",
+        ),
+        # BASIL, Fox News on the tax deal (2010): the speaker was "Congress"
+        (
+            "Speaking to reporters, Obama said economists predict higher job growth in 2011 and 2012 if "
+            'Congress passes the agreement and urged lawmakers to examine the details of the deal and "get '
+            'this done."',
+            "get this done",
+            "Obama",
+        ),
+    ],
+)
+def test_a_participle_or_a_verb_the_parser_misread_goes_to_the_one_reporting(
+    text: str, quote_start: str, speaker: str
+) -> None:
+    assert _speaker_of(text, quote_start) == speaker
+
+
+def test_a_participle_with_its_own_subject_after_with_or_in_a_progressive_keeps_it() -> None:
+    # Multi-News mn-2847 (2015) and BASIL, Fox News on the fiscal cliff (2012)
+    texts = [
+        "The government let Bashir leave unhindered, with South Africa's ruling party accusing the ICC of "
+        'being biased against Africans and "no longer useful".',
+        "However, a growing number of Republicans are suggesting the party should give Obama what he wants "
+        "on tax rates.",
+    ]
+    assert "ruling party" in _speaker_of(texts[0], "no longer useful")
+    (indirect,) = [q for q in _quotes(texts[1]) if q.kind == "indirect"]
+    assert "Republicans" in indirect.speaker

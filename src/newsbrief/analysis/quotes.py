@@ -702,6 +702,8 @@ def _subject_of_verb(verb: Token) -> Token | None:
             and child.text[:1] not in "'’"
             and (speaker := _past_a_date(child)) is not None
         ]
+        if current is verb and _misread_participle_subject(verb, subjects):
+            subjects = []
         if not subjects and current is not verb:
             subjects = _shown_speaking(verb, current)
         if subjects:
@@ -739,6 +741,10 @@ def _subject_of_verb(verb: Token) -> Token | None:
             # opponent ... lied "many times""); the speaker is the reporting verb's subject
             current = current.head.head
             continue
+        past = _past_verb_joined_to_present(current)
+        if past is not None:
+            current = past
+            continue
         if current.dep_ == "dobj" and current.i != verb.i and _issued_by_subject(current):
             current = current.head
             continue
@@ -756,6 +762,48 @@ def _subject_of_verb(verb: Token) -> Token | None:
             continue
         break
     return _inverted_subject(verb) or _name_set_off_before(verb)
+
+
+def _past_verb_joined_to_present(verb: Token) -> Token | None:
+    """The past-tense speech verb a past-tense verb without a subject goes with, when the parser
+    joined it to a present-tense verb inside what was said: in "Obama said economists predict
+    higher job growth if Congress passes the agreement and urged lawmakers to ... "get this
+    done"", Obama urged, not Congress (a verb joined by "and" keeps its partner's tense)."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.head.tag_ not in {"VBZ", "VBP"} or _subjects(verb):
+        return None
+    return next(
+        (
+            ancestor
+            for ancestor in verb.head.ancestors
+            if ancestor.tag_ == "VBD" and _is_speech_verb(ancestor)
+        ),
+        None,
+    )
+
+
+def _misread_participle_subject(verb: Token, subjects: Sequence[Token]) -> bool:
+    """Whether the subjects the parser gave a speaking participle are a misreading: a participle
+    that qualifies a clause has none of its own, and a thing cannot speak ("because that testing
+    results in more abortions, as well as contending that ... was "anachronistic"" gave
+    "contending" the subject "results"); the one contending is found as for any participle. Not
+    a verb in a progressive tense ("a growing number of Republicans are suggesting"), nor one
+    after "with" ("with South Africa's ruling party accusing the ICC")."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and not any(child.dep_ == "aux" for child in verb.children)
+        and bool(subjects)
+        and all(
+            subject.pos_ == "NOUN" and not subject.ent_type_ and not _names_people(subject)
+            for subject in subjects
+        )
+    )
+
+
+def _names_a_body(noun: Token) -> bool:
+    """Whether a noun a "which" clause hangs on is the name of an organisation or group, which
+    may speak ("the Log Cabin Republicans"), not a thing ("comments", "a report")."""
+    return noun.pos_ == "PROPN" and noun.ent_type_ in {"ORG", "NORP", "PERSON"}
 
 
 def _parenthetical_speaker(verb: Token) -> Token | None:
@@ -1092,6 +1140,9 @@ def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Sp
         # "Sheriff Joe Arpaio ..., who unabashedly calls himself the "toughest sheriff"": "who" is
         # the person its clause hangs on, whatever else the paragraph names ("which" and "that"
         # are left to the old way: on BASIL they as often hang on "comments" or "a report")
+        return _speaker_of(head.head.head, ctx, mentions)
+    if lower in {"which", "that"} and head.head.dep_ == "relcl" and _names_a_body(head.head.head):
+        # "the Log Cabin Republicans, a gay men and lesbian group, which said ...": a named body
         return _speaker_of(head.head.head, ctx, mentions)
     if _stands_for_someone(head):
         return _resolve(head, ctx, mentions)
