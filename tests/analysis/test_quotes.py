@@ -3323,3 +3323,18 @@ def test_a_participle_with_its_own_subject_after_with_or_in_a_progressive_keeps_
     assert "ruling party" in _speaker_of(texts[0], "no longer useful")
     (indirect,) = [q for q in _quotes(texts[1]) if q.kind == "indirect"]
     assert "Republicans" in indirect.speaker
+
+
+def test_a_which_clause_at_the_end_of_reported_words_is_the_writers() -> None:
+    # BASIL, HuffPost on Arpaio's endorsement (2011): the writer's comment was Arpaio's
+    text = (
+        "Controversial Arizona Sheriff Joe Arpaio announced on Tuesday he will officially endorse Texas "
+        "Governor Rick Perry for the Republican presidential nomination, which could give Perry something "
+        "of a credibility boost on immigration and border issues."
+    )
+    (indirect,) = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert indirect.speaker == "Joe Arpaio"
+    assert (
+        indirect.text
+        == "he will officially endorse Texas Governor Rick Perry for the Republican presidential nomination"
+    )

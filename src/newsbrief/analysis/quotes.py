@@ -3439,7 +3439,7 @@ def _indirect_item(
         return None
     while len(words) > 1 and words[-1].pos_ == "CCONJ":
         words = words[:-1]  # "... provided no details, and": the next clause is not what was said
-    words = _without_summing_up(words)
+    words = _without_trailing_which(_without_summing_up(words))
     if not any(word.pos_ in {"VERB", "AUX"} for word in words):
         return None  # "that Malia and Sasha Obama, aged 16 and 13, should "try ..."": the quote took the verb
     start = words[0].idx
@@ -3488,6 +3488,26 @@ def _without_summing_up(words: list[Token]) -> list[Token]:
             and not any(child.dep_ == "conj" for child in noun.children)
             and noun.left_edge.i == determiner.i
             and noun.right_edge.i >= words[-1].i
+        ):
+            return words[:k]
+    return words
+
+
+def _without_trailing_which(words: list[Token]) -> list[Token]:
+    """The reported words without a "which" clause set off at their end: "he will officially
+    endorse Texas Governor Rick Perry for the Republican presidential nomination, which could give
+    Perry something of a credibility boost on immigration" is Arpaio's endorsement and the
+    writer's comment on it; "the Senate intelligence committee, which is conducting its own
+    parallel investigation" is the writer's background. Either way the clause is not what the
+    speaker is reported to have said, and a reader takes it for the speaker's."""
+    doc = words[0].doc
+    for k, word in enumerate(words[:-1]):
+        if (
+            k >= 4
+            and word.lower_ == "which"
+            and doc[word.i - 1].text == ","
+            and word.head.dep_ == "relcl"
+            and word.head.right_edge.i >= words[-1].i
         ):
             return words[:k]
     return words
