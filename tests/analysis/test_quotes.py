@@ -3338,3 +3338,24 @@ def test_a_which_clause_at_the_end_of_reported_words_is_the_writers() -> None:
         indirect.text
         == "he will officially endorse Texas Governor Rick Perry for the Republican presidential nomination"
     )
+
+
+def test_a_report_inside_a_longer_report_of_the_same_speaker_is_listed_once() -> None:
+    # BASIL, New York Times on Susan Rice (2015): the White House's report was listed twice
+    text = (
+        "The White House on Wednesday said that Mr. Obama agreed with Ms. Rice’s assessment, saying he had "
+        "raised the same concerns several times."
+    )
+    reports = [q.text for q in _quotes(text) if q.kind == "indirect"]
+    assert len(reports) == 1
+    assert reports[0].endswith("he had raised the same concerns several times")
+
+
+def test_the_office_before_a_name_is_not_part_of_the_speakers_name() -> None:
+    # BASIL, HuffPost on the NSA phone records (2013): the speaker was "National Intelligence James Clapper"
+    text = (
+        "Director of National Intelligence James Clapper issued a statement late Thursday decrying the leak "
+        "of the materials. He called the disclosure of the program “reprehensible” and said the leak could "
+        "cause harm to the nation's intelligence gathering activities."
+    )
+    assert {q.speaker for q in _quotes(text)} == {"James Clapper"}

@@ -145,6 +145,7 @@ from newsbrief.analysis.entities import PLACE_LABELS, Names, find_entities, is_v
 from newsbrief.analysis.lexicon import (
     COURTESY_TITLES,
     NAME_SUFFIXES,
+    OFFICE_WORDS,
     ORGANISATION_NOUNS,
     PARTY_WORDS,
     PEOPLE_NOUNS,
@@ -1060,10 +1061,16 @@ def _clean_name(text: str) -> str:
 def _resolved(name: str, last: Token, ctx: _Context) -> str:
     """The name of the entity the entity analysis counted this mention under (its last word at
     ``last``), or the name as written when it made no entity of it or the text writes it in full
-    where the tagger took only the surname ("Tayyip Erdogan" where the entity is "Erdogan")."""
+    where the tagger took only the surname ("Tayyip Erdogan" where the entity is "Erdogan"); not
+    when the words before the entity's name are the office of a title ("Director of National
+    Intelligence James Clapper" is James Clapper)."""
     entity = ctx.names.at(ctx.article_id, last.idx) or ctx.names.named(name) or ctx.names.surname(name)
-    if entity is None or (len(name.split()) > len(entity.name.split()) and name.endswith(entity.name)):
+    if entity is None:
         return name
+    if name.endswith(" " + entity.name):
+        before = name.removesuffix(entity.name).split()
+        if not all(word.lower() in OFFICE_WORDS for word in before):
+            return name
     return entity.name
 
 
@@ -2696,13 +2703,31 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
     kept = _one_statement_each(ctx, [item for item in attributed if item.number not in in_gap])
     found = [_direct(article, item.unit, item.speaker) for item in kept]
     result = [item for item in found if item is not None]
-    result.extend(_indirect(article, ctx, mentions, [item.unit for item in kept]))
+    result.extend(_without_nested_repeats(_indirect(article, ctx, mentions, [item.unit for item in kept])))
     result.extend(_embedded_posts(article, ctx, [item.span for item in result]))
     result.sort(key=lambda item: (item.span.start, item.span.end, item.kind))
     return result, sorted(
         (span for unit in left_out if (span := _unit_span(article, unit)) is not None),
         key=lambda span: (span.start, span.end),
     )
+
+
+def _without_nested_repeats(found: Sequence[_Found]) -> list[_Found]:
+    """The reports of an article without one that lies inside another of the same speaker: the
+    White House's "Mr. Obama agreed with Ms. Rice's assessment, saying he had raised the same
+    concerns several times" holds "he had raised the same concerns several times", which the
+    brief would list again as the White House's."""
+    return [
+        item
+        for item in found
+        if not any(
+            other.speaker.name == item.speaker.name
+            and other.span.start <= item.span.start
+            and item.span.end <= other.span.end
+            and other.span.end - other.span.start > item.span.end - item.span.start
+            for other in found
+        )
+    ]
 
 
 _TRAILING_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
