@@ -262,6 +262,25 @@ def test_a_pronoun_attribution_inside_a_sentence_points_back(text, points_back):
     assert is_back_reference(text) is points_back
 
 
+@pytest.mark.parametrize(
+    ("text", "points_back"),
+    [
+        # BASIL, New York Times on the tax deal (2010): whose statement, the summary never said
+        ("The Democratic National Committee also sent that statement around to reporters.", True),
+        # BASIL, New York Times on Ginsburg (2016)
+        ("Mr. Trump, the presumptive Republican nominee, said he found those remarks unbefitting.", True),
+        # "that" opening a clause, and "this" pointing ahead, stand on nothing before them
+        ("Democrats argued that claims of widespread fraud were never proven.", False),
+        ("Republican leaders said that plan would fail in the Senate.", False),
+        ("The governor signed this bill into law on Thursday.", False),
+    ],
+)
+def test_a_demonstrative_before_a_noun_for_something_said_or_done_points_back(
+    text: str, points_back: bool
+) -> None:
+    assert is_back_reference(text) is points_back
+
+
 def test_each_article_block_is_in_source_order(aleppo_story: Story) -> None:
     sentences, vectors, similarity = _prepared(aleppo_story)
     chosen = select(sentences, vectors, similarity, max_words=250, style="extract")

@@ -194,6 +194,28 @@ _DEMONSTRATIVE_AFTER_PREPOSITION = re.compile(
     r"may|might|must|should|days|matter|familiar)\b)",
     re.IGNORECASE,
 )
+# "The Democratic National Committee also sent that statement around", "said he found those
+# remarks unbefitting", "Republican officials dismissed that criticism": "that", "these" or
+# "those" before a noun that stands for something said or done (a shell noun) names what the
+# sentence before told of. Not "this", as often pointing ahead or at the story itself ("this
+# message, held aloft:", "in this case"), nor a "that" opening a clause ("argued that claims ...
+# were", the noun followed by its verb).
+_SHELL_NOUNS = (
+    "statement", "decision", "remark", "comment", "claim", "plan", "move", "proposal", "report", "idea",
+    "argument", "effort", "message", "letter", "announcement", "request", "assessment", "accusation",
+    "allegation", "criticism", "warning", "promise", "pledge", "tweet", "interview", "incident",
+    "episode", "response", "reaction", "change", "step", "action", "concern", "charge", "demand",
+    "threat", "suggestion", "assertion", "characterization", "description", "view", "stance",
+    "position",
+)  # fmt: skip
+_DEMONSTRATIVE_SHELL = re.compile(
+    r"(?<=\w )(?:that (?:"
+    + "|".join(_SHELL_NOUNS)
+    + r"|speech)|(?:these|those) (?:"
+    + "|".join(noun + "s" for noun in _SHELL_NOUNS)
+    + r"|speeches))\b"
+    r"(?! (?:is|was|are|were|has|have|had|will|would|could|can|may|might|should|must|did|do|does)\b)"
+)
 
 # "Mr. O’Rourke", "Mrs. Clinton’s": a person named by a courtesy title and the surname, as a story
 # does once it has named them in full.
@@ -357,6 +379,7 @@ def _points_back_inside(own: str) -> bool:
         _CLOSING_DEMONSTRATIVE.search(own) is not None
         or _DEMONSTRATIVE_BEFORE_BREAK.search(own) is not None
         or _DEMONSTRATIVE_AFTER_PREPOSITION.search(own) is not None
+        or _DEMONSTRATIVE_SHELL.search(own) is not None
     )
 
 
