@@ -2716,18 +2716,26 @@ def _without_nested_repeats(found: Sequence[_Found]) -> list[_Found]:
     """The reports of an article without one that lies inside another of the same speaker: the
     White House's "Mr. Obama agreed with Ms. Rice's assessment, saying he had raised the same
     concerns several times" holds "he had raised the same concerns several times", which the
-    brief would list again as the White House's."""
-    return [
-        item
-        for item in found
-        if not any(
-            other.speaker.name == item.speaker.name
-            and other.span.start <= item.span.start
-            and item.span.end <= other.span.end
-            and other.span.end - other.span.start > item.span.end - item.span.start
-            for other in found
-        )
-    ]
+    brief would list again as the White House's. The shorter one stays when the longer only puts
+    a short report of the speaker's own before it ("they agreed that he's a terrible choice")."""
+    dropped: set[int] = set()
+    for outer, item in itertools.permutations(range(len(found)), 2):
+        longer, shorter = found[outer], found[item]
+        if (
+            longer.speaker.name == shorter.speaker.name
+            and longer.span.start <= shorter.span.start
+            and shorter.span.end <= longer.span.end
+            and longer.span.end - longer.span.start > shorter.span.end - shorter.span.start
+        ):
+            dropped.add(outer if _only_a_report_before(longer, shorter) else item)
+    return [item for number, item in enumerate(found) if number not in dropped]
+
+
+def _only_a_report_before(longer: _Found, shorter: _Found) -> bool:
+    """Whether the longer report is the shorter one with at most a subject, a verb and "that"
+    before it: "they agreed that" of "they agreed that he's a terrible choice"."""
+    before = longer.span.text[: shorter.span.start - longer.span.start].split()
+    return longer.span.end == shorter.span.end and len(before) <= 3 and bool(before) and before[-1] == "that"
 
 
 _TRAILING_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
