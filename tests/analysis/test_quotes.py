@@ -3359,3 +3359,29 @@ def test_the_office_before_a_name_is_not_part_of_the_speakers_name() -> None:
         "cause harm to the nation's intelligence gathering activities."
     )
     assert {q.speaker for q in _quotes(text)} == {"James Clapper"}
+
+
+def test_a_quotation_that_ends_the_writers_sentence_takes_no_speaker_from_the_next_one() -> None:
+    # BASIL, New York Times on Rubio's foreign policy (2015): the speaker was "Bush Doctrine"
+    text = (
+        "The Obama Doctrine is a slightly saltier version of “Don’t Do Stupid Stuff.” The Bush Doctrine argued "
+        "for preventive strikes against potential enemies."
+    )
+    assert [q.speaker for q in _quotes(text)] == []
+    # BASIL, New York Times on Schiff (2019): a fragment that ends on "!" before its attribution
+    text = (
+        "Mr. Trump intervened as well, accusing Mr. Schiff of lying. He “should be forced to resign from "
+        "Congress!” the president wrote on Twitter."
+    )
+    assert _speaker_of(text, "should be forced") in {"Trump", "the president"}
+
+
+def test_one_caught_on_camera_saying_something_said_it() -> None:
+    # BASIL, HuffPost on Michael Steele (2010): the speaker was "Several prominent conservatives"
+    text = (
+        "Several prominent conservatives offered swift, negative reactions to Michael Steele on Friday, after "
+        "the RNC chairman was caught on camera saying that Afghanistan is a largely unwinnable war of "
+        "President Obama's choosing."
+    )
+    (indirect,) = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert "conservatives" not in indirect.speaker

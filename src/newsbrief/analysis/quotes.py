@@ -938,6 +938,8 @@ def _shown_speaking(verb: Token, head: Token) -> list[Token]:
     participle = verb.tag_ == "VBG" and (
         (verb.dep_ == "xcomp" and verb.head.i == head.i)
         or (verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.i == head.i)
+        # "the RNC chairman was caught on camera saying that ...": no comma sets the participle off
+        or (verb.dep_ == "advcl" and verb.head.i == head.i and verb.doc[verb.i - 1].text != ",")
     )
     # "he is expected to say", "is scheduled to testify"; not "the provisions are intended to reveal"
     infinitive = (
@@ -2341,7 +2343,7 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
         or after.startswith((",", "—", "–"))
     )
     tokens = _window(ctx, last.close_end, +1, inside)
-    if _aside_follows(tokens):
+    if _aside_follows(tokens) or _new_sentence_after(ctx, unit, tail, tokens):
         return None
     for token in tokens:
         if _is_speech_verb(token):
@@ -2365,6 +2367,21 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
         if token.text in _TERMINATORS:
             break
     return None
+
+
+def _new_sentence_after(ctx: _Context, unit: _Unit, tail: str, tokens: Sequence[Token]) -> bool:
+    """Whether the writer's sentence ends with a quotation that ends it and a new one follows:
+    "The Obama Doctrine is a slightly saltier version of "Don't Do Stupid Stuff." The Bush
+    Doctrine argued for preventive strikes" (the next word capitalised, no name); but not "He
+    "should be forced to resign from Congress!" the president wrote on Twitter"."""
+    following = next((token for token in tokens if not token.is_space), None)
+    return (
+        tail.endswith(tuple(_TERMINATORS))
+        and not _opens_its_sentence(ctx, unit)
+        and following is not None
+        and following.text[:1].isupper()
+        and following.pos_ != "PROPN"
+    )
 
 
 def _opens_its_sentence(ctx: _Context, unit: _Unit) -> bool:
