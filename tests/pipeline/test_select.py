@@ -273,9 +273,6 @@ def test_a_pronoun_attribution_inside_a_sentence_points_back(text, points_back):
         ("Democrats argued that claims of widespread fraud were never proven.", False),
         ("Republican leaders said that plan would fail in the Senate.", False),
         ("The governor signed this bill into law on Thursday.", False),
-        # BASIL, New York Times on Arpaio's endorsement (2011): "it" was the "catch-and-release" policy
-        ("It’s a “horrific policy,” Mr. Perry said.", True),
-        ("It’s unclear whether the sheriff will campaign with Mr. Perry.", False),
     ],
 )
 def test_a_demonstrative_before_a_noun_for_something_said_or_done_points_back(
