@@ -682,3 +682,14 @@ def test_a_name_two_words_longer_or_a_tail_that_starts_with_a_first_name_stays_a
     )
     names = {entity.name for entity in find_entities(articles, parse(articles))}
     assert {"Mitt Romney", "John Paul Jones", "Paul Jones"} <= names
+
+
+def test_a_title_inside_a_mention_starts_the_persons_name_after_it() -> None:
+    # BASIL, Fox News on Michael Steele (2010): "Standard Editor Bill Kristol" was a second person
+    articles = (
+        _article("a", "Weekly Standard Editor Bill Kristol said Tuesday that Steele still needs to go."),
+        _article("b", "Bill Kristol, the editor of the Weekly Standard, wrote a letter to Michael Steele."),
+    )
+    entities = find_entities(articles, parse(articles))
+    assert dict(_named(entities, "Bill Kristol").counts) == {"a": 1, "b": 1}
+    assert not [entity for entity in entities if "Editor" in entity.name]

@@ -364,7 +364,7 @@ def _clean(index: int, doc: Doc, start: int, end: int, label: str, starts: froze
     while start < end and _is_left_edge(doc[start], label, end - start):
         start += 1
     if label == "PERSON":
-        start = _past_office(doc, start, end)
+        start = _past_title_inside(doc, _past_office(doc, start, end), end)
     while end > start and _is_right_edge(doc[end - 1]):
         end -= 1
     if start >= end:
@@ -397,6 +397,18 @@ def _past_office(doc: Doc, start: int, end: int) -> int:
     while end - start > 2 and doc[start].lower_ in OFFICE_WORDS:
         start += 1
     return start
+
+
+def _past_title_inside(doc: Doc, start: int, end: int) -> int:
+    """Where the person's name starts in a mention that holds a title after words of another name:
+    "Weekly Standard Editor Bill Kristol", tagged from "Standard", names Bill Kristol, the
+    editor of the Weekly Standard. Two words of the name always follow the title."""
+    titles = [index for index in range(start + 1, end - 2) if is_title(doc[index].text)]
+    if not titles:
+        return start
+    name = doc[titles[-1] + 1 : end]
+    plain = all(word.is_alpha and word.lower_ not in NAME_SUFFIXES for word in name)
+    return titles[-1] + 1 if plain else start
 
 
 def _can_grow_left(token: Token, starts: frozenset[int]) -> bool:

@@ -174,7 +174,7 @@ TITLES = frozenset(
         "ayatollah", "bishop", "brigadier", "capt", "captain", "cardinal", "ceo", "chairman",
         "chairwoman", "chancellor", "chief", "col", "colonel", "comedian", "commander",
         "commissioner", "congressman", "counsel", "congresswoman", "councilman", "councilwoman", "dame",
-        "detective", "director", "dr", "emir", "envoy", "father", "gen", "general", "gov",
+        "detective", "director", "dr", "editor", "emir", "envoy", "father", "gen", "general", "gov",
         "governor", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt",
         "maj", "major", "marshal", "mayor", "minister", "miss", "mr", "mrs", "ms", "novelist",
         "officer", "pope", "premier", "president", "prince", "princess", "prof", "professor", "prosecutor",
