@@ -699,6 +699,13 @@ def test_an_age_that_a_person_is_or_was(text: str, head: str) -> None:
     assert (figure.unit, figure.head) == ("age", head)
 
 
+def test_an_age_a_person_is_now() -> None:
+    # BASIL, Fox News on Roy Moore (2017): 53 was counted as allegations
+    text = "The Post story centered on allegations made by Leigh Corfman, now 53."
+    figure = _one(_figures_with_names(text), "53")
+    assert (figure.unit, figure.head) == ("age", "corfman")
+
+
 def test_two_ages_given_respectively_are_not_a_range() -> None:
     # BASIL, outside the hand-checked triples: "aged 16 and 13" is two ages, neither a range's end.
     text = (

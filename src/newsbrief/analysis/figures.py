@@ -277,7 +277,7 @@ EXTREME_QUALIFIERS = frozenset({"lowest", "highest"})
 # Words between a person and the age that describes them: "the suspect, believed to be between
 # the ages of 25 and 35", "Joey Kadmiri, 24", "the driver, who is 24".
 AGE_LINK_WORDS = frozenset(
-    {",", "believed", "thought", "said", "reported", "to", "be", "who", "is", "was", "are", "were"}
+    {",", "believed", "thought", "said", "reported", "to", "be", "who", "is", "was", "are", "were", "now"}
     | {"between", "at", "the", "of", "aged", "ages", "age"}  # the age phrase itself
 )
 AGE_LINK_MAX = 8
@@ -796,17 +796,18 @@ def _age_holder(start: Token, sources: _Sources) -> str:
 def _apposed_age(tokens: SpacySpan) -> bool:
     """True for a bare whole number set off by commas after a name, or all that "he", "she" or
     "who" is or was (``_age_holder`` says whether it is a person's): "Joey Kadmiri, 24", "She was
-    88.", "Morrison, who was 88, died Monday night"."""
+    88.", "Morrison, who was 88, died Monday night", "Leigh Corfman, now 53."."""
     doc = tokens.doc
     following = doc[tokens.end] if tokens.end < len(doc) else None
-    before = [token.lower_ for token in doc[max(tokens.start - 2, 0) : tokens.start]]
+    start = tokens.start - 1 if tokens.start >= 3 and doc[tokens.start - 1].lower_ == "now" else tokens.start
+    before = [token.lower_ for token in doc[max(start - 2, 0) : start]]
     return (
         len(tokens) == 1
         and tokens[0].text.isdecimal()  # int() refuses "²", which isdigit() accepts
         and 1 <= int(tokens[0].text) <= 110
-        and tokens.start >= 2
+        and start >= 2
         and (
-            (before[1] == "," and doc[tokens.start - 2].pos_ == "PROPN")
+            (before[1] == "," and doc[start - 2].pos_ == "PROPN")
             or (before[0] in ("he", "she", "who") and before[1] in ("is", "was"))
         )
         and (following is None or following.text in (",", ".", ";", ")"))
