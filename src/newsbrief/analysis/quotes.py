@@ -823,8 +823,9 @@ def _parenthetical_speaker(verb: Token) -> Token | None:
     if verb.i == 0 or doc[verb.i - 1].text != ",":
         return None
     name = _inverted_subject(verb)
-    set_off = name is not None and name.i + 1 < len(doc) and doc[name.i + 1].text == ","
-    return name if set_off and name is not None and name.pos_ == "PROPN" else None
+    if name is None or name.pos_ != "PROPN" or name.i + 1 >= len(doc) or doc[name.i + 1].text != ",":
+        return None
+    return name
 
 
 def _is_short_aside(clause: Token) -> bool:
@@ -1145,14 +1146,16 @@ def _span_text(tokens: Sequence[Token]) -> str:
 def _speaker_of(head: Token, ctx: _Context, mentions: Sequence[_Mention]) -> _Speaker:
     """Name (or description) and role of the speaker whose head token is ``head``."""
     lower = head.lower_
-    if lower == "who" and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+    clause_noun = head.head.head if head.head.dep_ == "relcl" and head.head.head.i != head.head.i else None
+    if clause_noun is not None and (
+        lower == "who" or (lower in {"which", "that"} and _names_a_body(clause_noun))
+    ):
         # "Sheriff Joe Arpaio ..., who unabashedly calls himself the "toughest sheriff"": "who" is
-        # the person its clause hangs on, whatever else the paragraph names ("which" and "that"
-        # are left to the old way: on BASIL they as often hang on "comments" or "a report")
-        return _speaker_of(head.head.head, ctx, mentions)
-    if lower in {"which", "that"} and head.head.dep_ == "relcl" and _names_a_body(head.head.head):
-        # "the Log Cabin Republicans, a gay men and lesbian group, which said ...": a named body
-        return _speaker_of(head.head.head, ctx, mentions)
+        # the person its clause hangs on, whatever else the paragraph names; "which" and "that"
+        # only when they hang on a named body ("the Log Cabin Republicans, a gay men and lesbian
+        # group, which said ..."), else the old way: on BASIL they as often hang on "comments" or
+        # "a report"
+        return _speaker_of(clause_noun, ctx, mentions)
     if _stands_for_someone(head):
         return _resolve(head, ctx, mentions)
     dateline_person = _apposition_name(head) if _is_dateline(head) else None
