@@ -410,6 +410,33 @@ def test_text_without_outlet_is_numbered_and_a_headline_becomes_the_title(client
     assert "single-article" in [notice["code"] for notice in data["notices"]]
 
 
+# The opening of BASIL's New York Times article on Blake Farenthold (06ffda2d): its first line is
+# the photo's caption, short and with no stop, so it reads like a headline line.
+FARENTHOLD = (
+    "Representative Blake Farenthold, Republican of Texas, in December at the Capitol.CreditJoshua "
+    "Roberts/Reuters\n\n"
+    "WASHINGTON — Representative Blake Farenthold, the Texas Republican who used $84,000 in taxpayer "
+    "funds to settle a sexual harassment case with his former communications director, abruptly "
+    "resigned from Congress on Friday afternoon."
+)
+
+
+def test_issue_api_text_sent_with_a_title_keeps_its_first_line(client: TestClient) -> None:
+    """With a title in the request, a first line that read as a headline was taken out of the text
+    and then replaced by that title: the caption was gone, unsaid, where the command line reading
+    the same JSONL record keeps it (and cleaning then removes it as a caption, saying so). Without a
+    title, a headline line still names the article."""
+    item = {"text": FARENTHOLD, "outlet": "New York Times", "title": "Texas Congressman Resigns"}
+    data = client.post("/v1/briefs", json={"articles": [item], "words": 40, "explain": True}).json()
+    assert data["sources"][0]["title"] == "Texas Congressman Resigns"
+    assert [(removal["reason"], removal["text"][:40]) for removal in data["removals"]] == [
+        ("image caption or credit", "Representative Blake Farenthold, Republi")
+    ]
+    untitled = client.post("/v1/briefs", json={"articles": [{"text": FARENTHOLD}], "words": 40}).json()
+    assert untitled["sources"][0]["title"].startswith("Representative Blake Farenthold, Republican")
+    assert untitled["articles"][0]["text"].startswith("WASHINGTON")
+
+
 def test_a_path_in_a_request_is_text_never_a_file(client: TestClient) -> None:
     for text in ("/etc/passwd", "file:///etc/passwd"):
         response = client.post("/v1/briefs", json={"articles": [{"text": text}], "words": 20})
@@ -564,6 +591,12 @@ TEXT = (
         ({"articles": [{"text": ""}]}, "articles[0]: empty text"),
         ({"articles": [{"text": " \n\t "}]}, "articles[0]: empty text"),
         ({"articles": [{"html": "<html><body></body></html>"}]}, "articles[0]: no article text found"),
+        # a page sent as text was "no text left after cleaning", or printed its tags in the lines
+        ({"articles": [{"text": NPR_HTML}]}, 'articles[0]: "text" is HTML (it opens with <!DOCTYPE)'),
+        (
+            {"articles": [{"text": TEXT}, {"text": f"<p>{TEXT}</p>"}]},
+            'articles[1]: "text" is HTML (it opens with <p)',
+        ),
         (
             {"articles": [{"text": TEXT, "colour": "red"}]},
             "articles[0].colour: Extra inputs are not permitted",

@@ -186,6 +186,7 @@ def test_html_articles_undated_ones_and_keys(client: TestClient) -> None:
         ({"articles": [{"text": "Some words."}], "window_days": "3"}, "window_days"),
         ({"articles": [{"text": "Some words.", "words": 50}]}, "articles[0].words"),
         ({"articles": [{"html": "<html><body></body></html>"}]}, "articles[0]: no article text"),
+        ({"articles": [{"text": NPR_HTML}]}, 'articles[0]: "text" is HTML'),
     ],
 )
 def test_bad_batches_are_one_line_422s(client: TestClient, body: dict[str, Any], words: str) -> None:

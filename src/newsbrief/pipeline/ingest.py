@@ -227,10 +227,18 @@ def read_stories(
     return _stream_stories(path, label, "jsonl" if extension == ".jsonl" else None)
 
 
-def read_text(content: str, *, source: str, outlet: str, url: str | None = None) -> Article:
-    """The article in a plain-text document; a headline line followed by a blank line is its title."""
+def read_text(
+    content: str, *, source: str, outlet: str, url: str | None = None, titled: bool = False
+) -> Article:
+    """The article in a plain-text document; a headline line followed by a blank line is its title.
+
+    ``titled``: the caller has the title already (an API request's ``title``), so the text is
+    kept as written, as a JSONL record's is: a first line taken for the headline would be replaced
+    by that title and lost unsaid ("Site Mobile Navigation", a photo caption, a lead with no stop).
+    """
     refuse_nul(content, source)
-    title, text = _split_headline(_normalise_newlines(content).strip())
+    text = _normalise_newlines(content).strip()
+    title, text = ("", text) if titled else _split_headline(text)
     return _article(text, source=source, outlet=outlet, title=title, url=url)
 
 

@@ -48,6 +48,7 @@ import json
 import logging
 import math
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -254,6 +255,12 @@ _ID_SCHEMA: dict[str, Any] = {
 }
 
 
+_TEXT_FIELD = (
+    "The article as plain text; without a title, a short first line followed by a blank line is its"
+    ' headline. Text that opens with an HTML tag is refused: send a page as "html".'
+)
+
+
 class ArticleIn(_WholeNumberId):
     """One article of the request: exactly one of ``text``, ``html`` or ``url``."""
 
@@ -262,7 +269,7 @@ class ArticleIn(_WholeNumberId):
         json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["html"]}, {"required": ["url"]}]},
     )
 
-    text: StrictStr | None = Field(default=None, description="The article as plain text.")
+    text: StrictStr | None = Field(default=None, description=_TEXT_FIELD)
     html: StrictStr | None = Field(default=None, description="The article's HTML page.")
     url: StrictStr | None = Field(
         default=None,
@@ -563,7 +570,19 @@ def _the_one_given(label: str, **fields: str | None) -> tuple[str, str]:
         names = [f'"{name}"' for name in fields]
         choice = f"{', '.join(names[:-1])} or {names[-1]}"
         raise SourceError(f"{label}: give exactly one of {choice} (got {len(given)})")
-    return given[0]
+    name, value = given[0]
+    markup = _OPENING_TAG.match(value) if name == "text" else None
+    if markup is not None:
+        # read as text, a page's markup was cleaned away whole ("no text left") or printed in the lines
+        raise SourceError(f'{label}: "text" is HTML (it opens with <{markup[1]}); send a page as "html"')
+    return name, value
+
+
+# An HTML document or fragment at the head of a request's "text" (not "<3" or "< 5 percent").
+_OPENING_TAG = re.compile(
+    r"\s*<(!doctype|!--|html|head|body|article|section|main|div|p|span|br|h[1-6]|ul|ol|table)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def _refuse_nul_fields(article: BaseModel, label: str) -> None:
@@ -890,7 +909,7 @@ def _read_item(item: _Item, number: int, limits: Limits, get_url: Fetcher) -> Ar
         article = read_html(item.content, source=item.label, outlet=fallback_outlet)
     else:
         _check_chars(item.content, item.label, limits)
-        article = read_text(item.content, source=item.label, outlet=fallback_outlet)
+        article = read_text(item.content, source=item.label, outlet=fallback_outlet, titled=bool(item.title))
     _check_chars(article.text, item.label, limits)
     return replace(
         article,
@@ -1246,7 +1265,7 @@ class StreamArticleIn(_WholeNumberId):
         extra="forbid", json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["html"]}]}
     )
 
-    text: StrictStr | None = Field(default=None, description="The article as plain text.")
+    text: StrictStr | None = Field(default=None, description=_TEXT_FIELD)
     html: StrictStr | None = Field(default=None, description="The article's HTML page.")
     id: StrictStr | None = Field(
         default=None,
@@ -1451,9 +1470,12 @@ def _stream_article(article: StreamArticleIn, label: str, limits: Limits) -> Art
     if kind == "text" and not content.strip():  # blank HTML: the reader says it has no article text
         raise SourceError(f"{label}: empty text")
     _check_chars(content, label, limits)
-    reader = read_html if kind == "html" else read_text
     outlet, title, published = _fields(article.outlet, article.title, article.published)
-    read = reader(content, source=label, outlet=outlet or "", url=article.url)
+    read = (
+        read_html(content, source=label, outlet=outlet or "", url=article.url)
+        if kind == "html"
+        else read_text(content, source=label, outlet=outlet or "", url=article.url, titled=bool(title))
+    )
     _check_chars(read.text, label, limits)
     return replace(
         read,
