@@ -543,6 +543,27 @@ def test_page_and_openapi_are_served_without_docs(client: TestClient) -> None:
     assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
 
 
+def test_issue_api_the_openapi_states_the_limits_the_server_keeps(client: TestClient) -> None:
+    """A client generated from the spec sent what the server refused: a multipart "sentences"
+    of 6,000 (the JSON body said at most 5,000), a JSON "style" of any string; and it could not
+    repeat "analysis" on a stored story's brief, which the server reads."""
+    spec = client.get("/openapi.json").json()
+    form = spec["paths"]["/v1/briefs"]["post"]["requestBody"]["content"]["multipart/form-data"]["schema"]
+    json_body = spec["components"]["schemas"]["BriefRequest"]["properties"]
+    assert form["properties"]["sentences"]["maximum"] == json_body["sentences"]["anyOf"][0]["maximum"]
+    too_many = client.post(
+        "/v1/briefs", files=[("files", ("a.txt", TEXT.encode()))], data={"sentences": "6000"}
+    )
+    assert_error(too_many, 422, "sentences must be at most 5000")
+    assert json_body["style"]["enum"] == ["neutral", "extract"]
+    assert_error(
+        client.post("/v1/briefs", json={"articles": [{"text": TEXT}], "style": "tabloid"}), 422, "style"
+    )
+    parameters = spec["paths"]["/v1/stories/{story_id}/brief"]["get"]["parameters"]
+    analysis = next(parameter for parameter in parameters if parameter["name"] == "analysis")
+    assert analysis["schema"]["type"] == "array" and analysis["explode"] is True
+
+
 def test_the_page_answers_head_as_it_answers_get(client: TestClient) -> None:
     """``curl -I`` and uptime checks got a 405 for the page."""
     head, get = client.head("/"), client.get("/")
@@ -730,6 +751,10 @@ def test_an_upload_in_windows_1252_is_read_as_the_cli_reads_it_with_a_note(
     local = render(brief(read_story([tmp_path / "aljazeera.txt", tmp_path / "npr.txt"])), "md")
     assert response.text.split("## Notes")[0] == local.split("## Notes")[0]  # the same summary
     assert response.text.split("## Sources")[1].strip() == local.split("## Sources")[1].strip()
+    # the JSON's notice names the article it is about, as every other notice does
+    data = client.post("/v1/briefs", files=[("files", ("aljazeera.txt", windows, "text/plain"))]).json()
+    fallback = next(notice for notice in data["notices"] if notice["code"] == "decode-fallback")
+    assert fallback["article_ids"] == ["aljazeera"]
 
 
 def test_an_upload_without_files_or_with_a_text_field_as_file_gets_a_422(client: TestClient) -> None:

@@ -307,8 +307,14 @@ class BriefRequest(BaseModel):
         default=DEFAULT_STYLE,
         max_length=_MAX_FIELD_CHARS,
         description='How the summary is chosen: "neutral" (the default) or "extract".',
+        json_schema_extra={"enum": list(STYLES)},
     )
-    format: StrictStr | None = Field(default=None, max_length=_MAX_FIELD_CHARS, description=_FORMAT_HELP)
+    format: StrictStr | None = Field(
+        default=None,
+        max_length=_MAX_FIELD_CHARS,
+        description=_FORMAT_HELP,
+        json_schema_extra={"enum": [*MEDIA_TYPES, None]},
+    )
     explain: StrictBool | None = Field(default=None, description=_EXPLAIN_HELP)
 
     @field_validator("analysis", mode="before")
@@ -817,7 +823,11 @@ def _make_brief(
         stop_if_cancelled(cancel, f"reading {item.label}")
     story: Story = read_story(articles, fetch_urls=False)  # makes the ids unique
     _check_given_ids(items, story.articles)
-    read_notices = tuple(notice for item in items for notice in item.notices)
+    read_notices = tuple(
+        replace(notice, article_ids=notice.article_ids or (article.id,))  # "decode-fallback" names its upload
+        for item, article in zip(items, story.articles, strict=True)
+        for notice in item.notices
+    )
     story = replace(story, notices=(*read_notices, *story.notices))
     return _render_brief(story, options, rendering, cancel)
 
@@ -1206,7 +1216,7 @@ _BRIEF_REQUEST_BODY: dict[str, Any] = {
                             " or latin-1 with a decode-fallback notice, as the CLI reads a file",
                         },
                         "words": {"type": "integer", "minimum": MIN_WORDS, "maximum": MAX_WORDS_LIMIT},
-                        "sentences": {"type": "integer", "minimum": 1},
+                        "sentences": {"type": "integer", "minimum": 1, "maximum": MAX_WORDS_LIMIT},
                         "analysis": {"type": "string"},
                         "style": {"type": "string", "enum": list(STYLES)},
                         "format": {"type": "string", "enum": list(MEDIA_TYPES), "description": _FORMAT_HELP},
@@ -1632,8 +1642,10 @@ _STORY_BRIEF_PARAMETERS: dict[str, Any] = {
             "name": "analysis",
             "in": "query",
             "required": False,
-            "description": f'"all", "none" (default), or analyses to run, comma-separated: {", ".join(ANALYSES)}.',
-            "schema": {"type": "string"},
+            "description": f'"all", "none" (default), or analyses to run, comma-separated or repeated: {", ".join(ANALYSES)}.',
+            "schema": {"type": "array", "items": {"type": "string"}},
+            "style": "form",
+            "explode": True,
         },
         {
             "name": "style",
