@@ -555,9 +555,13 @@ def _window(ctx: _Context, char: int, step: int, inside: tuple[int, int] | None)
 
 def _is_speech_verb(token: Token) -> bool:
     if token.lemma_.lower() == "continue" and any(
-        child.dep_ in {"xcomp", "dobj"} for child in token.children
+        child.dep_ in {"xcomp", "dobj"} or (child.dep_ == "nsubj" and _cannot_continue_speaking(child))
+        for child in token.children
     ):
-        return False  # "continued to spend campaign funds" says nothing; "'...,' he continued" does
+        # "continued to spend campaign funds" says nothing, nor does a thing that continues ("the
+        # improper use of campaign funds continued despite "numerous warnings""); "'...,' he
+        # continued" and "the statement continued" do
+        return False
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_ == "be":
         return False
     if _names_without_quoting(token):
@@ -568,6 +572,17 @@ def _is_speech_verb(token: Token) -> bool:
         or _with_particle(token, PHRASAL_SPEECH_VERBS.get(lemma))
         or _puts_it(token)
         or _text_reads(token)
+    )
+
+
+def _cannot_continue_speaking(subject: Token) -> bool:
+    """Whether the subject of "continue" is a thing that says nothing: a common noun that names
+    no one and no text that speaks for its issuer ("the statement continued")."""
+    return (
+        subject.pos_ == "NOUN"
+        and not subject.ent_type_
+        and not _names_people(subject)
+        and subject.lemma_.lower() not in _ISSUED_TEXTS
     )
 
 
@@ -1267,11 +1282,51 @@ def _may_describe(head: Token, person: _Speaker, ctx: _Context) -> bool:
     before ("Leigh Corfman, a waitress, ..." then "the waitress"). A bare role is someone else
     unless said of them: "The Senate historian said" after Scott P. Brown, "The former official
     said" after Weiner and "a former Justice Department computer crimes prosecutor"."""
-    if head.ent_type_ == "NORP" or _states_an_age(head) or sex_of_word(head.text) or _place_words(head):
+    if head.ent_type_ == "NORP" or _states_an_age(head) or sex_of_word(head.text):
         return True
+    if _place_words(head):
+        return not _titled_otherwise(head, person, ctx)
     surname = person.name.split()[-1] if person.name.split() else ""
     for token in ctx.doc[: head.i]:
         if token.lemma_ == head.lemma_ and ctx.quoted[token.i] < 0 and surname in token.sent.text:
+            return True
+    return False
+
+
+# Offices held by one person at a time, named by the noun that describes their holder ("the
+# director", "the governor"); "leader", "agent" or "official" describe holders of many offices.
+_OFFICES = frozenset(
+    {
+        "ambassador", "chairman", "chairwoman", "chancellor", "commissioner", "congressman",
+        "congresswoman", "director", "emir", "governor", "judge", "king", "mayor", "minister",
+        "pope", "premier", "president", "queen", "representative", "secretary", "senator",
+        "sheriff", "speaker", "sultan",
+    }
+)  # fmt: skip
+
+
+def _titled_otherwise(head: Token, person: _Speaker, ctx: _Context) -> bool:
+    """Whether the article gave the person, before ``head``, an office other than the one
+    ``head`` names: "the F.B.I. director" (the parser took "F.B.I." for a place) is not
+    "President Trump", who was named before it; "the Vermont senator" may be "Sen. Bernie
+    Sanders". Only a named office counts for ``head``: "the top US law enforcement agent" may
+    still be "Attorney General William Barr", "the Israeli leader" "Prime Minister Benjamin
+    Netanyahu". Courtesy titles and qualifiers ("Mr.", "former") name no office."""
+    if head.lemma_.lower() not in _OFFICES:
+        return False
+    for token in ctx.doc[: head.i]:
+        following = ctx.doc[token.i + 1] if token.i + 1 < head.i else None
+        word = token.lower_.rstrip(".")
+        if (
+            following is None
+            or following.ent_type_ != "PERSON"
+            or not is_title(token.text)
+            or word in COURTESY_TITLES
+            or word in TITLE_QUALIFIERS
+            or same_title(token.text, head.text)
+        ):
+            continue
+        if _named(following, _name_tokens(following), ctx).name == person.name:
             return True
     return False
 
@@ -2126,6 +2181,13 @@ def _mentions(ctx: _Context) -> list[_Mention]:
             start = min(t.idx for t in token.subtree)
             plural = token.tag_ in {"NNS", "NNPS"}
             found.append(_Mention(start, speaker, plural, _is_subject(token), _subject_depth(token)))
+        elif _joint_places_speaking(token):
+            # "Oklahoma and Nebraska said the influx had led to more arrests ... They say": states
+            # that sue or complain speak as one, and a later "they" continues them
+            joint = _speakers_of(token, ctx, ())
+            found.append(
+                _Mention(min(t.idx for t in token.subtree), joint, True, True, _subject_depth(token))
+            )
         elif (members := _group_members(token)) is not None:
             speaker = _speaker_of(token, ctx, ())
             start = min(t.idx for t in token.subtree)
@@ -2134,6 +2196,18 @@ def _mentions(ctx: _Context) -> list[_Mention]:
     found.sort(key=lambda mention: mention.position)
     # a name the parse could not read ("Martin Luther King Jr.'s event" ends in "'s") is no one
     return [mention for mention in found if mention.speaker.name]
+
+
+def _joint_places_speaking(token: Token) -> bool:
+    """Whether ``token`` heads places or organisations named together as the subject of a speech
+    verb ("Oklahoma and Nebraska said"), which a later "they" may stand for."""
+    return (
+        token.dep_ == "nsubj"
+        and token.pos_ == "PROPN"
+        and token.ent_type_ in {"GPE", "ORG"}
+        and any(child.dep_ == "conj" and child.ent_type_ in {"GPE", "ORG"} for child in token.children)
+        and _is_speech_verb(token.head)
+    )
 
 
 def _asked_about(name: Token) -> bool:
@@ -2353,7 +2427,11 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
             head = _subject(token)
             if head is not None and inside is None and ctx.quoted[head.i] >= 0:
                 head = _phrase_head(tokens[: tokens.index(token)])
-            if head is None or _introduces_next_quote(ctx, token):
+            if (
+                head is None
+                or _introduces_next_quote(ctx, token)
+                or (inside is not None and _says_a_thing(token))
+            ):
                 return None
             sentence_like = _looks_like_sentence(text[unit.pieces[0].start : unit.pieces[0].end])
             if (
@@ -2370,6 +2448,15 @@ def _attribution_after(ctx: _Context, unit: _Unit, inside: tuple[int, int] | Non
         if token.text in _TERMINATORS:
             break
     return None
+
+
+def _says_a_thing(verb: Token) -> bool:
+    """Whether "say" has a thing for its object, which is what it reports: inside Ocasio-Cortez's
+    ""... just 'locker room talk,' but scandalizing themselves into faux-outrage when my sis says
+    a curse word in a bar"" the sister says a curse word, not the nested words before it."""
+    return verb.lemma_.lower() == "say" and any(
+        child.dep_ == "dobj" and child.pos_ == "NOUN" for child in verb.children
+    )
 
 
 def _new_sentence_after(ctx: _Context, unit: _Unit, tail: str, tokens: Sequence[Token]) -> bool:
@@ -3186,7 +3273,11 @@ def _indirect(
             if subject is None or subject.lower_ in _FIRST_PERSON | {"it", "this", "that", "which", "who"}:
                 continue
             if complement:
-                cut = _cut_at_a_quote(ctx, complement[0]) or _reports_nothing(complement[0])
+                cut = (
+                    _cut_at_a_quote(ctx, complement[0])
+                    or _reports_nothing(complement[0])
+                    or _states_a_claim_noun(complement[0])
+                )
                 said = _said_after(token, complement[0])
                 content = [] if cut else [*said, *_second_that_clause(ctx, token, complement[0])]
             elif token.dep_ == "parataxis" and token.head.i > token.i:
@@ -3308,6 +3399,35 @@ def _reports_nothing(clause: Token) -> bool:
         bool(words)
         and words[-1].i == clause.i
         and any(s.left_edge.i > 0 and doc[s.left_edge.i - 1].text == "," for s in subjects)
+    )
+
+
+# Nouns of what others claim or fear, whose "that" clause says what they hold: "in the face of
+# criticism that it could allow businesses to discriminate" is the critics' claim.
+_CLAIM_NOUNS = frozenset(
+    {
+        "accusation", "allegation", "assertion", "claim", "complaint", "concern", "criticism",
+        "fear", "report", "rumor", "rumour", "speculation", "suggestion", "warning", "worry",
+    }
+)  # fmt: skip
+
+
+def _states_a_claim_noun(clause: Token) -> bool:
+    """Whether the "that" clause the parser gave a speech verb says what a claim noun just before
+    it holds, the object of a preposition with no possessor ("urged lawmakers to change the bill,
+    in the face of criticism that it could allow businesses ... to discriminate"; "amid reports
+    that"): the claim is its holders', not the speaker's. "said in a statement that" and "said
+    in his complaint that" are the speaker's own."""
+    mark = next((child for child in clause.children if child.dep_ == "mark" and child.lower_ == "that"), None)
+    if mark is None or mark.i == 0:
+        return False
+    noun = clause.doc[mark.i - 1]
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in _CLAIM_NOUNS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ != "in"
+        and not any(child.dep_ == "poss" for child in noun.children)
     )
 
 
@@ -3492,7 +3612,7 @@ def _indirect_item(
         return None
     while len(words) > 1 and words[-1].pos_ == "CCONJ":
         words = words[:-1]  # "... provided no details, and": the next clause is not what was said
-    words = _without_trailing_which(_without_summing_up(words))
+    words = _without_trailing_clause(_without_summing_up(words))
     if not any(word.pos_ in {"VERB", "AUX"} for word in words):
         return None  # "that Malia and Sasha Obama, aged 16 and 13, should "try ..."": the quote took the verb
     start = words[0].idx
@@ -3546,21 +3666,29 @@ def _without_summing_up(words: list[Token]) -> list[Token]:
     return words
 
 
-def _without_trailing_which(words: list[Token]) -> list[Token]:
-    """The reported words without a "which" clause set off at their end: "he will officially
-    endorse Texas Governor Rick Perry for the Republican presidential nomination, which could give
-    Perry something of a credibility boost on immigration" is Arpaio's endorsement and the
-    writer's comment on it; "the Senate intelligence committee, which is conducting its own
-    parallel investigation" is the writer's background. Either way the clause is not what the
-    speaker is reported to have said, and a reader takes it for the speaker's."""
+def _without_trailing_clause(words: list[Token]) -> list[Token]:
+    """The reported words without a clause set off at their end that is not the speaker's.
+
+    A "which" clause: "he will officially endorse Texas Governor Rick Perry for the Republican
+    presidential nomination, which could give Perry something of a credibility boost on
+    immigration" is Arpaio's endorsement and the writer's comment on it; "the Senate intelligence
+    committee, which is conducting its own parallel investigation" is the writer's background.
+    A report set beside it: "The Guardian reported Wednesday that the National Security Agency had
+    obtained a court order ..., while The Washington Post reported Thursday of the existence of a
+    program ... called PRISM" (the Post's report, not the Guardian's). Either way the clause is not
+    what the speaker is reported to have said, and a reader takes it for the speaker's."""
     doc = words[0].doc
     for k, word in enumerate(words[:-1]):
+        if k < 4 or doc[word.i - 1].text != "," or word.head.right_edge.i < words[-1].i:
+            continue
+        if word.lower_ == "which" and word.head.dep_ == "relcl":
+            return words[:k]
         if (
-            k >= 4
-            and word.lower_ == "which"
-            and doc[word.i - 1].text == ","
-            and word.head.dep_ == "relcl"
-            and word.head.right_edge.i >= words[-1].i
+            word.lower_ in {"while", "whereas"}
+            and word.dep_ == "mark"
+            and word.head.dep_ == "advcl"
+            and _is_speech_verb(word.head)
+            and any(child.dep_ == "nsubj" for child in word.head.children)
         ):
             return words[:k]
     return words
