@@ -810,6 +810,25 @@ def test_issue_an_output_file_that_cannot_be_written_is_refused_before_the_run(
     assert result.stderr.splitlines() == [f"error: cannot write {target}: no folder {target.parent}"]
 
 
+@pytest.mark.parametrize("command", ["summarize", "analyze", "cluster"])
+def test_issue_an_output_file_read_from_an_input_folder_is_refused(
+    command: str, aleppo_dir: Path, tmp_path: Path
+) -> None:
+    """`summarize aleppo -o aleppo/npr.txt` replaced the NPR article with the brief, exit 0: the
+    guard looked only at files named on the command line, not at the files of a folder."""
+    folder = tmp_path / "aleppo"
+    folder.mkdir()
+    for article in aleppo_dir.glob("*.txt"):
+        (folder / article.name).write_bytes(article.read_bytes())
+    original = (folder / "npr.txt").read_bytes()
+    result = runner.invoke(app, [command, str(folder), "-o", str(folder / "npr.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: cannot write {folder / 'npr.txt'}: it is an input of this run; give another file"
+    ]
+    assert (folder / "npr.txt").read_bytes() == original
+
+
 @pytest.mark.parametrize("command", ["summarize", "analyze", "eval"])
 def test_issue_an_output_file_that_is_an_input_is_refused_before_the_run(
     command: str, tmp_path: Path

@@ -10,12 +10,13 @@ reports ``git log | head -1``.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
 import socket
 import sys
-from collections.abc import Callable, Container, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -896,8 +897,22 @@ def _check_output(path: Path | None, inputs: Sequence[str] = ()) -> None:
         raise SourceError(f"cannot write {path}: it is a folder")
     if not path.parent.is_dir():
         raise SourceError(f"cannot write {path}: no folder {path.parent}")
-    if path.is_file() and any(Path(source).is_file() and path.samefile(source) for source in inputs):
+    if path.is_file() and any(path.samefile(file) for file in _input_files(inputs)):
         raise SourceError(f"cannot write {path}: it is an input of this run; give another file")
+
+
+def _input_files(inputs: Sequence[str]) -> Iterator[Path]:
+    """The files a run reads: each source that is a file, and the article files of each source
+    that is a directory (``aleppo -o aleppo/npr.txt`` would replace the NPR article)."""
+    from newsbrief.pipeline.ingest import directory_files
+
+    for source in inputs:
+        path = Path(source)
+        if path.is_file():
+            yield path
+        elif path.is_dir():
+            with contextlib.suppress(SourceError):  # a folder of no articles is reported when read
+                yield from directory_files(path)[0]
 
 
 def _write_file(path: Path, text: str) -> None:

@@ -301,6 +301,24 @@ def test_cp1252_bytes_are_decoded_with_a_notice(tmp_path: Path, aljazeera_paragr
     assert notice.message == f"{path}: not valid UTF-8; decoded as cp1252"
 
 
+def test_issue_cli_one_stray_byte_leaves_the_utf8_lines_as_they_are(
+    tmp_path: Path, aljazeera_paragraphs: list[str]
+) -> None:
+    """One cp1252 byte in a UTF-8 file decoded the whole file as cp1252: every curly quote of the
+    good lines became mojibake ("regimeâ€™s"), printed in the brief as the article's words."""
+    path = tmp_path / "aljazeera.txt"
+    good = aljazeera_paragraphs[7].encode("utf-8")
+    path.write_bytes(good + b"\n\nThe caf\xe9 on the corner closed.")
+    story = read_story([path])
+    assert "the regime’s honouring of the ceasefires" in story.articles[0].text
+    assert "café" in story.articles[0].text
+    (notice,) = story.notices
+    assert notice.code == "decode-fallback"
+    assert (
+        notice.message == f"{path}: not valid UTF-8 on line 3; that line decoded as cp1252, the rest as UTF-8"
+    )
+
+
 def test_bytes_undefined_in_cp1252_fall_back_to_latin1(tmp_path: Path) -> None:
     path = tmp_path / "npr.txt"
     path.write_bytes(b"Residents of eastern Aleppo describe bombs \x81 and incendiary weapons.")

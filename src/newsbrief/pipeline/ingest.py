@@ -1039,15 +1039,36 @@ def decode_bytes(data: bytes, label: str, *, charset: str | None = None) -> tupl
                 continue
             refuse_nul(text, label)
             return text, ()
-    try:
-        text, encoding = data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:  # cp1252 leaves five bytes undefined; latin-1 decodes anything
-        text, encoding = data.decode("latin-1"), "latin-1"
-    text = _normalise_newlines(text)
+    lines = data.split(b"\n")
+    decoded = [_decoded_line(line) for line in lines]
+    text = _normalise_newlines("\n".join(line for line, _ in decoded).removeprefix("\ufeff"))
     refuse_nul(text, label)  # before the notice: a binary file is refused, not decoded as cp1252
-    notice = Notice("decode-fallback", f"{label}: not valid UTF-8; decoded as {encoding}")
+    fallen = [(number, encoding) for number, (_, encoding) in enumerate(decoded, 1) if encoding != "utf-8"]
+    encodings = " or ".join(sorted({encoding for _, encoding in fallen}))
+    unicode_lines = any(
+        encoding == "utf-8" and not line.isascii() for line, (_, encoding) in zip(lines, decoded, strict=True)
+    )
+    if unicode_lines:
+        # one stray byte decoded the whole file as cp1252 once, garbling its good UTF-8 lines
+        numbers = ", ".join(str(number) for number, _ in fallen[:5]) + (", ..." if len(fallen) > 5 else "")
+        message = f"{label}: not valid UTF-8 on {_plural(len(fallen), 'line', 'lines')} {numbers}; "
+        message += f"{'that line' if len(fallen) == 1 else 'those'} decoded as {encodings}, the rest as UTF-8"
+    else:
+        message = f"{label}: not valid UTF-8; decoded as {encodings}"
+    notice = Notice("decode-fallback", message)
     logger.info("%s", notice.message)
     return text, (notice,)
+
+
+def _decoded_line(line: bytes) -> tuple[str, str]:
+    """A line of a file that is not all UTF-8, and the encoding that read it: UTF-8 where it is
+    valid, else cp1252, else latin-1 (cp1252 leaves five bytes undefined; latin-1 decodes any)."""
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        try:
+            return line.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes any byte")  # pragma: no cover
 
 
 def refuse_nul(text: str, where: str, *, field: str | None = None) -> None:
