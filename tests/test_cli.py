@@ -184,6 +184,27 @@ def test_eval_prints_a_table_beside_the_peers(tmp_path: Path) -> None:
     assert all(record["summary"] for record in written)
 
 
+def test_issue_cli_eval_prints_whole_system_names_into_a_file(tmp_path: Path) -> None:
+    """Off a terminal the table kept to 80 columns and cut two peers' long names to one
+    "newsroom/summarizer-expe…": two rows no one could tell apart."""
+    fixtures = Path(__file__).parent / "fixtures"
+    stories = fixtures / "multinews-sample.jsonl"
+    ids = [json.loads(line)["id"] for line in stories.read_text(encoding="utf-8").splitlines()]
+    names = [f"newsroom/summarizer-experiments-2024-{run}" for run in ("run-A", "run-B")]
+    peers = tmp_path / "peers.jsonl"
+    peers.write_text(
+        "\n".join(
+            json.dumps({"id": story_id, **dict.fromkeys(names, "The House approved a measure on Thursday.")})
+            for story_id in ids
+        ),
+        encoding="utf-8",
+    )
+    result = run("eval", str(stories), "--peers", str(peers))
+    assert result.returncode == 0, result.stderr
+    assert all(name in result.stdout for name in names)
+    assert "…" not in result.stdout
+
+
 def test_eval_notes_what_it_does_not_score(tmp_path: Path) -> None:
     """A story without a reference and a peer record naming no story are each a note, not dropped
     silently; a story id given twice in the peers file is an error naming both lines."""

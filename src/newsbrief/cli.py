@@ -462,8 +462,10 @@ def evaluate_command(
         title=f"ROUGE F1 (rouge-score, stemmed) at {words} words",
         caption=_skipped_caption(len(skipped), len(results) + len(skipped)),
     )
-    for column in ("system", "ROUGE-1", "ROUGE-2", "ROUGE-Lsum", "words", "stories"):
-        table.add_column(column, justify="left" if column == "system" else "right")
+    # a name wraps rather than ends in "…": two peers "newsroom/summarizer-expe…" were one row
+    table.add_column("system", justify="left", overflow="fold")
+    for column in ("ROUGE-1", "ROUGE-2", "ROUGE-Lsum", "words", "stories"):
+        table.add_column(column, justify="right", no_wrap=True)
     for score in scores:
         table.add_row(
             score.system,
@@ -473,7 +475,11 @@ def evaluate_command(
             f"{score.words:.0f}",
             str(score.stories),
         )
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:  # a file or a pipe has no width to keep to: the whole table, unwrapped
+        wide = console.options.update_width(_UNBOUNDED_WIDTH)
+        console = Console(width=max(console.width, console.measure(table, options=wide).maximum))
+    console.print(table)
     if output is not None:
         lines = (
             json.dumps({"id": result.story_id, "summary": result.prediction}, ensure_ascii=False)
@@ -885,6 +891,9 @@ def _make_folder(path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SourceError(f"cannot write to the folder {path}: {exc.strerror or exc}") from exc
+
+
+_UNBOUNDED_WIDTH = 10_000  # a table measured for a file or pipe: as wide as its cells
 
 
 def _check_output(path: Path | None, inputs: Sequence[str] = ()) -> None:
