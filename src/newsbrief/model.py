@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -50,6 +50,7 @@ __all__ = [
     "Term",
     "parse_analyses",
     "published_datetime",
+    "published_span",
     "slug",
 ]
 
@@ -427,6 +428,30 @@ def published_datetime(published: str | None) -> datetime | None:
         except (TypeError, ValueError, IndexError):
             return None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def published_span(published: Iterable[str | None]) -> tuple[str | None, str | None]:
+    """The first and last of a story's publication dates, each in ISO 8601: a value given so is
+    kept as written ("2010-05-27"), one given in RFC 2822 (a feed's "Sat, 20 Feb 2010 23:00:00
+    -0500") is written in ISO 8601 in UTC ("2010-02-21T04:00:00+00:00"), and a value that is no date ("yesterday",
+    "2010-02-31") is left out, as the clusterer leaves it undated. (None, None) when none is a
+    date. Ordered by the instant, so a script comparing the two strings of one zone reads them
+    in order."""
+    dated = sorted(
+        (moment, _as_iso(value, moment))
+        for value in published
+        if (moment := published_datetime(value)) is not None
+    )
+    return (dated[0][1], dated[-1][1]) if dated else (None, None)
+
+
+def _as_iso(value: str | None, moment: datetime) -> str:
+    """``value`` if it is written in ISO 8601 already, else the moment it names in ISO 8601, UTC."""
+    try:
+        datetime.fromisoformat((value or "").strip())
+    except ValueError:
+        return moment.astimezone(UTC).isoformat()
+    return (value or "").strip()
 
 
 def parse_analyses(value: str | Sequence[str] | None) -> tuple[str, ...]:

@@ -265,6 +265,39 @@ def test_issue_walk_an_empty_jsonl_is_a_note_and_no_output(tmp_path: Path) -> No
     assert result.stderr.strip() == "note: empty.jsonl: empty file; no articles read from it"
 
 
+def test_issue_cli_an_empty_file_or_record_of_a_stream_is_a_note_not_the_end(
+    tmp_path: Path, aleppo_dir: Path
+) -> None:
+    """One empty file in a folder of thousands, or one record with empty text, ended the run
+    (exit 2) where the README promised a note."""
+    folder = tmp_path / "scrape"
+    folder.mkdir()
+    for article in aleppo_dir.glob("*.txt"):
+        (folder / article.name).write_bytes(article.read_bytes())
+    (folder / "zz_empty.txt").write_text("", encoding="utf-8")
+    (folder / "zz_blank.html").write_text("<html><body></body></html>", encoding="utf-8")
+    result = run_newsbrief("cluster", "scrape", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sum(len(json.loads(line)["articles"]) for line in result.stdout.splitlines()) == 3
+    assert "note: scrape/zz_empty.txt: empty file; skipped" in result.stderr.splitlines()
+    assert (
+        "note: scrape/zz_blank.html: no article text found in the HTML; skipped" in result.stderr.splitlines()
+    )
+    records = [*_basil_records(2), {"id": "blank", "outlet": "NPR", "text": "  "}]
+    (tmp_path / "blank.jsonl").write_text(
+        "\n".join(json.dumps(record) for record in records), encoding="utf-8"
+    )
+    result = run_newsbrief("cluster", "blank.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "note: blank.jsonl line 3: skipped an article record with empty text" in result.stderr.splitlines()
+    (tmp_path / "typed.jsonl").write_text(json.dumps({"id": "x", "text": 5}), encoding="utf-8")
+    result = run_newsbrief("cluster", "typed.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        'error: typed.jsonl line 1: "text" must be a string (got number)',
+    )
+
+
 GERMAN = (
     "Die Schlacht um Aleppo tobt seit zwei Wochen und erzeugt tragische Bilder von verletzten "
     "Zivilisten in den Trümmern. Die Stadt war einst die bevölkerungsreichste des Landes und "

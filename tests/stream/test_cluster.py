@@ -177,6 +177,22 @@ def test_story_reports_outlets_dates_title_and_keywords(basil: list[Article]) ->
     assert story.keywords and all(word == word.lower() for word in story.keywords)
 
 
+def test_issue_cli_a_storys_dates_are_iso_8601_in_order_and_never_a_non_date(basil: list[Article]) -> None:
+    """A story dated "2010-02-21" by one record and "Sat, 20 Feb 2010 23:00:00 -0500" by a feed
+    read as if its last article came a day before its first; "yesterday" was a story's date."""
+    story = next(story for story in cluster(basil) if len(story.articles) == 3)
+    first, second, third = (article for article in basil if article.id in story.articles)
+    dated = [
+        dataclasses.replace(first, published="2010-02-21"),
+        dataclasses.replace(second, published="Sat, 20 Feb 2010 23:00:00 -0500"),
+        dataclasses.replace(third, published="yesterday"),
+    ]
+    (story,) = [story for story in cluster(dated) if first.id in story.articles]
+    assert (story.first_published, story.last_published) == ("2010-02-21", "2010-02-21T04:00:00+00:00")
+    undated = [dataclasses.replace(article, published="2010-02-31") for article in dated]
+    assert {(story.first_published, story.last_published) for story in cluster(undated)} == {(None, None)}
+
+
 def test_story_titles_and_keywords_are_those_of_the_centroids_dict(
     basil: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:

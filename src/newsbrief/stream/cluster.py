@@ -44,7 +44,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsbrief.errors import OptionError, SourceError
-from newsbrief.model import Article, ClusterSettings, Notice, StreamStory
+from newsbrief.model import Article, ClusterSettings, Notice, StreamStory, published_span
 from newsbrief.pipeline.ingest import published_time  # one date reader; re-exported here
 from newsbrief.stream.features import (
     DENSE_DIMENSIONS,
@@ -758,7 +758,7 @@ class Clusterer:
         )
         # a third of the stories have one titled member: nothing to compare
         closeness, weights = self._against_centroid(story, titled if len(titled) > 1 else [], title_terms)
-        dated = sorted((seen.time, seen.article.published) for seen in members if seen.article.published)
+        first_published, last_published = published_span(seen.article.published for seen in members)
         return StreamStory(
             id=story_name(story.id),
             articles=tuple(seen.key for seen in members),
@@ -766,8 +766,8 @@ class Clusterer:
                 (self._seen[seq - 1].key, self._seen[of - 1].key) for seq, of in story.duplicates
             ),
             outlets=tuple(dict.fromkeys(seen.article.outlet for seen in members)),
-            first_published=dated[0][1] if dated else None,
-            last_published=dated[-1][1] if dated else None,
+            first_published=first_published,
+            last_published=last_published,
             title=_central_title(titled, closeness),
             keywords=_keywords(members, dict(zip(title_terms, weights, strict=True))),
             merged_from=tuple(story_name(sid) for sid in story.merged_from),

@@ -38,7 +38,7 @@ from numpy.typing import NDArray
 from scipy import sparse
 
 from newsbrief.errors import OptionError, SourceError
-from newsbrief.model import Article, ClusterSettings, StreamStory
+from newsbrief.model import Article, ClusterSettings, StreamStory, published_span
 from newsbrief.stream.cluster import (
     DEFAULT_SETTINGS,
     Clusterer,
@@ -590,7 +590,7 @@ def _stories(
             keys = tuple(sorted((key for part in parts for key in part.articles), key=seq.__getitem__))
             largest = min(parts, key=lambda part: (-len(part.articles), seq[part.articles[0]]))
         found = [dated[key] for key in keys]
-        times = sorted((time, article.published) for article, time in found if article.published)
+        first_published, last_published = published_span(article.published for article, _ in found)
         stories.append(
             StreamStory(
                 id=story_name(seq[keys[0]]),
@@ -599,8 +599,8 @@ def _stories(
                     sorted((pair for part in parts for pair in part.duplicates), key=lambda p: seq[p[0]])
                 ),
                 outlets=tuple(dict.fromkeys(article.outlet for article, _ in found)),
-                first_published=times[0][1] if times else None,
-                last_published=times[-1][1] if times else None,
+                first_published=first_published,
+                last_published=last_published,
                 title=largest.title,
                 keywords=largest.keywords,
                 merged_from=tuple(

@@ -96,10 +96,20 @@ def read_articles(
 def _directory_articles(path: Path, label: str, on_notice: Callable[[Notice], object]) -> Iterator[Article]:
     """The articles of a directory's article files in name order, each file read as it would be
     given alone (a JSONL file's records keep their ids; no cap of a story's 500 articles), then
-    the note of the entries skipped."""
+    the note of the entries skipped. A one-article file that cannot be read (empty, an HTML page
+    with no article) is skipped with a note, not the end of the run."""
     files, skipped = directory_files(path)
     for file in files:
-        yield from read_articles([os.fspath(file)], on_notice=on_notice)
+        if file.suffix.lower() in {".jsonl", ".json"}:
+            yield from read_articles([os.fspath(file)], on_notice=on_notice)
+            continue
+        try:  # one article per file: read whole before it is yielded, so a failure yields nothing
+            articles = list(read_articles([os.fspath(file)], on_notice=on_notice))
+        except SourceError as exc:
+            # a scrape folder of thousands of pages stopped at its one empty or article-less file
+            on_notice(Notice("skipped-file", f"{exc}; skipped"))
+            continue
+        yield from articles
     for notice in skipped:
         on_notice(notice)
 
@@ -187,6 +197,9 @@ def _record_articles(record: object, where: str, on_notice: Callable[[Notice], o
         raise SourceError(f"{where}: expected a JSON object (got {json_type(record)})")
     if "documents" in record:
         yield from _story_articles(record, where, on_notice)
+    elif isinstance(record.get("text"), str) and not str(record["text"]).strip():
+        # as a story's empty document is: one blank record of a stream stops nothing
+        on_notice(Notice("empty-article", f"{where}: skipped an article record with empty text"))
     else:
         yield _article(record, where, default_id="")
 
@@ -233,9 +246,11 @@ def _story_articles(
 
 def _article(fields: dict[str, object], where: str, *, default_id: str, default_outlet: str = "") -> Article:
     """The article of one record; SourceError naming the line when a field is missing or mistyped."""
-    text = fields.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise SourceError(f'{where}: no "text" string')
+    if "text" not in fields:
+        raise SourceError(f'{where}: no "text" field')
+    text = fields["text"]
+    if not isinstance(text, str):
+        raise SourceError(f'{where}: "text" must be a string (got {json_type(text)})')
     if len(text) > MAX_ARTICLE_CHARS:
         raise SourceError(
             f"{where}: article of {len(text):,} characters is over the limit of {MAX_ARTICLE_CHARS:,}"
