@@ -746,15 +746,18 @@ def test_a_usage_error_in_a_real_process_is_one_line() -> None:
 
 def test_issue_json_briefs_are_the_same_bytes_unless_timing_is_asked_for(aleppo_dir: Path) -> None:
     """JSON's timing_ms is empty without --timing, so the same input gives the same bytes;
-    --timing fills it, and --explain still shows the times in Markdown."""
+    --timing fills it, and with --explain shows the times in Markdown; --explain alone does not,
+    so that its output too is the same bytes on every run."""
     first, second = (runner.invoke(app, ["summarize", str(aleppo_dir), "-f", "json"]) for _ in range(2))
     assert first.exit_code == 0, first.output
     assert first.stdout == second.stdout
     assert json.loads(first.stdout)["timing_ms"] == {}
     timed = runner.invoke(app, ["summarize", str(aleppo_dir), "-f", "json", "--timing"])
     assert list(json.loads(timed.stdout)["timing_ms"])[-1] == "total"
-    explained = runner.invoke(app, ["summarize", str(aleppo_dir), "--explain"])
-    assert "## Timing" in explained.stdout and " ms" in explained.stdout
+    explained = [runner.invoke(app, ["summarize", str(aleppo_dir), "--explain"]) for _ in range(2)]
+    assert explained[0].stdout == explained[1].stdout and "## Timing" not in explained[0].stdout
+    timed = runner.invoke(app, ["summarize", str(aleppo_dir), "--explain", "--timing"])
+    assert "## Timing" in timed.stdout and " ms" in timed.stdout
 
 
 def test_issue_cluster_lists_no_empty_outlet_and_briefs_only_two_named_outlets(tmp_path: Path) -> None:
@@ -868,3 +871,38 @@ def test_issue_an_output_file_that_is_an_input_is_refused_before_the_run(
         f"error: cannot write {source}: it is an input of this run; give another file"
     ]
     assert source.read_bytes() == original
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs the /dev/full device")
+def test_issue_cli_a_full_disk_behind_stdout_is_one_line_not_an_internal_error(aleppo_dir: Path) -> None:
+    """`summarize aleppo > /dev/full` said "internal error: OSError ... (please report)", exit 1,
+    where `-o /dev/full` said in one line that the file cannot be written, exit 2."""
+    src = Path(__file__).resolve().parents[1] / "src"
+    with Path("/dev/full").open("w", encoding="utf-8") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "newsbrief", "summarize", str(aleppo_dir)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(src)},
+            timeout=120,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["error: cannot write standard output: No space left on device"]
+
+
+def test_issue_cli_a_feed_file_given_to_summarize_says_it_is_a_feed(tmp_path: Path) -> None:
+    """An RSS file given to summarize was "no article text found in the HTML"."""
+    feed = tmp_path / "fox.xml"
+    feed.write_text(
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Fox News</title>'
+        "<item><title>Glenn Beck Rips Progressivism at CPAC</title><link>https://www.foxnews.com/beck</link>"
+        "</item></channel></rss>\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["summarize", str(feed)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: {feed}: an RSS or Atom feed, not an article; give it to newsbrief cluster or watch"
+    ]

@@ -255,8 +255,8 @@ TimingOption = Annotated[
     bool,
     typer.Option(
         "--timing",
-        help="Fill the JSON's timing_ms with the time each stage took (left empty otherwise, so that "
-        "the same input gives the same bytes); md, html and text show the times with --explain.",
+        help="Show the time each stage took: the JSON's timing_ms, and a Timing section of md, html "
+        "and text with --explain (left out otherwise, so that the same input gives the same bytes).",
     ),
 ]
 ANALYSIS_HELP = (
@@ -402,11 +402,31 @@ def _brief_text(
     from newsbrief.pipeline.ingest import read_story
     from newsbrief.rendering import render
 
+    _refuse_feed_files(sources)
     result = brief(read_story(sources, stdin=sys.stdin), options)
     text = render(result, output_format, explain=explain, summary=summary, timing=timing)
     for notice in result.notices:
         _print_notice(notice)
     return text
+
+
+def _refuse_feed_files(sources: Sequence[str]) -> None:
+    """SourceError, one line, for a file that is an RSS or Atom feed: read as a page it was "no
+    article text found in the HTML", though a feed holds many articles, which ``cluster`` and
+    ``watch`` read. (A URL is an article's page here, as ever.)"""
+    candidates = [source for source in sources if Path(source).suffix.lower() in _FEED_SUFFIXES]
+    if not candidates:
+        return
+    from newsbrief.stream.feeds import is_feed  # feedparser only when a source may be a feed
+
+    for source in candidates:
+        if Path(source).is_file() and is_feed(source):
+            raise SourceError(
+                f"{source}: an RSS or Atom feed, not an article; give it to newsbrief cluster or watch"
+            )
+
+
+_FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf", ".html", ".htm", ""})
 
 
 @app.command("eval")
@@ -937,9 +957,22 @@ def _write(text: str, output: Path | None) -> None:
     text prints nothing (``cluster`` of no articles: an empty JSONL, not one blank line)."""
     if output is None or output == STDOUT:
         _require_stdout("give -o FILE")
-        sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
+        _guarded(lambda: _write_stdout(text if not text or text.endswith("\n") else text + "\n"))
         return
     _guarded(lambda: _write_file(output, text))
+
+
+def _write_stdout(text: str) -> None:
+    """Write and flush the text to stdout; SourceError, one line, when it cannot be written (a
+    full disk behind ``> file`` was an "internal error"). A reader gone (EPIPE) is left to
+    ``main``, which ends the run quietly with exit code 141."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise SourceError(f"cannot write standard output: {exc.strerror or exc}") from exc
 
 
 def _require_stdout(remedy: str) -> None:

@@ -319,6 +319,23 @@ def test_issue_cli_one_stray_byte_leaves_the_utf8_lines_as_they_are(
     )
 
 
+def test_issue_cli_a_page_is_read_in_the_charset_its_meta_declares(tmp_path: Path) -> None:
+    """A page declaring iso-8859-7 was read as cp1252: "Αθήνα" came out "ÁèÞíá"."""
+    path = tmp_path / "greek.html"
+    page = (
+        '<html><head><meta charset="iso-8859-7"><title>Athens reopens</title></head><body><article>'
+        "<p>The mayor of Athens, Αθήνα, said on Monday that the city would reopen its museums, officials "
+        "said, after a month in which the sites stood empty.</p></article></body></html>"
+    )
+    path.write_bytes(page.encode("iso-8859-7"))
+    story = read_story([path])
+    assert "Αθήνα" in story.articles[0].text
+    assert story.notices == ()  # the page said how it is written: nothing to note
+    # valid UTF-8 wins over a page's wrong declaration, as bytes rarely are valid UTF-8 by chance
+    path.write_bytes(page.encode("utf-8"))
+    assert "Αθήνα" in read_story([path]).articles[0].text
+
+
 def test_bytes_undefined_in_cp1252_fall_back_to_latin1(tmp_path: Path) -> None:
     path = tmp_path / "npr.txt"
     path.write_bytes(b"Residents of eastern Aleppo describe bombs \x81 and incendiary weapons.")

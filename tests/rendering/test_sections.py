@@ -194,11 +194,16 @@ def _parse(page: str) -> _Page:
 )
 @pytest.mark.parametrize("explain", [False, True])
 def test_render_dispatches_to_the_named_format(aleppo_brief, output_format, renderer, explain):
-    rendered = render(aleppo_brief, output_format, explain=explain)
-    if explain:  # timing varies only in its values, and they come from the same brief here
-        assert rendered == renderer(aleppo_brief, explain=True)
-    else:
-        assert rendered == renderer(aleppo_brief)
+    timed = render(aleppo_brief, output_format, explain=explain, timing=True)
+    untimed = render(aleppo_brief, output_format, explain=explain)
+    if renderer is to_json:
+        assert timed == to_json(aleppo_brief, explain=explain, timing=True)
+        assert untimed == to_json(aleppo_brief, explain=explain)
+    else:  # the stage times only when asked for: they differ on every run
+        assert timed == renderer(aleppo_brief, explain=explain)
+        assert untimed == renderer(dataclasses.replace(aleppo_brief, timing_ms=()), explain=explain)
+    assert ("Timing" in timed) == (explain and renderer is not to_json)
+    assert "Timing" not in untimed
 
 
 def test_render_defaults_to_markdown(aleppo_brief):

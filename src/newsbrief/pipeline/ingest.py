@@ -67,6 +67,7 @@ Every error is a ``SourceError`` (or ``EmptyStoryError``) with one line that nam
 
 from __future__ import annotations
 
+import codecs
 import html as htmllib
 import http.client
 import itertools
@@ -1026,12 +1027,15 @@ def _require_text(content: str, label: str, what: str) -> None:
 
 
 def decode_bytes(data: bytes, label: str, *, charset: str | None = None) -> tuple[str, tuple[Notice, ...]]:
-    """Text of bytes: the declared charset, else UTF-8, else cp1252 or latin-1 with a notice.
+    """Text of bytes: the declared charset, else UTF-8, else the charset an HTML page's ``<meta>``
+    declares, else each line as UTF-8 where it is valid and cp1252 or latin-1 where not, with a notice.
 
     Line breaks become ``\\n``. SourceError naming ``label`` and the place of a NUL (``refuse_nul``):
     binary data. The one decoder of files, URLs, standard input and the service's uploads.
     """
-    for encoding in (charset, "utf-8"):
+    # a page's own <meta charset> after UTF-8, which valid bytes rarely are by chance: a page
+    # in iso-8859-7 was read as cp1252 ("ÁèÞíá" for "Αθήνα"); a header's charset comes first
+    for encoding in (charset, "utf-8", None if charset else _meta_charset(data)):
         if encoding:
             try:
                 text = _normalise_newlines(data.decode(encoding).removeprefix("\ufeff"))
@@ -1058,6 +1062,28 @@ def decode_bytes(data: bytes, label: str, *, charset: str | None = None) -> tupl
     notice = Notice("decode-fallback", message)
     logger.info("%s", notice.message)
     return text, (notice,)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+
+
+def _meta_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` of its first kilobytes, if it is one
+    Python knows; None for anything else."""
+    if data[:_META_SNIFF_BYTES].lstrip()[:1] != b"<":
+        return None
+    match = _META_CHARSET.search(data[:_META_SNIFF_BYTES])
+    if match is None:
+        return None
+    name = match[1].decode("ascii")
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
+
+
+_META_SNIFF_BYTES = 4096
 
 
 def _decoded_line(line: bytes) -> tuple[str, str]:

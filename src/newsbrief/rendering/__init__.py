@@ -1,8 +1,8 @@
 """One renderer for the CLI, the HTTP API and the web page: a Brief as Markdown, JSON, HTML or text.
 
 Every renderer is a pure function of the Brief: the same brief gives the same string, and only
-the timing figures (shown with ``explain=True`` in the reading formats, and in JSON's
-``timing_ms`` with ``timing=True``) change between runs on the same input. What each analysis section says, and how many entries it
+the timing figures (shown with ``timing=True``: in the reading formats with ``explain=True``,
+in JSON's ``timing_ms``) change between runs on the same input. What each analysis section says, and how many entries it
 shows, lives once in ``sections``; each format module only lays it out and escapes it.
 
 Renderers return the text without a trailing newline, ready for ``print`` or ``typer.echo``.
@@ -10,6 +10,7 @@ Renderers return the text without a trailing newline, ready for ``print`` or ``t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Protocol
 
 from newsbrief.errors import OptionError
@@ -51,16 +52,18 @@ def render(
 ) -> str:
     """The brief in the named format: markdown (md), json, html or text (txt).
 
-    ``explain`` adds what cleaning removed, the exact source words behind every citation and,
-    in the reading formats, the time each stage took. ``timing`` fills JSON's ``timing_ms``
-    (empty otherwise, so that the same input gives the same bytes). ``summary=False`` leaves
+    ``explain`` adds what cleaning removed and the exact source words behind every citation.
+    ``timing`` adds the time each stage took: JSON's ``timing_ms``, and with ``explain`` a Timing
+    section in the reading formats (left out otherwise, so that the same input gives the same
+    bytes). ``summary=False`` leaves
     the summary and its citations out of the reading formats, for a page of analysis only;
     JSON always has everything. Raises OptionError for any other format.
     """
     renderer = _renderer(output_format)
     if renderer is to_json:
         return to_json(brief, explain=explain, summary=summary, timing=timing)
-    return renderer(brief, explain=explain, summary=summary)
+    # the times differ on every run: shown only when asked for, so that --explain gives the same bytes
+    return renderer(brief if timing else replace(brief, timing_ms=()), explain=explain, summary=summary)
 
 
 def _renderer(output_format: str) -> _Renderer:

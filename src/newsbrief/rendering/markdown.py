@@ -59,7 +59,8 @@ def to_markdown(brief: Brief, *, explain: bool = False, summary: bool = True) ->
     blocks.append(_md_sources(brief))
     if explain:
         citations = [_md_citations(brief)] if summary else []
-        blocks.extend([_md_removals(brief), *citations, "## Timing\n\n" + timing_line(brief)])
+        timing = ["## Timing\n\n" + timing_line(brief)] if brief.timing_ms else []
+        blocks.extend([_md_removals(brief), *citations, *timing])
     return "\n\n".join(blocks)
 
 

@@ -63,8 +63,8 @@ def to_text(brief: Brief, *, explain: bool = False, summary: bool = True) -> str
     blocks.append(_text_section("Sources", [_text_source(source) for source in brief.sources]))
     if explain:
         citations = [_text_citations(brief)] if summary else []
-        timing = _text_section("Timing", [_wrap(timing_line(brief), "  ", "  ")])
-        blocks.extend([_text_removals(brief), *citations, timing])
+        timing = [_text_section("Timing", [_wrap(timing_line(brief), "  ", "  ")])] if brief.timing_ms else []
+        blocks.extend([_text_removals(brief), *citations, *timing])
     return "\n\n".join(blocks)
 
 
