@@ -197,6 +197,18 @@ _EXPECTATION_MET = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013(]")
+# Words that start another phrase or clause between the counted things and a modal, which is then
+# not theirs: "a 30-day review of how the Justice Department can combat hate crime" is a review
+_NOT_A_LINK = r"(?!(?:of|how|what|why|when|where|whether|if|to|for|in|on|at|by|with|about|and|or|but)\b)"
+# What may be, not what is: the counted things and a modal of possibility right after them, in
+# the figure's own clause ("19 separate actions the president could take", "19 independent steps
+# that the president can take", "as many as 5,000 people could lose their homes"). A preview's
+# options and a count of what was done can differ with neither outlet wrong.
+_POSSIBLE = re.compile(
+    rf"\s*(?:{_NOT_A_LINK}[\w’'-]+\s+){{0,3}}?(?:(?:that|which|who)\s+)?(?:(?:the|a|an|his|her|its|their)\s+)?"
+    rf"(?:{_NOT_A_LINK}[\w’'.-]+\s+){{0,2}}?(?:could|can|might|may)\s+(?!not\b)",
+    re.IGNORECASE,
+)
 # A number that something is measured against, not a count of the story's own: "on track to soon
 # kill more than the 58,000 Americans who died during the Vietnam War", "significantly more than the
 # $5.7 billion he unsuccessfully demanded". "than" with no article is a qualifier of the figure
@@ -597,9 +609,11 @@ def _is_forecast(figure: Figure) -> bool:
     nor is an expectation beaten or missed (``_EXPECTATION_MET``): "The economy beat expectations
     by adding 916,000 new jobs".
     """
-    before = _sides(figure)[0]
+    before, after = _sides(figure)
     clause = _EXPECTATION_MET.sub(" ", _CLAUSE_BREAK.split(before)[-1])
-    return bool(_FORECAST_WORDS.search(" ".join(clause.split()[-CONTEXT_WORDS:])))
+    if _FORECAST_WORDS.search(" ".join(clause.split()[-CONTEXT_WORDS:])):
+        return True
+    return _POSSIBLE.match(_CLAUSE_BREAK.split(after)[0]) is not None
 
 
 def _written_step(figure: Figure) -> float:
