@@ -298,6 +298,28 @@ def test_issue_cli_an_empty_file_or_record_of_a_stream_is_a_note_not_the_end(
     )
 
 
+def test_issue_cli_a_story_records_titles_name_its_documents_as_summarize_reads_them(tmp_path: Path) -> None:
+    """`cluster` left the NeuS roundups' "titles" unread (stories without a title or keywords)
+    and let a "titles" that is no array pass unsaid, where `summarize` reads and checks them."""
+    records = _basil_records(3)
+    story = {
+        "id": "beck",
+        "documents": [record["text"] for record in records],
+        "titles": [record["title"] for record in records],
+    }
+    (tmp_path / "story.jsonl").write_text(json.dumps(story), encoding="utf-8")
+    result = run_newsbrief("cluster", "story.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    titles = {json.loads(line)["title"] for line in result.stdout.splitlines()}
+    assert titles and titles <= {record["title"] for record in records}
+    (tmp_path / "bad.jsonl").write_text(json.dumps({**story, "titles": "Beck"}), encoding="utf-8")
+    result = run_newsbrief("cluster", "bad.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        'error: bad.jsonl line 1: "titles" must be an array (got string)',
+    )
+
+
 GERMAN = (
     "Die Schlacht um Aleppo tobt seit zwei Wochen und erzeugt tragische Bilder von verletzten "
     "Zivilisten in den Trümmern. Die Stadt war einst die bevölkerungsreichste des Landes und "

@@ -117,6 +117,7 @@ __all__ = [
     "refuse_nul",
     "stream_lines",
     "string_field",
+    "titles_field",
     "undated_notices",
     "url_host",
 ]
@@ -626,7 +627,7 @@ def _story_record(fields: dict[str, object], where: str) -> Story:
         reference is not None and not reference.strip()
     ):  # "summary": "" is no reference, not one to score 0 against
         reference = None
-    titles = _titles_field(fields, where, len(documents))
+    titles = titles_field(fields, where, len(documents))
     articles: list[Article] = []
     empty: list[int] = []
     for number, (document, title) in enumerate(zip(documents, titles, strict=True), 1):
@@ -651,7 +652,7 @@ def _story_record(fields: dict[str, object], where: str) -> Story:
     )
 
 
-def _titles_field(fields: dict[str, object], where: str, documents: int) -> list[object]:
+def titles_field(fields: dict[str, object], where: str, documents: int) -> list[object]:
     """The story record's ``titles``, one per document (all None when absent); checked for shape,
     each one's type by the article record it joins."""
     titles = fields.get("titles")

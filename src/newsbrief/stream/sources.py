@@ -38,6 +38,7 @@ from newsbrief.pipeline.ingest import (
     refuse_nul,
     stream_lines,
     string_field,
+    titles_field,
     url_host,
 )
 from newsbrief.stream.feeds import is_feed, read_feed
@@ -227,9 +228,12 @@ def _story_articles(
     if not isinstance(documents, list):
         raise SourceError(f'{where}: "documents" must be an array')
     story_id = str(record.get("id") or "")
+    titles = titles_field(record, where, len(documents))  # the NeuS roundups' one headline per document
     empty: list[int] = []
-    for number, document in enumerate(documents, 1):
+    for number, (document, title) in enumerate(zip(documents, titles, strict=True), 1):
         fields = {"text": document} if isinstance(document, str) else document
+        if isinstance(fields, dict) and fields.get("title") is None and title is not None:
+            fields = {**fields, "title": title}
         if not isinstance(fields, dict):
             raise SourceError(f"{where} document {number}: expected a string or a JSON object")
         text = fields.get("text")
