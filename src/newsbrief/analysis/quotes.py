@@ -578,12 +578,13 @@ def _is_speech_verb(token: Token) -> bool:
 def _cannot_continue_speaking(subject: Token) -> bool:
     """Whether the subject of "continue" is a thing that says nothing: a common noun that names
     no one and no text that speaks for its issuer ("the statement continued")."""
-    return (
-        subject.pos_ == "NOUN"
-        and not subject.ent_type_
-        and not _names_people(subject)
-        and subject.lemma_.lower() not in _ISSUED_TEXTS
-    )
+    return _names_a_thing(subject) and subject.lemma_.lower() not in _ISSUED_TEXTS
+
+
+def _names_a_thing(noun: Token) -> bool:
+    """Whether a subject is a thing, which cannot speak: a common noun that names no entity and
+    no people ("results", "the improper use"; not "officials", "the senator")."""
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and not _names_people(noun)
 
 
 def _text_reads(verb: Token) -> bool:
@@ -809,10 +810,7 @@ def _misread_participle_subject(verb: Token, subjects: Sequence[Token]) -> bool:
         and verb.dep_ == "advcl"
         and not any(child.dep_ == "aux" for child in verb.children)
         and bool(subjects)
-        and all(
-            subject.pos_ == "NOUN" and not subject.ent_type_ and not _names_people(subject)
-            for subject in subjects
-        )
+        and all(_names_a_thing(subject) for subject in subjects)
     )
 
 
