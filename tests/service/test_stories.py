@@ -195,7 +195,9 @@ def test_bad_batches_are_one_line_422s(client: TestClient, body: dict[str, Any],
 
 def test_one_key_with_two_texts_is_refused_naming_both(client: TestClient) -> None:
     body = {"articles": [{"text": "The first text.", "id": "k"}, {"text": "Another text.", "id": "k"}]}
-    assert_error(client.post("/v1/stories", json=body), 422, "'k'", "articles[1]", "articles[0]")
+    response = client.post("/v1/stories", json=body)
+    assert_error(response, 422, "'k'", "articles[1]", "articles[0]")
+    assert "stored" not in response.json()["detail"]  # this route stores nothing
 
 
 def test_caps_and_media_type(client: TestClient) -> None:

@@ -439,7 +439,7 @@ class Clusterer:
             if seen.text_sha256 != text_sha256:
                 raise SourceError(
                     f"article key {key!r}: {article.source or 'the new article'} has different text "
-                    f"from the stored {seen.article.source or 'article'}; nothing was overwritten"
+                    f"from {seen.article.source or 'an earlier article'}, read before it; nothing was overwritten"
                 )
             return story_name(self._current(self._story_of[self._keys[key] - 1]))
         record, new_story, merges = self._place(article, key, text_sha256, weighted)
