@@ -1234,3 +1234,14 @@ def _wait_for_health(http: httpx.Client, process: subprocess.Popen[str]) -> http
         except httpx.TransportError:
             time.sleep(0.5)
     raise AssertionError("the server did not answer within 120 s")
+
+
+def test_issue_api_an_id_of_white_space_is_no_id_as_an_empty_one_is(
+    client: TestClient, aleppo_dir: Path
+) -> None:
+    """ "id": "" named the article by its outlet, "id": "  " named it "  "."""
+    texts = [(aleppo_dir / f"{name}.txt").read_text(encoding="utf-8") for name in ("npr", "zerohedge")]
+    for blank in ("", "  ", "\t"):
+        items = [{"text": texts[0], "outlet": "NPR", "id": blank}, {"text": texts[1], "outlet": "ZeroHedge"}]
+        data = client.post("/v1/briefs", json={"articles": items, "words": 40}).json()
+        assert [source["article_id"] for source in data["sources"]] == ["npr", "zerohedge"]

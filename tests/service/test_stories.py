@@ -531,6 +531,14 @@ def test_issue_walk_a_whole_number_id_is_read_as_the_command_line_reads_it(
     assert keys == ["101", "102", "103"]
     from_file = [story_record(story) for story in cluster(read_articles([str(lines)]))]
     assert response.json()["stories"] == from_file
+    # an id of white space only is no id, as "" is: the key is the text's hash, here and in a file
+    blank = [{**items[0], "id": "  "}]
+    lines.write_text(json.dumps(blank[0]) + "\n", encoding="utf-8")
+    response = client.post("/v1/stories", json={"articles": blank})
+    assert response.json()["stories"][0]["articles"][0].startswith("sha256:")
+    assert response.json()["stories"] == [
+        story_record(story) for story in cluster(read_articles([str(lines)]))
+    ]
     for bad in (True, 1.5):
         assert_error(
             client.post("/v1/stories", json={"articles": [{**items[0], "id": bad}]}),

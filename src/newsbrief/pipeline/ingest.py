@@ -702,11 +702,13 @@ def string_field(fields: dict[str, object], keys: tuple[str, ...], where: str) -
 
 
 def id_field(fields: dict[str, object], where: str) -> str:
-    """The record's ``id`` as a string ("" when absent); datasets use strings or whole numbers."""
+    """The record's ``id`` as a string ("" when absent or white space only, which names no
+    article); datasets use strings or whole numbers."""
     value = fields.get("id")
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    return string_field(fields, ("id",), where) or ""
+    given = string_field(fields, ("id",), where) or ""
+    return given if given.strip() else ""
 
 
 def _as_object(value: object, where: str, *, expected: str = "a JSON object") -> dict[str, object]:

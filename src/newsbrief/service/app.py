@@ -245,7 +245,10 @@ class _WholeNumberId(BaseModel):
     @field_validator("id", mode="before", check_fields=False)
     @classmethod
     def _whole_number_id(cls, value: object) -> object:
-        """A whole-number id as its digits, as ``ingest.id_field`` reads a JSONL record's."""
+        """A whole-number id as its digits, as ``ingest.id_field`` reads a JSONL record's; one of
+        white space only as no id, as "" is (it was kept as the id "  ")."""
+        if isinstance(value, str) and not value.strip():
+            return None
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
