@@ -906,3 +906,27 @@ def test_issue_cli_a_feed_file_given_to_summarize_says_it_is_a_feed(tmp_path: Pa
     assert result.stderr.splitlines() == [
         f"error: {feed}: an RSS or Atom feed, not an article; give it to newsbrief cluster or watch"
     ]
+
+
+def test_issue_cli_eval_notes_predictions_written_without_an_id(tmp_path: Path) -> None:
+    """Stories without an id were written as "id": "" with no word of it."""
+    fixtures = Path(__file__).parent / "fixtures"
+    records = [
+        json.loads(line)
+        for line in (fixtures / "multinews-sample.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text(
+        "\n".join(json.dumps({**record, "id": None}) for record in records[:2]), encoding="utf-8"
+    )
+    predictions = tmp_path / "predictions.jsonl"
+    result = runner.invoke(app, ["eval", str(stories), "-o", str(predictions)])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in predictions.read_text(encoding="utf-8").splitlines()] == [
+        "",
+        "",
+    ]
+    assert (
+        f'note: 2 of 2 stories have no id: {predictions} gives their summaries "id": "", in the order of the stories'
+        in " ".join(result.stderr.split())
+    )

@@ -506,6 +506,12 @@ def evaluate_command(
             for result in results
         )
         _write("\n".join(lines) + "\n", output)
+        unnamed = sum(not result.story_id for result in results)
+        if unnamed:  # nothing maps them back to their stories but their order
+            _note_line(
+                f"{unnamed} of {len(results)} stories have no id: {output} gives their summaries "
+                '"id": "", in the order of the stories'
+            )
 
 
 def _refuse_repeated_ids(stories_file: str, stories: Sequence[Story]) -> None:
