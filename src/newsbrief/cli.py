@@ -743,18 +743,25 @@ def cluster_command(
     from newsbrief.stream.sources import read_articles
     from newsbrief.stream.store import Store
 
-    # the formats --format names (not "txt"), each with the extension every saved brief gets
-    extensions = {name: FILE_EXTENSIONS[name] for name in ("md", "markdown", "json", "html", "text")}
+    # the formats --format names, as summarize's, each with the extension every saved brief gets
+    extensions = dict(FILE_EXTENSIONS)
 
     def run() -> str:
         _check_output(output, sources)
         if formats is not None and briefs_dir is None:  # the stories themselves are always JSONL
             raise OptionError(f"--format {formats} is the format of the briefs: give --briefs DIR too")
         given = "md" if formats is None else formats
-        chosen = [name.strip().lower() for name in given.split(",") if name.strip()]
-        unknown = [name for name in chosen if name not in extensions]
-        if unknown or not chosen:
-            raise OptionError(f"--format {given!r}: choose from md, json, html, text")
+        named = [name.strip().lower() for name in given.split(",") if name.strip()]
+        unknown = [name for name in named if name not in extensions]
+        if unknown or not named:
+            shown = repr(unknown[0]) if unknown else repr(given)
+            raise OptionError(f"--format {shown}: choose from md (markdown), json, html, text (txt)")
+        # one file per extension: "md,markdown" or "text,txt" asks for one file, not two writes of it
+        chosen = [
+            name
+            for number, name in enumerate(named)
+            if all(extensions[earlier] != extensions[name] for earlier in named[:number])
+        ]
         if engine not in ("embedded", "dask"):
             raise OptionError(f"--engine {engine!r}: choose embedded or dask")
         _check_dask_options(engine, scheduler, workers)
@@ -765,6 +772,7 @@ def cluster_command(
                 f"--window must be a positive number of days, at most {MAX_WINDOW_DAYS:g} (got {window:g})"
             )
         if briefs_dir is not None:  # before the stream is clustered, so that a bad folder is found at once
+            _check_briefs_folder(briefs_dir, sources)
             _make_folder(briefs_dir)
         store = None if engine == "dask" else Store(db)  # the Dask engine opens --db itself
         stored = store.settings() if store is not None else None
@@ -904,6 +912,14 @@ def _note_unnamed_outlets(stories: list[StreamStory]) -> None:
             f"no brief for {len(unnamed)} {'story' if len(unnamed) == 1 else 'stories'} of several "
             f"articles: {why} (give each record an outlet or url)"
         )
+
+
+def _check_briefs_folder(path: Path, sources: Sequence[str]) -> None:
+    """SourceError, one line, when ``--briefs`` names a folder the run reads articles from: the
+    briefs written there would be read as articles by the next run over it."""
+    for source in sources:
+        if Path(source).is_dir() and path.is_dir() and path.samefile(source):
+            raise SourceError(f"--briefs {path}: it is an input folder of this run; give another folder")
 
 
 def _make_folder(path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -72,7 +73,35 @@ def test_a_key_with_two_texts_exits_2_with_one_line_naming_both(tmp_path: Path) 
 def test_an_unknown_format_exits_2() -> None:
     result = run(str(BASIL), "--briefs", "out", "--format", "pdf")
     assert result.returncode == 2
-    assert "--format" in result.stderr
+    assert "--format 'pdf': choose from md (markdown), json, html, text (txt)" in result.stderr
+
+
+def test_issue_cli_briefs_take_the_format_names_summarize_takes_one_file_each(tmp_path: Path) -> None:
+    """`cluster -f markdown,txt` was refused where `summarize -f txt` works."""
+    result = run(
+        str(BASIL), "--briefs", str(tmp_path / "briefs"), "-f", "markdown,txt,md,text", "-o", os.devnull
+    )
+    assert result.returncode == 0, result.stderr
+    written = sorted(path.name for path in (tmp_path / "briefs").iterdir())
+    assert written and {name.rsplit(".", 1)[1] for name in written} == {"md", "txt"}
+    assert len(written) == 2 * len({name.rsplit(".", 1)[0] for name in written})
+
+
+def test_issue_cli_briefs_into_an_input_folder_are_refused(tmp_path: Path, aleppo_dir: Path) -> None:
+    """`cluster al2 --briefs al2` wrote the briefs among the articles, and the next run read them as
+    articles; `-o` naming an input was already refused."""
+    folder = tmp_path / "al2"
+    folder.mkdir()
+    for article in aleppo_dir.glob("*.txt"):
+        (folder / article.name).write_bytes(article.read_bytes())
+    result = run_newsbrief("cluster", "al2", "--briefs", "al2", "-o", os.devnull, cwd=tmp_path)
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        "error: --briefs al2: it is an input folder of this run; give another folder",
+    )
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        path.name for path in aleppo_dir.glob("*.txt")
+    )
 
 
 def test_issue_walk_a_format_without_briefs_is_refused() -> None:
@@ -226,7 +255,7 @@ def test_issue_walk_many_lines_not_in_utf8_are_one_note(tmp_path: Path) -> None:
         ),
         (
             '{"id": ["a"], "text": "Glenn Beck spoke at CPAC."}',
-            'bad.jsonl line 1: "id" must be a string (got array)',
+            'bad.jsonl line 1: "id" must be a string or a whole number (got array)',
         ),
         (
             '{"id": "a", "text": "Glenn Beck spoke at CPAC.}',

@@ -707,6 +707,8 @@ def id_field(fields: dict[str, object], where: str) -> str:
     value = fields.get("id")
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
+    if value is not None and not isinstance(value, str):
+        raise SourceError(f'{where}: "id" must be a string or a whole number (got {json_type(value)})')
     given = string_field(fields, ("id",), where) or ""
     return given if given.strip() else ""
 
