@@ -279,7 +279,7 @@ def summarize(
     sources: SourcesArgument,
     words: WordsOption = 250,
     sentences: Annotated[
-        int | None, typer.Option("--sentences", "-s", help="Stop after this many sentences.")
+        int | None, typer.Option("--sentences", "-s", help="Stop after this many sentences (1 to 5000).")
     ] = None,
     analysis: Annotated[str, typer.Option("--analysis", "-a", help=ANALYSIS_HELP)] = "none",
     style: StyleOption = DEFAULT_STYLE,
