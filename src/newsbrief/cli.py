@@ -757,11 +757,10 @@ def cluster_command(
             shown = repr(unknown[0]) if unknown else repr(given)
             raise OptionError(f"--format {shown}: choose from md (markdown), json, html, text (txt)")
         # one file per extension: "md,markdown" or "text,txt" asks for one file, not two writes of it
-        chosen = [
-            name
-            for number, name in enumerate(named)
-            if all(extensions[earlier] != extensions[name] for earlier in named[:number])
-        ]
+        by_extension: dict[str, str] = {}
+        for name in named:
+            by_extension.setdefault(extensions[name], name)
+        chosen = list(by_extension.values())
         if engine not in ("embedded", "dask"):
             raise OptionError(f"--engine {engine!r}: choose embedded or dask")
         _check_dask_options(engine, scheduler, workers)

@@ -117,6 +117,7 @@ __all__ = [
     "refuse_nul",
     "stream_lines",
     "string_field",
+    "text_field",
     "titles_field",
     "undated_notices",
     "url_host",
@@ -667,12 +668,7 @@ def titles_field(fields: dict[str, object], where: str, documents: int) -> list[
 
 def _article_record(fields: dict[str, object], where: str, *, number: int) -> Article:
     """The article of a record with ``text``; ``number`` names it when it names no outlet."""
-    if "text" not in fields:
-        raise SourceError(f'{where}: no "text" field')
-    text = fields["text"]
-    if not isinstance(text, str):
-        raise SourceError(f'{where}: "text" must be a string (got {json_type(text)})')
-    refuse_nul(text, where, field="text")
+    text = text_field(fields, where)
     url = string_field(fields, ("url",), where)
     outlet = (
         string_field(fields, ("outlet", "source", "site"), where) or url_host(url) or f"document {number}"
@@ -686,6 +682,18 @@ def _article_record(fields: dict[str, object], where: str, *, number: int) -> Ar
         published=string_field(fields, ("published", "date"), where),
         article_id=id_field(fields, where),
     )
+
+
+def text_field(fields: dict[str, object], where: str) -> str:
+    """The record's ``text``, as given; SourceError naming ``where`` when it is missing, not a
+    string or holds a NUL. The one check of an article record's text, a file's or a stream's."""
+    if "text" not in fields:
+        raise SourceError(f'{where}: no "text" field')
+    text = fields["text"]
+    if not isinstance(text, str):
+        raise SourceError(f'{where}: "text" must be a string (got {json_type(text)})')
+    refuse_nul(text, where, field="text")
+    return text
 
 
 def string_field(fields: dict[str, object], keys: tuple[str, ...], where: str) -> str | None:
@@ -1038,9 +1046,7 @@ def decode_bytes(data: bytes, label: str, *, charset: str | None = None) -> tupl
     Line breaks become ``\\n``. SourceError naming ``label`` and the place of a NUL (``refuse_nul``):
     binary data. The one decoder of files, URLs, standard input and the service's uploads.
     """
-    # a page's own <meta charset> after UTF-8, which valid bytes rarely are by chance: a page
-    # in iso-8859-7 was read as cp1252 ("ÁèÞíá" for "Αθήνα"); a header's charset comes first
-    for encoding in (charset, "utf-8", None if charset else _meta_charset(data)):
+    for encoding in _encodings_to_try(data, charset):
         if encoding:
             try:
                 text = _normalise_newlines(data.decode(encoding).removeprefix("\ufeff"))
@@ -1067,6 +1073,16 @@ def decode_bytes(data: bytes, label: str, *, charset: str | None = None) -> tupl
     notice = Notice("decode-fallback", message)
     logger.info("%s", notice.message)
     return text, (notice,)
+
+
+def _encodings_to_try(data: bytes, charset: str | None) -> Iterator[str | None]:
+    """The declared charset, UTF-8, then, with no declared charset, the one an HTML page's own
+    ``<meta>`` names, looked for only when UTF-8 has failed: valid UTF-8 is rarely so by chance,
+    and a page in iso-8859-7 was read as cp1252 ("ÁèÞíá" for "Αθήνα")."""
+    yield charset
+    yield "utf-8"
+    if charset is None:
+        yield _meta_charset(data)
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)

@@ -35,9 +35,9 @@ from newsbrief.pipeline.ingest import (
     json_value,
     read_stories,
     read_story,
-    refuse_nul,
     stream_lines,
     string_field,
+    text_field,
     titles_field,
     url_host,
 )
@@ -198,7 +198,7 @@ def _record_articles(record: object, where: str, on_notice: Callable[[Notice], o
         raise SourceError(f"{where}: expected a JSON object (got {json_type(record)})")
     if "documents" in record:
         yield from _story_articles(record, where, on_notice)
-    elif isinstance(record.get("text"), str) and not str(record["text"]).strip():
+    elif isinstance(text := record.get("text"), str) and not text.strip():
         # as a story's empty document is: one blank record of a stream stops nothing
         on_notice(Notice("empty-article", f"{where}: skipped an article record with empty text"))
     else:
@@ -232,10 +232,10 @@ def _story_articles(
     empty: list[int] = []
     for number, (document, title) in enumerate(zip(documents, titles, strict=True), 1):
         fields = {"text": document} if isinstance(document, str) else document
-        if isinstance(fields, dict) and fields.get("title") is None and title is not None:
-            fields = {**fields, "title": title}
         if not isinstance(fields, dict):
             raise SourceError(f"{where} document {number}: expected a string or a JSON object")
+        if fields.get("title") is None and title is not None:
+            fields = {**fields, "title": title}
         text = fields.get("text")
         if isinstance(text, str) and not text.strip():
             empty.append(number)
@@ -250,16 +250,11 @@ def _story_articles(
 
 def _article(fields: dict[str, object], where: str, *, default_id: str, default_outlet: str = "") -> Article:
     """The article of one record; SourceError naming the line when a field is missing or mistyped."""
-    if "text" not in fields:
-        raise SourceError(f'{where}: no "text" field')
-    text = fields["text"]
-    if not isinstance(text, str):
-        raise SourceError(f'{where}: "text" must be a string (got {json_type(text)})')
+    text = text_field(fields, where)
     if len(text) > MAX_ARTICLE_CHARS:
         raise SourceError(
             f"{where}: article of {len(text):,} characters is over the limit of {MAX_ARTICLE_CHARS:,}"
         )
-    refuse_nul(text, where, field="text")
     url = string_field(fields, ("url",), where)
     return Article(
         id=id_field(fields, where) or default_id,
