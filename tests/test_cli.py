@@ -69,6 +69,17 @@ def test_output_file_and_html(aleppo_dir: Path, tmp_path: Path) -> None:
     assert "Aleppo" in page
 
 
+def test_an_output_file_holds_what_stdout_prints_ending_in_a_line_break(
+    aleppo_dir: Path, tmp_path: Path
+) -> None:
+    printed = run("summarize", str(aleppo_dir), "--words", "60")
+    target = tmp_path / "brief.txt"
+    written = run("summarize", str(aleppo_dir), "--words", "60", "-o", str(target))
+    assert printed.returncode == written.returncode == 0, written.stderr
+    assert target.read_text(encoding="utf-8") == printed.stdout
+    assert printed.stdout.endswith("words\n")
+
+
 def test_stdin_is_read_with_a_dash(aleppo_dir: Path) -> None:
     text = (aleppo_dir / "npr.txt").read_bytes()
     result = run("summarize", "-", "--words", "60", stdin=text)

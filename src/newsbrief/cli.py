@@ -233,6 +233,7 @@ SourcesArgument = Annotated[
     typer.Argument(
         help="Articles: files (.txt .md .html .htm .json .jsonl .src), directories, http(s) URLs, or - for stdin.",
         show_default=False,
+        metavar="SOURCES",
     ),
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: md, json, html or text.")]
@@ -432,7 +433,11 @@ _FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf", ".html", ".htm", ""
 @app.command("eval")
 def evaluate_command(
     stories: Annotated[
-        str, typer.Argument(help="Stories with reference summaries: JSONL records {id, documents, summary}.")
+        str,
+        typer.Argument(
+            help="Stories with reference summaries: JSONL records {id, documents, summary}.",
+            metavar="STORIES",
+        ),
     ],
     peers: Annotated[
         Path | None,
@@ -563,7 +568,11 @@ def _note_unscored(
 @app.command()
 def watch(
     feeds_file: Annotated[
-        Path, typer.Argument(help="A text file naming one RSS/Atom feed (URL or file) per line; # comments.")
+        Path,
+        typer.Argument(
+            help="A text file naming one RSS/Atom feed (URL or file) per line; # comments.",
+            metavar="FEEDS_FILE",
+        ),
     ],
     db: Annotated[Path, typer.Option("--db", help="The SQLite file that keeps the articles and stories.")],
     every: Annotated[
@@ -688,6 +697,7 @@ def cluster_command(
                 "Articles: JSONL (an article or a Multi-News story per line), directories, HTML or "
                 "text files, RSS/Atom feeds (files or http(s) URLs), or - for standard input."
             ),
+            metavar="SOURCES",
             show_default=False,
         ),
     ],
@@ -818,7 +828,10 @@ def cluster_command(
                         empty.append(story.id)
                         continue
                     for name in chosen:
-                        _write_file(briefs_dir / f"{story.id}.{extensions[name]}", render(made, name))
+                        _write_file(
+                            briefs_dir / f"{story.id}.{extensions[name]}",
+                            _ending_in_line_break(render(made, name)),
+                        )
                 if empty:
                     _note_line(
                         f"no brief for {len(empty)} {'story' if len(empty) == 1 else 'stories'} "
@@ -974,13 +987,20 @@ def _write_file(path: Path, text: str) -> None:
 
 
 def _write(text: str, output: Path | None) -> None:
-    """Write the text to the file, or to stdout (no ``-o``, or ``-o -``) ending in a line break; no
-    text prints nothing (``cluster`` of no articles: an empty JSONL, not one blank line)."""
+    """Write the text, ending in a line break, to the file or to stdout (no ``-o``, or ``-o -``);
+    no text writes nothing (``cluster`` of no articles: an empty JSONL, not one blank line)."""
+    ended = _ending_in_line_break(text)
     if output is None or output == STDOUT:
         _require_stdout("give -o FILE")
-        _guarded(lambda: _write_stdout(text if not text or text.endswith("\n") else text + "\n"))
+        _guarded(lambda: _write_stdout(ended))
         return
-    _guarded(lambda: _write_file(output, text))
+    _guarded(lambda: _write_file(output, ended))
+
+
+def _ending_in_line_break(text: str) -> str:
+    """The text with a final line break, as a text file ends (``wc -l``, ``cat`` of two files);
+    empty text stays empty."""
+    return text if not text or text.endswith("\n") else text + "\n"
 
 
 def _write_stdout(text: str) -> None:
