@@ -556,6 +556,9 @@ class StreamStory:
     arrival order; ``duplicates`` pairs a near-identical copy with the earlier article it copies.
     ``merged_from`` names the stories merged into this one; ``language`` is ``en``, or ``und``
     for articles that do not look like English (they are clustered only among themselves).
+    ``title`` is the headline of the member closest to the story's centroid ("" when no member
+    has one); ``keywords`` are the words of the members' headlines that weigh most in the
+    centroid, or of their opening words when no member has a headline.
     """
 
     id: str

@@ -16,6 +16,7 @@ import newsbrief
 from newsbrief.analysis.similarity import load_wordllama
 from newsbrief.errors import OptionError, SourceError
 from newsbrief.model import Article, ClusterSettings
+from newsbrief.pipeline.ingest import read_directory
 from newsbrief.stream import Clusterer, Store, cluster, features
 from newsbrief.stream.sources import read_articles
 
@@ -376,3 +377,15 @@ def test_a_stream_record_that_is_not_an_object_says_what_it_is(tmp_path: Path) -
     stream.write_text('["Aleppo is encircled."]\n', encoding="utf-8")
     with pytest.raises(SourceError, match=r"line 1: expected a JSON object \(got array\)$"):
         list(read_articles([str(stream)]))
+
+
+def test_a_story_of_articles_without_headlines_takes_keywords_from_their_openings(aleppo_dir: Path) -> None:
+    """Plain text files have no headline: their story had no title and no keywords, so a list of
+    stories named nothing; its keywords now come from the words the articles open with."""
+    untitled = [article for article in read_directory(aleppo_dir).articles if not article.title]
+    assert len(untitled) == 2
+    (story,) = cluster(untitled)
+    assert story.title == ""
+    assert len(story.keywords) == 5 and "aleppo" in story.keywords
+    openings = " ".join(" ".join(article.text.split()[:25]) for article in untitled).lower()
+    assert all(keyword in openings for keyword in story.keywords)

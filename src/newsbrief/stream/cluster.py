@@ -84,6 +84,9 @@ _VECTOR_TERMS = 80  # an article keeps its heaviest terms: fewer cost recall (40
 _MERGE_CANDIDATES = 3
 _SWEEP_EVERY = 256  # articles between sweeps of dormant stories out of the index
 _KEYWORDS = 5
+# A story none of whose articles has a headline (plain text files) takes its keywords from the
+# words its articles open with, about as many as a headline and a standfirst hold.
+_OPENING_WORDS = 25
 _BATCH = 256  # articles featurized together ahead of placing them
 _LSH_BANDS = 16  # 16 bands of 4 values: a pair at Jaccard 0.8 shares a band with probability > 0.999
 _LSH_ROWS = MINHASH_PERMUTATIONS // _LSH_BANDS
@@ -753,9 +756,8 @@ class Clusterer:
         """The story as the public StreamStory."""
         members = [self._seen[seq - 1] for seq in story.members]
         titled = [seen for seen in members if seen.article.title]
-        title_terms = list(
-            dict.fromkeys(itertools.chain.from_iterable(seen.title_words[0] for seen in members))
-        )
+        naming = [seen.title_words for seen in titled] or [_opening_words(seen.article) for seen in members]
+        title_terms = list(dict.fromkeys(itertools.chain.from_iterable(terms for terms, _ in naming)))
         # a third of the stories have one titled member: nothing to compare
         closeness, weights = self._against_centroid(story, titled if len(titled) > 1 else [], title_terms)
         first_published, last_published = published_span(seen.article.published for seen in members)
@@ -769,7 +771,7 @@ class Clusterer:
             first_published=first_published,
             last_published=last_published,
             title=_central_title(titled, closeness),
-            keywords=_keywords(members, dict(zip(title_terms, weights, strict=True))),
+            keywords=_keywords(naming, dict(zip(title_terms, weights, strict=True))),
             merged_from=tuple(story_name(sid) for sid in story.merged_from),
             language=story.language,
         )
@@ -950,17 +952,23 @@ def _central_title(titled: list[_Seen], closeness: list[float]) -> str:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-def _keywords(members: list[_Seen], weight: dict[int, float]) -> tuple[str, ...]:
-    """The title words whose stems weigh most in the centroid (``weight``: title term -> its
-    weight), in their most common spelling (the first alphabetically on a tie), a possessive's
-    "'s" left off (one spelling of "Schiff" and "Schiff's").
+def _opening_words(article: Article) -> TitleWords:
+    """``title_words`` of the first ``_OPENING_WORDS`` words of an article, standing in for the
+    headline it lacks."""
+    return title_words(" ".join(article.text.split()[:_OPENING_WORDS]))
+
+
+def _keywords(naming: list[TitleWords], weight: dict[int, float]) -> tuple[str, ...]:
+    """The naming words (the members' titles, or their opening words when none has a title) whose
+    stems weigh most in the centroid (``weight``: term -> its weight), in their most common
+    spelling (the first alphabetically on a tie), a possessive's "'s" left off (one spelling of
+    "Schiff" and "Schiff's").
 
     Only the spellings of the few chosen stems are counted.
     """
     best = sorted(weight, key=lambda term: (-weight[term], term))[:_KEYWORDS]
     spellings: dict[int, dict[str, int]] = {term: {} for term in best}
-    for seen in members:
-        terms, words = seen.title_words
+    for terms, words in naming:
         for term, word in zip(terms, words.split(), strict=True):
             counts = spellings.get(term)
             if counts is not None:
