@@ -16,7 +16,7 @@ import json
 import os
 import socket
 import sys
-from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -847,16 +847,20 @@ def cluster_command(
     _write(_guarded(run), output)
 
 
-def _note_stored(articles: list[Article], stored: Container[str], db: Path | None) -> None:
+def _note_stored(articles: list[Article], clusterer: Clusterer, db: Path | None) -> None:
     """A note for the articles of the input that ``--db`` holds already (a rerun, a growing
-    input): the store keeps them as they were, and they are not added again."""
+    input): the store keeps them as they were, and they are not added again. An article whose
+    key the store holds with other text is refused here, before any article is added (it had
+    been counted as stored first, then refused when its turn came)."""
     from newsbrief.stream.cluster import article_key
 
-    keys = {article_key(article) for article in articles}
-    already = sum(key in stored for key in keys)
+    first: dict[str, Article] = {}
+    for article in articles:
+        first.setdefault(article_key(article), article)
+    already = sum(map(clusterer.holds, first.values()))
     if already:
         _note_line(
-            f"{already} of {len(keys)} articles {'is' if already == 1 else 'are'} already in {db}: not added again"
+            f"{already} of {len(first)} articles {'is' if already == 1 else 'are'} already in {db}: not added again"
         )
 
 

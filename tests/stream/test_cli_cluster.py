@@ -439,6 +439,29 @@ def test_issue_walk_articles_stored_before_or_repeated_in_the_input_are_noted(tm
     assert len(keys) == len(set(keys)) == 6
 
 
+def test_an_article_stored_with_other_text_is_refused_before_anything_is_added(tmp_path: Path) -> None:
+    """A rerun whose record of a stored key has been edited since: the note counted it as stored,
+    "not added again", and then the run refused it, after the input's new articles published
+    before it had been added. Now one error line, and the store is as it was."""
+    lines = BASIL.read_text(encoding="utf-8").splitlines()
+    (tmp_path / "first.jsonl").write_text("\n".join(lines[:4]) + "\n", encoding="utf-8")
+    edited = json.loads(lines[1])
+    edited["text"] = edited["text"].replace(" the ", " a ", 1)
+    (tmp_path / "edited.jsonl").write_text(
+        "\n".join([*lines[4:8], json.dumps(edited)]) + "\n", encoding="utf-8"
+    )
+    assert run_newsbrief("cluster", "first.jsonl", "--db", "s.sqlite", cwd=tmp_path).returncode == 0
+    refused = run_newsbrief("cluster", "edited.jsonl", "--db", "s.sqlite", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines() == [
+        f"error: article key {edited['id']!r}: edited.jsonl line 5 has different text from first.jsonl "
+        "line 2, read before it; nothing was overwritten"
+    ]
+    again = run_newsbrief("cluster", "first.jsonl", "--db", "s.sqlite", cwd=tmp_path)
+    assert again.stderr.strip() == "note: 4 of 4 articles are already in s.sqlite: not added again"
+    assert sum(len(json.loads(line)["articles"]) for line in again.stdout.splitlines()) == 4
+
+
 def test_issue_walk_jsonl_on_standard_input_keeps_each_records_id(tmp_path: Path) -> None:
     """``cluster -`` read JSONL as one story and dropped its ids, keying each article by its
     text: other keys than the file's, so a store filled from the file took every article again

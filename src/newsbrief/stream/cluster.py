@@ -391,6 +391,16 @@ class Clusterer:
         """Whether an article with this key (``article_key``) is stored: ``watch`` skips its entry."""
         return key in self._keys
 
+    def holds(self, article: Article) -> bool:
+        """Whether the article is stored already (its key, with the same text): a rerun that adds
+        it again changes nothing. Raises SourceError when its key is stored with other text, as
+        ``add`` would, so that a caller can refuse the input before adding any of it."""
+        key = article_key(article)
+        if key not in self._keys:
+            return False
+        self._check_same_text(article, key, _text_hash(article.text))
+        return True
+
     def add(self, article: Article) -> str:
         """Place the article in a story and store both; the id of the story it is in now.
 
@@ -438,12 +448,7 @@ class Clusterer:
     def _add(self, article: Article, key: str, text_sha256: str, weighted: _Weighted | None) -> str:
         """``add`` with the article's key, text hash and, when the key is new, its weighted features."""
         if weighted is None:  # stored before, by an earlier batch or earlier in this one
-            seen = self._seen[self._keys[key] - 1]
-            if seen.text_sha256 != text_sha256:
-                raise SourceError(
-                    f"article key {key!r}: {article.source or 'the new article'} has different text "
-                    f"from {seen.article.source or 'an earlier article'}, read before it; nothing was overwritten"
-                )
+            self._check_same_text(article, key, text_sha256)
             return story_name(self._current(self._story_of[self._keys[key] - 1]))
         record, new_story, merges = self._place(article, key, text_sha256, weighted)
         self.store.add(record, new_story=new_story, merges=merges)
@@ -486,6 +491,15 @@ class Clusterer:
             self._apply(record, merges.get(record.seq, ()), terms, weights, title)
         if self._seen:
             logger.info("reopened a store of %d articles", len(self._seen))
+
+    def _check_same_text(self, article: Article, key: str, text_sha256: str) -> None:
+        """SourceError when the stored article of this key has other text than ``article``."""
+        seen = self._seen[self._keys[key] - 1]
+        if seen.text_sha256 != text_sha256:
+            raise SourceError(
+                f"article key {key!r}: {article.source or 'the new article'} has different text "
+                f"from {seen.article.source or 'an earlier article'}, read before it; nothing was overwritten"
+            )
 
     def _place(
         self, article: Article, key: str, text_sha256: str, weighted: _Weighted
