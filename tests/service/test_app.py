@@ -669,7 +669,8 @@ def test_bad_json_gets_a_422_with_one_line(client: TestClient, body: Any, words:
         (b"null", "body: Input should be an object"),
         (b"{", "body: Invalid JSON"),
         (b'{"articles": [}', "body: Invalid JSON"),
-        (b"\xff\xfe\x00garbage", "body: Invalid JSON"),
+        (b"\xff\xfe\x00garbage", "body: byte 1 (0xff) is not UTF-8; send JSON encoded as UTF-8"),
+        ('{"articles": [{"text": "café"}]}'.encode("latin-1"), "body: byte 28 (0xe9) is not UTF-8"),
         (b"[" * 100_000 + b"]" * 100_000, "body: Invalid JSON: recursion limit exceeded"),
         (b'{"articles": [{"text": "x"}], "words": 1e400}', "words: Input should be a valid integer"),
         (b'{"articles": [{"text": "x"}], "words": NaN}', "words: Input should be a valid integer"),
@@ -679,6 +680,17 @@ def test_bad_json_gets_a_422_with_one_line(client: TestClient, body: Any, words:
 def test_malformed_json_gets_a_422(client: TestClient, content: bytes, words: str) -> None:
     response = client.post("/v1/briefs", content=content, headers={"Content-Type": "application/json"})
     assert_error(response, 422, words)
+
+
+def test_a_json_body_may_open_with_a_utf8_byte_order_mark(client: TestClient) -> None:
+    """RFC 8259 lets a reader ignore the mark; it was "Invalid JSON: expected value at line 1 column 1"."""
+    body = json.dumps({"articles": [{"text": TEXT, "outlet": "NPR"}], "format": "json"}).encode()
+    plain = client.post("/v1/briefs", content=body, headers={"Content-Type": "application/json"})
+    marked = client.post(
+        "/v1/briefs", content=b"\xef\xbb\xbf" + body, headers={"Content-Type": "application/json"}
+    )
+    assert plain.status_code == marked.status_code == 200, marked.text
+    assert marked.json()["summary"] == plain.json()["summary"]
 
 
 @pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded"])

@@ -43,6 +43,7 @@ URLs in requests are fetched only when the operator starts the server with ``all
 
 from __future__ import annotations
 
+import codecs
 import importlib.util
 import json
 import logging
@@ -771,13 +772,29 @@ def _check_count(count: int, limits: Limits) -> None:
 
 def _validated_json(model: type[_Request], body: bytes) -> _Request:
     """The JSON body read as ``model``; InputError with pydantic's first complaint, or naming a key
-    that one object of the body gives twice (pydantic keeps the last value: the first is dropped)."""
+    that one object of the body gives twice (pydantic keeps the last value: the first is dropped).
+    A UTF-8 byte order mark, which RFC 8259 lets a reader ignore, is ignored."""
+    body = _utf8_json(body)
     try:
         parsed = model.model_validate_json(body)
     except ValidationError as exc:
         raise InputError(_validation_message(exc)) from None
     json.loads(body, object_pairs_hook=_refuse_repeated_keys)
     return parsed
+
+
+def _utf8_json(body: bytes) -> bytes:
+    """The body without a UTF-8 byte order mark; InputError naming the first byte that is not
+    UTF-8 (JSON is sent as UTF-8, RFC 8259; a Latin-1 "é" was "invalid unicode code point", a
+    byte order mark "expected value at line 1 column 1")."""
+    body = body.removeprefix(codecs.BOM_UTF8)
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"body: byte {exc.start + 1} (0x{body[exc.start]:02x}) is not UTF-8; send JSON encoded as UTF-8"
+        ) from None
+    return body
 
 
 def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
