@@ -617,6 +617,7 @@ def _fields(*values: str | None) -> tuple[str | None, ...]:
 async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_Item], Options, _Output]:
     """The items, options and output of a multipart upload: ``files`` (several), ``words``,
     ``sentences``, ``analysis``, ``format``, ``explain``."""
+    _check_closed_multipart(request.headers.get("content-type", ""), await request.body())
     try:
         form = await request.form(
             max_files=limits.max_articles, max_fields=_MAX_FORM_FIELDS, max_part_size=_MAX_FIELD_CHARS * 4
@@ -648,6 +649,23 @@ async def _multipart_request(request: Request, limits: Limits) -> tuple[list[_It
     finally:
         await form.close()
     return items, options, output
+
+
+def _check_closed_multipart(content_type: str, body: bytes) -> None:
+    """InputError when the multipart body has no closing boundary (``--BOUNDARY--``): a body cut
+    short in transfer was read as the parts it had completed, and one cut in its first file was
+    "no files"."""
+    match = _BOUNDARY.search(content_type)
+    if match is None:
+        return  # the form parser names a missing boundary itself
+    boundary = (match[1] if match[1] is not None else match[2]).encode("latin-1", "replace")
+    if b"--" + boundary + b"--" not in body:
+        raise InputError(
+            "multipart body cut short: it does not end with its closing boundary; send the whole body"
+        )
+
+
+_BOUNDARY = re.compile(r'boundary=(?:"([^"]*)"|([^;\s]+))', re.IGNORECASE)
 
 
 async def _upload_item(upload: UploadFile | str, index: int, limits: Limits) -> _Item:
