@@ -548,6 +548,13 @@ def test_analyze_prints_the_analysis_without_the_summary(aleppo_dir: Path) -> No
     assert "400,000" in out
 
 
+def test_analyze_of_one_article_says_so_without_naming_a_summary_it_does_not_print(aleppo_dir: Path) -> None:
+    result = run("analyze", str(aleppo_dir / "npr.txt"), "-a", "facts")
+    assert result.returncode == 0, result.stderr
+    (note,) = [line for line in result.stderr.splitlines() if "only one article" in line]
+    assert "summary" not in note
+
+
 def test_analyze_with_no_analysis_is_an_error(aleppo_dir: Path) -> None:
     result = run("analyze", str(aleppo_dir), "--analysis", "none")
     assert result.returncode == 2

@@ -357,7 +357,7 @@ def _usable_articles(
         found.append(
             Notice(
                 code="single-article",
-                message="only one article: the summary is an extract of it, with no corroboration",
+                message="only one article: no other outlet to compare it with (nothing corroborated, agreed or in conflict)",
                 article_ids=(unique[0].id,),
             )
         )
