@@ -151,6 +151,25 @@ def test_atom_entry_with_only_an_updated_date(web: _Web) -> None:
     assert "Arts & Life" not in npr.text
 
 
+def test_an_entry_whose_id_is_no_web_address_has_no_link(tmp_path: Path) -> None:
+    """feedparser copies an entry's id into its link when it has no link of its own; a ``urn:``
+    id or a bare RSS guid was then fetched as a page and kept as the article's URL."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
+        "<id>urn:uuid:feed</id><updated>2016-10-05T20:12:00Z</updated>"
+        "<entry><title>Aleppo</title><id>urn:uuid:60a76c80-d399-11d9-b93c-0003939e0af6</id>"
+        "<updated>2016-10-05T20:12:00Z</updated><summary>For two weeks, a battle has raged in Aleppo.</summary></entry>"
+        "<entry><title>Aleppo, later</title><id>https://news.example/pages/npr.html</id>"
+        "<updated>2016-10-06T20:12:00Z</updated><summary>The city is a key prize in the civil war.</summary></entry>"
+        "</feed>",
+        encoding="utf-8",
+    )
+    by_key = {entry.key: entry for entry in read_entries(str(feed))}
+    assert by_key["urn:uuid:60a76c80-d399-11d9-b93c-0003939e0af6"].url is None
+    assert by_key["https://news.example/pages/npr.html"].url == "https://news.example/pages/npr.html"
+
+
 def test_the_charset_of_the_http_header_decodes_the_feed(web: _Web) -> None:
     (entry,) = read_entries(f"{SITE}/feeds/cyrillic.xml", get=web.get)
     assert entry.outlet == "РИА Новости"

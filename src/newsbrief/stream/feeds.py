@@ -505,7 +505,7 @@ def _feed_bytes(source: str, get: Fetcher) -> tuple[bytes, dict[str, str]]:
 
 def _entry(raw: Any, feed_outlet: str, feed: str, number: int) -> FeedEntry | None:
     """A FeedEntry of the feed's ``number``-th feedparser entry, or None when it has neither id nor link."""
-    url = raw.get("link") or None
+    url = _entry_link(raw)
     key = raw.get("id") or url
     if not key:
         return None
@@ -518,6 +518,16 @@ def _entry(raw: Any, feed_outlet: str, feed: str, number: int) -> FeedEntry | No
         summary=_entry_text(raw),
         source=f"{feed} entry {number}",
     )
+
+
+def _entry_link(raw: Any) -> str | None:
+    """The entry's link; None when it has no link of its own and feedparser copied its id into
+    ``link`` (``guidislink``) while that id is no http(s) URL: an Atom ``urn:uuid:`` id or an RSS
+    ``<guid>vote-1</guid>`` was fetched as a page, failed, and stood as the article's URL."""
+    link = raw.get("link") or None
+    if link is not None and raw.get("guidislink") and urlsplit(link).scheme.lower() not in _URL_SCHEMES:
+        return None
+    return link
 
 
 def _published(raw: Any) -> str | None:
