@@ -693,3 +693,26 @@ def test_a_title_inside_a_mention_starts_the_persons_name_after_it() -> None:
     entities = find_entities(articles, parse(articles))
     assert dict(_named(entities, "Bill Kristol").counts) == {"a": 1, "b": 1}
     assert not [entity for entity in entities if "Editor" in entity.name]
+
+
+def test_a_location_that_reports_is_a_publication_not_the_ocean():
+    # BASIL, Trump Jr.'s messages with WikiLeaks (2017): "The Atlantic" was listed as a place,
+    # the model tagging most of its mentions LOC; the ocean stays a place.
+    articles = [
+        _article(
+            "hpo",
+            "President Donald Trump’s oldest son, Donald Trump Jr., communicated with WikiLeaks over Twitter "
+            "direct message during the 2016 presidential race, according to a report in The Atlantic published "
+            "Monday. According to messages obtained by The Atlantic’s Julia Ioffe, Trump Jr. responded. In a "
+            "statement to The Atlantic, Trump Jr.’s attorney, Alan Futerfas, said the documents raised no concerns.",
+        ),
+        _article(
+            "nyt",
+            "The Twitter messages were first reported by The Atlantic, which published copies of the correspondence.",
+        ),
+        _article("ocean", "The storm crossed the Atlantic on Monday and reached Ireland a day later."),
+    ]
+    publication = find_entities(articles[:2], parse(articles[:2]))
+    assert _named(publication, "Atlantic").label == "ORG"
+    ocean = find_entities(articles[2:], parse(articles[2:]))
+    assert _named(ocean, "Atlantic").label == "LOC"

@@ -63,7 +63,10 @@ The rules, in order (each is a heuristic; its limits are said beside it):
    ("in Aleppo") or beside "city" votes GPE; a NORP vote counts only when the word looks like a
    group (an adjective, a plural, or a demonym ending), since the small model tags bare place
    names NORP; a social platform ("Twitter", ``lexicon.PLATFORMS``) votes ORG, since the model
-   mostly takes it for a person; a name merged by surname is a PERSON. Ties go to the first of KEPT_LABELS.
+   mostly takes it for a person; a name merged by surname is a PERSON; a location (LOC) of which
+   one mention reports or is told something is an organization ("The Atlantic first reported",
+   "obtained by The Atlantic": a publication, which the model takes for the ocean). Ties go to
+   the first of KEPT_LABELS.
 7. The canonical name is the longest full form: the variant with most words, then most mentions,
    then most characters, then alphabetical; an all-capitals acronym is chosen only when the entity
    has no other form, a form in capitals (a dateline's "WASHINGTON —") only when it is never
@@ -156,6 +159,7 @@ class _Mention:
     proper: bool  # a proper noun or several words: safe to look for elsewhere (rule 5)
     scoped: bool = False  # a bare surname read within its own article (``_scope_surnames``)
     placed: bool = False  # the text says it is a place ("in Aleppo", "the city of Homs"), rule 6
+    reports: bool = False  # tagged a location, it reports or is told something: a publication, rule 6
 
 
 def _cluster_key(mention: _Mention) -> str:
@@ -382,8 +386,16 @@ def _clean(index: int, doc: Doc, start: int, end: int, label: str, starts: froze
         return None
     proper = end - start > 1 or doc[start].pos_ == "PROPN"
     placed = _is_placed(doc, start, end)
+    reports = label == "LOC" and _reports_or_is_told(doc[start:end].root)
     return _Mention(
-        index, start_char, end_char, text, _vote(doc, start, end, label, placed), proper, placed=placed
+        index,
+        start_char,
+        end_char,
+        text,
+        _vote(doc, start, end, label, placed),
+        proper,
+        placed=placed,
+        reports=reports,
     )
 
 
@@ -472,6 +484,24 @@ def _vote(doc: Doc, start: int, end: int, label: str, placed: bool) -> str:
     if label == "NORP" and not _looks_like_group(doc[start:end]):
         return ""
     return label
+
+
+# Verbs of reporting whose subject, or whose agent after "by" in the passive ("obtained by"),
+# publishes or tells the news.
+_REPORTING_LEMMAS = frozenset({"say", "report", "write", "publish", "reveal", "obtain", "tweet"})
+
+
+def _reports_or_is_told(root: Token) -> bool:
+    """Whether a name the model tags a location (LOC: a sea, a mountain range, a region) reports,
+    is told, or obtained something, as a publication does and a location does not ("The Atlantic
+    first reported ...", "messages obtained by The Atlantic", "told The Atlantic"). A country
+    that "said" stands for its government and is tagged GPE, which this leaves alone."""
+    head = root.head
+    if root.dep_ == "nsubj":
+        return head.lemma_ in _REPORTING_LEMMAS
+    if root.dep_ in {"dobj", "dative"}:
+        return head.lemma_ == "tell"
+    return root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in _REPORTING_LEMMAS
 
 
 def _is_placed(doc: Doc, start: int, end: int) -> bool:
@@ -1171,6 +1201,8 @@ def _entity(members: Sequence[_Mention], articles: Sequence[Article], surname_me
     """One Entity from its mentions; None when no mention carries a kept label."""
     votes = Counter(mention.vote for mention in members)
     label = "PERSON" if surname_merged else _majority(votes)
+    if label == "LOC" and any(mention.reports for mention in members):
+        label = "ORG"  # a location does not report: one mention that does settles it
     if not label or not any(vote in KEPT_LABELS for vote in votes):
         return None
     ordered = sorted(members, key=lambda m: (m.article, m.start, m.end))
