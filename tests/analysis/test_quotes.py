@@ -3470,3 +3470,38 @@ def test_a_report_set_beside_with_while_is_not_the_speakers() -> None:
     )
     (quote,) = [q for q in _quotes(text) if q.text.startswith("the National Security Agency")]
     assert quote.text.endswith("Verizon Wireless customers")
+
+
+# Fox News on Rep. Bob Etheridge's tussle with a student (2010, BASIL): the passage as printed
+ETHERIDGE_FOX = (
+    "The video, posted to YouTube last Friday, shows the man, who appears to be in his early 20s and who "
+    "identifies himself as a student, approaching Etheridge on the sidewalk.\n\n"
+    "Etheridge is then seen trying to snatch a cell phone camera out of the student's hands. He then grabs "
+    "the man's wrist and refuses to let go.\n\n"
+    '"Who are you!" the seven-term congressman demands. "Tell me who you are ... I have a right to know who '
+    'you are."\n\n'
+    'Another man, not seen on camera, then tells Etheridge, "We\'re just here for a project."\n\n'
+    'When the man asks Etheridge to "please let go of me," the congressman then grabs him by the neck.\n\n'
+    'Etheridge told reporters that he hasn\'t apologized to the young men involved because "I dont know who '
+    'they are."\n\n'
+    '"I would if I knew who they were," he said.\n\n'
+    '"I\'ve been spat at, pushed and threatened before but that\'s no excuse," he added, saying that the '
+    'incident occurred after a "long day."\n\n'
+    '"His conduct is unbecoming of a member of Congress. It\'s bad enough that he\'s joined Obama\'s assault '
+    "on North Carolina jobs, but his physical assault on a college student goes beyond the pale.\"\n\n"
+    "Mike Flynn, a conservative blogger for biggovernment.com, wrote that the confrontation occurred last "
+    "week outside a fundraiser headlined by House Speaker Nancy Pelosi."
+)
+
+
+def test_the_man_after_another_man_is_the_first_man() -> None:
+    # "another man" brings in a second man; "the man" after it is still the one the text told of
+    # before (the student Etheridge holds), not the second, whom English calls "the other man"
+    text = (
+        "Etheridge, a Democrat, is seen in an amateur video grabbing the wrist and neck of an unidentified "
+        "young man after the man approached the congressman and asked if he supported the \"Obama agenda.\"\n\n"
+        + ETHERIDGE_FOX
+    )
+    assert _speaker_of(text, "We're just here") == "another man"
+    assert _speaker_of(text, "please let go of me") == "an unidentified young man"
+

@@ -217,6 +217,10 @@ _TITLE_MINOR_WORDS = frozenset(
 _TITLE_MIN_CAPITALISED = 2
 _CONTINUATION_PARAGRAPHS = 1
 _RESOLVE_PARAGRAPHS = 4
+# "another man" brings in a second man, "the other man" is that second one, and a bare "the man"
+# after both is still the first (_introduced_unnamed)
+_ANOTHER = "another"
+_OTHER = "other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -1599,11 +1603,19 @@ def _introduced_as_organisation(entity: Entity, ctx: _Context) -> bool:
 
 def _introduced_unnamed(head: Token, ctx: _Context) -> _Speaker | None:
     """ "A senior Pentagon official, who stated ..." then "the official added": the description that
-    introduced the same unnamed person (same head noun, not "the") earlier in the article."""
+    introduced the same unnamed person (same head noun, not "the") earlier in the article.
+
+    "Another man" brings in a second man beside the one the text has told of, and English calls
+    him "the other man" after that: a bare "the man" is still the first ("He then grabs the man's
+    wrist ... Another man ... then tells Etheridge, ... When the man asks Etheridge to "please let
+    go of me"" is the student held, not the other man)."""
+    second_one = any(child.lower_ == _OTHER for child in head.children)
     for token in reversed(ctx.doc[: head.i]):
         if token.lemma_ != head.lemma_ or token.tag_ != head.tag_ or ctx.quoted[token.i] >= 0:
             continue
         if token.dep_ == "compound" or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        if not second_one and _brings_in_another(token):
             continue
         if token.dep_ == "poss":
             # "a wide-ranging inspector general's report" brought up the one "the inspector
@@ -1613,6 +1625,11 @@ def _introduced_unnamed(head: Token, ctx: _Context) -> _Speaker | None:
             return _named(token.head, _name_tokens(token.head), ctx)  # "Chen, a legal activist,"
         return _speaker_of(token, ctx, ())
     return None
+
+
+def _brings_in_another(noun: Token) -> bool:
+    """ "another man": a noun that brings in one more of a kind the text has already told of."""
+    return any(child.dep_ == "det" and child.lower_ == _ANOTHER for child in noun.children)
 
 
 # The other party of a two-party description, by name and by initial ("R-Utah", "(D-N.Y.)").
