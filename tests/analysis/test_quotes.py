@@ -3505,3 +3505,19 @@ def test_the_man_after_another_man_is_the_first_man() -> None:
     assert _speaker_of(text, "We're just here") == "another man"
     assert _speaker_of(text, "please let go of me") == "an unidentified young man"
 
+
+def test_he_after_a_persons_letter_is_its_writer() -> None:
+    # New York Times on Mattis's resignation (2018, BASIL): the paragraph before "He said" tells of
+    # Mr. Mattis's letter, whose writer "he" continues; "he" was Cyrus Vance, of the paragraph before
+    text = (
+        "It was also the first resignation over a major national security issue by a leading cabinet member "
+        "since 1980, when Cyrus Vance quit as secretary of state. Mr. Vance left over President Jimmy "
+        "Carter’s decision to attempt a rescue effort for American hostages in Iran that Mr. Vance considered "
+        "ill-advised and that ended in tragedy.\n\n"
+        "Mr. Mattis’s letter did not single out any decision. Instead, it condemned Mr. Trump’s approach to "
+        "the world as destructive to American influence and power.\n\n"
+        "He said the core of American national interests lay in “providing effective leadership to our "
+        "alliances,” and specifically described the importance of the North Atlantic Treaty Organization, a "
+        "defense alliance Mr. Trump has often derided."
+    )
+    assert _speaker_of(text, "providing effective leadership") == "Mattis"

@@ -2168,6 +2168,12 @@ def _mentions(ctx: _Context) -> list[_Mention]:
             continue
         head = _name_head(token, ctx)
         if head is not None:
+            if _owns_the_subject(head):
+                # "Mr. Mattis's letter did not single out any decision. ... He said": the writer
+                # of what the clause tells of, no subject itself, so a named subject outranks it
+                speaker = _carry_role(_named(head, _name_tokens(head), ctx), [m.speaker for m in found])
+                found.append(_Mention(token.idx, speaker, False, False, -1))
+                continue
             if head.dep_ in {"compound", "poss", "attr"} and head.head.ent_type_ != "PERSON":
                 continue
             if _asked_about(head) or head.lower_ in PLATFORMS:
@@ -2211,6 +2217,20 @@ def _mentions(ctx: _Context) -> list[_Mention]:
     found.sort(key=lambda mention: mention.position)
     # a name the parse could not read ("Martin Luther King Jr.'s event" ends in "'s") is no one
     return [mention for mention in found if mention.speaker.name]
+
+
+def _owns_the_subject(name: Token) -> bool:
+    """Whether the name owns its clause's subject, a thing and no person ("Mr. Mattis's letter
+    did not single out any decision"): the clause tells of that person's act, and a later "he"
+    can continue them, where the owner of an object ("condemned Mr. Trump's approach") is passed
+    over as before."""
+    owned = name.head
+    return (
+        name.dep_ == "poss"
+        and owned.dep_ in {"nsubj", "nsubjpass"}
+        and owned.ent_type_ != "PERSON"
+        and owned.lemma_.lower() not in _PEOPLE_WORDS
+    )
 
 
 def _joint_places_speaking(token: Token) -> bool:
