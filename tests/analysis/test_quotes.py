@@ -3482,13 +3482,13 @@ ETHERIDGE_FOX = (
     'you are."\n\n'
     'Another man, not seen on camera, then tells Etheridge, "We\'re just here for a project."\n\n'
     'When the man asks Etheridge to "please let go of me," the congressman then grabs him by the neck.\n\n'
-    'Etheridge told reporters that he hasn\'t apologized to the young men involved because "I dont know who '
+    "Etheridge told reporters that he hasn't apologized to the young men involved because \"I dont know who "
     'they are."\n\n'
     '"I would if I knew who they were," he said.\n\n'
-    '"I\'ve been spat at, pushed and threatened before but that\'s no excuse," he added, saying that the '
+    "\"I've been spat at, pushed and threatened before but that's no excuse,\" he added, saying that the "
     'incident occurred after a "long day."\n\n'
-    '"His conduct is unbecoming of a member of Congress. It\'s bad enough that he\'s joined Obama\'s assault '
-    "on North Carolina jobs, but his physical assault on a college student goes beyond the pale.\"\n\n"
+    "\"His conduct is unbecoming of a member of Congress. It's bad enough that he's joined Obama's assault "
+    'on North Carolina jobs, but his physical assault on a college student goes beyond the pale."\n\n'
     "Mike Flynn, a conservative blogger for biggovernment.com, wrote that the confrontation occurred last "
     "week outside a fundraiser headlined by House Speaker Nancy Pelosi."
 )
@@ -3499,7 +3499,7 @@ def test_the_man_after_another_man_is_the_first_man() -> None:
     # before (the student Etheridge holds), not the second, whom English calls "the other man"
     text = (
         "Etheridge, a Democrat, is seen in an amateur video grabbing the wrist and neck of an unidentified "
-        "young man after the man approached the congressman and asked if he supported the \"Obama agenda.\"\n\n"
+        'young man after the man approached the congressman and asked if he supported the "Obama agenda."\n\n'
         + ETHERIDGE_FOX
     )
     assert _speaker_of(text, "We're just here") == "another man"
@@ -3521,3 +3521,28 @@ def test_he_after_a_persons_letter_is_its_writer() -> None:
         "defense alliance Mr. Trump has often derided."
     )
     assert _speaker_of(text, "providing effective leadership") == "Mattis"
+
+
+# New York Times on the same tussle: the Republican statement with its speaker
+ETHERIDGE_NYT = (
+    "“Tell me who you are,” Mr. Etheridge said. “Tell me who you are.”\n\n"
+    "The young man is not identified in the video, which was made last week. A second person accompanying "
+    "him pulled out another camera to record the congressman’s actions.\n\n"
+    "“Bob Etheridge has lost it,” said Jon Thompson, a Republican spokesman. “His conduct is unbecoming of a "
+    "member of Congress.”"
+)
+
+
+def test_a_bare_quote_paragraph_another_outlet_gives_to_someone_else_is_not_continued() -> None:
+    # Fox printed the Republican statement right after Etheridge's "long day.", without its
+    # speaker: the continuation convention ran it on as Etheridge's; the quotation ends at its
+    # closing mark, and the words are Jon Thompson's, as the Times says
+    quotes_found = _quotes(ETHERIDGE_FOX, ETHERIDGE_NYT)
+    (long_day,) = [q for q in quotes_found if q.text.startswith("long day")]
+    assert long_day.text == "long day."
+    conduct = [q for q in quotes_found if "His conduct" in q.text]
+    assert [q.speaker for q in conduct] == ["Jon Thompson"]
+    assert [span.article_id for span in conduct[0].spans] == ["a2"]
+    # alone, Fox's paragraph goes on with the quote before it, as a reader would take it
+    (alone,) = [q for q in _quotes(ETHERIDGE_FOX) if q.text.startswith("long day")]
+    assert alone.text.startswith("long day. His conduct")

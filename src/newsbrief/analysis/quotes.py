@@ -217,6 +217,10 @@ _TITLE_MINOR_WORDS = frozenset(
 _TITLE_MIN_CAPITALISED = 2
 _CONTINUATION_PARAGRAPHS = 1
 _RESOLVE_PARAGRAPHS = 4
+# A quoted sentence shorter than this ("I don't know.") may be said by many; one this long that
+# another outlet gives to someone else is that someone's words (_said_by_another)
+_MIN_SHARED_SENTENCE_WORDS = 6
+_QUOTED_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 # "another man" brings in a second man, "the other man" is that second one, and a bare "the man"
 # after both is still the first (_introduced_unnamed)
 _ANOTHER = "another"
@@ -266,6 +270,17 @@ class _Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class _Said:
+    """Some quoted words of one article and who said them; ``guessed`` when no words of the
+    article give them a speaker, only the convention that a bare quote paragraph goes on with
+    the quote before it (or the speaker of the paragraph before)."""
+
+    text: str
+    speaker: _Speaker
+    guessed: bool
+
+
+@dataclass(frozen=True, slots=True)
 class _Found:
     """A quote in one article, before merging across articles."""
 
@@ -302,13 +317,65 @@ def find_quotes_and_unattributed(
         raise ValueError(f"find_quotes needs one parse per article (got {len(articles)} and {len(docs)})")
     if names is None:
         names = names_of(find_entities(articles, docs))
-    found: list[_Found] = []
-    unattributed: list[Span] = []
-    for article, doc in zip(articles, docs, strict=True):
-        quotes, left_out = _article_quotes(article, doc, names)
-        found.extend(quotes)
-        unattributed.extend(left_out)
+    results = [_article_quotes(article, doc, names) for article, doc in zip(articles, docs, strict=True)]
+    for index, (article, doc) in enumerate(zip(articles, docs, strict=True)):
+        elsewhere = _sentence_speakers(said for other, (*_, said) in enumerate(results) if other != index)
+        _, _, said_here = results[index]
+        if any(_guess_refuted(item.guessed, item.text, item.speaker, elsewhere) for item in said_here):
+            results[index] = _article_quotes(article, doc, names, elsewhere)
+    found = [item for quotes, _, _ in results for item in quotes]
+    unattributed = [span for _, left_out, _ in results for span in left_out]
     return _merge(found), tuple(unattributed)
+
+
+def _sentence_speakers(said: Iterable[Sequence[_Said]]) -> dict[tuple[str, ...], list[_Speaker]]:
+    """The quoted sentences long enough to tell, each with the speakers the articles give it in
+    their own words (not by a guessed continuation)."""
+    speakers: dict[tuple[str, ...], list[_Speaker]] = {}
+    for item in itertools.chain.from_iterable(said):
+        if not item.guessed:
+            for sentence in _quoted_sentences(item.text):
+                speakers.setdefault(sentence, []).append(item.speaker)
+    return speakers
+
+
+def _quoted_sentences(text: str) -> list[tuple[str, ...]]:
+    """The sentences of quoted words as lower-case words, those too short to tell left out."""
+    sentences = (tuple(_words(part)) for part in _QUOTED_SENTENCE_END.split(text))
+    return [sentence for sentence in sentences if len(sentence) >= _MIN_SHARED_SENTENCE_WORDS]
+
+
+def _guess_refuted(
+    guessed: bool, text: str, speaker: _Speaker, elsewhere: dict[tuple[str, ...], list[_Speaker]]
+) -> bool:
+    """Whether a guessed speaker of these words is one another outlet's own attribution refutes."""
+    return guessed and _said_by_another(text, speaker, elsewhere)
+
+
+def _said_by_another(text: str, speaker: _Speaker, elsewhere: dict[tuple[str, ...], list[_Speaker]]) -> bool:
+    """Whether another outlet gives a sentence of these words to someone else, and never to
+    ``speaker``: Fox printed a Republican statement, "His conduct is unbecoming of a member of
+    Congress. ...", right after Etheridge's "long day." with no speaker, and the Times gives it
+    to Jon Thompson, a Republican spokesman."""
+    for sentence in _quoted_sentences(text):
+        others = elsewhere.get(sentence, [])
+        if others and not any(_one_voice(speaker, other) for other in others):
+            return True
+    return False
+
+
+def _one_voice(a: _Speaker, b: _Speaker) -> bool:
+    """Whether two outlets' speakers of the same words agree: the same person, or a body and the
+    one its role says speaks for it ("Remera said ..." and "Emmanuelle Amar, director of Remera")."""
+    return _same_speaker(a.name, b.name) or _in_role(a.name, b.role) or _in_role(b.name, a.role)
+
+
+def _in_role(name: str, role: str) -> bool:
+    """Whether the role names the body (or person) ``name``: "director of Remera" names Remera."""
+    words, role_words = _words(name), _words(role)
+    return bool(words) and any(
+        role_words[i : i + len(words)] == words for i in range(len(role_words) - len(words) + 1)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2780,9 +2847,20 @@ class _Attributed:
     verb_at: int
 
 
-def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Found], list[Span]]:
-    """Direct quotes of one article, then its indirect attributions, each with its speaker; and
-    the spans of the quoted phrases with no speaker found (titles, scare quotes, ...)."""
+def _article_quotes(
+    article: Article,
+    doc: Doc,
+    names: Names,
+    elsewhere: dict[tuple[str, ...], list[_Speaker]] | None = None,
+) -> tuple[list[_Found], list[Span], list[_Said]]:
+    """Direct quotes of one article, then its indirect attributions, each with its speaker; the
+    spans of the quoted phrases with no speaker found (titles, scare quotes, ...); and who said
+    each quoted piece, guessed or not.
+
+    ``elsewhere`` holds the quoted sentences the other outlets give a speaker in their own words
+    (``_sentence_speakers``): a bare quote paragraph whose words they give to someone else is
+    not guessed to go on with the quote before it."""
+    said_elsewhere = elsewhere or {}
     text = article.text
     paragraphs = _paragraphs(text)
     all_segments = _segments(text, paragraphs)
@@ -2804,6 +2882,7 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
     )
     mentions = _mentions(ctx)
     attributed: list[_Attributed] = []
+    said: list[_Said] = []
     in_gap: set[int] = set()  # units inside the attribution between two pieces of one quote
     for number, unit in enumerate(units):
         nested = unit.pieces[0].nested
@@ -2813,6 +2892,7 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
         split = None if nested else _split_from(ctx, unit, attributed)
         if split is not None:
             split.unit = _joined(split.unit, unit)
+            said.append(_Said(_unit_text(text, unit), split.speaker, False))
             continue
         attribution = _attribution(ctx, unit, inside)
         if attribution is not None and attribution.speaker_head.lower_ == "you":
@@ -2820,9 +2900,11 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
             # writer or a speaker supposes the reader says, no one's
             attribution = None
         previous = None
+        guessed = False
         if attribution is None and not nested:
             previous = _continuation(ctx, unit, attributed)
             attribution = _reporter_before(ctx, unit) if previous is None else None
+            guessed = previous is None or previous.unit.pieces[-1].paragraph != unit.pieces[0].paragraph
         if attribution is not None:
             speaker = _speakers_of(attribution.speaker_head, ctx, mentions)
             if attribution.recounter is not None:
@@ -2830,6 +2912,10 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
             if inside is not None and attribution.speaker_head.lower_ in _SPEAKER_PRONOUNS:
                 speaker = _speaker_around(attributed, inside) or speaker
             speaker = _carry_role(speaker, [item.speaker for item in attributed])
+            if _guess_refuted(guessed, _unit_text(text, unit), speaker, said_elsewhere):
+                left_out.append(unit)
+                continue
+            said.append(_Said(_unit_text(text, unit), speaker, guessed))
             attributed.append(_Attributed(number, unit, speaker, attribution.verb.idx))
             if inside is None:
                 # a quote inside a quote names whom the outer speaker tells of ("multiple senior
@@ -2837,6 +2923,10 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
                 # outside the quote stands for
                 mentions = _add_mention(mentions, attribution.verb.idx, speaker)
         elif previous is not None:
+            if _guess_refuted(guessed, _unit_text(text, unit), previous.speaker, said_elsewhere):
+                left_out.append(unit)
+                continue
+            said.append(_Said(_unit_text(text, unit), previous.speaker, guessed))
             gap = (previous.unit.pieces[-1].close_end, unit.pieces[0].open_at)
             in_gap.update(n for n in range(previous.number + 1, number) if _inside(units[n], gap))
             previous.unit = _joined(previous.unit, unit)
@@ -2848,10 +2938,16 @@ def _article_quotes(article: Article, doc: Doc, names: Names) -> tuple[list[_Fou
     result.extend(_without_nested_repeats(_indirect(article, ctx, mentions, [item.unit for item in kept])))
     result.extend(_embedded_posts(article, ctx, [item.span for item in result]))
     result.sort(key=lambda item: (item.span.start, item.span.end, item.kind))
-    return result, sorted(
+    spans = sorted(
         (span for unit in left_out if (span := _unit_span(article, unit)) is not None),
         key=lambda span: (span.start, span.end),
     )
+    return result, spans, said
+
+
+def _unit_text(text: str, unit: _Unit) -> str:
+    """The quoted words of a unit, its pieces joined by spaces."""
+    return " ".join(" ".join(text[piece.start : piece.end].split()) for piece in unit.pieces)
 
 
 def _without_nested_repeats(found: Sequence[_Found]) -> list[_Found]:
