@@ -1361,3 +1361,19 @@ def test_a_number_word_before_digits_is_no_part_of_the_number() -> None:
         "Congress over a Republican one 46 percent to 41 percent."
     )
     assert [f.span.text for f in _figures([_article(text)]) if f.span.text.startswith("one")] == []
+
+
+# A number before a singular noun that is itself the compound modifier of another noun makes a
+# compound adjective with it, hyphen or none: it counts its own noun, not the head's (BASIL
+# 7f9c83f7, Fox News quoting a tweet on Rubio's foreign policy: "a two state solution" was
+# "2 solutions"). A measure so written stays a measure.
+@pytest.mark.parametrize(
+    "text, span_text, unit",
+    [
+        ("Unwillingness to even start a discussion of a two state solution.", "two", "state"),
+        ("Unwillingness to even start a discussion of a two-state solution.", "two", "state"),
+        ("The Senate passed a 10 year plan.", "10 year", "years"),
+    ],
+)
+def test_a_number_joined_to_a_compound_noun_counts_that_noun(text: str, span_text: str, unit: str) -> None:
+    assert _one(_figures([_article(text)]), span_text).unit == unit

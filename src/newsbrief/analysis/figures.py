@@ -1328,6 +1328,9 @@ def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ != "PRON"]
             if objects:
                 return objects[0]  # "two of the victims", "40 percent of residents"; not "18 of them"
+    joined = _joined_noun(anchor, tokens)
+    if joined is not None:
+        return joined  # "a two state solution": two states, as "a two-state solution" reads
     modifies = anchor.dep_ in ("nummod", "quantmod", "amod", "compound") and anchor.head.i not in inside
     if modifies and anchor.head.pos_ in ("NOUN", "PROPN"):
         return anchor.head
@@ -1352,6 +1355,21 @@ def _counted_thing(anchor: Token, tokens: SpacySpan) -> Token:
         if subjects and subjects[0].pos_ == "NOUN":
             return _counted_by(subjects[0])  # "the number of people infected ... surpassed 100,000"
     return anchor
+
+
+def _joined_noun(anchor: Token, tokens: SpacySpan) -> Token | None:
+    """The singular noun a number written in words or digits makes a compound adjective with, when
+    that noun modifies the noun the parser hangs the number on: "state" of "a two state solution",
+    "point" of "a three point shot". The hyphen of "a two-state solution" shows the parser the
+    compound; without it the number seems to count the head, which cannot be: a number other than
+    one does not count a singular noun. None for any other number ("two state senators": the
+    senators are counted)."""
+    doc = tokens.doc
+    if tokens.end >= len(doc) or anchor.dep_ != "nummod" or not all(t.like_num for t in tokens):
+        return None
+    noun, head = doc[tokens.end], anchor.head
+    joined = noun.dep_ == "compound" and noun.head.i == head.i and noun.tag_ == "NN"
+    return noun if joined and head.tag_ == "NN" and _number(tokens) != 1 else None
 
 
 def _hyphened_time_unit(token: Token) -> bool:
@@ -1420,7 +1438,7 @@ def _head(anchor: Token, tokens: SpacySpan, unit: str) -> str:
     the number is a verb's subject or object ("cut $716 billion"): then no noun is its own.
     """
     inside = {t.i for t in tokens}
-    head = anchor.head
+    head = _joined_noun(anchor, tokens) or anchor.head
     if unit in SHARE_AND_SUM_UNITS and (subject := _subject_of_value(anchor)) is not None:
         head = subject
     elif anchor.dep_ == "pobj" and head.lower_ == "of":
