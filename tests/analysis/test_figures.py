@@ -1377,3 +1377,19 @@ def test_a_number_word_before_digits_is_no_part_of_the_number() -> None:
 )
 def test_a_number_joined_to_a_compound_noun_counts_that_noun(text: str, span_text: str, unit: str) -> None:
     assert _one(_figures([_article(text)]), span_text).unit == unit
+
+
+# A number followed by a code of letters and digits is the number of a section of a statute
+# (BASIL 84678e18, Fox News on the IRS: "501 c3,4,5 organizations" was 501 organizations), as
+# "501(c)(3)" written as one word is.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Well there's a questionnaire that began this discussion and there's also a questionnaire out there "
+        "that is seeking info from 501 c3,4,5 organizations.",
+        "The group is registered as a 501 (c)(4) organization.",
+        "The group is registered as a 501(c)(4) organization.",
+    ],
+)
+def test_a_section_number_before_its_subsection_code_is_no_figure(text: str) -> None:
+    assert [f.span.text for f in _figures([_article(text)]) if "501" in f.span.text] == []

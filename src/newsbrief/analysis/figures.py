@@ -267,6 +267,10 @@ _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _DECADE = re.compile(r"^(1[5-9][1-9]0|20[1-9]0)s$")
 _AGE = re.compile(r"^(\d+)[- ]years?[- ]old$", re.IGNORECASE)
 _LETTER_DIGIT = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
+# A subsection's designator right after a number, a lower-case letter in brackets or before its
+# digit ("501(c)(3)" or "501 c3"): the number is a section of a statute, which names a kind of
+# organisation or plan and counts nothing. An upper-case code names a model ("two A380s").
+_SUBSECTION = re.compile(r"\s?(?:\([a-z]\)|[a-z]\d)")
 _GLUED_MAGNITUDE = re.compile(r"magnitude-(\d(?:\.\d)?)", re.IGNORECASE)
 # Words that join the two ends of a range: "300 to 400", "between six and 12", "130-170".
 RANGE_JOINERS = frozenset({"to", "and", "or", "-", "–"})
@@ -815,7 +819,8 @@ def _apposed_age(tokens: SpacySpan) -> bool:
 
 
 def _is_excluded(tokens: SpacySpan, label: str) -> bool:
-    """True for numbers in names, ordinals, page numbers, phone numbers, times, "one of the"."""
+    """True for numbers in names, ordinals, page numbers, sections of a statute, phone numbers, times,
+    "one of the"."""
     doc = tokens.doc
     text = tokens.text
     if label == "MAGNITUDE":
@@ -825,6 +830,8 @@ def _is_excluded(tokens: SpacySpan, label: str) -> bool:
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if _LETTER_DIGIT.search(text) and label not in ("MONEY", "QUANTITY") and _decade(tokens) is None:
         return True  # "G20", "COVID-19", "3D"
+    if last.text.isdigit() and _SUBSECTION.match(last.whitespace_ + doc[last.i + 1 : last.i + 3].text):
+        return True  # "501 c3,4,5 organizations", "a 501 (c)(4) group": a section, not 501 groups
     counts_a_noun = last.like_num and last.dep_ == "nummod" and last.head.pos_ == "NOUN"
     if any(token.ent_type_ in NAME_LABELS for token in tokens) and not counts_a_noun:
         return True  # "build 104 townhouses" tagged a PRODUCT is still a count of townhouses
