@@ -78,6 +78,7 @@ from pydantic import (
 )
 from pydantic.json_schema import models_json_schema
 from pydantic_core import PydanticCustomError
+from python_multipart.multipart import parse_options_header  # the header as Starlette's form parser reads it
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import ImmutableMultiDict, UploadFile
 from starlette.exceptions import HTTPException
@@ -655,17 +656,13 @@ def _check_closed_multipart(content_type: str, body: bytes) -> None:
     """InputError when the multipart body has no closing boundary (``--BOUNDARY--``): a body cut
     short in transfer was read as the parts it had completed, and one cut in its first file was
     "no files"."""
-    match = _BOUNDARY.search(content_type)
-    if match is None:
+    boundary = parse_options_header(content_type)[1].get(b"boundary")
+    if not boundary:
         return  # the form parser names a missing boundary itself
-    boundary = (match[1] if match[1] is not None else match[2]).encode("latin-1", "replace")
     if b"--" + boundary + b"--" not in body:
         raise InputError(
             "multipart body cut short: it does not end with its closing boundary; send the whole body"
         )
-
-
-_BOUNDARY = re.compile(r'boundary=(?:"([^"]*)"|([^;\s]+))', re.IGNORECASE)
 
 
 async def _upload_item(upload: UploadFile | str, index: int, limits: Limits) -> _Item:
