@@ -319,8 +319,10 @@ def find_quotes_and_unattributed(
         names = names_of(find_entities(articles, docs))
     results = [_article_quotes(article, doc, names) for article, doc in zip(articles, docs, strict=True)]
     for index, (article, doc) in enumerate(zip(articles, docs, strict=True)):
-        elsewhere = _sentence_speakers(said for other, (*_, said) in enumerate(results) if other != index)
         _, _, said_here = results[index]
+        if not any(item.guessed for item in said_here):
+            continue  # nothing guessed: nothing another outlet could refute
+        elsewhere = _sentence_speakers(said for other, (*_, said) in enumerate(results) if other != index)
         if any(_guess_refuted(item.guessed, item.text, item.speaker, elsewhere) for item in said_here):
             results[index] = _article_quotes(article, doc, names, elsewhere)
     found = [item for quotes, _, _ in results for item in quotes]
